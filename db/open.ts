@@ -1,0 +1,192 @@
+// The one place that opens SQLite. It sets the pragmas, checks integrity, refuses databases written by a
+// newer version, takes a backup before migrating, and migrates. Nothing else opens a database file.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { count, type SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { appPath } from '../electron/paths';
+import * as schema from './schema';
+
+/** The database or a transaction on it: services accept either, so they compose inside one transaction. */
+export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+
+/** The raw connection behind a Db, for bulk paths that need prepared statements. */
+export function sqliteOf(db: Db): Database.Database {
+  const client = (db as unknown as { $client?: Database.Database }).$client;
+  if (!client) throw new Error('sqliteOf needs the database itself, not a transaction');
+  return client;
+}
+
+export function countRows(db: Db, table: SQLiteTable, where?: SQL): number {
+  return db.select({ n: count() }).from(table).where(where).get()?.n ?? 0;
+}
+
+export interface Store {
+  readonly sqlite: Database.Database;
+  readonly db: Db;
+  readonly path: string;
+  /** The backup taken before this opening migrated the file, if it did. */
+  readonly backupPath: string | null;
+}
+
+/** A store failure a person can act on: the message says what happened and what to do. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'CORRUPT' | 'NEWER_VERSION' | 'MIGRATION_FAILED' | 'NOT_A_DATABASE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export const migrationsFolder = (): string => appPath('db', 'migrations');
+
+interface SchemaState {
+  known: number;
+  applied: number;
+  newer: boolean;
+}
+
+function schemaState(sqlite: Database.Database): SchemaState {
+  const known = readMigrationFiles({ migrationsFolder: migrationsFolder() });
+  const hasTable = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!hasTable) return { known: known.length, applied: 0, newer: false };
+  const rows = sqlite.prepare('SELECT hash, created_at AS createdAt FROM __drizzle_migrations').all() as {
+    hash: string;
+    createdAt: number;
+  }[];
+  const lastKnown = known.at(-1)?.folderMillis ?? 0;
+  const knownHashes = new Set(known.map((m) => m.hash));
+  const newer = rows.some((r) => Number(r.createdAt) > lastKnown || !knownHashes.has(r.hash));
+  return { known: known.length, applied: rows.length, newer };
+}
+
+function checkIntegrity(sqlite: Database.Database, file: string): void {
+  let result: string;
+  try {
+    result = sqlite.pragma('integrity_check', { simple: true }) as string;
+  } catch (error) {
+    throw new StoreError('NOT_A_DATABASE', `“${file}”不是绩效软件的数据库文件，或已损坏（${(error as Error).message}）。`);
+  }
+  if (result !== 'ok') {
+    throw new StoreError('CORRUPT', `数据库“${file}”完整性检查未通过：${result}。请从备份恢复（设置 → 备份与恢复）。`);
+  }
+}
+
+function timestamp(date = new Date()): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+}
+
+/** Copies a live database consistently (VACUUM INTO), never by copying the file under WAL. */
+export function backupDatabase(sqlite: Database.Database, target: string): string {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  if (fs.existsSync(target)) throw new StoreError('MIGRATION_FAILED', `备份文件“${target}”已存在，未覆盖。`);
+  sqlite.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+export function backupFolder(dbPath: string): string {
+  return path.join(path.dirname(path.resolve(dbPath)), 'backups');
+}
+
+export function defaultBackupPath(dbPath: string, reason: string): string {
+  const base = path.basename(dbPath).replace(/\.db$/, '');
+  return path.join(backupFolder(dbPath), `${base}-${reason}-${timestamp()}.db`);
+}
+
+function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+}
+
+/**
+ * Opens (creating if needed) and migrates the database at `file`.
+ * Throws StoreError with a Chinese message when the file is corrupt, newer, or a migration fails.
+ */
+export function openDatabase(file: string): Store {
+  const resolved = path.resolve(file);
+  fs.mkdirSync(path.dirname(resolved), { recursive: true });
+  const sqlite = new Database(resolved);
+  try {
+    applyPragmas(sqlite);
+    checkIntegrity(sqlite, resolved);
+    const state = schemaState(sqlite);
+    if (state.newer) {
+      throw new StoreError(
+        'NEWER_VERSION',
+        `数据库“${resolved}”由更新版本的绩效软件写入（数据结构 ${state.applied} 版，本软件只认识到 ${state.known} 版）。为保护数据，本软件不会打开它，请安装最新版本后再打开。`,
+      );
+    }
+    let backupPath: string | null = null;
+    if (state.applied < state.known) {
+      if (state.applied > 0) backupPath = backupDatabase(sqlite, defaultBackupPath(resolved, `before-v${state.known}`));
+      try {
+        migrate(drizzle(sqlite), { migrationsFolder: migrationsFolder() });
+      } catch (error) {
+        const where = backupPath ? `升级前的备份在“${backupPath}”。` : '';
+        throw new StoreError('MIGRATION_FAILED', `数据库升级失败：${(error as Error).message}。${where}请联系技术支持。`);
+      }
+    }
+    return { sqlite, db: drizzle(sqlite, { schema }), path: resolved, backupPath };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/** Flushes the WAL into the main file and closes, so the file alone is complete. */
+export function closeDatabase(store: Store): void {
+  if (!store.sqlite.open) return;
+  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  store.sqlite.close();
+}
+
+/**
+ * Checks that `candidate` is a Jixiao database this version can open, without changing it.
+ * Used before a restore replaces the live file.
+ */
+export function inspectBackup(candidate: string): { applied: number; known: number } {
+  if (!fs.existsSync(candidate)) throw new StoreError('NOT_A_DATABASE', `找不到备份文件“${candidate}”。`);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(candidate, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new StoreError('NOT_A_DATABASE', `“${candidate}”无法作为数据库打开（${(error as Error).message}）。`);
+  }
+  try {
+    checkIntegrity(sqlite, candidate);
+    const state = schemaState(sqlite);
+    if (state.applied === 0) throw new StoreError('NOT_A_DATABASE', `“${candidate}”不是绩效软件的数据库备份。`);
+    if (state.newer) {
+      throw new StoreError('NEWER_VERSION', `备份“${candidate}”由更新版本的绩效软件写入，请先升级本软件。`);
+    }
+    return { applied: state.applied, known: state.known };
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * Replaces the database at `dbPath` with `candidate`: checks the candidate, backs up the current file,
+ * then swaps and reopens (migrating an older backup forward). Returns the reopened store.
+ */
+export function restoreDatabase(current: Store, candidate: string): { store: Store; safetyBackup: string } {
+  inspectBackup(candidate);
+  const dbPath = current.path;
+  const safetyBackup = backupDatabase(current.sqlite, defaultBackupPath(dbPath, 'before-restore'));
+  closeDatabase(current);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+  const staging = `${dbPath}.restoring`;
+  fs.copyFileSync(candidate, staging);
+  fs.renameSync(staging, dbPath);
+  return { store: openDatabase(dbPath), safetyBackup };
+}

@@ -1,0 +1,84 @@
+// The store's tables. Records that travel in exchange packages carry a UUID, a natural key, a version,
+// updated_at and a tombstone (`deleted`) so that exports can be incremental and deletions can travel.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** SQL for the current time as ISO-8601 UTC text, the format of every updated_at. */
+export const sqlNow = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+/** 财政区划: shipped Xinjiang list plus divisions a bureau adds later. */
+export const regions = sqliteTable('regions', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  level: text('level', { enum: ['region', 'prefecture', 'county'] }).notNull(),
+  parentCode: text('parent_code'),
+  builtin: integer('builtin', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** What this installation is; a single row, written by first-run setup (`init`). */
+export const installation = sqliteTable('installation', {
+  id: integer('id').primaryKey(),
+  installationId: text('installation_id').notNull(),
+  regionCode: text('region_code').notNull().references(() => regions.code),
+  role: text('role', { enum: ['county', 'prefecture', 'unit'] }).notNull(),
+  createdAt: text('created_at').notNull().default(sqlNow),
+});
+
+export const fiscalYears = sqliteTable('fiscal_years', {
+  year: integer('year').primaryKey(),
+  framework: text('framework', { enum: ['classic', '2021'] }).notNull().default('classic'),
+  createdAt: text('created_at').notNull().default(sqlNow),
+});
+
+/** 预算单位. Natural key: region code + unit code. */
+export const units = sqliteTable(
+  'units',
+  {
+    id: text('id').primaryKey(),
+    regionCode: text('region_code').notNull().references(() => regions.code),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    departmentCode: text('department_code'),
+    isDepartment: integer('is_department', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    version: integer('version').notNull().default(1),
+    updatedAt: text('updated_at').notNull().default(sqlNow),
+    deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('units_natural_key').on(t.regionCode, t.code), index('units_department').on(t.departmentCode)],
+);
+
+/** Values a bureau changed; definitions and defaults live in the domain layer. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(), // JSON
+  updatedAt: text('updated_at').notNull().default(sqlNow),
+});
+
+/** Local accounts. A password is optional (a single-user office PC); when set, it is an scrypt hash. */
+export const operators = sqliteTable('operators', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  role: text('role', { enum: ['admin', 'office', 'reviewer', 'clerk'] }).notNull(),
+  passwordHash: text('password_hash'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull().default(sqlNow),
+});
+
+/** Who did what, when, to which record, and why. Never updated, never deleted. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    operatorId: text('operator_id'),
+    operatorName: text('operator_name').notNull(),
+    at: text('at').notNull().default(sqlNow),
+    entity: text('entity').notNull(),
+    naturalKey: text('natural_key').notNull(),
+    action: text('action').notNull(),
+    before: text('before'), // JSON
+    after: text('after'), // JSON
+    opinion: text('opinion'),
+  },
+  (t) => [index('audit_entity').on(t.entity, t.naturalKey), index('audit_at').on(t.at)],
+);

@@ -1,0 +1,98 @@
+// Every threshold of domain.md that varies between provinces is a setting with the default given there.
+// Definitions live here once; the store keeps only the values a bureau has changed.
+import { parseDecimal } from './ratio';
+
+type Kind =
+  | { type: 'percent'; default: string } // exact decimal string, e.g. "80" means 80%
+  | { type: 'integer'; default: number; min: number; max: number }
+  | { type: 'months'; default: number[] }
+  | { type: 'text'; default: string }
+  | { type: 'choice'; default: string; choices: readonly { value: string; label: string }[] };
+
+export type SettingDefinition = Kind & { key: string; group: string; label: string; help?: string };
+
+const percent = (key: string, group: string, label: string, value: string, help?: string): SettingDefinition => ({
+  key, group, label, help, type: 'percent', default: value,
+});
+const text = (key: string, group: string, label: string, value: string): SettingDefinition => ({
+  key, group, label, type: 'text', default: value,
+});
+
+export const SETTING_GROUPS = ['绩效目标', '绩效监控', '绩效评价', '结果应用', '衔接资金'] as const;
+
+export const SETTINGS: readonly SettingDefinition[] = [
+  {
+    key: 'targets.framework', group: '绩效目标', label: '指标体系版本', type: 'choice', default: 'classic',
+    choices: [
+      { value: 'classic', label: '常用体系（产出/效益/满意度）' },
+      { value: '2021', label: '财预〔2021〕101号体系（含成本指标）' },
+    ],
+  },
+  { key: 'monitoring.months', group: '绩效监控', label: '监控月份', type: 'months', default: [5, 8, 11] },
+  {
+    key: 'monitoring.timeProgress', group: '绩效监控', label: '序时进度算法', type: 'choice', default: 'month',
+    choices: [
+      { value: 'month', label: '报告月份 ÷ 12' },
+      { value: 'days', label: '已过天数 ÷ 全年天数' },
+    ],
+  },
+  percent('monitoring.budgetRedBelow', '绩效监控', '预算执行红灯：执行率/序时进度低于', '60'),
+  percent('monitoring.budgetGreenFrom', '绩效监控', '预算执行绿灯：执行率/序时进度不低于', '80'),
+  percent('monitoring.indicatorRedBelow', '绩效监控', '指标红灯：完成进度低于', '60'),
+  percent('monitoring.indicatorGreenFrom', '绩效监控', '指标绿灯：完成进度不低于', '80'),
+  percent('monitoring.indicatorBlueFrom', '绩效监控', '指标蓝灯（超额）：完成进度不低于', '120'),
+  { key: 'monitoring.dueSoonDays', group: '绩效监控', label: '临近截止提醒（天）', type: 'integer', default: 5, min: 0, max: 60 },
+  { key: 'evaluation.weightBudget', group: '绩效评价', label: '预算执行分值', type: 'integer', default: 10, min: 0, max: 100 },
+  { key: 'evaluation.weightOutput', group: '绩效评价', label: '产出指标分值', type: 'integer', default: 50, min: 0, max: 100 },
+  { key: 'evaluation.weightBenefit', group: '绩效评价', label: '效益指标分值', type: 'integer', default: 30, min: 0, max: 100 },
+  { key: 'evaluation.weightSatisfaction', group: '绩效评价', label: '满意度指标分值', type: 'integer', default: 10, min: 0, max: 100 },
+  percent('evaluation.executionReasonBelow', '绩效评价', '执行率低于此值须说明原因', '90'),
+  percent('evaluation.overAchievementFrom', '绩效评价', '超额完成提示：完成值/指标值不低于', '120'),
+  percent('evaluation.tierAchievedFrom', '绩效评价', '定性“达成年度指标”得分下限（占分值）', '80'),
+  percent('evaluation.tierPartialFrom', '绩效评价', '定性“部分达成”得分下限（占分值）', '60'),
+  { key: 'evaluation.gradeExcellentFrom', group: '绩效评价', label: '“优”等级分数线', type: 'integer', default: 90, min: 0, max: 100 },
+  { key: 'evaluation.gradeGoodFrom', group: '绩效评价', label: '“良”等级分数线', type: 'integer', default: 80, min: 0, max: 100 },
+  { key: 'evaluation.gradeFairFrom', group: '绩效评价', label: '“中”等级分数线', type: 'integer', default: 60, min: 0, max: 100 },
+  text('evaluation.gradeLabels', '绩效评价', '等级名称（高到低，用“/”分隔）', '优/良/中/差'),
+  text('results.actionExcellent', '结果应用', '评价为“优”的预算安排', '优先保障'),
+  text('results.actionGood', '结果应用', '评价为“良”的预算安排', '据实保障'),
+  percent('results.cutFair', '结果应用', '评价为“中”的核减比例', '10'),
+  text('results.actionPoor', '结果应用', '评价为“差”的预算安排', '取消或暂停'),
+  percent('poverty.industryShareMin', '衔接资金', '产业项目资金占比目标不低于', '60'),
+];
+
+export type SettingValue = string | number | number[];
+
+export function settingDefinition(key: string): SettingDefinition | undefined {
+  return SETTINGS.find((s) => s.key === key);
+}
+
+export type SettingCheck = { ok: true; value: SettingValue } | { ok: false; message: string };
+
+/** Validates a value for a setting; the message names the setting so it reads well in a form or a CLI. */
+export function checkSetting(def: SettingDefinition, value: unknown): SettingCheck {
+  const bad = (why: string): SettingCheck => ({ ok: false, message: `“${def.label}”${why}` });
+  switch (def.type) {
+    case 'percent': {
+      const parsed = typeof value === 'string' ? parseDecimal(value) : null;
+      if (!parsed || parsed.num < 0n) return bad('须为不小于 0 的数字（百分比）');
+      return { ok: true, value: (value as string).trim() };
+    }
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value)) return bad('须为整数');
+      if (value < def.min || value > def.max) return bad(`须在 ${def.min} 到 ${def.max} 之间`);
+      return { ok: true, value };
+    case 'months': {
+      const months = Array.isArray(value) ? value : [];
+      const valid = months.length > 0 && months.every((m) => Number.isInteger(m) && m >= 1 && m <= 12);
+      if (!valid) return bad('须为 1–12 之间的月份，至少一个');
+      return { ok: true, value: [...new Set(months as number[])].sort((a, b) => a - b) };
+    }
+    case 'text':
+      if (typeof value !== 'string' || value.trim() === '') return bad('不能为空');
+      return { ok: true, value: value.trim() };
+    case 'choice':
+      if (!def.choices.some((c) => c.value === value)) return bad('的取值不在可选范围内');
+      return { ok: true, value: value as string };
+  }
+}

@@ -1,0 +1,100 @@
+// First-run setup: which county (or prefecture) this installation serves, in which role, and its first
+// operator. Until this is done, the app shows only the setup screen.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { countRows, type Db } from '../../db/open';
+import * as schema from '../../db/schema';
+import { regionLevelForRole, REGION_LEVEL_LABELS, ROLE_LABELS, type InstallationRole } from '../domain/registry';
+import { AppError } from '../errors';
+import { SYSTEM_ACTOR, recordAudit, type Actor } from '../audit/audit';
+import { findRegion, seedRegions, type Region } from './regions';
+import { createOperator, listOperators, type Operator } from './operators';
+
+export interface Installation {
+  installationId: string;
+  region: Region;
+  role: InstallationRole;
+  createdAt: string;
+}
+
+export function currentInstallation(db: Db): Installation | null {
+  const row = db.select().from(schema.installation).get();
+  if (!row) return null;
+  const region = findRegion(db, row.regionCode);
+  if (!region) throw new AppError('INTERNAL', `本机区划 ${row.regionCode} 不在区划表中`);
+  return { installationId: row.installationId, region, role: row.role, createdAt: row.createdAt };
+}
+
+export function requireInstallation(db: Db): Installation {
+  const installation = currentInstallation(db);
+  if (!installation) throw new AppError('NOT_INITIALIZED', '本机尚未完成初始设置，请先选择区划和角色');
+  return installation;
+}
+
+export interface SetupStatus {
+  installation: Installation | null;
+  operators: Operator[];
+}
+
+export function setupStatus(db: Db): SetupStatus {
+  return { installation: currentInstallation(db), operators: listOperators(db) };
+}
+
+export interface InitInput {
+  regionCode: string;
+  role: InstallationRole;
+  operatorName?: string;
+  password?: string | null;
+}
+
+/** Sets up an empty database for its county or prefecture; refuses to set up twice. */
+export function initInstallation(db: Db, input: InitInput, actor: Actor = SYSTEM_ACTOR): Installation {
+  seedRegions(db);
+  if (currentInstallation(db)) throw new AppError('ALREADY_INITIALIZED', '本机已完成初始设置，区划和角色不能重复设置');
+  const region = findRegion(db, input.regionCode);
+  if (!region) throw new AppError('INVALID_INPUT', `区划代码 ${input.regionCode} 不存在，请从区划列表中选择`);
+  const level = regionLevelForRole(input.role);
+  if (region.level !== level) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${ROLE_LABELS[input.role]}应选择${REGION_LEVEL_LABELS[level]}级区划，${region.name}（${region.code}）是${REGION_LEVEL_LABELS[region.level]}`,
+    );
+  }
+  db.transaction((tx) => {
+    tx.insert(schema.installation).values({ id: 1, installationId: randomUUID(), regionCode: region.code, role: input.role }).run();
+    recordAudit(tx, actor, { entity: 'installation', naturalKey: region.code, action: '初始设置', after: { region: region.code, role: input.role } });
+    if (input.operatorName) createOperator(tx, actor, { name: input.operatorName, role: 'admin', password: input.password });
+  });
+  return requireInstallation(db);
+}
+
+const COUNTED: Record<string, SQLiteTable> = {
+  regions: schema.regions,
+  fiscalYears: schema.fiscalYears,
+  units: schema.units,
+  operators: schema.operators,
+  settings: schema.settings,
+  auditLog: schema.auditLog,
+};
+
+export interface Stats {
+  region: { code: string; name: string } | null;
+  role: InstallationRole | null;
+  counts: Record<string, number>;
+}
+
+/** Counts of every entity, for `jixiao stats --json` and the 首页 overview. */
+export function stats(db: Db): Stats {
+  const installation = currentInstallation(db);
+  const counts: Record<string, number> = {};
+  for (const [name, table] of Object.entries(COUNTED)) {
+    counts[name] = countRows(db, table, table === schema.units ? eq(schema.units.deleted, false) : undefined);
+  }
+  return {
+    region: installation ? { code: installation.region.code, name: installation.region.name } : null,
+    role: installation?.role ?? null,
+    counts,
+  };
+}
+

@@ -1,0 +1,143 @@
+// 预算单位: the county's budget units under their supervising departments.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { sqlNow, units } from '../../db/schema';
+import { checkUnit, hasErrors, type UnitDraft } from '../domain/registry';
+import { AppError } from '../errors';
+import { recordAudit, type Actor } from '../audit/audit';
+import { requireInstallation } from './setup';
+
+export interface Unit {
+  id: string;
+  code: string;
+  name: string;
+  departmentCode: string | null;
+  isDepartment: boolean;
+  active: boolean;
+  version: number;
+  updatedAt: string;
+}
+
+const columns = {
+  id: units.id,
+  code: units.code,
+  name: units.name,
+  departmentCode: units.departmentCode,
+  isDepartment: units.isDepartment,
+  active: units.active,
+  version: units.version,
+  updatedAt: units.updatedAt,
+};
+
+const naturalKey = (regionCode: string, code: string) => `${regionCode}/${code}`;
+
+/** All units of this installation's region, sorted by code; the renderer filters and virtualises. */
+export function listUnits(db: Db): Unit[] {
+  const { region } = requireInstallation(db);
+  return db
+    .select(columns)
+    .from(units)
+    .where(and(eq(units.regionCode, region.code), eq(units.deleted, false)))
+    .orderBy(asc(units.code))
+    .all();
+}
+
+function findUnit(db: Db, regionCode: string, code: string) {
+  return db
+    .select(columns)
+    .from(units)
+    .where(and(eq(units.regionCode, regionCode), eq(units.code, code), eq(units.deleted, false)))
+    .get();
+}
+
+function normalise(draft: UnitDraft): UnitDraft {
+  const errors = checkUnit(draft);
+  if (hasErrors(errors)) throw new AppError('INVALID_INPUT', Object.values(errors).join('；'));
+  const code = draft.code.trim();
+  const department = draft.departmentCode?.trim() || null;
+  return { code, name: draft.name.trim(), departmentCode: department, isDepartment: draft.isDepartment };
+}
+
+function requireDepartment(db: Db, regionCode: string, draft: UnitDraft): void {
+  if (!draft.departmentCode || draft.departmentCode === draft.code) return;
+  const department = findUnit(db, regionCode, draft.departmentCode);
+  if (!department) throw new AppError('INVALID_INPUT', `主管部门编码 ${draft.departmentCode} 不存在，请先录入该主管部门`);
+  if (!department.isDepartment) throw new AppError('INVALID_INPUT', `${department.name}（${department.code}）不是主管部门`);
+}
+
+export function createUnit(db: Db, actor: Actor, input: UnitDraft): Unit {
+  const { region } = requireInstallation(db);
+  const draft = normalise(input);
+  return db.transaction((tx) => {
+    const existing = tx
+      .select({ deleted: units.deleted })
+      .from(units)
+      .where(and(eq(units.regionCode, region.code), eq(units.code, draft.code)))
+      .get();
+    if (existing && !existing.deleted) throw new AppError('CONFLICT', `单位编码 ${draft.code} 已被使用，请检查是否重复录入`);
+    requireDepartment(tx, region.code, draft);
+    if (existing) {
+      // A tombstoned unit with this code comes back to life as a new version, keeping its identity.
+      tx.update(units)
+        .set({ ...draft, active: true, deleted: false, version: sql`${units.version} + 1`, updatedAt: sqlNow })
+        .where(and(eq(units.regionCode, region.code), eq(units.code, draft.code)))
+        .run();
+    } else {
+      tx.insert(units).values({ id: randomUUID(), regionCode: region.code, ...draft }).run();
+    }
+    const created = findUnit(tx, region.code, draft.code)!;
+    recordAudit(tx, actor, { entity: 'unit', naturalKey: naturalKey(region.code, draft.code), action: '新增单位', after: created });
+    return created;
+  });
+}
+
+export interface UnitUpdate extends UnitDraft {
+  id: string;
+  /** The version the user edited, so a concurrent change is not silently overwritten. */
+  version: number;
+}
+
+export function updateUnit(db: Db, actor: Actor, input: UnitUpdate): Unit {
+  const { region } = requireInstallation(db);
+  const draft = normalise(input);
+  return db.transaction((tx) => {
+    const before = tx.select(columns).from(units).where(and(eq(units.id, input.id), eq(units.deleted, false))).get();
+    if (!before) throw new AppError('NOT_FOUND', '该单位不存在或已删除，请刷新列表');
+    if (before.version !== input.version) throw new AppError('CONFLICT', '该单位已被他人修改，请刷新后重新编辑');
+    if (draft.code !== before.code && findUnit(tx, region.code, draft.code)) {
+      throw new AppError('CONFLICT', `单位编码 ${draft.code} 已被使用`);
+    }
+    requireDepartment(tx, region.code, draft);
+    tx.update(units)
+      .set({ ...draft, version: before.version + 1, updatedAt: sqlNow })
+      .where(eq(units.id, input.id))
+      .run();
+    const after = tx.select(columns).from(units).where(eq(units.id, input.id)).get()!;
+    recordAudit(tx, actor, { entity: 'unit', naturalKey: naturalKey(region.code, after.code), action: '修改单位', before, after });
+    return after;
+  });
+}
+
+/** Deactivating keeps the unit and its history; it only stops new work being assigned to it. */
+export function setUnitActive(db: Db, actor: Actor, input: { id: string; active: boolean }): Unit {
+  const { region } = requireInstallation(db);
+  return db.transaction((tx) => {
+    const before = tx.select(columns).from(units).where(and(eq(units.id, input.id), eq(units.deleted, false))).get();
+    if (!before) throw new AppError('NOT_FOUND', '该单位不存在或已删除，请刷新列表');
+    if (before.active === input.active) return before;
+    tx.update(units)
+      .set({ active: input.active, version: before.version + 1, updatedAt: sqlNow })
+      .where(eq(units.id, input.id))
+      .run();
+    const after = tx.select(columns).from(units).where(eq(units.id, input.id)).get()!;
+    recordAudit(tx, actor, {
+      entity: 'unit',
+      naturalKey: naturalKey(region.code, before.code),
+      action: input.active ? '启用单位' : '停用单位',
+      before: { active: before.active },
+      after: { active: after.active },
+    });
+    return after;
+  });
+}

@@ -1,0 +1,107 @@
+// Reading and writing the plain Excel sheets that units and the budget system exchange with the bureau.
+// Columns are found by their Chinese header, wherever the header row sits, so that a title row above
+// the table or reordered columns do not break an import.
+import * as XLSX from 'xlsx';
+import { AppError } from '../errors';
+
+export interface ColumnSpec<K extends string> {
+  key: K;
+  header: string;
+  aliases?: readonly string[];
+  required?: boolean;
+}
+
+export interface SheetRow<K extends string> {
+  /** The row number as Excel shows it (1-based), for error messages. */
+  rowNumber: number;
+  values: Record<K, string>;
+}
+
+/** Header text compared without spaces, asterisks (required marks) or full-width brackets. */
+const normaliseHeader = (text: string) => text.replace(/[\s*＊]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export function readWorkbook(bytes: Uint8Array): XLSX.WorkBook {
+  if (bytes.byteLength === 0) throw new AppError('BAD_FILE', '文件是空的，请选择填好的 Excel 文件');
+  if (bytes.byteLength > MAX_FILE_BYTES) throw new AppError('BAD_FILE', 'Excel 文件超过 20MB，请拆分后再导入');
+  try {
+    return XLSX.read(bytes, { type: 'array', cellDates: true, sheetStubs: true, dense: true });
+  } catch {
+    throw new AppError('BAD_FILE', '无法读取该文件，请确认它是 Excel 文件（.xlsx 或 .xls）且未加密');
+  }
+}
+
+/**
+ * Reads the first sheet that has all required headers. Empty rows are skipped; every other row is
+ * returned with its Excel row number so that each problem can be reported where the user will look.
+ */
+export function readTable<K extends string>(bytes: Uint8Array, columns: readonly ColumnSpec<K>[]): SheetRow<K>[] {
+  const workbook = readWorkbook(bytes);
+  const required = columns.filter((c) => c.required);
+  let missing: string[] = required.map((c) => c.header);
+  for (const sheetName of workbook.SheetNames) {
+    const sheet = workbook.Sheets[sheetName]!;
+    const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
+    for (let headerIndex = 0; headerIndex < Math.min(grid.length, 10); headerIndex++) {
+      const header = (grid[headerIndex] ?? []).map((cell) => normaliseHeader(cellText(cell)));
+      const positions = new Map<K, number>();
+      for (const column of columns) {
+        const names = [column.header, ...(column.aliases ?? [])].map(normaliseHeader);
+        const at = header.findIndex((h) => names.includes(h));
+        if (at >= 0) positions.set(column.key, at);
+      }
+      const lacking = required.filter((c) => !positions.has(c.key)).map((c) => c.header);
+      if (lacking.length < missing.length) missing = lacking;
+      if (lacking.length > 0) continue;
+      const rows: SheetRow<K>[] = [];
+      for (let r = headerIndex + 1; r < grid.length; r++) {
+        const cells = grid[r] ?? [];
+        const values = {} as Record<K, string>;
+        for (const column of columns) {
+          const at = positions.get(column.key);
+          values[column.key] = at === undefined ? '' : cellText(cells[at]);
+        }
+        if (Object.values<string>(values).every((v) => v === '')) continue;
+        rows.push({ rowNumber: r + 1, values });
+      }
+      return rows;
+    }
+  }
+  throw new AppError('BAD_FILE', `文件中找不到所需的表头：缺少“${missing.join('”“')}”列。请使用本软件导出的模板`);
+}
+
+export interface SheetSpec {
+  name: string;
+  headers: readonly string[];
+  rows: readonly (readonly (string | number | null)[])[];
+  widths?: readonly number[];
+}
+
+export function writeWorkbook(sheets: readonly SheetSpec[]): Uint8Array {
+  const workbook = XLSX.utils.book_new();
+  for (const spec of sheets) {
+    const sheet = XLSX.utils.aoa_to_sheet([spec.headers as string[], ...(spec.rows as (string | number | null)[][])]);
+    sheet['!cols'] = (spec.widths ?? spec.headers.map((h) => Math.max(10, h.length * 2 + 2))).map((wch) => ({ wch }));
+    XLSX.utils.book_append_sheet(workbook, sheet, spec.name);
+  }
+  return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+}
+
+export const yesNo = (value: boolean) => (value ? '是' : '否');
+
+/** Reads 是/否 as users type it; undefined when the text is neither. */
+export function parseYesNo(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (['是', 'y', 'yes', 'true', '1', '√'].includes(t)) return true;
+  if (['否', 'n', 'no', 'false', '0', ''].includes(t)) return false;
+  return undefined;
+}

@@ -40,3 +40,9 @@ export function userDataDir(
 }
 
 export const defaultDbPath = (): string => path.join(userDataDir(), 'jixiao.db');
+
+let version: string | null = null;
+export function appVersion(): string {
+  version ??= JSON.parse(fs.readFileSync(appPath('package.json'), 'utf8')).version as string;
+  return version;
+}

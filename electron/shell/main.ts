@@ -1,0 +1,4 @@
+// Electron main process (placeholder until the shell is wired).
+import { app } from 'electron';
+
+app.whenReady().then(() => app.quit());

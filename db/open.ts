@@ -52,8 +52,13 @@ interface SchemaState {
   newer: boolean;
 }
 
-function schemaState(sqlite: Database.Database): SchemaState {
-  const known = readMigrationFiles({ migrationsFolder: migrationsFolder() });
+export interface OpenOptions {
+  /** Tests point this at a folder of their own migrations; the app always uses db/migrations. */
+  migrationsFolder?: string;
+}
+
+function schemaState(sqlite: Database.Database, folder: string): SchemaState {
+  const known = readMigrationFiles({ migrationsFolder: folder });
   const hasTable = sqlite
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
     .get();
@@ -68,12 +73,15 @@ function schemaState(sqlite: Database.Database): SchemaState {
   return { known: known.length, applied: rows.length, newer };
 }
 
+const notADatabase = (file: string, error: unknown) =>
+  new StoreError('NOT_A_DATABASE', `“${file}”不是绩效软件的数据库文件，或已损坏（${(error as Error).message}）。`);
+
 function checkIntegrity(sqlite: Database.Database, file: string): void {
   let result: string;
   try {
     result = sqlite.pragma('integrity_check', { simple: true }) as string;
   } catch (error) {
-    throw new StoreError('NOT_A_DATABASE', `“${file}”不是绩效软件的数据库文件，或已损坏（${(error as Error).message}）。`);
+    throw notADatabase(file, error);
   }
   if (result !== 'ok') {
     throw new StoreError('CORRUPT', `数据库“${file}”完整性检查未通过：${result}。请从备份恢复（设置 → 备份与恢复）。`);
@@ -112,14 +120,19 @@ function applyPragmas(sqlite: Database.Database): void {
  * Opens (creating if needed) and migrates the database at `file`.
  * Throws StoreError with a Chinese message when the file is corrupt, newer, or a migration fails.
  */
-export function openDatabase(file: string): Store {
+export function openDatabase(file: string, options: OpenOptions = {}): Store {
+  const folder = options.migrationsFolder ?? migrationsFolder();
   const resolved = path.resolve(file);
   fs.mkdirSync(path.dirname(resolved), { recursive: true });
   const sqlite = new Database(resolved);
   try {
-    applyPragmas(sqlite);
+    try {
+      applyPragmas(sqlite);
+    } catch (error) {
+      throw notADatabase(resolved, error);
+    }
     checkIntegrity(sqlite, resolved);
-    const state = schemaState(sqlite);
+    const state = schemaState(sqlite, folder);
     if (state.newer) {
       throw new StoreError(
         'NEWER_VERSION',
@@ -130,7 +143,7 @@ export function openDatabase(file: string): Store {
     if (state.applied < state.known) {
       if (state.applied > 0) backupPath = backupDatabase(sqlite, defaultBackupPath(resolved, `before-v${state.known}`));
       try {
-        migrate(drizzle(sqlite), { migrationsFolder: migrationsFolder() });
+        migrate(drizzle(sqlite), { migrationsFolder: folder });
       } catch (error) {
         const where = backupPath ? `升级前的备份在“${backupPath}”。` : '';
         throw new StoreError('MIGRATION_FAILED', `数据库升级失败：${(error as Error).message}。${where}请联系技术支持。`);
@@ -164,7 +177,7 @@ export function inspectBackup(candidate: string): { applied: number; known: numb
   }
   try {
     checkIntegrity(sqlite, candidate);
-    const state = schemaState(sqlite);
+    const state = schemaState(sqlite, migrationsFolder());
     if (state.applied === 0) throw new StoreError('NOT_A_DATABASE', `“${candidate}”不是绩效软件的数据库备份。`);
     if (state.newer) {
       throw new StoreError('NEWER_VERSION', `备份“${candidate}”由更新版本的绩效软件写入，请先升级本软件。`);

@@ -170,13 +170,20 @@ export function unitsWorkbook(units: readonly Unit[]): Uint8Array {
 
 export const exportUnits = (db: Db): Uint8Array => unitsWorkbook(listUnits(db));
 
-/** An empty sheet with the right headers and one example row, for units typed in Excel. */
+/** An empty sheet with the right headers, and a second sheet explaining how to fill it. */
 export const unitTemplate = (): Uint8Array =>
   writeWorkbook([
+    { name: '预算单位', headers: COLUMNS.map((c) => c.header), rows: [], widths: [14, 36, 14, 12, 10] },
     {
-      name: '预算单位',
-      headers: COLUMNS.map((c) => c.header),
-      rows: [['101001', '示例：县教育局', '', '是', '是']],
-      widths: [14, 36, 14, 12, 10],
+      name: '填写说明',
+      headers: ['列', '说明'],
+      rows: [
+        ['单位编码', '必填，3–20 位数字或字母，与预算系统一致；已存在的编码会按本表更新'],
+        ['单位名称', '必填，不超过 60 个字'],
+        ['主管部门编码', '下属单位填写其主管部门的单位编码；主管部门本身留空'],
+        ['是否主管部门', '填“是”或“否”'],
+        ['是否启用', '填“是”或“否”，留空视为“是”'],
+      ],
+      widths: [16, 70],
     },
   ]);

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { listAudit } from '../audit/audit';
+import { AppError } from '../errors';
+import { countyStore, freshStore, TEST_ACTOR } from '../testing/fixtures';
+import { createUnit, listUnits, setUnitActive, updateUnit } from './units';
+
+const education = { code: '101001', name: '轮台县教育局', departmentCode: null, isDepartment: true };
+const school = { code: '101002', name: '轮台县第一中学', departmentCode: '101001', isDepartment: false };
+
+const refusal = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+};
+
+describe('budget units', () => {
+  it('refuses to register units before first-run setup', () => {
+    const { db } = freshStore();
+    expect(refusal(() => createUnit(db, TEST_ACTOR, education)).code).toBe('NOT_INITIALIZED');
+  });
+
+  it('registers a department and a unit under it, sorted by code', () => {
+    const { db } = countyStore();
+    createUnit(db, TEST_ACTOR, education);
+    createUnit(db, TEST_ACTOR, school);
+    expect(listUnits(db).map((u) => [u.code, u.departmentCode, u.isDepartment])).toEqual([
+      ['101001', null, true],
+      ['101002', '101001', false],
+    ]);
+  });
+
+  it('refuses a supervising department that is not registered', () => {
+    const { db } = countyStore();
+    expect(refusal(() => createUnit(db, TEST_ACTOR, school))).toEqual({
+      code: 'INVALID_INPUT',
+      message: '主管部门编码 101001 不存在，请先录入该主管部门',
+    });
+    expect(listUnits(db)).toEqual([]);
+  });
+
+  it('refuses invalid fields with the domain rule messages', () => {
+    const { db } = countyStore();
+    expect(refusal(() => createUnit(db, TEST_ACTOR, { ...education, code: '1', name: ' ' })).message).toBe(
+      '单位编码应为 3–20 位数字或字母；请填写单位名称',
+    );
+  });
+
+  it('bumps the version on every change and refuses an edit based on an old version', () => {
+    const { db } = countyStore();
+    const unit = createUnit(db, TEST_ACTOR, education);
+    const renamed = updateUnit(db, TEST_ACTOR, { ...education, id: unit.id, version: unit.version, name: '轮台县教育和科学技术局' });
+    expect(renamed.version).toBe(unit.version + 1);
+    expect(refusal(() => updateUnit(db, TEST_ACTOR, { ...education, id: unit.id, version: unit.version })).code).toBe('CONFLICT');
+    expect(listUnits(db)[0]!.name).toBe('轮台县教育和科学技术局');
+  });
+
+  it('deactivates a unit without losing it, and audits before and after', () => {
+    const { db } = countyStore();
+    const unit = createUnit(db, TEST_ACTOR, education);
+    const inactive = setUnitActive(db, TEST_ACTOR, { id: unit.id, active: false });
+    expect(inactive.active).toBe(false);
+    expect(listUnits(db)).toHaveLength(1);
+    const [last] = listAudit(db, { entity: 'unit', limit: 1 });
+    expect(last).toMatchObject({ action: '停用单位', operatorName: '测试员', before: '{"active":true}', after: '{"active":false}' });
+  });
+});

@@ -1,0 +1,38 @@
+// Test support: real database files in fresh temp folders, set up the way first-run setup leaves them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { closeDatabase, openDatabase, type Store } from '../../db/open';
+import type { Actor } from '../audit/audit';
+import { initInstallation } from '../registry/setup';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+/** A fresh temp folder, removed after the test. */
+export function tempDir(prefix = 'jixiao-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Opens a new database file; closed after the test. */
+export function freshStore(file = path.join(tempDir(), 'jixiao.db')): Store {
+  const store = openDatabase(file);
+  cleanups.push(() => {
+    if (store.sqlite.open) closeDatabase(store);
+  });
+  return store;
+}
+
+export const TEST_ACTOR: Actor = { id: null, name: '测试员' };
+
+/** A database set up as 轮台县 (652822), a county in 巴音郭楞 (652800). */
+export function countyStore(): Store {
+  const store = freshStore();
+  initInstallation(store.db, { regionCode: '652822', role: 'county', operatorName: '张三' });
+  return store;
+}

@@ -1,4 +1,192 @@
-// Electron main process (placeholder until the shell is wired).
-import { app } from 'electron';
+// Electron main process: thin glue between Electron events and the pure decisions in security.ts,
+// appProtocol.ts, menu.ts, downloads.ts and startup.ts (all unit-tested without the Electron binary).
+// Everything the app does goes through the same router as the web bridge.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  type MenuItemConstructorOptions,
+  type Session as ElectronSession,
+  type WebContents,
+} from 'electron';
+import { closeDatabase, openDatabase, type Store } from '../../db/open';
+import { createAppContext, type AppContext, type Session } from '../ipc/context';
+import { handlers } from '../ipc/handlers';
+import { createRouter } from '../ipc/router';
+import { defaultDbPath, appVersion, userDataDir } from '../paths';
+import { seedRegions } from '../registry/regions';
+import { planAppResponse } from './appProtocol';
+import { INVOKE_CHANNEL } from './bridgeApi';
+import { downloadFailureMessage, saveDialogOptions } from './downloads';
+import { aboutMessage, menuTemplate, type AppInfo, type MenuCommand, type MenuItemSpec } from './menu';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  appSchemePrivileges,
+  mainWindowOptions,
+  navigationAllowed,
+  permissionAllowed,
+  requestAllowed,
+  trustedSender,
+  windowOpenDecision,
+} from './security';
+import { APP_ID, APP_NAME, chooseDbPath, startupFailure } from './startup';
 
-app.whenReady().then(() => app.quit());
+const outDir = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(outDir, 'renderer');
+const preloadPath = path.join(outDir, 'preload.cjs');
+
+// Same folder as the CLI and the web bridge, so all three find one database. Must precede the
+// single-instance lock, which is keyed on it.
+app.setPath('userData', userDataDir());
+protocol.registerSchemesAsPrivileged([appSchemePrivileges()]);
+
+let mainWindow: BrowserWindow | null = null;
+let appContext: AppContext | null = null;
+
+function hardenContents(contents: WebContents): void {
+  const refuseNavigation = (event: { url: string; preventDefault(): void }) => {
+    if (!navigationAllowed(event.url)) event.preventDefault();
+  };
+  contents.on('will-navigate', refuseNavigation);
+  contents.on('will-redirect', refuseNavigation);
+  contents.on('will-frame-navigate', refuseNavigation);
+  contents.setWindowOpenHandler(({ url }) => windowOpenDecision(url));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function hardenSession(ses: ElectronSession): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permissionAllowed(permission, details.requestingUrl)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, origin) => permissionAllowed(permission, origin));
+  // Behind the CSP: no request leaves for the network or the disk, whoever makes it.
+  const outward = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*', 'file:///*'];
+  ses.webRequest.onBeforeRequest({ urls: outward }, (details, callback) => callback({ cancel: !requestAllowed(details.url) }));
+  ses.on('will-download', (_event, item) => {
+    item.setSaveDialogOptions(saveDialogOptions(item.getFilename(), app.getPath('downloads')));
+    item.once('done', (_done, state) => {
+      const message = downloadFailureMessage(state, item.getFilename());
+      if (message) dialog.showErrorBox('保存失败', message);
+    });
+  });
+}
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const plan = planAppResponse(rendererDir, request.url, request.method);
+    if (plan.status !== 200) return new Response(plan.body, { status: plan.status, headers: plan.headers });
+    const body = request.method === 'HEAD' ? null : new Uint8Array(await fs.promises.readFile(plan.file));
+    return new Response(body, { status: 200, headers: plan.headers });
+  });
+}
+
+function listenForCalls(context: AppContext): void {
+  const router = createRouter(handlers);
+  // One sign-in per window, like one per token in the web bridge.
+  const sessions = new Map<number, Session>();
+  const sessionOf = (contents: WebContents): Session => {
+    let current = sessions.get(contents.id);
+    if (!current) {
+      const id = contents.id;
+      current = { operator: null };
+      sessions.set(id, current);
+      contents.once('destroyed', () => sessions.delete(id));
+    }
+    return current;
+  };
+  ipcMain.handle(INVOKE_CHANNEL, (event, request: unknown) => {
+    const { channel, input } = (typeof request === 'object' && request !== null ? request : {}) as {
+      channel?: unknown;
+      input?: unknown;
+    };
+    const frame = event.senderFrame;
+    const trusted = trustedSender(frame?.url, frame !== null && frame.parent === null);
+    return router.invoke(channel, input, { app: context, session: sessionOf(event.sender), transport: 'electron' }, trusted);
+  });
+}
+
+function installMenu(info: AppInfo): void {
+  const commands: Record<MenuCommand, () => void> = {
+    print: () => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents.print(),
+    about: () => {
+      const options = { type: 'info' as const, buttons: ['确定'], ...aboutMessage(info) };
+      void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+    },
+  };
+  const toElectron = (item: MenuItemSpec): MenuItemConstructorOptions =>
+    'id' in item ? { ...item, click: () => commands[item.id]() } : item;
+  const template = menuTemplate(info).map((menu) => ({ label: menu.label, submenu: menu.submenu.map(toElectron) }));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function openWindow(): void {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, { devTools: !app.isPackaged }));
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+}
+
+function openStore(): Store {
+  const store = openDatabase(chooseDbPath(process.argv, process.env, defaultDbPath()));
+  try {
+    seedRegions(store.db);
+  } catch (error) {
+    closeDatabase(store);
+    throw error;
+  }
+  return store;
+}
+
+function start(): void {
+  let store: Store;
+  try {
+    store = openStore();
+  } catch (error) {
+    const failure = startupFailure(error);
+    dialog.showErrorBox(failure.title, failure.content);
+    app.exit(1);
+    return;
+  }
+  appContext = createAppContext(store, appVersion());
+  hardenSession(session.defaultSession);
+  serveRenderer();
+  listenForCalls(appContext);
+  installMenu({ name: APP_NAME, version: appVersion(), developer: !app.isPackaged });
+  openWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another copy is running; it will come to the front (second-instance below) and this one leaves.
+  app.quit();
+} else {
+  app.setAppUserModelId(APP_ID);
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    // A restore may have swapped the store; close whichever is current, flushing the WAL.
+    if (appContext) closeDatabase(appContext.store());
+    appContext = null;
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    const failure = startupFailure(error);
+    dialog.showErrorBox(failure.title, failure.content);
+    app.exit(1);
+  });
+}

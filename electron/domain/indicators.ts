@@ -1,0 +1,100 @@
+// 绩效指标体系, domain.md §3: the level-1/level-2 dictionary as versioned data (classic and 2021
+// frameworks), the operators (指标性质) and the rules for one level-3 indicator row.
+import { parseDecimal } from './ratio';
+
+export const OPERATORS = ['≥', '>', '=', '<', '≤', '定性'] as const;
+export type IndicatorOperator = (typeof OPERATORS)[number];
+
+export const BASES = ['计划标准', '行业标准', '历史标准', '其他标准'] as const;
+export type IndicatorBasis = (typeof BASES)[number];
+
+export type Level1Kind = 'cost' | 'output' | 'benefit' | 'satisfaction';
+
+export interface FrameworkLevel1 {
+  name: string;
+  kind: Level1Kind;
+  level2: readonly string[];
+}
+
+export interface Framework {
+  id: 'classic' | '2021';
+  name: string;
+  level1: readonly FrameworkLevel1[];
+}
+
+/** The two dictionary versions; a year's forms use one (setting targets.framework). */
+export const FRAMEWORKS: readonly Framework[] = [
+  {
+    id: 'classic',
+    name: '常用体系（产出/效益/满意度）',
+    level1: [
+      { name: '产出指标', kind: 'output', level2: ['数量指标', '质量指标', '时效指标', '成本指标'] },
+      { name: '效益指标', kind: 'benefit', level2: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'] },
+      { name: '满意度指标', kind: 'satisfaction', level2: ['服务对象满意度指标'] },
+    ],
+  },
+  {
+    id: '2021',
+    name: '财预〔2021〕101号体系',
+    level1: [
+      { name: '成本指标', kind: 'cost', level2: ['经济成本指标', '社会成本指标', '生态环境成本指标'] },
+      { name: '产出指标', kind: 'output', level2: ['数量指标', '质量指标', '时效指标'] },
+      { name: '效益指标', kind: 'benefit', level2: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'] },
+      { name: '满意度指标', kind: 'satisfaction', level2: ['服务对象满意度指标'] },
+    ],
+  },
+];
+
+export function framework(id: string): Framework {
+  return FRAMEWORKS.find((f) => f.id === id) ?? FRAMEWORKS[0]!;
+}
+
+/** The kind of a level-1 name in either framework, or undefined when it is not a dictionary entry. */
+export function level1Kind(fw: Framework, level1: string): Level1Kind | undefined {
+  return fw.level1.find((l) => l.name === level1)?.kind;
+}
+
+export interface IndicatorRow {
+  level1: string;
+  level2: string;
+  name: string;
+  operator: IndicatorOperator | '';
+  value: string;
+  unit: string;
+  /** Weight (分值) as a decimal string; empty when not yet weighted. */
+  weight: string;
+}
+
+export type IndicatorField = keyof IndicatorRow;
+export type IndicatorProblems = Partial<Record<IndicatorField, string>>;
+
+/** Checks one indicator row of a target form (§4); messages are shown beside the field. */
+export function checkIndicator(row: IndicatorRow, fw: Framework): IndicatorProblems {
+  const problems: IndicatorProblems = {};
+  const l1 = fw.level1.find((l) => l.name === row.level1);
+  if (!l1) problems.level1 = `一级指标应为：${fw.level1.map((l) => l.name).join('、')}`;
+  else if (!l1.level2.includes(row.level2)) problems.level2 = `“${row.level1}”下的二级指标应为：${l1.level2.join('、')}`;
+  if (row.name.trim() === '') problems.name = '请填写三级指标名称';
+  else if (row.name.trim().length > 100) problems.name = '三级指标名称不能超过 100 个字';
+  if (row.operator === '') problems.operator = '请选择指标性质（≥、>、=、<、≤ 或 定性）';
+  else if (row.operator === '定性') {
+    if (row.value.trim() === '') problems.value = '定性指标请填写指标值，如“达成预期目标”';
+    if (row.unit.trim() !== '') problems.unit = '定性指标不填计量单位';
+  } else {
+    const value = parseDecimal(row.value);
+    if (!value) problems.value = '定量指标的指标值应为数字';
+    else if (value.num < 0n) problems.value = '指标值不能为负数';
+    if (row.unit.trim() === '') problems.unit = '定量指标请填写计量单位';
+  }
+  if (row.weight.trim() !== '') {
+    const weight = parseDecimal(row.weight);
+    if (!weight || weight.num < 0n) problems.weight = '分值应为不小于 0 的数字';
+  }
+  return problems;
+}
+
+/** How a target reads on the form: `≥50个`, or a qualitative target's own text. */
+export function displayTarget(row: Pick<IndicatorRow, 'operator' | 'value' | 'unit'>): string {
+  if (row.operator === '定性') return row.value.trim();
+  return `${row.operator}${row.value.trim()}${row.unit.trim()}`;
+}

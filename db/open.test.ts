@@ -102,8 +102,9 @@ describe('openDatabase', () => {
     closeDatabase(store);
     const bytes = fs.readFileSync(file);
     const pageSize = bytes.readUInt16BE(16);
-    // Scribble over a few b-tree pages in the middle of the file, leaving the header intact.
-    for (let page = 20; page < 25; page++) bytes.fill(0x5a, page * pageSize + 8, page * pageSize + 200);
+    // Scribble over a few of the last pages (the audit rows just written), leaving the schema intact.
+    const pages = bytes.length / pageSize;
+    for (let page = pages - 30; page < pages - 25; page++) bytes.fill(0x5a, page * pageSize + 8, page * pageSize + 200);
     fs.writeFileSync(file, bytes);
     const error = expectStoreError(() => openDatabase(file), 'CORRUPT');
     expect(error.message).toMatch(/完整性检查未通过/);

@@ -1,10 +1,6 @@
-// The store's tables. Records that travel in exchange packages carry a UUID, a natural key, a version,
-// updated_at and a tombstone (`deleted`) so that exports can be incremental and deletions can travel.
-import { sql } from 'drizzle-orm';
+// Reference data: regions, the installation, fiscal years, budget units, settings, operators, audit.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-
-/** SQL for the current time as ISO-8601 UTC text, the format of every updated_at. */
-export const sqlNow = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+import { exchangedColumns, sqlNow } from './common';
 
 /** 财政区划: shipped Xinjiang list plus divisions a bureau adds later. */
 export const regions = sqliteTable('regions', {
@@ -34,16 +30,13 @@ export const fiscalYears = sqliteTable('fiscal_years', {
 export const units = sqliteTable(
   'units',
   {
-    id: text('id').primaryKey(),
+    ...exchangedColumns(),
     regionCode: text('region_code').notNull().references(() => regions.code),
     code: text('code').notNull(),
     name: text('name').notNull(),
     departmentCode: text('department_code'),
     isDepartment: integer('is_department', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
-    version: integer('version').notNull().default(1),
-    updatedAt: text('updated_at').notNull().default(sqlNow),
-    deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [uniqueIndex('units_natural_key').on(t.regionCode, t.code), index('units_department').on(t.departmentCode)],
 );

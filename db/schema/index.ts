@@ -1,0 +1,5 @@
+export * from './common';
+export * from './registry';
+export * from './library';
+export * from './projects';
+export * from './monitoring';

@@ -1,0 +1,56 @@
+// 指标库: project types and reusable level-3 indicators, with the update mechanism (units propose, the
+// performance office confirms) and library versions that travel between prefecture and counties.
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { exchangedColumns, sqlNow } from './common';
+
+/** 项目类型, e.g. 农村道路建设. Natural key: code. */
+export const projectTypes = sqliteTable(
+  'project_types',
+  {
+    ...exchangedColumns(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** 行业/领域: 教育, 卫生健康, 交通, 农业, 水利, 乡村振兴, 社会保障, 行政运行… */
+    sector: text('sector').notNull(),
+    description: text('description').notNull().default(''),
+  },
+  (t) => [uniqueIndex('project_types_code').on(t.code)],
+);
+
+export const LIBRARY_STATUSES = ['draft', 'proposed', 'accepted', 'retired'] as const;
+
+/** A reusable level-3 indicator of a project type. Natural key: code. */
+export const libraryIndicators = sqliteTable(
+  'library_indicators',
+  {
+    ...exchangedColumns(),
+    code: text('code').notNull(),
+    projectTypeCode: text('project_type_code').notNull(),
+    level1: text('level1').notNull(),
+    level2: text('level2').notNull(),
+    name: text('name').notNull(),
+    operator: text('operator').notNull(),
+    referenceValue: text('reference_value').notNull().default(''),
+    unit: text('unit').notNull().default(''),
+    definition: text('definition').notNull().default(''),
+    basis: text('basis').notNull().default('计划标准'),
+    /** 草稿 / 待确认 / 已入库 / 停用 */
+    status: text('status', { enum: LIBRARY_STATUSES }).notNull().default('draft'),
+    /** The library version in which this indicator was last accepted or changed. */
+    libraryVersion: integer('library_version').notNull().default(0),
+    proposingUnitCode: text('proposing_unit_code'),
+    proposedBy: text('proposed_by'),
+    createdAt: text('created_at').notNull().default(sqlNow),
+  },
+  (t) => [uniqueIndex('library_indicators_code').on(t.code), index('library_indicators_type').on(t.projectTypeCode, t.status)],
+);
+
+/** A published state of the library (what a prefecture issues to its counties). */
+export const libraryVersions = sqliteTable('library_versions', {
+  version: integer('version').primaryKey(),
+  publishedAt: text('published_at').notNull().default(sqlNow),
+  publishedBy: text('published_by').notNull(),
+  note: text('note').notNull().default(''),
+  /** Where it came from: this installation or the region code of the issuing prefecture. */
+  source: text('source').notNull().default('local'),
+});

@@ -1,0 +1,95 @@
+// 绩效运行监控: rounds, one sheet per project in scope, execution per fund source, progress per indicator,
+// and the follow-up records a red or yellow project can open.
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { exchangedColumns, sqlNow, workflowStatus } from './common';
+import { FUND_SOURCES, projects, targetIndicators } from './projects';
+
+/** A monitoring round. Natural key: region + year + month + seq. */
+export const monitoringRounds = sqliteTable(
+  'monitoring_rounds',
+  {
+    ...exchangedColumns(),
+    regionCode: text('region_code').notNull(),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    seq: integer('seq').notNull().default(1),
+    title: text('title').notNull(),
+    deadline: text('deadline').notNull(),
+    scope: text('scope', { enum: ['all', 'key', 'list'] }).notNull(),
+    closed: integer('closed', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull().default(sqlNow),
+  },
+  (t) => [uniqueIndex('monitoring_rounds_key').on(t.regionCode, t.year, t.month, t.seq)],
+);
+
+/** A project's monitoring sheet in a round. Natural key: round key + project code. */
+export const monitoringSheets = sqliteTable(
+  'monitoring_sheets',
+  {
+    ...exchangedColumns(),
+    roundId: text('round_id').notNull().references(() => monitoringRounds.id, { onDelete: 'cascade' }),
+    projectId: text('project_id').notNull().references(() => projects.id),
+    status: workflowStatus(),
+    analysis: text('analysis').notNull().default(''),
+    reviewOpinion: text('review_opinion'),
+    submittedAt: text('submitted_at'),
+    decidedAt: text('decided_at'),
+  },
+  (t) => [uniqueIndex('monitoring_sheets_key').on(t.roundId, t.projectId), index('monitoring_sheets_status').on(t.roundId, t.status)],
+);
+
+/** Execution to date per fund source (1–N月执行数), in 分. */
+export const monitoringFunds = sqliteTable(
+  'monitoring_funds',
+  {
+    sheetId: text('sheet_id').notNull().references(() => monitoringSheets.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: FUND_SOURCES }).notNull(),
+    adjustedFen: integer('adjusted_fen').notNull().default(0),
+    executedFen: integer('executed_fen').notNull().default(0),
+  },
+  (t) => [uniqueIndex('monitoring_funds_key').on(t.sheetId, t.source)],
+);
+
+/** Progress of one approved indicator in a sheet. */
+export const monitoringIndicators = sqliteTable(
+  'monitoring_indicators',
+  {
+    sheetId: text('sheet_id').notNull().references(() => monitoringSheets.id, { onDelete: 'cascade' }),
+    indicatorId: text('indicator_id').notNull().references(() => targetIndicators.id),
+    reached: text('reached'),
+    expectedFullYear: text('expected_full_year'),
+    /** 确定能 / 有可能 / 完全不可能 */
+    likelihood: text('likelihood'),
+    /** JSON array of 经费保障 / 制度保障 / 人员保障 / 硬件条件保障 / 其他 */
+    reasons: text('reasons').notNull().default('[]'),
+    reasonOther: text('reason_other').notNull().default(''),
+    measures: text('measures').notNull().default(''),
+  },
+  (t) => [uniqueIndex('monitoring_indicators_key').on(t.sheetId, t.indicatorId)],
+);
+
+/**
+ * 整改通知: opened from a monitoring round (and later from evaluations). Status flow of domain.md §8:
+ * 待下达 → 已下达 → 已反馈 → 通过 | 退回.
+ */
+export const rectifications = sqliteTable(
+  'rectifications',
+  {
+    ...exchangedColumns(),
+    regionCode: text('region_code').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    source: text('source', { enum: ['monitoring', 'self-evaluation', 'department-evaluation', 'finance-evaluation'] }).notNull(),
+    sourceId: text('source_id'),
+    projectId: text('project_id').references(() => projects.id),
+    unitCode: text('unit_code').notNull(),
+    problems: text('problems').notNull(),
+    requirements: text('requirements').notNull().default(''),
+    deadline: text('deadline').notNull(),
+    status: text('status', { enum: ['pending', 'issued', 'answered', 'passed', 'returned'] }).notNull().default('pending'),
+    feedback: text('feedback').notNull().default(''),
+    verdictOpinion: text('verdict_opinion'),
+    createdAt: text('created_at').notNull().default(sqlNow),
+  },
+  (t) => [uniqueIndex('rectifications_key').on(t.regionCode, t.year, t.seq)],
+);

@@ -1,0 +1,155 @@
+// 项目库 and 绩效目标: projects per year with their funds by source, project targets and department-wide
+// targets (one `targets` table, kind project|department), their indicator rows, the department task
+// table, in-year target adjustments, and what was published.
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { exchangedColumns, sqlNow, workflowStatus } from './common';
+
+export const PROJECT_CATEGORIES = ['本级支出', '对下转移支付'] as const;
+export const PROJECT_ATTRIBUTES = ['新增', '延续'] as const;
+export const FUND_SOURCES = ['本级财政拨款', '上级补助（中央）', '上级补助（自治区）', '上级补助（州）', '上年结转', '财政专户管理资金', '单位资金', '其他资金'] as const;
+
+/** 项目. Natural key: region code + year + project code (the join key with the budget system). */
+export const projects = sqliteTable(
+  'projects',
+  {
+    ...exchangedColumns(),
+    regionCode: text('region_code').notNull(),
+    year: integer('year').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    departmentCode: text('department_code').notNull(),
+    unitCode: text('unit_code').notNull(),
+    category: text('category', { enum: PROJECT_CATEGORIES }).notNull().default('本级支出'),
+    attribute: text('attribute', { enum: PROJECT_ATTRIBUTES }).notNull().default('延续'),
+    keyProject: integer('key_project', { mode: 'boolean' }).notNull().default(false),
+    povertyFund: integer('poverty_fund', { mode: 'boolean' }).notNull().default(false),
+    /** 涉密: never published. */
+    confidential: integer('confidential', { mode: 'boolean' }).notNull().default(false),
+    projectTypeCode: text('project_type_code'),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    personInCharge: text('person_in_charge').notNull().default(''),
+  },
+  (t) => [uniqueIndex('projects_natural_key').on(t.regionCode, t.year, t.code), index('projects_unit').on(t.year, t.unitCode)],
+);
+
+/** Funds of a project by source, in 分; adjusted = initial + additions − cuts is derived, never stored. */
+export const projectFunds = sqliteTable(
+  'project_funds',
+  {
+    projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: FUND_SOURCES }).notNull(),
+    initialFen: integer('initial_fen').notNull().default(0),
+    additionFen: integer('addition_fen').notNull().default(0),
+    cutFen: integer('cut_fen').notNull().default(0),
+  },
+  (t) => [uniqueIndex('project_funds_key').on(t.projectId, t.source)],
+);
+
+export const REVIEW_GRADES = ['优', '良', '中', '差'] as const;
+
+/**
+ * 绩效目标: a project's targets (kind project, one per project) or a unit's department-wide targets
+ * (kind department, one per unit and year). Natural key: region + year + kind + project/unit code.
+ */
+export const targets = sqliteTable(
+  'targets',
+  {
+    ...exchangedColumns(),
+    regionCode: text('region_code').notNull(),
+    year: integer('year').notNull(),
+    kind: text('kind', { enum: ['project', 'department'] }).notNull(),
+    /** The project code for kind project; the unit code for kind department. */
+    ownerCode: text('owner_code').notNull(),
+    projectId: text('project_id').references(() => projects.id),
+    status: workflowStatus(),
+    overallGoal: text('overall_goal').notNull().default(''),
+    /** JSON array of 年度目标 texts. */
+    annualGoals: text('annual_goals').notNull().default('[]'),
+    reviewGrade: text('review_grade', { enum: REVIEW_GRADES }),
+    /** The last reviewer opinion (a return's reason, or a 良 grade's agreed changes). */
+    reviewOpinion: text('review_opinion'),
+    submittedAt: text('submitted_at'),
+    decidedAt: text('decided_at'),
+    /** Department-wide only: budget split in 分 and the 职能概述. */
+    basicFen: integer('basic_fen'),
+    projectFen: integer('project_fen'),
+    fiscalFen: integer('fiscal_fen'),
+    otherFen: integer('other_fen'),
+    functions: text('functions'),
+  },
+  (t) => [uniqueIndex('targets_natural_key').on(t.regionCode, t.year, t.kind, t.ownerCode), index('targets_status').on(t.year, t.status)],
+);
+
+/** Indicator rows of a target (level 1/2/3, operator, value, unit, definition, basis, weight). */
+export const targetIndicators = sqliteTable(
+  'target_indicators',
+  {
+    id: text('id').primaryKey(),
+    targetId: text('target_id').notNull().references(() => targets.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    level1: text('level1').notNull(),
+    level2: text('level2').notNull(),
+    name: text('name').notNull(),
+    operator: text('operator').notNull(),
+    value: text('value').notNull(),
+    unit: text('unit').notNull().default(''),
+    definition: text('definition').notNull().default(''),
+    basis: text('basis').notNull().default('计划标准'),
+    weight: text('weight').notNull().default(''),
+    libraryCode: text('library_code'),
+  },
+  (t) => [uniqueIndex('target_indicators_seq').on(t.targetId, t.seq)],
+);
+
+/** 部门整体支出: the task table linking function → annual task → projects → amount. */
+export const departmentTasks = sqliteTable(
+  'department_tasks',
+  {
+    id: text('id').primaryKey(),
+    targetId: text('target_id').notNull().references(() => targets.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    function: text('function').notNull(),
+    task: text('task').notNull(),
+    /** JSON array of project codes. */
+    projectCodes: text('project_codes').notNull().default('[]'),
+    amountFen: integer('amount_fen').notNull().default(0),
+  },
+  (t) => [uniqueIndex('department_tasks_seq').on(t.targetId, t.seq)],
+);
+
+/**
+ * 目标调整: an in-year change to an approved target, with its own approval. The original target stays as
+ * approved; an approved adjustment's indicators replace the current ones and keep the original here.
+ */
+export const targetAdjustments = sqliteTable(
+  'target_adjustments',
+  {
+    ...exchangedColumns(),
+    targetId: text('target_id').notNull().references(() => targets.id),
+    seq: integer('seq').notNull(),
+    status: workflowStatus(),
+    reason: text('reason').notNull(),
+    /** JSON: the indicator rows as approved before this adjustment. */
+    original: text('original').notNull(),
+    /** JSON: the proposed indicator rows. */
+    proposed: text('proposed').notNull(),
+    opinion: text('opinion'),
+    createdAt: text('created_at').notNull().default(sqlNow),
+    decidedAt: text('decided_at'),
+  },
+  (t) => [uniqueIndex('target_adjustments_seq').on(t.targetId, t.seq)],
+);
+
+/** 绩效公开: what was published, when, by whom. */
+export const disclosures = sqliteTable('disclosures', {
+  id: text('id').primaryKey(),
+  year: integer('year').notNull(),
+  kind: text('kind').notNull(),
+  /** A unit code, or '*' for the whole county. */
+  scope: text('scope').notNull(),
+  recordCount: integer('record_count').notNull(),
+  fileName: text('file_name').notNull(),
+  publishedAt: text('published_at').notNull().default(sqlNow),
+  publishedBy: text('published_by').notNull(),
+});

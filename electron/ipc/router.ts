@@ -4,22 +4,17 @@
 import { z } from 'zod';
 import { StoreError } from '../../db/open';
 import { AppError, type ErrorPayload } from '../errors';
-import { contract, isChannel, type Channel, type Output, type ParsedInput, type Result } from './contract';
+import { contract, isChannel, PUBLIC_CHANNELS, type Result } from './contract';
 import type { CallContext } from './context';
+import type { ContractPart } from './schema';
 
-export type Handlers = {
-  [C in Channel]: (input: ParsedInput<C>, ctx: CallContext) => Output<C> | Promise<Output<C>>;
+/** The handlers of one contract part: each workflow exports one such map for its own channels. */
+export type HandlersFor<P extends ContractPart> = {
+  [C in keyof P]: (input: z.output<P[C]['input']>, ctx: CallContext) => P[C]['output'] | Promise<P[C]['output']>;
 };
 
-/** Channels usable before anyone has signed in: what first-run setup and the sign-in screen need. */
-export const PUBLIC_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
-  'app.info',
-  'setup.status',
-  'setup.init',
-  'session.signIn',
-  'session.current',
-  'regions.list',
-]);
+export type Handlers = HandlersFor<typeof contract>;
+
 
 function describeZodError(error: z.ZodError): string {
   const issues = error.issues.slice(0, 3).map((issue) => {

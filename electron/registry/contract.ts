@@ -1,0 +1,54 @@
+// Channels of the registry: first-run setup, sign-in, operators, regions, budget units.
+import { z } from 'zod';
+import { OPERATOR_ROLES, REGION_LEVELS, ROLES } from '../domain/registry';
+import { file, none, regionCode, returns, text, uuid, type ContractPart, type FilePayload } from '../ipc/schema';
+import type { Operator } from './operators';
+import type { Region } from './regions';
+import type { Installation, SetupStatus, Stats } from './setup';
+import type { Unit } from './units';
+import type { UnitImportPreview, UnitImportResult } from './unitsXlsx';
+
+const password = z.string().max(128).nullable();
+const unitDraft = z
+  .object({ code: text(20), name: text(60), departmentCode: text(20).nullable(), isDepartment: z.boolean() })
+  .strict();
+
+export const registryContract = {
+  'setup.status': { input: none, output: returns<SetupStatus>() },
+  'setup.init': {
+    input: z.object({ regionCode, role: z.enum(ROLES), operatorName: text(30).min(1, '请填写操作员姓名'), password }).strict(),
+    output: returns<Installation>(),
+  },
+
+  'session.signIn': { input: z.object({ operatorId: uuid, password }).strict(), output: returns<Operator>() },
+  'session.current': { input: none, output: returns<Operator | null>() },
+  'session.signOut': { input: none, output: returns<null>() },
+
+  'operators.list': { input: none, output: returns<Operator[]>() },
+  'operators.create': {
+    input: z.object({ name: text(30).min(1, '请填写操作员姓名'), role: z.enum(OPERATOR_ROLES), password }).strict(),
+    output: returns<Operator>(),
+  },
+
+  'regions.list': { input: none, output: returns<Region[]>() },
+  'regions.add': {
+    input: z
+      .object({ code: regionCode, name: text(40).min(1, '请填写区划名称'), level: z.enum(REGION_LEVELS), parentCode: regionCode.nullable() })
+      .strict(),
+    output: returns<Region>(),
+  },
+
+  'stats.get': { input: none, output: returns<Stats>() },
+
+  'units.list': { input: none, output: returns<Unit[]>() },
+  'units.create': { input: unitDraft, output: returns<Unit>() },
+  'units.update': { input: unitDraft.extend({ id: uuid, version: z.number().int().positive() }).strict(), output: returns<Unit>() },
+  'units.setActive': { input: z.object({ id: uuid, active: z.boolean() }).strict(), output: returns<Unit>() },
+  'units.importPreview': { input: file, output: returns<UnitImportPreview>() },
+  'units.importCommit': { input: file, output: returns<UnitImportResult>() },
+  'units.export': { input: none, output: returns<FilePayload>() },
+  'units.template': { input: none, output: returns<FilePayload>() },
+} as const satisfies ContractPart;
+
+/** Channels usable before anyone has signed in: what first-run setup and the sign-in screen need. */
+export const registryPublicChannels = ['setup.status', 'setup.init', 'session.signIn', 'session.current', 'regions.list'] as const;

@@ -1,0 +1,50 @@
+// Handlers of the registry channels.
+import { decodeFile, encodeFile, today } from '../ipc/files';
+import { actorIn as actor, dbOf as db } from '../ipc/callContext';
+import type { HandlersFor } from '../ipc/router';
+import type { registryContract } from './contract';
+import { createOperator, listOperators, signIn } from './operators';
+import { addRegion, listRegions, seedRegions } from './regions';
+import { initInstallation, setupStatus, stats } from './setup';
+import { createUnit, listUnits, setUnitActive, updateUnit } from './units';
+import { commitUnitImport, exportUnits, previewUnitImport, unitTemplate } from './unitsXlsx';
+
+export const registryHandlers: HandlersFor<typeof registryContract> = {
+  'setup.status': (_, ctx) => setupStatus(db(ctx)),
+  'setup.init': (input, ctx) => {
+    const installation = initInstallation(db(ctx), input);
+    const [first] = listOperators(db(ctx));
+    ctx.session.operator = first ?? null;
+    return installation;
+  },
+
+  'session.signIn': (input, ctx) => {
+    ctx.session.operator = signIn(db(ctx), input.operatorId, input.password);
+    return ctx.session.operator;
+  },
+  'session.current': (_, ctx) => ctx.session.operator,
+  'session.signOut': (_, ctx) => {
+    ctx.session.operator = null;
+    return null;
+  },
+
+  'operators.list': (_, ctx) => listOperators(db(ctx)),
+  'operators.create': (input, ctx) => createOperator(db(ctx), actor(ctx), input),
+
+  'regions.list': (_, ctx) => {
+    seedRegions(db(ctx));
+    return listRegions(db(ctx));
+  },
+  'regions.add': (input, ctx) => addRegion(db(ctx), actor(ctx), input),
+
+  'stats.get': (_, ctx) => stats(db(ctx)),
+
+  'units.list': (_, ctx) => listUnits(db(ctx)),
+  'units.create': (input, ctx) => createUnit(db(ctx), actor(ctx), input),
+  'units.update': (input, ctx) => updateUnit(db(ctx), actor(ctx), input),
+  'units.setActive': (input, ctx) => setUnitActive(db(ctx), actor(ctx), input),
+  'units.importPreview': (input, ctx) => previewUnitImport(db(ctx), input.fileName, decodeFile(input)),
+  'units.importCommit': (input, ctx) => commitUnitImport(db(ctx), actor(ctx), input.fileName, decodeFile(input)),
+  'units.export': (_, ctx) => encodeFile(`预算单位-${today()}.xlsx`, exportUnits(db(ctx))),
+  'units.template': () => encodeFile('预算单位导入模板.xlsx', unitTemplate()),
+};

@@ -1,0 +1,29 @@
+// Handlers of the 设置 channels.
+import fs from 'node:fs';
+import { listAudit } from '../audit/audit';
+import { acceptUploadedBackup, backupByName, createBackup, listBackups, restoreBackup } from '../backup/backup';
+import { actorIn as actor, dbOf as db } from '../ipc/callContext';
+import { decodeFile, encodeFile } from '../ipc/files';
+import type { HandlersFor } from '../ipc/router';
+import type { settingsContract } from './contract';
+import { listSettings, resetSetting, updateSetting } from './settings';
+
+export const settingsHandlers: HandlersFor<typeof settingsContract> = {
+  'app.info': (_, ctx) => ({ version: ctx.app.version, dbPath: ctx.app.store().path, transport: ctx.transport }),
+
+  'settings.list': (_, ctx) => listSettings(db(ctx)),
+  'settings.update': (input, ctx) => updateSetting(db(ctx), actor(ctx), input.key, input.value),
+  'settings.reset': (input, ctx) => resetSetting(db(ctx), actor(ctx), input.key),
+
+  'backup.list': (_, ctx) => listBackups(ctx.app.store()),
+  'backup.create': (_, ctx) => createBackup(ctx.app.store(), actor(ctx)),
+  'backup.download': (input, ctx) => encodeFile(input.name, fs.readFileSync(backupByName(ctx.app.store(), input.name))),
+  'backup.restore': (input, ctx) => {
+    const { store, safetyBackup } = restoreBackup(ctx.app.store(), actor(ctx), backupByName(ctx.app.store(), input.name));
+    ctx.app.replaceStore(store);
+    return { safetyBackup };
+  },
+  'backup.upload': (input, ctx) => acceptUploadedBackup(ctx.app.store(), input.fileName, decodeFile(input)),
+
+  'audit.list': (input, ctx) => listAudit(db(ctx), input),
+};

@@ -7,7 +7,7 @@ import { main } from './main';
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => '' });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

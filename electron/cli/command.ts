@@ -1,0 +1,22 @@
+// What a CLI command is. Each workflow declares its commands next to its services; main.ts lists them.
+import type { Store } from '../../db/open';
+import type { ParsedArgs } from './args';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Everything on standard input, for commands that read JSON from a pipe. */
+  readStdin(): Promise<string>;
+}
+
+export interface CommandRun {
+  args: ParsedArgs;
+  io: Io;
+}
+
+export type Command =
+  | { usage: string; summary: string; database: true; run(store: Store, run: CommandRun): void | Promise<void> }
+  | { usage: string; summary: string; database: false; run(run: CommandRun): void | Promise<void> };
+
+/** A command named by one or more words, e.g. "calc monitor" or "package export". */
+export type CommandTable = Record<string, Command>;

@@ -3,6 +3,7 @@
 // delete, so that exports can be incremental and deletions can travel.
 import { sql } from 'drizzle-orm';
 import { integer, text } from 'drizzle-orm/sqlite-core';
+import { WORKFLOW_STATES } from '../../electron/domain/workflow';
 
 /** SQL for the current time as ISO-8601 UTC text, the format of every updated_at. */
 export const sqlNow = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -14,6 +15,5 @@ export const exchangedColumns = () => ({
   deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
 });
 
-/** The maker/checker states of domain.md §11: 草稿 → 已送审 → 通过 | 被退回. */
-export const WORKFLOW_STATES = ['draft', 'submitted', 'approved', 'returned'] as const;
+/** The maker/checker states of domain.md §11 (草稿 → 已送审 → 通过 | 被退回), defined in the domain layer. */
 export const workflowStatus = () => text('status', { enum: WORKFLOW_STATES }).notNull().default('draft');

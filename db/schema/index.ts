@@ -3,3 +3,4 @@ export * from './registry';
 export * from './library';
 export * from './projects';
 export * from './monitoring';
+export * from './exchange';

@@ -1,0 +1,87 @@
+// 数据交换: this installation's signing identity, the peers it exchanges with, every package sent or
+// received, what each outgoing package carried (so a receipt marks exactly that as delivered), and the
+// receiver's bookkeeping that tells an unchanged record from a conflict.
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sqlNow } from './common';
+
+/** One row: the public half of this installation's Ed25519 key pair and the next sequence number. */
+export const exchangeIdentity = sqliteTable('exchange_identity', {
+  id: integer('id').primaryKey(),
+  publicKey: text('public_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  nextSequence: integer('next_sequence').notNull().default(1),
+  createdAt: text('created_at').notNull().default(sqlNow),
+});
+
+/** A county or prefecture whose packages we accept: registered on first contact, confirmed by phone. */
+export const exchangePeers = sqliteTable('exchange_peers', {
+  regionCode: text('region_code').primaryKey(),
+  publicKey: text('public_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  trustedAt: text('trusted_at').notNull().default(sqlNow),
+  trustedBy: text('trusted_by').notNull(),
+  lastSequence: integer('last_sequence').notNull().default(0),
+});
+
+/** Every package written or imported, with its state and summary. */
+export const exchangePackages = sqliteTable('exchange_packages', {
+  id: text('id').primaryKey(),
+  direction: text('direction', { enum: ['out', 'in'] }).notNull(),
+  kind: text('kind').notNull(),
+  sender: text('sender').notNull(),
+  receiver: text('receiver').notNull(),
+  year: integer('year').notNull(),
+  stage: text('stage').notNull(),
+  sequence: integer('sequence').notNull(),
+  createdAt: text('created_at').notNull(),
+  fileName: text('file_name').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  /** out: written → acknowledged; in: imported. */
+  state: text('state', { enum: ['written', 'acknowledged', 'imported'] }).notNull(),
+  /** JSON: counts (and for imports the per-record summary). */
+  summary: text('summary').notNull().default('{}'),
+  recordedAt: text('recorded_at').notNull().default(sqlNow),
+  acknowledgedAt: text('acknowledged_at'),
+  operator: text('operator').notNull(),
+});
+
+/** The record versions an outgoing package carried; a receipt turns them into delivered versions. */
+export const exchangePackageRecords = sqliteTable(
+  'exchange_package_records',
+  {
+    packageId: text('package_id').notNull().references(() => exchangePackages.id, { onDelete: 'cascade' }),
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.packageId, t.entity, t.recordId] })],
+);
+
+/** The last version of each record the receiver has acknowledged, per peer. */
+export const exchangeDelivered = sqliteTable(
+  'exchange_delivered',
+  {
+    peer: text('peer').notNull(),
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.peer, t.entity, t.recordId] })],
+);
+
+/**
+ * Receiver side: for each record received from a peer, the sender's version last applied and our own
+ * version right after applying it. A local version that moved since means a local change: an incoming
+ * newer version is then a conflict, never a silent overwrite.
+ */
+export const exchangeSync = sqliteTable(
+  'exchange_sync',
+  {
+    peer: text('peer').notNull(),
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    remoteVersion: integer('remote_version').notNull(),
+    localVersion: integer('local_version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.peer, t.entity, t.recordId] })],
+);

@@ -85,3 +85,23 @@ export const exchangeSync = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.peer, t.entity, t.recordId] })],
 );
+
+/**
+ * The prefecture's review of a county's records: approve or return with an opinion. Kept apart from the
+ * county's record itself, so the county's next package applies cleanly; travels back in a reply package.
+ */
+export const exchangeDecisions = sqliteTable('exchange_decisions', {
+  id: text('id').primaryKey(),
+  peer: text('peer').notNull(),
+  entity: text('entity').notNull(),
+  recordId: text('record_id').notNull(),
+  naturalKey: text('natural_key').notNull(),
+  /** The version of the county's record the decision was made on. */
+  recordVersion: integer('record_version').notNull(),
+  action: text('action', { enum: ['approve', 'return'] }).notNull(),
+  opinion: text('opinion').notNull().default(''),
+  decidedAt: text('decided_at').notNull().default(sqlNow),
+  decidedBy: text('decided_by').notNull(),
+  /** The reply package that carried it; null while not yet sent. */
+  packageId: text('package_id'),
+});

@@ -1,0 +1,113 @@
+// A div-based data grid that renders only the rows in view, so lists of thousands of units scroll
+// smoothly. Fixed row height, sticky header, sortable columns; exposes table roles for assistive tech.
+import { UnstyledButton } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type CSSProperties, type ReactNode } from 'react';
+import { nextSort, type SortState, type SortValue } from './tableSort';
+import { usePrinting } from './usePrinting';
+import classes from './VirtualTable.module.css';
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  /** A CSS grid track: '120px', 'minmax(200px, 2fr)'. */
+  width: string;
+  cell: (row: T) => ReactNode;
+  sortValue?: (row: T) => SortValue;
+  align?: 'left' | 'center' | 'right';
+}
+
+const ROW_HEIGHT = 40;
+const HEADER_HEIGHT = 40;
+
+export function VirtualTable<T>({
+  label,
+  rows,
+  columns,
+  rowKey,
+  sort,
+  onSortChange,
+  height,
+}: {
+  label: string;
+  rows: readonly T[];
+  columns: readonly Column<T>[];
+  rowKey: (row: T) => string;
+  sort?: SortState | null;
+  onSortChange?: (sort: SortState) => void;
+  /** Fixed height; without it the table fills its flex container. */
+  height?: number | string;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const printing = usePrinting();
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+  });
+  const template = columns.map((c) => c.width).join(' ');
+  const rowStyle: CSSProperties = { gridTemplateColumns: template, height: ROW_HEIGHT };
+  const items = printing
+    ? rows.map((_, index) => ({ index, start: 0 }))
+    : virtualizer.getVirtualItems().map(({ index, start }) => ({ index, start: start - HEADER_HEIGHT }));
+
+  const renderRow = (row: T, index: number, style: CSSProperties) => (
+    <div role="row" aria-rowindex={index + 2} key={rowKey(row)} className={classes.row} style={{ ...rowStyle, ...style }}>
+      {columns.map((column) => (
+        <div role="cell" key={column.key} className={classes.cell} style={{ textAlign: column.align }}>
+          {column.cell(row)}
+        </div>
+      ))}
+    </div>
+  );
+
+  return (
+    <div
+      ref={scrollRef}
+      role="table"
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      className={classes.scroller}
+      style={height === undefined ? { flex: 1, minHeight: 200 } : { height }}
+    >
+      <div role="rowgroup" className={classes.head}>
+        <div role="row" aria-rowindex={1} className={classes.row} style={{ ...rowStyle, height: HEADER_HEIGHT }}>
+          {columns.map((column) => {
+            const direction = sort?.key === column.key ? sort.direction : undefined;
+            return (
+              <div
+                role="columnheader"
+                key={column.key}
+                className={classes.cell}
+                style={{ textAlign: column.align }}
+                aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}
+              >
+                {column.sortValue && onSortChange ? (
+                  <UnstyledButton className={classes.sortButton} onClick={() => onSortChange(nextSort(sort ?? null, column.key))}>
+                    {column.header}
+                    <span className={classes.sortMark} data-active={direction ? true : undefined} aria-hidden>
+                      {direction === 'desc' ? '▼' : '▲'}
+                    </span>
+                  </UnstyledButton>
+                ) : (
+                  column.header
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div role="rowgroup" className={classes.body} style={printing ? undefined : { position: 'relative', height: virtualizer.getTotalSize() }}>
+        {items.map(({ index, start }) =>
+          renderRow(
+            rows[index]!,
+            index,
+            printing ? {} : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${start}px)` },
+          ),
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
+import { OPERATOR_ROLE_LABELS, ROLE_LABELS } from '../../../electron/domain/registry';
+import { useSession } from '../appState';
+import { UnderConstruction } from '../components/UnderConstruction';
+import { routeHref, useRoute } from '../router';
+import { WORKFLOWS } from './navigation';
+
+export function AppLayout() {
+  const { installation, operator, signOut } = useSession();
+  const [section = ''] = useRoute();
+  const workflow = WORKFLOWS.find((w) => w.path === section) ?? WORKFLOWS[0]!;
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 188, breakpoint: 'sm' }} padding="lg">
+      <AppShell.Header className="no-print">
+        <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
+            <Text fw={700} size="lg" c="blue.8">
+              绩效 · 预算绩效管理
+            </Text>
+            <Badge variant="light" size="lg" radius="sm">
+              {installation.region.name}
+            </Badge>
+            <Text size="sm" c="dimmed">
+              {ROLE_LABELS[installation.role]}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm">
+              操作员：{operator.name}
+              <Text span c="dimmed" size="sm">
+                （{OPERATOR_ROLE_LABELS[operator.role]}）
+              </Text>
+            </Text>
+            <Button variant="default" size="xs" onClick={signOut}>
+              退出登录
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" className="no-print" component="nav" aria-label="功能导航">
+        {WORKFLOWS.map((w) => (
+          <NavLink
+            key={w.path}
+            href={routeHref(w.path)}
+            label={w.label}
+            active={w === workflow}
+            aria-current={w === workflow ? 'page' : undefined}
+            rightSection={
+              w.page ? undefined : (
+                <Text span size="xs" c="dimmed">
+                  建设中
+                </Text>
+              )
+            }
+            styles={{ label: { fontSize: 'var(--mantine-font-size-sm)' } }}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main className="app-main">
+        {workflow.page ? <workflow.page /> : <UnderConstruction title={workflow.label} summary={workflow.summary} />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,62 @@
+// Every workflow of domain.md, in the order staff meet them in a budget year. A workflow without a page
+// yet says what it will do instead of pretending.
+import type { ComponentType } from 'react';
+import { HomePage } from '../pages/home/HomePage';
+import { RegistryPage } from '../pages/registry/RegistryPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+
+export type Workflow = { path: string; label: string } & (
+  | { page: ComponentType; summary?: undefined }
+  | { page?: undefined; summary: string }
+);
+
+export const WORKFLOWS: readonly Workflow[] = [
+  { path: '', label: '首页', page: HomePage },
+  { path: 'registry', label: '单位与项目', page: RegistryPage },
+  {
+    path: 'library',
+    label: '指标库',
+    summary:
+      '按项目类型管理三级绩效指标及参考值、指标解释；单位提出新指标，财政局确认入库，州财政局可下发指标库更新。填报绩效目标时选定项目类型即可带出建议指标。',
+  },
+  {
+    path: 'targets',
+    label: '绩效目标',
+    summary:
+      '填报和审核项目支出、部门整体支出绩效目标，与预算同步申报、审核、批复；批复后锁定，年中变更通过目标调整办理并保留原目标。',
+  },
+  {
+    path: 'monitoring',
+    label: '绩效监控',
+    summary:
+      '按监控月份（默认 5、8、11 月）对预算执行和绩效目标实现程度开展“双监控”，计算执行率、序时进度和红黄绿灯，并列出尚未报送的单位。',
+  },
+  {
+    path: 'evaluation',
+    label: '绩效评价',
+    summary:
+      '单位自评、部门评价和财政评价：按批复的指标打分，计算预算执行得分、总分和等级；超额完成等情况提示评价人复核，不自动扣分。',
+  },
+  {
+    path: 'results',
+    label: '结果应用',
+    summary: '把评价结果用于下一年度预算安排：按等级提出优先保障、据实保障、核减或取消的建议，形成可打印的预算调整建议清单。',
+  },
+  {
+    path: 'rectification',
+    label: '整改问责',
+    summary: '对监控和评价发现的问题下达整改通知，跟踪单位反馈和审核结论；逾期仍未通过的进入问责清单。',
+  },
+  {
+    path: 'disclosure',
+    label: '绩效公开',
+    summary: '按标准格式生成可公开的绩效目标表、自评表和重点评价结果（Excel 与打印），自动排除涉密项目，并记录公开的时间和内容。',
+  },
+  {
+    path: 'exchange',
+    label: '数据交换',
+    summary:
+      '通过文件与州财政局交换数据：导出上报包，导入退回意见、审批结果、指标库更新和新的监控任务，随时可查已发送、已接收和尚未确认的内容。',
+  },
+  { path: 'settings', label: '设置', page: SettingsPage },
+];

@@ -1,0 +1,82 @@
+import { Alert, Anchor, Card, List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { ROLE_LABELS } from '../../../../electron/domain/registry';
+import { useSession } from '../../appState';
+import { PageHeader } from '../../components/PageHeader';
+import { useInvoke } from '../../components/useInvoke';
+import { routeHref } from '../../router';
+
+const COUNTS: { key: string; label: string; unit: string; href: string }[] = [
+  { key: 'units', label: '预算单位', unit: '个', href: routeHref('registry', 'units') },
+  { key: 'operators', label: '操作员', unit: '人', href: routeHref('settings', 'operators') },
+  { key: 'settings', label: '已调整的参数', unit: '项', href: routeHref('settings', 'parameters') },
+  { key: 'auditLog', label: '操作日志', unit: '条', href: routeHref('settings', 'audit') },
+];
+
+export function HomePage() {
+  const { installation, operator } = useSession();
+  const stats = useInvoke('stats.get', {});
+  const units = stats.data?.counts.units ?? 0;
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title="首页"
+        description={`${operator.name}，您好。本机为${installation.region.name}（${installation.region.code}）${ROLE_LABELS[installation.role]}。`}
+      />
+      {stats.error && <Alert color="red">{stats.error}</Alert>}
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        {COUNTS.map((item) => (
+          <Card key={item.key} withBorder padding="lg" component="a" href={item.href} aria-label={`${item.label}：${stats.data?.counts[item.key] ?? ''}${item.unit}`}>
+            <Text size="sm" c="dimmed">
+              {item.label}
+            </Text>
+            {stats.data ? (
+              <Text fz={30} fw={700} lh={1.3}>
+                {stats.data.counts[item.key] ?? 0}
+                <Text span size="sm" c="dimmed" ml={4}>
+                  {item.unit}
+                </Text>
+              </Text>
+            ) : (
+              <Skeleton h={39} mt={2} />
+            )}
+          </Card>
+        ))}
+      </SimpleGrid>
+
+      <Card withBorder padding="lg">
+        <Title order={2} size="h4" mb="sm">
+          接下来做什么
+        </Title>
+        <List spacing="sm" type="ordered">
+          <List.Item>
+            {units === 0 ? (
+              <>
+                <Text span fw={600}>先建立预算单位名录：</Text>在
+                <Anchor href={routeHref('registry', 'units')}>单位与项目</Anchor>
+                中逐个新增，或下载 Excel 模板填好后一次导入。主管部门要先于其下属单位录入。
+              </>
+            ) : (
+              <>
+                已登记 {units} 个预算单位。单位调整后可在<Anchor href={routeHref('registry', 'units')}>单位与项目</Anchor>
+                中修改、停用，或再次用 Excel 导入更新。
+              </>
+            )}
+          </List.Item>
+          <List.Item>
+            核对<Anchor href={routeHref('settings', 'parameters')}>参数设置</Anchor>
+            ：监控月份、红黄绿灯阈值、评价分值和等级分数线已按常用做法预置，与本地文件规定不一致的请修改。
+          </List.Item>
+          <List.Item>
+            为绩效办、审核人和经办人分别<Anchor href={routeHref('settings', 'operators')}>添加操作员</Anchor>
+            ，每一次修改和审核都会记入操作日志。
+          </List.Item>
+          <List.Item>
+            数据只保存在本机。请定期在<Anchor href={routeHref('settings', 'backup')}>备份与恢复</Anchor>
+            中备份，并把备份文件另存到 U 盘或共享文件夹。
+          </List.Item>
+        </List>
+      </Card>
+    </Stack>
+  );
+}

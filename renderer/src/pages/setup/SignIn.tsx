@@ -1,0 +1,70 @@
+import { Alert, Button, PasswordInput, Select, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { OPERATOR_ROLE_LABELS, ROLE_LABELS } from '../../../../electron/domain/registry';
+import type { Operator } from '../../../../electron/registry/operators';
+import type { Installation } from '../../../../electron/registry/setup';
+import { errorMessage, invoke } from '../../api';
+import { CenteredCard } from '../../components/CenteredCard';
+
+export function SignIn({
+  installation,
+  operators,
+  onSignedIn,
+}: {
+  installation: Installation;
+  operators: Operator[];
+  onSignedIn: () => Promise<void>;
+}) {
+  const active = operators.filter((o) => o.active);
+  const [operatorId, setOperatorId] = useState<string | null>(active.length === 1 ? active[0]!.id : null);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chosen = active.find((o) => o.id === operatorId);
+
+  async function signIn(event: FormEvent) {
+    event.preventDefault();
+    if (!chosen) {
+      setError('请选择操作员');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await invoke('session.signIn', { operatorId: chosen.id, password: chosen.hasPassword ? password : null });
+      await onSignedIn();
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <CenteredCard subtitle={`${installation.region.name} · ${ROLE_LABELS[installation.role]}`} width={440}>
+      <form onSubmit={signIn} noValidate>
+        <Stack gap="md">
+          <Select
+            label="操作员"
+            placeholder="请选择"
+            data={active.map((o) => ({ value: o.id, label: `${o.name}（${OPERATOR_ROLE_LABELS[o.role]}）` }))}
+            value={operatorId}
+            onChange={(id) => {
+              setOperatorId(id);
+              setPassword('');
+            }}
+            searchable
+            nothingFoundMessage="没有这个操作员"
+          />
+          {chosen?.hasPassword && (
+            <PasswordInput label="密码" value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" />
+          )}
+          {active.length === 0 && <Text c="red">本机没有可用的操作员，请联系系统管理员。</Text>}
+          {error && <Alert color="red">{error}</Alert>}
+          <Button type="submit" loading={busy} fullWidth>
+            登录
+          </Button>
+        </Stack>
+      </form>
+    </CenteredCard>
+  );
+}

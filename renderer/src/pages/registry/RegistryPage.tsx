@@ -1,0 +1,29 @@
+import { Tabs } from '@mantine/core';
+import { PageHeader } from '../../components/PageHeader';
+import { UnderConstruction } from '../../components/UnderConstruction';
+import { navigate, useRoute } from '../../router';
+import { UnitsTab } from './UnitsTab';
+
+const PROJECTS_SUMMARY =
+  '登记项目代码、名称、主管部门、实施单位、类别和资金来源。项目代码是与预算系统对接的关键，预算执行数据按项目代码从预算系统的 Excel 导入。';
+
+export function RegistryPage() {
+  const [, tab = 'units'] = useRoute();
+  return (
+    <div className="fill-height">
+      <PageHeader title="单位与项目" description="本县预算单位及其主管部门、项目名录，是目标、监控和评价的基础数据。" />
+      <Tabs value={tab} onChange={(next) => navigate('registry', next ?? 'units')} keepMounted={false} className="fill-tabs" mt="md">
+        <Tabs.List className="no-print">
+          <Tabs.Tab value="units">预算单位</Tabs.Tab>
+          <Tabs.Tab value="projects">项目</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="units" pt="md" className="fill-panel">
+          <UnitsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="projects" pt="md">
+          <UnderConstruction title="项目" summary={PROJECTS_SUMMARY} />
+        </Tabs.Panel>
+      </Tabs>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { Alert, Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { checkUnit, hasErrors, type UnitDraft } from '../../../../electron/domain/registry';
+import type { Unit } from '../../../../electron/registry/units';
+import { ApiError, errorMessage, invoke } from '../../api';
+import { notifySuccess } from '../../components/notify';
+
+type Field = keyof UnitDraft;
+
+const draftOf = (unit: Unit | null): UnitDraft =>
+  unit
+    ? { code: unit.code, name: unit.name, departmentCode: unit.departmentCode, isDepartment: unit.isDepartment }
+    : { code: '', name: '', departmentCode: null, isDepartment: false };
+
+/**
+ * Creates a unit (`unit` null) or edits one. Field rules come from the domain's checkUnit while typing;
+ * what only the service can know (duplicate codes, a concurrent edit) comes back as a server error.
+ */
+export function UnitFormModal({
+  unit,
+  departments,
+  onClose,
+  onSaved,
+}: {
+  unit: Unit | null;
+  departments: readonly Unit[];
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) {
+  const [draft, setDraft] = useState(() => draftOf(unit));
+  const [touched, setTouched] = useState<ReadonlySet<Field>>(new Set());
+  const [attempted, setAttempted] = useState(false);
+  const [serverError, setServerError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const errors = checkUnit(draft);
+  const shown = (field: Field) => (attempted || touched.has(field) ? errors[field] : undefined);
+  const touch = (field: Field) => setTouched((current) => new Set(current).add(field));
+  const change = (field: Field, value: UnitDraft[Field]) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    touch(field);
+  };
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    if (hasErrors(errors)) return;
+    setSaving(true);
+    setServerError(null);
+    try {
+      const saved = unit ? await invoke('units.update', { ...draft, id: unit.id, version: unit.version }) : await invoke('units.create', draft);
+      notifySuccess(`${saved.name}（${saved.code}）`, unit ? '已保存修改' : '已新增单位');
+      await onSaved();
+      onClose();
+    } catch (error) {
+      setServerError(error instanceof ApiError ? error : new ApiError('INTERNAL', errorMessage(error)));
+      setSaving(false);
+    }
+  }
+
+  async function refreshAfterConflict() {
+    await onSaved();
+    onClose();
+  }
+
+  const departmentOptions = departments.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）${d.active ? '' : '（已停用）'}` }));
+
+  return (
+    <Modal opened onClose={onClose} title={unit ? `修改单位：${unit.name}` : '新增单位'} size="lg">
+      <form onSubmit={save} noValidate>
+        <Stack gap="md">
+          <Group grow align="flex-start">
+            <TextInput
+              label="单位编码"
+              description="预算系统中的单位编码，如 101001"
+              value={draft.code}
+              onChange={(e) => change('code', e.currentTarget.value)}
+              onBlur={() => touch('code')}
+              error={shown('code')}
+              withAsterisk
+              data-autofocus
+            />
+            <Select
+              label="主管部门"
+              description={draft.isDepartment ? '主管部门本身可不选' : '下属单位请选择其主管部门'}
+              placeholder="不选"
+              data={departmentOptions}
+              value={draft.departmentCode}
+              onChange={(code) => change('departmentCode', code)}
+              error={shown('departmentCode')}
+              searchable
+              clearable
+              nothingFoundMessage="没有匹配的主管部门"
+            />
+          </Group>
+          <TextInput
+            label="单位名称"
+            value={draft.name}
+            onChange={(e) => change('name', e.currentTarget.value)}
+            onBlur={() => touch('name')}
+            error={shown('name')}
+            withAsterisk
+          />
+          <Switch
+            label="是否主管部门"
+            description="主管部门下可以挂下属单位"
+            checked={draft.isDepartment}
+            onChange={(e) => change('isDepartment', e.currentTarget.checked)}
+          />
+          {serverError && (
+            <Alert color="red" title={serverError.code === 'CONFLICT' && unit ? '保存冲突' : '没有保存'}>
+              {serverError.message}
+              {serverError.code === 'CONFLICT' && unit && (
+                <Button size="xs" variant="white" color="red" ml="sm" onClick={refreshAfterConflict}>
+                  刷新列表
+                </Button>
+              )}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit" loading={saving}>
+              保存
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

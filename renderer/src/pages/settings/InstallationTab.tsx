@@ -1,0 +1,40 @@
+import { Alert, Code, Table } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { REGION_LEVEL_LABELS, ROLE_LABELS } from '../../../../electron/domain/registry';
+import { useSession } from '../../appState';
+import { formatDateTime } from '../../components/format';
+import { useInvoke } from '../../components/useInvoke';
+
+const TRANSPORT_LABELS: Record<string, string> = {
+  electron: '桌面程序',
+  bridge: '浏览器（本机网页服务）',
+};
+
+export function InstallationTab() {
+  const { installation } = useSession();
+  const info = useInvoke('app.info', {});
+  const rows: [string, ReactNode][] = [
+    ['区划', `${installation.region.name}（${installation.region.code}，${REGION_LEVEL_LABELS[installation.region.level]}）`],
+    ['角色', ROLE_LABELS[installation.role]],
+    ['本机编号', <Code key="id">{installation.installationId}</Code>],
+    ['初始设置时间', formatDateTime(installation.createdAt)],
+    ['程序版本', info.data?.version ?? '…'],
+    ['数据库文件', info.data ? <Code key="db">{info.data.dbPath}</Code> : '…'],
+    ['运行方式', info.data ? (TRANSPORT_LABELS[info.data.transport] ?? info.data.transport) : '…'],
+  ];
+  return (
+    <>
+      {info.error && <Alert color="red" mb="md">{info.error}</Alert>}
+      <Table withTableBorder variant="vertical" maw={760}>
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th w={160}>{label}</Table.Th>
+              <Table.Td>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+// Runs the real app for a browser test: a fresh database in a temp folder behind the web bridge, and
+// Debian's Chromium driven by playwright-core. Needs the built renderer in out/renderer.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startBridge, type Bridge } from '../electron/bridge/server';
+import type { Channel, Input, Output, Result } from '../electron/ipc/contract';
+import { appPath } from '../electron/paths';
+
+const CHROMIUM = process.env.JIXIAO_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const ARTIFACTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
+
+export interface AppUnderTest {
+  page: Page;
+  bridge: Bridge;
+  /** Errors thrown in the page; a test that passes with page errors is not passing. */
+  pageErrors: string[];
+  /** Calls the contract from the test itself, with the token, as the page would. */
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
+  /** Saves what the page shows to e2e/artifacts/<name>.png, for a failed test. */
+  captureFailure(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** `staticDir` defaults to out/renderer, the bridge's own default. */
+export async function startApp({ staticDir = appPath('out', 'renderer') }: { staticDir?: string } = {}): Promise<AppUnderTest> {
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    throw new Error(`${staticDir} 中没有构建好的界面：请先运行 node electron/tooling/build.mjs（或 npx vite build --config vite.config.mts）`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-'));
+  const bridge = await startBridge({ dbPath: path.join(dir, 'jixiao.db'), staticDir });
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(path.join(dir, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+  } catch (error) {
+    await bridge.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(bridge.openUrl);
+
+  return {
+    page,
+    bridge,
+    pageErrors,
+    async call(channel, input) {
+      const response = await fetch(new URL('api/invoke', bridge.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Jixiao-Token': bridge.token },
+        body: JSON.stringify({ channel, input }),
+      });
+      const result = (await response.json()) as Result<Output<typeof channel>>;
+      if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    },
+    async captureFailure(name) {
+      fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+      const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^\w\u4e00-\u9fa5-]+/g, '_')}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      await context.close();
+      await bridge.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Picks an option of a searchable Mantine Select by typing part of it, as a user would. */
+export async function chooseOption(page: Page, label: string, typed: string, option: string): Promise<void> {
+  const input = page.getByRole('combobox', { name: label, exact: true });
+  await input.click();
+  await input.fill(typed);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}

@@ -1,0 +1,115 @@
+// First run and the 预算单位 list, through the web bridge in Debian's Chromium, each test on a fresh database.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unitsWorkbook, XLSX_MIME } from './fixtures';
+import { chooseOption, startApp, type AppUnderTest } from './harness';
+
+let app: AppUnderTest;
+
+beforeEach(async () => {
+  app = await startApp();
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
+  await app.close();
+});
+
+/** Sets up a county installation through the API, for tests that are about what comes after. */
+async function setUpLuntai() {
+  await app.call('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
+  await app.page.reload();
+}
+
+describe('first run in the browser', () => {
+  it('sets up 轮台县, adds a department, and still lists it after a reload', async () => {
+    const { page } = app;
+
+    await page.getByRole('radio', { name: /县级财政局/ }).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await chooseOption(page, '地州市', '巴音', '巴音郭楞蒙古自治州（652800）');
+    await chooseOption(page, '县市区', '652822', '轮台县（652822）');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('textbox', { name: '操作员姓名' }).fill('张三');
+    await page.getByRole('button', { name: '完成设置' }).click();
+
+    await page.getByRole('heading', { name: '首页' }).waitFor();
+    const banner = page.getByRole('banner');
+    await banner.getByText('轮台县').waitFor();
+    await banner.getByText('操作员：张三').waitFor();
+
+    await page.getByRole('navigation', { name: '功能导航' }).getByRole('link', { name: '单位与项目' }).click();
+    await page.getByRole('heading', { name: '还没有预算单位' }).waitFor();
+    await page.getByRole('button', { name: '新增单位' }).click();
+    const form = page.getByRole('dialog', { name: '新增单位' });
+    await form.getByRole('textbox', { name: '单位编码' }).fill('101001');
+    await form.getByRole('textbox', { name: '单位名称' }).fill('轮台县教育局');
+    await form.getByRole('switch', { name: '是否主管部门' }).check();
+    await form.getByRole('textbox', { name: '单位名称' }).press('Enter');
+    await form.waitFor({ state: 'hidden' });
+
+    await page.reload();
+    const table = page.getByRole('table', { name: '预算单位' });
+    const row = table.getByRole('row').filter({ hasText: '101001' });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual(expect.arrayContaining(['101001', '轮台县教育局', '主管部门', '启用']));
+    await page.getByText('共 1 个单位').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('Excel import in the browser', () => {
+  it('previews a file with one bad row, names the row and the problem, and imports the two good ones', async () => {
+    await setUpLuntai();
+    const { page } = app;
+    await page.goto(new URL('#/registry/units', app.bridge.url).href);
+    await page.getByRole('heading', { name: '还没有预算单位' }).waitFor();
+
+    const workbook = unitsWorkbook([
+      ['102001', '轮台县卫生健康委员会', '', '是', '是'],
+      ['102002', '轮台县人民医院', '102001', '否', '是'],
+      ['102003', '', '102001', '否', '是'],
+    ]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '从 Excel 导入' }).click()]);
+    await chooser.setFiles({ name: '单位.xlsx', mimeType: XLSX_MIME, buffer: workbook });
+
+    const preview = page.getByRole('dialog', { name: /导入预览/ });
+    await preview.waitFor();
+    const problems = preview.getByRole('table', { name: '有错误的行' });
+    const problem = problems.getByRole('row').filter({ hasText: '请填写单位名称' });
+    expect(await problem.getByRole('cell').allInnerTexts()).toEqual(['第 4 行', '单位名称', '请填写单位名称']);
+    await preview.getByRole('button', { name: '确认导入 2 行' }).click();
+    await preview.waitFor({ state: 'hidden' });
+
+    await page.getByText('已导入 2 个单位，跳过 1 行有错误的数据').waitFor();
+    const table = page.getByRole('table', { name: '预算单位' });
+    await table.getByRole('row').filter({ hasText: '轮台县人民医院' }).waitFor();
+    const hospital = table.getByRole('row').filter({ hasText: '102002' });
+    expect(await hospital.getByRole('cell').nth(2).innerText()).toBe('轮台县卫生健康委员会');
+    await page.getByText('共 2 个单位').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('web bridge access', () => {
+  it('refuses an API call from the page without the token', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '下一步' }).waitFor();
+    const answer = await page.evaluate(async () => {
+      const response = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ channel: 'units.list', input: {} }),
+      });
+      return { status: response.status, body: await response.json() };
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+  });
+
+  it('tells someone who opened the address without its token to use the full address', async () => {
+    const tab = await app.page.context().newPage();
+    await tab.goto(app.bridge.url);
+    await tab.getByRole('alert').getByText('无法访问：缺少访问令牌').waitFor();
+    await tab.close();
+  });
+});

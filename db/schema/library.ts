@@ -53,4 +53,9 @@ export const libraryVersions = sqliteTable('library_versions', {
   note: text('note').notNull().default(''),
   /** Where it came from: this installation or the region code of the issuing prefecture. */
   source: text('source').notNull().default('local'),
+  /**
+   * The issuer's own number for an imported version (e.g. the prefecture's 第 7 版). Local numbering
+   * continues on this side, so the issuer's number is kept here to tell a stale package from a new one.
+   */
+  sourceVersion: integer('source_version'),
 });

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { budgetLight, deadlineState, executionRate, indicatorLight, projectLight, timeProgress, timeProgressByDays } from './monitoring';
+import {
+  assessSheet,
+  attentionLight,
+  budgetLight,
+  deadlineState,
+  DEFAULT_THRESHOLDS,
+  executionRate,
+  indicatorLight,
+  listSheetProblems,
+  projectLight,
+  roundTimeProgress,
+  thresholdsFromPercents,
+  timeProgress,
+  timeProgressByDays,
+  type IndicatorEntry,
+  type SheetEntry,
+} from './monitoring';
 import { parseDecimal, percent, ratio } from './ratio';
 
 const d = (text: string) => parseDecimal(text)!;
@@ -106,5 +122,162 @@ describe('deadline state (§13 #16)', () => {
     expect(deadlineState('2020-08-31', '2020-09-01', 5)).toBe('overdue');
     expect(deadlineState('2020-08-31', '2020-08-31', 5)).toBe('dueSoon');
     expect(deadlineState('2020-08-31', '2020-08-25', 5)).toBe('open');
+  });
+});
+
+describe('lights with the bureau’s own thresholds', () => {
+  const strict = thresholdsFromPercents({
+    budgetRedBelow: '70',
+    budgetGreenFrom: '90',
+    indicatorRedBelow: '50',
+    indicatorGreenFrom: '75.5',
+    indicatorBlueFrom: '150',
+  });
+
+  it('moves the budget light boundaries to the settings, still exactly', () => {
+    // month 6: r = rate × 2
+    expect(budgetLight(ratio(35, 100), timeProgress(6), strict)).toBe('yellow'); // r = 70%
+    expect(budgetLight(ratio(3499, 10000), timeProgress(6), strict)).toBe('red');
+    expect(budgetLight(ratio(45, 100), timeProgress(6), strict)).toBe('green'); // r = 90%
+    expect(budgetLight(ratio(128, 240), timeProgress(8), strict)).toBe('yellow'); // §13 #13 is only yellow here
+  });
+
+  it('moves the indicator light boundaries to the settings, with decimal percents', () => {
+    const at = (reached: string) => indicatorLight({ operator: '≥', target: d('1000'), reached: d(reached) }, 12, strict).light;
+    expect([at('499.9'), at('500'), at('754.9'), at('755'), at('1499.9'), at('1500')]).toEqual([
+      'red', 'yellow', 'yellow', 'green', 'green', 'blue',
+    ]);
+  });
+});
+
+describe('execution rate from decimal amounts', () => {
+  it('divides exact decimals, so 128.00 of 240.0 is the same 53.33% as 128 of 240', () => {
+    expect(executionRate(d('128.00'), d('240.0')).rate).toEqual(ratio(8, 15));
+    expect(executionRate(d('0'), d('0.00'))).toEqual({ rate: ratio(0), zeroBudget: true });
+  });
+
+  it('shows more than 100% when more than the budget was spent', () => {
+    expect(percent(executionRate(105, 100).rate)).toBe('105.00');
+  });
+});
+
+describe('round time progress', () => {
+  it('is month ÷ 12 by default and counts days to the end of the reporting month otherwise', () => {
+    expect(roundTimeProgress('month', 2020, 8)).toEqual(ratio(8, 12));
+    expect(roundTimeProgress('days', 2020, 8)).toEqual(ratio(244, 366)); // 2020-08-31 is day 244 of a leap year
+    expect(roundTimeProgress('days', 2021, 2)).toEqual(ratio(59, 365));
+    expect(roundTimeProgress('days', 2021, 12)).toEqual(ratio(1));
+  });
+
+  it('refuses a month outside 1–12 by either method', () => {
+    expect(() => roundTimeProgress('days', 2020, 0)).toThrow(RangeError);
+  });
+});
+
+describe('indicator light of the other positive operator', () => {
+  it('treats > like ≥ against the expected value to date', () => {
+    expect(indicatorLight({ operator: '>', target: d('90'), reached: d('60') }, 8)).toEqual({ light: 'green', ratio: ratio(1) });
+  });
+
+  it('is red for < or ≤ when the value is over the limit', () => {
+    expect(indicatorLight({ operator: '≤', target: d('90'), reached: d('99') }, 8).light).toBe('red');
+    expect(indicatorLight({ operator: '<', target: d('90'), reached: d('89.99') }, 8).light).toBe('green');
+  });
+});
+
+describe('attention light', () => {
+  it('is the worse of the budget and project lights', () => {
+    expect(attentionLight('green', 'yellow')).toBe('yellow');
+    expect(attentionLight('red', 'blue')).toBe('red');
+    expect(attentionLight('green', 'none')).toBe('green');
+  });
+});
+
+describe('assessing a sheet as typed', () => {
+  const rules = { month: 8, progress: timeProgress(8), thresholds: DEFAULT_THRESHOLDS };
+  const none = { reasons: [], reasonOther: '', measures: '' };
+  const indicator = (over: Partial<IndicatorEntry> = {}): IndicatorEntry => ({
+    operator: '≥', target: '1200', reached: '800', expectedFullYear: '1200', likelihood: '确定能', ...none, ...over,
+  });
+  const sheet = (over: Partial<SheetEntry> = {}): SheetEntry => ({
+    adjustedFen: 240, executedFen: 128, budget: none, indicators: [indicator()], ...over,
+  });
+
+  it('computes the lights of the calc example: 128 of 240 in month 8 green, 350 of 1200 red, 部分达成 yellow → project red', () => {
+    const result = assessSheet(
+      sheet({ indicators: [indicator({ reached: '350' }), indicator({ operator: '定性', target: '达成预期目标', reached: '部分达成并具有一定效果' })] }),
+      rules,
+    );
+    expect(result.budgetLight).toBe('green');
+    expect(percent(result.execution.rate)).toBe('53.33');
+    expect(result.indicators.map((i) => i.light)).toEqual(['red', 'yellow']);
+    expect(percent(result.indicators[0]!.ratio!)).toBe('43.75');
+    expect(result.projectLight).toBe('red');
+  });
+
+  it('asks nothing more of a green sheet that is complete', () => {
+    const result = assessSheet(sheet(), rules);
+    expect(result.projectLight).toBe('green');
+    expect(listSheetProblems(result, ['受益人次'])).toEqual([]);
+  });
+
+  it('requires a reason and a measure for a red or yellow indicator, and a text for 其他', () => {
+    const red = assessSheet(sheet({ indicators: [indicator({ reached: '100' })] }), rules);
+    expect(red.problems.indicators[0]).toEqual({ reasons: '请选择偏差原因', measures: '请填写纠偏措施' });
+    const other = assessSheet(sheet({ indicators: [indicator({ reached: '500', reasons: ['其他'], measures: '加快进度' })] }), rules);
+    expect(other.indicators[0]!.light).toBe('yellow');
+    expect(other.problems.indicators[0]).toEqual({ reasonOther: '选择了“其他”，请说明具体原因' });
+    const explained = assessSheet(
+      sheet({ indicators: [indicator({ reached: '500', reasons: ['其他', '经费保障'], reasonOther: '天气', measures: '加快进度' })] }),
+      rules,
+    );
+    expect(explained.problems.indicators[0]).toEqual({});
+  });
+
+  it('requires a reason and a measure for a red or yellow budget light, not for a green one', () => {
+    const red = assessSheet(sheet({ executedFen: 80 }), rules);
+    expect(red.budgetLight).toBe('red');
+    expect(listSheetProblems(red, ['受益人次'])).toEqual(['预算执行：请选择偏差原因', '预算执行：请填写纠偏措施']);
+    expect(assessSheet(sheet({ executedFen: 80, budget: { reasons: ['制度保障'], reasonOther: '', measures: '督促支付' } }), rules).problems.budget).toEqual({});
+  });
+
+  it('requires a reason and a measure when reaching the target is judged impossible, whatever the light', () => {
+    const result = assessSheet(sheet({ indicators: [indicator({ likelihood: '完全不可能' })] }), rules);
+    expect(result.indicators[0]!.light).toBe('green');
+    expect(result.problems.indicators[0]).toEqual({ reasons: '请选择偏差原因', measures: '请填写纠偏措施' });
+  });
+
+  it('names what is missing or unreadable in the value reached, the forecast and the likelihood', () => {
+    const result = assessSheet(
+      sheet({
+        indicators: [
+          indicator({ reached: '', likelihood: '' }),
+          indicator({ reached: '三百', expectedFullYear: '很多' }),
+          indicator({ reached: '-1' }),
+          indicator({ operator: '定性', target: '达成', reached: '还行' }),
+          indicator({ operator: '定性', target: '达成', reached: '' }),
+        ],
+      }),
+      rules,
+    );
+    expect(result.problems.indicators).toEqual([
+      { reached: '请填写完成值', likelihood: '请选择完成目标可能性' },
+      { reached: '完成值应为数字', expectedFullYear: '全年预计应为数字' },
+      { reached: '完成值不能为负数' },
+      { reached: '完成情况应为：达成目标、部分达成并具有一定效果、未达成且效果较差' },
+      { reached: '请选择完成情况' },
+    ]);
+    expect(result.indicators.map((i) => i.light)).toEqual(['none', 'none', 'none', 'none', 'none']);
+    expect(result.projectLight).toBe('none');
+  });
+
+  it('flags a zero budget and reads its rate as 0', () => {
+    const result = assessSheet(sheet({ adjustedFen: 0, executedFen: 0 }), rules);
+    expect(result.execution).toEqual({ rate: ratio(0), zeroBudget: true });
+  });
+
+  it('lists problems with the indicator’s name', () => {
+    const result = assessSheet(sheet({ indicators: [indicator({ reached: '' })] }), rules);
+    expect(listSheetProblems(result, ['受益人次'])).toEqual(['指标“受益人次”：请填写完成值']);
   });
 });

@@ -1,7 +1,7 @@
 // 绩效运行监控 ("双监控") calculations, domain.md §5: time progress, execution rate, budget light,
 // indicator lights, project light and deadline state. All comparisons are exact (Ratio), thresholds come
 // from settings.
-import type { IndicatorOperator } from './indicators';
+import { OPERATORS, type IndicatorOperator } from './indicators';
 import { compare, div, mul, parseDecimal, ratio, type Ratio } from './ratio';
 
 export const LIGHTS = ['red', 'yellow', 'green', 'blue', 'none'] as const;
@@ -47,6 +47,19 @@ export function timeProgress(month: number): Ratio {
   return ratio(month, 12);
 }
 
+export type TimeProgressMethod = 'month' | 'days';
+
+/**
+ * A round's 序时进度 by the bureau's chosen method (setting monitoring.timeProgress); by days it counts
+ * up to the last day of the reporting month, the date the reported figures stand at.
+ */
+export function roundTimeProgress(method: TimeProgressMethod, year: number, month: number): Ratio {
+  if (method === 'month') return timeProgress(month);
+  timeProgress(month); // the same month check for both methods
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return timeProgressByDays(`${year}-${String(month).padStart(2, '0')}-${lastDay}`);
+}
+
 /** The alternative method: days elapsed up to and including `date` ÷ days in its year. */
 export function timeProgressByDays(date: string): Ratio {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -61,10 +74,14 @@ export interface ExecutionRate {
   zeroBudget: boolean;
 }
 
-/** 预算执行率 = executed ÷ adjusted budget (amounts in any one unit, e.g. 分). */
-export function executionRate(executed: bigint | number, adjusted: bigint | number): ExecutionRate {
-  if (BigInt(adjusted) === 0n) return { rate: ratio(0), zeroBudget: true };
-  return { rate: ratio(executed, adjusted), zeroBudget: false };
+type Amount = bigint | number | Ratio;
+const asRatio = (amount: Amount): Ratio => (typeof amount === 'object' ? amount : ratio(amount));
+
+/** 预算执行率 = executed ÷ adjusted budget (amounts in any one unit: 分, or exact decimals). */
+export function executionRate(executed: Amount, adjusted: Amount): ExecutionRate {
+  const budget = asRatio(adjusted);
+  if (budget.num === 0n) return { rate: ratio(0), zeroBudget: true };
+  return { rate: div(asRatio(executed), budget), zeroBudget: false };
 }
 
 /** Budget light: r = execution rate ÷ time progress; red below 60%, yellow below 80%, else green. */
@@ -137,6 +154,9 @@ export function projectLight(lights: readonly Light[]): Light {
   return lights.reduce<Light>((worst, light) => (SEVERITY[light] > SEVERITY[worst] ? light : worst), 'none');
 }
 
+/** The light a warnings board sorts by: the worse of a sheet's budget light and project light. */
+export const attentionLight = (budget: Light, project: Light): Light => projectLight([budget, project]);
+
 export type DeadlineState = 'open' | 'dueSoon' | 'overdue';
 export const DEADLINE_LABELS: Record<DeadlineState, string> = { open: '进行中', dueSoon: '即将截止', overdue: '已超时' };
 
@@ -147,4 +167,136 @@ export function deadlineState(deadline: string, today: string, dueSoonDays: numb
   const left = dayNumber(deadline) - dayNumber(today);
   if (left < 0) return 'overdue';
   return left <= dueSoonDays ? 'dueSoon' : 'open';
+}
+
+// ── One project's monitoring sheet as typed: what it must contain, given its lights ──────────────────
+
+/** 完成目标可能性. */
+export const LIKELIHOODS = ['确定能', '有可能', '完全不可能'] as const;
+export type Likelihood = (typeof LIKELIHOODS)[number];
+
+/** 偏差原因 (multi-select); 其他 needs a text. */
+export const DEVIATION_REASONS = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'] as const;
+export type DeviationReason = (typeof DEVIATION_REASONS)[number];
+
+/** Why a red or yellow light (or an unlikely target) happened and what the unit does about it. */
+export interface Deviation {
+  reasons: readonly string[];
+  reasonOther: string;
+  measures: string;
+}
+export type DeviationField = keyof Deviation;
+
+/** One approved indicator's row: operator and target from the approved target, the rest as typed. */
+export interface IndicatorEntry extends Deviation {
+  operator: string;
+  target: string;
+  reached: string;
+  expectedFullYear: string;
+  likelihood: string;
+}
+export type IndicatorEntryField = DeviationField | 'reached' | 'expectedFullYear' | 'likelihood';
+
+export interface SheetEntry {
+  /** Totals over the fund sources, in 分. */
+  adjustedFen: number;
+  executedFen: number;
+  /** The reason and measure for a budget light that is red or yellow. */
+  budget: Deviation;
+  indicators: readonly IndicatorEntry[];
+}
+
+export interface SheetRules {
+  month: number;
+  /** The round's 序时进度 (see roundTimeProgress). */
+  progress: Ratio;
+  thresholds: LightThresholds;
+}
+
+export interface SheetAssessment {
+  execution: ExecutionRate;
+  budgetLight: Light;
+  indicators: IndicatorLight[];
+  projectLight: Light;
+  /** What is missing or wrong before the sheet can be submitted, keyed for the form. */
+  problems: {
+    budget: Partial<Record<DeviationField, string>>;
+    indicators: Partial<Record<IndicatorEntryField, string>>[];
+  };
+}
+
+const isQuantitative = (operator: string): operator is Exclude<IndicatorOperator, '定性'> =>
+  operator !== '定性' && (OPERATORS as readonly string[]).includes(operator);
+
+/** The indicator's progress for indicatorLight, or why the typed value cannot be read. */
+function readProgress(entry: IndicatorEntry): { progress: IndicatorProgress | null; problem?: string } {
+  const reached = entry.reached.trim();
+  if (entry.operator === '定性') {
+    if (reached === '') return { progress: { operator: '定性', reached: null } };
+    if (!(QUALITATIVE_LEVELS as readonly string[]).includes(reached)) {
+      return { progress: null, problem: `完成情况应为：${QUALITATIVE_LEVELS.join('、')}` };
+    }
+    return { progress: { operator: '定性', reached: reached as QualitativeLevel } };
+  }
+  const target = parseDecimal(entry.target);
+  if (!isQuantitative(entry.operator) || !target) return { progress: null, problem: '该指标的指标值或指标性质有误，请先办理目标调整' };
+  if (reached === '') return { progress: { operator: entry.operator, target, reached: null } };
+  const value = parseDecimal(reached);
+  if (!value) return { progress: null, problem: '完成值应为数字' };
+  if (value.num < 0n) return { progress: null, problem: '完成值不能为负数' };
+  return { progress: { operator: entry.operator, target, reached: value } };
+}
+
+const needsExplanation = (light: Light) => light === 'red' || light === 'yellow';
+
+/** A red or yellow light needs at least one reason (with a text for 其他) and a corrective measure. */
+function deviationProblems(entry: Deviation): Partial<Record<DeviationField, string>> {
+  const problems: Partial<Record<DeviationField, string>> = {};
+  if (entry.reasons.length === 0) problems.reasons = '请选择偏差原因';
+  else if (entry.reasons.includes('其他') && entry.reasonOther.trim() === '') problems.reasonOther = '选择了“其他”，请说明具体原因';
+  if (entry.measures.trim() === '') problems.measures = '请填写纠偏措施';
+  return problems;
+}
+
+function assessIndicator(entry: IndicatorEntry, rules: SheetRules) {
+  const problems: Partial<Record<IndicatorEntryField, string>> = {};
+  const { progress, problem } = readProgress(entry);
+  const result = progress ? indicatorLight(progress, rules.month, rules.thresholds) : { light: 'none' as Light, ratio: null };
+  if (problem) problems.reached = problem;
+  else if (entry.reached.trim() === '') problems.reached = entry.operator === '定性' ? '请选择完成情况' : '请填写完成值';
+  if (isQuantitative(entry.operator) && entry.expectedFullYear.trim() !== '' && !parseDecimal(entry.expectedFullYear)) {
+    problems.expectedFullYear = '全年预计应为数字';
+  }
+  if (!(LIKELIHOODS as readonly string[]).includes(entry.likelihood)) problems.likelihood = '请选择完成目标可能性';
+  if (needsExplanation(result.light) || entry.likelihood === '完全不可能') Object.assign(problems, deviationProblems(entry));
+  return { result, problems };
+}
+
+/**
+ * Lights and required fields of one sheet, exactly as §5: the renderer runs it while the unit types,
+ * the service runs it again before accepting a submission.
+ */
+export function assessSheet(entry: SheetEntry, rules: SheetRules): SheetAssessment {
+  const execution = executionRate(entry.executedFen, entry.adjustedFen);
+  const light = budgetLight(execution.rate, rules.progress, rules.thresholds);
+  const indicators = entry.indicators.map((indicator) => assessIndicator(indicator, rules));
+  return {
+    execution,
+    budgetLight: light,
+    indicators: indicators.map((i) => i.result),
+    projectLight: projectLight(indicators.map((i) => i.result.light)),
+    problems: {
+      budget: needsExplanation(light) ? deviationProblems(entry.budget) : {},
+      indicators: indicators.map((i) => i.problems),
+    },
+  };
+}
+
+/** Every problem of an assessment as one line a person can act on, e.g. for a refused submission. */
+export function listSheetProblems(assessment: SheetAssessment, indicatorNames: readonly string[]): string[] {
+  const budget = Object.values(assessment.problems.budget).map((message) => `预算执行：${message}`);
+  const indicators = assessment.problems.indicators.flatMap((problems, i) =>
+    Object.values(problems).map((message) => `指标“${indicatorNames[i] ?? i + 1}”：${message}`),
+  );
+  return [...budget, ...indicators];
 }

@@ -2,6 +2,7 @@
 // own part. Electron main, the web bridge and the renderer's client all derive from it; the renderer
 // imports its types only.
 import type { z } from 'zod';
+import { disclosureContract } from '../disclosure/contract';
 import { registryContract, registryPublicChannels } from '../registry/contract';
 import { settingsContract, settingsPublicChannels } from '../settings/contract';
 
@@ -10,6 +11,7 @@ export type { FilePayload } from './schema';
 export const contract = {
   ...settingsContract,
   ...registryContract,
+  ...disclosureContract,
 } as const;
 
 /** Channels usable before anyone has signed in. */

@@ -1,5 +1,6 @@
 // Every channel's handler, assembled from each workflow's map. A channel in the contract without a
 // handler here is a type error, so the contract and the implementation cannot drift apart.
+import { disclosureHandlers } from '../disclosure/handlers';
 import { registryHandlers } from '../registry/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import type { Handlers } from './router';
@@ -7,4 +8,5 @@ import type { Handlers } from './router';
 export const handlers: Handlers = {
   ...settingsHandlers,
   ...registryHandlers,
+  ...disclosureHandlers,
 };

@@ -1,0 +1,16 @@
+// Channels of 绩效公开 and the 首页 coverage of targets.
+import { z } from 'zod';
+import { returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import type { TargetCoverage } from './coverage';
+import type { Disclosure } from './publish';
+import type { DisclosureTable } from './targetTable';
+
+const scope = z.object({ year, unitCode: text(20).min(1, '请选择单位').nullable() }).strict();
+
+export const disclosureContract = {
+  'disclosure.table': { input: scope, output: returns<DisclosureTable>() },
+  'disclosure.export': { input: scope, output: returns<FilePayload>() },
+  'disclosure.publish': { input: scope, output: returns<Disclosure>() },
+  'disclosure.list': { input: z.object({ year }).strict(), output: returns<Disclosure[]>() },
+  'coverage.targets': { input: z.object({ year }).strict(), output: returns<TargetCoverage>() },
+} as const satisfies ContractPart;

@@ -1,0 +1,52 @@
+// 记录公开: what was published, for which scope and year, when and by whom (domain.md §9). The record and
+// its audit entry (with the published project codes) are written together.
+import { randomUUID } from 'node:crypto';
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { disclosures } from '../../db/schema';
+import { recordAudit, type Actor } from '../audit/audit';
+import { AppError } from '../errors';
+import { requireInstallation } from '../registry/setup';
+import { disclosureFileName } from './targetSheet';
+import { disclosureTable, type DisclosureQuery } from './targetTable';
+
+export const DISCLOSURE_KINDS = { projectTargets: '项目支出绩效目标表' } as const;
+export type DisclosureKind = keyof typeof DISCLOSURE_KINDS;
+
+/** The scope column: a unit code, or '*' for the whole county. */
+const COUNTY_SCOPE = '*';
+
+export type Disclosure = typeof disclosures.$inferSelect;
+
+export function publishDisclosure(db: Db, actor: Actor, query: DisclosureQuery): Disclosure {
+  const { region } = requireInstallation(db);
+  return db.transaction((tx) => {
+    const table = disclosureTable(tx, query);
+    if (table.projects.length === 0) {
+      throw new AppError('INVALID_INPUT', `${table.scopeName}${query.year}年度没有可公开的项目绩效目标（${table.exclusionNote}），未记录公开`);
+    }
+    const record: Disclosure = {
+      id: randomUUID(),
+      year: query.year,
+      kind: 'projectTargets',
+      scope: query.unitCode ?? COUNTY_SCOPE,
+      recordCount: table.projects.length,
+      fileName: disclosureFileName(table),
+      publishedAt: new Date().toISOString(),
+      publishedBy: actor.name,
+    };
+    tx.insert(disclosures).values(record).run();
+    recordAudit(tx, actor, {
+      entity: 'disclosure',
+      naturalKey: `${region.code}/${query.year}/projectTargets/${record.scope}`,
+      action: '记录绩效公开',
+      after: { ...record, projectCodes: table.projects.map((p) => p.code), excluded: table.excluded },
+    });
+    return record;
+  });
+}
+
+/** Publications of a year, newest first. */
+export function listDisclosures(db: Db, year: number): Disclosure[] {
+  return db.select().from(disclosures).where(eq(disclosures.year, year)).orderBy(desc(disclosures.publishedAt)).all();
+}

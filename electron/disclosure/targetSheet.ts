@@ -1,0 +1,73 @@
+// The 项目支出绩效目标表 as an xlsx to publish: a title row, the scope line, two merged header rows and one
+// block of rows per project with its cells merged down, exactly the grid the print page shows.
+import * as XLSX from 'xlsx';
+import { targetTableGrid, type DisclosedProject, type GridRow } from '../domain/disclosure';
+import { formatWanYuan } from '../domain/money';
+import type { DisclosureTable } from './targetTable';
+
+/** Rows above the table's own header: the title and the scope line. */
+const PREAMBLE_ROWS = 2;
+
+function cellValue(cell: NonNullable<GridRow[number]>): XLSX.CellObject {
+  if (cell.fen === undefined) return { t: 's', v: cell.text };
+  // Money is a number in 万元 with 4 decimals, so the published sheet can still be summed in Excel.
+  return { t: 'n', v: Number(formatWanYuan(cell.fen, { grouping: false })), z: '0.0000' };
+}
+
+function tableSheet(title: string, scopeName: string, projects: readonly DisclosedProject[]): XLSX.WorkSheet {
+  const grid = targetTableGrid(projects);
+  const last = grid.columnCount - 1;
+  const rows = [...grid.head, ...grid.body];
+  const aoa: (XLSX.CellObject | null)[][] = [
+    [{ t: 's', v: title }],
+    [{ t: 's', v: `公开范围：${scopeName}` }, ...Array<null>(last - 2).fill(null), { t: 's', v: '金额单位：万元' }],
+    ...rows.map((row) => row.map((cell) => (cell ? cellValue(cell) : null))),
+  ];
+  const sheet = XLSX.utils.aoa_to_sheet(aoa);
+  const merges: XLSX.Range[] = [
+    { s: { r: 0, c: 0 }, e: { r: 0, c: last } },
+    { s: { r: 1, c: 0 }, e: { r: 1, c: last - 2 } },
+    { s: { r: 1, c: last - 1 }, e: { r: 1, c: last } },
+  ];
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const rowSpan = cell?.rowSpan ?? 1;
+      const colSpan = cell?.colSpan ?? 1;
+      if (rowSpan > 1 || colSpan > 1) {
+        merges.push({ s: { r: r + PREAMBLE_ROWS, c }, e: { r: r + PREAMBLE_ROWS + rowSpan - 1, c: c + colSpan - 1 } });
+      }
+    }),
+  );
+  sheet['!merges'] = merges;
+  sheet['!cols'] = grid.widths.map((wch) => ({ wch }));
+  return sheet;
+}
+
+/** Excel refuses sheet names over 31 characters, with []:*?/\ in them, or used twice. */
+function sheetName(name: string, taken: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, '').slice(0, 28) || '表';
+  let candidate = base;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${base}${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+/**
+ * The workbook to publish. The county's workbook has the whole-county sheet first and then one sheet per
+ * 主管部门, since each department also publishes its own part with its department budget.
+ */
+export function disclosureWorkbook(table: DisclosureTable): Uint8Array {
+  const book = XLSX.utils.book_new();
+  const taken = new Set<string>();
+  XLSX.utils.book_append_sheet(book, tableSheet(table.title, table.scopeName, table.projects), sheetName(table.scopeName, taken));
+  if (table.unitCode === null) {
+    const byDepartment = new Map<string, DisclosedProject[]>();
+    for (const project of table.projects) byDepartment.set(project.departmentName, [...(byDepartment.get(project.departmentName) ?? []), project]);
+    for (const [department, projects] of byDepartment) {
+      XLSX.utils.book_append_sheet(book, tableSheet(`${department}${table.year}年度项目支出绩效目标表`, department, projects), sheetName(department, taken));
+    }
+  }
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+}
+
+export const disclosureFileName = (table: DisclosureTable) => `${table.title}.xlsx`;

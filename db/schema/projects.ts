@@ -2,11 +2,12 @@
 // targets (one `targets` table, kind project|department), their indicator rows, the department task
 // table, in-year target adjustments, and what was published.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES } from '../../electron/domain/projects';
+import { REVIEW_GRADES } from '../../electron/domain/targets';
 import { exchangedColumns, sqlNow, workflowStatus } from './common';
 
-export const PROJECT_CATEGORIES = ['本级支出', '对下转移支付'] as const;
-export const PROJECT_ATTRIBUTES = ['新增', '延续'] as const;
-export const FUND_SOURCES = ['本级财政拨款', '上级补助（中央）', '上级补助（自治区）', '上级补助（州）', '上年结转', '财政专户管理资金', '单位资金', '其他资金'] as const;
+// The vocabularies are domain rules (the forms check them while typing); the columns reuse them.
+export { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES, REVIEW_GRADES };
 
 /** 项目. Natural key: region code + year + project code (the join key with the budget system). */
 export const projects = sqliteTable(
@@ -45,8 +46,6 @@ export const projectFunds = sqliteTable(
   },
   (t) => [uniqueIndex('project_funds_key').on(t.projectId, t.source)],
 );
-
-export const REVIEW_GRADES = ['优', '良', '中', '差'] as const;
 
 /**
  * 绩效目标: a project's targets (kind project, one per project) or a unit's department-wide targets
@@ -130,9 +129,9 @@ export const targetAdjustments = sqliteTable(
     seq: integer('seq').notNull(),
     status: workflowStatus(),
     reason: text('reason').notNull(),
-    /** JSON: the indicator rows as approved before this adjustment. */
+    /** JSON TargetContent (goals and indicator rows) as approved before this adjustment. */
     original: text('original').notNull(),
-    /** JSON: the proposed indicator rows. */
+    /** JSON TargetContent: the proposed goals and indicator rows. */
     proposed: text('proposed').notNull(),
     opinion: text('opinion'),
     createdAt: text('created_at').notNull().default(sqlNow),

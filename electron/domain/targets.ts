@@ -1,0 +1,305 @@
+// 绩效目标, domain.md §4: the checks a reviewer would otherwise do by hand on a project's 申报表 and a
+// unit's 部门整体支出绩效目标表, and what each review grade (优/良/中/差) means. The form runs these while
+// the user types; the service runs them again before a target can be submitted or imported.
+import { BASES, checkIndicator, level1Kind, type Framework, type IndicatorField, type IndicatorRow, type Level1Kind } from './indicators';
+import { formatWanYuan, type Fen } from './money';
+import { checkFunds, type FundRow } from './projects';
+import { add, compare, parseDecimal, ratio, toFixed, type Ratio } from './ratio';
+import type { WorkflowAction } from './workflow';
+
+/** One level-3 indicator row of a target form. */
+export interface TargetIndicator extends IndicatorRow {
+  definition: string;
+  basis: string;
+  /** The library indicator it was taken from, if any. */
+  libraryCode: string | null;
+}
+
+/** What a target says, whichever kind: goals and indicator rows. An adjustment proposes a new one of these. */
+export interface TargetContent {
+  overallGoal: string;
+  annualGoals: string[];
+  indicators: TargetIndicator[];
+}
+
+export interface ProjectTargetForm extends TargetContent {
+  keyProject: boolean;
+  funds: readonly FundRow[];
+}
+
+/** 部门整体支出: a row of the task table linking function → annual task → projects → amount. */
+export interface DepartmentTask {
+  function: string;
+  task: string;
+  projectCodes: string[];
+  amountFen: Fen;
+}
+
+export interface DepartmentBudget {
+  basicFen: Fen;
+  projectFen: Fen;
+  fiscalFen: Fen;
+  otherFen: Fen;
+}
+
+export interface DepartmentTargetForm extends TargetContent, DepartmentBudget {
+  /** 职能概述 */
+  functions: string;
+  tasks: DepartmentTask[];
+}
+
+export interface TargetRules {
+  /** The budget-execution weight (setting evaluation.weightBudget, default 10). */
+  budgetWeight: number;
+}
+
+export type TargetArea = 'overallGoal' | 'annualGoals' | 'funds' | 'budget' | 'functions' | 'tasks' | 'indicators' | 'weights';
+
+export interface TargetProblem {
+  area: TargetArea;
+  /** The row within the area (indicator, fund, task or annual goal index), when the problem is one row's. */
+  row?: number;
+  field?: string;
+  message: string;
+}
+
+export const emptyIndicator = (level1 = '', level2 = ''): TargetIndicator => ({
+  level1,
+  level2,
+  name: '',
+  operator: '',
+  value: '',
+  unit: '',
+  definition: '',
+  basis: '计划标准',
+  weight: '',
+  libraryCode: null,
+});
+
+const MAX_GOAL = 1000;
+
+function checkGoals(content: TargetContent): TargetProblem[] {
+  const problems: TargetProblem[] = [];
+  const overall = content.overallGoal.trim();
+  if (overall === '') problems.push({ area: 'overallGoal', message: '请填写总体目标' });
+  else if (overall.length > MAX_GOAL) problems.push({ area: 'overallGoal', message: `总体目标不能超过 ${MAX_GOAL} 个字` });
+  content.annualGoals.forEach((goal, row) => {
+    if (goal.trim() === '') problems.push({ area: 'annualGoals', row, message: `第 ${row + 1} 项年度目标为空，请填写或删除` });
+    else if (goal.trim().length > MAX_GOAL) problems.push({ area: 'annualGoals', row, message: `年度目标不能超过 ${MAX_GOAL} 个字` });
+  });
+  return problems;
+}
+
+function checkRows(indicators: readonly TargetIndicator[], fw: Framework): TargetProblem[] {
+  const problems: TargetProblem[] = [];
+  indicators.forEach((indicator, row) => {
+    for (const [field, message] of Object.entries(checkIndicator(indicator, fw))) {
+      problems.push({ area: 'indicators', row, field: field as IndicatorField, message });
+    }
+    if (!(BASES as readonly string[]).includes(indicator.basis)) {
+      problems.push({ area: 'indicators', row, field: 'basis', message: `设定依据应为：${BASES.join('、')}` });
+    }
+    if (indicator.definition.trim().length > 500) {
+      problems.push({ area: 'indicators', row, field: 'definition', message: '指标解释不能超过 500 个字' });
+    }
+  });
+  return problems;
+}
+
+const KIND_LABELS: Record<Level1Kind, string> = { cost: '成本', output: '产出', benefit: '效益', satisfaction: '满意度' };
+
+/** ≥1 output and ≥1 benefit indicator; key projects also ≥1 satisfaction indicator. */
+function checkCoverage(indicators: readonly TargetIndicator[], fw: Framework, keyProject: boolean): TargetProblem[] {
+  const kinds = new Set(indicators.map((i) => level1Kind(fw, i.level1)));
+  const required: Level1Kind[] = ['output', 'benefit', ...(keyProject ? (['satisfaction'] as const) : [])];
+  return required
+    .filter((kind) => !kinds.has(kind))
+    .map((kind) => ({
+      area: 'indicators' as const,
+      message:
+        kind === 'satisfaction'
+          ? '重点项目至少需要一个满意度指标'
+          : `至少需要一个${KIND_LABELS[kind]}指标（一级指标为“${fw.level1.find((l) => l.kind === kind)?.name}”）`,
+    }));
+}
+
+/** Weighted (分值) forms: every row weighted, and indicator weights + the budget-execution weight = 100. */
+function checkWeights(indicators: readonly TargetIndicator[], rules: TargetRules): TargetProblem[] {
+  const weighted = indicators.filter((i) => i.weight.trim() !== '');
+  if (weighted.length === 0) return [];
+  const problems: TargetProblem[] = [];
+  indicators.forEach((indicator, row) => {
+    if (indicator.weight.trim() === '') {
+      problems.push({ area: 'indicators', row, field: 'weight', message: '已有指标填写了分值，请为每个指标填写分值，或全部留空' });
+    }
+  });
+  const weights = weighted.map((i) => parseDecimal(i.weight));
+  if (weights.some((w) => w === null || w.num < 0n)) return problems; // the row check names the bad value
+  const indicatorTotal = (weights as Ratio[]).reduce(add, ratio(0));
+  const total = add(indicatorTotal, ratio(rules.budgetWeight));
+  if (problems.length === 0 && compare(total, ratio(100)) !== 0) {
+    problems.push({
+      area: 'weights',
+      message: `指标分值合计 ${plain(indicatorTotal)} 分，加预算执行 ${rules.budgetWeight} 分共 ${plain(total)} 分，应为 100 分`,
+    });
+  }
+  return problems;
+}
+
+/** A weight total as people write it: 85, 85.5 (no trailing zeros). */
+const plain = (value: Ratio) => toFixed(value, 2).replace(/\.?0+$/, '');
+
+function checkIndicatorRows(content: TargetContent, fw: Framework, rules: TargetRules, keyProject: boolean): TargetProblem[] {
+  return [...checkRows(content.indicators, fw), ...checkCoverage(content.indicators, fw, keyProject), ...checkWeights(content.indicators, rules)];
+}
+
+/** Every §4 rule for a project's 申报表; an empty list means it may be submitted. */
+export function checkProjectTargets(form: ProjectTargetForm, fw: Framework, rules: TargetRules): TargetProblem[] {
+  const funds: TargetProblem[] = form.funds.length
+    ? checkFunds(form.funds).map((p) => ({ area: 'funds', ...p }))
+    : [{ area: 'funds', message: '项目还没有资金来源和金额，请在项目信息中填写' }];
+  return [...funds, ...checkGoals(form), ...checkIndicatorRows(form, fw, rules, form.keyProject)];
+}
+
+/** A proposed 目标调整 must still be a complete, valid target (funds are the project's, unchanged here). */
+export function checkAdjustedContent(content: TargetContent, fw: Framework, rules: TargetRules, keyProject: boolean): TargetProblem[] {
+  return [...checkGoals(content), ...checkIndicatorRows(content, fw, rules, keyProject)];
+}
+
+function checkBudget(form: DepartmentBudget): TargetProblem[] {
+  const problems: TargetProblem[] = [];
+  const labels: [keyof DepartmentBudget, string][] = [
+    ['basicFen', '基本支出'],
+    ['projectFen', '项目支出'],
+    ['fiscalFen', '财政拨款'],
+    ['otherFen', '其他资金'],
+  ];
+  for (const [field, label] of labels) {
+    if (!Number.isSafeInteger(form[field]) || form[field] < 0) problems.push({ area: 'budget', field, message: `${label}不能为负数` });
+  }
+  const byUse = form.basicFen + form.projectFen;
+  const bySource = form.fiscalFen + form.otherFen;
+  if (problems.length === 0 && byUse !== bySource) {
+    problems.push({
+      area: 'budget',
+      field: 'otherFen',
+      message: `按支出用途合计 ${formatWanYuan(byUse)} 万元（基本支出 + 项目支出），按资金来源合计 ${formatWanYuan(bySource)} 万元（财政拨款 + 其他资金），两者应相等`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * The task table: function, task and amount on every row, only the unit's own project codes, and task
+ * amounts that add up to the 项目支出 budget.
+ */
+function checkTasks(form: DepartmentTargetForm, knownProjectCodes: ReadonlySet<string>): TargetProblem[] {
+  const problems: TargetProblem[] = [];
+  if (form.tasks.length === 0) return [{ area: 'tasks', message: '请至少填写一项年度主要任务' }];
+  form.tasks.forEach((task, row) => {
+    if (task.function.trim() === '') problems.push({ area: 'tasks', row, field: 'function', message: '请填写该任务对应的部门职能' });
+    if (task.task.trim() === '') problems.push({ area: 'tasks', row, field: 'task', message: '请填写年度任务' });
+    if (!Number.isSafeInteger(task.amountFen) || task.amountFen < 0) {
+      problems.push({ area: 'tasks', row, field: 'amountFen', message: '任务金额不能为负数' });
+    }
+    const unknown = task.projectCodes.filter((code) => !knownProjectCodes.has(code));
+    if (unknown.length) {
+      problems.push({ area: 'tasks', row, field: 'projectCodes', message: `项目编码 ${unknown.join('、')} 不是本单位本年度的项目` });
+    }
+  });
+  const total = form.tasks.reduce((sum, t) => sum + (Number.isSafeInteger(t.amountFen) ? t.amountFen : 0), 0);
+  if (total !== form.projectFen) {
+    problems.push({
+      area: 'tasks',
+      message: `年度任务金额合计 ${formatWanYuan(total)} 万元，与项目支出 ${formatWanYuan(form.projectFen)} 万元不一致`,
+    });
+  }
+  return problems;
+}
+
+/** Every §4 rule for a unit's 部门整体支出绩效目标表. */
+export function checkDepartmentTargets(
+  form: DepartmentTargetForm,
+  fw: Framework,
+  rules: TargetRules,
+  knownProjectCodes: ReadonlySet<string>,
+): TargetProblem[] {
+  const functions: TargetProblem[] = form.functions.trim() === '' ? [{ area: 'functions', message: '请填写职能概述' }] : [];
+  return [
+    ...checkBudget(form),
+    ...functions,
+    ...checkGoals(form),
+    ...checkTasks(form, knownProjectCodes),
+    ...checkIndicatorRows(form, fw, rules, false),
+  ];
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  level1: '一级指标',
+  level2: '二级指标',
+  name: '三级指标',
+  operator: '指标性质',
+  value: '指标值',
+  unit: '计量单位',
+  definition: '指标解释',
+  basis: '设定依据',
+  weight: '分值',
+  source: '资金来源',
+  initialFen: '年初预算',
+  additionFen: '追加',
+  cutFen: '调减',
+  function: '部门职能',
+  task: '年度任务',
+  projectCodes: '关联项目',
+  amountFen: '金额',
+};
+
+const AREA_ROW_LABELS: Partial<Record<TargetArea, string>> = { indicators: '指标', funds: '资金来源', tasks: '任务', annualGoals: '年度目标' };
+
+/** A problem as one sentence, naming its row and field, for a service refusal or a list of problems. */
+export function describeProblem(problem: TargetProblem): string {
+  const rowLabel = AREA_ROW_LABELS[problem.area];
+  const where = problem.row !== undefined && rowLabel ? `第 ${problem.row + 1} 个${rowLabel}` : '';
+  const field = problem.field && FIELD_LABELS[problem.field] && problem.area !== 'budget' ? `“${FIELD_LABELS[problem.field]}”` : '';
+  return where || field ? `${where}${field}：${problem.message}` : problem.message;
+}
+
+/** The refusal text for a form that still has problems: the first few, and how many more. */
+export function summariseProblems(problems: readonly TargetProblem[], limit = 5): string {
+  const shown = problems.slice(0, limit).map(describeProblem).join('；');
+  const more = problems.length > limit ? `；另有 ${problems.length - limit} 处问题` : '';
+  return `${shown}${more}`;
+}
+
+export const REVIEW_GRADES = ['优', '良', '中', '差'] as const;
+export type ReviewGrade = (typeof REVIEW_GRADES)[number];
+
+export interface ReviewOutcome {
+  action: Extract<WorkflowAction, 'approve' | 'return'>;
+  /** Whether the target goes into the budget (三同步). */
+  entersBudget: boolean;
+  opinionRequired: boolean;
+  consequence: string;
+}
+
+/** 目标审核 grades [NAT 88号]: what each one does to the target. */
+export const REVIEW_OUTCOMES: Record<ReviewGrade, ReviewOutcome> = {
+  优: { action: 'approve', entersBudget: true, opinionRequired: false, consequence: '审核通过，纳入预算' },
+  良: { action: 'approve', entersBudget: true, opinionRequired: true, consequence: '与单位商定修改意见后通过，纳入预算' },
+  中: { action: 'return', entersBudget: false, opinionRequired: true, consequence: '退回单位修改后重新送审' },
+  差: { action: 'return', entersBudget: false, opinionRequired: true, consequence: '退回，不得纳入预算' },
+};
+
+/** Why a review decision cannot be recorded as given, or null when it can. */
+export function checkReview(action: WorkflowAction, grade: ReviewGrade | null | undefined, opinion: string | null | undefined): string | null {
+  if (action !== 'approve' && action !== 'return') return null;
+  if (!grade) return '请选择审核等级（优、良、中、差）';
+  const outcome = REVIEW_OUTCOMES[grade];
+  if (outcome.action !== action) {
+    return action === 'approve' ? `审核等级为“${grade}”的目标不能通过，应退回单位（${outcome.consequence}）` : `审核等级为“${grade}”的目标应审核通过，不能退回`;
+  }
+  if (outcome.opinionRequired && !opinion?.trim()) {
+    return grade === '良' ? '审核等级为“良”时，请在审核意见中写明与单位商定的修改内容' : '退回时必须填写审核意见';
+  }
+  return null;
+}

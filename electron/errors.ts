@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'BAD_FILE'
   | 'STORE'
+  | 'PACKAGE_REFUSED'
   | 'INTERNAL';
 
 export class AppError extends Error {

@@ -1,0 +1,59 @@
+// What an exchange package can carry. Each kind of record declares itself next to its own workflow
+// (electron/<area>/exchange.ts) with its table, natural key, scope and children; the engine reads and
+// writes records generically from these declarations and never names a workflow's table itself.
+import type { Db } from '../../db/open';
+import type { Actor } from '../audit/audit';
+
+export const STAGES = ['targets', 'monitoring', 'rectification', 'library', 'all'] as const;
+export type Stage = (typeof STAGES)[number];
+export const STAGE_LABELS: Record<Stage, string> = {
+  targets: '绩效目标',
+  monitoring: '绩效监控',
+  rectification: '整改',
+  library: '指标库',
+  all: '全部',
+};
+
+/** up: from a county to its prefecture; down: from the prefecture to a county. */
+export type Direction = 'up' | 'down';
+
+export interface ChildTable {
+  table: string;
+  foreignKey: string;
+  /** Columns that identify a child row within its parent (its upsert key). */
+  key: readonly string[];
+}
+
+export interface Decision {
+  action: 'approve' | 'return';
+  opinion: string;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface ExchangeEntity {
+  /** Stable name inside packages, e.g. "unit". */
+  name: string;
+  /** What people call it, for summaries. */
+  label: string;
+  table: string;
+  /** Columns that identify the record across installations; joined with "/" for display. */
+  naturalKey: readonly string[];
+  stages: readonly Stage[];
+  directions: readonly Direction[];
+  /**
+   * SQL condition choosing the records of one region's year; `:region` is the county (the sender going
+   * up, the receiver going down) and `:year` the fiscal year.
+   */
+  scope: string;
+  children?: readonly ChildTable[];
+  /** Columns for the human-readable summary (counts per unit and status). */
+  unitColumn?: string;
+  statusColumn?: string;
+  /** How a prefecture's review decision lands on the county's record, when this entity can be reviewed. */
+  applyDecision?(db: Db, actor: Actor, recordId: string, decision: Decision): void;
+}
+
+export function stageIncludes(entity: ExchangeEntity, stage: Stage): boolean {
+  return stage === 'all' || entity.stages.includes(stage);
+}

@@ -1,0 +1,397 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { closeDatabase, openDatabase, type Store } from '../../db/open';
+import { initInstallation } from '../registry/setup';
+import { createUnit } from '../registry/units';
+import { freshStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { recordDecision } from './decisions';
+import { importPackage, type ImportSummary } from './incoming';
+import { ensureIdentity } from './keys';
+import { exportCountyReport, exportPrefectureReply, exportReceipt } from './outgoing';
+import { PackageRefusal, writePackageFile } from './packageFile';
+import { readZip, ZipWriter } from './zip';
+
+const YEAR = 2020;
+
+function county(dir = tempDir()): Store {
+  const store = freshStore(path.join(dir, 'county.db'));
+  initInstallation(store.db, { regionCode: '652822', role: 'county', operatorName: '张三' });
+  createUnit(store.db, TEST_ACTOR, { code: '101001', name: '轮台县教育局', departmentCode: null, isDepartment: true });
+  createUnit(store.db, TEST_ACTOR, { code: '101002', name: '轮台县第一中学', departmentCode: '101001', isDepartment: false });
+  addProjectWithTarget(store, 'P001', '义务教育营养改善计划');
+  addProjectWithTarget(store, 'P002', '校舍维修改造');
+  return store;
+}
+
+function prefecture(dir = tempDir(), code = '652800'): Store {
+  const store = freshStore(path.join(dir, 'prefecture.db'));
+  initInstallation(store.db, { regionCode: code, role: 'prefecture', operatorName: '李四' });
+  return store;
+}
+
+/** A project with funds and an approved target with two indicators, written as the targets workflow leaves them. */
+function addProjectWithTarget(store: Store, code: string, name: string): { projectId: string; targetId: string } {
+  const projectId = randomUUID();
+  const targetId = randomUUID();
+  const s = store.sqlite;
+  s.prepare(
+    `INSERT INTO projects (id, region_code, year, code, name, department_code, unit_code) VALUES (?, '652822', ?, ?, ?, '101001', '101002')`,
+  ).run(projectId, YEAR, code, name);
+  s.prepare(`INSERT INTO project_funds (project_id, source, initial_fen) VALUES (?, '本级财政拨款', 12000000)`).run(projectId);
+  s.prepare(
+    `INSERT INTO targets (id, region_code, year, kind, owner_code, project_id, status, overall_goal) VALUES (?, '652822', ?, 'project', ?, ?, 'approved', '保障学生营养')`,
+  ).run(targetId, YEAR, code, projectId);
+  const indicator = s.prepare(
+    `INSERT INTO target_indicators (id, target_id, seq, level1, level2, name, operator, value, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  indicator.run(randomUUID(), targetId, 1, '产出指标', '数量指标', '受益学生人数', '≥', '1200', '人');
+  indicator.run(randomUUID(), targetId, 2, '效益指标', '社会效益指标', '学生营养状况', '定性', '明显改善', '');
+  return { projectId, targetId };
+}
+
+/** Every row of every table, to prove a refused package changed nothing. */
+function dump(sqlite: Database.Database): string {
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name")
+    .all() as { name: string }[];
+  return JSON.stringify(tables.map(({ name }) => [name, sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+}
+
+const report = (store: Store, dir: string, name = `report-${randomUUID()}.zip`, full = false) =>
+  exportCountyReport(store, TEST_ACTOR, { year: YEAR, stage: 'targets', full, out: path.join(dir, name) });
+
+const importInto = (store: Store, file: string, options: Partial<Parameters<typeof importPackage>[3]> = {}): ImportSummary =>
+  importPackage(store, TEST_ACTOR, file, { dryRun: false, trust: true, ...options });
+
+/** Rewrites a package's members through `change`, keeping everything else byte for byte. */
+function rewrite(file: string, change: (members: Map<string, Buffer>) => void): string {
+  const members = new Map(readZip(fs.readFileSync(file), { maxMembers: 99, maxMemberBytes: 1e9, maxTotalBytes: 1e9 }).map((m) => [m.name, m.read()]));
+  change(members);
+  const out = file.replace(/\.zip$/, `-${randomUUID().slice(0, 6)}.zip`);
+  const zip = new ZipWriter(out);
+  for (const [name, bytes] of members) zip.add(name, bytes);
+  zip.close();
+  return out;
+}
+
+function refusal(fn: () => unknown): PackageRefusal {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof PackageRefusal) return error;
+    throw error;
+  }
+  throw new Error('expected the package to be refused');
+}
+
+describe('county report → prefecture', () => {
+  it('imports every record on first contact with trust, and says so per record', () => {
+    const dir = tempDir();
+    const file = report(county(dir), dir).file;
+    const pref = prefecture(dir);
+    const dry = importInto(pref, file, { dryRun: true });
+    expect(dry.counts).toEqual({ created: 6, updated: 0, unchanged: 0, deleted: 0, conflict: 0 });
+    expect(dry.records).toContainEqual({ entity: 'project', label: '项目', naturalKey: '652822/2020/P001', action: 'created' });
+    const done = importInto(pref, file);
+    expect(done.counts).toEqual(dry.counts);
+    expect(pref.sqlite.prepare("SELECT count(*) AS n FROM target_indicators").get()).toEqual({ n: 4 });
+    expect(pref.sqlite.prepare("SELECT name FROM units WHERE region_code = '652822' ORDER BY code").all()).toEqual([
+      { name: '轮台县教育局' },
+      { name: '轮台县第一中学' },
+    ]);
+  });
+
+  it('reports everything unchanged when the same package is imported again, and writes nothing', () => {
+    const dir = tempDir();
+    const file = report(county(dir), dir).file;
+    const pref = prefecture(dir);
+    importInto(pref, file);
+    const before = dump(pref.sqlite);
+    const again = importInto(pref, file);
+    expect(again.repeat).toBe(true);
+    expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 6, deleted: 0, conflict: 0 });
+    expect(dump(pref.sqlite)).toBe(before);
+  });
+
+  it('applies the import atomically: a failure half-way leaves nothing behind', () => {
+    const dir = tempDir();
+    const file = report(county(dir), dir).file;
+    const pref = prefecture(dir);
+    pref.sqlite.exec("CREATE TRIGGER fail_late BEFORE INSERT ON target_indicators WHEN NEW.seq = 2 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    const before = dump(pref.sqlite);
+    expect(() => importInto(pref, file)).toThrow(/disk full/);
+    expect(dump(pref.sqlite)).toBe(before);
+  });
+});
+
+describe('refusals (exchange.md §2–§5): each says which check failed and writes nothing', () => {
+  function setup() {
+    const dir = tempDir();
+    const c = county(dir);
+    const file = report(c, dir).file;
+    const pref = prefecture(dir);
+    return { dir, c, file, pref };
+  }
+
+  function expectRefused(pref: Store, file: string, code: PackageRefusal['code'], message: RegExp, options = {}) {
+    const before = dump(pref.sqlite);
+    const error = refusal(() => importInto(pref, file, options));
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+    expect(dump(pref.sqlite)).toBe(before);
+  }
+
+  it('a flipped byte in a member', () => {
+    const { file, pref } = setup();
+    const bytes = fs.readFileSync(file);
+    const at = bytes.indexOf(Buffer.from('data/project.json')) + 40;
+    bytes[at] = bytes[at]! ^ 0xff;
+    fs.writeFileSync(file, bytes);
+    expectRefused(pref, file, 'DAMAGED', /损坏/);
+  });
+
+  it('a truncated file', () => {
+    const { file, pref } = setup();
+    fs.writeFileSync(file, fs.readFileSync(file).subarray(0, 700));
+    expectRefused(pref, file, 'DAMAGED', /截断/);
+  });
+
+  it('an extra member', () => {
+    const { file, pref } = setup();
+    expectRefused(pref, rewrite(file, (m) => m.set('data/extra.json', Buffer.from('[]'))), 'EXTRA_MEMBER', /多出了清单中没有的文件“data\/extra.json”/);
+  });
+
+  it('a missing member', () => {
+    const { file, pref } = setup();
+    expectRefused(pref, rewrite(file, (m) => m.delete('summary.txt')), 'MISSING_MEMBER', /缺少清单中列出的文件“summary.txt”/);
+  });
+
+  it('a changed member whose hash no longer matches the manifest', () => {
+    const { file, pref } = setup();
+    expectRefused(pref, rewrite(file, (m) => m.set('summary.txt', Buffer.from('篡改'))), 'HASH_MISMATCH', /校验值不符/);
+  });
+
+  it('a wrong signature', () => {
+    const { file, pref } = setup();
+    const tampered = rewrite(file, (m) => {
+      const manifest = JSON.parse(m.get('manifest.json')!.toString());
+      manifest.year = 2021;
+      m.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+    });
+    expectRefused(pref, tampered, 'BAD_SIGNATURE', /签名无效/);
+  });
+
+  it('a package addressed to another prefecture', () => {
+    const dir = tempDir();
+    const file = report(county(dir), dir).file;
+    expectRefused(prefecture(dir, '652900'), file, 'WRONG_RECEIVER', /是发给 巴音郭楞蒙古自治州（652800）的/);
+  });
+
+  it('an unknown sender without trust, naming the fingerprint to confirm by phone', () => {
+    const { c, file, pref } = setup();
+    const { fingerprint } = ensureIdentity(c);
+    expectRefused(pref, file, 'UNKNOWN_SENDER', new RegExp(`尚未登记。其公钥指纹为 ${fingerprint}`), { trust: false });
+  });
+
+  it('a sender whose key differs from the registered one', () => {
+    const { file, pref } = setup();
+    importInto(pref, file);
+    const impostor = county();
+    expectRefused(pref, report(impostor, tempDir()).file, 'KEY_MISMATCH', /公钥与登记的不一致/);
+  });
+
+  it('a member name that climbs out of the package', () => {
+    const { file, pref } = setup();
+    expectRefused(pref, rewrite(file, (m) => m.set('../../evil.json', Buffer.from('x'))), 'UNSAFE_NAME', /不安全的文件名/);
+  });
+
+  it('an oversize member', () => {
+    const { file, pref } = setup();
+    expectRefused(pref, file, 'TOO_LARGE', /过大/, { limits: { maxMembers: 64, maxMemberBytes: 200, maxTotalBytes: 1e9 } });
+  });
+
+  it('a replayed sequence number under a new package id', () => {
+    const { c, file, pref } = setup();
+    const first = importInto(pref, file);
+    const replay = path.join(tempDir(), 'replay.zip');
+    writePackageFile(
+      replay,
+      ensureIdentity(c),
+      {
+        kind: 'county-report',
+        sender: { region: '652822', name: '轮台县', role: 'county' },
+        receiver: { region: '652800', name: '巴音郭楞蒙古自治州' },
+        year: YEAR,
+        stage: 'targets',
+        full: true,
+        sequence: first.sequence,
+        appVersion: 'test',
+        counts: {},
+      },
+      new Map([['summary.txt', Buffer.from('replay')]]),
+    );
+    expectRefused(pref, replay, 'REPLAYED', /序号 1 已被另一个数据包使用过/);
+  });
+
+  it('a stale package older than one already applied', () => {
+    const { dir, c, file, pref } = setup();
+    const newer = report(c, dir).file;
+    importInto(pref, newer);
+    expectRefused(pref, file, 'STALE', /比已导入的 轮台县 数据包（序号 2）更旧/);
+  });
+
+  it('an unsupported major format version', () => {
+    const { file, pref } = setup();
+    const future = rewrite(file, (m) => {
+      const manifest = JSON.parse(m.get('manifest.json')!.toString());
+      manifest.formatVersion = '2.0';
+      m.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+    });
+    expectRefused(pref, future, 'UNSUPPORTED_VERSION', /格式版本 2.0 不受本软件支持/);
+  });
+
+  it("a county's package carrying another county's records, even when properly signed", () => {
+    const { c, file, pref } = setup();
+    const members = new Map(readZip(fs.readFileSync(file), { maxMembers: 99, maxMemberBytes: 1e9, maxTotalBytes: 1e9 }).map((m) => [m.name, m.read()]));
+    const projects = JSON.parse(members.get('data/project.json')!.toString());
+    projects[0].row.region_code = '652823';
+    members.set('data/project.json', Buffer.from(JSON.stringify(projects)));
+    members.delete('manifest.json');
+    members.delete('manifest.sig');
+    const forged = path.join(tempDir(), 'forged.zip');
+    writePackageFile(
+      forged,
+      ensureIdentity(c),
+      {
+        kind: 'county-report',
+        sender: { region: '652822', name: '轮台县', role: 'county' },
+        receiver: { region: '652800', name: '巴音郭楞蒙古自治州' },
+        year: YEAR,
+        stage: 'targets',
+        full: true,
+        sequence: 9,
+        appVersion: 'test',
+        counts: {},
+      },
+      members,
+    );
+    expectRefused(pref, forged, 'BAD_DATA', /不属于 652822 的项目/);
+  });
+});
+
+describe('receipts and incremental exports (exchange.md §7)', () => {
+  it('after a receipt, the next incremental export carries only what changed', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    const first = report(c, dir);
+    const imported = importInto(pref, first.file);
+    const receipt = exportReceipt(pref, TEST_ACTOR, imported.packageId, path.join(dir, 'receipt.zip'));
+    const applied = importInto(c, receipt.file);
+    expect(applied.acknowledged).toBe(first.total);
+
+    expect(report(c, dir).total).toBe(0);
+    c.sqlite.prepare("UPDATE projects SET name = '义务教育营养改善计划（调整）', version = version + 1 WHERE code = 'P001'").run();
+    const next = report(c, dir);
+    expect(next.counts).toMatchObject({ project: 1, unit: 0, target: 0 });
+    expect(importInto(pref, next.file).counts).toEqual({ created: 0, updated: 1, unchanged: 0, deleted: 0, conflict: 0 });
+  });
+
+  it('without a receipt, resends everything not yet acknowledged', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const first = report(c, dir);
+    expect(report(c, dir).total).toBe(first.total);
+  });
+
+  it('a full export always carries everything', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    const imported = importInto(pref, report(c, dir).file);
+    importInto(c, exportReceipt(pref, TEST_ACTOR, imported.packageId, path.join(dir, 'r.zip')).file);
+    expect(report(c, dir, 'full.zip', true).total).toBe(6);
+  });
+});
+
+describe('conflicts (exchange.md §8)', () => {
+  it('surfaces a record changed on both sides as a conflict and keeps the local version', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    importInto(pref, report(c, dir).file);
+    pref.sqlite.prepare("UPDATE projects SET person_in_charge = '州里改的', version = version + 1 WHERE code = 'P001'").run();
+    c.sqlite.prepare("UPDATE projects SET person_in_charge = '县里改的', version = version + 1 WHERE code = 'P001'").run();
+    const summary = importInto(pref, report(c, dir).file);
+    expect(summary.counts.conflict).toBe(1);
+    expect(summary.records.find((r) => r.action === 'conflict')).toMatchObject({ naturalKey: '652822/2020/P001', reason: expect.stringMatching(/未覆盖/) });
+    expect(pref.sqlite.prepare("SELECT person_in_charge AS p FROM projects WHERE code = 'P001'").get()).toEqual({ p: '州里改的' });
+  });
+});
+
+describe('prefecture reply (returns travel back)', () => {
+  it('returns a target with an opinion and the county sees it 被退回 with that opinion', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    importInto(pref, report(c, dir).file);
+    const target = pref.sqlite.prepare("SELECT id FROM targets WHERE owner_code = 'P002'").get() as { id: string };
+    recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'return', opinion: '数量指标偏低，请调整' });
+    const reply = exportPrefectureReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply.zip') });
+    expect(reply.counts.decisions).toBe(1);
+    const applied = importInto(c, reply.file);
+    expect(applied.decisions).toBe(1);
+    expect(c.sqlite.prepare("SELECT status, review_opinion AS opinion FROM targets WHERE owner_code = 'P002'").get()).toEqual({
+      status: 'returned',
+      opinion: '州级审核：数量指标偏低，请调整',
+    });
+    // A decision travels once: the next reply does not carry it again.
+    expect(exportPrefectureReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply2.zip') }).counts.decisions).toBe(0);
+  });
+});
+
+describe('crash during import', () => {
+  it('a process killed mid-import leaves the database as before, and a re-import succeeds', async () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const insert = c.sqlite.prepare(`INSERT INTO units (id, region_code, code, name) VALUES (?, '652822', ?, ?)`);
+    c.sqlite.transaction(() => {
+      for (let i = 0; i < 30_000; i++) insert.run(randomUUID(), `9${String(i).padStart(6, '0')}`, `测试单位${i}`);
+    })();
+    const file = report(c, dir).file;
+    const prefPath = path.join(dir, 'crash-prefecture.db');
+    const pref = openDatabase(prefPath);
+    initInstallation(pref.db, { regionCode: '652800', role: 'prefecture' });
+    const before = dump(pref.sqlite);
+    closeDatabase(pref);
+
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/testing/importChild.ts'), prefPath, file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (output.includes('progress')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => reject(new Error(`child finished before it could be killed:\n${output}`)));
+    });
+    await new Promise((resolve) => child.once('close', resolve));
+
+    const reopened = openDatabase(prefPath);
+    try {
+      expect(dump(reopened.sqlite)).toBe(before);
+      const summary = importInto(reopened, file);
+      expect(summary.counts.created).toBe(30_006);
+    } finally {
+      closeDatabase(reopened);
+    }
+  }, 120_000);
+});

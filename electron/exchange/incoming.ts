@@ -1,0 +1,329 @@
+// Importing a package: verify everything first (packageFile.ts), then plan every record (created /
+// updated / unchanged / deleted / conflict), and — unless it is a dry run — apply the plan in ONE
+// transaction, so a crash or a kill mid-import leaves the database exactly as before.
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { sqliteOf, type Db, type Store } from '../../db/open';
+import { exchangePackageRecords, exchangePackages, exchangePeers } from '../../db/schema';
+import { recordAudit, type Actor } from '../audit/audit';
+import { requireInstallation } from '../registry/setup';
+import type { Decision, Direction, ExchangeEntity } from './entities';
+import { KIND_LABELS, type Manifest } from './manifest';
+import { PackageRefusal, readPackageFile, type VerifiedPackage, type VerifyContext } from './packageFile';
+import { RecordStore, sameContent, type PackageRecord } from './records';
+import { EXCHANGE_ENTITIES, exchangeEntity } from './registry';
+
+export type RecordAction = 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict';
+export const ACTION_LABELS: Record<RecordAction, string> = {
+  created: '新增',
+  updated: '更新',
+  unchanged: '无变化',
+  deleted: '删除',
+  conflict: '冲突',
+};
+
+export interface PlannedRecord {
+  entity: string;
+  label: string;
+  naturalKey: string;
+  action: RecordAction;
+  /** Why a record conflicts, in words a reviewer understands. */
+  reason?: string;
+}
+
+export interface ImportSummary {
+  packageId: string;
+  kind: Manifest['kind'];
+  sender: { region: string; name: string; fingerprint: string };
+  year: number;
+  stage: string;
+  sequence: number;
+  dryRun: boolean;
+  /** The same package was imported before; nothing changes. */
+  repeat: boolean;
+  newPeer: boolean;
+  counts: Record<RecordAction, number>;
+  records: PlannedRecord[];
+  decisions: number;
+  acknowledged: number;
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  trust: boolean;
+  /** Called as records are applied, for progress bars and the CLI. */
+  onProgress?: (done: number, total: number) => void;
+  limits?: VerifyContext['limits'];
+}
+
+const cell = z.union([z.string().max(1_000_000), z.number(), z.null()]);
+const rowSchema = z.record(z.string().max(64), cell);
+const recordSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    naturalKey: z.string().max(400),
+    version: z.number().int().positive(),
+    deleted: z.boolean(),
+    updatedAt: z.string().max(40),
+    row: rowSchema,
+    children: z.record(z.string().max(64), z.array(rowSchema).max(100_000)),
+  })
+  .strict();
+const decisionSchema = z
+  .object({
+    id: z.string().uuid(),
+    peer: z.string(),
+    entity: z.string().max(40),
+    recordId: z.string().max(64),
+    naturalKey: z.string().max(400),
+    recordVersion: z.number().int(),
+    action: z.enum(['approve', 'return']),
+    opinion: z.string().max(4000),
+    decidedAt: z.string().max(40),
+    decidedBy: z.string().max(60),
+    packageId: z.string().nullable(),
+  })
+  .strict();
+const receiptSchema = z
+  .object({ packageId: z.string().uuid(), fileSha256: z.string().regex(/^[0-9a-f]{64}$/), importedAt: z.string().max(40), counts: z.record(z.string(), z.number()) })
+  .strict();
+
+function verifyContext(store: Store, selfRegion: string, options: ImportOptions): VerifyContext {
+  const sqlite = sqliteOf(store.db);
+  return {
+    selfRegion,
+    trust: options.trust,
+    limits: options.limits,
+    peer: (region) => store.db.select().from(exchangePeers).where(eq(exchangePeers.regionCode, region)).get(),
+    alreadyImported: (id) => !!store.db.select().from(exchangePackages).where(and(eq(exchangePackages.id, id), eq(exchangePackages.direction, 'in'))).get(),
+    packageWithSequence: (sender, sequence) =>
+      (sqlite.prepare("SELECT id FROM exchange_packages WHERE direction = 'in' AND sender = ? AND sequence = ?").get(sender, sequence) as { id: string } | undefined)?.id,
+  };
+}
+
+function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, what: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new PackageRefusal('BAD_DATA', `数据包内“${what}”不是有效的 JSON`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PackageRefusal('BAD_DATA', `数据包内“${what}”格式不正确（${issue?.path.join('.')}：${issue?.message}）`);
+  }
+  return parsed.data;
+}
+
+interface IncomingSet {
+  entity: ExchangeEntity;
+  records: PackageRecord[];
+}
+
+/** Reads and validates the data members against the entities this direction may carry. */
+function incomingRecords(verified: VerifiedPackage, direction: Direction, records: RecordStore, selfRegion: string): IncomingSet[] {
+  const sets: IncomingSet[] = [];
+  for (const [name, bytes] of verified.members) {
+    const match = /^data\/([a-z-]+)\.json$/.exec(name);
+    if (!match) continue;
+    const entity = exchangeEntity(match[1]!);
+    if (!entity || !entity.directions.includes(direction)) {
+      throw new PackageRefusal('BAD_DATA', `数据包内有本软件不接受的数据“${name}”`);
+    }
+    const list = parseJson(bytes, z.array(recordSchema).max(500_000), name) as PackageRecord[];
+    const expected = new Set(records.dataColumns(entity.table));
+    const owner = direction === 'up' ? verified.manifest.sender.region : selfRegion;
+    for (const record of list) {
+      const columns = Object.keys(record.row);
+      if (columns.length !== expected.size || columns.some((c) => !expected.has(c))) {
+        throw new PackageRefusal('BAD_DATA', `数据包内“${entity.label}”的字段与本软件不一致，请双方使用相同版本的软件`);
+      }
+      if ('region_code' in record.row && record.row.region_code !== owner) {
+        throw new PackageRefusal('BAD_DATA', `数据包内有不属于 ${owner} 的${entity.label}（${record.naturalKey}），已拒绝整个数据包`);
+      }
+      for (const child of entity.children ?? []) {
+        const childColumns = new Set(records.columns(child.table));
+        for (const row of record.children[child.table] ?? []) {
+          if (Object.keys(row).some((c) => !childColumns.has(c))) {
+            throw new PackageRefusal('BAD_DATA', `数据包内“${entity.label}”的明细字段与本软件不一致`);
+          }
+        }
+      }
+    }
+    sets.push({ entity, records: list });
+  }
+  // Apply parents before children, in the registry's order.
+  return sets.sort((a, b) => EXCHANGE_ENTITIES.indexOf(a.entity) - EXCHANGE_ENTITIES.indexOf(b.entity));
+}
+
+interface Planned extends PlannedRecord {
+  entityDef: ExchangeEntity;
+  record: PackageRecord;
+  /** Our version of the record after this import (the sender's when we write it). */
+  localVersion: number;
+}
+
+interface SyncState {
+  remoteVersion: number;
+  localVersion: number;
+}
+
+function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, incoming: PackageRecord): Planned {
+  const base = { entity: entity.name, label: entity.label, naturalKey: incoming.naturalKey, entityDef: entity, record: incoming, localVersion: incoming.version };
+  const sync = records
+    .statement('SELECT remote_version AS remoteVersion, local_version AS localVersion FROM exchange_sync WHERE peer = ? AND entity = ? AND record_id = ?')
+    .get(peer, entity.name, incoming.id) as SyncState | undefined;
+  const local = records.byId(entity, incoming.id);
+  if (!local) {
+    const sameKey = records.byNaturalKey(entity, incoming.row);
+    if (sameKey) {
+      return { ...base, action: 'conflict', reason: `本机已有编码相同的另一条${entity.label}（${sameKey.naturalKey}），需人工核对` };
+    }
+    return { ...base, action: incoming.deleted ? 'unchanged' : 'created' };
+  }
+  if (sync && incoming.version <= sync.remoteVersion) return { ...base, action: 'unchanged', localVersion: local.version };
+  const changedHere = sync ? local.version !== sync.localVersion : !sameContent(local, incoming);
+  if (changedHere) {
+    return {
+      ...base,
+      action: 'conflict',
+      reason: `本机在上次接收之后修改过该${entity.label}（本机版本 ${local.version}），对方也有新版本（${incoming.version}），未覆盖`,
+    };
+  }
+  if (sameContent(local, incoming)) return { ...base, action: 'unchanged', localVersion: local.version };
+  return { ...base, action: incoming.deleted && !local.deleted ? 'deleted' : 'updated' };
+}
+
+function emptyCounts(): Record<RecordAction, number> {
+  return { created: 0, updated: 0, unchanged: 0, deleted: 0, conflict: 0 };
+}
+
+/** Verifies, plans and (unless a dry run) applies a package. Refusals throw PackageRefusal; nothing is written then. */
+export function importPackage(store: Store, actor: Actor, file: string, options: ImportOptions): ImportSummary {
+  const installation = requireInstallation(store.db);
+  const verified = readPackageFile(file, verifyContext(store, installation.region.code, options));
+  const { manifest } = verified;
+  const expectedKind = installation.role === 'prefecture' ? ['county-report', 'receipt'] : ['prefecture-reply', 'receipt'];
+  if (!expectedKind.includes(manifest.kind)) {
+    throw new PackageRefusal('BAD_DATA', `${KIND_LABELS[manifest.kind]}不能导入${installation.role === 'prefecture' ? '州级' : '县级'}软件`);
+  }
+  const summary: ImportSummary = {
+    packageId: manifest.packageId,
+    kind: manifest.kind,
+    sender: { region: manifest.sender.region, name: manifest.sender.name, fingerprint: manifest.sender.fingerprint },
+    year: manifest.year,
+    stage: manifest.stage,
+    sequence: manifest.sequence,
+    dryRun: options.dryRun,
+    repeat: verified.repeat,
+    newPeer: verified.newPeer !== null,
+    counts: emptyCounts(),
+    records: [],
+    decisions: 0,
+    acknowledged: 0,
+  };
+  if (manifest.kind === 'receipt') return applyReceipt(store, actor, verified, summary, options);
+
+  const records = new RecordStore(sqliteOf(store.db));
+  const direction: Direction = manifest.kind === 'county-report' ? 'up' : 'down';
+  const sets = incomingRecords(verified, direction, records, installation.region.code);
+  const decisions = verified.members.has('decisions.json')
+    ? parseJson(verified.members.get('decisions.json')!, z.array(decisionSchema).max(100_000), 'decisions.json')
+    : [];
+  const planned = sets.flatMap(({ entity, records: list }) => list.map((r) => planRecord(records, manifest.sender.region, entity, r)));
+  for (const p of planned) summary.counts[p.action]++;
+  summary.records = planned.map(({ entity, label, naturalKey, action, reason }) => ({ entity, label, naturalKey, action, ...(reason ? { reason } : {}) }));
+  summary.decisions = verified.repeat ? 0 : decisions.length;
+  if (options.dryRun || verified.repeat) return summary;
+
+  const sqlite = sqliteOf(store.db);
+  const upsertSync = sqlite.prepare(
+    `INSERT INTO exchange_sync (peer, entity, record_id, remote_version, local_version) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (peer, entity, record_id) DO UPDATE SET remote_version = excluded.remote_version, local_version = excluded.local_version`,
+  );
+  store.db.transaction(() => {
+    sqlite.pragma('defer_foreign_keys = ON');
+    let done = 0;
+    for (const p of planned) {
+      if (p.action === 'created' || p.action === 'updated' || p.action === 'deleted') records.write(p.entityDef, p.record);
+      if (p.action !== 'conflict') upsertSync.run(manifest.sender.region, p.entity, p.record.id, p.record.version, p.localVersion);
+      if (++done % 500 === 0) options.onProgress?.(done, planned.length);
+    }
+    for (const decision of decisions) applyDecision(store.db, actor, decision);
+    recordImport(store, actor, verified, summary);
+    options.onProgress?.(planned.length, planned.length);
+  });
+  return summary;
+}
+
+function applyDecision(db: Db, actor: Actor, d: z.infer<typeof decisionSchema>): void {
+  const entity = exchangeEntity(d.entity);
+  if (!entity?.applyDecision) throw new PackageRefusal('BAD_DATA', `数据包内的审核意见针对本软件不认识的对象“${d.entity}”`);
+  const decision: Decision = { action: d.action, opinion: d.opinion, decidedBy: d.decidedBy, decidedAt: d.decidedAt };
+  entity.applyDecision(db, actor, d.recordId, decision);
+}
+
+/** Registers a newly trusted sender, advances its sequence, logs the package and audits the import. */
+function recordImport(store: Store, actor: Actor, verified: VerifiedPackage, summary: ImportSummary): void {
+  const { manifest } = verified;
+  if (verified.newPeer) {
+    store.db
+      .insert(exchangePeers)
+      .values({ regionCode: verified.newPeer.region, publicKey: verified.newPeer.publicKey, fingerprint: verified.newPeer.fingerprint, trustedBy: actor.name })
+      .run();
+  }
+  const peer = store.db.select().from(exchangePeers).where(eq(exchangePeers.regionCode, manifest.sender.region)).get();
+  if (peer && manifest.sequence > peer.lastSequence) {
+    store.db.update(exchangePeers).set({ lastSequence: manifest.sequence }).where(eq(exchangePeers.regionCode, manifest.sender.region)).run();
+  }
+  store.db
+    .insert(exchangePackages)
+    .values({
+      id: manifest.packageId,
+      direction: 'in',
+      kind: manifest.kind,
+      sender: manifest.sender.region,
+      receiver: manifest.receiver.region,
+      year: manifest.year,
+      stage: manifest.stage,
+      sequence: manifest.sequence,
+      createdAt: manifest.createdAt,
+      fileName: '',
+      fileSha256: verified.fileSha256,
+      state: 'imported',
+      summary: JSON.stringify(summary),
+      operator: actor.name,
+    })
+    .run();
+  recordAudit(store.db, actor, {
+    entity: 'exchange-package',
+    naturalKey: manifest.packageId,
+    action: `导入${KIND_LABELS[manifest.kind]}`,
+    after: { sender: manifest.sender.region, sequence: manifest.sequence, counts: summary.counts, decisions: summary.decisions },
+  });
+}
+
+/** A receipt marks exactly what the acknowledged package carried as delivered to that peer. */
+function applyReceipt(store: Store, actor: Actor, verified: VerifiedPackage, summary: ImportSummary, options: ImportOptions): ImportSummary {
+  const bytes = verified.members.get('receipt.json');
+  if (!bytes) throw new PackageRefusal('MISSING_MEMBER', '回执中缺少 receipt.json');
+  const receipt = parseJson(bytes, receiptSchema, 'receipt.json');
+  const sent = store.db.select().from(exchangePackages).where(and(eq(exchangePackages.id, receipt.packageId), eq(exchangePackages.direction, 'out'))).get();
+  if (!sent || receipt.packageId !== verified.manifest.acknowledges) throw new PackageRefusal('BAD_DATA', '回执所对应的数据包不是本机发出的');
+  if (sent.receiver !== verified.manifest.sender.region) throw new PackageRefusal('BAD_DATA', '回执的出具方不是该数据包的接收方');
+  if (sent.fileSha256 !== receipt.fileSha256) throw new PackageRefusal('BAD_DATA', '回执中的文件校验值与本机发出的数据包不一致');
+  const carried = store.db.select().from(exchangePackageRecords).where(eq(exchangePackageRecords.packageId, sent.id)).all();
+  summary.acknowledged = carried.length;
+  if (options.dryRun || verified.repeat) return summary;
+  const markDelivered = sqliteOf(store.db).prepare(
+    `INSERT INTO exchange_delivered (peer, entity, record_id, version) VALUES (?, ?, ?, ?)
+     ON CONFLICT (peer, entity, record_id) DO UPDATE SET version = max(version, excluded.version)`,
+  );
+  store.db.transaction(() => {
+    for (const r of carried) markDelivered.run(sent.receiver, r.entity, r.recordId, r.version);
+    store.db.update(exchangePackages).set({ state: 'acknowledged', acknowledgedAt: receipt.importedAt }).where(eq(exchangePackages.id, sent.id)).run();
+    recordImport(store, actor, verified, summary);
+  });
+  return summary;
+}

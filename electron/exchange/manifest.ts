@@ -1,0 +1,54 @@
+// The package manifest (exchange.md §1): what the package is, who sent it to whom, and the size and
+// SHA-256 of every member. The manifest is signed; members are trusted only through it.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { STAGES } from './entities';
+
+export const FORMAT = 'jixiao-exchange';
+export const FORMAT_VERSION = '1.0';
+export const FORMAT_MAJOR = 1;
+
+export const PACKAGE_KINDS = ['county-report', 'prefecture-reply', 'receipt'] as const;
+export type PackageKind = (typeof PACKAGE_KINDS)[number];
+export const KIND_LABELS: Record<PackageKind, string> = {
+  'county-report': '县级上报包',
+  'prefecture-reply': '州级反馈包',
+  receipt: '回执',
+};
+
+const party = z.object({ region: z.string().regex(/^\d{6}$/), name: z.string().max(60) }).strict();
+
+export const manifestSchema = z
+  .object({
+    format: z.literal(FORMAT),
+    formatVersion: z.string().regex(/^\d+\.\d+$/),
+    packageId: z.string().uuid(),
+    kind: z.enum(PACKAGE_KINDS),
+    sender: party.extend({ role: z.enum(['county', 'prefecture', 'unit']), publicKey: z.string().max(64), fingerprint: z.string().max(64) }).strict(),
+    receiver: party,
+    year: z.number().int().min(2000).max(2100),
+    stage: z.enum(STAGES),
+    full: z.boolean(),
+    sequence: z.number().int().positive(),
+    createdAt: z.string().max(40),
+    appVersion: z.string().max(40),
+    /** For a receipt: the package it acknowledges. */
+    acknowledges: z.string().uuid().optional(),
+    members: z.array(z.object({ name: z.string().max(200), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict()).max(60),
+    counts: z.record(z.string(), z.number().int().nonnegative()),
+  })
+  .strict();
+
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export const MANIFEST = 'manifest.json';
+export const SIGNATURE = 'manifest.sig';
+
+/** Member names a package may hold besides the manifest and its signature. */
+export const MEMBER_NAME = /^(data\/[a-z-]+\.json|decisions\.json|receipt\.json|summary\.txt)$/;
+
+export const LIMITS = { maxMembers: 64, maxMemberBytes: 64 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024 };
+/** A package file larger than this is refused before it is read. */
+export const MAX_PACKAGE_BYTES = 128 * 1024 * 1024;

@@ -1,0 +1,239 @@
+// Writing packages: a county's report to its prefecture, the prefecture's reply to a county, and the
+// receipt (回执) either side signs for a package it imported. Each write reserves the next sequence
+// number and records what it carried in the same transaction, so the bookkeeping and the file agree.
+import fs from 'node:fs';
+import { and, eq, isNull } from 'drizzle-orm';
+import { sqliteOf, type Store } from '../../db/open';
+import { exchangeDecisions, exchangeIdentity, exchangePackageRecords, exchangePackages, regions } from '../../db/schema';
+import { recordAudit, type Actor } from '../audit/audit';
+import { AppError } from '../errors';
+import { appVersion } from '../paths';
+import { requireInstallation, type Installation } from '../registry/setup';
+import { stageIncludes, STAGE_LABELS, type Direction, type ExchangeEntity, type Stage } from './entities';
+import { ensureIdentity } from './keys';
+import { KIND_LABELS, type Manifest, type PackageKind } from './manifest';
+import { writePackageFile, type ManifestDraft } from './packageFile';
+import { RecordStore, type PackageRecord } from './records';
+import { EXCHANGE_ENTITIES } from './registry';
+
+export interface WrittenPackage {
+  packageId: string;
+  file: string;
+  fileSha256: string;
+  sequence: number;
+  kind: PackageKind;
+  counts: Record<string, number>;
+  total: number;
+}
+
+interface Selected {
+  entity: ExchangeEntity;
+  records: PackageRecord[];
+}
+
+/** Records of `direction` in a stage for one county's year; incremental unless `full`. */
+function selectRecords(store: Store, direction: Direction, stage: Stage, county: string, year: number, peer: string, full: boolean): Selected[] {
+  const records = new RecordStore(store.sqlite);
+  const delivered = store.sqlite.prepare('SELECT version FROM exchange_delivered WHERE peer = ? AND entity = ? AND record_id = ?');
+  return EXCHANGE_ENTITIES.filter((e) => e.directions.includes(direction) && stageIncludes(e, stage)).map((entity) => ({
+    entity,
+    records: records.select(entity, county, year).filter((record) => {
+      if (full) return true;
+      const acknowledged = delivered.get(peer, entity.name, record.id) as { version: number } | undefined;
+      return !acknowledged || acknowledged.version < record.version;
+    }),
+  }));
+}
+
+function parentRegion(store: Store, installation: Installation): { code: string; name: string } {
+  const parent = installation.region.parentCode
+    ? store.db.select().from(regions).where(eq(regions.code, installation.region.parentCode)).get()
+    : undefined;
+  if (!parent) throw new AppError('NOT_FOUND', `找不到 ${installation.region.name} 的上级区划，无法确定接收方`);
+  return { code: parent.code, name: parent.name };
+}
+
+function regionName(store: Store, code: string): string {
+  return store.db.select().from(regions).where(eq(regions.code, code)).get()?.name ?? code;
+}
+
+/** The human-readable summary inside every package: counts per kind, status and unit. */
+function summaryText(manifest: Omit<ManifestDraft, 'sequence'>, selected: Selected[]): string {
+  const lines = [
+    `绩效数据交换包 · ${KIND_LABELS[manifest.kind]}`,
+    `发送方：${manifest.sender.name}（${manifest.sender.region}）`,
+    `接收方：${manifest.receiver.name}（${manifest.receiver.region}）`,
+    `年度：${manifest.year}　阶段：${STAGE_LABELS[manifest.stage]}　${manifest.full ? '全量' : '增量'}`,
+    '',
+  ];
+  for (const { entity, records } of selected) {
+    if (records.length === 0) continue;
+    lines.push(`${entity.label}：${records.length} 条`);
+    for (const column of [entity.statusColumn, entity.unitColumn]) {
+      if (!column) continue;
+      const counts = new Map<string, number>();
+      for (const r of records) counts.set(String(r.row[column] ?? '—'), (counts.get(String(r.row[column] ?? '—')) ?? 0) + 1);
+      lines.push(`  按${column === entity.statusColumn ? '状态' : '单位'}：${[...counts].map(([k, n]) => `${k} ${n}`).join('，')}`);
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function writeRecorded(
+  store: Store,
+  actor: Actor,
+  file: string,
+  draft: Omit<ManifestDraft, 'sequence'>,
+  members: Map<string, Uint8Array>,
+  carried: Selected[],
+  afterWrite?: (manifest: Manifest) => void,
+): WrittenPackage {
+  const identity = ensureIdentity(store);
+  const sqlite = sqliteOf(store.db);
+  const recordCarried = sqlite.prepare('INSERT INTO exchange_package_records (package_id, entity, record_id, version) VALUES (?, ?, ?, ?)');
+  try {
+    return store.db.transaction((tx) => {
+      const sequence = tx.select().from(exchangeIdentity).get()!.nextSequence;
+      const { manifest, fileSha256 } = writePackageFile(file, identity, { ...draft, sequence }, members);
+      tx.update(exchangeIdentity).set({ nextSequence: sequence + 1 }).run();
+      tx.insert(exchangePackages)
+        .values({
+          id: manifest.packageId,
+          direction: 'out',
+          kind: manifest.kind,
+          sender: manifest.sender.region,
+          receiver: manifest.receiver.region,
+          year: manifest.year,
+          stage: manifest.stage,
+          sequence,
+          createdAt: manifest.createdAt,
+          fileName: file,
+          fileSha256,
+          state: 'written',
+          summary: JSON.stringify({ counts: manifest.counts }),
+          operator: actor.name,
+        })
+        .run();
+      for (const { entity, records } of carried) for (const r of records) recordCarried.run(manifest.packageId, entity.name, r.id, r.version);
+      afterWrite?.(manifest);
+      recordAudit(tx, actor, {
+        entity: 'exchange-package',
+        naturalKey: manifest.packageId,
+        action: `导出${KIND_LABELS[manifest.kind]}`,
+        after: { receiver: manifest.receiver.region, year: manifest.year, stage: manifest.stage, sequence, counts: manifest.counts, file },
+      });
+      const total = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
+      return { packageId: manifest.packageId, file, fileSha256, sequence, kind: manifest.kind, counts: manifest.counts, total };
+    });
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+function dataMembers(selected: Selected[]): { members: Map<string, Uint8Array>; counts: Record<string, number> } {
+  const members = new Map<string, Uint8Array>();
+  const counts: Record<string, number> = {};
+  for (const { entity, records } of selected) {
+    counts[entity.name] = records.length;
+    if (records.length) members.set(`data/${entity.name}.json`, Buffer.from(JSON.stringify(records), 'utf8'));
+  }
+  return { members, counts };
+}
+
+export interface ReportOptions {
+  year: number;
+  stage: Stage;
+  full: boolean;
+  out: string;
+}
+
+/** A county's report to its prefecture: everything of the stage changed or unacknowledged (or all). */
+export function exportCountyReport(store: Store, actor: Actor, options: ReportOptions): WrittenPackage {
+  const installation = requireInstallation(store.db);
+  if (installation.role !== 'county') throw new AppError('INVALID_INPUT', '只有县级财政局可以导出上报包');
+  const receiver = parentRegion(store, installation);
+  const selected = selectRecords(store, 'up', options.stage, installation.region.code, options.year, receiver.code, options.full);
+  const { members, counts } = dataMembers(selected);
+  const draft = {
+    kind: 'county-report' as const,
+    sender: { region: installation.region.code, name: installation.region.name, role: installation.role },
+    receiver: { region: receiver.code, name: receiver.name },
+    year: options.year,
+    stage: options.stage,
+    full: options.full,
+    appVersion: appVersion(),
+    counts,
+  };
+  members.set('summary.txt', Buffer.from(summaryText(draft, selected), 'utf8'));
+  return writeRecorded(store, actor, options.out, draft, members, selected);
+}
+
+export interface ReplyOptions extends ReportOptions {
+  county: string;
+}
+
+/** The prefecture's reply to one county: its review decisions and what travels down in the stage. */
+export function exportPrefectureReply(store: Store, actor: Actor, options: ReplyOptions): WrittenPackage {
+  const installation = requireInstallation(store.db);
+  if (installation.role !== 'prefecture') throw new AppError('INVALID_INPUT', '只有州级财政局可以导出反馈包');
+  const county = store.db.select().from(regions).where(eq(regions.code, options.county)).get();
+  if (!county || county.parentCode !== installation.region.code) {
+    throw new AppError('INVALID_INPUT', `${options.county} 不是 ${installation.region.name} 所辖的县市`);
+  }
+  const selected = selectRecords(store, 'down', options.stage, county.code, options.year, county.code, options.full);
+  const { members, counts } = dataMembers(selected);
+  const decisions = store.db
+    .select()
+    .from(exchangeDecisions)
+    .where(and(eq(exchangeDecisions.peer, county.code), isNull(exchangeDecisions.packageId)))
+    .all();
+  counts.decisions = decisions.length;
+  if (decisions.length) members.set('decisions.json', Buffer.from(JSON.stringify(decisions), 'utf8'));
+  const draft = {
+    kind: 'prefecture-reply' as const,
+    sender: { region: installation.region.code, name: installation.region.name, role: installation.role },
+    receiver: { region: county.code, name: county.name },
+    year: options.year,
+    stage: options.stage,
+    full: options.full,
+    appVersion: appVersion(),
+    counts,
+  };
+  members.set('summary.txt', Buffer.from(`${summaryText(draft, selected)}审核意见：${decisions.length} 条\r\n`, 'utf8'));
+  return writeRecorded(store, actor, options.out, draft, members, selected, (manifest) => {
+    for (const d of decisions) {
+      store.db.update(exchangeDecisions).set({ packageId: manifest.packageId }).where(eq(exchangeDecisions.id, d.id)).run();
+    }
+  });
+}
+
+/** A signed receipt for a package imported here, to send back to its sender. */
+export function exportReceipt(store: Store, actor: Actor, packageId: string, out: string): WrittenPackage {
+  const installation = requireInstallation(store.db);
+  const imported = store.db
+    .select()
+    .from(exchangePackages)
+    .where(and(eq(exchangePackages.id, packageId), eq(exchangePackages.direction, 'in')))
+    .get();
+  if (!imported) throw new AppError('NOT_FOUND', '本机没有导入过该数据包，不能为它出具回执');
+  if (imported.kind === 'receipt') throw new AppError('INVALID_INPUT', '回执本身不需要回执');
+  const summary = JSON.parse(imported.summary) as { counts?: Record<string, number> };
+  const receipt = { packageId, fileSha256: imported.fileSha256, importedAt: imported.recordedAt, counts: summary.counts ?? {} };
+  const draft = {
+    kind: 'receipt' as const,
+    sender: { region: installation.region.code, name: installation.region.name, role: installation.role },
+    receiver: { region: imported.sender, name: regionName(store, imported.sender) },
+    year: imported.year,
+    stage: imported.stage as Stage,
+    full: false,
+    appVersion: appVersion(),
+    acknowledges: packageId,
+    counts: {},
+  };
+  const members = new Map<string, Uint8Array>([
+    ['receipt.json', Buffer.from(JSON.stringify(receipt), 'utf8')],
+    ['summary.txt', Buffer.from(`绩效数据交换回执\r\n${installation.region.name} 已于 ${imported.recordedAt} 导入数据包 ${packageId}\r\n`, 'utf8')],
+  ]);
+  return writeRecorded(store, actor, out, draft, members, []);
+}

@@ -1,0 +1,151 @@
+// Reads and writes exchanged records generically from their declarations, with prepared statements.
+// A record in a package: its id, natural key, version, tombstone, columns, and child rows.
+import type Database from 'better-sqlite3';
+import type { ExchangeEntity } from './entities';
+
+export type Cell = string | number | null;
+export type Row = Record<string, Cell>;
+
+export interface PackageRecord {
+  id: string;
+  naturalKey: string;
+  version: number;
+  deleted: boolean;
+  updatedAt: string;
+  row: Row;
+  children: Record<string, Row[]>;
+}
+
+/** Columns the engine manages itself rather than copying from the row. */
+const MANAGED = new Set(['id', 'version', 'updated_at', 'deleted']);
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export class RecordStore {
+  private readonly columnCache = new Map<string, string[]>();
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(readonly sqlite: Database.Database) {}
+
+  columns(table: string): string[] {
+    let columns = this.columnCache.get(table);
+    if (!columns) {
+      columns = (this.sqlite.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string }[]).map((c) => c.name);
+      this.columnCache.set(table, columns);
+    }
+    return columns;
+  }
+
+  dataColumns(table: string): string[] {
+    return this.columns(table).filter((c) => !MANAGED.has(c));
+  }
+
+  statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  naturalKeyOf(entity: ExchangeEntity, row: Row): string {
+    return entity.naturalKey.map((c) => String(row[c] ?? '')).join('/');
+  }
+
+  /** Every record of the entity in a region's year, with its children. */
+  select(entity: ExchangeEntity, region: string, year: number): PackageRecord[] {
+    const rows = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE ${entity.scope} ORDER BY rowid`).all(
+      this.scopeParams(entity, region, year),
+    ) as Row[];
+    return rows.map((row) => this.toRecord(entity, row));
+  }
+
+  private scopeParams(entity: ExchangeEntity, region: string, year: number): Record<string, Cell> {
+    const params: Record<string, Cell> = {};
+    if (entity.scope.includes(':region')) params.region = region;
+    if (entity.scope.includes(':year')) params.year = year;
+    return params;
+  }
+
+  byId(entity: ExchangeEntity, id: string): PackageRecord | undefined {
+    const row = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE id = ?`).get(id) as Row | undefined;
+    return row && this.toRecord(entity, row);
+  }
+
+  byNaturalKey(entity: ExchangeEntity, row: Row): PackageRecord | undefined {
+    const where = entity.naturalKey.map((c) => `${quote(c)} IS ?`).join(' AND ');
+    const found = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE ${where}`).get(...entity.naturalKey.map((c) => row[c] ?? null)) as
+      | Row
+      | undefined;
+    return found && this.toRecord(entity, found);
+  }
+
+  private toRecord(entity: ExchangeEntity, row: Row): PackageRecord {
+    const data: Row = {};
+    for (const column of this.dataColumns(entity.table)) data[column] = row[column] ?? null;
+    const children: Record<string, Row[]> = {};
+    for (const child of entity.children ?? []) {
+      const order = child.key.map(quote).join(', ');
+      children[child.table] = (
+        this.statement(`SELECT * FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} = ? ORDER BY ${order}`).all(row.id) as Row[]
+      ).map((childRow) => {
+        const copy = { ...childRow };
+        delete copy.rowid;
+        return copy;
+      });
+    }
+    return {
+      id: String(row.id),
+      naturalKey: this.naturalKeyOf(entity, row),
+      version: Number(row.version),
+      deleted: Boolean(row.deleted),
+      updatedAt: String(row.updated_at),
+      row: data,
+      children,
+    };
+  }
+
+  /** Writes the record as the sender had it: its version, timestamp, tombstone, columns and children. */
+  write(entity: ExchangeEntity, record: PackageRecord): void {
+    const columns = ['id', 'version', 'updated_at', 'deleted', ...this.dataColumns(entity.table)];
+    const values = [record.id, record.version, record.updatedAt, record.deleted ? 1 : 0, ...this.dataColumns(entity.table).map((c) => record.row[c] ?? null)];
+    const updates = columns.filter((c) => c !== 'id').map((c) => `${quote(c)} = excluded.${quote(c)}`);
+    this.statement(
+      `INSERT INTO ${quote(entity.table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
+    ).run(...values);
+    for (const child of entity.children ?? []) this.writeChildren(child, record.id, record.children[child.table] ?? []);
+  }
+
+  private writeChildren(child: NonNullable<ExchangeEntity['children']>[number], parentId: string, rows: Row[]): void {
+    const columns = this.columns(child.table);
+    const keyOf = (row: Row) => JSON.stringify(child.key.map((k) => row[k] ?? null));
+    const incoming = new Set(rows.map(keyOf));
+    const existing = this.statement(`SELECT * FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} = ?`).all(parentId) as Row[];
+    const keyWhere = child.key.map((k) => `${quote(k)} IS ?`).join(' AND ');
+    for (const row of existing) {
+      if (!incoming.has(keyOf(row))) {
+        this.statement(`DELETE FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} = ? AND ${keyWhere}`).run(parentId, ...child.key.map((k) => row[k] ?? null));
+      }
+    }
+    const conflictTarget = child.key.includes('id') ? ['id'] : [child.foreignKey, ...child.key];
+    const updates = columns.filter((c) => !conflictTarget.includes(c)).map((c) => `${quote(c)} = excluded.${quote(c)}`);
+    const upsert = this.statement(
+      `INSERT INTO ${quote(child.table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT (${conflictTarget.map(quote).join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
+    );
+    for (const row of rows) upsert.run(...columns.map((c) => (c === child.foreignKey ? parentId : (row[c] ?? null))));
+  }
+}
+
+/** Two records say the same thing when their columns, tombstone and children are equal. */
+export function sameContent(a: PackageRecord, b: PackageRecord): boolean {
+  return a.deleted === b.deleted && stableJson(a.row) === stableJson(b.row) && stableJson(a.children) === stableJson(b.children);
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}

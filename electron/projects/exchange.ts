@@ -1,0 +1,16 @@
+// Projects travel up with their funds by source.
+import type { ExchangeEntity } from '../exchange/entities';
+
+export const projectExchange: readonly ExchangeEntity[] = [
+  {
+    name: 'project',
+    label: '项目',
+    table: 'projects',
+    naturalKey: ['region_code', 'year', 'code'],
+    stages: ['targets', 'monitoring'],
+    directions: ['up'],
+    scope: 'region_code = :region AND year = :year',
+    children: [{ table: 'project_funds', foreignKey: 'project_id', key: ['source'] }],
+    unitColumn: 'unit_code',
+  },
+];

@@ -1,0 +1,15 @@
+// Budget units travel up with every county report so the prefecture can name them.
+import type { ExchangeEntity } from '../exchange/entities';
+
+export const unitExchange: readonly ExchangeEntity[] = [
+  {
+    name: 'unit',
+    label: '预算单位',
+    table: 'units',
+    naturalKey: ['region_code', 'code'],
+    stages: ['targets', 'monitoring', 'rectification'],
+    directions: ['up'],
+    scope: 'region_code = :region',
+    unitColumn: 'code',
+  },
+];

@@ -1,23 +1,10 @@
 // Migration 0004 adds library_versions.source_version: versions recorded before it keep their rows and
 // read as local (no issuer number).
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeDatabase, migrationsFolder, openDatabase } from './open';
+import { closeDatabase, openDatabase } from './open';
 import { tempDir } from '../electron/testing/fixtures';
-
-/** The shipped migrations up to (not including) `tag`, as an older app version had them. */
-function migrationsBefore(dir: string, tag: string): string {
-  const folder = path.join(dir, 'migrations');
-  fs.cpSync(migrationsFolder(), folder, { recursive: true });
-  const journalPath = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const cut = journal.entries.findIndex((e) => e.tag === tag);
-  expect(cut).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, cut);
-  fs.writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
+import { migrationsBefore } from '../electron/testing/migrations';
 
 describe('migration 0004_library_source_version', () => {
   it('keeps the library versions recorded before it and leaves their issuer number empty', () => {

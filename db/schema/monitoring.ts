@@ -31,6 +31,11 @@ export const monitoringSheets = sqliteTable(
     projectId: text('project_id').notNull().references(() => projects.id),
     status: workflowStatus(),
     analysis: text('analysis').notNull().default(''),
+    /** Why the budget light is red or yellow: JSON array of the 偏差原因 (as monitoring_indicators.reasons). */
+    budgetReasons: text('budget_reasons').notNull().default('[]'),
+    budgetReasonOther: text('budget_reason_other').notNull().default(''),
+    /** 纠偏措施 for the budget execution. */
+    budgetMeasures: text('budget_measures').notNull().default(''),
     reviewOpinion: text('review_opinion'),
     submittedAt: text('submitted_at'),
     decidedAt: text('decided_at'),

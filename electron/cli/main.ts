@@ -5,7 +5,10 @@ import { AppError } from '../errors';
 import { toErrorPayload } from '../ipc/router';
 import { appVersion, defaultDbPath } from '../paths';
 import { seedRegions } from '../registry/regions';
+import { exchangeCommands } from '../exchange/commands';
+import { demoCommands } from '../demo/commands';
 import { registryCommands } from '../registry/commands';
+import { monitoringCommands } from '../monitoring/commands';
 import { optionText, parseArgs, UsageError } from './args';
 import type { Command, CommandTable, Io } from './command';
 
@@ -13,6 +16,9 @@ export type { Io } from './command';
 
 const COMMANDS: CommandTable = {
   ...registryCommands,
+  ...demoCommands,
+  ...exchangeCommands,
+  ...monitoringCommands,
 };
 
 const processIo: Io = {

@@ -213,6 +213,21 @@ export interface SheetRules {
   thresholds: LightThresholds;
 }
 
+/** What the bureau set for a round, as plain values that cross IPC (the renderer rebuilds the rules). */
+export interface RoundRuleSettings {
+  year: number;
+  month: number;
+  timeProgressMethod: TimeProgressMethod;
+  /** Percent strings by threshold, e.g. budgetRedBelow: "60". */
+  thresholds: Record<keyof LightThresholds, string>;
+}
+
+export const sheetRules = (settings: RoundRuleSettings): SheetRules => ({
+  month: settings.month,
+  progress: roundTimeProgress(settings.timeProgressMethod, settings.year, settings.month),
+  thresholds: thresholdsFromPercents(settings.thresholds),
+});
+
 export interface SheetAssessment {
   execution: ExecutionRate;
   budgetLight: Light;

@@ -1,0 +1,112 @@
+// `jixiao calc monitor`: the §5 figures of one project from JSON, so the prefecture's staff and scripts
+// can recheck a county's lights without the UI. Amounts are decimal strings in any one unit.
+import { z } from 'zod';
+import { OPERATORS } from '../domain/indicators';
+import {
+  budgetLight,
+  DEFAULT_THRESHOLDS,
+  executionRate,
+  indicatorLight,
+  projectLight,
+  QUALITATIVE_LEVELS,
+  thresholdsFromPercents,
+  timeProgress,
+  type IndicatorProgress,
+  type Light,
+  type LightThresholds,
+  type QualitativeLevel,
+} from '../domain/monitoring';
+import { settingDefinition } from '../domain/settings';
+import { parseDecimal, percent, type Ratio } from '../domain/ratio';
+import { AppError } from '../errors';
+import '../ipc/schema'; // zod's Chinese messages
+
+const decimal = (what: string) =>
+  z.string({ error: `${what}应为数字字符串，如 "240"` }).regex(/^\s*\d+(\.\d+)?\s*$/, `${what}应为不小于 0 的数字，如 "240" 或 "128.5"`);
+
+const indicator = z
+  .object({
+    operator: z.enum(OPERATORS, { error: `operator 应为 ${OPERATORS.join(' ')} 之一` }),
+    target: z.string().optional(),
+    reached: z.string().nullable().optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const reached = value.reached ?? null;
+    if (value.operator === '定性') {
+      if (reached !== null && !(QUALITATIVE_LEVELS as readonly string[]).includes(reached)) {
+        ctx.addIssue({ code: 'custom', path: ['reached'], message: `定性指标的 reached 应为：${QUALITATIVE_LEVELS.join('、')}` });
+      }
+      return;
+    }
+    if (!value.target || !parseDecimal(value.target) || value.target.trim().startsWith('-')) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: '定量指标须有 target（不小于 0 的数字字符串）' });
+    }
+    if (reached !== null && (!parseDecimal(reached) || reached.trim().startsWith('-'))) {
+      ctx.addIssue({ code: 'custom', path: ['reached'], message: 'reached 应为不小于 0 的数字字符串' });
+    }
+  });
+
+const THRESHOLD_KEYS = Object.keys(DEFAULT_THRESHOLDS) as (keyof LightThresholds)[];
+
+export const calcMonitorInput = z
+  .object({
+    month: z.number({ error: 'month 应为 1–12 的整数' }).int('month 应为 1–12 的整数').min(1, 'month 应为 1–12 的整数').max(12, 'month 应为 1–12 的整数'),
+    budget: z.object({ adjusted: decimal('budget.adjusted'), executed: decimal('budget.executed') }).strict(),
+    indicators: z.array(indicator).max(1000).default([]),
+    /** The bureau's own thresholds in percent, e.g. {"budgetRedBelow": "60"}; missing ones keep the §5 defaults. */
+    thresholds: z.object(Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, decimal(`thresholds.${k}`).optional()]))).strict().optional(),
+  })
+  .strict();
+export type CalcMonitorInput = z.input<typeof calcMonitorInput>;
+
+export interface CalcMonitorOutput {
+  timeProgress: string;
+  executionRate: string;
+  zeroBudget: boolean;
+  budgetLight: Light;
+  indicators: { light: Light; ratio?: string }[];
+  projectLight: Light;
+}
+
+/** The bureau's thresholds default to the settings' own defaults (domain.md §5). */
+const settingDefault = (key: keyof LightThresholds) => settingDefinition(`monitoring.${key}`)!.default as string;
+
+function progressOf(row: z.output<typeof indicator>): IndicatorProgress {
+  const reached = row.reached ?? null;
+  if (row.operator === '定性') return { operator: '定性', reached: reached as QualitativeLevel | null };
+  return { operator: row.operator, target: parseDecimal(row.target!)!, reached: reached === null ? null : parseDecimal(reached) };
+}
+
+const percentOf = (value: Ratio) => percent(value, 2);
+
+export function calcMonitor(raw: unknown): CalcMonitorOutput {
+  const input = calcMonitorInput.parse(raw);
+  const given = input.thresholds ?? {};
+  const thresholds = thresholdsFromPercents(
+    Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, given[key] ?? settingDefault(key)])) as Record<keyof LightThresholds, string>,
+  );
+  const progress = timeProgress(input.month);
+  const execution = executionRate(parseDecimal(input.budget.executed)!, parseDecimal(input.budget.adjusted)!);
+  const indicators = input.indicators.map((row) => indicatorLight(progressOf(row), input.month, thresholds));
+  return {
+    timeProgress: percentOf(progress),
+    executionRate: percentOf(execution.rate),
+    zeroBudget: execution.zeroBudget,
+    budgetLight: budgetLight(execution.rate, progress, thresholds),
+    indicators: indicators.map(({ light, ratio }) => (ratio ? { light, ratio: percentOf(ratio) } : { light })),
+    projectLight: projectLight(indicators.map((i) => i.light)),
+  };
+}
+
+const EXAMPLE = '{"month": 8, "budget": {"adjusted": "240", "executed": "128"}, "indicators": [{"operator": "≥", "target": "1200", "reached": "350"}]}';
+
+/** Reads the JSON text a script piped in; a person gets told what to send when it is not JSON. */
+export function parseCalcJson(text: string): unknown {
+  if (text.trim() === '') throw new AppError('INVALID_INPUT', `请在标准输入中提供 JSON，例如：${EXAMPLE}`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', `标准输入不是有效的 JSON（${(error as Error).message}）。例如：${EXAMPLE}`);
+  }
+}

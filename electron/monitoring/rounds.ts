@@ -1,0 +1,209 @@
+// 监控轮次: the performance office opens a round (year, reporting month, deadline, scope), which opens one
+// monitoring sheet per project in scope, with the adjusted budget per fund source snapshotted and a row
+// per approved indicator. Default rounds follow the monitoring.months setting (5, 8, 11).
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { sqliteOf, type Db } from '../../db/open';
+import { monitoringRounds, monitoringSheets, projects, targets, units } from '../../db/schema';
+import { recordAudit, type Actor } from '../audit/audit';
+import { deadlineState, type DeadlineState } from '../domain/monitoring';
+import { adjustedFen, isIsoDate } from '../domain/projects';
+import type { WorkflowState } from '../domain/workflow';
+import { AppError } from '../errors';
+import { requireInstallation } from '../registry/setup';
+import { settingValue } from '../settings/settings';
+import { requireRound, roundKey, type RoundRow, type RoundScope } from './store';
+
+export const SCOPE_LABELS: Record<RoundScope, string> = { all: '全部已批复项目', key: '仅重点项目', list: '指定项目' };
+
+export interface RoundSummary {
+  id: string;
+  version: number;
+  year: number;
+  month: number;
+  seq: number;
+  title: string;
+  deadline: string;
+  scope: RoundScope;
+  createdAt: string;
+  /** Sheets by status, and in all. */
+  counts: Record<WorkflowState, number> & { sheets: number };
+  deadlineState: DeadlineState;
+}
+
+/** An approved project target that a round can monitor. */
+export interface RoundCandidate {
+  projectId: string;
+  code: string;
+  name: string;
+  unitCode: string;
+  unitName: string;
+  keyProject: boolean;
+}
+
+export interface RoundInput {
+  year: number;
+  month: number;
+  deadline: string;
+  scope: RoundScope;
+  /** The chosen projects, for scope 'list'. */
+  projectIds?: readonly string[];
+  title?: string;
+}
+
+/** Today as the people at the bureau read the calendar (local time), for deadlines. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The last day of the reporting month: the default deadline (domain.md §13 #16: 08-31 for August). */
+export function defaultDeadline(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${day}`;
+}
+
+export function roundCandidates(db: Db, year: number): RoundCandidate[] {
+  const { region } = requireInstallation(db);
+  return db
+    .select({
+      projectId: projects.id,
+      code: projects.code,
+      name: projects.name,
+      unitCode: projects.unitCode,
+      unitName: sql<string>`coalesce(${units.name}, ${projects.unitCode})`,
+      keyProject: projects.keyProject,
+    })
+    .from(targets)
+    .innerJoin(projects, and(eq(projects.id, targets.projectId), eq(projects.deleted, false)))
+    .leftJoin(units, and(eq(units.regionCode, projects.regionCode), eq(units.code, projects.unitCode)))
+    .where(
+      and(eq(targets.regionCode, region.code), eq(targets.year, year), eq(targets.kind, 'project'), eq(targets.status, 'approved'), eq(targets.deleted, false)),
+    )
+    .orderBy(asc(projects.unitCode), asc(projects.code))
+    .all();
+}
+
+function projectsInScope(db: Db, input: RoundInput): RoundCandidate[] {
+  const candidates = roundCandidates(db, input.year);
+  if (candidates.length === 0) {
+    throw new AppError('INVALID_INPUT', `${input.year} 年还没有批复（审核通过）的项目绩效目标，无法开启监控。请先在“绩效目标”中完成审核`);
+  }
+  if (input.scope === 'all') return candidates;
+  if (input.scope === 'key') {
+    const key = candidates.filter((c) => c.keyProject);
+    if (key.length === 0) throw new AppError('INVALID_INPUT', `${input.year} 年批复的项目中没有重点项目，请改选“全部已批复项目”或“指定项目”`);
+    return key;
+  }
+  const chosen = new Set(input.projectIds ?? []);
+  if (chosen.size === 0) throw new AppError('INVALID_INPUT', '范围为“指定项目”时，请至少选择一个项目');
+  const picked = candidates.filter((c) => chosen.has(c.projectId));
+  if (picked.length < chosen.size) {
+    throw new AppError('INVALID_INPUT', `所选项目中有 ${chosen.size - picked.length} 个没有 ${input.year} 年批复的绩效目标，请刷新后重新选择`);
+  }
+  return picked;
+}
+
+function checkRoundInput(input: RoundInput): void {
+  if (!Number.isInteger(input.month) || input.month < 1 || input.month > 12) throw new AppError('INVALID_INPUT', '监控月份应为 1–12 月');
+  if (!isIsoDate(input.deadline)) throw new AppError('INVALID_INPUT', '截止日期应为“2020-08-31”这样的日期');
+  if (input.deadline < `${input.year}-01-01`) throw new AppError('INVALID_INPUT', `截止日期不能早于 ${input.year} 年`);
+}
+
+const nextSeq = (db: Db, region: string, year: number, month: number): number =>
+  (db
+    .select({ seq: sql<number>`max(${monitoringRounds.seq})` })
+    .from(monitoringRounds)
+    .where(and(eq(monitoringRounds.regionCode, region), eq(monitoringRounds.year, year), eq(monitoringRounds.month, month)))
+    .get()?.seq ?? 0) + 1;
+
+/** Opens a round and its sheets in one transaction; bulk rows go through prepared statements. */
+export function createRound(db: Db, actor: Actor, input: RoundInput): RoundSummary {
+  const { region } = requireInstallation(db);
+  checkRoundInput(input);
+  const inScope = projectsInScope(db, input);
+  const sqlite = sqliteOf(db);
+  const insertSheet = sqlite.prepare('INSERT INTO monitoring_sheets (id, round_id, project_id) VALUES (?, ?, ?)');
+  const insertFund = sqlite.prepare('INSERT INTO monitoring_funds (sheet_id, source, adjusted_fen) VALUES (?, ?, ?)');
+  const insertIndicator = sqlite.prepare(
+    `INSERT INTO monitoring_indicators (sheet_id, indicator_id)
+     SELECT ?, ti.id FROM target_indicators ti
+     JOIN targets t ON t.id = ti.target_id
+     WHERE t.project_id = ? AND t.kind = 'project' AND t.status = 'approved' AND t.deleted = 0`,
+  );
+  const fundsOf = sqlite.prepare('SELECT source, initial_fen AS initialFen, addition_fen AS additionFen, cut_fen AS cutFen FROM project_funds WHERE project_id = ?');
+  const id = randomUUID();
+  db.transaction((tx) => {
+    const seq = nextSeq(tx, region.code, input.year, input.month);
+    const title = input.title?.trim() || `${input.year}年${input.month}月绩效运行监控${seq > 1 ? `（第${seq}次）` : ''}`;
+    tx.insert(monitoringRounds)
+      .values({ id, regionCode: region.code, year: input.year, month: input.month, seq, title, deadline: input.deadline, scope: input.scope })
+      .run();
+    for (const project of inScope) {
+      const sheetId = randomUUID();
+      insertSheet.run(sheetId, id, project.projectId);
+      const funds = fundsOf.all(project.projectId) as { source: string; initialFen: number; additionFen: number; cutFen: number }[];
+      for (const fund of funds) insertFund.run(sheetId, fund.source, adjustedFen(fund));
+      insertIndicator.run(sheetId, project.projectId);
+    }
+    recordAudit(tx, actor, {
+      entity: 'monitoring-round',
+      naturalKey: roundKey({ regionCode: region.code, year: input.year, month: input.month, seq }),
+      action: '开启监控轮次',
+      after: { title, deadline: input.deadline, scope: input.scope, projects: inScope.map((p) => p.code) },
+    });
+  });
+  return roundSummary(db, requireRound(db, id));
+}
+
+/**
+ * Opens the year's default rounds (the months of the monitoring.months setting, 5/8/11 by default) that
+ * do not exist yet, each over all approved projects with the month's last day as deadline.
+ */
+export function createDefaultRounds(db: Db, actor: Actor, year: number): RoundSummary[] {
+  const months = settingValue<number[]>(db, 'monitoring.months');
+  const existing = new Set(listRounds(db, year).map((r) => r.month));
+  const missing = months.filter((m) => !existing.has(m));
+  if (missing.length === 0) throw new AppError('CONFLICT', `${year} 年 ${months.join('、')} 月的监控轮次都已开启`);
+  return missing.map((month) => createRound(db, actor, { year, month, deadline: defaultDeadline(year, month), scope: 'all' }));
+}
+
+function statusCounts(db: Db, roundId: string): RoundSummary['counts'] {
+  const counts = { draft: 0, submitted: 0, approved: 0, returned: 0, sheets: 0 };
+  const rows = db
+    .select({ status: monitoringSheets.status, n: sql<number>`count(*)` })
+    .from(monitoringSheets)
+    .where(and(eq(monitoringSheets.roundId, roundId), eq(monitoringSheets.deleted, false)))
+    .groupBy(monitoringSheets.status)
+    .all();
+  for (const { status, n } of rows) {
+    counts[status] = n;
+    counts.sheets += n;
+  }
+  return counts;
+}
+
+export function roundSummary(db: Db, round: RoundRow, today = localToday()): RoundSummary {
+  const { id, version, year, month, seq, title, deadline, scope, createdAt } = round;
+  return {
+    id, version, year, month, seq, title, deadline, scope, createdAt,
+    counts: statusCounts(db, id),
+    deadlineState: deadlineState(deadline, today, settingValue<number>(db, 'monitoring.dueSoonDays')),
+  };
+}
+
+/** The rounds of a year (or of every year), newest reporting month first. */
+export function listRounds(db: Db, year?: number, today = localToday()): RoundSummary[] {
+  const { region } = requireInstallation(db);
+  const conditions = [eq(monitoringRounds.regionCode, region.code), eq(monitoringRounds.deleted, false)];
+  if (year !== undefined) conditions.push(eq(monitoringRounds.year, year));
+  return db
+    .select()
+    .from(monitoringRounds)
+    .where(and(...conditions))
+    .orderBy(desc(monitoringRounds.year), desc(monitoringRounds.month), desc(monitoringRounds.seq))
+    .all()
+    .map((round) => roundSummary(db, round, today));
+}
+
+export const getRound = (db: Db, id: string): RoundSummary => roundSummary(db, requireRound(db, id));

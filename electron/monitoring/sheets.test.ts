@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/open';
+import { listAudit } from '../audit/audit';
+import { updateSetting } from '../settings/settings';
+import { luntaiApprovedTargets } from '../testing/approvedTargets';
+import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { createRound } from './rounds';
+import { getSheet, listSheets, saveSheet, transitionSheet, type SheetDetail, type SheetSaveInput } from './sheets';
+
+const WAN = 1_000_000;
+const none = { reasons: [], reasonOther: '', measures: '' };
+
+function schoolRepairSheet(): { db: Db; sheet: SheetDetail } {
+  const { db } = countyStore();
+  luntaiApprovedTargets(db, 2020);
+  const round = createRound(db, TEST_ACTOR, { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
+  const row = listSheets(db, round.id).find((s) => s.projectCode === 'LT2020-002')!;
+  return { db, sheet: getSheet(db, row.id) };
+}
+
+/** The school repair project (240 万元, ≥3000 平方米, ≤800 元/平方米) as a unit would fill it. */
+function report(sheet: SheetDetail, executedWan: number, areaReached: string, over: Partial<SheetSaveInput> = {}): SheetSaveInput {
+  return {
+    sheetId: sheet.id,
+    version: sheet.version,
+    analysis: '按计划推进',
+    budget: none,
+    funds: [{ source: '本级财政拨款', adjustedFen: 240 * WAN, executedFen: executedWan * WAN }],
+    indicators: [
+      { indicatorId: sheet.indicators[0]!.indicatorId, reached: areaReached, expectedFullYear: '3000', likelihood: '确定能', ...none },
+      { indicatorId: sheet.indicators[1]!.indicatorId, reached: '760', expectedFullYear: '780', likelihood: '确定能', ...none },
+    ],
+    ...over,
+  };
+}
+
+describe('filling a monitoring sheet', () => {
+  it('computes 128 of 240 万元 in August as 53.33% and green, exactly (§13 #13)', () => {
+    const { db, sheet } = schoolRepairSheet();
+    const saved = saveSheet(db, TEST_ACTOR, report(sheet, 128, '2000'));
+    expect(saved.figures).toMatchObject({ executionRate: '53.33', budgetLight: 'green', projectLight: 'green', attention: 'green' });
+    expect(saved.version).toBe(sheet.version + 1);
+    expect(saved.problems).toEqual([]);
+    const row = listSheets(db, sheet.roundId).find((s) => s.id === sheet.id)!;
+    expect(row).toMatchObject({ executedFen: 128 * WAN, adjustedFen: 240 * WAN, budgetLight: 'green', indicatorCount: 2 });
+  });
+
+  it('turns red at 80 of 240 and asks for the reason and the measure before it can be submitted (§13 #12)', () => {
+    const { db, sheet } = schoolRepairSheet();
+    const red = saveSheet(db, TEST_ACTOR, report(sheet, 80, '1000'));
+    expect(red.figures).toMatchObject({ executionRate: '33.33', budgetLight: 'red', projectLight: 'red' });
+    expect(red.problems).toEqual([
+      '预算执行：请选择偏差原因',
+      '预算执行：请填写纠偏措施',
+      '指标“维修校舍面积”：请选择偏差原因',
+      '指标“维修校舍面积”：请填写纠偏措施',
+    ]);
+    expect(() => transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: red.version, action: 'submit' })).toThrow(
+      /还不能送审，请先补充：预算执行：请选择偏差原因/,
+    );
+    const explained = saveSheet(
+      db,
+      TEST_ACTOR,
+      report(red, 80, '1000', {
+        budget: { reasons: ['制度保障'], reasonOther: '', measures: '督促按进度支付' },
+        indicators: [
+          { ...report(red, 80, '1000').indicators[0]!, reasons: ['其他'], reasonOther: '雨季停工', measures: '增加施工班组' },
+          report(red, 80, '1000').indicators[1]!,
+        ],
+      }),
+    );
+    expect(explained.problems).toEqual([]);
+    const submitted = transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: explained.version, action: 'submit' });
+    expect(submitted.status).toBe('submitted');
+    expect(submitted.submittedAt).not.toBeNull();
+  });
+
+  it('uses the bureau’s thresholds: with green from 90%, 128 of 240 is only yellow', () => {
+    const { db, sheet } = schoolRepairSheet();
+    updateSetting(db, TEST_ACTOR, 'monitoring.budgetGreenFrom', '90');
+    expect(saveSheet(db, TEST_ACTOR, report(sheet, 128, '2000')).figures.budgetLight).toBe('yellow');
+  });
+
+  it('refuses a save built on an older version, so a concurrent edit is never overwritten', () => {
+    const { db, sheet } = schoolRepairSheet();
+    saveSheet(db, TEST_ACTOR, report(sheet, 100, '2000'));
+    expect(() => saveSheet(db, TEST_ACTOR, report(sheet, 120, '2000'))).toThrow(/已被他人修改，请刷新后重新填写/);
+    expect(getSheet(db, sheet.id).funds[0]!.executedFen).toBe(100 * WAN);
+  });
+
+  it('refuses unknown fund sources, negative amounts, unknown reasons and indicators of another project', () => {
+    const { db, sheet } = schoolRepairSheet();
+    const base = report(sheet, 100, '2000');
+    expect(() => saveSheet(db, TEST_ACTOR, { ...base, funds: [{ source: '单位资金', adjustedFen: 0, executedFen: 0 }] })).toThrow(/没有“单位资金”资金来源/);
+    expect(() => saveSheet(db, TEST_ACTOR, { ...base, funds: [{ ...base.funds[0]!, executedFen: -1 }] })).toThrow(/执行数不能为负数/);
+    expect(() => saveSheet(db, TEST_ACTOR, { ...base, budget: { ...none, reasons: ['天气'] } })).toThrow(/偏差原因“天气”不在可选范围内/);
+    expect(() => saveSheet(db, TEST_ACTOR, { ...base, indicators: [{ ...base.indicators[0]!, indicatorId: 'x' }] })).toThrow(/不属于该项目/);
+  });
+});
+
+describe('review of a monitoring sheet', () => {
+  function submittedSheet() {
+    const { db, sheet } = schoolRepairSheet();
+    const saved = saveSheet(db, TEST_ACTOR, report(sheet, 128, '2000'));
+    return { db, sheet: transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: saved.version, action: 'submit' }) };
+  }
+
+  it('locks a submitted sheet until it is withdrawn or returned', () => {
+    const { db, sheet } = submittedSheet();
+    expect(() => saveSheet(db, TEST_ACTOR, report(sheet, 130, '2000'))).toThrow(/当前为“已送审”，不能修改。如需修改，请先撤回/);
+    const withdrawn = transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: sheet.version, action: 'withdraw' });
+    expect(saveSheet(db, TEST_ACTOR, report(withdrawn, 130, '2000')).funds[0]!.executedFen).toBe(130 * WAN);
+  });
+
+  it('returns with an opinion only, and the unit can correct and resubmit', () => {
+    const { db, sheet } = submittedSheet();
+    expect(() => transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: sheet.version, action: 'return', opinion: ' ' })).toThrow(/退回时必须填写审核意见/);
+    const returned = transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: sheet.version, action: 'return', opinion: '执行数与国库支付不符' });
+    expect(returned).toMatchObject({ status: 'returned', reviewOpinion: '执行数与国库支付不符' });
+    const fixed = saveSheet(db, TEST_ACTOR, report(returned, 129, '2000'));
+    expect(transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: fixed.version, action: 'submit' }).status).toBe('submitted');
+  });
+
+  it('approves, locks the sheet for good, and keeps every step with its opinion in the history', () => {
+    const { db, sheet } = submittedSheet();
+    const approved = transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: sheet.version, action: 'approve', opinion: '同意' });
+    expect(approved.status).toBe('approved');
+    expect(() => saveSheet(db, TEST_ACTOR, report(approved, 130, '2000'))).toThrow(/已通过的监控表不能再修改/);
+    expect(() => transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: approved.version, action: 'submit' })).toThrow(/当前状态为“通过”，不能送审/);
+    expect(approved.history.map((h) => [h.action, h.opinion])).toEqual([
+      ['审核通过监控表', '同意'],
+      ['送审监控表', null],
+      ['保存监控表', null],
+    ]);
+    expect(listAudit(db, { entity: 'monitoring-sheet', limit: 10 })[0]!.naturalKey).toBe('652822/2020/8-1/LT2020-002');
+  });
+});

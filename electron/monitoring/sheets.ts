@@ -1,0 +1,238 @@
+// 监控表: one project's monitoring sheet in a round. Units save it as often as they like (optimistic
+// version), submit it when the domain rules find nothing missing, and the bureau approves or returns it.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { monitoringFunds, monitoringIndicators, monitoringSheets, sqlNow } from '../../db/schema';
+import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audit';
+import { DEVIATION_REASONS, LIKELIHOODS, listSheetProblems, type Deviation, type RoundRuleSettings } from '../domain/monitoring';
+import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction } from '../domain/workflow';
+import { AppError } from '../errors';
+import { getRound, type RoundSummary } from './rounds';
+import {
+  assessRecord,
+  figuresOf,
+  loadSheets,
+  requireRound,
+  requireSheet,
+  roundKey,
+  roundRuleSettings,
+  type SheetFigures,
+  type SheetRecord,
+} from './store';
+
+/** A row of a round's 填报 list. */
+export interface SheetListRow extends SheetFigures {
+  id: string;
+  version: number;
+  status: SheetRecord['status'];
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  unitCode: string;
+  unitName: string;
+  keyProject: boolean;
+  indicatorCount: number;
+  submittedAt: string | null;
+  decidedAt: string | null;
+}
+
+export interface SheetDetail extends SheetRecord {
+  round: RoundSummary;
+  /** The bureau's §5 settings for this round, so the form computes the same lights while typing. */
+  rules: RoundRuleSettings;
+  figures: SheetFigures;
+  /** What still blocks a submission, one line each. */
+  problems: string[];
+  history: AuditRow[];
+}
+
+export function listSheets(db: Db, roundId: string): SheetListRow[] {
+  const settings = roundRuleSettings(db, requireRound(db, roundId));
+  return loadSheets(db, roundId).map((record) => ({
+    id: record.id,
+    version: record.version,
+    status: record.status,
+    projectId: record.project.id,
+    projectCode: record.project.code,
+    projectName: record.project.name,
+    unitCode: record.project.unitCode,
+    unitName: record.project.unitName,
+    keyProject: record.project.keyProject,
+    indicatorCount: record.indicators.length,
+    submittedAt: record.submittedAt,
+    decidedAt: record.decidedAt,
+    ...figuresOf(record, assessRecord(record, settings)),
+  }));
+}
+
+const sheetKey = (db: Db, record: SheetRecord) => `${roundKey(requireRound(db, record.roundId))}/${record.project.code}`;
+
+export function getSheet(db: Db, sheetId: string): SheetDetail {
+  const record = requireSheet(db, sheetId);
+  const rules = roundRuleSettings(db, requireRound(db, record.roundId));
+  const assessment = assessRecord(record, rules);
+  return {
+    ...record,
+    round: getRound(db, record.roundId),
+    rules,
+    figures: figuresOf(record, assessment),
+    problems: listSheetProblems(assessment, record.indicators.map((i) => i.name)),
+    history: listAudit(db, { entity: 'monitoring-sheet', naturalKey: sheetKey(db, record), limit: 50 }),
+  };
+}
+
+export interface IndicatorReport extends Deviation {
+  indicatorId: string;
+  reached: string;
+  expectedFullYear: string;
+  likelihood: string;
+}
+
+export interface SheetSaveInput {
+  sheetId: string;
+  /** The version the unit edited, so a concurrent change is not silently overwritten. */
+  version: number;
+  analysis: string;
+  budget: Deviation;
+  funds: readonly { source: string; adjustedFen: number; executedFen: number }[];
+  indicators: readonly IndicatorReport[];
+}
+
+function refuseStale(record: SheetRecord, version: number): void {
+  if (record.version !== version) throw new AppError('CONFLICT', `“${record.project.name}”的监控表已被他人修改，请刷新后重新填写`);
+}
+
+/** Only 草稿 and 被退回 sheets change; a submitted one is withdrawn first, an approved one is locked. */
+export function refuseLocked(record: SheetRecord): void {
+  if (editable(record.status)) return;
+  const hint = record.status === 'submitted' ? '如需修改，请先撤回' : '已通过的监控表不能再修改';
+  throw new AppError('CONFLICT', `“${record.project.name}”的监控表当前为“${WORKFLOW_LABELS[record.status]}”，不能修改。${hint}`);
+}
+
+function checkDeviation(what: string, deviation: Deviation): void {
+  const unknown = deviation.reasons.filter((r) => !(DEVIATION_REASONS as readonly string[]).includes(r));
+  if (unknown.length) throw new AppError('INVALID_INPUT', `${what}的偏差原因“${unknown.join('、')}”不在可选范围内：${DEVIATION_REASONS.join('、')}`);
+}
+
+function checkSave(record: SheetRecord, input: SheetSaveInput): void {
+  const sources = new Set(record.funds.map((f) => f.source as string));
+  for (const fund of input.funds) {
+    if (!sources.has(fund.source)) throw new AppError('INVALID_INPUT', `该项目没有“${fund.source}”资金来源`);
+    if (!Number.isSafeInteger(fund.executedFen) || fund.executedFen < 0) throw new AppError('INVALID_INPUT', `“${fund.source}”的执行数不能为负数`);
+    if (!Number.isSafeInteger(fund.adjustedFen) || fund.adjustedFen < 0) throw new AppError('INVALID_INPUT', `“${fund.source}”的调整后预算不能为负数`);
+  }
+  checkDeviation('预算执行', input.budget);
+  const names = new Map(record.indicators.map((i) => [i.indicatorId, i.name]));
+  for (const indicator of input.indicators) {
+    const name = names.get(indicator.indicatorId);
+    if (!name) throw new AppError('INVALID_INPUT', '填报的指标不属于该项目批复的绩效目标，请刷新后重新填写');
+    checkDeviation(`指标“${name}”`, indicator);
+    if (indicator.likelihood !== '' && !(LIKELIHOODS as readonly string[]).includes(indicator.likelihood)) {
+      throw new AppError('INVALID_INPUT', `指标“${name}”的完成目标可能性应为：${LIKELIHOODS.join('、')}`);
+    }
+  }
+}
+
+const contentOf = (record: Pick<SheetRecord, 'analysis' | 'budget' | 'funds' | 'indicators'>) => ({
+  analysis: record.analysis,
+  budget: record.budget,
+  funds: record.funds.map(({ source, adjustedFen, executedFen }) => ({ source, adjustedFen, executedFen })),
+  indicators: record.indicators.map(({ indicatorId, reached, expectedFullYear, likelihood, reasons, reasonOther, measures }) => ({
+    indicatorId, reached, expectedFullYear, likelihood, reasons, reasonOther, measures,
+  })),
+});
+
+/** Writes a sheet's reported content; the caller has checked it and runs this inside a transaction. */
+export function writeSheetContent(tx: Db, sheetId: string, content: Omit<SheetSaveInput, 'sheetId' | 'version'>): void {
+  tx.update(monitoringSheets)
+    .set({
+      analysis: content.analysis.trim(),
+      budgetReasons: JSON.stringify(content.budget.reasons),
+      budgetReasonOther: content.budget.reasonOther.trim(),
+      budgetMeasures: content.budget.measures.trim(),
+      version: sql`${monitoringSheets.version} + 1`,
+      updatedAt: sqlNow,
+    })
+    .where(eq(monitoringSheets.id, sheetId))
+    .run();
+  for (const fund of content.funds) {
+    tx.update(monitoringFunds)
+      .set({ adjustedFen: fund.adjustedFen, executedFen: fund.executedFen })
+      .where(and(eq(monitoringFunds.sheetId, sheetId), eq(monitoringFunds.source, fund.source as SheetRecord['funds'][number]['source'])))
+      .run();
+  }
+  for (const i of content.indicators) {
+    const text = (value: string) => (value.trim() === '' ? null : value.trim());
+    tx.update(monitoringIndicators)
+      .set({
+        reached: text(i.reached),
+        expectedFullYear: text(i.expectedFullYear),
+        likelihood: text(i.likelihood),
+        reasons: JSON.stringify(i.reasons),
+        reasonOther: i.reasonOther.trim(),
+        measures: i.measures.trim(),
+      })
+      .where(and(eq(monitoringIndicators.sheetId, sheetId), eq(monitoringIndicators.indicatorId, i.indicatorId)))
+      .run();
+  }
+}
+
+export function saveSheet(db: Db, actor: Actor, input: SheetSaveInput): SheetDetail {
+  db.transaction((tx) => {
+    const before = requireSheet(tx, input.sheetId);
+    refuseStale(before, input.version);
+    refuseLocked(before);
+    checkSave(before, input);
+    writeSheetContent(tx, input.sheetId, input);
+    const after = requireSheet(tx, input.sheetId);
+    recordAudit(tx, actor, { entity: 'monitoring-sheet', naturalKey: sheetKey(tx, before), action: '保存监控表', before: contentOf(before), after: contentOf(after) });
+  });
+  return getSheet(db, input.sheetId);
+}
+
+export interface SheetTransitionInput {
+  sheetId: string;
+  version: number;
+  action: WorkflowAction;
+  opinion?: string | null;
+}
+
+/** 送审 / 撤回 / 审核通过 / 退回. A submission must pass the §5 required fields for its lights. */
+export function transitionSheet(db: Db, actor: Actor, input: SheetTransitionInput): SheetDetail {
+  db.transaction((tx) => {
+    const record = requireSheet(tx, input.sheetId);
+    refuseStale(record, input.version);
+    const move = transition(record.status, input.action, input.opinion);
+    if (!move.ok) throw new AppError('CONFLICT', move.message);
+    if (input.action === 'submit') refuseIncomplete(tx, record);
+    const opinion = input.opinion?.trim() || null;
+    const decided = input.action === 'approve' || input.action === 'return';
+    tx.update(monitoringSheets)
+      .set({
+        status: move.next,
+        version: sql`${monitoringSheets.version} + 1`,
+        updatedAt: sqlNow,
+        ...(input.action === 'submit' ? { submittedAt: sqlNow } : {}),
+        ...(decided ? { decidedAt: sqlNow, reviewOpinion: opinion } : {}),
+      })
+      .where(eq(monitoringSheets.id, record.id))
+      .run();
+    recordAudit(tx, actor, {
+      entity: 'monitoring-sheet',
+      naturalKey: sheetKey(tx, record),
+      action: `${ACTION_LABELS[input.action]}监控表`,
+      before: { status: record.status },
+      after: { status: move.next },
+      opinion,
+    });
+  });
+  return getSheet(db, input.sheetId);
+}
+
+function refuseIncomplete(db: Db, record: SheetRecord): void {
+  const problems = listSheetProblems(assessRecord(record, roundRuleSettings(db, requireRound(db, record.roundId))), record.indicators.map((i) => i.name));
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, 5).join('；');
+  const more = problems.length > 5 ? `等 ${problems.length} 处` : '';
+  throw new AppError('INVALID_INPUT', `“${record.project.name}”的监控表还不能送审，请先补充：${shown}${more}`);
+}

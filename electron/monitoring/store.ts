@@ -1,0 +1,220 @@
+// Reads shared by the monitoring services: rounds, and sheets with their project, funds and indicator
+// rows loaded in bulk (a round holds hundreds of sheets), assessed by the domain's §5 rules.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets, projects, targetIndicators, targets, units } from '../../db/schema';
+import {
+  assessSheet,
+  attentionLight,
+  sheetRules,
+  type Deviation,
+  type IndicatorEntry,
+  type Light,
+  type LightThresholds,
+  type RoundRuleSettings,
+  type SheetAssessment,
+  type TimeProgressMethod,
+} from '../domain/monitoring';
+import { FUND_SOURCES, type FundSource } from '../domain/projects';
+import { percent } from '../domain/ratio';
+import type { WorkflowState } from '../domain/workflow';
+import { AppError } from '../errors';
+import { settingValue } from '../settings/settings';
+
+export type RoundRow = typeof monitoringRounds.$inferSelect;
+export type RoundScope = RoundRow['scope'];
+
+export const roundKey = (round: Pick<RoundRow, 'regionCode' | 'year' | 'month' | 'seq'>) =>
+  `${round.regionCode}/${round.year}/${round.month}-${round.seq}`;
+
+export function requireRound(db: Db, id: string): RoundRow {
+  const round = db.select().from(monitoringRounds).where(and(eq(monitoringRounds.id, id), eq(monitoringRounds.deleted, false))).get();
+  if (!round) throw new AppError('NOT_FOUND', '该监控轮次不存在或已删除，请刷新后重试');
+  return round;
+}
+
+const THRESHOLD_KEYS: (keyof LightThresholds)[] = ['budgetRedBelow', 'budgetGreenFrom', 'indicatorRedBelow', 'indicatorGreenFrom', 'indicatorBlueFrom'];
+
+/** The bureau's current §5 settings for a round; the renderer rebuilds the same rules from them. */
+export function roundRuleSettings(db: Db, round: Pick<RoundRow, 'year' | 'month'>): RoundRuleSettings {
+  return {
+    year: round.year,
+    month: round.month,
+    timeProgressMethod: settingValue<TimeProgressMethod>(db, 'monitoring.timeProgress'),
+    thresholds: Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, settingValue<string>(db, `monitoring.${key}`)])) as RoundRuleSettings['thresholds'],
+  };
+}
+
+export interface SheetFund {
+  source: FundSource;
+  adjustedFen: number;
+  executedFen: number;
+}
+
+/** One approved indicator with what the unit reported against it. */
+export interface SheetIndicator extends IndicatorEntry {
+  indicatorId: string;
+  seq: number;
+  level1: string;
+  level2: string;
+  name: string;
+  unit: string;
+}
+
+export interface SheetProject {
+  id: string;
+  code: string;
+  name: string;
+  unitCode: string;
+  unitName: string;
+  departmentCode: string;
+  keyProject: boolean;
+  targetId: string | null;
+}
+
+export interface SheetRecord {
+  id: string;
+  version: number;
+  roundId: string;
+  status: WorkflowState;
+  analysis: string;
+  budget: Deviation;
+  reviewOpinion: string | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  updatedAt: string;
+  project: SheetProject;
+  funds: SheetFund[];
+  indicators: SheetIndicator[];
+}
+
+const parseReasons = (json: string): string[] => JSON.parse(json) as string[];
+
+/** The sheets of a round (or some of them), with everything needed to assess them, by project code. */
+export function loadSheets(db: Db, roundId: string, filter: { sheetIds?: readonly string[]; unitCode?: string } = {}): SheetRecord[] {
+  const conditions = [eq(monitoringSheets.roundId, roundId), eq(monitoringSheets.deleted, false)];
+  if (filter.sheetIds) conditions.push(inArray(monitoringSheets.id, [...filter.sheetIds]));
+  if (filter.unitCode) conditions.push(eq(projects.unitCode, filter.unitCode));
+  const rows = db
+    .select({
+      sheet: monitoringSheets,
+      project: {
+        id: projects.id,
+        code: projects.code,
+        name: projects.name,
+        unitCode: projects.unitCode,
+        departmentCode: projects.departmentCode,
+        keyProject: projects.keyProject,
+        regionCode: projects.regionCode,
+      },
+      unitName: units.name,
+      targetId: targets.id,
+    })
+    .from(monitoringSheets)
+    .innerJoin(projects, eq(projects.id, monitoringSheets.projectId))
+    .leftJoin(units, and(eq(units.regionCode, projects.regionCode), eq(units.code, projects.unitCode)))
+    .leftJoin(targets, and(eq(targets.projectId, projects.id), eq(targets.kind, 'project'), eq(targets.deleted, false)))
+    .where(and(...conditions))
+    .orderBy(asc(projects.unitCode), asc(projects.code))
+    .all();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.sheet.id);
+  const funds = groupBy(
+    db.select().from(monitoringFunds).where(inArray(monitoringFunds.sheetId, ids)).all(),
+    (f) => f.sheetId,
+  );
+  const indicators = groupBy(
+    db
+      .select({ entry: monitoringIndicators, indicator: targetIndicators })
+      .from(monitoringIndicators)
+      .innerJoin(targetIndicators, eq(targetIndicators.id, monitoringIndicators.indicatorId))
+      .where(inArray(monitoringIndicators.sheetId, ids))
+      .orderBy(asc(targetIndicators.seq))
+      .all(),
+    (i) => i.entry.sheetId,
+  );
+  return rows.map(({ sheet, project, unitName, targetId }) => ({
+    id: sheet.id,
+    version: sheet.version,
+    roundId: sheet.roundId,
+    status: sheet.status,
+    analysis: sheet.analysis,
+    budget: { reasons: parseReasons(sheet.budgetReasons), reasonOther: sheet.budgetReasonOther, measures: sheet.budgetMeasures },
+    reviewOpinion: sheet.reviewOpinion,
+    submittedAt: sheet.submittedAt,
+    decidedAt: sheet.decidedAt,
+    updatedAt: sheet.updatedAt,
+    project: { ...project, unitName: unitName ?? project.unitCode, targetId },
+    funds: (funds.get(sheet.id) ?? [])
+      .map(({ source, adjustedFen, executedFen }) => ({ source, adjustedFen, executedFen }))
+      .sort((a, b) => FUND_ORDER(a.source) - FUND_ORDER(b.source)),
+    indicators: (indicators.get(sheet.id) ?? []).map(({ entry, indicator }) => ({
+      indicatorId: indicator.id,
+      seq: indicator.seq,
+      level1: indicator.level1,
+      level2: indicator.level2,
+      name: indicator.name,
+      unit: indicator.unit,
+      operator: indicator.operator,
+      target: indicator.value,
+      reached: entry.reached ?? '',
+      expectedFullYear: entry.expectedFullYear ?? '',
+      likelihood: entry.likelihood ?? '',
+      reasons: parseReasons(entry.reasons),
+      reasonOther: entry.reasonOther,
+      measures: entry.measures,
+    })),
+  }));
+}
+
+const FUND_ORDER = (source: string) => (FUND_SOURCES as readonly string[]).indexOf(source);
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+export function requireSheet(db: Db, sheetId: string): SheetRecord {
+  const sheet = db.select({ roundId: monitoringSheets.roundId }).from(monitoringSheets).where(eq(monitoringSheets.id, sheetId)).get();
+  const [record] = sheet ? loadSheets(db, sheet.roundId, { sheetIds: [sheetId] }) : [];
+  if (!record) throw new AppError('NOT_FOUND', '该监控表不存在或已删除，请刷新后重试');
+  return record;
+}
+
+export const totalsOf = (funds: readonly SheetFund[]) => ({
+  adjustedFen: funds.reduce((sum, f) => sum + f.adjustedFen, 0),
+  executedFen: funds.reduce((sum, f) => sum + f.executedFen, 0),
+});
+
+export function assessRecord(record: SheetRecord, settings: RoundRuleSettings): SheetAssessment {
+  return assessSheet({ ...totalsOf(record.funds), budget: record.budget, indicators: record.indicators }, sheetRules(settings));
+}
+
+/** A sheet's figures as the lists and boards show them (percents as 2-decimal strings). */
+export interface SheetFigures {
+  adjustedFen: number;
+  executedFen: number;
+  executionRate: string;
+  zeroBudget: boolean;
+  budgetLight: Light;
+  projectLight: Light;
+  /** The worse of the two: what the warnings board looks at. */
+  attention: Light;
+}
+
+export function figuresOf(record: SheetRecord, assessment: SheetAssessment): SheetFigures {
+  return {
+    ...totalsOf(record.funds),
+    executionRate: percent(assessment.execution.rate),
+    zeroBudget: assessment.execution.zeroBudget,
+    budgetLight: assessment.budgetLight,
+    projectLight: assessment.projectLight,
+    attention: attentionLight(assessment.budgetLight, assessment.projectLight),
+  };
+}

@@ -5,8 +5,6 @@ import { AppError } from '../errors';
 import { toErrorPayload } from '../ipc/router';
 import { appVersion, defaultDbPath } from '../paths';
 import { seedRegions } from '../registry/regions';
-import { exchangeCommands } from '../exchange/commands';
-import { demoCommands } from '../demo/commands';
 import { registryCommands } from '../registry/commands';
 import { monitoringCommands } from '../monitoring/commands';
 import { optionText, parseArgs, UsageError } from './args';
@@ -16,8 +14,6 @@ export type { Io } from './command';
 
 const COMMANDS: CommandTable = {
   ...registryCommands,
-  ...demoCommands,
-  ...exchangeCommands,
   ...monitoringCommands,
 };
 

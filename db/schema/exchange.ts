@@ -36,7 +36,7 @@ export const exchangePackages = sqliteTable('exchange_packages', {
   createdAt: text('created_at').notNull(),
   fileName: text('file_name').notNull(),
   fileSha256: text('file_sha256').notNull(),
-  /** out: written → acknowledged; in: imported. */
+  /** out: written → acknowledged (its receipt came back); in: imported → acknowledged (we issued a receipt). */
   state: text('state', { enum: ['written', 'acknowledged', 'imported'] }).notNull(),
   /** JSON: counts (and for imports the per-record summary). */
   summary: text('summary').notNull().default('{}'),

@@ -5,6 +5,8 @@ import { AppError } from '../errors';
 import { toErrorPayload } from '../ipc/router';
 import { appVersion, defaultDbPath } from '../paths';
 import { seedRegions } from '../registry/regions';
+import { exchangeCommands } from '../exchange/commands';
+import { demoCommands } from '../demo/commands';
 import { registryCommands } from '../registry/commands';
 import { monitoringCommands } from '../monitoring/commands';
 import { optionText, parseArgs, UsageError } from './args';
@@ -14,6 +16,8 @@ export type { Io } from './command';
 
 const COMMANDS: CommandTable = {
   ...registryCommands,
+  ...demoCommands,
+  ...exchangeCommands,
   ...monitoringCommands,
 };
 

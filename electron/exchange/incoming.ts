@@ -88,7 +88,7 @@ const receiptSchema = z
   .object({ packageId: z.string().uuid(), fileSha256: z.string().regex(/^[0-9a-f]{64}$/), importedAt: z.string().max(40), counts: z.record(z.string(), z.number()) })
   .strict();
 
-function verifyContext(store: Store, selfRegion: string, options: ImportOptions): VerifyContext {
+export function verifyContext(store: Store, selfRegion: string, options: Pick<ImportOptions, "trust" | "limits">): VerifyContext {
   const sqlite = sqliteOf(store.db);
   return {
     selfRegion,

@@ -235,5 +235,8 @@ export function exportReceipt(store: Store, actor: Actor, packageId: string, out
     ['receipt.json', Buffer.from(JSON.stringify(receipt), 'utf8')],
     ['summary.txt', Buffer.from(`绩效数据交换回执\r\n${installation.region.name} 已于 ${imported.recordedAt} 导入数据包 ${packageId}\r\n`, 'utf8')],
   ]);
-  return writeRecorded(store, actor, out, draft, members, []);
+  // An imported package counts as acknowledged once its receipt exists.
+  return writeRecorded(store, actor, out, draft, members, [], () => {
+    store.db.update(exchangePackages).set({ state: 'acknowledged', acknowledgedAt: new Date().toISOString() }).where(eq(exchangePackages.id, packageId)).run();
+  });
 }

@@ -2,7 +2,9 @@
 // own part. Electron main, the web bridge and the renderer's client all derive from it; the renderer
 // imports its types only.
 import type { z } from 'zod';
+import { demoContract } from '../demo/contract';
 import { disclosureContract } from '../disclosure/contract';
+import { exchangeContract } from '../exchange/contract';
 import { registryContract, registryPublicChannels } from '../registry/contract';
 import { settingsContract, settingsPublicChannels } from '../settings/contract';
 
@@ -12,6 +14,8 @@ export const contract = {
   ...settingsContract,
   ...registryContract,
   ...disclosureContract,
+  ...demoContract,
+  ...exchangeContract,
 } as const;
 
 /** Channels usable before anyone has signed in. */

@@ -1,6 +1,8 @@
 // Every channel's handler, assembled from each workflow's map. A channel in the contract without a
 // handler here is a type error, so the contract and the implementation cannot drift apart.
+import { demoHandlers } from '../demo/handlers';
 import { disclosureHandlers } from '../disclosure/handlers';
+import { exchangeHandlers } from '../exchange/handlers';
 import { registryHandlers } from '../registry/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import type { Handlers } from './router';
@@ -9,4 +11,6 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...registryHandlers,
   ...disclosureHandlers,
+  ...demoHandlers,
+  ...exchangeHandlers,
 };

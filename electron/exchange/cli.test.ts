@@ -1,0 +1,72 @@
+// End to end through the CLI, as prefecture IT staff would run it: two databases, county 652822 with the
+// demo data and prefecture 652800; export → verify → dry run → import → receipt → county applies it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../cli/main';
+import { tempDir } from '../testing/fixtures';
+
+async function jixiao(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => '' });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function ok(...argv: string[]) {
+  const result = await jixiao(...argv);
+  if (result.code !== 0) throw new Error(`jixiao ${argv.join(' ')} failed: ${result.err}`);
+  return result;
+}
+
+describe('jixiao package (CLI)', () => {
+  it('carries the demo county to the prefecture and back with a receipt', async () => {
+    const dir = tempDir();
+    const county = path.join(dir, 'county.db');
+    const prefecture = path.join(dir, 'prefecture.db');
+    await ok('--db', county, 'init', '--region', '652822', '--role', 'county');
+    await ok('--db', county, 'demo', '--year', '2020');
+    await ok('--db', prefecture, 'init', '--region', '652800', '--role', 'prefecture');
+
+    const report = path.join(dir, 'report.zip');
+    const exported = JSON.parse((await ok('--db', county, 'package', 'export', '--out', report, '--stage', 'targets', '--year', '2020')).out);
+    expect(exported.total).toBeGreaterThan(200);
+
+    const verified = JSON.parse((await ok('--db', prefecture, 'package', 'verify', report)).out);
+    expect(verified).toMatchObject({ valid: true, sender: '652822', receiver: '652800', senderKnown: false });
+
+    const refused = await jixiao('--db', prefecture, 'package', 'import', report);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/尚未登记。其公钥指纹为/);
+    expect(refused.out).toBe('');
+
+    const dry = JSON.parse((await ok('--db', prefecture, 'package', 'import', report, '--dry-run', '--trust')).out);
+    expect(dry.dryRun).toBe(true);
+    expect(dry.counts.created).toBe(exported.total);
+    const stats = JSON.parse((await ok('--db', prefecture, 'stats', '--json')).out);
+    expect(stats.counts.units).toBe(0);
+
+    const imported = await ok('--db', prefecture, 'package', 'import', report, '--trust');
+    expect(imported.err).toMatch(/已信任新的发送方 轮台县（652822），公钥指纹：/);
+    expect(JSON.parse(imported.out).counts.created).toBe(exported.total);
+
+    const receipt = path.join(dir, 'receipt.zip');
+    await ok('--db', prefecture, 'package', 'receipt', report, '--out', receipt);
+    const applied = JSON.parse((await ok('--db', county, 'package', 'import', receipt, '--trust')).out);
+    expect(applied.acknowledged).toBe(exported.total);
+
+    const next = path.join(dir, 'next.zip');
+    const incremental = JSON.parse((await ok('--db', county, 'package', 'export', '--out', next, '--stage', 'targets', '--year', '2020')).out);
+    expect(incremental.total).toBe(0);
+    expect(fs.existsSync(next)).toBe(true);
+  });
+
+  it('writes a full county-year package of the demo county', async () => {
+    const dir = tempDir();
+    const county = path.join(dir, 'county.db');
+    await ok('--db', county, 'init', '--region', '652822', '--role', 'county');
+    await ok('--db', county, 'demo', '--year', '2020');
+    const result = await ok('--db', county, 'package', 'export', '--out', path.join(dir, 'all.zip'), '--full', '--year', '2020');
+    expect(JSON.parse(result.out).total).toBeGreaterThan(200);
+  });
+});

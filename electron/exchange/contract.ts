@@ -1,0 +1,44 @@
+// Channels of 数据交换.
+import { z } from 'zod';
+import { file, none, regionCode, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import type { CountyRow } from './dashboard';
+import { STAGES } from './entities';
+import type { IdentityView, PackageHistoryRow } from './history';
+import type { ImportSummary } from './incoming';
+import type { WrittenPackage } from './outgoing';
+
+export const exchangeContract = {
+  'exchange.identity': { input: none, output: returns<IdentityView>() },
+  'exchange.history': { input: z.object({ direction: z.enum(['out', 'in']).optional() }).strict(), output: returns<PackageHistoryRow[]>() },
+  'exchange.peers': { input: none, output: returns<{ regionCode: string; fingerprint: string; trustedAt: string; trustedBy: string; lastSequence: number }[]>() },
+  'exchange.export': {
+    input: z.object({ year, stage: z.enum(STAGES), full: z.boolean(), county: regionCode.optional() }).strict(),
+    output: returns<{ written: WrittenPackage; file: FilePayload }>(),
+  },
+  /** Verifies and dry-runs an uploaded package: what would be created, updated, deleted, in conflict. */
+  'exchange.preview': { input: z.object({ file, trust: z.boolean() }).strict(), output: returns<ImportSummary>() },
+  'exchange.import': { input: z.object({ file, trust: z.boolean() }).strict(), output: returns<ImportSummary>() },
+  'exchange.receipt': { input: z.object({ packageId: uuid }).strict(), output: returns<{ written: WrittenPackage; file: FilePayload }>() },
+  'exchange.decide': {
+    input: z
+      .object({ entity: text(40), recordId: text(64), action: z.enum(['approve', 'return']), opinion: text(2000) })
+      .strict(),
+    output: returns<{ id: string }>(),
+  },
+  'exchange.countyTargets': {
+    input: z.object({ county: regionCode, year }).strict(),
+    output: returns<CountyTarget[]>(),
+  },
+  'exchange.dashboard': { input: z.object({ year }).strict(), output: returns<CountyRow[]>() },
+  'exchange.dashboardExport': { input: z.object({ year }).strict(), output: returns<FilePayload>() },
+} as const satisfies ContractPart;
+
+export interface CountyTarget {
+  id: string;
+  ownerCode: string;
+  projectName: string | null;
+  kind: string;
+  status: string;
+  version: number;
+  decision: { action: 'approve' | 'return'; opinion: string; decidedAt: string; sent: boolean } | null;
+}

@@ -1,0 +1,94 @@
+// 州级汇总: one row per county of the prefecture for a year, from what its packages brought in.
+import { and, eq } from 'drizzle-orm';
+import type { Store } from '../../db/open';
+import { regions } from '../../db/schema';
+import { AppError } from '../errors';
+import { requireInstallation } from '../registry/setup';
+import { writeWorkbook } from '../xlsx/sheet';
+
+export interface CountyRow {
+  code: string;
+  name: string;
+  packagesReceived: number;
+  lastReceivedAt: string | null;
+  unacknowledged: number;
+  projects: number;
+  approvedTargets: number;
+  pendingDecisions: number;
+  monitoringSheets: number;
+  monitoringSubmitted: number;
+  overdueRectifications: number;
+}
+
+/** Counts per county; SQL aggregates, one statement each, so a prefecture of many counties stays quick. */
+export function prefectureDashboard(store: Store, year: number, today = new Date().toISOString().slice(0, 10)): CountyRow[] {
+  const installation = requireInstallation(store.db);
+  if (installation.role !== 'prefecture') throw new AppError('INVALID_INPUT', '汇总表只在州级财政局使用');
+  const counties = store.db
+    .select()
+    .from(regions)
+    .where(and(eq(regions.parentCode, installation.region.code), eq(regions.level, 'county')))
+    .orderBy(regions.code)
+    .all();
+  const one = (sql: string, ...params: unknown[]) => (store.sqlite.prepare(sql).get(...params) as { n: number | null; at?: string | null }) ?? { n: 0 };
+  return counties.map((county) => {
+    const received = one("SELECT count(*) AS n, max(recorded_at) AS at FROM exchange_packages WHERE direction = 'in' AND sender = ? AND year = ?", county.code, year);
+    return {
+      code: county.code,
+      name: county.name,
+      packagesReceived: received.n ?? 0,
+      lastReceivedAt: received.at ?? null,
+      unacknowledged: one(
+        "SELECT count(*) AS n FROM exchange_packages WHERE direction = 'in' AND sender = ? AND year = ? AND kind != 'receipt' AND state = 'imported'",
+        county.code,
+        year,
+      ).n ?? 0,
+      projects: one('SELECT count(*) AS n FROM projects WHERE region_code = ? AND year = ? AND deleted = 0', county.code, year).n ?? 0,
+      approvedTargets: one(
+        "SELECT count(*) AS n FROM targets WHERE region_code = ? AND year = ? AND kind = 'project' AND status = 'approved' AND deleted = 0",
+        county.code,
+        year,
+      ).n ?? 0,
+      pendingDecisions: one('SELECT count(*) AS n FROM exchange_decisions WHERE peer = ? AND package_id IS NULL', county.code).n ?? 0,
+      monitoringSheets: one(
+        'SELECT count(*) AS n FROM monitoring_sheets s JOIN monitoring_rounds r ON r.id = s.round_id WHERE r.region_code = ? AND r.year = ? AND s.deleted = 0',
+        county.code,
+        year,
+      ).n ?? 0,
+      monitoringSubmitted: one(
+        "SELECT count(*) AS n FROM monitoring_sheets s JOIN monitoring_rounds r ON r.id = s.round_id WHERE r.region_code = ? AND r.year = ? AND s.deleted = 0 AND s.status IN ('submitted', 'approved')",
+        county.code,
+        year,
+      ).n ?? 0,
+      overdueRectifications: one(
+        "SELECT count(*) AS n FROM rectifications WHERE region_code = ? AND year = ? AND deleted = 0 AND status != 'passed' AND deadline < ?",
+        county.code,
+        year,
+        today,
+      ).n ?? 0,
+    };
+  });
+}
+
+export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uint8Array {
+  return writeWorkbook([
+    {
+      name: `${year}年各县汇总`,
+      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '逾期整改'],
+      rows: rows.map((r) => [
+        r.code,
+        r.name,
+        r.packagesReceived,
+        r.lastReceivedAt ?? '',
+        r.unacknowledged,
+        r.projects,
+        r.approvedTargets,
+        r.pendingDecisions,
+        r.monitoringSheets,
+        r.monitoringSubmitted,
+        r.overdueRectifications,
+      ]),
+      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 10],
+    },
+  ]);
+}

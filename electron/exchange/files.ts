@@ -1,0 +1,25 @@
+// Where package files live on this machine: written packages in exchange/outbox, uploaded ones in
+// exchange/inbox, both beside the database, so every package sent or received can be found again.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Store } from '../../db/open';
+
+const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+
+export function exchangeFolder(store: Store, box: 'inbox' | 'outbox'): string {
+  const folder = path.join(path.dirname(store.path), 'exchange', box);
+  fs.mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+/** An ASCII file name: packages cross USB sticks and shared folders with unpredictable encodings. */
+export function outboxPath(store: Store, parts: readonly (string | number)[]): string {
+  return path.join(exchangeFolder(store, 'outbox'), `jixiao-${parts.join('-')}-${stamp()}.zip`);
+}
+
+export function saveUpload(store: Store, fileName: string, bytes: Uint8Array): string {
+  const safe = path.basename(fileName).replace(/[^\w.-]/g, '_').slice(-80);
+  const file = path.join(exchangeFolder(store, 'inbox'), `${stamp()}-${safe}`);
+  fs.writeFileSync(file, bytes);
+  return file;
+}

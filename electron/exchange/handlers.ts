@@ -1,0 +1,51 @@
+// Handlers of the 数据交换 channels.
+import fs from 'node:fs';
+import path from 'node:path';
+import { actorIn as actor } from '../ipc/callContext';
+import { decodeFile, encodeFile } from '../ipc/files';
+import type { HandlersFor } from '../ipc/router';
+import { requireInstallation } from '../registry/setup';
+import type { exchangeContract } from './contract';
+import { countyTargets } from './countyTargets';
+import { dashboardWorkbook, prefectureDashboard } from './dashboard';
+import { recordDecision } from './decisions';
+import { outboxPath, saveUpload } from './files';
+import { identityView, listPeers, packageHistory } from './history';
+import { importPackage } from './incoming';
+import { exportCountyReport, exportPrefectureReply, exportReceipt, type WrittenPackage } from './outgoing';
+
+const download = (written: WrittenPackage) => ({ written, file: encodeFile(path.basename(written.file), fs.readFileSync(written.file)) });
+
+export const exchangeHandlers: HandlersFor<typeof exchangeContract> = {
+  'exchange.identity': (_, ctx) => identityView(ctx.app.store()),
+  'exchange.history': (input, ctx) => packageHistory(ctx.app.store(), input.direction),
+  'exchange.peers': (_, ctx) => listPeers(ctx.app.store()),
+  'exchange.export': (input, ctx) => {
+    const store = ctx.app.store();
+    const { role, region } = requireInstallation(store.db);
+    const out = outboxPath(store, [role === 'prefecture' ? 'reply' : 'report', region.code, input.county ?? '', input.year, input.stage]);
+    const options = { year: input.year, stage: input.stage, full: input.full, out };
+    const written =
+      role === 'prefecture' && input.county
+        ? exportPrefectureReply(store, actor(ctx), { ...options, county: input.county })
+        : exportCountyReport(store, actor(ctx), options);
+    return download(written);
+  },
+  'exchange.preview': (input, ctx) => {
+    const store = ctx.app.store();
+    return importPackage(store, actor(ctx), saveUpload(store, input.file.fileName, decodeFile(input.file)), { dryRun: true, trust: input.trust });
+  },
+  'exchange.import': (input, ctx) => {
+    const store = ctx.app.store();
+    return importPackage(store, actor(ctx), saveUpload(store, input.file.fileName, decodeFile(input.file)), { dryRun: false, trust: input.trust });
+  },
+  'exchange.receipt': (input, ctx) => {
+    const store = ctx.app.store();
+    return download(exportReceipt(store, actor(ctx), input.packageId, outboxPath(store, ['receipt', input.packageId.slice(0, 8)])));
+  },
+  'exchange.decide': (input, ctx) => ({ id: recordDecision(ctx.app.store(), actor(ctx), input).id }),
+  'exchange.countyTargets': (input, ctx) => countyTargets(ctx.app.store(), input.county, input.year),
+  'exchange.dashboard': (input, ctx) => prefectureDashboard(ctx.app.store(), input.year),
+  'exchange.dashboardExport': (input, ctx) =>
+    encodeFile(`各县绩效汇总-${input.year}.xlsx`, dashboardWorkbook(prefectureDashboard(ctx.app.store(), input.year), input.year)),
+};

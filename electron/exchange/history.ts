@@ -1,0 +1,54 @@
+// What this installation has sent and received, its identity, and the peers it trusts: the answers to
+// "what was sent, what was received, what is still unacknowledged" (domain.md §11).
+import { desc, eq } from 'drizzle-orm';
+import type { Store } from '../../db/open';
+import { exchangeIdentity, exchangePackages, exchangePeers } from '../../db/schema';
+import { requireInstallation } from '../registry/setup';
+import { ensureIdentity } from './keys';
+
+export interface PackageHistoryRow {
+  id: string;
+  direction: 'out' | 'in';
+  kind: string;
+  sender: string;
+  receiver: string;
+  year: number;
+  stage: string;
+  sequence: number;
+  createdAt: string;
+  recordedAt: string;
+  state: 'written' | 'acknowledged' | 'imported';
+  acknowledgedAt: string | null;
+  operator: string;
+  counts: Record<string, number>;
+}
+
+export function packageHistory(store: Store, direction?: 'out' | 'in'): PackageHistoryRow[] {
+  const rows = store.db
+    .select()
+    .from(exchangePackages)
+    .where(direction ? eq(exchangePackages.direction, direction) : undefined)
+    .orderBy(desc(exchangePackages.recordedAt))
+    .all();
+  return rows.map(({ summary, fileName: _file, fileSha256: _sha, ...row }) => ({ ...row, counts: (JSON.parse(summary) as { counts?: Record<string, number> }).counts ?? {} }));
+}
+
+export interface IdentityView {
+  region: string;
+  regionName: string;
+  fingerprint: string;
+  publicKey: string;
+}
+
+/** This installation's public key and fingerprint (the key pair is made on first call). */
+export function identityView(store: Store): IdentityView {
+  const installation = requireInstallation(store.db);
+  const identity = ensureIdentity(store);
+  return { region: installation.region.code, regionName: installation.region.name, fingerprint: identity.fingerprint, publicKey: identity.publicKey };
+}
+
+export function listPeers(store: Store) {
+  return store.db.select().from(exchangePeers).orderBy(exchangePeers.regionCode).all();
+}
+
+export const hasIdentity = (store: Store) => !!store.db.select().from(exchangeIdentity).get();

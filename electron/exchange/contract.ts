@@ -11,6 +11,10 @@ export const exchangeContract = {
   'exchange.identity': { input: none, output: returns<IdentityView>() },
   'exchange.history': { input: z.object({ direction: z.enum(['out', 'in']).optional() }).strict(), output: returns<PackageHistoryRow[]>() },
   'exchange.peers': { input: none, output: returns<{ regionCode: string; fingerprint: string; trustedAt: string; trustedBy: string; lastSequence: number }[]>() },
+  'exchange.exportPreview': {
+    input: z.object({ year, stage: z.enum(STAGES), full: z.boolean(), county: regionCode.optional() }).strict(),
+    output: returns<Record<string, number>>(),
+  },
   'exchange.export': {
     input: z.object({ year, stage: z.enum(STAGES), full: z.boolean(), county: regionCode.optional() }).strict(),
     output: returns<{ written: WrittenPackage; file: FilePayload }>(),

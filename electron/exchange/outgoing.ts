@@ -169,6 +169,24 @@ export function exportCountyReport(store: Store, actor: Actor, options: ReportOp
   return writeRecorded(store, actor, options.out, draft, members, selected);
 }
 
+/** What the next package would carry, per kind of record, without writing anything. */
+export function previewExport(store: Store, options: Omit<ReportOptions, 'out'> & { county?: string }): Record<string, number> {
+  const installation = requireInstallation(store.db);
+  const going = installation.role === 'prefecture' ? 'down' : 'up';
+  const county = going === 'down' ? options.county : installation.region.code;
+  if (!county) throw new AppError('INVALID_INPUT', '请选择接收反馈的县市');
+  const peer = going === 'down' ? county : parentRegion(store, installation).code;
+  const counts = dataMembers(selectRecords(store, going, options.stage, county, options.year, peer, options.full)).counts;
+  if (going === 'down') {
+    counts.decisions = store.db
+      .select()
+      .from(exchangeDecisions)
+      .where(and(eq(exchangeDecisions.peer, county), isNull(exchangeDecisions.packageId)))
+      .all().length;
+  }
+  return counts;
+}
+
 export interface ReplyOptions extends ReportOptions {
   county: string;
 }

@@ -15,7 +15,7 @@ export function App() {
   return (
     <MantineProvider theme={theme}>
       <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
-        <Notifications position="top-right" />
+        <Notifications position="bottom-right" />
         <Screens />
       </ModalsProvider>
     </MantineProvider>
@@ -56,7 +56,7 @@ function Screens() {
     case 'forbidden':
       return (
         <FullPageMessage title="无法访问：缺少访问令牌">
-          为了防止其他网页读取本机数据，绩效程序每次启动都会生成新的访问令牌。请关闭本页，复制启动窗口中打印的完整网址（以“#token=”开头的一段不能省略）重新打开。
+          为了防止其他网页读取本机数据，绩效程序每次启动都会生成新的访问令牌。请关闭本页，复制启动窗口中打印的完整网址重新打开（网址末尾以“#token=”开头的一段不能省略）。
         </FullPageMessage>
       );
     case 'unreachable':

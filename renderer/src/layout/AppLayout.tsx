@@ -1,6 +1,7 @@
 import { AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
 import { OPERATOR_ROLE_LABELS, ROLE_LABELS } from '../../../electron/domain/registry';
 import { useSession } from '../appState';
+import { PageHeader } from '../components/PageHeader';
 import { UnderConstruction } from '../components/UnderConstruction';
 import { routeHref, useRoute } from '../router';
 import { WORKFLOWS } from './navigation';
@@ -60,7 +61,14 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main className="app-main">
-        {workflow.page ? <workflow.page /> : <UnderConstruction title={workflow.label} summary={workflow.summary} />}
+        {workflow.page ? (
+          <workflow.page />
+        ) : (
+          <>
+            <PageHeader title={workflow.label} />
+            <UnderConstruction summary={workflow.summary} />
+          </>
+        )}
       </AppShell.Main>
     </AppShell>
   );

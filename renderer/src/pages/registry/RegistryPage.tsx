@@ -21,7 +21,7 @@ export function RegistryPage() {
           <UnitsTab />
         </Tabs.Panel>
         <Tabs.Panel value="projects" pt="md">
-          <UnderConstruction title="项目" summary={PROJECTS_SUMMARY} />
+          <UnderConstruction summary={PROJECTS_SUMMARY} />
         </Tabs.Panel>
       </Tabs>
     </div>

@@ -2,7 +2,7 @@
 // smoothly. Fixed row height, sticky header, sortable columns; exposes table roles for assistive tech.
 import { UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type CSSProperties, type ReactNode } from 'react';
+import { memo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { nextSort, type SortState, type SortValue } from './tableSort';
 import { usePrinting } from './usePrinting';
 import classes from './VirtualTable.module.css';
@@ -46,22 +46,14 @@ export function VirtualTable<T>({
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
+    // Let React batch scroll updates instead of rendering synchronously inside every scroll event.
+    useFlushSync: false,
   });
   const template = columns.map((c) => c.width).join(' ');
   const rowStyle: CSSProperties = { gridTemplateColumns: template, height: ROW_HEIGHT };
   const items = printing
     ? rows.map((_, index) => ({ index, start: 0 }))
     : virtualizer.getVirtualItems().map(({ index, start }) => ({ index, start: start - HEADER_HEIGHT }));
-
-  const renderRow = (row: T, index: number, style: CSSProperties) => (
-    <div role="row" aria-rowindex={index + 2} key={rowKey(row)} className={classes.row} style={{ ...rowStyle, ...style }}>
-      {columns.map((column) => (
-        <div role="cell" key={column.key} className={classes.cell} style={{ textAlign: column.align }}>
-          {column.cell(row)}
-        </div>
-      ))}
-    </div>
-  );
 
   return (
     <div
@@ -100,14 +92,30 @@ export function VirtualTable<T>({
         </div>
       </div>
       <div role="rowgroup" className={classes.body} style={printing ? undefined : { position: 'relative', height: virtualizer.getTotalSize() }}>
-        {items.map(({ index, start }) =>
-          renderRow(
-            rows[index]!,
-            index,
-            printing ? {} : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${start}px)` },
-          ),
-        )}
+        {items.map(({ index, start }) => {
+          const row = rows[index]!;
+          return (
+            <div
+              role="row"
+              aria-rowindex={index + 2}
+              key={rowKey(row)}
+              className={classes.row}
+              style={printing ? rowStyle : { ...rowStyle, position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${start}px)` }}
+            >
+              <RowCells row={row} columns={columns as readonly Column<unknown>[]} />
+            </div>
+          );
+        })}
       </div>
     </div>
   );
 }
+
+/** A row's cells; memoised so that scrolling only moves existing rows and renders the new ones. */
+const RowCells = memo(function RowCells({ row, columns }: { row: unknown; columns: readonly Column<unknown>[] }) {
+  return columns.map((column) => (
+    <div role="cell" key={column.key} className={classes.cell} style={{ textAlign: column.align }}>
+      {column.cell(row)}
+    </div>
+  ));
+});

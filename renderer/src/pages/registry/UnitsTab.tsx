@@ -62,7 +62,7 @@ export function UnitsTab() {
             <Button size="compact-sm" variant="subtle" onClick={() => setEditing(u)} aria-label={`修改 ${u.name}`}>
               修改
             </Button>
-            <Button size="compact-sm" variant="subtle" color={u.active ? 'red' : 'teal'} onClick={() => confirmSetActive(u, !u.active, units.reload)} aria-label={`${u.active ? '停用' : '启用'} ${u.name}`}>
+            <Button size="compact-sm" variant="subtle" color={u.active ? 'gray' : 'teal'} onClick={() => confirmSetActive(u, !u.active, units.reload)} aria-label={`${u.active ? '停用' : '启用'} ${u.name}`}>
               {u.active ? '停用' : '启用'}
             </Button>
           </Group>

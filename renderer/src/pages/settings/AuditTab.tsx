@@ -20,7 +20,7 @@ export function AuditTab() {
   const audit = useInvoke('audit.list', entity ? { entity, limit: LIMIT } : { limit: LIMIT });
   return (
     <Stack gap="md">
-      <Group justify="space-between">
+      <Group justify="space-between" align="flex-end">
         <Select
           label="对象"
           placeholder="全部"

@@ -74,18 +74,26 @@ function SettingRow({ setting, onSaved }: { setting: SettingView; onSaved: () =>
       </Stack>
       <SettingInput def={setting} value={draft} error={dirty && !check.ok ? check.message : null} onChange={setDraft} />
       <Group gap="xs" w={190} wrap="nowrap">
-        <Button
-          size="sm"
-          disabled={!dirty || !check.ok}
-          loading={busy}
-          onClick={() => check.ok && run(() => invoke('settings.update', { key: setting.key, value: check.value }), '参数已保存')}
-        >
-          保存
-        </Button>
-        {setting.changed && (
-          <Button size="sm" variant="subtle" disabled={busy} onClick={() => run(() => invoke('settings.reset', { key: setting.key }), '已恢复默认')}>
-            恢复默认
-          </Button>
+        {dirty ? (
+          <>
+            <Button
+              size="sm"
+              disabled={!check.ok}
+              loading={busy}
+              onClick={() => check.ok && run(() => invoke('settings.update', { key: setting.key, value: check.value }), '参数已保存')}
+            >
+              保存
+            </Button>
+            <Button size="sm" variant="subtle" color="gray" disabled={busy} onClick={() => setDraft(setting.value)}>
+              撤销
+            </Button>
+          </>
+        ) : (
+          setting.changed && (
+            <Button size="sm" variant="subtle" disabled={busy} onClick={() => run(() => invoke('settings.reset', { key: setting.key }), '已恢复默认')}>
+              恢复默认
+            </Button>
+          )
         )}
       </Group>
     </Group>

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Region } from '../../../../electron/registry/regions';
+import { useSession } from '../../appState';
 import { useInvoke } from '../../components/useInvoke';
 import { AddRegionModal } from './AddRegionModal';
 
@@ -12,6 +13,7 @@ function groupByPrefecture(regions: readonly Region[]) {
 }
 
 export function RegionsTab() {
+  const { installation } = useSession();
   const regions = useInvoke('regions.list', {});
   const [adding, setAdding] = useState(false);
   const groups = useMemo(() => groupByPrefecture(regions.data ?? []), [regions.data]);
@@ -48,10 +50,7 @@ export function RegionsTab() {
               <Table.Td>
                 <Group gap={6}>
                   {counties.map((county) => (
-                    <Badge key={county.code} variant={county.builtin ? 'default' : 'light'} color={county.builtin ? undefined : 'orange'} radius="sm" size="lg" fw={400} tt="none">
-                      {county.name} <Text span size="xs" c="dimmed">{county.code}</Text>
-                      {!county.builtin && ' · 自行添加'}
-                    </Badge>
+                    <CountyBadge key={county.code} county={county} isOwn={county.code === installation.region.code} />
                   ))}
                   {counties.length === 0 && <Text size="sm" c="dimmed">（无）</Text>}
                 </Group>
@@ -62,5 +61,19 @@ export function RegionsTab() {
       </Table>
       {adding && <AddRegionModal regions={regions.data} onClose={() => setAdding(false)} onAdded={regions.reload} />}
     </Stack>
+  );
+}
+
+function CountyBadge({ county, isOwn }: { county: Region; isOwn: boolean }) {
+  const color = isOwn ? 'blue' : county.builtin ? 'gray' : 'orange';
+  return (
+    <Badge variant={isOwn || !county.builtin ? 'light' : 'default'} color={color} radius="sm" size="lg" fw={400} tt="none">
+      {county.name}{' '}
+      <Text span size="xs" c="dimmed">
+        {county.code}
+      </Text>
+      {isOwn && ' · 本机'}
+      {!county.builtin && ' · 自行添加'}
+    </Badge>
   );
 }

@@ -2,7 +2,7 @@
 // operator. Until this is done, the app shows only the setup screen.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { countRows, type Db } from '../../db/open';
 import * as schema from '../../db/schema';
 import { regionLevelForRole, REGION_LEVEL_LABELS, ROLE_LABELS, type InstallationRole } from '../domain/registry';
@@ -76,6 +76,14 @@ const COUNTED: Record<string, SQLiteTable> = {
   operators: schema.operators,
   settings: schema.settings,
   auditLog: schema.auditLog,
+  projectTypes: schema.projectTypes,
+  /** Level-3 indicators of the library, whatever their status. */
+  libraryIndicators: schema.libraryIndicators,
+  projects: schema.projects,
+  /** Project and department-wide targets. */
+  targets: schema.targets,
+  /** Indicator rows of those targets. */
+  targetIndicators: schema.targetIndicators,
 };
 
 export interface Stats {
@@ -89,7 +97,9 @@ export function stats(db: Db): Stats {
   const installation = currentInstallation(db);
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(COUNTED)) {
-    counts[name] = countRows(db, table, table === schema.units ? eq(schema.units.deleted, false) : undefined);
+    // Exchanged records count unless tombstoned.
+    const deleted = (table as Partial<Record<'deleted', SQLiteColumn>>).deleted;
+    counts[name] = countRows(db, table, deleted ? eq(deleted, false) : undefined);
   }
   return {
     region: installation ? { code: installation.region.code, name: installation.region.name } : null,

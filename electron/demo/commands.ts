@@ -1,0 +1,40 @@
+// CLI: `jixiao demo --year 2020` fills an empty county database with the sample county (示例数据).
+import { SYSTEM_ACTOR } from '../audit/audit';
+import { optionText, requireOption, UsageError, type ParsedArgs } from '../cli/args';
+import type { CommandTable } from '../cli/command';
+import { WORKFLOW_LABELS } from '../domain/workflow';
+import { generateDemoCounty, type DemoSummary } from './generate';
+
+function wholeNumber(args: ParsedArgs, name: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${name} “${text}”不正确，应为 ${min}–${max} 之间的整数`);
+  return value;
+}
+
+export function describeDemo(summary: DemoSummary): string {
+  const states = Object.entries(summary.projectTargets)
+    .map(([state, n]) => `${WORKFLOW_LABELS[state as keyof typeof WORKFLOW_LABELS]} ${n} 个`)
+    .join('、');
+  return [
+    `已生成 ${summary.year} 年度示例数据（虚构，随机种子 ${summary.seed}）：`,
+    `  预算单位 ${summary.units} 个，其中主管部门 ${summary.departments} 个`,
+    `  项目 ${summary.projects} 个（来自指标库 ${summary.projectTypes} 个项目类型），其中重点项目 ${summary.keyProjects} 个、衔接资金项目 ${summary.povertyFundProjects} 个、涉密项目 ${summary.confidentialProjects} 个`,
+    `  项目支出绩效目标：${states}`,
+    `  部门整体支出绩效目标 ${summary.departmentTargets} 个，绩效指标共 ${summary.targetIndicators} 条`,
+  ].join('\n');
+}
+
+export const demoCommands: CommandTable = {
+  demo: {
+    usage: 'demo --year 年度 [--seed 整数] [--json]',
+    summary: '在空的县级数据库中生成一个虚构县的示例数据（单位、项目、绩效目标），便于熟悉软件',
+    database: true,
+    run(store, { args, io }) {
+      const year = wholeNumber(args, '年度', requireOption(args, '--year', '例如 2020'), 2000, 2100);
+      const seedText = optionText(args, '--seed');
+      const seed = seedText === undefined ? undefined : wholeNumber(args, '随机种子', seedText, 0, 2 ** 31 - 1);
+      const summary = generateDemoCounty(store.db, SYSTEM_ACTOR, { year, seed });
+      io.out(args.options.has('--json') ? JSON.stringify(summary, null, 2) : describeDemo(summary));
+    },
+  },
+};

@@ -1,0 +1,9 @@
+// Channels of the sample data: the first-run choice to generate it, and whether it is present (banner).
+import { z } from 'zod';
+import { none, returns, year, type ContractPart } from '../ipc/schema';
+import type { DemoStatus, DemoSummary } from './generate';
+
+export const demoContract = {
+  'demo.status': { input: none, output: returns<DemoStatus>() },
+  'demo.generate': { input: z.object({ year }).strict(), output: returns<DemoSummary>() },
+} as const satisfies ContractPart;

@@ -1,0 +1,167 @@
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/open';
+import { departmentTasks, projectFunds, projects, targets, units } from '../../db/schema';
+import { listAudit } from '../audit/audit';
+import { main } from '../cli/main';
+import { disclosureTable } from '../disclosure/targetTable';
+import { checkDepartmentTargets, checkProjectTargets, describeProblem } from '../domain/targets';
+import { initInstallation } from '../registry/setup';
+import { createUnit } from '../registry/units';
+import { frameworkFor, readContent, rulesFor } from '../targets/store';
+import { countyStore, freshStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { demoStatus, generateDemoCounty } from './generate';
+
+function fundsOf(db: Db, projectId: string) {
+  return db.select().from(projectFunds).where(eq(projectFunds.projectId, projectId)).all();
+}
+
+/** Every target's §4 problems, named by its owner: empty when the whole sample passes review rules. */
+function targetProblems(db: Db, year: number): string[] {
+  const fw = frameworkFor(db, year);
+  const rules = rulesFor(db);
+  const problems: string[] = [];
+  for (const { project, target } of db.select({ project: projects, target: targets }).from(projects).innerJoin(targets, eq(targets.projectId, projects.id)).all()) {
+    const form = { ...readContent(db, target), keyProject: project.keyProject, funds: fundsOf(db, project.id) };
+    problems.push(...checkProjectTargets(form, fw, rules).map((p) => `${project.name}：${describeProblem(p)}`));
+  }
+  for (const target of db.select().from(targets).where(eq(targets.kind, 'department')).all()) {
+    const tasks = db.select().from(departmentTasks).where(eq(departmentTasks.targetId, target.id)).all();
+    const own = db.select({ code: projects.code }).from(projects).where(and(eq(projects.unitCode, target.ownerCode), eq(projects.year, year))).all();
+    const form = {
+      ...readContent(db, target),
+      basicFen: target.basicFen!,
+      projectFen: target.projectFen!,
+      fiscalFen: target.fiscalFen!,
+      otherFen: target.otherFen!,
+      functions: target.functions!,
+      tasks: tasks.map((t) => ({ ...t, projectCodes: JSON.parse(t.projectCodes) as string[] })),
+    };
+    problems.push(...checkDepartmentTargets(form, fw, rules, new Set(own.map((p) => p.code))).map((p) => `${target.ownerCode}：${describeProblem(p)}`));
+  }
+  return problems;
+}
+
+describe('the sample county', () => {
+  it('has the report’s size: 108 units, about 140 projects with targets, 3 key projects, a department-wide target per unit', () => {
+    const { db } = countyStore();
+    const started = performance.now();
+    const summary = generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    const elapsed = performance.now() - started;
+    expect(summary).toMatchObject({ year: 2020, seed: 2020, units: 108, departments: 31, projects: 140, keyProjects: 3, confidentialProjects: 2, departmentTargets: 108 });
+    expect(summary.povertyFundProjects).toBeGreaterThanOrEqual(3);
+    expect(summary.targetIndicators).toBeGreaterThan(1000);
+    expect(summary.projectTypes).toBeGreaterThanOrEqual(15);
+    // Mostly approved, some still in review, returned or drafted, as in a real budget season.
+    expect(summary.projectTargets.approved).toBeGreaterThan(100);
+    expect(summary.projectTargets.submitted + summary.projectTargets.returned + summary.projectTargets.draft).toBeGreaterThan(5);
+    expect(db.select().from(units).where(eq(units.name, '轮台县教育局')).get()?.isDepartment).toBe(true);
+    // One transaction of prepared statements; generous here because the test machine is shared.
+    expect(elapsed).toBeLessThan(5000);
+  });
+
+  it('gives every project target and department-wide target one that passes the rules of §4', () => {
+    const { db } = countyStore();
+    generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    expect(targetProblems(db, 2020)).toEqual([]);
+    const key = db.select().from(projects).where(eq(projects.keyProject, true)).all();
+    expect(key).toHaveLength(3);
+  });
+
+  it('is the same county for the same seed and another for another seed', () => {
+    const names = (seed: number) => {
+      const { db } = countyStore();
+      generateDemoCounty(db, TEST_ACTOR, { year: 2020, seed });
+      return db.select({ code: projects.code, name: projects.name, unit: projects.unitCode }).from(projects).orderBy(projects.code).all();
+    };
+    expect(names(7)).toEqual(names(7));
+    expect(names(7)).not.toEqual(names(8));
+  });
+
+  it('is labelled as fictitious sample data in the audit log, which the app reads as “sample data present”', () => {
+    const { db } = countyStore();
+    expect(demoStatus(db)).toEqual({ present: false, years: [] });
+    generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    expect(demoStatus(db)).toEqual({ present: true, years: [2020] });
+    const [entry] = listAudit(db, { entity: 'demo', limit: 5 });
+    expect(entry).toMatchObject({ action: '生成示例数据（虚构）', naturalKey: '652822/2020', operatorName: '测试员' });
+  });
+
+  it('publishes its approved targets but never its confidential projects', () => {
+    const { db } = countyStore();
+    generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    const table = disclosureTable(db, { year: 2020, unitCode: null });
+    const confidential = db.select({ name: projects.name }).from(projects).where(eq(projects.confidential, true)).all();
+    expect(table.excluded.confidential).toBe(2);
+    expect(table.projects.length).toBeGreaterThan(100);
+    expect(table.projects.map((p) => p.name)).not.toEqual(expect.arrayContaining([confidential[0]!.name]));
+  });
+});
+
+describe('refusals', () => {
+  it('refuses a second run for the same year and writes nothing', () => {
+    const { db } = countyStore();
+    generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    expect(() => generateDemoCounty(db, TEST_ACTOR, { year: 2020 })).toThrow('本数据库已有 2020 年度的 140 个项目，示例数据不会覆盖已有数据。请换一个年度，或新建一个数据库后再生成');
+    expect(listAudit(db, { entity: 'demo', limit: 5 })).toHaveLength(1);
+  });
+
+  it('adds another year to its own sample units', () => {
+    const { db } = countyStore();
+    generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    const second = generateDemoCounty(db, TEST_ACTOR, { year: 2021 });
+    expect(second.projects).toBe(140);
+    expect(db.select().from(units).all()).toHaveLength(108);
+    expect(demoStatus(db).years).toEqual([2020, 2021]);
+  });
+
+  it('refuses a database that already has real units, so sample and real data never mix', () => {
+    const { db } = countyStore();
+    createUnit(db, TEST_ACTOR, { code: '101001', name: '轮台县教育局', departmentCode: null, isDepartment: true });
+    expect(() => generateDemoCounty(db, TEST_ACTOR, { year: 2020 })).toThrow(/本数据库已登记 1 个预算单位，示例数据只能生成在空的数据库中/);
+    expect(db.select().from(projects).all()).toEqual([]);
+  });
+
+  it('refuses a prefecture installation and one not set up yet', () => {
+    const prefecture = freshStore();
+    initInstallation(prefecture.db, { regionCode: '652800', role: 'prefecture' });
+    expect(() => generateDemoCounty(prefecture.db, TEST_ACTOR, { year: 2020 })).toThrow(/只能在县级财政局的数据库中生成；本机是州级财政局（汇总）/);
+    expect(() => generateDemoCounty(freshStore().db, TEST_ACTOR, { year: 2020 })).toThrow(/尚未完成初始设置/);
+  });
+});
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => '' });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('jixiao demo', () => {
+  it('fills an initialised county database, after which stats --json counts ≥100 units, ≥100 projects and ≥1000 target indicators', async () => {
+    const file = path.join(tempDir(), 'c.db');
+    expect((await run('--db', file, 'init', '--region', '652822', '--role', 'county')).code).toBe(0);
+    const demo = await run('--db', file, 'demo', '--year', '2020');
+    expect(demo).toMatchObject({ code: 0, err: '' });
+    expect(demo.out).toContain('已生成 2020 年度示例数据（虚构，随机种子 2020）');
+    expect(demo.out).toContain('预算单位 108 个');
+    const { counts } = JSON.parse((await run('--db', file, 'stats', '--json')).out);
+    expect(counts.units).toBeGreaterThanOrEqual(100);
+    expect(counts.projects).toBeGreaterThanOrEqual(100);
+    expect(counts.targetIndicators).toBeGreaterThanOrEqual(1000);
+    expect(counts.targets).toBe(140 + 108);
+    expect(counts.libraryIndicators).toBeGreaterThanOrEqual(150);
+  });
+
+  it('refuses a second run on stderr with a non-zero exit, and a missing or bad year as a usage error', async () => {
+    const file = path.join(tempDir(), 'c.db');
+    await run('--db', file, 'init', '--region', '652822', '--role', 'county');
+    await run('--db', file, 'demo', '--year', '2020');
+    const again = await run('--db', file, 'demo', '--year', '2020');
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/^错误：本数据库已有 2020 年度的 140 个项目/);
+    expect(await run('--db', file, 'demo')).toMatchObject({ code: 2, err: '用法错误：缺少 --year（例如 2020）' });
+    expect(await run('--db', file, 'demo', '--year', '二〇二〇')).toMatchObject({ code: 2, err: '用法错误：年度 “二〇二〇”不正确，应为 2000–2100 之间的整数' });
+  });
+});

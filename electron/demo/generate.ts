@@ -1,0 +1,195 @@
+// 示例数据: fills an empty county database with the synthetic sample county of plan.ts, so that a new
+// user sees a realistic county (domain.md §1 sizes). Everything is written in one transaction with
+// prepared statements; the audit log records it as fictitious, which is also how the app knows that
+// sample data is present and keeps its 示例数据 banner on.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { countRows, sqliteOf, type Db } from '../../db/open';
+import { auditLog, libraryIndicators, projects, projectTypes, units } from '../../db/schema';
+import { recordAudit, type Actor } from '../audit/audit';
+import { OPERATORS, type IndicatorOperator } from '../domain/indicators';
+import { ROLE_LABELS } from '../domain/registry';
+import { WORKFLOW_STATES, type WorkflowState } from '../domain/workflow';
+import { AppError } from '../errors';
+import { seedStarterLibrary } from '../library/starter';
+import { requireInstallation } from '../registry/setup';
+import { settingValue } from '../settings/settings';
+import { frameworkFor } from '../targets/store';
+import { planDemoCounty, type DemoPlan, type LibraryType, type PlannedTarget } from './plan';
+
+export const DEMO_ACTION = '生成示例数据（虚构）';
+const DEMO_ENTITY = 'demo';
+
+export interface DemoOptions {
+  year: number;
+  /** The same seed gives the same county; the year by default. */
+  seed?: number;
+}
+
+export interface DemoSummary {
+  year: number;
+  seed: number;
+  units: number;
+  departments: number;
+  projects: number;
+  keyProjects: number;
+  povertyFundProjects: number;
+  confidentialProjects: number;
+  /** Project targets by workflow state. */
+  projectTargets: Record<WorkflowState, number>;
+  departmentTargets: number;
+  targetIndicators: number;
+  /** Library types the projects were drawn from. */
+  projectTypes: number;
+}
+
+export interface DemoStatus {
+  /** True once sample data was generated here: the app then labels everything as 示例数据. */
+  present: boolean;
+  years: number[];
+}
+
+export function demoStatus(db: Db): DemoStatus {
+  const rows = db.select({ naturalKey: auditLog.naturalKey }).from(auditLog).where(and(eq(auditLog.entity, DEMO_ENTITY), eq(auditLog.action, DEMO_ACTION))).all();
+  const years = [...new Set(rows.map((r) => Number(r.naturalKey.split('/')[1])))].sort();
+  return { present: rows.length > 0, years };
+}
+
+/** Accepted library indicators grouped by project type, in code order (the plan's draws depend on it). */
+function readLibrary(db: Db): LibraryType[] {
+  const types = db.select().from(projectTypes).where(eq(projectTypes.deleted, false)).orderBy(asc(projectTypes.code)).all();
+  const rows = db
+    .select()
+    .from(libraryIndicators)
+    .where(and(eq(libraryIndicators.status, 'accepted'), eq(libraryIndicators.deleted, false)))
+    .orderBy(asc(libraryIndicators.code))
+    .all();
+  return types.map((type) => ({
+    code: type.code,
+    name: type.name,
+    sector: type.sector,
+    indicators: rows
+      .filter((i) => i.projectTypeCode === type.code && (OPERATORS as readonly string[]).includes(i.operator))
+      .map((i) => ({
+        level1: i.level1,
+        level2: i.level2,
+        name: i.name,
+        operator: i.operator as IndicatorOperator,
+        value: i.referenceValue,
+        unit: i.unit,
+        definition: i.definition,
+        basis: i.basis,
+        weight: '',
+        libraryCode: i.code,
+      })),
+  }));
+}
+
+/** Refuses anything but a county installation without units (or, after an earlier sample, without this year). */
+function requireEmptyCounty(db: Db, year: number): { regionCode: string; countyName: string; unitsExist: boolean } {
+  const { region, role } = requireInstallation(db);
+  if (role !== 'county') {
+    throw new AppError('CONFLICT', `示例数据是一个虚构的县，只能在县级财政局的数据库中生成；本机是${ROLE_LABELS[role]}（${region.name}）`);
+  }
+  const unitCount = countRows(db, units, and(eq(units.regionCode, region.code), eq(units.deleted, false)));
+  const projectCount = countRows(db, projects, and(eq(projects.regionCode, region.code), eq(projects.year, year), eq(projects.deleted, false)));
+  if (projectCount > 0) {
+    throw new AppError('CONFLICT', `本数据库已有 ${year} 年度的 ${projectCount} 个项目，示例数据不会覆盖已有数据。请换一个年度，或新建一个数据库后再生成`);
+  }
+  if (unitCount > 0 && !demoStatus(db).present) {
+    throw new AppError(
+      'CONFLICT',
+      `本数据库已登记 ${unitCount} 个预算单位，示例数据只能生成在空的数据库中，以免与真实数据混在一起。请新建一个数据库（例如 jixiao --db 示例.db init --region ${region.code} --role county）后再生成`,
+    );
+  }
+  return { regionCode: region.code, countyName: region.name, unitsExist: unitCount > 0 };
+}
+
+function writePlan(db: Db, plan: DemoPlan, context: { regionCode: string; year: number; writeUnits: boolean }): number {
+  const sqlite = sqliteOf(db);
+  const insertUnit = sqlite.prepare('INSERT INTO units (id, region_code, code, name, department_code, is_department) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertProject = sqlite.prepare(
+    `INSERT INTO projects (id, region_code, year, code, name, department_code, unit_code, category, attribute, key_project, poverty_fund,
+       confidential, project_type_code, start_date, end_date, person_in_charge) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertFund = sqlite.prepare('INSERT INTO project_funds (project_id, source, initial_fen, addition_fen, cut_fen) VALUES (?, ?, ?, ?, ?)');
+  const insertTarget = sqlite.prepare(
+    `INSERT INTO targets (id, region_code, year, kind, owner_code, project_id, status, overall_goal, annual_goals, review_grade, review_opinion,
+       submitted_at, decided_at, basic_fen, project_fen, fiscal_fen, other_fen, functions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertIndicator = sqlite.prepare(
+    `INSERT INTO target_indicators (id, target_id, seq, level1, level2, name, operator, value, unit, definition, basis, weight, library_code)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertTask = sqlite.prepare('INSERT INTO department_tasks (id, target_id, seq, function, task, project_codes, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const { regionCode, year } = context;
+  let indicators = 0;
+
+  const writeTarget = (target: PlannedTarget, kind: 'project' | 'department', ownerCode: string, projectId: string | null, budget: (number | string | null)[]) => {
+    const id = randomUUID();
+    insertTarget.run(id, regionCode, year, kind, ownerCode, projectId, target.status, target.overallGoal, JSON.stringify(target.annualGoals), target.reviewGrade, target.reviewOpinion, target.submittedAt, target.decidedAt, ...budget);
+    target.indicators.forEach((i, index) => insertIndicator.run(randomUUID(), id, index + 1, i.level1, i.level2, i.name, i.operator, i.value, i.unit, i.definition, i.basis, i.weight, i.libraryCode));
+    indicators += target.indicators.length;
+    return id;
+  };
+
+  if (context.writeUnits) for (const u of plan.units) insertUnit.run(randomUUID(), regionCode, u.code, u.name, u.departmentCode, u.isDepartment ? 1 : 0);
+  for (const p of plan.projects) {
+    const id = randomUUID();
+    insertProject.run(id, regionCode, year, p.code, p.name, p.departmentCode, p.unitCode, p.category, p.attribute, +p.keyProject, +p.povertyFund, +p.confidential, p.projectTypeCode, p.startDate, p.endDate, p.personInCharge);
+    for (const f of p.funds) insertFund.run(id, f.source, f.initialFen, f.additionFen, f.cutFen);
+    writeTarget(p.target, 'project', p.code, id, [null, null, null, null, null]);
+  }
+  for (const d of plan.departmentTargets) {
+    const id = writeTarget(d, 'department', d.unitCode, null, [d.basicFen, d.projectFen, d.fiscalFen, d.otherFen, d.functions]);
+    d.tasks.forEach((t, index) => insertTask.run(randomUUID(), id, index + 1, t.function, t.task, JSON.stringify(t.projectCodes), t.amountFen));
+  }
+  return indicators;
+}
+
+function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicators: number): DemoSummary {
+  const projectTargets = Object.fromEntries(WORKFLOW_STATES.map((s) => [s, plan.projects.filter((p) => p.target.status === s).length])) as Record<WorkflowState, number>;
+  return {
+    ...options,
+    units: plan.units.length,
+    departments: plan.units.filter((u) => u.isDepartment).length,
+    projects: plan.projects.length,
+    keyProjects: plan.projects.filter((p) => p.keyProject).length,
+    povertyFundProjects: plan.projects.filter((p) => p.povertyFund).length,
+    confidentialProjects: plan.projects.filter((p) => p.confidential).length,
+    projectTargets,
+    departmentTargets: plan.departmentTargets.length,
+    targetIndicators,
+    projectTypes: new Set(plan.projects.map((p) => p.projectTypeCode)).size,
+  };
+}
+
+/**
+ * Generates the sample county for a year into an empty county database, in one transaction. Its projects
+ * draw on the indicator library; an empty library first gets the starter library, as the app would.
+ */
+export function generateDemoCounty(db: Db, actor: Actor, input: DemoOptions): DemoSummary {
+  const options = { year: input.year, seed: input.seed ?? input.year };
+  requireEmptyCounty(db, options.year);
+  seedStarterLibrary(db, actor);
+  return db.transaction((tx) => {
+    const county = requireEmptyCounty(tx, options.year);
+    const library = readLibrary(tx);
+    const plan = planDemoCounty({
+      ...county,
+      ...options,
+      library,
+      framework: frameworkFor(tx, options.year),
+      weights: {
+        budget: settingValue<number>(tx, 'evaluation.weightBudget'),
+        output: settingValue<number>(tx, 'evaluation.weightOutput'),
+        benefit: settingValue<number>(tx, 'evaluation.weightBenefit'),
+        satisfaction: settingValue<number>(tx, 'evaluation.weightSatisfaction'),
+      },
+    });
+    const indicators = writePlan(db, plan, { regionCode: county.regionCode, year: options.year, writeUnits: !county.unitsExist });
+    const summary = summarise(plan, options, indicators);
+    recordAudit(tx, actor, { entity: DEMO_ENTITY, naturalKey: `${county.regionCode}/${options.year}`, action: DEMO_ACTION, after: summary });
+    return summary;
+  });
+}

@@ -5,6 +5,9 @@ import type { z } from 'zod';
 import { demoContract } from '../demo/contract';
 import { disclosureContract } from '../disclosure/contract';
 import { exchangeContract } from '../exchange/contract';
+import { libraryContract } from '../library/contract';
+import { projectsContract } from '../projects/contract';
+import { targetsContract } from '../targets/contract';
 import { registryContract, registryPublicChannels } from '../registry/contract';
 import { settingsContract, settingsPublicChannels } from '../settings/contract';
 
@@ -16,6 +19,9 @@ export const contract = {
   ...disclosureContract,
   ...demoContract,
   ...exchangeContract,
+  ...libraryContract,
+  ...projectsContract,
+  ...targetsContract,
 } as const;
 
 /** Channels usable before anyone has signed in. */

@@ -3,6 +3,9 @@
 import { demoHandlers } from '../demo/handlers';
 import { disclosureHandlers } from '../disclosure/handlers';
 import { exchangeHandlers } from '../exchange/handlers';
+import { libraryHandlers } from '../library/handlers';
+import { projectsHandlers } from '../projects/handlers';
+import { targetsHandlers } from '../targets/handlers';
 import { registryHandlers } from '../registry/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import type { Handlers } from './router';
@@ -13,4 +16,7 @@ export const handlers: Handlers = {
   ...disclosureHandlers,
   ...demoHandlers,
   ...exchangeHandlers,
+  ...libraryHandlers,
+  ...projectsHandlers,
+  ...targetsHandlers,
 };

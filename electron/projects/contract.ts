@@ -1,0 +1,46 @@
+// Channels of 项目库: the year's projects with their funds, and the budget system's Excel export.
+import { z } from 'zod';
+import { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES } from '../domain/projects';
+import { file, none, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import type { ProjectTypeOption } from '../targets/librarySource';
+import type { ProjectImportPreview, ProjectImportResult } from './budgetImport';
+import type { Project, ProjectListRow } from './projects';
+
+const fen = z.number().int().max(Number.MAX_SAFE_INTEGER);
+const fund = z.object({ source: z.enum(FUND_SOURCES), initialFen: fen, additionFen: fen, cutFen: fen }).strict();
+const date = text(10).nullable();
+
+const projectInput = z
+  .object({
+    year,
+    code: text(40),
+    name: text(100),
+    departmentCode: text(20),
+    unitCode: text(20),
+    category: z.enum(PROJECT_CATEGORIES),
+    attribute: z.enum(PROJECT_ATTRIBUTES),
+    keyProject: z.boolean(),
+    povertyFund: z.boolean(),
+    confidential: z.boolean(),
+    projectTypeCode: text(40).nullable(),
+    startDate: date,
+    endDate: date,
+    personInCharge: text(30),
+    funds: z.array(fund).max(FUND_SOURCES.length, '资金来源最多 8 项'),
+  })
+  .strict();
+
+const yearFile = file.extend({ year }).strict();
+
+export const projectsContract = {
+  'projects.list': { input: z.object({ year }).strict(), output: returns<ProjectListRow[]>() },
+  'projects.get': { input: z.object({ id: uuid }).strict(), output: returns<Project>() },
+  'projects.create': { input: projectInput, output: returns<Project>() },
+  'projects.update': { input: projectInput.extend({ id: uuid, version: z.number().int().positive() }).strict(), output: returns<Project>() },
+  'projects.delete': { input: z.object({ id: uuid, version: z.number().int().positive() }).strict(), output: returns<null>() },
+  'projects.types': { input: none, output: returns<ProjectTypeOption[]>() },
+  'projects.importPreview': { input: yearFile, output: returns<ProjectImportPreview>() },
+  'projects.importCommit': { input: yearFile, output: returns<ProjectImportResult>() },
+  'projects.export': { input: z.object({ year }).strict(), output: returns<FilePayload>() },
+  'projects.template': { input: none, output: returns<FilePayload>() },
+} as const satisfies ContractPart;

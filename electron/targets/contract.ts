@@ -1,0 +1,91 @@
+// Channels of 绩效目标: project and department-wide targets, their review, adjustments, the reviewer's
+// inbox and the Excel template round trip.
+import { z } from 'zod';
+import type { AuditRow } from '../audit/audit';
+import { OPERATORS } from '../domain/indicators';
+import { REVIEW_GRADES, type TargetIndicator } from '../domain/targets';
+import { WORKFLOW_ACTIONS } from '../domain/workflow';
+import { file, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import type { Adjustment } from './adjustments';
+import type { DepartmentTarget } from './department';
+import type { TargetRow } from './store';
+import type { InboxItem, ProjectTarget, TargetOverview } from './targets';
+import type { TargetImportPreview, TargetImportResult } from './templateXlsx';
+
+const fen = z.number().int().max(Number.MAX_SAFE_INTEGER);
+const version = z.number().int().positive();
+
+const indicator = z
+  .object({
+    level1: text(20),
+    level2: text(30),
+    name: text(200),
+    operator: z.enum([...OPERATORS, '']),
+    value: text(200),
+    unit: text(20),
+    definition: text(1000),
+    basis: text(20),
+    weight: text(12),
+    libraryCode: text(40).nullable(),
+  })
+  .strict();
+
+const content = {
+  overallGoal: text(2000),
+  annualGoals: z.array(text(2000)).max(20, '年度目标最多 20 项'),
+  indicators: z.array(indicator).max(200, '指标最多 200 个'),
+};
+
+const task = z
+  .object({ function: text(200), task: text(500), projectCodes: z.array(text(40)).max(100), amountFen: fen })
+  .strict();
+
+export const targetsContract = {
+  'targets.overview': { input: z.object({ year }).strict(), output: returns<TargetOverview>() },
+  'targets.forProject': { input: z.object({ projectId: uuid }).strict(), output: returns<ProjectTarget>() },
+  'targets.save': {
+    input: z.object({ projectId: uuid, version: version.nullable(), ...content }).strict(),
+    output: returns<ProjectTarget>(),
+  },
+  'targets.department': { input: z.object({ year, unitCode: text(20) }).strict(), output: returns<DepartmentTarget>() },
+  'targets.saveDepartment': {
+    input: z
+      .object({
+        year,
+        unitCode: text(20),
+        version: version.nullable(),
+        basicFen: fen,
+        projectFen: fen,
+        fiscalFen: fen,
+        otherFen: fen,
+        functions: text(2000),
+        tasks: z.array(task).max(100, '年度任务最多 100 项'),
+        ...content,
+      })
+      .strict(),
+    output: returns<DepartmentTarget>(),
+  },
+  'targets.transition': {
+    input: z
+      .object({ id: uuid, version, action: z.enum(WORKFLOW_ACTIONS), grade: z.enum(REVIEW_GRADES).nullable().optional(), opinion: text(1000).nullable().optional() })
+      .strict(),
+    output: returns<TargetRow>(),
+  },
+  'targets.history': { input: z.object({ id: uuid }).strict(), output: returns<AuditRow[]>() },
+  'targets.inbox': { input: z.object({ year }).strict(), output: returns<InboxItem[]>() },
+  'targets.suggestions': { input: z.object({ projectTypeCode: text(40) }).strict(), output: returns<TargetIndicator[]>() },
+
+  'targets.adjustments': { input: z.object({ targetId: uuid }).strict(), output: returns<Adjustment[]>() },
+  'targets.proposeAdjustment': {
+    input: z.object({ targetId: uuid, targetVersion: version, reason: text(1000), proposed: z.object(content).strict() }).strict(),
+    output: returns<Adjustment>(),
+  },
+  'targets.decideAdjustment': {
+    input: z.object({ id: uuid, version, action: z.enum(['approve', 'return']), opinion: text(1000).nullable().optional() }).strict(),
+    output: returns<Adjustment>(),
+  },
+
+  'targets.template': { input: z.object({ year, unitCode: text(20) }).strict(), output: returns<FilePayload>() },
+  'targets.importPreview': { input: file.extend({ year }).strict(), output: returns<TargetImportPreview>() },
+  'targets.importCommit': { input: file.extend({ year }).strict(), output: returns<TargetImportResult>() },
+} as const satisfies ContractPart;

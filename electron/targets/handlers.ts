@@ -1,0 +1,35 @@
+// Handlers of the 绩效目标 channels.
+import { listAudit } from '../audit/audit';
+import { actorIn as actor, dbOf as db } from '../ipc/callContext';
+import { decodeFile, encodeFile } from '../ipc/files';
+import type { HandlersFor } from '../ipc/router';
+import { decideAdjustment, listAdjustments, proposeAdjustment } from './adjustments';
+import type { targetsContract } from './contract';
+import { departmentTarget, saveDepartmentTarget } from './department';
+import { suggestedTargetIndicators } from './librarySource';
+import { requireTarget, targetKey } from './store';
+import { projectTarget, reviewInbox, saveTarget, targetOverview, transitionTarget } from './targets';
+import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './templateXlsx';
+
+export const targetsHandlers: HandlersFor<typeof targetsContract> = {
+  'targets.overview': (input, ctx) => targetOverview(db(ctx), input.year),
+  'targets.forProject': (input, ctx) => projectTarget(db(ctx), input.projectId),
+  'targets.save': (input, ctx) => saveTarget(db(ctx), actor(ctx), input),
+  'targets.department': (input, ctx) => departmentTarget(db(ctx), input.year, input.unitCode),
+  'targets.saveDepartment': (input, ctx) => saveDepartmentTarget(db(ctx), actor(ctx), input),
+  'targets.transition': (input, ctx) => transitionTarget(db(ctx), actor(ctx), input),
+  'targets.history': (input, ctx) => listAudit(db(ctx), { entity: 'target', naturalKey: targetKey(requireTarget(db(ctx), input.id)), limit: 200 }),
+  'targets.inbox': (input, ctx) => reviewInbox(db(ctx), input.year),
+  'targets.suggestions': (input, ctx) => suggestedTargetIndicators(db(ctx), input.projectTypeCode),
+
+  'targets.adjustments': (input, ctx) => listAdjustments(db(ctx), input.targetId),
+  'targets.proposeAdjustment': (input, ctx) => proposeAdjustment(db(ctx), actor(ctx), input),
+  'targets.decideAdjustment': (input, ctx) => decideAdjustment(db(ctx), actor(ctx), input),
+
+  'targets.template': (input, ctx) => {
+    const { fileName, bytes } = exportTargetTemplate(db(ctx), input.year, input.unitCode);
+    return encodeFile(fileName, bytes);
+  },
+  'targets.importPreview': (input, ctx) => previewTargetImport(db(ctx), input.year, input.fileName, decodeFile(input)),
+  'targets.importCommit': (input, ctx) => commitTargetImport(db(ctx), actor(ctx), input.year, input.fileName, decodeFile(input)),
+};

@@ -1,0 +1,319 @@
+// 项目支出绩效目标: one target per project, saved as a draft with an optimistic version, started from
+// the project type's library indicators, and moved through 草稿 → 已送审 → 通过 | 被退回 with a review
+// grade. Every transition is audited with its operator and opinion; approved targets are locked.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { projects, sqlNow, targetAdjustments, targets, units } from '../../db/schema';
+import type { Framework } from '../domain/indicators';
+import {
+  checkProjectTargets,
+  checkReview,
+  REVIEW_OUTCOMES,
+  summariseProblems,
+  type ReviewGrade,
+  type TargetContent,
+  type TargetProblem,
+} from '../domain/targets';
+import { ACTION_LABELS, editable, transition, type WorkflowAction, type WorkflowState } from '../domain/workflow';
+import { AppError } from '../errors';
+import { recordAudit, type Actor } from '../audit/audit';
+import { getProject, projectsWithFunds, type Project } from '../projects/projects';
+import { requireInstallation } from '../registry/setup';
+import { departmentProblems } from './department';
+import { suggestedTargetIndicators } from './librarySource';
+import {
+  blankState,
+  frameworkFor,
+  normaliseContent,
+  readContent,
+  refuseLocked,
+  refuseStale,
+  requireTarget,
+  rulesFor,
+  stateOf,
+  targetKey,
+  writeTarget,
+  type TargetKind,
+  type TargetRow,
+  type TargetState,
+} from './store';
+
+export interface ProjectTarget extends TargetState, TargetContent {
+  project: Project;
+}
+
+export interface SaveTargetInput extends TargetContent {
+  projectId: string;
+  /** The version the user edited; null when creating the project's targets. */
+  version: number | null;
+}
+
+export interface TransitionInput {
+  id: string;
+  version: number;
+  action: WorkflowAction;
+  /** Required to approve (优/良) or return (中/差). */
+  grade?: ReviewGrade | null;
+  opinion?: string | null;
+}
+
+const projectProblems = (db: Db, project: Project, content: TargetContent) =>
+  checkProjectTargets({ ...content, keyProject: project.keyProject, funds: project.funds }, frameworkFor(db, project.year), rulesFor(db));
+
+export function projectTargetRow(db: Db, projectId: string): TargetRow | undefined {
+  return db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.projectId, projectId), eq(targets.kind, 'project'), eq(targets.deleted, false)))
+    .get();
+}
+
+/**
+ * A project's targets. A project without saved targets gets a form started from its project type's
+ * library indicators (nothing is written until the user saves).
+ */
+export function projectTarget(db: Db, projectId: string): ProjectTarget {
+  const project = getProject(db, projectId);
+  const row = projectTargetRow(db, projectId);
+  if (row) {
+    const content = readContent(db, row);
+    return { ...stateOf(db, row, projectProblems(db, project, content)), ...content, project };
+  }
+  const content: TargetContent = {
+    overallGoal: '',
+    annualGoals: [],
+    indicators: project.projectTypeCode ? suggestedTargetIndicators(db, project.projectTypeCode) : [],
+  };
+  return { ...blankState(db, 'project', project.year, project.code), ...content, problems: projectProblems(db, project, content), project };
+}
+
+export function getTarget(db: Db, id: string): ProjectTarget {
+  const row = requireTarget(db, id);
+  if (!row.projectId) throw new AppError('NOT_FOUND', '这是部门整体支出绩效目标，请在“部门整体目标”中打开');
+  return projectTarget(db, row.projectId);
+}
+
+/** Saves a project's targets as they are (a draft may still have problems; submitting checks them). */
+export function saveTarget(db: Db, actor: Actor, input: SaveTargetInput): ProjectTarget {
+  const { region } = requireInstallation(db);
+  const content = normaliseContent(input);
+  db.transaction((tx) => {
+    const project = getProject(tx, input.projectId);
+    const before = projectTargetRow(tx, input.projectId);
+    const key = targetKey({ regionCode: region.code, year: project.year, kind: 'project', ownerCode: project.code });
+    if (before) {
+      if (input.version === null) throw new AppError('CONFLICT', '该项目已有绩效目标（可能由他人或 Excel 导入填写），请刷新后再编辑');
+      refuseStale(before, input.version);
+      refuseLocked(before);
+    }
+    const previous = before ? readContent(tx, before) : undefined;
+    const id = writeTarget(tx, before, { regionCode: region.code, year: project.year, kind: 'project', ownerCode: project.code, projectId: project.id }, content);
+    recordAudit(tx, actor, {
+      entity: 'target',
+      naturalKey: key,
+      action: before ? '保存绩效目标' : '新建绩效目标',
+      before: previous,
+      after: { ...content, targetId: id },
+    });
+  });
+  return projectTarget(db, input.projectId);
+}
+
+/** What stops a stored target from being submitted, by kind. */
+function problemsOf(db: Db, row: TargetRow): TargetProblem[] {
+  if (row.kind === 'department') return departmentProblems(db, row);
+  return projectProblems(db, getProject(db, row.projectId!), readContent(db, row));
+}
+
+/**
+ * 送审 / 撤回 / 审核通过 / 退回. Submitting re-checks every §4 rule; a review needs a grade that fits the
+ * action (优/良 approve, 中/差 return) and an opinion where the grade asks for one.
+ */
+export function transitionTarget(db: Db, actor: Actor, input: TransitionInput): TargetRow {
+  return db.transaction((tx) => {
+    const before = requireTarget(tx, input.id);
+    refuseStale(before, input.version);
+    const move = transition(before.status, input.action, input.opinion);
+    if (!move.ok) throw new AppError('CONFLICT', move.message);
+    const reviewProblem = checkReview(input.action, input.grade, input.opinion);
+    if (reviewProblem) throw new AppError('INVALID_INPUT', reviewProblem);
+    if (input.action === 'submit') {
+      const problems = problemsOf(tx, before);
+      if (problems.length) throw new AppError('INVALID_INPUT', `还有 ${problems.length} 处需要修改，暂不能送审：${summariseProblems(problems)}`);
+    }
+    const opinion = input.opinion?.trim() || null;
+    const decided = input.action === 'approve' || input.action === 'return';
+    tx.update(targets)
+      .set({
+        status: move.next,
+        version: before.version + 1,
+        updatedAt: sqlNow,
+        ...(input.action === 'submit' ? { submittedAt: sqlNow } : {}),
+        ...(decided ? { reviewGrade: input.grade!, reviewOpinion: opinion, decidedAt: sqlNow } : {}),
+      })
+      .where(eq(targets.id, before.id))
+      .run();
+    const after = requireTarget(tx, before.id);
+    recordAudit(tx, actor, {
+      entity: 'target',
+      naturalKey: targetKey(before),
+      action: decided ? `${ACTION_LABELS[input.action]}（${input.grade}：${REVIEW_OUTCOMES[input.grade!].consequence}）` : ACTION_LABELS[input.action],
+      before: { status: before.status },
+      after: { status: after.status, reviewGrade: after.reviewGrade },
+      opinion,
+    });
+    return after;
+  });
+}
+
+export interface InboxItem {
+  kind: 'target' | 'adjustment';
+  /** The target's id (for an adjustment, the adjusted target's). */
+  targetId: string;
+  adjustmentId: string | null;
+  targetKind: TargetKind;
+  year: number;
+  /** Project code or unit code. */
+  ownerCode: string;
+  title: string;
+  unitCode: string;
+  unitName: string;
+  submittedAt: string;
+}
+
+/** What waits for a reviewer: submitted targets and submitted adjustments, oldest first. */
+export function reviewInbox(db: Db, year?: number): InboxItem[] {
+  const { region } = requireInstallation(db);
+  const live = and(eq(targets.regionCode, region.code), eq(targets.deleted, false), year === undefined ? undefined : eq(targets.year, year));
+  const submittedTargets = db.select().from(targets).where(and(live, eq(targets.status, 'submitted'))).all();
+  const submittedAdjustments = db
+    .select({ target: targets, adjustmentId: targetAdjustments.id, createdAt: targetAdjustments.createdAt })
+    .from(targetAdjustments)
+    .innerJoin(targets, eq(targets.id, targetAdjustments.targetId))
+    .where(and(live, eq(targetAdjustments.status, 'submitted'), eq(targetAdjustments.deleted, false)))
+    .all();
+  const describe = ownerDescriber(db, region.code, [...submittedTargets, ...submittedAdjustments.map((a) => a.target)]);
+  const items: InboxItem[] = [
+    ...submittedTargets.map((t) => ({ kind: 'target' as const, targetId: t.id, adjustmentId: null, submittedAt: t.submittedAt ?? t.updatedAt, ...describe(t) })),
+    ...submittedAdjustments.map((a) => ({ kind: 'adjustment' as const, targetId: a.target.id, adjustmentId: a.adjustmentId, submittedAt: a.createdAt, ...describe(a.target) })),
+  ];
+  return items.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+}
+
+/** Names a target's owner: the project's name and unit, or the unit of a department-wide target. */
+function ownerDescriber(db: Db, regionCode: string, rows: readonly TargetRow[]) {
+  const projectIds = [...new Set(rows.flatMap((r) => (r.projectId ? [r.projectId] : [])))];
+  const projectRows = projectIds.length
+    ? db.select({ id: projects.id, name: projects.name, unitCode: projects.unitCode }).from(projects).where(inArray(projects.id, projectIds)).all()
+    : [];
+  const byProject = new Map(projectRows.map((p) => [p.id, p]));
+  const unitNames = new Map(db.select({ code: units.code, name: units.name }).from(units).where(eq(units.regionCode, regionCode)).all().map((u) => [u.code, u.name]));
+  return (row: TargetRow) => {
+    const project = row.projectId ? byProject.get(row.projectId) : undefined;
+    const unitCode = project?.unitCode ?? row.ownerCode;
+    const unitName = unitNames.get(unitCode) ?? unitCode;
+    return {
+      targetKind: row.kind,
+      year: row.year,
+      ownerCode: row.ownerCode,
+      title: project ? project.name : `${unitName}部门整体支出绩效目标`,
+      unitCode,
+      unitName,
+    };
+  };
+}
+
+export interface ApprovedTarget extends TargetContent {
+  targetId: string;
+  version: number;
+  reviewGrade: ReviewGrade | null;
+  reviewOpinion: string | null;
+  decidedAt: string | null;
+  project: Project;
+}
+
+/**
+ * The year's approved project targets with their projects (funds, confidential flag) and the indicators
+ * in force (after any approved adjustment), by project code: what disclosure publishes and monitoring
+ * and self-evaluation measure against.
+ */
+export function approvedTargets(db: Db, year: number): ApprovedTarget[] {
+  const { region } = requireInstallation(db);
+  const rows = db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.regionCode, region.code), eq(targets.year, year), eq(targets.kind, 'project'), eq(targets.status, 'approved'), eq(targets.deleted, false)))
+    .orderBy(asc(targets.ownerCode))
+    .all();
+  const byCode = new Map(projectsWithFunds(db, year, { codes: rows.map((r) => r.ownerCode) }).map((p) => [p.code, p]));
+  return rows.flatMap((row) => {
+    const project = byCode.get(row.ownerCode);
+    if (!project) return [];
+    return [{ targetId: row.id, version: row.version, reviewGrade: row.reviewGrade, reviewOpinion: row.reviewOpinion, decidedAt: row.decidedAt, project, ...readContent(db, row) }];
+  });
+}
+
+/** A project in the 绩效目标 list: where its targets stand. */
+export interface ProjectTargetRow {
+  projectId: string;
+  code: string;
+  name: string;
+  unitCode: string;
+  departmentCode: string;
+  keyProject: boolean;
+  adjustedFen: number;
+  targetId: string | null;
+  status: WorkflowState | null;
+  reviewGrade: ReviewGrade | null;
+  updatedAt: string | null;
+}
+
+/** A unit in the 部门整体目标 list. */
+export interface DepartmentTargetRow {
+  unitCode: string;
+  unitName: string;
+  isDepartment: boolean;
+  targetId: string | null;
+  status: WorkflowState | null;
+  reviewGrade: ReviewGrade | null;
+  updatedAt: string | null;
+}
+
+export interface TargetOverview {
+  projects: ProjectTargetRow[];
+  departments: DepartmentTargetRow[];
+}
+
+/** Every project and every active unit of the year with the state of its targets, for the lists and coverage counts. */
+export function targetOverview(db: Db, year: number): TargetOverview {
+  const { region } = requireInstallation(db);
+  const rows = db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.regionCode, region.code), eq(targets.year, year), eq(targets.deleted, false)))
+    .all();
+  const byOwner = new Map(rows.map((r) => [`${r.kind}/${r.ownerCode}`, r]));
+  const stateOfOwner = (key: string) => {
+    const row = byOwner.get(key);
+    return { targetId: row?.id ?? null, status: row?.status ?? null, reviewGrade: row?.reviewGrade ?? null, updatedAt: row?.updatedAt ?? null };
+  };
+  const projectRows = projectsWithFunds(db, year).map((p) => ({
+    projectId: p.id,
+    code: p.code,
+    name: p.name,
+    unitCode: p.unitCode,
+    departmentCode: p.departmentCode,
+    keyProject: p.keyProject,
+    adjustedFen: p.totals.adjustedFen,
+    ...stateOfOwner(`project/${p.code}`),
+  }));
+  const unitRows = db
+    .select({ code: units.code, name: units.name, isDepartment: units.isDepartment })
+    .from(units)
+    .where(and(eq(units.regionCode, region.code), eq(units.deleted, false), eq(units.active, true)))
+    .orderBy(asc(units.code))
+    .all()
+    .map((u) => ({ unitCode: u.code, unitName: u.name, isDepartment: u.isDepartment, ...stateOfOwner(`department/${u.code}`) }));
+  return { projects: projectRows, departments: unitRows };
+}

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { listAudit } from '../audit/audit';
+import { addProject, seedUnits } from '../projects/testProjects';
+import { countyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { projectTarget, saveTarget, transitionTarget } from './targets';
+import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './templateXlsx';
+import { ROAD_TYPE, seedRoadType } from './testLibrary';
+
+function setUp() {
+  const { db } = countyStore();
+  seedUnits(db);
+  seedRoadType(db);
+  const road = addProject(db, { code: 'XM001', name: '农村公路硬化', projectTypeCode: ROAD_TYPE });
+  const bridge = addProject(db, { code: 'XM002', name: '危桥改造' });
+  return { db, road, bridge };
+}
+
+type Grid = (string | number)[][];
+
+/** Reads the exported template as a unit would open it in Excel. */
+function sheetsOf(bytes: Uint8Array): Record<string, Grid> {
+  const book = XLSX.read(bytes, { type: 'array' });
+  return Object.fromEntries(book.SheetNames.map((name) => [name, XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets[name]!, { header: 1, defval: '' })]));
+}
+
+/** Saves the unit's filled sheets as a real .xlsx file and reads the bytes back. */
+function filledFile(goals: Grid, indicators: Grid): Uint8Array {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(goals), '项目目标');
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(indicators), '绩效指标');
+  const file = path.join(tempDir(), '已填模板.xlsx');
+  fs.writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array);
+  return fs.readFileSync(file);
+}
+
+describe('target template export', () => {
+  it('pre-fills the unit’s projects, the library’s suggestions and the year’s dictionary', () => {
+    const { db } = setUp();
+    const { fileName, bytes } = exportTargetTemplate(db, 2020, '301002');
+    expect(fileName).toBe('2020年项目绩效目标填报模板-轮台县农村公路管理站.xlsx');
+    const sheets = sheetsOf(bytes);
+    expect(Object.keys(sheets)).toEqual(['项目目标', '绩效指标', '填写说明']);
+    expect(sheets['项目目标']).toEqual([
+      ['项目编码', '项目名称', '总体目标', '年度目标（多项用“；”分隔）'],
+      ['XM001', '农村公路硬化', '', ''],
+      ['XM002', '危桥改造', '', ''],
+    ]);
+    expect(sheets['绩效指标']!.slice(1).map((r) => [r[0], r[4], r[5], r[6], r[7]])).toEqual([
+      ['XM001', '新建（改建）农村道路里程', '≥', '10', '公里'],
+      ['XM001', '工程验收合格率', '=', '100', '%'],
+      ['XM001', '群众出行条件', '定性', '明显改善', ''],
+      ['XM001', '沿线群众满意度', '≥', '90', '%'],
+    ]);
+    expect(sheets['填写说明']!.flat().join('')).toContain('产出指标：数量指标、质量指标、时效指标、成本指标');
+  });
+});
+
+describe('target template import', () => {
+  const header = ['项目编码', '项目名称', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '指标解释', '设定依据', '分值'];
+  const goals: Grid = [
+    ['项目编码', '项目名称', '总体目标', '年度目标（多项用“；”分隔）'],
+    ['XM001', '农村公路硬化', '完成 12 公里农村公路硬化', '上半年完成路基；年底前验收'], // row 2
+    ['XM002', '危桥改造', '改造危桥 3 座', ''], // row 3
+    ['XM999', '不存在的项目', '总体目标', ''], // row 4
+  ];
+  const indicators: Grid = [
+    header,
+    ['XM001', '农村公路硬化', '产出指标', '数量指标', '新建农村道路里程', '>=', 12, '公里', '', '计划标准', ''], // row 2: ">=" accepted
+    ['XM001', '农村公路硬化', '效益指标', '社会效益指标', '群众出行条件', '定性', '明显改善', '', '', '', ''], // row 3
+    ['XM002', '危桥改造', '产出指标', '数量指标', '改造危桥', '≥', 3, '', '', '计划标准', ''], // row 4: no unit
+    ['XM002', '危桥改造', '效益指标', '社会效益指标', '通行安全', '大约', '提高', '', '', '计划标准', ''], // row 5: bad operator
+    ['XM002', '危桥改造', '产出指标', '时效指标', '完工时间', '≤', '十月', '月', '', '计划标准', ''], // row 6: not a number
+  ];
+
+  it('reports each bad row by sheet, row number and column, and writes nothing until confirmed', () => {
+    const { db, road, bridge } = setUp();
+    const preview = previewTargetImport(db, 2020, '已填模板.xlsx', filledFile(goals, indicators));
+    expect(preview.counts).toEqual({ create: 1, update: 0, unchanged: 0, error: 2 });
+    expect(preview.problems).toEqual([
+      { sheet: '项目目标', rowNumber: 4, column: '项目编码', message: '项目编码 XM999 不是 2020 年登记的项目，请先在“单位与项目”中登记或导入' },
+      { sheet: '绩效指标', rowNumber: 4, column: '计量单位', message: '定量指标请填写计量单位' },
+      { sheet: '绩效指标', rowNumber: 5, column: '指标性质', message: '“大约”不是有效的指标性质，应为 ≥、>、=、<、≤、定性' },
+      { sheet: '绩效指标', rowNumber: 6, column: '指标值', message: '定量指标的指标值应为数字' },
+    ]);
+    expect(preview.projects.map((p) => [p.code, p.indicatorCount, p.action])).toEqual([
+      ['XM001', 2, 'create'],
+      ['XM002', 3, 'error'],
+      ['XM999', 0, 'error'],
+    ]);
+    expect(projectTarget(db, road.id).id).toBeNull();
+    expect(projectTarget(db, bridge.id).id).toBeNull();
+    expect(listAudit(db, { entity: 'target', limit: 5 })).toEqual([]);
+  });
+
+  it('on confirm imports the valid project whole as a draft and nothing of the project with a bad row', () => {
+    const { db, road, bridge } = setUp();
+    const result = commitTargetImport(db, TEST_ACTOR, 2020, '已填模板.xlsx', filledFile(goals, indicators));
+    expect(result.written).toBe(1);
+    const imported = projectTarget(db, road.id);
+    expect(imported).toMatchObject({ status: 'draft', overallGoal: '完成 12 公里农村公路硬化', annualGoals: ['上半年完成路基', '年底前验收'], problems: [] });
+    expect(imported.indicators.map((i) => [i.name, i.operator, i.value])).toEqual([
+      ['新建农村道路里程', '≥', '12'],
+      ['群众出行条件', '定性', '明显改善'],
+    ]);
+    expect(projectTarget(db, bridge.id).id).toBeNull();
+    expect(listAudit(db, { entity: 'target', limit: 5 }).map((a) => [a.naturalKey, a.action])).toEqual([['652822/2020/project/XM001', 'Excel 导入绩效目标']]);
+    // The same file again changes nothing for the imported project.
+    expect(previewTargetImport(db, 2020, '已填模板.xlsx', filledFile(goals, indicators)).counts).toMatchObject({ create: 0, unchanged: 1 });
+  });
+
+  it('refuses to overwrite targets that were submitted, and reports a project missing its rule-required indicators', () => {
+    const { db, road } = setUp();
+    commitTargetImport(db, TEST_ACTOR, 2020, 'a.xlsx', filledFile(goals, indicators));
+    const saved = projectTarget(db, road.id);
+    transitionTarget(db, TEST_ACTOR, { id: saved.id!, version: saved.version!, action: 'submit' });
+    const preview = previewTargetImport(db, 2020, 'b.xlsx', filledFile(goals.slice(0, 2), indicators.slice(0, 2)));
+    expect(preview.problems).toEqual([{ sheet: '项目目标', rowNumber: 2, column: '项目编码', message: '该项目的绩效目标已送审，不能通过模板修改' }]);
+
+    const other = addProject(db, { code: 'XM003', name: '桥梁养护' });
+    saveTarget(db, TEST_ACTOR, { projectId: other.id, version: null, overallGoal: '旧', annualGoals: [], indicators: [] });
+    const onlyOutput = previewTargetImport(
+      db,
+      2020,
+      'c.xlsx',
+      filledFile([goals[0]!, ['XM003', '桥梁养护', '养护桥梁', '']], [header, ['XM003', '桥梁养护', '产出指标', '数量指标', '养护桥梁', '≥', 5, '座', '', '', '']]),
+    );
+    expect(onlyOutput.problems).toEqual([{ sheet: '项目目标', rowNumber: 2, column: '项目编码', message: '绩效指标：至少需要一个效益指标（一级指标为“效益指标”）' }]);
+  });
+});

@@ -58,6 +58,7 @@ export async function startApp({ staticDir = appPath('out', 'renderer') }: { sta
   }
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
+  let closed = false;
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(bridge.openUrl);
 
@@ -82,6 +83,9 @@ export async function startApp({ staticDir = appPath('out', 'renderer') }: { sta
       return file;
     },
     async close() {
+      // Idempotent: a failed beforeEach leaves the previous test's app for afterEach to close again.
+      if (closed) return;
+      closed = true;
       await context.close();
       await bridge.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // 指标库: project types and reusable level-3 indicators, with the update mechanism (units propose, the
 // performance office confirms) and library versions that travel between prefecture and counties.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { LIBRARY_STATUSES } from '../../electron/domain/library';
 import { exchangedColumns, sqlNow } from './common';
 
 /** 项目类型, e.g. 农村道路建设. Natural key: code. */
@@ -16,8 +17,6 @@ export const projectTypes = sqliteTable(
   },
   (t) => [uniqueIndex('project_types_code').on(t.code)],
 );
-
-export const LIBRARY_STATUSES = ['draft', 'proposed', 'accepted', 'retired'] as const;
 
 /** A reusable level-3 indicator of a project type. Natural key: code. */
 export const libraryIndicators = sqliteTable(

@@ -8,6 +8,7 @@ import { seedRegions } from '../registry/regions';
 import { exchangeCommands } from '../exchange/commands';
 import { demoCommands } from '../demo/commands';
 import { registryCommands } from '../registry/commands';
+import { libraryCommands } from '../library/commands';
 import { monitoringCommands } from '../monitoring/commands';
 import { optionText, parseArgs, UsageError } from './args';
 import type { Command, CommandTable, Io } from './command';
@@ -16,6 +17,7 @@ export type { Io } from './command';
 
 const COMMANDS: CommandTable = {
   ...registryCommands,
+  ...libraryCommands,
   ...demoCommands,
   ...exchangeCommands,
   ...monitoringCommands,

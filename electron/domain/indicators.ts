@@ -5,6 +5,19 @@ import { parseDecimal } from './ratio';
 export const OPERATORS = ['≥', '>', '=', '<', '≤', '定性'] as const;
 export type IndicatorOperator = (typeof OPERATORS)[number];
 
+/** Comparison signs as people type them in Excel, and the words some county forms use instead. */
+const OPERATOR_ALIASES: Record<string, IndicatorOperator> = {
+  '>=': '≥', '≧': '≥', '＞': '>', '=<': '≤', '<=': '≤', '≦': '≤', '＜': '<', '＝': '=', '==': '=',
+  大于等于: '≥', 不低于: '≥', 不少于: '≥', 大于: '>', 等于: '=', 小于: '<', 小于等于: '≤', 不高于: '≤', 不超过: '≤', 定性指标: '定性',
+};
+
+/** An operator as typed (≥, >=, 大于等于…), or null when it is none of them. */
+export function parseOperator(text: string): IndicatorOperator | null {
+  const value = text.replace(/\s/g, '');
+  if ((OPERATORS as readonly string[]).includes(value)) return value as IndicatorOperator;
+  return OPERATOR_ALIASES[value] ?? null;
+}
+
 export const BASES = ['计划标准', '行业标准', '历史标准', '其他标准'] as const;
 export type IndicatorBasis = (typeof BASES)[number];
 

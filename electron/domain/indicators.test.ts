@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { checkIndicator, displayTarget, framework, level1Kind, parseOperator, type IndicatorRow } from './indicators';
+
+const classic = framework('classic');
+const fw2021 = framework('2021');
+
+const row = (over: Partial<IndicatorRow> = {}): IndicatorRow => ({
+  level1: '产出指标',
+  level2: '数量指标',
+  name: '新建农村公路里程',
+  operator: '≥',
+  value: '50',
+  unit: '公里',
+  weight: '20',
+  ...over,
+});
+
+describe('checkIndicator (domain.md §3–§4)', () => {
+  it('accepts a well-formed quantitative row and a well-formed qualitative one', () => {
+    expect(checkIndicator(row(), classic)).toEqual({});
+    expect(checkIndicator(row({ level1: '效益指标', level2: '社会效益指标', operator: '定性', value: '明显改善', unit: '' }), classic)).toEqual({});
+  });
+
+  it.each([
+    ['a level 1 outside the dictionary', { level1: '过程指标' }, 'level1', /一级指标应为：产出指标、效益指标、满意度指标/],
+    ['a level 2 that belongs to another level 1', { level2: '社会效益指标' }, 'level2', /“产出指标”下的二级指标应为：数量指标、质量指标、时效指标、成本指标/],
+    ['an empty name', { name: '  ' }, 'name', /请填写三级指标名称/],
+    ['a name over 100 characters', { name: '长'.repeat(101) }, 'name', /不能超过 100 个字/],
+    ['no operator', { operator: '' as const }, 'operator', /请选择指标性质/],
+    ['a quantitative value that is not a number', { value: '五十' }, 'value', /应为数字/],
+    ['a negative quantitative value', { value: '-1' }, 'value', /不能为负数/],
+    ['a quantitative row without a unit', { unit: '' }, 'unit', /请填写计量单位/],
+    ['a qualitative row without its text', { operator: '定性' as const, value: '', unit: '' }, 'value', /定性指标请填写指标值/],
+    ['a qualitative row with a unit', { operator: '定性' as const, value: '达成预期目标', unit: '%' }, 'unit', /定性指标不填计量单位/],
+    ['a weight that is not a number', { weight: '十' }, 'weight', /分值应为不小于 0 的数字/],
+    ['a negative weight', { weight: '-5' }, 'weight', /分值应为不小于 0 的数字/],
+  ] as const)('refuses %s', (_name, over, field, message) => {
+    const problems = checkIndicator(row(over), classic);
+    expect(problems[field]).toMatch(message);
+    expect(Object.keys(problems)).toEqual([field]);
+  });
+
+  it('accepts zero targets (=0起) and decimals, and an empty weight on an unweighted row', () => {
+    expect(checkIndicator(row({ operator: '=', value: '0', unit: '起' }), classic)).toEqual({});
+    expect(checkIndicator(row({ value: '0.5', unit: '等' }), classic)).toEqual({});
+    expect(checkIndicator(row({ weight: '' }), classic)).toEqual({});
+  });
+
+  it('checks levels against the framework in use: 成本指标 is a level 1 only in the 2021 version', () => {
+    const cost = row({ level1: '成本指标', level2: '经济成本指标', name: '每公里建设成本', operator: '≤', value: '80', unit: '万元/公里' });
+    expect(checkIndicator(cost, fw2021)).toEqual({});
+    expect(checkIndicator(cost, classic).level1).toMatch(/一级指标应为/);
+    expect(checkIndicator(row({ level2: '成本指标' }), fw2021).level2).toMatch(/数量指标、质量指标、时效指标$/);
+  });
+});
+
+describe('the dictionary', () => {
+  it('knows the kind of each level 1 and nothing else', () => {
+    expect(level1Kind(classic, '满意度指标')).toBe('satisfaction');
+    expect(level1Kind(fw2021, '成本指标')).toBe('cost');
+    expect(level1Kind(classic, '成本指标')).toBeUndefined();
+  });
+
+  it('falls back to the classic framework for an unknown id', () => {
+    expect(framework('1999').id).toBe('classic');
+  });
+});
+
+describe('displayTarget', () => {
+  it('reads as operator, value and unit, or as the qualitative text', () => {
+    expect(displayTarget({ operator: '≥', value: '50', unit: '个' })).toBe('≥50个');
+    expect(displayTarget({ operator: '定性', value: ' 达成预期目标 ', unit: '' })).toBe('达成预期目标');
+  });
+});
+
+describe('parseOperator', () => {
+  it('reads operators as typed in Excel, in signs or words', () => {
+    expect(['≥', '>=', ' ≧ ', '大于等于', '不低于'].map(parseOperator)).toEqual(['≥', '≥', '≥', '≥', '≥']);
+    expect(['<=', '不超过', '＜', '＝', '定性'].map(parseOperator)).toEqual(['≤', '≤', '<', '=', '定性']);
+  });
+
+  it('refuses anything else', () => {
+    expect(parseOperator('约等于')).toBeNull();
+    expect(parseOperator('')).toBeNull();
+  });
+});

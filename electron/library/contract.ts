@@ -1,0 +1,84 @@
+// Channels of 指标库: project types, the instant search, drafts, the propose/confirm mechanism, Excel,
+// and library version files exchanged with the prefecture.
+import { z } from 'zod';
+import { OPERATORS } from '../domain/indicators';
+import { LIBRARY_STATUSES, SECTORS } from '../domain/library';
+import type { AuditRow } from '../audit/audit';
+import { file, none, returns, text, uuid, type ContractPart, type FilePayload } from '../ipc/schema';
+import type { LibraryIndicator, IndicatorSearchResult } from './indicators';
+import type { LibraryImportPreview, LibraryImportResult } from './libraryXlsx';
+import type { PackagePreview, PackageResult } from './package';
+import type { ProjectType, ProjectTypeSummary } from './projectTypes';
+import type { ConfirmResult } from './review';
+import type { SeedResult } from './starter';
+import type { LibraryVersion } from './versions';
+
+const typeCode = text(12).min(1, '请选择项目类型');
+const recordVersion = z.number().int().positive();
+const opinion = text(500);
+
+const projectTypeDraft = z
+  .object({ code: typeCode, name: text(40), sector: z.enum(SECTORS, { error: '请选择所属领域' }), description: text(200) })
+  .strict();
+
+const indicatorDraft = z
+  .object({
+    projectTypeCode: typeCode,
+    level1: text(20),
+    level2: text(20),
+    name: text(200),
+    operator: z.union([z.enum(OPERATORS), z.literal('')]),
+    referenceValue: text(100),
+    unit: text(40),
+    definition: text(1000),
+    basis: text(10),
+    proposingUnitCode: text(20).nullable().optional(),
+  })
+  .strict();
+
+export const libraryContract = {
+  /** Loads the shipped starter library into an empty library; does nothing to one with content. */
+  'library.seedStarter': { input: none, output: returns<SeedResult>() },
+
+  'library.projectTypes': { input: none, output: returns<ProjectTypeSummary[]>() },
+  'library.createProjectType': { input: projectTypeDraft, output: returns<ProjectType>() },
+  'library.updateProjectType': { input: projectTypeDraft.extend({ id: uuid, version: recordVersion }).strict(), output: returns<ProjectType>() },
+
+  'library.search': {
+    input: z
+      .object({
+        text: text(100).optional(),
+        projectTypeCode: text(12).nullable().optional(),
+        status: z.enum(LIBRARY_STATUSES).nullable().optional(),
+        limit: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict(),
+    output: returns<IndicatorSearchResult>(),
+  },
+  /** The accepted indicators of a project type: where a target form starts. */
+  'library.suggested': { input: z.object({ projectTypeCode: typeCode }).strict(), output: returns<LibraryIndicator[]>() },
+  'library.history': { input: z.object({ code: text(40) }).strict(), output: returns<AuditRow[]>() },
+
+  'library.create': { input: indicatorDraft, output: returns<LibraryIndicator>() },
+  'library.update': { input: indicatorDraft.extend({ id: uuid, version: recordVersion }).strict(), output: returns<LibraryIndicator>() },
+  'library.propose': { input: z.object({ id: uuid, proposingUnitCode: text(20).nullable().optional() }).strict(), output: returns<LibraryIndicator>() },
+  'library.confirm': {
+    input: z.object({ ids: z.array(uuid).min(1, '请选择要确认入库的指标').max(10_000), note: opinion.optional() }).strict(),
+    output: returns<ConfirmResult>(),
+  },
+  'library.reject': { input: z.object({ id: uuid, opinion: opinion.min(1, '退回时必须填写退回意见') }).strict(), output: returns<LibraryIndicator>() },
+  'library.retire': { input: z.object({ id: uuid, reason: opinion.optional() }).strict(), output: returns<LibraryIndicator>() },
+  'library.restore': { input: z.object({ id: uuid }).strict(), output: returns<LibraryIndicator>() },
+
+  'library.importPreview': { input: file, output: returns<LibraryImportPreview>() },
+  'library.importCommit': { input: file, output: returns<LibraryImportResult>() },
+  'library.export': { input: none, output: returns<FilePayload>() },
+  'library.template': { input: none, output: returns<FilePayload>() },
+
+  'library.versions': { input: none, output: returns<LibraryVersion[]>() },
+  /** The library's current version as a file for the counties (JSON). */
+  'library.packageExport': { input: none, output: returns<FilePayload>() },
+  /** Dry run of a version file from the prefecture: created / updated / unchanged, problems, refusal. */
+  'library.packagePreview': { input: file, output: returns<PackagePreview>() },
+  'library.packageApply': { input: file, output: returns<PackageResult>() },
+} as const satisfies ContractPart;

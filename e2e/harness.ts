@@ -73,7 +73,7 @@ export async function startApp({ staticDir = appPath('out', 'renderer') }: { sta
         body: JSON.stringify({ channel, input }),
       });
       const result = (await response.json()) as Result<Output<typeof channel>>;
-      if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+      if (!result.ok) throw new Error(`${String(channel)}: ${result.error.code} ${result.error.message}`);
       return result.value;
     },
     async captureFailure(name) {

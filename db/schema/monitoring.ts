@@ -2,7 +2,7 @@
 // and the follow-up records a red or yellow project can open.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { exchangedColumns, sqlNow, workflowStatus } from './common';
-import { FUND_SOURCES, projects, targetIndicators } from './projects';
+import { FUND_SOURCES, projects } from './projects';
 
 /** A monitoring round. Natural key: region + year + month + seq. */
 export const monitoringRounds = sqliteTable(
@@ -55,12 +55,23 @@ export const monitoringFunds = sqliteTable(
   (t) => [uniqueIndex('monitoring_funds_key').on(t.sheetId, t.source)],
 );
 
-/** Progress of one approved indicator in a sheet. */
+/**
+ * Progress of one approved indicator in a sheet. The indicator is copied when the round opens: an
+ * approved target adjustment later rewrites the target's rows, and a past round must still read against
+ * what was in force then (so indicator_id is provenance, not a foreign key).
+ */
 export const monitoringIndicators = sqliteTable(
   'monitoring_indicators',
   {
     sheetId: text('sheet_id').notNull().references(() => monitoringSheets.id, { onDelete: 'cascade' }),
-    indicatorId: text('indicator_id').notNull().references(() => targetIndicators.id),
+    indicatorId: text('indicator_id').notNull(),
+    seq: integer('seq').notNull().default(0),
+    level1: text('level1').notNull().default(''),
+    level2: text('level2').notNull().default(''),
+    name: text('name').notNull().default(''),
+    operator: text('operator').notNull().default(''),
+    targetValue: text('target_value').notNull().default(''),
+    unit: text('unit').notNull().default(''),
     reached: text('reached'),
     expectedFullYear: text('expected_full_year'),
     /** 确定能 / 有可能 / 完全不可能 */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { updateSetting } from '../settings/settings';
+import { readIndicators, writeIndicators } from '../targets/store';
 import { luntaiApprovedTargets } from '../testing/approvedTargets';
 import { countyStore, TEST_ACTOR } from '../testing/fixtures';
 import { createDefaultRounds, createRound, defaultDeadline, listRounds, roundCandidates } from './rounds';
@@ -71,6 +72,19 @@ describe('opening a monitoring round', () => {
       'LT2020-003 轮台县卫生健康委员会',
       'LT2020-004 轮台县卫生健康委员会',
     ]);
+  });
+});
+
+describe('a round and later target adjustments', () => {
+  it('keeps measuring against the indicators in force when it opened, while the next round takes the adjusted ones', () => {
+    const { db, ids } = luntai2020();
+    const may = createRound(db, TEST_ACTOR, { year: 2020, month: 5, deadline: '2020-05-31', scope: 'all' });
+    const [school] = loadSheets(db, may.id).filter((s) => s.project.id === ids.get('LT2020-002'));
+    const adjusted = readIndicators(db, school!.project.targetId!).map((i) => (i.name === '维修校舍面积' ? { ...i, value: '2500' } : i));
+    db.transaction((tx) => writeIndicators(tx, school!.project.targetId!, adjusted)); // what an approved adjustment does
+    expect(loadSheets(db, may.id).find((s) => s.id === school!.id)!.indicators[0]).toMatchObject({ name: '维修校舍面积', target: '3000' });
+    const august = createRound(db, TEST_ACTOR, { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
+    expect(loadSheets(db, august.id).find((s) => s.project.code === 'LT2020-002')!.indicators[0]!.target).toBe('2500');
   });
 });
 

@@ -1,6 +1,6 @@
 // 监控轮次: the performance office opens a round (year, reporting month, deadline, scope), which opens one
 // monitoring sheet per project in scope, with the adjusted budget per fund source snapshotted and a row
-// per approved indicator. Default rounds follow the monitoring.months setting (5, 8, 11).
+// per approved indicator as it stands now. Default rounds follow the monitoring.months setting (5, 8, 11).
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { sqliteOf, type Db } from '../../db/open';
@@ -126,8 +126,8 @@ export function createRound(db: Db, actor: Actor, input: RoundInput): RoundSumma
   const insertSheet = sqlite.prepare('INSERT INTO monitoring_sheets (id, round_id, project_id) VALUES (?, ?, ?)');
   const insertFund = sqlite.prepare('INSERT INTO monitoring_funds (sheet_id, source, adjusted_fen) VALUES (?, ?, ?)');
   const insertIndicator = sqlite.prepare(
-    `INSERT INTO monitoring_indicators (sheet_id, indicator_id)
-     SELECT ?, ti.id FROM target_indicators ti
+    `INSERT INTO monitoring_indicators (sheet_id, indicator_id, seq, level1, level2, name, operator, target_value, unit)
+     SELECT ?, ti.id, ti.seq, ti.level1, ti.level2, ti.name, ti.operator, ti.value, ti.unit FROM target_indicators ti
      JOIN targets t ON t.id = ti.target_id
      WHERE t.project_id = ? AND t.kind = 'project' AND t.status = 'approved' AND t.deleted = 0`,
   );

@@ -2,7 +2,7 @@
 // rows loaded in bulk (a round holds hundreds of sheets), assessed by the domain's §5 rules.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets, projects, targetIndicators, targets, units } from '../../db/schema';
+import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets, projects, targets, units } from '../../db/schema';
 import {
   assessSheet,
   attentionLight,
@@ -51,7 +51,7 @@ export interface SheetFund {
   executedFen: number;
 }
 
-/** One approved indicator with what the unit reported against it. */
+/** One approved indicator, as it stood when the round opened, with what the unit reported against it. */
 export interface SheetIndicator extends IndicatorEntry {
   indicatorId: string;
   seq: number;
@@ -124,14 +124,8 @@ export function loadSheets(db: Db, roundId: string, filter: { sheetIds?: readonl
     (f) => f.sheetId,
   );
   const indicators = groupBy(
-    db
-      .select({ entry: monitoringIndicators, indicator: targetIndicators })
-      .from(monitoringIndicators)
-      .innerJoin(targetIndicators, eq(targetIndicators.id, monitoringIndicators.indicatorId))
-      .where(inArray(monitoringIndicators.sheetId, ids))
-      .orderBy(asc(targetIndicators.seq))
-      .all(),
-    (i) => i.entry.sheetId,
+    db.select().from(monitoringIndicators).where(inArray(monitoringIndicators.sheetId, ids)).orderBy(asc(monitoringIndicators.seq)).all(),
+    (i) => i.sheetId,
   );
   return rows.map(({ sheet, project, unitName, targetId }) => ({
     id: sheet.id,
@@ -148,21 +142,21 @@ export function loadSheets(db: Db, roundId: string, filter: { sheetIds?: readonl
     funds: (funds.get(sheet.id) ?? [])
       .map(({ source, adjustedFen, executedFen }) => ({ source, adjustedFen, executedFen }))
       .sort((a, b) => FUND_ORDER(a.source) - FUND_ORDER(b.source)),
-    indicators: (indicators.get(sheet.id) ?? []).map(({ entry, indicator }) => ({
-      indicatorId: indicator.id,
-      seq: indicator.seq,
-      level1: indicator.level1,
-      level2: indicator.level2,
-      name: indicator.name,
-      unit: indicator.unit,
-      operator: indicator.operator,
-      target: indicator.value,
-      reached: entry.reached ?? '',
-      expectedFullYear: entry.expectedFullYear ?? '',
-      likelihood: entry.likelihood ?? '',
-      reasons: parseReasons(entry.reasons),
-      reasonOther: entry.reasonOther,
-      measures: entry.measures,
+    indicators: (indicators.get(sheet.id) ?? []).map((i) => ({
+      indicatorId: i.indicatorId,
+      seq: i.seq,
+      level1: i.level1,
+      level2: i.level2,
+      name: i.name,
+      unit: i.unit,
+      operator: i.operator,
+      target: i.targetValue,
+      reached: i.reached ?? '',
+      expectedFullYear: i.expectedFullYear ?? '',
+      likelihood: i.likelihood ?? '',
+      reasons: parseReasons(i.reasons),
+      reasonOther: i.reasonOther,
+      measures: i.measures,
     })),
   }));
 }

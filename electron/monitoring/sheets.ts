@@ -133,7 +133,8 @@ function checkSave(record: SheetRecord, input: SheetSaveInput): void {
   }
 }
 
-const contentOf = (record: Pick<SheetRecord, 'analysis' | 'budget' | 'funds' | 'indicators'>) => ({
+/** What a unit reports on a sheet, as saved, audited and imported. */
+export const contentOf = (record: Pick<SheetRecord, 'analysis' | 'budget' | 'funds' | 'indicators'>) => ({
   analysis: record.analysis,
   budget: record.budget,
   funds: record.funds.map(({ source, adjustedFen, executedFen }) => ({ source, adjustedFen, executedFen })),

@@ -1,6 +1,7 @@
 // 绩效运行监控: rounds, one sheet per project in scope, execution per fund source, progress per indicator,
 // and the follow-up records a red or yellow project can open.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { RECTIFICATION_STATUSES } from '../../electron/domain/rectification';
 import { exchangedColumns, sqlNow, workflowStatus } from './common';
 import { FUND_SOURCES, projects } from './projects';
 
@@ -102,7 +103,7 @@ export const rectifications = sqliteTable(
     problems: text('problems').notNull(),
     requirements: text('requirements').notNull().default(''),
     deadline: text('deadline').notNull(),
-    status: text('status', { enum: ['pending', 'issued', 'answered', 'passed', 'returned'] }).notNull().default('pending'),
+    status: text('status', { enum: RECTIFICATION_STATUSES }).notNull().default('pending'),
     feedback: text('feedback').notNull().default(''),
     verdictOpinion: text('verdict_opinion'),
     createdAt: text('created_at').notNull().default(sqlNow),

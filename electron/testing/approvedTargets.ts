@@ -120,7 +120,10 @@ export function luntaiApprovedTargets(db: Db, year: number): Map<string, string>
         name: '乡村医生补助',
         unitCode: '102001',
         funds: [{ source: '上级补助（中央）', initialFen: 80 * WAN }],
-        indicators: [{ name: '补助乡村医生人数', operator: '≥', value: '150', unit: '人' }],
+        indicators: [
+          { name: '补助乡村医生人数', operator: '≥', value: '150', unit: '人' },
+          { name: '乡村医疗服务水平', operator: '定性', value: '有所提高' },
+        ],
       },
       {
         code: 'LT2020-004',

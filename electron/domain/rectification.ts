@@ -1,0 +1,15 @@
+// 整改通知, domain.md §8: the status flow 待下达 → 已下达 → 已反馈 → 通过 | 退回 (back to 已下达), and
+// where a notice comes from. Monitoring opens and issues notices; the evaluation work builds the rest.
+
+export const RECTIFICATION_STATUSES = ['pending', 'issued', 'answered', 'passed', 'returned'] as const;
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+export const RECTIFICATION_LABELS: Record<RectificationStatus, string> = {
+  pending: '待下达',
+  issued: '已下达',
+  answered: '已反馈',
+  passed: '通过',
+  returned: '退回',
+};
+
+/** A notice still open: not yet passed. */
+export const rectificationOpen = (status: RectificationStatus): boolean => status !== 'passed';

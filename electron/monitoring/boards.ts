@@ -1,0 +1,168 @@
+// What the performance office watches during and after a round: coverage (which units have not
+// submitted, due soon, 已超时), the warnings board (red and yellow projects by unit, with their reasons
+// and measures), and the follow-up already opened for each.
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { rectifications, targetAdjustments } from '../../db/schema';
+import { deadlineState, type DeadlineState, type Deviation, type Light } from '../domain/monitoring';
+import type { WorkflowState } from '../domain/workflow';
+import { settingValue } from '../settings/settings';
+import { localToday } from './rounds';
+import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings, type SheetFigures, type SheetRecord } from './store';
+
+export interface UnitCoverage {
+  unitCode: string;
+  unitName: string;
+  sheets: number;
+  /** 草稿 and 被退回: still to be submitted by the unit. */
+  pending: number;
+  submitted: number;
+  approved: number;
+  returned: number;
+  /** complete when every sheet is submitted or approved; otherwise the round's deadline state. */
+  state: 'complete' | DeadlineState;
+}
+
+export interface Coverage {
+  deadline: string;
+  today: string;
+  dueSoonDays: number;
+  deadlineState: DeadlineState;
+  totals: { units: number; unitsComplete: number; unitsPending: number; sheets: number; pending: number; submitted: number; approved: number; returned: number };
+  /** Units with sheets still to submit first, then the complete ones. */
+  units: UnitCoverage[];
+}
+
+const isPending = (status: WorkflowState) => status === 'draft' || status === 'returned';
+
+export function roundCoverage(db: Db, roundId: string, today = localToday()): Coverage {
+  const round = requireRound(db, roundId);
+  const dueSoonDays = settingValue<number>(db, 'monitoring.dueSoonDays');
+  const state = deadlineState(round.deadline, today, dueSoonDays);
+  const byUnit = new Map<string, UnitCoverage>();
+  for (const sheet of loadSheets(db, roundId)) {
+    const { unitCode, unitName } = sheet.project;
+    const unit = byUnit.get(unitCode) ?? { unitCode, unitName, sheets: 0, pending: 0, submitted: 0, approved: 0, returned: 0, state: 'complete' };
+    unit.sheets++;
+    if (isPending(sheet.status)) unit.pending++;
+    if (sheet.status === 'submitted') unit.submitted++;
+    if (sheet.status === 'approved') unit.approved++;
+    if (sheet.status === 'returned') unit.returned++;
+    unit.state = unit.pending > 0 ? state : 'complete';
+    byUnit.set(unitCode, unit);
+  }
+  const units = [...byUnit.values()].sort((a, b) => Number(a.state === 'complete') - Number(b.state === 'complete') || a.unitCode.localeCompare(b.unitCode));
+  const sum = (key: 'sheets' | 'pending' | 'submitted' | 'approved' | 'returned') => units.reduce((n, u) => n + u[key], 0);
+  const unitsComplete = units.filter((u) => u.state === 'complete').length;
+  return {
+    deadline: round.deadline,
+    today,
+    dueSoonDays,
+    deadlineState: state,
+    totals: {
+      units: units.length,
+      unitsComplete,
+      unitsPending: units.length - unitsComplete,
+      sheets: sum('sheets'),
+      pending: sum('pending'),
+      submitted: sum('submitted'),
+      approved: sum('approved'),
+      returned: sum('returned'),
+    },
+    units,
+  };
+}
+
+export interface FollowUp {
+  id: string;
+  seq: number;
+  status: string;
+}
+
+export interface Warning extends SheetFigures {
+  sheetId: string;
+  status: WorkflowState;
+  projectCode: string;
+  projectName: string;
+  unitCode: string;
+  unitName: string;
+  /** The red and yellow indicators, by name. */
+  indicators: { name: string; light: Light }[];
+  reasons: string[];
+  measures: string[];
+  analysis: string;
+  rectification: FollowUp | null;
+  adjustment: FollowUp | null;
+}
+
+/** 偏差原因 as read aloud: the chosen reasons, with 其他 replaced by its text. */
+export function reasonTexts(deviation: Deviation): string[] {
+  return deviation.reasons.map((r) => (r === '其他' && deviation.reasonOther.trim() ? `其他：${deviation.reasonOther.trim()}` : r));
+}
+
+const unique = (items: readonly string[]) => [...new Set(items.filter((i) => i.trim() !== ''))];
+
+/** The explanations a sheet gives for its red and yellow lights, budget first. */
+export function explanations(record: SheetRecord, lights: readonly Light[], budgetLight: Light) {
+  const explained = [...(budgetLight === 'red' || budgetLight === 'yellow' ? [record.budget] : []), ...record.indicators.filter((_, i) => lights[i] === 'red' || lights[i] === 'yellow')];
+  return { reasons: unique(explained.flatMap(reasonTexts)), measures: unique(explained.map((e) => e.measures)) };
+}
+
+/** Red and yellow projects of the round (by budget or by indicators), reddest first, then by unit. */
+export function roundWarnings(db: Db, roundId: string): Warning[] {
+  const round = requireRound(db, roundId);
+  const settings = roundRuleSettings(db, round);
+  const warnings: Warning[] = [];
+  const targetIds = new Map<string, string | null>();
+  for (const record of loadSheets(db, roundId)) {
+    targetIds.set(record.id, record.project.targetId);
+    const assessment = assessRecord(record, settings);
+    const figures = figuresOf(record, assessment);
+    if (figures.attention !== 'red' && figures.attention !== 'yellow') continue;
+    const lights = assessment.indicators.map((i) => i.light);
+    warnings.push({
+      ...figures,
+      sheetId: record.id,
+      status: record.status,
+      projectCode: record.project.code,
+      projectName: record.project.name,
+      unitCode: record.project.unitCode,
+      unitName: record.project.unitName,
+      indicators: record.indicators.flatMap((i, n) => (lights[n] === 'red' || lights[n] === 'yellow' ? [{ name: i.name, light: lights[n] }] : [])),
+      ...explanations(record, lights, assessment.budgetLight),
+      analysis: record.analysis,
+      rectification: null,
+      adjustment: null,
+    });
+  }
+  attachFollowUps(db, warnings, targetIds);
+  const rank = (light: Light) => (light === 'red' ? 0 : 1);
+  return warnings.sort((a, b) => rank(a.attention) - rank(b.attention) || a.unitCode.localeCompare(b.unitCode) || a.projectCode.localeCompare(b.projectCode));
+}
+
+/** The latest rectification opened from each sheet and the latest adjustment of each project's target. */
+function attachFollowUps(db: Db, warnings: Warning[], targetIds: Map<string, string | null>): void {
+  if (warnings.length === 0) return;
+  const sheetIds = warnings.map((w) => w.sheetId);
+  const notices = db
+    .select({ id: rectifications.id, seq: rectifications.seq, status: rectifications.status, sourceId: rectifications.sourceId })
+    .from(rectifications)
+    .where(and(eq(rectifications.source, 'monitoring'), inArray(rectifications.sourceId, sheetIds), eq(rectifications.deleted, false)))
+    .orderBy(desc(rectifications.seq))
+    .all();
+  const targets = [...new Set([...targetIds.values()].filter((id): id is string => id !== null))];
+  const adjustments = targets.length
+    ? db
+        .select({ id: targetAdjustments.id, seq: targetAdjustments.seq, status: targetAdjustments.status, targetId: targetAdjustments.targetId })
+        .from(targetAdjustments)
+        .where(and(inArray(targetAdjustments.targetId, targets), eq(targetAdjustments.deleted, false)))
+        .orderBy(desc(targetAdjustments.seq))
+        .all()
+    : [];
+  for (const warning of warnings) {
+    const notice = notices.find((n) => n.sourceId === warning.sheetId);
+    const adjustment = adjustments.find((a) => a.targetId === targetIds.get(warning.sheetId));
+    warning.rectification = notice ? { id: notice.id, seq: notice.seq, status: notice.status } : null;
+    warning.adjustment = adjustment ? { id: adjustment.id, seq: adjustment.seq, status: adjustment.status } : null;
+  }
+}

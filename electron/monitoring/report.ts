@@ -1,0 +1,139 @@
+// The round report for the leadership: counts by light, execution rate against time progress by unit,
+// and the red projects with their reasons and measures; printable in the app and exportable to xlsx.
+import type { Db } from '../../db/open';
+import { formatWanYuan } from '../domain/money';
+import { budgetLight, executionRate, LIGHT_LABELS, LIGHTS, sheetRules, type Light } from '../domain/monitoring';
+import { percent } from '../domain/ratio';
+import { writeWorkbook } from '../xlsx/sheet';
+import { explanations } from './boards';
+import { getRound, type RoundSummary } from './rounds';
+import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings, totalsOf } from './store';
+
+export type LightCounts = Record<Light, number>;
+
+export interface UnitExecution {
+  unitCode: string;
+  unitName: string;
+  sheets: number;
+  adjustedFen: number;
+  executedFen: number;
+  executionRate: string;
+  /** The unit's budget light on its totals. */
+  budgetLight: Light;
+  red: number;
+  yellow: number;
+}
+
+export interface RedProject {
+  sheetId: string;
+  projectCode: string;
+  projectName: string;
+  unitName: string;
+  executionRate: string;
+  budgetLight: Light;
+  projectLight: Light;
+  /** The red indicators, by name. */
+  indicators: string[];
+  reasons: string[];
+  measures: string[];
+}
+
+export interface RoundReport {
+  round: RoundSummary;
+  timeProgress: string;
+  counts: { budget: LightCounts; project: LightCounts };
+  totals: { sheets: number; adjustedFen: number; executedFen: number; executionRate: string };
+  units: UnitExecution[];
+  red: RedProject[];
+}
+
+const zeroCounts = (): LightCounts => Object.fromEntries(LIGHTS.map((l) => [l, 0])) as LightCounts;
+const rateText = (executed: number, adjusted: number) => percent(executionRate(executed, adjusted).rate);
+
+export function roundReport(db: Db, roundId: string): RoundReport {
+  const round = requireRound(db, roundId);
+  const settings = roundRuleSettings(db, round);
+  const rules = sheetRules(settings);
+  const counts = { budget: zeroCounts(), project: zeroCounts() };
+  const units = new Map<string, UnitExecution>();
+  const red: RedProject[] = [];
+  const records = loadSheets(db, roundId);
+  for (const record of records) {
+    const assessment = assessRecord(record, settings);
+    const figures = figuresOf(record, assessment);
+    counts.budget[figures.budgetLight]++;
+    counts.project[figures.projectLight]++;
+    const { unitCode, unitName } = record.project;
+    const unit = units.get(unitCode) ?? { unitCode, unitName, sheets: 0, adjustedFen: 0, executedFen: 0, executionRate: '', budgetLight: 'none', red: 0, yellow: 0 };
+    unit.sheets++;
+    unit.adjustedFen += figures.adjustedFen;
+    unit.executedFen += figures.executedFen;
+    if (figures.attention === 'red') unit.red++;
+    if (figures.attention === 'yellow') unit.yellow++;
+    units.set(unitCode, unit);
+    if (figures.attention !== 'red') continue;
+    const lights = assessment.indicators.map((i) => i.light);
+    red.push({
+      sheetId: record.id,
+      projectCode: record.project.code,
+      projectName: record.project.name,
+      unitName,
+      executionRate: figures.executionRate,
+      budgetLight: figures.budgetLight,
+      projectLight: figures.projectLight,
+      indicators: record.indicators.filter((_, i) => lights[i] === 'red').map((i) => i.name),
+      ...explanations(record, lights, assessment.budgetLight),
+    });
+  }
+  for (const unit of units.values()) {
+    unit.executionRate = rateText(unit.executedFen, unit.adjustedFen);
+    unit.budgetLight = budgetLight(executionRate(unit.executedFen, unit.adjustedFen).rate, rules.progress, rules.thresholds);
+  }
+  const totals = totalsOf(records.flatMap((r) => r.funds));
+  return {
+    round: getRound(db, roundId),
+    timeProgress: percent(rules.progress),
+    counts,
+    totals: { sheets: records.length, ...totals, executionRate: rateText(totals.executedFen, totals.adjustedFen) },
+    units: [...units.values()],
+    red,
+  };
+}
+
+const LIGHT_ORDER: Light[] = ['red', 'yellow', 'green', 'blue', 'none'];
+const wan = (fen: number) => formatWanYuan(fen, { grouping: false });
+
+export function roundReportWorkbook(report: RoundReport): Uint8Array {
+  return writeWorkbook([
+    {
+      name: '灯色统计',
+      headers: ['项目', ...LIGHT_ORDER.map((l) => LIGHT_LABELS[l]), '合计'],
+      rows: [
+        ['预算执行', ...LIGHT_ORDER.map((l) => report.counts.budget[l]), report.totals.sheets],
+        ['绩效目标', ...LIGHT_ORDER.map((l) => report.counts.project[l]), report.totals.sheets],
+        [],
+        ['序时进度（%）', report.timeProgress],
+        ['调整后预算（万元）', wan(report.totals.adjustedFen)],
+        ['执行数（万元）', wan(report.totals.executedFen)],
+        ['预算执行率（%）', report.totals.executionRate],
+      ],
+      widths: [20, 10, 10, 10, 10, 10, 10],
+    },
+    {
+      name: '单位执行情况',
+      headers: ['单位编码', '单位名称', '项目数', '调整后预算（万元）', '执行数（万元）', '执行率（%）', '序时进度（%）', '执行灯', '红灯项目', '黄灯项目'],
+      rows: report.units.map((u) => [
+        u.unitCode, u.unitName, u.sheets, wan(u.adjustedFen), wan(u.executedFen), u.executionRate, report.timeProgress, LIGHT_LABELS[u.budgetLight], u.red, u.yellow,
+      ]),
+      widths: [12, 28, 8, 18, 16, 12, 12, 8, 10, 10],
+    },
+    {
+      name: '红灯项目',
+      headers: ['项目编码', '项目名称', '实施单位', '执行率（%）', '预算执行', '绩效目标', '红灯指标', '偏差原因', '纠偏措施'],
+      rows: report.red.map((r) => [
+        r.projectCode, r.projectName, r.unitName, r.executionRate, LIGHT_LABELS[r.budgetLight], LIGHT_LABELS[r.projectLight], r.indicators.join('、'), r.reasons.join('；'), r.measures.join('；'),
+      ]),
+      widths: [16, 28, 24, 10, 10, 10, 24, 36, 40],
+    },
+  ]);
+}

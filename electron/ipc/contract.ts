@@ -6,6 +6,7 @@ import { demoContract } from '../demo/contract';
 import { disclosureContract } from '../disclosure/contract';
 import { exchangeContract } from '../exchange/contract';
 import { libraryContract } from '../library/contract';
+import { monitoringContract } from '../monitoring/contract';
 import { projectsContract } from '../projects/contract';
 import { targetsContract } from '../targets/contract';
 import { registryContract, registryPublicChannels } from '../registry/contract';
@@ -20,6 +21,7 @@ export const contract = {
   ...demoContract,
   ...exchangeContract,
   ...libraryContract,
+  ...monitoringContract,
   ...projectsContract,
   ...targetsContract,
 } as const;

@@ -4,6 +4,7 @@ import { demoHandlers } from '../demo/handlers';
 import { disclosureHandlers } from '../disclosure/handlers';
 import { exchangeHandlers } from '../exchange/handlers';
 import { libraryHandlers } from '../library/handlers';
+import { monitoringHandlers } from '../monitoring/handlers';
 import { projectsHandlers } from '../projects/handlers';
 import { targetsHandlers } from '../targets/handlers';
 import { registryHandlers } from '../registry/handlers';
@@ -17,6 +18,7 @@ export const handlers: Handlers = {
   ...demoHandlers,
   ...exchangeHandlers,
   ...libraryHandlers,
+  ...monitoringHandlers,
   ...projectsHandlers,
   ...targetsHandlers,
 };

@@ -1,0 +1,107 @@
+// Channels of 绩效监控: rounds, sheets and their review, the Excel paths (budget execution, unit
+// templates), the coverage and warnings boards, the round report, and follow-up from a warning.
+import { z } from 'zod';
+import { DEVIATION_REASONS, LIKELIHOODS } from '../domain/monitoring';
+import type { Adjustment } from '../targets/adjustments';
+import { WORKFLOW_ACTIONS } from '../domain/workflow';
+import { file, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import type { Coverage, Warning } from './boards';
+import type { AdjustmentDraft, Rectification } from './followUps';
+import type { MonitoringImportPreview, MonitoringImportResult } from './imports';
+import type { RoundReport } from './report';
+import type { RoundCandidate, RoundSummary } from './rounds';
+import type { SheetDetail, SheetListRow } from './sheets';
+
+const fen = z.number().int().min(0, '金额不能为负数').max(Number.MAX_SAFE_INTEGER);
+const version = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为“2020-08-31”这样的格式');
+const round = z.object({ roundId: uuid }).strict();
+const sheet = z.object({ sheetId: uuid }).strict();
+
+const deviation = {
+  reasons: z.array(z.enum(DEVIATION_REASONS)).max(DEVIATION_REASONS.length),
+  reasonOther: text(500),
+  measures: text(2000),
+};
+
+const importFile = file.extend({ roundId: uuid, kind: z.enum(['execution', 'template']) }).strict();
+
+export const monitoringContract = {
+  'monitoring.rounds': { input: z.object({ year: year.optional() }).strict(), output: returns<RoundSummary[]>() },
+  'monitoring.round': { input: round, output: returns<RoundSummary>() },
+  'monitoring.candidates': { input: z.object({ year }).strict(), output: returns<RoundCandidate[]>() },
+  'monitoring.createRound': {
+    input: z
+      .object({
+        year,
+        month: z.number().int().min(1, '监控月份应为 1–12 月').max(12, '监控月份应为 1–12 月'),
+        deadline: isoDate,
+        scope: z.enum(['all', 'key', 'list']),
+        projectIds: z.array(uuid).max(10_000).optional(),
+        title: text(60).optional(),
+      })
+      .strict(),
+    output: returns<RoundSummary>(),
+  },
+  'monitoring.createDefaultRounds': { input: z.object({ year }).strict(), output: returns<RoundSummary[]>() },
+
+  'monitoring.sheets': { input: round, output: returns<SheetListRow[]>() },
+  'monitoring.sheet': { input: sheet, output: returns<SheetDetail>() },
+  'monitoring.saveSheet': {
+    input: z
+      .object({
+        sheetId: uuid,
+        version,
+        analysis: text(4000),
+        budget: z.object(deviation).strict(),
+        funds: z.array(z.object({ source: text(20), adjustedFen: fen, executedFen: fen }).strict()).max(20),
+        indicators: z
+          .array(
+            z
+              .object({
+                indicatorId: text(40),
+                reached: text(200),
+                expectedFullYear: text(200),
+                likelihood: z.enum([...LIKELIHOODS, '']),
+                ...deviation,
+              })
+              .strict(),
+          )
+          .max(200),
+      })
+      .strict(),
+    output: returns<SheetDetail>(),
+  },
+  'monitoring.transition': {
+    input: z.object({ sheetId: uuid, version, action: z.enum(WORKFLOW_ACTIONS), opinion: text(1000).nullable().optional() }).strict(),
+    output: returns<SheetDetail>(),
+  },
+
+  'monitoring.importPreview': { input: importFile, output: returns<MonitoringImportPreview>() },
+  'monitoring.importCommit': { input: importFile, output: returns<MonitoringImportResult>() },
+  /** The round's workbook, pre-filled: for one unit (its template) or for the whole round. */
+  'monitoring.workbook': { input: z.object({ roundId: uuid, unitCode: text(20).optional() }).strict(), output: returns<FilePayload>() },
+
+  'monitoring.coverage': { input: round, output: returns<Coverage>() },
+  'monitoring.warnings': { input: round, output: returns<Warning[]>() },
+  'monitoring.report': { input: round, output: returns<RoundReport>() },
+  'monitoring.reportExport': { input: round, output: returns<FilePayload>() },
+
+  'monitoring.openRectification': {
+    input: z.object({ sheetId: uuid, problems: text(2000), requirements: text(2000), deadline: isoDate }).strict(),
+    output: returns<Rectification>(),
+  },
+  'monitoring.issueRectification': { input: z.object({ id: uuid, version }).strict(), output: returns<Rectification>() },
+  'monitoring.adjustmentDraft': { input: sheet, output: returns<AdjustmentDraft>() },
+  'monitoring.proposeAdjustment': {
+    input: z
+      .object({
+        sheetId: uuid,
+        targetVersion: version,
+        reason: text(1000),
+        values: z.array(z.object({ row: z.number().int().min(0), value: text(200) }).strict()).max(200),
+      })
+      .strict(),
+    output: returns<Adjustment>(),
+  },
+} as const satisfies ContractPart;

@@ -1,0 +1,49 @@
+// Handlers of the 绩效监控 channels.
+import { actorIn as actor, dbOf as db } from '../ipc/callContext';
+import type { CallContext } from '../ipc/context';
+import { decodeFile, encodeFile } from '../ipc/files';
+import type { HandlersFor } from '../ipc/router';
+import { roundCoverage, roundWarnings } from './boards';
+import type { monitoringContract } from './contract';
+import { adjustmentDraft, issueRectification, openRectification, proposeAdjustmentFromSheet } from './followUps';
+import { commitMonitoringImport, previewMonitoringImport } from './imports';
+import { roundReport, roundReportWorkbook } from './report';
+import { createDefaultRounds, createRound, getRound, listRounds, roundCandidates } from './rounds';
+import { getSheet, listSheets, saveSheet, transitionSheet } from './sheets';
+import { requireRound } from './store';
+import { monitoringWorkbook } from './workbook';
+
+const roundTitle = (ctx: CallContext, roundId: string) => requireRound(db(ctx), roundId).title;
+
+export const monitoringHandlers: HandlersFor<typeof monitoringContract> = {
+  'monitoring.rounds': (input, ctx) => listRounds(db(ctx), input.year),
+  'monitoring.round': (input, ctx) => getRound(db(ctx), input.roundId),
+  'monitoring.candidates': (input, ctx) => roundCandidates(db(ctx), input.year),
+  'monitoring.createRound': (input, ctx) => createRound(db(ctx), actor(ctx), input),
+  'monitoring.createDefaultRounds': (input, ctx) => createDefaultRounds(db(ctx), actor(ctx), input.year),
+
+  'monitoring.sheets': (input, ctx) => listSheets(db(ctx), input.roundId),
+  'monitoring.sheet': (input, ctx) => getSheet(db(ctx), input.sheetId),
+  'monitoring.saveSheet': (input, ctx) => saveSheet(db(ctx), actor(ctx), input),
+  'monitoring.transition': (input, ctx) => transitionSheet(db(ctx), actor(ctx), input),
+
+  'monitoring.importPreview': (input, ctx) => previewMonitoringImport(db(ctx), input.roundId, input.kind, input.fileName, decodeFile(input)),
+  'monitoring.importCommit': (input, ctx) => commitMonitoringImport(db(ctx), actor(ctx), input.roundId, input.kind, input.fileName, decodeFile(input)),
+  'monitoring.workbook': (input, ctx) => {
+    const name = input.unitCode ? `${roundTitle(ctx, input.roundId)}-填报模板-${input.unitCode}.xlsx` : `${roundTitle(ctx, input.roundId)}-填报模板.xlsx`;
+    return encodeFile(name, monitoringWorkbook(db(ctx), input.roundId, input.unitCode));
+  },
+
+  'monitoring.coverage': (input, ctx) => roundCoverage(db(ctx), input.roundId),
+  'monitoring.warnings': (input, ctx) => roundWarnings(db(ctx), input.roundId),
+  'monitoring.report': (input, ctx) => roundReport(db(ctx), input.roundId),
+  'monitoring.reportExport': (input, ctx) => {
+    const report = roundReport(db(ctx), input.roundId);
+    return encodeFile(`${report.round.title}-监控报告.xlsx`, roundReportWorkbook(report));
+  },
+
+  'monitoring.openRectification': (input, ctx) => openRectification(db(ctx), actor(ctx), input),
+  'monitoring.issueRectification': (input, ctx) => issueRectification(db(ctx), actor(ctx), input),
+  'monitoring.adjustmentDraft': (input, ctx) => adjustmentDraft(db(ctx), input.sheetId),
+  'monitoring.proposeAdjustment': (input, ctx) => proposeAdjustmentFromSheet(db(ctx), actor(ctx), input),
+};

@@ -160,6 +160,12 @@ export const attentionLight = (budget: Light, project: Light): Light => projectL
 export type DeadlineState = 'open' | 'dueSoon' | 'overdue';
 export const DEADLINE_LABELS: Record<DeadlineState, string> = { open: '进行中', dueSoon: '即将截止', overdue: '已超时' };
 
+/** The last day of the reporting month: a round's default deadline (§13 #16: 08-31 for August). */
+export function defaultDeadline(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${day}`;
+}
+
 const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 
 /** A deadline within `dueSoonDays` days is due soon; past it, overdue (已超时). */

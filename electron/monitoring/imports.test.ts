@@ -56,10 +56,10 @@ describe('importing the budget system’s execution figures (三流合一)', () 
     expect(preview.unknownCodes).toEqual(['LT2020-005', 'XX-999']);
     expect(preview.sheets).toBe(2);
     expect(preview.problems).toEqual([
-      { rowNumber: 6, column: '预算执行 · 项目编码', message: '项目 LT2020-005 不在本轮监控范围内（其绩效目标未批复或未选入本轮）' },
-      { rowNumber: 7, column: '预算执行 · 项目编码', message: '项目编码 XX-999 在 2020 年项目库中不存在，请核对预算系统的项目编码' },
-      { rowNumber: 8, column: '预算执行 · 执行数（万元）', message: '金额不能为负数' },
-      { rowNumber: 9, column: '预算执行 · 资金来源', message: '该项目没有“单位资金”资金来源（本轮为：上级补助（中央））' },
+      { rowNumber: 6, sheet: '预算执行', column: '项目编码', message: '项目 LT2020-005 不在本轮监控范围内（其绩效目标未批复或未选入本轮）' },
+      { rowNumber: 7, sheet: '预算执行', column: '项目编码', message: '项目编码 XX-999 在 2020 年项目库中不存在，请核对预算系统的项目编码' },
+      { rowNumber: 8, sheet: '预算执行', column: '执行数（万元）', message: '金额不能为负数' },
+      { rowNumber: 9, sheet: '预算执行', column: '资金来源', message: '该项目没有“单位资金”资金来源（本轮为：上级补助（中央））' },
     ]);
     expect(sheetOf('LT2020-001').funds.map((f) => f.executedFen)).toEqual([0, 0]);
   });
@@ -170,9 +170,9 @@ describe('the units’ Excel monitoring template', () => {
     filled['项目情况']![1]!.splice(2, 4, '制度保障', '', '加快拨付', '上半年受疫情影响');
     const result = commitMonitoringImport(db, TEST_ACTOR, round.id, 'template', '教育局.xlsx', workbook(filled));
     expect(result.problems).toEqual([
-      { rowNumber: 4, column: '指标完成情况 · 偏差原因', message: '偏差原因“天气”应为：经费保障、制度保障、人员保障、硬件条件保障、其他' },
-      { rowNumber: 4, column: '指标完成情况 · 完成值', message: '定性指标的完成值应为：达成目标、部分达成并具有一定效果、未达成且效果较差' },
-      { rowNumber: 4, column: '指标完成情况 · 完成目标可能性', message: '应为：确定能、有可能、完全不可能' },
+      { rowNumber: 4, sheet: '指标完成情况', column: '偏差原因', message: '偏差原因“天气”应为：经费保障、制度保障、人员保障、硬件条件保障、其他' },
+      { rowNumber: 4, sheet: '指标完成情况', column: '完成值', message: '定性指标的完成值应为：达成目标、部分达成并具有一定效果、未达成且效果较差' },
+      { rowNumber: 4, sheet: '指标完成情况', column: '完成目标可能性', message: '应为：确定能、有可能、完全不可能' },
     ]);
     expect(result).toMatchObject({ sheets: 1, counts: { update: 5, unchanged: 0, error: 1 } });
     const nutrition = sheetOf('LT2020-001');
@@ -189,6 +189,6 @@ describe('the units’ Excel monitoring template', () => {
     const filled = sheetsOf(monitoringWorkbook(db, round.id, '101002'));
     filled['指标完成情况']![1]![2] = '9';
     const preview = previewMonitoringImport(db, round.id, 'template', 'x.xlsx', workbook(filled));
-    expect(preview.problems).toEqual([{ rowNumber: 2, column: '指标完成情况 · 指标序号', message: '该项目没有第 9 个指标，请不要修改模板中的指标序号' }]);
+    expect(preview.problems).toEqual([{ rowNumber: 2, sheet: '指标完成情况', column: '指标序号', message: '该项目没有第 9 个指标，请不要修改模板中的指标序号' }]);
   });
 });

@@ -11,13 +11,19 @@ import { parseWanYuan } from '../domain/money';
 import { DEVIATION_REASONS, LIKELIHOODS, QUALITATIVE_LEVELS, type Deviation } from '../domain/monitoring';
 import { parseDecimal } from '../domain/ratio';
 import { editable, WORKFLOW_LABELS } from '../domain/workflow';
-import type { RowProblem } from '../registry/unitsXlsx';
 import { readTable, type ColumnSpec } from '../xlsx/sheet';
 import { contentOf, writeSheetContent, type IndicatorReport } from './sheets';
 import { loadSheets, requireRound, roundKey, type RoundRow, type SheetRecord } from './store';
 import { EXECUTION_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, SHEET_NAMES } from './workbook';
 
-export type { RowProblem };
+/** A problem of one row, named by the workbook sheet, the Excel row number and the column header. */
+export interface RowProblem {
+  sheet: string;
+  rowNumber: number;
+  column: string;
+  message: string;
+}
+
 export type ImportAction = 'update' | 'unchanged' | 'error';
 export type ImportKind = 'execution' | 'template';
 
@@ -84,7 +90,7 @@ class Plan {
     const found: RowProblem[] = [];
     const report = (key: string, message: string) => {
       const header = columns.find((c) => c.key === key)?.header ?? key;
-      found.push({ rowNumber, column: `${table} · ${header}`, message });
+      found.push({ sheet: table, rowNumber, column: header, message });
     };
     return { found, report };
   }

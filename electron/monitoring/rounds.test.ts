@@ -4,7 +4,8 @@ import { updateSetting } from '../settings/settings';
 import { readIndicators, writeIndicators } from '../targets/store';
 import { luntaiApprovedTargets } from '../testing/approvedTargets';
 import { countyStore, TEST_ACTOR } from '../testing/fixtures';
-import { createDefaultRounds, createRound, defaultDeadline, listRounds, roundCandidates } from './rounds';
+import { defaultDeadline } from '../domain/monitoring';
+import { createDefaultRounds, createRound, listRounds, roundCandidates } from './rounds';
 import { loadSheets } from './store';
 
 function luntai2020() {

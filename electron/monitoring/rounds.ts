@@ -6,7 +6,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { sqliteOf, type Db } from '../../db/open';
 import { monitoringRounds, monitoringSheets, projects, targets, units } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
-import { deadlineState, type DeadlineState } from '../domain/monitoring';
+import { deadlineState, defaultDeadline, type DeadlineState } from '../domain/monitoring';
 import { adjustedFen, isIsoDate } from '../domain/projects';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
@@ -55,12 +55,6 @@ export interface RoundInput {
 export function localToday(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** The last day of the reporting month: the default deadline (domain.md §13 #16: 08-31 for August). */
-export function defaultDeadline(year: number, month: number): string {
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${day}`;
 }
 
 export function roundCandidates(db: Db, year: number): RoundCandidate[] {

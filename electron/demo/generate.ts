@@ -3,17 +3,17 @@
 // prepared statements; the audit log records it as fictitious, which is also how the app knows that
 // sample data is present and keeps its 示例数据 banner on.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { countRows, sqliteOf, type Db } from '../../db/open';
-import { auditLog, libraryIndicators, projects, projectTypes, units } from '../../db/schema';
+import { auditLog, projects, units } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
-import { OPERATORS, type IndicatorOperator } from '../domain/indicators';
 import { ROLE_LABELS } from '../domain/registry';
 import { WORKFLOW_STATES, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { seedStarterLibrary } from '../library/starter';
 import { requireInstallation } from '../registry/setup';
 import { settingValue } from '../settings/settings';
+import { projectTypeOptions, suggestedTargetIndicators } from '../targets/librarySource';
 import { frameworkFor } from '../targets/store';
 import { planDemoCounty, type DemoPlan, type LibraryType, type PlannedTarget } from './plan';
 
@@ -55,35 +55,8 @@ export function demoStatus(db: Db): DemoStatus {
   return { present: rows.length > 0, years };
 }
 
-/** Accepted library indicators grouped by project type, in code order (the plan's draws depend on it). */
-function readLibrary(db: Db): LibraryType[] {
-  const types = db.select().from(projectTypes).where(eq(projectTypes.deleted, false)).orderBy(asc(projectTypes.code)).all();
-  const rows = db
-    .select()
-    .from(libraryIndicators)
-    .where(and(eq(libraryIndicators.status, 'accepted'), eq(libraryIndicators.deleted, false)))
-    .orderBy(asc(libraryIndicators.code))
-    .all();
-  return types.map((type) => ({
-    code: type.code,
-    name: type.name,
-    sector: type.sector,
-    indicators: rows
-      .filter((i) => i.projectTypeCode === type.code && (OPERATORS as readonly string[]).includes(i.operator))
-      .map((i) => ({
-        level1: i.level1,
-        level2: i.level2,
-        name: i.name,
-        operator: i.operator as IndicatorOperator,
-        value: i.referenceValue,
-        unit: i.unit,
-        definition: i.definition,
-        basis: i.basis,
-        weight: '',
-        libraryCode: i.code,
-      })),
-  }));
-}
+/** Each library type with the accepted indicators a target form would be offered for it. */
+const readLibrary = (db: Db): LibraryType[] => projectTypeOptions(db).map((type) => ({ ...type, indicators: suggestedTargetIndicators(db, type.code) }));
 
 /** Refuses anything but a county installation without units (or, after an earlier sample, without this year). */
 function requireEmptyCounty(db: Db, year: number): { regionCode: string; countyName: string; unitsExist: boolean } {

@@ -28,8 +28,14 @@ const PATTERNS: Record<string, readonly string[]> = {
 
 const ORDINALS = ['二', '三', '四', '五', '六', '七', '八', '九'];
 
-/** The unit's name as it reads inside a project name: 轮台县城关镇人民政府 → 城关镇. */
-const shortName = (unitName: string, countyName: string) => unitName.replace(countyName, '').replace(/人民政府$/, '');
+/**
+ * The unit's name as it reads inside a project name: a school or station without the county
+ * (轮台县第一中学 → 第一中学), a township without 人民政府, a county bureau in full (轮台县教育局).
+ */
+function shortName(unitName: string, countyName: string): string {
+  if (/(局|委员会|办公室)$/.test(unitName)) return unitName;
+  return unitName.replace(countyName, '').replace(/人民政府$/, '');
+}
 
 /** A name for a project of this type at this unit not yet used in the sample: another pattern, else the next 期. */
 export function projectName(random: Random, type: { name: string }, unitName: string, countyName: string, year: number, used: Set<string>): string {

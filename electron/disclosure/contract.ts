@@ -1,6 +1,6 @@
 // Channels of 绩效公开 and the 首页 coverage of targets.
 import { z } from 'zod';
-import { returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import { none, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { TargetCoverage } from './coverage';
 import type { Disclosure } from './publish';
 import type { DisclosureTable } from './targetTable';
@@ -12,5 +12,6 @@ export const disclosureContract = {
   'disclosure.export': { input: scope, output: returns<FilePayload>() },
   'disclosure.publish': { input: scope, output: returns<Disclosure>() },
   'disclosure.list': { input: z.object({ year }).strict(), output: returns<Disclosure[]>() },
+  'disclosure.years': { input: none, output: returns<number[]>() },
   'coverage.targets': { input: z.object({ year }).strict(), output: returns<TargetCoverage>() },
 } as const satisfies ContractPart;

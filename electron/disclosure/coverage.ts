@@ -1,6 +1,6 @@
 // 首页 coverage of targets: per implementing unit, how many of its projects of a year have approved
 // targets. 涉密 projects count here: they need targets too, they are only not published.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { projects, targets, units } from '../../db/schema';
 import { percent, ratio } from '../domain/ratio';
@@ -47,4 +47,16 @@ export function targetCoverage(db: Db, year: number): TargetCoverage {
   const total = perUnit.reduce((sum, u) => sum + u.projects, 0);
   const approved = perUnit.reduce((sum, u) => sum + u.approved, 0);
   return { year, projects: total, approved, percent: total ? percent(ratio(approved, total)) : null, units: perUnit };
+}
+
+/** Years that have projects, newest first: the pages open on the latest one. */
+export function projectYears(db: Db): number[] {
+  const { region } = requireInstallation(db);
+  return db
+    .selectDistinct({ year: projects.year })
+    .from(projects)
+    .where(and(eq(projects.regionCode, region.code), eq(projects.deleted, false)))
+    .orderBy(desc(projects.year))
+    .all()
+    .map((row) => row.year);
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../db/open';
 import { listAudit } from '../audit/audit';
 import { AppError } from '../errors';
 import { countyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
-import { targetCoverage } from './coverage';
+import { projectYears, targetCoverage } from './coverage';
 import { listDisclosures, publishDisclosure } from './publish';
 import { disclosureFileName, disclosureWorkbook } from './targetSheet';
 import { disclosureTable } from './targetTable';
@@ -200,5 +200,10 @@ describe('coverage of approved targets', () => {
       { unitCode: '401001', unitName: '轮台县公安局', projects: 2, approved: 1, percent: '50.00' },
     ]);
     expect(targetCoverage(county(), 2021)).toEqual({ year: 2021, projects: 0, approved: 0, percent: null, units: [] });
+  });
+
+  it('knows the years that have projects, newest first', () => {
+    expect(projectYears(county())).toEqual([2020, 2019]);
+    expect(projectYears(countyStore().db)).toEqual([]);
   });
 });

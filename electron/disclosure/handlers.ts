@@ -3,7 +3,7 @@ import { actorIn as actor, dbOf as db } from '../ipc/callContext';
 import { encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import type { disclosureContract } from './contract';
-import { targetCoverage } from './coverage';
+import { projectYears, targetCoverage } from './coverage';
 import { listDisclosures, publishDisclosure } from './publish';
 import { disclosureFileName, disclosureWorkbook } from './targetSheet';
 import { disclosureTable } from './targetTable';
@@ -16,5 +16,6 @@ export const disclosureHandlers: HandlersFor<typeof disclosureContract> = {
   },
   'disclosure.publish': (input, ctx) => publishDisclosure(db(ctx), actor(ctx), input),
   'disclosure.list': (input, ctx) => listDisclosures(db(ctx), input.year),
+  'disclosure.years': (_, ctx) => projectYears(db(ctx)),
   'coverage.targets': (input, ctx) => targetCoverage(db(ctx), input.year),
 };

@@ -61,7 +61,7 @@ export const TARGET_TABLE_COLUMNS = [
   '三级指标',
   '指标值',
 ] as const;
-const WIDTHS = [6, 24, 16, 18, 12, 12, 10, 36, 10, 12, 26, 14];
+const WIDTHS = [7, 24, 16, 18, 12, 12, 10, 34, 11, 13, 26, 14];
 
 const head = (text: string, span: Partial<GridCell> = {}): GridCell => ({ text, header: true, ...span });
 

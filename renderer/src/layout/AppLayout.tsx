@@ -3,6 +3,7 @@ import { OPERATOR_ROLE_LABELS, ROLE_LABELS } from '../../../electron/domain/regi
 import { useSession } from '../appState';
 import { PageHeader } from '../components/PageHeader';
 import { UnderConstruction } from '../components/UnderConstruction';
+import { SampleDataBadge } from '../pages/demo/SampleDataBadge';
 import { routeHref, useRoute } from '../router';
 import { WORKFLOWS } from './navigation';
 
@@ -25,6 +26,7 @@ export function AppLayout() {
             <Text size="sm" c="dimmed">
               {ROLE_LABELS[installation.role]}
             </Text>
+            <SampleDataBadge />
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Text size="sm">

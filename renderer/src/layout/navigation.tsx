@@ -1,6 +1,7 @@
 // Every workflow of domain.md, in the order staff meet them in a budget year. A workflow without a page
 // yet says what it will do instead of pretending.
 import type { ComponentType } from 'react';
+import { DisclosurePage } from '../pages/disclosure/DisclosurePage';
 import { HomePage } from '../pages/home/HomePage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -47,11 +48,7 @@ export const WORKFLOWS: readonly Workflow[] = [
     label: '整改问责',
     summary: '对监控和评价发现的问题下达整改通知，跟踪单位反馈和审核结论；逾期仍未通过的进入问责清单。',
   },
-  {
-    path: 'disclosure',
-    label: '绩效公开',
-    summary: '按标准格式生成可公开的绩效目标表、自评表和重点评价结果（Excel 与打印），自动排除涉密项目，并记录公开的时间和内容。',
-  },
+  { path: 'disclosure', label: '绩效公开', page: DisclosurePage },
   {
     path: 'exchange',
     label: '数据交换',

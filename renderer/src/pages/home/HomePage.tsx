@@ -4,6 +4,8 @@ import { useSession } from '../../appState';
 import { PageHeader } from '../../components/PageHeader';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
+import { SampleDataOffer } from '../demo/SampleDataOffer';
+import { TargetCoverageCard } from './TargetCoverageCard';
 
 const COUNTS: { key: string; label: string; unit: string; href: string }[] = [
   { key: 'units', label: '预算单位', unit: '个', href: routeHref('registry', 'units') },
@@ -43,6 +45,8 @@ export function HomePage() {
           </Card>
         ))}
       </SimpleGrid>
+      <TargetCoverageCard />
+      {stats.data && units === 0 && <SampleDataOffer />}
 
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="sm">

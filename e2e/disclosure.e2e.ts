@@ -1,0 +1,119 @@
+// 示例数据 and 绩效公开 in the browser: the first-run choice on 首页, the coverage card, and the published
+// target table (preview, Excel, print view, publication record) of the sample county.
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, startApp, type AppUnderTest } from './harness';
+
+let app: AppUnderTest;
+
+beforeEach(async () => {
+  app = await startApp();
+  await app.call('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
+  await app.close();
+});
+
+/** The sample's 涉密 projects (公安局): they have approved targets and must never be published. */
+const CONFIDENTIAL = ['公安业务专项装备购置项目', '维稳专项工作经费'];
+
+async function screenshot(name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await app.page.mouse.move(1, 899);
+  await app.page.screenshot({ path: file });
+  return file;
+}
+
+describe('sample data from 首页', () => {
+  it('offers the sample county on an empty database, labels it, and shows target coverage by unit', async () => {
+    const { page } = app;
+    await page.reload();
+    await page.getByRole('heading', { name: '先看看软件用起来的样子？' }).waitFor();
+    await page.getByRole('button', { name: '生成示例数据' }).click();
+
+    await page.getByRole('banner').getByText('示例数据（虚构）').waitFor();
+    await page.getByRole('heading', { name: '绩效目标覆盖情况' }).waitFor();
+    expect(await page.getByRole('heading', { name: '先看看软件用起来的样子？' }).count()).toBe(0);
+    const coverage = page.getByRole('table', { name: '各单位绩效目标覆盖情况' });
+    expect(await coverage.getByRole('row').count()).toBe(108 + 1);
+    await page.getByText(/全县 140 个项目中，\d+ 个的绩效目标已审核通过/).waitFor();
+    await page.getByRole('link', { name: /预算单位：108/ }).waitFor();
+    console.log(`首页：${await screenshot('demo-home')}`);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('绩效公开 of the sample county', () => {
+  it('previews approved targets without the confidential projects, exports them, prints them and records the publication', async () => {
+    const { page } = app;
+    const summary = await app.call('demo.generate', { year: 2020 });
+    expect(summary.confidentialProjects).toBe(2);
+    // A project the service publishes, checked on the page as the user sees it.
+    const table = await app.call('disclosure.table', { year: 2020, unitCode: null });
+    const known = table.projects.find((p) => p.indicators.length > 4)!;
+
+    await page.goto(new URL('#/disclosure', app.bridge.url).href);
+    await page.getByRole('heading', { name: '绩效公开' }).waitFor();
+    const preview = page.getByRole('table', { name: '绩效目标公开表' });
+    await preview.getByRole('cell', { name: known.name, exact: true }).waitFor();
+    await page.getByRole('heading', { name: '轮台县2020年度项目支出绩效目标表' }).waitFor();
+    await page.getByText(/未列入 \d+ 个项目：涉密项目 2 个（不公开）/).first().waitFor();
+    const text = await preview.innerText();
+    for (const name of CONFIDENTIAL) expect(text).not.toContain(name);
+    // Its project cells span all its indicator rows.
+    expect(await preview.getByRole('cell', { name: known.name, exact: true }).getAttribute('rowspan')).toBe(String(known.indicators.length));
+    console.log(`公开表：${await screenshot('disclosure-screen')}`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe('轮台县2020年度项目支出绩效目标表.xlsx');
+    const book = XLSX.read(fs.readFileSync((await download.path())!), { type: 'buffer' });
+    expect(book.SheetNames[0]).toBe('全县');
+    expect(book.SheetNames).toContain('轮台县教育局');
+    expect((book.Sheets['全县']!['!merges'] ?? []).length).toBeGreaterThan(100);
+
+    // Printed: only the title and the table, on A4 landscape pages.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('banner').isVisible()).toBe(false);
+    expect(await page.getByRole('navigation', { name: '功能导航' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '导出 Excel' }).isVisible()).toBe(false);
+    expect(await page.getByRole('combobox', { name: '公开范围' }).isVisible()).toBe(false);
+    expect(await preview.isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1123, height: 794 }); // A4 landscape at 96 dpi
+    console.log(`打印视图：${await screenshot('disclosure-print')}`);
+    const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    expect(pdf.match(/\/MediaBox\s*\[0 0 (\d+)/)?.[1]).toBe('841'); // 297 mm wide: landscape
+    expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g)!.length).toBeGreaterThan(10);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await page.getByRole('button', { name: '记录公开' }).click();
+    await page.getByRole('dialog', { name: '记录公开' }).getByRole('button', { name: '记录公开' }).click();
+    await page.getByRole('tab', { name: '公开记录（1）' }).click();
+    const row = page.getByRole('table', { name: '公开记录' }).getByRole('row').nth(1);
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual(
+      expect.arrayContaining(['项目支出绩效目标表', '全县', String(table.projects.length), '轮台县2020年度项目支出绩效目标表.xlsx', '张三']),
+    );
+    console.log(`公开记录：${await screenshot('disclosure-history')}`);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('shows a unit with only confidential or unapproved projects as having nothing to publish, and says why', async () => {
+    const { page } = app;
+    await app.call('demo.generate', { year: 2020 });
+    await page.goto(new URL('#/disclosure', app.bridge.url).href);
+    const scope = page.getByRole('combobox', { name: '公开范围' });
+    await scope.click();
+    await scope.fill('公安局');
+    await page.getByRole('option', { name: /轮台县公安局/ }).click();
+    await page.getByRole('heading', { name: '没有可公开的项目绩效目标' }).waitFor();
+    await page.getByText(/涉密项目 2 个（不公开）/).first().waitFor();
+    expect(await page.getByRole('button', { name: '记录公开' }).isDisabled()).toBe(true);
+    console.log(`无可公开项目：${await screenshot('disclosure-nothing')}`);
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
 // the whole project (all its sources) out, and never blocks the other projects.
 import { randomUUID } from 'node:crypto';
 import { sqliteOf, type Db } from '../../db/open';
-import { parseWanYuan, formatWanYuan } from '../domain/money';
+import { parseWanYuan } from '../domain/money';
 import {
   checkFunds,
   checkProject,
@@ -16,6 +16,7 @@ import {
   type ProjectAttribute,
   type ProjectCategory,
   type ProjectDraft,
+  wanYuanText,
 } from '../domain/projects';
 import { parseYesNo, readTable, writeWorkbook, yesNo, type ColumnSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
@@ -295,9 +296,9 @@ export function exportProjects(db: Db, year: number): Uint8Array {
       p.endDate ?? '',
       p.personInCharge,
       f?.source ?? '',
-      f ? formatWanYuan(f.initialFen, { grouping: false }) : '',
-      f ? formatWanYuan(f.additionFen, { grouping: false }) : '',
-      f ? formatWanYuan(f.cutFen, { grouping: false }) : '',
+      f ? wanYuanText(f.initialFen) : '',
+      f ? wanYuanText(f.additionFen) : '',
+      f ? wanYuanText(f.cutFen) : '',
     ]),
   );
   return writeWorkbook([{ name: `${year}年项目`, headers: COLUMNS.map((c) => c.header), rows, widths: WIDTHS }]);

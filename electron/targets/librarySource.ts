@@ -1,12 +1,9 @@
 // Where a target form gets its starting indicators: the accepted (已入库) indicators of a project type in
-// the library. Read straight from the library tables until the library workflow exports its own
-// suggestedIndicators/listProjectTypes; then these two functions delegate to it.
-import { and, asc, eq } from 'drizzle-orm';
+// the library, as unweighted target rows with the library's reference values.
 import type { Db } from '../../db/open';
-import { libraryIndicators, projectTypes } from '../../db/schema';
-import type { IndicatorOperator } from '../domain/indicators';
-import { OPERATORS } from '../domain/indicators';
 import type { TargetIndicator } from '../domain/targets';
+import { suggestedIndicators } from '../library/indicators';
+import { listProjectTypes } from '../library/projectTypes';
 
 export interface ProjectTypeOption {
   code: string;
@@ -14,39 +11,20 @@ export interface ProjectTypeOption {
   sector: string;
 }
 
-export function projectTypeOptions(db: Db): ProjectTypeOption[] {
-  return db
-    .select({ code: projectTypes.code, name: projectTypes.name, sector: projectTypes.sector })
-    .from(projectTypes)
-    .where(eq(projectTypes.deleted, false))
-    .orderBy(asc(projectTypes.sector), asc(projectTypes.code))
-    .all();
-}
+/** The library's project types for a select: code, name and sector only. */
+export const projectTypeOptions = (db: Db): ProjectTypeOption[] => listProjectTypes(db).map(({ code, name, sector }) => ({ code, name, sector }));
 
-/** The type's accepted indicators as unweighted target rows, in library order, with their reference values. */
 export function suggestedTargetIndicators(db: Db, projectTypeCode: string): TargetIndicator[] {
-  return db
-    .select()
-    .from(libraryIndicators)
-    .where(
-      and(
-        eq(libraryIndicators.projectTypeCode, projectTypeCode),
-        eq(libraryIndicators.status, 'accepted'),
-        eq(libraryIndicators.deleted, false),
-      ),
-    )
-    .orderBy(asc(libraryIndicators.code))
-    .all()
-    .map((i) => ({
-      level1: i.level1,
-      level2: i.level2,
-      name: i.name,
-      operator: (OPERATORS as readonly string[]).includes(i.operator) ? (i.operator as IndicatorOperator) : '',
-      value: i.referenceValue,
-      unit: i.unit,
-      definition: i.definition,
-      basis: i.basis,
-      weight: '',
-      libraryCode: i.code,
-    }));
+  return suggestedIndicators(db, projectTypeCode).map((i) => ({
+    level1: i.level1,
+    level2: i.level2,
+    name: i.name,
+    operator: i.operator,
+    value: i.referenceValue,
+    unit: i.unit,
+    definition: i.definition,
+    basis: i.basis,
+    weight: '',
+    libraryCode: i.code,
+  }));
 }

@@ -173,6 +173,8 @@ export interface InboxItem {
   targetId: string;
   adjustmentId: string | null;
   targetKind: TargetKind;
+  /** The project of a project target, where its page opens. */
+  projectId: string | null;
   year: number;
   /** Project code or unit code. */
   ownerCode: string;
@@ -215,6 +217,7 @@ function ownerDescriber(db: Db, regionCode: string, rows: readonly TargetRow[]) 
     const unitName = unitNames.get(unitCode) ?? unitCode;
     return {
       targetKind: row.kind,
+      projectId: row.projectId,
       year: row.year,
       ownerCode: row.ownerCode,
       title: project ? project.name : `${unitName}部门整体支出绩效目标`,

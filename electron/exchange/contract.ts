@@ -5,10 +5,13 @@ import type { CountyRow } from './dashboard';
 import { STAGES } from './entities';
 import type { IdentityView, PackageHistoryRow } from './history';
 import type { ImportSummary } from './incoming';
+import type { ExchangeOptions } from './options';
 import type { WrittenPackage } from './outgoing';
 
 export const exchangeContract = {
   'exchange.identity': { input: none, output: returns<IdentityView>() },
+  /** Labels and years for the 数据交换 page. */
+  'exchange.options': { input: none, output: returns<ExchangeOptions>() },
   'exchange.history': { input: z.object({ direction: z.enum(['out', 'in']).optional() }).strict(), output: returns<PackageHistoryRow[]>() },
   'exchange.peers': { input: none, output: returns<{ regionCode: string; fingerprint: string; trustedAt: string; trustedBy: string; lastSequence: number }[]>() },
   'exchange.exportPreview': {
@@ -43,6 +46,8 @@ export interface CountyTarget {
   projectName: string | null;
   kind: string;
   status: string;
+  /** The opinion of the last review, the county's own or the prefecture's (州级审核：…). */
+  reviewOpinion: string | null;
   version: number;
   decision: { action: 'approve' | 'return'; opinion: string; decidedAt: string; sent: boolean } | null;
 }

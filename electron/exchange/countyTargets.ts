@@ -5,7 +5,7 @@ import type { CountyTarget } from './contract';
 export function countyTargets(store: Store, county: string, year: number): CountyTarget[] {
   const rows = store.sqlite
     .prepare(
-      `SELECT t.id, t.owner_code AS ownerCode, p.name AS projectName, t.kind, t.status, t.version,
+      `SELECT t.id, t.owner_code AS ownerCode, p.name AS projectName, t.kind, t.status, t.review_opinion AS reviewOpinion, t.version,
               d.action, d.opinion, d.decided_at AS decidedAt, d.package_id AS packageId
          FROM targets t
          LEFT JOIN projects p ON p.id = t.project_id

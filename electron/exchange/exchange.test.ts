@@ -9,6 +9,7 @@ import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
 import { freshStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
 import { recordDecision } from './decisions';
+import { packageHistory } from './history';
 import { importPackage, type ImportSummary } from './incoming';
 import { ensureIdentity } from './keys';
 import { exportCountyReport, exportPrefectureReply, exportReceipt } from './outgoing';
@@ -345,6 +346,7 @@ describe('prefecture reply (returns travel back)', () => {
     expect(reply.counts.decisions).toBe(1);
     const applied = importInto(c, reply.file);
     expect(applied.decisions).toBe(1);
+    expect(packageHistory(c, 'in')[0]!.counts).toMatchObject({ decisions: 1 });
     expect(c.sqlite.prepare("SELECT status, review_opinion AS opinion FROM targets WHERE owner_code = 'P002'").get()).toEqual({
       status: 'returned',
       opinion: '州级审核：数量指标偏低，请调整',

@@ -12,12 +12,14 @@ import { recordDecision } from './decisions';
 import { outboxPath, saveUpload } from './files';
 import { identityView, listPeers, packageHistory } from './history';
 import { importPackage } from './incoming';
+import { exchangeOptions } from './options';
 import { exportCountyReport, exportPrefectureReply, exportReceipt, previewExport, type WrittenPackage } from './outgoing';
 
 const download = (written: WrittenPackage) => ({ written, file: encodeFile(path.basename(written.file), fs.readFileSync(written.file)) });
 
 export const exchangeHandlers: HandlersFor<typeof exchangeContract> = {
   'exchange.identity': (_, ctx) => identityView(ctx.app.store()),
+  'exchange.options': (_, ctx) => exchangeOptions(ctx.app.store()),
   'exchange.history': (input, ctx) => packageHistory(ctx.app.store(), input.direction),
   'exchange.peers': (_, ctx) => listPeers(ctx.app.store()),
   'exchange.exportPreview': (input, ctx) => previewExport(ctx.app.store(), input),

@@ -30,7 +30,14 @@ export function packageHistory(store: Store, direction?: 'out' | 'in'): PackageH
     .where(direction ? eq(exchangePackages.direction, direction) : undefined)
     .orderBy(desc(exchangePackages.recordedAt))
     .all();
-  return rows.map(({ summary, fileName: _file, fileSha256: _sha, ...row }) => ({ ...row, counts: (JSON.parse(summary) as { counts?: Record<string, number> }).counts ?? {} }));
+  return rows.map(({ summary, fileName: _file, fileSha256: _sha, ...row }) => ({ ...row, counts: carried(summary) }));
+}
+
+/** What a package carried: records per kind (sent) or per action (imported), and review decisions. */
+function carried(summary: string): Record<string, number> {
+  const { counts = {}, decisions } = JSON.parse(summary) as { counts?: Record<string, number>; decisions?: number };
+  // A written reply counts its decisions among its counts already; an import keeps them apart.
+  return decisions ? { ...counts, decisions } : counts;
 }
 
 export interface IdentityView {

@@ -16,6 +16,7 @@ export function readFilePayload(file: File): Promise<FilePayload> {
 const MIME_TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   db: 'application/vnd.sqlite3',
+  zip: 'application/zip',
 };
 
 /** Saves a file the service produced through the browser's own download. */

@@ -2,6 +2,7 @@
 // yet says what it will do instead of pretending.
 import type { ComponentType } from 'react';
 import { DisclosurePage } from '../pages/disclosure/DisclosurePage';
+import { ExchangePage } from '../pages/exchange/ExchangePage';
 import { HomePage } from '../pages/home/HomePage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -49,11 +50,6 @@ export const WORKFLOWS: readonly Workflow[] = [
     summary: '对监控和评价发现的问题下达整改通知，跟踪单位反馈和审核结论；逾期仍未通过的进入问责清单。',
   },
   { path: 'disclosure', label: '绩效公开', page: DisclosurePage },
-  {
-    path: 'exchange',
-    label: '数据交换',
-    summary:
-      '通过文件与州财政局交换数据：导出上报包，导入退回意见、审批结果、指标库更新和新的监控任务，随时可查已发送、已接收和尚未确认的内容。',
-  },
+  { path: 'exchange', label: '数据交换', page: ExchangePage },
   { path: 'settings', label: '设置', page: SettingsPage },
 ];

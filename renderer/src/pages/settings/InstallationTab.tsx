@@ -2,6 +2,7 @@ import { Alert, Code, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { REGION_LEVEL_LABELS, ROLE_LABELS } from '../../../../electron/domain/registry';
 import { useSession } from '../../appState';
+import { Fingerprint } from '../../components/Fingerprint';
 import { formatDateTime } from '../../components/format';
 import { useInvoke } from '../../components/useInvoke';
 
@@ -13,10 +14,12 @@ const TRANSPORT_LABELS: Record<string, string> = {
 export function InstallationTab() {
   const { installation } = useSession();
   const info = useInvoke('app.info', {});
+  const identity = useInvoke('exchange.identity', {});
   const rows: [string, ReactNode][] = [
     ['区划', `${installation.region.name}（${installation.region.code}，${REGION_LEVEL_LABELS[installation.region.level]}）`],
     ['角色', ROLE_LABELS[installation.role]],
     ['本机编号', <Code key="id">{installation.installationId}</Code>],
+    ['数据交换公钥指纹', identity.data ? <Fingerprint key="fp" value={identity.data.fingerprint} size="md" /> : (identity.error ?? '…')],
     ['初始设置时间', formatDateTime(installation.createdAt)],
     ['程序版本', info.data?.version ?? '…'],
     ['数据库文件', info.data ? <Code key="db">{info.data.dbPath}</Code> : '…'],

@@ -1,0 +1,132 @@
+// 各县汇总: one row per county of the prefecture for the year, from what the counties' packages brought
+// in, with small bars for target approval and monitoring submission; Excel export and print.
+import { Alert, Badge, Button, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import type { CountyRow } from '../../../../electron/exchange/dashboard';
+import { invoke } from '../../api';
+import { DownloadButton } from '../../components/FileActions';
+import { formatDateTime } from '../../components/format';
+import { useInvoke } from '../../components/useInvoke';
+import { navigate } from '../../router';
+import classes from './exchange.module.css';
+import { useExchange } from './exchangeContext';
+
+/** "52 / 140" with a bar; no bar when there is nothing to measure against. */
+function Share({ part, whole, label }: { part: number; whole: number; label: string }) {
+  const percent = whole > 0 ? Math.round((part / whole) * 100) : 0;
+  return (
+    <Stack gap={2} miw={110}>
+      <Text size="sm">
+        {part} / {whole}
+        {whole > 0 && (
+          <Text span size="xs" c="dimmed">
+            {' '}
+            （{percent}%）
+          </Text>
+        )}
+      </Text>
+      {whole > 0 && <Progress value={percent} size="sm" color={percent === 100 ? 'teal' : 'blue'} aria-label={`${label} ${percent}%`} className={classes.printColors} />}
+    </Stack>
+  );
+}
+
+const Count = ({ n, color }: { n: number; color: string }) =>
+  n > 0 ? (
+    <Badge variant="light" color={color}>
+      {n}
+    </Badge>
+  ) : (
+    <Text span size="sm" c="dimmed">
+      0
+    </Text>
+  );
+
+export function CountyDashboard() {
+  const { year } = useExchange();
+  const dashboard = useInvoke('exchange.dashboard', { year });
+
+  if (dashboard.error) return <Alert color="red" title="无法生成汇总">{dashboard.error}</Alert>;
+  if (!dashboard.data) return <Loader aria-label="正在汇总" />;
+  const rows: CountyRow[] = dashboard.data;
+  const reported = rows.filter((r) => r.packagesReceived > 0).length;
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={2}>
+          <Title order={2} size="h4">
+            {year} 年度各县汇总
+          </Title>
+          <Text size="sm" c="dimmed" role="status">
+            所辖 {rows.length} 个县市，{reported} 个已交来本年度数据包。
+          </Text>
+        </Stack>
+        <Group gap="xs" className="no-print">
+          <DownloadButton label="导出 Excel" fetchFile={() => invoke('exchange.dashboardExport', { year })} variant="default" />
+          <Button variant="default" onClick={() => window.print()}>
+            打印
+          </Button>
+        </Group>
+      </Group>
+      {reported === 0 && (
+        <Alert color="blue" title={`还没有收到 ${year} 年度的上报包`}>
+          各县在其“数据交换”页导出上报包后，把文件交到州财政局，在“导入上报包”中导入即汇总到这里。
+        </Alert>
+      )}
+      <Table withTableBorder withColumnBorders striped highlightOnHover aria-label="各县汇总">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>县市</Table.Th>
+            <Table.Th ta="right">收到数据包</Table.Th>
+            <Table.Th>最近接收</Table.Th>
+            <Table.Th ta="center">未出回执</Table.Th>
+            <Table.Th ta="right">项目数</Table.Th>
+            <Table.Th>目标已批复</Table.Th>
+            <Table.Th>监控已报送 / 监控表</Table.Th>
+            <Table.Th ta="center">逾期整改</Table.Th>
+            <Table.Th ta="center">待发送审核意见</Table.Th>
+            <Table.Th className="no-print">操作</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.code}>
+              <Table.Td>
+                {r.name}
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  {r.code}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">{r.packagesReceived}</Table.Td>
+              <Table.Td>{r.lastReceivedAt ? formatDateTime(r.lastReceivedAt) : <Text span size="sm" c="dimmed">未收到</Text>}</Table.Td>
+              <Table.Td ta="center">
+                <Count n={r.unacknowledged} color="orange" />
+              </Table.Td>
+              <Table.Td ta="right">{r.projects}</Table.Td>
+              <Table.Td>
+                <Share part={r.approvedTargets} whole={r.projects} label="目标已批复" />
+              </Table.Td>
+              <Table.Td>
+                <Share part={r.monitoringSubmitted} whole={r.monitoringSheets} label="监控已报送" />
+              </Table.Td>
+              <Table.Td ta="center">
+                <Count n={r.overdueRectifications} color="red" />
+              </Table.Td>
+              <Table.Td ta="center">
+                <Count n={r.pendingDecisions} color="orange" />
+              </Table.Td>
+              <Table.Td className="no-print">
+                <Button size="compact-sm" variant="subtle" onClick={() => navigate('exchange', 'review', r.code)} aria-label={`审核${r.name}`} disabled={r.projects === 0}>
+                  审核
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text size="xs" c="dimmed">
+        目标已批复：县级已批复的项目支出绩效目标数 / 项目数。监控已报送：已报送或已审核的监控表 / 监控表总数。未出回执：已导入但尚未向该县出具回执的数据包。
+      </Text>
+    </Stack>
+  );
+}

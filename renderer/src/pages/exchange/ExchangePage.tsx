@@ -1,0 +1,132 @@
+// 数据交换: the county reports to its prefecture by file and imports the replies; the prefecture imports
+// the counties' reports, reviews them, and answers by file (domain.md §11, exchange.md). One page whose
+// tabs follow the installation's role.
+import { Alert, Badge, Loader, Select, Stack, Tabs } from '@mantine/core';
+import { useCallback, useMemo, useState, type ComponentType } from 'react';
+import { useSession } from '../../appState';
+import { PageHeader } from '../../components/PageHeader';
+import { useInvoke } from '../../components/useInvoke';
+import { navigate, useRoute } from '../../router';
+import { CountyDashboard } from './CountyDashboard';
+import { ExchangeContext, type ExchangeView } from './exchangeContext';
+import { HistoryTab } from './HistoryTab';
+import { PeersTab } from './PeersTab';
+import { isOutstanding } from './packageState';
+import { PrefectureImportTab } from './PrefectureImportTab';
+import { ReportTab } from './ReportTab';
+import { ReturnedTargetsTab } from './ReturnedTargetsTab';
+import { ReviewTab } from './ReviewTab';
+
+interface TabDef {
+  value: string;
+  label: string;
+  page: ComponentType;
+  /** The history tab carries the count of packages still waiting for a receipt. */
+  badge?: boolean;
+}
+
+const COUNTY_TABS: TabDef[] = [
+  { value: 'report', label: '上报与导入', page: ReportTab },
+  { value: 'history', label: '往来记录', page: HistoryTab, badge: true },
+  { value: 'returned', label: '退回的目标', page: ReturnedTargetsTab },
+];
+
+const PREFECTURE_TABS: TabDef[] = [
+  { value: 'dashboard', label: '各县汇总', page: CountyDashboard },
+  { value: 'import', label: '导入上报包', page: PrefectureImportTab },
+  { value: 'review', label: '审核与反馈', page: ReviewTab },
+  { value: 'history', label: '往来记录', page: HistoryTab, badge: true },
+  { value: 'peers', label: '已登记的县', page: PeersTab },
+];
+
+const DESCRIPTIONS = {
+  county: '把本县的绩效目标、监控和整改情况导出为上报包交州财政局；导入州财政局的反馈包（审核意见、指标库更新、监控任务）和回执。',
+  prefecture: '导入各县的上报包并出具回执，汇总各县情况，逐项审核绩效目标，把审核意见导出为反馈包交回各县。',
+};
+
+export function ExchangePage() {
+  const { installation } = useSession();
+  const [, tabRoute] = useRoute();
+  const options = useInvoke('exchange.options', {});
+  const regions = useInvoke('regions.list', {});
+  const history = useInvoke('exchange.history', {});
+  const [chosenYear, setYear] = useState<number | null>(null);
+
+  const prefecture = installation.role === 'prefecture';
+  const tabs = prefecture ? PREFECTURE_TABS : COUNTY_TABS;
+  const tab = tabs.find((t) => t.value === tabRoute) ?? tabs[0]!;
+  const outstanding = history.data?.filter(isOutstanding).length ?? 0;
+
+  const names = useMemo(() => new Map((regions.data ?? []).map((r) => [r.code, r.name])), [regions.data]);
+  const regionName = useCallback((code: string) => names.get(code) ?? code, [names]);
+  const { reload: reloadHistory } = history;
+  const { reload: reloadOptions } = options;
+  // A package may bring the first data of a year: the year list and its default follow.
+  const [packagesRevision, setPackagesRevision] = useState(0);
+  const packagesChanged = useCallback(async () => {
+    await Promise.all([reloadHistory(), reloadOptions()]);
+    setPackagesRevision((n) => n + 1);
+  }, [reloadHistory, reloadOptions]);
+  const view = useMemo<ExchangeView | null>(() => {
+    if (!options.data) return null;
+    return {
+      options: options.data,
+      year: chosenYear ?? options.data.defaultYear,
+      countLabels: { ...options.data.entities, ...options.data.actions, decisions: '审核意见' },
+      regionName,
+      history: history.data,
+      packagesChanged,
+      packagesRevision,
+    };
+  }, [options.data, chosenYear, regionName, history.data, packagesChanged, packagesRevision]);
+
+  const yearSelect = view && (
+    <Select
+      aria-label="年度"
+      data={view.options.years.map((y) => ({ value: String(y), label: `${y} 年度` }))}
+      value={String(view.year)}
+      onChange={(next) => next && setYear(Number(next))}
+      allowDeselect={false}
+      w={120}
+    />
+  );
+
+  let body;
+  if (options.error) body = <Alert color="red" title="无法打开数据交换">{options.error}</Alert>;
+  else if (!view) body = <Loader aria-label="正在读取" />;
+  else {
+    body = (
+      <ExchangeContext.Provider value={view}>
+        <Tabs value={tab.value} onChange={(next) => navigate('exchange', next ?? tabs[0]!.value)} keepMounted={false}>
+          <Tabs.List className="no-print">
+            {tabs.map((t) => (
+              <Tabs.Tab
+                key={t.value}
+                value={t.value}
+                rightSection={
+                  t.badge && outstanding > 0 ? (
+                    <Badge size="sm" color="orange" circle aria-label={`${outstanding} 个待回执`}>
+                      {outstanding}
+                    </Badge>
+                  ) : undefined
+                }
+              >
+                {t.label}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          <Tabs.Panel value={tab.value} pt="lg">
+            <tab.page />
+          </Tabs.Panel>
+        </Tabs>
+      </ExchangeContext.Provider>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <PageHeader title="数据交换" description={DESCRIPTIONS[prefecture ? 'prefecture' : 'county']} actions={yearSelect} />
+      {body}
+    </Stack>
+  );
+}

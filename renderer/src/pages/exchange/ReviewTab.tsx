@@ -1,0 +1,189 @@
+// 审核与反馈: the prefecture goes through one county's targets for the year, approves or returns each
+// (a return needs an opinion), and exports the decisions not yet sent as a reply package for the county.
+import { Alert, Badge, Button, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
+import type { CountyTarget } from '../../../../electron/exchange/contract';
+import { WORKFLOW_LABELS, type WorkflowState } from '../../../../electron/domain/workflow';
+import { invoke } from '../../api';
+import { useSession } from '../../appState';
+import { EmptyNotice } from '../../components/EmptyNotice';
+import { notifyError } from '../../components/notify';
+import { useInvoke } from '../../components/useInvoke';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { navigate, useRoute } from '../../router';
+import { ExportCard } from './ExportCard';
+import { useExchange } from './exchangeContext';
+import { ReturnModal } from './ReturnModal';
+import { TARGET_KINDS, targetName } from './targets';
+
+type Shown = 'all' | 'undecided' | 'pending';
+
+export function ReviewTab() {
+  const { installation } = useSession();
+  const [, , countyCode] = useRoute();
+  const regions = useInvoke('regions.list', {});
+  const counties = useMemo(
+    () => (regions.data ?? []).filter((r) => r.level === 'county' && r.parentCode === installation.region.code),
+    [regions.data, installation.region.code],
+  );
+  const county = counties.find((c) => c.code === countyCode);
+
+  return (
+    <Stack gap="md">
+      <Group gap="sm" className="no-print">
+        <Select
+          label="审核的县市"
+          placeholder="请选择县市"
+          searchable
+          data={counties.map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))}
+          value={county?.code ?? null}
+          onChange={(code) => navigate('exchange', 'review', ...(code ? [code] : []))}
+          w={260}
+        />
+      </Group>
+      {county ? (
+        <CountyReview key={county.code} county={county} />
+      ) : (
+        <EmptyNotice
+          title="请选择要审核的县市"
+          description="导入某县的上报包后，在这里逐项审核其绩效目标：通过，或填写意见退回。审核意见导出为反馈包交回该县，该县导入后被退回的目标即回到“被退回”状态。"
+        />
+      )}
+    </Stack>
+  );
+}
+
+function CountyReview({ county }: { county: { code: string; name: string } }) {
+  const { year } = useExchange();
+  const targets = useInvoke('exchange.countyTargets', { county: county.code, year });
+  const [query, setQuery] = useState('');
+  const [shown, setShown] = useState<Shown>('all');
+  const [returning, setReturning] = useState<CountyTarget | null>(null);
+  const [revision, setRevision] = useState(0);
+
+  const reloadTargets = targets.reload;
+  const decided = useCallback(async () => {
+    await reloadTargets();
+    setRevision((n) => n + 1);
+  }, [reloadTargets]);
+
+  const approve = useCallback(
+    async (target: CountyTarget) => {
+      try {
+        await invoke('exchange.decide', { entity: 'target', recordId: target.id, action: 'approve', opinion: '' });
+        await decided();
+      } catch (error) {
+        notifyError(error, '没有记下审核结果');
+      }
+    },
+    [decided],
+  );
+
+  const all = targets.data ?? [];
+  const pending = all.filter((t) => t.decision && !t.decision.sent).length;
+  const rows = useMemo(() => {
+    const q = query.trim();
+    return (targets.data ?? []).filter(
+      (t) =>
+        (shown === 'all' || (shown === 'undecided' ? !t.decision : t.decision && !t.decision.sent)) &&
+        (!q || t.ownerCode.includes(q) || (t.projectName ?? '').includes(q)),
+    );
+  }, [targets.data, query, shown]);
+
+  const columns = useMemo<Column<CountyTarget>[]>(
+    () => [
+      { key: 'kind', header: '类型', width: '110px', cell: (t) => TARGET_KINDS[t.kind] ?? t.kind },
+      { key: 'code', header: '编码', width: '170px', cell: (t) => <Text span ff="monospace" size="sm">{t.ownerCode}</Text> },
+      { key: 'name', header: '名称', width: 'minmax(200px, 2fr)', cell: (t) => <span title={targetName(t)}>{targetName(t)}</span> },
+      { key: 'status', header: '县级状态', width: '90px', cell: (t) => WORKFLOW_LABELS[t.status as WorkflowState] ?? t.status },
+      { key: 'decision', header: '州级审核', width: 'minmax(260px, 2fr)', cell: (t) => <DecisionCell target={t} /> },
+      {
+        key: 'actions',
+        header: '操作',
+        width: '130px',
+        cell: (t) => (
+          <Group gap={4} wrap="nowrap" className="no-print">
+            <Button size="compact-sm" variant="subtle" color="teal" onClick={() => approve(t)} aria-label={`通过 ${targetName(t)}`}>
+              通过
+            </Button>
+            <Button size="compact-sm" variant="subtle" color="red" onClick={() => setReturning(t)} aria-label={`退回 ${targetName(t)}`}>
+              退回
+            </Button>
+          </Group>
+        ),
+      },
+    ],
+    [approve],
+  );
+
+  let list;
+  if (targets.error) list = <Alert color="red" title="无法读取该县的绩效目标">{targets.error}</Alert>;
+  else if (!targets.data) list = <Loader aria-label="正在读取绩效目标" />;
+  else if (all.length === 0) {
+    list = (
+      <EmptyNotice
+        title={`还没有收到${county.name} ${year} 年度的绩效目标`}
+        description={`请先在“导入上报包”中导入${county.name}的上报包（阶段为“绩效目标”或“全部”），其中的绩效目标就会列在这里供审核。`}
+      />
+    );
+  } else {
+    list = (
+      <>
+        <Group justify="space-between" className="no-print">
+          <Group gap="sm">
+            <TextInput aria-label="搜索目标" placeholder="按编码或名称搜索" value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={240} />
+            <SegmentedControl
+              size="xs"
+              value={shown}
+              onChange={(v) => setShown(v as Shown)}
+              data={[
+                { value: 'all', label: `全部 ${all.length}` },
+                { value: 'undecided', label: `未审核 ${all.filter((t) => !t.decision).length}` },
+                { value: 'pending', label: `待发送 ${pending}` },
+              ]}
+            />
+          </Group>
+          <Button size="xs" variant="default" onClick={() => window.print()}>
+            打印
+          </Button>
+        </Group>
+        <VirtualTable label={`${county.name}的绩效目标`} rows={rows} columns={columns} rowKey={(t) => t.id} height={Math.min(480, 40 * (rows.length + 1) + 2)} />
+      </>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      {list}
+      <ExportCard county={county} revision={revision} onExported={reloadTargets} />
+      {returning && <ReturnModal target={returning} onClose={() => setReturning(null)} onReturned={decided} />}
+    </Stack>
+  );
+}
+
+function DecisionCell({ target }: { target: CountyTarget }) {
+  const { decision } = target;
+  if (!decision) {
+    return (
+      <Text span size="sm" c="dimmed">
+        未审核
+      </Text>
+    );
+  }
+  const returned = decision.action === 'return';
+  return (
+    <Group gap={4} wrap="nowrap" title={decision.opinion}>
+      <Badge variant="light" color={returned ? 'red' : 'teal'} style={{ flexShrink: 0 }}>
+        {returned ? '退回' : '通过'}
+      </Badge>
+      <Badge variant={decision.sent ? 'outline' : 'filled'} color={decision.sent ? 'gray' : 'orange'} style={{ flexShrink: 0 }}>
+        {decision.sent ? '已发送' : '待发送'}
+      </Badge>
+      {decision.opinion && (
+        <Text span size="sm" truncate>
+          {decision.opinion}
+        </Text>
+      )}
+    </Group>
+  );
+}

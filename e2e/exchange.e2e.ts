@@ -127,6 +127,16 @@ describe('数据交换 between a county and its prefecture', () => {
     expect(reply.name).toMatch(/^jixiao-reply-652800-652822-.*\.zip$/);
     await row.getByText('已发送').waitFor();
 
+    // Prefecture: what it received and sent, and the county it now trusts.
+    await p.getByRole('tab', { name: /往来记录/ }).click();
+    const history = p.getByRole('table', { name: '往来记录' });
+    await history.getByRole('row').filter({ hasText: '县级上报包' }).getByText('已出具回执').waitFor();
+    await history.getByRole('row').filter({ hasText: '州级反馈包' }).getByText('对方未确认收到').waitFor();
+    await screenshot(p, '4b-州-往来记录');
+    await p.getByRole('tab', { name: '已登记的县' }).click();
+    await p.getByRole('table', { name: '已登记的县' }).getByRole('row').filter({ hasText: '轮台县（652822）' }).getByRole('group', { name: `公钥指纹 ${countyKey.fingerprint}` }).waitFor();
+    await screenshot(p, '4c-州-已登记的县');
+
     // County: the receipt for its report first (first contact with the prefecture's key; a receipt is
     // older than the reply, and the engine refuses an older package from a sender after a newer one).
     await upload(c, receipt);

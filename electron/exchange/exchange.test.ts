@@ -302,6 +302,20 @@ describe('receipts and incremental exports (exchange.md §7)', () => {
     expect(importInto(pref, next.file).counts).toEqual({ created: 0, updated: 1, unchanged: 0, deleted: 0, conflict: 0 });
   });
 
+  it('accepts a receipt that arrives after a newer reply from the same prefecture', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    const first = report(c, dir);
+    const imported = importInto(pref, first.file);
+    const receipt = exportReceipt(pref, TEST_ACTOR, imported.packageId, path.join(dir, 'receipt.zip'));
+    const reply = exportPrefectureReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply.zip') });
+    expect(reply.sequence).toBeGreaterThan(receipt.sequence);
+    importInto(c, reply.file);
+    expect(importInto(c, receipt.file).acknowledged).toBe(first.total);
+    expect(report(c, dir).total).toBe(0);
+  });
+
   it('without a receipt, resends everything not yet acknowledged', () => {
     const dir = tempDir();
     const c = county(dir);

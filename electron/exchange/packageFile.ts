@@ -219,6 +219,9 @@ function checkSequence(manifest: Manifest, ctx: VerifyContext): void {
   if (reused) {
     throw new PackageRefusal('REPLAYED', `来自 ${manifest.sender.name} 的序号 ${manifest.sequence} 已被另一个数据包使用过，该包可能是重放或伪造的，已拒绝`);
   }
+  // A receipt only marks what one of our own packages carried as delivered, so an older receipt is still
+  // good: it may simply have travelled slower than a newer reply from the same sender.
+  if (manifest.kind === 'receipt') return;
   const last = ctx.peer(region)?.lastSequence ?? 0;
   if (manifest.sequence < last) {
     throw new PackageRefusal(

@@ -107,6 +107,7 @@ describe('codes', () => {
       name: '请填写项目类型名称',
       sector: expect.stringMatching(/^所属领域应为：教育、/),
     });
+    expect(checkProjectType({ code: 'JT03', name: '桥梁维修加固', sector: '', description: '' }).sector).toBe('请选择所属领域');
   });
 });
 

@@ -110,7 +110,8 @@ export function checkProjectType(draft: ProjectTypeDraft): ProjectTypeProblems {
   const name = draft.name.trim();
   if (name === '') problems.name = '请填写项目类型名称';
   else if (name.length > 40) problems.name = '项目类型名称不能超过 40 个字';
-  if (!(SECTORS as readonly string[]).includes(draft.sector)) problems.sector = `所属领域应为：${SECTORS.join('、')}`;
+  if (draft.sector === '') problems.sector = '请选择所属领域';
+  else if (!(SECTORS as readonly string[]).includes(draft.sector)) problems.sector = `所属领域应为：${SECTORS.join('、')}`;
   if (draft.description.trim().length > 200) problems.description = '说明不能超过 200 个字';
   return problems;
 }

@@ -55,7 +55,7 @@ describe('绩效公开 of the sample county', () => {
     expect(summary.confidentialProjects).toBe(2);
     // A project the service publishes, checked on the page as the user sees it.
     const table = await app.call('disclosure.table', { year: 2020, unitCode: null });
-    const known = table.projects.find((p) => p.indicators.length > 4)!;
+    const known = table.targets.find((p) => p.indicators.length > 4)!;
 
     await page.goto(new URL('#/disclosure', app.bridge.url).href);
     await page.getByRole('heading', { name: '绩效公开' }).waitFor();
@@ -96,9 +96,20 @@ describe('绩效公开 of the sample county', () => {
     await page.getByRole('tab', { name: '公开记录（1）' }).click();
     const row = page.getByRole('table', { name: '公开记录' }).getByRole('row').nth(1);
     expect(await row.getByRole('cell').allInnerTexts()).toEqual(
-      expect.arrayContaining(['项目支出绩效目标表', '全县', String(table.projects.length), '轮台县2020年度项目支出绩效目标表.xlsx', '张三']),
+      expect.arrayContaining(['项目支出绩效目标表', '全县', String(table.targets.length), '轮台县2020年度项目支出绩效目标表.xlsx', '张三']),
     );
     console.log(`公开记录：${await screenshot('disclosure-history')}`);
+
+    // The department-wide table: same layout, units instead of projects, no task of a 涉密 project.
+    const departments = await app.call('disclosure.table', { year: 2020, unitCode: null, kind: 'departmentTargets' });
+    await page.getByRole('tab', { name: '项目支出绩效目标表' }).click();
+    await page.getByText('部门整体支出绩效目标', { exact: true }).click();
+    await page.getByRole('heading', { name: '轮台县2020年度部门整体支出绩效目标表' }).waitFor();
+    await preview.getByRole('columnheader', { name: '年度主要任务' }).waitFor();
+    await preview.getByRole('cell', { name: departments.targets[0]!.detail, exact: true }).waitFor();
+    const departmentText = await preview.innerText();
+    for (const name of CONFIDENTIAL) expect(departmentText).not.toContain(name);
+    console.log(`部门整体支出：${await screenshot('disclosure-departments')}`);
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -110,7 +121,7 @@ describe('绩效公开 of the sample county', () => {
     await scope.click();
     await scope.fill('公安局');
     await page.getByRole('option', { name: /轮台县公安局/ }).click();
-    await page.getByRole('heading', { name: '没有可公开的项目绩效目标' }).waitFor();
+    await page.getByRole('heading', { name: '没有可公开的项目支出绩效目标' }).waitFor();
     await page.getByText(/涉密项目 2 个（不公开）/).first().waitFor();
     expect(await page.getByRole('button', { name: '记录公开' }).isDisabled()).toBe(true);
     console.log(`无可公开项目：${await screenshot('disclosure-nothing')}`);

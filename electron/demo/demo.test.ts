@@ -88,14 +88,17 @@ describe('the sample county', () => {
     expect(entry).toMatchObject({ action: '生成示例数据（虚构）', naturalKey: '652822/2020', operatorName: '测试员' });
   });
 
-  it('publishes its approved targets but never its confidential projects', () => {
+  it('publishes its approved project and department-wide targets but never its confidential projects', () => {
     const { db } = countyStore();
     generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
-    const table = disclosureTable(db, { year: 2020, unitCode: null });
+    const table = disclosureTable(db, { year: 2020, unitCode: null , kind: 'projectTargets' });
     const confidential = db.select({ name: projects.name }).from(projects).where(eq(projects.confidential, true)).all();
     expect(table.excluded.confidential).toBe(2);
-    expect(table.projects.length).toBeGreaterThan(100);
-    expect(table.projects.map((p) => p.name)).not.toEqual(expect.arrayContaining([confidential[0]!.name]));
+    expect(table.targets.length).toBeGreaterThan(100);
+    expect(table.targets.map((p) => p.name)).not.toEqual(expect.arrayContaining([confidential[0]!.name]));
+    const departments = disclosureTable(db, { year: 2020, unitCode: null, kind: 'departmentTargets' });
+    expect(departments.targets.length).toBeGreaterThan(80);
+    for (const { name } of confidential) expect(JSON.stringify(departments)).not.toContain(name);
   });
 });
 
@@ -148,7 +151,7 @@ describe('jixiao demo', () => {
     expect(demo.out).toContain('预算单位 108 个');
     const { counts } = JSON.parse((await run('--db', file, 'stats', '--json')).out);
     expect(counts.units).toBeGreaterThanOrEqual(100);
-    expect(counts.projects).toBeGreaterThanOrEqual(100);
+    expect(counts.targets).toBeGreaterThanOrEqual(100);
     expect(counts.targetIndicators).toBeGreaterThanOrEqual(1000);
     expect(counts.targets).toBe(140 + 108);
     expect(counts.libraryIndicators).toBeGreaterThanOrEqual(150);

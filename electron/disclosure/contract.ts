@@ -1,11 +1,14 @@
 // Channels of 绩效公开 and the 首页 coverage of targets.
 import { z } from 'zod';
+import { DISCLOSURE_KINDS } from '../domain/disclosure';
 import { none, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { TargetCoverage } from './coverage';
 import type { Disclosure } from './publish';
 import type { DisclosureTable } from './targetTable';
 
-const scope = z.object({ year, unitCode: text(20).min(1, '请选择单位').nullable() }).strict();
+const scope = z
+  .object({ year, unitCode: text(20).min(1, '请选择单位').nullable(), kind: z.enum(DISCLOSURE_KINDS).default('projectTargets') })
+  .strict();
 
 export const disclosureContract = {
   'disclosure.table': { input: scope, output: returns<DisclosureTable>() },

@@ -10,7 +10,7 @@ import { projectYears, targetCoverage } from './coverage';
 import { listDisclosures, publishDisclosure } from './publish';
 import { disclosureFileName, disclosureWorkbook } from './targetSheet';
 import { disclosureTable } from './targetTable';
-import { addProject, addUnit } from './testCounty';
+import { addDepartmentTarget, addProject, addUnit } from './testCounty';
 
 const ROAD_INDICATORS: [string, string, string, string, string, string][] = [
   ['效益指标', '社会效益指标', '群众出行条件改善', '定性', '明显改善', ''],
@@ -60,19 +60,19 @@ function county(): Db {
 
 describe('the publishable project target table', () => {
   it('lists approved targets only, never a confidential project, and says how many were left out and why', () => {
-    const table = disclosureTable(county(), { year: 2020, unitCode: null });
+    const table = disclosureTable(county(), { year: 2020, unitCode: null , kind: 'projectTargets' });
     expect(table.title).toBe('轮台县2020年度项目支出绩效目标表');
     expect(table.scopeName).toBe('全县');
     // By 主管部门, then implementing unit, then project code.
-    expect(table.projects.map((p) => p.name)).toEqual(['交通安全宣传项目', '农村公路建设项目']);
+    expect(table.targets.map((p) => p.name)).toEqual(['交通安全宣传项目', '农村公路建设项目']);
     expect(table.excluded).toEqual({ confidential: 1, notApproved: 2 });
     expect(table.exclusionNote).toBe('未列入 3 个项目：涉密项目 1 个（不公开），绩效目标尚未审核通过的项目 2 个。');
     expect(JSON.stringify(table)).not.toContain('治安防控专项');
   });
 
   it('shows departments and units by name, adjusted funds split into 财政拨款 and 其他资金, and targets as operator, value and unit', () => {
-    const road = disclosureTable(county(), { year: 2020, unitCode: null }).projects.find((p) => p.code === 'P2020-001');
-    expect(road).toMatchObject({ departmentName: '轮台县交通运输局', unitName: '轮台县公路管理站', overallGoal: '农村公路建设项目的总体目标' });
+    const road = disclosureTable(county(), { year: 2020, unitCode: null , kind: 'projectTargets' }).targets.find((p) => p.code === 'P2020-001');
+    expect(road).toMatchObject({ departmentName: '轮台县交通运输局', detail: '轮台县公路管理站', overallGoal: '农村公路建设项目的总体目标' });
     expect(road!.fiscalFen).toBe(1_700_000_00);
     expect(road!.otherFen).toBe(10_000_000);
     expect(road!.totalFen).toBe(1_800_000_00);
@@ -88,15 +88,15 @@ describe('the publishable project target table', () => {
 
   it('for a 主管部门 includes its units’ projects, for a unit only its own, and refuses an unknown unit', () => {
     const db = county();
-    expect(disclosureTable(db, { year: 2020, unitCode: '301001' }).projects.map((p) => p.code)).toEqual(['P2020-002', 'P2020-001']);
-    const station = disclosureTable(db, { year: 2020, unitCode: '301002' });
+    expect(disclosureTable(db, { year: 2020, unitCode: '301001' , kind: 'projectTargets' }).targets.map((p) => p.code)).toEqual(['P2020-002', 'P2020-001']);
+    const station = disclosureTable(db, { year: 2020, unitCode: '301002' , kind: 'projectTargets' });
     expect(station.title).toBe('轮台县公路管理站2020年度项目支出绩效目标表');
-    expect(station.projects.map((p) => p.code)).toEqual(['P2020-001']);
+    expect(station.targets.map((p) => p.code)).toEqual(['P2020-001']);
     expect(station.excluded).toEqual({ confidential: 0, notApproved: 1 });
-    const police = disclosureTable(db, { year: 2020, unitCode: '401001' });
-    expect(police.projects).toEqual([]);
+    const police = disclosureTable(db, { year: 2020, unitCode: '401001' , kind: 'projectTargets' });
+    expect(police.targets).toEqual([]);
     expect(police.excluded).toEqual({ confidential: 1, notApproved: 1 });
-    expect(() => disclosureTable(db, { year: 2020, unitCode: '999999' })).toThrow(/单位编码 999999 不存在/);
+    expect(() => disclosureTable(db, { year: 2020, unitCode: '999999' , kind: 'projectTargets' })).toThrow(/单位编码 999999 不存在/);
   });
 });
 
@@ -112,7 +112,7 @@ const merged = (sheet: XLSX.WorkSheet) => (sheet['!merges'] ?? []).map((m) => XL
 
 describe('the published xlsx', () => {
   it('has a title row, two merged header rows, and each project’s cells merged over its indicator rows', () => {
-    const book = readBack(disclosureWorkbook(disclosureTable(county(), { year: 2020, unitCode: null })));
+    const book = readBack(disclosureWorkbook(disclosureTable(county(), { year: 2020, unitCode: null , kind: 'projectTargets' })));
     const sheet = book.Sheets['全县']!;
     expect(cell(sheet, 'A1')?.v).toBe('轮台县2020年度项目支出绩效目标表');
     expect(cell(sheet, 'A2')?.v).toBe('公开范围：全县');
@@ -150,10 +150,10 @@ describe('the published xlsx', () => {
 
   it('adds one sheet per 主管部门 to the county’s workbook, and only the unit’s sheet for a unit', () => {
     const db = county();
-    const countyBook = readBack(disclosureWorkbook(disclosureTable(db, { year: 2020, unitCode: null })));
+    const countyBook = readBack(disclosureWorkbook(disclosureTable(db, { year: 2020, unitCode: null , kind: 'projectTargets' })));
     expect(countyBook.SheetNames).toEqual(['全县', '轮台县交通运输局']);
     expect(cell(countyBook.Sheets['轮台县交通运输局']!, 'A1')?.v).toBe('轮台县交通运输局2020年度项目支出绩效目标表');
-    const unitTable = disclosureTable(db, { year: 2020, unitCode: '301002' });
+    const unitTable = disclosureTable(db, { year: 2020, unitCode: '301002' , kind: 'projectTargets' });
     expect(readBack(disclosureWorkbook(unitTable)).SheetNames).toEqual(['轮台县公路管理站']);
     expect(disclosureFileName(unitTable)).toBe('轮台县公路管理站2020年度项目支出绩效目标表.xlsx');
   });
@@ -162,9 +162,9 @@ describe('the published xlsx', () => {
 describe('recording a publication', () => {
   it('records scope, count, file and who, with the published project codes in the audit log', () => {
     const db = county();
-    const record = publishDisclosure(db, TEST_ACTOR, { year: 2020, unitCode: null });
+    const record = publishDisclosure(db, TEST_ACTOR, { year: 2020, unitCode: null , kind: 'projectTargets' });
     expect(record).toMatchObject({ year: 2020, kind: 'projectTargets', scope: '*', recordCount: 2, fileName: '轮台县2020年度项目支出绩效目标表.xlsx', publishedBy: '测试员' });
-    publishDisclosure(db, TEST_ACTOR, { year: 2020, unitCode: '301002' });
+    publishDisclosure(db, TEST_ACTOR, { year: 2020, unitCode: '301002' , kind: 'projectTargets' });
     expect(listDisclosures(db, 2020).map((d) => [d.scope, d.recordCount])).toEqual([
       ['301002', 1],
       ['*', 2],
@@ -172,21 +172,73 @@ describe('recording a publication', () => {
     expect(listDisclosures(db, 2019)).toEqual([]);
     const [entry] = listAudit(db, { entity: 'disclosure', naturalKey: '652822/2020/projectTargets/*', limit: 5 });
     expect(entry?.action).toBe('记录绩效公开');
-    expect(JSON.parse(entry!.after!)).toMatchObject({ projectCodes: ['P2020-002', 'P2020-001'], excluded: { confidential: 1, notApproved: 2 } });
+    expect(JSON.parse(entry!.after!)).toMatchObject({ codes: ['P2020-002', 'P2020-001'], excluded: { confidential: 1, notApproved: 2 } });
   });
 
   it('refuses to record a publication with nothing to publish, and writes nothing', () => {
     const db = county();
     const refusal = (() => {
       try {
-        publishDisclosure(db, TEST_ACTOR, { year: 2020, unitCode: '401001' });
+        publishDisclosure(db, TEST_ACTOR, { year: 2020, unitCode: '401001' , kind: 'projectTargets' });
       } catch (error) {
         return error as AppError;
       }
     })();
-    expect(refusal?.message).toBe('轮台县公安局2020年度没有可公开的项目绩效目标（未列入 2 个项目：涉密项目 1 个（不公开），绩效目标尚未审核通过的项目 1 个。），未记录公开');
+    expect(refusal?.message).toBe('轮台县公安局2020年度没有可公开的项目支出绩效目标表内容（未列入 2 个项目：涉密项目 1 个（不公开），绩效目标尚未审核通过的项目 1 个。），未记录公开');
     expect(listDisclosures(db, 2020)).toEqual([]);
     expect(listAudit(db, { entity: 'disclosure', limit: 5 })).toEqual([]);
+  });
+});
+
+/** The county above with department-wide targets: 交通运输局 and 公安局 approved, 公路管理站 still in review. */
+function countyWithDepartments(): Db {
+  const db = county();
+  const indicators: [string, string, string, string, string, string][] = [
+    ['效益指标', '社会效益指标', '部门职能履行情况', '定性', '有效履行', ''],
+    ['产出指标', '质量指标', '重点工作任务完成率', '≥', '95', '%'],
+  ];
+  addDepartmentTarget(db, { unitCode: '301001', status: 'approved', fiscalFen: 3_000_000_00, otherFen: 10_000_000, tasks: [['组织农村公路建设', ['P2020-001'], 1_800_000_00], ['开展交通安全宣传', ['P2020-002'], 5_000_000]], indicators });
+  addDepartmentTarget(db, { unitCode: '301002', status: 'submitted', fiscalFen: 1_000_000_00, otherFen: 0, tasks: [] });
+  addDepartmentTarget(db, { unitCode: '401001', status: 'approved', fiscalFen: 5_000_000_00, otherFen: 0, tasks: [['治安防控', ['P2020-004'], 2_000_000_00], ['日常执法', [], 1_000_000_00]] });
+  return db;
+}
+
+describe('the publishable department-wide target table', () => {
+  it('lists approved department-wide targets with budget, tasks and indicators, and withholds tasks of confidential projects', () => {
+    const table = disclosureTable(countyWithDepartments(), { year: 2020, unitCode: null, kind: 'departmentTargets' });
+    expect(table.title).toBe('轮台县2020年度部门整体支出绩效目标表');
+    expect(table.targets.map((t) => t.name)).toEqual(['轮台县交通运输局', '轮台县公安局']);
+    expect(table.targets[0]).toMatchObject({
+      departmentName: '轮台县交通运输局',
+      detail: '组织农村公路建设（180.0000万元）；开展交通安全宣传（5.0000万元）',
+      totalFen: 3_100_000_00,
+      fiscalFen: 3_000_000_00,
+      otherFen: 10_000_000,
+      overallGoal: '301001的年度总体目标',
+    });
+    expect(table.targets[0]!.indicators.map((i) => i.target)).toEqual(['≥95%', '有效履行']);
+    expect(table.targets[1]!.detail).toBe('日常执法（100.0000万元）');
+    expect(JSON.stringify(table)).not.toContain('治安防控');
+    expect(table.excluded).toEqual({ confidential: 1, notApproved: 1 });
+    expect(table.exclusionNote).toBe('未列入 1 个单位（部门整体支出绩效目标尚未审核通过）；涉密项目相关的年度任务 1 项未列出。');
+  });
+
+  it('exports with its own column headers and records its publication as its own kind', () => {
+    const db = countyWithDepartments();
+    const table = disclosureTable(db, { year: 2020, unitCode: '301001', kind: 'departmentTargets' });
+    expect(table.targets.map((t) => t.code)).toEqual(['301001']);
+    expect(table.excluded.notApproved).toBe(1); // 公路管理站, in the 交通运输局's scope
+    const sheet = readBack(disclosureWorkbook(table)).Sheets['轮台县交通运输局']!;
+    expect(['A1', 'B3', 'C3', 'D3', 'D5'].map((a) => cell(sheet, a)?.v)).toEqual([
+      '轮台县交通运输局2020年度部门整体支出绩效目标表',
+      '单位名称',
+      '主管部门',
+      '年度主要任务',
+      '组织农村公路建设（180.0000万元）；开展交通安全宣传（5.0000万元）',
+    ]);
+    const record = publishDisclosure(db, TEST_ACTOR, { year: 2020, unitCode: '301001', kind: 'departmentTargets' });
+    expect(record).toMatchObject({ kind: 'departmentTargets', scope: '301001', recordCount: 1, fileName: '轮台县交通运输局2020年度部门整体支出绩效目标表.xlsx' });
+    expect(listAudit(db, { entity: 'disclosure', naturalKey: '652822/2020/departmentTargets/301001', limit: 5 })).toHaveLength(1);
   });
 });
 

@@ -5,13 +5,11 @@ import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { disclosures } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
+import { TABLE_LAYOUTS } from '../domain/disclosure';
 import { AppError } from '../errors';
 import { requireInstallation } from '../registry/setup';
 import { disclosureFileName } from './targetSheet';
 import { disclosureTable, type DisclosureQuery } from './targetTable';
-
-export const DISCLOSURE_KINDS = { projectTargets: '项目支出绩效目标表' } as const;
-export type DisclosureKind = keyof typeof DISCLOSURE_KINDS;
 
 /** The scope column: a unit code, or '*' for the whole county. */
 const COUNTY_SCOPE = '*';
@@ -22,15 +20,15 @@ export function publishDisclosure(db: Db, actor: Actor, query: DisclosureQuery):
   const { region } = requireInstallation(db);
   return db.transaction((tx) => {
     const table = disclosureTable(tx, query);
-    if (table.projects.length === 0) {
-      throw new AppError('INVALID_INPUT', `${table.scopeName}${query.year}年度没有可公开的项目绩效目标（${table.exclusionNote}），未记录公开`);
+    if (table.targets.length === 0) {
+      throw new AppError('INVALID_INPUT', `${table.scopeName}${query.year}年度没有可公开的${TABLE_LAYOUTS[query.kind].title}内容（${table.exclusionNote}），未记录公开`);
     }
     const record: Disclosure = {
       id: randomUUID(),
       year: query.year,
-      kind: 'projectTargets',
+      kind: query.kind,
       scope: query.unitCode ?? COUNTY_SCOPE,
-      recordCount: table.projects.length,
+      recordCount: table.targets.length,
       fileName: disclosureFileName(table),
       publishedAt: new Date().toISOString(),
       publishedBy: actor.name,
@@ -38,9 +36,9 @@ export function publishDisclosure(db: Db, actor: Actor, query: DisclosureQuery):
     tx.insert(disclosures).values(record).run();
     recordAudit(tx, actor, {
       entity: 'disclosure',
-      naturalKey: `${region.code}/${query.year}/projectTargets/${record.scope}`,
+      naturalKey: `${region.code}/${query.year}/${query.kind}/${record.scope}`,
       action: '记录绩效公开',
-      after: { ...record, projectCodes: table.projects.map((p) => p.code), excluded: table.excluded },
+      after: { ...record, codes: table.targets.map((t) => t.code), excluded: table.excluded },
     });
     return record;
   });

@@ -1,7 +1,7 @@
-// The 项目支出绩效目标表 as an xlsx to publish: a title row, the scope line, two merged header rows and one
-// block of rows per project with its cells merged down, exactly the grid the print page shows.
+// A target table as an xlsx to publish: a title row, the scope line, two merged header rows and one block
+// of rows per project (or unit) with its cells merged down, exactly the grid the print page shows.
 import * as XLSX from 'xlsx';
-import { targetTableGrid, type DisclosedProject, type GridRow } from '../domain/disclosure';
+import { TABLE_LAYOUTS, targetTableGrid, type DisclosedTarget, type DisclosureKind, type GridRow } from '../domain/disclosure';
 import { formatWanYuan } from '../domain/money';
 import type { DisclosureTable } from './targetTable';
 
@@ -14,8 +14,8 @@ function cellValue(cell: NonNullable<GridRow[number]>): XLSX.CellObject {
   return { t: 'n', v: Number(formatWanYuan(cell.fen, { grouping: false })), z: '0.0000' };
 }
 
-function tableSheet(title: string, scopeName: string, projects: readonly DisclosedProject[]): XLSX.WorkSheet {
-  const grid = targetTableGrid(projects);
+function tableSheet(kind: DisclosureKind, title: string, scopeName: string, targets: readonly DisclosedTarget[]): XLSX.WorkSheet {
+  const grid = targetTableGrid(kind, targets);
   const last = grid.columnCount - 1;
   const rows = [...grid.head, ...grid.body];
   const aoa: (XLSX.CellObject | null)[][] = [
@@ -59,12 +59,13 @@ function sheetName(name: string, taken: Set<string>): string {
 export function disclosureWorkbook(table: DisclosureTable): Uint8Array {
   const book = XLSX.utils.book_new();
   const taken = new Set<string>();
-  XLSX.utils.book_append_sheet(book, tableSheet(table.title, table.scopeName, table.projects), sheetName(table.scopeName, taken));
+  XLSX.utils.book_append_sheet(book, tableSheet(table.kind, table.title, table.scopeName, table.targets), sheetName(table.scopeName, taken));
   if (table.unitCode === null) {
-    const byDepartment = new Map<string, DisclosedProject[]>();
-    for (const project of table.projects) byDepartment.set(project.departmentName, [...(byDepartment.get(project.departmentName) ?? []), project]);
-    for (const [department, projects] of byDepartment) {
-      XLSX.utils.book_append_sheet(book, tableSheet(`${department}${table.year}年度项目支出绩效目标表`, department, projects), sheetName(department, taken));
+    const byDepartment = new Map<string, DisclosedTarget[]>();
+    for (const target of table.targets) byDepartment.set(target.departmentName, [...(byDepartment.get(target.departmentName) ?? []), target]);
+    for (const [department, targets] of byDepartment) {
+      const title = `${department}${table.year}年度${TABLE_LAYOUTS[table.kind].title}`;
+      XLSX.utils.book_append_sheet(book, tableSheet(table.kind, title, department, targets), sheetName(department, taken));
     }
   }
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;

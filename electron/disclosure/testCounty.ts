@@ -2,7 +2,7 @@
 // disclosure tests state exactly which projects are approved, confidential or still in review.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/open';
-import { projectFunds, projects, targetIndicators, targets, units } from '../../db/schema';
+import { departmentTasks, projectFunds, projects, targetIndicators, targets, units } from '../../db/schema';
 import type { WorkflowState } from '../domain/workflow';
 
 export const REGION = '652822';
@@ -41,5 +41,39 @@ export function addProject(db: Db, project: TestProject): void {
     .run();
   (project.indicators ?? []).forEach(([level1, level2, name, operator, value, unit], seq) => {
     db.insert(targetIndicators).values({ id: randomUUID(), targetId, seq, level1, level2, name, operator, value, unit }).run();
+  });
+}
+
+export interface TestDepartmentTarget {
+  unitCode: string;
+  status: WorkflowState;
+  fiscalFen: number;
+  otherFen: number;
+  /** [task, project codes, amount in 分]. */
+  tasks: [string, string[], number][];
+  indicators?: [string, string, string, string, string, string][];
+}
+
+export function addDepartmentTarget(db: Db, target: TestDepartmentTarget): void {
+  const id = randomUUID();
+  db.insert(targets)
+    .values({
+      id,
+      regionCode: REGION,
+      year: 2020,
+      kind: 'department',
+      ownerCode: target.unitCode,
+      status: target.status,
+      overallGoal: `${target.unitCode}的年度总体目标`,
+      fiscalFen: target.fiscalFen,
+      otherFen: target.otherFen,
+      functions: '职能',
+    })
+    .run();
+  target.tasks.forEach(([task, codes, amountFen], seq) => {
+    db.insert(departmentTasks).values({ id: randomUUID(), targetId: id, seq, function: '职能', task, projectCodes: JSON.stringify(codes), amountFen }).run();
+  });
+  (target.indicators ?? []).forEach(([level1, level2, name, operator, value, unit], seq) => {
+    db.insert(targetIndicators).values({ id: randomUUID(), targetId: id, seq, level1, level2, name, operator, value, unit }).run();
   });
 }

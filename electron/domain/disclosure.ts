@@ -1,6 +1,6 @@
-// 绩效公开, domain.md §9: the standard column layout of the published 项目支出绩效目标表 as a grid of
-// cells with their spans. The xlsx writer turns the spans into merged cells and the print page into
-// rowSpan/colSpan, so what is previewed, printed and exported is one layout, defined once.
+// 绩效公开, domain.md §9: the standard column layouts of the published 项目支出绩效目标表 and 部门整体支出
+// 绩效目标表 as a grid of cells with their spans. The xlsx writer turns the spans into merged cells and the
+// print page into rowSpan/colSpan, so what is previewed, printed and exported is one layout, defined once.
 
 /** Sources that count as 财政拨款 in the published funds; the rest (专户, 单位资金, 其他) are 其他资金. */
 const FISCAL_SOURCE = /^(本级财政拨款|上级补助|上年结转)/;
@@ -14,11 +14,18 @@ export interface DisclosedIndicator {
   target: string;
 }
 
-export interface DisclosedProject {
+export const DISCLOSURE_KINDS = ['projectTargets', 'departmentTargets'] as const;
+export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
+
+/** One published target: a project's, or a unit's department-wide one. */
+export interface DisclosedTarget {
+  /** The project code, or the unit code for a department-wide target. */
   code: string;
+  /** 项目名称, or 单位名称. */
   name: string;
   departmentName: string;
-  unitName: string;
+  /** 实施单位 of a project, or the 年度主要任务 of a unit with their amounts. */
+  detail: string;
   /** 年度资金总额 and its split, in 分. */
   totalFen: number;
   fiscalFen: number;
@@ -47,31 +54,32 @@ export interface TargetTableGrid {
   body: GridRow[];
 }
 
-export const TARGET_TABLE_COLUMNS = [
-  '序号',
-  '项目名称',
-  '主管部门',
-  '实施单位',
-  '年度资金总额',
-  '其中：财政拨款',
-  '其他资金',
-  '总体目标',
-  '一级指标',
-  '二级指标',
-  '三级指标',
-  '指标值',
-] as const;
-const WIDTHS = [7, 24, 16, 18, 12, 12, 10, 34, 11, 13, 26, 14];
+interface TableLayout {
+  title: string;
+  /** Headers of the name, department and detail columns. */
+  columns: readonly [string, string, string];
+  widths: number[];
+}
+
+/** The two tables differ only in what names a row and what the third column says. */
+export const TABLE_LAYOUTS: Record<DisclosureKind, TableLayout> = {
+  projectTargets: { title: '项目支出绩效目标表', columns: ['项目名称', '主管部门', '实施单位'], widths: [7, 24, 16, 18, 12, 12, 10, 34, 11, 13, 26, 14] },
+  departmentTargets: { title: '部门整体支出绩效目标表', columns: ['单位名称', '主管部门', '年度主要任务'], widths: [7, 18, 16, 34, 12, 12, 10, 30, 11, 13, 24, 14] },
+};
+
+const FUND_COLUMNS = ['年度资金总额', '其中：财政拨款', '其他资金'] as const;
+const INDICATOR_COLUMNS = ['一级指标', '二级指标', '三级指标', '指标值'] as const;
+const COLUMN_COUNT = 12;
 
 const head = (text: string, span: Partial<GridCell> = {}): GridCell => ({ text, header: true, ...span });
 
 /** Two header rows: 资金情况（万元） and 绩效指标 group their columns; the other headers span both rows. */
-function headRows(): GridRow[] {
+function headRows([name, department, detail]: TableLayout['columns']): GridRow[] {
   const top: GridRow = [
     head('序号', { rowSpan: 2 }),
-    head('项目名称', { rowSpan: 2 }),
-    head('主管部门', { rowSpan: 2 }),
-    head('实施单位', { rowSpan: 2 }),
+    head(name, { rowSpan: 2 }),
+    head(department, { rowSpan: 2 }),
+    head(detail, { rowSpan: 2 }),
     head('资金情况（万元）', { colSpan: 3 }),
     null,
     null,
@@ -81,7 +89,7 @@ function headRows(): GridRow[] {
     null,
     null,
   ];
-  const second: GridRow = [null, null, null, null, ...TARGET_TABLE_COLUMNS.slice(4, 7).map((name) => head(name)), null, ...TARGET_TABLE_COLUMNS.slice(8).map((name) => head(name))];
+  const second: GridRow = [null, null, null, null, ...FUND_COLUMNS.map((h) => head(h)), null, ...INDICATOR_COLUMNS.map((h) => head(h))];
   return [top, second];
 }
 
@@ -100,24 +108,24 @@ function runSpans(keys: readonly string[]): number[] {
 
 const spanned = (text: string, span: number): GridCell | null => (span === 0 ? null : span > 1 ? { text, rowSpan: span } : { text });
 
-function projectRows(project: DisclosedProject, number: number): GridRow[] {
-  // A project without indicator rows still gets one row, so that it is visibly published without them.
-  const indicators = project.indicators.length ? project.indicators : [{ level1: '', level2: '', name: '', target: '' }];
+function targetRows(target: DisclosedTarget, number: number): GridRow[] {
+  // A target without indicator rows still gets one row, so that it is visibly published without them.
+  const indicators = target.indicators.length ? target.indicators : [{ level1: '', level2: '', name: '', target: '' }];
   const height = indicators.length;
   const level1Spans = runSpans(indicators.map((i) => i.level1));
   const level2Spans = runSpans(indicators.map((i) => `${i.level1}\u0000${i.level2}`));
-  const projectCells: GridCell[] = [
+  const targetCells: GridCell[] = [
     { text: String(number) },
-    { text: project.name },
-    { text: project.departmentName },
-    { text: project.unitName },
-    { text: '', fen: project.totalFen },
-    { text: '', fen: project.fiscalFen },
-    { text: '', fen: project.otherFen },
-    { text: project.overallGoal },
+    { text: target.name },
+    { text: target.departmentName },
+    { text: target.detail },
+    { text: '', fen: target.totalFen },
+    { text: '', fen: target.fiscalFen },
+    { text: '', fen: target.otherFen },
+    { text: target.overallGoal },
   ].map((cell) => (height > 1 ? { ...cell, rowSpan: height } : cell));
   return indicators.map((indicator, row) => [
-    ...(row === 0 ? projectCells : projectCells.map(() => null)),
+    ...(row === 0 ? targetCells : targetCells.map(() => null)),
     spanned(indicator.level1, level1Spans[row]!),
     spanned(indicator.level2, level2Spans[row]!),
     { text: indicator.name },
@@ -125,12 +133,13 @@ function projectRows(project: DisclosedProject, number: number): GridRow[] {
   ]);
 }
 
-/** The standard layout of the published 项目支出绩效目标表, projects numbered from 1 in the given order. */
-export function targetTableGrid(projects: readonly DisclosedProject[]): TargetTableGrid {
+/** The standard layout of a published target table, its rows numbered from 1 in the given order. */
+export function targetTableGrid(kind: DisclosureKind, targets: readonly DisclosedTarget[]): TargetTableGrid {
+  const layout = TABLE_LAYOUTS[kind];
   return {
-    columnCount: TARGET_TABLE_COLUMNS.length,
-    widths: WIDTHS,
-    head: headRows(),
-    body: projects.flatMap((project, index) => projectRows(project, index + 1)),
+    columnCount: COLUMN_COUNT,
+    widths: layout.widths,
+    head: headRows(layout.columns),
+    body: targets.flatMap((target, index) => targetRows(target, index + 1)),
   };
 }

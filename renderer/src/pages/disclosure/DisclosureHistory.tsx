@@ -1,11 +1,10 @@
 // 公开记录: what was published for a year, when, by whom — the answer to "did we publish, and what?".
 import { Alert, Table } from '@mantine/core';
 import type { Disclosure } from '../../../../electron/disclosure/publish';
+import { TABLE_LAYOUTS, type DisclosureKind } from '../../../../electron/domain/disclosure';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { formatDateTime } from '../../components/format';
 import type { Loaded } from '../../components/useInvoke';
-
-const KIND_LABELS: Record<string, string> = { projectTargets: '项目支出绩效目标表' };
 
 export function DisclosureHistory({ year, history, unitNames }: { year: number; history: Loaded<Disclosure[]>; unitNames: ReadonlyMap<string, string> }) {
   if (history.error) return <Alert color="red" title="无法读取公开记录">{history.error}</Alert>;
@@ -19,7 +18,7 @@ export function DisclosureHistory({ year, history, unitNames }: { year: number; 
           <Table.Th>公开时间</Table.Th>
           <Table.Th>公开内容</Table.Th>
           <Table.Th>公开范围</Table.Th>
-          <Table.Th ta="right">项目数</Table.Th>
+          <Table.Th ta="right">项目（单位）数</Table.Th>
           <Table.Th>文件</Table.Th>
           <Table.Th>操作员</Table.Th>
         </Table.Tr>
@@ -28,7 +27,7 @@ export function DisclosureHistory({ year, history, unitNames }: { year: number; 
         {history.data.map((d) => (
           <Table.Tr key={d.id}>
             <Table.Td>{formatDateTime(d.publishedAt)}</Table.Td>
-            <Table.Td>{KIND_LABELS[d.kind] ?? d.kind}</Table.Td>
+            <Table.Td>{TABLE_LAYOUTS[d.kind as DisclosureKind]?.title ?? d.kind}</Table.Td>
             <Table.Td>{d.scope === '*' ? '全县' : (unitNames.get(d.scope) ?? d.scope)}</Table.Td>
             <Table.Td ta="right">{d.recordCount}</Table.Td>
             <Table.Td>{d.fileName}</Table.Td>

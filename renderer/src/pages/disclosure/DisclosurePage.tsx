@@ -1,9 +1,11 @@
-// 绩效公开 (domain.md §9): pick a year and the whole county or one unit, see the 项目支出绩效目标表 exactly as
-// it will be published, export it as Excel, print it (A4 landscape), and record the publication.
-import { Alert, Button, Group, Loader, Select, Stack, Tabs, Text } from '@mantine/core';
+// 绩效公开 (domain.md §9): pick a year, the table (project or department-wide targets) and the whole county
+// or one unit, see the table exactly as it will be published, export it as Excel, print it (A4
+// landscape), and record the publication.
+import { Alert, Button, Group, Loader, SegmentedControl, Select, Stack, Tabs, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { TABLE_LAYOUTS, type DisclosureKind } from '../../../../electron/domain/disclosure';
 import type { DisclosureTable } from '../../../../electron/disclosure/targetTable';
 import type { Unit } from '../../../../electron/registry/units';
 import { invoke } from '../../api';
@@ -19,21 +21,36 @@ import { TargetTable } from './TargetTable';
 /** Select value for 全县; unit codes are the other values. */
 const COUNTY = '*';
 const PRINT_PAGE = '@media print { @page { size: A4 landscape; margin: 10mm; } }';
+const KIND_OPTIONS = [
+  { value: 'projectTargets', label: '项目支出绩效目标' },
+  { value: 'departmentTargets', label: '部门整体支出绩效目标' },
+];
+/** What one row of each table is, for counts. */
+const ROW_NOUN: Record<DisclosureKind, string> = { projectTargets: '项目', departmentTargets: '单位' };
+
+interface Choice {
+  year: number;
+  scope: string;
+  kind: DisclosureKind;
+}
+
+const queryOf = (choice: Choice) => ({ year: choice.year, unitCode: choice.scope === COUNTY ? null : choice.scope, kind: choice.kind });
+const counted = (table: DisclosureTable) => `${table.targets.length} 个${ROW_NOUN[table.kind]}`;
 
 function confirmPublish(table: DisclosureTable, onPublished: () => Promise<void>) {
   modals.openConfirmModal({
     title: '记录公开',
     children: (
       <Text size="sm" lh={1.7}>
-        将记录：{table.title}（{table.projects.length} 个项目）已于今天公开，记录公开的时间、范围和操作员。请在公开文件已发布（随部门预算公开或在政府网站发布）后再记录。
+        将记录：{table.title}（{counted(table)}）已于今天公开，记录公开的时间、范围和操作员。请在公开文件已发布（随部门预算公开或在政府网站发布）后再记录。
       </Text>
     ),
     labels: { confirm: '记录公开', cancel: '取消' },
     onConfirm: async () => {
       try {
-        await invoke('disclosure.publish', { year: table.year, unitCode: table.unitCode });
+        await invoke('disclosure.publish', { year: table.year, unitCode: table.unitCode, kind: table.kind });
         await onPublished();
-        notifySuccess(`${table.title}，${table.projects.length} 个项目`, '已记录公开');
+        notifySuccess(`${table.title}，${counted(table)}`, '已记录公开');
       } catch (error) {
         notifyError(error, '记录公开失败');
       }
@@ -44,18 +61,16 @@ function confirmPublish(table: DisclosureTable, onPublished: () => Promise<void>
 export function DisclosurePage() {
   const years = useInvoke('disclosure.years', {});
   const units = useInvoke('units.list', {});
-  const [chosenYear, setChosenYear] = useState<number | null>(null);
-  const [scope, setScope] = useState(COUNTY);
-  const [tab, setTab] = useState<string | null>('table');
-  const year = chosenYear ?? years.data?.[0] ?? null;
+  const [chosen, setChosen] = useState<Partial<Choice>>({});
 
   if (years.error) return <Alert color="red" title="无法读取年度">{years.error}</Alert>;
   if (!years.data) return <Loader aria-label="正在读取" />;
-  if (year === null) {
+  const year = chosen.year ?? years.data[0];
+  if (year === undefined) {
     return (
       <Stack>
         <PageHeader title="绩效公开" />
-        <EmptyNotice title="还没有项目" description="绩效目标公开表列出已审核通过的项目绩效目标。请先在“单位与项目”中登记项目，填报并审核绩效目标后再来公开。">
+        <EmptyNotice title="还没有项目" description="绩效目标公开表列出已审核通过的绩效目标。请先在“单位与项目”中登记项目，填报并审核绩效目标后再来公开。">
           <Button component="a" href={routeHref('registry', 'projects')}>
             登记项目
           </Button>
@@ -63,27 +78,25 @@ export function DisclosurePage() {
       </Stack>
     );
   }
-  return <DisclosureView year={year} years={years.data} onYear={setChosenYear} scope={scope} onScope={setScope} units={units.data} tab={tab} onTab={setTab} />;
+  const choice: Choice = { year, scope: chosen.scope ?? COUNTY, kind: chosen.kind ?? 'projectTargets' };
+  return <DisclosureView choice={choice} onChoice={(change) => setChosen({ ...choice, ...change })} years={years.data} units={units.data} />;
 }
 
 interface ViewProps {
-  year: number;
+  choice: Choice;
+  onChoice: (change: Partial<Choice>) => void;
   years: number[];
-  onYear: (year: number) => void;
-  scope: string;
-  onScope: (scope: string) => void;
   units: Unit[] | undefined;
-  tab: string | null;
-  onTab: (tab: string | null) => void;
 }
 
-function DisclosureView({ year, years, onYear, scope, onScope, units, tab, onTab }: ViewProps) {
-  const query = { year, unitCode: scope === COUNTY ? null : scope };
+function DisclosureView({ choice, onChoice, years, units }: ViewProps) {
+  const query = queryOf(choice);
   const table = useInvoke('disclosure.table', query);
-  const history = useInvoke('disclosure.list', { year });
-  const publishable = (table.data?.projects.length ?? 0) > 0;
+  const history = useInvoke('disclosure.list', { year: choice.year });
+  const [tab, setTab] = useState<string | null>('table');
+  const publishable = (table.data?.targets.length ?? 0) > 0;
   const unitNames = useMemo(() => new Map((units ?? []).map((u) => [u.code, u.name])), [units]);
-  // A 主管部门's table includes its subordinate units' projects; say so in the option.
+  // A 主管部门's table includes its subordinate units; say so in the option.
   const scopeOptions = useMemo(() => {
     const withSubordinates = new Set((units ?? []).map((u) => (u.isDepartment ? null : u.departmentCode)));
     return [
@@ -94,7 +107,7 @@ function DisclosureView({ year, years, onYear, scope, onScope, units, tab, onTab
 
   const print = () => {
     // Only the table prints: bring its tab forward first, so the snapshot has it.
-    flushSync(() => onTab('table'));
+    flushSync(() => setTab('table'));
     window.print();
   };
 
@@ -102,9 +115,8 @@ function DisclosureView({ year, years, onYear, scope, onScope, units, tab, onTab
   if (table.error) body = <Alert color="red" title="无法生成公开表">{table.error}</Alert>;
   else if (!table.data) body = <Loader aria-label="正在生成公开表" />;
   else if (!publishable) {
-    body = (
-      <EmptyNotice title="没有可公开的项目绩效目标" description={`${table.data.scopeName}${year}年度还没有审核通过的非涉密项目绩效目标。${table.data.exclusionNote}`} />
-    );
+    const what = KIND_OPTIONS.find((k) => k.value === choice.kind)!.label;
+    body = <EmptyNotice title={`没有可公开的${what}`} description={`${table.data.scopeName}${choice.year}年度还没有可公开的${what}。${table.data.exclusionNote}`} />;
   } else body = <TargetTable table={table.data} />;
 
   return (
@@ -113,7 +125,7 @@ function DisclosureView({ year, years, onYear, scope, onScope, units, tab, onTab
       <div className="no-print">
         <PageHeader
           title="绩效公开"
-          description="按标准格式生成项目支出绩效目标公开表，随部门预算同步公开；涉密项目和未审核通过的目标不公开。"
+          description="按标准格式生成绩效目标公开表，随部门预算同步公开；涉密项目和未审核通过的目标不公开。"
           actions={
             <>
               <DownloadButton label="导出 Excel" fetchFile={() => invoke('disclosure.export', query)} disabled={!publishable} />
@@ -128,31 +140,39 @@ function DisclosureView({ year, years, onYear, scope, onScope, units, tab, onTab
         />
       </div>
       <Group gap="sm" className="no-print" align="flex-end">
-        <Select
-          label="年度"
-          data={years.map(String)}
-          value={String(year)}
-          onChange={(value) => value && onYear(Number(value))}
-          allowDeselect={false}
-          w={110}
-        />
-        <Select label="公开范围" data={scopeOptions} value={scope} onChange={(value) => onScope(value ?? COUNTY)} searchable allowDeselect={false} w={380} nothingFoundMessage="没有该单位" />
-        {table.data && (
-          <Text size="sm" c="dimmed" role="status" pb={8}>
-            列入 {table.data.projects.length} 个项目。{table.data.exclusionNote}
+        <Select label="年度" data={years.map(String)} value={String(choice.year)} onChange={(value) => value && onChoice({ year: Number(value) })} allowDeselect={false} w={110} />
+        <Stack gap={2}>
+          <Text size="sm" fw={500} id="disclosure-kind">
+            公开内容
           </Text>
-        )}
+          <SegmentedControl aria-labelledby="disclosure-kind" data={KIND_OPTIONS} value={choice.kind} onChange={(value) => onChoice({ kind: value as DisclosureKind })} />
+        </Stack>
+        <Select
+          label="公开范围"
+          data={scopeOptions}
+          value={choice.scope}
+          onChange={(value) => onChoice({ scope: value ?? COUNTY })}
+          searchable
+          allowDeselect={false}
+          w={360}
+          nothingFoundMessage="没有该单位"
+        />
       </Group>
-      <Tabs value={tab} onChange={onTab} keepMounted={false}>
+      {table.data && (
+        <Text size="sm" c="dimmed" role="status" className="no-print">
+          列入 {counted(table.data)}。{table.data.exclusionNote}
+        </Text>
+      )}
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List className="no-print">
-          <Tabs.Tab value="table">公开表</Tabs.Tab>
+          <Tabs.Tab value="table">{TABLE_LAYOUTS[choice.kind].title}</Tabs.Tab>
           <Tabs.Tab value="history">公开记录{history.data?.length ? `（${history.data.length}）` : ''}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="table" pt="md">
           {body}
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
-          <DisclosureHistory year={year} history={history} unitNames={unitNames} />
+          <DisclosureHistory year={choice.year} history={history} unitNames={unitNames} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

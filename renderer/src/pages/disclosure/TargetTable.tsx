@@ -1,4 +1,4 @@
-// The 项目支出绩效目标表 exactly as it is published: the same grid (spans and all) that the xlsx export
+// A target table exactly as it is published: the same grid (spans and all) that the xlsx export
 // merges, rendered as a ruled HTML table that also prints as the paper version.
 import { useMemo } from 'react';
 import type { DisclosureTable } from '../../../../electron/disclosure/targetTable';
@@ -25,7 +25,7 @@ const cells = (row: GridRow, header: boolean) =>
   row.map((cell, column) => (cell ? <Cell key={column} cell={cell} column={column} header={header} /> : null));
 
 export function TargetTable({ table }: { table: DisclosureTable }) {
-  const grid = useMemo(() => targetTableGrid(table.projects), [table]);
+  const grid = useMemo(() => targetTableGrid(table.kind, table.targets), [table]);
   const totalWidth = grid.widths.reduce((sum, w) => sum + w, 0);
   return (
     <div className={classes.sheet}>

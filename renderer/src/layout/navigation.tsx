@@ -6,6 +6,7 @@ import { ExchangePage } from '../pages/exchange/ExchangePage';
 import { HomePage } from '../pages/home/HomePage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { TargetsPage } from '../pages/targets/TargetsPage';
 
 export type Workflow = { path: string; label: string } & (
   | { page: ComponentType; summary?: undefined }
@@ -21,12 +22,7 @@ export const WORKFLOWS: readonly Workflow[] = [
     summary:
       '按项目类型管理三级绩效指标及参考值、指标解释；单位提出新指标，财政局确认入库，州财政局可下发指标库更新。填报绩效目标时选定项目类型即可带出建议指标。',
   },
-  {
-    path: 'targets',
-    label: '绩效目标',
-    summary:
-      '填报和审核项目支出、部门整体支出绩效目标，与预算同步申报、审核、批复；批复后锁定，年中变更通过目标调整办理并保留原目标。',
-  },
+  { path: 'targets', label: '绩效目标', page: TargetsPage },
   {
     path: 'monitoring',
     label: '绩效监控',

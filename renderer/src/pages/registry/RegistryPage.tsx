@@ -1,11 +1,8 @@
 import { Tabs } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader';
-import { UnderConstruction } from '../../components/UnderConstruction';
 import { navigate, useRoute } from '../../router';
+import { ProjectsTab } from '../projects/ProjectsTab';
 import { UnitsTab } from './UnitsTab';
-
-const PROJECTS_SUMMARY =
-  '登记项目代码、名称、主管部门、实施单位、类别和资金来源。项目代码是与预算系统对接的关键，预算执行数据按项目代码从预算系统的 Excel 导入。';
 
 export function RegistryPage() {
   const [, tab = 'units'] = useRoute();
@@ -20,8 +17,8 @@ export function RegistryPage() {
         <Tabs.Panel value="units" pt="md" className="fill-panel">
           <UnitsTab />
         </Tabs.Panel>
-        <Tabs.Panel value="projects" pt="md">
-          <UnderConstruction summary={PROJECTS_SUMMARY} />
+        <Tabs.Panel value="projects" pt="md" className="fill-panel">
+          <ProjectsTab />
         </Tabs.Panel>
       </Tabs>
     </div>

@@ -79,7 +79,7 @@ export function UnitsTab() {
   }, [all, query, sort, columns]);
 
   const importButton = (
-    <PickFileButton label="从 Excel 导入" accept={XLSX_ACCEPT} onFile={unitImport.preview} loading={unitImport.reading} variant="default" />
+    <PickFileButton label="从 Excel 导入" accept={XLSX_ACCEPT} onFile={unitImport.choose} loading={unitImport.reading} variant="default" />
   );
 
   let body;

@@ -1,50 +1,31 @@
-import { useState } from 'react';
-import type { FilePayload } from '../../../../electron/ipc/contract';
-import type { UnitImportPreview } from '../../../../electron/registry/unitsXlsx';
+import type { UnitImportPreview, UnitImportRow } from '../../../../electron/registry/unitsXlsx';
 import { invoke } from '../../api';
-import { readFilePayload } from '../../components/files';
-import { notifyError, notifySuccess } from '../../components/notify';
-import { ImportPreviewModal } from './ImportPreviewModal';
+import { actionBadge, ImportPreviewModal, useImportFlow } from '../../components/ImportPreview';
+import { notifySuccess } from '../../components/notify';
+import type { Column } from '../../components/VirtualTable';
+
+const ROW_COLUMNS: Column<UnitImportRow>[] = [
+  { key: 'row', header: '行号', width: '80px', cell: (r) => r.rowNumber },
+  { key: 'code', header: '单位编码', width: '130px', cell: (r) => r.code },
+  { key: 'name', header: '单位名称', width: 'minmax(200px, 1fr)', cell: (r) => r.name },
+  { key: 'action', header: '处理方式', width: '100px', cell: (r) => actionBadge(r.action) },
+];
 
 /**
  * Excel import of units in two steps: preview a chosen file, then commit the same bytes. Returns the
  * handler for a picked file, whether it is being read, and the preview modal to render.
  */
 export function useUnitImport(onImported: () => Promise<void>) {
-  const [pending, setPending] = useState<{ file: FilePayload; preview: UnitImportPreview } | null>(null);
-  const [reading, setReading] = useState(false);
-  const [committing, setCommitting] = useState(false);
-
-  async function preview(chosen: File) {
-    setReading(true);
-    try {
-      const file = await readFilePayload(chosen);
-      setPending({ file, preview: await invoke('units.importPreview', file) });
-    } catch (error) {
-      notifyError(error, '无法读取这个 Excel 文件');
-    } finally {
-      setReading(false);
-    }
-  }
-
-  async function commit() {
-    if (!pending) return;
-    setCommitting(true);
-    try {
-      const result = await invoke('units.importCommit', pending.file);
+  return useImportFlow<UnitImportPreview>({
+    preview: (file) => invoke('units.importPreview', file),
+    commit: (file) => invoke('units.importCommit', file),
+    onImported: async (result) => {
       await onImported();
-      setPending(null);
       const skipped = result.counts.error > 0 ? `，跳过 ${result.counts.error} 行有错误的数据` : '';
       notifySuccess(`已导入 ${result.written} 个单位${skipped}`, '导入完成');
-    } catch (error) {
-      notifyError(error, '导入失败，没有写入任何数据');
-    } finally {
-      setCommitting(false);
-    }
-  }
-
-  const modal = pending && (
-    <ImportPreviewModal preview={pending.preview} committing={committing} onCancel={() => setPending(null)} onConfirm={commit} />
-  );
-  return { preview, reading, modal };
+    },
+    renderModal: (props) => (
+      <ImportPreviewModal {...props} unitLabel="行" skipNote="导入时将跳过" rowColumns={ROW_COLUMNS} rowKey={(r) => String(r.rowNumber)} />
+    ),
+  });
 }

@@ -1,0 +1,166 @@
+// The preview of an Excel import, before anything is written: counts by what would happen, every problem
+// by row number and column (and sheet, for workbooks of several tables), and the rows of the file.
+import { Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import type { FilePayload } from '../../../electron/ipc/contract';
+import { readFilePayload } from './files';
+import { notifyError } from './notify';
+import { VirtualTable, type Column } from './VirtualTable';
+
+export type ImportAction = 'create' | 'update' | 'unchanged' | 'error';
+
+export interface ImportProblem {
+  sheet?: string;
+  rowNumber: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportPreviewData<R> {
+  fileName: string;
+  counts: Record<ImportAction, number>;
+  problems: ImportProblem[];
+  rows: R[];
+}
+
+export const IMPORT_ACTIONS: Record<ImportAction, { label: string; color: string }> = {
+  create: { label: '新增', color: 'teal' },
+  update: { label: '更新', color: 'blue' },
+  unchanged: { label: '无变化', color: 'gray' },
+  error: { label: '有错误', color: 'red' },
+};
+
+export const actionBadge = (action: ImportAction) => (
+  <Badge variant="light" color={IMPORT_ACTIONS[action].color}>
+    {IMPORT_ACTIONS[action].label}
+  </Badge>
+);
+
+const problemColumns = (withSheet: boolean): Column<ImportProblem>[] => [
+  ...(withSheet ? [{ key: 'sheet', header: '工作表', width: '100px', cell: (p: ImportProblem) => p.sheet ?? '' }] : []),
+  { key: 'row', header: '行号', width: '80px', cell: (p) => `第 ${p.rowNumber} 行` },
+  { key: 'column', header: '列', width: '130px', cell: (p) => p.column },
+  { key: 'message', header: '问题', width: 'minmax(240px, 1fr)', cell: (p) => <span title={p.message}>{p.message}</span> },
+];
+
+export function ImportPreviewModal<R>({
+  preview,
+  unitLabel,
+  skipNote,
+  rowColumns,
+  rowKey,
+  committing,
+  onCancel,
+  onConfirm,
+}: {
+  preview: ImportPreviewData<R>;
+  /** What one row of `rows` is, e.g. 个项目. */
+  unitLabel: string;
+  /** What happens to the rows with problems, e.g. 这些项目整体不导入. */
+  skipNote: string;
+  rowColumns: Column<R>[];
+  rowKey: (row: R) => string;
+  committing: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const { counts, problems, rows } = preview;
+  const writable = counts.create + counts.update;
+  const withSheet = problems.some((p) => p.sheet);
+  return (
+    <Modal opened onClose={onCancel} title={`导入预览：${preview.fileName}`} size="xl" closeOnClickOutside={false}>
+      <Stack gap="md">
+        <SimpleGrid cols={4}>
+          {(Object.keys(IMPORT_ACTIONS) as ImportAction[]).map((action) => (
+            <Paper key={action} withBorder p="sm" ta="center">
+              <Text size="sm" c="dimmed">
+                {IMPORT_ACTIONS[action].label}
+              </Text>
+              <Text fz={24} fw={700} c={counts[action] > 0 ? IMPORT_ACTIONS[action].color : 'dimmed'}>
+                {counts[action]}
+              </Text>
+            </Paper>
+          ))}
+        </SimpleGrid>
+        {problems.length > 0 && (
+          <Stack gap="xs">
+            <Title order={3} size="h5" c="red.8">
+              {counts.error} {unitLabel}有错误，{skipNote}；改正后可再次导入
+            </Title>
+            <VirtualTable
+              label="有错误的行"
+              rows={problems}
+              columns={problemColumns(withSheet)}
+              rowKey={(p) => `${p.sheet ?? ''}-${p.rowNumber}-${p.column}-${p.message}`}
+              height={Math.min(240, 40 * (problems.length + 1) + 2)}
+            />
+          </Stack>
+        )}
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            文件中的 {rows.length} {unitLabel}
+          </Title>
+          <VirtualTable label="导入内容" rows={rows} columns={rowColumns} rowKey={rowKey} height={Math.min(240, 40 * (rows.length + 1) + 2)} />
+        </Stack>
+        {writable === 0 && <Alert color="yellow">这个文件没有需要写入的内容。</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={committing}>
+            取消
+          </Button>
+          <Button onClick={onConfirm} loading={committing} disabled={writable === 0}>
+            确认导入 {writable} {unitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/**
+ * An import in two steps: preview a chosen file, then commit the same bytes. Returns the handler for a
+ * picked file, whether it is being read, and the preview modal to render.
+ */
+export function useImportFlow<P>({
+  preview,
+  commit,
+  onImported,
+  renderModal,
+}: {
+  preview: (file: FilePayload) => Promise<P>;
+  commit: (file: FilePayload) => Promise<P & { written: number }>;
+  onImported: (result: P & { written: number }) => Promise<void> | void;
+  renderModal: (props: { preview: P; committing: boolean; onCancel: () => void; onConfirm: () => void }) => ReactNode;
+}) {
+  const [pending, setPending] = useState<{ file: FilePayload; preview: P } | null>(null);
+  const [reading, setReading] = useState(false);
+  const [committing, setCommitting] = useState(false);
+
+  async function choose(chosen: File) {
+    setReading(true);
+    try {
+      const file = await readFilePayload(chosen);
+      setPending({ file, preview: await preview(file) });
+    } catch (error) {
+      notifyError(error, '无法读取这个 Excel 文件');
+    } finally {
+      setReading(false);
+    }
+  }
+
+  async function confirm() {
+    if (!pending) return;
+    setCommitting(true);
+    try {
+      const result = await commit(pending.file);
+      setPending(null);
+      await onImported(result);
+    } catch (error) {
+      notifyError(error, '导入失败，没有写入任何数据');
+    } finally {
+      setCommitting(false);
+    }
+  }
+
+  const modal = pending && renderModal({ preview: pending.preview, committing, onCancel: () => setPending(null), onConfirm: confirm });
+  return { choose, reading, modal };
+}

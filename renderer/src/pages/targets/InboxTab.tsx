@@ -1,0 +1,47 @@
+import { Alert, Badge, Button, Loader, Stack } from '@mantine/core';
+import type { InboxItem } from '../../../../electron/targets/targets';
+import { EmptyNotice } from '../../components/EmptyNotice';
+import { formatDateTime } from '../../components/format';
+import { useInvoke } from '../../components/useInvoke';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { routeHref } from '../../router';
+
+const KIND_LABELS = (item: InboxItem) =>
+  item.kind === 'adjustment' ? '目标调整' : item.targetKind === 'project' ? '项目支出目标' : '部门整体目标';
+
+/** Where an inbox item is reviewed: the target's own page (adjustments are decided there too). */
+const hrefOf = (item: InboxItem) =>
+  item.projectId ? routeHref('targets', 'project', item.projectId) : routeHref('targets', 'department', String(item.year), item.ownerCode);
+
+const COLUMNS: Column<InboxItem>[] = [
+  { key: 'kind', header: '类型', width: '120px', cell: (i) => <Badge variant="light" color={i.kind === 'adjustment' ? 'grape' : 'blue'}>{KIND_LABELS(i)}</Badge> },
+  { key: 'code', header: '编码', width: '164px', cell: (i) => i.ownerCode },
+  { key: 'title', header: '名称', width: 'minmax(220px, 2fr)', cell: (i) => <span title={i.title}>{i.title}</span> },
+  { key: 'unit', header: '单位', width: 'minmax(160px, 1.4fr)', cell: (i) => i.unitName },
+  { key: 'submitted', header: '送审时间', width: '140px', cell: (i) => formatDateTime(i.submittedAt) },
+  {
+    key: 'open',
+    header: '操作',
+    width: '80px',
+    cell: (i) => (
+      <Button size="compact-sm" variant="subtle" component="a" href={hrefOf(i)} aria-label={`审核 ${i.title}`}>
+        审核
+      </Button>
+    ),
+  },
+];
+
+/** 待审核: what waits for a reviewer, oldest first. */
+export function InboxTab({ year }: { year: number }) {
+  const inbox = useInvoke('targets.inbox', { year });
+  if (inbox.error) return <Alert color="red" title="无法读取待审核事项">{inbox.error}</Alert>;
+  if (!inbox.data) return <Loader aria-label="正在读取待审核事项" />;
+  if (inbox.data.length === 0) {
+    return <EmptyNotice title="没有待审核的事项" description={`${year} 年送审的绩效目标和目标调整都已审核完毕。`} />;
+  }
+  return (
+    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
+      <VirtualTable label="待审核" rows={inbox.data} columns={COLUMNS} rowKey={(i) => i.adjustmentId ?? i.targetId} />
+    </Stack>
+  );
+}

@@ -1,0 +1,158 @@
+import { ActionIcon, Group, Select, Table, TextInput } from '@mantine/core';
+import { BASES, framework, OPERATORS, type Framework, type IndicatorOperator } from '../../../../electron/domain/indicators';
+import type { TargetProblem } from '../../../../electron/domain/targets';
+import { fieldProblems, type EditorIndicator } from './targetForm';
+
+const compact = { input: { paddingInline: 8 } };
+
+/**
+ * The indicator rows of a target form: level 1/2 from the year's dictionary, level 3 typed, operator,
+ * value, unit, basis, weight and definition, each with the domain's message under it as the user types.
+ */
+export function IndicatorGrid({
+  rows,
+  frameworkId,
+  problems,
+  showErrors,
+  onChange,
+  onTouch,
+}: {
+  rows: readonly EditorIndicator[];
+  frameworkId: Framework['id'];
+  problems: readonly TargetProblem[];
+  /** Whether a row's messages should show yet (touched, or the user tried to save or submit). */
+  showErrors: (key: string) => boolean;
+  onChange: (rows: EditorIndicator[]) => void;
+  onTouch: (key: string) => void;
+}) {
+  const fw = framework(frameworkId);
+  const level1Options = fw.level1.map((l) => l.name);
+
+  const update = (index: number, patch: Partial<EditorIndicator>) => {
+    onTouch(rows[index]!.key);
+    onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  };
+  const move = (index: number, by: number) => {
+    const next = [...rows];
+    const [row] = next.splice(index, 1);
+    next.splice(index + by, 0, row!);
+    onChange(next);
+  };
+
+  return (
+    <Table withTableBorder layout="fixed" verticalSpacing={4} horizontalSpacing={4} aria-label="绩效指标" className="indicator-grid">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={36}>序号</Table.Th>
+          <Table.Th w={118}>一级指标</Table.Th>
+          <Table.Th w={140}>二级指标</Table.Th>
+          <Table.Th>三级指标</Table.Th>
+          <Table.Th w={78}>指标性质</Table.Th>
+          <Table.Th w={110}>指标值</Table.Th>
+          <Table.Th w={80}>计量单位</Table.Th>
+          <Table.Th w={104}>设定依据</Table.Th>
+          <Table.Th w={64}>分值</Table.Th>
+          <Table.Th w={170}>指标解释</Table.Th>
+          <Table.Th w={84} />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row, index) => {
+          const errors = showErrors(row.key) ? fieldProblems(problems, 'indicators', index) : {};
+          const label = (what: string) => `第 ${index + 1} 个指标${what}`;
+          const level2Options = fw.level1.find((l) => l.name === row.level1)?.level2 ?? [];
+          return (
+            <Table.Tr key={row.key} style={{ verticalAlign: 'top' }}>
+              <Table.Td pt={10}>{index + 1}</Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={label('一级指标')}
+                  data={level1Options}
+                  value={row.level1 || null}
+                  onChange={(level1) => {
+                    const level2s = fw.level1.find((l) => l.name === level1)?.level2 ?? [];
+                    update(index, { level1: level1 ?? '', level2: level2s.includes(row.level2) ? row.level2 : (level2s[0] ?? '') });
+                  }}
+                  error={errors.level1}
+                  styles={compact}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={label('二级指标')}
+                  data={level2Options}
+                  value={row.level2 || null}
+                  onChange={(level2) => update(index, { level2: level2 ?? '' })}
+                  error={errors.level2}
+                  styles={compact}
+                />
+              </Table.Td>
+              <Table.Td>
+                <TextInput aria-label={label('三级指标')} value={row.name} onChange={(e) => update(index, { name: e.currentTarget.value })} error={errors.name} styles={compact} />
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={label('指标性质')}
+                  data={[...OPERATORS]}
+                  value={row.operator || null}
+                  onChange={(operator) => update(index, { operator: (operator ?? '') as IndicatorOperator | '', ...(operator === '定性' ? { unit: '' } : {}) })}
+                  error={errors.operator}
+                  styles={compact}
+                />
+              </Table.Td>
+              <Table.Td>
+                <TextInput
+                  aria-label={label('指标值')}
+                  value={row.value}
+                  placeholder={row.operator === '定性' ? '如：达成预期目标' : '数字'}
+                  onChange={(e) => update(index, { value: e.currentTarget.value })}
+                  error={errors.value}
+                  styles={compact}
+                />
+              </Table.Td>
+              <Table.Td>
+                <TextInput
+                  aria-label={label('计量单位')}
+                  value={row.unit}
+                  disabled={row.operator === '定性'}
+                  onChange={(e) => update(index, { unit: e.currentTarget.value })}
+                  error={errors.unit}
+                  styles={compact}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Select aria-label={label('设定依据')} data={[...BASES]} value={row.basis || null} onChange={(basis) => update(index, { basis: basis ?? '' })} error={errors.basis} styles={compact} />
+              </Table.Td>
+              <Table.Td>
+                <TextInput aria-label={label('分值')} value={row.weight} onChange={(e) => update(index, { weight: e.currentTarget.value })} error={errors.weight} styles={compact} />
+              </Table.Td>
+              <Table.Td>
+                <TextInput
+                  aria-label={label('指标解释')}
+                  value={row.definition}
+                  title={row.definition}
+                  onChange={(e) => update(index, { definition: e.currentTarget.value })}
+                  error={errors.definition}
+                  styles={compact}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={0} wrap="nowrap" pt={4}>
+                  <ActionIcon variant="subtle" color="gray" size="sm" disabled={index === 0} onClick={() => move(index, -1)} aria-label={label('上移')}>
+                    ↑
+                  </ActionIcon>
+                  <ActionIcon variant="subtle" color="gray" size="sm" disabled={index === rows.length - 1} onClick={() => move(index, 1)} aria-label={label('下移')}>
+                    ↓
+                  </ActionIcon>
+                  <ActionIcon variant="subtle" color="red" size="sm" onClick={() => onChange(rows.filter((_, i) => i !== index))} aria-label={label('删除')}>
+                    ×
+                  </ActionIcon>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,179 @@
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { framework } from '../../../../electron/domain/indicators';
+import { formatWanYuan } from '../../../../electron/domain/money';
+import { adjustedFen } from '../../../../electron/domain/projects';
+import { checkProjectTargets } from '../../../../electron/domain/targets';
+import type { Unit } from '../../../../electron/registry/units';
+import type { ProjectTarget } from '../../../../electron/targets/targets';
+import { invoke } from '../../api';
+import { useInvoke } from '../../components/useInvoke';
+import { routeHref } from '../../router';
+import { ProjectFormModal } from '../projects/ProjectFormModal';
+import { projectMarks } from '../projects/projectList';
+import { ContentEditor } from './ContentEditor';
+import { contentOf, contentState } from './targetForm';
+import { ProjectTargetSheet } from './TargetSheet';
+import { TargetEditorFrame, useTargetDraft } from './TargetEditorFrame';
+
+/** 项目支出绩效目标申报表 of one project: fill in, submit, review, adjust. */
+export function ProjectTargetEditor({ projectId }: { projectId: string }) {
+  const target = useInvoke('targets.forProject', { projectId });
+  const units = useInvoke('units.list', {});
+  const unitNames = useMemo(() => new Map((units.data ?? []).map((u) => [u.code, u.name])), [units.data]);
+  const unitName = (code: string) => unitNames.get(code) ?? code;
+
+  if (target.error) {
+    return (
+      <Alert color="red" title="无法打开绩效目标">
+        {target.error}
+      </Alert>
+    );
+  }
+  if (!target.data) return <Loader aria-label="正在读取绩效目标" />;
+  return <Editor key={`${target.data.id}-${target.data.version}`} target={target.data} reload={target.reload} unitName={unitName} units={units.data ?? []} />;
+}
+
+function Editor({
+  target,
+  reload,
+  unitName,
+  units,
+}: {
+  target: ProjectTarget;
+  reload: () => Promise<void>;
+  unitName: (code: string) => string;
+  units: readonly Unit[];
+}) {
+  const { project } = target;
+  const draft = useTargetDraft(target);
+  const [state, setState] = useState(() => contentState(target));
+  const [editingProject, setEditingProject] = useState(false);
+  const types = useInvoke('projects.types', {});
+
+  const content = contentOf(state);
+  const problems = checkProjectTargets({ ...content, keyProject: project.keyProject, funds: project.funds }, framework(target.frameworkId), {
+    budgetWeight: target.budgetWeight,
+  });
+  const fundProblems = problems.filter((p) => p.area === 'funds');
+  const save = () => draft.save((version) => invoke('targets.save', { projectId: project.id, version, ...content }));
+
+  const form = (
+    <Stack gap="md">
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="sm">
+          <Group gap="xs">
+            <Title order={2} size="h5">
+              项目信息
+            </Title>
+            {projectMarks(project).map((m) => (
+              <Badge key={m} variant="light" color="grape" size="sm">
+                {m}
+              </Badge>
+            ))}
+          </Group>
+          <Button size="compact-sm" variant="light" onClick={() => setEditingProject(true)}>
+            修改项目信息和资金
+          </Button>
+        </Group>
+        <SimpleGrid cols={4} spacing="xs" verticalSpacing={4}>
+          <Field label="项目编码" value={project.code} />
+          <Field label="主管部门" value={unitName(project.departmentCode)} />
+          <Field label="实施单位" value={unitName(project.unitCode)} />
+          <Field label="项目负责人" value={project.personInCharge || '—'} />
+          <Field label="项目类别" value={project.category} />
+          <Field label="项目属性" value={project.attribute} />
+          <Field label="项目期限" value={project.startDate || project.endDate ? `${project.startDate ?? '—'} 至 ${project.endDate ?? '—'}` : '—'} />
+          <Field label="项目类型" value={types.data?.find((t) => t.code === project.projectTypeCode)?.name ?? '未选'} />
+        </SimpleGrid>
+        <FundsTable project={project} />
+        {fundProblems.length > 0 && (
+          <Alert color="red" variant="light" mt="sm" p="xs">
+            {fundProblems.map((p) => p.message).join('；')}
+            <Anchor ml="xs" size="sm" onClick={() => setEditingProject(true)}>
+              填写项目资金
+            </Anchor>
+          </Alert>
+        )}
+      </Paper>
+      <Paper withBorder p="md">
+        <ContentEditor
+          state={state}
+          onChange={(next) => {
+            setState(next);
+            draft.markDirty();
+          }}
+          problems={problems}
+          frameworkId={target.frameworkId}
+          attempted={draft.attempted}
+          projectTypeCode={project.projectTypeCode}
+        />
+      </Paper>
+      {editingProject && (
+        <ProjectFormModal project={project} year={project.year} units={units} types={types.data ?? []} onClose={() => setEditingProject(false)} onSaved={reload} />
+      )}
+    </Stack>
+  );
+
+  return (
+    <TargetEditorFrame
+      draft={draft}
+      title="项目支出绩效目标申报表"
+      description={`${project.year} 年 · ${project.name}（${project.code}）· ${unitName(project.unitCode)}`}
+      back={{ href: routeHref('targets', 'projects', String(project.year)), label: '返回目标列表' }}
+      problemCount={problems.length}
+      onSave={save}
+      reload={reload}
+      content={content}
+      keyProject={project.keyProject}
+      projectTypeCode={project.projectTypeCode}
+      form={form}
+      sheet={<ProjectTargetSheet target={{ ...target, ...content }} unitName={unitName} />}
+    />
+  );
+}
+
+function FundsTable({ project }: { project: ProjectTarget['project'] }) {
+  return (
+    <Table withTableBorder mt="sm" aria-label="资金情况" verticalSpacing={4}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>资金来源</Table.Th>
+          <Table.Th ta="right">年初预算（万元）</Table.Th>
+          <Table.Th ta="right">追加</Table.Th>
+          <Table.Th ta="right">调减</Table.Th>
+          <Table.Th ta="right">调整后预算</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {project.funds.map((f) => (
+          <Table.Tr key={f.source}>
+            <Table.Td>{f.source}</Table.Td>
+            <Table.Td ta="right">{formatWanYuan(f.initialFen)}</Table.Td>
+            <Table.Td ta="right">{formatWanYuan(f.additionFen)}</Table.Td>
+            <Table.Td ta="right">{formatWanYuan(f.cutFen)}</Table.Td>
+            <Table.Td ta="right">{formatWanYuan(adjustedFen(f))}</Table.Td>
+          </Table.Tr>
+        ))}
+        <Table.Tr fw={600}>
+          <Table.Td>合计</Table.Td>
+          <Table.Td ta="right">{formatWanYuan(project.totals.initialFen)}</Table.Td>
+          <Table.Td ta="right">{formatWanYuan(project.totals.additionFen)}</Table.Td>
+          <Table.Td ta="right">{formatWanYuan(project.totals.cutFen)}</Table.Td>
+          <Table.Td ta="right">{formatWanYuan(project.totals.adjustedFen)}</Table.Td>
+        </Table.Tr>
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value}</Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,192 @@
+import { Alert, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { formatWanYuan } from '../../../../electron/domain/money';
+import { WORKFLOW_LABELS, WORKFLOW_STATES } from '../../../../electron/domain/workflow';
+import type { Unit } from '../../../../electron/registry/units';
+import type { ProjectTargetRow } from '../../../../electron/targets/targets';
+import type { TargetImportPreview, TemplateProject } from '../../../../electron/targets/templateXlsx';
+import { invoke } from '../../api';
+import { EmptyNotice } from '../../components/EmptyNotice';
+import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
+import { formatDateTime } from '../../components/format';
+import { actionBadge, ImportPreviewModal, useImportFlow } from '../../components/ImportPreview';
+import { notifySuccess } from '../../components/notify';
+import { sortRows, type SortState } from '../../components/tableSort';
+import { useInvoke } from '../../components/useInvoke';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { routeHref } from '../../router';
+import { coverage, filterTargetRows, type Coverage, type StatusFilter } from './targetList';
+import { TargetStatusBadge } from './TargetStatusBadge';
+
+export const STATUS_OPTIONS = [{ value: 'none', label: '未填报' }, ...WORKFLOW_STATES.map((s) => ({ value: s, label: WORKFLOW_LABELS[s] }))];
+
+const COVERAGE_CARDS: { key: keyof Coverage; label: string; color?: string }[] = [
+  { key: 'total', label: '项目总数' },
+  { key: 'filled', label: '已填报' },
+  { key: 'submitted', label: '待审核', color: 'blue' },
+  { key: 'approved', label: '已通过', color: 'teal' },
+  { key: 'returned', label: '被退回', color: 'orange' },
+  { key: 'none', label: '未填报', color: 'gray' },
+];
+
+export function CoverageCards({ counts, cards = COVERAGE_CARDS }: { counts: Coverage; cards?: typeof COVERAGE_CARDS }) {
+  return (
+    <SimpleGrid cols={cards.length} spacing="sm">
+      {cards.map((card) => (
+        <Paper key={card.key} withBorder p="xs" ta="center" aria-label={`${card.label}：${counts[card.key]}`}>
+          <Text size="xs" c="dimmed">
+            {card.label}
+          </Text>
+          <Text fz={22} fw={700} c={card.color && counts[card.key] > 0 ? card.color : undefined}>
+            {counts[card.key]}
+          </Text>
+        </Paper>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+const IMPORT_COLUMNS: Column<TemplateProject>[] = [
+  { key: 'code', header: '项目编码', width: '164px', cell: (p) => p.code },
+  { key: 'name', header: '项目名称', width: 'minmax(180px, 1fr)', cell: (p) => <span title={p.name}>{p.name}</span> },
+  { key: 'count', header: '指标数', width: '80px', align: 'right', cell: (p) => p.indicatorCount },
+  { key: 'action', header: '处理方式', width: '100px', cell: (p) => actionBadge(p.action) },
+];
+
+/** The year's project targets by unit and status, with coverage counts and the Excel template round trip. */
+export function TargetListTab({ year, units }: { year: number; units: readonly Unit[] }) {
+  const overview = useInvoke('targets.overview', { year });
+  const [unitCode, setUnitCode] = useState<string | null>(null);
+  const [status, setStatus] = useState<StatusFilter | null>(null);
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortState | null>(null);
+  const unitNames = useMemo(() => new Map(units.map((u) => [u.code, u.name])), [units]);
+
+  const templateImport = useImportFlow<TargetImportPreview>({
+    preview: (file) => invoke('targets.importPreview', { ...file, year }),
+    commit: (file) => invoke('targets.importCommit', { ...file, year }),
+    onImported: async (result) => {
+      await overview.reload();
+      const skipped = result.counts.error > 0 ? `，${result.counts.error} 个项目有错误未导入` : '';
+      notifySuccess(`已导入 ${result.written} 个项目的绩效目标（草稿）${skipped}`, '导入完成');
+    },
+    renderModal: ({ preview, ...props }) => (
+      <ImportPreviewModal
+        preview={{ ...preview, rows: preview.projects }}
+        unitLabel="个项目"
+        skipNote="这些项目的目标整体不导入，其他项目照常导入"
+        rowColumns={IMPORT_COLUMNS}
+        rowKey={(p) => p.code}
+        {...props}
+      />
+    ),
+  });
+
+  const columns = useMemo<Column<ProjectTargetRow>[]>(
+    () => [
+      { key: 'code', header: '项目编码', width: '164px', cell: (p) => p.code, sortValue: (p) => p.code },
+      {
+        key: 'name',
+        header: '项目名称',
+        width: 'minmax(200px, 2fr)',
+        cell: (p) => (
+          <Group gap={6} wrap="nowrap">
+            <span title={p.name}>{p.name}</span>
+            {p.keyProject && (
+              <Badge size="xs" variant="light" color="grape">
+                重点
+              </Badge>
+            )}
+          </Group>
+        ),
+        sortValue: (p) => p.name,
+      },
+      { key: 'unit', header: '实施单位', width: 'minmax(160px, 1.4fr)', cell: (p) => unitNames.get(p.unitCode) ?? p.unitCode, sortValue: (p) => unitNames.get(p.unitCode) ?? p.unitCode },
+      { key: 'adjusted', header: '调整后预算（万元）', width: '150px', align: 'right', cell: (p) => formatWanYuan(p.adjustedFen), sortValue: (p) => p.adjustedFen },
+      { key: 'status', header: '状态', width: '90px', cell: (p) => <TargetStatusBadge status={p.status} />, sortValue: (p) => p.status ?? '' },
+      { key: 'grade', header: '审核等级', width: '80px', cell: (p) => p.reviewGrade ?? '', sortValue: (p) => p.reviewGrade ?? '' },
+      { key: 'updated', header: '更新时间', width: '140px', cell: (p) => (p.updatedAt ? formatDateTime(p.updatedAt) : ''), sortValue: (p) => p.updatedAt ?? '' },
+      {
+        key: 'open',
+        header: '操作',
+        width: '80px',
+        cell: (p) => (
+          <Button size="compact-sm" variant="subtle" component="a" href={routeHref('targets', 'project', p.projectId)} aria-label={`打开 ${p.name} 的绩效目标`} className="no-print">
+            {p.status === 'approved' || p.status === 'submitted' ? '查看' : '填报'}
+          </Button>
+        ),
+      },
+    ],
+    [unitNames],
+  );
+
+  const all = overview.data?.projects ?? [];
+  const byUnit = useMemo(() => filterTargetRows(all, { unitCode, status: null, query: '' }, () => []), [all, unitCode]);
+  const visible = useMemo(() => {
+    const filtered = filterTargetRows(all, { unitCode, status, query }, (p) => [p.code, p.name]);
+    const column = columns.find((c) => c.key === sort?.key);
+    return sort && column?.sortValue ? sortRows(filtered, column.sortValue, sort.direction) : filtered;
+  }, [all, unitCode, status, query, sort, columns]);
+
+  if (overview.error) return <Alert color="red" title="无法读取绩效目标">{overview.error}</Alert>;
+  if (!overview.data) return <Loader aria-label="正在读取绩效目标" />;
+  if (all.length === 0) {
+    return (
+      <EmptyNotice title={`${year} 年还没有项目`} description="绩效目标按项目填报。请先在“单位与项目”中登记项目，或从预算系统导入项目明细。">
+        <Button component="a" href={routeHref('registry', 'projects', String(year))}>
+          去登记项目
+        </Button>
+      </EmptyNotice>
+    );
+  }
+
+  const unitOptions = [...new Set(all.map((p) => p.unitCode))].map((code) => ({ value: code, label: `${unitNames.get(code) ?? code}（${code}）` }));
+  const chosenUnit = unitCode ? (unitNames.get(unitCode) ?? unitCode) : null;
+
+  return (
+    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
+      <CoverageCards counts={coverage(byUnit)} />
+      <Group justify="space-between" className="no-print">
+        <Group gap="sm">
+          <Select aria-label="实施单位" placeholder="全部单位" data={unitOptions} value={unitCode} onChange={setUnitCode} searchable clearable w={240} nothingFoundMessage="没有匹配的单位" />
+          <Select aria-label="状态" placeholder="全部状态" data={STATUS_OPTIONS} value={status} onChange={(s) => setStatus(s as StatusFilter | null)} clearable w={130} />
+          <TextInput aria-label="搜索项目" placeholder="按项目编码或名称搜索" value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={220} />
+          <Text size="sm" c="dimmed" role="status">
+            {visible.length} 个项目
+          </Text>
+        </Group>
+        <Group gap="xs">
+          <Tooltip label="先在左侧选择实施单位，导出该单位的填报模板" disabled={Boolean(unitCode)}>
+            <span>
+              <DownloadButton
+                label="导出单位填报模板"
+                variant="default"
+                disabled={!unitCode}
+                fetchFile={() => invoke('targets.template', { year, unitCode: unitCode! })}
+                aria-label={chosenUnit ? `导出${chosenUnit}的填报模板` : '导出单位填报模板'}
+              />
+            </span>
+          </Tooltip>
+          <PickFileButton label="导入填好的模板" accept={XLSX_ACCEPT} onFile={templateImport.choose} loading={templateImport.reading} variant="default" />
+        </Group>
+      </Group>
+      {visible.length > 0 ? (
+        <VirtualTable label="项目绩效目标" rows={visible} columns={columns} rowKey={(p) => p.projectId} sort={sort} onSortChange={setSort} />
+      ) : (
+        <EmptyNotice title="没有符合条件的项目" description="请调整单位、状态或搜索条件。">
+          <Button
+            variant="default"
+            onClick={() => {
+              setUnitCode(null);
+              setStatus(null);
+              setQuery('');
+            }}
+          >
+            清除筛选
+          </Button>
+        </EmptyNotice>
+      )}
+      {templateImport.modal}
+    </Stack>
+  );
+}

@@ -1,6 +1,7 @@
 // 绩效运行监控: rounds, one sheet per project in scope, execution per fund source, progress per indicator,
 // and the follow-up records a red or yellow project can open.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ROUND_SCOPES } from '../../electron/domain/monitoring';
 import { RECTIFICATION_STATUSES } from '../../electron/domain/rectification';
 import { exchangedColumns, sqlNow, workflowStatus } from './common';
 import { FUND_SOURCES, projects } from './projects';
@@ -16,7 +17,7 @@ export const monitoringRounds = sqliteTable(
     seq: integer('seq').notNull().default(1),
     title: text('title').notNull(),
     deadline: text('deadline').notNull(),
-    scope: text('scope', { enum: ['all', 'key', 'list'] }).notNull(),
+    scope: text('scope', { enum: ROUND_SCOPES }).notNull(),
     closed: integer('closed', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull().default(sqlNow),
   },

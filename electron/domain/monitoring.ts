@@ -4,6 +4,11 @@
 import { OPERATORS, type IndicatorOperator } from './indicators';
 import { compare, div, mul, parseDecimal, ratio, type Ratio } from './ratio';
 
+/** Which projects a round monitors: all approved project targets, key projects only, or a chosen list. */
+export const ROUND_SCOPES = ['all', 'key', 'list'] as const;
+export type RoundScope = (typeof ROUND_SCOPES)[number];
+export const SCOPE_LABELS: Record<RoundScope, string> = { all: '全部已批复项目', key: '仅重点项目', list: '指定项目' };
+
 export const LIGHTS = ['red', 'yellow', 'green', 'blue', 'none'] as const;
 export type Light = (typeof LIGHTS)[number];
 export const LIGHT_LABELS: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯', none: '无' };

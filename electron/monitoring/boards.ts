@@ -5,6 +5,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { rectifications, targetAdjustments } from '../../db/schema';
 import { deadlineState, type DeadlineState, type Deviation, type Light } from '../domain/monitoring';
+import type { RectificationStatus } from '../domain/rectification';
 import type { WorkflowState } from '../domain/workflow';
 import { settingValue } from '../settings/settings';
 import { localToday } from './rounds';
@@ -73,10 +74,10 @@ export function roundCoverage(db: Db, roundId: string, today = localToday()): Co
   };
 }
 
-export interface FollowUp {
+export interface FollowUp<S extends string> {
   id: string;
   seq: number;
-  status: string;
+  status: S;
 }
 
 export interface Warning extends SheetFigures {
@@ -91,8 +92,8 @@ export interface Warning extends SheetFigures {
   reasons: string[];
   measures: string[];
   analysis: string;
-  rectification: FollowUp | null;
-  adjustment: FollowUp | null;
+  rectification: FollowUp<RectificationStatus> | null;
+  adjustment: FollowUp<WorkflowState> | null;
 }
 
 /** 偏差原因 as read aloud: the chosen reasons, with 其他 replaced by its text. */

@@ -21,12 +21,12 @@ import { parseDecimal, percent, type Ratio } from '../domain/ratio';
 import { AppError } from '../errors';
 import '../ipc/schema'; // zod's Chinese messages
 
-const decimal = (what: string) =>
-  z.string({ error: `${what}应为数字字符串，如 "240"` }).regex(/^\s*\d+(\.\d+)?\s*$/, `${what}应为不小于 0 的数字，如 "240" 或 "128.5"`);
+// The router's message names the field (path：message), so these only say what is expected.
+const decimal = z.string({ error: '应为数字字符串，如 "240"' }).regex(/^\s*\d+(\.\d+)?\s*$/, '应为不小于 0 的数字，如 "240" 或 "128.5"');
 
 const indicator = z
   .object({
-    operator: z.enum(OPERATORS, { error: `operator 应为 ${OPERATORS.join(' ')} 之一` }),
+    operator: z.enum(OPERATORS, { error: `应为 ${OPERATORS.join(' ')} 之一` }),
     target: z.string().optional(),
     reached: z.string().nullable().optional(),
   })
@@ -47,15 +47,16 @@ const indicator = z
     }
   });
 
+const MONTH = '应为 1–12 的整数（报告月份）';
 const THRESHOLD_KEYS = Object.keys(DEFAULT_THRESHOLDS) as (keyof LightThresholds)[];
 
 export const calcMonitorInput = z
   .object({
-    month: z.number({ error: 'month 应为 1–12 的整数' }).int('month 应为 1–12 的整数').min(1, 'month 应为 1–12 的整数').max(12, 'month 应为 1–12 的整数'),
-    budget: z.object({ adjusted: decimal('budget.adjusted'), executed: decimal('budget.executed') }).strict(),
+    month: z.number({ error: MONTH }).int(MONTH).min(1, MONTH).max(12, MONTH),
+    budget: z.object({ adjusted: decimal, executed: decimal }, { error: '应为 {"adjusted": "预算数", "executed": "执行数"}' }).strict(),
     indicators: z.array(indicator).max(1000).default([]),
     /** The bureau's own thresholds in percent, e.g. {"budgetRedBelow": "60"}; missing ones keep the §5 defaults. */
-    thresholds: z.object(Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, decimal(`thresholds.${k}`).optional()]))).strict().optional(),
+    thresholds: z.object(Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, decimal.optional()]))).strict().optional(),
   })
   .strict();
 export type CalcMonitorInput = z.input<typeof calcMonitorInput>;

@@ -1,7 +1,7 @@
 // Channels of 绩效监控: rounds, sheets and their review, the Excel paths (budget execution, unit
 // templates), the coverage and warnings boards, the round report, and follow-up from a warning.
 import { z } from 'zod';
-import { DEVIATION_REASONS, LIKELIHOODS } from '../domain/monitoring';
+import { DEVIATION_REASONS, LIKELIHOODS, ROUND_SCOPES } from '../domain/monitoring';
 import type { Adjustment } from '../targets/adjustments';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
 import { file, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
@@ -36,7 +36,7 @@ export const monitoringContract = {
         year,
         month: z.number().int().min(1, '监控月份应为 1–12 月').max(12, '监控月份应为 1–12 月'),
         deadline: isoDate,
-        scope: z.enum(['all', 'key', 'list']),
+        scope: z.enum(ROUND_SCOPES),
         projectIds: z.array(uuid).max(10_000).optional(),
         title: text(60).optional(),
       })

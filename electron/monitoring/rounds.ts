@@ -6,15 +6,13 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { sqliteOf, type Db } from '../../db/open';
 import { monitoringRounds, monitoringSheets, projects, targets, units } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
-import { deadlineState, defaultDeadline, type DeadlineState } from '../domain/monitoring';
+import { deadlineState, defaultDeadline, type DeadlineState, type RoundScope } from '../domain/monitoring';
 import { adjustedFen, isIsoDate } from '../domain/projects';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { requireInstallation } from '../registry/setup';
 import { settingValue } from '../settings/settings';
-import { requireRound, roundKey, type RoundRow, type RoundScope } from './store';
-
-export const SCOPE_LABELS: Record<RoundScope, string> = { all: '全部已批复项目', key: '仅重点项目', list: '指定项目' };
+import { requireRound, roundKey, type RoundRow } from './store';
 
 export interface RoundSummary {
   id: string;

@@ -22,7 +22,6 @@ import { AppError } from '../errors';
 import { settingValue } from '../settings/settings';
 
 export type RoundRow = typeof monitoringRounds.$inferSelect;
-export type RoundScope = RoundRow['scope'];
 
 export const roundKey = (round: Pick<RoundRow, 'regionCode' | 'year' | 'month' | 'seq'>) =>
   `${round.regionCode}/${round.year}/${round.month}-${round.seq}`;

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { DisclosurePage } from '../pages/disclosure/DisclosurePage';
 import { ExchangePage } from '../pages/exchange/ExchangePage';
 import { HomePage } from '../pages/home/HomePage';
+import { LibraryPage } from '../pages/library/LibraryPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TargetsPage } from '../pages/targets/TargetsPage';
@@ -16,12 +17,7 @@ export type Workflow = { path: string; label: string } & (
 export const WORKFLOWS: readonly Workflow[] = [
   { path: '', label: '首页', page: HomePage },
   { path: 'registry', label: '单位与项目', page: RegistryPage },
-  {
-    path: 'library',
-    label: '指标库',
-    summary:
-      '按项目类型管理三级绩效指标及参考值、指标解释；单位提出新指标，财政局确认入库，州财政局可下发指标库更新。填报绩效目标时选定项目类型即可带出建议指标。',
-  },
+  { path: 'library', label: '指标库', page: LibraryPage },
   { path: 'targets', label: '绩效目标', page: TargetsPage },
   {
     path: 'monitoring',

@@ -2,7 +2,7 @@
 // and library version files exchanged with the prefecture.
 import { z } from 'zod';
 import { OPERATORS } from '../domain/indicators';
-import { LIBRARY_STATUSES, SECTORS } from '../domain/library';
+import { LIBRARY_STATUSES } from '../domain/library';
 import type { AuditRow } from '../audit/audit';
 import { file, none, returns, text, uuid, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { LibraryIndicator, IndicatorSearchResult } from './indicators';
@@ -18,7 +18,7 @@ const recordVersion = z.number().int().positive();
 const opinion = text(500);
 
 const projectTypeDraft = z
-  .object({ code: typeCode, name: text(40), sector: z.enum(SECTORS, { error: '请选择所属领域' }), description: text(200) })
+  .object({ code: typeCode, name: text(40), sector: text(20), description: text(200) })
   .strict();
 
 const indicatorDraft = z

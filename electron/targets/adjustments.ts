@@ -10,7 +10,7 @@ import { ACTION_LABELS, transition, type WorkflowState } from '../domain/workflo
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { getProject } from '../projects/projects';
-import { frameworkFor, normaliseContent, readContent, refuseStale, requireTarget, rulesFor, sameContent, targetKey, writeIndicators } from './store';
+import { frameworkFor, normaliseContent, readContent, refuseClerkReview, refuseStale, requireTarget, rulesFor, sameContent, targetKey, writeIndicators } from './store';
 
 export interface Adjustment {
   id: string;
@@ -109,6 +109,7 @@ export function decideAdjustment(db: Db, actor: Actor, input: DecideAdjustmentIn
     refuseStale(before, input.version, '该目标调整');
     const move = transition(before.status, input.action, input.opinion);
     if (!move.ok) throw new AppError('CONFLICT', move.message);
+    refuseClerkReview(tx, actor);
     const target = requireTarget(tx, before.targetId);
     const opinion = input.opinion?.trim() || null;
     if (input.action === 'approve') {

@@ -4,6 +4,7 @@ import type { TargetContent } from '../domain/targets';
 import { AppError } from '../errors';
 import { updateProject } from '../projects/projects';
 import { addProject, projectInput, seedUnits } from '../projects/testProjects';
+import { createOperator } from '../registry/operators';
 import { countyStore, TEST_ACTOR } from '../testing/fixtures';
 import { decideAdjustment, listAdjustments, proposeAdjustment } from './adjustments';
 import { approvedTargets, getTarget, projectTarget, reviewInbox, saveTarget, transitionTarget } from './targets';
@@ -125,6 +126,17 @@ describe('target workflow', () => {
     expect(edit).toThrow('绩效目标已审核通过并锁定，不能再修改；年中确需变更的，请办理“目标调整”');
     expect(() => transitionTarget(db, TEST_ACTOR, { id: row.id, version: row.version, action: 'withdraw' })).toThrow('当前状态为“通过”，不能撤回');
     expect(getTarget(db, row.id).overallGoal).toBe('完成 12 公里农村公路硬化，改善沿线群众出行条件');
+  });
+
+  it('leaves the review to reviewers: a clerk (经办人) can submit but not approve or return', () => {
+    const { db, saved } = savedDraft();
+    const clerk = createOperator(db, TEST_ACTOR, { name: '李经办', role: 'clerk', password: null });
+    const submitted = transitionTarget(db, clerk, { id: saved.id!, version: 1, action: 'submit' });
+    expect(() => transitionTarget(db, clerk, { id: submitted.id, version: submitted.version, action: 'approve', grade: '优' })).toThrow(
+      '经办人不能审核，请由审核人、绩效办或系统管理员审核',
+    );
+    const reviewer = createOperator(db, TEST_ACTOR, { name: '王审核', role: 'reviewer', password: null });
+    expect(transitionTarget(db, reviewer, { id: submitted.id, version: submitted.version, action: 'approve', grade: '优' }).status).toBe('approved');
   });
 
   it('lists submitted targets and adjustments in the reviewer’s inbox, oldest first', () => {

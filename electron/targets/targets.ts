@@ -1,11 +1,9 @@
 // 项目支出绩效目标: one target per project, saved as a draft with an optimistic version, started from
 // the project type's library indicators, and moved through 草稿 → 已送审 → 通过 | 被退回 with a review
 // grade. Every transition is audited with its operator and opinion; approved targets are locked.
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { projects, sqlNow, targetAdjustments, targets, units } from '../../db/schema';
-import type { Framework } from '../domain/indicators';
 import {
   checkProjectTargets,
   checkReview,
@@ -15,7 +13,7 @@ import {
   type TargetContent,
   type TargetProblem,
 } from '../domain/targets';
-import { ACTION_LABELS, editable, transition, type WorkflowAction, type WorkflowState } from '../domain/workflow';
+import { ACTION_LABELS, transition, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { getProject, projectsWithFunds, type Project } from '../projects/projects';
@@ -27,6 +25,7 @@ import {
   frameworkFor,
   normaliseContent,
   readContent,
+  refuseClerkReview,
   refuseLocked,
   refuseStale,
   requireTarget,
@@ -138,6 +137,7 @@ export function transitionTarget(db: Db, actor: Actor, input: TransitionInput): 
     if (!move.ok) throw new AppError('CONFLICT', move.message);
     const reviewProblem = checkReview(input.action, input.grade, input.opinion);
     if (reviewProblem) throw new AppError('INVALID_INPUT', reviewProblem);
+    if (input.action === 'approve' || input.action === 'return') refuseClerkReview(tx, actor);
     if (input.action === 'submit') {
       const problems = problemsOf(tx, before);
       if (problems.length) throw new AppError('INVALID_INPUT', `还有 ${problems.length} 处需要修改，暂不能送审：${summariseProblems(problems)}`);

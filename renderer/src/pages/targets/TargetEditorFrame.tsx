@@ -81,15 +81,17 @@ export function TargetEditorFrame({
   const canEdit = editable(current.status);
   return (
     <Stack gap="md">
-      <PageHeader
-        title={title}
-        description={description}
-        actions={
-          <Button variant="default" component="a" href={back.href}>
-            {back.label}
-          </Button>
-        }
-      />
+      <div className="no-print">
+        <PageHeader
+          title={title}
+          description={description}
+          actions={
+            <Button variant="default" component="a" href={back.href}>
+              {back.label}
+            </Button>
+          }
+        />
+      </div>
       <WorkflowPanel
         target={current}
         dirty={draft.dirty}

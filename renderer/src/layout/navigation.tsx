@@ -5,6 +5,7 @@ import { DisclosurePage } from '../pages/disclosure/DisclosurePage';
 import { ExchangePage } from '../pages/exchange/ExchangePage';
 import { HomePage } from '../pages/home/HomePage';
 import { LibraryPage } from '../pages/library/LibraryPage';
+import { MonitoringPage } from '../pages/monitoring/MonitoringPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TargetsPage } from '../pages/targets/TargetsPage';
@@ -19,12 +20,7 @@ export const WORKFLOWS: readonly Workflow[] = [
   { path: 'registry', label: '单位与项目', page: RegistryPage },
   { path: 'library', label: '指标库', page: LibraryPage },
   { path: 'targets', label: '绩效目标', page: TargetsPage },
-  {
-    path: 'monitoring',
-    label: '绩效监控',
-    summary:
-      '按监控月份（默认 5、8、11 月）对预算执行和绩效目标实现程度开展“双监控”，计算执行率、序时进度和红黄绿灯，并列出尚未报送的单位。',
-  },
+  { path: 'monitoring', label: '绩效监控', page: MonitoringPage },
   {
     path: 'evaluation',
     label: '绩效评价',

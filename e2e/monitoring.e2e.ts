@@ -1,0 +1,110 @@
+// 绩效监控 in the browser, over the sample county: open a round, fill a sheet whose execution lags so it
+// turns red, meet the required reason/measure prompts, submit, approve it as the bureau, and find the
+// project on the warnings board and in the round report.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SheetDetail } from '../electron/monitoring/sheets';
+import { startApp, type AppUnderTest } from './harness';
+
+let app: AppUnderTest;
+
+beforeEach(async () => {
+  app = await startApp();
+  await app.call('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
+  await app.call('demo.generate', { year: 2020 });
+  await app.page.reload();
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
+  await app.close();
+});
+
+/** A value reached that keeps an indicator out of red: the target itself, or 0 under a ceiling. */
+function comfortableValue(operator: string, target: string): string {
+  return operator === '<' || operator === '≤' ? '0' : target;
+}
+
+async function chooseIn(label: string, option: string) {
+  await app.page.getByRole('combobox', { name: label, exact: true }).click();
+  await app.page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function fillIndicators(sheet: SheetDetail) {
+  const { page } = app;
+  for (const indicator of sheet.indicators) {
+    if (indicator.operator === '定性') await chooseIn(`${indicator.name}完成值`, '达成目标');
+    else await page.getByRole('textbox', { name: `${indicator.name}完成值`, exact: true }).fill(comfortableValue(indicator.operator, indicator.target));
+    await chooseIn(`${indicator.name}完成目标可能性`, '确定能');
+  }
+}
+
+describe('a monitoring round in the browser', () => {
+  it('opens a round, turns a sheet red, asks for the reason and measure, and follows it through review to the warnings board and the report', async () => {
+    const { page } = app;
+
+    // Open the August round over every approved project.
+    await page.goto(new URL('#/monitoring/2020', app.bridge.url).href);
+    await page.getByRole('heading', { name: '2020 年还没有监控轮次' }).waitFor();
+    await page.getByRole('button', { name: '新建监控轮次' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建 2020 年监控轮次' });
+    await dialog.getByRole('combobox', { name: '报告月份' }).click();
+    await page.getByRole('option', { name: '8 月（监控月份）' }).click();
+    expect(await dialog.getByLabel('报送截止日期').inputValue()).toBe('2020-08-31');
+    await dialog.getByRole('button', { name: '开启监控' }).click();
+    await page.getByRole('heading', { name: '2020年8月绩效运行监控' }).waitFor();
+    const table = page.getByRole('table', { name: '监控表' });
+    await table.waitFor();
+
+    // The first project of the list: open its sheet from the table.
+    const [round] = await app.call('monitoring.rounds', { year: 2020 });
+    const [first] = await app.call('monitoring.sheets', { roundId: round!.id });
+    const sheet = await app.call('monitoring.sheet', { sheetId: first!.id });
+    await table.getByRole('link', { name: sheet.project.name }).click();
+    await page.getByRole('heading', { name: sheet.project.name }).waitFor();
+
+    // Almost nothing spent by August: the budget light turns red while typing, with its prompts.
+    const result = page.getByRole('region', { name: '监控结果' });
+    const fund = sheet.funds[0]!;
+    await page.getByRole('textbox', { name: `${fund.source}执行数` }).fill('1');
+    await result.getByText('红灯').first().waitFor();
+    expect(await result.getByLabel('预算执行灯').innerText()).toBe('红灯');
+    const explanation = page.getByRole('region', { name: '预算执行偏差说明' });
+    await explanation.getByText('请选择偏差原因').waitFor();
+    await explanation.getByText('请填写纠偏措施').waitFor();
+
+    // Submitting now is refused until the prompts are answered.
+    await page.getByRole('button', { name: '送审' }).click();
+    await page.getByText(/还有 \d+ 处需要填写或改正/).first().waitFor();
+    await explanation.getByRole('checkbox', { name: '经费保障' }).check();
+    await explanation.getByRole('textbox', { name: '预算执行纠偏措施' }).fill('加快国库集中支付进度');
+    await expect.poll(() => explanation.getByText('请选择偏差原因').count()).toBe(0);
+    expect(await explanation.getByText('请填写纠偏措施').count()).toBe(0);
+    await fillIndicators(sheet);
+    await page.getByText('已符合送审要求').waitFor();
+
+    await page.getByRole('button', { name: '送审' }).click();
+    await page.getByRole('alert').filter({ hasText: '已送审，等待审核' }).waitFor();
+
+    // The bureau approves it.
+    const review = page.getByRole('region', { name: '审核' });
+    await review.getByRole('textbox', { name: '审核意见' }).fill('同意，请按措施加快执行');
+    await review.getByRole('button', { name: '审核通过' }).click();
+    await page.getByRole('alert').filter({ hasText: '已审核通过' }).waitFor();
+    await page.getByRole('table', { name: '办理记录' }).getByText('审核通过监控表').waitFor();
+
+    // The warnings board lists it under its unit, with the reason and the measure.
+    await page.goto(new URL(`#/monitoring/round/${round!.id}/warnings`, app.bridge.url).href);
+    const warnings = page.getByRole('table', { name: `${sheet.project.unitName}预警项目` });
+    const warning = warnings.getByRole('row').filter({ hasText: sheet.project.name });
+    await warning.waitFor();
+    expect(await warning.innerText()).toMatch(/红灯[\s\S]*经费保障[\s\S]*加快国库集中支付进度[\s\S]*通过/);
+
+    // And the round report lists it among the red projects.
+    await page.getByRole('tab', { name: '报告' }).click();
+    const red = page.getByRole('table', { name: '红灯项目' }).getByRole('row').filter({ hasText: sheet.project.name });
+    await red.waitFor();
+    expect(await red.innerText()).toMatch(/经费保障[\s\S]*加快国库集中支付进度/);
+    await page.getByRole('img', { name: /各单位预算执行率与序时进度/ }).waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+import { Checkbox, Group, Stack, Textarea, TextInput } from '@mantine/core';
+import { DEVIATION_REASONS, type Deviation, type DeviationField } from '../../../../electron/domain/monitoring';
+
+/**
+ * 偏差原因 (multi-select, with a text for 其他) and 纠偏措施: required while a light is red or yellow, so the
+ * prompts show as soon as the light turns.
+ */
+export function DeviationFields({
+  label,
+  value,
+  problems,
+  disabled,
+  onChange,
+}: {
+  /** Whose deviation, for screen readers: 预算执行, or the indicator's name. */
+  label: string;
+  value: Deviation;
+  problems: Partial<Record<DeviationField, string>>;
+  disabled: boolean;
+  onChange: (next: Deviation) => void;
+}) {
+  return (
+    <Stack gap={6}>
+      <Checkbox.Group
+        label="偏差原因"
+        aria-label={`${label}偏差原因`}
+        value={[...value.reasons]}
+        onChange={(reasons) => onChange({ ...value, reasons })}
+        error={problems.reasons}
+        withAsterisk
+      >
+        <Group gap="md" mt={4}>
+          {DEVIATION_REASONS.map((reason) => (
+            <Checkbox key={reason} value={reason} label={reason} disabled={disabled} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      {value.reasons.includes('其他') && (
+        <TextInput
+          label="其他原因说明"
+          aria-label={`${label}其他原因说明`}
+          value={value.reasonOther}
+          onChange={(e) => onChange({ ...value, reasonOther: e.currentTarget.value })}
+          error={problems.reasonOther}
+          disabled={disabled}
+          withAsterisk
+        />
+      )}
+      <Textarea
+        label="纠偏措施"
+        aria-label={`${label}纠偏措施`}
+        value={value.measures}
+        onChange={(e) => onChange({ ...value, measures: e.currentTarget.value })}
+        error={problems.measures}
+        disabled={disabled}
+        autosize
+        minRows={2}
+        withAsterisk
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,60 @@
+import { Alert, Anchor, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { SCOPE_LABELS } from '../../../../electron/domain/monitoring';
+import { PageHeader } from '../../components/PageHeader';
+import { useInvoke } from '../../components/useInvoke';
+import { navigate, routeHref } from '../../router';
+import { CoverageTab } from './CoverageTab';
+import { ReportTab } from './ReportTab';
+import { DeadlineBadge } from './RoundsList';
+import { SheetsTab } from './SheetsTab';
+import { WarningsTab } from './WarningsTab';
+
+/** One round: 填报 (the sheets), 覆盖情况 (who has not submitted), 预警 (red and yellow), 报告. */
+export function RoundView({ roundId, tab }: { roundId: string; tab: string }) {
+  const round = useInvoke('monitoring.round', { roundId });
+  if (round.error) return <Alert color="red" title="无法读取监控轮次">{round.error}</Alert>;
+  if (!round.data) return <Loader aria-label="正在读取监控轮次" />;
+  const r = round.data;
+  const pending = r.counts.draft + r.counts.returned;
+  return (
+    <Stack gap="sm" className={tab === 'sheets' ? 'fill-height' : undefined}>
+      <Anchor href={routeHref('monitoring', String(r.year))} size="sm" className="no-print">
+        ← {r.year} 年监控轮次
+      </Anchor>
+      <PageHeader
+        title={r.title}
+        description={
+          <Group gap="xs" component="span">
+            <span>
+              报告月份 {r.month} 月 · {SCOPE_LABELS[r.scope]} · {r.counts.sheets} 个项目 · 截止 {r.deadline}
+            </span>
+            {pending > 0 && <DeadlineBadge state={r.deadlineState} />}
+          </Group>
+        }
+      />
+      <Text size="sm" c="dimmed" className="no-print">
+        未报送 {pending} · 待审核 {r.counts.submitted} · 已通过 {r.counts.approved}
+      </Text>
+      <Tabs value={tab} onChange={(next) => navigate('monitoring', 'round', roundId, next ?? 'sheets')} keepMounted={false} className="fill-tabs">
+        <Tabs.List className="no-print">
+          <Tabs.Tab value="sheets">填报</Tabs.Tab>
+          <Tabs.Tab value="coverage">覆盖情况</Tabs.Tab>
+          <Tabs.Tab value="warnings">预警</Tabs.Tab>
+          <Tabs.Tab value="report">报告</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="sheets" pt="md" className="fill-panel">
+          <SheetsTab round={r} onChanged={round.reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="coverage" pt="md">
+          <CoverageTab roundId={roundId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="warnings" pt="md">
+          <WarningsTab roundId={roundId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="report" pt="md">
+          <ReportTab roundId={roundId} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { SheetDetail } from '../../../../electron/monitoring/sheets';
+import { assessForm, formOf, fundProblems, problemCount, saveInputOf } from './sheetForm';
+
+const none = { reasons: [], reasonOther: '', measures: '' };
+
+/** Just what the form reads of a sheet: 240 万元 of 本级财政拨款, one ≥1200 indicator, an August round. */
+const detail = {
+  id: 's1',
+  version: 3,
+  analysis: '',
+  budget: none,
+  funds: [{ source: '本级财政拨款', adjustedFen: 240_000_000, executedFen: 0 }],
+  indicators: [
+    { indicatorId: 'i1', seq: 1, level1: '产出指标', level2: '数量指标', name: '受益人次', unit: '人次', operator: '≥', target: '1200', reached: '', expectedFullYear: '', likelihood: '', ...none },
+  ],
+  rules: {
+    year: 2020,
+    month: 8,
+    timeProgressMethod: 'month',
+    thresholds: { budgetRedBelow: '60', budgetGreenFrom: '80', indicatorRedBelow: '60', indicatorGreenFrom: '80', indicatorBlueFrom: '120' },
+  },
+} as unknown as SheetDetail;
+
+describe('the monitoring sheet form', () => {
+  it('shows amounts as 万元 text and reads them back to 分 exactly', () => {
+    const form = formOf(detail);
+    expect(form.funds).toEqual([{ source: '本级财政拨款', adjusted: '240.0000', executed: '0.0000' }]);
+    const typed = { ...form, funds: [{ ...form.funds[0]!, executed: '128.5' }] };
+    expect(saveInputOf(typed, detail)!.funds).toEqual([{ source: '本级财政拨款', adjustedFen: 240_000_000, executedFen: 128_500_000 }]);
+  });
+
+  it('turns the lights as the unit types: 128 of 240 green, 80 of 240 red with the reason and measure prompts', () => {
+    const form = formOf(detail);
+    const at = (executed: string) => assessForm({ ...form, funds: [{ ...form.funds[0]!, executed }] }, detail);
+    expect(at('128').budgetLight).toBe('green');
+    const red = at('80');
+    expect(red.budgetLight).toBe('red');
+    expect(red.problems.budget).toEqual({ reasons: '请选择偏差原因', measures: '请填写纠偏措施' });
+  });
+
+  it('refuses to build a save while an amount cannot be read, and counts it as a problem', () => {
+    const form = formOf(detail);
+    const typed = { ...form, funds: [{ ...form.funds[0]!, executed: '一百' }] };
+    expect(fundProblems(typed)[0]!.executed).toMatch(/不是有效的金额/);
+    expect(saveInputOf(typed, detail)).toBeNull();
+    const withIndicator = { ...typed, indicators: [{ ...typed.indicators[0]!, reached: '900', likelihood: '确定能' }] };
+    // the unreadable amount, plus the red budget light's reason and measure (it reads as 0 spent)
+    expect(problemCount(withIndicator, assessForm(withIndicator, detail))).toBe(3);
+  });
+});

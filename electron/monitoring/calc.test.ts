@@ -8,6 +8,13 @@ async function calc(stdin: string) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+/** The JSON a successful run printed. */
+async function calcJson(input: unknown) {
+  const result = await calc(JSON.stringify(input));
+  expect(result).toMatchObject({ code: 0, err: '' });
+  return JSON.parse(result.out);
+}
+
 const ISSUE_EXAMPLE = {
   month: 8,
   budget: { adjusted: '240', executed: '128' },
@@ -32,53 +39,41 @@ describe('jixiao calc monitor', () => {
   });
 
   it('gives §13 #12 (80 of 240 → red) and #14 (350 and 620 of 1200 in May → yellow and blue)', async () => {
-    const out = JSON.parse(
-      (
-        await calc(
-          JSON.stringify({
-            month: 5,
-            budget: { adjusted: '240.0000', executed: '80' },
-            indicators: [
-              { operator: '≥', target: '1200', reached: '350' },
-              { operator: '≥', target: '1200', reached: '620' },
-            ],
-          }),
-        )
-      ).out,
-    );
+    const out = await calcJson({
+      month: 5,
+      budget: { adjusted: '240.0000', executed: '80' },
+      indicators: [
+        { operator: '≥', target: '1200', reached: '350' },
+        { operator: '≥', target: '1200', reached: '620' },
+      ],
+    });
     // 80 of 240 in May is r = (1/3) ÷ (5/12) = 80% exactly: green.
     expect(out).toMatchObject({ timeProgress: '41.67', executionRate: '33.33', budgetLight: 'green', projectLight: 'yellow' });
     expect(out.indicators).toEqual([
       { light: 'yellow', ratio: '70.00' },
       { light: 'blue', ratio: '124.00' },
     ]);
-    const august = JSON.parse((await calc(JSON.stringify({ month: 8, budget: { adjusted: '240', executed: '80' } }))).out);
+    const august = await calcJson({ month: 8, budget: { adjusted: '240', executed: '80' } });
     expect(august).toMatchObject({ executionRate: '33.33', budgetLight: 'red', indicators: [], projectLight: 'none' });
   });
 
   it('handles reverse indicators, unreported values and a zero budget', async () => {
-    const out = JSON.parse(
-      (
-        await calc(
-          JSON.stringify({
-            month: 11,
-            budget: { adjusted: '0', executed: '0' },
-            indicators: [
-              { operator: '=', target: '0', reached: '1' },
-              { operator: '≤', target: '90', reached: '88.5' },
-              { operator: '≥', target: '10', reached: null },
-            ],
-          }),
-        )
-      ).out,
-    );
+    const out = await calcJson({
+      month: 11,
+      budget: { adjusted: '0', executed: '0' },
+      indicators: [
+        { operator: '=', target: '0', reached: '1' },
+        { operator: '≤', target: '90', reached: '88.5' },
+        { operator: '≥', target: '10', reached: null },
+      ],
+    });
     expect(out).toMatchObject({ timeProgress: '91.67', executionRate: '0.00', zeroBudget: true });
     expect(out.indicators).toEqual([{ light: 'red' }, { light: 'green' }, { light: 'none' }]);
     expect(out.projectLight).toBe('red');
   });
 
   it('takes the bureau’s own thresholds when given', async () => {
-    const out = JSON.parse((await calc(JSON.stringify({ ...ISSUE_EXAMPLE, thresholds: { budgetGreenFrom: '90' } }))).out);
+    const out = await calcJson({ ...ISSUE_EXAMPLE, thresholds: { budgetGreenFrom: '90' } });
     expect(out.budgetLight).toBe('yellow');
   });
 

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { migrationsFolder } from '../../db/open';
+import { closeDatabase, migrationsFolder, openDatabase, type Store } from '../../db/open';
+import { tempDir } from './fixtures';
 
 /** The shipped migrations up to (not including) `tag`, in a folder below `dir`. */
 export function migrationsBefore(dir: string, tag: string): string {
@@ -15,4 +16,17 @@ export function migrationsBefore(dir: string, tag: string): string {
   journal.entries = journal.entries.slice(0, cut);
   fs.writeFileSync(journalPath, JSON.stringify(journal));
   return folder;
+}
+
+/**
+ * A database file as the version before migration `tag` left it, with `seed` SQL run on it, then opened
+ * by this version (which applies `tag` and after). The caller closes the returned store.
+ */
+export function upgradedFrom(tag: string, seed: string): Store {
+  const dir = tempDir();
+  const file = path.join(dir, 'county.db');
+  const older = openDatabase(file, { migrationsFolder: migrationsBefore(dir, tag) });
+  older.sqlite.exec(seed);
+  closeDatabase(older);
+  return openDatabase(file);
 }

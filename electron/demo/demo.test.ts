@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
 import { departmentTasks, projectFunds, projects, targets, units } from '../../db/schema';
 import { listAudit } from '../audit/audit';
-import { main } from '../cli/main';
+import { runCli } from '../testing/cli';
 import { disclosureTable } from '../disclosure/targetTable';
 import { checkDepartmentTargets, checkProjectTargets, describeProblem } from '../domain/targets';
 import { initInstallation } from '../registry/setup';
@@ -134,12 +134,7 @@ describe('refusals', () => {
   });
 });
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => '' });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('jixiao demo', () => {
   it('fills an initialised county database, after which stats --json counts ≥100 units, ≥100 projects and ≥1000 target indicators', async () => {

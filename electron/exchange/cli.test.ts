@@ -3,15 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main';
+import { runCli } from '../testing/cli';
 import { tempDir } from '../testing/fixtures';
 
-async function jixiao(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => '' });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const jixiao = runCli;
 
 async function ok(...argv: string[]) {
   const result = await jixiao(...argv);

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { and, eq, isNull } from 'drizzle-orm';
 import { sqliteOf, type Store } from '../../db/open';
-import { exchangeDecisions, exchangeIdentity, exchangePackageRecords, exchangePackages, regions } from '../../db/schema';
+import { exchangeDecisions, exchangeIdentity, exchangePackages, regions } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { AppError } from '../errors';
 import { appVersion } from '../paths';

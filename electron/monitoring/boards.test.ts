@@ -152,7 +152,7 @@ describe('follow-up from a red or yellow project', () => {
   });
 
   it('proposes a target adjustment through the targets workflow, keeping the original and naming the round', () => {
-    const { db, round, sheet } = reportedRound();
+    const { db, sheet } = reportedRound();
     const health = sheet('LT2020-004'); // red: nothing spent
     const draft = adjustmentDraft(db, health.id);
     expect(draft.indicators.map((i) => [i.name, i.value])).toEqual([['服务对象满意度', '90']]);

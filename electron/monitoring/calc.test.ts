@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main';
+import { runCliWithStdin } from '../testing/cli';
 
-async function calc(stdin: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['calc', 'monitor'], { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => stdin });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const calc = (stdin: string) => runCliWithStdin(stdin, ['calc', 'monitor']);
 
 /** The JSON a successful run printed. */
 async function calcJson(input: unknown) {

@@ -2,7 +2,7 @@
 // writes only the good rows, all in one transaction. A bad row is reported and never blocks the rest.
 import { randomUUID } from 'node:crypto';
 import { sqliteOf, type Db } from '../../db/open';
-import { checkUnit, hasErrors, type UnitDraft } from '../domain/registry';
+import { checkUnit, type UnitDraft } from '../domain/registry';
 import { parseYesNo, readTable, writeWorkbook, yesNo, type ColumnSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
 import { requireInstallation } from './setup';

@@ -1,9 +1,17 @@
 // Test support: runs the jixiao command line in-process and collects what it prints.
 import { main } from '../cli/main';
 
-export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+export async function runCliWithStdin(stdin: string, argv: readonly string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => '' });
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => stdin });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+export const runCli = (...argv: string[]): Promise<CliRun> => runCliWithStdin('', argv);

@@ -8,6 +8,7 @@ import type { ProjectTypeOption } from '../../../../electron/targets/librarySour
 import { ApiError, errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
 import { emptyFund, hasFormErrors, projectFormErrors, projectFormOf, readFunds, toProjectInput, type FundText, type ProjectFormState } from './projectForm';
+import { FormActions } from '../../components/FormActions';
 
 type Touchable = ProjectField | `fund-${number}`;
 
@@ -232,14 +233,7 @@ export function ProjectFormModal({
               {serverError.message}
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving}>
-              保存
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={saving} />
         </Stack>
       </form>
     </Modal>

@@ -4,6 +4,7 @@ import { checkUnit, hasErrors, type UnitDraft } from '../../../../electron/domai
 import type { Unit } from '../../../../electron/registry/units';
 import { ApiError, errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
+import { FormActions } from '../../components/FormActions';
 
 type Field = keyof UnitDraft;
 
@@ -117,14 +118,7 @@ export function UnitFormModal({
               )}
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving}>
-              保存
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={saving} />
         </Stack>
       </form>
     </Modal>

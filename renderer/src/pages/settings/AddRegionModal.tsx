@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { REGION_CODE, REGION_LEVEL_LABELS, REGION_LEVELS, type RegionLevel } from '../../../../electron/domain/registry';
 import type { Region } from '../../../../electron/registry/regions';
 import { errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
+import { FormActions } from '../../components/FormActions';
 
 /** The level directly above, in the domain's order region → prefecture → county; none for the top. */
 const levelAbove = (level: RegionLevel): RegionLevel | undefined => REGION_LEVELS[REGION_LEVELS.indexOf(level) - 1];
@@ -76,14 +77,7 @@ export function AddRegionModal({ regions, onClose, onAdded }: { regions: readonl
             />
           </Group>
           {error && <Alert color="red">{error}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving}>
-              新增
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={saving} submitLabel="新增" />
         </Stack>
       </form>
     </Modal>

@@ -5,6 +5,7 @@ import { errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
 import { EMPTY_PASSWORDS, PasswordFields, passwordMismatch, passwordOrNull } from '../../components/PasswordFields';
 import { useInvoke } from '../../components/useInvoke';
+import { FormActions } from '../../components/FormActions';
 
 export function OperatorsTab() {
   const operators = useInvoke('operators.list', {});
@@ -92,14 +93,7 @@ function AddOperatorModal({ onClose, onAdded }: { onClose: () => void; onAdded: 
           </Group>
           <PasswordFields value={passwords} onChange={setPasswords} showErrors={attempted} />
           {error && <Alert color="red">{error}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving}>
-              添加
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={saving} submitLabel="添加" />
         </Stack>
       </form>
     </Modal>

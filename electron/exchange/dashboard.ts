@@ -2,6 +2,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Store } from '../../db/open';
 import { regions } from '../../db/schema';
+import type { LightCounts } from '../monitoring/report';
+import { roundReport } from '../monitoring/report';
 import { AppError } from '../errors';
 import { requireInstallation } from '../registry/setup';
 import { writeWorkbook } from '../xlsx/sheet';
@@ -17,7 +19,16 @@ export interface CountyRow {
   pendingDecisions: number;
   monitoringSheets: number;
   monitoringSubmitted: number;
+  /** Project lights (domain.md §5) of the county's latest monitoring round of the year. */
+  latestRound: { month: number; lights: LightCounts } | null;
   overdueRectifications: number;
+}
+
+function latestRound(store: Store, county: string, year: number): CountyRow['latestRound'] {
+  const round = store.sqlite
+    .prepare('SELECT id, month FROM monitoring_rounds WHERE region_code = ? AND year = ? AND deleted = 0 ORDER BY month DESC, seq DESC LIMIT 1')
+    .get(county, year) as { id: string; month: number } | undefined;
+  return round ? { month: round.month, lights: roundReport(store.db, round.id).counts.project } : null;
 }
 
 /** Counts per county; SQL aggregates, one statement each, so a prefecture of many counties stays quick. */
@@ -60,6 +71,7 @@ export function prefectureDashboard(store: Store, year: number, today = new Date
         county.code,
         year,
       ).n ?? 0,
+      latestRound: latestRound(store, county.code, year),
       overdueRectifications: one(
         "SELECT count(*) AS n FROM rectifications WHERE region_code = ? AND year = ? AND deleted = 0 AND status != 'passed' AND deadline < ?",
         county.code,
@@ -74,7 +86,7 @@ export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uin
   return writeWorkbook([
     {
       name: `${year}年各县汇总`,
-      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '逾期整改'],
+      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '最近监控月份', '红灯', '黄灯', '绿灯', '蓝灯', '逾期整改'],
       rows: rows.map((r) => [
         r.code,
         r.name,
@@ -86,9 +98,14 @@ export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uin
         r.pendingDecisions,
         r.monitoringSheets,
         r.monitoringSubmitted,
+        r.latestRound ? `${r.latestRound.month}月` : '',
+        r.latestRound?.lights.red ?? '',
+        r.latestRound?.lights.yellow ?? '',
+        r.latestRound?.lights.green ?? '',
+        r.latestRound?.lights.blue ?? '',
         r.overdueRectifications,
       ]),
-      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 10],
+      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 12, 6, 6, 6, 6, 10],
     },
   ]);
 }

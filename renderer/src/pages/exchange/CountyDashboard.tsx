@@ -82,6 +82,7 @@ export function CountyDashboard() {
             <Table.Th ta="right">项目数</Table.Th>
             <Table.Th>目标已批复</Table.Th>
             <Table.Th>监控已报送 / 监控表</Table.Th>
+            <Table.Th>最近一轮监控</Table.Th>
             <Table.Th ta="center">逾期整改</Table.Th>
             <Table.Th ta="center">待发送审核意见</Table.Th>
             <Table.Th className="no-print">操作</Table.Th>
@@ -109,6 +110,9 @@ export function CountyDashboard() {
               <Table.Td>
                 <Share part={r.monitoringSubmitted} whole={r.monitoringSheets} label="监控已报送" />
               </Table.Td>
+              <Table.Td>
+                <RoundLights round={r.latestRound} />
+              </Table.Td>
               <Table.Td ta="center">
                 <Count n={r.overdueRectifications} color="red" />
               </Table.Td>
@@ -125,8 +129,38 @@ export function CountyDashboard() {
         </Table.Tbody>
       </Table>
       <Text size="xs" c="dimmed">
-        目标已批复：县级已批复的项目支出绩效目标数 / 项目数。监控已报送：已报送或已审核的监控表 / 监控表总数。未出回执：已导入但尚未向该县出具回执的数据包。
+        目标已批复：县级已批复的项目支出绩效目标数 / 项目数。监控已报送：已报送或已审核的监控表 / 监控表总数。最近一轮监控：该县本年度最后一个监控轮次中各项目的项目灯。未出回执：已导入但尚未向该县出具回执的数据包。
       </Text>
     </Stack>
+  );
+}
+
+const ROUND_LIGHTS = [
+  ['red', '红', 'red'],
+  ['yellow', '黄', 'yellow'],
+  ['green', '绿', 'green'],
+  ['blue', '蓝', 'blue'],
+] as const;
+
+/** The project lights of a county's latest round, as small coloured counts. */
+function RoundLights({ round }: { round: CountyRow['latestRound'] }) {
+  if (!round) {
+    return (
+      <Text span size="sm" c="dimmed">
+        未开展
+      </Text>
+    );
+  }
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Text span size="sm">
+        {round.month}月
+      </Text>
+      {ROUND_LIGHTS.map(([light, label, color]) => (
+        <Badge key={light} size="sm" variant="light" color={color} aria-label={`${label}灯 ${round.lights[light]} 个`}>
+          {label} {round.lights[light]}
+        </Badge>
+      ))}
+    </Group>
   );
 }

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { generateDemoCounty } from '../demo/generate';
+import { createRound } from '../monitoring/rounds';
+import { initInstallation } from '../registry/setup';
+import { freshStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { dashboardWorkbook, prefectureDashboard } from './dashboard';
+import { importPackage } from './incoming';
+import { exportCountyReport } from './outgoing';
+
+describe('prefecture dashboard', () => {
+  it('shows one row per county with what its packages brought, including the latest round’s lights', () => {
+    const dir = tempDir();
+    const county = freshStore(path.join(dir, 'county.db'));
+    initInstallation(county.db, { regionCode: '652822', role: 'county' });
+    generateDemoCounty(county.db, TEST_ACTOR, { year: 2020 });
+    const round = createRound(county.db, TEST_ACTOR, { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
+    const file = exportCountyReport(county, TEST_ACTOR, { year: 2020, stage: 'all', full: true, out: path.join(dir, 'all.zip') }).file;
+
+    const prefecture = freshStore(path.join(dir, 'prefecture.db'));
+    initInstallation(prefecture.db, { regionCode: '652800', role: 'prefecture' });
+    importPackage(prefecture, TEST_ACTOR, file, { dryRun: false, trust: true });
+
+    const rows = prefectureDashboard(prefecture, 2020, '2020-09-15');
+    expect(rows.map((r) => r.code)).toEqual(['652801', '652822', '652823', '652824', '652825', '652826', '652827', '652828', '652829']);
+    const luntai = rows.find((r) => r.code === '652822')!;
+    const approved = county.sqlite.prepare("SELECT count(*) AS n FROM targets WHERE kind = 'project' AND status = 'approved'").get() as { n: number };
+    expect(luntai).toMatchObject({ packagesReceived: 1, unacknowledged: 1, projects: 140, approvedTargets: approved.n, monitoringSheets: round.counts.sheets, monitoringSubmitted: 0 });
+    expect(luntai.latestRound?.month).toBe(8);
+    const lights = luntai.latestRound!.lights;
+    expect(lights.red + lights.yellow + lights.green + lights.blue + lights.none).toBe(round.counts.sheets);
+    expect(rows.find((r) => r.code === '652823')).toMatchObject({ packagesReceived: 0, projects: 0, latestRound: null });
+
+    const sheet = XLSX.read(dashboardWorkbook(rows, 2020)).Sheets['2020年各县汇总']!;
+    const table = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet);
+    expect(table.find((r) => r['县市'] === '轮台县')).toMatchObject({ 项目数: 140, 最近监控月份: '8月', 红灯: lights.red });
+  });
+});

@@ -47,11 +47,32 @@ export interface ExchangeEntity {
    */
   scope: string;
   children?: readonly ChildTable[];
+  /**
+   * Columns each installation keeps for itself (e.g. its own version numbering): they travel, but a
+   * difference in them alone does not make two copies of a record different. created_at never does.
+   */
+  localColumns?: readonly string[];
   /** Columns for the human-readable summary (counts per unit and status). */
   unitColumn?: string;
   statusColumn?: string;
   /** How a prefecture's review decision lands on the county's record, when this entity can be reviewed. */
   applyDecision?(db: Db, actor: Actor, recordId: string, decision: Decision): void;
+  /**
+   * Runs once per import, in its transaction, after this entity's records were written: for the
+   * bookkeeping a workflow keeps beside its records (e.g. a library version for an applied update).
+   */
+  afterApply?(db: Db, actor: Actor, applied: readonly AppliedRecord[], origin: PackageOrigin): void;
+}
+
+export interface AppliedRecord {
+  id: string;
+  action: 'created' | 'updated' | 'deleted';
+}
+
+export interface PackageOrigin {
+  sender: string;
+  senderName: string;
+  sequence: number;
 }
 
 export function stageIncludes(entity: ExchangeEntity, stage: Stage): boolean {

@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 import { closeDatabase, openDatabase, type Store } from '../../db/open';
 import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
+import { seedStarterLibrary } from '../library/starter';
+import { listLibraryVersions } from '../library/versions';
 import { freshStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
 import { recordDecision } from './decisions';
 import { packageHistory } from './history';
@@ -410,4 +412,27 @@ describe('crash during import', () => {
       closeDatabase(reopened);
     }
   }, 120_000);
+});
+
+describe('library updates (prefecture → county)', () => {
+  it('applies the prefecture library onto the county copy of the starter library and opens a library version', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    seedStarterLibrary(c.db, TEST_ACTOR);
+    seedStarterLibrary(pref.db, TEST_ACTOR);
+    importInto(pref, report(c, dir).file);
+    const libraryReply = (name: string) =>
+      exportPrefectureReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'library', full: false, out: path.join(dir, name) }).file;
+    // First contact: both sides hold the same starter library, so nothing changes and nothing conflicts.
+    expect(importInto(c, libraryReply('library-1.zip')).counts).toMatchObject({ unchanged: 210, conflict: 0 });
+
+    pref.sqlite.prepare("UPDATE library_indicators SET reference_value = '95', version = version + 1 WHERE code = 'JY01-001'").run();
+    const applied = importInto(c, libraryReply('library-2.zip'));
+    expect(applied.counts).toMatchObject({ updated: 1, conflict: 0 });
+    expect(c.sqlite.prepare("SELECT reference_value AS v FROM library_indicators WHERE code = 'JY01-001'").get()).toEqual({ v: '95' });
+    const [latest] = listLibraryVersions(c.db);
+    expect(latest).toMatchObject({ source: '652800', note: expect.stringMatching(/巴音郭楞蒙古自治州下发的指标库更新/) });
+    expect(c.sqlite.prepare("SELECT library_version AS v FROM library_indicators WHERE code = 'JY01-001'").get()).toEqual({ v: latest!.version });
+  });
 });

@@ -7,7 +7,7 @@ import { sqliteOf, type Db, type Store } from '../../db/open';
 import { exchangePackageRecords, exchangePackages, exchangePeers } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { requireInstallation } from '../registry/setup';
-import type { Decision, Direction, ExchangeEntity } from './entities';
+import type { AppliedRecord, Decision, Direction, ExchangeEntity, PackageOrigin } from './entities';
 import { KIND_LABELS, type Manifest } from './manifest';
 import { PackageRefusal, readPackageFile, type VerifiedPackage, type VerifyContext } from './packageFile';
 import { RecordStore, sameContent, type PackageRecord } from './records';
@@ -183,7 +183,7 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
     return { ...base, action: incoming.deleted ? 'unchanged' : 'created' };
   }
   if (sync && incoming.version <= sync.remoteVersion) return { ...base, action: 'unchanged', localVersion: local.version };
-  const changedHere = sync ? local.version !== sync.localVersion : !sameContent(local, incoming);
+  const changedHere = sync ? local.version !== sync.localVersion : !sameContent(local, incoming, entity.localColumns);
   if (changedHere) {
     return {
       ...base,
@@ -191,7 +191,7 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
       reason: `本机在上次接收之后修改过该${entity.label}（本机版本 ${local.version}），对方也有新版本（${incoming.version}），未覆盖`,
     };
   }
-  if (sameContent(local, incoming)) return { ...base, action: 'unchanged', localVersion: local.version };
+  if (sameContent(local, incoming, entity.localColumns)) return { ...base, action: 'unchanged', localVersion: local.version };
   return { ...base, action: incoming.deleted && !local.deleted ? 'deleted' : 'updated' };
 }
 
@@ -250,11 +250,22 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
       if (p.action !== 'conflict') upsertSync.run(manifest.sender.region, p.entity, p.record.id, p.record.version, p.localVersion);
       if (++done % 500 === 0) options.onProgress?.(done, planned.length);
     }
+    runAfterApply(store.db, actor, planned, { sender: manifest.sender.region, senderName: manifest.sender.name, sequence: manifest.sequence });
     for (const decision of decisions) applyDecision(store.db, actor, decision);
     recordImport(store, actor, verified, summary);
     options.onProgress?.(planned.length, planned.length);
   });
   return summary;
+}
+
+function runAfterApply(db: Db, actor: Actor, planned: readonly Planned[], origin: PackageOrigin): void {
+  for (const entity of EXCHANGE_ENTITIES) {
+    if (!entity.afterApply) continue;
+    const applied = planned
+      .filter((p): p is Planned & { action: AppliedRecord['action'] } => p.entityDef === entity && (p.action === 'created' || p.action === 'updated' || p.action === 'deleted'))
+      .map((p) => ({ id: p.record.id, action: p.action }));
+    if (applied.length) entity.afterApply(db, actor, applied, origin);
+  }
 }
 
 function applyDecision(db: Db, actor: Actor, d: z.infer<typeof decisionSchema>): void {

@@ -139,9 +139,11 @@ export class RecordStore {
   }
 }
 
-/** Two records say the same thing when their columns, tombstone and children are equal. */
-export function sameContent(a: PackageRecord, b: PackageRecord): boolean {
-  return a.deleted === b.deleted && stableJson(a.row) === stableJson(b.row) && stableJson(a.children) === stableJson(b.children);
+/** Two records say the same thing when their columns (but those in `ignore`), tombstone and children are equal. */
+export function sameContent(a: PackageRecord, b: PackageRecord, ignore: readonly string[] = []): boolean {
+  const skip = new Set(['created_at', ...ignore]);
+  const compared = (row: Row) => Object.fromEntries(Object.entries(row).filter(([column]) => !skip.has(column)));
+  return a.deleted === b.deleted && stableJson(compared(a.row)) === stableJson(compared(b.row)) && stableJson(a.children) === stableJson(b.children);
 }
 
 function stableJson(value: unknown): string {

@@ -1,8 +1,8 @@
 // Bulk writes of project types and indicators by code, with prepared statements in the caller's
 // transaction: the path of Excel imports, library packages and the starter library.
-import { randomUUID } from 'node:crypto';
 import { sqliteOf, type Db } from '../../db/open';
 import type { LibraryIndicatorDraft, LibraryStatus, ProjectTypeDraft } from '../domain/library';
+import { libraryRecordId } from './ids';
 
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
@@ -14,7 +14,7 @@ export function projectTypeWriter(db: Db): (type: ProjectTypeDraft) => void {
        name = excluded.name, sector = excluded.sector, description = excluded.description,
        deleted = 0, version = project_types.version + 1, updated_at = ${NOW}`,
   );
-  return (type) => upsert.run({ id: randomUUID(), ...type });
+  return (type) => upsert.run({ id: libraryRecordId('project-type', type.code), ...type });
 }
 
 export interface IndicatorWrite extends LibraryIndicatorDraft {
@@ -41,5 +41,5 @@ export function indicatorWriter(db: Db): (row: IndicatorWrite) => void {
        proposed_by = COALESCE(@proposedBy, library_indicators.proposed_by),
        deleted = 0, version = library_indicators.version + 1, updated_at = ${NOW}`,
   );
-  return (row) => upsert.run({ id: randomUUID(), ...row });
+  return (row) => upsert.run({ id: libraryRecordId('indicator', row.code), ...row });
 }

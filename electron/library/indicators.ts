@@ -1,8 +1,8 @@
 // 指标库 indicators: reading, the instant search, and writing drafts. The maker/checker moves (propose,
 // confirm, return, retire) are in review.ts; versions and packages in versions.ts.
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { countRows, type Db } from '../../db/open';
+import { libraryRecordId } from './ids';
 import { libraryIndicators, projectTypes, sqlNow, units } from '../../db/schema';
 import { framework, OPERATORS, type Framework, type IndicatorOperator } from '../domain/indicators';
 import {
@@ -205,7 +205,7 @@ export function createIndicator(db: Db, actor: Actor, input: IndicatorInput): Li
     requireProjectType(tx, draft.projectTypeCode);
     requireProposingUnit(tx, draft.proposingUnitCode);
     const code = nextIndicatorCode(draft.projectTypeCode, region.code, codesOfType(tx, draft.projectTypeCode));
-    const id = randomUUID();
+    const id = libraryRecordId('indicator', code);
     tx.insert(libraryIndicators).values({ id, code, ...draft, status: 'draft' }).run();
     const created = requireIndicator(tx, id);
     recordAudit(tx, actor, { entity: 'library_indicator', naturalKey: code, action: '新增指标（草稿）', after: created });

@@ -1,7 +1,7 @@
 // 项目类型: the groups of the library (e.g. 农村公路建设), each with its indicators counted by status.
-import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
+import { libraryRecordId } from './ids';
 import { libraryIndicators, projectTypes, sqlNow } from '../../db/schema';
 import { checkProjectType, LIBRARY_STATUSES, type LibraryStatus, type ProjectTypeDraft } from '../domain/library';
 import { hasErrors } from '../domain/registry';
@@ -67,7 +67,7 @@ export function createProjectType(db: Db, actor: Actor, input: ProjectTypeDraft)
     if (tx.select({ id: projectTypes.id }).from(projectTypes).where(eq(projectTypes.code, draft.code)).get()) {
       throw new AppError('CONFLICT', `项目类型编码 ${draft.code} 已被使用，请换一个编码`);
     }
-    const id = randomUUID();
+    const id = libraryRecordId('project-type', draft.code);
     tx.insert(projectTypes).values({ id, ...draft }).run();
     const created = findType(tx, eq(projectTypes.id, id))!;
     recordAudit(tx, actor, { entity: 'project_type', naturalKey: draft.code, action: '新增项目类型', after: created });

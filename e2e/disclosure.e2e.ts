@@ -11,6 +11,8 @@ let app: AppUnderTest;
 beforeEach(async () => {
   app = await startApp();
   await app.call('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
+  // The page loaded before the setup above; reload so it starts from the set-up county, not the wizard.
+  await app.page.reload();
 });
 
 afterEach(async ({ task }) => {
@@ -32,7 +34,6 @@ async function screenshot(name: string): Promise<string> {
 describe('sample data from 首页', () => {
   it('offers the sample county on an empty database, labels it, and shows target coverage by unit', async () => {
     const { page } = app;
-    await page.reload();
     await page.getByRole('heading', { name: '先看看软件用起来的样子？' }).waitFor();
     await page.getByRole('button', { name: '生成示例数据' }).click();
 

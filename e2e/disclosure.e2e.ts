@@ -4,15 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, startApp, type AppUnderTest } from './harness';
+import { ARTIFACTS_DIR, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
 beforeEach(async () => {
-  app = await startApp();
-  await app.call('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
-  // The page loaded before the setup above; reload so it starts from the set-up county, not the wizard.
-  await app.page.reload();
+  app = await startCountyApp();
 });
 
 afterEach(async ({ task }) => {

@@ -93,6 +93,18 @@ export async function startApp({ staticDir = appPath('out', 'renderer') }: { sta
   };
 }
 
+/**
+ * A fresh app set up as 轮台县 (652822) with 张三 signed in. `prepare` adds data through the API; the page,
+ * which loaded before the setup, is then reloaded onto the set-up county instead of the first-run wizard.
+ */
+export async function startCountyApp(prepare?: (app: AppUnderTest) => Promise<unknown>): Promise<AppUnderTest> {
+  const app = await startApp();
+  await app.call('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
+  await prepare?.(app);
+  await app.page.reload();
+  return app;
+}
+
 /** Picks an option of a searchable Mantine Select by typing part of it, as a user would. */
 export async function chooseOption(page: Page, label: string, typed: string, option: string): Promise<void> {
   const input = page.getByRole('combobox', { name: label, exact: true });

@@ -2,14 +2,12 @@
 // with an inline rule error fixed on the spot, propose it and confirm it into the library.
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startApp, type AppUnderTest } from './harness';
+import { startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
 beforeEach(async () => {
-  app = await startApp();
-  await app.call('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
-  await app.page.reload();
+  app = await startCountyApp();
 });
 
 afterEach(async ({ task }) => {

@@ -3,15 +3,12 @@
 // project on the warnings board and in the round report.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SheetDetail } from '../electron/monitoring/sheets';
-import { startApp, type AppUnderTest } from './harness';
+import { startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
 beforeEach(async () => {
-  app = await startApp();
-  await app.call('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
-  await app.call('demo.generate', { year: 2020 });
-  await app.page.reload();
+  app = await startCountyApp((county) => county.call('demo.generate', { year: 2020 }));
 });
 
 afterEach(async ({ task }) => {

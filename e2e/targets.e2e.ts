@@ -4,18 +4,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, chooseOption, startApp, type AppUnderTest } from './harness';
+import { ARTIFACTS_DIR, chooseOption, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
 beforeEach(async () => {
-  app = await startApp();
-  await app.call('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
-  await app.call('units.create', { code: '302001', name: '轮台县教育局', departmentCode: null, isDepartment: true });
-  await app.call('units.create', { code: '302002', name: '轮台县第一中学', departmentCode: '302001', isDepartment: false });
-  await app.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
-  await app.call('library.seedStarter', {});
-  await app.page.reload();
+  app = await startCountyApp(async (county) => {
+    await county.call('units.create', { code: '302001', name: '轮台县教育局', departmentCode: null, isDepartment: true });
+    await county.call('units.create', { code: '302002', name: '轮台县第一中学', departmentCode: '302001', isDepartment: false });
+    await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
+    await county.call('library.seedStarter', {});
+  });
 });
 
 afterEach(async ({ task }) => {

@@ -17,6 +17,8 @@ export const installation = sqliteTable('installation', {
   installationId: text('installation_id').notNull(),
   regionCode: text('region_code').notNull().references(() => regions.code),
   role: text('role', { enum: ['county', 'prefecture', 'unit'] }).notNull(),
+  /** For role unit: which budget unit of the county this installation is. */
+  unitCode: text('unit_code'),
   createdAt: text('created_at').notNull().default(sqlNow),
 });
 

@@ -8,7 +8,9 @@ import type { CommandTable } from '../cli/command';
 import { requireInstallation } from '../registry/setup';
 import { STAGES, type Stage } from './entities';
 import { importPackage, verifyContext } from './incoming';
-import { exportCountyReport, exportPrefectureReply, exportReceipt } from './outgoing';
+import { partyId } from './manifest';
+import { selfId } from './parties';
+import { exportReport, exportReply, exportReceipt } from './outgoing';
 import { readPackageFile } from './packageFile';
 
 
@@ -38,16 +40,19 @@ function fileArgument(args: ParsedArgs, what: string): string {
 
 export const exchangeCommands: CommandTable = {
   'package export': {
-    usage: 'package export --out 文件 [--stage targets|monitoring|rectification|library|all] [--full] [--year 年度] [--county 区划代码]',
-    summary: '导出数据包：县级导出上报包；州级用 --county 导出给该县的反馈包（增量，--full 为全量）',
+    usage: 'package export --out 文件 [--stage targets|monitoring|rectification|library|all] [--full] [--year 年度] [--county 区划代码 | --unit 单位编码]',
+    summary: '导出数据包：县级、预算单位导出上报包；州级用 --county、县级用 --unit 导出给下级的反馈包（增量，--full 为全量）',
     database: true,
     run(store, { args, io }) {
       const options = { year: yearOf(store, args), stage: stageOf(args), full: args.options.has('--full'), out: path.resolve(requireOption(args, '--out', '数据包文件路径')) };
       const { role } = requireInstallation(store.db);
+      const unit = optionText(args, '--unit');
       const written =
         role === 'prefecture'
-          ? exportPrefectureReply(store, SYSTEM_ACTOR, { ...options, county: requireOption(args, '--county', '接收反馈的县市区划代码') })
-          : exportCountyReport(store, SYSTEM_ACTOR, options);
+          ? exportReply(store, SYSTEM_ACTOR, { ...options, county: requireOption(args, '--county', '接收反馈的县市区划代码') })
+          : role === 'county' && unit
+            ? exportReply(store, SYSTEM_ACTOR, { ...options, unit })
+            : exportReport(store, SYSTEM_ACTOR, options);
       io.out(JSON.stringify(written, null, 2));
     },
   },
@@ -56,8 +61,8 @@ export const exchangeCommands: CommandTable = {
     summary: '检查数据包的签名、校验值、接收方和序号，不写入任何数据',
     database: true,
     run(store, { args, io }) {
-      const { region } = requireInstallation(store.db);
-      const verified = readPackageFile(fileArgument(args, '要检查的数据包'), verifyContext(store, region.code, { trust: true }));
+      const installation = requireInstallation(store.db);
+      const verified = readPackageFile(fileArgument(args, '要检查的数据包'), verifyContext(store, selfId(installation), { trust: true }));
       const { manifest } = verified;
       io.out(
         JSON.stringify(
@@ -65,11 +70,11 @@ export const exchangeCommands: CommandTable = {
             valid: true,
             packageId: manifest.packageId,
             kind: manifest.kind,
-            sender: manifest.sender.region,
+            sender: partyId(manifest.sender),
             senderName: manifest.sender.name,
             fingerprint: manifest.sender.fingerprint,
             senderKnown: verified.newPeer === null,
-            receiver: manifest.receiver.region,
+            receiver: partyId(manifest.receiver),
             year: manifest.year,
             stage: manifest.stage,
             sequence: manifest.sequence,
@@ -93,7 +98,7 @@ export const exchangeCommands: CommandTable = {
         trust,
         onProgress: (done, total) => io.err(`已处理 ${done}/${total} 条`),
       });
-      if (summary.newPeer) io.err(`已信任新的发送方 ${summary.sender.name}（${summary.sender.region}），公钥指纹：${summary.sender.fingerprint}`);
+      if (summary.newPeer) io.err(`已信任新的发送方 ${summary.sender.name}（${summary.sender.id}），公钥指纹：${summary.sender.fingerprint}`);
       io.out(JSON.stringify(summary, null, 2));
     },
   },
@@ -102,8 +107,8 @@ export const exchangeCommands: CommandTable = {
     summary: '为本机已导入的数据包出具签名回执，交回发送方',
     database: true,
     run(store, { args, io }) {
-      const { region } = requireInstallation(store.db);
-      const { manifest } = readPackageFile(fileArgument(args, '已导入的数据包'), verifyContext(store, region.code, { trust: true }));
+      const installation = requireInstallation(store.db);
+      const { manifest } = readPackageFile(fileArgument(args, '已导入的数据包'), verifyContext(store, selfId(installation), { trust: true }));
       const written = exportReceipt(store, SYSTEM_ACTOR, manifest.packageId, path.resolve(requireOption(args, '--out', '回执文件路径')));
       io.out(JSON.stringify(written, null, 2));
     },

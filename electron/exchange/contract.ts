@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { file, none, regionCode, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { CountyRow } from './dashboard';
 import { STAGES } from './entities';
+
+const unitCode = z.string().regex(/^[0-9A-Za-z]{3,20}$/, '单位编码应为 3–20 位数字或字母');
 import type { IdentityView, PackageHistoryRow } from './history';
 import type { ImportSummary } from './incoming';
 import type { ExchangeOptions } from './options';
@@ -15,11 +17,11 @@ export const exchangeContract = {
   'exchange.history': { input: z.object({ direction: z.enum(['out', 'in']).optional() }).strict(), output: returns<PackageHistoryRow[]>() },
   'exchange.peers': { input: none, output: returns<{ regionCode: string; fingerprint: string; trustedAt: string; trustedBy: string; lastSequence: number }[]>() },
   'exchange.exportPreview': {
-    input: z.object({ year, stage: z.enum(STAGES), full: z.boolean(), county: regionCode.optional() }).strict(),
+    input: z.object({ year, stage: z.enum(STAGES), full: z.boolean(), county: regionCode.optional(), unit: unitCode.optional() }).strict(),
     output: returns<Record<string, number>>(),
   },
   'exchange.export': {
-    input: z.object({ year, stage: z.enum(STAGES), full: z.boolean(), county: regionCode.optional() }).strict(),
+    input: z.object({ year, stage: z.enum(STAGES), full: z.boolean(), county: regionCode.optional(), unit: unitCode.optional() }).strict(),
     output: returns<{ written: WrittenPackage; file: FilePayload }>(),
   },
   /** Verifies and dry-runs an uploaded package: what would be created, updated, deleted, in conflict. */
@@ -34,6 +36,11 @@ export const exchangeContract = {
   },
   'exchange.countyTargets': {
     input: z.object({ county: regionCode, year }).strict(),
+    output: returns<CountyTarget[]>(),
+  },
+  /** County: the targets received from one of its budget units, with the latest decision on each. */
+  'exchange.unitTargets': {
+    input: z.object({ unit: unitCode, year }).strict(),
     output: returns<CountyTarget[]>(),
   },
   'exchange.dashboard': { input: z.object({ year }).strict(), output: returns<CountyRow[]>() },

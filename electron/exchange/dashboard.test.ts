@@ -7,7 +7,7 @@ import { initInstallation } from '../registry/setup';
 import { freshStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
 import { dashboardWorkbook, prefectureDashboard } from './dashboard';
 import { importPackage } from './incoming';
-import { exportCountyReport } from './outgoing';
+import { exportReport } from './outgoing';
 
 describe('prefecture dashboard', () => {
   it('shows one row per county with what its packages brought, including the latest round’s lights', () => {
@@ -16,7 +16,7 @@ describe('prefecture dashboard', () => {
     initInstallation(county.db, { regionCode: '652822', role: 'county' });
     generateDemoCounty(county.db, TEST_ACTOR, { year: 2020 });
     const round = createRound(county.db, TEST_ACTOR, { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
-    const file = exportCountyReport(county, TEST_ACTOR, { year: 2020, stage: 'all', full: true, out: path.join(dir, 'all.zip') }).file;
+    const file = exportReport(county, TEST_ACTOR, { year: 2020, stage: 'all', full: true, out: path.join(dir, 'all.zip') }).file;
 
     const prefecture = freshStore(path.join(dir, 'prefecture.db'));
     initInstallation(prefecture.db, { regionCode: '652800', role: 'prefecture' });

@@ -1,5 +1,6 @@
-// The prefecture's review of a county's records (approve, or return with an opinion). Decisions wait
-// here until a reply package carries them back; the county's record itself is left as it came.
+// The review of records that came up from below (a prefecture reviewing a county's, a county a unit's):
+// approve, or return with an opinion. Decisions wait here until a reply package carries them back; the
+// record itself is left as it came.
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Store } from '../../db/open';
@@ -20,14 +21,18 @@ export interface DecisionInput {
 
 export function recordDecision(store: Store, actor: Actor, input: DecisionInput) {
   const installation = requireInstallation(store.db);
-  if (installation.role !== 'prefecture') throw new AppError('INVALID_INPUT', '只有州级财政局可以审核县级上报的数据');
+  if (installation.role === 'unit') throw new AppError('INVALID_INPUT', '预算单位不审核其他单位上报的数据');
   const entity = exchangeEntity(input.entity);
   if (!entity?.applyDecision) throw new AppError('INVALID_INPUT', `“${input.entity}”不能审核`);
   const check = transition('submitted', input.action, input.opinion);
   if (!check.ok) throw new AppError('INVALID_INPUT', check.message);
   const record = new RecordStore(store.sqlite).byId(entity, input.recordId);
   if (!record) throw new AppError('NOT_FOUND', `找不到该${entity.label}，请刷新`);
-  const peer = String(record.row.region_code ?? '');
+  // The decision goes back to whoever sent the record: a county to its prefecture, a unit to its county.
+  const peer = (
+    store.sqlite.prepare('SELECT peer FROM exchange_sync WHERE entity = ? AND record_id = ?').get(entity.name, record.id) as { peer: string } | undefined
+  )?.peer;
+  if (!peer) throw new AppError('INVALID_INPUT', `该${entity.label}不是从下级收到的，请在本机的审核流程中处理`);
   const decision = {
     id: randomUUID(),
     peer,

@@ -29,6 +29,8 @@ export interface Decision {
   opinion: string;
   decidedBy: string;
   decidedAt: string;
+  /** The county's review of a unit's record settles it; the prefecture's review of a county's record does not. */
+  final: boolean;
 }
 
 export interface ExchangeEntity {
@@ -46,6 +48,12 @@ export interface ExchangeEntity {
    * up, the receiver going down) and `:year` the fiscal year.
    */
   scope: string;
+  /**
+   * SQL condition (`:unit` is the unit code) choosing one budget unit's records within the scope: what a
+   * unit installation sends to its county, and what a unit's package may write. No unitScope: units never
+   * send this kind.
+   */
+  unitScope?: string;
   children?: readonly ChildTable[];
   /**
    * Columns each installation keeps for itself (e.g. its own version numbering): they travel, but a

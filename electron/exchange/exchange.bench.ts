@@ -4,7 +4,7 @@ import path from 'node:path';
 import { bench, describe } from 'vitest';
 import { generateDemoCounty } from '../demo/generate';
 import { countyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
-import { exportCountyReport } from './outgoing';
+import { exportReport } from './outgoing';
 
 describe('exchange package export', () => {
   const store = countyStore();
@@ -12,6 +12,6 @@ describe('exchange package export', () => {
   const dir = tempDir();
   let n = 0;
   bench('full county-year package of the demo county', () => {
-    exportCountyReport(store, TEST_ACTOR, { year: 2020, stage: 'all', full: true, out: path.join(dir, `p${n++}.zip`) });
+    exportReport(store, TEST_ACTOR, { year: 2020, stage: 'all', full: true, out: path.join(dir, `p${n++}.zip`) });
   });
 });

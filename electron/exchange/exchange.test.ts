@@ -14,7 +14,7 @@ import { recordDecision } from './decisions';
 import { packageHistory } from './history';
 import { importPackage, type ImportSummary } from './incoming';
 import { ensureIdentity } from './keys';
-import { exportCountyReport, exportPrefectureReply, exportReceipt } from './outgoing';
+import { exportReport, exportReply, exportReceipt } from './outgoing';
 import { PackageRefusal, writePackageFile } from './packageFile';
 import { readZip, ZipWriter } from './zip';
 
@@ -37,17 +37,17 @@ function prefecture(dir = tempDir(), code = '652800'): Store {
 }
 
 /** A project with funds and an approved target with two indicators, written as the targets workflow leaves them. */
-function addProjectWithTarget(store: Store, code: string, name: string): { projectId: string; targetId: string } {
+function addProjectWithTarget(store: Store, code: string, name: string, unitCode = '101002', status = 'approved'): { projectId: string; targetId: string } {
   const projectId = randomUUID();
   const targetId = randomUUID();
   const s = store.sqlite;
   s.prepare(
-    `INSERT INTO projects (id, region_code, year, code, name, department_code, unit_code) VALUES (?, '652822', ?, ?, ?, '101001', '101002')`,
-  ).run(projectId, YEAR, code, name);
+    `INSERT INTO projects (id, region_code, year, code, name, department_code, unit_code) VALUES (?, '652822', ?, ?, ?, '101001', ?)`,
+  ).run(projectId, YEAR, code, name, unitCode);
   s.prepare(`INSERT INTO project_funds (project_id, source, initial_fen) VALUES (?, '本级财政拨款', 12000000)`).run(projectId);
   s.prepare(
-    `INSERT INTO targets (id, region_code, year, kind, owner_code, project_id, status, overall_goal) VALUES (?, '652822', ?, 'project', ?, ?, 'approved', '保障学生营养')`,
-  ).run(targetId, YEAR, code, projectId);
+    `INSERT INTO targets (id, region_code, year, kind, owner_code, project_id, status, overall_goal) VALUES (?, '652822', ?, 'project', ?, ?, ?, '保障学生营养')`,
+  ).run(targetId, YEAR, code, projectId, status);
   const indicator = s.prepare(
     `INSERT INTO target_indicators (id, target_id, seq, level1, level2, name, operator, value, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -65,7 +65,7 @@ function dump(sqlite: Database.Database): string {
 }
 
 const report = (store: Store, dir: string, name = `report-${randomUUID()}.zip`, full = false) =>
-  exportCountyReport(store, TEST_ACTOR, { year: YEAR, stage: 'targets', full, out: path.join(dir, name) });
+  exportReport(store, TEST_ACTOR, { year: YEAR, stage: 'targets', full, out: path.join(dir, name) });
 
 const importInto = (store: Store, file: string, options: Partial<Parameters<typeof importPackage>[3]> = {}): ImportSummary =>
   importPackage(store, TEST_ACTOR, file, { dryRun: false, trust: true, ...options });
@@ -311,7 +311,7 @@ describe('receipts and incremental exports (exchange.md §7)', () => {
     const first = report(c, dir);
     const imported = importInto(pref, first.file);
     const receipt = exportReceipt(pref, TEST_ACTOR, imported.packageId, path.join(dir, 'receipt.zip'));
-    const reply = exportPrefectureReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply.zip') });
+    const reply = exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply.zip') });
     expect(reply.sequence).toBeGreaterThan(receipt.sequence);
     importInto(c, reply.file);
     expect(importInto(c, receipt.file).acknowledged).toBe(first.total);
@@ -358,7 +358,7 @@ describe('prefecture reply (returns travel back)', () => {
     importInto(pref, report(c, dir).file);
     const target = pref.sqlite.prepare("SELECT id FROM targets WHERE owner_code = 'P002'").get() as { id: string };
     recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'return', opinion: '数量指标偏低，请调整' });
-    const reply = exportPrefectureReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply.zip') });
+    const reply = exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply.zip') });
     expect(reply.counts.decisions).toBe(1);
     const applied = importInto(c, reply.file);
     expect(applied.decisions).toBe(1);
@@ -368,7 +368,7 @@ describe('prefecture reply (returns travel back)', () => {
       opinion: '州级审核：数量指标偏低，请调整',
     });
     // A decision travels once: the next reply does not carry it again.
-    expect(exportPrefectureReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply2.zip') }).counts.decisions).toBe(0);
+    expect(exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply2.zip') }).counts.decisions).toBe(0);
   });
 });
 
@@ -423,7 +423,7 @@ describe('library updates (prefecture → county)', () => {
     seedStarterLibrary(pref.db, TEST_ACTOR);
     importInto(pref, report(c, dir).file);
     const libraryReply = (name: string) =>
-      exportPrefectureReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'library', full: false, out: path.join(dir, name) }).file;
+      exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'library', full: false, out: path.join(dir, name) }).file;
     // First contact: both sides hold the same starter library, so nothing changes and nothing conflicts.
     expect(importInto(c, libraryReply('library-1.zip')).counts).toMatchObject({ unchanged: 210, conflict: 0 });
 
@@ -434,5 +434,95 @@ describe('library updates (prefecture → county)', () => {
     const [latest] = listLibraryVersions(c.db);
     expect(latest).toMatchObject({ source: '652800', note: expect.stringMatching(/巴音郭楞蒙古自治州下发的指标库更新/) });
     expect(c.sqlite.prepare("SELECT library_version AS v FROM library_indicators WHERE code = 'JY01-001'").get()).toEqual({ v: latest!.version });
+  });
+});
+
+describe('a budget unit reporting to its county (role unit)', () => {
+  function unitInstallation(dir: string, code = '101002', name = '轮台县第一中学'): Store {
+    const store = freshStore(path.join(dir, `unit-${code}.db`));
+    initInstallation(store.db, { regionCode: '652822', role: 'unit', operatorName: '王老师', unit: { code, name } });
+    addProjectWithTarget(store, `U${code}`, `${name}教学设备购置`, code, 'submitted');
+    return store;
+  }
+
+  const unitReport = (unit: Store, dir: string) =>
+    exportReport(unit, TEST_ACTOR, { year: YEAR, stage: 'targets', full: false, out: path.join(dir, `unit-${randomUUID()}.zip`) });
+
+  it('sends only its own records, and the county reviews them and answers with a final decision', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const unit = unitInstallation(dir);
+    const sent = unitReport(unit, dir);
+    expect(sent.counts).toMatchObject({ project: 1, target: 1 });
+    expect(sent.counts).not.toHaveProperty('unit');
+
+    const imported = importInto(c, sent.file);
+    expect(imported).toMatchObject({ kind: 'unit-report', sender: { id: '652822/101002' } });
+    expect(imported.counts).toMatchObject({ created: 2, conflict: 0 });
+    const target = c.sqlite.prepare("SELECT id, status FROM targets WHERE owner_code = 'U101002'").get() as { id: string; status: string };
+    expect(target.status).toBe('submitted');
+
+    recordDecision(c, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'approve', opinion: '' });
+    const reply = exportReply(c, TEST_ACTOR, { unit: '101002', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'county-reply.zip') });
+    expect(reply.kind).toBe('county-reply');
+    expect(importInto(unit, reply.file).decisions).toBe(1);
+    expect(unit.sqlite.prepare("SELECT status FROM targets WHERE owner_code = 'U101002'").get()).toEqual({ status: 'approved' });
+  });
+
+  it('keeps two units of one county apart as separate senders', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    importInto(c, unitReport(unitInstallation(dir, '101002', '轮台县第一中学'), dir).file);
+    importInto(c, unitReport(unitInstallation(dir, '101003', '轮台县第二中学'), dir).file);
+    const peers = c.sqlite.prepare('SELECT region_code AS id FROM exchange_peers ORDER BY region_code').all();
+    expect(peers).toEqual([{ id: '652822/101002' }, { id: '652822/101003' }]);
+  });
+
+  it("refuses a unit's package that carries another unit's project, in the dry run already, writing nothing", () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const unit = unitInstallation(dir);
+    const members = new Map(readZip(fs.readFileSync(unitReport(unit, dir).file), { maxMembers: 99, maxMemberBytes: 1e9, maxTotalBytes: 1e9 }).map((m) => [m.name, m.read()]));
+    const projects = JSON.parse(members.get('data/project.json')!.toString());
+    projects[0].row.unit_code = '101001';
+    members.set('data/project.json', Buffer.from(JSON.stringify(projects)));
+    members.delete('manifest.json');
+    members.delete('manifest.sig');
+    const forged = path.join(dir, 'forged-unit.zip');
+    writePackageFile(
+      forged,
+      ensureIdentity(unit),
+      {
+        kind: 'unit-report',
+        sender: { region: '652822', unit: '101002', name: '轮台县第一中学', role: 'unit' },
+        receiver: { region: '652822', name: '轮台县' },
+        year: YEAR,
+        stage: 'targets',
+        full: false,
+        sequence: 7,
+        appVersion: 'test',
+        counts: {},
+      },
+      members,
+    );
+    const before = dump(c.sqlite);
+    for (const dryRun of [true, false]) {
+      const error = refusal(() => importInto(c, forged, { dryRun }));
+      expect(error.code).toBe('BAD_DATA');
+      expect(error.message).toMatch(/1 条不属于本单位（101002）的项目/);
+      expect(dump(c.sqlite)).toBe(before);
+    }
+  });
+
+  it('does not take a county reply meant for another unit', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    createUnit(c.db, TEST_ACTOR, { code: '101003', name: '轮台县第二中学', departmentCode: '101001', isDepartment: false });
+    importInto(c, unitReport(unitInstallation(dir, '101002'), dir).file);
+    importInto(c, unitReport(unitInstallation(dir, '101003', '轮台县第二中学'), dir).file);
+    const reply = exportReply(c, TEST_ACTOR, { unit: '101003', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply-3.zip') });
+    const other = freshStore(path.join(dir, 'unit-101002.db'));
+    const error = refusal(() => importInto(other, reply.file));
+    expect(error.code).toBe('WRONG_RECEIVER');
   });
 });

@@ -6,14 +6,14 @@ import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import { requireInstallation } from '../registry/setup';
 import type { exchangeContract } from './contract';
-import { countyTargets } from './countyTargets';
+import { countyTargets, unitTargets } from './countyTargets';
 import { dashboardWorkbook, prefectureDashboard } from './dashboard';
 import { recordDecision } from './decisions';
 import { outboxPath, saveUpload } from './files';
 import { identityView, listPeers, packageHistory } from './history';
 import { importPackage } from './incoming';
 import { exchangeOptions } from './options';
-import { exportCountyReport, exportPrefectureReply, exportReceipt, previewExport, type WrittenPackage } from './outgoing';
+import { exportReport, exportReply, exportReceipt, previewExport, type WrittenPackage } from './outgoing';
 
 const download = (written: WrittenPackage) => ({ written, file: encodeFile(path.basename(written.file), fs.readFileSync(written.file)) });
 
@@ -26,12 +26,10 @@ export const exchangeHandlers: HandlersFor<typeof exchangeContract> = {
   'exchange.export': (input, ctx) => {
     const store = ctx.app.store();
     const { role, region } = requireInstallation(store.db);
-    const out = outboxPath(store, [role === 'prefecture' ? 'reply' : 'report', region.code, input.county ?? '', input.year, input.stage]);
+    const replying = role === 'prefecture' || (role === 'county' && input.unit !== undefined);
+    const out = outboxPath(store, [replying ? 'reply' : 'report', region.code, input.county ?? input.unit ?? '', input.year, input.stage]);
     const options = { year: input.year, stage: input.stage, full: input.full, out };
-    const written =
-      role === 'prefecture' && input.county
-        ? exportPrefectureReply(store, actor(ctx), { ...options, county: input.county })
-        : exportCountyReport(store, actor(ctx), options);
+    const written = replying ? exportReply(store, actor(ctx), { ...options, county: input.county, unit: input.unit }) : exportReport(store, actor(ctx), options);
     return download(written);
   },
   'exchange.preview': (input, ctx) => {
@@ -48,6 +46,7 @@ export const exchangeHandlers: HandlersFor<typeof exchangeContract> = {
   },
   'exchange.decide': (input, ctx) => ({ id: recordDecision(ctx.app.store(), actor(ctx), input).id }),
   'exchange.countyTargets': (input, ctx) => countyTargets(ctx.app.store(), input.county, input.year),
+  'exchange.unitTargets': (input, ctx) => unitTargets(ctx.app.store(), input.unit, input.year),
   'exchange.dashboard': (input, ctx) => prefectureDashboard(ctx.app.store(), input.year),
   'exchange.dashboardExport': (input, ctx) =>
     encodeFile(`各县绩效汇总-${input.year}.xlsx`, dashboardWorkbook(prefectureDashboard(ctx.app.store(), input.year), input.year)),

@@ -6,9 +6,11 @@ import { z } from 'zod';
 import { sqliteOf, type Db, type Store } from '../../db/open';
 import { exchangePackageRecords, exchangePackages, exchangePeers } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
+import { ROLE_LABELS, type InstallationRole } from '../domain/registry';
 import { requireInstallation } from '../registry/setup';
+import { selfId } from './parties';
 import type { AppliedRecord, Decision, Direction, ExchangeEntity, PackageOrigin } from './entities';
-import { KIND_LABELS, type Manifest } from './manifest';
+import { KIND_LABELS, partyId, UPWARD_KINDS, type Manifest, type PackageKind } from './manifest';
 import { PackageRefusal, readPackageFile, type VerifiedPackage, type VerifyContext } from './packageFile';
 import { RecordStore, sameContent, type PackageRecord } from './records';
 import { EXCHANGE_ENTITIES, exchangeEntity } from './registry';
@@ -34,7 +36,7 @@ export interface PlannedRecord {
 export interface ImportSummary {
   packageId: string;
   kind: Manifest['kind'];
-  sender: { region: string; name: string; fingerprint: string };
+  sender: { id: string; region: string; name: string; fingerprint: string };
   year: number;
   stage: string;
   sequence: number;
@@ -88,13 +90,13 @@ const receiptSchema = z
   .object({ packageId: z.string().uuid(), fileSha256: z.string().regex(/^[0-9a-f]{64}$/), importedAt: z.string().max(40), counts: z.record(z.string(), z.number()) })
   .strict();
 
-export function verifyContext(store: Store, selfRegion: string, options: Pick<ImportOptions, "trust" | "limits">): VerifyContext {
+export function verifyContext(store: Store, selfId: string, options: Pick<ImportOptions, 'trust' | 'limits'>): VerifyContext {
   const sqlite = sqliteOf(store.db);
   return {
-    selfRegion,
+    selfId,
     trust: options.trust,
     limits: options.limits,
-    peer: (region) => store.db.select().from(exchangePeers).where(eq(exchangePeers.regionCode, region)).get(),
+    peer: (id) => store.db.select().from(exchangePeers).where(eq(exchangePeers.regionCode, id)).get(),
     alreadyImported: (id) => !!store.db.select().from(exchangePackages).where(and(eq(exchangePackages.id, id), eq(exchangePackages.direction, 'in'))).get(),
     packageWithSequence: (sender, sequence) =>
       (sqlite.prepare("SELECT id FROM exchange_packages WHERE direction = 'in' AND sender = ? AND sequence = ?").get(sender, sequence) as { id: string } | undefined)?.id,
@@ -200,18 +202,25 @@ function emptyCounts(): Record<RecordAction, number> {
 }
 
 /** Verifies, plans and (unless a dry run) applies a package. Refusals throw PackageRefusal; nothing is written then. */
+/** What each kind of installation may import. */
+const ACCEPTED_KINDS: Record<InstallationRole, readonly PackageKind[]> = {
+  prefecture: ['county-report', 'receipt'],
+  county: ['prefecture-reply', 'unit-report', 'receipt'],
+  unit: ['county-reply', 'receipt'],
+};
+
 export function importPackage(store: Store, actor: Actor, file: string, options: ImportOptions): ImportSummary {
   const installation = requireInstallation(store.db);
-  const verified = readPackageFile(file, verifyContext(store, installation.region.code, options));
+  const verified = readPackageFile(file, verifyContext(store, selfId(installation), options));
   const { manifest } = verified;
-  const expectedKind = installation.role === 'prefecture' ? ['county-report', 'receipt'] : ['prefecture-reply', 'receipt'];
-  if (!expectedKind.includes(manifest.kind)) {
-    throw new PackageRefusal('BAD_DATA', `${KIND_LABELS[manifest.kind]}不能导入${installation.role === 'prefecture' ? '州级' : '县级'}软件`);
+  if (!ACCEPTED_KINDS[installation.role].includes(manifest.kind)) {
+    throw new PackageRefusal('BAD_DATA', `${KIND_LABELS[manifest.kind]}不能导入${ROLE_LABELS[installation.role]}的软件`);
   }
+  const peer = partyId(manifest.sender);
   const summary: ImportSummary = {
     packageId: manifest.packageId,
     kind: manifest.kind,
-    sender: { region: manifest.sender.region, name: manifest.sender.name, fingerprint: manifest.sender.fingerprint },
+    sender: { id: peer, region: manifest.sender.region, name: manifest.sender.name, fingerprint: manifest.sender.fingerprint },
     year: manifest.year,
     stage: manifest.stage,
     sequence: manifest.sequence,
@@ -226,36 +235,64 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   if (manifest.kind === 'receipt') return applyReceipt(store, actor, verified, summary, options);
 
   const records = new RecordStore(sqliteOf(store.db));
-  const direction: Direction = manifest.kind === 'county-report' ? 'up' : 'down';
+  const direction: Direction = UPWARD_KINDS.includes(manifest.kind) ? 'up' : 'down';
   const sets = incomingRecords(verified, direction, records, installation.region.code);
   const decisions = verified.members.has('decisions.json')
     ? parseJson(verified.members.get('decisions.json')!, z.array(decisionSchema).max(100_000), 'decisions.json')
     : [];
-  const planned = sets.flatMap(({ entity, records: list }) => list.map((r) => planRecord(records, manifest.sender.region, entity, r)));
+  const planned = sets.flatMap(({ entity, records: list }) => list.map((r) => planRecord(records, peer, entity, r)));
   for (const p of planned) summary.counts[p.action]++;
   summary.records = planned.map(({ entity, label, naturalKey, action, reason }) => ({ entity, label, naturalKey, action, ...(reason ? { reason } : {}) }));
   summary.decisions = verified.repeat ? 0 : decisions.length;
-  if (options.dryRun || verified.repeat) return summary;
+  if (verified.repeat) return summary;
+  // A unit's package is checked record by record against the unit's scope, which needs the records in
+  // place: a dry run applies them too and then rolls everything back.
+  const unit = manifest.kind === 'unit-report' ? manifest.sender.unit : undefined;
+  if (options.dryRun && !unit) return summary;
 
   const sqlite = sqliteOf(store.db);
   const upsertSync = sqlite.prepare(
     `INSERT INTO exchange_sync (peer, entity, record_id, remote_version, local_version) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (peer, entity, record_id) DO UPDATE SET remote_version = excluded.remote_version, local_version = excluded.local_version`,
   );
-  store.db.transaction(() => {
-    sqlite.pragma('defer_foreign_keys = ON');
-    let done = 0;
-    for (const p of planned) {
-      if (p.action === 'created' || p.action === 'updated' || p.action === 'deleted') records.write(p.entityDef, p.record);
-      if (p.action !== 'conflict') upsertSync.run(manifest.sender.region, p.entity, p.record.id, p.record.version, p.localVersion);
-      if (++done % 500 === 0) options.onProgress?.(done, planned.length);
-    }
-    runAfterApply(store.db, actor, planned, { sender: manifest.sender.region, senderName: manifest.sender.name, sequence: manifest.sequence });
-    for (const decision of decisions) applyDecision(store.db, actor, decision);
-    recordImport(store, actor, verified, summary);
-    options.onProgress?.(planned.length, planned.length);
-  });
+  try {
+    store.db.transaction(() => {
+      sqlite.pragma('defer_foreign_keys = ON');
+      let done = 0;
+      for (const p of planned) {
+        if (p.action === 'created' || p.action === 'updated' || p.action === 'deleted') records.write(p.entityDef, p.record);
+        if (p.action !== 'conflict') upsertSync.run(peer, p.entity, p.record.id, p.record.version, p.localVersion);
+        if (++done % 500 === 0) options.onProgress?.(done, planned.length);
+      }
+      if (unit) requireUnitOwnership(records, planned, unit);
+      if (options.dryRun) throw DRY_RUN_DONE;
+      runAfterApply(store.db, actor, planned, { sender: peer, senderName: manifest.sender.name, sequence: manifest.sequence });
+      for (const decision of decisions) applyDecision(store.db, actor, decision, manifest.kind === 'county-reply');
+      recordImport(store, actor, verified, summary);
+      options.onProgress?.(planned.length, planned.length);
+    });
+  } catch (error) {
+    if (error !== DRY_RUN_DONE) throw error;
+  }
   return summary;
+}
+
+/** Thrown to roll back a dry run that had to apply records to check them. */
+const DRY_RUN_DONE = Symbol('dry run done');
+
+/** Every record a unit's package wrote must lie within that unit's scope (its own projects, targets…). */
+function requireUnitOwnership(records: RecordStore, planned: readonly Planned[], unit: string): void {
+  for (const entity of EXCHANGE_ENTITIES) {
+    const ids = planned.filter((p) => p.entityDef === entity && p.action !== 'unchanged' && p.action !== 'conflict').map((p) => p.record.id);
+    if (ids.length === 0) continue;
+    if (!entity.unitScope) throw new PackageRefusal('BAD_DATA', `单位上报包不能包含${entity.label}`);
+    const outside = records
+      .statement(`SELECT count(*) AS n FROM "${entity.table}" WHERE id IN (SELECT value FROM json_each(:ids)) AND NOT (${entity.unitScope})`)
+      .get({ ids: JSON.stringify(ids), unit }) as { n: number };
+    if (outside.n > 0) {
+      throw new PackageRefusal('BAD_DATA', `单位上报包中有 ${outside.n} 条不属于本单位（${unit}）的${entity.label}，已拒绝整个数据包`);
+    }
+  }
 }
 
 function runAfterApply(db: Db, actor: Actor, planned: readonly Planned[], origin: PackageOrigin): void {
@@ -268,25 +305,27 @@ function runAfterApply(db: Db, actor: Actor, planned: readonly Planned[], origin
   }
 }
 
-function applyDecision(db: Db, actor: Actor, d: z.infer<typeof decisionSchema>): void {
+/** `final`: the county's review of a unit's record settles it; the prefecture's review of a county's does not. */
+function applyDecision(db: Db, actor: Actor, d: z.infer<typeof decisionSchema>, final: boolean): void {
   const entity = exchangeEntity(d.entity);
   if (!entity?.applyDecision) throw new PackageRefusal('BAD_DATA', `数据包内的审核意见针对本软件不认识的对象“${d.entity}”`);
-  const decision: Decision = { action: d.action, opinion: d.opinion, decidedBy: d.decidedBy, decidedAt: d.decidedAt };
+  const decision: Decision = { action: d.action, opinion: d.opinion, decidedBy: d.decidedBy, decidedAt: d.decidedAt, final };
   entity.applyDecision(db, actor, d.recordId, decision);
 }
 
 /** Registers a newly trusted sender, advances its sequence, logs the package and audits the import. */
 function recordImport(store: Store, actor: Actor, verified: VerifiedPackage, summary: ImportSummary): void {
   const { manifest } = verified;
+  const sender = partyId(manifest.sender);
   if (verified.newPeer) {
     store.db
       .insert(exchangePeers)
-      .values({ regionCode: verified.newPeer.region, publicKey: verified.newPeer.publicKey, fingerprint: verified.newPeer.fingerprint, trustedBy: actor.name })
+      .values({ regionCode: verified.newPeer.id, publicKey: verified.newPeer.publicKey, fingerprint: verified.newPeer.fingerprint, trustedBy: actor.name })
       .run();
   }
-  const peer = store.db.select().from(exchangePeers).where(eq(exchangePeers.regionCode, manifest.sender.region)).get();
+  const peer = store.db.select().from(exchangePeers).where(eq(exchangePeers.regionCode, sender)).get();
   if (peer && manifest.sequence > peer.lastSequence) {
-    store.db.update(exchangePeers).set({ lastSequence: manifest.sequence }).where(eq(exchangePeers.regionCode, manifest.sender.region)).run();
+    store.db.update(exchangePeers).set({ lastSequence: manifest.sequence }).where(eq(exchangePeers.regionCode, sender)).run();
   }
   store.db
     .insert(exchangePackages)
@@ -294,8 +333,8 @@ function recordImport(store: Store, actor: Actor, verified: VerifiedPackage, sum
       id: manifest.packageId,
       direction: 'in',
       kind: manifest.kind,
-      sender: manifest.sender.region,
-      receiver: manifest.receiver.region,
+      sender,
+      receiver: partyId(manifest.receiver),
       year: manifest.year,
       stage: manifest.stage,
       sequence: manifest.sequence,
@@ -311,7 +350,7 @@ function recordImport(store: Store, actor: Actor, verified: VerifiedPackage, sum
     entity: 'exchange-package',
     naturalKey: manifest.packageId,
     action: `导入${KIND_LABELS[manifest.kind]}`,
-    after: { sender: manifest.sender.region, sequence: manifest.sequence, counts: summary.counts, decisions: summary.decisions },
+    after: { sender, sequence: manifest.sequence, counts: summary.counts, decisions: summary.decisions },
   });
 }
 
@@ -322,7 +361,7 @@ function applyReceipt(store: Store, actor: Actor, verified: VerifiedPackage, sum
   const receipt = parseJson(bytes, receiptSchema, 'receipt.json');
   const sent = store.db.select().from(exchangePackages).where(and(eq(exchangePackages.id, receipt.packageId), eq(exchangePackages.direction, 'out'))).get();
   if (!sent || receipt.packageId !== verified.manifest.acknowledges) throw new PackageRefusal('BAD_DATA', '回执所对应的数据包不是本机发出的');
-  if (sent.receiver !== verified.manifest.sender.region) throw new PackageRefusal('BAD_DATA', '回执的出具方不是该数据包的接收方');
+  if (sent.receiver !== partyId(verified.manifest.sender)) throw new PackageRefusal('BAD_DATA', '回执的出具方不是该数据包的接收方');
   if (sent.fileSha256 !== receipt.fileSha256) throw new PackageRefusal('BAD_DATA', '回执中的文件校验值与本机发出的数据包不一致');
   const carried = store.db.select().from(exchangePackageRecords).where(eq(exchangePackageRecords.packageId, sent.id)).all();
   summary.acknowledged = carried.length;

@@ -8,15 +8,38 @@ export const FORMAT = 'jixiao-exchange';
 export const FORMAT_VERSION = '1.0';
 export const FORMAT_MAJOR = 1;
 
-export const PACKAGE_KINDS = ['county-report', 'prefecture-reply', 'receipt'] as const;
+export const PACKAGE_KINDS = ['county-report', 'prefecture-reply', 'unit-report', 'county-reply', 'receipt'] as const;
 export type PackageKind = (typeof PACKAGE_KINDS)[number];
 export const KIND_LABELS: Record<PackageKind, string> = {
   'county-report': '县级上报包',
   'prefecture-reply': '州级反馈包',
+  'unit-report': '单位上报包',
+  'county-reply': '县级反馈包',
   receipt: '回执',
 };
 
-const party = z.object({ region: z.string().regex(/^\d{6}$/), name: z.string().max(60) }).strict();
+/** Packages that carry records up (to the level above) rather than down. */
+export const UPWARD_KINDS: readonly PackageKind[] = ['county-report', 'unit-report'];
+
+/**
+ * A party to an exchange: a county or prefecture by its region code, a budget unit by its county's code
+ * and its unit code. Its id ("652822" or "652822/101001") keys peers, sequences and delivered records.
+ */
+export interface Party {
+  region: string;
+  unit?: string | undefined;
+}
+
+export const partyId = (party: Party): string => (party.unit ? `${party.region}/${party.unit}` : party.region);
+
+export function parsePartyId(id: string): Party {
+  const [region = '', unit] = id.split('/');
+  return unit ? { region, unit } : { region };
+}
+
+const party = z
+  .object({ region: z.string().regex(/^\d{6}$/), unit: z.string().regex(/^[0-9A-Za-z]{3,20}$/).optional(), name: z.string().max(60) })
+  .strict();
 
 export const manifestSchema = z
   .object({

@@ -4,14 +4,15 @@
 import fs from 'node:fs';
 import { and, eq, isNull } from 'drizzle-orm';
 import { sqliteOf, type Store } from '../../db/open';
-import { exchangeDecisions, exchangeIdentity, exchangePackages, regions } from '../../db/schema';
+import { exchangeDecisions, exchangeIdentity, exchangePackages, regions, units } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { AppError } from '../errors';
 import { appVersion } from '../paths';
 import { requireInstallation, type Installation } from '../registry/setup';
 import { stageIncludes, STAGE_LABELS, type Direction, type ExchangeEntity, type Stage } from './entities';
 import { ensureIdentity } from './keys';
-import { KIND_LABELS, type Manifest, type PackageKind } from './manifest';
+import { KIND_LABELS, parsePartyId, partyId, type Manifest, type PackageKind, type Party } from './manifest';
+import { selfParty, type NamedParty } from './parties';
 import { writePackageFile, type ManifestDraft } from './packageFile';
 import { RecordStore, type PackageRecord } from './records';
 import { EXCHANGE_ENTITIES } from './registry';
@@ -31,13 +32,17 @@ interface Selected {
   records: PackageRecord[];
 }
 
-/** Records of `direction` in a stage for one county's year; incremental unless `full`. */
-function selectRecords(store: Store, direction: Direction, stage: Stage, county: string, year: number, peer: string, full: boolean): Selected[] {
+/**
+ * Records of `direction` in a stage for one county's year — only one unit's when `unit` is given;
+ * incremental unless `full`.
+ */
+function selectRecords(store: Store, direction: Direction, stage: Stage, county: string, year: number, peer: string, full: boolean, unit?: string): Selected[] {
   const records = new RecordStore(store.sqlite);
   const delivered = store.sqlite.prepare('SELECT version FROM exchange_delivered WHERE peer = ? AND entity = ? AND record_id = ?');
-  return EXCHANGE_ENTITIES.filter((e) => e.directions.includes(direction) && stageIncludes(e, stage)).map((entity) => ({
+  const carried = (e: ExchangeEntity) => e.directions.includes(direction) && stageIncludes(e, stage) && (!unit || e.unitScope !== undefined);
+  return EXCHANGE_ENTITIES.filter(carried).map((entity) => ({
     entity,
-    records: records.select(entity, county, year).filter((record) => {
+    records: records.select(entity, county, year, unit).filter((record) => {
       if (full) return true;
       const acknowledged = delivered.get(peer, entity.name, record.id) as { version: number } | undefined;
       return !acknowledged || acknowledged.version < record.version;
@@ -53,16 +58,12 @@ function parentRegion(store: Store, installation: Installation): { code: string;
   return { code: parent.code, name: parent.name };
 }
 
-function regionName(store: Store, code: string): string {
-  return store.db.select().from(regions).where(eq(regions.code, code)).get()?.name ?? code;
-}
-
 /** The human-readable summary inside every package: counts per kind, status and unit. */
 function summaryText(manifest: Omit<ManifestDraft, 'sequence'>, selected: Selected[]): string {
   const lines = [
     `绩效数据交换包 · ${KIND_LABELS[manifest.kind]}`,
-    `发送方：${manifest.sender.name}（${manifest.sender.region}）`,
-    `接收方：${manifest.receiver.name}（${manifest.receiver.region}）`,
+    `发送方：${manifest.sender.name}（${partyId(manifest.sender)}）`,
+    `接收方：${manifest.receiver.name}（${partyId(manifest.receiver)}）`,
     `年度：${manifest.year}　阶段：${STAGE_LABELS[manifest.stage]}　${manifest.full ? '全量' : '增量'}`,
     '',
   ];
@@ -101,8 +102,8 @@ function writeRecorded(
           id: manifest.packageId,
           direction: 'out',
           kind: manifest.kind,
-          sender: manifest.sender.region,
-          receiver: manifest.receiver.region,
+          sender: partyId(manifest.sender),
+          receiver: partyId(manifest.receiver),
           year: manifest.year,
           stage: manifest.stage,
           sequence,
@@ -120,7 +121,7 @@ function writeRecorded(
         entity: 'exchange-package',
         naturalKey: manifest.packageId,
         action: `导出${KIND_LABELS[manifest.kind]}`,
-        after: { receiver: manifest.receiver.region, year: manifest.year, stage: manifest.stage, sequence, counts: manifest.counts, file },
+        after: { receiver: partyId(manifest.receiver), year: manifest.year, stage: manifest.stage, sequence, counts: manifest.counts, file },
       });
       const total = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
       return { packageId: manifest.packageId, file, fileSha256, sequence, kind: manifest.kind, counts: manifest.counts, total };
@@ -148,17 +149,25 @@ export interface ReportOptions {
   out: string;
 }
 
-/** A county's report to its prefecture: everything of the stage changed or unacknowledged (or all). */
-export function exportCountyReport(store: Store, actor: Actor, options: ReportOptions): WrittenPackage {
+/** Who a report goes to: a county reports to its prefecture, a budget unit to its county. */
+function reportReceiver(store: Store, installation: Installation): NamedParty {
+  if (installation.role === 'unit') return { region: installation.region.code, name: installation.region.name };
+  if (installation.role !== 'county') throw new AppError('INVALID_INPUT', '州级财政局不上报；请导出给县市的反馈包');
+  const parent = parentRegion(store, installation);
+  return { region: parent.code, name: parent.name };
+}
+
+/** A county's report to its prefecture, or a unit's to its county: the stage's records changed or unacknowledged (or all). */
+export function exportReport(store: Store, actor: Actor, options: ReportOptions): WrittenPackage {
   const installation = requireInstallation(store.db);
-  if (installation.role !== 'county') throw new AppError('INVALID_INPUT', '只有县级财政局可以导出上报包');
-  const receiver = parentRegion(store, installation);
-  const selected = selectRecords(store, 'up', options.stage, installation.region.code, options.year, receiver.code, options.full);
+  const receiver = reportReceiver(store, installation);
+  const unit = installation.unit?.code;
+  const selected = selectRecords(store, 'up', options.stage, installation.region.code, options.year, partyId(receiver), options.full, unit);
   const { members, counts } = dataMembers(selected);
   const draft = {
-    kind: 'county-report' as const,
-    sender: { region: installation.region.code, name: installation.region.name, role: installation.role },
-    receiver: { region: receiver.code, name: receiver.name },
+    kind: unit ? ('unit-report' as const) : ('county-report' as const),
+    sender: { ...selfParty(installation), role: installation.role },
+    receiver,
     year: options.year,
     stage: options.stage,
     full: options.full,
@@ -169,49 +178,71 @@ export function exportCountyReport(store: Store, actor: Actor, options: ReportOp
   return writeRecorded(store, actor, options.out, draft, members, selected);
 }
 
-/** What the next package would carry, per kind of record, without writing anything. */
-export function previewExport(store: Store, options: Omit<ReportOptions, 'out'> & { county?: string }): Record<string, number> {
-  const installation = requireInstallation(store.db);
-  const going = installation.role === 'prefecture' ? 'down' : 'up';
-  const county = going === 'down' ? options.county : installation.region.code;
-  if (!county) throw new AppError('INVALID_INPUT', '请选择接收反馈的县市');
-  const peer = going === 'down' ? county : parentRegion(store, installation).code;
-  const counts = dataMembers(selectRecords(store, going, options.stage, county, options.year, peer, options.full)).counts;
-  if (going === 'down') {
-    counts.decisions = store.db
-      .select()
-      .from(exchangeDecisions)
-      .where(and(eq(exchangeDecisions.peer, county), isNull(exchangeDecisions.packageId)))
-      .all().length;
+export interface ReplyTarget {
+  /** Prefecture: the county to answer. */
+  county?: string | undefined;
+  /** County: the budget unit to answer. */
+  unit?: string | undefined;
+}
+
+/** Who a reply goes to: a county of this prefecture, or a budget unit of this county that reported. */
+function replyReceiver(store: Store, installation: Installation, to: ReplyTarget): NamedParty {
+  if (installation.role === 'prefecture') {
+    const county = to.county ? store.db.select().from(regions).where(eq(regions.code, to.county)).get() : undefined;
+    if (!county || county.parentCode !== installation.region.code) {
+      throw new AppError('INVALID_INPUT', to.county ? `${to.county} 不是 ${installation.region.name} 所辖的县市` : '请选择接收反馈的县市');
+    }
+    return { region: county.code, name: county.name };
   }
+  if (installation.role === 'county') {
+    const unit = to.unit ? store.db.select().from(units).where(and(eq(units.regionCode, installation.region.code), eq(units.code, to.unit))).get() : undefined;
+    if (!unit) throw new AppError('INVALID_INPUT', to.unit ? `本县没有编码为 ${to.unit} 的预算单位` : '请选择接收反馈的预算单位');
+    return { region: installation.region.code, unit: unit.code, name: unit.name };
+  }
+  throw new AppError('INVALID_INPUT', '预算单位不导出反馈包；请导出上报包');
+}
+
+function pendingDecisions(store: Store, peer: string) {
+  return store.db
+    .select()
+    .from(exchangeDecisions)
+    .where(and(eq(exchangeDecisions.peer, peer), isNull(exchangeDecisions.packageId)))
+    .all();
+}
+
+/** What the next package would carry, per kind of record, without writing anything. */
+export function previewExport(store: Store, options: Omit<ReportOptions, 'out'> & ReplyTarget): Record<string, number> {
+  const installation = requireInstallation(store.db);
+  const replying = installation.role === 'prefecture' || (installation.role === 'county' && options.unit !== undefined);
+  if (!replying) {
+    const receiver = reportReceiver(store, installation);
+    return dataMembers(selectRecords(store, 'up', options.stage, installation.region.code, options.year, partyId(receiver), options.full, installation.unit?.code)).counts;
+  }
+  const receiver = replyReceiver(store, installation, options);
+  const counts = dataMembers(selectRecords(store, 'down', options.stage, receiver.region, options.year, partyId(receiver), options.full)).counts;
+  counts.decisions = pendingDecisions(store, partyId(receiver)).length;
   return counts;
 }
 
-export interface ReplyOptions extends ReportOptions {
-  county: string;
-}
+export type ReplyOptions = ReportOptions & ReplyTarget;
 
-/** The prefecture's reply to one county: its review decisions and what travels down in the stage. */
-export function exportPrefectureReply(store: Store, actor: Actor, options: ReplyOptions): WrittenPackage {
+/**
+ * The answer to a county (from its prefecture) or to a unit (from its county): the review decisions not
+ * yet sent, and what travels down in the stage (library updates, monitoring rounds).
+ */
+export function exportReply(store: Store, actor: Actor, options: ReplyOptions): WrittenPackage {
   const installation = requireInstallation(store.db);
-  if (installation.role !== 'prefecture') throw new AppError('INVALID_INPUT', '只有州级财政局可以导出反馈包');
-  const county = store.db.select().from(regions).where(eq(regions.code, options.county)).get();
-  if (!county || county.parentCode !== installation.region.code) {
-    throw new AppError('INVALID_INPUT', `${options.county} 不是 ${installation.region.name} 所辖的县市`);
-  }
-  const selected = selectRecords(store, 'down', options.stage, county.code, options.year, county.code, options.full);
+  const receiver = replyReceiver(store, installation, options);
+  const peer = partyId(receiver);
+  const selected = selectRecords(store, 'down', options.stage, receiver.region, options.year, peer, options.full);
   const { members, counts } = dataMembers(selected);
-  const decisions = store.db
-    .select()
-    .from(exchangeDecisions)
-    .where(and(eq(exchangeDecisions.peer, county.code), isNull(exchangeDecisions.packageId)))
-    .all();
+  const decisions = pendingDecisions(store, peer);
   counts.decisions = decisions.length;
   if (decisions.length) members.set('decisions.json', Buffer.from(JSON.stringify(decisions), 'utf8'));
   const draft = {
-    kind: 'prefecture-reply' as const,
-    sender: { region: installation.region.code, name: installation.region.name, role: installation.role },
-    receiver: { region: county.code, name: county.name },
+    kind: installation.role === 'prefecture' ? ('prefecture-reply' as const) : ('county-reply' as const),
+    sender: { ...selfParty(installation), role: installation.role },
+    receiver,
     year: options.year,
     stage: options.stage,
     full: options.full,
@@ -226,6 +257,17 @@ export function exportPrefectureReply(store: Store, actor: Actor, options: Reply
   });
 }
 
+/** A party's name as this installation knows it: a region's name, or a unit's name in this county. */
+function partyName(store: Store, party: Party): string {
+  if (party.unit) {
+    return (
+      store.db.select({ name: units.name }).from(units).where(and(eq(units.regionCode, party.region), eq(units.code, party.unit))).get()?.name ??
+      party.unit
+    );
+  }
+  return store.db.select().from(regions).where(eq(regions.code, party.region)).get()?.name ?? party.region;
+}
+
 /** A signed receipt for a package imported here, to send back to its sender. */
 export function exportReceipt(store: Store, actor: Actor, packageId: string, out: string): WrittenPackage {
   const installation = requireInstallation(store.db);
@@ -238,10 +280,12 @@ export function exportReceipt(store: Store, actor: Actor, packageId: string, out
   if (imported.kind === 'receipt') throw new AppError('INVALID_INPUT', '回执本身不需要回执');
   const summary = JSON.parse(imported.summary) as { counts?: Record<string, number> };
   const receipt = { packageId, fileSha256: imported.fileSha256, importedAt: imported.recordedAt, counts: summary.counts ?? {} };
+  const sender = parsePartyId(imported.sender);
+  const self = selfParty(installation);
   const draft = {
     kind: 'receipt' as const,
-    sender: { region: installation.region.code, name: installation.region.name, role: installation.role },
-    receiver: { region: imported.sender, name: regionName(store, imported.sender) },
+    sender: { ...self, role: installation.role },
+    receiver: { ...sender, name: partyName(store, sender) },
     year: imported.year,
     stage: imported.stage as Stage,
     full: false,
@@ -251,7 +295,7 @@ export function exportReceipt(store: Store, actor: Actor, packageId: string, out
   };
   const members = new Map<string, Uint8Array>([
     ['receipt.json', Buffer.from(JSON.stringify(receipt), 'utf8')],
-    ['summary.txt', Buffer.from(`绩效数据交换回执\r\n${installation.region.name} 已于 ${imported.recordedAt} 导入数据包 ${packageId}\r\n`, 'utf8')],
+    ['summary.txt', Buffer.from(`绩效数据交换回执\r\n${self.name} 已于 ${imported.recordedAt} 导入数据包 ${packageId}\r\n`, 'utf8')],
   ]);
   // An imported package counts as acknowledged once its receipt exists.
   return writeRecorded(store, actor, out, draft, members, [], () => {

@@ -13,6 +13,7 @@ import {
   MAX_PACKAGE_BYTES,
   MEMBER_NAME,
   manifestSchema,
+  partyId,
   sha256,
   SIGNATURE,
   type Manifest,
@@ -81,9 +82,9 @@ export interface KnownPeer {
 }
 
 export interface VerifyContext {
-  /** This installation's region code: the package must be addressed to it. */
-  selfRegion: string;
-  peer(region: string): KnownPeer | undefined;
+  /** This installation's party id (region, or region/unit): the package must be addressed to it. */
+  selfId: string;
+  peer(id: string): KnownPeer | undefined;
   /** Whether a package with this id was already imported here. */
   alreadyImported(packageId: string): boolean;
   /** The id of a package from this sender already imported with this sequence number. */
@@ -99,7 +100,7 @@ export interface VerifiedPackage {
   members: Map<string, Buffer>;
   fileSha256: string;
   /** Set when the sender was unknown and is being trusted on first contact. */
-  newPeer: { region: string; publicKey: string; fingerprint: string } | null;
+  newPeer: { id: string; publicKey: string; fingerprint: string } | null;
   /** This exact package was imported before: the import will report everything unchanged. */
   repeat: boolean;
 }
@@ -122,10 +123,10 @@ export function verifyPackage(bytes: Buffer, ctx: VerifyContext): VerifiedPackag
   if (!manifestBytes || !signature) throw new PackageRefusal('NOT_A_PACKAGE', '这不是绩效数据包：缺少清单（manifest.json）或签名（manifest.sig）');
   const manifest = parseManifest(manifestBytes);
   const newPeer = checkSender(manifest, manifestBytes, signature.toString('utf8'), ctx);
-  if (manifest.receiver.region !== ctx.selfRegion) {
+  if (partyId(manifest.receiver) !== ctx.selfId) {
     throw new PackageRefusal(
       'WRONG_RECEIVER',
-      `该数据包是发给 ${manifest.receiver.name}（${manifest.receiver.region}）的，不是发给本机（${ctx.selfRegion}）的，请确认文件是否拿错`,
+      `该数据包是发给 ${manifest.receiver.name}（${partyId(manifest.receiver)}）的，不是发给本机（${ctx.selfId}）的，请确认文件是否拿错`,
     );
   }
   checkMembers(manifest, members);
@@ -176,12 +177,13 @@ function parseManifest(bytes: Buffer): Manifest {
 
 function checkSender(manifest: Manifest, manifestBytes: Buffer, signature: string, ctx: VerifyContext): VerifiedPackage['newPeer'] {
   const { sender } = manifest;
-  const known = ctx.peer(sender.region);
+  const id = partyId(sender);
+  const known = ctx.peer(id);
   const fingerprint = fingerprintOf(sender.publicKey);
   if (known && known.publicKey !== sender.publicKey) {
     throw new PackageRefusal(
       'KEY_MISMATCH',
-      `发送方 ${sender.name}（${sender.region}）的公钥与登记的不一致（包内指纹 ${fingerprint}）。可能是对方重装了软件或文件被伪造，请电话核实后再处理`,
+      `发送方 ${sender.name}（${id}）的公钥与登记的不一致（包内指纹 ${fingerprint}）。可能是对方重装了软件或文件被伪造，请电话核实后再处理`,
     );
   }
   if (!signatureValid(sender.publicKey, manifestBytes, signature)) {
@@ -191,10 +193,10 @@ function checkSender(manifest: Manifest, manifestBytes: Buffer, signature: strin
   if (!ctx.trust) {
     throw new PackageRefusal(
       'UNKNOWN_SENDER',
-      `发送方 ${sender.name}（${sender.region}）尚未登记。其公钥指纹为 ${fingerprint}，请电话与对方核对一致后，选择“信任并导入”`,
+      `发送方 ${sender.name}（${id}）尚未登记。其公钥指纹为 ${fingerprint}，请电话与对方核对一致后，选择“信任并导入”`,
     );
   }
-  return { region: sender.region, publicKey: sender.publicKey, fingerprint };
+  return { id, publicKey: sender.publicKey, fingerprint };
 }
 
 function checkMembers(manifest: Manifest, members: Map<string, Buffer>): void {
@@ -214,15 +216,15 @@ function checkMembers(manifest: Manifest, members: Map<string, Buffer>): void {
 }
 
 function checkSequence(manifest: Manifest, ctx: VerifyContext): void {
-  const { region } = manifest.sender;
-  const reused = ctx.packageWithSequence(region, manifest.sequence);
+  const sender = partyId(manifest.sender);
+  const reused = ctx.packageWithSequence(sender, manifest.sequence);
   if (reused) {
     throw new PackageRefusal('REPLAYED', `来自 ${manifest.sender.name} 的序号 ${manifest.sequence} 已被另一个数据包使用过，该包可能是重放或伪造的，已拒绝`);
   }
   // A receipt only marks what one of our own packages carried as delivered, so an older receipt is still
   // good: it may simply have travelled slower than a newer reply from the same sender.
   if (manifest.kind === 'receipt') return;
-  const last = ctx.peer(region)?.lastSequence ?? 0;
+  const last = ctx.peer(sender)?.lastSequence ?? 0;
   if (manifest.sequence < last) {
     throw new PackageRefusal(
       'STALE',

@@ -21,6 +21,11 @@ const MANAGED = new Set(['id', 'version', 'updated_at', 'deleted']);
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** Only the named parameters a condition uses: better-sqlite3 refuses unused ones. */
+function scopeParams(condition: string, values: Record<string, Cell>): Record<string, Cell> {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => condition.includes(`:${name}`)));
+}
+
 export class RecordStore {
   private readonly columnCache = new Map<string, string[]>();
   private readonly statements = new Map<string, Database.Statement>();
@@ -53,19 +58,13 @@ export class RecordStore {
     return entity.naturalKey.map((c) => String(row[c] ?? '')).join('/');
   }
 
-  /** Every record of the entity in a region's year, with its children. */
-  select(entity: ExchangeEntity, region: string, year: number): PackageRecord[] {
-    const rows = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE ${entity.scope} ORDER BY rowid`).all(
-      this.scopeParams(entity, region, year),
+  /** Every record of the entity in a region's year (only one unit's when `unit` is given), with its children. */
+  select(entity: ExchangeEntity, region: string, year: number, unit?: string): PackageRecord[] {
+    const condition = unit && entity.unitScope ? `(${entity.scope}) AND (${entity.unitScope})` : entity.scope;
+    const rows = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE ${condition} ORDER BY rowid`).all(
+      scopeParams(condition, { region, year, unit: unit ?? null }),
     ) as Row[];
     return rows.map((row) => this.toRecord(entity, row));
-  }
-
-  private scopeParams(entity: ExchangeEntity, region: string, year: number): Record<string, Cell> {
-    const params: Record<string, Cell> = {};
-    if (entity.scope.includes(':region')) params.region = region;
-    if (entity.scope.includes(':year')) params.year = year;
-    return params;
   }
 
   byId(entity: ExchangeEntity, id: string): PackageRecord | undefined {

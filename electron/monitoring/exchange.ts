@@ -20,6 +20,7 @@ export const monitoringExchange: readonly ExchangeEntity[] = [
     stages: ['monitoring'],
     directions: ['up'],
     scope: 'round_id IN (SELECT id FROM monitoring_rounds WHERE region_code = :region AND year = :year)',
+    unitScope: 'project_id IN (SELECT id FROM projects WHERE unit_code = :unit)',
     children: [
       { table: 'monitoring_funds', foreignKey: 'sheet_id', key: ['source'] },
       { table: 'monitoring_indicators', foreignKey: 'sheet_id', key: ['indicator_id'] },
@@ -34,6 +35,7 @@ export const monitoringExchange: readonly ExchangeEntity[] = [
     stages: ['rectification', 'monitoring'],
     directions: ['up'],
     scope: 'region_code = :region AND year = :year',
+    unitScope: 'unit_code = :unit',
     unitColumn: 'unit_code',
     statusColumn: 'status',
   },

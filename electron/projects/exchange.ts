@@ -10,6 +10,7 @@ export const projectExchange: readonly ExchangeEntity[] = [
     stages: ['targets', 'monitoring'],
     directions: ['up'],
     scope: 'region_code = :region AND year = :year',
+    unitScope: 'unit_code = :unit',
     children: [{ table: 'project_funds', foreignKey: 'project_id', key: ['source'] }],
     unitColumn: 'unit_code',
   },

@@ -16,7 +16,15 @@ const unitDraft = z
 export const registryContract = {
   'setup.status': { input: none, output: returns<SetupStatus>() },
   'setup.init': {
-    input: z.object({ regionCode, role: z.enum(ROLES), operatorName: text(30).min(1, '请填写操作员姓名'), password }).strict(),
+    input: z
+      .object({
+        regionCode,
+        role: z.enum(ROLES),
+        operatorName: text(30).min(1, '请填写操作员姓名'),
+        password,
+        unit: z.object({ code: text(20), name: text(60) }).strict().nullable().optional(),
+      })
+      .strict(),
     output: returns<Installation>(),
   },
 

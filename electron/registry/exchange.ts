@@ -9,6 +9,7 @@ export const unitExchange: readonly ExchangeEntity[] = [
     naturalKey: ['region_code', 'code'],
     stages: ['targets', 'monitoring', 'rectification'],
     directions: ['up'],
+    // The county keeps the register of its units: a unit's package does not carry its own unit record.
     scope: 'region_code = :region',
     unitColumn: 'code',
   },

@@ -5,16 +5,19 @@ import { eq } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { countRows, type Db } from '../../db/open';
 import * as schema from '../../db/schema';
-import { regionLevelForRole, REGION_LEVEL_LABELS, ROLE_LABELS, type InstallationRole } from '../domain/registry';
+import { checkUnit, hasErrors, regionLevelForRole, REGION_LEVEL_LABELS, ROLE_LABELS, type InstallationRole } from '../domain/registry';
 import { AppError } from '../errors';
 import { SYSTEM_ACTOR, recordAudit, type Actor } from '../audit/audit';
 import { findRegion, seedRegions, type Region } from './regions';
 import { createOperator, listOperators, type Operator } from './operators';
+import { createUnit } from './units';
 
 export interface Installation {
   installationId: string;
   region: Region;
   role: InstallationRole;
+  /** For role unit: the budget unit this installation is, within its county. */
+  unit: { code: string; name: string } | null;
   createdAt: string;
 }
 
@@ -23,7 +26,10 @@ export function currentInstallation(db: Db): Installation | null {
   if (!row) return null;
   const region = findRegion(db, row.regionCode);
   if (!region) throw new AppError('INTERNAL', `本机区划 ${row.regionCode} 不在区划表中`);
-  return { installationId: row.installationId, region, role: row.role, createdAt: row.createdAt };
+  const unit = row.unitCode
+    ? { code: row.unitCode, name: db.select({ name: schema.units.name }).from(schema.units).where(eq(schema.units.code, row.unitCode)).get()?.name ?? row.unitCode }
+    : null;
+  return { installationId: row.installationId, region, role: row.role, unit, createdAt: row.createdAt };
 }
 
 export function requireInstallation(db: Db): Installation {
@@ -46,9 +52,19 @@ export interface InitInput {
   role: InstallationRole;
   operatorName?: string;
   password?: string | null;
+  /** Role unit only: the unit's code and name as the county registers it. */
+  unit?: { code: string; name: string } | null;
 }
 
-/** Sets up an empty database for its county or prefecture; refuses to set up twice. */
+/** A unit installation must say which unit it is (the code the county registers it under). */
+function unitOfInstallation(input: InitInput): { code: string; name: string } | null {
+  if (input.role !== 'unit') return null;
+  const problems = checkUnit({ code: input.unit?.code ?? '', name: input.unit?.name ?? '', departmentCode: null, isDepartment: false });
+  if (hasErrors(problems)) throw new AppError('INVALID_INPUT', `预算单位安装须填写本单位的编码和名称：${Object.values(problems).join('；')}`);
+  return { code: input.unit!.code.trim(), name: input.unit!.name.trim() };
+}
+
+/** Sets up an empty database for its county, prefecture or budget unit; refuses to set up twice. */
 export function initInstallation(db: Db, input: InitInput, actor: Actor = SYSTEM_ACTOR): Installation {
   seedRegions(db);
   if (currentInstallation(db)) throw new AppError('ALREADY_INITIALIZED', '本机已完成初始设置，区划和角色不能重复设置');
@@ -61,9 +77,11 @@ export function initInstallation(db: Db, input: InitInput, actor: Actor = SYSTEM
       `${ROLE_LABELS[input.role]}应选择${REGION_LEVEL_LABELS[level]}级区划，${region.name}（${region.code}）是${REGION_LEVEL_LABELS[region.level]}`,
     );
   }
+  const unit = unitOfInstallation(input);
   db.transaction((tx) => {
-    tx.insert(schema.installation).values({ id: 1, installationId: randomUUID(), regionCode: region.code, role: input.role }).run();
-    recordAudit(tx, actor, { entity: 'installation', naturalKey: region.code, action: '初始设置', after: { region: region.code, role: input.role } });
+    tx.insert(schema.installation).values({ id: 1, installationId: randomUUID(), regionCode: region.code, role: input.role, unitCode: unit?.code ?? null }).run();
+    recordAudit(tx, actor, { entity: 'installation', naturalKey: region.code, action: '初始设置', after: { region: region.code, role: input.role, unit: unit?.code ?? null } });
+    if (unit) createUnit(tx, actor, { ...unit, departmentCode: null, isDepartment: false });
     if (input.operatorName) createOperator(tx, actor, { name: input.operatorName, role: 'admin', password: input.password });
   });
   return requireInstallation(db);

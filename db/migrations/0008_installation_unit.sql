@@ -1,0 +1,1 @@
+ALTER TABLE `installation` ADD `unit_code` text;

@@ -23,6 +23,11 @@ export function AppLayout() {
             <Badge variant="light" size="lg" radius="sm">
               {installation.region.name}
             </Badge>
+            {installation.unit && (
+              <Text fw={600} size="sm">
+                {installation.unit.name}
+              </Text>
+            )}
             <Text size="sm" c="dimmed">
               {ROLE_LABELS[installation.role]}
             </Text>

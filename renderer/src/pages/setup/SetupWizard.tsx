@@ -6,12 +6,15 @@ import { CenteredCard } from '../../components/CenteredCard';
 import { EMPTY_PASSWORDS, PasswordFields, passwordMismatch, passwordOrNull } from '../../components/PasswordFields';
 import { RegionStep, type RegionChoice } from './RegionStep';
 import { RoleStep } from './RoleStep';
+import { EMPTY_UNIT, UnitFields, unitProblems, type UnitIdentity } from './UnitFields';
 
-type Problems = Partial<Record<'role' | 'prefecture' | 'county' | 'operatorName' | 'password', string>>;
+type Problems = Partial<Record<'role' | 'prefecture' | 'county' | 'unit' | 'operatorName' | 'password', string>>;
 
 interface Draft {
   role: InstallationRole | null;
   region: RegionChoice;
+  /** Role unit only: which budget unit of the county this installation is. */
+  unit: UnitIdentity;
   operatorName: string;
   passwords: typeof EMPTY_PASSWORDS;
 }
@@ -25,6 +28,8 @@ function problemsOf(step: number, draft: Draft): Problems {
   if (step === 1) {
     if (!draft.region.prefecture) problems.prefecture = '请选择地州市';
     else if (needsCounty(draft.role) && !draft.region.county) problems.county = '请选择县市区';
+    const unit = draft.role === 'unit' ? Object.values(unitProblems(draft.unit)) : [];
+    if (unit.length > 0) problems.unit = unit.join('；');
   }
   if (step === 2) {
     if (draft.operatorName.trim() === '') problems.operatorName = '请填写操作员姓名';
@@ -37,7 +42,7 @@ function problemsOf(step: number, draft: Draft): Problems {
 /** First run: which bureau this installation is, where, and who operates it. */
 export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
   const [step, setStep] = useState(0);
-  const [draft, setDraft] = useState<Draft>({ role: null, region: { prefecture: null, county: null }, operatorName: '', passwords: EMPTY_PASSWORDS });
+  const [draft, setDraft] = useState<Draft>({ role: null, region: { prefecture: null, county: null }, unit: EMPTY_UNIT, operatorName: '', passwords: EMPTY_PASSWORDS });
   const [attempted, setAttempted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -64,6 +69,7 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
         regionCode: (needsCounty(draft.role) ? draft.region.county : draft.region.prefecture)!,
         operatorName: draft.operatorName.trim(),
         password: passwordOrNull(draft.passwords),
+        unit: draft.role === 'unit' ? { code: draft.unit.code.trim(), name: draft.unit.name.trim() } : null,
       });
       await onDone();
     } catch (error) {
@@ -84,8 +90,11 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
                 error={problems.role ?? null}
               />
             </Stepper.Step>
-            <Stepper.Step label="第二步" description="选择区划">
-              <RegionStep value={draft.region} onChange={(region) => update({ region })} withCounty={needsCounty(draft.role)} errors={problems} />
+            <Stepper.Step label="第二步" description={draft.role === 'unit' ? '区划与本单位' : '选择区划'}>
+              <Stack gap="lg">
+                <RegionStep value={draft.region} onChange={(region) => update({ region })} withCounty={needsCounty(draft.role)} errors={problems} />
+                {draft.role === 'unit' && <UnitFields value={draft.unit} onChange={(unit) => update({ unit })} showAll={problems.unit !== undefined} />}
+              </Stack>
             </Stepper.Step>
             <Stepper.Step label="第三步" description="第一位操作员">
               <Stack gap="md">

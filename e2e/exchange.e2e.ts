@@ -3,9 +3,10 @@
 // imports the reply and sees the target 被退回 with that opinion. Files travel as real downloads.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, startApp, type AppUnderTest } from './harness';
+import { downloadBy, openExchange, upload } from './exchangeSteps';
 
 const YEAR = 2020;
 const OPINION = '产出数量指标低于上年实际完成值，请调整后重新送审';
@@ -31,20 +32,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
-
-/** Clicks `button` and returns the file the page downloads, as a user would save it. */
-async function downloadBy(page: Page, click: () => Promise<void>): Promise<{ name: string; buffer: Buffer }> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
-  const file = await download.path();
-  return { name: download.suggestedFilename(), buffer: fs.readFileSync(file) };
-}
-
-async function upload(page: Page, file: { name: string; buffer: Buffer }): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '选择数据包文件（.zip）' }).click()]);
-  await chooser.setFiles({ name: file.name, mimeType: 'application/zip', buffer: file.buffer });
-}
-
-const openExchange = (app: AppUnderTest, ...route: string[]) => app.page.goto(new URL(`#/${['exchange', ...route].join('/')}`, app.bridge.url).href);
 
 describe('数据交换 between a county and its prefecture', () => {
   it('reports, reviews, returns a target with an opinion, and the county sees it 被退回', async () => {

@@ -1,6 +1,7 @@
 // 数据交换: the county reports to its prefecture by file and imports the replies; the prefecture imports
-// the counties' reports, reviews them, and answers by file (domain.md §11, exchange.md). One page whose
-// tabs follow the installation's role.
+// the counties' reports, reviews them, and answers by file (domain.md §11, exchange.md). A budget unit
+// that runs Jixiao reports to its county the same way, and the county reviews it under 下级单位. One page
+// whose tabs follow the installation's role.
 import { Alert, Badge, Loader, Select, Stack, Tabs } from '@mantine/core';
 import { useCallback, useMemo, useState, type ComponentType } from 'react';
 import { useSession } from '../../appState';
@@ -16,6 +17,8 @@ import { PrefectureImportTab } from './PrefectureImportTab';
 import { ReportTab } from './ReportTab';
 import { ReturnedTargetsTab } from './ReturnedTargetsTab';
 import { ReviewTab } from './ReviewTab';
+import { isUnitPeer, unitCodeOf } from './peers';
+import { UnitsTab } from './UnitsTab';
 
 interface TabDef {
   value: string;
@@ -25,11 +28,13 @@ interface TabDef {
   badge?: boolean;
 }
 
-const COUNTY_TABS: TabDef[] = [
+const UNIT_TABS: TabDef[] = [
   { value: 'report', label: '上报与导入', page: ReportTab },
   { value: 'history', label: '往来记录', page: HistoryTab, badge: true },
   { value: 'returned', label: '退回的目标', page: ReturnedTargetsTab },
 ];
+
+const COUNTY_TABS: TabDef[] = [...UNIT_TABS, { value: 'units', label: '下级单位', page: UnitsTab }];
 
 const PREFECTURE_TABS: TabDef[] = [
   { value: 'dashboard', label: '各县汇总', page: CountyDashboard },
@@ -39,8 +44,12 @@ const PREFECTURE_TABS: TabDef[] = [
   { value: 'peers', label: '已登记的县', page: PeersTab },
 ];
 
+const TABS = { county: COUNTY_TABS, prefecture: PREFECTURE_TABS, unit: UNIT_TABS };
+
 const DESCRIPTIONS = {
-  county: '把本县的绩效目标、监控和整改情况导出为上报包交州财政局；导入州财政局的反馈包（审核意见、指标库更新、监控任务）和回执。',
+  county:
+    '把本县的绩效目标、监控和整改情况导出为上报包交州财政局；导入州财政局的反馈包（审核意见、指标库更新、监控任务）和回执。自行使用本软件的预算单位的上报包在“下级单位”中导入和审核。',
+  unit: '把本单位的绩效目标、监控和整改情况导出为上报包交县财政局；导入县财政局的反馈包（审核意见、指标库更新、监控任务）和回执。',
   prefecture: '导入各县的上报包并出具回执，汇总各县情况，逐项审核绩效目标，把审核意见导出为反馈包交回各县。',
 };
 
@@ -50,15 +59,20 @@ export function ExchangePage() {
   const options = useInvoke('exchange.options', {});
   const regions = useInvoke('regions.list', {});
   const history = useInvoke('exchange.history', {});
+  const units = useInvoke('units.list', {});
   const [chosenYear, setYear] = useState<number | null>(null);
 
-  const prefecture = installation.role === 'prefecture';
-  const tabs = prefecture ? PREFECTURE_TABS : COUNTY_TABS;
+  const tabs = TABS[installation.role];
   const tab = tabs.find((t) => t.value === tabRoute) ?? tabs[0]!;
   const outstanding = history.data?.filter(isOutstanding).length ?? 0;
 
   const names = useMemo(() => new Map((regions.data ?? []).map((r) => [r.code, r.name])), [regions.data]);
-  const regionName = useCallback((code: string) => names.get(code) ?? code, [names]);
+  const unitNames = useMemo(() => new Map((units.data ?? []).map((u) => [u.code, u.name])), [units.data]);
+  // A unit peer (652822/101001) is named as the county registers the unit.
+  const regionName = useCallback(
+    (code: string) => (isUnitPeer(code) ? (unitNames.get(unitCodeOf(code)) ?? code) : (names.get(code) ?? code)),
+    [names, unitNames],
+  );
   const { reload: reloadHistory } = history;
   const { reload: reloadOptions } = options;
   // A package may bring the first data of a year: the year list and its default follow.
@@ -125,7 +139,7 @@ export function ExchangePage() {
 
   return (
     <Stack gap="md">
-      <PageHeader title="数据交换" description={DESCRIPTIONS[prefecture ? 'prefecture' : 'county']} actions={yearSelect} />
+      <PageHeader title="数据交换" description={DESCRIPTIONS[installation.role]} actions={yearSelect} />
       {body}
     </Stack>
   );

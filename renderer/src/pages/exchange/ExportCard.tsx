@@ -1,5 +1,6 @@
-// 导出上报包 / 导出反馈包: choose the stage and full or incremental, see what the package would carry,
-// write it and hand the file to the browser's download (a save dialog under Electron).
+// 导出上报包 / 导出反馈包 (the prefecture's to a county, or a county's to one of its units): choose the
+// stage and full or incremental, see what the package would carry, write it and hand the file to the
+// browser's download (a save dialog under Electron).
 import { Alert, Button, Group, Loader, Paper, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Stage } from '../../../../electron/exchange/entities';
@@ -7,8 +8,10 @@ import type { WrittenPackage } from '../../../../electron/exchange/outgoing';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/files';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { useSession } from '../../appState';
 import { useInvoke } from '../../components/useInvoke';
 import { useExchange, useReloadWhen } from './exchangeContext';
+import { PARENT_NAMES, replyInput, type ReplyPeer } from './peers';
 
 const COUNTY_STAGES: readonly Stage[] = ['targets', 'monitoring', 'rectification', 'all'];
 
@@ -18,36 +21,41 @@ const MODE_HELP = {
 };
 
 export function ExportCard({
-  county,
+  to,
   revision = 0,
   onExported,
 }: {
-  county?: { code: string; name: string };
+  /** The receiver of a reply; without it, the report to this installation's own county or prefecture. */
+  to?: ReplyPeer;
   /** Bumped by the parent when something changes what the package would carry. */
   revision?: number;
   /** Runs after a package is written (the review list shows its decisions as sent). */
   onExported?: () => Promise<void>;
 }) {
+  const { installation } = useSession();
   const { options, year, countLabels, packagesChanged, packagesRevision } = useExchange();
-  const [stage, setStage] = useState<Stage>(county ? 'all' : 'targets');
+  const [stage, setStage] = useState<Stage>(to ? 'all' : 'targets');
   const [full, setFull] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [written, setWritten] = useState<(WrittenPackage & { fileName: string }) | null>(null);
-  const preview = useInvoke('exchange.exportPreview', { year, stage, full, ...(county ? { county: county.code } : {}) });
+  const preview = useInvoke('exchange.exportPreview', { year, stage, full, ...replyInput(to) });
   const { reload } = preview;
   // A receipt, a reply or a review decision changes what the next package would carry.
   useReloadWhen(reload, packagesRevision + revision);
 
-  const stages = options.stages.filter((s) => county || COUNTY_STAGES.includes(s.value));
+  const stages = options.stages.filter((s) => to || COUNTY_STAGES.includes(s.value));
   const counts = Object.entries(preview.data ?? {});
   const total = counts.reduce((sum, [, n]) => sum + n, 0);
-  const what = county ? '反馈包' : '上报包';
-  const receiver = county ? county.name : '州财政局';
+  const what = to ? '反馈包' : '上报包';
+  const receiver = to ? to.name : PARENT_NAMES[installation.role === 'unit' ? 'unit' : 'county'];
+  // The receiver's receipt comes back through the import where its packages come in.
+  const receiptWhere = to?.via === 'unit' ? '“下级单位”' : '“导入上报包”';
+  const titleId = `export-${to?.code ?? 'report'}`;
 
   async function exportPackage() {
     setExporting(true);
     try {
-      const result = await invoke('exchange.export', { year, stage, full, ...(county ? { county: county.code } : {}) });
+      const result = await invoke('exchange.export', { year, stage, full, ...replyInput(to) });
       downloadFile(result.file);
       setWritten({ ...result.written, fileName: result.file.fileName });
       notifySuccess(`第 ${result.written.sequence} 号${what}已导出，共 ${result.written.total} 条`, '导出完成');
@@ -60,10 +68,10 @@ export function ExportCard({
   }
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={`export-${county?.code ?? 'report'}`}>
+    <Paper withBorder p="md" component="section" aria-labelledby={titleId}>
       <Stack gap="sm">
-        <Title order={2} size="h4" id={`export-${county?.code ?? 'report'}`}>
-          {county ? `导出给${county.name}的反馈包` : '导出上报包'} · {year} 年度
+        <Title order={2} size="h4" id={titleId}>
+          {to ? `导出给${to.name}的反馈包` : `导出上报包 · 上报${receiver}`} · {year} 年度
         </Title>
         <Group gap="lg" align="flex-end">
           <Select
@@ -118,7 +126,7 @@ export function ExportCard({
         {written && (
           <Alert color="teal" title={`已导出第 ${written.sequence} 号${options.kinds[written.kind]}`} withCloseButton onClose={() => setWritten(null)}>
             文件“{written.fileName}”已下载（{written.total} 条）。请通过 U 盘或共享文件夹交给{receiver}
-            {county ? `；${county.name}导入后出具的回执，请在“导入上报包”中导入本机。` : '；州财政局导入后会出具回执，收到回执后在本页导入，本次上报的记录即标记为已送达。'}
+            {to ? `；${to.name}导入后出具的回执，请在${receiptWhere}中导入本机。` : `；${receiver}导入后会出具回执，收到回执后在本页导入，本次上报的记录即标记为已送达。`}
           </Alert>
         )}
       </Stack>

@@ -7,7 +7,7 @@ import { useInvoke } from '../../components/useInvoke';
 export function IdentityCard() {
   const { installation } = useSession();
   const identity = useInvoke('exchange.identity', {});
-  const tellWhom = installation.role === 'prefecture' ? '各县财政局' : '州财政局';
+  const tellWhom = { prefecture: '各县财政局', county: '州财政局', unit: '县财政局' }[installation.role];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="identity-title">
       <Stack gap="xs">
@@ -16,6 +16,7 @@ export function IdentityCard() {
             本机身份
           </Title>
           <Text size="sm" c="dimmed">
+            {installation.unit && `${installation.unit.name}（${installation.unit.code}）· `}
             {installation.region.name}（{installation.region.code}）
           </Text>
         </Group>
@@ -27,7 +28,7 @@ export function IdentityCard() {
             </Text>
             <Fingerprint value={identity.data.fingerprint} />
             <Text size="sm">
-              请将指纹电话告知{tellWhom}核对。对方第一次导入本机的数据包时，会看到同样的指纹并与您逐组核对，核对一致才会信任本机。
+              请将指纹电话告知{tellWhom}核对{installation.role === 'county' && '（向本县报送数据的预算单位同样需要核对）'}。对方第一次导入本机的数据包时，会看到同样的指纹并与您逐组核对，核对一致才会信任本机。
             </Text>
           </>
         ) : (

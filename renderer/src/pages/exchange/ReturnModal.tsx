@@ -1,5 +1,6 @@
-// 退回: the prefecture's opinion on one county target. The check is the workflow's own rule (a return
-// needs an opinion); the decision waits here as 待发送 until a reply package carries it to the county.
+// 退回: the prefecture's opinion on one county target, or a county's on one of its units' targets. The
+// check is the workflow's own rule (a return needs an opinion); the decision waits here as 待发送 until a
+// reply package carries it to the sender.
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { CountyTarget } from '../../../../electron/exchange/contract';
@@ -8,11 +9,22 @@ import { invoke } from '../../api';
 import { notifyError } from '../../components/notify';
 import { targetName } from './targets';
 
-export function ReturnModal({ target, onClose, onReturned }: { target: CountyTarget; onClose: () => void; onReturned: () => Promise<void> }) {
+export function ReturnModal({
+  target,
+  receiver,
+  onClose,
+  onReturned,
+}: {
+  target: CountyTarget;
+  /** Who sent the target and gets the opinion back: 轮台县, 轮台县教育局. */
+  receiver: string;
+  onClose: () => void;
+  onReturned: () => Promise<void>;
+}) {
   const [opinion, setOpinion] = useState(target.decision?.action === 'return' && !target.decision.sent ? target.decision.opinion : '');
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
-  // The county's records reach the prefecture as submitted for its review, whatever their county status.
+  // Reported records reach the reviewer as submitted for its review, whatever their status at home.
   const check = transition('submitted', 'return', opinion);
   const problem = tried && !check.ok ? check.message : null;
 
@@ -35,7 +47,7 @@ export function ReturnModal({ target, onClose, onReturned }: { target: CountyTar
     <Modal opened onClose={onClose} title={`退回：${targetName(target)}`} size="lg">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          退回意见随下一个反馈包发给该县，该县导入后此目标变为“被退回”，修改后重新送审。
+          退回意见随下一个反馈包发给{receiver}，对方导入后此目标变为“被退回”，修改后重新送审。
         </Text>
         <Textarea
           label="审核意见"

@@ -1,5 +1,5 @@
-// 退回的目标: the county's targets sent back for rework — by the prefecture through a reply package
-// (the opinion starts with 州级审核) or by the county's own reviewer — with the opinion to act on.
+// 退回的目标: the county's (or budget unit's) targets sent back for rework — by the prefecture (or the
+// county) through a reply package, or by the installation's own reviewer — with the opinion to act on.
 import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { CountyTarget } from '../../../../electron/exchange/contract';
@@ -18,8 +18,20 @@ const COLUMNS: Column<CountyTarget>[] = [
   { key: 'opinion', header: '审核意见', width: 'minmax(280px, 3fr)', cell: (t) => <span title={t.reviewOpinion ?? ''}>{t.reviewOpinion}</span> },
 ];
 
+const RETURNED_HELP = {
+  county: {
+    empty: '州财政局退回的目标随反馈包回到本县，导入反馈包后即列在这里，连同审核意见；修改后在“绩效目标”中重新送审。',
+    some: '意见以“州级审核”开头的来自州财政局的反馈包。',
+  },
+  unit: {
+    empty: '县财政局退回的目标随反馈包回到本单位，导入反馈包后即列在这里，连同审核意见；修改后在“绩效目标”中重新送审，再导出上报包。',
+    some: '意见以“县级审核”开头的来自县财政局的反馈包。',
+  },
+};
+
 export function ReturnedTargetsTab() {
   const { installation } = useSession();
+  const help = RETURNED_HELP[installation.role === 'unit' ? 'unit' : 'county'];
   const { year } = useExchange();
   const targets = useInvoke('exchange.countyTargets', { county: installation.region.code, year });
   const returned = useMemo(() => (targets.data ?? []).filter((t) => t.status === 'returned'), [targets.data]);
@@ -30,14 +42,14 @@ export function ReturnedTargetsTab() {
     return (
       <EmptyNotice
         title={`${year} 年度没有被退回的绩效目标`}
-        description="州财政局退回的目标随反馈包回到本县，导入反馈包后即列在这里，连同审核意见；修改后在“绩效目标”中重新送审。"
+        description={help.empty}
       />
     );
   }
   return (
     <Stack gap="sm">
       <Text size="sm" role="status">
-        {year} 年度有 {returned.length} 个绩效目标被退回，请按意见修改后重新送审。意见以“州级审核”开头的来自州财政局的反馈包。
+        {year} 年度有 {returned.length} 个绩效目标被退回，请按意见修改后重新送审。{help.some}
       </Text>
       <VirtualTable label="被退回的绩效目标" rows={returned} columns={COLUMNS} rowKey={(t) => t.id} height={Math.min(600, 40 * (returned.length + 1) + 2)} />
     </Stack>

@@ -1,5 +1,6 @@
-// 审核与反馈: the prefecture goes through one county's targets for the year, approves or returns each
-// (a return needs an opinion), and exports the decisions not yet sent as a reply package for the county.
+// 审核与反馈: the prefecture goes through one county's targets for the year (and a county through one of
+// its budget units' targets the same way), approves or returns each (a return needs an opinion), and
+// exports the decisions not yet sent as a reply package for that county or unit.
 import { Alert, Badge, Button, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import type { CountyTarget } from '../../../../electron/exchange/contract';
@@ -13,6 +14,7 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { navigate, useRoute } from '../../router';
 import { ExportCard } from './ExportCard';
 import { useExchange } from './exchangeContext';
+import type { ReplyPeer } from './peers';
 import { ReturnModal } from './ReturnModal';
 import { TARGET_KINDS, targetName } from './targets';
 
@@ -42,7 +44,7 @@ export function ReviewTab() {
         />
       </Group>
       {county ? (
-        <CountyReview key={county.code} county={county} />
+        <PeerReview key={county.code} peer={{ via: 'county', code: county.code, name: county.name }} />
       ) : (
         <EmptyNotice
           title="请选择要审核的县市"
@@ -53,9 +55,19 @@ export function ReviewTab() {
   );
 }
 
-function CountyReview({ county }: { county: { code: string; name: string } }) {
+/** The records a county or a unit reported, each with the latest decision on it. */
+function useReportedTargets(peer: ReplyPeer, year: number) {
+  return useInvoke<'exchange.countyTargets' | 'exchange.unitTargets'>(
+    peer.via === 'unit' ? 'exchange.unitTargets' : 'exchange.countyTargets',
+    peer.via === 'unit' ? { unit: peer.code, year } : { county: peer.code, year },
+  );
+}
+
+/** One county's targets under the prefecture's review, or one unit's under its county's. */
+export function PeerReview({ peer }: { peer: ReplyPeer }) {
   const { year } = useExchange();
-  const targets = useInvoke('exchange.countyTargets', { county: county.code, year });
+  const targets = useReportedTargets(peer, year);
+  const byUnit = peer.via === 'unit';
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState<Shown>('all');
   const [returning, setReturning] = useState<CountyTarget | null>(null);
@@ -95,8 +107,8 @@ function CountyReview({ county }: { county: { code: string; name: string } }) {
       { key: 'kind', header: '类型', width: '110px', cell: (t) => TARGET_KINDS[t.kind] ?? t.kind },
       { key: 'code', header: '编码', width: '170px', cell: (t) => <Text span ff="monospace" size="sm">{t.ownerCode}</Text> },
       { key: 'name', header: '名称', width: 'minmax(200px, 2fr)', cell: (t) => <span title={targetName(t)}>{targetName(t)}</span> },
-      { key: 'status', header: '县级状态', width: '90px', cell: (t) => WORKFLOW_LABELS[t.status as WorkflowState] ?? t.status },
-      { key: 'decision', header: '州级审核', width: 'minmax(260px, 2fr)', cell: (t) => <DecisionCell target={t} /> },
+      { key: 'status', header: byUnit ? '单位状态' : '县级状态', width: '90px', cell: (t) => WORKFLOW_LABELS[t.status as WorkflowState] ?? t.status },
+      { key: 'decision', header: byUnit ? '县级审核' : '州级审核', width: 'minmax(260px, 2fr)', cell: (t) => <DecisionCell target={t} /> },
       {
         key: 'actions',
         header: '操作',
@@ -113,17 +125,17 @@ function CountyReview({ county }: { county: { code: string; name: string } }) {
         ),
       },
     ],
-    [approve],
+    [approve, byUnit],
   );
 
   let list;
-  if (targets.error) list = <Alert color="red" title="无法读取该县的绩效目标">{targets.error}</Alert>;
+  if (targets.error) list = <Alert color="red" title={`无法读取${peer.name}的绩效目标`}>{targets.error}</Alert>;
   else if (!targets.data) list = <Loader aria-label="正在读取绩效目标" />;
   else if (all.length === 0) {
     list = (
       <EmptyNotice
-        title={`还没有收到${county.name} ${year} 年度的绩效目标`}
-        description={`请先在“导入上报包”中导入${county.name}的上报包（阶段为“绩效目标”或“全部”），其中的绩效目标就会列在这里供审核。`}
+        title={`还没有收到${peer.name} ${year} 年度的绩效目标`}
+        description={`请先${byUnit ? '在本页上方' : '在“导入上报包”中'}导入${peer.name}的上报包（阶段为“绩效目标”或“全部”），其中的绩效目标就会列在这里供审核。`}
       />
     );
   } else {
@@ -147,7 +159,7 @@ function CountyReview({ county }: { county: { code: string; name: string } }) {
             打印
           </Button>
         </Group>
-        <VirtualTable label={`${county.name}的绩效目标`} rows={rows} columns={columns} rowKey={(t) => t.id} height={Math.min(480, 40 * (rows.length + 1) + 2)} />
+        <VirtualTable label={`${peer.name}的绩效目标`} rows={rows} columns={columns} rowKey={(t) => t.id} height={Math.min(480, 40 * (rows.length + 1) + 2)} />
       </>
     );
   }
@@ -155,8 +167,8 @@ function CountyReview({ county }: { county: { code: string; name: string } }) {
   return (
     <Stack gap="md">
       {list}
-      <ExportCard county={county} revision={revision} onExported={reloadTargets} />
-      {returning && <ReturnModal target={returning} onClose={() => setReturning(null)} onReturned={decided} />}
+      <ExportCard to={peer} revision={revision} onExported={reloadTargets} />
+      {returning && <ReturnModal target={returning} receiver={peer.name} onClose={() => setReturning(null)} onReturned={decided} />}
     </Stack>
   );
 }

@@ -53,6 +53,7 @@ async function setUpUnitThroughWizard(page: Page): Promise<void> {
   await screenshot(page, '0-单位-设置向导');
   await code.fill(UNIT.code);
   await page.getByRole('textbox', { name: '本单位名称' }).fill(UNIT.name);
+  await page.getByRole('checkbox', { name: /本单位是主管部门/ }).check();
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByRole('textbox', { name: '操作员姓名' }).fill('王五');
   await page.getByRole('button', { name: '完成设置' }).click();
@@ -62,9 +63,6 @@ async function setUpUnitThroughWizard(page: Page): Promise<void> {
 /** A project of the starter library's 校舍维修改造 type with its suggested targets, submitted, through the API. */
 async function submittedTarget(app: AppUnderTest): Promise<void> {
   await app.call('library.seedStarter', {});
-  // Setup registers the unit as an ordinary unit; 教育局 is a 主管部门, which its projects name.
-  const self = (await app.call('units.list', {})).find((u) => u.code === UNIT.code)!;
-  await app.call('units.update', { id: self.id, version: self.version, code: UNIT.code, name: UNIT.name, departmentCode: null, isDepartment: true });
   const type = (await app.call('projects.types', {})).find((t) => t.name === '校舍维修改造')!;
   const project = await app.call('projects.create', {
     year: YEAR,

@@ -6,7 +6,7 @@ export interface ParsedArgs {
 }
 
 /** Options that never take a value. Every other `--name` takes the next argument (or `--name=value`). */
-const FLAGS = new Set(['--json', '--version', '-v', '--help', '-h', '--full', '--dry-run', '--trust', '--force']);
+const FLAGS = new Set(['--json', '--version', '-v', '--help', '-h', '--full', '--dry-run', '--trust', '--force', '--department']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];

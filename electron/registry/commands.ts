@@ -10,7 +10,7 @@ import { initInstallation, stats } from './setup';
 
 export const registryCommands: CommandTable = {
   init: {
-    usage: 'init --region 区划代码 --role county|prefecture|unit [--unit 单位编码 --unit-name 单位名称] [--operator 姓名]',
+    usage: 'init --region 区划代码 --role county|prefecture|unit [--unit 单位编码 --unit-name 单位名称 [--department]] [--operator 姓名]',
     summary: '初始设置：本机服务的区划和角色（预算单位还须给出本单位的编码和名称）',
     database: true,
     run(store, { args, io }) {
@@ -20,7 +20,10 @@ export const registryCommands: CommandTable = {
         regionCode: requireOption(args, '--region', '6 位区划代码'),
         role: role as InstallationRole,
         operatorName: optionText(args, '--operator'),
-        unit: role === 'unit' ? { code: requireOption(args, '--unit', '本单位编码'), name: requireOption(args, '--unit-name', '本单位名称') } : null,
+        unit:
+          role === 'unit'
+            ? { code: requireOption(args, '--unit', '本单位编码'), name: requireOption(args, '--unit-name', '本单位名称'), isDepartment: args.options.has('--department') }
+            : null,
       });
       const unit = installation.unit ? ` ${installation.unit.name}（${installation.unit.code}）` : '';
       io.out(`已完成初始设置：${installation.region.name}（${installation.region.code}）${unit}，角色 ${installation.role}`);

@@ -22,7 +22,7 @@ export const registryContract = {
         role: z.enum(ROLES),
         operatorName: text(30).min(1, '请填写操作员姓名'),
         password,
-        unit: z.object({ code: text(20), name: text(60) }).strict().nullable().optional(),
+        unit: z.object({ code: text(20), name: text(60), isDepartment: z.boolean().optional() }).strict().nullable().optional(),
       })
       .strict(),
     output: returns<Installation>(),

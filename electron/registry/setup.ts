@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { countRows, type Db } from '../../db/open';
 import * as schema from '../../db/schema';
-import { checkUnit, hasErrors, regionLevelForRole, REGION_LEVEL_LABELS, ROLE_LABELS, type InstallationRole } from '../domain/registry';
+import { checkUnit, hasErrors, regionLevelForRole, REGION_LEVEL_LABELS, ROLE_LABELS, type InstallationRole, type UnitDraft } from '../domain/registry';
 import { AppError } from '../errors';
 import { SYSTEM_ACTOR, recordAudit, type Actor } from '../audit/audit';
 import { findRegion, seedRegions, type Region } from './regions';
@@ -52,16 +52,17 @@ export interface InitInput {
   role: InstallationRole;
   operatorName?: string;
   password?: string | null;
-  /** Role unit only: the unit's code and name as the county registers it. */
-  unit?: { code: string; name: string } | null;
+  /** Role unit only: the unit's code and name as the county registers it, and whether it is a 主管部门. */
+  unit?: { code: string; name: string; isDepartment?: boolean } | null;
 }
 
 /** A unit installation must say which unit it is (the code the county registers it under). */
-function unitOfInstallation(input: InitInput): { code: string; name: string } | null {
+function unitOfInstallation(input: InitInput): UnitDraft | null {
   if (input.role !== 'unit') return null;
-  const problems = checkUnit({ code: input.unit?.code ?? '', name: input.unit?.name ?? '', departmentCode: null, isDepartment: false });
+  const draft = { code: input.unit?.code.trim() ?? '', name: input.unit?.name.trim() ?? '', departmentCode: null, isDepartment: input.unit?.isDepartment ?? false };
+  const problems = checkUnit(draft);
   if (hasErrors(problems)) throw new AppError('INVALID_INPUT', `预算单位安装须填写本单位的编码和名称：${Object.values(problems).join('；')}`);
-  return { code: input.unit!.code.trim(), name: input.unit!.name.trim() };
+  return draft;
 }
 
 /** Sets up an empty database for its county, prefecture or budget unit; refuses to set up twice. */
@@ -81,7 +82,7 @@ export function initInstallation(db: Db, input: InitInput, actor: Actor = SYSTEM
   db.transaction((tx) => {
     tx.insert(schema.installation).values({ id: 1, installationId: randomUUID(), regionCode: region.code, role: input.role, unitCode: unit?.code ?? null }).run();
     recordAudit(tx, actor, { entity: 'installation', naturalKey: region.code, action: '初始设置', after: { region: region.code, role: input.role, unit: unit?.code ?? null } });
-    if (unit) createUnit(tx, actor, { ...unit, departmentCode: null, isDepartment: false });
+    if (unit) createUnit(tx, actor, unit);
     if (input.operatorName) createOperator(tx, actor, { name: input.operatorName, role: 'admin', password: input.password });
   });
   return requireInstallation(db);

@@ -69,7 +69,7 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
         regionCode: (needsCounty(draft.role) ? draft.region.county : draft.region.prefecture)!,
         operatorName: draft.operatorName.trim(),
         password: passwordOrNull(draft.passwords),
-        unit: draft.role === 'unit' ? { code: draft.unit.code.trim(), name: draft.unit.name.trim() } : null,
+        unit: draft.role === 'unit' ? { code: draft.unit.code.trim(), name: draft.unit.name.trim(), isDepartment: draft.unit.isDepartment } : null,
       });
       await onDone();
     } catch (error) {

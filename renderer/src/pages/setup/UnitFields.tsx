@@ -1,17 +1,19 @@
-import { Group, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { checkUnit, type FieldErrors, type UnitDraft } from '../../../../electron/domain/registry';
 
 export interface UnitIdentity {
   code: string;
   name: string;
+  /** A 主管部门 registers its own projects and has subordinate units. */
+  isDepartment: boolean;
 }
 
-export const EMPTY_UNIT: UnitIdentity = { code: '', name: '' };
+export const EMPTY_UNIT: UnitIdentity = { code: '', name: '', isDepartment: false };
 
 /** The installation's own unit checked by the same rule as the county's unit list (and the service). */
 export function unitProblems(unit: UnitIdentity): FieldErrors<UnitIdentity> {
-  const { code, name } = checkUnit({ ...unit, departmentCode: null, isDepartment: false } satisfies UnitDraft);
+  const { code, name } = checkUnit({ ...unit, departmentCode: null } satisfies UnitDraft);
   return { ...(code ? { code } : {}), ...(name ? { name } : {}) };
 }
 
@@ -49,6 +51,11 @@ export function UnitFields({ value, onChange, showAll }: { value: UnitIdentity; 
           withAsterisk
         />
       </Group>
+      <Checkbox
+        label="本单位是主管部门（有下属单位）"
+        checked={value.isDepartment}
+        onChange={(e) => onChange({ ...value, isDepartment: e.currentTarget.checked })}
+      />
     </Stack>
   );
 }

@@ -10,7 +10,7 @@ import { importPackage } from './incoming';
 import { exportReport } from './outgoing';
 
 describe('prefecture dashboard', () => {
-  it('shows one row per county with what its packages brought, including the latest round’s lights', () => {
+  it('shows one row per county with what its packages brought: coverage, the latest round’s lights, target review grades', () => {
     const dir = tempDir();
     const county = freshStore(path.join(dir, 'county.db'));
     initInstallation(county.db, { regionCode: '652822', role: 'county' });
@@ -30,10 +30,13 @@ describe('prefecture dashboard', () => {
     expect(luntai.latestRound?.month).toBe(8);
     const lights = luntai.latestRound!.lights;
     expect(lights.red + lights.yellow + lights.green + lights.blue + lights.none).toBe(round.counts.sheets);
-    expect(rows.find((r) => r.code === '652823')).toMatchObject({ packagesReceived: 0, projects: 0, latestRound: null });
+    const graded = county.sqlite.prepare("SELECT review_grade AS g, count(*) AS n FROM targets WHERE kind = 'project' AND review_grade IS NOT NULL GROUP BY review_grade").all() as { g: '优' | '良' | '中' | '差'; n: number }[];
+    expect(graded.length).toBeGreaterThan(0);
+    for (const { g, n } of graded) expect(luntai.grades[g]).toBe(n);
+    expect(rows.find((r) => r.code === '652823')).toMatchObject({ packagesReceived: 0, projects: 0, latestRound: null, grades: { 优: 0, 良: 0, 中: 0, 差: 0 } });
 
     const sheet = XLSX.read(dashboardWorkbook(rows, 2020)).Sheets['2020年各县汇总']!;
     const table = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet);
-    expect(table.find((r) => r['县市'] === '轮台县')).toMatchObject({ 项目数: 140, 最近监控月份: '8月', 红灯: lights.red });
+    expect(table.find((r) => r['县市'] === '轮台县')).toMatchObject({ 项目数: 140, 最近监控月份: '8月', 红灯: lights.red, 目标审核优: luntai.grades.优 });
   });
 });

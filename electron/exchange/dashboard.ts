@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Store } from '../../db/open';
 import { regions } from '../../db/schema';
+import { REVIEW_GRADES, type ReviewGrade } from '../domain/targets';
 import type { LightCounts } from '../monitoring/report';
 import { roundReport } from '../monitoring/report';
 import { AppError } from '../errors';
@@ -19,9 +20,22 @@ export interface CountyRow {
   pendingDecisions: number;
   monitoringSheets: number;
   monitoringSubmitted: number;
+  /** Review grades (优/良/中/差) of the county's project targets; evaluation grades join when evaluations exist. */
+  grades: Record<ReviewGrade, number>;
   /** Project lights (domain.md §5) of the county's latest monitoring round of the year. */
   latestRound: { month: number; lights: LightCounts } | null;
   overdueRectifications: number;
+}
+
+function gradeCounts(store: Store, county: string, year: number): CountyRow['grades'] {
+  const rows = store.sqlite
+    .prepare(
+      "SELECT review_grade AS grade, count(*) AS n FROM targets WHERE region_code = ? AND year = ? AND kind = 'project' AND deleted = 0 AND review_grade IS NOT NULL GROUP BY review_grade",
+    )
+    .all(county, year) as { grade: ReviewGrade; n: number }[];
+  const counts = Object.fromEntries(REVIEW_GRADES.map((g) => [g, 0])) as CountyRow['grades'];
+  for (const { grade, n } of rows) counts[grade] = n;
+  return counts;
 }
 
 function latestRound(store: Store, county: string, year: number): CountyRow['latestRound'] {
@@ -71,6 +85,7 @@ export function prefectureDashboard(store: Store, year: number, today = new Date
         county.code,
         year,
       ).n ?? 0,
+      grades: gradeCounts(store, county.code, year),
       latestRound: latestRound(store, county.code, year),
       overdueRectifications: one(
         "SELECT count(*) AS n FROM rectifications WHERE region_code = ? AND year = ? AND deleted = 0 AND status != 'passed' AND deadline < ?",
@@ -86,7 +101,7 @@ export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uin
   return writeWorkbook([
     {
       name: `${year}年各县汇总`,
-      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '最近监控月份', '红灯', '黄灯', '绿灯', '蓝灯', '逾期整改'],
+      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '最近监控月份', '红灯', '黄灯', '绿灯', '蓝灯', '目标审核优', '良', '中', '差', '逾期整改'],
       rows: rows.map((r) => [
         r.code,
         r.name,
@@ -103,9 +118,10 @@ export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uin
         r.latestRound?.lights.yellow ?? '',
         r.latestRound?.lights.green ?? '',
         r.latestRound?.lights.blue ?? '',
+        ...REVIEW_GRADES.map((g) => r.grades[g]),
         r.overdueRectifications,
       ]),
-      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 12, 6, 6, 6, 6, 10],
+      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 12, 6, 6, 6, 6, 10, 6, 6, 6, 10],
     },
   ]);
 }

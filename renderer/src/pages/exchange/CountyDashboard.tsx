@@ -1,6 +1,7 @@
 // 各县汇总: one row per county of the prefecture for the year, from what the counties' packages brought
 // in, with small bars for target approval and monitoring submission; Excel export and print.
 import { Alert, Badge, Button, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { REVIEW_GRADES, type ReviewGrade } from '../../../../electron/domain/targets';
 import type { CountyRow } from '../../../../electron/exchange/dashboard';
 import { invoke } from '../../api';
 import { DownloadButton } from '../../components/FileActions';
@@ -83,6 +84,7 @@ export function CountyDashboard() {
             <Table.Th>目标已批复</Table.Th>
             <Table.Th>监控已报送 / 监控表</Table.Th>
             <Table.Th>最近一轮监控</Table.Th>
+            <Table.Th>目标审核等级</Table.Th>
             <Table.Th ta="center">逾期整改</Table.Th>
             <Table.Th ta="center">待发送审核意见</Table.Th>
             <Table.Th className="no-print">操作</Table.Th>
@@ -113,6 +115,9 @@ export function CountyDashboard() {
               <Table.Td>
                 <RoundLights round={r.latestRound} />
               </Table.Td>
+              <Table.Td>
+                <Grades grades={r.grades} />
+              </Table.Td>
               <Table.Td ta="center">
                 <Count n={r.overdueRectifications} color="red" />
               </Table.Td>
@@ -129,7 +134,7 @@ export function CountyDashboard() {
         </Table.Tbody>
       </Table>
       <Text size="xs" c="dimmed">
-        目标已批复：县级已批复的项目支出绩效目标数 / 项目数。监控已报送：已报送或已审核的监控表 / 监控表总数。最近一轮监控：该县本年度最后一个监控轮次中各项目的项目灯。未出回执：已导入但尚未向该县出具回执的数据包。
+        目标已批复：县级已批复的项目支出绩效目标数 / 项目数。监控已报送：已报送或已审核的监控表 / 监控表总数。最近一轮监控：该县本年度最后一个监控轮次中各项目的项目灯。目标审核等级：县级对项目支出绩效目标的审核等级分布。未出回执：已导入但尚未向该县出具回执的数据包。
       </Text>
     </Stack>
   );
@@ -137,12 +142,27 @@ export function CountyDashboard() {
 
 const ROUND_LIGHTS = [
   ['red', '红', 'red'],
-  ['yellow', '黄', 'yellow'],
+  ['yellow', '黄', 'yellow.8'],
   ['green', '绿', 'green'],
   ['blue', '蓝', 'blue'],
 ] as const;
 
-/** The project lights of a county's latest round, as small coloured counts. */
+const GRADE_COLORS: Record<ReviewGrade, string> = { 优: 'green', 良: 'teal', 中: 'yellow.8', 差: 'red' };
+
+/** Coloured "label count" pairs that wrap inside a narrow cell instead of being cut off. */
+function Counts({ items }: { items: readonly { key: string; label: string; n: number; color: string }[] }) {
+  return (
+    <Group gap={6} style={{ rowGap: 0 }}>
+      {items.map(({ key, label, n, color }) => (
+        <Text key={key} span size="sm" fw={600} c={n > 0 ? color : 'dimmed'} aria-label={`${label} ${n} 个`} style={{ whiteSpace: 'nowrap' }}>
+          {label} {n}
+        </Text>
+      ))}
+    </Group>
+  );
+}
+
+/** The project lights of a county's latest round. */
 function RoundLights({ round }: { round: CountyRow['latestRound'] }) {
   if (!round) {
     return (
@@ -152,15 +172,23 @@ function RoundLights({ round }: { round: CountyRow['latestRound'] }) {
     );
   }
   return (
-    <Group gap={4} wrap="nowrap">
-      <Text span size="sm">
+    <Stack gap={0}>
+      <Text span size="xs" c="dimmed">
         {round.month}月
       </Text>
-      {ROUND_LIGHTS.map(([light, label, color]) => (
-        <Badge key={light} size="sm" variant="light" color={color} aria-label={`${label}灯 ${round.lights[light]} 个`}>
-          {label} {round.lights[light]}
-        </Badge>
-      ))}
-    </Group>
+      <Counts items={ROUND_LIGHTS.map(([light, label, color]) => ({ key: light, label, n: round.lights[light], color }))} />
+    </Stack>
   );
+}
+
+/** How the county graded its project targets at review. */
+function Grades({ grades }: { grades: CountyRow['grades'] }) {
+  if (REVIEW_GRADES.every((g) => grades[g] === 0)) {
+    return (
+      <Text span size="sm" c="dimmed">
+        未评级
+      </Text>
+    );
+  }
+  return <Counts items={REVIEW_GRADES.map((grade) => ({ key: grade, label: grade, n: grades[grade], color: GRADE_COLORS[grade] }))} />;
 }

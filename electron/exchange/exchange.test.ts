@@ -15,7 +15,7 @@ import { packageHistory } from './history';
 import { importPackage, type ImportSummary } from './incoming';
 import { ensureIdentity } from './keys';
 import { exportReport, exportReply, exportReceipt } from './outgoing';
-import { PackageRefusal, writePackageFile } from './packageFile';
+import { PackageRefusal, writePackageFile, type ManifestDraft } from './packageFile';
 import { readZip, ZipWriter } from './zip';
 
 const YEAR = 2020;
@@ -72,13 +72,42 @@ const importInto = (store: Store, file: string, options: Partial<Parameters<type
 
 /** Rewrites a package's members through `change`, keeping everything else byte for byte. */
 function rewrite(file: string, change: (members: Map<string, Buffer>) => void): string {
-  const members = new Map(readZip(fs.readFileSync(file), { maxMembers: 99, maxMemberBytes: 1e9, maxTotalBytes: 1e9 }).map((m) => [m.name, m.read()]));
+  const members = membersOf(file);
   change(members);
   const out = file.replace(/\.zip$/, `-${randomUUID().slice(0, 6)}.zip`);
   const zip = new ZipWriter(out);
   for (const [name, bytes] of members) zip.add(name, bytes);
   zip.close();
   return out;
+}
+
+/** The members of a package file, by name. */
+const membersOf = (file: string) =>
+  new Map(readZip(fs.readFileSync(file), { maxMembers: 99, maxMemberBytes: 1e9, maxTotalBytes: 1e9 }).map((m) => [m.name, m.read()]));
+
+/** A package signed with `signer`'s own key around `members`: what a sender in control of its key could forge. */
+function signedBy(signer: Store, members: Map<string, Buffer>, draft: Partial<ManifestDraft>): string {
+  members.delete('manifest.json');
+  members.delete('manifest.sig');
+  const file = path.join(tempDir(), `signed-${randomUUID()}.zip`);
+  writePackageFile(
+    file,
+    ensureIdentity(signer),
+    {
+      kind: 'county-report',
+      sender: { region: '652822', name: '轮台县', role: 'county' },
+      receiver: { region: '652800', name: '巴音郭楞蒙古自治州' },
+      year: YEAR,
+      stage: 'targets',
+      full: true,
+      sequence: 9,
+      appVersion: 'test',
+      counts: {},
+      ...draft,
+    },
+    members,
+  );
+  return file;
 }
 
 function refusal(fn: () => unknown): PackageRefusal {
@@ -220,23 +249,7 @@ describe('refusals (exchange.md §2–§5): each says which check failed and wri
   it('a replayed sequence number under a new package id', () => {
     const { c, file, pref } = setup();
     const first = importInto(pref, file);
-    const replay = path.join(tempDir(), 'replay.zip');
-    writePackageFile(
-      replay,
-      ensureIdentity(c),
-      {
-        kind: 'county-report',
-        sender: { region: '652822', name: '轮台县', role: 'county' },
-        receiver: { region: '652800', name: '巴音郭楞蒙古自治州' },
-        year: YEAR,
-        stage: 'targets',
-        full: true,
-        sequence: first.sequence,
-        appVersion: 'test',
-        counts: {},
-      },
-      new Map([['summary.txt', Buffer.from('replay')]]),
-    );
+    const replay = signedBy(c, new Map([['summary.txt', Buffer.from('replay')]]), { sequence: first.sequence });
     expectRefused(pref, replay, 'REPLAYED', /序号 1 已被另一个数据包使用过/);
   });
 
@@ -259,29 +272,11 @@ describe('refusals (exchange.md §2–§5): each says which check failed and wri
 
   it("a county's package carrying another county's records, even when properly signed", () => {
     const { c, file, pref } = setup();
-    const members = new Map(readZip(fs.readFileSync(file), { maxMembers: 99, maxMemberBytes: 1e9, maxTotalBytes: 1e9 }).map((m) => [m.name, m.read()]));
+    const members = membersOf(file);
     const projects = JSON.parse(members.get('data/project.json')!.toString());
     projects[0].row.region_code = '652823';
     members.set('data/project.json', Buffer.from(JSON.stringify(projects)));
-    members.delete('manifest.json');
-    members.delete('manifest.sig');
-    const forged = path.join(tempDir(), 'forged.zip');
-    writePackageFile(
-      forged,
-      ensureIdentity(c),
-      {
-        kind: 'county-report',
-        sender: { region: '652822', name: '轮台县', role: 'county' },
-        receiver: { region: '652800', name: '巴音郭楞蒙古自治州' },
-        year: YEAR,
-        stage: 'targets',
-        full: true,
-        sequence: 9,
-        appVersion: 'test',
-        counts: {},
-      },
-      members,
-    );
+    const forged = signedBy(c, members, {});
     expectRefused(pref, forged, 'BAD_DATA', /不属于 652822 的项目/);
   });
 });
@@ -482,29 +477,17 @@ describe('a budget unit reporting to its county (role unit)', () => {
     const dir = tempDir();
     const c = county(dir);
     const unit = unitInstallation(dir);
-    const members = new Map(readZip(fs.readFileSync(unitReport(unit, dir).file), { maxMembers: 99, maxMemberBytes: 1e9, maxTotalBytes: 1e9 }).map((m) => [m.name, m.read()]));
+    const members = membersOf(unitReport(unit, dir).file);
     const projects = JSON.parse(members.get('data/project.json')!.toString());
     projects[0].row.unit_code = '101001';
     members.set('data/project.json', Buffer.from(JSON.stringify(projects)));
-    members.delete('manifest.json');
-    members.delete('manifest.sig');
-    const forged = path.join(dir, 'forged-unit.zip');
-    writePackageFile(
-      forged,
-      ensureIdentity(unit),
-      {
-        kind: 'unit-report',
-        sender: { region: '652822', unit: '101002', name: '轮台县第一中学', role: 'unit' },
-        receiver: { region: '652822', name: '轮台县' },
-        year: YEAR,
-        stage: 'targets',
-        full: false,
-        sequence: 7,
-        appVersion: 'test',
-        counts: {},
-      },
-      members,
-    );
+    const forged = signedBy(unit, members, {
+      kind: 'unit-report',
+      sender: { region: '652822', unit: '101002', name: '轮台县第一中学', role: 'unit' },
+      receiver: { region: '652822', name: '轮台县' },
+      full: false,
+      sequence: 7,
+    });
     const before = dump(c.sqlite);
     for (const dryRun of [true, false]) {
       const error = refusal(() => importInto(c, forged, { dryRun }));

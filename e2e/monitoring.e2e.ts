@@ -80,13 +80,13 @@ describe('a monitoring round in the browser', () => {
     await page.getByText('已符合送审要求').waitFor();
 
     await page.getByRole('button', { name: '送审' }).click();
-    await page.getByRole('alert').filter({ hasText: '已送审，等待审核' }).waitFor();
+    await page.getByRole('alert', { name: '已送审，等待审核', exact: true }).waitFor();
 
     // The bureau approves it.
     const review = page.getByRole('region', { name: '审核' });
     await review.getByRole('textbox', { name: '审核意见' }).fill('同意，请按措施加快执行');
     await review.getByRole('button', { name: '审核通过' }).click();
-    await page.getByRole('alert').filter({ hasText: '已审核通过' }).waitFor();
+    await page.getByRole('alert', { name: '已审核通过', exact: true }).waitFor();
     await page.getByRole('table', { name: '办理记录' }).getByText('审核通过监控表').waitFor();
 
     // The warnings board lists it under its unit, with the reason and the measure.

@@ -5,7 +5,7 @@ import { formatWanYuan } from '../../../../electron/domain/money';
 import type { ProjectImportPreview, ProjectImportRow } from '../../../../electron/projects/budgetImport';
 import type { Project, ProjectListRow } from '../../../../electron/projects/projects';
 import { invoke } from '../../api';
-import { EmptyNotice } from '../../components/EmptyNotice';
+import { EmptyNotice, NoMatches } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { actionBadge, ImportPreviewModal, useImportFlow } from '../../components/ImportPreview';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -156,11 +156,7 @@ export function ProjectsTab() {
         {visible.length > 0 ? (
           <VirtualTable label="项目" rows={visible} columns={columns} rowKey={(p) => p.id} sort={sort} onSortChange={setSort} />
         ) : (
-          <EmptyNotice title="没有符合条件的项目" description={`没有编码、名称或实施单位包含“${query.trim()}”的项目。`}>
-            <Button variant="default" onClick={() => setQuery('')}>
-              清除搜索
-            </Button>
-          </EmptyNotice>
+          <NoMatches title="没有符合条件的项目" description={`没有编码、名称或实施单位包含“${query.trim()}”的项目。`} onClear={() => setQuery('')} />
         )}
       </>
     );

@@ -3,7 +3,7 @@ import { modals } from '@mantine/modals';
 import { useMemo, useState } from 'react';
 import type { Unit } from '../../../../electron/registry/units';
 import { invoke } from '../../api';
-import { EmptyNotice } from '../../components/EmptyNotice';
+import { EmptyNotice, NoMatches } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { sortRows, type SortState } from '../../components/tableSort';
@@ -122,11 +122,7 @@ export function UnitsTab() {
         {visible.length > 0 ? (
           <VirtualTable label="预算单位" rows={visible} columns={columns} rowKey={(u) => u.id} sort={sort} onSortChange={setSort} />
         ) : (
-          <EmptyNotice title="没有符合条件的单位" description={`没有单位编码或名称包含“${query.trim()}”的单位。`}>
-            <Button variant="default" onClick={() => setQuery('')}>
-              清除搜索
-            </Button>
-          </EmptyNotice>
+          <NoMatches title="没有符合条件的单位" description={`没有单位编码或名称包含“${query.trim()}”的单位。`} onClear={() => setQuery('')} />
         )}
       </>
     );

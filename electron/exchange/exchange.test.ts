@@ -282,13 +282,19 @@ describe('refusals (exchange.md §2–§5): each says which check failed and wri
 });
 
 describe('receipts and incremental exports (exchange.md §7)', () => {
-  it('after a receipt, the next incremental export carries only what changed', () => {
+  /** A county's first report imported at the prefecture, and the prefecture's receipt for it (not yet back). */
+  function reportedWithReceipt() {
     const dir = tempDir();
     const c = county(dir);
     const pref = prefecture(dir);
     const first = report(c, dir);
     const imported = importInto(pref, first.file);
     const receipt = exportReceipt(pref, TEST_ACTOR, imported.packageId, path.join(dir, 'receipt.zip'));
+    return { dir, c, pref, first, receipt };
+  }
+
+  it('after a receipt, the next incremental export carries only what changed', () => {
+    const { dir, c, pref, first, receipt } = reportedWithReceipt();
     const applied = importInto(c, receipt.file);
     expect(applied.acknowledged).toBe(first.total);
 
@@ -300,12 +306,7 @@ describe('receipts and incremental exports (exchange.md §7)', () => {
   });
 
   it('accepts a receipt that arrives after a newer reply from the same prefecture', () => {
-    const dir = tempDir();
-    const c = county(dir);
-    const pref = prefecture(dir);
-    const first = report(c, dir);
-    const imported = importInto(pref, first.file);
-    const receipt = exportReceipt(pref, TEST_ACTOR, imported.packageId, path.join(dir, 'receipt.zip'));
+    const { dir, c, pref, first, receipt } = reportedWithReceipt();
     const reply = exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply.zip') });
     expect(reply.sequence).toBeGreaterThan(receipt.sequence);
     importInto(c, reply.file);
@@ -321,11 +322,8 @@ describe('receipts and incremental exports (exchange.md §7)', () => {
   });
 
   it('a full export always carries everything', () => {
-    const dir = tempDir();
-    const c = county(dir);
-    const pref = prefecture(dir);
-    const imported = importInto(pref, report(c, dir).file);
-    importInto(c, exportReceipt(pref, TEST_ACTOR, imported.packageId, path.join(dir, 'r.zip')).file);
+    const { dir, c, receipt } = reportedWithReceipt();
+    importInto(c, receipt.file);
     expect(report(c, dir, 'full.zip', true).total).toBe(6);
   });
 });

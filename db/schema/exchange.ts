@@ -45,7 +45,7 @@ export const exchangePackages = sqliteTable('exchange_packages', {
   operator: text('operator').notNull(),
 });
 
-/** The record versions an outgoing package carried; a receipt turns them into delivered versions. */
+/** The record versions (and review decisions) an outgoing package carried; a receipt turns them into delivered versions. */
 export const exchangePackageRecords = sqliteTable(
   'exchange_package_records',
   {
@@ -57,7 +57,7 @@ export const exchangePackageRecords = sqliteTable(
   (t) => [primaryKey({ columns: [t.packageId, t.entity, t.recordId] })],
 );
 
-/** The last version of each record the receiver has acknowledged, per peer. */
+/** The last version of each record the receiver has acknowledged, per peer; a decision once acknowledged stops travelling. */
 export const exchangeDelivered = sqliteTable(
   'exchange_delivered',
   {
@@ -72,7 +72,8 @@ export const exchangeDelivered = sqliteTable(
 /**
  * Receiver side: for each record received from a peer, the sender's version last applied and our own
  * version right after applying it. A local version that moved since means a local change: an incoming
- * newer version is then a conflict, never a silent overwrite.
+ * newer version is then a conflict, never a silent overwrite. A review decision applied here is kept
+ * too (entity "decision", the version it was made on), so that the same decision sent again is unchanged.
  */
 export const exchangeSync = sqliteTable(
   'exchange_sync',
@@ -102,6 +103,6 @@ export const exchangeDecisions = sqliteTable('exchange_decisions', {
   opinion: text('opinion').notNull().default(''),
   decidedAt: text('decided_at').notNull().default(sqlNow),
   decidedBy: text('decided_by').notNull(),
-  /** The reply package that carried it; null while not yet sent. */
+  /** The reply package that last carried it (replies carry it until it is acknowledged); null while never sent. */
   packageId: text('package_id'),
 });

@@ -1,6 +1,6 @@
 // The review of records that came up from below (a prefecture reviewing a county's, a county a unit's):
-// approve, or return with an opinion. Decisions wait here until a reply package carries them back; the
-// record itself is left as it came.
+// approve, or return with an opinion. Decisions wait here until a reply package carries them back, and
+// every reply carries them again until a receipt says one arrived; the record itself is left as it came.
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Store } from '../../db/open';
@@ -58,6 +58,44 @@ export function recordDecision(store: Store, actor: Actor, input: DecisionInput)
     });
   });
   return decision;
+}
+
+/**
+ * The name a decision travels under in the exchange bookkeeping (records an outgoing package carried,
+ * delivered records, records applied from a peer), beside the names of the exchanged records.
+ */
+export const DECISION = 'decision';
+
+export type StoredDecision = typeof exchangeDecisions.$inferSelect;
+
+/**
+ * What the next reply to `peer` carries: the latest decision on each record, until a receipt for a
+ * reply that carried it comes back. Packages get lost or arrive out of order; a decision sent once
+ * and lost would otherwise leave both sides disagreeing for good.
+ */
+export function unacknowledgedDecisions(store: Store, peer: string): StoredDecision[] {
+  return store.sqlite
+    .prepare(
+      `SELECT id, peer, entity, record_id AS recordId, natural_key AS naturalKey, record_version AS recordVersion, action, opinion,
+              decided_at AS decidedAt, decided_by AS decidedBy, package_id AS packageId
+         FROM exchange_decisions d
+        WHERE peer = ?
+          AND id = (SELECT id FROM exchange_decisions WHERE peer = d.peer AND entity = d.entity AND record_id = d.record_id
+                     ORDER BY decided_at DESC, rowid DESC LIMIT 1)
+          AND NOT EXISTS (SELECT 1 FROM exchange_delivered WHERE peer = d.peer AND entity = ? AND record_id = d.id)
+        ORDER BY decided_at, rowid`,
+    )
+    .all(peer, DECISION) as StoredDecision[];
+}
+
+/** Notes that reply `packageId` carried these decisions, so that its receipt acknowledges them. */
+export function markDecisionsCarried(store: Store, packageId: string, decisions: readonly StoredDecision[]): void {
+  const carried = store.sqlite.prepare('INSERT INTO exchange_package_records (package_id, entity, record_id, version) VALUES (?, ?, ?, ?)');
+  const sentIn = store.sqlite.prepare('UPDATE exchange_decisions SET package_id = ? WHERE id = ?');
+  for (const d of decisions) {
+    carried.run(packageId, DECISION, d.id, d.recordVersion);
+    sentIn.run(packageId, d.id);
+  }
 }
 
 export function listDecisions(store: Store, peer: string) {

@@ -343,25 +343,125 @@ describe('conflicts (exchange.md §8)', () => {
   });
 });
 
-describe('prefecture reply (returns travel back)', () => {
-  it('returns a target with an opinion and the county sees it 被退回 with that opinion', () => {
+describe('prefecture reply: review decisions travel back until a receipt acknowledges them', () => {
+  const OPINION = '数量指标偏低，请调整';
+  const RETURNED = { status: 'returned', opinion: `州级审核：${OPINION}` };
+
+  /** The county's report imported at the prefecture, which returns target P002 with an opinion (not yet sent). */
+  function reportedAndReturned() {
     const dir = tempDir();
     const c = county(dir);
     const pref = prefecture(dir);
-    importInto(pref, report(c, dir).file);
+    const sent = report(c, dir);
+    const imported = importInto(pref, sent.file);
     const target = pref.sqlite.prepare("SELECT id FROM targets WHERE owner_code = 'P002'").get() as { id: string };
-    recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'return', opinion: '数量指标偏低，请调整' });
-    const reply = exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply.zip') });
+    recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'return', opinion: OPINION });
+    return { dir, c, pref, sent, imported };
+  }
+
+  const replyTo = (pref: Store, dir: string, full = false) =>
+    exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full, out: path.join(dir, `reply-${randomUUID()}.zip`) });
+  const receiptFor = (store: Store, dir: string, packageId: string) => exportReceipt(store, TEST_ACTOR, packageId, path.join(dir, `receipt-${randomUUID()}.zip`));
+  const targetP002 = (c: Store) => c.sqlite.prepare("SELECT status, review_opinion AS opinion FROM targets WHERE owner_code = 'P002'").get();
+
+  it('returns a target with an opinion and the county sees it 被退回 with that opinion', () => {
+    const { dir, c, pref } = reportedAndReturned();
+    const reply = replyTo(pref, dir);
     expect(reply.counts.decisions).toBe(1);
+    expect(importInto(c, reply.file).decisions).toBe(1);
+    expect(packageHistory(c, 'in')[0]!.counts).toMatchObject({ decisions: 1 });
+    expect(targetP002(c)).toEqual(RETURNED);
+  });
+
+  it('applies a reply exported before a receipt when the county imports the receipt first', () => {
+    const { dir, c, pref, sent, imported } = reportedAndReturned();
+    const reply = replyTo(pref, dir);
+    const receipt = receiptFor(pref, dir, imported.packageId);
+    expect(reply.sequence).toBeLessThan(receipt.sequence);
+
+    expect(importInto(c, receipt.file).acknowledged).toBe(sent.total);
     const applied = importInto(c, reply.file);
     expect(applied.decisions).toBe(1);
-    expect(packageHistory(c, 'in')[0]!.counts).toMatchObject({ decisions: 1 });
-    expect(c.sqlite.prepare("SELECT status, review_opinion AS opinion FROM targets WHERE owner_code = 'P002'").get()).toEqual({
-      status: 'returned',
-      opinion: '州级审核：数量指标偏低，请调整',
-    });
-    // A decision travels once: the next reply does not carry it again.
-    expect(exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply2.zip') }).counts.decisions).toBe(0);
+    expect(applied.records).toContainEqual({ entity: 'decision', label: '审核意见', naturalKey: '652822/2020/project/P002', action: 'updated' });
+    expect(targetP002(c)).toEqual(RETURNED);
+  });
+
+  it('applies the reply and then the receipt in the other order, and a resent decision is unchanged, not applied again', () => {
+    const { dir, c, pref, sent, imported } = reportedAndReturned();
+    const reply = replyTo(pref, dir);
+    const receipt = receiptFor(pref, dir, imported.packageId);
+    expect(importInto(c, reply.file).decisions).toBe(1);
+    expect(importInto(c, receipt.file).acknowledged).toBe(sent.total);
+    expect(targetP002(c)).toEqual(RETURNED);
+
+    // The county reworks and resubmits the target before its receipt for the reply reaches the prefecture.
+    c.sqlite.prepare("UPDATE targets SET status = 'submitted', overall_goal = '调整后的目标', version = version + 1 WHERE owner_code = 'P002'").run();
+    const resent = replyTo(pref, dir);
+    expect(resent.counts.decisions).toBe(1);
+    const again = importInto(c, resent.file);
+    expect(again.decisions).toBe(0);
+    expect(again.counts).toMatchObject({ unchanged: 1, conflict: 0 });
+    expect(again.records).toContainEqual({ entity: 'decision', label: '审核意见', naturalKey: '652822/2020/project/P002', action: 'unchanged' });
+    expect(c.sqlite.prepare("SELECT status, overall_goal AS goal FROM targets WHERE owner_code = 'P002'").get()).toEqual({ status: 'submitted', goal: '调整后的目标' });
+  });
+
+  it('carries an unacknowledged decision in a full reply after the first reply was lost', () => {
+    const { dir, c, pref } = reportedAndReturned();
+    fs.rmSync(replyTo(pref, dir).file);
+    const full = replyTo(pref, dir, true);
+    expect(full.counts.decisions).toBe(1);
+    expect(importInto(c, full.file).decisions).toBe(1);
+    expect(targetP002(c)).toEqual(RETURNED);
+  });
+
+  it("stops carrying a decision once the county's receipt for the reply that carried it comes back", () => {
+    const { dir, c, pref } = reportedAndReturned();
+    const reply = replyTo(pref, dir);
+    const imported = importInto(c, reply.file);
+    expect(replyTo(pref, dir).counts.decisions).toBe(1);
+
+    expect(importInto(pref, receiptFor(c, dir, imported.packageId).file).acknowledged).toBe(1);
+    expect(replyTo(pref, dir).counts.decisions).toBe(0);
+    expect(replyTo(pref, dir, true).counts.decisions).toBe(0);
+  });
+
+  it('carries only the latest decision on a record, and applies it after an earlier one', () => {
+    const { dir, c, pref } = reportedAndReturned();
+    importInto(c, replyTo(pref, dir).file);
+    const target = pref.sqlite.prepare("SELECT id FROM targets WHERE owner_code = 'P002'").get() as { id: string };
+    recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'approve', opinion: '' });
+    const next = replyTo(pref, dir);
+    expect(next.counts.decisions).toBe(1);
+    expect(JSON.parse(membersOf(next.file).get('decisions.json')!.toString())).toMatchObject([{ action: 'approve' }]);
+    const applied = importInto(c, next.file);
+    expect(applied.decisions).toBe(1);
+    expect(applied.records).toEqual([{ entity: 'decision', label: '审核意见', naturalKey: '652822/2020/project/P002', action: 'updated' }]);
+  });
+
+  it('still refuses a reply older than one already imported, whatever order the receipts came in', () => {
+    const { dir, c, pref, imported } = reportedAndReturned();
+    const older = replyTo(pref, dir);
+    const newer = replyTo(pref, dir);
+    importInto(c, receiptFor(pref, dir, imported.packageId).file);
+    expect(importInto(c, newer.file).decisions).toBe(1);
+    expect(targetP002(c)).toEqual(RETURNED);
+
+    const before = dump(c.sqlite);
+    const error = refusal(() => importInto(c, older.file));
+    expect(error.code).toBe('STALE');
+    expect(error.message).toMatch(new RegExp(`序号 ${older.sequence}）比已导入的 巴音郭楞蒙古自治州 数据包（序号 ${newer.sequence}）更旧`));
+    expect(dump(c.sqlite)).toBe(before);
+  });
+
+  it("refuses review decisions inside a county's report, even when properly signed", () => {
+    const { dir, c, pref } = reportedAndReturned();
+    const decisions = membersOf(replyTo(pref, dir).file).get('decisions.json')!;
+    const forged = signedBy(c, new Map([['decisions.json', decisions]]), {});
+    const before = dump(pref.sqlite);
+    const error = refusal(() => importInto(pref, forged));
+    expect(error.code).toBe('BAD_DATA');
+    expect(error.message).toMatch(/上报包不能包含审核意见/);
+    expect(dump(pref.sqlite)).toBe(before);
   });
 });
 
@@ -460,6 +560,31 @@ describe('a budget unit reporting to its county (role unit)', () => {
     expect(reply.kind).toBe('county-reply');
     expect(importInto(unit, reply.file).decisions).toBe(1);
     expect(unit.sqlite.prepare("SELECT status FROM targets WHERE owner_code = 'U101002'").get()).toEqual({ status: 'approved' });
+  });
+
+  it("resends the county's return to a unit until the unit's receipt acknowledges it", () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const unit = unitInstallation(dir);
+    importInto(c, unitReport(unit, dir).file);
+    const target = c.sqlite.prepare("SELECT id FROM targets WHERE owner_code = 'U101002'").get() as { id: string };
+    recordDecision(c, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'return', opinion: '请补充满意度指标' });
+    const replyToUnit = (full = false) =>
+      exportReply(c, TEST_ACTOR, { unit: '101002', year: YEAR, stage: 'targets', full, out: path.join(dir, `county-reply-${randomUUID()}.zip`) });
+
+    fs.rmSync(replyToUnit().file);
+    const resent = replyToUnit();
+    expect(resent.counts.decisions).toBe(1);
+    const imported = importInto(unit, resent.file);
+    expect(imported.decisions).toBe(1);
+    expect(unit.sqlite.prepare("SELECT status, review_opinion AS opinion FROM targets WHERE owner_code = 'U101002'").get()).toEqual({
+      status: 'returned',
+      opinion: '县级审核：请补充满意度指标',
+    });
+    expect(replyToUnit(true).counts.decisions).toBe(1);
+
+    importInto(c, exportReceipt(unit, TEST_ACTOR, imported.packageId, path.join(dir, 'unit-receipt.zip')).file);
+    expect(replyToUnit().counts.decisions).toBe(0);
   });
 
   it('keeps two units of one county apart as separate senders', () => {

@@ -8,6 +8,7 @@ import { exchangePackageRecords, exchangePackages, exchangePeers } from '../../d
 import { recordAudit, type Actor } from '../audit/audit';
 import { ROLE_LABELS, type InstallationRole } from '../domain/registry';
 import { requireInstallation } from '../registry/setup';
+import { DECISION } from './decisions';
 import { selfId } from './parties';
 import type { AppliedRecord, Decision, Direction, ExchangeEntity, PackageOrigin } from './entities';
 import { KIND_LABELS, partyId, UPWARD_KINDS, type Manifest, type PackageKind } from './manifest';
@@ -166,6 +167,9 @@ interface Planned extends PlannedRecord {
   localVersion: number;
 }
 
+const UPSERT_SYNC = `INSERT INTO exchange_sync (peer, entity, record_id, remote_version, local_version) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (peer, entity, record_id) DO UPDATE SET remote_version = excluded.remote_version, local_version = excluded.local_version`;
+
 interface SyncState {
   remoteVersion: number;
   localVersion: number;
@@ -195,6 +199,27 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
   }
   if (sameContent(local, incoming, entity.localColumns)) return { ...base, action: 'unchanged', localVersion: local.version };
   return { ...base, action: incoming.deleted && !local.deleted ? 'deleted' : 'updated' };
+}
+
+type IncomingDecision = z.infer<typeof decisionSchema>;
+
+interface PlannedDecision extends PlannedRecord {
+  entityDef: ExchangeEntity;
+  decision: IncomingDecision;
+}
+
+/**
+ * A reply carries every decision its receiver has not acknowledged yet, so the same decision may come
+ * again: one applied before is unchanged, never applied twice nor taken for a conflict.
+ */
+function planDecision(records: RecordStore, peer: string, decision: IncomingDecision): PlannedDecision {
+  const entity = exchangeEntity(decision.entity);
+  if (!entity?.applyDecision) throw new PackageRefusal('BAD_DATA', `数据包内的审核意见针对本软件不认识的对象“${decision.entity}”`);
+  const base = { entity: DECISION, label: '审核意见', naturalKey: decision.naturalKey, entityDef: entity, decision };
+  const record = records.byId(entity, decision.recordId);
+  if (!record) return { ...base, action: 'conflict', reason: `本机找不到该审核意见针对的${entity.label}，未应用；请与对方核对` };
+  const applied = records.statement('SELECT 1 FROM exchange_sync WHERE peer = ? AND entity = ? AND record_id = ?').get(peer, DECISION, decision.id);
+  return { ...base, naturalKey: record.naturalKey, action: applied ? 'unchanged' : 'updated' };
 }
 
 function emptyCounts(): Record<RecordAction, number> {
@@ -237,13 +262,11 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   const records = new RecordStore(sqliteOf(store.db));
   const direction: Direction = UPWARD_KINDS.includes(manifest.kind) ? 'up' : 'down';
   const sets = incomingRecords(verified, direction, records, installation.region.code);
-  const decisions = verified.members.has('decisions.json')
-    ? parseJson(verified.members.get('decisions.json')!, z.array(decisionSchema).max(100_000), 'decisions.json')
-    : [];
+  const decisions = incomingDecisions(verified, direction).map((d) => planDecision(records, peer, d));
   const planned = sets.flatMap(({ entity, records: list }) => list.map((r) => planRecord(records, peer, entity, r)));
-  for (const p of planned) summary.counts[p.action]++;
-  summary.records = planned.map(({ entity, label, naturalKey, action, reason }) => ({ entity, label, naturalKey, action, ...(reason ? { reason } : {}) }));
-  summary.decisions = verified.repeat ? 0 : decisions.length;
+  for (const p of [...planned, ...decisions]) summary.counts[p.action]++;
+  summary.records = [...planned, ...decisions].map(({ entity, label, naturalKey, action, reason }) => ({ entity, label, naturalKey, action, ...(reason ? { reason } : {}) }));
+  summary.decisions = decisions.filter((d) => d.action === 'updated').length;
   if (verified.repeat) return summary;
   // A unit's package is checked record by record against the unit's scope, which needs the records in
   // place: a dry run applies them too and then rolls everything back.
@@ -251,10 +274,7 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   if (options.dryRun && !unit) return summary;
 
   const sqlite = sqliteOf(store.db);
-  const upsertSync = sqlite.prepare(
-    `INSERT INTO exchange_sync (peer, entity, record_id, remote_version, local_version) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (peer, entity, record_id) DO UPDATE SET remote_version = excluded.remote_version, local_version = excluded.local_version`,
-  );
+  const upsertSync = records.statement(UPSERT_SYNC);
   try {
     store.db.transaction(() => {
       sqlite.pragma('defer_foreign_keys = ON');
@@ -267,7 +287,7 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
       if (unit) requireUnitOwnership(records, planned, unit);
       if (options.dryRun) throw DRY_RUN_DONE;
       runAfterApply(store.db, actor, planned, { sender: peer, senderName: manifest.sender.name, sequence: manifest.sequence });
-      for (const decision of decisions) applyDecision(store.db, actor, decision, manifest.kind === 'county-reply');
+      applyDecisions(store.db, actor, records, decisions, { peer, final: manifest.kind === 'county-reply' });
       recordImport(store, actor, verified, summary);
       options.onProgress?.(planned.length, planned.length);
     });
@@ -305,12 +325,27 @@ function runAfterApply(db: Db, actor: Actor, planned: readonly Planned[], origin
   }
 }
 
-/** `final`: the county's review of a unit's record settles it; the prefecture's review of a county's does not. */
-function applyDecision(db: Db, actor: Actor, d: z.infer<typeof decisionSchema>, final: boolean): void {
-  const entity = exchangeEntity(d.entity);
-  if (!entity?.applyDecision) throw new PackageRefusal('BAD_DATA', `数据包内的审核意见针对本软件不认识的对象“${d.entity}”`);
-  const decision: Decision = { action: d.action, opinion: d.opinion, decidedBy: d.decidedBy, decidedAt: d.decidedAt, final };
-  entity.applyDecision(db, actor, d.recordId, decision);
+/** Decisions come only downward, on records the receiver sent up (exchange.md §10). */
+function incomingDecisions(verified: VerifiedPackage, direction: Direction): IncomingDecision[] {
+  const bytes = verified.members.get('decisions.json');
+  if (!bytes) return [];
+  if (direction === 'up') throw new PackageRefusal('BAD_DATA', '上报包不能包含审核意见，已拒绝整个数据包');
+  return parseJson(bytes, z.array(decisionSchema).max(100_000), 'decisions.json');
+}
+
+/**
+ * Applies the new decisions and keeps each among the records received from the sender (its id, the
+ * version it was made on, our version after it), so that the same decision arriving again is recognised.
+ * `final`: the county's review of a unit's record settles it; the prefecture's review of a county's does not.
+ */
+function applyDecisions(db: Db, actor: Actor, records: RecordStore, planned: readonly PlannedDecision[], from: { peer: string; final: boolean }): void {
+  const remember = records.statement(UPSERT_SYNC);
+  for (const { action, decision: d, entityDef: entity } of planned) {
+    if (action !== 'updated') continue;
+    const decision: Decision = { action: d.action, opinion: d.opinion, decidedBy: d.decidedBy, decidedAt: d.decidedAt, final: from.final };
+    entity.applyDecision!(db, actor, d.recordId, decision);
+    remember.run(from.peer, DECISION, d.id, d.recordVersion, records.byId(entity, d.recordId)!.version);
+  }
 }
 
 /** Registers a newly trusted sender, advances its sequence, logs the package and audits the import. */
@@ -324,7 +359,9 @@ function recordImport(store: Store, actor: Actor, verified: VerifiedPackage, sum
       .run();
   }
   const peer = store.db.select().from(exchangePeers).where(eq(exchangePeers.regionCode, sender)).get();
-  if (peer && manifest.sequence > peer.lastSequence) {
+  // A receipt stands outside the sender's order: it only acknowledges one of our packages, so counting it
+  // as newer would refuse as stale a reply the sender wrote just before it.
+  if (peer && manifest.kind !== 'receipt' && manifest.sequence > peer.lastSequence) {
     store.db.update(exchangePeers).set({ lastSequence: manifest.sequence }).where(eq(exchangePeers.regionCode, sender)).run();
   }
   store.db

@@ -2,13 +2,14 @@
 // receipt (回执) either side signs for a package it imported. Each write reserves the next sequence
 // number and records what it carried in the same transaction, so the bookkeeping and the file agree.
 import fs from 'node:fs';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { sqliteOf, type Store } from '../../db/open';
-import { exchangeDecisions, exchangeIdentity, exchangePackages, regions, units } from '../../db/schema';
+import { exchangeIdentity, exchangePackages, regions, units } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { AppError } from '../errors';
 import { appVersion } from '../paths';
 import { requireInstallation, type Installation } from '../registry/setup';
+import { markDecisionsCarried, unacknowledgedDecisions } from './decisions';
 import { stageIncludes, STAGE_LABELS, type Direction, type ExchangeEntity, type Stage } from './entities';
 import { ensureIdentity } from './keys';
 import { KIND_LABELS, parsePartyId, partyId, type Manifest, type PackageKind, type Party } from './manifest';
@@ -202,14 +203,6 @@ function replyReceiver(store: Store, installation: Installation, to: ReplyTarget
   throw new AppError('INVALID_INPUT', '预算单位不导出反馈包；请导出上报包');
 }
 
-function pendingDecisions(store: Store, peer: string) {
-  return store.db
-    .select()
-    .from(exchangeDecisions)
-    .where(and(eq(exchangeDecisions.peer, peer), isNull(exchangeDecisions.packageId)))
-    .all();
-}
-
 /** What the next package would carry, per kind of record, without writing anything. */
 export function previewExport(store: Store, options: Omit<ReportOptions, 'out'> & ReplyTarget): Record<string, number> {
   const installation = requireInstallation(store.db);
@@ -220,7 +213,7 @@ export function previewExport(store: Store, options: Omit<ReportOptions, 'out'> 
   }
   const receiver = replyReceiver(store, installation, options);
   const counts = dataMembers(selectRecords(store, 'down', options.stage, receiver.region, options.year, partyId(receiver), options.full)).counts;
-  counts.decisions = pendingDecisions(store, partyId(receiver)).length;
+  counts.decisions = unacknowledgedDecisions(store, partyId(receiver)).length;
   return counts;
 }
 
@@ -228,7 +221,8 @@ export type ReplyOptions = ReportOptions & ReplyTarget;
 
 /**
  * The answer to a county (from its prefecture) or to a unit (from its county): the review decisions not
- * yet sent, and what travels down in the stage (library updates, monitoring rounds).
+ * yet acknowledged (incremental and full alike), and what travels down in the stage (library updates,
+ * monitoring rounds).
  */
 export function exportReply(store: Store, actor: Actor, options: ReplyOptions): WrittenPackage {
   const installation = requireInstallation(store.db);
@@ -236,7 +230,7 @@ export function exportReply(store: Store, actor: Actor, options: ReplyOptions): 
   const peer = partyId(receiver);
   const selected = selectRecords(store, 'down', options.stage, receiver.region, options.year, peer, options.full);
   const { members, counts } = dataMembers(selected);
-  const decisions = pendingDecisions(store, peer);
+  const decisions = unacknowledgedDecisions(store, peer);
   counts.decisions = decisions.length;
   if (decisions.length) members.set('decisions.json', Buffer.from(JSON.stringify(decisions), 'utf8'));
   const draft = {
@@ -250,11 +244,7 @@ export function exportReply(store: Store, actor: Actor, options: ReplyOptions): 
     counts,
   };
   members.set('summary.txt', Buffer.from(`${summaryText(draft, selected)}审核意见：${decisions.length} 条\r\n`, 'utf8'));
-  return writeRecorded(store, actor, options.out, draft, members, selected, (manifest) => {
-    for (const d of decisions) {
-      store.db.update(exchangeDecisions).set({ packageId: manifest.packageId }).where(eq(exchangeDecisions.id, d.id)).run();
-    }
-  });
+  return writeRecorded(store, actor, options.out, draft, members, selected, (manifest) => markDecisionsCarried(store, manifest.packageId, decisions));
 }
 
 /** A party's name as this installation knows it: a region's name, or a unit's name in this county. */

@@ -221,8 +221,9 @@ function checkSequence(manifest: Manifest, ctx: VerifyContext): void {
   if (reused) {
     throw new PackageRefusal('REPLAYED', `来自 ${manifest.sender.name} 的序号 ${manifest.sequence} 已被另一个数据包使用过，该包可能是重放或伪造的，已拒绝`);
   }
-  // A receipt only marks what one of our own packages carried as delivered, so an older receipt is still
-  // good: it may simply have travelled slower than a newer reply from the same sender.
+  // A receipt only marks what one of our own packages carried as delivered, so it stands outside the
+  // sender's order: an older receipt is still good (it may have travelled slower than a newer reply),
+  // and an imported receipt never makes an earlier reply stale (the importer does not count it).
   if (manifest.kind === 'receipt') return;
   const last = ctx.peer(sender)?.lastSequence ?? 0;
   if (manifest.sequence < last) {

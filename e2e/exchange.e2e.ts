@@ -124,8 +124,7 @@ describe('数据交换 between a county and its prefecture', () => {
     await p.getByRole('table', { name: '已登记的县' }).getByRole('row').filter({ hasText: '轮台县（652822）' }).getByRole('group', { name: `公钥指纹 ${countyKey.fingerprint}` }).waitFor();
     await screenshot(p, '4c-州-已登记的县');
 
-    // County: the receipt for its report first (first contact with the prefecture's key; a receipt is
-    // older than the reply, and the engine refuses an older package from a sender after a newer one).
+    // County: the receipt for its report first (first contact with the prefecture's key), then the reply.
     await upload(c, receipt);
     const receiptReview = c.getByRole('dialog', { name: '导入前核对：回执' });
     await receiptReview.getByRole('group', { name: `公钥指纹 ${prefectureKey.fingerprint}` }).first().waitFor();

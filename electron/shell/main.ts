@@ -24,6 +24,7 @@ import { defaultDbPath, appVersion, userDataDir } from '../paths';
 import { seedRegions } from '../registry/regions';
 import { planAppResponse } from './appProtocol';
 import { INVOKE_CHANNEL } from './bridgeApi';
+import { closeConfirmed, closePromptOptions } from './closePrompt';
 import { downloadFailureMessage, saveDialogOptions } from './downloads';
 import { aboutMessage, menuTemplate, type AppInfo, type MenuCommand, type MenuItemSpec } from './menu';
 import {
@@ -60,6 +61,13 @@ function hardenContents(contents: WebContents): void {
   contents.on('will-frame-navigate', refuseNavigation);
   contents.setWindowOpenHandler(({ url }) => windowOpenDecision(url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // The page refused to unload (unsaved changes): ask; preventDefault here means "unload anyway".
+  contents.on('will-prevent-unload', (event) => {
+    const owner = BrowserWindow.fromWebContents(contents);
+    const options = closePromptOptions();
+    const response = owner ? dialog.showMessageBoxSync(owner, options) : dialog.showMessageBoxSync(options);
+    if (closeConfirmed(response)) event.preventDefault();
+  });
 }
 
 function hardenSession(ses: ElectronSession): void {

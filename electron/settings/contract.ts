@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import type { AuditRow } from '../audit/audit';
 import type { BackupFile } from '../backup/backup';
-import { file, none, returns, text, type ContractPart, type FilePayload } from '../ipc/schema';
+import type { RecentDatabase } from '../backup/databaseFiles';
+import type { DatabaseInfo, SampleOpened } from '../backup/databases';
+import { file, none, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { SettingView } from './settings';
 
 export const settingsContract = {
@@ -14,6 +16,13 @@ export const settingsContract = {
     output: returns<SettingView>(),
   },
   'settings.reset': { input: z.object({ key: text(80) }).strict(), output: returns<SettingView>() },
+
+  'database.current': { input: none, output: returns<DatabaseInfo>() },
+  'database.recent': { input: none, output: returns<RecentDatabase[]>() },
+  'database.open': { input: z.object({ path: text(1000) }).strict(), output: returns<DatabaseInfo>() },
+  'database.create': { input: z.object({ path: text(1000) }).strict(), output: returns<DatabaseInfo>() },
+  'database.openSample': { input: z.object({ year }).strict(), output: returns<SampleOpened>() },
+  'database.leaveSample': { input: none, output: returns<DatabaseInfo>() },
 
   'backup.list': { input: none, output: returns<BackupFile[]>() },
   'backup.create': { input: none, output: returns<BackupFile>() },
@@ -29,4 +38,5 @@ export const settingsContract = {
   },
 } as const satisfies ContractPart;
 
-export const settingsPublicChannels = ['app.info'] as const;
+/** Switching files works before sign-in too: the operators of one database mean nothing in another. */
+export const settingsPublicChannels = ['app.info', 'database.current', 'database.recent', 'database.open', 'database.create', 'database.leaveSample'] as const;

@@ -1,6 +1,7 @@
 // Handlers of the 设置 channels.
 import fs from 'node:fs';
 import { listAudit } from '../audit/audit';
+import { createDatabaseFile, databaseInfo, leaveSampleCounty, openDatabaseFile, openSampleCounty, readRecentDatabases } from '../backup/databases';
 import { acceptUploadedBackup, backupByName, createBackup, listBackups, restoreBackup } from '../backup/backup';
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
 import { decodeFile, encodeFile } from '../ipc/files';
@@ -14,6 +15,13 @@ export const settingsHandlers: HandlersFor<typeof settingsContract> = {
   'settings.list': (_, ctx) => listSettings(db(ctx)),
   'settings.update': (input, ctx) => updateSetting(db(ctx), actor(ctx), input.key, input.value),
   'settings.reset': (input, ctx) => resetSetting(db(ctx), actor(ctx), input.key),
+
+  'database.current': (_, ctx) => databaseInfo(ctx.app.store()),
+  'database.recent': (_, ctx) => readRecentDatabases(ctx.app.dataDir),
+  'database.open': (input, ctx) => openDatabaseFile(ctx.app, ctx.session, input.path),
+  'database.create': (input, ctx) => createDatabaseFile(ctx.app, ctx.session, input.path),
+  'database.openSample': (input, ctx) => openSampleCounty(ctx.app, ctx.session, input.year),
+  'database.leaveSample': (_, ctx) => leaveSampleCounty(ctx.app, ctx.session),
 
   'backup.list': (_, ctx) => listBackups(ctx.app.store()),
   'backup.create': (_, ctx) => createBackup(ctx.app.store(), actor(ctx)),

@@ -108,7 +108,7 @@ describe('switching databases', () => {
     expect(await call('setup.status', {})).toEqual({ installation: null, operators: [] });
     await expect(call('stats.get', {})).rejects.toThrow();
     const recent = JSON.parse(fs.readFileSync(path.join(dataDir, RECENT_FILE_NAME), 'utf8')) as { path: string }[];
-    expect(recent.map((r) => r.path)).toEqual([file]);
+    expect(recent.map((r) => r.path)).toEqual([file, realPath]);
     // Opening the first one again puts it first.
     await call('database.open', { path: realPath });
     expect((await call('database.recent', {}) as { path: string }[]).map((r) => r.path)).toEqual([realPath, file]);

@@ -99,6 +99,8 @@ export function createStore(file: string): Store {
  */
 export function switchTo(app: AppContext, session: Session, next: Store, operatorId: string | null = null): DatabaseInfo {
   if (next === app.store()) return databaseInfo(next);
+  // The file left goes on the list too, so that 最近打开 always leads back to it.
+  rememberOpened(app.dataDir, app.store());
   app.switchStore(next);
   rememberOpened(app.dataDir, next);
   session.operator = operatorId ? (listOperators(next.db).find((o) => o.id === operatorId && o.active) ?? null) : null;
@@ -154,7 +156,6 @@ export function openSampleCounty(app: AppContext, session: Session, year: number
   const operatorName = actorOf(session).name;
   const { store, generated } = prepareSampleStore(sampleDatabasePath(app.dataDir), region.code, operatorName, year);
   const operator = listOperators(store.db).find((o) => o.name === operatorName) ?? listOperators(store.db)[0];
-  rememberOpened(app.dataDir, current);
   session.leftForSample = { path: current.path, operatorId: session.operator?.id ?? null };
   return { database: switchTo(app, session, store, operator?.id ?? null), generated };
 }

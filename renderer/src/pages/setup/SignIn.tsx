@@ -1,10 +1,11 @@
-import { Alert, Button, PasswordInput, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { OPERATOR_ROLE_LABELS, ROLE_LABELS } from '../../../../electron/domain/registry';
 import type { Operator } from '../../../../electron/registry/operators';
 import type { Installation } from '../../../../electron/registry/setup';
 import { errorMessage, invoke } from '../../api';
 import { CenteredCard } from '../../components/CenteredCard';
+import { DatabaseMenu } from '../../layout/DatabaseMenu';
 
 export function SignIn({
   installation,
@@ -65,6 +66,9 @@ export function SignIn({
           </Button>
         </Stack>
       </form>
+      <Group justify="flex-end">
+        <DatabaseMenu onSwitched={onSignedIn} label="切换数据库" />
+      </Group>
     </CenteredCard>
   );
 }

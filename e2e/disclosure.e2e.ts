@@ -32,9 +32,9 @@ describe('sample data from 首页', () => {
   it('offers the sample county on an empty database, labels it, and shows target coverage by unit', async () => {
     const { page } = app;
     await page.getByRole('heading', { name: '先看看软件用起来的样子？' }).waitFor();
-    await page.getByRole('button', { name: '生成示例数据' }).click();
+    await page.getByRole('button', { name: '打开示例数据库' }).click();
 
-    await page.getByRole('banner').getByText('示例数据（虚构）').waitFor();
+    await page.getByRole('banner').getByText('示例', { exact: true }).waitFor();
     await page.getByRole('heading', { name: '绩效目标覆盖情况' }).waitFor();
     expect(await page.getByRole('heading', { name: '先看看软件用起来的样子？' }).count()).toBe(0);
     const coverage = page.getByRole('table', { name: '各单位绩效目标覆盖情况' });

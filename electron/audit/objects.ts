@@ -58,6 +58,8 @@ type Describe = (db: Db, parts: string[], key: string) => string;
 const DESCRIBE: Record<string, Describe> = {
   installation: (db, [code]) => regionName(db, code!),
   region: (db, [code]) => regionName(db, code!),
+  // A backup names its file; the making of a sample database names its county.
+  database: (db, _parts, key) => (/^\d{6}$/.test(key) ? `示例县 ${regionName(db, key)}` : key),
   demo: (_db, [, year]) => `${year} 年度（虚构）`,
   setting: (_db, _parts, key) => settingDefinition(key)?.label ?? key,
   unit: (db, [region, code]) => (code ? unitName(db, region!, code) : region!),

@@ -1,18 +1,19 @@
-// A sample database says so itself: a row in its settings table that no settings screen shows or
-// changes. Only such a database takes the sample county, so real data and fictitious data never mix,
-// whichever way (app, web bridge, CLI) the generator is called.
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/open';
-import { settings } from '../../db/schema';
+// A sample database says so itself: the audit entry written when it was made, in the same transaction
+// as its setup (the log is append-only and never travels in packages, so the mark cannot be lost or
+// copied, and it counts as nothing in 首页's figures). Only such a database takes the sample county, so
+// real and fictitious data never mix, whichever way (app, web bridge, CLI) the generator is called.
+import { and, eq } from 'drizzle-orm';
+import { countRows, type Db } from '../../db/open';
+import { auditLog } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { AppError } from '../errors';
 import { initInstallation } from '../registry/setup';
 
-const SAMPLE_MARK_KEY = 'database.kind';
-const SAMPLE_MARK_VALUE = JSON.stringify('sample');
+const SAMPLE_ENTITY = 'database';
+const SAMPLE_ACTION = '新建示例数据库（虚构数据，仅供练习）';
 
 export function isSampleDatabase(db: Db): boolean {
-  return db.select().from(settings).where(eq(settings.key, SAMPLE_MARK_KEY)).get()?.value === SAMPLE_MARK_VALUE;
+  return countRows(db, auditLog, and(eq(auditLog.entity, SAMPLE_ENTITY), eq(auditLog.action, SAMPLE_ACTION))) > 0;
 }
 
 export function requireSampleDatabase(db: Db): void {
@@ -33,7 +34,6 @@ export interface SampleSetup {
 export function setUpSampleDatabase(db: Db, actor: Actor, input: SampleSetup): void {
   db.transaction((tx) => {
     initInstallation(tx, { regionCode: input.regionCode, role: 'county', operatorName: input.operatorName }, actor);
-    tx.insert(settings).values({ key: SAMPLE_MARK_KEY, value: SAMPLE_MARK_VALUE }).run();
-    recordAudit(tx, actor, { entity: 'database', naturalKey: input.regionCode, action: '新建示例数据库（虚构数据，仅供练习）' });
+    recordAudit(tx, actor, { entity: SAMPLE_ENTITY, naturalKey: input.regionCode, action: SAMPLE_ACTION });
   });
 }

@@ -37,6 +37,8 @@ export const demoCommands: CommandTable = {
       const seedText = optionText(args, '--seed');
       const seed = seedText === undefined ? undefined : wholeNumber(args, '随机种子', seedText, 0, 2 ** 31 - 1);
       if (!currentInstallation(store.db)) {
+        // The app's own database, even while still empty, is meant for real data.
+        if (!optionText(args, '--db')) throw new UsageError('示例数据库须用 --db 指定一个单独的文件（例如 --db 示例.db），本机的正式数据库不会用作示例');
         const regionCode = requireOption(args, '--region', '新的示例数据库须指定县级区划代码，例如 652822');
         setUpSampleDatabase(store.db, SYSTEM_ACTOR, { regionCode, operatorName: '示例操作员' });
       }

@@ -170,7 +170,7 @@ describe('jixiao demo', () => {
     expect(JSON.parse((await run('--db', file, 'stats', '--json')).out).counts).toMatchObject({ units: 0, projects: 0, targets: 0 });
   });
 
-  it('refuses a second run on stderr with a non-zero exit, and a missing year or region as a usage error', async () => {
+  it('refuses a second run on stderr with a non-zero exit, and a missing year, region or --db as a usage error', async () => {
     const file = path.join(tempDir(), '示例.db');
     await run('--db', file, 'demo', '--region', '652822', '--year', '2020');
     const again = await run('--db', file, 'demo', '--year', '2020');
@@ -178,6 +178,17 @@ describe('jixiao demo', () => {
     expect(again.err).toMatch(/^错误：本数据库已有 2020 年度的 140 个项目/);
     expect(await run('--db', file, 'demo')).toMatchObject({ code: 2, err: '用法错误：缺少 --year（例如 2020）' });
     expect(await run('--db', file, 'demo', '--year', '二〇二〇')).toMatchObject({ code: 2, err: '用法错误：年度 “二〇二〇”不正确，应为 2000–2100 之间的整数' });
+    const dataDir = process.env.JIXIAO_DATA_DIR;
+    process.env.JIXIAO_DATA_DIR = tempDir();
+    try {
+      expect(await run('demo', '--region', '652822', '--year', '2020')).toMatchObject({
+        code: 2,
+        err: '用法错误：示例数据库须用 --db 指定一个单独的文件（例如 --db 示例.db），本机的正式数据库不会用作示例',
+      });
+    } finally {
+      if (dataDir === undefined) delete process.env.JIXIAO_DATA_DIR;
+      else process.env.JIXIAO_DATA_DIR = dataDir;
+    }
     expect(await run('--db', path.join(tempDir(), '新.db'), 'demo', '--year', '2020')).toMatchObject({
       code: 2,
       err: '用法错误：缺少 --region（新的示例数据库须指定县级区划代码，例如 652822）',

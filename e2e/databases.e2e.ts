@@ -72,6 +72,7 @@ describe('文件 › 新建数据库 / 打开数据库', () => {
     await field.pressSequentially(path.join(folder, '2027年.xlsx'), { delay: 30 });
     await dialog.getByRole('button', { name: '新建并打开' }).click();
     await dialog.getByText('“2027年.xlsx”不是数据库文件名：数据库文件须以 .db 结尾').waitFor();
+    await page.screenshot({ path: '/tmp/jixiao-new-database.png' });
     expect(await app.call('database.current', {})).toEqual(realDatabase);
 
     await field.clear();
@@ -81,6 +82,8 @@ describe('文件 › 新建数据库 / 打开数据库', () => {
     expect(await app.call('database.current', {})).toMatchObject({ fileName: '2027年.db', sample: false });
 
     await page.getByRole('button', { name: '切换数据库' }).click();
+    await page.getByRole('menuitem', { name: `打开 ${realDatabase.path}` }).waitFor();
+    await page.screenshot({ path: '/tmp/jixiao-setup-switch.png' });
     await page.getByRole('menuitem', { name: `打开 ${realDatabase.path}` }).click();
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('banner').getByText('操作员：张三').waitFor();

@@ -132,7 +132,10 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
           </Group>
         </Stack>
       </form>
-      <Group justify="flex-end">
+      <Group justify="space-between" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+        <Text size="sm" c="dimmed">
+          要用已有的数据库，或换一个文件？
+        </Text>
         <DatabaseMenu onSwitched={onDone} label="切换数据库" />
       </Group>
     </CenteredCard>

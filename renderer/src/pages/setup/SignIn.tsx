@@ -66,7 +66,10 @@ export function SignIn({
           </Button>
         </Stack>
       </form>
-      <Group justify="flex-end">
+      <Group justify="space-between" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+        <Text size="sm" c="dimmed">
+          要打开另一个数据库？
+        </Text>
         <DatabaseMenu onSwitched={onSignedIn} label="切换数据库" />
       </Group>
     </CenteredCard>

@@ -165,10 +165,11 @@ export function closeDatabase(store: Store): void {
 
 /**
  * Checks that `candidate` is a Jixiao database this version can open, without changing it.
- * Used before a restore replaces the live file.
+ * Used before a restore replaces the live file, and before switching to another database file (where
+ * opening a foreign SQLite file would otherwise migrate our tables into it). `noun` names it in messages.
  */
-export function inspectBackup(candidate: string): { applied: number; known: number } {
-  if (!fs.existsSync(candidate)) throw new StoreError('NOT_A_DATABASE', `找不到备份文件“${candidate}”。`);
+export function inspectBackup(candidate: string, noun: '备份' | '数据库' = '备份'): { applied: number; known: number } {
+  if (!fs.existsSync(candidate)) throw new StoreError('NOT_A_DATABASE', `找不到${noun}文件“${candidate}”。`);
   let sqlite: Database.Database;
   try {
     sqlite = new Database(candidate, { readonly: true, fileMustExist: true });
@@ -178,9 +179,9 @@ export function inspectBackup(candidate: string): { applied: number; known: numb
   try {
     checkIntegrity(sqlite, candidate);
     const state = schemaState(sqlite, migrationsFolder());
-    if (state.applied === 0) throw new StoreError('NOT_A_DATABASE', `“${candidate}”不是绩效软件的数据库备份。`);
+    if (state.applied === 0) throw new StoreError('NOT_A_DATABASE', `“${candidate}”不是绩效软件的${noun === '备份' ? '数据库备份' : '数据库文件'}。`);
     if (state.newer) {
-      throw new StoreError('NEWER_VERSION', `备份“${candidate}”由更新版本的绩效软件写入，请先升级本软件。`);
+      throw new StoreError('NEWER_VERSION', `${noun}“${candidate}”由更新版本的绩效软件写入，请先升级本软件。`);
     }
     return { applied: state.applied, known: state.known };
   } finally {

@@ -32,9 +32,9 @@ describe('sample data from 首页', () => {
   it('offers the sample county on an empty database, labels it, and shows target coverage by unit', async () => {
     const { page } = app;
     await page.getByRole('heading', { name: '先看看软件用起来的样子？' }).waitFor();
-    await page.getByRole('button', { name: '生成示例数据' }).click();
+    await page.getByRole('button', { name: '打开示例数据库' }).click();
 
-    await page.getByRole('banner').getByText('示例数据（虚构）').waitFor();
+    await page.getByRole('banner').getByText('示例', { exact: true }).waitFor();
     await page.getByRole('heading', { name: '绩效目标覆盖情况' }).waitFor();
     expect(await page.getByRole('heading', { name: '先看看软件用起来的样子？' }).count()).toBe(0);
     const coverage = page.getByRole('table', { name: '各单位绩效目标覆盖情况' });
@@ -49,7 +49,7 @@ describe('sample data from 首页', () => {
 describe('绩效公开 of the sample county', () => {
   it('previews approved targets without the confidential projects, exports them, prints them and records the publication', async () => {
     const { page } = app;
-    const summary = await app.call('demo.generate', { year: 2020 });
+    const summary = (await app.call('database.openSample', { year: 2020 })).generated!;
     expect(summary.confidentialProjects).toBe(2);
     // A project the service publishes, checked on the page as the user sees it.
     const table = await app.call('disclosure.table', { year: 2020, unitCode: null });
@@ -113,7 +113,7 @@ describe('绩效公开 of the sample county', () => {
 
   it('shows a unit with only confidential or unapproved projects as having nothing to publish, and says why', async () => {
     const { page } = app;
-    await app.call('demo.generate', { year: 2020 });
+    await app.call('database.openSample', { year: 2020 });
     await page.goto(new URL('#/disclosure', app.bridge.url).href);
     const scope = page.getByRole('combobox', { name: '公开范围' });
     await scope.click();

@@ -36,7 +36,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 describe('数据交换 between a county and its prefecture', () => {
   it('reports, reviews, returns a target with an opinion, and the county sees it 被退回', async () => {
     await county.call('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
-    const demo = await county.call('demo.generate', { year: YEAR });
+    const demo = (await county.call('database.openSample', { year: YEAR })).generated!;
     await prefecture.call('setup.init', { role: 'prefecture', regionCode: '652800', operatorName: '李四', password: null });
     const countyKey = await county.call('exchange.identity', {});
     const prefectureKey = await prefecture.call('exchange.identity', {});

@@ -40,7 +40,7 @@ export async function startApp({ staticDir = appPath('out', 'renderer') }: { sta
     throw new Error(`${staticDir} 中没有构建好的界面：请先运行 node electron/tooling/build.mjs（或 npx vite build --config vite.config.mts）`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-'));
-  const bridge = await startBridge({ dbPath: path.join(dir, 'jixiao.db'), staticDir });
+  const bridge = await startBridge({ dbPath: path.join(dir, 'jixiao.db'), staticDir, dataDir: dir });
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(path.join(dir, 'chromium-profile'), {

@@ -8,7 +8,7 @@ import { startCountyApp, type AppUnderTest } from './harness';
 let app: AppUnderTest;
 
 beforeEach(async () => {
-  app = await startCountyApp((county) => county.call('demo.generate', { year: 2020 }));
+  app = await startCountyApp((county) => county.call('database.openSample', { year: 2020 }));
 });
 
 afterEach(async ({ task }) => {

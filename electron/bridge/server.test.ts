@@ -18,7 +18,7 @@ async function start() {
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>绩效</title>');
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret');
-  bridge = await startBridge({ dbPath: path.join(dir, 'bridge.db'), staticDir });
+  bridge = await startBridge({ dbPath: path.join(dir, 'bridge.db'), staticDir, dataDir: dir });
   return bridge;
 }
 

@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { closeDatabase, openDatabase } from '../../db/open';
+import { closeDatabase } from '../../db/open';
+import { openAppStore } from '../backup/databases';
 import { createAppContext, type Session } from '../ipc/context';
 import { handlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';
-import { seedRegions } from '../registry/regions';
-import { appPath, appVersion } from '../paths';
+import { appPath, appVersion, userDataDir } from '../paths';
 import { contentSecurityPolicy, resolveStaticPath } from '../shell/security';
 
 export const TOKEN_HEADER = 'x-jixiao-token';
@@ -33,6 +33,8 @@ export interface BridgeOptions {
   dbPath: string;
   port?: number;
   staticDir?: string;
+  /** Where the 最近打开 list and the sample database live; the per-user folder by default. */
+  dataDir?: string;
 }
 
 export interface Bridge {
@@ -86,9 +88,7 @@ const sendJson = (res: http.ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
-  const store = openDatabase(options.dbPath);
-  seedRegions(store.db);
-  const app = createAppContext(store, appVersion());
+  const app = createAppContext(openAppStore(options.dbPath), appVersion(), options.dataDir ?? userDataDir());
   const router = createRouter(handlers);
   const session: Session = { operator: null };
   const token = randomBytes(24).toString('hex');

@@ -1,5 +1,8 @@
 // Entry of out/bridge.mjs: `npm start` runs it where Electron cannot, printing the URL to open.
-import { defaultDbPath } from '../paths';
+import fs from 'node:fs';
+import { readRecentDatabases } from '../backup/databases';
+import { startupDatabase } from '../backup/databaseFiles';
+import { defaultDbPath, userDataDir } from '../paths';
 import { startBridge } from './server';
 
 function option(name: string): string | undefined {
@@ -8,7 +11,7 @@ function option(name: string): string | undefined {
 }
 
 export async function runBridge(): Promise<void> {
-  const dbPath = option('--db') ?? process.env.JIXIAO_DB ?? defaultDbPath();
+  const dbPath = option('--db') ?? process.env.JIXIAO_DB ?? startupDatabase(readRecentDatabases(userDataDir()), fs.existsSync, defaultDbPath());
   const portText = option('--port') ?? process.env.JIXIAO_PORT;
   const port = portText ? Number(portText) : undefined;
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {

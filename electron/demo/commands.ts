@@ -1,9 +1,12 @@
-// CLI: `jixiao demo --year 2020` fills an empty county database with the sample county (示例数据).
+// CLI: `jixiao --db 示例.db demo --region 652822 --year 2020` makes a sample database of that county
+// and fills it with the sample county (示例数据). A real database is refused, as in the app.
 import { SYSTEM_ACTOR } from '../audit/audit';
 import { optionText, requireOption, UsageError, type ParsedArgs } from '../cli/args';
 import type { CommandTable } from '../cli/command';
 import { WORKFLOW_LABELS } from '../domain/workflow';
+import { currentInstallation } from '../registry/setup';
 import { generateDemoCounty, type DemoSummary } from './generate';
+import { setUpSampleDatabase } from './sampleDatabase';
 
 function wholeNumber(args: ParsedArgs, name: string, text: string, min: number, max: number): number {
   const value = Number(text);
@@ -26,13 +29,19 @@ export function describeDemo(summary: DemoSummary): string {
 
 export const demoCommands: CommandTable = {
   demo: {
-    usage: 'demo --year 年度 [--seed 整数] [--json]',
-    summary: '在空的县级数据库中生成一个虚构县的示例数据（单位、项目、绩效目标），便于熟悉软件',
+    usage: 'demo --year 年度 [--region 县级区划代码] [--seed 整数] [--json]',
+    summary: '新建示例数据库（--db 指向新文件并给出 --region）并生成一个虚构县的示例数据（单位、项目、绩效目标），便于熟悉软件；正式数据库会被拒绝',
     database: true,
     run(store, { args, io }) {
       const year = wholeNumber(args, '年度', requireOption(args, '--year', '例如 2020'), 2000, 2100);
       const seedText = optionText(args, '--seed');
       const seed = seedText === undefined ? undefined : wholeNumber(args, '随机种子', seedText, 0, 2 ** 31 - 1);
+      if (!currentInstallation(store.db)) {
+        // The app's own database, even while still empty, is meant for real data.
+        if (!optionText(args, '--db')) throw new UsageError('示例数据库须用 --db 指定一个单独的文件（例如 --db 示例.db），本机的正式数据库不会用作示例');
+        const regionCode = requireOption(args, '--region', '新的示例数据库须指定县级区划代码，例如 652822');
+        setUpSampleDatabase(store.db, SYSTEM_ACTOR, { regionCode, operatorName: '示例操作员' });
+      }
       const summary = generateDemoCounty(store.db, SYSTEM_ACTOR, { year, seed });
       io.out(args.options.has('--json') ? JSON.stringify(summary, null, 2) : describeDemo(summary));
     },

@@ -10,7 +10,7 @@ import { checkDepartmentTargets, checkProjectTargets, describeProblem } from '..
 import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
 import { frameworkFor, readContent, rulesFor } from '../targets/store';
-import { countyStore, freshStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
 import { demoStatus, generateDemoCounty } from './generate';
 
 function fundsOf(db: Db, projectId: string) {
@@ -45,7 +45,7 @@ function targetProblems(db: Db, year: number): string[] {
 
 describe('the sample county', () => {
   it('has the report’s size: 108 units, about 140 projects with targets, 3 key projects, a department-wide target per unit', () => {
-    const { db } = countyStore();
+    const { db } = sampleCountyStore();
     const started = performance.now();
     const summary = generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
     const elapsed = performance.now() - started;
@@ -62,7 +62,7 @@ describe('the sample county', () => {
   });
 
   it('gives every project target and department-wide target one that passes the rules of §4', () => {
-    const { db } = countyStore();
+    const { db } = sampleCountyStore();
     generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
     expect(targetProblems(db, 2020)).toEqual([]);
     const key = db.select().from(projects).where(eq(projects.keyProject, true)).all();
@@ -71,7 +71,7 @@ describe('the sample county', () => {
 
   it('is the same county for the same seed and another for another seed', () => {
     const names = (seed: number) => {
-      const { db } = countyStore();
+      const { db } = sampleCountyStore();
       generateDemoCounty(db, TEST_ACTOR, { year: 2020, seed });
       return db.select({ code: projects.code, name: projects.name, unit: projects.unitCode }).from(projects).orderBy(projects.code).all();
     };
@@ -80,16 +80,16 @@ describe('the sample county', () => {
   });
 
   it('is labelled as fictitious sample data in the audit log, which the app reads as “sample data present”', () => {
-    const { db } = countyStore();
-    expect(demoStatus(db)).toEqual({ present: false, years: [] });
+    const { db } = sampleCountyStore();
+    expect(demoStatus(db)).toEqual({ present: false, years: [], sample: true });
     generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
-    expect(demoStatus(db)).toEqual({ present: true, years: [2020] });
+    expect(demoStatus(db)).toEqual({ present: true, years: [2020], sample: true });
     const [entry] = listAudit(db, { entity: 'demo', limit: 5 });
     expect(entry).toMatchObject({ action: '生成示例数据（虚构）', naturalKey: '652822/2020', operatorName: '测试员' });
   });
 
   it('publishes its approved project and department-wide targets but never its confidential projects', () => {
-    const { db } = countyStore();
+    const { db } = sampleCountyStore();
     generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
     const table = disclosureTable(db, { year: 2020, unitCode: null , kind: 'projectTargets' });
     const confidential = db.select({ name: projects.name }).from(projects).where(eq(projects.confidential, true)).all();
@@ -104,14 +104,14 @@ describe('the sample county', () => {
 
 describe('refusals', () => {
   it('refuses a second run for the same year and writes nothing', () => {
-    const { db } = countyStore();
+    const { db } = sampleCountyStore();
     generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
     expect(() => generateDemoCounty(db, TEST_ACTOR, { year: 2020 })).toThrow('本数据库已有 2020 年度的 140 个项目，示例数据不会覆盖已有数据。请换一个年度，或新建一个数据库后再生成');
     expect(listAudit(db, { entity: 'demo', limit: 5 })).toHaveLength(1);
   });
 
   it('adds another year to its own sample units', () => {
-    const { db } = countyStore();
+    const { db } = sampleCountyStore();
     generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
     const second = generateDemoCounty(db, TEST_ACTOR, { year: 2021 });
     expect(second.projects).toBe(140);
@@ -120,10 +120,18 @@ describe('refusals', () => {
   });
 
   it('refuses a database that already has real units, so sample and real data never mix', () => {
-    const { db } = countyStore();
+    const { db } = sampleCountyStore();
     createUnit(db, TEST_ACTOR, { code: '101001', name: '轮台县教育局', departmentCode: null, isDepartment: true });
     expect(() => generateDemoCounty(db, TEST_ACTOR, { year: 2020 })).toThrow(/本数据库已登记 1 个预算单位，示例数据只能生成在空的数据库中/);
     expect(db.select().from(projects).all()).toEqual([]);
+  });
+
+  it('refuses a real database, even an empty one, and writes nothing', () => {
+    const { db } = countyStore();
+    expect(() => generateDemoCounty(db, TEST_ACTOR, { year: 2020 })).toThrow(/^这是正式数据库，示例数据不会写入正式数据库/);
+    expect(db.select().from(units).all()).toEqual([]);
+    expect(db.select().from(projects).all()).toEqual([]);
+    expect(demoStatus(db)).toEqual({ present: false, years: [], sample: false });
   });
 
   it('refuses a prefecture installation and one not set up yet', () => {
@@ -137,29 +145,53 @@ describe('refusals', () => {
 const run = runCli;
 
 describe('jixiao demo', () => {
-  it('fills an initialised county database, after which stats --json counts ≥100 units, ≥100 projects and ≥1000 target indicators', async () => {
-    const file = path.join(tempDir(), 'c.db');
-    expect((await run('--db', file, 'init', '--region', '652822', '--role', 'county')).code).toBe(0);
-    const demo = await run('--db', file, 'demo', '--year', '2020');
+  it('makes a new sample database of the county and fills it, after which stats --json counts ≥100 units, ≥100 projects and ≥1000 target indicators', async () => {
+    const file = path.join(tempDir(), '示例.db');
+    const demo = await run('--db', file, 'demo', '--region', '652822', '--year', '2020');
     expect(demo).toMatchObject({ code: 0, err: '' });
     expect(demo.out).toContain('已生成 2020 年度示例数据（虚构，随机种子 2020）');
     expect(demo.out).toContain('预算单位 108 个');
-    const { counts } = JSON.parse((await run('--db', file, 'stats', '--json')).out);
+    const { counts, region, role } = JSON.parse((await run('--db', file, 'stats', '--json')).out);
+    expect({ region, role }).toEqual({ region: { code: '652822', name: '轮台县' }, role: 'county' });
     expect(counts.units).toBeGreaterThanOrEqual(100);
     expect(counts.targets).toBeGreaterThanOrEqual(100);
     expect(counts.targetIndicators).toBeGreaterThanOrEqual(1000);
     expect(counts.targets).toBe(140 + 108);
     expect(counts.libraryIndicators).toBeGreaterThanOrEqual(150);
+    expect((await run('--db', file, 'demo', '--year', '2021')).code).toBe(0);
   });
 
-  it('refuses a second run on stderr with a non-zero exit, and a missing or bad year as a usage error', async () => {
+  it('refuses a real county database, even an empty one, on stderr with exit 1 and writes nothing', async () => {
     const file = path.join(tempDir(), 'c.db');
     await run('--db', file, 'init', '--region', '652822', '--role', 'county');
-    await run('--db', file, 'demo', '--year', '2020');
+    const refused = await run('--db', file, 'demo', '--year', '2020');
+    expect(refused).toMatchObject({ code: 1, out: '' });
+    expect(refused.err).toMatch(/^错误：这是正式数据库，示例数据不会写入正式数据库/);
+    expect(JSON.parse((await run('--db', file, 'stats', '--json')).out).counts).toMatchObject({ units: 0, projects: 0, targets: 0 });
+  });
+
+  it('refuses a second run on stderr with a non-zero exit, and a missing year, region or --db as a usage error', async () => {
+    const file = path.join(tempDir(), '示例.db');
+    await run('--db', file, 'demo', '--region', '652822', '--year', '2020');
     const again = await run('--db', file, 'demo', '--year', '2020');
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/^错误：本数据库已有 2020 年度的 140 个项目/);
     expect(await run('--db', file, 'demo')).toMatchObject({ code: 2, err: '用法错误：缺少 --year（例如 2020）' });
     expect(await run('--db', file, 'demo', '--year', '二〇二〇')).toMatchObject({ code: 2, err: '用法错误：年度 “二〇二〇”不正确，应为 2000–2100 之间的整数' });
+    const dataDir = process.env.JIXIAO_DATA_DIR;
+    process.env.JIXIAO_DATA_DIR = tempDir();
+    try {
+      expect(await run('demo', '--region', '652822', '--year', '2020')).toMatchObject({
+        code: 2,
+        err: '用法错误：示例数据库须用 --db 指定一个单独的文件（例如 --db 示例.db），本机的正式数据库不会用作示例',
+      });
+    } finally {
+      if (dataDir === undefined) delete process.env.JIXIAO_DATA_DIR;
+      else process.env.JIXIAO_DATA_DIR = dataDir;
+    }
+    expect(await run('--db', path.join(tempDir(), '新.db'), 'demo', '--year', '2020')).toMatchObject({
+      code: 2,
+      err: '用法错误：缺少 --region（新的示例数据库须指定县级区划代码，例如 652822）',
+    });
   });
 });

@@ -1,7 +1,7 @@
-// 示例数据: fills an empty county database with the synthetic sample county of plan.ts, so that a new
-// user sees a realistic county (domain.md §1 sizes). Everything is written in one transaction with
-// prepared statements; the audit log records it as fictitious, which is also how the app knows that
-// sample data is present and keeps its 示例数据 banner on.
+// 示例数据: fills an empty sample county database (never a real one, see sampleDatabase.ts) with the
+// synthetic sample county of plan.ts, so that a new user sees a realistic county (domain.md §1 sizes).
+// Everything is written in one transaction with prepared statements; the audit log records it as
+// fictitious, which is also how the app knows that sample data is present.
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { countRows, sqliteOf, type Db } from '../../db/open';
@@ -16,6 +16,7 @@ import { settingValue } from '../settings/settings';
 import { projectTypeOptions, suggestedTargetIndicators } from '../targets/librarySource';
 import { frameworkFor } from '../targets/store';
 import { planDemoCounty, type DemoPlan, type LibraryType, type PlannedTarget } from './plan';
+import { isSampleDatabase, requireSampleDatabase } from './sampleDatabase';
 
 export const DEMO_ACTION = '生成示例数据（虚构）';
 const DEMO_ENTITY = 'demo';
@@ -47,23 +48,29 @@ export interface DemoStatus {
   /** True once sample data was generated here: the app then labels everything as 示例数据. */
   present: boolean;
   years: number[];
+  /** This is a sample database (marked when it was made), whether or not it has sample data yet. */
+  sample: boolean;
 }
 
 export function demoStatus(db: Db): DemoStatus {
   const rows = db.select({ naturalKey: auditLog.naturalKey }).from(auditLog).where(and(eq(auditLog.entity, DEMO_ENTITY), eq(auditLog.action, DEMO_ACTION))).all();
   const years = [...new Set(rows.map((r) => Number(r.naturalKey.split('/')[1])))].sort();
-  return { present: rows.length > 0, years };
+  return { present: rows.length > 0, years, sample: isSampleDatabase(db) };
 }
 
 /** Each library type with the accepted indicators a target form would be offered for it. */
 const readLibrary = (db: Db): LibraryType[] => projectTypeOptions(db).map((type) => ({ ...type, indicators: suggestedTargetIndicators(db, type.code) }));
 
-/** Refuses anything but a county installation without units (or, after an earlier sample, without this year). */
+/**
+ * Refuses anything but a sample county database without units (or, after an earlier sample, without
+ * this year).
+ */
 function requireEmptyCounty(db: Db, year: number): { regionCode: string; countyName: string; unitsExist: boolean } {
   const { region, role } = requireInstallation(db);
   if (role !== 'county') {
     throw new AppError('CONFLICT', `示例数据是一个虚构的县，只能在县级财政局的数据库中生成；本机是${ROLE_LABELS[role]}（${region.name}）`);
   }
+  requireSampleDatabase(db);
   const unitCount = countRows(db, units, and(eq(units.regionCode, region.code), eq(units.deleted, false)));
   const projectCount = countRows(db, projects, and(eq(projects.regionCode, region.code), eq(projects.year, year), eq(projects.deleted, false)));
   if (projectCount > 0) {
@@ -72,7 +79,7 @@ function requireEmptyCounty(db: Db, year: number): { regionCode: string; countyN
   if (unitCount > 0 && !demoStatus(db).present) {
     throw new AppError(
       'CONFLICT',
-      `本数据库已登记 ${unitCount} 个预算单位，示例数据只能生成在空的数据库中，以免与真实数据混在一起。请新建一个数据库（例如 jixiao --db 示例.db init --region ${region.code} --role county）后再生成`,
+      `本数据库已登记 ${unitCount} 个预算单位，示例数据只能生成在空的数据库中，以免与真实数据混在一起。请新建一个示例数据库（例如 jixiao --db 示例.db demo --region ${region.code} --year ${year}）后再生成`,
     );
   }
   return { regionCode: region.code, countyName: region.name, unitsExist: unitCount > 0 };

@@ -1,6 +1,6 @@
 // Every threshold of domain.md that varies between provinces is a setting with the default given there.
 // Definitions live here once; the store keeps only the values a bureau has changed.
-import { parseDecimal } from './ratio';
+import { compare, parseDecimal, ratio, type Ratio } from './ratio';
 
 type Kind =
   | { type: 'percent'; default: string } // exact decimal string, e.g. "80" means 80%
@@ -95,4 +95,45 @@ export function checkSetting(def: SettingDefinition, value: unknown): SettingChe
       if (!def.choices.some((c) => c.value === value)) return bad('的取值不在可选范围内');
       return { ok: true, value: value as string };
   }
+}
+
+/**
+ * Thresholds that only make sense in one order (a light's bands, the grade lines): `lower` must not be
+ * above `upper`, or must be below it when `strict` (two grades cannot start at the same score).
+ */
+const ORDERED_SETTINGS: readonly { lower: string; upper: string; strict?: boolean }[] = [
+  { lower: 'monitoring.budgetRedBelow', upper: 'monitoring.budgetGreenFrom' },
+  { lower: 'monitoring.indicatorRedBelow', upper: 'monitoring.indicatorGreenFrom' },
+  { lower: 'monitoring.indicatorGreenFrom', upper: 'monitoring.indicatorBlueFrom' },
+  { lower: 'evaluation.tierPartialFrom', upper: 'evaluation.tierAchievedFrom' },
+  { lower: 'evaluation.gradeFairFrom', upper: 'evaluation.gradeGoodFrom', strict: true },
+  { lower: 'evaluation.gradeGoodFrom', upper: 'evaluation.gradeExcellentFrom', strict: true },
+];
+
+const orderOf = (def: SettingDefinition, value: SettingValue): Ratio | null =>
+  def.type === 'percent' ? parseDecimal(String(value)) : def.type === 'integer' && typeof value === 'number' ? ratio(value) : null;
+
+const shown = (def: SettingDefinition, value: SettingValue) => (def.type === 'percent' ? `${String(value)}%` : String(value));
+
+/**
+ * Whether giving `key` the (valid) `value` contradicts another threshold's current value; the message
+ * names both settings and both values. `current` gives the other settings' effective values.
+ */
+export function settingConflict(key: string, value: SettingValue, current: (key: string) => SettingValue): string | null {
+  for (const pair of ORDERED_SETTINGS.filter((p) => p.lower === key || p.upper === key)) {
+    const lowerDef = settingDefinition(pair.lower)!;
+    const upperDef = settingDefinition(pair.upper)!;
+    const lowerValue = pair.lower === key ? value : current(pair.lower);
+    const upperValue = pair.upper === key ? value : current(pair.upper);
+    const lower = orderOf(lowerDef, lowerValue);
+    const upper = orderOf(upperDef, upperValue);
+    if (!lower || !upper) continue;
+    const order = compare(lower, upper);
+    if (order < 0 || (order === 0 && !pair.strict)) continue;
+    const [changed, changedValue, other, otherValue] =
+      pair.lower === key ? [lowerDef, lowerValue, upperDef, upperValue] : [upperDef, upperValue, lowerDef, lowerValue];
+    const relation = pair.lower === key ? (pair.strict ? '须低于' : '不能高于') : pair.strict ? '须高于' : '不能低于';
+    return `“${changed.label}”（${shown(changed, changedValue)}）${relation}“${other.label}”（${shown(other, otherValue)}），请先调整其中一项`;
+  }
+  return null;
 }

@@ -21,8 +21,7 @@ async function demoCountyAndPrefecture() {
     const dir = tempDir();
     const county = path.join(dir, 'county.db');
     const prefecture = path.join(dir, 'prefecture.db');
-    await ok('--db', county, 'init', '--region', '652822', '--role', 'county');
-    await ok('--db', county, 'demo', '--year', '2020');
+    await ok('--db', county, 'demo', '--region', '652822', '--year', '2020');
     await ok('--db', prefecture, 'init', '--region', '652800', '--role', 'prefecture');
   return { dir, county, prefecture };
 }
@@ -67,8 +66,7 @@ describe('jixiao package (CLI)', () => {
   it('writes a full county-year package of the demo county', async () => {
     const dir = tempDir();
     const county = path.join(dir, 'county.db');
-    await ok('--db', county, 'init', '--region', '652822', '--role', 'county');
-    await ok('--db', county, 'demo', '--year', '2020');
+    await ok('--db', county, 'demo', '--region', '652822', '--year', '2020');
     const result = await ok('--db', county, 'package', 'export', '--out', path.join(dir, 'all.zip'), '--full', '--year', '2020');
     expect(JSON.parse(result.out).total).toBeGreaterThan(200);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoCounty } from '../demo/generate';
 import { createRound } from '../monitoring/rounds';
 import { initInstallation } from '../registry/setup';
-import { freshStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
 import { dashboardWorkbook, prefectureDashboard } from './dashboard';
 import { importPackage } from './incoming';
 import { exportReport } from './outgoing';
@@ -12,8 +12,7 @@ import { exportReport } from './outgoing';
 describe('prefecture dashboard', () => {
   it('shows one row per county with what its packages brought: coverage, the latest round’s lights, target review grades', () => {
     const dir = tempDir();
-    const county = freshStore(path.join(dir, 'county.db'));
-    initInstallation(county.db, { regionCode: '652822', role: 'county' });
+    const county = sampleCountyStore();
     generateDemoCounty(county.db, TEST_ACTOR, { year: 2020 });
     const round = createRound(county.db, TEST_ACTOR, { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
     const file = exportReport(county, TEST_ACTOR, { year: 2020, stage: 'all', full: true, out: path.join(dir, 'all.zip') }).file;

@@ -3,11 +3,11 @@
 import path from 'node:path';
 import { bench, describe } from 'vitest';
 import { generateDemoCounty } from '../demo/generate';
-import { countyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { sampleCountyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
 import { exportReport } from './outgoing';
 
 describe('exchange package export', () => {
-  const store = countyStore();
+  const store = sampleCountyStore();
   generateDemoCounty(store.db, TEST_ACTOR, { year: 2020 });
   const dir = tempDir();
   let n = 0;

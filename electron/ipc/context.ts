@@ -1,6 +1,8 @@
-// What a call runs against: the application (its current database, which a restore can replace) and
-// the caller's session (who is signed in). Each transport keeps one session per window or token.
-import type { Store } from '../../db/open';
+// What a call runs against: the application (its current database, which a restore or a switch to
+// another database file can replace) and the caller's session (who is signed in). Each transport keeps
+// one session per window or token.
+import path from 'node:path';
+import { closeDatabase, type Store } from '../../db/open';
 import type { Actor } from '../audit/audit';
 import type { Operator } from '../registry/operators';
 
@@ -8,12 +10,19 @@ export type Transport = 'electron' | 'bridge' | 'cli' | 'test';
 
 export interface AppContext {
   readonly version: string;
+  /** The user-data folder: the 最近打开 list and the sample database live here. */
+  readonly dataDir: string;
   store(): Store;
+  /** Takes over a store that replaced the current file (a restore closed the old one itself). */
   replaceStore(next: Store): void;
+  /** Works on another database file from now on, closing the current one. */
+  switchStore(next: Store): void;
 }
 
 export interface Session {
   operator: Operator | null;
+  /** The real database and operator left for the sample county, for the one-click way back. */
+  leftForSample?: { path: string; operatorId: string | null };
 }
 
 export interface CallContext {
@@ -22,13 +31,20 @@ export interface CallContext {
   transport: Transport;
 }
 
-export function createAppContext(initial: Store, version: string): AppContext {
+/** `dataDir` defaults to the first database's folder, which keeps tests inside their temp folder. */
+export function createAppContext(initial: Store, version: string, dataDir = path.dirname(initial.path)): AppContext {
   let current = initial;
   return {
     version,
+    dataDir,
     store: () => current,
     replaceStore: (next) => {
       current = next;
+    },
+    switchStore: (next) => {
+      const previous = current;
+      current = next;
+      if (previous !== next) closeDatabase(previous);
     },
   };
 }

@@ -73,6 +73,6 @@ describe('IPC router', () => {
     await signIn(setup);
     await setup.router.invoke('units.create', { code: '101001', name: '轮台县教育局', departmentCode: null, isDepartment: true }, setup.ctx, true);
     const audit = await setup.router.invoke('audit.list', { entity: 'unit' }, setup.ctx, true);
-    expect(audit.ok && audit.value).toMatchObject([{ operatorName: '张三', action: '新增单位', naturalKey: '652822/101001' }]);
+    expect(audit.ok && audit.value).toMatchObject({ rows: [{ operatorName: '张三', action: '新增单位', naturalKey: '652822/101001' }] });
   });
 });

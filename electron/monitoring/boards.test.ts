@@ -6,7 +6,7 @@ import { listAudit } from '../audit/audit';
 import { generateDemoCounty } from '../demo/generate';
 import { listAdjustments } from '../targets/adjustments';
 import { luntaiApprovedTargets } from '../testing/approvedTargets';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, sampleCountyStore, TEST_ACTOR } from '../testing/fixtures';
 import { roundCoverage, roundWarnings } from './boards';
 import { adjustmentDraft, issueRectification, openRectification, proposeAdjustmentFromSheet } from './followUps';
 import { roundReport, roundReportWorkbook } from './report';
@@ -185,7 +185,7 @@ describe('follow-up from a red or yellow project', () => {
 
 describe('a round over the demo county', () => {
   it('opens a sheet for every approved project target, with its funds and indicators', () => {
-    const { db } = countyStore();
+    const { db } = sampleCountyStore();
     const demo = generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
     const round = createRound(db, TEST_ACTOR, { year: 2020, month: 5, deadline: '2020-05-31', scope: 'all' });
     expect(round.counts.sheets).toBe(demo.projectTargets.approved);

@@ -1,9 +1,15 @@
 // Channels of 设置: application info, settings, backup and restore, the audit log.
 import { z } from 'zod';
-import type { AuditRow } from '../audit/audit';
+import type { AuditPage } from '../audit/audit';
 import type { BackupFile } from '../backup/backup';
-import { file, none, returns, text, type ContractPart, type FilePayload } from '../ipc/schema';
+import type { RecentDatabase } from '../backup/databaseFiles';
+import type { DatabaseInfo, SampleOpened } from '../backup/databases';
+import { file, none, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { SettingView } from './settings';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+
+const auditFilter = z.object({ entity: text(40).optional(), naturalKey: text(400).optional(), from: isoDate.optional(), to: isoDate.optional() });
 
 export const settingsContract = {
   'app.info': { input: none, output: returns<{ version: string; dbPath: string; transport: string }>() },
@@ -15,6 +21,13 @@ export const settingsContract = {
   },
   'settings.reset': { input: z.object({ key: text(80) }).strict(), output: returns<SettingView>() },
 
+  'database.current': { input: none, output: returns<DatabaseInfo>() },
+  'database.recent': { input: none, output: returns<RecentDatabase[]>() },
+  'database.open': { input: z.object({ path: text(1000) }).strict(), output: returns<DatabaseInfo>() },
+  'database.create': { input: z.object({ path: text(1000) }).strict(), output: returns<DatabaseInfo>() },
+  'database.openSample': { input: z.object({ year }).strict(), output: returns<SampleOpened>() },
+  'database.leaveSample': { input: none, output: returns<DatabaseInfo>() },
+
   'backup.list': { input: none, output: returns<BackupFile[]>() },
   'backup.create': { input: none, output: returns<BackupFile>() },
   'backup.download': { input: z.object({ name: text(255) }).strict(), output: returns<FilePayload>() },
@@ -22,11 +35,11 @@ export const settingsContract = {
   'backup.upload': { input: file, output: returns<BackupFile>() },
 
   'audit.list': {
-    input: z
-      .object({ entity: text(40).optional(), naturalKey: text(120).optional(), limit: z.number().int().min(1).max(1000).default(200) })
-      .strict(),
-    output: returns<AuditRow[]>(),
+    input: auditFilter.extend({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: returns<AuditPage>(),
   },
+  'audit.export': { input: auditFilter.strict(), output: returns<FilePayload>() },
 } as const satisfies ContractPart;
 
-export const settingsPublicChannels = ['app.info'] as const;
+/** Switching files works before sign-in too: the operators of one database mean nothing in another. */
+export const settingsPublicChannels = ['app.info', 'database.current', 'database.recent', 'database.open', 'database.create', 'database.leaveSample'] as const;

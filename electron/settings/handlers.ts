@@ -1,9 +1,10 @@
 // Handlers of the 设置 channels.
 import fs from 'node:fs';
-import { listAudit } from '../audit/audit';
+import { auditPage, auditWorkbook } from '../audit/audit';
+import { createDatabaseFile, databaseInfo, leaveSampleCounty, openDatabaseFile, openSampleCounty, readRecentDatabases } from '../backup/databases';
 import { acceptUploadedBackup, backupByName, createBackup, listBackups, restoreBackup } from '../backup/backup';
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
-import { decodeFile, encodeFile } from '../ipc/files';
+import { decodeFile, encodeFile, today } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import type { settingsContract } from './contract';
 import { listSettings, resetSetting, updateSetting } from './settings';
@@ -15,6 +16,13 @@ export const settingsHandlers: HandlersFor<typeof settingsContract> = {
   'settings.update': (input, ctx) => updateSetting(db(ctx), actor(ctx), input.key, input.value),
   'settings.reset': (input, ctx) => resetSetting(db(ctx), actor(ctx), input.key),
 
+  'database.current': (_, ctx) => databaseInfo(ctx.app.store()),
+  'database.recent': (_, ctx) => readRecentDatabases(ctx.app.dataDir),
+  'database.open': (input, ctx) => openDatabaseFile(ctx.app, ctx.session, input.path),
+  'database.create': (input, ctx) => createDatabaseFile(ctx.app, ctx.session, input.path),
+  'database.openSample': (input, ctx) => openSampleCounty(ctx.app, ctx.session, input.year),
+  'database.leaveSample': (_, ctx) => leaveSampleCounty(ctx.app, ctx.session),
+
   'backup.list': (_, ctx) => listBackups(ctx.app.store()),
   'backup.create': (_, ctx) => createBackup(ctx.app.store(), actor(ctx)),
   'backup.download': (input, ctx) => encodeFile(input.name, fs.readFileSync(backupByName(ctx.app.store(), input.name))),
@@ -25,5 +33,6 @@ export const settingsHandlers: HandlersFor<typeof settingsContract> = {
   },
   'backup.upload': (input, ctx) => acceptUploadedBackup(ctx.app.store(), input.fileName, decodeFile(input)),
 
-  'audit.list': (input, ctx) => listAudit(db(ctx), input),
+  'audit.list': (input, ctx) => auditPage(db(ctx), input),
+  'audit.export': (input, ctx) => encodeFile(`操作日志-${today()}.xlsx`, auditWorkbook(db(ctx), input)),
 };

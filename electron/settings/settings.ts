@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { settings } from '../../db/schema';
-import { checkSetting, settingDefinition, SETTINGS, type SettingDefinition, type SettingValue } from '../domain/settings';
+import { checkSetting, settingConflict, settingDefinition, SETTINGS, type SettingDefinition, type SettingValue } from '../domain/settings';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 
@@ -35,10 +35,17 @@ export function settingValue<T extends SettingValue>(db: Db, key: string): T {
   return view(requireDefinition(key), stored(db)).value as T;
 }
 
+/** A threshold may not contradict another one (a green light starting below the red one). */
+function requireConsistent(db: Db, key: string, value: SettingValue): void {
+  const conflict = settingConflict(key, value, (other) => settingValue(db, other));
+  if (conflict) throw new AppError('INVALID_INPUT', conflict);
+}
+
 export function updateSetting(db: Db, actor: Actor, key: string, value: unknown): SettingView {
   const def = requireDefinition(key);
   const check = checkSetting(def, value);
   if (!check.ok) throw new AppError('INVALID_INPUT', check.message);
+  requireConsistent(db, key, check.value);
   const before = settingValue(db, key);
   db.transaction((tx) => {
     tx.insert(settings)
@@ -52,6 +59,7 @@ export function updateSetting(db: Db, actor: Actor, key: string, value: unknown)
 
 export function resetSetting(db: Db, actor: Actor, key: string): SettingView {
   const def = requireDefinition(key);
+  requireConsistent(db, key, def.default);
   const before = settingValue(db, key);
   db.transaction((tx) => {
     tx.delete(settings).where(eq(settings.key, key)).run();

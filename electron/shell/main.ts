@@ -16,14 +16,17 @@ import {
   type Session as ElectronSession,
   type WebContents,
 } from 'electron';
-import { closeDatabase, openDatabase, type Store } from '../../db/open';
+import { closeDatabase, type Store } from '../../db/open';
+import { createDatabaseFile, openAppStore, openDatabaseFile, readRecentDatabases, rememberOpened } from '../backup/databases';
+import { startupDatabase } from '../backup/databaseFiles';
 import { createAppContext, type AppContext, type Session } from '../ipc/context';
 import { handlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';
 import { defaultDbPath, appVersion, userDataDir } from '../paths';
-import { seedRegions } from '../registry/regions';
 import { planAppResponse } from './appProtocol';
 import { INVOKE_CHANNEL } from './bridgeApi';
+import { closeConfirmed, closePromptOptions } from './closePrompt';
+import { chosenDatabase, newDatabaseDialog, openDatabaseDialog, switchFailure } from './databaseDialogs';
 import { downloadFailureMessage, saveDialogOptions } from './downloads';
 import { aboutMessage, menuTemplate, type AppInfo, type MenuCommand, type MenuItemSpec } from './menu';
 import {
@@ -60,6 +63,13 @@ function hardenContents(contents: WebContents): void {
   contents.on('will-frame-navigate', refuseNavigation);
   contents.setWindowOpenHandler(({ url }) => windowOpenDecision(url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // The page refused to unload (unsaved changes): ask; preventDefault here means "unload anyway".
+  contents.on('will-prevent-unload', (event) => {
+    const owner = BrowserWindow.fromWebContents(contents);
+    const options = closePromptOptions();
+    const response = owner ? dialog.showMessageBoxSync(owner, options) : dialog.showMessageBoxSync(options);
+    if (closeConfirmed(response)) event.preventDefault();
+  });
 }
 
 function hardenSession(ses: ElectronSession): void {
@@ -88,41 +98,81 @@ function serveRenderer(): void {
   });
 }
 
+// One sign-in per window, like one per token in the web bridge.
+const sessions = new Map<number, Session>();
+function sessionOf(contents: WebContents): Session {
+  let current = sessions.get(contents.id);
+  if (!current) {
+    const id = contents.id;
+    current = { operator: null };
+    sessions.set(id, current);
+    contents.once('destroyed', () => sessions.delete(id));
+  }
+  return current;
+}
+
 function listenForCalls(context: AppContext): void {
   const router = createRouter(handlers);
-  // One sign-in per window, like one per token in the web bridge.
-  const sessions = new Map<number, Session>();
-  const sessionOf = (contents: WebContents): Session => {
-    let current = sessions.get(contents.id);
-    if (!current) {
-      const id = contents.id;
-      current = { operator: null };
-      sessions.set(id, current);
-      contents.once('destroyed', () => sessions.delete(id));
-    }
-    return current;
-  };
-  ipcMain.handle(INVOKE_CHANNEL, (event, request: unknown) => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, request: unknown) => {
     const { channel, input } = (typeof request === 'object' && request !== null ? request : {}) as {
       channel?: unknown;
       input?: unknown;
     };
     const frame = event.senderFrame;
     const trusted = trustedSender(frame?.url, frame !== null && frame.parent === null);
-    return router.invoke(channel, input, { app: context, session: sessionOf(event.sender), transport: 'electron' }, trusted);
+    const result = await router.invoke(channel, input, { app: context, session: sessionOf(event.sender), transport: 'electron' }, trusted);
+    // A switch made from the page changes 最近打开 too.
+    if (typeof channel === 'string' && channel.startsWith('database.')) installMenu();
+    return result;
   });
 }
 
-function installMenu(info: AppInfo): void {
+/** Switches the window's database (same functions as the IPC channels), then reloads the page onto it. */
+function switchDatabase(open: (context: AppContext, session: Session) => unknown): void {
+  const window = mainWindow;
+  if (!appContext || !window) return;
+  try {
+    open(appContext, sessionOf(window.webContents));
+  } catch (error) {
+    const failure = switchFailure(error);
+    dialog.showErrorBox(failure.title, failure.content);
+    return;
+  }
+  installMenu();
+  window.webContents.reload();
+}
+
+async function pickDatabase(kind: 'new' | 'open'): Promise<void> {
+  if (!mainWindow || !appContext) return;
+  const folder = path.dirname(appContext.store().path);
+  const file =
+    kind === 'new'
+      ? chosenDatabase(await dialog.showSaveDialog(mainWindow, newDatabaseDialog(folder)))
+      : chosenDatabase(await dialog.showOpenDialog(mainWindow, { ...openDatabaseDialog(folder), properties: ['openFile'] }));
+  if (file) switchDatabase((context, session) => (kind === 'new' ? createDatabaseFile : openDatabaseFile)(context, session, file));
+}
+
+function installMenu(): void {
+  const info: AppInfo = { name: APP_NAME, version: appVersion(), developer: !app.isPackaged, recent: readRecentDatabases(userDataDir()) };
   const commands: Record<MenuCommand, () => void> = {
     print: () => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents.print(),
     about: () => {
       const options = { type: 'info' as const, buttons: ['确定'], ...aboutMessage(info) };
       void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
     },
+    newDatabase: () => void pickDatabase('new'),
+    openDatabase: () => void pickDatabase('open'),
   };
-  const toElectron = (item: MenuItemSpec): MenuItemConstructorOptions =>
-    'id' in item ? { ...item, click: () => commands[item.id]() } : item;
+  const toElectron = (item: MenuItemSpec): MenuItemConstructorOptions => {
+    if ('submenu' in item) return { ...item, submenu: item.submenu.map(toElectron) };
+    if (!('id' in item)) return item;
+    if (item.id === 'openRecent') {
+      const file = item.path;
+      return { label: item.label, click: () => switchDatabase((context, session) => openDatabaseFile(context, session, file)) };
+    }
+    const command = item.id;
+    return { ...item, click: () => commands[command]() };
+  };
   const template = menuTemplate(info).map((menu) => ({ label: menu.label, submenu: menu.submenu.map(toElectron) }));
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -137,15 +187,10 @@ function openWindow(): void {
   void window.loadURL(APP_ENTRY_URL);
 }
 
+/** --db or JIXIAO_DB, else the last real database used (never the sample), else the default file. */
 function openStore(): Store {
-  const store = openDatabase(chooseDbPath(process.argv, process.env, defaultDbPath()));
-  try {
-    seedRegions(store.db);
-  } catch (error) {
-    closeDatabase(store);
-    throw error;
-  }
-  return store;
+  const lastUsed = startupDatabase(readRecentDatabases(userDataDir()), fs.existsSync, defaultDbPath());
+  return openAppStore(chooseDbPath(process.argv, process.env, lastUsed));
 }
 
 function start(): void {
@@ -158,11 +203,12 @@ function start(): void {
     app.exit(1);
     return;
   }
-  appContext = createAppContext(store, appVersion());
+  appContext = createAppContext(store, appVersion(), userDataDir());
+  rememberOpened(appContext.dataDir, store);
   hardenSession(session.defaultSession);
   serveRenderer();
   listenForCalls(appContext);
-  installMenu({ name: APP_NAME, version: appVersion(), developer: !app.isPackaged });
+  installMenu();
   openWindow();
 }
 

@@ -1,5 +1,7 @@
 // The Chinese application menu as plain data. main.ts turns `id` items into click handlers and hands
 // the rest to Menu.buildFromTemplate; roles give the standard behaviour and shortcuts for free.
+import path from 'node:path';
+import type { RecentDatabase } from '../backup/databaseFiles';
 
 export type MenuRole =
   | 'undo'
@@ -18,12 +20,14 @@ export type MenuRole =
   | 'quit';
 
 /** Items whose action main performs itself. */
-export type MenuCommand = 'print' | 'about';
+export type MenuCommand = 'print' | 'about' | 'newDatabase' | 'openDatabase';
 
 export type MenuItemSpec =
   | { type: 'separator' }
   | { role: MenuRole; label: string; accelerator?: string }
-  | { id: MenuCommand; label: string; accelerator?: string };
+  | { id: MenuCommand; label: string; accelerator?: string }
+  | { id: 'openRecent'; path: string; label: string }
+  | { label: string; submenu: MenuItemSpec[]; enabled?: boolean };
 
 export interface MenuSpec {
   label: string;
@@ -35,9 +39,21 @@ export interface AppInfo {
   version: string;
   /** Adds 强制重新加载 and 开发者工具 to 视图, for running from source. */
   developer?: boolean;
+  /** 文件 › 最近打开, newest first. */
+  recent?: readonly RecentDatabase[];
 }
 
 const separator = { type: 'separator' } as const;
+
+/** 最近打开: the file name first (what people recognise), the folder after it, 示例 marked. */
+function recentMenu(recent: readonly RecentDatabase[]): MenuItemSpec {
+  const items: MenuItemSpec[] = recent.map((entry) => ({
+    id: 'openRecent',
+    path: entry.path,
+    label: `${entry.sample ? '【示例】' : ''}${path.basename(entry.path)}　${path.dirname(entry.path)}`,
+  }));
+  return { label: '最近打开', submenu: items, enabled: items.length > 0 };
+}
 
 export function menuTemplate(appInfo: AppInfo): MenuSpec[] {
   const developerItems: MenuItemSpec[] = appInfo.developer
@@ -50,6 +66,10 @@ export function menuTemplate(appInfo: AppInfo): MenuSpec[] {
     {
       label: '文件(&F)',
       submenu: [
+        { id: 'newDatabase', label: '新建数据库…', accelerator: 'CmdOrCtrl+N' },
+        { id: 'openDatabase', label: '打开数据库…', accelerator: 'CmdOrCtrl+O' },
+        recentMenu(appInfo.recent ?? []),
+        separator,
         { id: 'print', label: '打印…', accelerator: 'CmdOrCtrl+P' },
         separator,
         { role: 'quit', label: '退出', accelerator: 'CmdOrCtrl+Q' },

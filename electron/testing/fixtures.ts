@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { closeDatabase, openDatabase, type Store } from '../../db/open';
 import type { Actor } from '../audit/audit';
+import { setUpSampleDatabase } from '../demo/sampleDatabase';
 import { initInstallation } from '../registry/setup';
 
 const cleanups: (() => void)[] = [];
@@ -34,5 +35,12 @@ export const TEST_ACTOR: Actor = { id: null, name: '测试员' };
 export function countyStore(): Store {
   const store = freshStore();
   initInstallation(store.db, { regionCode: '652822', role: 'county', operatorName: '张三' });
+  return store;
+}
+
+/** A sample database of 轮台县, the only kind the sample county may be generated into. */
+export function sampleCountyStore(): Store {
+  const store = freshStore();
+  setUpSampleDatabase(store.db, TEST_ACTOR, { regionCode: '652822', operatorName: '张三' });
   return store;
 }

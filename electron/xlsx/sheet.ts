@@ -30,13 +30,28 @@ function cellText(value: unknown): string {
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
+/** .xlsx is a zip; the older .xls (and an encrypted .xlsx) is an OLE compound file. */
+const WORKBOOK_SIGNATURES = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+] as const;
+
+const hasWorkbookSignature = (bytes: Uint8Array) => WORKBOOK_SIGNATURES.some((signature) => signature.every((byte, i) => bytes[i] === byte));
+
+const NOT_A_WORKBOOK = '该文件不是有效的 Excel（.xlsx）文件';
+
 export function readWorkbook(bytes: Uint8Array): XLSX.WorkBook {
   if (bytes.byteLength === 0) throw new AppError('BAD_FILE', '文件是空的，请选择填好的 Excel 文件');
   if (bytes.byteLength > MAX_FILE_BYTES) throw new AppError('BAD_FILE', 'Excel 文件超过 20MB，请拆分后再导入');
+  // SheetJS reads almost anything (a .txt as CSV, an HTML page as a table), which would end in a
+  // misleading “缺少表头”; only real workbooks go further.
+  if (!hasWorkbookSignature(bytes)) {
+    throw new AppError('BAD_FILE', `${NOT_A_WORKBOOK}（可能是文本、Word 或其他文件改了扩展名）。请选择用 Excel 保存的 .xlsx 文件，或使用本软件导出的模板`);
+  }
   try {
     return XLSX.read(bytes, { type: 'array', cellDates: true, sheetStubs: true, dense: true });
   } catch {
-    throw new AppError('BAD_FILE', '无法读取该文件，请确认它是 Excel 文件（.xlsx 或 .xls）且未加密');
+    throw new AppError('BAD_FILE', `${NOT_A_WORKBOOK}：文件已损坏、已加密，或是改了扩展名的其他文件（如 Word 文档）。请在 Excel 中打开并另存为 .xlsx 后再导入`);
   }
 }
 

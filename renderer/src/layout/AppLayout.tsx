@@ -3,12 +3,14 @@ import { OPERATOR_ROLE_LABELS, ROLE_LABELS } from '../../../electron/domain/regi
 import { useSession } from '../appState';
 import { PageHeader } from '../components/PageHeader';
 import { UnderConstruction } from '../components/UnderConstruction';
+import { SampleBanner } from '../pages/demo/SampleBanner';
 import { SampleDataBadge } from '../pages/demo/SampleDataBadge';
+import { DatabaseMenu } from './DatabaseMenu';
 import { routeHref, useRoute } from '../router';
 import { WORKFLOWS } from './navigation';
 
 export function AppLayout() {
-  const { installation, operator, signOut } = useSession();
+  const { installation, operator, signOut, reloadAll } = useSession();
   const [section = ''] = useRoute();
   const workflow = WORKFLOWS.find((w) => w.path === section) ?? WORKFLOWS[0]!;
 
@@ -17,6 +19,7 @@ export function AppLayout() {
       <AppShell.Header className="no-print">
         <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
+            <DatabaseMenu onSwitched={reloadAll} canOpenSample={installation.role === 'county'} />
             <Text fw={700} size="lg" c="blue.8">
               绩效 · 预算绩效管理
             </Text>
@@ -68,6 +71,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main className="app-main">
+        <SampleBanner />
         {workflow.page ? (
           <workflow.page />
         ) : (

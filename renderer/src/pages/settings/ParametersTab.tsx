@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { checkSetting, SETTING_GROUPS, type SettingValue } from '../../../../electron/domain/settings';
+import { checkSetting, settingConflict, SETTING_GROUPS, type SettingValue } from '../../../../electron/domain/settings';
 import type { SettingView } from '../../../../electron/settings/settings';
 import { invoke } from '../../api';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -28,7 +28,7 @@ export function ParametersTab() {
               .filter((s) => s.group === group)
               .map((setting) => (
                 // Remount when the stored value changes, so the row's draft starts from the saved value.
-                <SettingRow key={`${setting.key}:${JSON.stringify(setting.value)}`} setting={setting} onSaved={settings.reload} />
+                <SettingRow key={`${setting.key}:${JSON.stringify(setting.value)}`} setting={setting} all={all} onSaved={settings.reload} />
               ))}
           </Stack>
         </Card>
@@ -37,11 +37,14 @@ export function ParametersTab() {
   );
 }
 
-function SettingRow({ setting, onSaved }: { setting: SettingView; onSaved: () => Promise<void> }) {
+function SettingRow({ setting, all, onSaved }: { setting: SettingView; all: SettingView[]; onSaved: () => Promise<void> }) {
   const [draft, setDraft] = useState<SettingValue>(setting.value);
   const [busy, setBusy] = useState(false);
   const dirty = JSON.stringify(draft) !== JSON.stringify(setting.value);
-  const check = checkSetting(setting, draft);
+  const valid = checkSetting(setting, draft);
+  // The same order rule the service enforces, against the other saved values, while typing.
+  const conflict = valid.ok ? settingConflict(setting.key, valid.value, (key) => all.find((s) => s.key === key)!.value) : null;
+  const check = conflict ? { ok: false as const, message: conflict } : valid;
 
   async function run(action: () => Promise<SettingView>, done: string) {
     setBusy(true);

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { regionLevelForRole, ROLE_LABELS, type InstallationRole } from '../../../../electron/domain/registry';
 import { errorMessage, invoke } from '../../api';
 import { CenteredCard } from '../../components/CenteredCard';
+import { DatabaseMenu } from '../../layout/DatabaseMenu';
 import { EMPTY_PASSWORDS, PasswordFields, passwordMismatch, passwordOrNull } from '../../components/PasswordFields';
 import { RegionStep, type RegionChoice } from './RegionStep';
 import { RoleStep } from './RoleStep';
@@ -131,6 +132,12 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
           </Group>
         </Stack>
       </form>
+      <Group justify="space-between" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+        <Text size="sm" c="dimmed">
+          要用已有的数据库，或换一个文件？
+        </Text>
+        <DatabaseMenu onSwitched={onDone} label="切换数据库" />
+      </Group>
     </CenteredCard>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, PasswordInput, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { OPERATOR_ROLE_LABELS, ROLE_LABELS } from '../../../../electron/domain/registry';
 import type { Operator } from '../../../../electron/registry/operators';
 import type { Installation } from '../../../../electron/registry/setup';
 import { errorMessage, invoke } from '../../api';
 import { CenteredCard } from '../../components/CenteredCard';
+import { DatabaseMenu } from '../../layout/DatabaseMenu';
 
 export function SignIn({
   installation,
@@ -65,6 +66,12 @@ export function SignIn({
           </Button>
         </Stack>
       </form>
+      <Group justify="space-between" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+        <Text size="sm" c="dimmed">
+          要打开另一个数据库？
+        </Text>
+        <DatabaseMenu onSwitched={onSignedIn} label="切换数据库" />
+      </Group>
     </CenteredCard>
   );
 }

@@ -2,12 +2,12 @@
 // and the red projects with their reasons and measures; printable in the app and exportable to xlsx.
 import type { Db } from '../../db/open';
 import { formatWanYuan } from '../domain/money';
-import { budgetLight, executionRate, LIGHT_LABELS, LIGHTS, sheetRules, type Light } from '../domain/monitoring';
+import { budgetLight, executionRate, fundTotals, LIGHT_LABELS, LIGHTS, sheetRules, type Light } from '../domain/monitoring';
 import { percent } from '../domain/ratio';
 import { writeWorkbook } from '../xlsx/sheet';
 import { explanations } from './boards';
 import { getRound, type RoundSummary } from './rounds';
-import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings, totalsOf } from './store';
+import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings } from './store';
 
 export type LightCounts = Record<Light, number>;
 
@@ -89,7 +89,7 @@ export function roundReport(db: Db, roundId: string): RoundReport {
     unit.executionRate = rateText(unit.executedFen, unit.adjustedFen);
     unit.budgetLight = budgetLight(executionRate(unit.executedFen, unit.adjustedFen).rate, rules.progress, rules.thresholds);
   }
-  const totals = totalsOf(records.flatMap((r) => r.funds));
+  const totals = fundTotals(records.flatMap((r) => r.funds));
   return {
     round: getRound(db, roundId),
     timeProgress: percent(rules.progress),

@@ -162,7 +162,7 @@ function Counts({ items }: { items: readonly { key: string; label: string; n: nu
   );
 }
 
-/** The project lights of a county's latest round. */
+/** The project lights of a county's latest round, and its sheets nobody has reported yet. */
 function RoundLights({ round }: { round: CountyRow['latestRound'] }) {
   if (!round) {
     return (
@@ -176,7 +176,12 @@ function RoundLights({ round }: { round: CountyRow['latestRound'] }) {
       <Text span size="xs" c="dimmed">
         {round.month}月
       </Text>
-      <Counts items={ROUND_LIGHTS.map(([light, label, color]) => ({ key: light, label, n: round.lights[light], color }))} />
+      <Counts
+        items={[
+          ...ROUND_LIGHTS.map(([light, label, color]) => ({ key: light, label, n: round.lights[light], color })),
+          { key: 'unreported', label: '未填报', n: round.unreported, color: 'gray.7' },
+        ]}
+      />
     </Stack>
   );
 }

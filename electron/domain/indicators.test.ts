@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIndicator, defaultAccrual, displayTarget, framework, level1Kind, LEVEL_UNITS, parseAccrual, parseOperator, type IndicatorRow } from './indicators';
+import { checkIndicator, defaultAccrual, followDefaultAccrual, displayTarget, framework, level1Kind, LEVEL_UNITS, parseAccrual, parseOperator, type Accrual, type IndicatorRow } from './indicators';
 
 const classic = framework('classic');
 const fw2021 = framework('2021');
@@ -111,5 +111,15 @@ describe('accrual kind (累计型 / 状态型, domain.md §5)', () => {
     ]);
     expect(parseAccrual('')).toBeNull();
     expect(parseAccrual('时点型')).toBeNull();
+  });
+
+  it('follows the default when the unit changes, unless someone chose otherwise', () => {
+    const row: { unit: string; level2: string; accrual: Accrual } = { unit: '人', level2: '数量指标', accrual: 'cumulative' };
+    expect(followDefaultAccrual(row, { ...row, unit: '%' }).accrual).toBe('level');
+    const chosen = { ...row, accrual: 'level' as Accrual };
+    expect(followDefaultAccrual(chosen, { ...chosen, unit: '户' }).accrual).toBe('level');
+    const percent = { unit: '%', level2: '数量指标', accrual: 'level' as Accrual };
+    expect(followDefaultAccrual(percent, { ...percent, accrual: 'cumulative' }).accrual).toBe('cumulative');
+    expect(followDefaultAccrual(percent, { ...percent, unit: '人次' }).accrual).toBe('cumulative');
   });
 });

@@ -40,6 +40,15 @@ export function defaultAccrual(row: { unit: string; level2: string }): Accrual {
   return LEVEL_CLASSES.some((c) => level2.endsWith(c)) ? 'level' : 'cumulative';
 }
 
+/**
+ * A row after an edit of its unit or level 2: the accrual kind follows the new default while it still
+ * was the old default, and stays as chosen when someone chose otherwise.
+ */
+export function followDefaultAccrual<T extends { unit: string; level2: string; accrual: Accrual }>(before: T, after: T): T {
+  if (before.accrual !== defaultAccrual(before) || after.accrual !== before.accrual) return after;
+  return { ...after, accrual: defaultAccrual(after) };
+}
+
 /** An accrual kind as stored or typed (cumulative/level, 累计型/状态型), or null when it is neither. */
 export function parseAccrual(text: string): Accrual | null {
   const value = text.trim();

@@ -140,6 +140,17 @@ describe('accrual kind in a round', () => {
     expect(level.figures.projectLight).toBe('yellow');
   });
 
+  it('takes the kind from the approved target when the round opens: 服务对象满意度 ≥90% is 状态型, 92 in August green', () => {
+    const { db, sheet } = schoolRepairSheet();
+    const health = getSheet(db, listSheets(db, sheet.roundId).find((s) => s.projectCode === 'LT2020-004')!.id);
+    expect(health.indicators.map((i) => [i.name, i.accrual])).toEqual([['服务对象满意度', 'level']]);
+    const saved = saveSheet(db, TEST_ACTOR, {
+      sheetId: health.id, version: health.version, analysis: '', budget: none, funds: health.funds.map((f) => ({ ...f, executedFen: 80 * WAN })),
+      indicators: [{ indicatorId: health.indicators[0]!.indicatorId, reached: '92', expectedFullYear: '92', likelihood: '确定能', ...none }],
+    });
+    expect(saved.figures.projectLight).toBe('green');
+  });
+
   it('prorates every positive indicator when the bureau sets “all cumulative”', () => {
     const { db, sheet } = schoolRepairSheet();
     sqliteOf(db).prepare("UPDATE monitoring_indicators SET accrual = 'level' WHERE sheet_id = ?").run(sheet.id);

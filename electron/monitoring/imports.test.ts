@@ -190,9 +190,12 @@ describe('the units’ Excel monitoring template', () => {
     filled['预算执行']![1]![4] = '80';
     filled['预算执行']![2]![4] = '10';
     const indicators = filled['指标完成情况']!;
-    indicators[1]!.splice(7, 6, '300', '1000', '有可能', '经费保障、其他', '物价上涨', '调整采购方式');
-    indicators[2]!.splice(7, 6, '0', '0', '确定能', '', '', '');
-    indicators[3]!.splice(7, 6, '很好', '', '大概', '天气', '', '');
+    // The template says how each indicator is judged: 受益学生人次 builds up (累计型), the 质量指标 食品安全事故
+    // is a level (状态型), 营养状况 is 定性.
+    expect(indicators.map((r) => r[7])).toEqual(['累计方式', '累计型', '状态型', '']);
+    indicators[1]!.splice(8, 6, '300', '1000', '有可能', '经费保障、其他', '物价上涨', '调整采购方式');
+    indicators[2]!.splice(8, 6, '0', '0', '确定能', '', '', '');
+    indicators[3]!.splice(8, 6, '很好', '', '大概', '天气', '', '');
     filled['项目情况']![1]!.splice(2, 4, '制度保障', '', '加快拨付', '上半年受疫情影响');
     const result = commitMonitoringImport(db, TEST_ACTOR, round.id, 'template', '教育局.xlsx', workbook(filled));
     expect(result.problems).toEqual([

@@ -29,11 +29,11 @@ const DONE: Record<WorkflowAction, string> = { submit: '已送审，等待财政
 const needsExplanation = (light: string) => light === 'red' || light === 'yellow';
 
 /** How an indicator's progress is read: prorated (累计型) or against the full target (状态型). */
-function accrualNote(accrual: string, allCumulative: boolean): string {
+function accrualLabel(accrual: string, allCumulative: boolean): string {
   const kind = allCumulative ? 'cumulative' : parseAccrual(accrual);
-  if (!kind) return '';
-  return `${ACCRUAL_LABELS[kind]}${kind === 'cumulative' ? '，按序时进度' : '，比全年值'}`;
+  return kind ? ACCRUAL_LABELS[kind] : '';
 }
+const accrualHint = '累计型按序时进度折算应完成值；状态型与全年指标值比较';
 
 function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => Promise<void> }) {
   const [form, setForm] = useState<SheetForm>(() => formOf(detail));
@@ -99,7 +99,8 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
   }
 
   const shown = (message: string | undefined) => (attempted ? message : undefined);
-  const budgetNeedsExplanation = needsExplanation(assessment.budgetLight);
+  // 超支 is corrected, not explained: the form asks for the right figure instead of a reason.
+  const budgetNeedsExplanation = needsExplanation(assessment.budgetLight) && !assessment.overspent;
 
   return (
     <Stack gap="md">
@@ -242,8 +243,8 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
                     <Table.Td>
                       {displayTarget({ operator: indicator.operator as IndicatorOperator, value: indicator.target, unit: indicator.unit })}
                       {!qualitative && (
-                        <Text size="xs" c="dimmed">
-                          {accrualNote(indicator.accrual, detail.rules.accrualRule === 'allCumulative')}
+                        <Text size="xs" c="dimmed" title={accrualHint}>
+                          {accrualLabel(indicator.accrual, detail.rules.accrualRule === 'allCumulative')}
                         </Text>
                       )}
                     </Table.Td>

@@ -64,3 +64,29 @@ describe('monitoring sheets in exchange packages', () => {
     }
   });
 });
+
+describe('a budget unit’s package to its county', () => {
+  it('is refused when a sheet it carries is executed above its budget', () => {
+    const { county, school } = countyWithRound();
+    const unit = freshStore(path.join(tempDir(), 'unit.db'));
+    initInstallation(unit.db, { regionCode: '652822', role: 'unit', operatorName: '王老师', unit: { code: '101002', name: '轮台县第一中学' } });
+    // The unit holds its own copy of the school's sheet (as a county reply would bring it), then overspends it.
+    const copy = (table: string, where: string, ...params: unknown[]) => {
+      for (const row of county.sqlite.prepare(`SELECT * FROM ${table} WHERE ${where}`).all(...params) as Record<string, unknown>[]) {
+        const columns = Object.keys(row);
+        unit.sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c]));
+      }
+    };
+    copy('projects', 'id = ?', school.project.id);
+    copy('monitoring_rounds', 'id = ?', school.roundId);
+    copy('monitoring_sheets', 'id = ?', school.id);
+    copy('monitoring_funds', 'sheet_id = ?', school.id);
+    unit.sqlite.prepare('UPDATE monitoring_funds SET executed_fen = ? WHERE sheet_id = ?').run(300 * WAN, school.id);
+    const file = exportReport(unit, TEST_ACTOR, { year: 2020, stage: 'monitoring', full: true, out: path.join(tempDir(), 'unit.zip') }).file;
+    const before = county.sqlite.prepare('SELECT executed_fen AS fen FROM monitoring_funds WHERE sheet_id = ?').get(school.id);
+    expect(() => importPackage(county, TEST_ACTOR, file, { dryRun: false, trust: true })).toThrow(
+      '监控表（项目 LT2020-002“校舍维修改造”）的“本级财政拨款”执行数 300.0000 万元 超过调整后预算 240.0000 万元，请核对执行数，已拒绝整个数据包',
+    );
+    expect(county.sqlite.prepare('SELECT executed_fen AS fen FROM monitoring_funds WHERE sheet_id = ?').get(school.id)).toEqual(before);
+  });
+});

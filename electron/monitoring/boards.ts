@@ -11,9 +11,8 @@ import { settingValue } from '../settings/settings';
 import { localToday } from './rounds';
 import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings, type SheetFigures, type SheetRecord } from './store';
 
-export interface UnitCoverage {
-  unitCode: string;
-  unitName: string;
+/** Sheets by where they stand, for a unit or the whole round. */
+export interface SheetCounts {
   sheets: number;
   /** 草稿 and 被退回: still to be submitted by the unit. */
   pending: number;
@@ -22,6 +21,11 @@ export interface UnitCoverage {
   returned: number;
   /** Sheets with nothing reported yet (未填报), among the pending ones. */
   unreported: number;
+}
+
+export interface UnitCoverage extends SheetCounts {
+  unitCode: string;
+  unitName: string;
   /** complete when every sheet is submitted or approved; otherwise the round's deadline state. */
   state: 'complete' | DeadlineState;
 }
@@ -31,17 +35,7 @@ export interface Coverage {
   today: string;
   dueSoonDays: number;
   deadlineState: DeadlineState;
-  totals: {
-    units: number;
-    unitsComplete: number;
-    unitsPending: number;
-    sheets: number;
-    pending: number;
-    submitted: number;
-    approved: number;
-    returned: number;
-    unreported: number;
-  };
+  totals: SheetCounts & { units: number; unitsComplete: number; unitsPending: number };
   /** Units with sheets still to submit first, then the complete ones. */
   units: UnitCoverage[];
 }
@@ -67,7 +61,7 @@ export function roundCoverage(db: Db, roundId: string, today = localToday()): Co
     byUnit.set(unitCode, unit);
   }
   const units = [...byUnit.values()].sort((a, b) => Number(a.state === 'complete') - Number(b.state === 'complete') || a.unitCode.localeCompare(b.unitCode));
-  const sum = (key: 'sheets' | 'pending' | 'submitted' | 'approved' | 'returned' | 'unreported') => units.reduce((n, u) => n + u[key], 0);
+  const sum = (key: keyof SheetCounts) => units.reduce((n, u) => n + u[key], 0);
   const unitsComplete = units.filter((u) => u.state === 'complete').length;
   return {
     deadline: round.deadline,

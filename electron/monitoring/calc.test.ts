@@ -114,6 +114,22 @@ describe('jixiao calc monitor', () => {
     ]);
   });
 
+  it('prorates every positive indicator with "allCumulative": true, as the setting 全部按累计型 does', async () => {
+    const out = await calcJson({
+      month: 8,
+      budget: { adjusted: '240', executed: '128' },
+      allCumulative: true,
+      indicators: [
+        { operator: '=', target: '100', unit: '%', reached: '100' },
+        { operator: '≥', target: '600', unit: '人', accrual: 'level', reached: '480' },
+      ],
+    });
+    expect(out.indicators).toEqual([
+      { light: 'blue', ratio: '150.00', accrual: 'cumulative' },
+      { light: 'blue', ratio: '120.00', accrual: 'cumulative' },
+    ]);
+  });
+
   it('flags executed above the adjusted budget as overspent and gives it a red budget light, not green', async () => {
     const out = await calcJson({ month: 8, budget: { adjusted: '282.04', executed: '99999' } });
     expect(out).toMatchObject({ overspent: true, budgetLight: 'red', executionRate: '35455.61' });

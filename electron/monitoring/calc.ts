@@ -61,6 +61,8 @@ export const calcMonitorInput = z
     indicators: z.array(indicator).max(1000).default([]),
     /** The bureau's own thresholds in percent, e.g. {"budgetRedBelow": "60"}; missing ones keep the §5 defaults. */
     thresholds: z.object(Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, decimal.optional()]))).strict().optional(),
+    /** The setting “全部按累计型”: prorate every positive indicator whatever its own kind. */
+    allCumulative: z.boolean({ error: '应为 true 或 false' }).optional(),
   })
   .strict();
 export type CalcMonitorInput = z.input<typeof calcMonitorInput>;
@@ -80,12 +82,13 @@ export interface CalcMonitorOutput {
 /** The bureau's thresholds default to the settings' own defaults (domain.md §5). */
 const settingDefault = (key: keyof LightThresholds) => settingDefinition(`monitoring.${key}`)!.default as string;
 
-const accrualOf = (row: z.output<typeof indicator>): Accrual => row.accrual ?? defaultAccrual({ unit: row.unit ?? '', level2: row.level2 ?? '' });
+const accrualOf = (row: z.output<typeof indicator>, allCumulative: boolean): Accrual =>
+  allCumulative ? 'cumulative' : (row.accrual ?? defaultAccrual({ unit: row.unit ?? '', level2: row.level2 ?? '' }));
 
-function progressOf(row: z.output<typeof indicator>): IndicatorProgress {
+function progressOf(row: z.output<typeof indicator>, allCumulative: boolean): IndicatorProgress {
   const reached = row.reached ?? null;
   if (row.operator === '定性') return { operator: '定性', reached: reached as QualitativeLevel | null };
-  return { operator: row.operator, target: parseDecimal(row.target!)!, reached: reached === null ? null : parseDecimal(reached), accrual: accrualOf(row) };
+  return { operator: row.operator, target: parseDecimal(row.target!)!, reached: reached === null ? null : parseDecimal(reached), accrual: accrualOf(row, allCumulative) };
 }
 
 const percentOf = (value: Ratio) => percent(value, 2);
@@ -101,7 +104,7 @@ export function calcMonitor(raw: unknown): CalcMonitorOutput {
   const adjusted = parseDecimal(input.budget.adjusted)!;
   const execution = executionRate(executed, adjusted);
   const overspent = compare(executed, adjusted) > 0;
-  const progresses = input.indicators.map(progressOf);
+  const progresses = input.indicators.map((row) => progressOf(row, input.allCumulative ?? false));
   const indicators = progresses.map((p) => indicatorLight(p, input.month, thresholds));
   return {
     timeProgress: percentOf(progress),

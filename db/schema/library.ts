@@ -1,6 +1,7 @@
 // 指标库: project types and reusable level-3 indicators, with the update mechanism (units propose, the
 // performance office confirms) and library versions that travel between prefecture and counties.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ACCRUALS } from '../../electron/domain/indicators';
 import { LIBRARY_STATUSES } from '../../electron/domain/library';
 import { exchangedColumns, sqlNow } from './common';
 
@@ -31,6 +32,8 @@ export const libraryIndicators = sqliteTable(
     operator: text('operator').notNull(),
     referenceValue: text('reference_value').notNull().default(''),
     unit: text('unit').notNull().default(''),
+    /** 累计型 or 状态型, carried into the targets that take this indicator. */
+    accrual: text('accrual', { enum: ACCRUALS }).notNull().default('cumulative'),
     definition: text('definition').notNull().default(''),
     basis: text('basis').notNull().default('计划标准'),
     /** 草稿 / 待确认 / 已入库 / 停用 */

@@ -1,6 +1,7 @@
 // 绩效运行监控: rounds, one sheet per project in scope, execution per fund source, progress per indicator,
 // and the follow-up records a red or yellow project can open.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ACCRUALS } from '../../electron/domain/indicators';
 import { ROUND_SCOPES } from '../../electron/domain/monitoring';
 import { RECTIFICATION_STATUSES } from '../../electron/domain/rectification';
 import { exchangedColumns, sqlNow, workflowStatus } from './common';
@@ -74,6 +75,8 @@ export const monitoringIndicators = sqliteTable(
     operator: text('operator').notNull().default(''),
     targetValue: text('target_value').notNull().default(''),
     unit: text('unit').notNull().default(''),
+    /** 累计型 (prorated by 序时进度) or 状态型 (compared with the full target), as the target said then. */
+    accrual: text('accrual', { enum: ACCRUALS }).notNull().default('cumulative'),
     reached: text('reached'),
     expectedFullYear: text('expected_full_year'),
     /** 确定能 / 有可能 / 完全不可能 */

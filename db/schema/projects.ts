@@ -2,6 +2,7 @@
 // targets (one `targets` table, kind project|department), their indicator rows, the department task
 // table, in-year target adjustments, and what was published.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ACCRUALS } from '../../electron/domain/indicators';
 import { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES } from '../../electron/domain/projects';
 import { REVIEW_GRADES } from '../../electron/domain/targets';
 import { exchangedColumns, sqlNow, workflowStatus } from './common';
@@ -93,6 +94,8 @@ export const targetIndicators = sqliteTable(
     operator: text('operator').notNull(),
     value: text('value').notNull(),
     unit: text('unit').notNull().default(''),
+    /** 累计型 or 状态型 (domain.md §5): how monitoring reads the value reached against the target. */
+    accrual: text('accrual', { enum: ACCRUALS }).notNull().default('cumulative'),
     definition: text('definition').notNull().default(''),
     basis: text('basis').notNull().default('计划标准'),
     weight: text('weight').notNull().default(''),

@@ -98,8 +98,8 @@ function writePlan(db: Db, plan: DemoPlan, context: { regionCode: string; year: 
        submitted_at, decided_at, basic_fen, project_fen, fiscal_fen, other_fen, functions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertIndicator = sqlite.prepare(
-    `INSERT INTO target_indicators (id, target_id, seq, level1, level2, name, operator, value, unit, definition, basis, weight, library_code)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO target_indicators (id, target_id, seq, level1, level2, name, operator, value, unit, definition, basis, weight, library_code, accrual)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertTask = sqlite.prepare('INSERT INTO department_tasks (id, target_id, seq, function, task, project_codes, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const { regionCode, year } = context;
@@ -108,7 +108,7 @@ function writePlan(db: Db, plan: DemoPlan, context: { regionCode: string; year: 
   const writeTarget = (target: PlannedTarget, kind: 'project' | 'department', ownerCode: string, projectId: string | null, budget: (number | string | null)[]) => {
     const id = randomUUID();
     insertTarget.run(id, regionCode, year, kind, ownerCode, projectId, target.status, target.overallGoal, JSON.stringify(target.annualGoals), target.reviewGrade, target.reviewOpinion, target.submittedAt, target.decidedAt, ...budget);
-    target.indicators.forEach((i, index) => insertIndicator.run(randomUUID(), id, index + 1, i.level1, i.level2, i.name, i.operator, i.value, i.unit, i.definition, i.basis, i.weight, i.libraryCode));
+    target.indicators.forEach((i, index) => insertIndicator.run(randomUUID(), id, index + 1, i.level1, i.level2, i.name, i.operator, i.value, i.unit, i.definition, i.basis, i.weight, i.libraryCode, i.accrual));
     indicators += target.indicators.length;
     return id;
   };

@@ -2,7 +2,7 @@
 // from the indicator library, and department-wide targets with their task tables. Pure and seeded, so
 // the same seed gives the same county, and every target it plans passes the rules of domain.md §4.
 import { isFiscalSource } from '../domain/disclosure';
-import { checkIndicator, level1Kind, type Framework, type Level1Kind } from '../domain/indicators';
+import { checkIndicator, defaultAccrual, level1Kind, type Framework, type Level1Kind } from '../domain/indicators';
 import { adjustedFen, type FundRow, type ProjectAttribute, type ProjectCategory } from '../domain/projects';
 import type { DepartmentTask, ReviewGrade, TargetIndicator } from '../domain/targets';
 import type { WorkflowState } from '../domain/workflow';
@@ -247,6 +247,7 @@ function departmentIndicators(random: Random, tasks: number, input: DemoInput): 
     definition,
     basis: '计划标准',
     weight: '',
+    accrual: defaultAccrual({ unit, level2 }),
     libraryCode: null,
   });
   const rows = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIndicator, displayTarget, framework, level1Kind, parseOperator, type IndicatorRow } from './indicators';
+import { checkIndicator, defaultAccrual, followDefaultAccrual, displayTarget, framework, level1Kind, LEVEL_UNITS, parseAccrual, parseOperator, type Accrual, type IndicatorRow } from './indicators';
 
 const classic = framework('classic');
 const fw2021 = framework('2021');
@@ -82,5 +82,44 @@ describe('parseOperator', () => {
   it('refuses anything else', () => {
     expect(parseOperator('约等于')).toBeNull();
     expect(parseOperator('')).toBeNull();
+  });
+});
+
+describe('accrual kind (累计型 / 状态型, domain.md §5)', () => {
+  it.each(['%', '％', '‰', '百分比', '分', '星', '级', '年'])('defaults a 数量指标 in %s to 状态型', (unit) => {
+    expect(defaultAccrual({ unit, level2: '数量指标' })).toBe('level');
+    expect(defaultAccrual({ unit: ` ${unit} `, level2: '数量指标' })).toBe('level');
+  });
+
+  it('covers every level unit of the list', () => {
+    expect(LEVEL_UNITS.map((unit) => defaultAccrual({ unit, level2: '数量指标' }))).toEqual(LEVEL_UNITS.map(() => 'level'));
+  });
+
+  it('defaults 质量指标 and 满意度指标 (服务对象满意度指标) to 状态型 whatever the unit', () => {
+    expect(defaultAccrual({ unit: '平方米', level2: '质量指标' })).toBe('level');
+    expect(defaultAccrual({ unit: '人', level2: '服务对象满意度指标' })).toBe('level');
+    expect(defaultAccrual({ unit: '人', level2: '满意度指标' })).toBe('level');
+  });
+
+  it.each(['人次', '公里', '所', '户', '万元', '个', '年度', '分钟'])('defaults a count or amount in %s to 累计型', (unit) => {
+    expect(defaultAccrual({ unit, level2: '数量指标' })).toBe('cumulative');
+  });
+
+  it('reads the stored values and the labels people type, and nothing else', () => {
+    expect(['cumulative', 'level', '累计型', '状态型', '累计', '状态', ' 状态型 '].map(parseAccrual)).toEqual([
+      'cumulative', 'level', 'cumulative', 'level', 'cumulative', 'level', 'level',
+    ]);
+    expect(parseAccrual('')).toBeNull();
+    expect(parseAccrual('时点型')).toBeNull();
+  });
+
+  it('follows the default when the unit changes, unless someone chose otherwise', () => {
+    const row: { unit: string; level2: string; accrual: Accrual } = { unit: '人', level2: '数量指标', accrual: 'cumulative' };
+    expect(followDefaultAccrual(row, { ...row, unit: '%' }).accrual).toBe('level');
+    const chosen = { ...row, accrual: 'level' as Accrual };
+    expect(followDefaultAccrual(chosen, { ...chosen, unit: '户' }).accrual).toBe('level');
+    const percent = { unit: '%', level2: '数量指标', accrual: 'level' as Accrual };
+    expect(followDefaultAccrual(percent, { ...percent, accrual: 'cumulative' }).accrual).toBe('cumulative');
+    expect(followDefaultAccrual(percent, { ...percent, unit: '人次' }).accrual).toBe('cumulative');
   });
 });

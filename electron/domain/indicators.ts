@@ -18,6 +18,45 @@ export function parseOperator(text: string): IndicatorOperator | null {
   return OPERATOR_ALIASES[value] ?? null;
 }
 
+/**
+ * 累计型 indicators build up over the year (人次, 公里, 所, 万元) and are prorated by 序时进度 when monitored;
+ * 状态型 ones (rates, satisfaction, grades, years of service life, quality standards) are compared with the
+ * full target at any time (domain.md §5).
+ */
+export const ACCRUALS = ['cumulative', 'level'] as const;
+export type Accrual = (typeof ACCRUALS)[number];
+export const ACCRUAL_LABELS: Record<Accrual, string> = { cumulative: '累计型', level: '状态型' };
+
+/** Units that measure a level, not an amount; `％` is the full-width sign Chinese input methods type. */
+export const LEVEL_UNITS = ['%', '％', '‰', '百分比', '分', '星', '级', '年'] as const;
+/** Level-2 classes whose indicators are levels whatever their unit (服务对象满意度指标 ends in 满意度指标). */
+export const LEVEL_CLASSES = ['质量指标', '满意度指标'] as const;
+
+/** The accrual kind an indicator gets unless someone chooses otherwise: from its unit and level-2 class. */
+export function defaultAccrual(row: { unit: string; level2: string }): Accrual {
+  const unit = row.unit.trim();
+  const level2 = row.level2.trim();
+  if ((LEVEL_UNITS as readonly string[]).includes(unit)) return 'level';
+  return LEVEL_CLASSES.some((c) => level2.endsWith(c)) ? 'level' : 'cumulative';
+}
+
+/**
+ * A row after an edit of its unit or level 2: the accrual kind follows the new default while it still
+ * was the old default, and stays as chosen when someone chose otherwise.
+ */
+export function followDefaultAccrual<T extends { unit: string; level2: string; accrual: Accrual }>(before: T, after: T): T {
+  if (before.accrual !== defaultAccrual(before) || after.accrual !== before.accrual) return after;
+  return { ...after, accrual: defaultAccrual(after) };
+}
+
+/** An accrual kind as stored or typed (cumulative/level, 累计型/状态型), or null when it is neither. */
+export function parseAccrual(text: string): Accrual | null {
+  const value = text.trim();
+  if ((ACCRUALS as readonly string[]).includes(value)) return value as Accrual;
+  const byLabel = ACCRUALS.find((a) => ACCRUAL_LABELS[a] === value || ACCRUAL_LABELS[a].slice(0, 2) === value);
+  return byLabel ?? null;
+}
+
 export const BASES = ['计划标准', '行业标准', '历史标准', '其他标准'] as const;
 export type IndicatorBasis = (typeof BASES)[number];
 

@@ -28,6 +28,7 @@ const draft = (over: Partial<LibraryIndicatorDraft> = {}): LibraryIndicatorDraft
   unit: '公里',
   definition: '年度内建成并通过交工验收的农村公路里程。',
   basis: '计划标准',
+  accrual: 'cumulative',
   ...over,
 });
 

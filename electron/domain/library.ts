@@ -1,7 +1,7 @@
 // 指标库 rules (domain.md §3): the statuses of a library indicator and who may move it where (units
 // propose, the performance office confirms or returns, retired indicators leave the suggestions), the
 // code formats, and the check of one library indicator against the dictionary.
-import { BASES, checkIndicator, displayTarget, FRAMEWORKS, type Framework, type IndicatorOperator } from './indicators';
+import { ACCRUALS, BASES, checkIndicator, displayTarget, FRAMEWORKS, type Accrual, type Framework, type IndicatorOperator } from './indicators';
 
 export const LIBRARY_STATUSES = ['draft', 'proposed', 'accepted', 'retired'] as const;
 export type LibraryStatus = (typeof LIBRARY_STATUSES)[number];
@@ -127,11 +127,13 @@ export interface LibraryIndicatorDraft {
   unit: string;
   definition: string;
   basis: string;
+  /** 累计型 or 状态型, carried into the targets that take this indicator. */
+  accrual: Accrual;
 }
 
 export type LibraryIndicatorField = keyof LibraryIndicatorDraft;
 
-const CONTENT_FIELDS: readonly LibraryIndicatorField[] = ['projectTypeCode', 'level1', 'level2', 'name', 'operator', 'referenceValue', 'unit', 'definition', 'basis'];
+const CONTENT_FIELDS: readonly LibraryIndicatorField[] = ['projectTypeCode', 'level1', 'level2', 'name', 'operator', 'referenceValue', 'unit', 'definition', 'basis', 'accrual'];
 
 /** Whether two versions of an indicator say the same thing (imports report these as unchanged). */
 export const sameIndicatorContent = (a: LibraryIndicatorDraft, b: LibraryIndicatorDraft): boolean => CONTENT_FIELDS.every((f) => a[f] === b[f]);
@@ -166,6 +168,7 @@ export function checkLibraryIndicator(draft: LibraryIndicatorDraft, preferred: F
   if (draft.projectTypeCode.trim() === '') problems.projectTypeCode = '请选择项目类型';
   if (!(BASES as readonly string[]).includes(draft.basis)) problems.basis = `设定依据应为：${BASES.join('、')}`;
   if (draft.definition.trim().length > 500) problems.definition = '指标解释不能超过 500 个字';
+  if (!(ACCRUALS as readonly string[]).includes(draft.accrual)) problems.accrual = '累计方式应为“累计型”或“状态型”';
   return problems;
 }
 

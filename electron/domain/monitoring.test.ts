@@ -8,6 +8,7 @@ import {
   executionRate,
   indicatorLight,
   listSheetProblems,
+  overspendMessage,
   projectLight,
   roundTimeProgress,
   thresholdsFromPercents,
@@ -67,29 +68,44 @@ describe('execution rate and budget light', () => {
 
 describe('indicator light', () => {
   it('≥ 1200 人次 in month 5 (expected 500): reached 350 → 70% yellow, 620 → 124% blue (§13 #14)', () => {
-    const at = (reached: string) => indicatorLight({ operator: '≥', target: d('1200'), reached: d(reached) }, 5);
+    const at = (reached: string) => indicatorLight({ operator: '≥', target: d('1200'), reached: d(reached), accrual: 'cumulative' }, 5);
     expect(at('350').light).toBe('yellow');
     expect(percent(at('350').ratio!)).toBe('70.00');
     expect(at('620').light).toBe('blue');
     expect(percent(at('620').ratio!)).toBe('124.00');
   });
 
+  it('compares a 状态型 indicator with the full target (§5 examples, month 8)', () => {
+    const level = (operator: '≥' | '=', target: string, reached: string) => indicatorLight({ operator, target: d(target), reached: d(reached), accrual: 'level' }, 8);
+    expect(level('=', '100', '100')).toEqual({ light: 'green', ratio: ratio(1) });
+    expect(percent(level('≥', '90', '92').ratio!)).toBe('102.22');
+    expect(level('≥', '90', '92').light).toBe('green');
+    expect(level('≥', '90', '70').light).toBe('yellow');
+    expect(level('≥', '10', '10').light).toBe('green');
+  });
+
+  it('prorates a 累计型 indicator: ≥600人 reached 480 in month 8 is expected 400, r = 120% → blue', () => {
+    const result = indicatorLight({ operator: '≥', target: d('600'), reached: d('480'), accrual: 'cumulative' }, 8);
+    expect(result).toEqual({ light: 'blue', ratio: ratio(6, 5) });
+    expect(indicatorLight({ operator: '=', target: d('100'), reached: d('100'), accrual: 'cumulative' }, 8).light).toBe('blue');
+  });
+
   it('switches exactly at 60%, 80% and 120%', () => {
-    const at = (reached: string) => indicatorLight({ operator: '≥', target: d('1200'), reached: d(reached) }, 12).light;
+    const at = (reached: string) => indicatorLight({ operator: '≥', target: d('1200'), reached: d(reached), accrual: 'cumulative' }, 12).light;
     expect([at('719.99'), at('720'), at('959.99'), at('960'), at('1439.99'), at('1440')]).toEqual([
       'red', 'yellow', 'yellow', 'green', 'green', 'blue',
     ]);
   });
 
   it('treats = with a non-zero target as positive', () => {
-    expect(indicatorLight({ operator: '=', target: d('100'), reached: d('95') }, 12).light).toBe('green');
+    expect(indicatorLight({ operator: '=', target: d('100'), reached: d('95'), accrual: 'cumulative' }, 12).light).toBe('green');
   });
 
   it('is green for a reverse indicator only when the value satisfies the operator', () => {
-    expect(indicatorLight({ operator: '≤', target: d('90'), reached: d('90') }, 8).light).toBe('green');
-    expect(indicatorLight({ operator: '<', target: d('90'), reached: d('90') }, 8).light).toBe('red');
-    expect(indicatorLight({ operator: '=', target: d('0'), reached: d('1') }, 8).light).toBe('red');
-    expect(indicatorLight({ operator: '=', target: d('0'), reached: d('0') }, 8).light).toBe('green');
+    expect(indicatorLight({ operator: '≤', target: d('90'), reached: d('90'), accrual: 'cumulative' }, 8).light).toBe('green');
+    expect(indicatorLight({ operator: '<', target: d('90'), reached: d('90'), accrual: 'cumulative' }, 8).light).toBe('red');
+    expect(indicatorLight({ operator: '=', target: d('0'), reached: d('1'), accrual: 'cumulative' }, 8).light).toBe('red');
+    expect(indicatorLight({ operator: '=', target: d('0'), reached: d('0'), accrual: 'cumulative' }, 8).light).toBe('green');
   });
 
   it('maps the qualitative levels to green, yellow and red', () => {
@@ -99,7 +115,7 @@ describe('indicator light', () => {
   });
 
   it('has no light before a value is reported', () => {
-    expect(indicatorLight({ operator: '≥', target: d('10'), reached: null }, 8)).toEqual({ light: 'none', ratio: null });
+    expect(indicatorLight({ operator: '≥', target: d('10'), reached: null, accrual: 'cumulative' }, 8)).toEqual({ light: 'none', ratio: null });
   });
 });
 
@@ -143,7 +159,7 @@ describe('lights with the bureau’s own thresholds', () => {
   });
 
   it('moves the indicator light boundaries to the settings, with decimal percents', () => {
-    const at = (reached: string) => indicatorLight({ operator: '≥', target: d('1000'), reached: d(reached) }, 12, strict).light;
+    const at = (reached: string) => indicatorLight({ operator: '≥', target: d('1000'), reached: d(reached), accrual: 'cumulative' }, 12, strict).light;
     expect([at('499.9'), at('500'), at('754.9'), at('755'), at('1499.9'), at('1500')]).toEqual([
       'red', 'yellow', 'yellow', 'green', 'green', 'blue',
     ]);
@@ -176,12 +192,12 @@ describe('round time progress', () => {
 
 describe('indicator light of the other positive operator', () => {
   it('treats > like ≥ against the expected value to date', () => {
-    expect(indicatorLight({ operator: '>', target: d('90'), reached: d('60') }, 8)).toEqual({ light: 'green', ratio: ratio(1) });
+    expect(indicatorLight({ operator: '>', target: d('90'), reached: d('60'), accrual: 'cumulative' }, 8)).toEqual({ light: 'green', ratio: ratio(1) });
   });
 
   it('is red for < or ≤ when the value is over the limit', () => {
-    expect(indicatorLight({ operator: '≤', target: d('90'), reached: d('99') }, 8).light).toBe('red');
-    expect(indicatorLight({ operator: '<', target: d('90'), reached: d('89.99') }, 8).light).toBe('green');
+    expect(indicatorLight({ operator: '≤', target: d('90'), reached: d('99'), accrual: 'cumulative' }, 8).light).toBe('red');
+    expect(indicatorLight({ operator: '<', target: d('90'), reached: d('89.99'), accrual: 'cumulative' }, 8).light).toBe('green');
   });
 });
 
@@ -194,13 +210,14 @@ describe('attention light', () => {
 });
 
 describe('assessing a sheet as typed', () => {
-  const rules = { month: 8, progress: timeProgress(8), thresholds: DEFAULT_THRESHOLDS };
+  const rules = { month: 8, progress: timeProgress(8), thresholds: DEFAULT_THRESHOLDS, allCumulative: false };
   const none = { reasons: [], reasonOther: '', measures: '' };
   const indicator = (over: Partial<IndicatorEntry> = {}): IndicatorEntry => ({
-    operator: '≥', target: '1200', reached: '800', expectedFullYear: '1200', likelihood: '确定能', ...none, ...over,
+    operator: '≥', target: '1200', accrual: 'cumulative', reached: '800', expectedFullYear: '1200', likelihood: '确定能', ...none, ...over,
   });
+  const fund = (executedFen: number, adjustedFen = 240) => ({ source: '本级财政拨款', adjustedFen, executedFen });
   const sheet = (over: Partial<SheetEntry> = {}): SheetEntry => ({
-    adjustedFen: 240, executedFen: 128, budget: none, indicators: [indicator()], ...over,
+    funds: [fund(128)], submitted: false, budget: none, indicators: [indicator()], ...over,
   });
 
   it('computes the lights of the calc example: 128 of 240 in month 8 green, 350 of 1200 red, 部分达成 yellow → project red', () => {
@@ -235,10 +252,10 @@ describe('assessing a sheet as typed', () => {
   });
 
   it('requires a reason and a measure for a red or yellow budget light, not for a green one', () => {
-    const red = assessSheet(sheet({ executedFen: 80 }), rules);
+    const red = assessSheet(sheet({ funds: [fund(80)] }), rules);
     expect(red.budgetLight).toBe('red');
     expect(listSheetProblems(red, ['受益人次'])).toEqual(['预算执行：请选择偏差原因', '预算执行：请填写纠偏措施']);
-    expect(assessSheet(sheet({ executedFen: 80, budget: { reasons: ['制度保障'], reasonOther: '', measures: '督促支付' } }), rules).problems.budget).toEqual({});
+    expect(assessSheet(sheet({ funds: [fund(80)], budget: { reasons: ['制度保障'], reasonOther: '', measures: '督促支付' } }), rules).problems.budget).toEqual({});
   });
 
   it('requires a reason and a measure when reaching the target is judged impossible, whatever the light', () => {
@@ -272,8 +289,46 @@ describe('assessing a sheet as typed', () => {
   });
 
   it('flags a zero budget and reads its rate as 0', () => {
-    const result = assessSheet(sheet({ adjustedFen: 0, executedFen: 0 }), rules);
+    const result = assessSheet(sheet({ funds: [fund(0, 0)] }), rules);
     expect(result.execution).toEqual({ rate: ratio(0), zeroBudget: true });
+  });
+
+  it('is 未填报 while nothing is reported: no budget light, no project light, no indicator light', () => {
+    const fresh = assessSheet(sheet({ funds: [fund(0)], indicators: [indicator({ reached: '' }), indicator({ reached: '' })] }), rules);
+    expect(fresh).toMatchObject({ reported: false, budgetLight: 'none', projectLight: 'none' });
+    expect(fresh.indicators.map((i) => i.light)).toEqual(['none', 'none']);
+    expect(fresh.problems.budget).toEqual({});
+  });
+
+  it('is reported once an execution figure, a value reached or a submission exists; a reported 0 executed is red', () => {
+    const oneValue = assessSheet(sheet({ funds: [fund(0)], indicators: [indicator({ reached: '800' }), indicator({ reached: '' })] }), rules);
+    expect(oneValue).toMatchObject({ reported: true, budgetLight: 'red', projectLight: 'green' });
+    expect(oneValue.indicators.map((i) => i.light)).toEqual(['green', 'none']);
+    expect(assessSheet(sheet({ funds: [fund(0)], submitted: true, indicators: [] }), rules)).toMatchObject({ reported: true, budgetLight: 'red' });
+    expect(assessSheet(sheet({ funds: [fund(1)], indicators: [indicator({ reached: '' })] }), rules).reported).toBe(true);
+  });
+
+  it('refuses 超支 per fund source, names both figures, and never lights it green', () => {
+    const result = assessSheet(sheet({ funds: [fund(99_999_0000_00, 282_0400_00), fund(50, 100)] }), rules);
+    expect(result).toMatchObject({ overspent: true, budgetLight: 'red' });
+    expect(result.problems.funds[0]).toBe('执行数 99,999.0000 万元 超过调整后预算 282.0400 万元，请核对执行数');
+    expect(result.problems.funds[1]).toBeNull();
+    expect(listSheetProblems(result, ['受益人次'], ['本级财政拨款', '上级补助'])[0]).toBe(`本级财政拨款：${result.problems.funds[0]}`);
+    expect(result.problems.budget).toEqual({});
+  });
+
+  it('suggests a 元/万元 mix-up when executed is about 10,000 times the budget', () => {
+    expect(overspendMessage(282_0400 * 100 * 10_000, 282_0400 * 100)).toBe(
+      '执行数 2,820,400.0000 万元 超过调整后预算 282.0400 万元，疑似把“元”当作“万元”填写，请按万元填写',
+    );
+    expect(overspendMessage(100, 100)).toBeNull();
+    expect(overspendMessage(1_010_000, 1_000_000)).toBe('执行数 1.0100 万元 超过调整后预算 1.0000 万元，请核对执行数');
+  });
+
+  it('prorates a 状态型 indicator only when the bureau chose “all cumulative”', () => {
+    const rate = indicator({ operator: '=', target: '100', accrual: 'level', reached: '100' });
+    expect(assessSheet(sheet({ indicators: [rate] }), rules).indicators[0]!.light).toBe('green');
+    expect(assessSheet(sheet({ indicators: [rate] }), { ...rules, allCumulative: true }).indicators[0]!.light).toBe('blue');
   });
 
   it('lists problems with the indicator’s name', () => {

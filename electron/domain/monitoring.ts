@@ -1,7 +1,8 @@
 // 绩效运行监控 ("双监控") calculations, domain.md §5: time progress, execution rate, budget light,
 // indicator lights, project light and deadline state. All comparisons are exact (Ratio), thresholds come
 // from settings.
-import { OPERATORS, type IndicatorOperator } from './indicators';
+import { OPERATORS, parseAccrual, type Accrual, type IndicatorOperator } from './indicators';
+import { formatWanYuan, type Fen } from './money';
 import { compare, div, mul, parseDecimal, ratio, type Ratio } from './ratio';
 
 /** Which projects a round monitors: all approved project targets, key projects only, or a chosen list. */
@@ -89,6 +90,19 @@ export function executionRate(executed: Amount, adjusted: Amount): ExecutionRate
   return { rate: div(asRatio(executed), budget), zeroBudget: false };
 }
 
+/**
+ * 超支: executed above the adjusted budget is refused at entry and import (domain.md §5). The message names
+ * both figures, and a ratio near 10,000 is most likely 元 typed into a 万元 column.
+ */
+export function overspendMessage(executedFen: Fen, adjustedFen: Fen): string | null {
+  if (executedFen <= adjustedFen) return null;
+  const figures = `执行数 ${formatWanYuan(executedFen)} 万元 超过调整后预算 ${formatWanYuan(adjustedFen)} 万元`;
+  return looksLikeYuan(executedFen, adjustedFen) ? `${figures}，疑似把“元”当作“万元”填写，请按万元填写` : `${figures}，请核对执行数`;
+}
+
+/** Executed ÷ budget between 5,000 and 20,000: the size of a 元/万元 mix-up rather than a real overrun. */
+const looksLikeYuan = (executedFen: Fen, adjustedFen: Fen) => adjustedFen > 0 && executedFen >= adjustedFen * 5_000 && executedFen <= adjustedFen * 20_000;
+
 /** Budget light: r = execution rate ÷ time progress; red below 60%, yellow below 80%, else green. */
 export function budgetLight(rate: Ratio, progress: Ratio, t: LightThresholds = DEFAULT_THRESHOLDS): Light {
   const r = div(rate, progress);
@@ -98,7 +112,7 @@ export function budgetLight(rate: Ratio, progress: Ratio, t: LightThresholds = D
 }
 
 export type IndicatorProgress =
-  | { operator: Exclude<IndicatorOperator, '定性'>; target: Ratio; reached: Ratio | null }
+  | { operator: Exclude<IndicatorOperator, '定性'>; target: Ratio; reached: Ratio | null; accrual: Accrual }
   | { operator: '定性'; reached: QualitativeLevel | null };
 
 export interface IndicatorLight {
@@ -131,7 +145,8 @@ const QUALITATIVE_LIGHT: Record<QualitativeLevel, Light> = {
 
 /**
  * Indicator light in month `month`. Positive quantitative indicators (≥, >, = with a non-zero target)
- * compare the value reached with target × month ÷ 12; reverse ones (≤, <, = 0) are green only when the
+ * compare the value reached with the expected-to-date: target × month ÷ 12 for a 累计型 indicator, the
+ * full target for a 状态型 one (a rate of 92% against ≥90% is on track in May as in December); reverse ones (≤, <, = 0) are green only when the
  * value reached satisfies the operator. No value reached yet: no light.
  */
 export function indicatorLight(p: IndicatorProgress, month: number, t: LightThresholds = DEFAULT_THRESHOLDS): IndicatorLight {
@@ -139,7 +154,7 @@ export function indicatorLight(p: IndicatorProgress, month: number, t: LightThre
   if (p.operator === '定性') return { light: QUALITATIVE_LIGHT[p.reached], ratio: null };
   const positive = (p.operator === '≥' || p.operator === '>' || p.operator === '=') && p.target.num !== 0n;
   if (!positive) return { light: satisfies(p.operator, p.reached, p.target) ? 'green' : 'red', ratio: null };
-  const expected = mul(p.target, timeProgress(month));
+  const expected = p.accrual === 'cumulative' ? mul(p.target, timeProgress(month)) : p.target;
   const r = div(p.reached, expected);
   const light =
     compare(r, t.indicatorRedBelow) < 0
@@ -198,20 +213,29 @@ export interface Deviation {
 }
 export type DeviationField = keyof Deviation;
 
-/** One approved indicator's row: operator and target from the approved target, the rest as typed. */
+/** One approved indicator's row: operator, target and accrual kind from the approved target, the rest as typed. */
 export interface IndicatorEntry extends Deviation {
   operator: string;
   target: string;
+  /** cumulative | level, as snapshotted when the round opened. */
+  accrual: string;
   reached: string;
   expectedFullYear: string;
   likelihood: string;
 }
 export type IndicatorEntryField = DeviationField | 'reached' | 'expectedFullYear' | 'likelihood';
 
+/** One fund source's figures in 分. */
+export interface FundEntry {
+  source: string;
+  adjustedFen: Fen;
+  executedFen: Fen;
+}
+
 export interface SheetEntry {
-  /** Totals over the fund sources, in 分. */
-  adjustedFen: number;
-  executedFen: number;
+  funds: readonly FundEntry[];
+  /** The unit has submitted it at least once: then it counts as reported even with all figures at 0. */
+  submitted: boolean;
   /** The reason and measure for a budget light that is red or yellow. */
   budget: Deviation;
   indicators: readonly IndicatorEntry[];
@@ -222,13 +246,19 @@ export interface SheetRules {
   /** The round's 序时进度 (see roundTimeProgress). */
   progress: Ratio;
   thresholds: LightThresholds;
+  /** Setting monitoring.accrual = allCumulative: prorate every positive indicator, as some systems do. */
+  allCumulative: boolean;
 }
+
+/** How indicators accrue in a round: by each indicator's own kind, or all as 累计型 (setting monitoring.accrual). */
+export type AccrualRule = 'byIndicator' | 'allCumulative';
 
 /** What the bureau set for a round, as plain values that cross IPC (the renderer rebuilds the rules). */
 export interface RoundRuleSettings {
   year: number;
   month: number;
   timeProgressMethod: TimeProgressMethod;
+  accrualRule: AccrualRule;
   /** Percent strings by threshold, e.g. budgetRedBelow: "60". */
   thresholds: Record<keyof LightThresholds, string>;
 }
@@ -237,15 +267,22 @@ export const sheetRules = (settings: RoundRuleSettings): SheetRules => ({
   month: settings.month,
   progress: roundTimeProgress(settings.timeProgressMethod, settings.year, settings.month),
   thresholds: thresholdsFromPercents(settings.thresholds),
+  allCumulative: settings.accrualRule === 'allCumulative',
 });
 
 export interface SheetAssessment {
   execution: ExecutionRate;
+  /** Nothing reported yet (未填报): no lights at all, counted apart; red means a reported figure is behind. */
+  reported: boolean;
+  /** Executed above the adjusted budget in some fund source or in total: refused, and never green. */
+  overspent: boolean;
   budgetLight: Light;
   indicators: IndicatorLight[];
   projectLight: Light;
   /** What is missing or wrong before the sheet can be submitted, keyed for the form. */
   problems: {
+    /** The 超支 message of each fund source, by position (null when within its budget). */
+    funds: (string | null)[];
     budget: Partial<Record<DeviationField, string>>;
     indicators: Partial<Record<IndicatorEntryField, string>>[];
   };
@@ -255,7 +292,7 @@ const isQuantitative = (operator: string): operator is Exclude<IndicatorOperator
   operator !== '定性' && (OPERATORS as readonly string[]).includes(operator);
 
 /** The indicator's progress for indicatorLight, or why the typed value cannot be read. */
-function readProgress(entry: IndicatorEntry): { progress: IndicatorProgress | null; problem?: string } {
+function readProgress(entry: IndicatorEntry, allCumulative: boolean): { progress: IndicatorProgress | null; problem?: string } {
   const reached = entry.reached.trim();
   if (entry.operator === '定性') {
     if (reached === '') return { progress: { operator: '定性', reached: null } };
@@ -265,12 +302,13 @@ function readProgress(entry: IndicatorEntry): { progress: IndicatorProgress | nu
     return { progress: { operator: '定性', reached: reached as QualitativeLevel } };
   }
   const target = parseDecimal(entry.target);
-  if (!isQuantitative(entry.operator) || !target) return { progress: null, problem: '该指标的指标值或指标性质有误，请先办理目标调整' };
-  if (reached === '') return { progress: { operator: entry.operator, target, reached: null } };
+  const accrual = allCumulative ? 'cumulative' : parseAccrual(entry.accrual);
+  if (!isQuantitative(entry.operator) || !target || !accrual) return { progress: null, problem: '该指标的指标值、指标性质或累计方式有误，请先办理目标调整' };
+  if (reached === '') return { progress: { operator: entry.operator, target, reached: null, accrual } };
   const value = parseDecimal(reached);
   if (!value) return { progress: null, problem: '完成值应为数字' };
   if (value.num < 0n) return { progress: null, problem: '完成值不能为负数' };
-  return { progress: { operator: entry.operator, target, reached: value } };
+  return { progress: { operator: entry.operator, target, reached: value, accrual } };
 }
 
 const needsExplanation = (light: Light) => light === 'red' || light === 'yellow';
@@ -286,7 +324,7 @@ function deviationProblems(entry: Deviation): Partial<Record<DeviationField, str
 
 function assessIndicator(entry: IndicatorEntry, rules: SheetRules) {
   const problems: Partial<Record<IndicatorEntryField, string>> = {};
-  const { progress, problem } = readProgress(entry);
+  const { progress, problem } = readProgress(entry, rules.allCumulative);
   const result = progress ? indicatorLight(progress, rules.month, rules.thresholds) : { light: 'none' as Light, ratio: null };
   if (problem) problems.reached = problem;
   else if (entry.reached.trim() === '') problems.reached = entry.operator === '定性' ? '请选择完成情况' : '请填写完成值';
@@ -303,26 +341,40 @@ function assessIndicator(entry: IndicatorEntry, rules: SheetRules) {
  * the service runs it again before accepting a submission.
  */
 export function assessSheet(entry: SheetEntry, rules: SheetRules): SheetAssessment {
-  const execution = executionRate(entry.executedFen, entry.adjustedFen);
-  const light = budgetLight(execution.rate, rules.progress, rules.thresholds);
+  const totals = fundTotals(entry.funds);
+  const execution = executionRate(totals.executedFen, totals.adjustedFen);
+  const funds = entry.funds.map((f) => overspendMessage(f.executedFen, f.adjustedFen));
+  const overspent = funds.some((m) => m !== null) || overspendMessage(totals.executedFen, totals.adjustedFen) !== null;
+  const reported = entry.submitted || totals.executedFen > 0 || entry.indicators.some((i) => i.reached.trim() !== '');
+  const light = !reported ? 'none' : overspent ? 'red' : budgetLight(execution.rate, rules.progress, rules.thresholds);
   const indicators = entry.indicators.map((indicator) => assessIndicator(indicator, rules));
   return {
     execution,
+    reported,
+    overspent,
     budgetLight: light,
     indicators: indicators.map((i) => i.result),
     projectLight: projectLight(indicators.map((i) => i.result.light)),
     problems: {
-      budget: needsExplanation(light) ? deviationProblems(entry.budget) : {},
+      funds,
+      budget: needsExplanation(light) && !overspent ? deviationProblems(entry.budget) : {},
       indicators: indicators.map((i) => i.problems),
     },
   };
 }
 
+/** Totals over the fund sources, in 分. */
+export const fundTotals = (funds: readonly FundEntry[]) => ({
+  adjustedFen: funds.reduce((sum, f) => sum + f.adjustedFen, 0),
+  executedFen: funds.reduce((sum, f) => sum + f.executedFen, 0),
+});
+
 /** Every problem of an assessment as one line a person can act on, e.g. for a refused submission. */
-export function listSheetProblems(assessment: SheetAssessment, indicatorNames: readonly string[]): string[] {
+export function listSheetProblems(assessment: SheetAssessment, indicatorNames: readonly string[], fundSources: readonly string[] = []): string[] {
+  const funds = assessment.problems.funds.flatMap((message, i) => (message ? [`${fundSources[i] ?? '资金'}：${message}`] : []));
   const budget = Object.values(assessment.problems.budget).map((message) => `预算执行：${message}`);
   const indicators = assessment.problems.indicators.flatMap((problems, i) =>
     Object.values(problems).map((message) => `指标“${indicatorNames[i] ?? i + 1}”：${message}`),
   );
-  return [...budget, ...indicators];
+  return [...funds, ...budget, ...indicators];
 }

@@ -12,6 +12,8 @@ describe('setting definitions', () => {
       'monitoring.budgetGreenFrom': '80',
       'monitoring.indicatorBlueFrom': '120',
       'monitoring.dueSoonDays': 5,
+      // 状态型 indicators are not prorated unless the bureau reproduces the all-cumulative systems
+      'monitoring.accrual': 'byIndicator',
       'evaluation.gradeExcellentFrom': 90,
       'results.cutFair': '10',
     });
@@ -28,6 +30,8 @@ describe('setting definitions', () => {
       message: '“预算执行红灯：执行率/序时进度低于”须为不小于 0 的数字（百分比）',
     });
     expect(checkSetting(def('monitoring.dueSoonDays'), 61)).toMatchObject({ ok: false });
+    expect(checkSetting(def('monitoring.accrual'), 'allCumulative')).toEqual({ ok: true, value: 'allCumulative' });
+    expect(checkSetting(def('monitoring.accrual'), 'level')).toEqual({ ok: false, message: '“指标进度折算”的取值不在可选范围内' });
     expect(checkSetting(def('monitoring.months'), [0, 13])).toMatchObject({ ok: false });
     expect(checkSetting(def('targets.framework'), '2030')).toMatchObject({ ok: false });
   });

@@ -36,6 +36,14 @@ export const SETTINGS: readonly SettingDefinition[] = [
       { value: 'days', label: '已过天数 ÷ 全年天数' },
     ],
   },
+  {
+    key: 'monitoring.accrual', group: '绩效监控', label: '指标进度折算', type: 'choice', default: 'byIndicator',
+    help: '状态型指标（比率、满意度、等级、年限、质量标准）始终与全年指标值比较；选“全部按累计型”则与部分系统的默认预警规则一致，所有正向指标都按序时进度折算',
+    choices: [
+      { value: 'byIndicator', label: '按指标的累计型/状态型' },
+      { value: 'allCumulative', label: '全部按累计型（按序时进度折算）' },
+    ],
+  },
   percent('monitoring.budgetRedBelow', '绩效监控', '预算执行红灯：执行率/序时进度低于', '60'),
   percent('monitoring.budgetGreenFrom', '绩效监控', '预算执行绿灯：执行率/序时进度不低于', '80'),
   percent('monitoring.indicatorRedBelow', '绩效监控', '指标红灯：完成进度低于', '60'),

@@ -24,6 +24,7 @@ const row = (over: Partial<TargetIndicator>): TargetIndicator => ({
   definition: '',
   basis: '计划标准',
   weight: '',
+  accrual: 'cumulative',
   libraryCode: null,
   ...over,
 });

@@ -1,7 +1,7 @@
 // 绩效目标, domain.md §4: the checks a reviewer would otherwise do by hand on a project's 申报表 and a
 // unit's 部门整体支出绩效目标表, and what each review grade (优/良/中/差) means. The form runs these while
 // the user types; the service runs them again before a target can be submitted or imported.
-import { BASES, checkIndicator, level1Kind, type Framework, type IndicatorField, type IndicatorRow, type Level1Kind } from './indicators';
+import { BASES, checkIndicator, level1Kind, type Accrual, type Framework, type IndicatorField, type IndicatorRow, type Level1Kind } from './indicators';
 import { formatWanYuan, type Fen } from './money';
 import { checkFunds, type FundRow } from './projects';
 import { add, compare, parseDecimal, ratio, toFixed, type Ratio } from './ratio';
@@ -11,6 +11,8 @@ import type { WorkflowAction } from './workflow';
 export interface TargetIndicator extends IndicatorRow {
   definition: string;
   basis: string;
+  /** 累计型 or 状态型: how monitoring reads the value reached (defaultAccrual until someone chooses). */
+  accrual: Accrual;
   /** The library indicator it was taken from, if any. */
   libraryCode: string | null;
 }
@@ -73,6 +75,7 @@ export const emptyIndicator = (level1 = '', level2 = ''): TargetIndicator => ({
   definition: '',
   basis: '计划标准',
   weight: '',
+  accrual: 'cumulative',
   libraryCode: null,
 });
 

@@ -22,8 +22,11 @@ export interface CountyRow {
   monitoringSubmitted: number;
   /** Review grades (优/良/中/差) of the county's project targets; evaluation grades join when evaluations exist. */
   grades: Record<ReviewGrade, number>;
-  /** Project lights (domain.md §5) of the county's latest monitoring round of the year. */
-  latestRound: { month: number; lights: LightCounts } | null;
+  /**
+   * Project lights (domain.md §5) of the county's latest monitoring round of the year, and its sheets
+   * with nothing reported (未填报, no light): the same counts as the county's own round report.
+   */
+  latestRound: { month: number; lights: LightCounts; unreported: number } | null;
   overdueRectifications: number;
 }
 
@@ -42,7 +45,9 @@ function latestRound(store: Store, county: string, year: number): CountyRow['lat
   const round = store.sqlite
     .prepare('SELECT id, month FROM monitoring_rounds WHERE region_code = ? AND year = ? AND deleted = 0 ORDER BY month DESC, seq DESC LIMIT 1')
     .get(county, year) as { id: string; month: number } | undefined;
-  return round ? { month: round.month, lights: roundReport(store.db, round.id).counts.project } : null;
+  if (!round) return null;
+  const { counts } = roundReport(store.db, round.id);
+  return { month: round.month, lights: counts.project, unreported: counts.unreported };
 }
 
 /** Counts per county; SQL aggregates, one statement each, so a prefecture of many counties stays quick. */
@@ -101,7 +106,7 @@ export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uin
   return writeWorkbook([
     {
       name: `${year}年各县汇总`,
-      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '最近监控月份', '红灯', '黄灯', '绿灯', '蓝灯', '目标审核优', '良', '中', '差', '逾期整改'],
+      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '最近监控月份', '红灯', '黄灯', '绿灯', '蓝灯', '未填报', '目标审核优', '良', '中', '差', '逾期整改'],
       rows: rows.map((r) => [
         r.code,
         r.name,
@@ -118,10 +123,11 @@ export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uin
         r.latestRound?.lights.yellow ?? '',
         r.latestRound?.lights.green ?? '',
         r.latestRound?.lights.blue ?? '',
+        r.latestRound?.unreported ?? '',
         ...REVIEW_GRADES.map((g) => r.grades[g]),
         r.overdueRectifications,
       ]),
-      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 12, 6, 6, 6, 6, 10, 6, 6, 6, 10],
+      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 12, 6, 6, 6, 6, 8, 10, 6, 6, 6, 10],
     },
   ]);
 }

@@ -3,6 +3,7 @@
 // writes records generically from these declarations and never names a workflow's table itself.
 import type { Db } from '../../db/open';
 import type { Actor } from '../audit/audit';
+import type { PackageRecord, Row } from './records';
 
 export const STAGES = ['targets', 'monitoring', 'rectification', 'library', 'all'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -65,6 +66,12 @@ export interface ExchangeEntity {
   statusColumn?: string;
   /** How a prefecture's review decision lands on the county's record, when this entity can be reviewed. */
   applyDecision?(db: Db, actor: Actor, recordId: string, decision: Decision): void;
+  /**
+   * A rule the record breaks, as a message naming it, or null. Checked before anything is written (dry
+   * runs included): one such record refuses the whole package. `rowOf` finds a related row by table and
+   * id, in the package first, then on this installation (e.g. to name a sheet by its project).
+   */
+  refuseIncoming?(record: PackageRecord, rowOf: (table: string, id: string) => Row | undefined): string | null;
   /**
    * Runs once per import, in its transaction, after this entity's records were written: for the
    * bookkeeping a workflow keeps beside its records (e.g. a library version for an applied update).

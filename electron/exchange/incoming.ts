@@ -13,7 +13,7 @@ import { selfId } from './parties';
 import type { AppliedRecord, Decision, Direction, ExchangeEntity, PackageOrigin } from './entities';
 import { KIND_LABELS, partyId, UPWARD_KINDS, type Manifest, type PackageKind } from './manifest';
 import { PackageRefusal, readPackageFile, type VerifiedPackage, type VerifyContext } from './packageFile';
-import { RecordStore, sameContent, type PackageRecord } from './records';
+import { RecordStore, sameContent, type PackageRecord, type Row } from './records';
 import { EXCHANGE_ENTITIES, exchangeEntity } from './registry';
 
 export type RecordAction = 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict';
@@ -156,8 +156,23 @@ function incomingRecords(verified: VerifiedPackage, direction: Direction, record
     }
     sets.push({ entity, records: list });
   }
+  refuseBrokenRecords(sets, records);
   // Apply parents before children, in the registry's order.
   return sets.sort((a, b) => EXCHANGE_ENTITIES.indexOf(a.entity) - EXCHANGE_ENTITIES.indexOf(b.entity));
+}
+
+/** The first record an entity's own rule refuses (e.g. a monitoring sheet executed above its budget) refuses the package. */
+function refuseBrokenRecords(sets: readonly IncomingSet[], records: RecordStore): void {
+  const rowOf = (table: string, id: string): Row | undefined =>
+    sets.find((s) => s.entity.table === table)?.records.find((r) => r.id === id)?.row ??
+    (records.statement(`SELECT * FROM "${table.replace(/"/g, '""')}" WHERE id = ?`).get(id) as Row | undefined);
+  for (const { entity, records: list } of sets) {
+    if (!entity.refuseIncoming) continue;
+    for (const record of list) {
+      const why = record.deleted ? null : entity.refuseIncoming(record, rowOf);
+      if (why) throw new PackageRefusal('BAD_DATA', `${why}，已拒绝整个数据包`);
+    }
+  }
 }
 
 interface Planned extends PlannedRecord {

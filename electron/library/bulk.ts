@@ -30,13 +30,13 @@ export interface IndicatorWrite extends LibraryIndicatorDraft {
 export function indicatorWriter(db: Db): (row: IndicatorWrite) => void {
   const upsert = sqliteOf(db).prepare(
     `INSERT INTO library_indicators
-       (id, code, project_type_code, level1, level2, name, operator, reference_value, unit, definition, basis, status, library_version, proposed_by)
-     VALUES (@id, @code, @projectTypeCode, @level1, @level2, @name, @operator, @referenceValue, @unit, @definition, @basis, @status,
+       (id, code, project_type_code, level1, level2, name, operator, reference_value, unit, definition, basis, accrual, status, library_version, proposed_by)
+     VALUES (@id, @code, @projectTypeCode, @level1, @level2, @name, @operator, @referenceValue, @unit, @definition, @basis, @accrual, @status,
        COALESCE(@libraryVersion, 0), @proposedBy)
      ON CONFLICT (code) DO UPDATE SET
        project_type_code = excluded.project_type_code, level1 = excluded.level1, level2 = excluded.level2, name = excluded.name,
        operator = excluded.operator, reference_value = excluded.reference_value, unit = excluded.unit,
-       definition = excluded.definition, basis = excluded.basis, status = excluded.status,
+       definition = excluded.definition, basis = excluded.basis, accrual = excluded.accrual, status = excluded.status,
        library_version = COALESCE(@libraryVersion, library_indicators.library_version),
        proposed_by = COALESCE(@proposedBy, library_indicators.proposed_by),
        deleted = 0, version = library_indicators.version + 1, updated_at = ${NOW}`,

@@ -1,7 +1,7 @@
 // Channels of 指标库: project types, the instant search, drafts, the propose/confirm mechanism, Excel,
 // and library version files exchanged with the prefecture.
 import { z } from 'zod';
-import { OPERATORS } from '../domain/indicators';
+import { ACCRUALS, OPERATORS } from '../domain/indicators';
 import { LIBRARY_STATUSES } from '../domain/library';
 import type { AuditRow } from '../audit/audit';
 import { file, none, returns, text, uuid, type ContractPart, type FilePayload } from '../ipc/schema';
@@ -32,6 +32,7 @@ const indicatorDraft = z
     unit: text(40),
     definition: text(1000),
     basis: text(10),
+    accrual: z.enum(ACCRUALS, { error: '累计方式应为“累计型”（cumulative）或“状态型”（level）' }).optional(),
     proposingUnitCode: text(20).nullable().optional(),
   })
   .strict();

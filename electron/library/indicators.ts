@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { countRows, type Db } from '../../db/open';
 import { libraryRecordId } from './ids';
 import { libraryIndicators, projectTypes, sqlNow, units } from '../../db/schema';
-import { framework, OPERATORS, type Framework, type IndicatorOperator } from '../domain/indicators';
+import { defaultAccrual, framework, OPERATORS, type Framework, type IndicatorOperator } from '../domain/indicators';
 import {
   checkLibraryIndicator,
   editRefusal,
@@ -44,6 +44,7 @@ export const indicatorColumns = {
   unit: libraryIndicators.unit,
   definition: libraryIndicators.definition,
   basis: libraryIndicators.basis,
+  accrual: libraryIndicators.accrual,
   status: libraryIndicators.status,
   libraryVersion: libraryIndicators.libraryVersion,
   proposingUnitCode: libraryIndicators.proposingUnitCode,
@@ -148,11 +149,14 @@ export function searchIndicators(db: Db, query: IndicatorQuery): IndicatorSearch
 /** The dictionary version new library indicators are written in: the year's forms setting. */
 export const libraryFramework = (db: Db): Framework => framework(settingValue<string>(db, 'targets.framework'));
 
-export interface IndicatorInput extends LibraryIndicatorDraft {
+/** A draft as callers send it; without an accrual kind it gets the default from its unit and level 2. */
+export interface IndicatorInput extends Omit<LibraryIndicatorDraft, 'accrual'> {
+  accrual?: LibraryIndicatorDraft['accrual'];
   proposingUnitCode?: string | null;
 }
 
-function normalise(db: Db, input: IndicatorInput): LibraryIndicatorDraft & { proposingUnitCode: string | null } {
+function normalise(db: Db, given: IndicatorInput): LibraryIndicatorDraft & { proposingUnitCode: string | null } {
+  const input = { ...given, accrual: given.accrual ?? defaultAccrual(given) };
   const problems = checkLibraryIndicator(input, libraryFramework(db));
   if (hasErrors(problems)) throw new AppError('INVALID_INPUT', Object.values(problems).join('；'));
   const qualitative = input.operator === '定性';
@@ -166,6 +170,7 @@ function normalise(db: Db, input: IndicatorInput): LibraryIndicatorDraft & { pro
     unit: qualitative ? '' : input.unit.trim(),
     definition: input.definition.trim(),
     basis: input.basis,
+    accrual: input.accrual,
     proposingUnitCode: input.proposingUnitCode?.trim() || null,
   };
 }

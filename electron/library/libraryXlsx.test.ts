@@ -111,6 +111,29 @@ describe('library Excel import', () => {
     expect(previewLibraryImport(db, '模板.xlsx', libraryTemplate(db)).rows).toEqual([]);
   });
 
+  it('carries the accrual kind: exported in Chinese, defaulted when blank, kept when chosen, refused when unknown', () => {
+    const db = library();
+    const [exported] = readTable(exportLibrary(db), [{ key: 'code', header: '指标编码' }, { key: 'accrual', header: '累计方式' }]).filter((r) => r.values.code === 'SB02-006');
+    expect(exported!.values.accrual).toBe('状态型');
+    const file = (accruals: string[]) => {
+      const sheet = XLSX.utils.aoa_to_sheet([
+        [...HEADERS, '累计方式'],
+        ['', 'JT01', '', '产出指标', '数量指标', '安装波形护栏长度', '≥', 3, '公里', '', '', '', accruals[0]!],
+        ['', 'JT01', '', '产出指标', '质量指标', '护栏验收合格率', '=', 100, '%', '', '', '', accruals[1]!],
+        ['', 'JT01', '', '产出指标', '数量指标', '护栏完好比例', '≥', 95, '%', '', '', '', accruals[2]!],
+      ]);
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(book, sheet, '指标库');
+      return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array;
+    };
+    expect(previewLibraryImport(db, 'a.xlsx', file(['', '时点型', ''])).problems).toEqual([
+      { rowNumber: 3, column: '累计方式', message: '“时点型”不是累计方式，应为“累计型”或“状态型”，也可留空按计量单位判断' },
+    ]);
+    commitLibraryImport(db, TEST_ACTOR, 'a.xlsx', file(['', '', '累计型']));
+    const byName = new Map(allIndicators(db).map((i) => [i.name, i.accrual]));
+    expect(['安装波形护栏长度', '护栏验收合格率', '护栏完好比例'].map((n) => byName.get(n))).toEqual(['cumulative', 'level', 'cumulative']);
+  });
+
   it('refuses a file without the library columns, naming what is missing', () => {
     const db = library();
     const sheet = XLSX.utils.aoa_to_sheet([['单位编码', '单位名称'], ['101001', '轮台县教育局']]);

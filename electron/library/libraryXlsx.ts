@@ -4,7 +4,7 @@
 // Excel is a way to propose in bulk, never a way around the performance office's confirmation.
 import { LIBRARY_STATUS_LABELS, INDICATOR_CODE, PROJECT_TYPE_CODE, checkLibraryIndicator, nextIndicatorCode, parseLibraryStatus, sameIndicatorContent } from '../domain/library';
 import type { LibraryIndicatorDraft, LibraryIndicatorField, LibraryStatus } from '../domain/library';
-import { BASES, parseOperator, type Framework } from '../domain/indicators';
+import { ACCRUAL_LABELS, BASES, defaultAccrual, parseAccrual, parseOperator, type Framework } from '../domain/indicators';
 import type { Db } from '../../db/open';
 import { readTable, writeWorkbook, type ColumnSpec, type SheetSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
@@ -27,11 +27,12 @@ const COLUMNS = [
   { key: 'unit', header: '计量单位' },
   { key: 'definition', header: '指标解释' },
   { key: 'basis', header: '设定依据' },
+  { key: 'accrual', header: '累计方式' },
   { key: 'status', header: '状态' },
 ] as const satisfies readonly ColumnSpec<string>[];
 type Key = (typeof COLUMNS)[number]['key'];
 const HEADER: Record<Key, string> = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
-const WIDTHS = [18, 12, 20, 12, 16, 32, 10, 14, 12, 50, 12, 10];
+const WIDTHS = [18, 12, 20, 12, 16, 32, 10, 14, 12, 50, 12, 10, 10];
 
 const FIELD_COLUMN: Record<LibraryIndicatorField, Key> = {
   projectTypeCode: 'projectTypeCode',
@@ -43,6 +44,7 @@ const FIELD_COLUMN: Record<LibraryIndicatorField, Key> = {
   unit: 'unit',
   definition: 'definition',
   basis: 'basis',
+  accrual: 'accrual',
 };
 
 /** A sector for a type first met in an import; the office can correct it afterwards. */
@@ -110,6 +112,8 @@ function planRow(ctx: Context, rowNumber: number, values: Record<Key, string>): 
     else ctx.newTypes.set(projectTypeCode, ctx.newTypes.get(projectTypeCode) ?? values.projectTypeName);
   }
 
+  const accrual = values.accrual === '' ? defaultAccrual(values) : parseAccrual(values.accrual);
+  if (!accrual) report('accrual', `“${values.accrual}”不是累计方式，应为“累计型”或“状态型”，也可留空按计量单位判断`);
   const draft: LibraryIndicatorDraft = {
     projectTypeCode,
     level1: values.level1,
@@ -120,6 +124,7 @@ function planRow(ctx: Context, rowNumber: number, values: Record<Key, string>): 
     unit: operator === '定性' ? '' : values.unit,
     definition: values.definition,
     basis: values.basis || BASES[0],
+    accrual: accrual ?? 'cumulative',
   };
   const checks = checkLibraryIndicator({ ...draft, unit: values.unit }, ctx.fw);
   for (const [field, message] of Object.entries(checks) as [LibraryIndicatorField, string][]) {
@@ -240,7 +245,7 @@ export function exportLibrary(db: Db): Uint8Array {
   const typeName = new Map(types.map((t) => [t.code, t.name]));
   const rows = allIndicators(db).map((i) => [
     i.code, i.projectTypeCode, typeName.get(i.projectTypeCode) ?? '', i.level1, i.level2, i.name, i.operator,
-    i.referenceValue, i.unit, i.definition, i.basis, LIBRARY_STATUS_LABELS[i.status],
+    i.referenceValue, i.unit, i.definition, i.basis, i.operator === '定性' ? '' : ACCRUAL_LABELS[i.accrual], LIBRARY_STATUS_LABELS[i.status],
   ]);
   return writeWorkbook([indicatorsSheet(rows), projectTypesSheet(types)]);
 }
@@ -262,6 +267,7 @@ export function libraryTemplate(db: Db): Uint8Array {
         ['参考值', '定量指标填数字，如 95；定性指标填文字，如 明显改善'],
         ['计量单位', '定量指标必填，如 %、人、公里；定性指标不填'],
         ['设定依据', `${BASES.join('、')}，留空为 ${BASES[0]}`],
+        ['累计方式', '累计型（人次、公里、所、万元等全年累计，监控时按序时进度折算）或 状态型（比率、满意度、等级、年限、质量标准，监控时与全年指标值比较）；留空按计量单位和二级指标判断'],
         ['状态', '留空或写“待确认”：导入后等待绩效办确认入库；写“草稿”暂存；写“停用”停用该指标'],
       ],
       widths: [20, 90],

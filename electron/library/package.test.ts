@@ -57,6 +57,22 @@ describe('library version file: the prefecture issues, the county applies', () =
     expect(pkg.projectTypes.map((t) => t.code)).toContain('JT03');
   });
 
+  it('carries each indicator’s accrual kind to the county, and gives a file without them the defaults', () => {
+    const db = prefectureLibrary();
+    const pkg = roundTrip(libraryPackage(db));
+    expect(pkg.indicators.find((i) => i.code === 'JT03-652800-001')?.accrual).toBe('cumulative');
+    expect(pkg.indicators.find((i) => i.code === 'SB02-006')?.accrual).toBe('level');
+    const chosen = { ...pkg, indicators: pkg.indicators.map((i) => (i.code === 'JT03-652800-001' ? { ...i, accrual: 'level' as const } : i)) };
+    const county = countyWithStarter();
+    applyLibraryPackage(county, TEST_ACTOR, roundTrip(chosen), 'v3.json');
+    expect(allIndicators(county).find((i) => i.code === 'JT03-652800-001')?.accrual).toBe('level');
+    const old = { ...pkg, indicators: pkg.indicators.map(({ accrual: _accrual, ...i }) => i) };
+    const fresh = countyWithStarter();
+    applyLibraryPackage(fresh, TEST_ACTOR, roundTrip(old), 'old.json');
+    const accruals = new Map(allIndicators(fresh).map((i) => [i.code, i.accrual]));
+    expect([accruals.get('JT03-652800-001'), accruals.get('SB02-006')]).toEqual(['cumulative', 'level']);
+  });
+
   it('previews what a county would create, update and leave, then applies it keeping the issuer’s number', () => {
     const pkg = roundTrip(libraryPackage(prefectureLibrary()));
     const county = countyWithStarter();

@@ -8,7 +8,7 @@ import { and, eq, gte } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { libraryVersions } from '../../db/schema';
 import { INDICATOR_CODE, checkLibraryIndicator, checkProjectType, sameIndicatorContent, type LibraryStatus } from '../domain/library';
-import { OPERATORS, type IndicatorOperator } from '../domain/indicators';
+import { ACCRUALS, defaultAccrual, OPERATORS, type IndicatorOperator } from '../domain/indicators';
 import { hasErrors } from '../domain/registry';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
@@ -48,6 +48,8 @@ const packageSchema = z.object({
         unit: textField(20).default(''),
         definition: textField(500).default(''),
         basis: textField(10),
+        /** Files from before accrual kinds existed have none: the default from unit and level 2 applies. */
+        accrual: z.enum(ACCRUALS).optional(),
         status: z.enum(['accepted', 'retired']),
       }),
     )
@@ -94,8 +96,8 @@ export function libraryPackage(db: Db): LibraryPackage {
     projectTypes: listProjectTypes(db).map(({ code, name, sector, description }) => ({ code, name, sector, description })),
     indicators: allIndicators(db)
       .filter((i) => i.status === 'accepted' || i.status === 'retired')
-      .map(({ code, projectTypeCode, level1, level2, name, operator, referenceValue, unit, definition, basis, status }) => ({
-        code, projectTypeCode, level1, level2, name, operator, referenceValue, unit, definition, basis,
+      .map(({ code, projectTypeCode, level1, level2, name, operator, referenceValue, unit, definition, basis, accrual, status }) => ({
+        code, projectTypeCode, level1, level2, name, operator, referenceValue, unit, definition, basis, accrual,
         status: status as 'accepted' | 'retired',
       })),
   };
@@ -179,6 +181,7 @@ function checkPackage(db: Db, pkg: LibraryPackage): string[] {
 const asDraft = (i: PackageIndicator) => ({
   ...i,
   operator: (OPERATORS as readonly string[]).includes(i.operator) ? (i.operator as IndicatorOperator) : ('' as const),
+  accrual: i.accrual ?? defaultAccrual(i),
 });
 
 function plan(db: Db, pkg: LibraryPackage): Plan {

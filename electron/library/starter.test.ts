@@ -21,7 +21,7 @@ describe('the shipped starter library', () => {
 
   it('has only indicators that pass the rules of a target form, with unique well-formed codes', () => {
     const problems = starter.indicators
-      .map((i) => ({ code: i.code, problems: checkLibraryIndicator({ ...i, operator: i.operator as '≥' }, classic) }))
+      .map((i) => ({ code: i.code, problems: checkLibraryIndicator({ ...i, operator: i.operator as '≥', accrual: i.accrual ?? 'cumulative' }, classic) }))
       .filter((p) => Object.keys(p.problems).length > 0);
     expect(problems).toEqual([]);
     expect(starter.indicators.every((i) => INDICATOR_CODE.test(i.code) && i.code.startsWith(`${i.projectTypeCode}-`))).toBe(true);

@@ -22,7 +22,7 @@ const none = { reasons: [], reasonOther: '', measures: '' };
  * - 学生营养改善计划 (教育局): 150 of 290 万元 (r = 77.6%, yellow), indicators fine → yellow, submitted;
  * - 校舍维修改造 (第一中学): 80 of 240 万元 (red), 1000 of 3000 m² (red) → red, submitted;
  * - 乡村医生补助 (卫健委): green, approved;
- * - 基本公共卫生服务 (卫健委): nothing reported, draft.
+ * - 基本公共卫生服务 (卫健委): nothing reported, draft (未填报: no light).
  */
 function reportedRound() {
   const { db } = countyStore();
@@ -48,7 +48,7 @@ function reportedRound() {
   submit(fill(sheet('LT2020-002'), [80], ['1000', '750'], true));
   const doctors = submit(fill(sheet('LT2020-003'), [60], ['110', '达成目标']));
   transitionSheet(db, TEST_ACTOR, { sheetId: doctors.id, version: doctors.version, action: 'approve' });
-  return { db, round, sheet };
+  return { db, round, sheet, fill };
 }
 
 describe('coverage board', () => {
@@ -58,8 +58,9 @@ describe('coverage board', () => {
     expect(soon).toMatchObject({
       deadline: '2020-08-31',
       deadlineState: 'dueSoon',
-      totals: { units: 3, unitsComplete: 2, unitsPending: 1, sheets: 4, pending: 1, submitted: 2, approved: 1, returned: 0 },
+      totals: { units: 3, unitsComplete: 2, unitsPending: 1, sheets: 4, pending: 1, submitted: 2, approved: 1, returned: 0, unreported: 1 },
     });
+    expect(soon.units.find((u) => u.unitName === '轮台县卫生健康委员会')!.unreported).toBe(1);
     expect(soon.units.map((u) => [u.unitName, u.sheets, u.pending, u.state])).toEqual([
       ['轮台县卫生健康委员会', 2, 1, 'dueSoon'],
       ['轮台县教育局', 1, 0, 'complete'],
@@ -80,13 +81,13 @@ describe('coverage board', () => {
 describe('warnings board', () => {
   it('lists the red and yellow projects, reddest first, with the lit indicators, reasons and measures', () => {
     const { db, round } = reportedRound();
-    const warnings = roundWarnings(db, round.id);
-    // Nothing spent by August is red too, whether or not the unit has reported yet.
+    const { warnings, unreported } = roundWarnings(db, round.id);
+    // The sheet nobody has reported is not red: it is counted apart as 未填报.
     expect(warnings.map((w) => [w.projectName, w.unitName, w.budgetLight, w.projectLight, w.attention])).toEqual([
       ['校舍维修改造', '轮台县第一中学', 'red', 'red', 'red'],
-      ['基本公共卫生服务', '轮台县卫生健康委员会', 'red', 'none', 'red'],
       ['学生营养改善计划', '轮台县教育局', 'yellow', 'green', 'yellow'],
     ]);
+    expect(unreported).toBe(1);
     expect(warnings[0]).toMatchObject({
       executionRate: '33.33',
       indicators: [{ name: '维修校舍面积', light: 'red' }],
@@ -95,27 +96,43 @@ describe('warnings board', () => {
       rectification: null,
       adjustment: null,
     });
-    expect(warnings[2]!.reasons).toEqual(['制度保障']);
+    expect(warnings[1]!.reasons).toEqual(['制度保障']);
   });
 });
 
 describe('round report', () => {
-  it('counts lights, compares each unit’s execution rate with time progress, and lists the red projects', () => {
+  it('counts lights of the reported sheets and 未填报 apart, compares each unit’s execution with time progress, lists the red projects', () => {
     const { db, round } = reportedRound();
     const report = roundReport(db, round.id);
     expect(report.timeProgress).toBe('66.67');
-    expect(report.counts.budget).toEqual({ red: 2, yellow: 1, green: 1, blue: 0, none: 0 });
-    expect(report.counts.project).toEqual({ red: 1, yellow: 0, green: 2, blue: 0, none: 1 });
+    expect(report.counts).toEqual({
+      budget: { red: 1, yellow: 1, green: 1, blue: 0, none: 0 },
+      project: { red: 1, yellow: 0, green: 2, blue: 0, none: 0 },
+      unreported: 1,
+    });
     expect(report.totals).toEqual({ sheets: 4, adjustedFen: 730 * WAN, executedFen: 290 * WAN, executionRate: '39.73' });
-    expect(report.units.map((u) => [u.unitName, u.executionRate, u.budgetLight, u.red, u.yellow])).toEqual([
-      ['轮台县教育局', '51.72', 'yellow', 0, 1],
-      ['轮台县第一中学', '33.33', 'red', 1, 0],
-      ['轮台县卫生健康委员会', '30.00', 'red', 1, 0],
+    // 卫健委: 60 of 200 万元 in all, but its light judges the doctors' sheet it reported (60 of 80, green).
+    expect(report.units.map((u) => [u.unitName, u.executionRate, u.budgetLight, u.red, u.yellow, u.unreported])).toEqual([
+      ['轮台县教育局', '51.72', 'yellow', 0, 1, 0],
+      ['轮台县第一中学', '33.33', 'red', 1, 0, 0],
+      ['轮台县卫生健康委员会', '30.00', 'green', 0, 0, 1],
     ]);
     expect(report.red.map((r) => [r.projectName, r.indicators, r.reasons, r.measures])).toEqual([
       ['校舍维修改造', ['维修校舍面积'], ['制度保障', '其他：雨季停工'], ['督促支付', '增加施工班组']],
-      ['基本公共卫生服务', [], [], []],
     ]);
+  });
+
+  it('shows a round that has just opened as all 未填报, with no red anywhere', () => {
+    const { db } = countyStore();
+    luntaiApprovedTargets(db, 2020);
+    const round = createRound(db, TEST_ACTOR, { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
+    const report = roundReport(db, round.id);
+    expect(report.counts.unreported).toBe(4);
+    expect(report.counts.budget.red + report.counts.project.red + report.units.reduce((n, u) => n + u.red, 0)).toBe(0);
+    expect(report.units.every((u) => u.budgetLight === 'none')).toBe(true);
+    expect(roundWarnings(db, round.id)).toEqual({ warnings: [], unreported: 4 });
+    expect(roundCoverage(db, round.id, '2020-08-01').totals.unreported).toBe(4);
+    expect(listSheets(db, round.id).map((s) => s.budgetLight)).toEqual(['none', 'none', 'none', 'none']);
   });
 
   it('exports the same figures to xlsx', () => {
@@ -124,9 +141,9 @@ describe('round report', () => {
     expect(book.SheetNames).toEqual(['灯色统计', '单位执行情况', '红灯项目']);
     const rows = (name: string) => XLSX.utils.sheet_to_json<string[]>(book.Sheets[name]!, { header: 1, raw: false, defval: '' });
     expect(rows('灯色统计').slice(0, 3)).toEqual([
-      ['项目', '红灯', '黄灯', '绿灯', '蓝灯', '无', '合计'],
-      ['预算执行', '2', '1', '1', '0', '0', '4'],
-      ['绩效目标', '1', '0', '2', '0', '1', '4'],
+      ['项目', '红灯', '黄灯', '绿灯', '蓝灯', '无', '未填报', '合计'],
+      ['预算执行', '1', '1', '1', '0', '0', '1', '4'],
+      ['绩效目标', '1', '0', '2', '0', '0', '1', '4'],
     ]);
     expect(rows('红灯项目')[1]!.slice(0, 4)).toEqual(['LT2020-002', '校舍维修改造', '轮台县第一中学', '33.33']);
   });
@@ -138,7 +155,7 @@ describe('follow-up from a red or yellow project', () => {
     const school = sheet('LT2020-002');
     const notice = openRectification(db, TEST_ACTOR, { sheetId: school.id, problems: '执行进度严重滞后', requirements: '9 月底前完成支付', deadline: '2020-09-30' });
     expect(notice).toMatchObject({ seq: 1, status: 'pending', unitCode: '101002', sourceId: school.id });
-    expect(roundWarnings(db, round.id)[0]!.rectification).toMatchObject({ seq: 1, status: 'pending' });
+    expect(roundWarnings(db, round.id).warnings[0]!.rectification).toMatchObject({ seq: 1, status: 'pending' });
     expect(issueRectification(db, TEST_ACTOR, { id: notice.id, version: notice.version }).status).toBe('issued');
     expect(() => openRectification(db, TEST_ACTOR, { sheetId: school.id, problems: '再次', requirements: '', deadline: '2020-09-30' })).toThrow(/已对“校舍维修改造”下发第 1 号整改通知（已下达）/);
     expect(listAudit(db, { entity: 'rectification', limit: 5 }).map((a) => a.action)).toEqual(['下达整改通知', '拟定整改通知']);
@@ -152,8 +169,8 @@ describe('follow-up from a red or yellow project', () => {
   });
 
   it('proposes a target adjustment through the targets workflow, keeping the original and naming the round', () => {
-    const { db, sheet } = reportedRound();
-    const health = sheet('LT2020-004'); // red: nothing spent
+    const { db, sheet, fill } = reportedRound();
+    const health = fill(sheet('LT2020-004'), [0], ['92']); // reported, nothing spent: red
     const draft = adjustmentDraft(db, health.id);
     expect(draft.indicators.map((i) => [i.name, i.value])).toEqual([['服务对象满意度', '90']]);
     expect(() => proposeAdjustmentFromSheet(db, TEST_ACTOR, { sheetId: health.id, targetVersion: draft.targetVersion, reason: '调整', values: [] })).toThrow(/完全相同/);
@@ -179,7 +196,7 @@ describe('follow-up from a red or yellow project', () => {
     expect(adjustment.proposed.indicators[0]!.value).toBe('120');
     const targetId = db.select({ id: targets.id }).from(targets).where(and(eq(targets.ownerCode, 'LT2020-003'), eq(targets.kind, 'project'))).get()!.id;
     expect(listAdjustments(db, targetId)).toHaveLength(1);
-    expect(roundWarnings(db, november.id).find((w) => w.projectCode === 'LT2020-003')!.adjustment).toMatchObject({ seq: 1, status: 'submitted' });
+    expect(roundWarnings(db, november.id).warnings.find((w) => w.projectCode === 'LT2020-003')!.adjustment).toMatchObject({ seq: 1, status: 'submitted' });
   });
 });
 

@@ -11,15 +11,21 @@ import { settingValue } from '../settings/settings';
 import { localToday } from './rounds';
 import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings, type SheetFigures, type SheetRecord } from './store';
 
-export interface UnitCoverage {
-  unitCode: string;
-  unitName: string;
+/** Sheets by where they stand, for a unit or the whole round. */
+export interface SheetCounts {
   sheets: number;
   /** 草稿 and 被退回: still to be submitted by the unit. */
   pending: number;
   submitted: number;
   approved: number;
   returned: number;
+  /** Sheets with nothing reported yet (未填报), among the pending ones. */
+  unreported: number;
+}
+
+export interface UnitCoverage extends SheetCounts {
+  unitCode: string;
+  unitName: string;
   /** complete when every sheet is submitted or approved; otherwise the round's deadline state. */
   state: 'complete' | DeadlineState;
 }
@@ -29,7 +35,7 @@ export interface Coverage {
   today: string;
   dueSoonDays: number;
   deadlineState: DeadlineState;
-  totals: { units: number; unitsComplete: number; unitsPending: number; sheets: number; pending: number; submitted: number; approved: number; returned: number };
+  totals: SheetCounts & { units: number; unitsComplete: number; unitsPending: number };
   /** Units with sheets still to submit first, then the complete ones. */
   units: UnitCoverage[];
 }
@@ -40,11 +46,13 @@ export function roundCoverage(db: Db, roundId: string, today = localToday()): Co
   const round = requireRound(db, roundId);
   const dueSoonDays = settingValue<number>(db, 'monitoring.dueSoonDays');
   const state = deadlineState(round.deadline, today, dueSoonDays);
+  const settings = roundRuleSettings(db, round);
   const byUnit = new Map<string, UnitCoverage>();
   for (const sheet of loadSheets(db, roundId)) {
     const { unitCode, unitName } = sheet.project;
-    const unit = byUnit.get(unitCode) ?? { unitCode, unitName, sheets: 0, pending: 0, submitted: 0, approved: 0, returned: 0, state: 'complete' };
+    const unit = byUnit.get(unitCode) ?? { unitCode, unitName, sheets: 0, pending: 0, submitted: 0, approved: 0, returned: 0, unreported: 0, state: 'complete' };
     unit.sheets++;
+    if (!assessRecord(sheet, settings).reported) unit.unreported++;
     if (isPending(sheet.status)) unit.pending++;
     if (sheet.status === 'submitted') unit.submitted++;
     if (sheet.status === 'approved') unit.approved++;
@@ -53,7 +61,7 @@ export function roundCoverage(db: Db, roundId: string, today = localToday()): Co
     byUnit.set(unitCode, unit);
   }
   const units = [...byUnit.values()].sort((a, b) => Number(a.state === 'complete') - Number(b.state === 'complete') || a.unitCode.localeCompare(b.unitCode));
-  const sum = (key: 'sheets' | 'pending' | 'submitted' | 'approved' | 'returned') => units.reduce((n, u) => n + u[key], 0);
+  const sum = (key: keyof SheetCounts) => units.reduce((n, u) => n + u[key], 0);
   const unitsComplete = units.filter((u) => u.state === 'complete').length;
   return {
     deadline: round.deadline,
@@ -69,6 +77,7 @@ export function roundCoverage(db: Db, roundId: string, today = localToday()): Co
       submitted: sum('submitted'),
       approved: sum('approved'),
       returned: sum('returned'),
+      unreported: sum('unreported'),
     },
     units,
   };
@@ -109,16 +118,25 @@ export function explanations(record: SheetRecord, lights: readonly Light[], budg
   return { reasons: unique(explained.flatMap(reasonTexts)), measures: unique(explained.map((e) => e.measures)) };
 }
 
+export interface WarningsBoard {
+  /** Red and yellow projects, reddest first. */
+  warnings: Warning[];
+  /** Sheets with nothing reported yet: no light, so never on the board, but counted so nobody reads silence as calm. */
+  unreported: number;
+}
+
 /** Red and yellow projects of the round (by budget or by indicators), reddest first, then by unit. */
-export function roundWarnings(db: Db, roundId: string): Warning[] {
+export function roundWarnings(db: Db, roundId: string): WarningsBoard {
   const round = requireRound(db, roundId);
   const settings = roundRuleSettings(db, round);
   const warnings: Warning[] = [];
   const targetIds = new Map<string, string | null>();
+  let unreported = 0;
   for (const record of loadSheets(db, roundId)) {
     targetIds.set(record.id, record.project.targetId);
     const assessment = assessRecord(record, settings);
     const figures = figuresOf(record, assessment);
+    if (!figures.reported) unreported++;
     if (figures.attention !== 'red' && figures.attention !== 'yellow') continue;
     const lights = assessment.indicators.map((i) => i.light);
     warnings.push({
@@ -138,7 +156,8 @@ export function roundWarnings(db: Db, roundId: string): Warning[] {
   }
   attachFollowUps(db, warnings, targetIds);
   const rank = (light: Light) => (light === 'red' ? 0 : 1);
-  return warnings.sort((a, b) => rank(a.attention) - rank(b.attention) || a.unitCode.localeCompare(b.unitCode) || a.projectCode.localeCompare(b.projectCode));
+  warnings.sort((a, b) => rank(a.attention) - rank(b.attention) || a.unitCode.localeCompare(b.unitCode) || a.projectCode.localeCompare(b.projectCode));
+  return { warnings, unreported };
 }
 
 /** The latest rectification opened from each sheet and the latest adjustment of each project's target. */

@@ -27,8 +27,9 @@ describe('jixiao calc monitor', () => {
       timeProgress: '66.67',
       executionRate: '53.33',
       zeroBudget: false,
+      overspent: false,
       budgetLight: 'green',
-      indicators: [{ light: 'red', ratio: '43.75' }, { light: 'yellow' }],
+      indicators: [{ light: 'red', ratio: '43.75', accrual: 'cumulative' }, { light: 'yellow' }],
       projectLight: 'red',
     });
   });
@@ -45,8 +46,8 @@ describe('jixiao calc monitor', () => {
     // 80 of 240 in May is r = (1/3) ÷ (5/12) = 80% exactly: green.
     expect(out).toMatchObject({ timeProgress: '41.67', executionRate: '33.33', budgetLight: 'green', projectLight: 'yellow' });
     expect(out.indicators).toEqual([
-      { light: 'yellow', ratio: '70.00' },
-      { light: 'blue', ratio: '124.00' },
+      { light: 'yellow', ratio: '70.00', accrual: 'cumulative' },
+      { light: 'blue', ratio: '124.00', accrual: 'cumulative' },
     ]);
     const august = await calcJson({ month: 8, budget: { adjusted: '240', executed: '80' } });
     expect(august).toMatchObject({ executionRate: '33.33', budgetLight: 'red', indicators: [], projectLight: 'none' });
@@ -63,8 +64,77 @@ describe('jixiao calc monitor', () => {
       ],
     });
     expect(out).toMatchObject({ timeProgress: '91.67', executionRate: '0.00', zeroBudget: true });
-    expect(out.indicators).toEqual([{ light: 'red' }, { light: 'green' }, { light: 'none' }]);
+    expect(out.indicators).toEqual([
+      { light: 'red', accrual: 'cumulative' },
+      { light: 'green', accrual: 'cumulative' },
+      { light: 'none', accrual: 'cumulative' },
+    ]);
     expect(out.projectLight).toBe('red');
+  });
+
+  it('compares rates, satisfaction and service life with the full target in month 8: =100% and ≥90% green, ≥10年 green', async () => {
+    const out = await calcJson({
+      month: 8,
+      budget: { adjusted: '240', executed: '128' },
+      indicators: [
+        { operator: '=', target: '100', unit: '%', reached: '100' },
+        { operator: '≥', target: '90', unit: '%', level2: '服务对象满意度指标', reached: '92' },
+        { operator: '≥', target: '10', unit: '年', reached: '10' },
+        { operator: '≥', target: '90', unit: '%', reached: '70' },
+        { operator: '≥', target: '98', unit: '台', level2: '质量指标', reached: '98' },
+      ],
+    });
+    expect(out.indicators).toEqual([
+      { light: 'green', ratio: '100.00', accrual: 'level' },
+      { light: 'green', ratio: '102.22', accrual: 'level' },
+      { light: 'green', ratio: '100.00', accrual: 'level' },
+      { light: 'yellow', ratio: '77.78', accrual: 'level' },
+      { light: 'green', ratio: '100.00', accrual: 'level' },
+    ]);
+    expect(out.projectLight).toBe('yellow');
+  });
+
+  it('prorates a count: ≥600人 reached 480 in month 8 is 120% of the 400 expected, blue', async () => {
+    const out = await calcJson({ month: 8, budget: { adjusted: '240', executed: '128' }, indicators: [{ operator: '≥', target: '600', unit: '人', reached: '480' }] });
+    expect(out.indicators).toEqual([{ light: 'blue', ratio: '120.00', accrual: 'cumulative' }]);
+  });
+
+  it('follows an explicit "accrual": cumulative prorates a percentage, level does not prorate a count', async () => {
+    const out = await calcJson({
+      month: 8,
+      budget: { adjusted: '240', executed: '128' },
+      indicators: [
+        { operator: '=', target: '100', unit: '%', accrual: 'cumulative', reached: '100' },
+        { operator: '≥', target: '600', unit: '人', accrual: 'level', reached: '480' },
+      ],
+    });
+    expect(out.indicators).toEqual([
+      { light: 'blue', ratio: '150.00', accrual: 'cumulative' },
+      { light: 'green', ratio: '80.00', accrual: 'level' },
+    ]);
+  });
+
+  it('prorates every positive indicator with "allCumulative": true, as the setting 全部按累计型 does', async () => {
+    const out = await calcJson({
+      month: 8,
+      budget: { adjusted: '240', executed: '128' },
+      allCumulative: true,
+      indicators: [
+        { operator: '=', target: '100', unit: '%', reached: '100' },
+        { operator: '≥', target: '600', unit: '人', accrual: 'level', reached: '480' },
+      ],
+    });
+    expect(out.indicators).toEqual([
+      { light: 'blue', ratio: '150.00', accrual: 'cumulative' },
+      { light: 'blue', ratio: '120.00', accrual: 'cumulative' },
+    ]);
+  });
+
+  it('flags executed above the adjusted budget as overspent and gives it a red budget light, not green', async () => {
+    const out = await calcJson({ month: 8, budget: { adjusted: '282.04', executed: '99999' } });
+    expect(out).toMatchObject({ overspent: true, budgetLight: 'red', executionRate: '35455.61' });
+    const exact = await calcJson({ month: 8, budget: { adjusted: '282.04', executed: '282.04' } });
+    expect(exact).toMatchObject({ overspent: false, budgetLight: 'green' });
   });
 
   it('takes the bureau’s own thresholds when given', async () => {
@@ -83,6 +153,8 @@ describe('jixiao calc monitor', () => {
     ['a quantitative indicator without target', JSON.stringify({ ...ISSUE_EXAMPLE, indicators: [{ operator: '≥', reached: '1' }] }), /定量指标须有 target/],
     ['an unknown qualitative level', JSON.stringify({ ...ISSUE_EXAMPLE, indicators: [{ operator: '定性', reached: '很好' }] }), /定性指标的 reached 应为/],
     ['an unknown field', JSON.stringify({ ...ISSUE_EXAMPLE, extra: 1 }), /输入有误/],
+    ['an unknown accrual kind', JSON.stringify({ ...ISSUE_EXAMPLE, indicators: [{ operator: '≥', target: '1', reached: '1', accrual: 'stock' }] }), /indicators\.0\.accrual：应为 "cumulative"（累计型，按序时进度折算）或 "level"/],
+    ['a unit that is not text', JSON.stringify({ ...ISSUE_EXAMPLE, indicators: [{ operator: '≥', target: '1', reached: '1', unit: 5 }] }), /indicators\.0\.unit：应为计量单位文字/],
   ])('refuses %s with a Chinese message on stderr and exit 1', async (_name, stdin, message) => {
     const result = await calc(stdin);
     expect(result.code).toBe(1);

@@ -1,7 +1,7 @@
 // `jixiao calc monitor`: the §5 figures of one project from JSON, so the prefecture's staff and scripts
 // can recheck a county's lights without the UI. Amounts are decimal strings in any one unit.
 import { z } from 'zod';
-import { OPERATORS } from '../domain/indicators';
+import { ACCRUALS, defaultAccrual, OPERATORS, type Accrual } from '../domain/indicators';
 import {
   budgetLight,
   DEFAULT_THRESHOLDS,
@@ -17,7 +17,7 @@ import {
   type QualitativeLevel,
 } from '../domain/monitoring';
 import { settingDefinition } from '../domain/settings';
-import { parseDecimal, percent, type Ratio } from '../domain/ratio';
+import { compare, parseDecimal, percent, type Ratio } from '../domain/ratio';
 import { AppError } from '../errors';
 import '../ipc/schema'; // zod's Chinese messages
 
@@ -29,6 +29,10 @@ const indicator = z
     operator: z.enum(OPERATORS, { error: `应为 ${OPERATORS.join(' ')} 之一` }),
     target: z.string().optional(),
     reached: z.string().nullable().optional(),
+    /** 计量单位 and 二级指标: they give the default accrual kind, as on the target form. */
+    unit: z.string({ error: '应为计量单位文字，如 "%" 或 "人次"' }).max(20, '计量单位不能超过 20 个字').optional(),
+    level2: z.string({ error: '应为二级指标名称，如 "质量指标"' }).max(40, '二级指标名称不能超过 40 个字').optional(),
+    accrual: z.enum(ACCRUALS, { error: '应为 "cumulative"（累计型，按序时进度折算）或 "level"（状态型，与全年指标值比较）' }).optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -57,6 +61,8 @@ export const calcMonitorInput = z
     indicators: z.array(indicator).max(1000).default([]),
     /** The bureau's own thresholds in percent, e.g. {"budgetRedBelow": "60"}; missing ones keep the §5 defaults. */
     thresholds: z.object(Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, decimal.optional()]))).strict().optional(),
+    /** The setting “全部按累计型”: prorate every positive indicator whatever its own kind. */
+    allCumulative: z.boolean({ error: '应为 true 或 false' }).optional(),
   })
   .strict();
 export type CalcMonitorInput = z.input<typeof calcMonitorInput>;
@@ -65,18 +71,24 @@ export interface CalcMonitorOutput {
   timeProgress: string;
   executionRate: string;
   zeroBudget: boolean;
+  /** 超支: executed above the adjusted budget; the budget light is then red, never green. */
+  overspent: boolean;
   budgetLight: Light;
-  indicators: { light: Light; ratio?: string }[];
+  /** accrual: the kind applied to a quantitative indicator (given, or defaulted from unit and level2). */
+  indicators: { light: Light; ratio?: string; accrual?: Accrual }[];
   projectLight: Light;
 }
 
 /** The bureau's thresholds default to the settings' own defaults (domain.md §5). */
 const settingDefault = (key: keyof LightThresholds) => settingDefinition(`monitoring.${key}`)!.default as string;
 
-function progressOf(row: z.output<typeof indicator>): IndicatorProgress {
+const accrualOf = (row: z.output<typeof indicator>, allCumulative: boolean): Accrual =>
+  allCumulative ? 'cumulative' : (row.accrual ?? defaultAccrual({ unit: row.unit ?? '', level2: row.level2 ?? '' }));
+
+function progressOf(row: z.output<typeof indicator>, allCumulative: boolean): IndicatorProgress {
   const reached = row.reached ?? null;
   if (row.operator === '定性') return { operator: '定性', reached: reached as QualitativeLevel | null };
-  return { operator: row.operator, target: parseDecimal(row.target!)!, reached: reached === null ? null : parseDecimal(reached) };
+  return { operator: row.operator, target: parseDecimal(row.target!)!, reached: reached === null ? null : parseDecimal(reached), accrual: accrualOf(row, allCumulative) };
 }
 
 const percentOf = (value: Ratio) => percent(value, 2);
@@ -88,14 +100,23 @@ export function calcMonitor(raw: unknown): CalcMonitorOutput {
     Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, given[key] ?? settingDefault(key)])) as Record<keyof LightThresholds, string>,
   );
   const progress = timeProgress(input.month);
-  const execution = executionRate(parseDecimal(input.budget.executed)!, parseDecimal(input.budget.adjusted)!);
-  const indicators = input.indicators.map((row) => indicatorLight(progressOf(row), input.month, thresholds));
+  const executed = parseDecimal(input.budget.executed)!;
+  const adjusted = parseDecimal(input.budget.adjusted)!;
+  const execution = executionRate(executed, adjusted);
+  const overspent = compare(executed, adjusted) > 0;
+  const progresses = input.indicators.map((row) => progressOf(row, input.allCumulative ?? false));
+  const indicators = progresses.map((p) => indicatorLight(p, input.month, thresholds));
   return {
     timeProgress: percentOf(progress),
     executionRate: percentOf(execution.rate),
     zeroBudget: execution.zeroBudget,
-    budgetLight: budgetLight(execution.rate, progress, thresholds),
-    indicators: indicators.map(({ light, ratio }) => (ratio ? { light, ratio: percentOf(ratio) } : { light })),
+    overspent,
+    budgetLight: overspent ? 'red' : budgetLight(execution.rate, progress, thresholds),
+    indicators: indicators.map(({ light, ratio }, i) => {
+      const p = progresses[i]!;
+      const accrual = p.operator === '定性' ? {} : { accrual: p.accrual };
+      return ratio ? { light, ratio: percentOf(ratio), ...accrual } : { light, ...accrual };
+    }),
     projectLight: projectLight(indicators.map((i) => i.light)),
   };
 }

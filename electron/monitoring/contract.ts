@@ -5,7 +5,7 @@ import { DEVIATION_REASONS, LIKELIHOODS, ROUND_SCOPES } from '../domain/monitori
 import type { Adjustment } from '../targets/adjustments';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
 import { file, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
-import type { Coverage, Warning } from './boards';
+import type { Coverage, WarningsBoard } from './boards';
 import type { AdjustmentDraft, Rectification } from './followUps';
 import type { MonitoringImportPreview, MonitoringImportResult } from './imports';
 import type { RoundReport } from './report';
@@ -83,7 +83,7 @@ export const monitoringContract = {
   'monitoring.workbook': { input: z.object({ roundId: uuid, unitCode: text(20).optional() }).strict(), output: returns<FilePayload>() },
 
   'monitoring.coverage': { input: round, output: returns<Coverage>() },
-  'monitoring.warnings': { input: round, output: returns<Warning[]>() },
+  'monitoring.warnings': { input: round, output: returns<WarningsBoard>() },
   'monitoring.report': { input: round, output: returns<RoundReport>() },
   'monitoring.reportExport': { input: round, output: returns<FilePayload>() },
 

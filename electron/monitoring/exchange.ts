@@ -1,6 +1,23 @@
 // Monitoring rounds travel both ways (a prefecture can issue a round to its counties); sheets travel
 // up with their execution figures and indicator progress.
+import { overspendMessage } from '../domain/monitoring';
 import type { ExchangeEntity } from '../exchange/entities';
+import type { PackageRecord, Row } from '../exchange/records';
+
+/**
+ * 超支 travels no further than the sheet form lets it: a package whose sheet reports a fund source
+ * executed above its adjusted budget is refused, naming the project and the figures.
+ */
+function refuseOverspentSheet(record: PackageRecord, rowOf: (table: string, id: string) => Row | undefined): string | null {
+  for (const fund of record.children.monitoring_funds ?? []) {
+    const message = overspendMessage(Number(fund.executed_fen), Number(fund.adjusted_fen));
+    if (!message) continue;
+    const project = rowOf('projects', String(record.row.project_id));
+    const name = project ? `项目 ${project.code}“${project.name}”` : `项目 ${record.row.project_id}`;
+    return `监控表（${name}）的“${fund.source}”${message}`;
+  }
+  return null;
+}
 
 export const monitoringExchange: readonly ExchangeEntity[] = [
   {
@@ -26,6 +43,7 @@ export const monitoringExchange: readonly ExchangeEntity[] = [
       { table: 'monitoring_indicators', foreignKey: 'sheet_id', key: ['indicator_id'] },
     ],
     statusColumn: 'status',
+    refuseIncoming: refuseOverspentSheet,
   },
   {
     name: 'rectification',

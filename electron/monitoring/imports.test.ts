@@ -64,6 +64,32 @@ describe('importing the budget system’s execution figures (三流合一)', () 
     expect(sheetOf('LT2020-001').funds.map((f) => f.executedFen)).toEqual([0, 0]);
   });
 
+  it('refuses 超支 rows naming both figures, suggests a 元/万元 mix-up near 10,000×, and still imports the good rows', () => {
+    const { db, round, sheetOf } = augustRound();
+    const file = workbook({
+      执行情况: [
+        ['项目编码', '项目名称', '资金来源', '调整后预算（万元）', '执行数（万元）'],
+        ['LT2020-002', '校舍维修改造', '', '282.04', '99999'],
+        ['LT2020-003', '乡村医生补助', '', '', '800000'],
+        ['LT2020-004', '基本公共卫生服务', '', '', '120'],
+      ],
+    });
+    const result = commitMonitoringImport(db, TEST_ACTOR, round.id, 'execution', '执行.xlsx', file);
+    expect(result.problems).toEqual([
+      { rowNumber: 2, sheet: '预算执行', column: '执行数（万元）', message: '执行数 99,999.0000 万元 超过调整后预算 282.0400 万元，请核对执行数' },
+      {
+        rowNumber: 3,
+        sheet: '预算执行',
+        column: '执行数（万元）',
+        message: '执行数 800,000.0000 万元 超过调整后预算 80.0000 万元，疑似把“元”当作“万元”填写，请按万元填写',
+      },
+    ]);
+    expect(result).toMatchObject({ written: 1, counts: { update: 1, unchanged: 0, error: 2 } });
+    expect(sheetOf('LT2020-002').funds[0]).toMatchObject({ adjustedFen: 240 * WAN, executedFen: 0 });
+    expect(sheetOf('LT2020-003').funds[0]!.executedFen).toBe(0);
+    expect(sheetOf('LT2020-004').figures).toMatchObject({ executedFen: 120 * WAN, overspent: false, budgetLight: 'green' });
+  });
+
   it('fills execution by project code and source, lights included, and audits every sheet it changed', () => {
     const { db, round, sheetOf } = augustRound();
     const before = sheetOf('LT2020-002');
@@ -164,9 +190,12 @@ describe('the units’ Excel monitoring template', () => {
     filled['预算执行']![1]![4] = '80';
     filled['预算执行']![2]![4] = '10';
     const indicators = filled['指标完成情况']!;
-    indicators[1]!.splice(7, 6, '300', '1000', '有可能', '经费保障、其他', '物价上涨', '调整采购方式');
-    indicators[2]!.splice(7, 6, '0', '0', '确定能', '', '', '');
-    indicators[3]!.splice(7, 6, '很好', '', '大概', '天气', '', '');
+    // The template says how each indicator is judged: 受益学生人次 builds up (累计型), the 质量指标 食品安全事故
+    // is a level (状态型), 营养状况 is 定性.
+    expect(indicators.map((r) => r[7])).toEqual(['累计方式', '累计型', '状态型', '']);
+    indicators[1]!.splice(8, 6, '300', '1000', '有可能', '经费保障、其他', '物价上涨', '调整采购方式');
+    indicators[2]!.splice(8, 6, '0', '0', '确定能', '', '', '');
+    indicators[3]!.splice(8, 6, '很好', '', '大概', '天气', '', '');
     filled['项目情况']![1]!.splice(2, 4, '制度保障', '', '加快拨付', '上半年受疫情影响');
     const result = commitMonitoringImport(db, TEST_ACTOR, round.id, 'template', '教育局.xlsx', workbook(filled));
     expect(result.problems).toEqual([

@@ -8,7 +8,7 @@ import type { Db } from '../../db/open';
 import { projects } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { parseWanYuan } from '../domain/money';
-import { DEVIATION_REASONS, LIKELIHOODS, QUALITATIVE_LEVELS, type Deviation } from '../domain/monitoring';
+import { DEVIATION_REASONS, LIKELIHOODS, overspendMessage, QUALITATIVE_LEVELS, type Deviation } from '../domain/monitoring';
 import { parseDecimal } from '../domain/ratio';
 import { editable, WORKFLOW_LABELS } from '../domain/workflow';
 import { readTable, type ColumnSpec } from '../xlsx/sheet';
@@ -164,8 +164,13 @@ function planExecution(plan: Plan, bytes: Uint8Array): void {
     if (record && found.length === 0) {
       const current = record.funds.find((f) => f.source === source)!;
       const next = { executedFen: executedFen!, adjustedFen: adjustedFen ?? current.adjustedFen };
-      changed = next.executedFen !== current.executedFen || next.adjustedFen !== current.adjustedFen;
-      plan.patchOf(record).funds.set(source, next);
+      // 超支 is refused row by row, so a 元 figure in a 万元 column never lands as 35,455% green.
+      const overspent = overspendMessage(next.executedFen, next.adjustedFen);
+      if (overspent) report('executed', overspent);
+      else {
+        changed = next.executedFen !== current.executedFen || next.adjustedFen !== current.adjustedFen;
+        plan.patchOf(record).funds.set(source, next);
+      }
     }
     plan.finish({ rowNumber, table: SHEET_NAMES.execution, projectCode: code, projectName: record?.project.name ?? values.name, item: source }, found, changed);
   }

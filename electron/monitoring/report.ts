@@ -2,12 +2,12 @@
 // and the red projects with their reasons and measures; printable in the app and exportable to xlsx.
 import type { Db } from '../../db/open';
 import { formatWanYuan } from '../domain/money';
-import { budgetLight, executionRate, LIGHT_LABELS, LIGHTS, sheetRules, type Light } from '../domain/monitoring';
+import { budgetLight, executionRate, fundTotals, LIGHT_LABELS, LIGHTS, sheetRules, type Light } from '../domain/monitoring';
 import { percent } from '../domain/ratio';
 import { writeWorkbook } from '../xlsx/sheet';
 import { explanations } from './boards';
 import { getRound, type RoundSummary } from './rounds';
-import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings, totalsOf } from './store';
+import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings } from './store';
 
 export type LightCounts = Record<Light, number>;
 
@@ -18,10 +18,12 @@ export interface UnitExecution {
   adjustedFen: number;
   executedFen: number;
   executionRate: string;
-  /** The unit's budget light on its totals. */
+  /** The unit's budget light on the totals of its reported sheets; none while it has reported nothing. */
   budgetLight: Light;
   red: number;
   yellow: number;
+  /** Sheets with nothing reported yet (未填报). */
+  unreported: number;
 }
 
 export interface RedProject {
@@ -41,7 +43,8 @@ export interface RedProject {
 export interface RoundReport {
   round: RoundSummary;
   timeProgress: string;
-  counts: { budget: LightCounts; project: LightCounts };
+  /** Lights of the reported sheets; 未填报 sheets are counted apart and have no light. */
+  counts: { budget: LightCounts; project: LightCounts; unreported: number };
   totals: { sheets: number; adjustedFen: number; executedFen: number; executionRate: string };
   units: UnitExecution[];
   red: RedProject[];
@@ -54,23 +57,33 @@ export function roundReport(db: Db, roundId: string): RoundReport {
   const round = requireRound(db, roundId);
   const settings = roundRuleSettings(db, round);
   const rules = sheetRules(settings);
-  const counts = { budget: zeroCounts(), project: zeroCounts() };
-  const units = new Map<string, UnitExecution>();
+  const counts = { budget: zeroCounts(), project: zeroCounts(), unreported: 0 };
+  const units = new Map<string, UnitExecution & { reportedFen: { adjustedFen: number; executedFen: number } }>();
   const red: RedProject[] = [];
   const records = loadSheets(db, roundId);
   for (const record of records) {
     const assessment = assessRecord(record, settings);
     const figures = figuresOf(record, assessment);
-    counts.budget[figures.budgetLight]++;
-    counts.project[figures.projectLight]++;
     const { unitCode, unitName } = record.project;
-    const unit = units.get(unitCode) ?? { unitCode, unitName, sheets: 0, adjustedFen: 0, executedFen: 0, executionRate: '', budgetLight: 'none', red: 0, yellow: 0 };
+    const unit = units.get(unitCode) ?? {
+      unitCode, unitName, sheets: 0, adjustedFen: 0, executedFen: 0, executionRate: '', budgetLight: 'none', red: 0, yellow: 0, unreported: 0,
+      reportedFen: { adjustedFen: 0, executedFen: 0 },
+    };
+    units.set(unitCode, unit);
     unit.sheets++;
     unit.adjustedFen += figures.adjustedFen;
     unit.executedFen += figures.executedFen;
+    if (!figures.reported) {
+      counts.unreported++;
+      unit.unreported++;
+      continue;
+    }
+    counts.budget[figures.budgetLight]++;
+    counts.project[figures.projectLight]++;
+    unit.reportedFen.adjustedFen += figures.adjustedFen;
+    unit.reportedFen.executedFen += figures.executedFen;
     if (figures.attention === 'red') unit.red++;
     if (figures.attention === 'yellow') unit.yellow++;
-    units.set(unitCode, unit);
     if (figures.attention !== 'red') continue;
     const lights = assessment.indicators.map((i) => i.light);
     red.push({
@@ -87,15 +100,17 @@ export function roundReport(db: Db, roundId: string): RoundReport {
   }
   for (const unit of units.values()) {
     unit.executionRate = rateText(unit.executedFen, unit.adjustedFen);
-    unit.budgetLight = budgetLight(executionRate(unit.executedFen, unit.adjustedFen).rate, rules.progress, rules.thresholds);
+    // A unit's light judges what it has reported: sheets nobody has filled yet are not behind, only missing.
+    const reported = unit.reportedFen;
+    unit.budgetLight = unit.sheets === unit.unreported ? 'none' : budgetLight(executionRate(reported.executedFen, reported.adjustedFen).rate, rules.progress, rules.thresholds);
   }
-  const totals = totalsOf(records.flatMap((r) => r.funds));
+  const totals = fundTotals(records.flatMap((r) => r.funds));
   return {
     round: getRound(db, roundId),
     timeProgress: percent(rules.progress),
     counts,
     totals: { sheets: records.length, ...totals, executionRate: rateText(totals.executedFen, totals.adjustedFen) },
-    units: [...units.values()],
+    units: [...units.values()].map(({ reportedFen: _reported, ...unit }) => unit),
     red,
   };
 }
@@ -107,25 +122,25 @@ export function roundReportWorkbook(report: RoundReport): Uint8Array {
   return writeWorkbook([
     {
       name: '灯色统计',
-      headers: ['项目', ...LIGHT_ORDER.map((l) => LIGHT_LABELS[l]), '合计'],
+      headers: ['项目', ...LIGHT_ORDER.map((l) => LIGHT_LABELS[l]), '未填报', '合计'],
       rows: [
-        ['预算执行', ...LIGHT_ORDER.map((l) => report.counts.budget[l]), report.totals.sheets],
-        ['绩效目标', ...LIGHT_ORDER.map((l) => report.counts.project[l]), report.totals.sheets],
+        ['预算执行', ...LIGHT_ORDER.map((l) => report.counts.budget[l]), report.counts.unreported, report.totals.sheets],
+        ['绩效目标', ...LIGHT_ORDER.map((l) => report.counts.project[l]), report.counts.unreported, report.totals.sheets],
         [],
         ['序时进度（%）', report.timeProgress],
         ['调整后预算（万元）', wan(report.totals.adjustedFen)],
         ['执行数（万元）', wan(report.totals.executedFen)],
         ['预算执行率（%）', report.totals.executionRate],
       ],
-      widths: [20, 10, 10, 10, 10, 10, 10],
+      widths: [20, 10, 10, 10, 10, 10, 10, 10],
     },
     {
       name: '单位执行情况',
-      headers: ['单位编码', '单位名称', '项目数', '调整后预算（万元）', '执行数（万元）', '执行率（%）', '序时进度（%）', '执行灯', '红灯项目', '黄灯项目'],
+      headers: ['单位编码', '单位名称', '项目数', '调整后预算（万元）', '执行数（万元）', '执行率（%）', '序时进度（%）', '执行灯', '红灯项目', '黄灯项目', '未填报'],
       rows: report.units.map((u) => [
-        u.unitCode, u.unitName, u.sheets, wan(u.adjustedFen), wan(u.executedFen), u.executionRate, report.timeProgress, LIGHT_LABELS[u.budgetLight], u.red, u.yellow,
+        u.unitCode, u.unitName, u.sheets, wan(u.adjustedFen), wan(u.executedFen), u.executionRate, report.timeProgress, LIGHT_LABELS[u.budgetLight], u.red, u.yellow, u.unreported,
       ]),
-      widths: [12, 28, 8, 18, 16, 12, 12, 8, 10, 10],
+      widths: [12, 28, 8, 18, 16, 12, 12, 8, 10, 10, 8],
     },
     {
       name: '红灯项目',

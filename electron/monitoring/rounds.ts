@@ -118,8 +118,8 @@ export function createRound(db: Db, actor: Actor, input: RoundInput): RoundSumma
   const insertSheet = sqlite.prepare('INSERT INTO monitoring_sheets (id, round_id, project_id) VALUES (?, ?, ?)');
   const insertFund = sqlite.prepare('INSERT INTO monitoring_funds (sheet_id, source, adjusted_fen) VALUES (?, ?, ?)');
   const insertIndicator = sqlite.prepare(
-    `INSERT INTO monitoring_indicators (sheet_id, indicator_id, seq, level1, level2, name, operator, target_value, unit)
-     SELECT ?, ti.id, ti.seq, ti.level1, ti.level2, ti.name, ti.operator, ti.value, ti.unit FROM target_indicators ti
+    `INSERT INTO monitoring_indicators (sheet_id, indicator_id, seq, level1, level2, name, operator, target_value, unit, accrual)
+     SELECT ?, ti.id, ti.seq, ti.level1, ti.level2, ti.name, ti.operator, ti.value, ti.unit, ti.accrual FROM target_indicators ti
      JOIN targets t ON t.id = ti.target_id
      WHERE t.project_id = ? AND t.kind = 'project' AND t.status = 'approved' AND t.deleted = 0`,
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../db/open';
+import { sqliteOf, type Db } from '../../db/open';
 import { listAudit } from '../audit/audit';
 import { updateSetting } from '../settings/settings';
 import { luntaiApprovedTargets } from '../testing/approvedTargets';
@@ -95,6 +95,69 @@ describe('filling a monitoring sheet', () => {
     expect(() => saveSheet(db, TEST_ACTOR, { ...base, funds: [{ ...base.funds[0]!, executedFen: -1 }] })).toThrow(/执行数不能为负数/);
     expect(() => saveSheet(db, TEST_ACTOR, { ...base, budget: { ...none, reasons: ['天气'] } })).toThrow(/偏差原因“天气”不在可选范围内/);
     expect(() => saveSheet(db, TEST_ACTOR, { ...base, indicators: [{ ...base.indicators[0]!, indicatorId: 'x' }] })).toThrow(/不属于该项目/);
+  });
+});
+
+describe('超支 and 未填报 on a sheet', () => {
+  it('refuses to save an executed amount above the adjusted budget, naming both figures, and writes nothing', () => {
+    const { db, sheet } = schoolRepairSheet();
+    const overspent = { ...report(sheet, 0, '2000'), funds: [{ source: '本级财政拨款', adjustedFen: 240 * WAN, executedFen: 99_999 * WAN }] };
+    expect(() => saveSheet(db, TEST_ACTOR, overspent)).toThrow('“本级财政拨款”执行数 99,999.0000 万元 超过调整后预算 240.0000 万元，请核对执行数。超支不能保存');
+    expect(getSheet(db, sheet.id)).toMatchObject({ version: sheet.version, funds: [{ executedFen: 0 }] });
+  });
+
+  it('refuses to submit a sheet whose stored figures are overspent (written before this rule), and never shows it green', () => {
+    const { db, sheet } = schoolRepairSheet();
+    const saved = saveSheet(db, TEST_ACTOR, report(sheet, 128, '2000'));
+    sqliteOf(db).prepare('UPDATE monitoring_funds SET executed_fen = ? WHERE sheet_id = ?').run(99_999 * WAN, sheet.id);
+    const stored = getSheet(db, sheet.id);
+    expect(stored.figures).toMatchObject({ overspent: true, budgetLight: 'red', attention: 'red' });
+    expect(stored.problems[0]).toBe('本级财政拨款：执行数 99,999.0000 万元 超过调整后预算 240.0000 万元，请核对执行数');
+    expect(() => transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: saved.version, action: 'submit' })).toThrow(/还不能送审，请先补充：本级财政拨款：执行数 99,999\.0000 万元 超过调整后预算/);
+  });
+
+  it('lists a sheet nobody has reported as 未填报 with no light, not red', () => {
+    const { db, sheet } = schoolRepairSheet();
+    expect(sheet.figures).toMatchObject({ reported: false, budgetLight: 'none', projectLight: 'none', attention: 'none' });
+    const rows = listSheets(db, sheet.roundId);
+    expect(rows.every((r) => !r.reported && r.attention === 'none')).toBe(true);
+    const blank = report(sheet, 0, '');
+    saveSheet(db, TEST_ACTOR, { ...blank, indicators: blank.indicators.map((i) => ({ ...i, reached: '' })) });
+    // 0 executed typed with nothing else is still nothing reported; a value reached makes it reported
+    expect(getSheet(db, sheet.id).figures.reported).toBe(false);
+    const withValue = saveSheet(db, TEST_ACTOR, report(getSheet(db, sheet.id), 0, '2000'));
+    expect(withValue.figures).toMatchObject({ reported: true, budgetLight: 'red' });
+  });
+});
+
+describe('accrual kind in a round', () => {
+  it('snapshots each indicator’s kind: the same 2000 of ≥3000 in August is green as 累计型, yellow as 状态型', () => {
+    const { db, sheet } = schoolRepairSheet();
+    expect(sheet.indicators.map((i) => i.accrual)).toEqual(['cumulative', 'cumulative']);
+    expect(saveSheet(db, TEST_ACTOR, report(sheet, 128, '2000')).figures.projectLight).toBe('green');
+    sqliteOf(db).prepare("UPDATE monitoring_indicators SET accrual = 'level' WHERE sheet_id = ? AND seq = 1").run(sheet.id);
+    const level = getSheet(db, sheet.id);
+    expect(level.figures.projectLight).toBe('yellow');
+  });
+
+  it('takes the kind from the approved target when the round opens: 服务对象满意度 ≥90% is 状态型, 92 in August green', () => {
+    const { db, sheet } = schoolRepairSheet();
+    const health = getSheet(db, listSheets(db, sheet.roundId).find((s) => s.projectCode === 'LT2020-004')!.id);
+    expect(health.indicators.map((i) => [i.name, i.accrual])).toEqual([['服务对象满意度', 'level']]);
+    const saved = saveSheet(db, TEST_ACTOR, {
+      sheetId: health.id, version: health.version, analysis: '', budget: none, funds: health.funds.map((f) => ({ ...f, executedFen: 80 * WAN })),
+      indicators: [{ indicatorId: health.indicators[0]!.indicatorId, reached: '92', expectedFullYear: '92', likelihood: '确定能', ...none }],
+    });
+    expect(saved.figures.projectLight).toBe('green');
+  });
+
+  it('prorates every positive indicator when the bureau sets “all cumulative”', () => {
+    const { db, sheet } = schoolRepairSheet();
+    sqliteOf(db).prepare("UPDATE monitoring_indicators SET accrual = 'level' WHERE sheet_id = ?").run(sheet.id);
+    saveSheet(db, TEST_ACTOR, report(sheet, 128, '2000'));
+    expect(getSheet(db, sheet.id).figures.projectLight).toBe('yellow');
+    updateSetting(db, TEST_ACTOR, 'monitoring.accrual', 'allCumulative');
+    expect(getSheet(db, sheet.id)).toMatchObject({ rules: { accrualRule: 'allCumulative' }, figures: { projectLight: 'green' } });
   });
 });
 

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { monitoringFunds, monitoringIndicators, monitoringSheets, sqlNow } from '../../db/schema';
 import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audit';
-import { DEVIATION_REASONS, LIKELIHOODS, listSheetProblems, type Deviation, type RoundRuleSettings } from '../domain/monitoring';
+import { DEVIATION_REASONS, LIKELIHOODS, listSheetProblems, overspendMessage, type Deviation, type RoundRuleSettings } from '../domain/monitoring';
 import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction } from '../domain/workflow';
 import { AppError } from '../errors';
 import { getRound, type RoundSummary } from './rounds';
@@ -76,7 +76,7 @@ export function getSheet(db: Db, sheetId: string): SheetDetail {
     round: getRound(db, record.roundId),
     rules,
     figures: figuresOf(record, assessment),
-    problems: listSheetProblems(assessment, record.indicators.map((i) => i.name)),
+    problems: listSheetProblems(assessment, record.indicators.map((i) => i.name), record.funds.map((f) => f.source)),
     history: listAudit(db, { entity: 'monitoring-sheet', naturalKey: sheetKey(db, record), limit: 50 }),
   };
 }
@@ -120,6 +120,8 @@ function checkSave(record: SheetRecord, input: SheetSaveInput): void {
     if (!sources.has(fund.source)) throw new AppError('INVALID_INPUT', `该项目没有“${fund.source}”资金来源`);
     if (!Number.isSafeInteger(fund.executedFen) || fund.executedFen < 0) throw new AppError('INVALID_INPUT', `“${fund.source}”的执行数不能为负数`);
     if (!Number.isSafeInteger(fund.adjustedFen) || fund.adjustedFen < 0) throw new AppError('INVALID_INPUT', `“${fund.source}”的调整后预算不能为负数`);
+    const overspent = overspendMessage(fund.executedFen, fund.adjustedFen);
+    if (overspent) throw new AppError('INVALID_INPUT', `“${fund.source}”${overspent}。超支不能保存`);
   }
   checkDeviation('预算执行', input.budget);
   const names = new Map(record.indicators.map((i) => [i.indicatorId, i.name]));
@@ -231,7 +233,8 @@ export function transitionSheet(db: Db, actor: Actor, input: SheetTransitionInpu
 }
 
 function refuseIncomplete(db: Db, record: SheetRecord): void {
-  const problems = listSheetProblems(assessRecord(record, roundRuleSettings(db, requireRound(db, record.roundId))), record.indicators.map((i) => i.name));
+  const assessment = assessRecord(record, roundRuleSettings(db, requireRound(db, record.roundId)));
+  const problems = listSheetProblems(assessment, record.indicators.map((i) => i.name), record.funds.map((f) => f.source));
   if (problems.length === 0) return;
   const shown = problems.slice(0, 5).join('；');
   const more = problems.length > 5 ? `等 ${problems.length} 处` : '';

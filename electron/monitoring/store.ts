@@ -6,6 +6,8 @@ import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringShee
 import {
   assessSheet,
   attentionLight,
+  fundTotals,
+  type AccrualRule,
   sheetRules,
   type Deviation,
   type IndicatorEntry,
@@ -40,6 +42,7 @@ export function roundRuleSettings(db: Db, round: Pick<RoundRow, 'year' | 'month'
     year: round.year,
     month: round.month,
     timeProgressMethod: settingValue<TimeProgressMethod>(db, 'monitoring.timeProgress'),
+    accrualRule: settingValue<AccrualRule>(db, 'monitoring.accrual'),
     thresholds: Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, settingValue<string>(db, `monitoring.${key}`)])) as RoundRuleSettings['thresholds'],
   };
 }
@@ -150,6 +153,7 @@ export function loadSheets(db: Db, roundId: string, filter: { sheetIds?: readonl
       unit: i.unit,
       operator: i.operator,
       target: i.targetValue,
+      accrual: i.accrual,
       reached: i.reached ?? '',
       expectedFullYear: i.expectedFullYear ?? '',
       likelihood: i.likelihood ?? '',
@@ -180,13 +184,8 @@ export function requireSheet(db: Db, sheetId: string): SheetRecord {
   return record;
 }
 
-export const totalsOf = (funds: readonly SheetFund[]) => ({
-  adjustedFen: funds.reduce((sum, f) => sum + f.adjustedFen, 0),
-  executedFen: funds.reduce((sum, f) => sum + f.executedFen, 0),
-});
-
 export function assessRecord(record: SheetRecord, settings: RoundRuleSettings): SheetAssessment {
-  return assessSheet({ ...totalsOf(record.funds), budget: record.budget, indicators: record.indicators }, sheetRules(settings));
+  return assessSheet({ funds: record.funds, submitted: record.submittedAt !== null, budget: record.budget, indicators: record.indicators }, sheetRules(settings));
 }
 
 /** A sheet's figures as the lists and boards show them (percents as 2-decimal strings). */
@@ -195,6 +194,10 @@ export interface SheetFigures {
   executedFen: number;
   executionRate: string;
   zeroBudget: boolean;
+  /** false: 未填报, no lights; counted apart from the lights. */
+  reported: boolean;
+  /** 超支: executed above the adjusted budget (refused at entry; a legacy or forced figure shows red). */
+  overspent: boolean;
   budgetLight: Light;
   projectLight: Light;
   /** The worse of the two: what the warnings board looks at. */
@@ -203,9 +206,11 @@ export interface SheetFigures {
 
 export function figuresOf(record: SheetRecord, assessment: SheetAssessment): SheetFigures {
   return {
-    ...totalsOf(record.funds),
+    ...fundTotals(record.funds),
     executionRate: percent(assessment.execution.rate),
     zeroBudget: assessment.execution.zeroBudget,
+    reported: assessment.reported,
+    overspent: assessment.overspent,
     budgetLight: assessment.budgetLight,
     projectLight: assessment.projectLight,
     attention: attentionLight(assessment.budgetLight, assessment.projectLight),

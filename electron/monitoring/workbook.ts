@@ -3,7 +3,7 @@
 // indicators, units fill it in Excel, and the same sheets are read back. The 预算执行 sheet alone is the
 // shape of the budget system's execution export (项目编码, 资金来源, 执行数), matched by project code.
 import type { Db } from '../../db/open';
-import { displayTarget } from '../domain/indicators';
+import { ACCRUAL_LABELS, displayTarget, parseAccrual } from '../domain/indicators';
 import { formatWanYuan } from '../domain/money';
 import { DEVIATION_REASONS, LIKELIHOODS, QUALITATIVE_LEVELS } from '../domain/monitoring';
 import type { IndicatorOperator } from '../domain/indicators';
@@ -37,6 +37,8 @@ export const INDICATOR_COLUMNS = [
   { key: 'level2', header: '二级指标' },
   { key: 'indicator', header: '三级指标' },
   { key: 'target', header: '指标值' },
+  /** Shown so the unit knows how its value is judged; read back never (it comes from the approved target). */
+  { key: 'accrual', header: '累计方式' },
   { key: 'reached', header: '完成值', required: true },
   { key: 'expectedFullYear', header: '全年预计', aliases: ['全年预计完成值'] },
   { key: 'likelihood', header: '完成目标可能性' },
@@ -62,9 +64,10 @@ const wan = (fen: number) => formatWanYuan(fen, { grouping: false });
 export const joinReasons = (reasons: readonly string[]) => reasons.join('、');
 
 const INSTRUCTIONS: [string, string][] = [
-  ['预算执行', '每个项目每个资金来源一行。填写截至报告月末的累计执行数（万元，最多 6 位小数）；调整后预算已按项目库预填，年中有调整的可修改'],
+  ['预算执行', '每个项目每个资金来源一行。填写截至报告月末的累计执行数（万元，最多 6 位小数）；调整后预算已按项目库预填，年中有调整的可修改。执行数不能超过调整后预算（超支的行不导入）'],
   ['指标完成情况', '每个批复指标一行，指标序号、指标值不要修改'],
   ['完成值', `定量指标填数字；定性指标填：${QUALITATIVE_LEVELS.join('、')}`],
+  ['累计方式', '累计型指标（人次、公里等全年累计）按“指标值 × 报告月份 ÷ 12”判断进度；状态型指标（比率、满意度、等级、年限等）直接与指标值比较。按批复的绩效目标，不要修改'],
   ['全年预计', '定量指标填预计全年完成的数字'],
   ['完成目标可能性', LIKELIHOODS.join('、')],
   ['偏差原因', `可多选，用“、”分隔：${DEVIATION_REASONS.join('、')}；选“其他”时请在“其他原因说明”中写明`],
@@ -72,6 +75,12 @@ const INSTRUCTIONS: [string, string][] = [
   ['项目情况', '每个项目一行：预算执行偏差原因和纠偏措施（执行进度为红灯、黄灯时必填），以及情况分析'],
   ['导入', '填好后由财政局在“绩效监控 → 填报”中导入；已送审或已通过的监控表不会被修改'],
 ];
+
+/** 累计型 / 状态型 for a quantitative indicator, nothing for a qualitative one. */
+function accrualText(operator: string, accrual: string): string {
+  const kind = parseAccrual(accrual);
+  return operator === '定性' || !kind ? '' : ACCRUAL_LABELS[kind];
+}
 
 /**
  * The round's workbook for one unit (or, without a unit, for the whole round), pre-filled with the
@@ -99,6 +108,7 @@ export function monitoringWorkbook(db: Db, roundId: string, unitCode?: string): 
           i.level2,
           i.name,
           displayTarget({ operator: i.operator as IndicatorOperator, value: i.target, unit: i.unit }),
+          accrualText(i.operator, i.accrual),
           i.reached,
           i.expectedFullYear,
           i.likelihood,
@@ -107,7 +117,7 @@ export function monitoringWorkbook(db: Db, roundId: string, unitCode?: string): 
           i.measures,
         ]),
       ),
-      widths: [16, 24, 8, 12, 14, 24, 14, 12, 12, 14, 24, 20, 30],
+      widths: [16, 24, 8, 12, 14, 24, 14, 10, 12, 12, 14, 24, 20, 30],
     },
     {
       name: SHEET_NAMES.project,

@@ -2,7 +2,7 @@
 // inbox and the Excel template round trip.
 import { z } from 'zod';
 import type { AuditRow } from '../audit/audit';
-import { OPERATORS } from '../domain/indicators';
+import { ACCRUALS, OPERATORS } from '../domain/indicators';
 import { REVIEW_GRADES, type TargetIndicator } from '../domain/targets';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
 import { file, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
@@ -26,6 +26,7 @@ const indicator = z
     definition: text(1000),
     basis: text(20),
     weight: text(12),
+    accrual: z.enum(ACCRUALS, { error: '累计方式应为“累计型”（cumulative）或“状态型”（level）' }),
     libraryCode: text(40).nullable(),
   })
   .strict();

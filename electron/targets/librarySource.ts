@@ -25,6 +25,7 @@ export function suggestedTargetIndicators(db: Db, projectTypeCode: string): Targ
     definition: i.definition,
     basis: i.basis,
     weight: '',
+    accrual: i.accrual,
     libraryCode: i.code,
   }));
 }

@@ -52,6 +52,7 @@ export function readIndicators(db: Db, targetId: string): TargetIndicator[] {
       definition: i.definition,
       basis: i.basis,
       weight: i.weight,
+      accrual: i.accrual,
       libraryCode: i.libraryCode,
     }));
 }

@@ -56,6 +56,51 @@ describe('target template export', () => {
     ]);
     expect(sheets['填写说明']!.flat().join('')).toContain('产出指标：数量指标、质量指标、时效指标、成本指标');
   });
+
+  it('carries each indicator’s accrual kind: 累计型 for a count, 状态型 for a rate and satisfaction, none for 定性', () => {
+    const { db } = setUp();
+    const sheet = sheetsOf(exportTargetTemplate(db, 2020, '301002').bytes)['绩效指标']!;
+    expect(sheet[0]![11]).toBe('累计方式');
+    expect(sheet.slice(1).map((r) => [r[4], r[11]])).toEqual([
+      ['新建（改建）农村道路里程', '累计型'],
+      ['工程验收合格率', '状态型'],
+      ['群众出行条件', ''],
+      ['沿线群众满意度', '状态型'],
+    ]);
+  });
+});
+
+describe('accrual kind in an imported template', () => {
+  const goals: Grid = [
+    ['项目编码', '项目名称', '总体目标', '年度目标（多项用“；”分隔）'],
+    ['XM001', '农村公路硬化', '完成 12 公里农村公路硬化', ''],
+  ];
+  const header = ['项目编码', '项目名称', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '指标解释', '设定依据', '分值', '累计方式'];
+  const rows = (accruals: [string, string, string]): Grid => [
+    header,
+    ['XM001', '农村公路硬化', '产出指标', '数量指标', '新建农村道路里程', '≥', 12, '公里', '', '计划标准', '', accruals[0]],
+    ['XM001', '农村公路硬化', '产出指标', '质量指标', '验收合格率', '=', 100, '%', '', '计划标准', '', accruals[1]],
+    ['XM001', '农村公路硬化', '效益指标', '社会效益指标', '群众出行比例', '≥', 80, '%', '', '计划标准', '', accruals[2]],
+  ];
+
+  it('defaults a blank cell from the unit and level 2, and keeps an override', () => {
+    const { db, road } = setUp();
+    commitTargetImport(db, TEST_ACTOR, 2020, 'a.xlsx', filledFile(goals, rows(['', '', '累计型'])));
+    expect(projectTarget(db, road.id).indicators.map((i) => [i.name, i.accrual])).toEqual([
+      ['新建农村道路里程', 'cumulative'],
+      ['验收合格率', 'level'],
+      ['群众出行比例', 'cumulative'],
+    ]);
+  });
+
+  it('refuses an unknown accrual kind in its row and column', () => {
+    const { db, road } = setUp();
+    const preview = previewTargetImport(db, 2020, 'a.xlsx', filledFile(goals, rows(['', '时点型', ''])));
+    expect(preview.problems).toEqual([
+      { sheet: '绩效指标', rowNumber: 3, column: '累计方式', message: '“时点型”不是有效的累计方式，应为“累计型”或“状态型”，也可留空按计量单位判断' },
+    ]);
+    expect(projectTarget(db, road.id).id).toBeNull();
+  });
 });
 
 describe('target template import', () => {

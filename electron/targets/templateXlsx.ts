@@ -4,7 +4,7 @@
 // and column, and only then written. A project's targets are all or nothing: one bad row keeps that
 // project out, while the other projects' good rows still import.
 import type { Db } from '../../db/open';
-import { BASES, OPERATORS, type Framework, type IndicatorOperator } from '../domain/indicators';
+import { ACCRUAL_LABELS, BASES, defaultAccrual, OPERATORS, parseAccrual, type Framework, type IndicatorOperator } from '../domain/indicators';
 import { checkProjectTargets, type TargetContent, type TargetIndicator, type TargetProblem } from '../domain/targets';
 import { editable, WORKFLOW_LABELS } from '../domain/workflow';
 import { AppError } from '../errors';
@@ -39,6 +39,7 @@ const INDICATOR_COLUMNS = [
   { key: 'definition', header: '指标解释' },
   { key: 'basis', header: '设定依据' },
   { key: 'weight', header: '分值' },
+  { key: 'accrual', header: '累计方式' },
 ] as const satisfies readonly ColumnSpec<string>[];
 
 type GoalKey = (typeof GOAL_COLUMNS)[number]['key'];
@@ -56,6 +57,7 @@ const INDICATOR_FIELD_COLUMN: Record<string, IndicatorKey> = {
   definition: 'definition',
   basis: 'basis',
   weight: 'weight',
+  accrual: 'accrual',
 };
 
 /** Comparison signs as people type them in Excel. */
@@ -92,7 +94,7 @@ export interface TargetImportResult extends TargetImportPreview {
 // ---------------------------------------------------------------------------------------------- export
 
 function indicatorCells(project: Project, i: TargetIndicator): (string | number)[] {
-  return [project.code, project.name, i.level1, i.level2, i.name, i.operator, i.value, i.unit, i.definition, i.basis, i.weight];
+  return [project.code, project.name, i.level1, i.level2, i.name, i.operator, i.value, i.unit, i.definition, i.basis, i.weight, i.operator === '定性' ? '' : ACCRUAL_LABELS[i.accrual]];
 }
 
 function instructions(fw: Framework, year: number, unitLabel: string, locked: readonly string[]): (string | number)[][] {
@@ -103,6 +105,7 @@ function instructions(fw: Framework, year: number, unitLabel: string, locked: re
     ['一级 / 二级指标', fw.level1.map((l) => `${l.name}：${l.level2.join('、')}`).join('；')],
     ['指标性质', `${OPERATORS.join('、')}；定量指标的指标值只填数字，单位填在“计量单位”列；定性指标的指标值填文字（如“达成预期目标”），不填单位`],
     ['设定依据', BASES.join('、')],
+    ['累计方式', '累计型：人次、公里、所、万元等全年逐步累计的指标，监控时按序时进度折算；状态型：比率、满意度、等级、年限、质量标准等，监控时与全年指标值比较。留空按计量单位和二级指标自动判断（%、‰、百分比、分、星、级、年及质量指标、满意度指标为状态型）'],
     ['分值', '可全部留空；填写时每个指标都要填，且指标分值合计加预算执行分值应为 100'],
     ['必备指标', '每个项目至少一个产出指标和一个效益指标；重点项目还需至少一个满意度指标'],
     ['导入规则', '导入时先预览，逐行列出错误；一个项目只要有一行错误，该项目整体不导入，其他项目照常导入。导入后为草稿，需在软件中送审'],
@@ -207,6 +210,8 @@ function planProject(
         indicatorProblem(rowNumber, 'operator', `“${values.operator}”不是有效的指标性质，应为 ${OPERATORS.join('、')}`);
         badOperatorRows.add(index);
       }
+      const accrual = values.accrual.trim() === '' ? defaultAccrual({ unit: values.unit, level2: values.level2 }) : parseAccrual(values.accrual);
+      if (!accrual) indicatorProblem(rowNumber, 'accrual', `“${values.accrual}”不是有效的累计方式，应为“累计型”或“状态型”，也可留空按计量单位判断`);
       return {
         level1: values.level1,
         level2: values.level2,
@@ -217,6 +222,7 @@ function planProject(
         definition: values.definition,
         basis: values.basis.trim() || '计划标准',
         weight: values.weight,
+        accrual: accrual ?? 'cumulative',
         libraryCode: null,
       };
     }),

@@ -1,8 +1,9 @@
 // Test support: a project type in the library with accepted indicators (and one still proposed, which
-// must never be suggested), written straight into the library tables.
+// must never be suggested), written straight into the library tables with their default accrual kinds.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/open';
 import { libraryIndicators, projectTypes } from '../../db/schema';
+import { defaultAccrual } from '../domain/indicators';
 
 export const ROAD_TYPE = 'T-ROAD';
 
@@ -19,7 +20,9 @@ const PROPOSED: Row = ['L005', '产出指标', '成本指标', '每公里造价�
 export function seedRoadType(db: Db): void {
   db.insert(projectTypes).values({ id: randomUUID(), code: ROAD_TYPE, name: '农村道路建设', sector: '交通' }).run();
   const insert = ([code, level1, level2, name, operator, referenceValue, unit]: Row, status: 'accepted' | 'proposed') =>
-    db.insert(libraryIndicators).values({ id: randomUUID(), code, projectTypeCode: ROAD_TYPE, level1, level2, name, operator, referenceValue, unit, status }).run();
+    db.insert(libraryIndicators)
+      .values({ id: randomUUID(), code, projectTypeCode: ROAD_TYPE, level1, level2, name, operator, referenceValue, unit, accrual: defaultAccrual({ unit, level2 }), status })
+      .run();
   ACCEPTED.forEach((row) => insert(row, 'accepted'));
   insert(PROPOSED, 'proposed');
 }

@@ -3,6 +3,7 @@
 // with prepared statements the way bulk paths write.
 import { randomUUID } from 'node:crypto';
 import { sqliteOf, type Db } from '../../db/open';
+import { defaultAccrual, type Accrual } from '../domain/indicators';
 import type { FundSource } from '../domain/projects';
 import { requireInstallation } from '../registry/setup';
 
@@ -13,6 +14,8 @@ export interface FixtureIndicator {
   unit?: string;
   level1?: string;
   level2?: string;
+  /** Defaults from the unit and level 2, as on the target form. */
+  accrual?: Accrual;
 }
 
 export interface FixtureProject {
@@ -48,7 +51,7 @@ export function insertApprovedTargets(db: Db, year: number, units: readonly Fixt
     "INSERT INTO targets (id, region_code, year, kind, owner_code, project_id, status, overall_goal, decided_at) VALUES (?, ?, ?, 'project', ?, ?, ?, ?, ?)",
   );
   const insertIndicator = sqlite.prepare(
-    'INSERT INTO target_indicators (id, target_id, seq, level1, level2, name, operator, value, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO target_indicators (id, target_id, seq, level1, level2, name, operator, value, unit, accrual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const ids = new Map<string, string>();
   sqlite.transaction(() => {
@@ -69,7 +72,9 @@ export function insertApprovedTargets(db: Db, year: number, units: readonly Fixt
       project.indicators.forEach((i, index) => {
         const level1 = i.level1 ?? (i.operator === '定性' ? '效益指标' : '产出指标');
         const level2 = i.level2 ?? (i.operator === '定性' ? '社会效益指标' : '数量指标');
-        insertIndicator.run(randomUUID(), targetId, index + 1, level1, level2, i.name, i.operator, i.value, i.unit ?? '');
+        const unit = i.unit ?? '';
+        const accrual = i.accrual ?? defaultAccrual({ unit, level2 });
+        insertIndicator.run(randomUUID(), targetId, index + 1, level1, level2, i.name, i.operator, i.value, unit, accrual);
       });
     }
   })();

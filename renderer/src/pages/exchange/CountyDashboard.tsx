@@ -134,7 +134,7 @@ export function CountyDashboard() {
         </Table.Tbody>
       </Table>
       <Text size="xs" c="dimmed">
-        目标已批复：县级已批复的项目支出绩效目标数 / 项目数。监控已报送：已报送或已审核的监控表 / 监控表总数。最近一轮监控：该县本年度最后一个监控轮次中各项目的项目灯。目标审核等级：县级对项目支出绩效目标的审核等级分布。未出回执：已导入但尚未向该县出具回执的数据包。
+        目标已批复：县级已批复的项目支出绩效目标数 / 项目数。监控已报送：已报送或已审核的监控表 / 监控表总数。最近一轮监控：该县本年度最后一个监控轮次中各项目的项目灯，尚无任何填报的监控表不亮灯，计为“未填报”。目标审核等级：县级对项目支出绩效目标的审核等级分布。未出回执：已导入但尚未向该县出具回执的数据包。
       </Text>
     </Stack>
   );
@@ -162,7 +162,7 @@ function Counts({ items }: { items: readonly { key: string; label: string; n: nu
   );
 }
 
-/** The project lights of a county's latest round. */
+/** The project lights of a county's latest round, and its sheets nobody has reported yet. */
 function RoundLights({ round }: { round: CountyRow['latestRound'] }) {
   if (!round) {
     return (
@@ -176,7 +176,12 @@ function RoundLights({ round }: { round: CountyRow['latestRound'] }) {
       <Text span size="xs" c="dimmed">
         {round.month}月
       </Text>
-      <Counts items={ROUND_LIGHTS.map(([light, label, color]) => ({ key: light, label, n: round.lights[light], color }))} />
+      <Counts
+        items={[
+          ...ROUND_LIGHTS.map(([light, label, color]) => ({ key: light, label, n: round.lights[light], color })),
+          { key: 'unreported', label: '未填报', n: round.unreported, color: 'gray.7' },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { BASES, OPERATORS, type Framework } from '../../../../electron/domain/indicators';
+import { ACCRUAL_LABELS, ACCRUALS, BASES, followDefaultAccrual, OPERATORS, type Accrual, type Framework } from '../../../../electron/domain/indicators';
 import { checkLibraryIndicator, editRefusal, frameworkOf, type LibraryIndicatorDraft, type LibraryIndicatorField } from '../../../../electron/domain/library';
 import { hasErrors } from '../../../../electron/domain/registry';
 import type { LibraryIndicator } from '../../../../electron/library/indicators';
@@ -23,6 +23,7 @@ const blankDraft = (projectTypeCode: string | null, fw: Framework): Draft => ({
   unit: '',
   definition: '',
   basis: BASES[0],
+  accrual: 'cumulative',
   proposingUnitCode: null,
 });
 
@@ -36,6 +37,7 @@ const draftOf = (indicator: LibraryIndicator): Draft => ({
   unit: indicator.unit,
   definition: indicator.definition,
   basis: indicator.basis,
+  accrual: indicator.accrual,
   proposingUnitCode: indicator.proposingUnitCode,
 });
 
@@ -72,7 +74,7 @@ export function IndicatorFormModal({
   const shown = (field: LibraryIndicatorField) => (attempted || touched.has(field) ? errors[field] : undefined);
   const touch = (field: LibraryIndicatorField) => setTouched((current) => new Set(current).add(field));
   const change = <F extends keyof Draft>(field: F, value: Draft[F]) => {
-    setDraft((current) => ({ ...current, [field]: value }));
+    setDraft((current) => followDefaultAccrual(current, { ...current, [field]: value }));
     if (field !== 'proposingUnitCode') touch(field as LibraryIndicatorField);
   };
   /** The props that bind a text field to the draft, with its rule shown once touched. */
@@ -161,7 +163,7 @@ export function IndicatorFormModal({
                 withAsterisk
                 data-autofocus
               />
-              <SimpleGrid cols={4}>
+              <SimpleGrid cols={5}>
                 <Select
                   label="指标性质"
                   placeholder="请选择"
@@ -186,6 +188,16 @@ export function IndicatorFormModal({
                   description={qualitative ? '定性指标不填' : '如 %、人、公里'}
                   {...textField('unit')}
                   disabled={qualitative}
+                />
+                <Select
+                  label="累计方式"
+                  description={qualitative ? '定性指标不适用' : draft.accrual === 'level' ? '与全年值比较' : '按序时进度折算'}
+                  data={ACCRUALS.map((a) => ({ value: a, label: ACCRUAL_LABELS[a] }))}
+                  value={draft.accrual}
+                  onChange={(accrual) => change('accrual', (accrual ?? 'cumulative') as Accrual)}
+                  error={shown('accrual')}
+                  disabled={qualitative}
+                  allowDeselect={false}
                 />
                 <Select
                   label="设定依据"

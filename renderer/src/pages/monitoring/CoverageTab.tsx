@@ -41,11 +41,12 @@ export function CoverageTab({ roundId }: { roundId: string }) {
   const pendingUnits = units.filter((u) => u.state !== 'complete');
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 3, lg: 6 }}>
+      <SimpleGrid cols={{ base: 4, lg: 7 }}>
         <Figure label="涉及单位" value={totals.units} />
         <Figure label="已全部报送的单位" value={totals.unitsComplete} color="teal" />
         <Figure label="尚未报送的单位" value={totals.unitsPending} color="red" />
         <Figure label="未报送的监控表" value={totals.pending} color="orange" />
+        <Figure label="其中未填报" value={totals.unreported} color="gray" />
         <Figure label="待审核" value={totals.submitted} color="blue" />
         <Figure label="已通过" value={totals.approved} color="teal" />
       </SimpleGrid>
@@ -71,6 +72,7 @@ export function CoverageTab({ roundId }: { roundId: string }) {
             <Table.Th>单位</Table.Th>
             <Table.Th ta="right">项目数</Table.Th>
             <Table.Th ta="right">未报送</Table.Th>
+            <Table.Th ta="right">其中未填报</Table.Th>
             <Table.Th ta="right">其中被退回</Table.Th>
             <Table.Th ta="right">待审核</Table.Th>
             <Table.Th ta="right">已通过</Table.Th>
@@ -90,6 +92,7 @@ export function CoverageTab({ roundId }: { roundId: string }) {
               </Table.Td>
               <Table.Td ta="right">{u.sheets}</Table.Td>
               <Table.Td ta="right">{u.pending}</Table.Td>
+              <Table.Td ta="right">{u.unreported}</Table.Td>
               <Table.Td ta="right">{u.returned}</Table.Td>
               <Table.Td ta="right">{u.submitted}</Table.Td>
               <Table.Td ta="right">{u.approved}</Table.Td>

@@ -11,7 +11,7 @@ import { LightBadge } from './LightBadge';
 
 const ORDER: Light[] = ['red', 'yellow', 'green', 'blue', 'none'];
 
-function CountsRow({ label, counts }: { label: string; counts: LightCounts }) {
+function CountsRow({ label, counts, unreported }: { label: string; counts: LightCounts; unreported: number }) {
   return (
     <Table.Tr>
       <Table.Td>{label}</Table.Td>
@@ -20,6 +20,7 @@ function CountsRow({ label, counts }: { label: string; counts: LightCounts }) {
           {counts[l]}
         </Table.Td>
       ))}
+      <Table.Td ta="right">{unreported}</Table.Td>
     </Table.Tr>
   );
 }
@@ -69,7 +70,7 @@ export function ReportTab({ roundId }: { roundId: string }) {
         <Title order={3} size="h5">
           一、灯色统计（项目数）
         </Title>
-        <Table withTableBorder aria-label="灯色统计" maw={640}>
+        <Table withTableBorder aria-label="灯色统计" maw={720}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>监控内容</Table.Th>
@@ -78,11 +79,14 @@ export function ReportTab({ roundId }: { roundId: string }) {
                   <LightBadge light={l} size="sm" />
                 </Table.Th>
               ))}
+              <Table.Th ta="right">
+                <LightBadge light="none" reported={false} size="sm" />
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            <CountsRow label="预算执行进度" counts={r.counts.budget} />
-            <CountsRow label="绩效目标实现" counts={r.counts.project} />
+            <CountsRow label="预算执行进度" counts={r.counts.budget} unreported={r.counts.unreported} />
+            <CountsRow label="绩效目标实现" counts={r.counts.project} unreported={r.counts.unreported} />
           </Table.Tbody>
         </Table>
       </Stack>
@@ -92,7 +96,7 @@ export function ReportTab({ roundId }: { roundId: string }) {
           二、各单位预算执行率与序时进度
         </Title>
         <Text size="xs" c="dimmed">
-          柱长为单位全部监控项目的预算执行率，柱色为其执行灯色；虚线为序时进度 {r.timeProgress}%。
+          柱长为单位全部监控项目的预算执行率，柱色为其已填报项目的执行灯色（尚无填报的单位为灰色）；虚线为序时进度 {r.timeProgress}%。
         </Text>
         <ExecutionChart units={r.units} timeProgress={r.timeProgress} />
       </Stack>

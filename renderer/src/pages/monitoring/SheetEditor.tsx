@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { Fragment, useMemo, useState } from 'react';
-import { displayTarget, type IndicatorOperator } from '../../../../electron/domain/indicators';
+import { ACCRUAL_LABELS, displayTarget, parseAccrual, type IndicatorOperator } from '../../../../electron/domain/indicators';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import { executionRate, LIKELIHOODS, QUALITATIVE_LEVELS, sheetRules, type Deviation } from '../../../../electron/domain/monitoring';
 import { percent } from '../../../../electron/domain/ratio';
@@ -27,6 +27,13 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
 
 const DONE: Record<WorkflowAction, string> = { submit: '已送审，等待财政局审核', withdraw: '已撤回，可继续修改', approve: '已审核通过', return: '已退回单位修改' };
 const needsExplanation = (light: string) => light === 'red' || light === 'yellow';
+
+/** How an indicator's progress is read: prorated (累计型) or against the full target (状态型). */
+function accrualLabel(accrual: string, allCumulative: boolean): string {
+  const kind = allCumulative ? 'cumulative' : parseAccrual(accrual);
+  return kind ? ACCRUAL_LABELS[kind] : '';
+}
+const accrualHint = '累计型按序时进度折算应完成值；状态型与全年指标值比较';
 
 function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => Promise<void> }) {
   const [form, setForm] = useState<SheetForm>(() => formOf(detail));
@@ -92,7 +99,8 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
   }
 
   const shown = (message: string | undefined) => (attempted ? message : undefined);
-  const budgetNeedsExplanation = needsExplanation(assessment.budgetLight);
+  // 超支 is corrected, not explained: the form asks for the right figure instead of a reason.
+  const budgetNeedsExplanation = needsExplanation(assessment.budgetLight) && !assessment.overspent;
 
   return (
     <Stack gap="md">
@@ -120,13 +128,18 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
           </Text>
           <Group gap={6}>
             <Text>预算执行</Text>
-            <LightBadge light={assessment.budgetLight} size="lg" aria-label="预算执行灯" />
+            <LightBadge light={assessment.budgetLight} reported={assessment.reported} size="lg" aria-label="预算执行灯" />
           </Group>
           <Group gap={6}>
             <Text>目标实现</Text>
-            <LightBadge light={assessment.projectLight} size="lg" aria-label="目标实现灯" />
+            <LightBadge light={assessment.projectLight} reported={assessment.reported} size="lg" aria-label="目标实现灯" />
           </Group>
         </Group>
+        {!assessment.reported && (
+          <Text size="sm" c="dimmed" mt={6}>
+            尚未填报：填写执行数或指标完成值后显示灯色。
+          </Text>
+        )}
       </Paper>
 
       {detail.status === 'returned' && (
@@ -181,6 +194,11 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
             </Table.Tr>
           </Table.Tbody>
         </Table>
+        {assessment.overspent && (
+          <Alert color="red" title="执行数超过调整后预算（超支）" role="alert">
+            超支的监控表不能保存或送审。请核对执行数是否按万元填写；确有预算调整的，请先办理预算调整后再填报。
+          </Alert>
+        )}
         {budgetNeedsExplanation && (
           <Paper withBorder p="sm" bg="red.0" component="section" aria-label="预算执行偏差说明">
             <Text size="sm" fw={600} mb={6}>
@@ -222,7 +240,14 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
                         {indicator.level1} · {indicator.level2}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{displayTarget({ operator: indicator.operator as IndicatorOperator, value: indicator.target, unit: indicator.unit })}</Table.Td>
+                    <Table.Td>
+                      {displayTarget({ operator: indicator.operator as IndicatorOperator, value: indicator.target, unit: indicator.unit })}
+                      {!qualitative && (
+                        <Text size="xs" c="dimmed" title={accrualHint}>
+                          {accrualLabel(indicator.accrual, detail.rules.accrualRule === 'allCumulative')}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       {qualitative ? (
                         <Select
@@ -275,7 +300,7 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
           </Table.Tbody>
         </Table>
         <Text size="xs" c="dimmed">
-          定量指标按“指标值 × {month} ÷ 12”计算应完成进度：低于 {detail.rules.thresholds.indicatorRedBelow}% 红灯，低于 {detail.rules.thresholds.indicatorGreenFrom}% 黄灯，达到{' '}
+          累计型指标按“指标值 × {month} ÷ 12”计算应完成进度，状态型指标（比率、满意度、等级、年限等）与全年指标值比较：低于 {detail.rules.thresholds.indicatorRedBelow}% 红灯，低于 {detail.rules.thresholds.indicatorGreenFrom}% 黄灯，达到{' '}
           {detail.rules.thresholds.indicatorBlueFrom}% 蓝灯（超额）；反向指标和“=0”指标未满足即红灯。
         </Text>
       </Stack>

@@ -16,6 +16,8 @@ import { MonitoringLink } from './MonitoringLink';
 import { useMonitoringImport } from './useMonitoringImport';
 
 const LIGHT_RANK: Record<Light, number> = { red: 0, yellow: 1, green: 2, blue: 3, none: 4 };
+/** 未填报 sorts after every light: nothing to judge yet. */
+const lightRank = (s: SheetListRow, light: Light) => (s.reported ? LIGHT_RANK[light] : 5);
 
 const COLUMNS: Column<SheetListRow>[] = [
   { key: 'code', header: '项目编码', width: '150px', cell: (s) => <span title={s.projectCode}>{s.projectCode}</span>, sortValue: (s) => s.projectCode },
@@ -27,9 +29,16 @@ const COLUMNS: Column<SheetListRow>[] = [
     sortValue: (s) => s.projectName,
   },
   { key: 'unit', header: '实施单位', width: 'minmax(160px, 1.3fr)', cell: (s) => <span title={s.unitName}>{s.unitName}</span>, sortValue: (s) => s.unitCode },
-  { key: 'rate', header: '执行率', width: '90px', cell: (s) => `${s.executionRate}%`, sortValue: (s) => Number(s.executionRate), align: 'right' },
-  { key: 'budget', header: '预算执行', width: '90px', cell: (s) => <LightBadge light={s.budgetLight} />, sortValue: (s) => LIGHT_RANK[s.budgetLight], align: 'center' },
-  { key: 'project', header: '目标实现', width: '90px', cell: (s) => <LightBadge light={s.projectLight} />, sortValue: (s) => LIGHT_RANK[s.projectLight], align: 'center' },
+  {
+    key: 'rate',
+    header: '执行率',
+    width: '90px',
+    cell: (s) => (s.overspent ? <Text span c="red" size="sm" fw={600} title="执行数超过调整后预算">超支 {s.executionRate}%</Text> : `${s.executionRate}%`),
+    sortValue: (s) => Number(s.executionRate),
+    align: 'right',
+  },
+  { key: 'budget', header: '预算执行', width: '90px', cell: (s) => <LightBadge light={s.budgetLight} reported={s.reported} />, sortValue: (s) => lightRank(s, s.budgetLight), align: 'center' },
+  { key: 'project', header: '目标实现', width: '90px', cell: (s) => <LightBadge light={s.projectLight} reported={s.reported} />, sortValue: (s) => lightRank(s, s.projectLight), align: 'center' },
   { key: 'status', header: '状态', width: '90px', cell: (s) => <TargetStatusBadge status={s.status} />, sortValue: (s) => WORKFLOW_STATES.indexOf(s.status), align: 'center' },
   {
     key: 'key',
@@ -41,14 +50,18 @@ const COLUMNS: Column<SheetListRow>[] = [
   },
 ];
 
+type LightFilter = Light | 'unreported';
+
 interface Filters {
   unit: string | null;
   status: WorkflowState | null;
-  light: Light | null;
+  light: LightFilter | null;
 }
 
+const matchesLight = (s: SheetListRow, light: LightFilter) => (light === 'unreported' ? !s.reported : s.reported && s.attention === light);
+
 function filterSheets(rows: readonly SheetListRow[], { unit, status, light }: Filters): SheetListRow[] {
-  return rows.filter((s) => (!unit || s.unitCode === unit) && (!status || s.status === status) && (!light || s.attention === light));
+  return rows.filter((s) => (!unit || s.unitCode === unit) && (!status || s.status === status) && (!light || matchesLight(s, light)));
 }
 
 /** 填报: every sheet of the round with filters, and the Excel paths in and out. */
@@ -79,6 +92,7 @@ export function SheetsTab({ round, onChanged }: { round: RoundSummary; onChanged
   if (!sheets.data) return <Loader aria-label="正在读取监控表" />;
   if (all.length === 0) return <EmptyNotice title="本轮没有监控表" description="该轮次的范围内没有已批复绩效目标的项目。" />;
 
+  const unreported = all.filter((s) => !s.reported).length;
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
@@ -97,14 +111,14 @@ export function SheetsTab({ round, onChanged }: { round: RoundSummary; onChanged
           <Select
             aria-label="按灯色筛选"
             placeholder="全部灯色"
-            data={LIGHTS.map((l) => ({ value: l, label: l === 'none' ? '无灯' : LIGHT_LABELS[l] }))}
+            data={[...LIGHTS.map((l) => ({ value: l, label: l === 'none' ? '无灯' : LIGHT_LABELS[l] })), { value: 'unreported', label: '未填报' }]}
             value={filters.light}
-            onChange={(v) => set('light', v as Light | null)}
+            onChange={(v) => set('light', v as LightFilter | null)}
             clearable
             w={120}
           />
           <Text size="sm" c="dimmed" role="status">
-            共 {all.length} 张监控表{visible.length !== all.length && `，筛选出 ${visible.length} 张`}
+            共 {all.length} 张监控表{unreported > 0 && `，未填报 ${unreported} 张`}{visible.length !== all.length && `，筛选出 ${visible.length} 张`}
           </Text>
         </Group>
         <Group gap="xs" align="flex-end">

@@ -44,21 +44,29 @@ function FollowUpCell({ warning, onRectify, onAdjust }: { warning: Warning; onRe
 
 /** 预警: red and yellow projects by unit, with what the unit says about them, and what the bureau does next. */
 export function WarningsTab({ roundId }: { roundId: string }) {
-  const warnings = useInvoke('monitoring.warnings', { roundId });
+  const board = useInvoke('monitoring.warnings', { roundId });
   const [rectifying, setRectifying] = useState<Warning | null>(null);
   const [adjusting, setAdjusting] = useState<Warning | null>(null);
-  const groups = useMemo(() => byUnit(warnings.data ?? []), [warnings.data]);
+  const groups = useMemo(() => byUnit(board.data?.warnings ?? []), [board.data]);
 
-  if (warnings.error) return <Alert color="red" title="无法读取预警">{warnings.error}</Alert>;
-  if (!warnings.data) return <Loader aria-label="正在读取预警" />;
-  if (warnings.data.length === 0) {
-    return <EmptyNotice title="本轮没有红灯、黄灯项目" description="预算执行进度和绩效目标完成进度都在正常范围内。" />;
+  if (board.error) return <Alert color="red" title="无法读取预警">{board.error}</Alert>;
+  if (!board.data) return <Loader aria-label="正在读取预警" />;
+  const { warnings, unreported } = board.data;
+  // Silence is not calm: sheets nobody has reported have no light, so say how many there are.
+  const unreportedNote = unreported > 0 ? `另有 ${unreported} 个项目未填报，填报后才能判断灯色。` : '';
+  if (warnings.length === 0) {
+    return (
+      <EmptyNotice
+        title="本轮没有红灯、黄灯项目"
+        description={unreportedNote || '预算执行进度和绩效目标完成进度都在正常范围内。'}
+      />
+    );
   }
-  const red = warnings.data.filter((w) => w.attention === 'red').length;
+  const red = warnings.filter((w) => w.attention === 'red').length;
   return (
     <Stack gap="md">
       <Text size="sm" role="status">
-        红灯项目 {red} 个，黄灯项目 {warnings.data.length - red} 个，涉及 {groups.length} 个单位。红灯、黄灯按预算执行和目标实现中较差的一项。
+        红灯项目 {red} 个，黄灯项目 {warnings.length - red} 个，涉及 {groups.length} 个单位。红灯、黄灯按预算执行和目标实现中较差的一项。{unreportedNote}
       </Text>
       {groups.map((group) => (
         <Stack key={group.unitCode} gap={6}>
@@ -124,8 +132,8 @@ export function WarningsTab({ roundId }: { roundId: string }) {
           打印预警清单
         </Button>
       </Group>
-      {rectifying && <RectificationModal warning={rectifying} onClose={() => setRectifying(null)} onDone={warnings.reload} />}
-      {adjusting && <AdjustmentModal warning={adjusting} onClose={() => setAdjusting(null)} onDone={warnings.reload} />}
+      {rectifying && <RectificationModal warning={rectifying} onClose={() => setRectifying(null)} onDone={board.reload} />}
+      {adjusting && <AdjustmentModal warning={adjusting} onClose={() => setAdjusting(null)} onDone={board.reload} />}
     </Stack>
   );
 }

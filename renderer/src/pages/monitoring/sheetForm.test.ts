@@ -10,14 +10,16 @@ const detail = {
   version: 3,
   analysis: '',
   budget: none,
+  submittedAt: null,
   funds: [{ source: '本级财政拨款', adjustedFen: 240_000_000, executedFen: 0 }],
   indicators: [
-    { indicatorId: 'i1', seq: 1, level1: '产出指标', level2: '数量指标', name: '受益人次', unit: '人次', operator: '≥', target: '1200', reached: '', expectedFullYear: '', likelihood: '', ...none },
+    { indicatorId: 'i1', seq: 1, level1: '产出指标', level2: '数量指标', name: '受益人次', unit: '人次', accrual: 'cumulative', operator: '≥', target: '1200', reached: '', expectedFullYear: '', likelihood: '', ...none },
   ],
   rules: {
     year: 2020,
     month: 8,
     timeProgressMethod: 'month',
+    accrualRule: 'byIndicator',
     thresholds: { budgetRedBelow: '60', budgetGreenFrom: '80', indicatorRedBelow: '60', indicatorGreenFrom: '80', indicatorBlueFrom: '120' },
   },
 } as unknown as SheetDetail;
@@ -47,5 +49,18 @@ describe('the monitoring sheet form', () => {
     const withIndicator = { ...typed, indicators: [{ ...typed.indicators[0]!, reached: '900', likelihood: '确定能' }] };
     // the unreadable amount, plus the red budget light's reason and measure (it reads as 0 spent)
     expect(problemCount(withIndicator, assessForm(withIndicator, detail))).toBe(3);
+  });
+
+  it('shows a fresh sheet as 未填报, without a red light', () => {
+    const fresh = assessForm(formOf(detail), detail);
+    expect(fresh).toMatchObject({ reported: false, budgetLight: 'none', projectLight: 'none' });
+  });
+
+  it('says live that an executed amount above the adjusted budget is refused, with both figures', () => {
+    const form = formOf(detail);
+    const typed = { ...form, funds: [{ ...form.funds[0]!, executed: '99999' }] };
+    expect(fundProblems(typed)[0]).toEqual({ executed: '执行数 99,999.0000 万元 超过调整后预算 240.0000 万元，请核对执行数' });
+    expect(assessForm(typed, detail)).toMatchObject({ overspent: true, budgetLight: 'red' });
+    expect(saveInputOf(typed, detail)!.funds[0]!.executedFen).toBe(99_999_000_000);
   });
 });

@@ -1,7 +1,7 @@
 // The monitoring sheet as the form holds it (amounts as typed 万元 text) and the domain's view of it, so
 // the lights and the required-field prompts follow every keystroke exactly as the service will judge.
 import { formatWanYuan, parseWanYuan } from '../../../../electron/domain/money';
-import { assessSheet, sheetRules, type Deviation, type SheetAssessment } from '../../../../electron/domain/monitoring';
+import { assessSheet, fundTotals as totalsOfFunds, overspendMessage, sheetRules, type Deviation, type FundEntry, type SheetAssessment } from '../../../../electron/domain/monitoring';
 import type { Input } from '../../../../electron/ipc/contract';
 import type { SheetDetail } from '../../../../electron/monitoring/sheets';
 
@@ -48,25 +48,31 @@ export function readAmount(text: string): { fen: number; problem?: undefined } |
   return { fen: parsed.fen };
 }
 
+/** Unreadable amounts, and 超支 (executed above the adjusted budget), which the service refuses too. */
 export const fundProblems = (form: SheetForm): Partial<Record<AmountField, string>>[] =>
   form.funds.map((f) => {
     const problems: Partial<Record<AmountField, string>> = {};
-    const adjusted = readAmount(f.adjusted).problem;
-    const executed = readAmount(f.executed).problem;
-    if (adjusted) problems.adjusted = adjusted;
-    if (executed) problems.executed = executed;
+    const adjusted = readAmount(f.adjusted);
+    const executed = readAmount(f.executed);
+    if (adjusted.problem) problems.adjusted = adjusted.problem;
+    if (executed.problem) problems.executed = executed.problem;
+    const overspent = adjusted.problem || executed.problem ? null : overspendMessage(executed.fen, adjusted.fen);
+    if (overspent) problems.executed = overspent;
     return problems;
   });
 
-export const fundTotals = (form: SheetForm) => ({
-  adjustedFen: form.funds.reduce((sum, f) => sum + readAmount(f.adjusted).fen, 0),
-  executedFen: form.funds.reduce((sum, f) => sum + readAmount(f.executed).fen, 0),
-});
+const fundsOf = (form: SheetForm): FundEntry[] =>
+  form.funds.map((f) => ({ source: f.source, adjustedFen: readAmount(f.adjusted).fen, executedFen: readAmount(f.executed).fen }));
+
+export const fundTotals = (form: SheetForm) => totalsOfFunds(fundsOf(form));
 
 /** The lights and required fields of the form as it stands, by the round's own rules. */
 export function assessForm(form: SheetForm, detail: SheetDetail): SheetAssessment {
-  const indicators = form.indicators.map((entry, i) => ({ ...entry, operator: detail.indicators[i]!.operator, target: detail.indicators[i]!.target }));
-  return assessSheet({ ...fundTotals(form), budget: form.budget, indicators }, sheetRules(detail.rules));
+  const indicators = form.indicators.map((entry, i) => {
+    const { operator, target, accrual } = detail.indicators[i]!;
+    return { ...entry, operator, target, accrual };
+  });
+  return assessSheet({ funds: fundsOf(form), submitted: detail.submittedAt !== null, budget: form.budget, indicators }, sheetRules(detail.rules));
 }
 
 /** How many things still block a submission: unreadable amounts and the domain's problems. */
@@ -80,7 +86,8 @@ type SaveInput = Input<'monitoring.saveSheet'>;
 
 /** The save request, or null while an amount cannot be read (the form shows where). */
 export function saveInputOf(form: SheetForm, detail: Pick<SheetDetail, 'id' | 'version'>): SaveInput | null {
-  if (fundProblems(form).some((p) => Object.keys(p).length > 0)) return null;
+  // 超支 is sent on: the service refuses it with the same message the form shows.
+  if (form.funds.some((f) => readAmount(f.adjusted).problem || readAmount(f.executed).problem)) return null;
   return {
     sheetId: detail.id,
     version: detail.version,

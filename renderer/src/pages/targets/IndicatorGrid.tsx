@@ -1,5 +1,5 @@
 import { ActionIcon, Group, Select, Table, TextInput } from '@mantine/core';
-import { BASES, framework, OPERATORS, type Framework, type IndicatorOperator } from '../../../../electron/domain/indicators';
+import { ACCRUAL_LABELS, ACCRUALS, BASES, followDefaultAccrual, framework, OPERATORS, type Accrual, type Framework, type IndicatorOperator } from '../../../../electron/domain/indicators';
 import type { TargetProblem } from '../../../../electron/domain/targets';
 import { fieldProblems, type EditorIndicator } from './targetForm';
 
@@ -7,7 +7,7 @@ const compact = { input: { paddingInline: 8 } };
 
 /**
  * The indicator rows of a target form: level 1/2 from the year's dictionary, level 3 typed, operator,
- * value, unit, basis, weight and definition, each with the domain's message under it as the user types.
+ * value, unit, accrual kind (following the unit's default until chosen), basis, weight and definition, each with the domain's message under it as the user types.
  */
 export function IndicatorGrid({
   rows,
@@ -30,7 +30,7 @@ export function IndicatorGrid({
 
   const update = (index: number, patch: Partial<EditorIndicator>) => {
     onTouch(rows[index]!.key);
-    onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+    onChange(rows.map((row, i) => (i === index ? followDefaultAccrual(row, { ...row, ...patch }) : row)));
   };
   const move = (index: number, by: number) => {
     const next = [...rows];
@@ -50,6 +50,7 @@ export function IndicatorGrid({
           <Table.Th w={78}>指标性质</Table.Th>
           <Table.Th w={110}>指标值</Table.Th>
           <Table.Th w={80}>计量单位</Table.Th>
+          <Table.Th w={86}>累计方式</Table.Th>
           <Table.Th w={104}>设定依据</Table.Th>
           <Table.Th w={64}>分值</Table.Th>
           <Table.Th w={170}>指标解释</Table.Th>
@@ -117,6 +118,19 @@ export function IndicatorGrid({
                   disabled={row.operator === '定性'}
                   onChange={(e) => update(index, { unit: e.currentTarget.value })}
                   error={errors.unit}
+                  styles={compact}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={label('累计方式')}
+                  data={ACCRUALS.map((a) => ({ value: a, label: ACCRUAL_LABELS[a] }))}
+                  value={row.operator === '定性' ? null : row.accrual}
+                  placeholder={row.operator === '定性' ? '—' : undefined}
+                  disabled={row.operator === '定性'}
+                  onChange={(accrual) => update(index, { accrual: (accrual ?? row.accrual) as Accrual })}
+                  allowDeselect={false}
+                  title="累计型按序时进度折算；状态型（比率、满意度、等级、年限等）与全年指标值比较"
                   styles={compact}
                 />
               </Table.Td>

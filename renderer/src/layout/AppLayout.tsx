@@ -1,6 +1,7 @@
 import { AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
 import { OPERATOR_ROLE_LABELS, ROLE_LABELS } from '../../../electron/domain/registry';
 import { useSession } from '../appState';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageHeader } from '../components/PageHeader';
 import { UnderConstruction } from '../components/UnderConstruction';
 import { SampleDataBadge } from '../pages/demo/SampleDataBadge';
@@ -9,7 +10,8 @@ import { WORKFLOWS } from './navigation';
 
 export function AppLayout() {
   const { installation, operator, signOut } = useSession();
-  const [section = ''] = useRoute();
+  const route = useRoute();
+  const [section = ''] = route;
   const workflow = WORKFLOWS.find((w) => w.path === section) ?? WORKFLOWS[0]!;
 
   return (
@@ -68,14 +70,16 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main className="app-main">
-        {workflow.page ? (
-          <workflow.page />
-        ) : (
-          <>
-            <PageHeader title={workflow.label} />
-            <UnderConstruction summary={workflow.summary} />
-          </>
-        )}
+        <ErrorBoundary scope="page" resetKey={route.join('/')}>
+          {workflow.page ? (
+            <workflow.page />
+          ) : (
+            <>
+              <PageHeader title={workflow.label} />
+              <UnderConstruction summary={workflow.summary} />
+            </>
+          )}
+        </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { useInvoke } from '../../components/useInvoke';
+import { useUnsavedWork } from '../../components/unsavedWork';
 import { routeHref } from '../../router';
 import { TargetStatusBadge } from '../targets/TargetStatusBadge';
 import { DeviationFields } from './DeviationFields';
@@ -40,6 +41,11 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
   const dirty = JSON.stringify(form) !== JSON.stringify(formOf(detail));
   const totals = fundTotals(form);
   const month = detail.round.month;
+  const work = useUnsavedWork({
+    dirty: canEdit && dirty,
+    save: async () => (await save()) !== null,
+    draft: { key: `monitoring-sheet:${detail.id}`, version: detail.version, value: form, restore: setForm },
+  });
 
   const setFund = (i: number, field: 'adjusted' | 'executed', value: string) =>
     setForm((f) => ({ ...f, funds: f.funds.map((fund, n) => (n === i ? { ...fund, [field]: value } : fund)) }));
@@ -129,6 +135,7 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
         </Group>
       </Paper>
 
+      {canEdit && work.draftOffer}
       {detail.status === 'returned' && (
         <Alert color="orange" title="被退回">
           审核意见：{detail.reviewOpinion}。请按意见修改后重新送审。
@@ -280,7 +287,13 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
         </Text>
       </Stack>
 
-      <Textarea label="三、情况分析" value={form.analysis} onChange={(e) => setForm((f) => ({ ...f, analysis: e.currentTarget.value }))} autosize minRows={3} disabled={!canEdit} />
+      <Textarea
+        label="三、情况分析"
+        value={form.analysis}
+        onChange={(e) => {
+          const analysis = e.currentTarget.value; // read now: the updater may run after the event is gone
+          setForm((f) => ({ ...f, analysis }));
+        }} autosize minRows={3} disabled={!canEdit} />
 
       <Group gap="xs" className="no-print">
         {canEdit && (

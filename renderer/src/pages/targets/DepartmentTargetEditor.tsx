@@ -184,6 +184,16 @@ function Editor({ target, reload }: { target: DepartmentTarget; reload: () => Pr
   return (
     <TargetEditorFrame
       draft={draft}
+      kept={{
+        key: `department-target:${target.year}:${target.unit.code}`,
+        value: { content, budget, functions, tasks },
+        restore: (kept) => {
+          setContent(kept.content);
+          setBudget(kept.budget);
+          setFunctions(kept.functions);
+          setTasks(kept.tasks);
+        },
+      }}
       title="部门整体支出绩效目标表"
       description={`${target.year} 年 · ${target.unit.name}（${target.unit.code}）`}
       back={{ href: routeHref('targets', 'departments', String(target.year)), label: '返回单位列表' }}

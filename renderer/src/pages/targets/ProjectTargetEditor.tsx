@@ -118,6 +118,7 @@ function Editor({
   return (
     <TargetEditorFrame
       draft={draft}
+      kept={{ key: `project-target:${project.id}`, value: state, restore: setState }}
       title="项目支出绩效目标申报表"
       description={`${project.year} 年 · ${project.name}（${project.code}）· ${unitName(project.unitCode)}`}
       back={{ href: routeHref('targets', 'projects', String(project.year)), label: '返回目标列表' }}

@@ -26,6 +26,18 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
   return <SheetFormView key={sheet.data.version} detail={sheet.data} reload={sheet.reload} />;
 }
 
+/**
+ * A value of a sheet that can no longer be edited (submitted or approved): plain text, readable and
+ * copyable, instead of a greyed-out disabled input.
+ */
+function Locked({ label, text, multiline }: { label: string; text: string; multiline?: boolean }) {
+  return (
+    <Text size="sm" aria-label={label} style={multiline ? { whiteSpace: 'pre-wrap' } : undefined}>
+      {text.trim() === '' ? '—' : text}
+    </Text>
+  );
+}
+
 const DONE: Record<WorkflowAction, string> = { submit: '已送审，等待财政局审核', withdraw: '已撤回，可继续修改', approve: '已审核通过', return: '已退回单位修改' };
 const needsExplanation = (light: string) => light === 'red' || light === 'yellow';
 
@@ -172,10 +184,18 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
               <Table.Tr key={fund.source}>
                 <Table.Td>{fund.source}</Table.Td>
                 <Table.Td>
-                  <TextInput size="xs" aria-label={`${fund.source}调整后预算`} value={fund.adjusted} onChange={(e) => setFund(i, 'adjusted', e.currentTarget.value)} error={amounts[i]?.adjusted} disabled={!canEdit} />
+                  {canEdit ? (
+                    <TextInput size="xs" aria-label={`${fund.source}调整后预算`} value={fund.adjusted} onChange={(e) => setFund(i, 'adjusted', e.currentTarget.value)} error={amounts[i]?.adjusted} />
+                  ) : (
+                    <Locked label={`${fund.source}调整后预算`} text={fund.adjusted} />
+                  )}
                 </Table.Td>
                 <Table.Td>
-                  <TextInput size="xs" aria-label={`${fund.source}执行数`} value={fund.executed} onChange={(e) => setFund(i, 'executed', e.currentTarget.value)} error={amounts[i]?.executed} disabled={!canEdit} />
+                  {canEdit ? (
+                    <TextInput size="xs" aria-label={`${fund.source}执行数`} value={fund.executed} onChange={(e) => setFund(i, 'executed', e.currentTarget.value)} error={amounts[i]?.executed} />
+                  ) : (
+                    <Locked label={`${fund.source}执行数`} text={fund.executed} />
+                  )}
                 </Table.Td>
                 <Table.Td ta="right">{percent(executionRate(readAmount(fund.executed).fen, readAmount(fund.adjusted).fen).rate)}%</Table.Td>
               </Table.Tr>
@@ -231,7 +251,9 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
                     </Table.Td>
                     <Table.Td>{displayTarget({ operator: indicator.operator as IndicatorOperator, value: indicator.target, unit: indicator.unit })}</Table.Td>
                     <Table.Td>
-                      {qualitative ? (
+                      {!canEdit ? (
+                        <Locked label={`${indicator.name}完成值`} text={row.reached} />
+                      ) : qualitative ? (
                         <Select
                           size="xs"
                           aria-label={`${indicator.name}完成值`}
@@ -239,7 +261,6 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
                           value={row.reached || null}
                           onChange={(v) => setIndicator(i, { reached: v ?? '' })}
                           error={rowProblems.reached === '请选择完成情况' ? shown(rowProblems.reached) : rowProblems.reached}
-                          disabled={!canEdit}
                           clearable
                         />
                       ) : (
@@ -250,15 +271,22 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
                           onChange={(e) => setIndicator(i, { reached: e.currentTarget.value })}
                           error={rowProblems.reached === '请填写完成值' ? shown(rowProblems.reached) : rowProblems.reached}
                           placeholder={indicator.unit}
-                          disabled={!canEdit}
                         />
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <TextInput size="xs" aria-label={`${indicator.name}全年预计`} value={row.expectedFullYear} onChange={(e) => setIndicator(i, { expectedFullYear: e.currentTarget.value })} error={rowProblems.expectedFullYear} disabled={!canEdit} />
+                      {canEdit ? (
+                        <TextInput size="xs" aria-label={`${indicator.name}全年预计`} value={row.expectedFullYear} onChange={(e) => setIndicator(i, { expectedFullYear: e.currentTarget.value })} error={rowProblems.expectedFullYear} />
+                      ) : (
+                        <Locked label={`${indicator.name}全年预计`} text={row.expectedFullYear} />
+                      )}
                     </Table.Td>
                     <Table.Td>
-                      <Select size="xs" aria-label={`${indicator.name}完成目标可能性`} data={[...LIKELIHOODS]} value={row.likelihood || null} onChange={(v) => setIndicator(i, { likelihood: v ?? '' })} error={shown(rowProblems.likelihood)} disabled={!canEdit} />
+                      {canEdit ? (
+                        <Select size="xs" aria-label={`${indicator.name}完成目标可能性`} data={[...LIKELIHOODS]} value={row.likelihood || null} onChange={(v) => setIndicator(i, { likelihood: v ?? '' })} error={shown(rowProblems.likelihood)} />
+                      ) : (
+                        <Locked label={`${indicator.name}完成目标可能性`} text={row.likelihood} />
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <LightBadge light={result.light} aria-label={`${indicator.name}灯色`} />
@@ -287,13 +315,25 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
         </Text>
       </Stack>
 
-      <Textarea
-        label="三、情况分析"
-        value={form.analysis}
-        onChange={(e) => {
-          const analysis = e.currentTarget.value; // read now: the updater may run after the event is gone
-          setForm((f) => ({ ...f, analysis }));
-        }} autosize minRows={3} disabled={!canEdit} />
+      {canEdit ? (
+        <Textarea
+          label="三、情况分析"
+          value={form.analysis}
+          onChange={(e) => {
+            const analysis = e.currentTarget.value; // read now: the updater may run after the event is gone
+            setForm((f) => ({ ...f, analysis }));
+          }}
+          autosize
+          minRows={3}
+        />
+      ) : (
+        <Stack gap={4}>
+          <Title order={2} size="h4">
+            三、情况分析
+          </Title>
+          <Locked label="三、情况分析" text={form.analysis} multiline />
+        </Stack>
+      )}
 
       <Group gap="xs" className="no-print">
         {canEdit && (

@@ -1,8 +1,7 @@
 // Small things a clerk hit: the first click in a fresh dialog acts, a required 资金来源 cannot be
 // deselected, one bad 分值 gives one message, and a submitted sheet reads as text rather than grey boxes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
-import { startCountyApp, type AppUnderTest } from './harness';
+import { retype, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
@@ -15,12 +14,6 @@ afterEach(async ({ task }) => {
   await app.close();
 });
 
-async function retype(field: Locator, text: string) {
-  await field.click();
-  await field.press('ControlOrMeta+a');
-  await field.press('Backspace');
-  await field.pressSequentially(text, { delay: 30 });
-}
 
 describe('a fresh dialog', () => {
   it('acts on the first click of 保存 in 新增单位 after typing the first field', async () => {

@@ -3,7 +3,7 @@
 // state updater once turned the whole window white after a few keystrokes.)
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { startCountyApp, type AppUnderTest } from './harness';
+import { retype, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 let roundId: string;
@@ -20,13 +20,6 @@ afterEach(async ({ task }) => {
   await app.close();
 });
 
-/** Replaces a field's text the way a person does: select all, delete, type key by key. */
-async function retype(field: Locator, text: string) {
-  await field.click();
-  await field.press('ControlOrMeta+a');
-  await field.press('Backspace');
-  await field.pressSequentially(text, { delay: 30 });
-}
 
 async function choose(label: string, option: string) {
   await app.page.getByRole('combobox', { name: label, exact: true }).click();

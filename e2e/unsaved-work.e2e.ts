@@ -136,4 +136,26 @@ describe('a page that fails to render', () => {
     expect(await failure.count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('keeps what was typed when the sheet crashes while saving, and offers it back after 重新加载此页', async () => {
+    const { page } = app;
+    const analysis = await openSheetAndType();
+    // The save "succeeds" with a malformed answer and the re-read sheet is malformed too: the page throws.
+    await page.route('**/api/invoke', async (route) => {
+      const channel = (route.request().postDataJSON() as { channel: string }).channel;
+      if (channel === 'monitoring.saveSheet' || channel === 'monitoring.sheet') {
+        await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value: {} }) });
+      } else await route.fallback();
+    });
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    const failure = page.getByRole('alert', { name: '页面出现错误' });
+    await failure.waitFor();
+    expect((await app.call('monitoring.sheet', { sheetId })).analysis).not.toBe(ANALYSIS);
+
+    await page.unroute('**/api/invoke');
+    await failure.getByRole('button', { name: '重新加载此页' }).click();
+    await page.getByRole('alert', { name: '有上次未保存的内容' }).getByRole('button', { name: '恢复未保存的内容' }).click();
+    expect(await analysis.inputValue()).toBe(ANALYSIS);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -66,6 +66,17 @@ describe('unsaved changes', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('asks before 退出登录 leaves a sheet with unsaved changes, and stays on 取消', async () => {
+    const { page } = app;
+    const analysis = await openSheetAndType();
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await prompt().getByRole('button', { name: '取消' }).click();
+    await prompt().waitFor({ state: 'detached' });
+    expect(await analysis.inputValue()).toBe(ANALYSIS);
+    await page.getByRole('banner').getByText('操作员：张三').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('asks before Esc closes a filled dialog, and keeps the input on 取消', async () => {
     const { page } = app;
     await page.goto(new URL(`#/monitoring/round/${roundId}/warnings`, app.bridge.url).href);
@@ -107,6 +118,32 @@ describe('unsaved changes', () => {
     await offer.getByRole('button', { name: '恢复未保存的内容' }).click();
     expect(await page.getByRole('textbox', { name: '三、情况分析' }).inputValue()).toBe(ANALYSIS);
     await page.getByText('（有未保存的修改）').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('the 申报表', () => {
+  it('offers its draft back after a reload, and new rows after it are rows of their own', async () => {
+    const { page } = app;
+    const open = (await app.call('projects.list', { year: 2020 })).find((p) => p.targetStatus === 'draft' || p.targetStatus === 'returned')!;
+    const before = await app.call('targets.forProject', { projectId: open.id });
+    await page.goto(new URL(`#/targets/project/${open.id}`, app.bridge.url).href);
+    const goal = page.getByRole('textbox', { name: '总体目标' });
+    await goal.click();
+    await goal.press('ControlOrMeta+a');
+    await goal.pressSequentially('改善办学条件，消除校舍安全隐患', { delay: 30 });
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+
+    await page.getByRole('alert', { name: '有上次未保存的内容' }).getByRole('button', { name: '恢复未保存的内容' }).click();
+    expect(await goal.inputValue()).toBe('改善办学条件，消除校舍安全隐患');
+    await page.getByRole('button', { name: '添加指标' }).click();
+    const grid = page.getByRole('table', { name: '绩效指标' });
+    const added = grid.getByRole('textbox', { name: `第 ${before.indicators.length + 1} 个指标三级指标` });
+    await added.pressSequentially('新增指标', { delay: 30 });
+    expect(await grid.getByRole('textbox', { name: '第 1 个指标三级指标' }).inputValue()).toBe(before.indicators[0]!.name);
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await expect.poll(async () => (await app.call('targets.forProject', { projectId: open.id })).overallGoal).toBe('改善办学条件，消除校舍安全隐患');
     expect(app.pageErrors).toEqual([]);
   });
 });

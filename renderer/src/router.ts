@@ -33,10 +33,15 @@ export function addLeaveGuard(guard: LeaveGuard): () => void {
   return () => void guards.delete(guard);
 }
 
+/** Asks the open form with unsaved changes, if any; true when the app may leave it (e.g. to sign out). */
+export async function confirmLeaving(): Promise<boolean> {
+  const guard = blockingGuard();
+  return !guard || guard.confirm();
+}
+
 async function go(hash: string): Promise<void> {
   if (sameHash(hash, window.location.hash)) return;
-  const guard = blockingGuard();
-  if (guard && !(await guard.confirm())) return;
+  if (!(await confirmLeaving())) return;
   allowedHash = hash;
   window.location.hash = hash;
 }

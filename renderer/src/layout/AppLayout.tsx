@@ -5,7 +5,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageHeader } from '../components/PageHeader';
 import { UnderConstruction } from '../components/UnderConstruction';
 import { SampleDataBadge } from '../pages/demo/SampleDataBadge';
-import { routeHref, useRoute } from '../router';
+import { confirmLeaving, routeHref, useRoute } from '../router';
 import { WORKFLOWS } from './navigation';
 
 export function AppLayout() {
@@ -42,7 +42,7 @@ export function AppLayout() {
                 （{OPERATOR_ROLE_LABELS[operator.role]}）
               </Text>
             </Text>
-            <Button variant="default" size="xs" onClick={signOut}>
+            <Button variant="default" size="xs" onClick={async () => (await confirmLeaving()) && (await signOut())}>
               退出登录
             </Button>
           </Group>

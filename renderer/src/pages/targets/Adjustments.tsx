@@ -12,7 +12,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { useUnsavedWork } from '../../components/unsavedWork';
 import { useInvoke } from '../../components/useInvoke';
 import { ContentEditor } from './ContentEditor';
-import { contentOf, contentState } from './targetForm';
+import { contentOf, contentState, withFreshKeys } from './targetForm';
 
 export function AdjustmentModal({
   targetId,
@@ -49,7 +49,7 @@ export function AdjustmentModal({
       version: targetVersion,
       value: { state, reason },
       restore: (kept) => {
-        setState(kept.state);
+        setState(withFreshKeys(kept.state));
         setReason(kept.reason);
       },
     },

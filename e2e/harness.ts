@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startBridge, type Bridge } from '../electron/bridge/server';
 import type { Channel, Input, Output, Result } from '../electron/ipc/contract';
 import { appPath } from '../electron/paths';
@@ -111,4 +111,12 @@ export async function chooseOption(page: Page, label: string, typed: string, opt
   await input.click();
   await input.fill(typed);
   await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Replaces a field's text the way a person does: select all, delete, type key by key. */
+export async function retype(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  await field.press('Backspace');
+  await field.pressSequentially(text, { delay: 30 });
 }

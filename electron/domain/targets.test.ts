@@ -97,10 +97,15 @@ describe('checkProjectTargets (§4)', () => {
     expect(checkProjectTargets(form({ indicators: [{ ...output, weight: '50' }, { ...benefit, weight: '30' }] }), classic, { budgetWeight: 20 })).toEqual([]);
   });
 
-  it('asks for a weight on every row once one row has one', () => {
-    expect(messages(form({ indicators: [{ ...output, weight: '90' }, benefit] }))).toEqual([
-      '第 2 个指标“分值”：已有指标填写了分值，请为每个指标填写分值，或全部留空',
+  it('asks once, naming the rows, for a weight on every row once one row has one', () => {
+    expect(messages(form({ indicators: [{ ...output, weight: '90' }, benefit, benefit] }))).toEqual([
+      '第 2、3 个指标还没有分值：已有指标填写了分值，请为每个指标填写分值，或全部留空',
     ]);
+  });
+
+  it('reports a bad weight only at its own cell, not on every other row or at the total', () => {
+    expect(messages(form({ indicators: [{ ...output, weight: 'abc' }, benefit, benefit] }))).toEqual(['第 1 个指标“分值”：分值应为不小于 0 的数字']);
+    expect(messages(form({ indicators: [{ ...output, weight: '-5' }, { ...benefit, weight: '40' }] }))).toEqual(['第 1 个指标“分值”：分值应为不小于 0 的数字']);
   });
 
   it('refuses negative amounts and cuts larger than initial budget plus additions', () => {

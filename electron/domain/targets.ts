@@ -126,27 +126,25 @@ function checkCoverage(indicators: readonly TargetIndicator[], fw: Framework, ke
     }));
 }
 
-/** Weighted (分值) forms: every row weighted, and indicator weights + the budget-execution weight = 100. */
+/**
+ * Weighted (分值) forms: every row weighted, and indicator weights + the budget-execution weight = 100.
+ * Each fault is reported once where it is: a bad value only at its cell (checkRows), rows left without a
+ * weight in one message naming them, a wrong total in one message at the total — never the same message
+ * on every row, so the count of problems is the count of things to fix.
+ */
 function checkWeights(indicators: readonly TargetIndicator[], rules: TargetRules): TargetProblem[] {
   const weighted = indicators.filter((i) => i.weight.trim() !== '');
   if (weighted.length === 0) return [];
-  const problems: TargetProblem[] = [];
-  indicators.forEach((indicator, row) => {
-    if (indicator.weight.trim() === '') {
-      problems.push({ area: 'indicators', row, field: 'weight', message: '已有指标填写了分值，请为每个指标填写分值，或全部留空' });
-    }
-  });
   const weights = weighted.map((i) => parseDecimal(i.weight));
-  if (weights.some((w) => w === null || w.num < 0n)) return problems; // the row check names the bad value
+  if (weights.some((w) => w === null || w.num < 0n)) return []; // the row check names the bad value
+  const unweighted = indicators.flatMap((indicator, row) => (indicator.weight.trim() === '' ? [row + 1] : []));
+  if (unweighted.length > 0) {
+    return [{ area: 'weights', message: `第 ${unweighted.join('、')} 个指标还没有分值：已有指标填写了分值，请为每个指标填写分值，或全部留空` }];
+  }
   const indicatorTotal = (weights as Ratio[]).reduce(add, ratio(0));
   const total = add(indicatorTotal, ratio(rules.budgetWeight));
-  if (problems.length === 0 && compare(total, ratio(100)) !== 0) {
-    problems.push({
-      area: 'weights',
-      message: `指标分值合计 ${plain(indicatorTotal)} 分，加预算执行 ${rules.budgetWeight} 分共 ${plain(total)} 分，应为 100 分`,
-    });
-  }
-  return problems;
+  if (compare(total, ratio(100)) === 0) return [];
+  return [{ area: 'weights', message: `指标分值合计 ${plain(indicatorTotal)} 分，加预算执行 ${rules.budgetWeight} 分共 ${plain(total)} 分，应为 100 分` }];
 }
 
 /** A weight total as people write it: 85, 85.5 (no trailing zeros). */

@@ -4,6 +4,7 @@ import { Notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { invoke } from './api';
 import { SessionContext, useAppPhase, type Session } from './appState';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { FullPageMessage } from './components/FullPageMessage';
 import { notifyError } from './components/notify';
 import { AppLayout } from './layout/AppLayout';
@@ -16,7 +17,9 @@ export function App() {
     <MantineProvider theme={theme}>
       <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
         <Notifications position="bottom-right" />
-        <Screens />
+        <ErrorBoundary scope="app">
+          <Screens />
+        </ErrorBoundary>
       </ModalsProvider>
     </MantineProvider>
   );

@@ -2,7 +2,7 @@
 // smoothly. Fixed row height, sticky header, sortable columns; exposes table roles for assistive tech.
 import { UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef, type CSSProperties, type ReactNode } from 'react';
+import { memo, useRef, type CSSProperties, type MouseEvent, type ReactNode } from 'react';
 import { nextSort, type SortState, type SortValue } from './tableSort';
 import { usePrinting } from './usePrinting';
 import classes from './VirtualTable.module.css';
@@ -111,10 +111,16 @@ export function VirtualTable<T>({
   );
 }
 
+/** A cell cut off by its column (a long project or unit name) shows its whole text on hover. */
+function showCutText(event: MouseEvent<HTMLElement>) {
+  const cell = event.currentTarget;
+  cell.title = cell.scrollWidth > cell.clientWidth ? (cell.textContent ?? '') : '';
+}
+
 /** A row's cells; memoised so that scrolling only moves existing rows and renders the new ones. */
 const RowCells = memo(function RowCells({ row, columns }: { row: unknown; columns: readonly Column<unknown>[] }) {
   return columns.map((column) => (
-    <div role="cell" key={column.key} className={classes.cell} style={{ textAlign: column.align }}>
+    <div role="cell" key={column.key} className={classes.cell} style={{ textAlign: column.align }} onMouseEnter={showCutText}>
       {column.cell(row)}
     </div>
   ));

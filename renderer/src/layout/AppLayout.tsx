@@ -1,17 +1,19 @@
 import { AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
 import { OPERATOR_ROLE_LABELS, ROLE_LABELS } from '../../../electron/domain/registry';
 import { useSession } from '../appState';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageHeader } from '../components/PageHeader';
 import { UnderConstruction } from '../components/UnderConstruction';
 import { SampleBanner } from '../pages/demo/SampleBanner';
 import { SampleDataBadge } from '../pages/demo/SampleDataBadge';
 import { DatabaseMenu } from './DatabaseMenu';
-import { routeHref, useRoute } from '../router';
+import { confirmLeaving, routeHref, useRoute } from '../router';
 import { WORKFLOWS } from './navigation';
 
 export function AppLayout() {
   const { installation, operator, signOut, reloadAll } = useSession();
-  const [section = ''] = useRoute();
+  const route = useRoute();
+  const [section = ''] = route;
   const workflow = WORKFLOWS.find((w) => w.path === section) ?? WORKFLOWS[0]!;
 
   return (
@@ -43,7 +45,7 @@ export function AppLayout() {
                 （{OPERATOR_ROLE_LABELS[operator.role]}）
               </Text>
             </Text>
-            <Button variant="default" size="xs" onClick={signOut}>
+            <Button variant="default" size="xs" onClick={async () => (await confirmLeaving()) && (await signOut())}>
               退出登录
             </Button>
           </Group>
@@ -72,14 +74,16 @@ export function AppLayout() {
 
       <AppShell.Main className="app-main">
         <SampleBanner />
-        {workflow.page ? (
-          <workflow.page />
-        ) : (
-          <>
-            <PageHeader title={workflow.label} />
-            <UnderConstruction summary={workflow.summary} />
-          </>
-        )}
+        <ErrorBoundary scope="page" resetKey={route.join('/')}>
+          {workflow.page ? (
+            <workflow.page />
+          ) : (
+            <>
+              <PageHeader title={workflow.label} />
+              <UnderConstruction summary={workflow.summary} />
+            </>
+          )}
+        </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -5,6 +5,7 @@ import { Button, Menu, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { RecentDatabase } from '../../../electron/backup/databaseFiles';
 import { invoke } from '../api';
+import { confirmLeaving } from '../router';
 import { notifyError, notifySuccess } from '../components/notify';
 import { useInvoke } from '../components/useInvoke';
 import { SampleOpenModal } from '../pages/demo/SampleOpenModal';
@@ -30,6 +31,10 @@ export function DatabaseMenu({ onSwitched, canOpenSample = false, label = '文�
     }
   }
 
+  // Another database means leaving the open form: its unsaved changes are asked about first.
+  const leavingFirst = (then: () => unknown) => async () => {
+    if (await confirmLeaving()) await then();
+  };
   const openRecent = (entry: RecentDatabase) => run(() => invoke('database.open', { path: entry.path }), `已打开 ${fileName(entry.path)}`, '无法打开该数据库');
   const leaveSample = () => run(() => invoke('database.leaveSample', {}), '已返回正式数据库', '无法返回正式数据库');
 
@@ -42,18 +47,18 @@ export function DatabaseMenu({ onSwitched, canOpenSample = false, label = '文�
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item onClick={() => setAction('create')}>新建数据库…</Menu.Item>
-          <Menu.Item onClick={() => setAction('open')}>打开数据库…</Menu.Item>
+          <Menu.Item onClick={leavingFirst(() => setAction('create'))}>新建数据库…</Menu.Item>
+          <Menu.Item onClick={leavingFirst(() => setAction('open'))}>打开数据库…</Menu.Item>
           {current.data?.sample ? (
-            <Menu.Item onClick={leaveSample}>返回正式数据库</Menu.Item>
+            <Menu.Item onClick={leavingFirst(leaveSample)}>返回正式数据库</Menu.Item>
           ) : (
-            canOpenSample && <Menu.Item onClick={() => setSampleOpen(true)}>打开示例数据库…</Menu.Item>
+            canOpenSample && <Menu.Item onClick={leavingFirst(() => setSampleOpen(true))}>打开示例数据库…</Menu.Item>
           )}
           <Menu.Divider />
           <Menu.Label>最近打开</Menu.Label>
           {others.length === 0 && <Menu.Item disabled>（暂无其他数据库）</Menu.Item>}
           {others.map((entry) => (
-            <Menu.Item key={entry.path} onClick={() => void openRecent(entry)} aria-label={`打开 ${entry.path}`}>
+            <Menu.Item key={entry.path} onClick={leavingFirst(() => openRecent(entry))} aria-label={`打开 ${entry.path}`}>
               <Text size="sm" fw={500}>
                 {entry.sample ? '【示例】' : ''}
                 {fileName(entry.path)}

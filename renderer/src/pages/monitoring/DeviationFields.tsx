@@ -1,5 +1,22 @@
-import { Checkbox, Group, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DEVIATION_REASONS, type Deviation, type DeviationField } from '../../../../electron/domain/monitoring';
+
+/** A locked sheet's explanation as text: readable, not greyed-out checkboxes. */
+function LockedDeviation({ label, value }: { label: string; value: Deviation }) {
+  const reasons = value.reasons.map((r) => (r === '其他' && value.reasonOther.trim() ? `其他（${value.reasonOther.trim()}）` : r));
+  return (
+    <Stack gap={2} aria-label={`${label}偏差说明`}>
+      <Text size="sm">
+        <b>偏差原因：</b>
+        {reasons.join('、') || '—'}
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        <b>纠偏措施：</b>
+        {value.measures.trim() || '—'}
+      </Text>
+    </Stack>
+  );
+}
 
 /**
  * 偏差原因 (multi-select, with a text for 其他) and 纠偏措施: required while a light is red or yellow, so the
@@ -19,6 +36,7 @@ export function DeviationFields({
   disabled: boolean;
   onChange: (next: Deviation) => void;
 }) {
+  if (disabled) return <LockedDeviation label={label} value={value} />;
   return (
     <Stack gap={6}>
       <Checkbox.Group
@@ -31,7 +49,7 @@ export function DeviationFields({
       >
         <Group gap="md" mt={4}>
           {DEVIATION_REASONS.map((reason) => (
-            <Checkbox key={reason} value={reason} label={reason} disabled={disabled} />
+            <Checkbox key={reason} value={reason} label={reason} />
           ))}
         </Group>
       </Checkbox.Group>
@@ -42,7 +60,6 @@ export function DeviationFields({
           value={value.reasonOther}
           onChange={(e) => onChange({ ...value, reasonOther: e.currentTarget.value })}
           error={problems.reasonOther}
-          disabled={disabled}
           withAsterisk
         />
       )}
@@ -52,7 +69,6 @@ export function DeviationFields({
         value={value.measures}
         onChange={(e) => onChange({ ...value, measures: e.currentTarget.value })}
         error={problems.measures}
-        disabled={disabled}
         autosize
         minRows={2}
         withAsterisk

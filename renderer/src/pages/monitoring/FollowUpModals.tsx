@@ -3,8 +3,10 @@ import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { displayTarget, type IndicatorOperator } from '../../../../electron/domain/indicators';
 import type { Warning } from '../../../../electron/monitoring/boards';
+import type { AdjustmentDraft } from '../../../../electron/monitoring/followUps';
 import { errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
+import { useUnsavedWork, type UnsavedWork } from '../../components/unsavedWork';
 import { useInvoke } from '../../components/useInvoke';
 
 /** The problems a notice states, drafted from the lights and the unit's own reasons. */
@@ -16,43 +18,54 @@ function draftProblems(w: Warning): string {
   return lines.join('\n');
 }
 
-function useSubmit(action: () => Promise<string>, onDone: () => Promise<void>, onClose: () => void) {
+/** Runs a dialog's action: its message is shown and the dialog closed on success, its refusal in the dialog. */
+function useSubmit(action: () => Promise<string>, onDone: () => Promise<void>, onClose: () => void, work: UnsavedWork) {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit(): Promise<boolean> {
     setSaving(true);
     setError(null);
     try {
       notifySuccess(await action());
+      work.settled();
       await onDone();
       onClose();
+      return true;
     } catch (failure) {
       setError(errorMessage(failure));
       setSaving(false);
+      return false;
     }
   }
   return { submit, error, saving };
 }
 
+const onSubmitOf = (submit: () => Promise<boolean>) => (event: FormEvent) => {
+  event.preventDefault();
+  void submit();
+};
+
 /** 整改通知 for a red or yellow project: problems, requirements, deadline; saved as 待下达, issued on request. */
 export function RectificationModal({ warning, onClose, onDone }: { warning: Warning; onClose: () => void; onDone: () => Promise<void> }) {
-  const [problems, setProblems] = useState(() => draftProblems(warning));
+  const drafted = useState(() => ({ problems: draftProblems(warning), deadline: dayjs().add(30, 'day').format('YYYY-MM-DD') }))[0];
+  const [problems, setProblems] = useState(drafted.problems);
   const [requirements, setRequirements] = useState('');
-  const [deadline, setDeadline] = useState(() => dayjs().add(30, 'day').format('YYYY-MM-DD'));
-  const [issueNow, setIssueNow] = useState(true);
-  const { submit, error, saving } = useSubmit(
-    async () => {
-      const notice = await invoke('monitoring.openRectification', { sheetId: warning.sheetId, problems, requirements, deadline });
-      if (issueNow) await invoke('monitoring.issueRectification', { id: notice.id, version: notice.version });
-      return `整改通知第 ${notice.seq} 号${issueNow ? '已下达' : '已拟定（待下达）'}：${warning.unitName}`;
-    },
-    onDone,
-    onClose,
-  );
+  const [deadline, setDeadline] = useState(drafted.deadline);
+  const dirty = problems !== drafted.problems || requirements !== '' || deadline !== drafted.deadline;
+  const issue = (issueNow: boolean) => async () => {
+    const notice = await invoke('monitoring.openRectification', { sheetId: warning.sheetId, problems, requirements, deadline });
+    if (issueNow) await invoke('monitoring.issueRectification', { id: notice.id, version: notice.version });
+    return `整改通知第 ${notice.seq} 号${issueNow ? '已下达' : '已拟定（待下达）'}：${warning.unitName}`;
+  };
+  // 保存 in the leave prompt keeps the notice as 待下达: saving must not issue it behind the user's back.
+  const work = useUnsavedWork({ dirty, save: () => saveDraft.submit() });
+  const saveDraft = useSubmit(issue(false), onDone, onClose, work);
+  const issueNow = useSubmit(issue(true), onDone, onClose, work);
+  const error = issueNow.error ?? saveDraft.error;
+  const close = async () => (await work.confirmLeave()) && onClose();
   return (
-    <Modal opened onClose={onClose} title={`整改通知：${warning.projectName}`} size="lg">
-      <form onSubmit={submit} noValidate>
+    <Modal opened onClose={close} title={`整改通知：${warning.projectName}`} size="lg">
+      <form onSubmit={onSubmitOf(issueNow.submit)} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
             下达给 {warning.unitName}。单位反馈和审核在“整改问责”中办理。
@@ -62,13 +75,13 @@ export function RectificationModal({ warning, onClose, onDone }: { warning: Warn
           <TextInput type="date" label="整改期限" value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} withAsterisk w={200} />
           {error && <Alert color="red" title="没有保存">{error}</Alert>}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               取消
             </Button>
-            <Button type="submit" variant="default" loading={saving && !issueNow} onClick={() => setIssueNow(false)}>
+            <Button variant="default" loading={saveDraft.saving} onClick={() => void saveDraft.submit()}>
               保存为待下达
             </Button>
-            <Button type="submit" color="red" loading={saving && issueNow} onClick={() => setIssueNow(true)}>
+            <Button type="submit" color="red" loading={issueNow.saving}>
               下达整改通知
             </Button>
           </Group>
@@ -81,13 +94,34 @@ export function RectificationModal({ warning, onClose, onDone }: { warning: Warn
 /** 目标调整 from a red or yellow project: new 指标值 where needed and the reason; the targets workflow reviews it. */
 export function AdjustmentModal({ warning, onClose, onDone }: { warning: Warning; onClose: () => void; onDone: () => Promise<void> }) {
   const draft = useInvoke('monitoring.adjustmentDraft', { sheetId: warning.sheetId });
-  const [values, setValues] = useState<Record<number, string>>({});
-  const [reason, setReason] = useState('');
+  if (draft.data) return <AdjustmentForm warning={warning} current={draft.data} onClose={onClose} onDone={onDone} />;
+  return (
+    <Modal opened onClose={onClose} title={`目标调整：${warning.projectName}`} size="xl">
+      {draft.error ? <Alert color="red">{draft.error}</Alert> : <Loader aria-label="正在读取现行目标" />}
+    </Modal>
+  );
+}
+
+interface AdjustmentEntry {
+  /** 调整为, by indicator row, only where the user typed. */
+  values: Record<number, string>;
+  reason: string;
+}
+
+function AdjustmentForm({ warning, current, onClose, onDone }: { warning: Warning; current: AdjustmentDraft; onClose: () => void; onDone: () => Promise<void> }) {
+  const [entry, setEntry] = useState<AdjustmentEntry>({ values: {}, reason: '' });
+  const { values, reason } = entry;
+  const dirty = reason.trim() !== '' || Object.entries(values).some(([row, value]) => value !== current.indicators[Number(row)]?.value);
+  const work = useUnsavedWork({
+    dirty,
+    save: () => submit(),
+    draft: { key: `monitoring-adjustment:${warning.sheetId}`, version: current.targetVersion, value: entry, restore: setEntry },
+  });
   const { submit, error, saving } = useSubmit(
     async () => {
       const adjustment = await invoke('monitoring.proposeAdjustment', {
         sheetId: warning.sheetId,
-        targetVersion: draft.data!.targetVersion,
+        targetVersion: current.targetVersion,
         reason,
         values: Object.entries(values).map(([row, value]) => ({ row: Number(row), value })),
       });
@@ -95,57 +129,69 @@ export function AdjustmentModal({ warning, onClose, onDone }: { warning: Warning
     },
     onDone,
     onClose,
+    work,
   );
+  const close = async () => (await work.confirmLeave()) && onClose();
   return (
-    <Modal opened onClose={onClose} title={`目标调整：${warning.projectName}`} size="xl">
-      {draft.error && <Alert color="red">{draft.error}</Alert>}
-      {!draft.data && !draft.error && <Loader aria-label="正在读取现行目标" />}
-      {draft.data && (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <Text size="sm" c="dimmed">
-              修改需要调整的指标值；提出后进入“绩效目标”的目标调整审核，原目标保留。
-            </Text>
-            <Table withTableBorder aria-label="调整指标值">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>三级指标</Table.Th>
-                  <Table.Th w={150}>现行指标值</Table.Th>
-                  <Table.Th w={180}>调整为</Table.Th>
+    <Modal opened onClose={close} title={`目标调整：${warning.projectName}`} size="xl">
+      <form onSubmit={onSubmitOf(submit)} noValidate>
+        <Stack gap="md">
+          {work.draftOffer}
+          <Text size="sm" c="dimmed">
+            修改需要调整的指标值；提出后进入“绩效目标”的目标调整审核，原目标保留。
+          </Text>
+          <Table withTableBorder aria-label="调整指标值">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>三级指标</Table.Th>
+                <Table.Th w={150}>现行指标值</Table.Th>
+                <Table.Th w={180}>调整为</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {current.indicators.map((indicator, row) => (
+                <Table.Tr key={row}>
+                  <Table.Td>{indicator.name}</Table.Td>
+                  <Table.Td>{displayTarget({ ...indicator, operator: indicator.operator as IndicatorOperator })}</Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={`${indicator.name}调整为`}
+                      size="xs"
+                      value={values[row] ?? indicator.value}
+                      onChange={(e) => {
+                        const value = e.currentTarget.value; // read now: the updater may run after the event is gone
+                        setEntry((now) => ({ ...now, values: { ...now.values, [row]: value } }));
+                      }}
+                      rightSection={indicator.unit ? <Text size="xs">{indicator.unit}</Text> : undefined}
+                      rightSectionWidth={indicator.unit ? 60 : undefined}
+                    />
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {draft.data.indicators.map((indicator, row) => (
-                  <Table.Tr key={row}>
-                    <Table.Td>{indicator.name}</Table.Td>
-                    <Table.Td>{displayTarget({ ...indicator, operator: indicator.operator as IndicatorOperator })}</Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        aria-label={`${indicator.name}调整为`}
-                        size="xs"
-                        value={values[row] ?? indicator.value}
-                        onChange={(e) => setValues((v) => ({ ...v, [row]: e.currentTarget.value }))}
-                        rightSection={indicator.unit ? <Text size="xs">{indicator.unit}</Text> : undefined}
-                        rightSectionWidth={indicator.unit ? 60 : undefined}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Textarea label="调整原因" value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} withAsterisk />
-            {error && <Alert color="red" title="没有提出">{error}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                取消
-              </Button>
-              <Button type="submit" loading={saving}>
-                提出目标调整
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Textarea
+            label="调整原因"
+            value={reason}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              setEntry((now) => ({ ...now, reason: text }));
+            }}
+            autosize
+            minRows={2}
+            withAsterisk
+          />
+          {error && <Alert color="red" title="没有提出">{error}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              取消
+            </Button>
+            <Button type="submit" loading={saving}>
+              提出目标调整
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

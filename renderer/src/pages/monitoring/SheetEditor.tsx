@@ -11,6 +11,7 @@ import { formatDateTime } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { useInvoke } from '../../components/useInvoke';
+import { useUnsavedWork } from '../../components/unsavedWork';
 import { routeHref } from '../../router';
 import { TargetStatusBadge } from '../targets/TargetStatusBadge';
 import { DeviationFields } from './DeviationFields';
@@ -23,6 +24,18 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
   if (sheet.error) return <Alert color="red" title="无法读取监控表">{sheet.error}</Alert>;
   if (!sheet.data) return <Loader aria-label="正在读取监控表" />;
   return <SheetFormView key={sheet.data.version} detail={sheet.data} reload={sheet.reload} />;
+}
+
+/**
+ * A value of a sheet that can no longer be edited (submitted or approved): plain text, readable and
+ * copyable, instead of a greyed-out disabled input.
+ */
+function Locked({ label, text, multiline }: { label: string; text: string; multiline?: boolean }) {
+  return (
+    <Text size="sm" aria-label={label} style={multiline ? { whiteSpace: 'pre-wrap' } : undefined}>
+      {text.trim() === '' ? '—' : text}
+    </Text>
+  );
 }
 
 const DONE: Record<WorkflowAction, string> = { submit: '已送审，等待财政局审核', withdraw: '已撤回，可继续修改', approve: '已审核通过', return: '已退回单位修改' };
@@ -47,6 +60,11 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
   const dirty = JSON.stringify(form) !== JSON.stringify(formOf(detail));
   const totals = fundTotals(form);
   const month = detail.round.month;
+  const work = useUnsavedWork({
+    dirty: canEdit && dirty,
+    save: async () => (await save()) !== null,
+    draft: { key: `monitoring-sheet:${detail.id}`, version: detail.version, value: form, restore: setForm },
+  });
 
   const setFund = (i: number, field: 'adjusted' | 'executed', value: string) =>
     setForm((f) => ({ ...f, funds: f.funds.map((fund, n) => (n === i ? { ...fund, [field]: value } : fund)) }));
@@ -142,6 +160,7 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
         )}
       </Paper>
 
+      {canEdit && work.draftOffer}
       {detail.status === 'returned' && (
         <Alert color="orange" title="被退回">
           审核意见：{detail.reviewOpinion}。请按意见修改后重新送审。
@@ -178,10 +197,18 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
               <Table.Tr key={fund.source}>
                 <Table.Td>{fund.source}</Table.Td>
                 <Table.Td>
-                  <TextInput size="xs" aria-label={`${fund.source}调整后预算`} value={fund.adjusted} onChange={(e) => setFund(i, 'adjusted', e.currentTarget.value)} error={amounts[i]?.adjusted} disabled={!canEdit} />
+                  {canEdit ? (
+                    <TextInput size="xs" aria-label={`${fund.source}调整后预算`} value={fund.adjusted} onChange={(e) => setFund(i, 'adjusted', e.currentTarget.value)} error={amounts[i]?.adjusted} />
+                  ) : (
+                    <Locked label={`${fund.source}调整后预算`} text={fund.adjusted} />
+                  )}
                 </Table.Td>
                 <Table.Td>
-                  <TextInput size="xs" aria-label={`${fund.source}执行数`} value={fund.executed} onChange={(e) => setFund(i, 'executed', e.currentTarget.value)} error={amounts[i]?.executed} disabled={!canEdit} />
+                  {canEdit ? (
+                    <TextInput size="xs" aria-label={`${fund.source}执行数`} value={fund.executed} onChange={(e) => setFund(i, 'executed', e.currentTarget.value)} error={amounts[i]?.executed} />
+                  ) : (
+                    <Locked label={`${fund.source}执行数`} text={fund.executed} />
+                  )}
                 </Table.Td>
                 <Table.Td ta="right">{percent(executionRate(readAmount(fund.executed).fen, readAmount(fund.adjusted).fen).rate)}%</Table.Td>
               </Table.Tr>
@@ -249,7 +276,9 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
                       )}
                     </Table.Td>
                     <Table.Td>
-                      {qualitative ? (
+                      {!canEdit ? (
+                        <Locked label={`${indicator.name}完成值`} text={row.reached} />
+                      ) : qualitative ? (
                         <Select
                           size="xs"
                           aria-label={`${indicator.name}完成值`}
@@ -257,7 +286,6 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
                           value={row.reached || null}
                           onChange={(v) => setIndicator(i, { reached: v ?? '' })}
                           error={rowProblems.reached === '请选择完成情况' ? shown(rowProblems.reached) : rowProblems.reached}
-                          disabled={!canEdit}
                           clearable
                         />
                       ) : (
@@ -268,15 +296,22 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
                           onChange={(e) => setIndicator(i, { reached: e.currentTarget.value })}
                           error={rowProblems.reached === '请填写完成值' ? shown(rowProblems.reached) : rowProblems.reached}
                           placeholder={indicator.unit}
-                          disabled={!canEdit}
                         />
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <TextInput size="xs" aria-label={`${indicator.name}全年预计`} value={row.expectedFullYear} onChange={(e) => setIndicator(i, { expectedFullYear: e.currentTarget.value })} error={rowProblems.expectedFullYear} disabled={!canEdit} />
+                      {canEdit ? (
+                        <TextInput size="xs" aria-label={`${indicator.name}全年预计`} value={row.expectedFullYear} onChange={(e) => setIndicator(i, { expectedFullYear: e.currentTarget.value })} error={rowProblems.expectedFullYear} />
+                      ) : (
+                        <Locked label={`${indicator.name}全年预计`} text={row.expectedFullYear} />
+                      )}
                     </Table.Td>
                     <Table.Td>
-                      <Select size="xs" aria-label={`${indicator.name}完成目标可能性`} data={[...LIKELIHOODS]} value={row.likelihood || null} onChange={(v) => setIndicator(i, { likelihood: v ?? '' })} error={shown(rowProblems.likelihood)} disabled={!canEdit} />
+                      {canEdit ? (
+                        <Select size="xs" aria-label={`${indicator.name}完成目标可能性`} data={[...LIKELIHOODS]} value={row.likelihood || null} onChange={(v) => setIndicator(i, { likelihood: v ?? '' })} error={shown(rowProblems.likelihood)} />
+                      ) : (
+                        <Locked label={`${indicator.name}完成目标可能性`} text={row.likelihood} />
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <LightBadge light={result.light} aria-label={`${indicator.name}灯色`} />
@@ -305,7 +340,25 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
         </Text>
       </Stack>
 
-      <Textarea label="三、情况分析" value={form.analysis} onChange={(e) => setForm((f) => ({ ...f, analysis: e.currentTarget.value }))} autosize minRows={3} disabled={!canEdit} />
+      {canEdit ? (
+        <Textarea
+          label="三、情况分析"
+          value={form.analysis}
+          onChange={(e) => {
+            const analysis = e.currentTarget.value; // read now: the updater may run after the event is gone
+            setForm((f) => ({ ...f, analysis }));
+          }}
+          autosize
+          minRows={3}
+        />
+      ) : (
+        <Stack gap={4}>
+          <Title order={2} size="h4">
+            三、情况分析
+          </Title>
+          <Locked label="三、情况分析" text={form.analysis} multiline />
+        </Stack>
+      )}
 
       <Group gap="xs" className="no-print">
         {canEdit && (

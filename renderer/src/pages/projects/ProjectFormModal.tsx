@@ -9,8 +9,7 @@ import { ApiError, errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
 import { emptyFund, hasFormErrors, projectFormErrors, projectFormOf, readFunds, toProjectInput, type FundText, type ProjectFormState } from './projectForm';
 import { FormActions } from '../../components/FormActions';
-
-type Touchable = ProjectField | `fund-${number}`;
+import { useUnsavedWork } from '../../components/unsavedWork';
 
 /**
  * Creates a project of `year` (`project` null) or edits one, funds included. Rules come from the domain
@@ -31,39 +30,36 @@ export function ProjectFormModal({
   onClose: () => void;
   onSaved: (project: Project) => Promise<void> | void;
 }) {
-  const [state, setState] = useState<ProjectFormState>(() => projectFormOf(project));
-  const [touched, setTouched] = useState<ReadonlySet<Touchable>>(new Set());
+  const [initial] = useState<ProjectFormState>(() => projectFormOf(project));
+  const [state, setState] = useState<ProjectFormState>(initial);
   const [attempted, setAttempted] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
 
   const byCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units]);
   const errors = projectFormErrors(state, (code) => byCode.get(code));
-  const shown = (field: ProjectField) => (attempted || touched.has(field) ? errors.fields[field] : undefined);
-  const touch = (field: Touchable) => setTouched((current) => new Set(current).add(field));
-  const change = <F extends keyof ProjectFormState>(field: F, value: ProjectFormState[F]) => {
-    setState((current) => ({ ...current, [field]: value }));
-    touch(field as ProjectField);
-  };
+  // Messages show from the first 保存 on (then live): a message appearing on blur moved the buttons away
+  // from under the cursor and swallowed the click.
+  const shown = (field: ProjectField) => (attempted ? errors.fields[field] : undefined);
+  const change = <F extends keyof ProjectFormState>(field: F, value: ProjectFormState[F]) => setState((current) => ({ ...current, [field]: value }));
+  const work = useUnsavedWork({ dirty: JSON.stringify(state) !== JSON.stringify(initial), save });
+  const close = async () => (await work.confirmLeave()) && onClose();
 
   function chooseUnit(code: string | null) {
     const unit = code ? byCode.get(code) : undefined;
     setState((current) => ({ ...current, unitCode: code ?? '', departmentCode: unit ? departmentOf(unit) : '' }));
-    touch('unitCode');
   }
 
-  const setFund = (index: number, patch: Partial<FundText>) => {
+  const setFund = (index: number, patch: Partial<FundText>) =>
     setState((current) => ({ ...current, funds: current.funds.map((f, i) => (i === index ? { ...f, ...patch } : f)) }));
-    touch(`fund-${index}`);
-  };
   const usedSources = new Set(state.funds.map((f) => f.source));
   const nextSource = FUND_SOURCES.find((s) => !usedSources.has(s));
   const totals = fundTotals(readFunds(state.funds).funds);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
+  /** Resolves true when the project was saved (the dialog then closes). */
+  async function save(): Promise<boolean> {
     setAttempted(true);
-    if (hasFormErrors(errors)) return;
+    if (hasFormErrors(errors)) return false;
     setSaving(true);
     setServerError(null);
     try {
@@ -72,9 +68,11 @@ export function ProjectFormModal({
       notifySuccess(`${saved.name}（${saved.code}）`, project ? '已保存项目' : '已新增项目');
       await onSaved(saved);
       onClose();
+      return true;
     } catch (error) {
       setServerError(error instanceof ApiError ? error : new ApiError('INTERNAL', errorMessage(error)));
       setSaving(false);
+      return false;
     }
   }
 
@@ -85,8 +83,14 @@ export function ProjectFormModal({
   const typeOptions = types.map((t) => ({ value: t.code, label: `${t.name}（${t.sector}）` }));
 
   return (
-    <Modal opened onClose={onClose} title={project ? `修改项目：${project.name}` : `新增 ${year} 年项目`} size="xl">
-      <form onSubmit={save} noValidate>
+    <Modal opened onClose={close} title={project ? `修改项目：${project.name}` : `新增 ${year} 年项目`} size="xl">
+      <form
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void save();
+        }}
+        noValidate
+      >
         <Stack gap="md">
           <SimpleGrid cols={2}>
             <TextInput
@@ -94,7 +98,6 @@ export function ProjectFormModal({
               description="预算系统中的项目编码，是与预算系统对接的关键"
               value={state.code}
               onChange={(e) => change('code', e.currentTarget.value)}
-              onBlur={() => touch('code')}
               error={shown('code')}
               withAsterisk
               data-autofocus
@@ -104,7 +107,6 @@ export function ProjectFormModal({
               description="与预算批复一致"
               value={state.name}
               onChange={(e) => change('name', e.currentTarget.value)}
-              onBlur={() => touch('name')}
               error={shown('name')}
               withAsterisk
             />
@@ -174,7 +176,7 @@ export function ProjectFormModal({
               </Table.Thead>
               <Table.Tbody>
                 {state.funds.map((fund, index) => {
-                  const fundErrors = attempted || touched.has(`fund-${index}`) ? (errors.funds[index] ?? {}) : {};
+                  const fundErrors = attempted ? (errors.funds[index] ?? {}) : {};
                   const parsed = readFunds([fund]).funds[0]!;
                   const amount = (field: 'initial' | 'addition' | 'cut', label: string) => (
                     <TextInput
@@ -193,7 +195,8 @@ export function ProjectFormModal({
                           aria-label={`第 ${index + 1} 行资金来源`}
                           data={FUND_SOURCES.map((s) => ({ value: s, label: s, disabled: s !== fund.source && usedSources.has(s) }))}
                           value={fund.source || null}
-                          onChange={(source) => setFund(index, { source: (source ?? '') as FundText['source'] })}
+                          onChange={(source) => source && setFund(index, { source: source as FundText['source'] })}
+                          allowDeselect={false}
                           error={fundErrors.source}
                         />
                       </Table.Td>
@@ -233,7 +236,7 @@ export function ProjectFormModal({
               {serverError.message}
             </Alert>
           )}
-          <FormActions onCancel={onClose} saving={saving} />
+          <FormActions onCancel={close} saving={saving} />
         </Stack>
       </form>
     </Modal>

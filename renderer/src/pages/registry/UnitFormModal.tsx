@@ -5,6 +5,7 @@ import type { Unit } from '../../../../electron/registry/units';
 import { ApiError, errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
 import { FormActions } from '../../components/FormActions';
+import { useUnsavedWork } from '../../components/unsavedWork';
 
 type Field = keyof UnitDraft;
 
@@ -28,24 +29,24 @@ export function UnitFormModal({
   onClose: () => void;
   onSaved: () => Promise<void>;
 }) {
-  const [draft, setDraft] = useState(() => draftOf(unit));
-  const [touched, setTouched] = useState<ReadonlySet<Field>>(new Set());
+  const [initial] = useState(() => draftOf(unit));
+  const [draft, setDraft] = useState(initial);
   const [attempted, setAttempted] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
 
   const errors = checkUnit(draft);
-  const shown = (field: Field) => (attempted || touched.has(field) ? errors[field] : undefined);
-  const touch = (field: Field) => setTouched((current) => new Set(current).add(field));
-  const change = (field: Field, value: UnitDraft[Field]) => {
-    setDraft((current) => ({ ...current, [field]: value }));
-    touch(field);
-  };
+  // Messages show from the first 保存 on (then live): a message appearing on blur moved the buttons away
+  // from under the cursor and swallowed the click.
+  const shown = (field: Field) => (attempted ? errors[field] : undefined);
+  const change = (field: Field, value: UnitDraft[Field]) => setDraft((current) => ({ ...current, [field]: value }));
+  const work = useUnsavedWork({ dirty: JSON.stringify(draft) !== JSON.stringify(initial), save });
+  const close = async () => (await work.confirmLeave()) && onClose();
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
+  /** Resolves true when the unit was saved (the dialog then closes). */
+  async function save(): Promise<boolean> {
     setAttempted(true);
-    if (hasErrors(errors)) return;
+    if (hasErrors(errors)) return false;
     setSaving(true);
     setServerError(null);
     try {
@@ -53,9 +54,11 @@ export function UnitFormModal({
       notifySuccess(`${saved.name}（${saved.code}）`, unit ? '已保存修改' : '已新增单位');
       await onSaved();
       onClose();
+      return true;
     } catch (error) {
       setServerError(error instanceof ApiError ? error : new ApiError('INTERNAL', errorMessage(error)));
       setSaving(false);
+      return false;
     }
   }
 
@@ -67,8 +70,14 @@ export function UnitFormModal({
   const departmentOptions = departments.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）${d.active ? '' : '（已停用）'}` }));
 
   return (
-    <Modal opened onClose={onClose} title={unit ? `修改单位：${unit.name}` : '新增单位'} size="lg">
-      <form onSubmit={save} noValidate>
+    <Modal opened onClose={close} title={unit ? `修改单位：${unit.name}` : '新增单位'} size="lg">
+      <form
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void save();
+        }}
+        noValidate
+      >
         <Stack gap="md">
           <Group grow align="flex-start">
             <TextInput
@@ -76,7 +85,6 @@ export function UnitFormModal({
               description="预算系统中的单位编码，如 101001"
               value={draft.code}
               onChange={(e) => change('code', e.currentTarget.value)}
-              onBlur={() => touch('code')}
               error={shown('code')}
               withAsterisk
               data-autofocus
@@ -98,7 +106,6 @@ export function UnitFormModal({
             label="单位名称"
             value={draft.name}
             onChange={(e) => change('name', e.currentTarget.value)}
-            onBlur={() => touch('name')}
             error={shown('name')}
             withAsterisk
           />
@@ -118,7 +125,7 @@ export function UnitFormModal({
               )}
             </Alert>
           )}
-          <FormActions onCancel={onClose} saving={saving} />
+          <FormActions onCancel={close} saving={saving} />
         </Stack>
       </form>
     </Modal>

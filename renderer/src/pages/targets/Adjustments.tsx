@@ -9,9 +9,10 @@ import type { Adjustment } from '../../../../electron/targets/adjustments';
 import { invoke } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { useUnsavedWork } from '../../components/unsavedWork';
 import { useInvoke } from '../../components/useInvoke';
 import { ContentEditor } from './ContentEditor';
-import { contentOf, contentState } from './targetForm';
+import { contentOf, contentState, withFreshKeys } from './targetForm';
 
 export function AdjustmentModal({
   targetId,
@@ -39,25 +40,45 @@ export function AdjustmentModal({
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const problems = checkAdjustedContent(contentOf(state), framework(frameworkId), { budgetWeight }, keyProject);
+  const dirty = reason.trim() !== '' || JSON.stringify(contentOf(state)) !== JSON.stringify(current);
+  const work = useUnsavedWork({
+    dirty,
+    save: propose,
+    draft: {
+      key: `target-adjustment:${targetId}`,
+      version: targetVersion,
+      value: { state, reason },
+      restore: (kept) => {
+        setState(withFreshKeys(kept.state));
+        setReason(kept.reason);
+      },
+    },
+  });
 
-  async function propose() {
+  /** Resolves true when the adjustment was proposed (the dialog then closes). */
+  async function propose(): Promise<boolean> {
     setAttempted(true);
-    if (problems.length || reason.trim() === '') return;
+    if (problems.length || reason.trim() === '') return false;
     setBusy(true);
     try {
       await invoke('targets.proposeAdjustment', { targetId, targetVersion, reason, proposed: contentOf(state) });
       notifySuccess('目标调整已提出，等待审核；审核通过前仍按原目标执行', '已提出目标调整');
+      work.settled();
       await onProposed();
       onClose();
+      return true;
     } catch (error) {
       notifyError(error, '目标调整没有提出');
       setBusy(false);
+      return false;
     }
   }
+  const close = async () => (await work.confirmLeave()) && onClose();
 
   return (
-    <Modal opened onClose={onClose} title="目标调整" size="95%" closeOnClickOutside={false}>
+    <Modal opened onClose={close} title="目标调整" size="95%" closeOnClickOutside={false}>
       <Stack gap="md">
+        {work.draftOffer}
         <Alert color="blue">在原目标的基础上修改需要调整的内容。调整经审核通过后生效，原目标保留在调整记录中。</Alert>
         <Textarea
           label="调整原因"
@@ -70,10 +91,10 @@ export function AdjustmentModal({
         />
         <ContentEditor state={state} onChange={setState} problems={problems} frameworkId={frameworkId} attempted={attempted} projectTypeCode={projectTypeCode} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close}>
             取消
           </Button>
-          <Button onClick={propose} loading={busy}>
+          <Button onClick={() => void propose()} loading={busy}>
             提出调整并送审
           </Button>
         </Group>

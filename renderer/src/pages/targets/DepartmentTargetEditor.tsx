@@ -8,7 +8,7 @@ import { invoke } from '../../api';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
 import { ContentEditor } from './ContentEditor';
-import { areaMessages, budgetOf, budgetTexts, contentOf, contentState, fieldProblems, moneyField, newKey, taskStates, tasksOf, type BudgetTexts, type TaskState } from './targetForm';
+import { areaMessages, budgetOf, budgetTexts, contentOf, contentState, fieldProblems, moneyField, newKey, taskStates, tasksOf, withFreshKeys, type BudgetTexts, type TaskState } from './targetForm';
 import { DepartmentTargetSheet } from './TargetSheet';
 import { TargetEditorFrame, useTargetDraft } from './TargetEditorFrame';
 
@@ -184,6 +184,16 @@ function Editor({ target, reload }: { target: DepartmentTarget; reload: () => Pr
   return (
     <TargetEditorFrame
       draft={draft}
+      kept={{
+        key: `department-target:${target.year}:${target.unit.code}`,
+        value: { content, budget, functions, tasks },
+        restore: (kept) => {
+          setContent(withFreshKeys(kept.content));
+          setBudget(kept.budget);
+          setFunctions(kept.functions);
+          setTasks(kept.tasks.map((task) => ({ ...task, key: newKey() })));
+        },
+      }}
       title="部门整体支出绩效目标表"
       description={`${target.year} 年 · ${target.unit.name}（${target.unit.code}）`}
       back={{ href: routeHref('targets', 'departments', String(target.year)), label: '返回单位列表' }}

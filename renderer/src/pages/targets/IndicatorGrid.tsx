@@ -89,7 +89,7 @@ export function IndicatorGrid({
                 />
               </Table.Td>
               <Table.Td>
-                <TextInput aria-label={label('三级指标')} value={row.name} onChange={(e) => update(index, { name: e.currentTarget.value })} error={errors.name} styles={compact} />
+                <TextInput aria-label={label('三级指标')} value={row.name} title={row.name} onChange={(e) => update(index, { name: e.currentTarget.value })} error={errors.name} styles={compact} />
               </Table.Td>
               <Table.Td>
                 <Select

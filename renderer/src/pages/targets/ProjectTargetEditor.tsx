@@ -12,7 +12,7 @@ import { routeHref } from '../../router';
 import { ProjectFormModal } from '../projects/ProjectFormModal';
 import { projectMarks } from '../projects/projectList';
 import { ContentEditor } from './ContentEditor';
-import { contentOf, contentState } from './targetForm';
+import { contentOf, contentState, withFreshKeys } from './targetForm';
 import { ProjectTargetSheet } from './TargetSheet';
 import { TargetEditorFrame, useTargetDraft } from './TargetEditorFrame';
 
@@ -118,6 +118,7 @@ function Editor({
   return (
     <TargetEditorFrame
       draft={draft}
+      kept={{ key: `project-target:${project.id}`, value: state, restore: (kept) => setState(withFreshKeys(kept)) }}
       title="项目支出绩效目标申报表"
       description={`${project.year} 年 · ${project.name}（${project.code}）· ${unitName(project.unitCode)}`}
       back={{ href: routeHref('targets', 'projects', String(project.year)), label: '返回目标列表' }}

@@ -7,6 +7,7 @@ import { editable } from '../../../../electron/domain/workflow';
 import type { TargetState } from '../../../../electron/targets/store';
 import { notifyError } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { useUnsavedWork } from '../../components/unsavedWork';
 import { AdjustmentList, AdjustmentModal } from './Adjustments';
 import { HistoryPanel } from './HistoryPanel';
 import classes from './targets.module.css';
@@ -47,8 +48,9 @@ export function useTargetDraft(target: TargetState): TargetDraft {
   };
 }
 
-export function TargetEditorFrame({
+export function TargetEditorFrame<T>({
   draft,
+  kept,
   title,
   description,
   back,
@@ -62,6 +64,8 @@ export function TargetEditorFrame({
   sheet,
 }: {
   draft: TargetDraft;
+  /** The form's own state, kept as a draft under the target's key while unsaved, and how to put it back. */
+  kept: { key: string; value: T; restore: (value: T) => void };
   title: string;
   description: ReactNode;
   back: { href: string; label: string };
@@ -79,6 +83,19 @@ export function TargetEditorFrame({
   const [adjusting, setAdjusting] = useState(false);
   const { current } = draft;
   const canEdit = editable(current.status);
+  const work = useUnsavedWork({
+    dirty: canEdit && draft.dirty,
+    save: async () => (await onSave()) !== null,
+    draft: {
+      key: kept.key,
+      version: current.version,
+      value: kept.value,
+      restore: (value) => {
+        kept.restore(value);
+        draft.markDirty();
+      },
+    },
+  });
   return (
     <Stack gap="md">
       <div className="no-print">
@@ -102,6 +119,7 @@ export function TargetEditorFrame({
         onChanged={reload}
         onAdjust={current.id ? () => setAdjusting(true) : undefined}
       />
+      {canEdit && work.draftOffer}
       {canEdit && <div className="no-print">{form}</div>}
       <div className={canEdit ? classes.printOnly : undefined}>{sheet}</div>
       {current.id && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyIndicator, type TargetProblem } from '../../../../electron/domain/targets';
-import { areaMessages, budgetOf, contentOf, contentState, fieldProblems, moneyField, newSuggestions, tasksOf } from './targetForm';
+import { areaMessages, budgetOf, contentOf, contentState, fieldProblems, moneyField, newSuggestions, tasksOf, withFreshKeys } from './targetForm';
 
 const problems: TargetProblem[] = [
   { area: 'indicators', row: 1, field: 'unit', message: '定量指标请填写计量单位' },
@@ -23,6 +23,13 @@ describe('problem lookup', () => {
 });
 
 describe('editor rows', () => {
+  it('gives a restored draft keys of this session, keeping its content', () => {
+    const kept = contentState({ overallGoal: '目标', annualGoals: [], indicators: [emptyIndicator('产出指标'), emptyIndicator('效益指标')] });
+    const restored = withFreshKeys(JSON.parse(JSON.stringify(kept)));
+    expect(contentOf(restored)).toEqual(contentOf(kept));
+    expect(restored.indicators.map((i) => i.key).filter((key) => kept.indicators.some((k) => k.key === key))).toEqual([]);
+  });
+
   it('keys rows locally and strips the keys before saving', () => {
     const content = { overallGoal: '目标', annualGoals: ['一'], indicators: [emptyIndicator('产出指标', '数量指标')] };
     const state = contentState(content);

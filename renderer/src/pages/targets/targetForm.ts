@@ -28,6 +28,9 @@ export const contentState = (content: TargetContent): ContentState => ({
   indicators: withKeys(content.indicators),
 });
 
+/** A state kept from an earlier session (a restored draft) with keys of this one, so no two rows share a key. */
+export const withFreshKeys = (state: ContentState): ContentState => ({ ...state, indicators: withKeys(state.indicators) });
+
 export const contentOf = (state: ContentState): TargetContent => ({
   overallGoal: state.overallGoal,
   annualGoals: state.annualGoals,

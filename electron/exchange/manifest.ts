@@ -22,6 +22,14 @@ export const KIND_LABELS: Record<PackageKind, string> = {
 export const UPWARD_KINDS: readonly PackageKind[] = ['county-report', 'unit-report'];
 
 /**
+ * Upward kinds whose receiver's review settles what they carry: a county's review of its units' records
+ * is final, so a unit's own status, grade or opinion must not land as the county's. (The prefecture's
+ * review of a county's records is recorded beside them, in its decisions, and never read from them: a
+ * county's status there is the county's own settled review, shown as such on the prefecture's dashboard.)
+ */
+export const RECEIVER_SETTLES: readonly PackageKind[] = ['unit-report'];
+
+/**
  * A party to an exchange: a county or prefecture by its region code, a budget unit by its county's code
  * and its unit code. Its id ("652822" or "652822/101001") keys peers, sequences and delivered records.
  */

@@ -2,9 +2,12 @@
 // update opens a library version on the county's side, recording the prefecture as its source.
 import { inArray, max } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { libraryIndicators } from '../../db/schema';
+import { libraryIndicators, projectTypes } from '../../db/schema';
 import type { Actor } from '../audit/audit';
 import type { AppliedRecord, ExchangeEntity, PackageOrigin } from '../exchange/entities';
+import { z } from 'zod';
+import { OPERATORS } from '../domain/indicators';
+import { recordRow } from '../exchange/rowSchema';
 import { openLibraryVersion } from './versions';
 
 function recordLibraryUpdate(db: Db, actor: Actor, applied: readonly AppliedRecord[], origin: PackageOrigin): void {
@@ -24,6 +27,7 @@ export const libraryExchange: readonly ExchangeEntity[] = [
     name: 'project-type',
     label: '项目类型',
     table: 'project_types',
+    row: recordRow(projectTypes),
     naturalKey: ['code'],
     stages: ['library'],
     directions: ['down'],
@@ -33,6 +37,7 @@ export const libraryExchange: readonly ExchangeEntity[] = [
     name: 'library-indicator',
     label: '指标库指标',
     table: 'library_indicators',
+    row: recordRow(libraryIndicators, { operator: z.enum(OPERATORS) }),
     naturalKey: ['code'],
     stages: ['library'],
     directions: ['down'],

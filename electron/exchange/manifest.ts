@@ -80,6 +80,12 @@ export const SIGNATURE = 'manifest.sig';
 /** Member names a package may hold besides the manifest and its signature. */
 export const MEMBER_NAME = /^(data\/[a-z-]+\.json|decisions\.json|receipt\.json|summary\.txt)$/;
 
+/**
+ * How far ahead of the last one seen a sequence or version number may jump (exchange.md §12): a number
+ * far ahead, signed or not, would make every later genuine package look stale.
+ */
+export const MAX_COUNTER_STEP = 1000;
+
 export const LIMITS = { maxMembers: 64, maxMemberBytes: 64 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024 };
 /** A package file larger than this is refused before it is read. */
 export const MAX_PACKAGE_BYTES = 128 * 1024 * 1024;

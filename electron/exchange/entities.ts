@@ -103,6 +103,9 @@ export interface PackageOrigin {
   sequence: number;
 }
 
+/** The indicator library's kinds travel only in library updates (manifest.LIBRARY_KIND). */
+export const carriesLibrary = (entity: ExchangeEntity): boolean => entity.stages.includes('library');
+
 export function stageIncludes(entity: ExchangeEntity, stage: Stage): boolean {
   return stage === 'all' || entity.stages.includes(stage);
 }

@@ -8,6 +8,8 @@ import { closeDatabase, openDatabase, type Store } from '../../db/open';
 import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
 import { seedStarterLibrary } from '../library/starter';
+import { applyLibraryPackage } from '../library/package';
+import { starterLibrary } from '../library/starter';
 import { listLibraryVersions } from '../library/versions';
 import { freshStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
 import { recordDecision } from './decisions';
@@ -536,7 +538,8 @@ describe('library updates (prefecture → county)', () => {
     const libraryReply = (name: string) =>
       exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'library', full: false, out: path.join(dir, name) }).file;
     // First contact: both sides hold the same starter library, so nothing changes and nothing conflicts.
-    expect(importInto(c, libraryReply('library-1.zip')).counts).toMatchObject({ unchanged: 210, conflict: 0 });
+    const first = importInto(c, libraryReply('library-1.zip'));
+    expect(first).toMatchObject({ kind: 'library-update', counts: { unchanged: 210, conflict: 0 } });
 
     pref.sqlite.prepare("UPDATE library_indicators SET reference_value = '95', version = version + 1 WHERE code = 'JY01-001'").run();
     const applied = importInto(c, libraryReply('library-2.zip'));
@@ -854,5 +857,68 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     expectRefusedUnchanged(pref, signedBy(c, members, { sequence: Number.MAX_SAFE_INTEGER }), /序号 9007199254740991 比已导入的 轮台县 数据包（序号 1）超前 1000 以上/);
     c.sqlite.prepare("UPDATE projects SET name = '改名', version = version + 1 WHERE code = 'P001'").run();
     expect(importInto(pref, report(c, dir).file).counts.updated).toBeGreaterThan(0);
+  });
+});
+
+describe('library updates are signed packages of their own (exchange.md §12)', () => {
+  function withLibraries() {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    seedStarterLibrary(c.db, TEST_ACTOR);
+    seedStarterLibrary(pref.db, TEST_ACTOR);
+    const update = (name = `library-${randomUUID()}.zip`) =>
+      exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'library', full: false, out: path.join(dir, name) });
+    return { dir, c, pref, update };
+  }
+
+  it('refuses a hand-written version file claiming the prefecture, and the genuine update still applies after it', () => {
+    const { c, pref, update } = withLibraries();
+    const before = dump(c.sqlite);
+    const forged = { ...starterLibrary(), source: '652800', sourceName: '巴音郭楞蒙古自治州', version: Number.MAX_SAFE_INTEGER };
+    expect(() => applyLibraryPackage(c.db, TEST_ACTOR, forged, '指标库.json')).toThrow(/只接受州财政局签名的“指标库更新包”/);
+    expect(dump(c.sqlite)).toBe(before);
+
+    importInto(c, update().file);
+    pref.sqlite.prepare("UPDATE library_indicators SET reference_value = '95', version = version + 1 WHERE code = 'JY01-001'").run();
+    expect(importInto(c, update().file).counts).toMatchObject({ updated: 1, conflict: 0 });
+    expect(listLibraryVersions(c.db)[0]).toMatchObject({ source: '652800' });
+  });
+
+  it("refuses an update whose library version jumps more than 1000 ahead of the prefecture's last, writing nothing", () => {
+    const { c, pref, update } = withLibraries();
+    importInto(c, update().file);
+    pref.sqlite.prepare("UPDATE library_indicators SET library_version = 9007199254740991, reference_value = '95', version = version + 1 WHERE code = 'JY01-001'").run();
+    const before = dump(c.sqlite);
+    for (const dryRun of [true, false]) {
+      const error = refusal(() => importInto(c, update().file, { dryRun }));
+      expect(error.message).toMatch(/指标库版本号 9007199254740991 比本机已导入的版本号（0）超前 1000 以上/);
+    }
+    expect(dump(c.sqlite)).toBe(before);
+
+    pref.sqlite.prepare("UPDATE library_indicators SET library_version = 2, reference_value = '96', version = version + 1 WHERE code = 'JY01-001'").run();
+    expect(importInto(c, update().file).counts).toMatchObject({ updated: 1 });
+    expect(listLibraryVersions(c.db)[0]).toMatchObject({ source: '652800', sourceVersion: 2 });
+  });
+
+  it('refuses library records inside a prefecture reply, and decisions inside a library update', () => {
+    const { dir, c, pref, update } = withLibraries();
+    importInto(pref, report(c, dir).file);
+    const target = pref.sqlite.prepare("SELECT id FROM targets WHERE owner_code = 'P002'").get() as { id: string };
+    recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'return', opinion: '请修改' });
+    const reply = membersOf(exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply.zip') }).file);
+    const library = membersOf(update().file);
+    const fromPrefecture = { sender: { region: '652800', name: '巴音郭楞蒙古自治州', role: 'prefecture' as const }, receiver: { region: '652822', name: '轮台县' } };
+    const before = dump(c.sqlite);
+    const replyWithLibrary = signedBy(pref, new Map([...library, ...reply]), { ...fromPrefecture, kind: 'prefecture-reply', stage: 'all', sequence: 50 });
+    expect(refusal(() => importInto(c, replyWithLibrary)).message).toMatch(/州级反馈包不能包含项目类型/);
+    const updateWithDecisions = signedBy(pref, new Map([...library, ['decisions.json', reply.get('decisions.json')!]]), {
+      ...fromPrefecture,
+      kind: 'library-update',
+      stage: 'library',
+      sequence: 51,
+    });
+    expect(refusal(() => importInto(c, updateWithDecisions)).message).toMatch(/指标库更新包不能包含审核意见/);
+    expect(dump(c.sqlite)).toBe(before);
   });
 });

@@ -10,8 +10,17 @@ import { ROLE_LABELS, type InstallationRole } from '../domain/registry';
 import { requireInstallation, type Installation } from '../registry/setup';
 import { DECISION } from './decisions';
 import { selfId } from './parties';
-import { stageIncludes, STAGE_LABELS, type AppliedRecord, type Decision, type Direction, type ExchangeEntity, type OwnDecision, type PackageOrigin } from './entities';
-import { KIND_LABELS, partyId, RECEIVER_SETTLES, UPWARD_KINDS, type Manifest, type PackageKind } from './manifest';
+import { carriesLibrary, stageIncludes, STAGE_LABELS, type AppliedRecord, type Decision, type Direction, type ExchangeEntity, type OwnDecision, type PackageOrigin } from './entities';
+import {
+  DECISION_KINDS,
+  KIND_LABELS,
+  LIBRARY_KIND,
+  partyId,
+  RECEIVER_SETTLES,
+  UPWARD_KINDS,
+  type Manifest,
+  type PackageKind,
+} from './manifest';
 import { PackageRefusal, readPackageFile, type VerifiedPackage, type VerifyContext } from './packageFile';
 import { RecordStore, sameContent, type PackageRecord, type Row } from './records';
 import { firstBadColumn, type RowSchema } from './rowSchema';
@@ -186,6 +195,9 @@ function incomingRecords(verified: VerifiedPackage, scope: PackageScope, records
       throw new PackageRefusal('BAD_DATA', `数据包内有本软件不接受的数据“${name}”`);
     }
     if (scope.unit && !entity.unitScope) throw new PackageRefusal('BAD_DATA', `单位上报包不能包含${entity.label}，已拒绝整个数据包`);
+    if (carriesLibrary(entity) !== (manifest.kind === LIBRARY_KIND)) {
+      throw new PackageRefusal('BAD_DATA', `${KIND_LABELS[manifest.kind]}不能包含${entity.label}，已拒绝整个数据包`);
+    }
     if (!stageIncludes(entity, manifest.stage)) {
       throw new PackageRefusal('BAD_DATA', `数据包声明的阶段是“${STAGE_LABELS[manifest.stage]}”，却带有${entity.label}，已拒绝整个数据包`);
     }
@@ -314,7 +326,7 @@ function emptyCounts(): Record<RecordAction, number> {
 /** What each kind of installation may import. */
 const ACCEPTED_KINDS: Record<InstallationRole, readonly PackageKind[]> = {
   prefecture: ['county-report', 'receipt'],
-  county: ['prefecture-reply', 'unit-report', 'receipt'],
+  county: ['prefecture-reply', 'library-update', 'unit-report', 'receipt'],
   unit: ['county-reply', 'receipt'],
 };
 
@@ -325,6 +337,7 @@ const SENDERS: Record<Exclude<PackageKind, 'receipt'>, { role: InstallationRole;
   'prefecture-reply': { role: 'prefecture', relation: 'prefecture-above' },
   'unit-report': { role: 'unit', relation: 'unit-of-this-county' },
   'county-reply': { role: 'county', relation: 'this-county' },
+  'library-update': { role: 'prefecture', relation: 'prefecture-above' },
 };
 
 /** Where a receipt comes from: whoever this installation sends its own packages to. */
@@ -491,11 +504,14 @@ function runAfterApply(db: Db, actor: Actor, planned: readonly Planned[], origin
   }
 }
 
-/** Decisions come only downward, on records the receiver sent up (exchange.md §10). */
+/** Decisions come only downward in replies, on records the receiver sent up (exchange.md §10). */
 function incomingDecisions(verified: VerifiedPackage, direction: Direction): IncomingDecision[] {
   const bytes = verified.members.get('decisions.json');
   if (!bytes) return [];
   if (direction === 'up') throw new PackageRefusal('BAD_DATA', '上报包不能包含审核意见，已拒绝整个数据包');
+  if (!DECISION_KINDS.includes(verified.manifest.kind)) {
+    throw new PackageRefusal('BAD_DATA', `${KIND_LABELS[verified.manifest.kind]}不能包含审核意见，已拒绝整个数据包`);
+  }
   return parseJson(bytes, z.array(decisionSchema).max(100_000), 'decisions.json');
 }
 

@@ -8,13 +8,14 @@ export const FORMAT = 'jixiao-exchange';
 export const FORMAT_VERSION = '1.0';
 export const FORMAT_MAJOR = 1;
 
-export const PACKAGE_KINDS = ['county-report', 'prefecture-reply', 'unit-report', 'county-reply', 'receipt'] as const;
+export const PACKAGE_KINDS = ['county-report', 'prefecture-reply', 'unit-report', 'county-reply', 'library-update', 'receipt'] as const;
 export type PackageKind = (typeof PACKAGE_KINDS)[number];
 export const KIND_LABELS: Record<PackageKind, string> = {
   'county-report': '县级上报包',
   'prefecture-reply': '州级反馈包',
   'unit-report': '单位上报包',
   'county-reply': '县级反馈包',
+  'library-update': '指标库更新包',
   receipt: '回执',
 };
 
@@ -27,6 +28,15 @@ export const UPWARD_KINDS: readonly PackageKind[] = ['county-report', 'unit-repo
  * review of a county's records is recorded beside them, in its decisions, and never read from them: a
  * county's status there is the county's own settled review, shown as such on the prefecture's dashboard.)
  */
+/** Replies carry the review decisions of the level above; no other kind carries any. */
+export const DECISION_KINDS: readonly PackageKind[] = ['prefecture-reply', 'county-reply'];
+
+/**
+ * The kind that carries the indicator library (the prefecture's library, issued to a county), and the
+ * only one: a library update is a package of its own, signed and verified like any other.
+ */
+export const LIBRARY_KIND: PackageKind = 'library-update';
+
 export const RECEIVER_SETTLES: readonly PackageKind[] = ['unit-report'];
 
 /**

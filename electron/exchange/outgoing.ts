@@ -243,8 +243,8 @@ export type ReplyOptions = ReportOptions & ReplyTarget;
 
 /**
  * The answer to a county (from its prefecture) or to a unit (from its county): the review decisions not
- * yet acknowledged (incremental and full alike), and what travels down in the stage (library updates,
- * monitoring rounds).
+ * yet acknowledged (incremental and full alike), and what travels down in the stage (monitoring rounds).
+ * A prefecture's answer in the library stage is its library update instead, which carries no decisions.
  */
 export function exportReply(store: Store, actor: Actor, options: ReplyOptions): WrittenPackage {
   const installation = requireInstallation(store.db);

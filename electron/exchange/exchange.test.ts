@@ -779,6 +779,31 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     expectRefusedUnchanged(pref, forged, /明细行（.*）在本机属于另一条绩效目标，不能移走/);
   });
 
+  it('refuses one indicator row claimed by two targets of the same package', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const members = membersOf(report(c, dir).file);
+    const targets = records(members, 'target');
+    targets[1]!.children.target_indicators![0]!.id = targets[0]!.children.target_indicators![0]!.id;
+    setRecords(members, 'target', targets);
+    expectRefusedUnchanged(prefecture(dir), signedBy(c, members, {}), /的明细行（.*）在数据包内出现了不止一次/);
+  });
+
+  it('refuses a record version far ahead, so that later genuine versions of it still apply', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    importInto(pref, report(c, dir).file);
+    const members = membersOf(report(c, dir).file);
+    const projects = records(members, 'project');
+    projects[0]!.version = Number.MAX_SAFE_INTEGER;
+    projects[0]!.row.name = '改名';
+    setRecords(members, 'project', projects);
+    expectRefusedUnchanged(pref, signedBy(c, members, { sequence: 3 }), /的版本号 9007199254740991 比本机已知的 1 超前 1000 以上/);
+    c.sqlite.prepare("UPDATE projects SET name = '真的改名', version = version + 1 WHERE id = ?").run(projects[0]!.id);
+    expect(importInto(pref, report(c, dir).file).counts).toMatchObject({ updated: 1, conflict: 0 });
+  });
+
   it.each([
     ['a status outside the workflow', 'target', { status: 'hacked' }, /“status”的值不合规（"hacked"）/],
     ['a review grade that does not exist', 'target', { review_grade: '超优' }, /“review_grade”的值不合规（"超优"）/],

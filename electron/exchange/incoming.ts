@@ -15,6 +15,7 @@ import {
   DECISION_KINDS,
   KIND_LABELS,
   LIBRARY_KIND,
+  MAX_COUNTER_STEP,
   partyId,
   RECEIVER_SETTLES,
   UPWARD_KINDS,
@@ -163,7 +164,7 @@ function checkRow(entity: ExchangeEntity, naturalKey: string, schema: RowSchema,
 }
 
 /** Each child row fits its table and belongs to this record; one that exists under another parent never moves. */
-function checkChildren(records: RecordStore, entity: ExchangeEntity, record: PackageRecord): void {
+function checkChildren(records: RecordStore, entity: ExchangeEntity, record: PackageRecord, seen: Set<string>): void {
   const declared = new Set((entity.children ?? []).map((c) => c.table));
   const unexpected = Object.keys(record.children).find((table) => !declared.has(table));
   if (unexpected) refuseRow(entity, record.naturalKey, `带有本软件不认识的明细“${unexpected}”`);
@@ -172,6 +173,12 @@ function checkChildren(records: RecordStore, entity: ExchangeEntity, record: Pac
     for (const row of record.children[child.table] ?? []) {
       checkRow(entity, record.naturalKey, child.row, columns, row, '明细');
       if (row[child.foreignKey] !== record.id) refuseRow(entity, record.naturalKey, '的明细行属于另一条记录');
+      // Two parents in one package claiming one child row would move it from the first to the second.
+      if (child.key.includes('id')) {
+        const id = `${child.table}/${String(row.id)}`;
+        if (seen.has(id)) refuseRow(entity, record.naturalKey, `的明细行（${String(row.id)}）在数据包内出现了不止一次`);
+        seen.add(id);
+      }
       const parent = records.parentOf(child, row);
       if (parent !== undefined && parent !== record.id) refuseRow(entity, record.naturalKey, `的明细行（${String(row.id)}）在本机属于另一条${entity.label}，不能移走`);
     }
@@ -187,6 +194,8 @@ function checkChildren(records: RecordStore, entity: ExchangeEntity, record: Pac
 function incomingRecords(verified: VerifiedPackage, scope: PackageScope, records: RecordStore): IncomingSet[] {
   const sets: IncomingSet[] = [];
   const { manifest } = verified;
+  /** Record and child-row ids met so far in this package, by table. */
+  const seen = new Set<string>();
   for (const [name, bytes] of verified.members) {
     const match = /^data\/([a-z-]+)\.json$/.exec(name);
     if (!match) continue;
@@ -205,6 +214,8 @@ function incomingRecords(verified: VerifiedPackage, scope: PackageScope, records
     const columns = records.dataColumns(entity.table);
     for (const record of list) {
       record.naturalKey = records.naturalKeyOf(entity, record.row);
+      if (seen.has(`${entity.table}/${record.id}`)) refuseRow(entity, record.naturalKey, '在数据包内出现了不止一次');
+      seen.add(`${entity.table}/${record.id}`);
       checkRow(entity, record.naturalKey, entity.row, columns, record.row, '');
       if ('region_code' in record.row && record.row.region_code !== scope.region) {
         throw new PackageRefusal('BAD_DATA', `数据包内有不属于 ${scope.region} 的${entity.label}（${record.naturalKey}），已拒绝整个数据包`);
@@ -212,7 +223,7 @@ function incomingRecords(verified: VerifiedPackage, scope: PackageScope, records
       if ('year' in record.row && record.row.year !== scope.year) {
         refuseRow(entity, record.naturalKey, `是 ${String(record.row.year)} 年度的，而数据包声明的年度是 ${scope.year}`);
       }
-      checkChildren(records, entity, record);
+      checkChildren(records, entity, record, seen);
     }
     sets.push({ entity, records: list });
   }
@@ -269,6 +280,7 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
     .statement('SELECT remote_version AS remoteVersion, local_version AS localVersion FROM exchange_sync WHERE peer = ? AND entity = ? AND record_id = ?')
     .get(peer, entity.name, incoming.id) as SyncState | undefined;
   const local = records.byId(entity, incoming.id);
+  requireSaneVersion(entity, incoming, sync?.remoteVersion ?? local?.version ?? 0);
   if (!local) {
     const sameKey = records.byNaturalKey(entity, incoming.row);
     if (sameKey) {
@@ -287,6 +299,16 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
   }
   if (sameContent(local, incoming, entity.localColumns)) return { ...base, action: 'unchanged', localVersion: local.version };
   return { ...base, action: incoming.deleted && !local.deleted ? 'deleted' : 'updated' };
+}
+
+/**
+ * A record's version moves forward by sane steps: one far ahead of the last seen would make every later
+ * genuine version of it look old (unchanged) here.
+ */
+function requireSaneVersion(entity: ExchangeEntity, incoming: PackageRecord, known: number): void {
+  if (incoming.version > known + MAX_COUNTER_STEP) {
+    refuseRow(entity, incoming.naturalKey, `的版本号 ${incoming.version} 比本机已知的 ${known} 超前 ${MAX_COUNTER_STEP} 以上，不是正常的版本号`);
+  }
 }
 
 type IncomingDecision = z.infer<typeof decisionSchema>;

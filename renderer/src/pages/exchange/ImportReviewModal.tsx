@@ -21,7 +21,7 @@ const ACTIONS = Object.keys(ACTION_COLORS) as RecordAction[];
 function senderStateText(state: NonNullable<PlannedRecord['senderState']>): string {
   const status = String(state.status ?? '');
   const label = WORKFLOW_LABELS[status as WorkflowState] ?? status;
-  return `对方自己的状态${label ? `为“${label}”` : '与本机不同'}，本机按待本机审核接收`;
+  return `对方自己的状态${label ? `为“${label}”` : '与本机不同'}；本机不采用，待本机审核`;
 }
 
 export function ImportReviewModal({

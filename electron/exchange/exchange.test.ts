@@ -12,6 +12,7 @@ import { applyLibraryPackage } from '../library/package';
 import { starterLibrary } from '../library/starter';
 import { listLibraryVersions } from '../library/versions';
 import { freshStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { countyTargets } from './countyTargets';
 import { recordDecision } from './decisions';
 import { packageHistory } from './history';
 import { importPackage, type ImportSummary } from './incoming';
@@ -718,6 +719,17 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
       expect.objectContaining({ entity: 'target', action: 'created', senderState: { status: 'approved', review_grade: '优', review_opinion: '单位自评通过', decided_at: '2020-03-01T00:00:00.000Z' } }),
     );
     expect(recordsOnly(c.sqlite)).toBe(recordsOnly(control.sqlite));
+  });
+
+  it("keeps a county's approval at the prefecture as the county's own, while the prefecture's review still waits", () => {
+    const dir = tempDir();
+    const pref = prefecture(dir);
+    importInto(pref, report(county(dir), dir).file);
+    const listed = countyTargets(pref, '652822', YEAR);
+    expect(listed.map((t) => [t.status, t.decision])).toEqual([
+      ['approved', null],
+      ['approved', null],
+    ]);
   });
 
   it("still shows the county's own approval when a unit reports back the target the county approved", () => {

@@ -325,7 +325,8 @@ interface PlannedDecision extends PlannedRecord {
 function planDecision(records: RecordStore, peer: string, decision: IncomingDecision): PlannedDecision {
   const entity = exchangeEntity(decision.entity);
   if (!entity?.applyDecision) throw new PackageRefusal('BAD_DATA', `数据包内的审核意见针对本软件不认识的对象“${decision.entity}”`);
-  const base = { entity: DECISION, label: '审核意见', naturalKey: decision.naturalKey, entityDef: entity, decision };
+  // The key shown is always this installation's own for the record, never the one the package names.
+  const base = { entity: DECISION, label: '审核意见', naturalKey: `未知记录 ${decision.recordId}`, entityDef: entity, decision };
   const record = records.byId(entity, decision.recordId);
   if (!record) return { ...base, action: 'conflict', reason: `本机找不到该审核意见针对的${entity.label}，未应用；请与对方核对` };
   const sentThere = records

@@ -1,5 +1,5 @@
 // Channels of 指标库: project types, the instant search, drafts, the propose/confirm mechanism, Excel,
-// and library version files exchanged with the prefecture.
+// and the library's versions (updates from the prefecture arrive as signed packages, through 数据交换).
 import { z } from 'zod';
 import { ACCRUALS, OPERATORS } from '../domain/indicators';
 import { LIBRARY_STATUSES } from '../domain/library';
@@ -7,7 +7,6 @@ import type { AuditRow } from '../audit/audit';
 import { file, none, returns, text, uuid, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { LibraryIndicator, IndicatorSearchResult } from './indicators';
 import type { LibraryImportPreview, LibraryImportResult } from './libraryXlsx';
-import type { PackagePreview, PackageResult } from './package';
 import type { ProjectType, ProjectTypeSummary } from './projectTypes';
 import type { ConfirmResult } from './review';
 import type { SeedResult } from './starter';
@@ -77,9 +76,4 @@ export const libraryContract = {
   'library.template': { input: none, output: returns<FilePayload>() },
 
   'library.versions': { input: none, output: returns<LibraryVersion[]>() },
-  /** The library's current version as a file for the counties (JSON). */
-  'library.packageExport': { input: none, output: returns<FilePayload>() },
-  /** Dry run of a version file from the prefecture: created / updated / unchanged, problems, refusal. */
-  'library.packagePreview': { input: file, output: returns<PackagePreview>() },
-  'library.packageApply': { input: file, output: returns<PackageResult>() },
 } as const satisfies ContractPart;

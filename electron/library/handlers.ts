@@ -6,7 +6,6 @@ import type { HandlersFor } from '../ipc/router';
 import type { libraryContract } from './contract';
 import { createIndicator, searchIndicators, suggestedIndicators, updateIndicator } from './indicators';
 import { commitLibraryImport, exportLibrary, libraryTemplate, previewLibraryImport } from './libraryXlsx';
-import { applyLibraryPackage, encodeLibraryPackage, libraryPackage, libraryPackageFileName, previewLibraryPackage, readLibraryPackage } from './package';
 import { createProjectType, listProjectTypes, updateProjectType } from './projectTypes';
 import { confirmIndicators, proposeIndicator, rejectIndicator, restoreIndicator, retireIndicator } from './review';
 import { seedStarterLibrary } from './starter';
@@ -37,10 +36,4 @@ export const libraryHandlers: HandlersFor<typeof libraryContract> = {
   'library.template': (_, ctx) => encodeFile('指标库导入模板.xlsx', libraryTemplate(db(ctx))),
 
   'library.versions': (_, ctx) => listLibraryVersions(db(ctx)),
-  'library.packageExport': (_, ctx) => {
-    const pkg = libraryPackage(db(ctx));
-    return encodeFile(libraryPackageFileName(pkg, today()), encodeLibraryPackage(pkg));
-  },
-  'library.packagePreview': (input, ctx) => previewLibraryPackage(db(ctx), readLibraryPackage(decodeFile(input))),
-  'library.packageApply': (input, ctx) => applyLibraryPackage(db(ctx), actor(ctx), readLibraryPackage(decodeFile(input)), input.fileName),
 };

@@ -1,11 +1,14 @@
 // Budget units travel up with every county report so the prefecture can name them.
+import { units } from '../../db/schema';
 import type { ExchangeEntity } from '../exchange/entities';
+import { recordRow } from '../exchange/rowSchema';
 
 export const unitExchange: readonly ExchangeEntity[] = [
   {
     name: 'unit',
     label: '预算单位',
     table: 'units',
+    row: recordRow(units),
     naturalKey: ['region_code', 'code'],
     stages: ['targets', 'monitoring', 'rectification'],
     directions: ['up'],

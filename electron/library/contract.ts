@@ -6,7 +6,7 @@ import { LIBRARY_STATUSES } from '../domain/library';
 import type { AuditRow } from '../audit/audit';
 import { file, none, returns, text, uuid, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { LibraryIndicator, IndicatorSearchResult } from './indicators';
-import type { LibraryImportPreview, LibraryImportResult } from './libraryXlsx';
+import type { LibraryImportPreview, LibraryImportResult } from './excel';
 import type { PackagePreview, PackageResult } from './package';
 import type { ProjectType, ProjectTypeSummary } from './projectTypes';
 import type { ConfirmResult } from './review';

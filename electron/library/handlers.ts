@@ -5,7 +5,7 @@ import { decodeFile, encodeFile, today } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import type { libraryContract } from './contract';
 import { createIndicator, searchIndicators, suggestedIndicators, updateIndicator } from './indicators';
-import { commitLibraryImport, exportLibrary, libraryTemplate, previewLibraryImport } from './libraryXlsx';
+import { commitLibraryImport, exportLibrary, libraryTemplate, previewLibraryImport } from './excel';
 import { applyLibraryPackage, encodeLibraryPackage, libraryPackage, libraryPackageFileName, previewLibraryPackage, readLibraryPackage } from './package';
 import { createProjectType, listProjectTypes, updateProjectType } from './projectTypes';
 import { confirmIndicators, proposeIndicator, rejectIndicator, restoreIndicator, retireIndicator } from './review';

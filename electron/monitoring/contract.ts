@@ -7,7 +7,7 @@ import { WORKFLOW_ACTIONS } from '../domain/workflow';
 import { file, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { Coverage, WarningsBoard } from './boards';
 import type { AdjustmentDraft, Rectification } from './followUps';
-import type { MonitoringImportPreview, MonitoringImportResult } from './imports';
+import type { MonitoringImportPreview, MonitoringImportResult } from './excel';
 import type { RoundReport } from './report';
 import type { RoundCandidate, RoundSummary } from './rounds';
 import type { SheetDetail, SheetListRow } from './sheets';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES } from '../domain/projects';
 import { file, none, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { ProjectTypeOption } from '../targets/librarySource';
-import type { ProjectImportPreview, ProjectImportResult } from './budgetImport';
+import type { ProjectImportPreview, ProjectImportResult } from './excel';
 import type { Project, ProjectListRow } from './projects';
 
 const fen = z.number().int().max(Number.MAX_SAFE_INTEGER);

@@ -6,7 +6,7 @@ import type { Operator } from './operators';
 import type { Region } from './regions';
 import type { Installation, SetupStatus, Stats } from './setup';
 import type { Unit } from './units';
-import type { UnitImportPreview, UnitImportResult } from './unitsXlsx';
+import type { UnitImportPreview, UnitImportResult } from './excel';
 
 const password = z.string().max(128).nullable();
 const unitDraft = z

@@ -7,7 +7,7 @@ import { createOperator, listOperators, signIn } from './operators';
 import { addRegion, listRegions, seedRegions } from './regions';
 import { initInstallation, setupStatus, stats } from './setup';
 import { createUnit, listUnits, setUnitActive, updateUnit } from './units';
-import { commitUnitImport, exportUnits, previewUnitImport, unitTemplate } from './unitsXlsx';
+import { commitUnitImport, exportUnits, previewUnitImport, unitTemplate } from './excel';
 
 export const registryHandlers: HandlersFor<typeof registryContract> = {
   'setup.status': (_, ctx) => setupStatus(db(ctx)),

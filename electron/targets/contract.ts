@@ -10,7 +10,7 @@ import type { Adjustment } from './adjustments';
 import type { DepartmentTarget } from './department';
 import type { TargetRow } from './store';
 import type { InboxItem, ProjectTarget, TargetOverview } from './targets';
-import type { TargetImportPreview, TargetImportResult } from './templateXlsx';
+import type { TargetImportPreview, TargetImportResult } from './excel';
 
 const fen = z.number().int().max(Number.MAX_SAFE_INTEGER);
 const version = z.number().int().positive();

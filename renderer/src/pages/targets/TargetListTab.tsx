@@ -4,7 +4,7 @@ import { formatWanYuan } from '../../../../electron/domain/money';
 import { WORKFLOW_LABELS, WORKFLOW_STATES } from '../../../../electron/domain/workflow';
 import type { Unit } from '../../../../electron/registry/units';
 import type { ProjectTargetRow } from '../../../../electron/targets/targets';
-import type { TargetImportPreview, TemplateProject } from '../../../../electron/targets/templateXlsx';
+import type { TargetImportPreview, TemplateProject } from '../../../../electron/targets/excel';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';

@@ -6,7 +6,7 @@ import { listAudit } from '../audit/audit';
 import { addProject, seedUnits } from '../projects/testProjects';
 import { countyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
 import { projectTarget, saveTarget, transitionTarget } from './targets';
-import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './templateXlsx';
+import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './excel';
 import { ROAD_TYPE, seedRoadType } from './testLibrary';
 
 function setUp() {

@@ -9,7 +9,7 @@ import type { Db } from '../../db/open';
 import { readTable, writeWorkbook, type ColumnSpec, type SheetSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
 import { requireInstallation } from '../registry/setup';
-import type { RowProblem } from '../registry/unitsXlsx';
+import type { RowProblem } from '../registry/excel';
 import { indicatorWriter, projectTypeWriter } from './bulk';
 import { allIndicators, codesOfType, libraryFramework, type LibraryIndicator } from './indicators';
 import { listProjectTypes, type ProjectTypeSummary } from './projectTypes';

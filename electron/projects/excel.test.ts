@@ -4,7 +4,7 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { countyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
-import { budgetTemplate, commitBudgetImport, exportProjects, previewBudgetImport } from './budgetImport';
+import { budgetTemplate, commitBudgetImport, exportProjects, previewBudgetImport } from './excel';
 import { listProjects, projectsWithFunds } from './projects';
 import { addProject, seedUnits } from './testProjects';
 

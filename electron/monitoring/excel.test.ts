@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { luntaiApprovedTargets } from '../testing/approvedTargets';
 import { countyStore, TEST_ACTOR } from '../testing/fixtures';
-import { commitMonitoringImport, previewMonitoringImport } from './imports';
+import { commitMonitoringImport, previewMonitoringImport } from './excel';
 import { createRound } from './rounds';
 import { getSheet, listSheets, saveSheet, transitionSheet } from './sheets';
 import { monitoringWorkbook } from './workbook';

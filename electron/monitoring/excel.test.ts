@@ -52,7 +52,7 @@ describe('importing the budget system’s execution figures (三流合一)', () 
       [8, 'LT2020-004', '本级财政拨款', 'error'],
       [9, 'LT2020-003', '单位资金', 'error'],
     ]);
-    expect(preview.counts).toEqual({ update: 3, unchanged: 0, error: 4 });
+    expect(preview.counts).toEqual({ create: 0, update: 3, unchanged: 0, error: 4 });
     expect(preview.unknownCodes).toEqual(['LT2020-005', 'XX-999']);
     expect(preview.sheets).toBe(2);
     expect(preview.problems).toEqual([

@@ -1,6 +1,7 @@
 // 项目库, domain.md §2 and §4: what a project record is, and the rules of its funds by source
 // (initial budget + additions − cuts = adjusted budget, all in 分, never negative).
 import { formatWanYuan, type Fen } from './money';
+import type { FieldErrors } from './validation';
 
 export const PROJECT_CATEGORIES = ['本级支出', '对下转移支付'] as const;
 export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
@@ -40,7 +41,7 @@ export interface ProjectDraft {
 }
 
 export type ProjectField = keyof ProjectDraft;
-export type ProjectProblems = Partial<Record<ProjectField, string>>;
+export type ProjectProblems = FieldErrors<ProjectDraft>;
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(text: string): boolean {

@@ -113,17 +113,6 @@ export interface FundRow {
   cutFen: Fen;
 }
 
-/**
- * 万元 text exact to the 分 (up to 6 decimals), for editing and for files that are imported back, so an
- * untouched amount never rounds; no grouping, no trailing zeros ("1200", "300.5").
- */
-export function wanYuanText(fen: Fen): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const fraction = String(abs % 1_000_000).padStart(6, '0').replace(/0+$/, '');
-  return `${sign}${Math.floor(abs / 1_000_000)}${fraction ? `.${fraction}` : ''}`;
-}
-
 /** 调整后预算 = 年初预算 + 追加 − 调减; derived, never stored. */
 export const adjustedFen = (fund: Pick<FundRow, 'initialFen' | 'additionFen' | 'cutFen'>): Fen =>
   fund.initialFen + fund.additionFen - fund.cutFen;

@@ -4,7 +4,7 @@
 // the whole project (all its sources) out, and never blocks the other projects.
 import { randomUUID } from 'node:crypto';
 import { sqliteOf, type Db } from '../../db/open';
-import { parseWanYuan } from '../domain/money';
+import { parseWanYuan, wanYuanText } from '../domain/money';
 import {
   checkFunds,
   checkProject,
@@ -16,7 +16,6 @@ import {
   type ProjectAttribute,
   type ProjectCategory,
   type ProjectDraft,
-  wanYuanText,
 } from '../domain/projects';
 import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
 import { parseYesNo, readTable, writeWorkbook, yesNo, type ColumnSpec } from '../xlsx/sheet';

@@ -1,6 +1,6 @@
 // The project form's model, kept apart from the components so it can be tested without a browser:
 // amounts are typed in 万元 as text and parsed exactly; every rule comes from the domain layer.
-import { parseWanYuan } from '../../../../electron/domain/money';
+import { parseWanYuan, wanYuanText } from '../../../../electron/domain/money';
 import { hasErrors, type FieldErrors } from '../../../../electron/domain/validation';
 import {
   checkFunds,
@@ -11,7 +11,6 @@ import {
   type ProjectDraft,
   type ProjectProblems,
   type UnitRef,
-  wanYuanText,
 } from '../../../../electron/domain/projects';
 import type { Input } from '../../../../electron/ipc/contract';
 import type { Project } from '../../../../electron/projects/projects';

@@ -4,16 +4,15 @@ import { z } from 'zod';
 import { ACCRUALS, OPERATORS } from '../domain/indicators';
 import { LIBRARY_STATUSES } from '../domain/library';
 import type { AuditRow } from '../audit/audit';
-import { file, none, returns, text, uuid, type ContractPart, type FilePayload } from '../ipc/schema';
+import { file, none, returns, text, uuid, version, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { LibraryIndicator, IndicatorSearchResult } from './indicators';
-import type { LibraryImportPreview, LibraryImportResult } from './libraryXlsx';
+import type { LibraryImportPreview, LibraryImportResult } from './excel';
 import type { ProjectType, ProjectTypeSummary } from './projectTypes';
 import type { ConfirmResult } from './review';
 import type { SeedResult } from './starter';
 import type { LibraryVersion } from './versions';
 
 const typeCode = text(12).min(1, '请选择项目类型');
-const recordVersion = z.number().int().positive();
 const opinion = text(500);
 
 const projectTypeDraft = z
@@ -42,7 +41,7 @@ export const libraryContract = {
 
   'library.projectTypes': { input: none, output: returns<ProjectTypeSummary[]>() },
   'library.createProjectType': { input: projectTypeDraft, output: returns<ProjectType>() },
-  'library.updateProjectType': { input: projectTypeDraft.extend({ id: uuid, version: recordVersion }).strict(), output: returns<ProjectType>() },
+  'library.updateProjectType': { input: projectTypeDraft.extend({ id: uuid, version }).strict(), output: returns<ProjectType>() },
 
   'library.search': {
     input: z
@@ -60,7 +59,7 @@ export const libraryContract = {
   'library.history': { input: z.object({ code: text(40) }).strict(), output: returns<AuditRow[]>() },
 
   'library.create': { input: indicatorDraft, output: returns<LibraryIndicator>() },
-  'library.update': { input: indicatorDraft.extend({ id: uuid, version: recordVersion }).strict(), output: returns<LibraryIndicator>() },
+  'library.update': { input: indicatorDraft.extend({ id: uuid, version }).strict(), output: returns<LibraryIndicator>() },
   'library.propose': { input: z.object({ id: uuid, proposingUnitCode: text(20).nullable().optional() }).strict(), output: returns<LibraryIndicator>() },
   'library.confirm': {
     input: z.object({ ids: z.array(uuid).min(1, '请选择要确认入库的指标').max(10_000), note: opinion.optional() }).strict(),

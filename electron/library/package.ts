@@ -9,7 +9,7 @@ import type { Db } from '../../db/open';
 import { libraryVersions } from '../../db/schema';
 import { INDICATOR_CODE, STARTER_SOURCE, checkLibraryIndicator, checkProjectType, sameIndicatorContent, type LibraryStatus } from '../domain/library';
 import { ACCRUALS, defaultAccrual, OPERATORS, type IndicatorOperator } from '../domain/indicators';
-import { hasErrors } from '../domain/registry';
+import { hasErrors } from '../domain/validation';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { MAX_COUNTER_STEP } from '../exchange/manifest';

@@ -4,7 +4,7 @@ import { formatWanYuan } from '../../../../electron/domain/money';
 import { WORKFLOW_LABELS, WORKFLOW_STATES } from '../../../../electron/domain/workflow';
 import type { Unit } from '../../../../electron/registry/units';
 import type { ProjectTargetRow } from '../../../../electron/targets/targets';
-import type { TargetImportPreview, TemplateProject } from '../../../../electron/targets/templateXlsx';
+import type { TargetImportPreview, TemplateProject } from '../../../../electron/targets/excel';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
@@ -70,9 +70,8 @@ export function TargetListTab({ year, units }: { year: number; units: readonly U
       const skipped = result.counts.error > 0 ? `，${result.counts.error} 个项目有错误未导入` : '';
       notifySuccess(`已导入 ${result.written} 个项目的绩效目标（草稿）${skipped}`, '导入完成');
     },
-    renderModal: ({ preview, ...props }) => (
+    renderModal: (props) => (
       <ImportPreviewModal
-        preview={{ ...preview, rows: preview.projects }}
         unitLabel="个项目"
         skipNote="这些项目的目标整体不导入，其他项目照常导入"
         rowColumns={IMPORT_COLUMNS}

@@ -1,0 +1,11 @@
+// Channels of 整改问责. Notices are opened where their source is (monitoring.openRectification for a
+// warned sheet); what is done to a notice itself lives here.
+import { z } from 'zod';
+import { returns, uuid, type ContractPart } from '../ipc/schema';
+import type { Rectification } from './notices';
+
+const version = z.number().int().positive();
+
+export const rectificationContract = {
+  'rectification.issue': { input: z.object({ id: uuid, version }).strict(), output: returns<Rectification>() },
+} as const satisfies ContractPart;

@@ -164,4 +164,44 @@ describe('a monitoring round in the browser', () => {
     expect((await app.call('monitoring.sheet', { sheetId: sheet.id })).funds[0]!.executedFen).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('issues a rectification notice for a red project from the warnings board, which then shows its number and status', async () => {
+    const { page } = app;
+    const round = await app.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
+    const [first] = await app.call('monitoring.sheets', { roundId: round.id });
+    const sheet = await app.call('monitoring.sheet', { sheetId: first!.id });
+    // Reported with almost nothing spent by August: red by the budget, the indicators on track.
+    await app.call('monitoring.saveSheet', {
+      sheetId: sheet.id,
+      version: sheet.version,
+      analysis: '',
+      budget: { reasons: ['经费保障'], reasonOther: '', measures: '加快国库集中支付进度' },
+      funds: sheet.funds.map((f, i) => ({ source: f.source, adjustedFen: f.adjustedFen, executedFen: i === 0 ? 10_000 : 0 })),
+      indicators: sheet.indicators.map((i) => ({
+        indicatorId: i.indicatorId,
+        reached: i.operator === '定性' ? '达成目标' : comfortableValue(i.operator, i.target),
+        expectedFullYear: '',
+        likelihood: '确定能',
+        reasons: [],
+        reasonOther: '',
+        measures: '',
+      })),
+    });
+
+    await page.goto(new URL(`#/monitoring/round/${round.id}/warnings`, app.bridge.url).href);
+    const row = page.getByRole('table', { name: `${sheet.project.unitName}预警项目` }).getByRole('row').filter({ hasText: sheet.project.name });
+    await row.getByRole('button', { name: `下达整改通知：${sheet.project.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `整改通知：${sheet.project.name}` });
+    // The problems are drafted from the lights and the unit's own reasons.
+    expect(await dialog.getByRole('textbox', { name: '发现的问题' }).inputValue()).toMatch(/预算执行率 [\d.]+%，执行进度滞后。[\s\S]*经费保障/);
+    const requirements = dialog.getByRole('textbox', { name: '整改要求' });
+    await requirements.click();
+    await requirements.pressSequentially('9 月底前完成资金支付，报送整改情况', { delay: 30 });
+    await dialog.getByRole('button', { name: '下达整改通知', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByText('整改通知第 1 号：已下达').waitFor();
+    expect(await row.getByRole('button', { name: `下达整改通知：${sheet.project.name}` }).count()).toBe(0);
+    await page.screenshot({ path: '/tmp/monitoring-rectification-issued.png', fullPage: true });
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatWanYuan } from '../electron/domain/money';
 import type { SheetDetail } from '../electron/monitoring/sheets';
 import { startCountyApp, type AppUnderTest } from './harness';
+import { comfortableValue, reportLaggingSheet } from './monitoringData';
 
 let app: AppUnderTest;
 
@@ -18,11 +19,6 @@ afterEach(async ({ task }) => {
   if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
   await app.close();
 });
-
-/** A value reached that keeps an indicator out of red: the target itself, or 0 under a ceiling. */
-function comfortableValue(operator: string, target: string): string {
-  return operator === '<' || operator === '≤' ? '0' : target;
-}
 
 /** Replaces a field's text by typing, key by key, as a person does. */
 async function typeInto(field: Locator, text: string) {
@@ -168,25 +164,7 @@ describe('a monitoring round in the browser', () => {
   it('issues a rectification notice for a red project from the warnings board, which then shows its number and status', async () => {
     const { page } = app;
     const round = await app.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
-    const [first] = await app.call('monitoring.sheets', { roundId: round.id });
-    const sheet = await app.call('monitoring.sheet', { sheetId: first!.id });
-    // Reported with almost nothing spent by August: red by the budget, the indicators on track.
-    await app.call('monitoring.saveSheet', {
-      sheetId: sheet.id,
-      version: sheet.version,
-      analysis: '',
-      budget: { reasons: ['经费保障'], reasonOther: '', measures: '加快国库集中支付进度' },
-      funds: sheet.funds.map((f, i) => ({ source: f.source, adjustedFen: f.adjustedFen, executedFen: i === 0 ? 10_000 : 0 })),
-      indicators: sheet.indicators.map((i) => ({
-        indicatorId: i.indicatorId,
-        reached: i.operator === '定性' ? '达成目标' : comfortableValue(i.operator, i.target),
-        expectedFullYear: '',
-        likelihood: '确定能',
-        reasons: [],
-        reasonOther: '',
-        measures: '',
-      })),
-    });
+    const sheet = await reportLaggingSheet(app, round.id);
 
     await page.goto(new URL(`#/monitoring/round/${round.id}/warnings`, app.bridge.url).href);
     const row = page.getByRole('table', { name: `${sheet.project.unitName}预警项目` }).getByRole('row').filter({ hasText: sheet.project.name });

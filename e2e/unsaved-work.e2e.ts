@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { startCountyApp, type AppUnderTest } from './harness';
+import { reportLaggingSheet } from './monitoringData';
 
 let app: AppUnderTest;
 let roundId: string;
@@ -11,7 +12,7 @@ let sheetId: string;
 
 beforeEach(async () => {
   app = await startCountyApp(async (county) => {
-    await county.call('demo.generate', { year: 2020 });
+    await county.call('database.openSample', { year: 2020 });
     roundId = (await county.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' })).id;
     sheetId = (await county.call('monitoring.sheets', { roundId }))[0]!.id;
   });
@@ -79,6 +80,7 @@ describe('unsaved changes', () => {
 
   it('asks before Esc closes a filled dialog, and keeps the input on 取消', async () => {
     const { page } = app;
+    await reportLaggingSheet(app, roundId);
     await page.goto(new URL(`#/monitoring/round/${roundId}/warnings`, app.bridge.url).href);
     await page.getByRole('button', { name: /^目标调整：/ }).first().click();
     const dialog = page.getByRole('dialog', { name: /^目标调整：/ });

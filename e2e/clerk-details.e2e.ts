@@ -1,7 +1,8 @@
 // Small things a clerk hit: the first click in a fresh dialog acts, a required 资金来源 cannot be
 // deselected, one bad 分值 gives one message, and a submitted sheet reads as text rather than grey boxes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reportSheet, retype, startCountyApp, type AppUnderTest } from './harness';
+import { retype, startCountyApp, type AppUnderTest } from './harness';
+import { reportSheet } from './monitoringData';
 
 let app: AppUnderTest;
 
@@ -92,7 +93,7 @@ describe('a submitted monitoring sheet', () => {
     const { page } = app;
     const round = await app.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
     const [first] = await app.call('monitoring.sheets', { roundId: round.id });
-    const sheet = await reportSheet(app, first!.id, { executedShare: 1, onTarget: true });
+    const sheet = await reportSheet(app, first!.id, { executed: (adjusted) => adjusted, analysis: '项目按计划推进，资金支付与序时进度基本一致。' });
     await app.call('monitoring.transition', { sheetId: sheet.id, version: sheet.version, action: 'submit' });
     await page.goto(new URL(`#/monitoring/sheet/${sheet.id}`, app.bridge.url).href);
     await page.getByRole('alert', { name: '已送审，等待审核', exact: true }).waitFor();

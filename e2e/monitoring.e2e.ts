@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatWanYuan } from '../electron/domain/money';
 import type { SheetDetail } from '../electron/monitoring/sheets';
 import { startCountyApp, type AppUnderTest } from './harness';
+import { comfortableValue, reportLaggingSheet } from './monitoringData';
 
 let app: AppUnderTest;
 
@@ -18,11 +19,6 @@ afterEach(async ({ task }) => {
   if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
   await app.close();
 });
-
-/** A value reached that keeps an indicator out of red: the target itself, or 0 under a ceiling. */
-function comfortableValue(operator: string, target: string): string {
-  return operator === '<' || operator === '≤' ? '0' : target;
-}
 
 /** Replaces a field's text by typing, key by key, as a person does. */
 async function typeInto(field: Locator, text: string) {
@@ -162,6 +158,28 @@ describe('a monitoring round in the browser', () => {
     await page.getByText(new RegExp(`“${fund.source}”${message}.*超支不能保存`)).waitFor();
     await page.screenshot({ path: '/tmp/monitoring-overspent-sheet.png', fullPage: true });
     expect((await app.call('monitoring.sheet', { sheetId: sheet.id })).funds[0]!.executedFen).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('issues a rectification notice for a red project from the warnings board, which then shows its number and status', async () => {
+    const { page } = app;
+    const round = await app.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
+    const sheet = await reportLaggingSheet(app, round.id);
+
+    await page.goto(new URL(`#/monitoring/round/${round.id}/warnings`, app.bridge.url).href);
+    const row = page.getByRole('table', { name: `${sheet.project.unitName}预警项目` }).getByRole('row').filter({ hasText: sheet.project.name });
+    await row.getByRole('button', { name: `下达整改通知：${sheet.project.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `整改通知：${sheet.project.name}` });
+    // The problems are drafted from the lights and the unit's own reasons.
+    expect(await dialog.getByRole('textbox', { name: '发现的问题' }).inputValue()).toMatch(/预算执行率 [\d.]+%，执行进度滞后。[\s\S]*经费保障/);
+    const requirements = dialog.getByRole('textbox', { name: '整改要求' });
+    await requirements.click();
+    await requirements.pressSequentially('9 月底前完成资金支付，报送整改情况', { delay: 30 });
+    await dialog.getByRole('button', { name: '下达整改通知', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByText('整改通知第 1 号：已下达').waitFor();
+    expect(await row.getByRole('button', { name: `下达整改通知：${sheet.project.name}` }).count()).toBe(0);
+    await page.screenshot({ path: '/tmp/monitoring-rectification-issued.png', fullPage: true });
     expect(app.pageErrors).toEqual([]);
   });
 });

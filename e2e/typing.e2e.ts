@@ -3,7 +3,8 @@
 // state updater once turned the whole window white after a few keystrokes.)
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { reportSheet, retype, startCountyApp, type AppUnderTest } from './harness';
+import { retype, startCountyApp, type AppUnderTest } from './harness';
+import { reportLaggingSheet } from './monitoringData';
 
 let app: AppUnderTest;
 let roundId: string;
@@ -12,8 +13,6 @@ beforeEach(async () => {
   app = await startCountyApp(async (county) => {
     await county.call('database.openSample', { year: 2020 });
     roundId = (await county.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' })).id;
-    // A sheet reported far behind puts its project on the warnings board, where 目标调整 opens.
-    await reportSheet(county, (await county.call('monitoring.sheets', { roundId }))[1]!.id, { executedShare: 0.1, onTarget: false });
   });
 });
 
@@ -97,6 +96,7 @@ describe('typing at human speed', () => {
 
   it('types "00" and a reason into the 目标调整 dialog of a warned project without a page error', async () => {
     const { page } = app;
+    await reportLaggingSheet(app, roundId);
     await page.goto(new URL(`#/monitoring/round/${roundId}/warnings`, app.bridge.url).href);
     await page.getByRole('button', { name: /^目标调整：/ }).first().click();
     const dialog = page.getByRole('dialog', { name: /^目标调整：/ });

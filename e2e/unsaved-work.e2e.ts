@@ -3,7 +3,8 @@
 // Chinese message inside the app instead of a blank window.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { reportSheet, startCountyApp, type AppUnderTest } from './harness';
+import { startCountyApp, type AppUnderTest } from './harness';
+import { reportLaggingSheet } from './monitoringData';
 
 let app: AppUnderTest;
 let roundId: string;
@@ -13,10 +14,7 @@ beforeEach(async () => {
   app = await startCountyApp(async (county) => {
     await county.call('database.openSample', { year: 2020 });
     roundId = (await county.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' })).id;
-    const sheets = await county.call('monitoring.sheets', { roundId });
-    sheetId = sheets[0]!.id;
-    // A sheet reported far behind puts its project on the warnings board, where 目标调整 opens.
-    await reportSheet(county, sheets[1]!.id, { executedShare: 0.1, onTarget: false });
+    sheetId = (await county.call('monitoring.sheets', { roundId }))[0]!.id;
   });
 });
 
@@ -82,6 +80,7 @@ describe('unsaved changes', () => {
 
   it('asks before Esc closes a filled dialog, and keeps the input on 取消', async () => {
     const { page } = app;
+    await reportLaggingSheet(app, roundId);
     await page.goto(new URL(`#/monitoring/round/${roundId}/warnings`, app.bridge.url).href);
     await page.getByRole('button', { name: /^目标调整：/ }).first().click();
     const dialog = page.getByRole('dialog', { name: /^目标调整：/ });

@@ -3,4 +3,5 @@ export * from './registry';
 export * from './library';
 export * from './projects';
 export * from './monitoring';
+export * from './rectification';
 export * from './exchange';

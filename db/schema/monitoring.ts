@@ -1,9 +1,7 @@
-// 绩效运行监控: rounds, one sheet per project in scope, execution per fund source, progress per indicator,
-// and the follow-up records a red or yellow project can open.
+// 绩效运行监控: rounds, one sheet per project in scope, execution per fund source, progress per indicator.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ACCRUALS } from '../../electron/domain/indicators';
 import { ROUND_SCOPES } from '../../electron/domain/monitoring';
-import { RECTIFICATION_STATUSES } from '../../electron/domain/rectification';
 import { exchangedColumns, sqlNow, workflowStatus } from './common';
 import { FUND_SOURCES, projects } from './projects';
 
@@ -87,30 +85,4 @@ export const monitoringIndicators = sqliteTable(
     measures: text('measures').notNull().default(''),
   },
   (t) => [uniqueIndex('monitoring_indicators_key').on(t.sheetId, t.indicatorId)],
-);
-
-/**
- * 整改通知: opened from a monitoring round (and later from evaluations). Status flow of domain.md §8:
- * 待下达 → 已下达 → 已反馈 → 通过 | 退回.
- */
-export const rectifications = sqliteTable(
-  'rectifications',
-  {
-    ...exchangedColumns(),
-    regionCode: text('region_code').notNull(),
-    year: integer('year').notNull(),
-    seq: integer('seq').notNull(),
-    source: text('source', { enum: ['monitoring', 'self-evaluation', 'department-evaluation', 'finance-evaluation'] }).notNull(),
-    sourceId: text('source_id'),
-    projectId: text('project_id').references(() => projects.id),
-    unitCode: text('unit_code').notNull(),
-    problems: text('problems').notNull(),
-    requirements: text('requirements').notNull().default(''),
-    deadline: text('deadline').notNull(),
-    status: text('status', { enum: RECTIFICATION_STATUSES }).notNull().default('pending'),
-    feedback: text('feedback').notNull().default(''),
-    verdictOpinion: text('verdict_opinion'),
-    createdAt: text('created_at').notNull().default(sqlNow),
-  },
-  (t) => [uniqueIndex('rectifications_key').on(t.regionCode, t.year, t.seq)],
 );

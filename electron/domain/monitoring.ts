@@ -313,7 +313,8 @@ function readProgress(entry: IndicatorEntry, allCumulative: boolean): { progress
   return { progress: { operator: entry.operator, target, reached: value, accrual } };
 }
 
-const needsExplanation = (light: Light) => light === 'red' || light === 'yellow';
+/** A red or yellow light asks the unit for its reasons and measures. */
+export const needsExplanation = (light: Light) => light === 'red' || light === 'yellow';
 
 /** A red or yellow light needs at least one reason (with a text for 其他) and a corrective measure. */
 function deviationProblems(entry: Deviation): FieldErrors<Deviation> {

@@ -1,6 +1,10 @@
 // 整改通知, domain.md §8: the status flow 待下达 → 已下达 → 已反馈 → 通过 | 退回 (back to 已下达), and
 // where a notice comes from. Monitoring opens and issues notices; the evaluation work builds the rest.
 
+/** What a notice was opened from: a monitoring round's sheet, a self-evaluation, or an evaluation. */
+export const RECTIFICATION_SOURCES = ['monitoring', 'self-evaluation', 'department-evaluation', 'finance-evaluation'] as const;
+export type RectificationSource = (typeof RECTIFICATION_SOURCES)[number];
+
 export const RECTIFICATION_STATUSES = ['pending', 'issued', 'answered', 'passed', 'returned'] as const;
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
 export const RECTIFICATION_LABELS: Record<RectificationStatus, string> = {

@@ -8,6 +8,7 @@ import { exchangeContract } from '../exchange/contract';
 import { libraryContract } from '../library/contract';
 import { monitoringContract } from '../monitoring/contract';
 import { projectsContract } from '../projects/contract';
+import { rectificationContract } from '../rectification/contract';
 import { targetsContract } from '../targets/contract';
 import { registryContract, registryPublicChannels } from '../registry/contract';
 import { settingsContract, settingsPublicChannels } from '../settings/contract';
@@ -22,6 +23,7 @@ export const contract = {
   ...exchangeContract,
   ...libraryContract,
   ...monitoringContract,
+  ...rectificationContract,
   ...projectsContract,
   ...targetsContract,
 } as const;

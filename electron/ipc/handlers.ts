@@ -6,6 +6,7 @@ import { exchangeHandlers } from '../exchange/handlers';
 import { libraryHandlers } from '../library/handlers';
 import { monitoringHandlers } from '../monitoring/handlers';
 import { projectsHandlers } from '../projects/handlers';
+import { rectificationHandlers } from '../rectification/handlers';
 import { targetsHandlers } from '../targets/handlers';
 import { registryHandlers } from '../registry/handlers';
 import { settingsHandlers } from '../settings/handlers';
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...exchangeHandlers,
   ...libraryHandlers,
   ...monitoringHandlers,
+  ...rectificationHandlers,
   ...projectsHandlers,
   ...targetsHandlers,
 };

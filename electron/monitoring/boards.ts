@@ -1,12 +1,12 @@
 // What the performance office watches during and after a round: coverage (which units have not
 // submitted, due soon, 已超时), the warnings board (red and yellow projects by unit, with their reasons
-// and measures), and the follow-up already opened for each.
+// and measures), and the rectification notice and target adjustment already opened for each.
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { rectifications, targetAdjustments } from '../../db/schema';
+import { targetAdjustments } from '../../db/schema';
 import { deadlineState, type DeadlineState, type Deviation, type Light } from '../domain/monitoring';
-import type { RectificationStatus } from '../domain/rectification';
 import type { WorkflowState } from '../domain/workflow';
+import { latestNotices, type NoticeRef } from '../rectification/notices';
 import { settingValue } from '../settings/settings';
 import { localDate } from '../domain/clock';
 import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings, type SheetFigures, type SheetRecord } from './store';
@@ -83,12 +83,6 @@ export function roundCoverage(db: Db, roundId: string, today = localDate()): Cov
   };
 }
 
-export interface FollowUp<S extends string> {
-  id: string;
-  seq: number;
-  status: S;
-}
-
 export interface Warning extends SheetFigures {
   sheetId: string;
   status: WorkflowState;
@@ -101,8 +95,8 @@ export interface Warning extends SheetFigures {
   reasons: string[];
   measures: string[];
   analysis: string;
-  rectification: FollowUp<RectificationStatus> | null;
-  adjustment: FollowUp<WorkflowState> | null;
+  rectification: NoticeRef | null;
+  adjustment: { id: string; seq: number; status: WorkflowState } | null;
 }
 
 /** 偏差原因 as read aloud: the chosen reasons, with 其他 replaced by its text. */
@@ -154,22 +148,16 @@ export function roundWarnings(db: Db, roundId: string): WarningsBoard {
       adjustment: null,
     });
   }
-  attachFollowUps(db, warnings, targetIds);
+  attachNoticesAndAdjustments(db, warnings, targetIds);
   const rank = (light: Light) => (light === 'red' ? 0 : 1);
   warnings.sort((a, b) => rank(a.attention) - rank(b.attention) || a.unitCode.localeCompare(b.unitCode) || a.projectCode.localeCompare(b.projectCode));
   return { warnings, unreported };
 }
 
 /** The latest rectification opened from each sheet and the latest adjustment of each project's target. */
-function attachFollowUps(db: Db, warnings: Warning[], targetIds: Map<string, string | null>): void {
+function attachNoticesAndAdjustments(db: Db, warnings: Warning[], targetIds: Map<string, string | null>): void {
   if (warnings.length === 0) return;
-  const sheetIds = warnings.map((w) => w.sheetId);
-  const notices = db
-    .select({ id: rectifications.id, seq: rectifications.seq, status: rectifications.status, sourceId: rectifications.sourceId })
-    .from(rectifications)
-    .where(and(eq(rectifications.source, 'monitoring'), inArray(rectifications.sourceId, sheetIds), eq(rectifications.deleted, false)))
-    .orderBy(desc(rectifications.seq))
-    .all();
+  const notices = latestNotices(db, 'monitoring', warnings.map((w) => w.sheetId));
   const targets = [...new Set([...targetIds.values()].filter((id): id is string => id !== null))];
   const adjustments = targets.length
     ? db
@@ -180,9 +168,8 @@ function attachFollowUps(db: Db, warnings: Warning[], targetIds: Map<string, str
         .all()
     : [];
   for (const warning of warnings) {
-    const notice = notices.find((n) => n.sourceId === warning.sheetId);
     const adjustment = adjustments.find((a) => a.targetId === targetIds.get(warning.sheetId));
-    warning.rectification = notice ? { id: notice.id, seq: notice.seq, status: notice.status } : null;
+    warning.rectification = notices.get(warning.sheetId) ?? null;
     warning.adjustment = adjustment ? { id: adjustment.id, seq: adjustment.seq, status: adjustment.status } : null;
   }
 }

@@ -1,12 +1,14 @@
 // Channels of 绩效监控: rounds, sheets and their review, the Excel paths (budget execution, unit
-// templates), the coverage and warnings boards, the round report, and follow-up from a warning.
+// templates), the coverage and warnings boards, the round report, and what a warned project gets: a
+// rectification notice (kept by the rectification workflow) or a target adjustment.
 import { z } from 'zod';
 import { DEVIATION_REASONS, LIKELIHOODS, ROUND_SCOPES } from '../domain/monitoring';
 import type { Adjustment } from '../targets/adjustments';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
 import { fen, file, isoDate, returns, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import type { Rectification } from '../rectification/notices';
+import type { AdjustmentDraft } from './adjustments';
 import type { Coverage, WarningsBoard } from './boards';
-import type { AdjustmentDraft, Rectification } from './followUps';
 import type { MonitoringImportPreview, MonitoringImportResult } from './excel';
 import type { RoundReport } from './report';
 import type { RoundCandidate, RoundSummary } from './rounds';
@@ -88,7 +90,6 @@ export const monitoringContract = {
     input: z.object({ sheetId: uuid, problems: text(2000), requirements: text(2000), deadline: isoDate }).strict(),
     output: returns<Rectification>(),
   },
-  'monitoring.issueRectification': { input: z.object({ id: uuid, version }).strict(), output: returns<Rectification>() },
   'monitoring.adjustmentDraft': { input: sheet, output: returns<AdjustmentDraft>() },
   'monitoring.proposeAdjustment': {
     input: z

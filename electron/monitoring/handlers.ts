@@ -3,10 +3,11 @@ import { actorIn as actor, dbOf as db } from '../ipc/callContext';
 import type { CallContext } from '../ipc/context';
 import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
+import { adjustmentDraft, proposeAdjustmentFromSheet } from './adjustments';
 import { roundCoverage, roundWarnings } from './boards';
 import type { monitoringContract } from './contract';
-import { adjustmentDraft, issueRectification, openRectification, proposeAdjustmentFromSheet } from './followUps';
 import { commitMonitoringImport, previewMonitoringImport } from './excel';
+import { openSheetRectification } from './rectification';
 import { roundReport, roundReportWorkbook } from './report';
 import { createDefaultRounds, createRound, getRound, listRounds, roundCandidates } from './rounds';
 import { getSheet, listSheets, saveSheet, transitionSheet } from './sheets';
@@ -42,8 +43,7 @@ export const monitoringHandlers: HandlersFor<typeof monitoringContract> = {
     return encodeFile(`${report.round.title}-监控报告.xlsx`, roundReportWorkbook(report));
   },
 
-  'monitoring.openRectification': (input, ctx) => openRectification(db(ctx), actor(ctx), input),
-  'monitoring.issueRectification': (input, ctx) => issueRectification(db(ctx), actor(ctx), input),
+  'monitoring.openRectification': (input, ctx) => openSheetRectification(db(ctx), actor(ctx), input),
   'monitoring.adjustmentDraft': (input, ctx) => adjustmentDraft(db(ctx), input.sheetId),
   'monitoring.proposeAdjustment': (input, ctx) => proposeAdjustmentFromSheet(db(ctx), actor(ctx), input),
 };

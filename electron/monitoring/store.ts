@@ -216,3 +216,12 @@ export function figuresOf(record: SheetRecord, assessment: SheetAssessment): She
     attention: attentionLight(assessment.budgetLight, assessment.projectLight),
   };
 }
+
+/** Only a project with a red or yellow light gets a rectification notice or a target adjustment from a round. */
+export function requireWarning(db: Db, record: SheetRecord): void {
+  const round = requireRound(db, record.roundId);
+  const { attention } = figuresOf(record, assessRecord(record, roundRuleSettings(db, round)));
+  if (attention !== 'red' && attention !== 'yellow') {
+    throw new AppError('INVALID_INPUT', `“${record.project.name}”在本轮没有红灯或黄灯，无需整改或调整目标`);
+  }
+}

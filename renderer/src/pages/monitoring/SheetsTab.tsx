@@ -10,7 +10,7 @@ import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/Fi
 import { sortRows, type SortState } from '../../components/tableSort';
 import { useInvoke } from '../../components/useInvoke';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { TargetStatusBadge } from '../targets/TargetStatusBadge';
+import { WorkflowStatusBadge } from '../../components/WorkflowStatusBadge';
 import { LightBadge } from './LightBadge';
 import { MonitoringLink } from './MonitoringLink';
 import { useMonitoringImport } from './useMonitoringImport';
@@ -39,7 +39,7 @@ const COLUMNS: Column<SheetListRow>[] = [
   },
   { key: 'budget', header: '预算执行', width: '90px', cell: (s) => <LightBadge light={s.budgetLight} reported={s.reported} />, sortValue: (s) => lightRank(s, s.budgetLight), align: 'center' },
   { key: 'project', header: '目标实现', width: '90px', cell: (s) => <LightBadge light={s.projectLight} reported={s.reported} />, sortValue: (s) => lightRank(s, s.projectLight), align: 'center' },
-  { key: 'status', header: '状态', width: '90px', cell: (s) => <TargetStatusBadge status={s.status} />, sortValue: (s) => WORKFLOW_STATES.indexOf(s.status), align: 'center' },
+  { key: 'status', header: '状态', width: '90px', cell: (s) => <WorkflowStatusBadge status={s.status} />, sortValue: (s) => WORKFLOW_STATES.indexOf(s.status), align: 'center' },
   {
     key: 'key',
     header: '重点',

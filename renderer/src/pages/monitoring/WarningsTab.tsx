@@ -6,7 +6,7 @@ import type { Warning } from '../../../../electron/monitoring/boards';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
-import { AdjustmentModal, RectificationModal } from './FollowUpModals';
+import { AdjustmentModal, RectificationModal } from './WarningDialogs';
 import { LightBadge } from './LightBadge';
 
 function byUnit(warnings: readonly Warning[]): { unitName: string; unitCode: string; rows: Warning[] }[] {
@@ -19,7 +19,8 @@ function byUnit(warnings: readonly Warning[]): { unitName: string; unitCode: str
   return [...groups.values()];
 }
 
-function FollowUpCell({ warning, onRectify, onAdjust }: { warning: Warning; onRectify: () => void; onAdjust: () => void }) {
+/** 后续处理: the notice or adjustment already opened, or the button that opens one. */
+function NextStepsCell({ warning, onRectify, onAdjust }: { warning: Warning; onRectify: () => void; onAdjust: () => void }) {
   const notice = warning.rectification;
   const adjustment = warning.adjustment;
   return (
@@ -119,7 +120,7 @@ export function WarningsTab({ roundId }: { roundId: string }) {
                     <Text size="sm">{WORKFLOW_LABELS[w.status]}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <FollowUpCell warning={w} onRectify={() => setRectifying(w)} onAdjust={() => setAdjusting(w)} />
+                    <NextStepsCell warning={w} onRectify={() => setRectifying(w)} onAdjust={() => setAdjusting(w)} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -14,7 +14,7 @@ import { useInvoke } from '../../components/useInvoke';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { yearFromRoute, YearSelect } from '../../components/YearSelect';
 import { navigate, routeHref, useRoute } from '../../router';
-import { TargetStatusBadge } from '../targets/TargetStatusBadge';
+import { WorkflowStatusBadge } from '../../components/WorkflowStatusBadge';
 import { ProjectFormModal } from './ProjectFormModal';
 import { filterProjects, projectMarks } from './projectList';
 
@@ -100,7 +100,7 @@ export function ProjectsTab() {
       },
       { key: 'initial', header: '年初预算（万元）', width: '136px', align: 'right', cell: (p) => money(p.totals.initialFen), sortValue: (p) => p.totals.initialFen },
       { key: 'adjusted', header: '调整后预算（万元）', width: '150px', align: 'right', cell: (p) => money(p.totals.adjustedFen), sortValue: (p) => p.totals.adjustedFen },
-      { key: 'target', header: '绩效目标', width: '108px', cell: (p) => <TargetStatusBadge status={p.targetStatus} />, sortValue: (p) => p.targetStatus ?? '' },
+      { key: 'target', header: '绩效目标', width: '108px', cell: (p) => <WorkflowStatusBadge status={p.targetStatus} />, sortValue: (p) => p.targetStatus ?? '' },
       {
         key: 'actions',
         header: '操作',

@@ -8,7 +8,7 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { routeHref } from '../../router';
 import { coverage, filterTargetRows, type StatusFilter } from './targetList';
 import { CoverageCards, STATUS_OPTIONS } from './TargetListTab';
-import { TargetStatusBadge } from './TargetStatusBadge';
+import { WorkflowStatusBadge } from '../../components/WorkflowStatusBadge';
 
 const CARDS = [
   { key: 'total' as const, label: '单位总数' },
@@ -44,7 +44,7 @@ export function DepartmentListTab({ year }: { year: number }) {
         </Group>
       ),
     },
-    { key: 'status', header: '状态', width: '90px', cell: (u) => <TargetStatusBadge status={u.status} /> },
+    { key: 'status', header: '状态', width: '90px', cell: (u) => <WorkflowStatusBadge status={u.status} /> },
     { key: 'grade', header: '审核等级', width: '80px', cell: (u) => u.reviewGrade ?? '' },
     { key: 'updated', header: '更新时间', width: '140px', cell: (u) => (u.updatedAt ? formatDateTime(u.updatedAt) : '') },
     {

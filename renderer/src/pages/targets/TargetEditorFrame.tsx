@@ -11,7 +11,7 @@ import { useUnsavedWork } from '../../components/unsavedWork';
 import { AdjustmentList, AdjustmentModal } from './Adjustments';
 import { HistoryPanel } from './HistoryPanel';
 import classes from './targets.module.css';
-import { useCanReview, WorkflowPanel, type SavedTarget } from './WorkflowPanel';
+import { TargetReview, useCanReview, type SavedTarget } from './TargetReview';
 
 export interface TargetDraft {
   /** The target as last loaded, with the id and version of the last save. */
@@ -109,7 +109,7 @@ export function TargetEditorFrame<T>({
           }
         />
       </div>
-      <WorkflowPanel
+      <TargetReview
         target={current}
         dirty={draft.dirty}
         problemCount={problemCount}

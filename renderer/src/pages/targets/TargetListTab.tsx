@@ -16,7 +16,7 @@ import { useInvoke } from '../../components/useInvoke';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { routeHref } from '../../router';
 import { coverage, filterTargetRows, type Coverage, type StatusFilter } from './targetList';
-import { TargetStatusBadge } from './TargetStatusBadge';
+import { WorkflowStatusBadge } from '../../components/WorkflowStatusBadge';
 
 export const STATUS_OPTIONS = [{ value: 'none', label: '未填报' }, ...WORKFLOW_STATES.map((s) => ({ value: s, label: WORKFLOW_LABELS[s] }))];
 
@@ -102,7 +102,7 @@ export function TargetListTab({ year, units }: { year: number; units: readonly U
       },
       { key: 'unit', header: '实施单位', width: 'minmax(160px, 1.4fr)', cell: (p) => unitNames.get(p.unitCode) ?? p.unitCode, sortValue: (p) => unitNames.get(p.unitCode) ?? p.unitCode },
       { key: 'adjusted', header: '调整后预算（万元）', width: '150px', align: 'right', cell: (p) => formatWanYuan(p.adjustedFen), sortValue: (p) => p.adjustedFen },
-      { key: 'status', header: '状态', width: '90px', cell: (p) => <TargetStatusBadge status={p.status} />, sortValue: (p) => p.status ?? '' },
+      { key: 'status', header: '状态', width: '90px', cell: (p) => <WorkflowStatusBadge status={p.status} />, sortValue: (p) => p.status ?? '' },
       { key: 'grade', header: '审核等级', width: '80px', cell: (p) => p.reviewGrade ?? '', sortValue: (p) => p.reviewGrade ?? '' },
       { key: 'updated', header: '更新时间', width: '140px', cell: (p) => (p.updatedAt ? formatDateTime(p.updatedAt) : ''), sortValue: (p) => p.updatedAt ?? '' },
       {

@@ -1,10 +1,10 @@
 import { Badge } from '@mantine/core';
-import { WORKFLOW_LABELS, type WorkflowState } from '../../../../electron/domain/workflow';
+import { WORKFLOW_LABELS, type WorkflowState } from '../../../electron/domain/workflow';
 
 const COLORS: Record<WorkflowState, string> = { draft: 'gray', submitted: 'blue', approved: 'teal', returned: 'orange' };
 
-/** Where a target stands; null means nothing was filled in yet. */
-export function TargetStatusBadge({ status }: { status: WorkflowState | null }) {
+/** Where a target or a monitoring sheet stands in review; null means nothing was filled in yet. */
+export function WorkflowStatusBadge({ status }: { status: WorkflowState | null }) {
   if (!status) {
     return (
       <Badge variant="outline" color="gray">

@@ -1,9 +1,10 @@
+// The dialogs the warnings board opens for a red or yellow project: a 整改通知 or a 目标调整.
 import { Alert, Button, Group, Loader, Modal, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { displayTarget, type IndicatorOperator } from '../../../../electron/domain/indicators';
 import type { Warning } from '../../../../electron/monitoring/boards';
-import type { AdjustmentDraft } from '../../../../electron/monitoring/followUps';
+import type { AdjustmentDraft } from '../../../../electron/monitoring/adjustments';
 import { errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
 import { useUnsavedWork, type UnsavedWork } from '../../components/unsavedWork';
@@ -54,7 +55,7 @@ export function RectificationModal({ warning, onClose, onDone }: { warning: Warn
   const dirty = problems !== drafted.problems || requirements !== '' || deadline !== drafted.deadline;
   const issue = (issueNow: boolean) => async () => {
     const notice = await invoke('monitoring.openRectification', { sheetId: warning.sheetId, problems, requirements, deadline });
-    if (issueNow) await invoke('monitoring.issueRectification', { id: notice.id, version: notice.version });
+    if (issueNow) await invoke('rectification.issue', { id: notice.id, version: notice.version });
     return `整改通知第 ${notice.seq} 号${issueNow ? '已下达' : '已拟定（待下达）'}：${warning.unitName}`;
   };
   // 保存 in the leave prompt keeps the notice as 待下达: saving must not issue it behind the user's back.

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from './open';
-import { currentInstallation } from '../electron/registry/setup';
+import { currentInstallation } from '../electron/registry/installation';
 import { seedRegions } from '../electron/registry/regions';
 import { tempDir } from '../electron/testing/fixtures';
 import { migrationsBefore } from '../electron/testing/migrations';

@@ -10,7 +10,7 @@ import { isSampleDatabase, setUpSampleDatabase } from '../demo/sampleDatabase';
 import { AppError } from '../errors';
 import { listOperators } from '../registry/operators';
 import { seedRegions } from '../registry/regions';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry/installation';
 import {
   databasePathProblem,
   parseRecentList,

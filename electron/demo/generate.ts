@@ -11,7 +11,7 @@ import { ROLE_LABELS } from '../domain/registry';
 import { WORKFLOW_STATES, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { seedStarterLibrary } from '../library/starter';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry/installation';
 import { settingValue } from '../settings/settings';
 import { projectTypeOptions, suggestedTargetIndicators } from '../targets/librarySource';
 import { frameworkFor } from '../targets/store';

@@ -6,7 +6,7 @@ import { targetIndicators, units } from '../../db/schema';
 import type { DisclosedIndicator } from '../domain/disclosure';
 import { displayTarget, type Framework, type IndicatorOperator } from '../domain/indicators';
 import { AppError } from '../errors';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry/installation';
 import { frameworkFor } from '../targets/store';
 
 export interface Scope {

@@ -6,7 +6,7 @@ import { REVIEW_GRADES, type ReviewGrade } from '../domain/targets';
 import type { LightCounts } from '../monitoring/report';
 import { roundReport } from '../monitoring/report';
 import { AppError } from '../errors';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry/installation';
 import { writeWorkbook } from '../xlsx/sheet';
 
 export interface CountyRow {

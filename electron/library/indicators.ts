@@ -16,7 +16,7 @@ import {
 import { hasErrors } from '../domain/registry';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry/installation';
 import { settingValue } from '../settings/settings';
 
 export interface LibraryIndicator extends LibraryIndicatorDraft {

@@ -8,7 +8,7 @@ import { ACCRUAL_LABELS, BASES, defaultAccrual, parseAccrual, parseOperator, typ
 import type { Db } from '../../db/open';
 import { readTable, writeWorkbook, type ColumnSpec, type SheetSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry/installation';
 import type { RowProblem } from '../registry/unitsXlsx';
 import { indicatorWriter, projectTypeWriter } from './bulk';
 import { allIndicators, codesOfType, libraryFramework, type LibraryIndicator } from './indicators';

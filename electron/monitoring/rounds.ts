@@ -10,7 +10,7 @@ import { deadlineState, defaultDeadline, type DeadlineState, type RoundScope } f
 import { adjustedFen, isIsoDate } from '../domain/projects';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry/installation';
 import { settingValue } from '../settings/settings';
 import { requireRound, roundKey, type RoundRow } from './store';
 

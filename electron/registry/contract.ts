@@ -4,7 +4,9 @@ import { OPERATOR_ROLES, REGION_LEVELS, ROLES } from '../domain/registry';
 import { file, none, regionCode, returns, text, uuid, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { Operator } from './operators';
 import type { Region } from './regions';
-import type { Installation, SetupStatus, Stats } from './setup';
+import type { Installation } from './installation';
+import type { SetupStatus } from './setup';
+import type { Stats } from './stats';
 import type { Unit } from './units';
 import type { UnitImportPreview, UnitImportResult } from './unitsXlsx';
 

@@ -5,7 +5,8 @@ import type { HandlersFor } from '../ipc/router';
 import type { registryContract } from './contract';
 import { createOperator, listOperators, signIn } from './operators';
 import { addRegion, listRegions, seedRegions } from './regions';
-import { initInstallation, setupStatus, stats } from './setup';
+import { initInstallation, setupStatus } from './setup';
+import { stats } from './stats';
 import { createUnit, listUnits, setUnitActive, updateUnit } from './units';
 import { commitUnitImport, exportUnits, previewUnitImport, unitTemplate } from './unitsXlsx';
 

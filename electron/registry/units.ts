@@ -6,7 +6,7 @@ import { sqlNow, units } from '../../db/schema';
 import { checkUnit, hasErrors, type UnitDraft } from '../domain/registry';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from './setup';
+import { requireInstallation } from './installation';
 
 export interface Unit {
   id: string;

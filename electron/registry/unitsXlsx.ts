@@ -5,7 +5,7 @@ import { sqliteOf, type Db } from '../../db/open';
 import { checkUnit, type UnitDraft } from '../domain/registry';
 import { parseYesNo, readTable, writeWorkbook, yesNo, type ColumnSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from './setup';
+import { requireInstallation } from './installation';
 import { listUnits, type Unit } from './units';
 
 const COLUMNS = [

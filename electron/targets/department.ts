@@ -8,7 +8,7 @@ import { checkDepartmentTargets, type DepartmentBudget, type DepartmentTask, typ
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { projectsWithFunds } from '../projects/projects';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry/installation';
 import {
   blankState,
   frameworkFor,

@@ -17,7 +17,7 @@ import { ACTION_LABELS, transition, type WorkflowAction, type WorkflowState } fr
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { getProject, projectsWithFunds, type Project } from '../projects/projects';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry/installation';
 import { departmentProblems } from './department';
 import { suggestedTargetIndicators } from './librarySource';
 import {

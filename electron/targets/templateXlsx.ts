@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import { readTable, writeWorkbook, type ColumnSpec, type SheetRow } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
 import { projectsWithFunds, type Project } from '../projects/projects';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry/installation';
 import { listUnits } from '../registry/units';
 import { frameworkFor, normaliseContent, rulesFor, sameContent, targetKey, writeTarget } from './store';
 import { projectTarget, projectTargetRow } from './targets';

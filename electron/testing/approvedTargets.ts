@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sqliteOf, type Db } from '../../db/open';
 import { defaultAccrual, type Accrual } from '../domain/indicators';
 import type { FundSource } from '../domain/projects';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry/installation';
 
 export interface FixtureIndicator {
   name: string;

@@ -2,7 +2,7 @@ import { Alert, Button, Group, PasswordInput, Select, Stack, Text } from '@manti
 import { useState, type FormEvent } from 'react';
 import { OPERATOR_ROLE_LABELS, ROLE_LABELS } from '../../../../electron/domain/registry';
 import type { Operator } from '../../../../electron/registry/operators';
-import type { Installation } from '../../../../electron/registry/setup';
+import type { Installation } from '../../../../electron/registry/installation';
 import { errorMessage, invoke } from '../../api';
 import { CenteredCard } from '../../components/CenteredCard';
 import { DatabaseMenu } from '../../layout/DatabaseMenu';

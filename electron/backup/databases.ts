@@ -5,12 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, inspectBackup, openDatabase, type Store } from '../../db/open';
 import { actorOf, type AppContext, type Session } from '../ipc/context';
-import { generateDemoCounty, type DemoSummary, demoStatus } from '../demo/generate';
-import { isSampleDatabase, setUpSampleDatabase } from '../demo/sampleDatabase';
+import { generateDemoCounty, type DemoSummary, demoStatus, isSampleDatabase, setUpSampleDatabase } from '../demo';
 import { AppError } from '../errors';
-import { listOperators } from '../registry/operators';
-import { seedRegions } from '../registry/regions';
-import { requireInstallation } from '../registry/installation';
+import { listOperators, seedRegions, requireInstallation } from '../registry';
 import {
   databasePathProblem,
   parseRecentList,

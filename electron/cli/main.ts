@@ -4,7 +4,7 @@ import { closeDatabase, openDatabase, type Store } from '../../db/open';
 import { AppError } from '../errors';
 import { toErrorPayload } from '../ipc/router';
 import { appVersion, defaultDbPath } from '../paths';
-import { seedRegions } from '../registry/regions';
+import { seedRegions } from '../registry';
 import { exchangeCommands } from '../exchange/commands';
 import { demoCommands } from '../demo/commands';
 import { registryCommands } from '../registry/commands';

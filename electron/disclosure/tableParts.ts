@@ -6,8 +6,8 @@ import { targetIndicators, units } from '../../db/schema';
 import type { DisclosedIndicator } from '../domain/disclosure';
 import { displayTarget, type Framework, type IndicatorOperator } from '../domain/indicators';
 import { AppError } from '../errors';
-import { requireInstallation } from '../registry/installation';
-import { frameworkFor } from '../targets/store';
+import { requireInstallation } from '../registry';
+import { frameworkFor } from '../targets';
 
 export interface Scope {
   regionCode: string;

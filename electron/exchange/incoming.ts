@@ -7,7 +7,7 @@ import { sqliteOf, type Db, type Store } from '../../db/open';
 import { exchangePackageRecords, exchangePackages, exchangePeers } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { ROLE_LABELS, type InstallationRole } from '../domain/registry';
-import { requireInstallation } from '../registry/installation';
+import { requireInstallation } from '../registry';
 import { DECISION } from './decisions';
 import { selfId } from './parties';
 import type { AppliedRecord, Decision, Direction, ExchangeEntity, PackageOrigin } from './entities';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { StoreError } from '../../db/open';
 import { AppError, type ErrorPayload } from '../errors';
-import { PackageRefusal } from '../exchange/packageFile';
+import { PackageRefusal } from '../exchange';
 import { contract, isChannel, PUBLIC_CHANNELS, type Result } from './contract';
 import type { CallContext } from './context';
 import type { ContractPart } from './schema';

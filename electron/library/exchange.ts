@@ -4,7 +4,7 @@ import { inArray, max } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { libraryIndicators } from '../../db/schema';
 import type { Actor } from '../audit/audit';
-import type { AppliedRecord, ExchangeEntity, PackageOrigin } from '../exchange/entities';
+import type { AppliedRecord, ExchangeEntity, PackageOrigin } from '../exchange';
 import { openLibraryVersion } from './versions';
 
 function recordLibraryUpdate(db: Db, actor: Actor, applied: readonly AppliedRecord[], origin: PackageOrigin): void {

@@ -16,8 +16,8 @@ import {
 import { hasErrors } from '../domain/registry';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from '../registry/installation';
-import { settingValue } from '../settings/settings';
+import { requireInstallation } from '../registry';
+import { settingValue } from '../settings';
 
 export interface LibraryIndicator extends LibraryIndicatorDraft {
   id: string;

@@ -12,7 +12,7 @@ import { ACCRUALS, defaultAccrual, OPERATORS, type IndicatorOperator } from '../
 import { hasErrors } from '../domain/registry';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from '../registry/installation';
+import { requireInstallation } from '../registry';
 import { indicatorWriter, projectTypeWriter } from './bulk';
 import { allIndicators, libraryFramework } from './indicators';
 import { listProjectTypes } from './projectTypes';

@@ -7,7 +7,7 @@ import { rectifications, targetAdjustments } from '../../db/schema';
 import { deadlineState, type DeadlineState, type Deviation, type Light } from '../domain/monitoring';
 import type { RectificationStatus } from '../domain/rectification';
 import type { WorkflowState } from '../domain/workflow';
-import { settingValue } from '../settings/settings';
+import { settingValue } from '../settings';
 import { localToday } from './rounds';
 import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings, type SheetFigures, type SheetRecord } from './store';
 

@@ -2,7 +2,7 @@
 // templates), the coverage and warnings boards, the round report, and follow-up from a warning.
 import { z } from 'zod';
 import { DEVIATION_REASONS, LIKELIHOODS, ROUND_SCOPES } from '../domain/monitoring';
-import type { Adjustment } from '../targets/adjustments';
+import type { Adjustment } from '../targets';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
 import { file, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { Coverage, WarningsBoard } from './boards';

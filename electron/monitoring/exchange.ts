@@ -1,8 +1,7 @@
 // Monitoring rounds travel both ways (a prefecture can issue a round to its counties); sheets travel
 // up with their execution figures and indicator progress.
 import { overspendMessage } from '../domain/monitoring';
-import type { ExchangeEntity } from '../exchange/entities';
-import type { PackageRecord, Row } from '../exchange/records';
+import type { ExchangeEntity, PackageRecord, Row } from '../exchange';
 
 /**
  * 超支 travels no further than the sheet form lets it: a package whose sheet reports a fund source

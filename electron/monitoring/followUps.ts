@@ -9,8 +9,7 @@ import { recordAudit, type Actor } from '../audit/audit';
 import { isIsoDate } from '../domain/projects';
 import { RECTIFICATION_LABELS, rectificationOpen, type RectificationStatus } from '../domain/rectification';
 import { AppError } from '../errors';
-import { proposeAdjustment, type Adjustment } from '../targets/adjustments';
-import { readContent, requireTarget } from '../targets/store';
+import { proposeAdjustment, type Adjustment, readContent, requireTarget } from '../targets';
 import type { TargetIndicator } from '../domain/targets';
 import { assessRecord, figuresOf, requireRound, requireSheet, roundRuleSettings, type SheetRecord } from './store';
 

@@ -10,8 +10,8 @@ import { deadlineState, defaultDeadline, type DeadlineState, type RoundScope } f
 import { adjustedFen, isIsoDate } from '../domain/projects';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
-import { requireInstallation } from '../registry/installation';
-import { settingValue } from '../settings/settings';
+import { requireInstallation } from '../registry';
+import { settingValue } from '../settings';
 import { requireRound, roundKey, type RoundRow } from './store';
 
 export interface RoundSummary {

@@ -20,7 +20,7 @@ import {
 } from '../domain/projects';
 import { parseYesNo, readTable, writeWorkbook, yesNo, type ColumnSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from '../registry/installation';
+import { requireInstallation } from '../registry';
 import { normaliseDraft, projectsWithFunds, unitLookup, type Project } from './projects';
 
 const COLUMNS = [

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES } from '../domain/projects';
 import { file, none, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
-import type { ProjectTypeOption } from '../targets/librarySource';
+import type { ProjectTypeOption } from '../targets';
 import type { ProjectImportPreview, ProjectImportResult } from './budgetImport';
 import type { Project, ProjectListRow } from './projects';
 

@@ -1,5 +1,5 @@
 // Projects travel up with their funds by source.
-import type { ExchangeEntity } from '../exchange/entities';
+import type { ExchangeEntity } from '../exchange';
 
 export const projectExchange: readonly ExchangeEntity[] = [
   {

@@ -1,5 +1,5 @@
 // Budget units travel up with every county report so the prefecture can name them.
-import type { ExchangeEntity } from '../exchange/entities';
+import type { ExchangeEntity } from '../exchange';
 
 export const unitExchange: readonly ExchangeEntity[] = [
   {

@@ -2,7 +2,7 @@
 // comes back down as a decision that reopens a returned target with the prefecture's opinion.
 import { sqliteOf, type Db } from '../../db/open';
 import { recordAudit, type Actor } from '../audit/audit';
-import type { Decision, ExchangeEntity } from '../exchange/entities';
+import type { Decision, ExchangeEntity } from '../exchange';
 
 function applyTargetDecision(db: Db, actor: Actor, recordId: string, decision: Decision): void {
   const sqlite = sqliteOf(db);

@@ -10,9 +10,8 @@ import { editable, WORKFLOW_LABELS } from '../domain/workflow';
 import { AppError } from '../errors';
 import { readTable, writeWorkbook, type ColumnSpec, type SheetRow } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
-import { projectsWithFunds, type Project } from '../projects/projects';
-import { requireInstallation } from '../registry/installation';
-import { listUnits } from '../registry/units';
+import { projectsWithFunds, type Project } from '../projects';
+import { requireInstallation, listUnits } from '../registry';
 import { frameworkFor, normaliseContent, rulesFor, sameContent, targetKey, writeTarget } from './store';
 import { projectTarget, projectTargetRow } from './targets';
 

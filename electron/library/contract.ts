@@ -13,6 +13,13 @@ import type { ConfirmResult } from './review';
 import type { SeedResult } from './starter';
 import type { LibraryVersion } from './versions';
 
+// The types the renderer shows, so that it sees this workflow only through its contract.
+export type { LibraryIndicator } from './indicators';
+export type { LibraryImportRow } from './libraryXlsx';
+export type { PackageChange, PackagePreview, Tally } from './package';
+export type { ProjectTypeSummary } from './projectTypes';
+export type { LibraryVersion } from './versions';
+
 const typeCode = text(12).min(1, '请选择项目类型');
 const recordVersion = z.number().int().positive();
 const opinion = text(500);

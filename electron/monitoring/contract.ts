@@ -12,6 +12,14 @@ import type { RoundReport } from './report';
 import type { RoundCandidate, RoundSummary } from './rounds';
 import type { SheetDetail, SheetListRow } from './sheets';
 
+// The types the renderer shows, so that it sees this workflow only through its contract.
+export type { UnitCoverage, Warning } from './boards';
+export type { AdjustmentDraft } from './followUps';
+export type { ImportKind, MonitoringImportPreview, MonitoringImportRow } from './imports';
+export type { LightCounts, UnitExecution } from './report';
+export type { RoundSummary } from './rounds';
+export type { SheetDetail, SheetListRow } from './sheets';
+
 const fen = z.number().int().min(0, '金额不能为负数').max(Number.MAX_SAFE_INTEGER);
 const version = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为“2020-08-31”这样的格式');

@@ -6,6 +6,10 @@ import type { ProjectTypeOption } from '../targets';
 import type { ProjectImportPreview, ProjectImportResult } from './budgetImport';
 import type { Project, ProjectListRow } from './projects';
 
+// The types the renderer shows, so that it sees this workflow only through its contract.
+export type { ProjectImportPreview, ProjectImportRow } from './budgetImport';
+export type { Project, ProjectListRow } from './projects';
+
 const fen = z.number().int().max(Number.MAX_SAFE_INTEGER);
 const fund = z.object({ source: z.enum(FUND_SOURCES), initialFen: fen, additionFen: fen, cutFen: fen }).strict();
 const date = text(10).nullable();

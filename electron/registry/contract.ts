@@ -10,6 +10,13 @@ import type { Stats } from './stats';
 import type { Unit } from './units';
 import type { UnitImportPreview, UnitImportResult } from './unitsXlsx';
 
+// The types the renderer shows, so that it sees this workflow only through its contract.
+export type { Installation } from './installation';
+export type { Operator } from './operators';
+export type { Region } from './regions';
+export type { Unit } from './units';
+export type { UnitImportPreview, UnitImportRow } from './unitsXlsx';
+
 const password = z.string().max(128).nullable();
 const unitDraft = z
   .object({ code: text(20), name: text(60), departmentCode: text(20).nullable(), isDepartment: z.boolean() })

@@ -12,6 +12,14 @@ import type { TargetRow } from './store';
 import type { InboxItem, ProjectTarget, TargetOverview } from './targets';
 import type { TargetImportPreview, TargetImportResult } from './templateXlsx';
 
+// The types the renderer shows, so that it sees this workflow only through its contract.
+export type { Adjustment } from './adjustments';
+export type { DepartmentTarget } from './department';
+export type { ProjectTypeOption } from './librarySource';
+export type { TargetState } from './store';
+export type { DepartmentTargetRow, InboxItem, ProjectTarget, ProjectTargetRow } from './targets';
+export type { TargetImportPreview, TemplateProject } from './templateXlsx';
+
 const fen = z.number().int().max(Number.MAX_SAFE_INTEGER);
 const version = z.number().int().positive();
 

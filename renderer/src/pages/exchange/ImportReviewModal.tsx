@@ -2,7 +2,7 @@
 // confirm by phone), what it is, and the dry run — every record with what would happen to it.
 import { Alert, Badge, Button, Checkbox, Group, LoadingOverlay, Modal, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { ImportSummary, PlannedRecord, RecordAction } from '../../../../electron/exchange/incoming';
+import type { ImportSummary, PlannedRecord, RecordAction } from '../../../../electron/exchange/contract';
 import { Fingerprint } from '../../components/Fingerprint';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useExchange } from './exchangeContext';

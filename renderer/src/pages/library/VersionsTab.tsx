@@ -1,8 +1,7 @@
 import { Alert, Button, Group, List, Loader, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { FilePayload } from '../../../../electron/ipc/contract';
-import type { PackageChange, PackagePreview, Tally } from '../../../../electron/library/package';
-import type { LibraryVersion } from '../../../../electron/library/versions';
+import type { PackageChange, PackagePreview, Tally, LibraryVersion } from '../../../../electron/library/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton } from '../../components/FileActions';

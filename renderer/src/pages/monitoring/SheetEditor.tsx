@@ -5,7 +5,7 @@ import { formatWanYuan } from '../../../../electron/domain/money';
 import { executionRate, LIKELIHOODS, QUALITATIVE_LEVELS, sheetRules, type Deviation } from '../../../../electron/domain/monitoring';
 import { percent } from '../../../../electron/domain/ratio';
 import { ACTION_LABELS, editable, type WorkflowAction } from '../../../../electron/domain/workflow';
-import type { SheetDetail } from '../../../../electron/monitoring/sheets';
+import type { SheetDetail } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';

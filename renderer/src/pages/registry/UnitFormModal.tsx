@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { checkUnit, hasErrors, type UnitDraft } from '../../../../electron/domain/registry';
-import type { Unit } from '../../../../electron/registry/units';
+import type { Unit } from '../../../../electron/registry/contract';
 import { ApiError, errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
 import { FormActions } from '../../components/FormActions';

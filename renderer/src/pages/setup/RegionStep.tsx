@@ -1,6 +1,6 @@
 import { Alert, Loader, Select, Stack } from '@mantine/core';
 import { useMemo } from 'react';
-import type { Region } from '../../../../electron/registry/regions';
+import type { Region } from '../../../../electron/registry/contract';
 import { useInvoke } from '../../components/useInvoke';
 
 export interface RegionChoice {

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from
 import { useState } from 'react';
 import { checkReview, REVIEW_GRADES, REVIEW_OUTCOMES, type ReviewGrade } from '../../../../electron/domain/targets';
 import { ACTION_LABELS, editable, type WorkflowAction } from '../../../../electron/domain/workflow';
-import type { TargetState } from '../../../../electron/targets/store';
+import type { TargetState } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
 import { useSession } from '../../appState';
 import { notifyError, notifySuccess } from '../../components/notify';

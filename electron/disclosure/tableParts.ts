@@ -9,6 +9,15 @@ import { AppError } from '../errors';
 import { requireInstallation } from '../registry';
 import { frameworkFor } from '../targets';
 
+/**
+ * What is left out. Project tables: 涉密 projects, and projects whose targets are not approved (or not
+ * filled in). Department tables: units without an approved target, and tasks tied to 涉密 projects.
+ */
+export interface Excluded {
+  confidential: number;
+  notApproved: number;
+}
+
 export interface Scope {
   regionCode: string;
   regionName: string;

@@ -8,7 +8,7 @@ import { createAppContext } from './ipc/context';
 import { handlers } from './ipc/handlers';
 import { createRouter } from './ipc/router';
 import { shippedRegions } from './registry/regions';
-import { TEST_ACTOR, tempDir } from './testing/fixtures';
+import { TEST_ACTOR, tempDir } from './testSupport/fixtures';
 
 const shippedCount = shippedRegions().length;
 

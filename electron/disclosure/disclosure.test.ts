@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
 import { listAudit } from '../audit/audit';
 import { AppError } from '../errors';
-import { countyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { projectYears, targetCoverage } from './coverage';
 import { listDisclosures, publishDisclosure } from './publish';
 import { disclosureFileName, disclosureWorkbook } from './targetSheet';
 import { disclosureTable } from './targetTable';
-import { addDepartmentTarget, addProject, addUnit } from './testCounty';
+import { addDepartmentTarget, addProject, addUnit } from '../testSupport/disclosureCounty';
 
 const ROAD_INDICATORS: [string, string, string, string, string, string][] = [
   ['效益指标', '社会效益指标', '群众出行条件改善', '定性', '明显改善', ''],

@@ -9,7 +9,7 @@ import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
 import { seedStarterLibrary } from '../library/starter';
 import { listLibraryVersions } from '../library/versions';
-import { freshStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { recordDecision } from './decisions';
 import { packageHistory } from './history';
 import { importPackage, type ImportSummary } from './incoming';
@@ -480,7 +480,7 @@ describe('crash during import', () => {
     const before = dump(pref.sqlite);
     closeDatabase(pref);
 
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/testing/importChild.ts'), prefPath, file], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/testSupport/importChild.ts'), prefPath, file], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countyStore } from '../testing/fixtures';
+import { countyStore } from '../testSupport/fixtures';
 import { createAppContext, type CallContext } from './context';
 import { handlers } from './handlers';
 import { PackageRefusal } from '../exchange/packageFile';

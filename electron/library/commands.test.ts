@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../testing/cli';
-import { tempDir } from '../testing/fixtures';
+import { runCli } from '../testSupport/cli';
+import { tempDir } from '../testSupport/fixtures';
 
 const run = runCli;
 

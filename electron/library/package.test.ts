@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { initInstallation } from '../registry/setup';
-import { countyStore, freshStore, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, freshStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { allIndicators, createIndicator, searchIndicators, suggestedIndicators } from './indicators';
 import {
   applyLibraryPackage,

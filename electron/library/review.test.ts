@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { createUnit } from '../registry/units';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { createIndicator, requireIndicator, suggestedIndicators, updateIndicator, type IndicatorInput } from './indicators';
 import { confirmIndicators, proposeIndicator, rejectIndicator, restoreIndicator, retireIndicator } from './review';
 import { seedStarterLibrary } from './starter';

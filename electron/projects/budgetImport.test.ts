@@ -3,10 +3,10 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
-import { countyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { budgetTemplate, commitBudgetImport, exportProjects, previewBudgetImport } from './budgetImport';
 import { listProjects, projectsWithFunds } from './projects';
-import { addProject, seedUnits } from './testProjects';
+import { addProject, seedUnits } from '../testSupport/projects';
 
 const HEADERS = ['项目编码', '项目名称', '主管部门编码', '实施单位编码', '项目类别', '项目属性', '是否重点项目', '是否衔接资金', '资金来源', '年初预算（万元）', '追加（万元）', '调减（万元）'];
 

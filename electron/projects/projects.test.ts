@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { AppError } from '../errors';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { createProject, deleteProject, getProject, listProjects, updateProject } from './projects';
-import { addProject, projectInput, seedUnits } from './testProjects';
+import { addProject, projectInput, seedUnits } from '../testSupport/projects';
 
 function setUp() {
   const { db } = countyStore();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { emptyIndicator, type TargetIndicator } from '../domain/targets';
-import { addProject, seedUnits } from '../projects/testProjects';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { addProject, seedUnits } from '../testSupport/projects';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { departmentTarget, saveDepartmentTarget, type SaveDepartmentTargetInput } from './department';
 import { reviewInbox, transitionTarget } from './targets';
 

@@ -3,12 +3,12 @@ import { listAudit } from '../audit/audit';
 import type { TargetContent } from '../domain/targets';
 import { AppError } from '../errors';
 import { updateProject } from '../projects/projects';
-import { addProject, projectInput, seedUnits } from '../projects/testProjects';
+import { addProject, projectInput, seedUnits } from '../testSupport/projects';
 import { createOperator } from '../registry/operators';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { decideAdjustment, listAdjustments, proposeAdjustment } from './adjustments';
 import { approvedTargets, getTarget, projectTarget, reviewInbox, saveTarget, transitionTarget } from './targets';
-import { ROAD_TYPE, seedRoadType } from './testLibrary';
+import { ROAD_TYPE, seedRoadType } from '../testSupport/roadType';
 
 const REVIEWER = { id: null, name: '审核人王五' };
 

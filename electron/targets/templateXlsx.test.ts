@@ -3,11 +3,11 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
-import { addProject, seedUnits } from '../projects/testProjects';
-import { countyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { addProject, seedUnits } from '../testSupport/projects';
+import { countyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { projectTarget, saveTarget, transitionTarget } from './targets';
 import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './templateXlsx';
-import { ROAD_TYPE, seedRoadType } from './testLibrary';
+import { ROAD_TYPE, seedRoadType } from '../testSupport/roadType';
 
 function setUp() {
   const { db } = countyStore();

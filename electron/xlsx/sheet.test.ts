@@ -7,7 +7,7 @@ import { previewLibraryImport } from '../library/libraryXlsx';
 import { previewBudgetImport } from '../projects/budgetImport';
 import { previewUnitImport } from '../registry/unitsXlsx';
 import { previewTargetImport } from '../targets/templateXlsx';
-import { countyStore, tempDir } from '../testing/fixtures';
+import { countyStore, tempDir } from '../testSupport/fixtures';
 import { readTable } from './sheet';
 
 const COLUMNS = [

@@ -2,8 +2,8 @@
 // subordinate unit) and a project as a user would enter it, created through the real services.
 import type { Db } from '../../db/open';
 import { createUnit } from '../registry/units';
-import { TEST_ACTOR } from '../testing/fixtures';
-import { createProject, type Project, type ProjectInput } from './projects';
+import { TEST_ACTOR } from './fixtures';
+import { createProject, type Project, type ProjectInput } from '../projects/projects';
 
 export function seedUnits(db: Db): void {
   createUnit(db, TEST_ACTOR, { code: '301001', name: '轮台县交通运输局', departmentCode: null, isDepartment: true });

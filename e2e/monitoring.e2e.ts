@@ -3,20 +3,15 @@
 // project on the warnings board and in the round report. A round that has just opened is 未填报, not red,
 // and the sheet refuses an executed amount above the budget.
 import type { Locator } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatWanYuan } from '../electron/domain/money';
 import type { SheetDetail } from '../electron/monitoring/sheets';
-import { startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
-beforeEach(async () => {
+appsPerTest(async () => {
   app = await startCountyApp((county) => county.call('database.openSample', { year: 2020 }));
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
-  await app.close();
 });
 
 /** A value reached that keeps an indicator out of red: the target itself, or 0 under a ceiling. */

@@ -3,7 +3,8 @@ import { listAudit } from '../audit/audit';
 import type { TargetContent } from '../domain/targets';
 import { AppError } from '../errors';
 import { updateProject } from '../projects/projects';
-import { addProject, projectInput, seedUnits } from '../testSupport/projects';
+import { seedCounty } from '../testSupport/county';
+import { addProject, projectInput, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
 import { createOperator } from '../registry/operators';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { decideAdjustment, listAdjustments, proposeAdjustment } from './adjustments';
@@ -14,7 +15,7 @@ const REVIEWER = { id: null, name: '审核人王五' };
 
 function setUp() {
   const { db } = countyStore();
-  seedUnits(db);
+  seedCounty(db, { units: ROAD_AND_SCHOOL_UNITS });
   seedRoadType(db);
   const project = addProject(db, { projectTypeCode: ROAD_TYPE });
   return { db, project };

@@ -231,6 +231,7 @@ describe('moduleReferences', () => {
     ['inline type specifiers only (kept as import {} under verbatimModuleSyntax)', `import { type Unit } from './units';`, false],
     ['a value import', `import { listUnits } from './units';`, false],
     ['a value re-export', `export { listUnits } from './units';`, false],
+    ['a star re-export', `export * from './units';`, false],
     ['a dynamic import', `await import('./units');`, false],
   ])('tells whether %s loads the module at run time', (_name, source, typeOnly) => {
     expect(moduleReferences(source)).toEqual([{ specifier: './units', typeOnly }]);

@@ -1,14 +1,13 @@
 // Small things a clerk hit: the first click in a fresh dialog acts, a required 资金来源 cannot be
 // deselected, one bad 分值 gives one message, and a submitted sheet reads as text rather than grey boxes.
 import { describe, expect, it } from 'vitest';
-import { appsPerTest, retype, startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, reportSheet, retype, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
 appsPerTest(async () => {
-  app = await startCountyApp((county) => county.call('demo.generate', { year: 2020 }));
+  app = await startCountyApp((county) => county.call('database.openSample', { year: 2020 }));
 });
-
 
 describe('a fresh dialog', () => {
   it('acts on the first click of 保存 in 新增单位 after typing the first field', async () => {
@@ -87,24 +86,8 @@ describe('a submitted monitoring sheet', () => {
     const { page } = app;
     const round = await app.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
     const [first] = await app.call('monitoring.sheets', { roundId: round.id });
-    const sheet = await app.call('monitoring.sheet', { sheetId: first!.id });
-    const saved = await app.call('monitoring.saveSheet', {
-      sheetId: sheet.id,
-      version: sheet.version,
-      analysis: '项目按计划推进，资金支付与序时进度基本一致。',
-      budget: { reasons: [], reasonOther: '', measures: '' },
-      funds: sheet.funds.map((f) => ({ source: f.source, adjustedFen: f.adjustedFen, executedFen: f.adjustedFen })),
-      indicators: sheet.indicators.map((i) => ({
-        indicatorId: i.indicatorId,
-        reached: i.operator === '定性' ? '达成目标' : i.target,
-        expectedFullYear: i.operator === '定性' ? '' : i.target,
-        likelihood: '确定能' as const,
-        reasons: [],
-        reasonOther: '',
-        measures: '',
-      })),
-    });
-    await app.call('monitoring.transition', { sheetId: sheet.id, version: saved.version, action: 'submit' });
+    const sheet = await reportSheet(app, first!.id, { executedShare: 1, onTarget: true });
+    await app.call('monitoring.transition', { sheetId: sheet.id, version: sheet.version, action: 'submit' });
     await page.goto(new URL(`#/monitoring/sheet/${sheet.id}`, app.bridge.url).href);
     await page.getByRole('alert', { name: '已送审，等待审核', exact: true }).waitFor();
 

@@ -151,3 +151,28 @@ export async function retype(field: Locator, text: string): Promise<void> {
   await field.press('Backspace');
   await field.pressSequentially(text, { delay: 30 });
 }
+
+/**
+ * Reports a monitoring sheet through the API: each fund executed at `executedShare` of its budget and
+ * each indicator at its target (`onTarget`) or far behind it, so the sheet is reported (no longer 未填报)
+ * and, behind, shows on the warnings board.
+ */
+export async function reportSheet(app: AppUnderTest, sheetId: string, { executedShare, onTarget }: { executedShare: number; onTarget: boolean }) {
+  const sheet = await app.call('monitoring.sheet', { sheetId });
+  return app.call('monitoring.saveSheet', {
+    sheetId,
+    version: sheet.version,
+    analysis: onTarget ? '项目按计划推进，资金支付与序时进度基本一致。' : '',
+    budget: { reasons: [], reasonOther: '', measures: '' },
+    funds: sheet.funds.map((f) => ({ source: f.source, adjustedFen: f.adjustedFen, executedFen: Math.floor(f.adjustedFen * executedShare) })),
+    indicators: sheet.indicators.map((i) => ({
+      indicatorId: i.indicatorId,
+      reached: i.operator === '定性' ? (onTarget ? '达成目标' : '未达成且效果较差') : onTarget ? i.target : '0',
+      expectedFullYear: i.operator === '定性' || !onTarget ? '' : i.target,
+      likelihood: onTarget ? ('确定能' as const) : ('' as const),
+      reasons: [],
+      reasonOther: '',
+      measures: '',
+    })),
+  });
+}

@@ -84,4 +84,17 @@ describe('指标库 in the browser', () => {
     await versions.getByRole('row').filter({ hasText: '第 1 版' }).getByText('随软件提供的初始指标库').waitFor();
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('takes no bare version file on the 版本 tab: the prefecture’s library comes as a signed package through 数据交换', async () => {
+    const { page } = app;
+    await openLibraryWithStarter(page);
+    await page.getByRole('tab', { name: '版本' }).click();
+    await page.getByRole('table', { name: '指标库版本' }).getByText('随软件提供的初始指标库').waitFor();
+    expect(await page.getByRole('button', { name: /导入上级下发的版本|导出当前版本/ }).count()).toBe(0);
+    await page.getByText(/导出签名的指标库更新包下发各县/).waitFor();
+    await page.screenshot({ path: '/tmp/exchange-library-versions.png' });
+    await page.getByRole('button', { name: '前往数据交换' }).click();
+    await page.getByRole('heading', { name: '数据交换' }).waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
 });

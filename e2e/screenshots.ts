@@ -76,6 +76,7 @@ async function main() {
     await page.getByRole('textbox', { name: '单位名称' }).fill('');
     await shoot(page, folder, 'unit-form');
     await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: '有未保存的修改' }).getByRole('button', { name: '放弃' }).click();
 
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '从 Excel 导入' }).click()]);
     await chooser.setFiles({ name: '预算单位-补充.xlsx', mimeType: XLSX_MIME, buffer: unitsWorkbook(IMPORT_ROWS) });
@@ -96,9 +97,21 @@ async function main() {
     await page.getByRole('table', { name: '操作日志' }).waitFor();
     await shoot(page, folder, 'audit');
 
-    await page.goto(new URL('#/monitoring', app.bridge.url).href);
+    await page.goto(new URL('#/evaluation', app.bridge.url).href);
     await page.getByRole('heading', { name: /该功能正在建设中/ }).waitFor();
     await shoot(page, folder, 'under-construction');
+
+    // The sample county lives in a database of its own: a fresh round there is 未填报, not red.
+    await app.call('database.openSample', { year: 2020 });
+    const round = await app.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
+    await page.goto(new URL(`#/monitoring/round/${round.id}/sheets`, app.bridge.url).href);
+    await page.reload();
+    await page.getByText('示例数据库', { exact: false }).first().waitFor();
+    await shoot(page, folder, 'monitoring-sheets');
+    const [first] = await app.call('monitoring.sheets', { roundId: round.id });
+    await page.goto(new URL(`#/monitoring/sheet/${first!.id}`, app.bridge.url).href);
+    await page.getByRole('textbox', { name: '三、情况分析' }).waitFor();
+    await shoot(page, folder, 'monitoring-sheet');
   } finally {
     await app.close();
   }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import type { Download } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { localDate } from '../electron/domain/clock';
 import { appsPerTest, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
@@ -14,11 +15,6 @@ appsPerTest(async () => {
     await county.call('settings.update', { key: 'results.cutFair', value: '15' });
   });
 });
-
-const localToday = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
 
 describe('参数设置', () => {
   it('refuses a budget green light below the red one while typing, naming both values, and saves nothing', async () => {
@@ -56,8 +52,8 @@ describe('操作日志', () => {
     await from.pressSequentially('2099-01-01', { delay: 30 });
     await page.getByText('没有符合条件的操作记录').waitFor();
     await from.clear();
-    await from.pressSequentially(localToday(), { delay: 30 });
-    await page.getByRole('textbox', { name: '结束日期' }).pressSequentially(localToday(), { delay: 30 });
+    await from.pressSequentially(localDate(), { delay: 30 });
+    await page.getByRole('textbox', { name: '结束日期' }).pressSequentially(localDate(), { delay: 30 });
     await log.getByRole('row').filter({ hasText: '101001 轮台县教育局' }).waitFor();
     await page.getByText('共 1 条').waitFor();
 

@@ -3,18 +3,19 @@
 // state updater once turned the whole window white after a few keystrokes.)
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { appsPerTest, retype, startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, reportSheet, retype, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 let roundId: string;
 
 appsPerTest(async () => {
   app = await startCountyApp(async (county) => {
-    await county.call('demo.generate', { year: 2020 });
+    await county.call('database.openSample', { year: 2020 });
     roundId = (await county.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' })).id;
+    // A sheet reported far behind puts its project on the warnings board, where 目标调整 opens.
+    await reportSheet(county, (await county.call('monitoring.sheets', { roundId }))[1]!.id, { executedShare: 0.1, onTarget: false });
   });
 });
-
 
 async function choose(label: string, option: string) {
   await app.page.getByRole('combobox', { name: label, exact: true }).click();

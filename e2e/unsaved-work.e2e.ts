@@ -3,7 +3,7 @@
 // Chinese message inside the app instead of a blank window.
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { appsPerTest, startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, reportSheet, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 let roundId: string;
@@ -11,9 +11,12 @@ let sheetId: string;
 
 appsPerTest(async () => {
   app = await startCountyApp(async (county) => {
-    await county.call('demo.generate', { year: 2020 });
+    await county.call('database.openSample', { year: 2020 });
     roundId = (await county.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' })).id;
-    sheetId = (await county.call('monitoring.sheets', { roundId }))[0]!.id;
+    const sheets = await county.call('monitoring.sheets', { roundId });
+    sheetId = sheets[0]!.id;
+    // A sheet reported far behind puts its project on the warnings board, where 目标调整 opens.
+    await reportSheet(county, sheets[1]!.id, { executedShare: 0.1, onTarget: false });
   });
 });
 

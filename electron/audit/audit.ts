@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { auditLog } from '../../db/schema';
+import { localDateTime } from '../domain/clock';
 import { AppError } from '../errors';
 import { writeWorkbook } from '../xlsx/sheet';
 import { auditKindLabel, describeAuditObject } from './objects';
@@ -127,15 +128,9 @@ export function auditWorkbook(db: Db, filter: AuditFilter): Uint8Array {
     {
       name: '操作日志',
       headers: ['时间', '操作员', '对象类型', '对象', '动作', '意见'],
-      rows: rows.map((r) => [localTime(r.at), r.operatorName, r.kind, r.object, r.action, r.opinion ?? '']),
+      rows: rows.map((r) => [localDateTime(new Date(r.at)), r.operatorName, r.kind, r.object, r.action, r.opinion ?? '']),
       widths: [20, 12, 14, 48, 28, 40],
     },
   ]);
 }
 
-/** 2026-12-01 21:05:09 on this computer's clock, as the screen shows it. */
-function localTime(iso: string): string {
-  const at = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
-}

@@ -5,6 +5,7 @@ import { isFiscalSource } from '../domain/disclosure';
 import { checkIndicator, defaultAccrual, level1Kind, type Framework, type Level1Kind } from '../domain/indicators';
 import { adjustedFen, type FundRow, type ProjectAttribute, type ProjectCategory } from '../domain/projects';
 import type { DepartmentTask, ReviewGrade, TargetIndicator } from '../domain/targets';
+import { hasErrors } from '../domain/validation';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { DEMO_DEPARTMENTS, DEMO_PEOPLE, SECTOR_GOALS, type DemoDepartment } from './county';
@@ -118,7 +119,7 @@ function usableIndicators(type: LibraryType, fw: Framework): Map<Level1Kind, Tar
   const byKind = new Map<Level1Kind, TargetIndicator[]>();
   for (const indicator of type.indicators) {
     const kind = level1Kind(fw, indicator.level1);
-    if (!kind || Object.keys(checkIndicator(indicator, fw)).length > 0) continue;
+    if (!kind || hasErrors(checkIndicator(indicator, fw))) continue;
     byKind.set(kind, [...(byKind.get(kind) ?? []), indicator]);
   }
   return byKind;

@@ -1,6 +1,7 @@
 // 绩效指标体系, domain.md §3: the level-1/level-2 dictionary as versioned data (classic and 2021
 // frameworks), the operators (指标性质) and the rules for one level-3 indicator row.
 import { parseDecimal } from './ratio';
+import type { FieldErrors } from './validation';
 
 export const OPERATORS = ['≥', '>', '=', '<', '≤', '定性'] as const;
 export type IndicatorOperator = (typeof OPERATORS)[number];
@@ -118,7 +119,7 @@ export interface IndicatorRow {
 }
 
 export type IndicatorField = keyof IndicatorRow;
-export type IndicatorProblems = Partial<Record<IndicatorField, string>>;
+export type IndicatorProblems = FieldErrors<IndicatorRow>;
 
 /** Checks one indicator row of a target form (§4); messages are shown beside the field. */
 export function checkIndicator(row: IndicatorRow, fw: Framework): IndicatorProblems {

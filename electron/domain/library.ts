@@ -2,6 +2,7 @@
 // propose, the performance office confirms or returns, retired indicators leave the suggestions), the
 // code formats, and the check of one library indicator against the dictionary.
 import { ACCRUALS, BASES, checkIndicator, displayTarget, FRAMEWORKS, type Accrual, type Framework, type IndicatorOperator } from './indicators';
+import type { FieldErrors } from './validation';
 
 export const LIBRARY_STATUSES = ['draft', 'proposed', 'accepted', 'retired'] as const;
 export type LibraryStatus = (typeof LIBRARY_STATUSES)[number];
@@ -100,7 +101,7 @@ export interface ProjectTypeDraft {
   description: string;
 }
 
-export type ProjectTypeProblems = Partial<Record<keyof ProjectTypeDraft, string>>;
+export type ProjectTypeProblems = FieldErrors<ProjectTypeDraft>;
 
 export function checkProjectType(draft: ProjectTypeDraft): ProjectTypeProblems {
   const problems: ProjectTypeProblems = {};
@@ -137,7 +138,7 @@ const CONTENT_FIELDS: readonly LibraryIndicatorField[] = ['projectTypeCode', 'le
 
 /** Whether two versions of an indicator say the same thing (imports report these as unchanged). */
 export const sameIndicatorContent = (a: LibraryIndicatorDraft, b: LibraryIndicatorDraft): boolean => CONTENT_FIELDS.every((f) => a[f] === b[f]);
-export type LibraryIndicatorProblems = Partial<Record<LibraryIndicatorField, string>>;
+export type LibraryIndicatorProblems = FieldErrors<LibraryIndicatorDraft>;
 
 /**
  * The framework a library indicator belongs to: the preferred one (the year's setting) when its

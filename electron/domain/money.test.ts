@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWanYuan, formatYuan, parseWanYuan, parseYuan } from './money';
+import { formatWanYuan, formatYuan, parseWanYuan, parseYuan, wanYuanText } from './money';
 
 describe('money', () => {
   it.each([
@@ -42,5 +42,17 @@ describe('money', () => {
     const b = parseWanYuan('0.2');
     if (!a.ok || !b.ok) throw new Error('parse');
     expect(formatWanYuan(a.fen + b.fen)).toBe('0.3000');
+  });
+});
+
+describe('wanYuanText', () => {
+  it('writes 万元 exactly to the 分, without grouping or trailing zeros', () => {
+    expect([wanYuanText(1_200_000_000), wanYuanText(300_500_000), wanYuanText(0), wanYuanText(1), wanYuanText(-2_500_000)]).toEqual([
+      '1200',
+      '300.5',
+      '0',
+      '0.000001',
+      '-2.5',
+    ]);
   });
 });

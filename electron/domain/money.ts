@@ -51,6 +51,17 @@ export function formatWanYuan(fen: Fen, { grouping = true } = {}): string {
   return formatScaled(fen, FEN_PER_WAN, 4, grouping);
 }
 
+/**
+ * 万元 text exact to the 分 (up to 6 decimals), for editing and for files that are imported back, so an
+ * untouched amount never rounds; no grouping, no trailing zeros ("1200", "300.5").
+ */
+export function wanYuanText(fen: Fen): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const fraction = String(abs % 1_000_000).padStart(6, '0').replace(/0+$/, '');
+  return `${sign}${Math.floor(abs / 1_000_000)}${fraction ? `.${fraction}` : ''}`;
+}
+
 /** 元 with 2 decimals: 1,234.56 */
 export function formatYuan(fen: Fen, { grouping = true } = {}): string {
   return formatScaled(fen, FEN_PER_YUAN, 2, grouping);

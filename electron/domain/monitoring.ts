@@ -4,6 +4,7 @@
 import { OPERATORS, parseAccrual, type Accrual, type IndicatorOperator } from './indicators';
 import { formatWanYuan, type Fen } from './money';
 import { compare, div, mul, parseDecimal, ratio, type Ratio } from './ratio';
+import type { FieldErrors } from './validation';
 
 /** Which projects a round monitors: all approved project targets, key projects only, or a chosen list. */
 export const ROUND_SCOPES = ['all', 'key', 'list'] as const;
@@ -224,6 +225,7 @@ export interface IndicatorEntry extends Deviation {
   likelihood: string;
 }
 export type IndicatorEntryField = DeviationField | 'reached' | 'expectedFullYear' | 'likelihood';
+type IndicatorEntryErrors = FieldErrors<Pick<IndicatorEntry, IndicatorEntryField>>;
 
 /** One fund source's figures in 分. */
 export interface FundEntry {
@@ -283,8 +285,8 @@ export interface SheetAssessment {
   problems: {
     /** The 超支 message of each fund source, by position (null when within its budget). */
     funds: (string | null)[];
-    budget: Partial<Record<DeviationField, string>>;
-    indicators: Partial<Record<IndicatorEntryField, string>>[];
+    budget: FieldErrors<Deviation>;
+    indicators: IndicatorEntryErrors[];
   };
 }
 
@@ -314,8 +316,8 @@ function readProgress(entry: IndicatorEntry, allCumulative: boolean): { progress
 const needsExplanation = (light: Light) => light === 'red' || light === 'yellow';
 
 /** A red or yellow light needs at least one reason (with a text for 其他) and a corrective measure. */
-function deviationProblems(entry: Deviation): Partial<Record<DeviationField, string>> {
-  const problems: Partial<Record<DeviationField, string>> = {};
+function deviationProblems(entry: Deviation): FieldErrors<Deviation> {
+  const problems: FieldErrors<Deviation> = {};
   if (entry.reasons.length === 0) problems.reasons = '请选择偏差原因';
   else if (entry.reasons.includes('其他') && entry.reasonOther.trim() === '') problems.reasonOther = '选择了“其他”，请说明具体原因';
   if (entry.measures.trim() === '') problems.measures = '请填写纠偏措施';
@@ -323,7 +325,7 @@ function deviationProblems(entry: Deviation): Partial<Record<DeviationField, str
 }
 
 function assessIndicator(entry: IndicatorEntry, rules: SheetRules) {
-  const problems: Partial<Record<IndicatorEntryField, string>> = {};
+  const problems: IndicatorEntryErrors = {};
   const { progress, problem } = readProgress(entry, rules.allCumulative);
   const result = progress ? indicatorLight(progress, rules.month, rules.thresholds) : { light: 'none' as Light, ratio: null };
   if (problem) problems.reached = problem;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjustedFen, checkProject, checkProjectUnits, fundTotals, wanYuanText, type ProjectDraft, type UnitRef } from './projects';
+import { adjustedFen, checkProject, checkProjectUnits, fundTotals, type ProjectDraft, type UnitRef } from './projects';
 
 const draft = (over: Partial<ProjectDraft> = {}): ProjectDraft => ({
   code: '652822-2020-001',
@@ -71,17 +71,5 @@ describe('funds', () => {
     ];
     expect(adjustedFen(funds[0]!)).toBe(1_150_000);
     expect(fundTotals(funds)).toEqual({ initialFen: 4_000_000, additionFen: 200_000, cutFen: 50_000, adjustedFen: 4_150_000 });
-  });
-});
-
-describe('wanYuanText', () => {
-  it('writes 万元 exactly to the 分, without grouping or trailing zeros', () => {
-    expect([wanYuanText(1_200_000_000), wanYuanText(300_500_000), wanYuanText(0), wanYuanText(1), wanYuanText(-2_500_000)]).toEqual([
-      '1200',
-      '300.5',
-      '0',
-      '0.000001',
-      '-2.5',
-    ]);
   });
 });

@@ -1,6 +1,7 @@
 // 项目库, domain.md §2 and §4: what a project record is, and the rules of its funds by source
 // (initial budget + additions − cuts = adjusted budget, all in 分, never negative).
 import { formatWanYuan, type Fen } from './money';
+import type { FieldErrors } from './validation';
 
 export const PROJECT_CATEGORIES = ['本级支出', '对下转移支付'] as const;
 export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
@@ -40,7 +41,7 @@ export interface ProjectDraft {
 }
 
 export type ProjectField = keyof ProjectDraft;
-export type ProjectProblems = Partial<Record<ProjectField, string>>;
+export type ProjectProblems = FieldErrors<ProjectDraft>;
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(text: string): boolean {
@@ -110,17 +111,6 @@ export interface FundRow {
   initialFen: Fen;
   additionFen: Fen;
   cutFen: Fen;
-}
-
-/**
- * 万元 text exact to the 分 (up to 6 decimals), for editing and for files that are imported back, so an
- * untouched amount never rounds; no grouping, no trailing zeros ("1200", "300.5").
- */
-export function wanYuanText(fen: Fen): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const fraction = String(abs % 1_000_000).padStart(6, '0').replace(/0+$/, '');
-  return `${sign}${Math.floor(abs / 1_000_000)}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** 调整后预算 = 年初预算 + 追加 − 调减; derived, never stored. */

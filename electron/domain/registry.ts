@@ -1,4 +1,8 @@
 // Rules of the reference data: regions (财政区划), budget units (预算单位), operators and roles.
+import type { FieldErrors } from './validation';
+
+// Only registry/setup.ts (being split in parallel) still imports it from here; drop once it imports ./validation.
+export { hasErrors } from './validation';
 
 export const REGION_LEVELS = ['region', 'prefecture', 'county'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
@@ -43,8 +47,6 @@ export interface UnitDraft {
   isDepartment: boolean;
 }
 
-export type FieldErrors<T> = Partial<Record<keyof T, string>>;
-
 /** Checks a unit as typed; the same function runs in the form while typing and in the service. */
 export function checkUnit(unit: UnitDraft): FieldErrors<UnitDraft> {
   const errors: FieldErrors<UnitDraft> = {};
@@ -59,8 +61,4 @@ export function checkUnit(unit: UnitDraft): FieldErrors<UnitDraft> {
     errors.departmentCode = '主管部门本身的“主管部门编码”应为空或与单位编码相同';
   }
   return errors;
-}
-
-export function hasErrors(errors: object): boolean {
-  return Object.keys(errors).length > 0;
 }

@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Store } from '../../db/open';
 import { regions } from '../../db/schema';
+import { localDate } from '../domain/clock';
 import { REVIEW_GRADES, type ReviewGrade } from '../domain/targets';
 import { type LightCounts, roundReport } from '../monitoring';
 import { AppError } from '../errors';
@@ -50,7 +51,7 @@ function latestRound(store: Store, county: string, year: number): CountyRow['lat
 }
 
 /** Counts per county; SQL aggregates, one statement each, so a prefecture of many counties stays quick. */
-export function prefectureDashboard(store: Store, year: number, today = new Date().toISOString().slice(0, 10)): CountyRow[] {
+export function prefectureDashboard(store: Store, year: number, today = localDate()): CountyRow[] {
   const installation = requireInstallation(store.db);
   if (installation.role !== 'prefecture') throw new AppError('INVALID_INPUT', '汇总表只在州级财政局使用');
   const counties = store.db

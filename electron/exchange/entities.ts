@@ -4,6 +4,7 @@
 import type { Db } from '../../db/open';
 import type { Actor } from '../audit/audit';
 import type { PackageRecord, Row } from './records';
+import type { RowSchema } from './rowSchema';
 
 export const STAGES = ['targets', 'monitoring', 'rectification', 'library', 'all'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -23,6 +24,15 @@ export interface ChildTable {
   foreignKey: string;
   /** Columns that identify a child row within its parent (its upsert key). */
   key: readonly string[];
+  /** What a child row may hold (rowSchema.childRow of its table). */
+  row: RowSchema;
+}
+
+/** The receiver's own latest review decision on a record that came up to it. */
+export interface OwnDecision {
+  action: 'approve' | 'return';
+  opinion: string;
+  decidedAt: string;
 }
 
 export interface Decision {
@@ -40,6 +50,8 @@ export interface ExchangeEntity {
   /** What people call it, for summaries. */
   label: string;
   table: string;
+  /** What the record's row may hold, checked before anything is written (rowSchema.recordRow of its table). */
+  row: RowSchema;
   /** Columns that identify the record across installations; joined with "/" for display. */
   naturalKey: readonly string[];
   stages: readonly Stage[];
@@ -64,6 +76,13 @@ export interface ExchangeEntity {
   /** Columns for the human-readable summary (counts per unit and status). */
   unitColumn?: string;
   statusColumn?: string;
+  /**
+   * For a kind whose review the receiver settles (a county reviewing its units' records): the receiver's
+   * copy of a record that came up. The sender's status, grade and opinion are its own workflow state and
+   * never settle the receiver's review: the copy waits for the receiver's review, and shows a decision
+   * only when it is the receiver's own (`decided`, the receiver's latest on the record).
+   */
+  awaitingReview?(row: Row, decided: OwnDecision | undefined): Row;
   /** How a prefecture's review decision lands on the county's record, when this entity can be reviewed. */
   applyDecision?(db: Db, actor: Actor, recordId: string, decision: Decision): void;
   /**
@@ -89,6 +108,9 @@ export interface PackageOrigin {
   senderName: string;
   sequence: number;
 }
+
+/** The indicator library's kinds travel only in library updates (manifest.LIBRARY_KIND). */
+export const carriesLibrary = (entity: ExchangeEntity): boolean => entity.stages.includes('library');
 
 export function stageIncludes(entity: ExchangeEntity, stage: Stage): boolean {
   return stage === 'all' || entity.stages.includes(stage);

@@ -7,9 +7,11 @@ import type Database from 'better-sqlite3';
 import { closeDatabase, openDatabase, type Store } from '../../db/open';
 import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
-import { seedStarterLibrary } from '../library/starter';
+import { seedStarterLibrary, starterLibrary } from '../library/starter';
+import { applyLibraryPackage } from '../library/package';
 import { listLibraryVersions } from '../library/versions';
 import { freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { countyTargets } from './countyTargets';
 import { recordDecision } from './decisions';
 import { packageHistory } from './history';
 import { importPackage, type ImportSummary } from './incoming';
@@ -37,17 +39,24 @@ function prefecture(dir = tempDir(), code = '652800'): Store {
 }
 
 /** A project with funds and an approved target with two indicators, written as the targets workflow leaves them. */
-function addProjectWithTarget(store: Store, code: string, name: string, unitCode = '101002', status = 'approved'): { projectId: string; targetId: string } {
+function addProjectWithTarget(
+  store: Store,
+  code: string,
+  name: string,
+  unitCode = '101002',
+  status = 'approved',
+  region = '652822',
+): { projectId: string; targetId: string } {
   const projectId = randomUUID();
   const targetId = randomUUID();
   const s = store.sqlite;
   s.prepare(
-    `INSERT INTO projects (id, region_code, year, code, name, department_code, unit_code) VALUES (?, '652822', ?, ?, ?, '101001', ?)`,
-  ).run(projectId, YEAR, code, name, unitCode);
+    `INSERT INTO projects (id, region_code, year, code, name, department_code, unit_code) VALUES (?, ?, ?, ?, ?, '101001', ?)`,
+  ).run(projectId, region, YEAR, code, name, unitCode);
   s.prepare(`INSERT INTO project_funds (project_id, source, initial_fen) VALUES (?, '本级财政拨款', 12000000)`).run(projectId);
   s.prepare(
-    `INSERT INTO targets (id, region_code, year, kind, owner_code, project_id, status, overall_goal) VALUES (?, '652822', ?, 'project', ?, ?, ?, '保障学生营养')`,
-  ).run(targetId, YEAR, code, projectId, status);
+    `INSERT INTO targets (id, region_code, year, kind, owner_code, project_id, status, overall_goal) VALUES (?, ?, ?, 'project', ?, ?, ?, '保障学生营养')`,
+  ).run(targetId, region, YEAR, code, projectId, status);
   const indicator = s.prepare(
     `INSERT INTO target_indicators (id, target_id, seq, level1, level2, name, operator, value, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -109,6 +118,17 @@ function signedBy(signer: Store, members: Map<string, Buffer>, draft: Partial<Ma
   );
   return file;
 }
+
+/** A budget unit's own installation with one submitted target of its own. */
+function unitInstallation(dir: string, code = '101002', name = '轮台县第一中学'): Store {
+  const store = freshStore(path.join(dir, `unit-${code}.db`));
+  initInstallation(store.db, { regionCode: '652822', role: 'unit', operatorName: '王老师', unit: { code, name } });
+  addProjectWithTarget(store, `U${code}`, `${name}教学设备购置`, code, 'submitted');
+  return store;
+}
+
+const unitReport = (unit: Store, dir: string) =>
+  exportReport(unit, TEST_ACTOR, { year: YEAR, stage: 'targets', full: false, out: path.join(dir, `unit-${randomUUID()}.zip`) });
 
 function refusal(fn: () => unknown): PackageRefusal {
   try {
@@ -518,12 +538,14 @@ describe('library updates (prefecture → county)', () => {
     const libraryReply = (name: string) =>
       exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'library', full: false, out: path.join(dir, name) }).file;
     // First contact: both sides hold the same starter library, so nothing changes and nothing conflicts.
-    expect(importInto(c, libraryReply('library-1.zip')).counts).toMatchObject({ unchanged: 210, conflict: 0 });
+    const first = importInto(c, libraryReply('library-1.zip'));
+    expect(first).toMatchObject({ kind: 'library-update', counts: { unchanged: 210, conflict: 0 } });
 
-    pref.sqlite.prepare("UPDATE library_indicators SET reference_value = '95', version = version + 1 WHERE code = 'JY01-001'").run();
+    // The prefecture's choice of accrual kind travels with the indicator, like its reference value.
+    pref.sqlite.prepare("UPDATE library_indicators SET reference_value = '95', accrual = 'level', version = version + 1 WHERE code = 'JY01-001'").run();
     const applied = importInto(c, libraryReply('library-2.zip'));
     expect(applied.counts).toMatchObject({ updated: 1, conflict: 0 });
-    expect(c.sqlite.prepare("SELECT reference_value AS v FROM library_indicators WHERE code = 'JY01-001'").get()).toEqual({ v: '95' });
+    expect(c.sqlite.prepare("SELECT reference_value AS v, accrual FROM library_indicators WHERE code = 'JY01-001'").get()).toEqual({ v: '95', accrual: 'level' });
     const [latest] = listLibraryVersions(c.db);
     expect(latest).toMatchObject({ source: '652800', note: expect.stringMatching(/巴音郭楞蒙古自治州下发的指标库更新/) });
     expect(c.sqlite.prepare("SELECT library_version AS v FROM library_indicators WHERE code = 'JY01-001'").get()).toEqual({ v: latest!.version });
@@ -531,16 +553,6 @@ describe('library updates (prefecture → county)', () => {
 });
 
 describe('a budget unit reporting to its county (role unit)', () => {
-  function unitInstallation(dir: string, code = '101002', name = '轮台县第一中学'): Store {
-    const store = freshStore(path.join(dir, `unit-${code}.db`));
-    initInstallation(store.db, { regionCode: '652822', role: 'unit', operatorName: '王老师', unit: { code, name } });
-    addProjectWithTarget(store, `U${code}`, `${name}教学设备购置`, code, 'submitted');
-    return store;
-  }
-
-  const unitReport = (unit: Store, dir: string) =>
-    exportReport(unit, TEST_ACTOR, { year: YEAR, stage: 'targets', full: false, out: path.join(dir, `unit-${randomUUID()}.zip`) });
-
   it('sends only its own records, and the county reviews them and answers with a final decision', () => {
     const dir = tempDir();
     const c = county(dir);
@@ -630,5 +642,320 @@ describe('a budget unit reporting to its county (role unit)', () => {
     const other = freshStore(path.join(dir, 'unit-101002.db'));
     const error = refusal(() => importInto(other, reply.file));
     expect(error.code).toBe('WRONG_RECEIVER');
+  });
+});
+
+describe('authority and scope (exchange.md §10–§12): packages forged from real exports, re-signed with the sender’s own key', () => {
+  const UNIT_SENDER = { region: '652822', unit: '101002', name: '轮台县第一中学', role: 'unit' as const };
+  const TO_COUNTY = { region: '652822', name: '轮台县' };
+
+  /** A data member of a package, parsed. */
+  const records = (members: Map<string, Buffer>, entity: string) => JSON.parse(members.get(`data/${entity}.json`)!.toString()) as PackageJson[];
+  type PackageJson = { id: string; naturalKey: string; version: number; row: Record<string, unknown>; children: Record<string, Record<string, unknown>[]> };
+  const setRecords = (members: Map<string, Buffer>, entity: string, list: PackageJson[]) => members.set(`data/${entity}.json`, Buffer.from(JSON.stringify(list)));
+
+  /** The same database twice: one receives the genuine package, the other the forged one. */
+  function twin(store: Store): Store {
+    const file = path.join(tempDir(), 'twin.db');
+    store.sqlite.exec(`VACUUM INTO '${file}'`);
+    return freshStore(file);
+  }
+
+  /**
+   * Every row of every table but the package log and audit trail, which name each package by its own id,
+   * and the moment a peer was trusted.
+   */
+  const recordsOnly = (sqlite: Database.Database) =>
+    JSON.stringify(JSON.parse(dump(sqlite)).filter(([name]: [string]) => !['exchange_packages', 'audit_log'].includes(name)), (key, value) =>
+      key === 'trusted_at' ? undefined : value,
+    );
+
+  function expectRefusedUnchanged(store: Store, file: string, message: RegExp) {
+    const before = dump(store.sqlite);
+    for (const dryRun of [true, false]) {
+      const error = refusal(() => importInto(store, file, { dryRun }));
+      expect(error.message).toMatch(message);
+    }
+    expect(dump(store.sqlite)).toBe(before);
+  }
+
+  it("refuses a county report whose decisions would return the prefecture's approved targets", () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    importInto(pref, report(c, dir).file);
+    const approved = pref.sqlite.prepare("SELECT id, version FROM targets WHERE status = 'approved'").all() as { id: string; version: number }[];
+    expect(approved).toHaveLength(2);
+    const decisions = approved.map((t) => ({
+      id: randomUUID(), peer: '652822', entity: 'target', recordId: t.id, naturalKey: 'x', recordVersion: t.version,
+      action: 'return', opinion: '县里自己退回', decidedAt: '2020-06-01T00:00:00.000Z', decidedBy: '李四', packageId: null,
+    }));
+    const forged = signedBy(c, new Map([['decisions.json', Buffer.from(JSON.stringify(decisions))]]), { sequence: 2 });
+    expectRefusedUnchanged(pref, forged, /上报包不能包含审核意见/);
+    expect(pref.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action LIKE '州级退回%'").get()).toEqual({ n: 0 });
+  });
+
+  it("keeps a unit's self-approved target 已送审 for the county's review, without the unit's grade or opinion", () => {
+    const dir = tempDir();
+    const unit = unitInstallation(dir);
+    const genuine = unitReport(unit, dir).file;
+    const members = membersOf(genuine);
+    const targets = records(members, 'target');
+    Object.assign(targets[0]!.row, { status: 'approved', review_grade: '优', review_opinion: '单位自评通过', decided_at: '2020-03-01T00:00:00.000Z' });
+    setRecords(members, 'target', targets);
+    const forged = signedBy(unit, members, { kind: 'unit-report', sender: UNIT_SENDER, receiver: TO_COUNTY, sequence: 1 });
+
+    const c = county(dir);
+    const control = twin(c);
+    importInto(control, genuine);
+    const summary = importInto(c, forged);
+    expect(c.sqlite.prepare("SELECT status, review_grade AS grade, review_opinion AS opinion, decided_at AS decidedAt FROM targets WHERE owner_code = 'U101002'").get()).toEqual({
+      status: 'submitted',
+      grade: null,
+      opinion: null,
+      decidedAt: null,
+    });
+    expect(summary.records).toContainEqual(
+      expect.objectContaining({ entity: 'target', action: 'created', senderState: { status: 'approved', review_grade: '优', review_opinion: '单位自评通过', decided_at: '2020-03-01T00:00:00.000Z' } }),
+    );
+    expect(recordsOnly(c.sqlite)).toBe(recordsOnly(control.sqlite));
+  });
+
+  it("keeps a county's approval at the prefecture as the county's own, while the prefecture's review still waits", () => {
+    const dir = tempDir();
+    const pref = prefecture(dir);
+    importInto(pref, report(county(dir), dir).file);
+    const listed = countyTargets(pref, '652822', YEAR);
+    expect(listed.map((t) => [t.status, t.decision])).toEqual([
+      ['approved', null],
+      ['approved', null],
+    ]);
+  });
+
+  it("still shows the county's own approval when a unit reports back the target the county approved", () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const unit = unitInstallation(dir);
+    importInto(c, unitReport(unit, dir).file);
+    const target = c.sqlite.prepare("SELECT id FROM targets WHERE owner_code = 'U101002'").get() as { id: string };
+    recordDecision(c, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'approve', opinion: '同意' });
+    importInto(unit, exportReply(c, TEST_ACTOR, { unit: '101002', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply.zip') }).file);
+    importInto(c, unitReport(unit, dir).file);
+    expect(c.sqlite.prepare('SELECT status, review_opinion AS opinion FROM targets WHERE id = ?').get(target.id)).toEqual({ status: 'approved', opinion: '县级审核：同意' });
+  });
+
+  it('refuses a unit report whose sender names no unit, though it would create another unit’s approved target and a unit', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const members = membersOf(unitReport(unitInstallation(dir), dir).file);
+    const targets = records(members, 'target');
+    Object.assign(targets[0]!.row, { status: 'approved', owner_code: 'P009' });
+    setRecords(members, 'target', targets);
+    setRecords(members, 'unit', [
+      { id: randomUUID(), naturalKey: '652822/109999', version: 1, deleted: false, updatedAt: '2020-01-01T00:00:00.000Z', row: { region_code: '652822', code: '109999', name: '冒名单位', department_code: null, is_department: 0, active: 1 }, children: {} } as unknown as PackageJson,
+    ]);
+    for (const sender of [{ region: '652822', name: '轮台县第一中学', role: 'unit' as const }, { region: '652822', name: '轮台县', role: 'county' as const }]) {
+      const forged = signedBy(unitInstallation(tempDir()), new Map(members), { kind: 'unit-report', sender, receiver: TO_COUNTY, sequence: 1 });
+      expectRefusedUnchanged(c, forged, /单位上报包的发送方 .*不能向本机（轮台县）发送这类数据包/);
+    }
+  });
+
+  it("refuses a county report that claims the prefecture's code or comes from another prefecture's county", () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const members = membersOf(report(c, dir).file);
+    const pref = prefecture(dir);
+    for (const sender of [
+      { region: '652800', name: '巴音郭楞蒙古自治州', role: 'county' as const },
+      { region: '652800', name: '巴音郭楞蒙古自治州', role: 'prefecture' as const },
+      { region: '652901', name: '阿克苏市', role: 'county' as const },
+    ]) {
+      expectRefusedUnchanged(pref, signedBy(c, new Map(members), { sender }), /县级上报包的发送方 .*不能向本机（巴音郭楞蒙古自治州）发送这类数据包/);
+    }
+  });
+
+  it("refuses a county's package that would move another county's indicator row under its own target", () => {
+    const dir = tempDir();
+    const pref = prefecture(dir);
+    importInto(pref, report(county(dir), dir).file);
+    const victim = pref.sqlite.prepare("SELECT id FROM target_indicators WHERE seq = 1 LIMIT 1").get() as { id: string };
+
+    const neighbour = freshStore(path.join(tempDir(), 'yuli.db'));
+    initInstallation(neighbour.db, { regionCode: '652823', role: 'county' });
+    addProjectWithTarget(neighbour, 'Y001', '尉犁县项目', '201001', 'approved', '652823');
+    const members = membersOf(exportReport(neighbour, TEST_ACTOR, { year: YEAR, stage: 'targets', full: true, out: path.join(dir, 'yuli.zip') }).file);
+    const targets = records(members, 'target');
+    targets[0]!.children.target_indicators![0]!.id = victim.id;
+    setRecords(members, 'target', targets);
+    const forged = signedBy(neighbour, members, { sender: { region: '652823', name: '尉犁县', role: 'county' }, sequence: 2 });
+    expectRefusedUnchanged(pref, forged, /明细行（.*）在本机属于另一条绩效目标，不能移走/);
+  });
+
+  it('refuses one indicator row claimed by two targets of the same package', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const members = membersOf(report(c, dir).file);
+    const targets = records(members, 'target');
+    targets[1]!.children.target_indicators![0]!.id = targets[0]!.children.target_indicators![0]!.id;
+    setRecords(members, 'target', targets);
+    expectRefusedUnchanged(prefecture(dir), signedBy(c, members, {}), /的明细行（.*）在数据包内出现了不止一次/);
+  });
+
+  it('refuses a record version far ahead, so that later genuine versions of it still apply', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    importInto(pref, report(c, dir).file);
+    const members = membersOf(report(c, dir).file);
+    const projects = records(members, 'project');
+    projects[0]!.version = Number.MAX_SAFE_INTEGER;
+    projects[0]!.row.name = '改名';
+    setRecords(members, 'project', projects);
+    expectRefusedUnchanged(pref, signedBy(c, members, { sequence: 3 }), /的版本号 9007199254740991 比本机已知的 1 超前 1000 以上/);
+    c.sqlite.prepare("UPDATE projects SET name = '真的改名', version = version + 1 WHERE id = ?").run(projects[0]!.id);
+    expect(importInto(pref, report(c, dir).file).counts).toMatchObject({ updated: 1, conflict: 0 });
+  });
+
+  it.each([
+    ['a status outside the workflow', 'target', { status: 'hacked' }, /“status”的值不合规（"hacked"）/],
+    ['a review grade that does not exist', 'target', { review_grade: '超优' }, /“review_grade”的值不合规（"超优"）/],
+    ['a year that is not a number', 'project', { year: 'twenty' }, /“year”的值不合规（"twenty"）/],
+    ['annual goals that are not a JSON list', 'target', { annual_goals: '{not json' }, /“annual_goals”的值不合规/],
+  ])('refuses a row with %s', (_, entity, change, message) => {
+    const dir = tempDir();
+    const c = county(dir);
+    const members = membersOf(report(c, dir).file);
+    const list = records(members, entity);
+    Object.assign(list[0]!.row, change);
+    setRecords(members, entity, list);
+    expectRefusedUnchanged(prefecture(dir), signedBy(c, members, {}), message);
+  });
+
+  it('refuses money that is not an integer amount in 分, in a child row', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const members = membersOf(report(c, dir).file);
+    const projects = records(members, 'project');
+    projects[0]!.children.project_funds![0]!.initial_fen = 'abc';
+    setRecords(members, 'project', projects);
+    expectRefusedUnchanged(prefecture(dir), signedBy(c, members, {}), /明细字段“initial_fen”的值不合规（"abc"）/);
+  });
+
+  it('shows natural keys computed from the rows in the dry run, not the ones the package names', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const members = membersOf(report(c, dir).file);
+    const projects = records(members, 'project');
+    for (const p of projects) p.naturalKey = '652822/2020/另一个项目';
+    setRecords(members, 'project', projects);
+    const dry = importInto(prefecture(dir), signedBy(c, members, {}), { dryRun: true });
+    expect(dry.records.filter((r) => r.entity === 'project').map((r) => r.naturalKey).sort()).toEqual(['652822/2020/P001', '652822/2020/P002']);
+  });
+
+  it("refuses records that do not match the package's stage or year", () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    importInto(pref, report(c, dir).file);
+    const members = membersOf(report(c, dir, 'full.zip', true).file);
+    const targets = records(members, 'target');
+    targets[0]!.row.overall_goal = '改写的目标';
+    targets[0]!.version = 5;
+    setRecords(members, 'target', targets);
+    expectRefusedUnchanged(pref, signedBy(c, new Map(members), { stage: 'library', year: 2099 }), /阶段是“指标库”，却带有预算单位/);
+    expectRefusedUnchanged(pref, signedBy(c, new Map(members), { year: 2099, sequence: 10 }), /是 2020 年度的，而数据包声明的年度是 2099/);
+  });
+
+  it('refuses a reply whose decision is on a record the county never sent', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    const sent = importInto(pref, report(c, dir).file);
+    importInto(c, exportReceipt(pref, TEST_ACTOR, sent.packageId, path.join(dir, 'receipt.zip')).file);
+    const unsent = addProjectWithTarget(c, 'P003', '未上报的项目');
+    const decisions = [{
+      id: randomUUID(), peer: '652822', entity: 'target', recordId: unsent.targetId, naturalKey: 'x', recordVersion: 1,
+      action: 'return', opinion: '退回', decidedAt: '2020-06-01T00:00:00.000Z', decidedBy: '李四', packageId: null,
+    }];
+    const forged = signedBy(pref, new Map([['decisions.json', Buffer.from(JSON.stringify(decisions))]]), {
+      kind: 'prefecture-reply',
+      sender: { region: '652800', name: '巴音郭楞蒙古自治州', role: 'prefecture' },
+      receiver: { region: '652822', name: '轮台县' },
+    });
+    expectRefusedUnchanged(c, forged, /审核意见针对的绩效目标（652822\/2020\/project\/P003）不是本机报送给对方的/);
+  });
+
+  it('refuses a sequence number far ahead, so that later genuine packages still import', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    importInto(pref, report(c, dir).file);
+    const members = membersOf(report(c, dir).file);
+    expectRefusedUnchanged(pref, signedBy(c, members, { sequence: Number.MAX_SAFE_INTEGER }), /序号 9007199254740991 比已导入的 轮台县 数据包（序号 1）超前 1000 以上/);
+    c.sqlite.prepare("UPDATE projects SET name = '改名', version = version + 1 WHERE code = 'P001'").run();
+    expect(importInto(pref, report(c, dir).file).counts.updated).toBeGreaterThan(0);
+  });
+});
+
+describe('library updates are signed packages of their own (exchange.md §12)', () => {
+  function withLibraries() {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    seedStarterLibrary(c.db, TEST_ACTOR);
+    seedStarterLibrary(pref.db, TEST_ACTOR);
+    const update = (name = `library-${randomUUID()}.zip`) =>
+      exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'library', full: false, out: path.join(dir, name) });
+    return { dir, c, pref, update };
+  }
+
+  it('refuses a hand-written version file claiming the prefecture, and the genuine update still applies after it', () => {
+    const { c, pref, update } = withLibraries();
+    const before = dump(c.sqlite);
+    const forged = { ...starterLibrary(), source: '652800', sourceName: '巴音郭楞蒙古自治州', version: Number.MAX_SAFE_INTEGER };
+    expect(() => applyLibraryPackage(c.db, TEST_ACTOR, forged, '指标库.json')).toThrow(/只接受州财政局签名的“指标库更新包”/);
+    expect(dump(c.sqlite)).toBe(before);
+
+    importInto(c, update().file);
+    pref.sqlite.prepare("UPDATE library_indicators SET reference_value = '95', version = version + 1 WHERE code = 'JY01-001'").run();
+    expect(importInto(c, update().file).counts).toMatchObject({ updated: 1, conflict: 0 });
+    expect(listLibraryVersions(c.db)[0]).toMatchObject({ source: '652800' });
+  });
+
+  it("refuses an update whose library version jumps more than 1000 ahead of the prefecture's last, writing nothing", () => {
+    const { c, pref, update } = withLibraries();
+    importInto(c, update().file);
+    pref.sqlite.prepare("UPDATE library_indicators SET library_version = 9007199254740991, reference_value = '95', version = version + 1 WHERE code = 'JY01-001'").run();
+    const before = dump(c.sqlite);
+    for (const dryRun of [true, false]) {
+      const error = refusal(() => importInto(c, update().file, { dryRun }));
+      expect(error.message).toMatch(/指标库版本号 9007199254740991 比本机已导入的版本号（0）超前 1000 以上/);
+    }
+    expect(dump(c.sqlite)).toBe(before);
+
+    pref.sqlite.prepare("UPDATE library_indicators SET library_version = 2, reference_value = '96', version = version + 1 WHERE code = 'JY01-001'").run();
+    expect(importInto(c, update().file).counts).toMatchObject({ updated: 1 });
+    expect(listLibraryVersions(c.db)[0]).toMatchObject({ source: '652800', sourceVersion: 2 });
+  });
+
+  it('refuses library records inside a prefecture reply, and decisions inside a library update', () => {
+    const { dir, c, pref, update } = withLibraries();
+    importInto(pref, report(c, dir).file);
+    const target = pref.sqlite.prepare("SELECT id FROM targets WHERE owner_code = 'P002'").get() as { id: string };
+    recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'return', opinion: '请修改' });
+    const reply = membersOf(exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply.zip') }).file);
+    const library = membersOf(update().file);
+    const fromPrefecture = { sender: { region: '652800', name: '巴音郭楞蒙古自治州', role: 'prefecture' as const }, receiver: { region: '652822', name: '轮台县' } };
+    const before = dump(c.sqlite);
+    const replyWithLibrary = signedBy(pref, new Map([...library, ...reply]), { ...fromPrefecture, kind: 'prefecture-reply', stage: 'all', sequence: 50 });
+    expect(refusal(() => importInto(c, replyWithLibrary)).message).toMatch(/州级反馈包不能包含项目类型/);
+    const updateWithDecisions = signedBy(pref, new Map([...library, ['decisions.json', reply.get('decisions.json')!]]), {
+      ...fromPrefecture,
+      kind: 'library-update',
+      stage: 'library',
+      sequence: 51,
+    });
+    expect(refusal(() => importInto(c, updateWithDecisions)).message).toMatch(/指标库更新包不能包含审核意见/);
+    expect(dump(c.sqlite)).toBe(before);
   });
 });

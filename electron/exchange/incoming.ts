@@ -4,16 +4,27 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { sqliteOf, type Db, type Store } from '../../db/open';
-import { exchangePackageRecords, exchangePackages, exchangePeers } from '../../db/schema';
+import { exchangePackageRecords, exchangePackages, exchangePeers, regions } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { ROLE_LABELS, type InstallationRole } from '../domain/registry';
-import { requireInstallation } from '../registry';
+import { requireInstallation, type Installation } from '../registry';
 import { DECISION } from './decisions';
 import { selfId } from './parties';
-import type { AppliedRecord, Decision, Direction, ExchangeEntity, PackageOrigin } from './entities';
-import { KIND_LABELS, partyId, UPWARD_KINDS, type Manifest, type PackageKind } from './manifest';
+import { carriesLibrary, stageIncludes, STAGE_LABELS, type AppliedRecord, type Decision, type Direction, type ExchangeEntity, type OwnDecision, type PackageOrigin } from './entities';
+import {
+  DECISION_KINDS,
+  KIND_LABELS,
+  LIBRARY_KIND,
+  MAX_COUNTER_STEP,
+  partyId,
+  RECEIVER_SETTLES,
+  UPWARD_KINDS,
+  type Manifest,
+  type PackageKind,
+} from './manifest';
 import { PackageRefusal, readPackageFile, type VerifiedPackage, type VerifyContext } from './packageFile';
 import { RecordStore, sameContent, type PackageRecord, type Row } from './records';
+import { firstBadColumn, type RowSchema } from './rowSchema';
 import { EXCHANGE_ENTITIES, exchangeEntity } from './registry';
 
 export type RecordAction = 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict';
@@ -32,6 +43,11 @@ export interface PlannedRecord {
   action: RecordAction;
   /** Why a record conflicts, in words a reviewer understands. */
   reason?: string;
+  /**
+   * The sender's own review columns where the receiver's copy differs from them: the copy waits for the
+   * receiver's review (ExchangeEntity.awaitingReview), the sender's state stays visible here.
+   */
+  senderState?: Row;
 }
 
 export interface ImportSummary {
@@ -124,35 +140,90 @@ interface IncomingSet {
   records: PackageRecord[];
 }
 
-/** Reads and validates the data members against the entities this direction may carry. */
-function incomingRecords(verified: VerifiedPackage, direction: Direction, records: RecordStore, selfRegion: string): IncomingSet[] {
+/** What one package may write: whose records (region, unit), of which year, in which stage. */
+interface PackageScope {
+  direction: Direction;
+  region: string;
+  year: number;
+  /** A unit's package: only that unit's records. */
+  unit: string | undefined;
+}
+
+function refuseRow(entity: ExchangeEntity, naturalKey: string, what: string): never {
+  throw new PackageRefusal('BAD_DATA', `数据包内${entity.label}（${naturalKey}）${what}，已拒绝整个数据包`);
+}
+
+/** The row's columns are exactly the table's, and each value fits its column (type, enum, range, JSON shape). */
+function checkRow(entity: ExchangeEntity, naturalKey: string, schema: RowSchema, columns: readonly string[], row: Row, what: string): void {
+  const keys = Object.keys(row);
+  if (keys.length !== columns.length || keys.some((c) => !columns.includes(c))) {
+    throw new PackageRefusal('BAD_DATA', `数据包内“${entity.label}”的${what}字段与本软件不一致，请双方使用相同版本的软件`);
+  }
+  const bad = firstBadColumn(schema, row);
+  if (bad) refuseRow(entity, naturalKey, `的${what}字段“${bad.column}”的值不合规（${JSON.stringify(bad.value)?.slice(0, 40)}）`);
+}
+
+/** Each child row fits its table and belongs to this record; one that exists under another parent never moves. */
+function checkChildren(records: RecordStore, entity: ExchangeEntity, record: PackageRecord, seen: Set<string>): void {
+  const declared = new Set((entity.children ?? []).map((c) => c.table));
+  const unexpected = Object.keys(record.children).find((table) => !declared.has(table));
+  if (unexpected) refuseRow(entity, record.naturalKey, `带有本软件不认识的明细“${unexpected}”`);
+  for (const child of entity.children ?? []) {
+    const columns = records.columns(child.table);
+    for (const row of record.children[child.table] ?? []) {
+      checkRow(entity, record.naturalKey, child.row, columns, row, '明细');
+      if (row[child.foreignKey] !== record.id) refuseRow(entity, record.naturalKey, '的明细行属于另一条记录');
+      // Two parents in one package claiming one child row would move it from the first to the second.
+      if (child.key.includes('id')) {
+        const id = `${child.table}/${String(row.id)}`;
+        if (seen.has(id)) refuseRow(entity, record.naturalKey, `的明细行（${String(row.id)}）在数据包内出现了不止一次`);
+        seen.add(id);
+      }
+      const parent = records.parentOf(child, row);
+      if (parent !== undefined && parent !== record.id) refuseRow(entity, record.naturalKey, `的明细行（${String(row.id)}）在本机属于另一条${entity.label}，不能移走`);
+    }
+  }
+}
+
+/**
+ * Reads and validates every record of the data members before anything is written: the kind is one this
+ * direction and stage carry, each row and child row fits its table's schema, rows belong to the package's
+ * sender (going up) or receiver (going down), and natural keys are computed here from the rows, never
+ * taken from the package.
+ */
+function incomingRecords(verified: VerifiedPackage, scope: PackageScope, records: RecordStore): IncomingSet[] {
   const sets: IncomingSet[] = [];
+  const { manifest } = verified;
+  /** Record and child-row ids met so far in this package, by table. */
+  const seen = new Set<string>();
   for (const [name, bytes] of verified.members) {
     const match = /^data\/([a-z-]+)\.json$/.exec(name);
     if (!match) continue;
     const entity = exchangeEntity(match[1]!);
-    if (!entity || !entity.directions.includes(direction)) {
+    if (!entity || !entity.directions.includes(scope.direction)) {
       throw new PackageRefusal('BAD_DATA', `数据包内有本软件不接受的数据“${name}”`);
     }
+    if (scope.unit && !entity.unitScope) throw new PackageRefusal('BAD_DATA', `单位上报包不能包含${entity.label}，已拒绝整个数据包`);
+    if (carriesLibrary(entity) !== (manifest.kind === LIBRARY_KIND)) {
+      throw new PackageRefusal('BAD_DATA', `${KIND_LABELS[manifest.kind]}不能包含${entity.label}，已拒绝整个数据包`);
+    }
+    if (!stageIncludes(entity, manifest.stage)) {
+      throw new PackageRefusal('BAD_DATA', `数据包声明的阶段是“${STAGE_LABELS[manifest.stage]}”，却带有${entity.label}，已拒绝整个数据包`);
+    }
     const list = parseJson(bytes, z.array(recordSchema).max(500_000), name) as PackageRecord[];
-    const expected = new Set(records.dataColumns(entity.table));
-    const owner = direction === 'up' ? verified.manifest.sender.region : selfRegion;
+    const columns = records.dataColumns(entity.table);
     for (const record of list) {
-      const columns = Object.keys(record.row);
-      if (columns.length !== expected.size || columns.some((c) => !expected.has(c))) {
-        throw new PackageRefusal('BAD_DATA', `数据包内“${entity.label}”的字段与本软件不一致，请双方使用相同版本的软件`);
+      record.naturalKey = records.naturalKeyOf(entity, record.row);
+      if (seen.has(`${entity.table}/${record.id}`)) refuseRow(entity, record.naturalKey, '在数据包内出现了不止一次');
+      seen.add(`${entity.table}/${record.id}`);
+      checkRow(entity, record.naturalKey, entity.row, columns, record.row, '');
+      if ('region_code' in record.row && record.row.region_code !== scope.region) {
+        throw new PackageRefusal('BAD_DATA', `数据包内有不属于 ${scope.region} 的${entity.label}（${record.naturalKey}），已拒绝整个数据包`);
       }
-      if ('region_code' in record.row && record.row.region_code !== owner) {
-        throw new PackageRefusal('BAD_DATA', `数据包内有不属于 ${owner} 的${entity.label}（${record.naturalKey}），已拒绝整个数据包`);
+      if ('year' in record.row && record.row.year !== scope.year) {
+        refuseRow(entity, record.naturalKey, `是 ${String(record.row.year)} 年度的，而数据包声明的年度是 ${scope.year}`);
       }
-      for (const child of entity.children ?? []) {
-        const childColumns = new Set(records.columns(child.table));
-        for (const row of record.children[child.table] ?? []) {
-          if (Object.keys(row).some((c) => !childColumns.has(c))) {
-            throw new PackageRefusal('BAD_DATA', `数据包内“${entity.label}”的明细字段与本软件不一致`);
-          }
-        }
-      }
+      checkChildren(records, entity, record, seen);
     }
     sets.push({ entity, records: list });
   }
@@ -175,6 +246,26 @@ function refuseBrokenRecords(sets: readonly IncomingSet[], records: RecordStore)
   }
 }
 
+/** The receiver's latest review decision on a record, as taken here (exchange_decisions). */
+function ownDecision(records: RecordStore, entity: ExchangeEntity, recordId: string): OwnDecision | undefined {
+  return records
+    .statement('SELECT action, opinion, decided_at AS decidedAt FROM exchange_decisions WHERE entity = ? AND record_id = ? ORDER BY decided_at DESC, rowid DESC LIMIT 1')
+    .get(entity.name, recordId) as OwnDecision | undefined;
+}
+
+/**
+ * Where the receiver's review settles a record (a county reviewing its units'), the sender's review columns
+ * are its own state: the copy written here waits for the receiver's review. Returns the sender's values
+ * that the copy does not take, to show beside the record.
+ */
+function awaitReview(records: RecordStore, entity: ExchangeEntity, record: PackageRecord): Row | undefined {
+  if (!entity.awaitingReview) return undefined;
+  const sent = record.row;
+  record.row = entity.awaitingReview(sent, ownDecision(records, entity, record.id));
+  const differing = Object.keys(sent).filter((c) => sent[c] !== record.row[c]);
+  return differing.length ? Object.fromEntries(differing.map((c) => [c, sent[c] ?? null])) : undefined;
+}
+
 interface Planned extends PlannedRecord {
   entityDef: ExchangeEntity;
   record: PackageRecord;
@@ -190,12 +281,21 @@ interface SyncState {
   localVersion: number;
 }
 
-function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, incoming: PackageRecord): Planned {
-  const base = { entity: entity.name, label: entity.label, naturalKey: incoming.naturalKey, entityDef: entity, record: incoming, localVersion: incoming.version };
+function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, incoming: PackageRecord, senderState: Row | undefined): Planned {
+  const base = {
+    entity: entity.name,
+    label: entity.label,
+    naturalKey: incoming.naturalKey,
+    ...(senderState ? { senderState } : {}),
+    entityDef: entity,
+    record: incoming,
+    localVersion: incoming.version,
+  };
   const sync = records
     .statement('SELECT remote_version AS remoteVersion, local_version AS localVersion FROM exchange_sync WHERE peer = ? AND entity = ? AND record_id = ?')
     .get(peer, entity.name, incoming.id) as SyncState | undefined;
   const local = records.byId(entity, incoming.id);
+  requireSaneVersion(entity, incoming, sync?.remoteVersion ?? local?.version ?? 0);
   if (!local) {
     const sameKey = records.byNaturalKey(entity, incoming.row);
     if (sameKey) {
@@ -216,6 +316,16 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
   return { ...base, action: incoming.deleted && !local.deleted ? 'deleted' : 'updated' };
 }
 
+/**
+ * A record's version moves forward by sane steps: one far ahead of the last seen would make every later
+ * genuine version of it look old (unchanged) here.
+ */
+function requireSaneVersion(entity: ExchangeEntity, incoming: PackageRecord, known: number): void {
+  if (incoming.version > known + MAX_COUNTER_STEP) {
+    refuseRow(entity, incoming.naturalKey, `的版本号 ${incoming.version} 比本机已知的 ${known} 超前 ${MAX_COUNTER_STEP} 以上，不是正常的版本号`);
+  }
+}
+
 type IncomingDecision = z.infer<typeof decisionSchema>;
 
 interface PlannedDecision extends PlannedRecord {
@@ -230,9 +340,19 @@ interface PlannedDecision extends PlannedRecord {
 function planDecision(records: RecordStore, peer: string, decision: IncomingDecision): PlannedDecision {
   const entity = exchangeEntity(decision.entity);
   if (!entity?.applyDecision) throw new PackageRefusal('BAD_DATA', `数据包内的审核意见针对本软件不认识的对象“${decision.entity}”`);
-  const base = { entity: DECISION, label: '审核意见', naturalKey: decision.naturalKey, entityDef: entity, decision };
+  // The key shown is always this installation's own for the record, never the one the package names.
+  const base = { entity: DECISION, label: '审核意见', naturalKey: `未知记录 ${decision.recordId}`, entityDef: entity, decision };
   const record = records.byId(entity, decision.recordId);
   if (!record) return { ...base, action: 'conflict', reason: `本机找不到该审核意见针对的${entity.label}，未应用；请与对方核对` };
+  const sentThere = records
+    .statement(
+      `SELECT 1 FROM exchange_package_records r JOIN exchange_packages p ON p.id = r.package_id
+        WHERE p.direction = 'out' AND p.receiver = ? AND r.entity = ? AND r.record_id = ? LIMIT 1`,
+    )
+    .get(peer, entity.name, record.id);
+  if (!sentThere) {
+    throw new PackageRefusal('BAD_DATA', `数据包内的审核意见针对的${entity.label}（${record.naturalKey}）不是本机报送给对方的，已拒绝整个数据包`);
+  }
   const applied = records.statement('SELECT 1 FROM exchange_sync WHERE peer = ? AND entity = ? AND record_id = ?').get(peer, DECISION, decision.id);
   return { ...base, naturalKey: record.naturalKey, action: applied ? 'unchanged' : 'updated' };
 }
@@ -241,21 +361,71 @@ function emptyCounts(): Record<RecordAction, number> {
   return { created: 0, updated: 0, unchanged: 0, deleted: 0, conflict: 0 };
 }
 
-/** Verifies, plans and (unless a dry run) applies a package. Refusals throw PackageRefusal; nothing is written then. */
 /** What each kind of installation may import. */
 const ACCEPTED_KINDS: Record<InstallationRole, readonly PackageKind[]> = {
   prefecture: ['county-report', 'receipt'],
-  county: ['prefecture-reply', 'unit-report', 'receipt'],
+  county: ['prefecture-reply', 'library-update', 'unit-report', 'receipt'],
   unit: ['county-reply', 'receipt'],
 };
 
+/** Who may send each kind: its role, and where the sender stands relative to this installation. */
+type Relation = 'county-below' | 'prefecture-above' | 'unit-of-this-county' | 'this-county';
+const SENDERS: Record<Exclude<PackageKind, 'receipt'>, { role: InstallationRole; relation: Relation }> = {
+  'county-report': { role: 'county', relation: 'county-below' },
+  'prefecture-reply': { role: 'prefecture', relation: 'prefecture-above' },
+  'unit-report': { role: 'unit', relation: 'unit-of-this-county' },
+  'county-reply': { role: 'county', relation: 'this-county' },
+  'library-update': { role: 'prefecture', relation: 'prefecture-above' },
+};
+
+/** Where a receipt comes from: whoever this installation sends its own packages to. */
+const RECEIPT_SENDERS: Record<InstallationRole, readonly { role: InstallationRole; relation: Relation }[]> = {
+  prefecture: [SENDERS['county-report']],
+  county: [SENDERS['prefecture-reply'], SENDERS['unit-report']],
+  unit: [SENDERS['county-reply']],
+};
+
+function relationHolds(store: Store, installation: Installation, sender: Manifest['sender'], relation: Relation): boolean {
+  const here = installation.region.code;
+  switch (relation) {
+    case 'county-below': {
+      const region = store.db.select().from(regions).where(eq(regions.code, sender.region)).get();
+      return !sender.unit && region?.level === 'county' && region.parentCode === here;
+    }
+    case 'prefecture-above':
+      return !sender.unit && sender.region === installation.region.parentCode;
+    case 'unit-of-this-county':
+      return !!sender.unit && sender.region === here;
+    case 'this-county':
+      return !sender.unit && sender.region === here;
+  }
+}
+
+/**
+ * The kind, the sender's role and the sender's party agree (exchange.md §10): a county report comes from
+ * a county of this prefecture, a unit report names a unit of this county, a reply from the level above.
+ * A valid signature proves only who signed, not that the signer may send this.
+ */
+function requireSenderFitsKind(store: Store, installation: Installation, manifest: Manifest): void {
+  const { kind, sender } = manifest;
+  if (!ACCEPTED_KINDS[installation.role].includes(kind)) {
+    throw new PackageRefusal('BAD_DATA', `${KIND_LABELS[kind]}不能导入${ROLE_LABELS[installation.role]}的软件`);
+  }
+  const allowed = kind === 'receipt' ? RECEIPT_SENDERS[installation.role] : [SENDERS[kind]];
+  if (!allowed.some((a) => a.role === sender.role && relationHolds(store, installation, sender, a.relation))) {
+    throw new PackageRefusal(
+      'BAD_DATA',
+      `${KIND_LABELS[kind]}的发送方 ${sender.name}（${partyId(sender)}，${ROLE_LABELS[sender.role]}）不能向本机（${installation.region.name}）发送这类数据包，已拒绝`,
+    );
+  }
+}
+
+/** Verifies, plans and (unless a dry run) applies a package. Refusals throw PackageRefusal; nothing is written then. */
 export function importPackage(store: Store, actor: Actor, file: string, options: ImportOptions): ImportSummary {
   const installation = requireInstallation(store.db);
   const verified = readPackageFile(file, verifyContext(store, selfId(installation), options));
   const { manifest } = verified;
-  if (!ACCEPTED_KINDS[installation.role].includes(manifest.kind)) {
-    throw new PackageRefusal('BAD_DATA', `${KIND_LABELS[manifest.kind]}不能导入${ROLE_LABELS[installation.role]}的软件`);
-  }
+  requireSenderFitsKind(store, installation, manifest);
   const peer = partyId(manifest.sender);
   const summary: ImportSummary = {
     packageId: manifest.packageId,
@@ -275,34 +445,44 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   if (manifest.kind === 'receipt') return applyReceipt(store, actor, verified, summary, options);
 
   const records = new RecordStore(sqliteOf(store.db));
-  const direction: Direction = UPWARD_KINDS.includes(manifest.kind) ? 'up' : 'down';
-  const sets = incomingRecords(verified, direction, records, installation.region.code);
-  const decisions = incomingDecisions(verified, direction).map((d) => planDecision(records, peer, d));
-  const planned = sets.flatMap(({ entity, records: list }) => list.map((r) => planRecord(records, peer, entity, r)));
+  const scope = packageScope(manifest, installation);
+  const sets = incomingRecords(verified, scope, records);
+  const decisions = incomingDecisions(verified, scope.direction).map((d) => planDecision(records, peer, d));
+  const settlesHere = RECEIVER_SETTLES.includes(manifest.kind);
+  const planned = sets.flatMap(({ entity, records: list }) =>
+    list.map((r) => planRecord(records, peer, entity, r, settlesHere ? awaitReview(records, entity, r) : undefined)),
+  );
   for (const p of [...planned, ...decisions]) summary.counts[p.action]++;
-  summary.records = [...planned, ...decisions].map(({ entity, label, naturalKey, action, reason }) => ({ entity, label, naturalKey, action, ...(reason ? { reason } : {}) }));
+  summary.records = [...planned, ...decisions].map(({ entity, label, naturalKey, action, reason, senderState }) => ({
+    entity,
+    label,
+    naturalKey,
+    action,
+    ...(reason ? { reason } : {}),
+    ...(senderState ? { senderState } : {}),
+  }));
   summary.decisions = decisions.filter((d) => d.action === 'updated').length;
   if (verified.repeat) return summary;
-  // A unit's package is checked record by record against the unit's scope, which needs the records in
-  // place: a dry run applies them too and then rolls everything back.
-  const unit = manifest.kind === 'unit-report' ? manifest.sender.unit : undefined;
-  if (options.dryRun && !unit) return summary;
 
+  // Whether every record lies in the package's scope is checked on the rows as written (a target
+  // adjustment's or a sheet's scope goes through its parent), so a dry run applies them too and then
+  // rolls everything back: it refuses exactly what the import would.
   const sqlite = sqliteOf(store.db);
   const upsertSync = records.statement(UPSERT_SYNC);
   try {
     store.db.transaction(() => {
       sqlite.pragma('defer_foreign_keys = ON');
+      requireInScope(records, planned, scope, 'before');
       let done = 0;
       for (const p of planned) {
         if (p.action === 'created' || p.action === 'updated' || p.action === 'deleted') records.write(p.entityDef, p.record);
         if (p.action !== 'conflict') upsertSync.run(peer, p.entity, p.record.id, p.record.version, p.localVersion);
         if (++done % 500 === 0) options.onProgress?.(done, planned.length);
       }
-      if (unit) requireUnitOwnership(records, planned, unit);
-      if (options.dryRun) throw DRY_RUN_DONE;
+      requireInScope(records, planned, scope, 'after');
       runAfterApply(store.db, actor, planned, { sender: peer, senderName: manifest.sender.name, sequence: manifest.sequence });
       applyDecisions(store.db, actor, records, decisions, { peer, final: manifest.kind === 'county-reply' });
+      if (options.dryRun) throw DRY_RUN_DONE;
       recordImport(store, actor, verified, summary);
       options.onProgress?.(planned.length, planned.length);
     });
@@ -315,18 +495,40 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
 /** Thrown to roll back a dry run that had to apply records to check them. */
 const DRY_RUN_DONE = Symbol('dry run done');
 
-/** Every record a unit's package wrote must lie within that unit's scope (its own projects, targets…). */
-function requireUnitOwnership(records: RecordStore, planned: readonly Planned[], unit: string): void {
+/**
+ * Whose records a package may write: going up, the sender's (its county's region, and only its unit's
+ * records for a unit); going down, the receiver's own. Always of the package's year.
+ */
+function packageScope(manifest: Manifest, installation: Installation): PackageScope {
+  const direction: Direction = UPWARD_KINDS.includes(manifest.kind) ? 'up' : 'down';
+  return {
+    direction,
+    region: direction === 'up' ? manifest.sender.region : installation.region.code,
+    year: manifest.year,
+    unit: manifest.kind === 'unit-report' ? manifest.sender.unit : undefined,
+  };
+}
+
+/**
+ * Every record a package touches lies in its scope: `before`, the local copy it would update (a package
+ * never takes over another county's or unit's record by its id); `after`, the record as written.
+ */
+function requireInScope(records: RecordStore, planned: readonly Planned[], scope: PackageScope, when: 'before' | 'after'): void {
   for (const entity of EXCHANGE_ENTITIES) {
-    const ids = planned.filter((p) => p.entityDef === entity && p.action !== 'unchanged' && p.action !== 'conflict').map((p) => p.record.id);
+    const ids = planned
+      .filter((p) => p.entityDef === entity && (when === 'before' ? p.action === 'updated' || p.action === 'deleted' : p.action === 'created' || p.action === 'updated' || p.action === 'deleted'))
+      .map((p) => p.record.id);
     if (ids.length === 0) continue;
-    if (!entity.unitScope) throw new PackageRefusal('BAD_DATA', `单位上报包不能包含${entity.label}`);
-    const outside = records
-      .statement(`SELECT count(*) AS n FROM "${entity.table}" WHERE id IN (SELECT value FROM json_each(:ids)) AND NOT (${entity.unitScope})`)
-      .get({ ids: JSON.stringify(ids), unit }) as { n: number };
-    if (outside.n > 0) {
-      throw new PackageRefusal('BAD_DATA', `单位上报包中有 ${outside.n} 条不属于本单位（${unit}）的${entity.label}，已拒绝整个数据包`);
-    }
+    const condition = scope.unit ? `(${entity.scope}) AND (${entity.unitScope})` : entity.scope;
+    const outside = records.countOutside(entity, ids, condition, { region: scope.region, year: scope.year, unit: scope.unit ?? null });
+    if (outside === 0) continue;
+    const whose = scope.unit ? `本单位（${scope.unit}）` : `${scope.region} ${scope.year} 年度`;
+    throw new PackageRefusal(
+      'BAD_DATA',
+      when === 'before'
+        ? `数据包要修改本机 ${outside} 条不属于${whose}的${entity.label}，已拒绝整个数据包`
+        : `数据包中有 ${outside} 条不属于${whose}的${entity.label}，已拒绝整个数据包`,
+    );
   }
 }
 
@@ -340,11 +542,14 @@ function runAfterApply(db: Db, actor: Actor, planned: readonly Planned[], origin
   }
 }
 
-/** Decisions come only downward, on records the receiver sent up (exchange.md §10). */
+/** Decisions come only downward in replies, on records the receiver sent up (exchange.md §10). */
 function incomingDecisions(verified: VerifiedPackage, direction: Direction): IncomingDecision[] {
   const bytes = verified.members.get('decisions.json');
   if (!bytes) return [];
   if (direction === 'up') throw new PackageRefusal('BAD_DATA', '上报包不能包含审核意见，已拒绝整个数据包');
+  if (!DECISION_KINDS.includes(verified.manifest.kind)) {
+    throw new PackageRefusal('BAD_DATA', `${KIND_LABELS[verified.manifest.kind]}不能包含审核意见，已拒绝整个数据包`);
+  }
   return parseJson(bytes, z.array(decisionSchema).max(100_000), 'decisions.json');
 }
 

@@ -8,18 +8,36 @@ export const FORMAT = 'jixiao-exchange';
 export const FORMAT_VERSION = '1.0';
 export const FORMAT_MAJOR = 1;
 
-export const PACKAGE_KINDS = ['county-report', 'prefecture-reply', 'unit-report', 'county-reply', 'receipt'] as const;
+export const PACKAGE_KINDS = ['county-report', 'prefecture-reply', 'unit-report', 'county-reply', 'library-update', 'receipt'] as const;
 export type PackageKind = (typeof PACKAGE_KINDS)[number];
 export const KIND_LABELS: Record<PackageKind, string> = {
   'county-report': '县级上报包',
   'prefecture-reply': '州级反馈包',
   'unit-report': '单位上报包',
   'county-reply': '县级反馈包',
+  'library-update': '指标库更新包',
   receipt: '回执',
 };
 
 /** Packages that carry records up (to the level above) rather than down. */
 export const UPWARD_KINDS: readonly PackageKind[] = ['county-report', 'unit-report'];
+
+/**
+ * Upward kinds whose receiver's review settles what they carry: a county's review of its units' records
+ * is final, so a unit's own status, grade or opinion must not land as the county's. (The prefecture's
+ * review of a county's records is recorded beside them, in its decisions, and never read from them: a
+ * county's status there is the county's own settled review, shown as such on the prefecture's dashboard.)
+ */
+/** Replies carry the review decisions of the level above; no other kind carries any. */
+export const DECISION_KINDS: readonly PackageKind[] = ['prefecture-reply', 'county-reply'];
+
+/**
+ * The kind that carries the indicator library (the prefecture's library, issued to a county), and the
+ * only one: a library update is a package of its own, signed and verified like any other.
+ */
+export const LIBRARY_KIND: PackageKind = 'library-update';
+
+export const RECEIVER_SETTLES: readonly PackageKind[] = ['unit-report'];
 
 /**
  * A party to an exchange: a county or prefecture by its region code, a budget unit by its county's code
@@ -71,6 +89,12 @@ export const SIGNATURE = 'manifest.sig';
 
 /** Member names a package may hold besides the manifest and its signature. */
 export const MEMBER_NAME = /^(data\/[a-z-]+\.json|decisions\.json|receipt\.json|summary\.txt)$/;
+
+/**
+ * How far ahead of the last one seen a sequence or version number may jump (exchange.md §12): a number
+ * far ahead, signed or not, would make every later genuine package look stale.
+ */
+export const MAX_COUNTER_STEP = 1000;
 
 export const LIMITS = { maxMembers: 64, maxMemberBytes: 64 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024 };
 /** A package file larger than this is refused before it is read. */

@@ -10,9 +10,9 @@ import { AppError } from '../errors';
 import { appVersion } from '../paths';
 import { requireInstallation, type Installation } from '../registry';
 import { markDecisionsCarried, unacknowledgedDecisions } from './decisions';
-import { stageIncludes, STAGE_LABELS, type Direction, type ExchangeEntity, type Stage } from './entities';
+import { carriesLibrary, stageIncludes, STAGE_LABELS, type Direction, type ExchangeEntity, type Stage } from './entities';
 import { ensureIdentity } from './keys';
-import { KIND_LABELS, parsePartyId, partyId, type Manifest, type PackageKind, type Party } from './manifest';
+import { DECISION_KINDS, KIND_LABELS, LIBRARY_KIND, parsePartyId, partyId, UPWARD_KINDS, type Manifest, type PackageKind, type Party } from './manifest';
 import { selfParty, type NamedParty } from './parties';
 import { writePackageFile, type ManifestDraft } from './packageFile';
 import { RecordStore, type PackageRecord } from './records';
@@ -37,10 +37,21 @@ interface Selected {
  * Records of `direction` in a stage for one county's year — only one unit's when `unit` is given;
  * incremental unless `full`.
  */
-function selectRecords(store: Store, direction: Direction, stage: Stage, county: string, year: number, peer: string, full: boolean, unit?: string): Selected[] {
+function selectRecords(
+  store: Store,
+  kind: PackageKind,
+  stage: Stage,
+  county: string,
+  year: number,
+  peer: string,
+  full: boolean,
+  unit?: string,
+): Selected[] {
   const records = new RecordStore(store.sqlite);
   const delivered = store.sqlite.prepare('SELECT version FROM exchange_delivered WHERE peer = ? AND entity = ? AND record_id = ?');
-  const carried = (e: ExchangeEntity) => e.directions.includes(direction) && stageIncludes(e, stage) && (!unit || e.unitScope !== undefined);
+  const direction: Direction = UPWARD_KINDS.includes(kind) ? 'up' : 'down';
+  const carried = (e: ExchangeEntity) =>
+    e.directions.includes(direction) && stageIncludes(e, stage) && carriesLibrary(e) === (kind === LIBRARY_KIND) && (!unit || e.unitScope !== undefined);
   return EXCHANGE_ENTITIES.filter(carried).map((entity) => ({
     entity,
     records: records.select(entity, county, year, unit).filter((record) => {
@@ -163,10 +174,11 @@ export function exportReport(store: Store, actor: Actor, options: ReportOptions)
   const installation = requireInstallation(store.db);
   const receiver = reportReceiver(store, installation);
   const unit = installation.unit?.code;
-  const selected = selectRecords(store, 'up', options.stage, installation.region.code, options.year, partyId(receiver), options.full, unit);
+  const kind = reportKind(installation);
+  const selected = selectRecords(store, kind, options.stage, installation.region.code, options.year, partyId(receiver), options.full, unit);
   const { members, counts } = dataMembers(selected);
   const draft = {
-    kind: unit ? ('unit-report' as const) : ('county-report' as const),
+    kind,
     sender: { ...selfParty(installation), role: installation.role },
     receiver,
     year: options.year,
@@ -177,6 +189,14 @@ export function exportReport(store: Store, actor: Actor, options: ReportOptions)
   };
   members.set('summary.txt', Buffer.from(summaryText(draft, selected), 'utf8'));
   return writeRecorded(store, actor, options.out, draft, members, selected);
+}
+
+const reportKind = (installation: Installation): PackageKind => (installation.unit ? 'unit-report' : 'county-report');
+
+/** A prefecture's answer in the library stage is its library update, a package kind of its own. */
+function replyKind(installation: Installation, stage: Stage): PackageKind {
+  if (installation.role !== 'prefecture') return 'county-reply';
+  return stage === 'library' ? LIBRARY_KIND : 'prefecture-reply';
 }
 
 export interface ReplyTarget {
@@ -209,11 +229,13 @@ export function previewExport(store: Store, options: Omit<ReportOptions, 'out'> 
   const replying = installation.role === 'prefecture' || (installation.role === 'county' && options.unit !== undefined);
   if (!replying) {
     const receiver = reportReceiver(store, installation);
-    return dataMembers(selectRecords(store, 'up', options.stage, installation.region.code, options.year, partyId(receiver), options.full, installation.unit?.code)).counts;
+    const kind = reportKind(installation);
+    return dataMembers(selectRecords(store, kind, options.stage, installation.region.code, options.year, partyId(receiver), options.full, installation.unit?.code)).counts;
   }
   const receiver = replyReceiver(store, installation, options);
-  const counts = dataMembers(selectRecords(store, 'down', options.stage, receiver.region, options.year, partyId(receiver), options.full)).counts;
-  counts.decisions = unacknowledgedDecisions(store, partyId(receiver)).length;
+  const kind = replyKind(installation, options.stage);
+  const counts = dataMembers(selectRecords(store, kind, options.stage, receiver.region, options.year, partyId(receiver), options.full)).counts;
+  counts.decisions = DECISION_KINDS.includes(kind) ? unacknowledgedDecisions(store, partyId(receiver)).length : 0;
   return counts;
 }
 
@@ -221,20 +243,21 @@ export type ReplyOptions = ReportOptions & ReplyTarget;
 
 /**
  * The answer to a county (from its prefecture) or to a unit (from its county): the review decisions not
- * yet acknowledged (incremental and full alike), and what travels down in the stage (library updates,
- * monitoring rounds).
+ * yet acknowledged (incremental and full alike), and what travels down in the stage (monitoring rounds).
+ * A prefecture's answer in the library stage is its library update instead, which carries no decisions.
  */
 export function exportReply(store: Store, actor: Actor, options: ReplyOptions): WrittenPackage {
   const installation = requireInstallation(store.db);
   const receiver = replyReceiver(store, installation, options);
   const peer = partyId(receiver);
-  const selected = selectRecords(store, 'down', options.stage, receiver.region, options.year, peer, options.full);
+  const kind = replyKind(installation, options.stage);
+  const selected = selectRecords(store, kind, options.stage, receiver.region, options.year, peer, options.full);
   const { members, counts } = dataMembers(selected);
-  const decisions = unacknowledgedDecisions(store, peer);
+  const decisions = DECISION_KINDS.includes(kind) ? unacknowledgedDecisions(store, peer) : [];
   counts.decisions = decisions.length;
   if (decisions.length) members.set('decisions.json', Buffer.from(JSON.stringify(decisions), 'utf8'));
   const draft = {
-    kind: installation.role === 'prefecture' ? ('prefecture-reply' as const) : ('county-reply' as const),
+    kind,
     sender: { ...selfParty(installation), role: installation.role },
     receiver,
     year: options.year,

@@ -11,6 +11,7 @@ import {
   FORMAT_VERSION,
   LIMITS,
   MANIFEST,
+  MAX_COUNTER_STEP,
   MAX_PACKAGE_BYTES,
   MEMBER_NAME,
   manifestSchema,
@@ -37,6 +38,7 @@ export type RefusalCode =
   | 'HASH_MISMATCH'
   | 'REPLAYED'
   | 'STALE'
+  | 'BAD_SEQUENCE'
   | 'BAD_DATA';
 
 /** A package refused before anything was written; the message tells the user which check failed. */
@@ -222,8 +224,14 @@ function checkSequence(manifest: Manifest, ctx: VerifyContext): void {
   // A receipt only marks what one of our own packages carried as delivered, so it stands outside the
   // sender's order: an older receipt is still good (it may have travelled slower than a newer reply),
   // and an imported receipt never makes an earlier reply stale (the importer does not count it).
-  if (manifest.kind === 'receipt') return;
   const last = ctx.peer(sender)?.lastSequence ?? 0;
+  if (manifest.sequence > last + MAX_COUNTER_STEP) {
+    throw new PackageRefusal(
+      'BAD_SEQUENCE',
+      `该数据包的序号 ${manifest.sequence} 比已导入的 ${manifest.sender.name} 数据包（序号 ${last}）超前 ${MAX_COUNTER_STEP} 以上，不是正常导出的数据包，已拒绝。请电话与对方核实，并让对方重新导出`,
+    );
+  }
+  if (manifest.kind === 'receipt') return;
   if (manifest.sequence < last) {
     throw new PackageRefusal(
       'STALE',

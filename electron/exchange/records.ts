@@ -1,7 +1,8 @@
 // Reads and writes exchanged records generically from their declarations, with prepared statements.
 // A record in a package: its id, natural key, version, tombstone, columns, and child rows.
 import type Database from 'better-sqlite3';
-import type { ExchangeEntity } from './entities';
+import type { ChildTable, ExchangeEntity } from './entities';
+import { MANAGED_COLUMNS } from './rowSchema';
 
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
@@ -16,8 +17,6 @@ export interface PackageRecord {
   children: Record<string, Row[]>;
 }
 
-/** Columns the engine manages itself rather than copying from the row. */
-const MANAGED = new Set(['id', 'version', 'updated_at', 'deleted']);
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -42,7 +41,7 @@ export class RecordStore {
   }
 
   dataColumns(table: string): string[] {
-    return this.columns(table).filter((c) => !MANAGED.has(c));
+    return this.columns(table).filter((c) => !MANAGED_COLUMNS.has(c));
   }
 
   statement(sql: string): Database.Statement {
@@ -78,6 +77,21 @@ export class RecordStore {
       | Row
       | undefined;
     return found && this.toRecord(entity, found);
+  }
+
+  /** How many of the records `ids` of the entity fail `condition` (a scope, with :region, :year, :unit). */
+  countOutside(entity: ExchangeEntity, ids: readonly string[], condition: string, values: Record<string, Cell>): number {
+    const sql = `SELECT count(*) AS n FROM ${quote(entity.table)} WHERE id IN (SELECT value FROM json_each(:ids)) AND NOT (${condition})`;
+    return (this.statement(sql).get({ ids: JSON.stringify(ids), ...scopeParams(condition, values) }) as { n: number }).n;
+  }
+
+  /** The parent a child row already has here, when its key is its own id (undefined when it is new). */
+  parentOf(child: ChildTable, row: Row): string | undefined {
+    if (!child.key.includes('id')) return undefined;
+    const found = this.statement(`SELECT ${quote(child.foreignKey)} AS parent FROM ${quote(child.table)} WHERE id = ?`).get(row.id ?? null) as
+      | { parent: string }
+      | undefined;
+    return found?.parent;
   }
 
   private toRecord(entity: ExchangeEntity, row: Row): PackageRecord {
@@ -117,7 +131,7 @@ export class RecordStore {
     for (const child of entity.children ?? []) this.writeChildren(child, record.id, record.children[child.table] ?? []);
   }
 
-  private writeChildren(child: NonNullable<ExchangeEntity['children']>[number], parentId: string, rows: Row[]): void {
+  private writeChildren(child: ChildTable, parentId: string, rows: Row[]): void {
     const columns = this.columns(child.table);
     const keyOf = (row: Row) => JSON.stringify(child.key.map((k) => row[k] ?? null));
     const incoming = new Set(rows.map(keyOf));

@@ -12,6 +12,3 @@ export const encodeFile = (fileName: string, bytes: Uint8Array): FilePayload => 
   fileName,
   dataBase64: Buffer.from(bytes).toString('base64'),
 });
-
-/** Today as YYYY-MM-DD, for file names. */
-export const today = () => new Date().toISOString().slice(0, 10);

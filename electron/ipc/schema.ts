@@ -12,6 +12,17 @@ export const uuid = z.string().uuid();
 export const year = z.number().int().min(2000).max(2100);
 export const regionCode = z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字');
 
+/** An amount in 分 that can never be negative, such as an executed figure. */
+export const fen = z.number().int().min(0, '金额不能为负数').max(Number.MAX_SAFE_INTEGER);
+/**
+ * An amount in 分 typed into a form whose domain check names a negative figure at its own field and
+ * row (项目资金, 部门整体预算); refusing it here would replace that message with a generic one.
+ */
+export const signedFen = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+/** The version of a stored record the user edited, so a change made meanwhile is not overwritten. */
+export const version = z.number().int().positive();
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为“2020-08-31”这样的格式');
+
 /** A file handed across the boundary (xlsx, backup): base64 bytes plus its name. */
 export const file = z.object({ fileName: text(255), dataBase64: z.string().max(40 * 1024 * 1024) }).strict();
 export type FilePayload = z.infer<typeof file>;

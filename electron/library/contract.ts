@@ -1,13 +1,12 @@
 // Channels of 指标库: project types, the instant search, drafts, the propose/confirm mechanism, Excel,
-// and library version files exchanged with the prefecture.
+// and the library's versions (updates from the prefecture arrive as signed packages, through 数据交换).
 import { z } from 'zod';
 import { ACCRUALS, OPERATORS } from '../domain/indicators';
 import { LIBRARY_STATUSES } from '../domain/library';
 import type { AuditRow } from '../audit/audit';
-import { file, none, returns, text, uuid, type ContractPart, type FilePayload } from '../ipc/schema';
+import { file, none, returns, text, uuid, version, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { LibraryIndicator, IndicatorSearchResult } from './indicators';
-import type { LibraryImportPreview, LibraryImportResult } from './libraryXlsx';
-import type { PackagePreview, PackageResult } from './package';
+import type { LibraryImportPreview, LibraryImportResult } from './excel';
 import type { ProjectType, ProjectTypeSummary } from './projectTypes';
 import type { ConfirmResult } from './review';
 import type { SeedResult } from './starter';
@@ -15,13 +14,12 @@ import type { LibraryVersion } from './versions';
 
 // The types the renderer shows, so that it sees this workflow only through its contract.
 export type { LibraryIndicator } from './indicators';
-export type { LibraryImportRow } from './libraryXlsx';
 export type { PackageChange, PackagePreview, Tally } from './package';
 export type { ProjectTypeSummary } from './projectTypes';
 export type { LibraryVersion } from './versions';
+export type { LibraryImportRow } from './excel';
 
 const typeCode = text(12).min(1, '请选择项目类型');
-const recordVersion = z.number().int().positive();
 const opinion = text(500);
 
 const projectTypeDraft = z
@@ -50,7 +48,7 @@ export const libraryContract = {
 
   'library.projectTypes': { input: none, output: returns<ProjectTypeSummary[]>() },
   'library.createProjectType': { input: projectTypeDraft, output: returns<ProjectType>() },
-  'library.updateProjectType': { input: projectTypeDraft.extend({ id: uuid, version: recordVersion }).strict(), output: returns<ProjectType>() },
+  'library.updateProjectType': { input: projectTypeDraft.extend({ id: uuid, version }).strict(), output: returns<ProjectType>() },
 
   'library.search': {
     input: z
@@ -68,7 +66,7 @@ export const libraryContract = {
   'library.history': { input: z.object({ code: text(40) }).strict(), output: returns<AuditRow[]>() },
 
   'library.create': { input: indicatorDraft, output: returns<LibraryIndicator>() },
-  'library.update': { input: indicatorDraft.extend({ id: uuid, version: recordVersion }).strict(), output: returns<LibraryIndicator>() },
+  'library.update': { input: indicatorDraft.extend({ id: uuid, version }).strict(), output: returns<LibraryIndicator>() },
   'library.propose': { input: z.object({ id: uuid, proposingUnitCode: text(20).nullable().optional() }).strict(), output: returns<LibraryIndicator>() },
   'library.confirm': {
     input: z.object({ ids: z.array(uuid).min(1, '请选择要确认入库的指标').max(10_000), note: opinion.optional() }).strict(),
@@ -84,9 +82,4 @@ export const libraryContract = {
   'library.template': { input: none, output: returns<FilePayload>() },
 
   'library.versions': { input: none, output: returns<LibraryVersion[]>() },
-  /** The library's current version as a file for the counties (JSON). */
-  'library.packageExport': { input: none, output: returns<FilePayload>() },
-  /** Dry run of a version file from the prefecture: created / updated / unchanged, problems, refusal. */
-  'library.packagePreview': { input: file, output: returns<PackagePreview>() },
-  'library.packageApply': { input: file, output: returns<PackageResult>() },
 } as const satisfies ContractPart;

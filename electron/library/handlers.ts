@@ -1,12 +1,12 @@
 // Handlers of the 指标库 channels.
 import { listAudit } from '../audit/audit';
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
-import { decodeFile, encodeFile, today } from '../ipc/files';
+import { localDate } from '../domain/clock';
+import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import type { libraryContract } from './contract';
 import { createIndicator, searchIndicators, suggestedIndicators, updateIndicator } from './indicators';
-import { commitLibraryImport, exportLibrary, libraryTemplate, previewLibraryImport } from './libraryXlsx';
-import { applyLibraryPackage, encodeLibraryPackage, libraryPackage, libraryPackageFileName, previewLibraryPackage, readLibraryPackage } from './package';
+import { commitLibraryImport, exportLibrary, libraryTemplate, previewLibraryImport } from './excel';
 import { createProjectType, listProjectTypes, updateProjectType } from './projectTypes';
 import { confirmIndicators, proposeIndicator, rejectIndicator, restoreIndicator, retireIndicator } from './review';
 import { seedStarterLibrary } from './starter';
@@ -33,14 +33,8 @@ export const libraryHandlers: HandlersFor<typeof libraryContract> = {
 
   'library.importPreview': (input, ctx) => previewLibraryImport(db(ctx), input.fileName, decodeFile(input)),
   'library.importCommit': (input, ctx) => commitLibraryImport(db(ctx), actor(ctx), input.fileName, decodeFile(input)),
-  'library.export': (_, ctx) => encodeFile(`指标库-${today()}.xlsx`, exportLibrary(db(ctx))),
+  'library.export': (_, ctx) => encodeFile(`指标库-${localDate()}.xlsx`, exportLibrary(db(ctx))),
   'library.template': (_, ctx) => encodeFile('指标库导入模板.xlsx', libraryTemplate(db(ctx))),
 
   'library.versions': (_, ctx) => listLibraryVersions(db(ctx)),
-  'library.packageExport': (_, ctx) => {
-    const pkg = libraryPackage(db(ctx));
-    return encodeFile(libraryPackageFileName(pkg, today()), encodeLibraryPackage(pkg));
-  },
-  'library.packagePreview': (input, ctx) => previewLibraryPackage(db(ctx), readLibraryPackage(decodeFile(input))),
-  'library.packageApply': (input, ctx) => applyLibraryPackage(db(ctx), actor(ctx), readLibraryPackage(decodeFile(input)), input.fileName),
 };

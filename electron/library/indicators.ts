@@ -13,7 +13,7 @@ import {
   type LibraryIndicatorDraft,
   type LibraryStatus,
 } from '../domain/library';
-import { hasErrors } from '../domain/registry';
+import { hasErrors } from '../domain/validation';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { requireInstallation } from '../registry';

@@ -1,22 +1,22 @@
-// A library version as a file (指标库版本文件, JSON): what a prefecture issues to its counties and a
-// county applies. It carries the project types and the published indicators (已入库 and 停用, so that
-// retirements travel). Applying it is previewed first (created / updated / unchanged), refuses stale or
-// own packages, and records a local version that keeps the issuer and the issuer's number.
-// The signed exchange package wraps the same payload; this is the file path and the data model.
+// A library version file (指标库版本文件, JSON): the form the starter library ships in
+// (assets/library/starter-library.json) and is applied from, into an empty library. A prefecture's library
+// never travels as such a file: anyone can write one, so it comes as a signed library update package
+// (exchange/, kind library-update) from the registered prefecture. A file claiming any other source is
+// refused, whatever its number.
 import { z } from 'zod';
-import { and, eq, gte } from 'drizzle-orm';
+import { eq, max } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { libraryVersions } from '../../db/schema';
-import { INDICATOR_CODE, checkLibraryIndicator, checkProjectType, sameIndicatorContent, type LibraryStatus } from '../domain/library';
+import { INDICATOR_CODE, STARTER_SOURCE, checkLibraryIndicator, checkProjectType, sameIndicatorContent, type LibraryStatus } from '../domain/library';
 import { ACCRUALS, defaultAccrual, OPERATORS, type IndicatorOperator } from '../domain/indicators';
-import { hasErrors } from '../domain/registry';
+import { hasErrors } from '../domain/validation';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from '../registry';
+import { MAX_COUNTER_STEP } from '../exchange';
 import { indicatorWriter, projectTypeWriter } from './bulk';
 import { allIndicators, libraryFramework } from './indicators';
 import { listProjectTypes } from './projectTypes';
-import { listLibraryVersions, openLibraryVersion } from './versions';
+import { openLibraryVersion } from './versions';
 
 export const PACKAGE_FORMAT = 'jixiao-library';
 export const PACKAGE_FORMAT_VERSION = 1;
@@ -80,31 +80,6 @@ export function readLibraryPackage(bytes: Uint8Array): LibraryPackage {
   return parsed.data;
 }
 
-/** The library as it stands, as the version file a prefecture issues to its counties. */
-export function libraryPackage(db: Db): LibraryPackage {
-  const { region } = requireInstallation(db);
-  const [latest] = listLibraryVersions(db);
-  if (!latest) throw new AppError('CONFLICT', '指标库还没有发布过版本：请先确认入库至少一条指标');
-  return {
-    format: PACKAGE_FORMAT,
-    formatVersion: PACKAGE_FORMAT_VERSION,
-    version: latest.version,
-    source: region.code,
-    sourceName: region.name,
-    publishedAt: latest.publishedAt,
-    note: latest.note,
-    projectTypes: listProjectTypes(db).map(({ code, name, sector, description }) => ({ code, name, sector, description })),
-    indicators: allIndicators(db)
-      .filter((i) => i.status === 'accepted' || i.status === 'retired')
-      .map(({ code, projectTypeCode, level1, level2, name, operator, referenceValue, unit, definition, basis, accrual, status }) => ({
-        code, projectTypeCode, level1, level2, name, operator, referenceValue, unit, definition, basis, accrual,
-        status: status as 'accepted' | 'retired',
-      })),
-  };
-}
-
-export const encodeLibraryPackage = (pkg: LibraryPackage): Uint8Array => new TextEncoder().encode(`${JSON.stringify(pkg, null, 2)}\n`);
-
 export type ChangeAction = 'create' | 'update' | 'unchanged';
 export type Tally = Record<ChangeAction, number>;
 
@@ -139,18 +114,13 @@ interface Plan extends PackagePreview {
 const tally = (): Tally => ({ create: 0, update: 0, unchanged: 0 });
 
 function refusalFor(db: Db, pkg: LibraryPackage): string | null {
-  const { region } = requireInstallation(db);
-  if (pkg.source === region.code) return '这是本机导出的指标库版本，不需要导入本机';
-  const applied = db
-    .select()
-    .from(libraryVersions)
-    .where(and(eq(libraryVersions.source, pkg.source), gte(libraryVersions.sourceVersion, pkg.version)))
-    .get();
-  if (!applied) return null;
-  const issuer = pkg.sourceName || pkg.source;
-  return applied.sourceVersion === pkg.version
-    ? `已于 ${applied.publishedAt.slice(0, 10)} 导入过${issuer}的第 ${pkg.version} 版（本机第 ${applied.version} 版），无需重复导入`
-    : `该文件是${issuer}的第 ${pkg.version} 版，本机已导入更新的第 ${applied.sourceVersion} 版，不能用旧版本覆盖`;
+  if (pkg.source !== STARTER_SOURCE) {
+    return `该文件自称来自 ${pkg.sourceName || pkg.source}。州级下发的指标库只接受州财政局签名的“指标库更新包”：请在“数据交换”中导入州级导出的更新包`;
+  }
+  const applied = db.select({ v: max(libraryVersions.sourceVersion) }).from(libraryVersions).where(eq(libraryVersions.source, pkg.source)).get()?.v ?? null;
+  if (applied !== null && pkg.version <= applied) return `已导入过初始指标库的第 ${applied} 版，不能再导入第 ${pkg.version} 版`;
+  if (pkg.version > (applied ?? 0) + MAX_COUNTER_STEP) return `初始指标库的版本号 ${pkg.version} 超前 ${MAX_COUNTER_STEP} 以上，不是随软件提供的文件`;
+  return null;
 }
 
 function checkPackage(db: Db, pkg: LibraryPackage): string[] {
@@ -223,11 +193,6 @@ function plan(db: Db, pkg: LibraryPackage): Plan {
 
 const previewOf = ({ typeWrites: _types, indicatorWrites: _indicators, ...preview }: Plan): PackagePreview => preview;
 
-/** The dry run: what applying the file would create, update or leave, and anything that blocks it. */
-export function previewLibraryPackage(db: Db, pkg: LibraryPackage): PackagePreview {
-  return previewOf(plan(db, pkg));
-}
-
 export interface PackageResult extends PackagePreview {
   /** The local library version the file was recorded as. */
   libraryVersion: number;
@@ -258,4 +223,3 @@ export function applyLibraryPackage(db: Db, actor: Actor, pkg: LibraryPackage, f
   return { ...previewOf(planned), libraryVersion };
 }
 
-export const libraryPackageFileName = (pkg: LibraryPackage, date: string) => `指标库-${pkg.sourceName || pkg.source}-第${pkg.version}版-${date}.json`;

@@ -4,7 +4,7 @@ import type { Db } from '../../db/open';
 import { libraryRecordId } from './ids';
 import { libraryIndicators, projectTypes, sqlNow } from '../../db/schema';
 import { checkProjectType, LIBRARY_STATUSES, type LibraryStatus, type ProjectTypeDraft } from '../domain/library';
-import { hasErrors } from '../domain/registry';
+import { hasErrors } from '../domain/validation';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 

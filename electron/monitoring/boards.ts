@@ -8,7 +8,7 @@ import { deadlineState, type DeadlineState, type Deviation, type Light } from '.
 import type { RectificationStatus } from '../domain/rectification';
 import type { WorkflowState } from '../domain/workflow';
 import { settingValue } from '../settings';
-import { localToday } from './rounds';
+import { localDate } from '../domain/clock';
 import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings, type SheetFigures, type SheetRecord } from './store';
 
 /** Sheets by where they stand, for a unit or the whole round. */
@@ -42,7 +42,7 @@ export interface Coverage {
 
 const isPending = (status: WorkflowState) => status === 'draft' || status === 'returned';
 
-export function roundCoverage(db: Db, roundId: string, today = localToday()): Coverage {
+export function roundCoverage(db: Db, roundId: string, today = localDate()): Coverage {
   const round = requireRound(db, roundId);
   const dueSoonDays = settingValue<number>(db, 'monitoring.dueSoonDays');
   const state = deadlineState(round.deadline, today, dueSoonDays);

@@ -4,25 +4,20 @@ import { z } from 'zod';
 import { DEVIATION_REASONS, LIKELIHOODS, ROUND_SCOPES } from '../domain/monitoring';
 import type { Adjustment } from '../targets';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
-import { file, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import { fen, file, isoDate, returns, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { Coverage, WarningsBoard } from './boards';
 import type { AdjustmentDraft, Rectification } from './followUps';
-import type { MonitoringImportPreview, MonitoringImportResult } from './imports';
+import type { MonitoringImportPreview, MonitoringImportResult } from './excel';
 import type { RoundReport } from './report';
 import type { RoundCandidate, RoundSummary } from './rounds';
 import type { SheetDetail, SheetListRow } from './sheets';
-
-// The types the renderer shows, so that it sees this workflow only through its contract.
-export type { UnitCoverage, Warning } from './boards';
 export type { AdjustmentDraft } from './followUps';
-export type { ImportKind, MonitoringImportPreview, MonitoringImportRow } from './imports';
 export type { LightCounts, UnitExecution } from './report';
 export type { RoundSummary } from './rounds';
 export type { SheetDetail, SheetListRow } from './sheets';
+export type { UnitCoverage, Warning } from './boards';
+export type { ImportKind, MonitoringImportPreview, MonitoringImportRow } from './excel';
 
-const fen = z.number().int().min(0, '金额不能为负数').max(Number.MAX_SAFE_INTEGER);
-const version = z.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为“2020-08-31”这样的格式');
 const round = z.object({ roundId: uuid }).strict();
 const sheet = z.object({ sheetId: uuid }).strict();
 

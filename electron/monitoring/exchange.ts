@@ -1,7 +1,9 @@
 // Monitoring rounds travel both ways (a prefecture can issue a round to its counties); sheets travel
 // up with their execution figures and indicator progress.
+import { z } from 'zod';
+import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets, rectifications } from '../../db/schema';
 import { overspendMessage } from '../domain/monitoring';
-import type { ExchangeEntity, PackageRecord, Row } from '../exchange';
+import { type ExchangeEntity, type PackageRecord, type Row, childRow, jsonStrings, recordRow } from '../exchange';
 
 /**
  * 超支 travels no further than the sheet form lets it: a package whose sheet reports a fund source
@@ -18,11 +20,22 @@ function refuseOverspentSheet(record: PackageRecord, rowOf: (table: string, id: 
   return null;
 }
 
+/** A unit's monitoring sheet waits for the county's review: the unit's own approval never counts. */
+function sheetAwaitingReview(row: Row): Row {
+  return { ...row, status: row.status === 'draft' ? 'draft' : 'submitted', review_opinion: null, decided_at: null };
+}
+
+/** A unit answers a rectification notice; the verdict (通过 / 退回) is the county's alone. */
+function rectificationAwaitingVerdict(row: Row): Row {
+  return { ...row, status: row.status === 'passed' || row.status === 'returned' ? 'answered' : (row.status ?? null), verdict_opinion: null };
+}
+
 export const monitoringExchange: readonly ExchangeEntity[] = [
   {
     name: 'monitoring-round',
     label: '监控轮次',
     table: 'monitoring_rounds',
+    row: recordRow(monitoringRounds, { month: z.number().int().min(1).max(12) }),
     naturalKey: ['region_code', 'year', 'month', 'seq'],
     stages: ['monitoring'],
     directions: ['up', 'down'],
@@ -32,22 +45,25 @@ export const monitoringExchange: readonly ExchangeEntity[] = [
     name: 'monitoring-sheet',
     label: '监控表',
     table: 'monitoring_sheets',
+    row: recordRow(monitoringSheets, { budget_reasons: jsonStrings }),
     naturalKey: ['round_id', 'project_id'],
     stages: ['monitoring'],
     directions: ['up'],
     scope: 'round_id IN (SELECT id FROM monitoring_rounds WHERE region_code = :region AND year = :year)',
     unitScope: 'project_id IN (SELECT id FROM projects WHERE unit_code = :unit)',
     children: [
-      { table: 'monitoring_funds', foreignKey: 'sheet_id', key: ['source'] },
-      { table: 'monitoring_indicators', foreignKey: 'sheet_id', key: ['indicator_id'] },
+      { table: 'monitoring_funds', foreignKey: 'sheet_id', key: ['source'], row: childRow(monitoringFunds) },
+      { table: 'monitoring_indicators', foreignKey: 'sheet_id', key: ['indicator_id'], row: childRow(monitoringIndicators, { reasons: jsonStrings }) },
     ],
     statusColumn: 'status',
     refuseIncoming: refuseOverspentSheet,
+    awaitingReview: sheetAwaitingReview,
   },
   {
     name: 'rectification',
     label: '整改通知',
     table: 'rectifications',
+    row: recordRow(rectifications),
     naturalKey: ['region_code', 'year', 'seq'],
     stages: ['rectification', 'monitoring'],
     directions: ['up'],
@@ -55,5 +71,6 @@ export const monitoringExchange: readonly ExchangeEntity[] = [
     unitScope: 'unit_code = :unit',
     unitColumn: 'unit_code',
     statusColumn: 'status',
+    awaitingReview: rectificationAwaitingVerdict,
   },
 ];

@@ -6,7 +6,7 @@ import type { HandlersFor } from '../ipc/router';
 import { roundCoverage, roundWarnings } from './boards';
 import type { monitoringContract } from './contract';
 import { adjustmentDraft, issueRectification, openRectification, proposeAdjustmentFromSheet } from './followUps';
-import { commitMonitoringImport, previewMonitoringImport } from './imports';
+import { commitMonitoringImport, previewMonitoringImport } from './excel';
 import { roundReport, roundReportWorkbook } from './report';
 import { createDefaultRounds, createRound, getRound, listRounds, roundCandidates } from './rounds';
 import { getSheet, listSheets, saveSheet, transitionSheet } from './sheets';

@@ -8,6 +8,7 @@ import { monitoringRounds, monitoringSheets, projects, targets, units } from '..
 import { recordAudit, type Actor } from '../audit/audit';
 import { deadlineState, defaultDeadline, type DeadlineState, type RoundScope } from '../domain/monitoring';
 import { adjustedFen, isIsoDate } from '../domain/projects';
+import { localDate } from '../domain/clock';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { requireInstallation } from '../registry';
@@ -47,12 +48,6 @@ export interface RoundInput {
   /** The chosen projects, for scope 'list'. */
   projectIds?: readonly string[];
   title?: string;
-}
-
-/** Today as the people at the bureau read the calendar (local time), for deadlines. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 export function roundCandidates(db: Db, year: number): RoundCandidate[] {
@@ -175,7 +170,7 @@ function statusCounts(db: Db, roundId: string): RoundSummary['counts'] {
   return counts;
 }
 
-export function roundSummary(db: Db, round: RoundRow, today = localToday()): RoundSummary {
+export function roundSummary(db: Db, round: RoundRow, today = localDate()): RoundSummary {
   const { id, version, year, month, seq, title, deadline, scope, createdAt } = round;
   return {
     id, version, year, month, seq, title, deadline, scope, createdAt,
@@ -185,7 +180,7 @@ export function roundSummary(db: Db, round: RoundRow, today = localToday()): Rou
 }
 
 /** The rounds of a year (or of every year), newest reporting month first. */
-export function listRounds(db: Db, year?: number, today = localToday()): RoundSummary[] {
+export function listRounds(db: Db, year?: number, today = localDate()): RoundSummary[] {
   const { region } = requireInstallation(db);
   const conditions = [eq(monitoringRounds.regionCode, region.code), eq(monitoringRounds.deleted, false)];
   if (year !== undefined) conditions.push(eq(monitoringRounds.year, year));

@@ -1,17 +1,14 @@
 // Channels of 项目库: the year's projects with their funds, and the budget system's Excel export.
 import { z } from 'zod';
 import { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES } from '../domain/projects';
-import { file, none, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import { file, none, returns, signedFen, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { ProjectTypeOption } from '../targets';
-import type { ProjectImportPreview, ProjectImportResult } from './budgetImport';
+import type { ProjectImportPreview, ProjectImportResult } from './excel';
 import type { Project, ProjectListRow } from './projects';
-
-// The types the renderer shows, so that it sees this workflow only through its contract.
-export type { ProjectImportPreview, ProjectImportRow } from './budgetImport';
 export type { Project, ProjectListRow } from './projects';
+export type { ProjectImportPreview, ProjectImportRow } from './excel';
 
-const fen = z.number().int().max(Number.MAX_SAFE_INTEGER);
-const fund = z.object({ source: z.enum(FUND_SOURCES), initialFen: fen, additionFen: fen, cutFen: fen }).strict();
+const fund = z.object({ source: z.enum(FUND_SOURCES), initialFen: signedFen, additionFen: signedFen, cutFen: signedFen }).strict();
 const date = text(10).nullable();
 
 const projectInput = z
@@ -40,8 +37,8 @@ export const projectsContract = {
   'projects.list': { input: z.object({ year }).strict(), output: returns<ProjectListRow[]>() },
   'projects.get': { input: z.object({ id: uuid }).strict(), output: returns<Project>() },
   'projects.create': { input: projectInput, output: returns<Project>() },
-  'projects.update': { input: projectInput.extend({ id: uuid, version: z.number().int().positive() }).strict(), output: returns<Project>() },
-  'projects.delete': { input: z.object({ id: uuid, version: z.number().int().positive() }).strict(), output: returns<null>() },
+  'projects.update': { input: projectInput.extend({ id: uuid, version }).strict(), output: returns<Project>() },
+  'projects.delete': { input: z.object({ id: uuid, version }).strict(), output: returns<null>() },
   'projects.types': { input: none, output: returns<ProjectTypeOption[]>() },
   'projects.importPreview': { input: yearFile, output: returns<ProjectImportPreview>() },
   'projects.importCommit': { input: yearFile, output: returns<ProjectImportResult>() },

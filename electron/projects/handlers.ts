@@ -1,9 +1,10 @@
 // Handlers of the 项目库 channels.
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
-import { decodeFile, encodeFile, today } from '../ipc/files';
+import { localDate } from '../domain/clock';
+import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import { projectTypeOptions } from '../targets';
-import { budgetTemplate, commitBudgetImport, exportProjects, previewBudgetImport } from './budgetImport';
+import { budgetTemplate, commitBudgetImport, exportProjects, previewBudgetImport } from './excel';
 import type { projectsContract } from './contract';
 import { createProject, deleteProject, getProject, listProjects, updateProject } from './projects';
 
@@ -19,6 +20,6 @@ export const projectsHandlers: HandlersFor<typeof projectsContract> = {
   'projects.types': (_, ctx) => projectTypeOptions(db(ctx)),
   'projects.importPreview': (input, ctx) => previewBudgetImport(db(ctx), input.year, input.fileName, decodeFile(input)),
   'projects.importCommit': (input, ctx) => commitBudgetImport(db(ctx), actor(ctx), input.year, input.fileName, decodeFile(input)),
-  'projects.export': (input, ctx) => encodeFile(`${input.year}年项目-${today()}.xlsx`, exportProjects(db(ctx), input.year)),
+  'projects.export': (input, ctx) => encodeFile(`${input.year}年项目-${localDate()}.xlsx`, exportProjects(db(ctx), input.year)),
   'projects.template': () => encodeFile('预算项目导入模板.xlsx', budgetTemplate()),
 };

@@ -1,21 +1,21 @@
 // Channels of the registry: first-run setup, sign-in, operators, regions, budget units.
 import { z } from 'zod';
 import { OPERATOR_ROLES, REGION_LEVELS, ROLES } from '../domain/registry';
-import { file, none, regionCode, returns, text, uuid, type ContractPart, type FilePayload } from '../ipc/schema';
+import { file, none, regionCode, returns, text, uuid, version, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { Operator } from './operators';
 import type { Region } from './regions';
 import type { Installation } from './installation';
 import type { SetupStatus } from './setup';
 import type { Stats } from './stats';
 import type { Unit } from './units';
-import type { UnitImportPreview, UnitImportResult } from './unitsXlsx';
+import type { UnitImportPreview, UnitImportResult } from './excel';
 
 // The types the renderer shows, so that it sees this workflow only through its contract.
 export type { Installation } from './installation';
 export type { Operator } from './operators';
 export type { Region } from './regions';
 export type { Unit } from './units';
-export type { UnitImportPreview, UnitImportRow } from './unitsXlsx';
+export type { UnitImportPreview, UnitImportRow } from './excel';
 
 const password = z.string().max(128).nullable();
 const unitDraft = z
@@ -59,7 +59,7 @@ export const registryContract = {
 
   'units.list': { input: none, output: returns<Unit[]>() },
   'units.create': { input: unitDraft, output: returns<Unit>() },
-  'units.update': { input: unitDraft.extend({ id: uuid, version: z.number().int().positive() }).strict(), output: returns<Unit>() },
+  'units.update': { input: unitDraft.extend({ id: uuid, version }).strict(), output: returns<Unit>() },
   'units.setActive': { input: z.object({ id: uuid, active: z.boolean() }).strict(), output: returns<Unit>() },
   'units.importPreview': { input: file, output: returns<UnitImportPreview>() },
   'units.importCommit': { input: file, output: returns<UnitImportResult>() },

@@ -1,11 +1,13 @@
 // Budget units travel up with every county report so the prefecture can name them.
-import type { ExchangeEntity } from '../exchange';
+import { units } from '../../db/schema';
+import { type ExchangeEntity, recordRow } from '../exchange';
 
 export const unitExchange: readonly ExchangeEntity[] = [
   {
     name: 'unit',
     label: '预算单位',
     table: 'units',
+    row: recordRow(units),
     naturalKey: ['region_code', 'code'],
     stages: ['targets', 'monitoring', 'rectification'],
     directions: ['up'],

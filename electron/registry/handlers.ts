@@ -1,5 +1,6 @@
 // Handlers of the registry channels.
-import { decodeFile, encodeFile, today } from '../ipc/files';
+import { localDate } from '../domain/clock';
+import { decodeFile, encodeFile } from '../ipc/files';
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
 import type { HandlersFor } from '../ipc/router';
 import type { registryContract } from './contract';
@@ -8,7 +9,7 @@ import { addRegion, listRegions } from './regions';
 import { initInstallation, setupStatus } from './setup';
 import { stats } from './stats';
 import { createUnit, listUnits, setUnitActive, updateUnit } from './units';
-import { commitUnitImport, exportUnits, previewUnitImport, unitTemplate } from './unitsXlsx';
+import { commitUnitImport, exportUnits, previewUnitImport, unitTemplate } from './excel';
 
 export const registryHandlers: HandlersFor<typeof registryContract> = {
   'setup.status': (_, ctx) => setupStatus(db(ctx)),
@@ -43,6 +44,6 @@ export const registryHandlers: HandlersFor<typeof registryContract> = {
   'units.setActive': (input, ctx) => setUnitActive(db(ctx), actor(ctx), input),
   'units.importPreview': (input, ctx) => previewUnitImport(db(ctx), input.fileName, decodeFile(input)),
   'units.importCommit': (input, ctx) => commitUnitImport(db(ctx), actor(ctx), input.fileName, decodeFile(input)),
-  'units.export': (_, ctx) => encodeFile(`预算单位-${today()}.xlsx`, exportUnits(db(ctx))),
+  'units.export': (_, ctx) => encodeFile(`预算单位-${localDate()}.xlsx`, exportUnits(db(ctx))),
   'units.template': () => encodeFile('预算单位导入模板.xlsx', unitTemplate()),
 };

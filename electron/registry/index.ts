@@ -7,4 +7,3 @@ export type { Operator } from './operators';
 export { seedRegions } from './regions';
 export { initInstallation } from './setup';
 export { listUnits } from './units';
-export type { RowProblem } from './unitsXlsx';

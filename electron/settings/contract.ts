@@ -4,16 +4,12 @@ import type { AuditPage } from '../audit/audit';
 import type { BackupFile } from '../backup/backup';
 import type { RecentDatabase } from '../backup/databaseFiles';
 import type { DatabaseInfo, SampleOpened } from '../backup/databases';
-import { file, none, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import { file, isoDate, none, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { SettingView } from './settings';
-
-// The types the renderer shows, so that it sees this workflow only through its contract.
 export type { AuditFilter } from '../audit/audit';
 export type { BackupFile } from '../backup/backup';
 export type { RecentDatabase } from '../backup/databaseFiles';
 export type { SettingView } from './settings';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
 
 const auditFilter = z.object({ entity: text(40).optional(), naturalKey: text(400).optional(), from: isoDate.optional(), to: isoDate.optional() });
 

@@ -4,7 +4,8 @@ import { auditPage, auditWorkbook } from '../audit/audit';
 import { createDatabaseFile, databaseInfo, leaveSampleCounty, openDatabaseFile, openSampleCounty, readRecentDatabases } from '../backup/databases';
 import { acceptUploadedBackup, backupByName, createBackup, listBackups, restoreBackup } from '../backup/backup';
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
-import { decodeFile, encodeFile, today } from '../ipc/files';
+import { localDate } from '../domain/clock';
+import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import type { settingsContract } from './contract';
 import { listSettings, resetSetting, updateSetting } from './settings';
@@ -34,5 +35,5 @@ export const settingsHandlers: HandlersFor<typeof settingsContract> = {
   'backup.upload': (input, ctx) => acceptUploadedBackup(ctx.app.store(), input.fileName, decodeFile(input)),
 
   'audit.list': (input, ctx) => auditPage(db(ctx), input),
-  'audit.export': (input, ctx) => encodeFile(`操作日志-${today()}.xlsx`, auditWorkbook(db(ctx), input)),
+  'audit.export': (input, ctx) => encodeFile(`操作日志-${localDate()}.xlsx`, auditWorkbook(db(ctx), input)),
 };

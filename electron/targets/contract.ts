@@ -5,23 +5,19 @@ import type { AuditRow } from '../audit/audit';
 import { ACCRUALS, OPERATORS } from '../domain/indicators';
 import { REVIEW_GRADES, type TargetIndicator } from '../domain/targets';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
-import { file, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import { file, returns, signedFen, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { Adjustment } from './adjustments';
 import type { DepartmentTarget } from './department';
 import type { TargetRow } from './store';
 import type { InboxItem, ProjectTarget, TargetOverview } from './targets';
-import type { TargetImportPreview, TargetImportResult } from './templateXlsx';
-
-// The types the renderer shows, so that it sees this workflow only through its contract.
+import type { TargetImportPreview, TargetImportResult } from './excel';
 export type { Adjustment } from './adjustments';
 export type { DepartmentTarget } from './department';
+export type { DepartmentTargetRow, InboxItem, ProjectTarget, ProjectTargetRow } from './targets';
 export type { ProjectTypeOption } from './librarySource';
 export type { TargetState } from './store';
-export type { DepartmentTargetRow, InboxItem, ProjectTarget, ProjectTargetRow } from './targets';
-export type { TargetImportPreview, TemplateProject } from './templateXlsx';
+export type { TargetImportPreview, TemplateProject } from './excel';
 
-const fen = z.number().int().max(Number.MAX_SAFE_INTEGER);
-const version = z.number().int().positive();
 
 const indicator = z
   .object({
@@ -46,7 +42,7 @@ const content = {
 };
 
 const task = z
-  .object({ function: text(200), task: text(500), projectCodes: z.array(text(40)).max(100), amountFen: fen })
+  .object({ function: text(200), task: text(500), projectCodes: z.array(text(40)).max(100), amountFen: signedFen })
   .strict();
 
 export const targetsContract = {
@@ -63,10 +59,10 @@ export const targetsContract = {
         year,
         unitCode: text(20),
         version: version.nullable(),
-        basicFen: fen,
-        projectFen: fen,
-        fiscalFen: fen,
-        otherFen: fen,
+        basicFen: signedFen,
+        projectFen: signedFen,
+        fiscalFen: signedFen,
+        otherFen: signedFen,
         functions: text(2000),
         tasks: z.array(task).max(100, '年度任务最多 100 项'),
         ...content,

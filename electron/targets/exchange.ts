@@ -1,8 +1,13 @@
 // Targets travel up with their indicator rows and department task tables; the prefecture's review
 // comes back down as a decision that reopens a returned target with the prefecture's opinion.
+import { z } from 'zod';
 import { sqliteOf, type Db } from '../../db/open';
+import { departmentTasks, targetAdjustments, targetIndicators, targets } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
-import type { Decision, ExchangeEntity } from '../exchange';
+import { OPERATORS } from '../domain/indicators';
+import { type Decision, type ExchangeEntity, type OwnDecision, type Row, childRow, jsonStrings, jsonText, recordRow } from '../exchange';
+
+const reviewOpinion = (final: boolean, opinion: string) => `${final ? '县级审核' : '州级审核'}：${opinion}`;
 
 function applyTargetDecision(db: Db, actor: Actor, recordId: string, decision: Decision): void {
   const sqlite = sqliteOf(db);
@@ -10,7 +15,7 @@ function applyTargetDecision(db: Db, actor: Actor, recordId: string, decision: D
     | { status: string; opinion: string | null; region_code: string; year: number; kind: string; owner_code: string }
     | undefined;
   if (!before) return;
-  const opinion = `${decision.final ? '县级审核' : '州级审核'}：${decision.opinion}`;
+  const opinion = reviewOpinion(decision.final, decision.opinion);
   // A prefecture's approval is recorded only; the county's approval of a unit's target settles it.
   const status = decision.action === 'return' ? 'returned' : decision.final ? 'approved' : null;
   if (status) {
@@ -30,6 +35,33 @@ function applyTargetDecision(db: Db, actor: Actor, recordId: string, decision: D
   });
 }
 
+/**
+ * A unit's target at its county: 已送审 for the county's review whatever the unit says (a unit cannot
+ * approve its own target, grade it or write the reviewer's opinion), unless the unit reports back the
+ * county's own latest decision — then the copy shows that decision, with the county's opinion. A draft
+ * stays a draft: the unit has not sent it for review. The unit's own state stays visible in the import
+ * summary (senderState).
+ */
+function targetAwaitingReview(row: Row, decided: OwnDecision | undefined): Row {
+  const settled = decided && (decided.action === 'approve' ? 'approved' : 'returned') === row.status ? decided : undefined;
+  return {
+    ...row,
+    status: settled ? (row.status ?? null) : row.status === 'draft' ? 'draft' : 'submitted',
+    review_grade: null,
+    review_opinion: settled ? reviewOpinion(true, settled.opinion) : null,
+    decided_at: settled ? settled.decidedAt : null,
+  };
+}
+
+/** An adjustment of a unit's target waits for the county's review: the unit's approval never counts. */
+function adjustmentAwaitingReview(row: Row): Row {
+  return { ...row, status: row.status === 'draft' ? 'draft' : 'submitted', opinion: null, decided_at: null };
+}
+
+// A draft row may have no operator yet.
+const operator = z.enum([...OPERATORS, '']);
+const targetContent = jsonText(z.object({}).passthrough());
+
 const inYear = 'region_code = :region AND year = :year';
 /** A unit's targets: those of its projects, and its own department-wide target. */
 const ofUnit = "(kind = 'project' AND project_id IN (SELECT id FROM projects WHERE unit_code = :unit)) OR (kind = 'department' AND owner_code = :unit)";
@@ -39,27 +71,31 @@ export const targetExchange: readonly ExchangeEntity[] = [
     name: 'target',
     label: '绩效目标',
     table: 'targets',
+    row: recordRow(targets, { annual_goals: jsonStrings }),
     naturalKey: ['region_code', 'year', 'kind', 'owner_code'],
     stages: ['targets'],
     directions: ['up'],
     scope: inYear,
     unitScope: ofUnit,
     children: [
-      { table: 'target_indicators', foreignKey: 'target_id', key: ['id'] },
-      { table: 'department_tasks', foreignKey: 'target_id', key: ['id'] },
+      { table: 'target_indicators', foreignKey: 'target_id', key: ['id'], row: childRow(targetIndicators, { operator }) },
+      { table: 'department_tasks', foreignKey: 'target_id', key: ['id'], row: childRow(departmentTasks, { project_codes: jsonStrings }) },
     ],
     statusColumn: 'status',
+    awaitingReview: targetAwaitingReview,
     applyDecision: applyTargetDecision,
   },
   {
     name: 'target-adjustment',
     label: '目标调整',
     table: 'target_adjustments',
+    row: recordRow(targetAdjustments, { original: targetContent, proposed: targetContent }),
     naturalKey: ['target_id', 'seq'],
     stages: ['targets'],
     directions: ['up'],
     scope: `target_id IN (SELECT id FROM targets WHERE ${inYear})`,
     unitScope: `target_id IN (SELECT id FROM targets WHERE ${ofUnit})`,
     statusColumn: 'status',
+    awaitingReview: adjustmentAwaitingReview,
   },
 ];

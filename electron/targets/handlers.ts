@@ -9,7 +9,7 @@ import { departmentTarget, saveDepartmentTarget } from './department';
 import { suggestedTargetIndicators } from './librarySource';
 import { requireTarget, targetKey } from './store';
 import { projectTarget, reviewInbox, saveTarget, targetOverview, transitionTarget } from './targets';
-import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './templateXlsx';
+import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './excel';
 
 export const targetsHandlers: HandlersFor<typeof targetsContract> = {
   'targets.overview': (input, ctx) => targetOverview(db(ctx), input.year),

@@ -3,10 +3,10 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { ZipWriter } from '../exchange/zip';
-import { previewLibraryImport } from '../library/libraryXlsx';
-import { previewBudgetImport } from '../projects/budgetImport';
-import { previewUnitImport } from '../registry/unitsXlsx';
-import { previewTargetImport } from '../targets/templateXlsx';
+import { previewLibraryImport } from '../library/excel';
+import { previewBudgetImport } from '../projects/excel';
+import { previewUnitImport } from '../registry/excel';
+import { previewTargetImport } from '../targets/excel';
 import { countyStore, tempDir } from '../testSupport/fixtures';
 import { readTable } from './sheet';
 

@@ -2,6 +2,7 @@
 // Columns are found by their Chinese header, wherever the header row sits, so that a title row above
 // the table or reordered columns do not break an import.
 import * as XLSX from 'xlsx';
+import { localDate } from '../domain/clock';
 import { AppError } from '../errors';
 
 export interface ColumnSpec<K extends string> {
@@ -24,7 +25,8 @@ function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // SheetJS makes a date cell local midnight, so only the local fields give the date typed in Excel.
+  if (value instanceof Date) return localDate(value);
   return String(value).trim();
 }
 

@@ -3,25 +3,10 @@
 import { Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { FilePayload } from '../../../electron/ipc/contract';
+import type { ImportAction, ImportPreview, ImportResult, RowProblem } from '../../../electron/xlsx/importKit';
 import { readFilePayload } from './files';
 import { notifyError } from './notify';
 import { VirtualTable, type Column } from './VirtualTable';
-
-export type ImportAction = 'create' | 'update' | 'unchanged' | 'error';
-
-export interface ImportProblem {
-  sheet?: string;
-  rowNumber: number;
-  column: string;
-  message: string;
-}
-
-export interface ImportPreviewData<R> {
-  fileName: string;
-  counts: Record<ImportAction, number>;
-  problems: ImportProblem[];
-  rows: R[];
-}
 
 export const IMPORT_ACTIONS: Record<ImportAction, { label: string; color: string }> = {
   create: { label: '新增', color: 'teal' },
@@ -36,8 +21,8 @@ export const actionBadge = (action: ImportAction) => (
   </Badge>
 );
 
-const problemColumns = (withSheet: boolean): Column<ImportProblem>[] => [
-  ...(withSheet ? [{ key: 'sheet', header: '工作表', width: '100px', cell: (p: ImportProblem) => p.sheet ?? '' }] : []),
+const problemColumns = (withSheet: boolean): Column<RowProblem>[] => [
+  ...(withSheet ? [{ key: 'sheet', header: '工作表', width: '100px', cell: (p: RowProblem) => p.sheet ?? '' }] : []),
   { key: 'row', header: '行号', width: '80px', cell: (p) => `第 ${p.rowNumber} 行` },
   { key: 'column', header: '列', width: '130px', cell: (p) => p.column },
   { key: 'message', header: '问题', width: 'minmax(240px, 1fr)', cell: (p) => <span title={p.message}>{p.message}</span> },
@@ -53,7 +38,7 @@ export function ImportPreviewModal<R>({
   onCancel,
   onConfirm,
 }: {
-  preview: ImportPreviewData<R>;
+  preview: ImportPreview<R>;
   /** What one row of `rows` is, e.g. 个项目. */
   unitLabel: string;
   /** What happens to the rows with problems, e.g. 这些项目整体不导入. */
@@ -127,8 +112,8 @@ export function useImportFlow<P>({
   renderModal,
 }: {
   preview: (file: FilePayload) => Promise<P>;
-  commit: (file: FilePayload) => Promise<P & { written: number }>;
-  onImported: (result: P & { written: number }) => Promise<void> | void;
+  commit: (file: FilePayload) => Promise<ImportResult<P>>;
+  onImported: (result: ImportResult<P>) => Promise<void> | void;
   renderModal: (props: { preview: P; committing: boolean; onCancel: () => void; onConfirm: () => void }) => ReactNode;
 }) {
   const [pending, setPending] = useState<{ file: FilePayload; preview: P } | null>(null);

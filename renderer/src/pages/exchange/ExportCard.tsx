@@ -45,7 +45,8 @@ export function ExportCard({
   const stages = options.stages.filter((s) => to || COUNTY_STAGES.includes(s.value));
   const counts = Object.entries(preview.data ?? {});
   const total = counts.reduce((sum, [, n]) => sum + n, 0);
-  const what = to ? '反馈包' : '上报包';
+  // The prefecture's library travels as a package kind of its own, written when it exports the library stage.
+  const what = !to ? '上报包' : installation.role === 'prefecture' && stage === 'library' ? '指标库更新包' : '反馈包';
   const receiver = to ? to.name : PARENT_NAMES[installation.role === 'unit' ? 'unit' : 'county'];
   // The receiver's receipt comes back through the import where its packages come in.
   const receiptWhere = to?.via === 'unit' ? '“下级单位”' : '“导入上报包”';
@@ -70,7 +71,7 @@ export function ExportCard({
     <Paper withBorder p="md" component="section" aria-labelledby={titleId}>
       <Stack gap="sm">
         <Title order={2} size="h4" id={titleId}>
-          {to ? `导出给${to.name}的反馈包` : `导出上报包 · 上报${receiver}`} · {year} 年度
+          {to ? `导出给${to.name}的${what}` : `导出上报包 · 上报${receiver}`} · {year} 年度
         </Title>
         <Group gap="lg" align="flex-end">
           <Select

@@ -2,6 +2,7 @@
 // confirm by phone), what it is, and the dry run — every record with what would happen to it.
 import { Alert, Badge, Button, Checkbox, Group, LoadingOverlay, Modal, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { WORKFLOW_LABELS, type WorkflowState } from '../../../../electron/domain/workflow';
 import type { ImportSummary, PlannedRecord, RecordAction } from '../../../../electron/exchange/contract';
 import { Fingerprint } from '../../components/Fingerprint';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
@@ -15,6 +16,13 @@ export const ACTION_COLORS: Record<RecordAction, string> = {
   conflict: 'red',
 };
 const ACTIONS = Object.keys(ACTION_COLORS) as RecordAction[];
+
+/** A record whose copy here waits for this installation's review: what the sender itself had (its own workflow state). */
+function senderStateText(state: NonNullable<PlannedRecord['senderState']>): string {
+  const status = String(state.status ?? '');
+  const label = WORKFLOW_LABELS[status as WorkflowState] ?? status;
+  return `对方自己的状态${label ? `为“${label}”` : '与本机不同'}；本机不采用，待本机审核`;
+}
 
 export function ImportReviewModal({
   fileName,
@@ -48,7 +56,23 @@ export function ImportReviewModal({
           </Badge>
         ),
       },
-      { key: 'reason', header: '原因', width: 'minmax(240px, 2fr)', cell: (r) => r.reason && <Text span size="sm" c="red.8" title={r.reason}>{r.reason}</Text> },
+      {
+        key: 'reason',
+        header: '原因',
+        width: 'minmax(240px, 2fr)',
+        cell: (r) =>
+          r.reason ? (
+            <Text span size="sm" c="red.8" title={r.reason}>
+              {r.reason}
+            </Text>
+          ) : (
+            r.senderState && (
+              <Text span size="sm" c="dimmed">
+                {senderStateText(r.senderState)}
+              </Text>
+            )
+          ),
+      },
     ],
     [options.actions],
   );

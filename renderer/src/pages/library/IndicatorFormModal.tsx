@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea,
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { ACCRUAL_LABELS, ACCRUALS, BASES, followDefaultAccrual, OPERATORS, type Accrual, type Framework } from '../../../../electron/domain/indicators';
 import { checkLibraryIndicator, editRefusal, frameworkOf, type LibraryIndicatorDraft, type LibraryIndicatorField } from '../../../../electron/domain/library';
-import { hasErrors } from '../../../../electron/domain/registry';
+import { hasErrors } from '../../../../electron/domain/validation';
 import type { LibraryIndicator, ProjectTypeSummary } from '../../../../electron/library/contract';
 import type { Unit } from '../../../../electron/registry/contract';
 import { errorMessage, invoke } from '../../api';

@@ -28,13 +28,13 @@ function EmptyLibrary({ onSeeded }: { onSeeded: () => Promise<void> }) {
   return (
     <EmptyNotice
       title="指标库还是空的"
-      description="可以载入随软件提供的初始指标库（教育、卫生健康、交通、农业、水利、乡村振兴、社会保障、行政运行等常见县级项目类型及其参考指标），再按本县实际修改；也可以导入州财政局下发的指标库版本。"
+      description="可以载入随软件提供的初始指标库（教育、卫生健康、交通、农业、水利、乡村振兴、社会保障、行政运行等常见县级项目类型及其参考指标），再按本县实际修改；也可以在“数据交换”中导入州财政局下发的指标库更新包。"
     >
       <Button onClick={seed} loading={busy}>
         载入初始指标库
       </Button>
-      <Button variant="default" onClick={() => navigate('library', 'versions')}>
-        导入上级下发的版本
+      <Button variant="default" onClick={() => navigate('exchange')}>
+        导入州级指标库更新包
       </Button>
     </EmptyNotice>
   );
@@ -69,7 +69,7 @@ export function LibraryPage() {
           {indicators}
         </Tabs.Panel>
         <Tabs.Panel value="versions" pt="md" className="fill-panel">
-          <VersionsTab onApplied={types.reload} />
+          <VersionsTab />
         </Tabs.Panel>
       </Tabs>
     </div>

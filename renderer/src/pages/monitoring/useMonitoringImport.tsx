@@ -25,17 +25,8 @@ export function useMonitoringImport(roundId: string, kind: ImportKind, onImporte
       const unknown = result.unknownCodes.length ? `；${result.unknownCodes.length} 个项目编码不在本轮：${result.unknownCodes.slice(0, 5).join('、')}` : '';
       notifySuccess(`更新 ${result.sheets} 张监控表（${result.written} 行）${result.counts.error ? `，跳过 ${result.counts.error} 行有错误的数据` : ''}${unknown}`, DONE[kind]);
     },
-    renderModal: ({ preview, committing, onCancel, onConfirm }) => (
-      <ImportPreviewModal
-        preview={{ ...preview, counts: { ...preview.counts, create: 0 } }}
-        unitLabel="行"
-        skipNote="导入时跳过这些行"
-        rowColumns={ROW_COLUMNS}
-        rowKey={(r) => `${r.table}-${r.rowNumber}`}
-        committing={committing}
-        onCancel={onCancel}
-        onConfirm={onConfirm}
-      />
+    renderModal: (props) => (
+      <ImportPreviewModal {...props} unitLabel="行" skipNote="导入时跳过这些行" rowColumns={ROW_COLUMNS} rowKey={(r) => `${r.table}-${r.rowNumber}`} />
     ),
   });
 }

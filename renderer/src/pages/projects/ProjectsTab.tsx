@@ -58,9 +58,8 @@ export function ProjectsTab() {
       const skipped = result.counts.error > 0 ? `，跳过 ${result.counts.error} 个有错误的项目` : '';
       notifySuccess(`已导入 ${result.written} 个项目${skipped}`, '导入完成');
     },
-    renderModal: ({ preview, ...props }) => (
+    renderModal: (props) => (
       <ImportPreviewModal
-        preview={{ ...preview, rows: preview.projects }}
         unitLabel="个项目"
         skipNote="这些项目的各行整体不导入"
         rowColumns={IMPORT_COLUMNS}

@@ -1,6 +1,7 @@
 // The project form's model, kept apart from the components so it can be tested without a browser:
 // amounts are typed in 万元 as text and parsed exactly; every rule comes from the domain layer.
-import { parseWanYuan } from '../../../../electron/domain/money';
+import { parseWanYuan, wanYuanText } from '../../../../electron/domain/money';
+import { hasErrors, type FieldErrors } from '../../../../electron/domain/validation';
 import {
   checkFunds,
   checkProject,
@@ -10,7 +11,6 @@ import {
   type ProjectDraft,
   type ProjectProblems,
   type UnitRef,
-  wanYuanText,
 } from '../../../../electron/domain/projects';
 import type { Input } from '../../../../electron/ipc/contract';
 import type { Project } from '../../../../electron/projects/contract';
@@ -22,7 +22,7 @@ export interface FundText {
   cut: string;
 }
 export type FundTextField = keyof FundText;
-export type FundErrors = Partial<Record<FundTextField, string>>;
+export type FundErrors = FieldErrors<FundText>;
 
 export interface ProjectFormState extends ProjectDraft {
   funds: FundText[];
@@ -76,7 +76,7 @@ export function readFunds(rows: readonly FundText[]): { funds: FundRow[]; errors
     }
     return fund;
   });
-  const parsedAll = errors.every((e) => Object.keys(e).length === 0);
+  const parsedAll = !errors.some(hasErrors);
   if (parsedAll) {
     for (const problem of checkFunds(funds)) {
       const field = AMOUNT_FIELDS.find(([, fen]) => fen === problem.field)?.[0] ?? 'source';
@@ -96,7 +96,7 @@ export function projectFormErrors(state: ProjectFormState, unitOf: (code: string
 }
 
 export const hasFormErrors = (errors: ProjectFormErrors) =>
-  Object.keys(errors.fields).length > 0 || errors.funds.some((e) => Object.keys(e).length > 0);
+  hasErrors(errors.fields) || errors.funds.some(hasErrors);
 
 /** The service input; call it only once the form has no errors (every source is then a known one). */
 export function toProjectInput(state: ProjectFormState, year: number): Input<'projects.create'> {

@@ -1,5 +1,6 @@
 import { Alert, Loader, Select, Stack } from '@mantine/core';
 import { useMemo } from 'react';
+import type { FieldErrors } from '../../../../electron/domain/validation';
 import type { Region } from '../../../../electron/registry/contract';
 import { useInvoke } from '../../components/useInvoke';
 
@@ -19,7 +20,7 @@ export function RegionStep({
   value: RegionChoice;
   onChange: (next: RegionChoice) => void;
   withCounty: boolean;
-  errors: Partial<Record<keyof RegionChoice, string>>;
+  errors: FieldErrors<RegionChoice>;
 }) {
   const regions = useInvoke('regions.list', {});
   const prefectures = useMemo(() => (regions.data ?? []).filter((r) => r.level === 'prefecture').map(regionOption), [regions.data]);

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { regionLevelForRole, ROLE_LABELS, type InstallationRole } from '../../../../electron/domain/registry';
+import { hasErrors } from '../../../../electron/domain/validation';
 import { errorMessage, invoke } from '../../api';
 import { CenteredCard } from '../../components/CenteredCard';
 import { DatabaseMenu } from '../../layout/DatabaseMenu';
@@ -53,7 +54,7 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
 
   async function next(event: FormEvent) {
     event.preventDefault();
-    if (Object.keys(problemsOf(step, draft)).length > 0) {
+    if (hasErrors(problemsOf(step, draft))) {
       setAttempted(true);
       return;
     }

@@ -1,6 +1,7 @@
 import { Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { checkUnit, type FieldErrors, type UnitDraft } from '../../../../electron/domain/registry';
+import { checkUnit, type UnitDraft } from '../../../../electron/domain/registry';
+import type { FieldErrors } from '../../../../electron/domain/validation';
 
 export interface UnitIdentity {
   code: string;

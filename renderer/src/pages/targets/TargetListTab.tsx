@@ -69,9 +69,8 @@ export function TargetListTab({ year, units }: { year: number; units: readonly U
       const skipped = result.counts.error > 0 ? `，${result.counts.error} 个项目有错误未导入` : '';
       notifySuccess(`已导入 ${result.written} 个项目的绩效目标（草稿）${skipped}`, '导入完成');
     },
-    renderModal: ({ preview, ...props }) => (
+    renderModal: (props) => (
       <ImportPreviewModal
-        preview={{ ...preview, rows: preview.projects }}
         unitLabel="个项目"
         skipNote="这些项目的目标整体不导入，其他项目照常导入"
         rowColumns={IMPORT_COLUMNS}

@@ -1,8 +1,7 @@
 // The target editors' model, apart from the components so it can be tested without a browser: rows
 // carry a local key (so a row keeps its "touched" state when others are removed), money is typed in 万元,
 // and the domain's problems are looked up by area, row and field to show them where they belong.
-import { parseWanYuan, type Fen } from '../../../../electron/domain/money';
-import { wanYuanText } from '../../../../electron/domain/projects';
+import { parseWanYuan, wanYuanText, type Fen } from '../../../../electron/domain/money';
 import type { DepartmentBudget, DepartmentTask, TargetArea, TargetContent, TargetIndicator, TargetProblem } from '../../../../electron/domain/targets';
 
 export interface EditorIndicator extends TargetIndicator {

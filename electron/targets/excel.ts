@@ -8,6 +8,7 @@ import { ACCRUAL_LABELS, BASES, defaultAccrual, OPERATORS, parseAccrual, type Fr
 import { checkProjectTargets, type TargetContent, type TargetIndicator, type TargetProblem } from '../domain/targets';
 import { editable, WORKFLOW_LABELS } from '../domain/workflow';
 import { AppError } from '../errors';
+import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
 import { readTable, writeWorkbook, type ColumnSpec, type SheetRow } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
 import { projectsWithFunds, type Project } from '../projects';
@@ -62,33 +63,18 @@ const INDICATOR_FIELD_COLUMN: Record<string, IndicatorKey> = {
 /** Comparison signs as people type them in Excel. */
 const OPERATOR_ALIASES: Record<string, IndicatorOperator> = { '>=': '≥', '≧': '≥', '＞': '>', '=<': '≤', '<=': '≤', '≦': '≤', '＜': '<', '＝': '=', '==': '=' };
 
-export interface TemplateProblem {
-  sheet: string;
-  rowNumber: number;
-  column: string;
-  message: string;
-}
-
-export type TemplateAction = 'create' | 'update' | 'unchanged' | 'error';
-
 export interface TemplateProject {
   code: string;
   name: string;
   indicatorCount: number;
-  action: TemplateAction;
+  action: ImportAction;
 }
 
-export interface TargetImportPreview {
-  fileName: string;
+export interface TargetImportPreview extends ImportPreview<TemplateProject> {
   year: number;
-  projects: TemplateProject[];
-  problems: TemplateProblem[];
-  counts: Record<TemplateAction, number>;
 }
 
-export interface TargetImportResult extends TargetImportPreview {
-  written: number;
-}
+export type TargetImportResult = ImportResult<TargetImportPreview>;
 
 // ---------------------------------------------------------------------------------------------- export
 
@@ -142,7 +128,7 @@ export function exportTargetTemplate(db: Db, year: number, unitCode: string): { 
 interface ProjectPlan extends TemplateProject {
   project: Project | undefined;
   content: TargetContent;
-  problems: TemplateProblem[];
+  problems: RowProblem[];
 }
 
 function parseOperator(text: string): IndicatorOperator | null {
@@ -191,7 +177,7 @@ function planProject(
   fw: Framework,
   rules: ReturnType<typeof rulesFor>,
 ): ProjectPlan {
-  const problems: TemplateProblem[] = [];
+  const problems: RowProblem[] = [];
   const goalProblem = (rowNumber: number, key: GoalKey, message: string) => problems.push({ sheet: GOALS_SHEET, rowNumber, column: header(GOAL_COLUMNS, key), message });
   const indicatorProblem = (rowNumber: number, key: IndicatorKey, message: string) =>
     problems.push({ sheet: INDICATORS_SHEET, rowNumber, column: header(INDICATOR_COLUMNS, key), message });
@@ -241,7 +227,7 @@ function planProject(
     for (const problem of found) placeProblem(problem, goalRow.rowNumber, indicatorRows, badOperatorRows, goalProblem, indicatorProblem, anchorProblem);
   }
 
-  const action: TemplateAction = problems.length ? 'error' : !target?.id ? 'create' : sameContent(target, content) ? 'unchanged' : 'update';
+  const action: ImportAction = problems.length ? 'error' : !target?.id ? 'create' : sameContent(target, content) ? 'unchanged' : 'update';
   return {
     code,
     name: project?.name ?? goalRow?.values.name ?? indicatorRows[0]?.values.name ?? '',
@@ -272,25 +258,15 @@ function placeProblem(
   else goalProblem(goalRowNumber, 'code', `绩效指标：${problem.message}`);
 }
 
-/** The goals sheet first, then the indicators sheet, each top to bottom, as the user will walk them. */
-const bySheetAndRow = (a: TemplateProblem, b: TemplateProblem) =>
-  a.sheet === b.sheet ? a.rowNumber - b.rowNumber : a.sheet === GOALS_SHEET ? -1 : 1;
-
-function summarise(fileName: string, year: number, plans: ProjectPlan[]): TargetImportPreview {
-  const counts: Record<TemplateAction, number> = { create: 0, update: 0, unchanged: 0, error: 0 };
-  for (const plan of plans) counts[plan.action]++;
-  return {
-    fileName,
-    year,
-    projects: plans.map(({ code, name, indicatorCount, action }) => ({ code, name, indicatorCount, action })),
-    problems: plans.flatMap((p) => p.problems).sort(bySheetAndRow),
-    counts,
-  };
+function preview(fileName: string, year: number, plans: ProjectPlan[]): TargetImportPreview {
+  const rows = plans.map(({ code, name, indicatorCount, action }) => ({ code, name, indicatorCount, action }));
+  // The goals sheet first, then the indicators sheet, as the user will walk them.
+  return { ...summarise(fileName, rows, plans.flatMap((p) => p.problems), [GOALS_SHEET, INDICATORS_SHEET]), year };
 }
 
 export function previewTargetImport(db: Db, year: number, fileName: string, bytes: Uint8Array): TargetImportPreview {
   requireInstallation(db);
-  return summarise(fileName, year, planImport(db, year, bytes));
+  return preview(fileName, year, planImport(db, year, bytes));
 }
 
 /**
@@ -309,5 +285,5 @@ export function commitTargetImport(db: Db, actor: Actor, year: number, fileName:
       recordAudit(tx, actor, { entity: 'target', naturalKey: targetKey(identity), action: 'Excel 导入绩效目标', after: { fileName, ...plan.content } });
     }
   });
-  return { ...summarise(fileName, year, plans), written: toWrite.length };
+  return { ...preview(fileName, year, plans), written: toWrite.length };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { luntaiApprovedTargets } from '../testSupport/approvedTargets';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
-import { commitMonitoringImport, previewMonitoringImport } from './imports';
+import { commitMonitoringImport, previewMonitoringImport } from './excel';
 import { createRound } from './rounds';
 import { getSheet, listSheets, saveSheet, transitionSheet } from './sheets';
 import { monitoringWorkbook } from './workbook';
@@ -52,7 +52,7 @@ describe('importing the budget system’s execution figures (三流合一)', () 
       [8, 'LT2020-004', '本级财政拨款', 'error'],
       [9, 'LT2020-003', '单位资金', 'error'],
     ]);
-    expect(preview.counts).toEqual({ update: 3, unchanged: 0, error: 4 });
+    expect(preview.counts).toEqual({ create: 0, update: 3, unchanged: 0, error: 4 });
     expect(preview.unknownCodes).toEqual(['LT2020-005', 'XX-999']);
     expect(preview.sheets).toBe(2);
     expect(preview.problems).toEqual([

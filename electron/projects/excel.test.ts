@@ -4,7 +4,7 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { countyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
-import { budgetTemplate, commitBudgetImport, exportProjects, previewBudgetImport } from './budgetImport';
+import { budgetTemplate, commitBudgetImport, exportProjects, previewBudgetImport } from './excel';
 import { listProjects, projectsWithFunds } from './projects';
 import { seedCounty } from '../testSupport/county';
 import { addProject, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
@@ -45,7 +45,7 @@ describe('project import from the budget system export', () => {
       { rowNumber: 9, column: '项目名称', message: '同一项目各行的项目名称应一致，与第 8 行不同' },
       { rowNumber: 10, column: '年初预算（万元）', message: '“十万”不是有效的金额，请只填写数字（万元）' },
     ]);
-    expect(preview.projects.find((p) => p.code === 'XM001')).toMatchObject({ rowNumbers: [3, 4], adjustedFen: 430_500_000, action: 'create' });
+    expect(preview.rows.find((p) => p.code === 'XM001')).toMatchObject({ rowNumbers: [3, 4], adjustedFen: 430_500_000, action: 'create' });
     expect(listProjects(db, 2020)).toEqual([]);
     expect(listAudit(db, { entity: 'project', limit: 5 })).toEqual([]);
   });

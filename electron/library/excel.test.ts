@@ -4,7 +4,7 @@ import { listAudit } from '../audit/audit';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { readTable } from '../xlsx/sheet';
 import { allIndicators, searchIndicators, suggestedIndicators } from './indicators';
-import { commitLibraryImport, exportLibrary, libraryTemplate, previewLibraryImport } from './libraryXlsx';
+import { commitLibraryImport, exportLibrary, libraryTemplate, previewLibraryImport } from './excel';
 import { listProjectTypes } from './projectTypes';
 import { seedStarterLibrary } from './starter';
 import { currentLibraryVersion, listLibraryVersions } from './versions';

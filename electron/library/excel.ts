@@ -5,9 +5,10 @@
 import { LIBRARY_STATUS_LABELS, INDICATOR_CODE, PROJECT_TYPE_CODE, checkLibraryIndicator, nextIndicatorCode, parseLibraryStatus, sameIndicatorContent, type LibraryIndicatorDraft, type LibraryIndicatorField, type LibraryStatus } from '../domain/library';
 import { ACCRUAL_LABELS, BASES, defaultAccrual, parseAccrual, parseOperator, type Framework } from '../domain/indicators';
 import type { Db } from '../../db/open';
+import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
 import { readTable, writeWorkbook, type ColumnSpec, type SheetSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation, type RowProblem } from '../registry';
+import { requireInstallation } from '../registry';
 import { indicatorWriter, projectTypeWriter } from './bulk';
 import { allIndicators, codesOfType, libraryFramework, type LibraryIndicator } from './indicators';
 import { listProjectTypes, type ProjectTypeSummary } from './projectTypes';
@@ -56,23 +57,18 @@ export interface LibraryImportRow {
   name: string;
   /** The status the indicator will have after the import. */
   status: LibraryStatus;
-  action: 'create' | 'update' | 'unchanged' | 'error';
+  action: ImportAction;
 }
 
-export interface LibraryImportPreview {
-  fileName: string;
-  rows: LibraryImportRow[];
-  problems: RowProblem[];
-  counts: Record<LibraryImportRow['action'], number>;
+export interface LibraryImportPreview extends ImportPreview<LibraryImportRow> {
   /** Project types the file names that do not exist yet and will be created. */
   newProjectTypes: { code: string; name: string }[];
 }
 
-export interface LibraryImportResult extends LibraryImportPreview {
-  written: number;
+export type LibraryImportResult = ImportResult<LibraryImportPreview> & {
   /** The library version opened because accepted indicators were retired, if any. */
   libraryVersion: number | null;
-}
+};
 
 interface PlannedRow extends LibraryImportRow {
   draft: LibraryIndicatorDraft;
@@ -166,20 +162,13 @@ function plan(db: Db, bytes: Uint8Array) {
   return { rows, problems, newProjectTypes };
 }
 
-function summarise(fileName: string, planned: ReturnType<typeof plan>): LibraryImportPreview {
-  const counts = { create: 0, update: 0, unchanged: 0, error: 0 };
-  for (const row of planned.rows) counts[row.action]++;
-  return {
-    fileName,
-    rows: planned.rows.map(({ draft: _draft, before: _before, ...row }) => row),
-    problems: planned.problems.sort((a, b) => a.rowNumber - b.rowNumber),
-    counts,
-    newProjectTypes: planned.newProjectTypes,
-  };
+function preview(fileName: string, planned: ReturnType<typeof plan>): LibraryImportPreview {
+  const rows = planned.rows.map(({ draft: _draft, before: _before, ...row }) => row);
+  return { ...summarise(fileName, rows, planned.problems), newProjectTypes: planned.newProjectTypes };
 }
 
 export function previewLibraryImport(db: Db, fileName: string, bytes: Uint8Array): LibraryImportPreview {
-  return summarise(fileName, plan(db, bytes));
+  return preview(fileName, plan(db, bytes));
 }
 
 /** Writes the good rows in one transaction; new indicators get codes with this installation's region. */
@@ -225,7 +214,7 @@ export function commitLibraryImport(db: Db, actor: Actor, fileName: string, byte
     });
     return version;
   });
-  return { ...summarise(fileName, planned), written: toWrite.length, libraryVersion };
+  return { ...preview(fileName, planned), written: toWrite.length, libraryVersion };
 }
 
 const indicatorsSheet = (rows: SheetSpec['rows']): SheetSpec => ({ name: '指标库', headers: COLUMNS.map((c) => c.header), rows, widths: WIDTHS });

@@ -11,20 +11,12 @@ import { parseWanYuan } from '../domain/money';
 import { DEVIATION_REASONS, LIKELIHOODS, overspendMessage, QUALITATIVE_LEVELS, type Deviation } from '../domain/monitoring';
 import { parseDecimal } from '../domain/ratio';
 import { editable, WORKFLOW_LABELS } from '../domain/workflow';
+import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
 import { readTable, type ColumnSpec } from '../xlsx/sheet';
 import { contentOf, writeSheetContent, type IndicatorReport } from './sheets';
 import { loadSheets, requireRound, roundKey, type RoundRow, type SheetRecord } from './store';
 import { EXECUTION_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, SHEET_NAMES } from './workbook';
 
-/** A problem of one row, named by the workbook sheet, the Excel row number and the column header. */
-export interface RowProblem {
-  sheet: string;
-  rowNumber: number;
-  column: string;
-  message: string;
-}
-
-export type ImportAction = 'update' | 'unchanged' | 'error';
 export type ImportKind = 'execution' | 'template';
 
 export interface MonitoringImportRow {
@@ -35,24 +27,19 @@ export interface MonitoringImportRow {
   projectName: string;
   /** The fund source, the indicator, or 项目情况. */
   item: string;
-  action: ImportAction;
+  /** A round's sheets exist already: a row updates one or leaves it unchanged, never creates one. */
+  action: Exclude<ImportAction, 'create'>;
 }
 
-export interface MonitoringImportPreview {
-  fileName: string;
+export interface MonitoringImportPreview extends ImportPreview<MonitoringImportRow> {
   kind: ImportKind;
-  rows: MonitoringImportRow[];
-  problems: RowProblem[];
-  counts: Record<ImportAction, number>;
   /** Project codes of the file that are not in this round. */
   unknownCodes: string[];
   /** Sheets the import would change. */
   sheets: number;
 }
 
-export interface MonitoringImportResult extends MonitoringImportPreview {
-  written: number;
-}
+export type MonitoringImportResult = ImportResult<MonitoringImportPreview>;
 
 interface SheetPatch {
   record: SheetRecord;
@@ -262,22 +249,17 @@ function patched({ record, funds, indicators, project }: SheetPatch) {
 const changedPatches = (plan: Plan) =>
   [...plan.patches.values()].filter((p) => JSON.stringify(patched(p)) !== JSON.stringify(contentOf(p.record)));
 
-function summarise(fileName: string, kind: ImportKind, plan: Plan): MonitoringImportPreview {
-  const counts = { update: 0, unchanged: 0, error: 0 };
-  for (const row of plan.rows) counts[row.action]++;
+function preview(fileName: string, kind: ImportKind, plan: Plan): MonitoringImportPreview {
   return {
-    fileName,
+    ...summarise(fileName, plan.rows, plan.problems),
     kind,
-    rows: plan.rows,
-    problems: plan.problems,
-    counts,
     unknownCodes: [...plan.unknownCodes].sort(),
     sheets: changedPatches(plan).length,
   };
 }
 
 export function previewMonitoringImport(db: Db, roundId: string, kind: ImportKind, fileName: string, bytes: Uint8Array): MonitoringImportPreview {
-  return summarise(fileName, kind, planImport(db, roundId, kind, bytes));
+  return preview(fileName, kind, planImport(db, roundId, kind, bytes));
 }
 
 const IMPORT_ACTIONS: Record<ImportKind, string> = { execution: 'Excel 导入预算执行数', template: 'Excel 导入单位监控表' };
@@ -310,5 +292,5 @@ export function commitMonitoringImport(db: Db, actor: Actor, roundId: string, ki
       },
     });
   });
-  return { ...summarise(fileName, kind, plan), sheets: changes.length, written: plan.rows.filter((r) => r.action === 'update').length };
+  return { ...preview(fileName, kind, plan), sheets: changes.length, written: plan.rows.filter((r) => r.action === 'update').length };
 }

@@ -6,7 +6,7 @@ import { listAudit } from '../audit/audit';
 import { AppError } from '../errors';
 import { countyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { createUnit, listUnits } from './units';
-import { commitUnitImport, exportUnits, previewUnitImport, unitTemplate } from './unitsXlsx';
+import { commitUnitImport, exportUnits, previewUnitImport, unitTemplate } from './excel';
 
 /** Writes a real .xlsx file the way a person would fill one (a title row above the header) and reads it back. */
 function xlsxFile(rows: (string | number)[][], { title = true } = {}): Uint8Array {

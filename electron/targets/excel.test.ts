@@ -7,7 +7,7 @@ import { seedCounty } from '../testSupport/county';
 import { addProject, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
 import { countyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { projectTarget, saveTarget, transitionTarget } from './targets';
-import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './templateXlsx';
+import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './excel';
 import { ROAD_TYPE, seedRoadType } from '../testSupport/roadType';
 
 function setUp() {
@@ -131,7 +131,7 @@ describe('target template import', () => {
       { sheet: '绩效指标', rowNumber: 5, column: '指标性质', message: '“大约”不是有效的指标性质，应为 ≥、>、=、<、≤、定性' },
       { sheet: '绩效指标', rowNumber: 6, column: '指标值', message: '定量指标的指标值应为数字' },
     ]);
-    expect(preview.projects.map((p) => [p.code, p.indicatorCount, p.action])).toEqual([
+    expect(preview.rows.map((p) => [p.code, p.indicatorCount, p.action])).toEqual([
       ['XM001', 2, 'create'],
       ['XM002', 3, 'error'],
       ['XM999', 0, 'error'],

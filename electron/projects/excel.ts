@@ -4,7 +4,7 @@
 // the whole project (all its sources) out, and never blocks the other projects.
 import { randomUUID } from 'node:crypto';
 import { sqliteOf, type Db } from '../../db/open';
-import { parseWanYuan } from '../domain/money';
+import { parseWanYuan, wanYuanText } from '../domain/money';
 import {
   checkFunds,
   checkProject,
@@ -16,8 +16,8 @@ import {
   type ProjectAttribute,
   type ProjectCategory,
   type ProjectDraft,
-  wanYuanText,
 } from '../domain/projects';
+import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
 import { parseYesNo, readTable, writeWorkbook, yesNo, type ColumnSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
 import { requireInstallation } from '../registry';
@@ -48,14 +48,6 @@ const HEADER = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Reco
 /** Header fields that every row of one project must repeat identically. */
 const HEADER_FIELDS = ['name', 'departmentCode', 'unitCode', 'category', 'attribute', 'keyProject', 'povertyFund', 'confidential', 'startDate', 'endDate', 'personInCharge'] as const satisfies readonly (keyof ProjectDraft & Key)[];
 
-export interface RowProblem {
-  rowNumber: number;
-  column: string;
-  message: string;
-}
-
-export type ImportAction = 'create' | 'update' | 'unchanged' | 'error';
-
 export interface ProjectImportRow {
   code: string;
   name: string;
@@ -66,17 +58,11 @@ export interface ProjectImportRow {
   action: ImportAction;
 }
 
-export interface ProjectImportPreview {
-  fileName: string;
+export interface ProjectImportPreview extends ImportPreview<ProjectImportRow> {
   year: number;
-  projects: ProjectImportRow[];
-  problems: RowProblem[];
-  counts: Record<ImportAction, number>;
 }
 
-export interface ProjectImportResult extends ProjectImportPreview {
-  written: number;
-}
+export type ProjectImportResult = ImportResult<ProjectImportPreview>;
 
 interface ParsedRow {
   rowNumber: number;
@@ -156,7 +142,7 @@ function plan(db: Db, year: number, bytes: Uint8Array): { projects: PlannedProje
     else groups.set(row.draft.code, [row]);
   }
   const planned = [...groups.values()].map((rows) => planProject(rows, unitOf, existing));
-  const problems = planned.flatMap((p) => p.problems).sort((a, b) => a.rowNumber - b.rowNumber);
+  const problems = planned.flatMap((p) => p.problems);
   return { projects: planned.map((p) => p.project), problems };
 }
 
@@ -205,21 +191,14 @@ function unchanged(before: Project, draft: ProjectDraft, funds: readonly FundRow
   return sameHeader && sameFunds;
 }
 
-function summarise(fileName: string, year: number, planned: PlannedProject[], problems: RowProblem[]): ProjectImportPreview {
-  const counts: Record<ImportAction, number> = { create: 0, update: 0, unchanged: 0, error: 0 };
-  for (const p of planned) counts[p.action]++;
-  return {
-    fileName,
-    year,
-    projects: planned.map(({ code, name, unitCode, rowNumbers, adjustedFen, action }) => ({ code, name, unitCode, rowNumbers, adjustedFen, action })),
-    problems,
-    counts,
-  };
+function preview(fileName: string, year: number, planned: PlannedProject[], problems: RowProblem[]): ProjectImportPreview {
+  const rows = planned.map(({ draft: _draft, funds: _funds, existing: _existing, ...row }) => row);
+  return { ...summarise(fileName, rows, problems), year };
 }
 
 export function previewBudgetImport(db: Db, year: number, fileName: string, bytes: Uint8Array): ProjectImportPreview {
   const { projects, problems } = plan(db, year, bytes);
-  return summarise(fileName, year, projects, problems);
+  return preview(fileName, year, projects, problems);
 }
 
 /**
@@ -273,7 +252,7 @@ export function commitBudgetImport(db: Db, actor: Actor, year: number, fileName:
       },
     });
   });
-  return { ...summarise(fileName, year, projects, problems), written: toWrite.length };
+  return { ...preview(fileName, year, projects, problems), written: toWrite.length };
 }
 
 const WIDTHS = [8, 18, 36, 14, 14, 14, 10, 12, 12, 10, 12, 12, 12, 18, 16, 14, 14];

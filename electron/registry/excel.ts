@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { sqliteOf, type Db } from '../../db/open';
 import { checkUnit, type UnitDraft } from '../domain/registry';
+import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
 import { parseYesNo, readTable, writeWorkbook, yesNo, type ColumnSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
 import { requireInstallation } from './installation';
@@ -18,29 +19,15 @@ const COLUMNS = [
 type Key = (typeof COLUMNS)[number]['key'];
 const HEADER: Record<Key, string> = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
 
-export interface RowProblem {
-  rowNumber: number;
-  column: string;
-  message: string;
-}
-
 export interface UnitImportRow {
   rowNumber: number;
   code: string;
   name: string;
-  action: 'create' | 'update' | 'unchanged' | 'error';
+  action: ImportAction;
 }
 
-export interface UnitImportPreview {
-  fileName: string;
-  rows: UnitImportRow[];
-  problems: RowProblem[];
-  counts: { create: number; update: number; unchanged: number; error: number };
-}
-
-export interface UnitImportResult extends UnitImportPreview {
-  written: number;
-}
+export type UnitImportPreview = ImportPreview<UnitImportRow>;
+export type UnitImportResult = ImportResult<UnitImportPreview>;
 
 interface PlannedRow extends UnitImportRow {
   draft: UnitDraft & { active: boolean };
@@ -108,20 +95,13 @@ function checkDepartments(rows: PlannedRow[], existing: Map<string, Unit>, probl
   }
 }
 
-function summarise(fileName: string, rows: PlannedRow[], problems: RowProblem[]): UnitImportPreview {
-  const counts = { create: 0, update: 0, unchanged: 0, error: 0 };
-  for (const row of rows) counts[row.action]++;
-  return {
-    fileName,
-    rows: rows.map(({ rowNumber, code, name, action }) => ({ rowNumber, code, name, action })),
-    problems: problems.sort((a, b) => a.rowNumber - b.rowNumber),
-    counts,
-  };
+function preview(fileName: string, rows: PlannedRow[], problems: RowProblem[]): UnitImportPreview {
+  return summarise(fileName, rows.map(({ draft: _draft, ...row }) => row), problems);
 }
 
 export function previewUnitImport(db: Db, fileName: string, bytes: Uint8Array): UnitImportPreview {
   const { rows, problems } = plan(db, bytes);
-  return summarise(fileName, rows, problems);
+  return preview(fileName, rows, problems);
 }
 
 /** Writes the good rows of the file in one transaction with prepared statements; bad rows are skipped. */
@@ -154,7 +134,7 @@ export function commitUnitImport(db: Db, actor: Actor, fileName: string, bytes: 
       },
     });
   });
-  return { ...summarise(fileName, rows, problems), written: toWrite.length };
+  return { ...preview(fileName, rows, problems), written: toWrite.length };
 }
 
 export function unitsWorkbook(units: readonly Unit[]): Uint8Array {

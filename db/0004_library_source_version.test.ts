@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from './open';
-import { tempDir } from '../electron/testing/fixtures';
-import { migrationsBefore } from '../electron/testing/migrations';
+import { tempDir } from '../electron/testSupport/fixtures';
+import { migrationsBefore } from '../electron/testSupport/migrations';
 
 describe('migration 0004_library_source_version', () => {
   it('keeps the library versions recorded before it and leaves their issuer number empty', () => {

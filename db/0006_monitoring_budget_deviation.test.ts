@@ -2,7 +2,7 @@
 // it keep their rows and read as having none yet.
 import { describe, expect, it } from 'vitest';
 import { closeDatabase } from './open';
-import { upgradedFrom } from '../electron/testing/migrations';
+import { upgradedFrom } from '../electron/testSupport/migrations';
 
 describe('migration 0006_monitoring_budget_deviation', () => {
   it('keeps the sheets opened before it, with no budget reasons or measures yet', () => {

@@ -3,7 +3,7 @@
 // neither fails nor changes what the past round was measured against.
 import { describe, expect, it } from 'vitest';
 import { closeDatabase } from './open';
-import { upgradedFrom } from '../electron/testing/migrations';
+import { upgradedFrom } from '../electron/testSupport/migrations';
 
 describe('migration 0007_monitoring_indicator_snapshot', () => {
   it('keeps the progress reported, fills the indicator snapshot from the target, and lets the target row go', () => {

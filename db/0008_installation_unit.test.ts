@@ -3,10 +3,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from './open';
-import { currentInstallation } from '../electron/registry/setup';
+import { currentInstallation } from '../electron/registry/installation';
 import { seedRegions } from '../electron/registry/regions';
-import { tempDir } from '../electron/testing/fixtures';
-import { migrationsBefore } from '../electron/testing/migrations';
+import { tempDir } from '../electron/testSupport/fixtures';
+import { migrationsBefore } from '../electron/testSupport/migrations';
 
 describe('migration 0008_installation_unit', () => {
   it('keeps an existing installation and leaves it without a unit', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultAccrual } from '../electron/domain/indicators';
 import { closeDatabase } from './open';
-import { upgradedFrom } from '../electron/testing/migrations';
+import { upgradedFrom } from '../electron/testSupport/migrations';
 
 /** [level2, unit] of rows as counties have them: every level unit, both level classes, count units. */
 const ROWS: [string, string][] = [

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { backupFolder, closeDatabase, inspectBackup, migrationsFolder, openDatabase, restoreDatabase, StoreError } from './open';
-import { freshStore, tempDir } from '../electron/testing/fixtures';
+import { freshStore, tempDir } from '../electron/testSupport/fixtures';
 
 const tables = (file: string) => {
   const db = new Database(file, { readonly: true });

@@ -191,9 +191,10 @@ export function inspectBackup(candidate: string, noun: '备份' | '数据库' = 
 
 /**
  * Replaces the database at `dbPath` with `candidate`: checks the candidate, backs up the current file,
- * then swaps and reopens (migrating an older backup forward). Returns the reopened store.
+ * then swaps and reopens it with `reopen` (migrating an older backup forward; the app passes its own
+ * opener, which also seeds the regions). Returns the reopened store.
  */
-export function restoreDatabase(current: Store, candidate: string): { store: Store; safetyBackup: string } {
+export function restoreDatabase(current: Store, candidate: string, reopen: (file: string) => Store = openDatabase): { store: Store; safetyBackup: string } {
   inspectBackup(candidate);
   const dbPath = current.path;
   const safetyBackup = backupDatabase(current.sqlite, defaultBackupPath(dbPath, 'before-restore'));
@@ -202,5 +203,5 @@ export function restoreDatabase(current: Store, candidate: string): { store: Sto
   const staging = `${dbPath}.restoring`;
   fs.copyFileSync(candidate, staging);
   fs.renameSync(staging, dbPath);
-  return { store: openDatabase(dbPath), safetyBackup };
+  return { store: reopen(dbPath), safetyBackup };
 }

@@ -1,20 +1,14 @@
 // Small things a clerk hit: the first click in a fresh dialog acts, a required 资金来源 cannot be
 // deselected, one bad 分值 gives one message, and a submitted sheet reads as text rather than grey boxes.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { retype, startCountyApp, type AppUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appsPerTest, retype, startCountyApp, type AppUnderTest } from './harness';
 import { reportSheet } from './monitoringData';
 
 let app: AppUnderTest;
 
-beforeEach(async () => {
+appsPerTest(async () => {
   app = await startCountyApp((county) => county.call('database.openSample', { year: 2020 }));
 });
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
-  await app.close();
-});
-
 
 describe('a fresh dialog', () => {
   it('acts on the first click of 保存 in 新增单位 after typing the first field', async () => {

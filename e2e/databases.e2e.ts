@@ -1,18 +1,13 @@
 // Databases: the sample county opens in a file of its own, clearly marked, and the real county stays
 // free of sample data; new and other databases are created and opened by path, and reopened from 最近打开.
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCountyApp, type AppUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appsPerTest, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
-beforeEach(async () => {
+appsPerTest(async () => {
   app = await startCountyApp();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
-  await app.close();
 });
 
 const unitCount = async () => (await app.call('stats.get', {})).counts.units;

@@ -3,18 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, startCountyApp, type AppUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appsPerTest, ARTIFACTS_DIR, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
-beforeEach(async () => {
+appsPerTest(async () => {
   app = await startCountyApp();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
-  await app.close();
 });
 
 /** The sample's 涉密 projects (公安局): they have approved targets and must never be published. */

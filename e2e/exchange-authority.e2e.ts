@@ -4,27 +4,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportReport } from '../electron/exchange/outgoing';
 import { initInstallation } from '../electron/registry/setup';
-import { freshStore, tempDir, TEST_ACTOR } from '../electron/testing/fixtures';
+import { freshStore, tempDir, TEST_ACTOR } from '../electron/testSupport/fixtures';
 import { openExchange, upload } from './exchangeSteps';
-import { ARTIFACTS_DIR, startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, ARTIFACTS_DIR, startCountyApp, type AppUnderTest } from './harness';
 
 const UNIT = { code: '101002', name: '轮台县第一中学' };
 const PROJECT = '教学设备购置';
 
 let county: AppUnderTest;
 
-beforeEach(async () => {
+appsPerTest(async () => {
   county = await startCountyApp(async (app) => {
     await app.call('units.create', { code: UNIT.code, name: UNIT.name, departmentCode: null, isDepartment: false });
   });
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`失败截图：${await county.captureFailure(task.name)}`);
-  await county.close();
 });
 
 /** The unit's own installation, whose operator approved and graded its own target, and its report. */

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, startApp, type AppUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appsPerTest, ARTIFACTS_DIR, startApp, type AppUnderTest } from './harness';
 import { downloadBy, openExchange, upload } from './exchangeSteps';
 
 const YEAR = 2020;
@@ -15,17 +15,9 @@ const SCREENSHOTS = path.join(ARTIFACTS_DIR, 'exchange');
 let county: AppUnderTest;
 let prefecture: AppUnderTest;
 
-beforeEach(async () => {
-  county = await startApp();
-  prefecture = await startApp();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    console.error(`失败截图：${await county.captureFailure(`${task.name}-县`)}、${await prefecture.captureFailure(`${task.name}-州`)}`);
-  }
-  await county.close();
-  await prefecture.close();
+appsPerTest(async () => {
+  county = await startApp({ label: '县' });
+  prefecture = await startApp({ label: '州' });
 });
 
 async function screenshot(page: Page, name: string): Promise<void> {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterEach, beforeEach } from 'vitest';
 import { startBridge, type Bridge } from '../electron/bridge/server';
 import type { Channel, Input, Output, Result } from '../electron/ipc/contract';
 import { appPath } from '../electron/paths';
@@ -34,8 +35,17 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-/** `staticDir` defaults to out/renderer, the bridge's own default. */
-export async function startApp({ staticDir = appPath('out', 'renderer') }: { staticDir?: string } = {}): Promise<AppUnderTest> {
+export interface StartOptions {
+  /** Defaults to out/renderer, the bridge's own default. */
+  staticDir?: string;
+  /** Names this app's failure screenshot when a test runs several (县, 州, 单位). */
+  label?: string;
+}
+
+/** The apps started during the current test, for appsPerTest to screenshot and close. */
+const startedApps: { app: AppUnderTest; label: string | undefined }[] = [];
+
+export async function startApp({ staticDir = appPath('out', 'renderer'), label }: StartOptions = {}): Promise<AppUnderTest> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error(`${staticDir} 中没有构建好的界面：请先运行 node electron/tooling/build.mjs（或 npx vite build --config vite.config.mts）`);
   }
@@ -62,7 +72,7 @@ export async function startApp({ staticDir = appPath('out', 'renderer') }: { sta
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(bridge.openUrl);
 
-  return {
+  const app: AppUnderTest = {
     page,
     bridge,
     pageErrors,
@@ -91,14 +101,35 @@ export async function startApp({ staticDir = appPath('out', 'renderer') }: { sta
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+  startedApps.push({ app, label });
+  return app;
+}
+
+/**
+ * The one setup of a browser test file: `start` runs before each test (and starts the apps it needs);
+ * after each test every app started meanwhile, including those a test started itself, is screenshotted
+ * if the test failed, then closed.
+ */
+export function appsPerTest(start: () => Promise<unknown>): void {
+  beforeEach(async () => {
+    await start();
+  });
+  afterEach(async ({ task }) => {
+    const apps = startedApps.splice(0);
+    if (task.result?.state === 'fail') {
+      const shots = await Promise.all(apps.map(({ app, label }) => app.captureFailure(label ? `${task.name}-${label}` : task.name)));
+      console.error(`失败截图：${shots.join('、')}`);
+    }
+    for (const { app } of apps) await app.close();
+  });
 }
 
 /**
  * A fresh app set up as 轮台县 (652822) with 张三 signed in. `prepare` adds data through the API; the page,
  * which loaded before the setup, is then reloaded onto the set-up county instead of the first-run wizard.
  */
-export async function startCountyApp(prepare?: (app: AppUnderTest) => Promise<unknown>): Promise<AppUnderTest> {
-  const app = await startApp();
+export async function startCountyApp(prepare?: (app: AppUnderTest) => Promise<unknown>, options: StartOptions = {}): Promise<AppUnderTest> {
+  const app = await startApp(options);
   await app.call('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
   await prepare?.(app);
   await app.page.reload();

@@ -1,18 +1,13 @@
 // 指标库 in the browser: load the starter library, find indicators by part of their Chinese name, add one
 // with an inline rule error fixed on the spot, propose it and confirm it into the library.
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCountyApp, type AppUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appsPerTest, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
-beforeEach(async () => {
+appsPerTest(async () => {
   app = await startCountyApp();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
-  await app.close();
 });
 
 /** Picks an option of a (not searchable) Mantine Select inside `scope` by its label, as a user would with the mouse. */

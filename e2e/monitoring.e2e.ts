@@ -3,22 +3,18 @@
 // project on the warnings board and in the round report. A round that has just opened is 未填报, not red,
 // and the sheet refuses an executed amount above the budget.
 import type { Locator } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatWanYuan } from '../electron/domain/money';
 import type { SheetDetail } from '../electron/monitoring/sheets';
-import { startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, startCountyApp, type AppUnderTest } from './harness';
 import { comfortableValue, reportLaggingSheet } from './monitoringData';
 
 let app: AppUnderTest;
 
-beforeEach(async () => {
+appsPerTest(async () => {
   app = await startCountyApp((county) => county.call('database.openSample', { year: 2020 }));
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
-  await app.close();
-});
 
 /** Replaces a field's text by typing, key by key, as a person does. */
 async function typeInto(field: Locator, text: string) {

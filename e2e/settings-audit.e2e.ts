@@ -3,22 +3,17 @@
 import fs from 'node:fs';
 import type { Download } from 'playwright-core';
 import * as XLSX from 'xlsx';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '../electron/domain/clock';
-import { startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
-beforeEach(async () => {
+appsPerTest(async () => {
   app = await startCountyApp(async (county) => {
     await county.call('units.create', { code: '101001', name: '轮台县教育局', departmentCode: null, isDepartment: true });
     await county.call('settings.update', { key: 'results.cutFair', value: '15' });
   });
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
-  await app.close();
 });
 
 describe('参数设置', () => {

@@ -1,17 +1,12 @@
 // First run and the 预算单位 list, through the web bridge in Debian's Chromium, each test on a fresh database.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unitsWorkbook, XLSX_MIME } from './fixtures';
-import { chooseOption, startApp, type AppUnderTest } from './harness';
+import { appsPerTest, chooseOption, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
-beforeEach(async () => {
+appsPerTest(async () => {
   app = await startApp();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
-  await app.close();
 });
 
 /** Sets up a county installation through the API, for tests that are about what comes after. */

@@ -3,23 +3,18 @@
 // signed in as such, and then published in the 绩效公开 table.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, chooseOption, startCountyApp, type AppUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appsPerTest, ARTIFACTS_DIR, chooseOption, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
-beforeEach(async () => {
+appsPerTest(async () => {
   app = await startCountyApp(async (county) => {
     await county.call('units.create', { code: '302001', name: '轮台县教育局', departmentCode: null, isDepartment: true });
     await county.call('units.create', { code: '302002', name: '轮台县第一中学', departmentCode: '302001', isDepartment: false });
     await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
     await county.call('library.seedStarter', {});
   });
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
-  await app.close();
 });
 
 const PROJECT = '第一中学校舍维修改造';

@@ -1,26 +1,20 @@
 // Typing at a clerk's speed into every text field of the forms that matter — the monitoring sheet, a
 // project's 申报表 and the 目标调整 dialog — never throws in the page. (Reading a recycled event inside a
 // state updater once turned the whole window white after a few keystrokes.)
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { retype, startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, retype, startCountyApp, type AppUnderTest } from './harness';
 import { reportLaggingSheet } from './monitoringData';
 
 let app: AppUnderTest;
 let roundId: string;
 
-beforeEach(async () => {
+appsPerTest(async () => {
   app = await startCountyApp(async (county) => {
     await county.call('database.openSample', { year: 2020 });
     roundId = (await county.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' })).id;
   });
 });
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
-  await app.close();
-});
-
 
 async function choose(label: string, option: string) {
   await app.page.getByRole('combobox', { name: label, exact: true }).click();

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, chooseOption, startApp, startCountyApp, type AppUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appsPerTest, ARTIFACTS_DIR, chooseOption, startApp, startCountyApp, type AppUnderTest } from './harness';
 import { downloadBy, openExchange, upload } from './exchangeSteps';
 
 const YEAR = 2020;
@@ -17,17 +17,9 @@ const SCREENSHOTS = path.join(ARTIFACTS_DIR, 'unit-exchange');
 let unit: AppUnderTest;
 let county: AppUnderTest | undefined;
 
-beforeEach(async () => {
-  unit = await startApp();
+appsPerTest(async () => {
+  unit = await startApp({ label: '单位' });
   county = undefined;
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    console.error(`失败截图：${await unit.captureFailure(`${task.name}-单位`)}${county ? `、${await county.captureFailure(`${task.name}-县`)}` : ''}`);
-  }
-  await unit.close();
-  await county?.close();
 });
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -118,9 +110,12 @@ describe('a budget unit reporting to its county', () => {
     const u = unit.page;
     await setUpUnitThroughWizard(u);
     await submittedTarget(unit);
-    county = await startCountyApp(async (app) => {
-      await app.call('units.create', { code: UNIT.code, name: UNIT.name, departmentCode: null, isDepartment: true });
-    });
+    county = await startCountyApp(
+      async (app) => {
+        await app.call('units.create', { code: UNIT.code, name: UNIT.name, departmentCode: null, isDepartment: true });
+      },
+      { label: '县' },
+    );
     const unitKey = await unit.call('exchange.identity', {});
 
     // The county before any unit reported: the empty state explains the round.

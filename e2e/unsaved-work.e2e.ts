@@ -1,26 +1,21 @@
 // Unsaved work is never thrown away: leaving a monitoring sheet or a filled dialog asks 保存 / 放弃 / 取消,
 // a reload asks through beforeunload and offers the draft back, and a page that fails to render shows a
 // Chinese message inside the app instead of a blank window.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, startCountyApp, type AppUnderTest } from './harness';
 import { reportLaggingSheet } from './monitoringData';
 
 let app: AppUnderTest;
 let roundId: string;
 let sheetId: string;
 
-beforeEach(async () => {
+appsPerTest(async () => {
   app = await startCountyApp(async (county) => {
     await county.call('database.openSample', { year: 2020 });
     roundId = (await county.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' })).id;
     sheetId = (await county.call('monitoring.sheets', { roundId }))[0]!.id;
   });
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`失败截图：${await app.captureFailure(task.name)}`);
-  await app.close();
 });
 
 const ANALYSIS = '资金支付进度滞后，正在督促乡镇加快拨付';

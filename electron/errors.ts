@@ -15,13 +15,24 @@ export type ErrorCode =
   | 'PACKAGE_REFUSED'
   | 'INTERNAL';
 
-export class AppError extends Error {
+/**
+ * An error whose message reaches a person. `code` is what tests and scripts match; `reportedCode` is what
+ * the router sends the page. They differ only for a family of errors with finer reasons of its own (a
+ * refused exchange package: `code` says which check failed, the page is told PACKAGE_REFUSED).
+ */
+export class AppError<Code extends string = ErrorCode> extends Error {
+  readonly reportedCode: ErrorCode;
+  constructor(code: Code & ErrorCode, message: string);
+  constructor(code: Code, message: string, reportedCode: ErrorCode);
   constructor(
-    readonly code: ErrorCode,
+    readonly code: Code,
     message: string,
+    reportedCode?: ErrorCode,
   ) {
     super(message);
     this.name = 'AppError';
+    // Without a reported code the first overload applies, so `code` is itself an ErrorCode.
+    this.reportedCode = reportedCode ?? (code as string as ErrorCode);
   }
 }
 

@@ -7,7 +7,7 @@ import { projectKey } from '../projects/projects';
 import { createUnit } from '../registry/units';
 import { updateSetting } from '../settings/settings';
 import { targetKey } from '../targets/store';
-import { countyStore, sampleCountyStore, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, sampleCountyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { auditPage, auditWorkbook, recordAudit } from './audit';
 
 const everything = { page: 1, pageSize: 200 };

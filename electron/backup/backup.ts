@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDatabase, backupFolder, defaultBackupPath, inspectBackup, restoreDatabase, type Store } from '../../db/open';
+import { openAppStore } from '../appStore';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 
@@ -69,7 +70,7 @@ export function acceptUploadedBackup(store: Store, fileName: string, bytes: Uint
 export function restoreBackup(store: Store, actor: Actor, file: string): { store: Store; safetyBackup: string } {
   let result: { store: Store; safetyBackup: string };
   try {
-    result = restoreDatabase(store, file);
+    result = restoreDatabase(store, file, openAppStore);
   } catch (error) {
     throw new AppError('STORE', (error as Error).message);
   }

@@ -10,7 +10,7 @@ import { createRouter } from '../ipc/router';
 import type { Channel, Input } from '../ipc/contract';
 import { listOperators } from '../registry/operators';
 import { initInstallation } from '../registry/setup';
-import { freshStore, tempDir } from '../testing/fixtures';
+import { freshStore, tempDir } from '../testSupport/fixtures';
 import { RECENT_FILE_NAME, SAMPLE_FILE_NAME } from './databaseFiles';
 
 const open: CallContext[] = [];

@@ -3,14 +3,12 @@
 // and its menu) goes through these functions; the decisions themselves are in databaseFiles.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeDatabase, inspectBackup, openDatabase, type Store } from '../../db/open';
+import { closeDatabase, inspectBackup, type Store } from '../../db/open';
 import { actorOf, type AppContext, type Session } from '../ipc/context';
-import { generateDemoCounty, type DemoSummary, demoStatus } from '../demo/generate';
-import { isSampleDatabase, setUpSampleDatabase } from '../demo/sampleDatabase';
+import { generateDemoCounty, type DemoSummary, demoStatus, isSampleDatabase, setUpSampleDatabase } from '../demo';
+import { openAppStore } from '../appStore';
 import { AppError } from '../errors';
-import { listOperators } from '../registry/operators';
-import { seedRegions } from '../registry/regions';
-import { requireInstallation } from '../registry/setup';
+import { listOperators, requireInstallation } from '../registry';
 import {
   databasePathProblem,
   parseRecentList,
@@ -26,18 +24,6 @@ export interface DatabaseInfo {
   path: string;
   fileName: string;
   sample: boolean;
-}
-
-/** Opens a database file the way the app works on it: migrated, with the shipped regions. */
-export function openAppStore(file: string): Store {
-  const store = openDatabase(file);
-  try {
-    seedRegions(store.db);
-  } catch (error) {
-    closeDatabase(store);
-    throw error;
-  }
-  return store;
 }
 
 export function databaseInfo(store: Store): DatabaseInfo {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../testing/fixtures';
+import { tempDir } from '../testSupport/fixtures';
 import { startBridge, type Bridge } from './server';
 
 let bridge: Bridge | null = null;

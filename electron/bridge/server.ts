@@ -6,7 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { closeDatabase } from '../../db/open';
-import { openAppStore } from '../backup/databases';
+import { openAppStore } from '../appStore';
 import { createAppContext, type Session } from '../ipc/context';
 import { handlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';

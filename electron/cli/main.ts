@@ -1,10 +1,10 @@
 // The `jixiao` command line: for IT staff and scripts. It calls the same services as the app, on the
 // same database (the app's own, unless --db names another). Errors go to stderr with a non-zero exit.
-import { closeDatabase, openDatabase, type Store } from '../../db/open';
+import { closeDatabase, type Store } from '../../db/open';
+import { openAppStore } from '../appStore';
 import { AppError } from '../errors';
 import { toErrorPayload } from '../ipc/router';
 import { appVersion, defaultDbPath } from '../paths';
-import { seedRegions } from '../registry/regions';
 import { exchangeCommands } from '../exchange/commands';
 import { demoCommands } from '../demo/commands';
 import { registryCommands } from '../registry/commands';
@@ -75,8 +75,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       await found.command.run({ args, io });
       return 0;
     }
-    store = openDatabase(optionText(args, '--db') ?? defaultDbPath());
-    seedRegions(store.db);
+    store = openAppStore(optionText(args, '--db') ?? defaultDbPath());
     await found.command.run(store, { args, io });
     return 0;
   } catch (error) {

@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../audit/audit';
 import { optionText, requireOption, UsageError, type ParsedArgs } from '../cli/args';
 import type { CommandTable } from '../cli/command';
 import { WORKFLOW_LABELS } from '../domain/workflow';
-import { currentInstallation } from '../registry/setup';
+import { currentInstallation } from '../registry';
 import { generateDemoCounty, type DemoSummary } from './generate';
 import { setUpSampleDatabase } from './sampleDatabase';
 

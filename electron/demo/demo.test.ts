@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
 import { departmentTasks, projectFunds, projects, targets, units } from '../../db/schema';
 import { listAudit } from '../audit/audit';
-import { runCli } from '../testing/cli';
+import { runCli } from '../testSupport/cli';
 import { disclosureTable } from '../disclosure/targetTable';
 import { checkDepartmentTargets, checkProjectTargets, describeProblem } from '../domain/targets';
 import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
 import { frameworkFor, readContent, rulesFor } from '../targets/store';
-import { countyStore, freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { demoStatus, generateDemoCounty } from './generate';
 
 function fundsOf(db: Db, projectId: string) {

@@ -10,11 +10,10 @@ import { recordAudit, type Actor } from '../audit/audit';
 import { ROLE_LABELS } from '../domain/registry';
 import { WORKFLOW_STATES, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
-import { seedStarterLibrary } from '../library/starter';
-import { requireInstallation } from '../registry/setup';
-import { settingValue } from '../settings/settings';
-import { projectTypeOptions, suggestedTargetIndicators } from '../targets/librarySource';
-import { frameworkFor } from '../targets/store';
+import { seedStarterLibrary } from '../library';
+import { requireInstallation } from '../registry';
+import { settingValue } from '../settings';
+import { projectTypeOptions, suggestedTargetIndicators, frameworkFor } from '../targets';
 import { planDemoCounty, type DemoPlan, type LibraryType, type PlannedTarget } from './plan';
 import { isSampleDatabase, requireSampleDatabase } from './sampleDatabase';
 

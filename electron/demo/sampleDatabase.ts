@@ -7,7 +7,7 @@ import { countRows, type Db } from '../../db/open';
 import { auditLog } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { AppError } from '../errors';
-import { initInstallation } from '../registry/setup';
+import { initInstallation } from '../registry';
 
 const SAMPLE_ENTITY = 'database';
 const SAMPLE_ACTION = '新建示例数据库（虚构数据，仅供练习）';

@@ -6,6 +6,10 @@ import type { TargetCoverage } from './coverage';
 import type { Disclosure } from './publish';
 import type { DisclosureTable } from './targetTable';
 
+// The types the renderer shows, so that it sees this workflow only through its contract.
+export type { Disclosure } from './publish';
+export type { DisclosureTable } from './targetTable';
+
 const scope = z
   .object({ year, unitCode: text(20).min(1, '请选择单位').nullable(), kind: z.enum(DISCLOSURE_KINDS).default('projectTargets') })
   .strict();

@@ -4,7 +4,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { projects, targets, units } from '../../db/schema';
 import { percent, ratio } from '../domain/ratio';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry';
 
 export interface UnitCoverage {
   unitCode: string;

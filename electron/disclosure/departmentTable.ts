@@ -6,8 +6,7 @@ import { departmentTasks, projects, targets, units } from '../../db/schema';
 import type { DisclosedTarget } from '../domain/disclosure';
 import { formatWanYuan } from '../domain/money';
 import { departmentOf } from '../domain/projects';
-import { indicatorsByTarget, type Scope } from './tableParts';
-import type { Excluded } from './targetTable';
+import { indicatorsByTarget, type Excluded, type Scope } from './tableParts';
 
 function confidentialProjectCodes(db: Db, regionCode: string, year: number): Set<string> {
   const rows = db

@@ -5,56 +5,62 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
 import { listAudit } from '../audit/audit';
 import { AppError } from '../errors';
-import { countyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { projectYears, targetCoverage } from './coverage';
 import { listDisclosures, publishDisclosure } from './publish';
 import { disclosureFileName, disclosureWorkbook } from './targetSheet';
 import { disclosureTable } from './targetTable';
-import { addDepartmentTarget, addProject, addUnit } from './testCounty';
+import { seedCounty, type SeedIndicator } from '../testSupport/county';
 
-const ROAD_INDICATORS: [string, string, string, string, string, string][] = [
-  ['效益指标', '社会效益指标', '群众出行条件改善', '定性', '明显改善', ''],
-  ['产出指标', '数量指标', '新建农村公路里程', '≥', '12.5', '公里'],
-  ['满意度指标', '服务对象满意度指标', '沿线群众满意度', '≥', '90', '%'],
-  ['产出指标', '质量指标', '工程验收合格率', '=', '100', '%'],
-  ['产出指标', '数量指标', '新建桥涵', '≥', '3', '座'],
+const ROAD_INDICATORS: SeedIndicator[] = [
+  { level1: '效益指标', level2: '社会效益指标', name: '群众出行条件改善', operator: '定性', value: '明显改善' },
+  { level1: '产出指标', level2: '数量指标', name: '新建农村公路里程', operator: '≥', value: '12.5', unit: '公里' },
+  { level1: '满意度指标', level2: '服务对象满意度指标', name: '沿线群众满意度', operator: '≥', value: '90', unit: '%' },
+  { level1: '产出指标', level2: '质量指标', name: '工程验收合格率', operator: '=', value: '100', unit: '%' },
+  { level1: '产出指标', level2: '数量指标', name: '新建桥涵', operator: '≥', value: '3', unit: '座' },
 ];
 
 /** 交通运输局 with a subordinate 公路管理站, and 公安局; five projects of 2020 in every state. */
 function county(): Db {
   const { db } = countyStore();
-  addUnit(db, '301001', '轮台县交通运输局');
-  addUnit(db, '301002', '轮台县公路管理站', '301001');
-  addUnit(db, '401001', '轮台县公安局');
-  addProject(db, {
-    code: 'P2020-001',
-    name: '农村公路建设项目',
-    unitCode: '301002',
-    departmentCode: '301001',
-    status: 'approved',
-    funds: [
-      ['本级财政拨款', 1_000_000_00, 200_000_00, 0], // 100 万 + 20 万 追加
-      ['上级补助（中央）', 500_000_00, 0, 0],
-      ['单位资金', 12_345_600, 0, 2_345_600], // 12.3456 万 − 2.3456 万
+  seedCounty(db, {
+    units: [
+      { code: '301001', name: '轮台县交通运输局' },
+      { code: '301002', name: '轮台县公路管理站', departmentCode: '301001' },
+      { code: '401001', name: '轮台县公安局' },
     ],
-    indicators: ROAD_INDICATORS,
-  });
-  addProject(db, {
-    code: 'P2020-002',
-    name: '交通安全宣传项目',
-    unitCode: '301001',
-    departmentCode: '301001',
-    status: 'approved',
-    funds: [['本级财政拨款', 50_000_00, 0, 0]],
-    indicators: [
-      ['产出指标', '数量指标', '宣传场次', '≥', '20', '场'],
-      ['效益指标', '社会效益指标', '交通事故', '≤', '5', '起'],
+    projects: [
+      {
+        code: 'P2020-001',
+        name: '农村公路建设项目',
+        unitCode: '301002',
+        funds: [
+          { source: '本级财政拨款', initialFen: 1_000_000_00, additionFen: 200_000_00 }, // 100 万 + 20 万 追加
+          { source: '上级补助（中央）', initialFen: 500_000_00 },
+          { source: '单位资金', initialFen: 12_345_600, cutFen: 2_345_600 }, // 12.3456 万 − 2.3456 万
+        ],
+      },
+      { code: 'P2020-002', name: '交通安全宣传项目', unitCode: '301001', funds: [{ source: '本级财政拨款', initialFen: 50_000_00 }] },
+      { code: 'P2020-003', name: '公路养护项目', unitCode: '301002' },
+      { code: 'P2020-004', name: '治安防控专项', unitCode: '401001', confidential: true },
+      { code: 'P2020-005', name: '执法车辆购置', unitCode: '401001' },
+      { code: 'P2019-001', name: '上年度项目', unitCode: '301001', year: 2019 },
+    ],
+    targets: [
+      { project: 'P2020-001', status: 'approved', indicators: ROAD_INDICATORS },
+      {
+        project: 'P2020-002',
+        status: 'approved',
+        indicators: [
+          { level1: '产出指标', level2: '数量指标', name: '宣传场次', operator: '≥', value: '20', unit: '场' },
+          { level1: '效益指标', level2: '社会效益指标', name: '交通事故', operator: '≤', value: '5', unit: '起' },
+        ],
+      },
+      { project: 'P2020-003', status: 'submitted' },
+      { project: 'P2020-004', status: 'approved', indicators: ROAD_INDICATORS },
+      { project: 'P2019-001', status: 'approved' },
     ],
   });
-  addProject(db, { code: 'P2020-003', name: '公路养护项目', unitCode: '301002', departmentCode: '301001', status: 'submitted' });
-  addProject(db, { code: 'P2020-004', name: '治安防控专项', unitCode: '401001', departmentCode: '401001', status: 'approved', confidential: true, indicators: ROAD_INDICATORS });
-  addProject(db, { code: 'P2020-005', name: '执法车辆购置', unitCode: '401001', departmentCode: '401001', status: null });
-  addProject(db, { code: 'P2019-001', name: '上年度项目', unitCode: '301001', departmentCode: '301001', status: 'approved', year: 2019 });
   return db;
 }
 
@@ -193,13 +199,36 @@ describe('recording a publication', () => {
 /** The county above with department-wide targets: 交通运输局 and 公安局 approved, 公路管理站 still in review. */
 function countyWithDepartments(): Db {
   const db = county();
-  const indicators: [string, string, string, string, string, string][] = [
-    ['效益指标', '社会效益指标', '部门职能履行情况', '定性', '有效履行', ''],
-    ['产出指标', '质量指标', '重点工作任务完成率', '≥', '95', '%'],
+  const indicators: SeedIndicator[] = [
+    { level1: '效益指标', level2: '社会效益指标', name: '部门职能履行情况', operator: '定性', value: '有效履行' },
+    { level1: '产出指标', level2: '质量指标', name: '重点工作任务完成率', operator: '≥', value: '95', unit: '%' },
   ];
-  addDepartmentTarget(db, { unitCode: '301001', status: 'approved', fiscalFen: 3_000_000_00, otherFen: 10_000_000, tasks: [['组织农村公路建设', ['P2020-001'], 1_800_000_00], ['开展交通安全宣传', ['P2020-002'], 5_000_000]], indicators });
-  addDepartmentTarget(db, { unitCode: '301002', status: 'submitted', fiscalFen: 1_000_000_00, otherFen: 0, tasks: [] });
-  addDepartmentTarget(db, { unitCode: '401001', status: 'approved', fiscalFen: 5_000_000_00, otherFen: 0, tasks: [['治安防控', ['P2020-004'], 2_000_000_00], ['日常执法', [], 1_000_000_00]] });
+  seedCounty(db, {
+    targets: [
+      {
+        department: '301001',
+        status: 'approved',
+        fiscalFen: 3_000_000_00,
+        otherFen: 10_000_000,
+        tasks: [
+          { task: '组织农村公路建设', projectCodes: ['P2020-001'], amountFen: 1_800_000_00 },
+          { task: '开展交通安全宣传', projectCodes: ['P2020-002'], amountFen: 5_000_000 },
+        ],
+        indicators,
+      },
+      { department: '301002', status: 'submitted', fiscalFen: 1_000_000_00, otherFen: 0, tasks: [] },
+      {
+        department: '401001',
+        status: 'approved',
+        fiscalFen: 5_000_000_00,
+        otherFen: 0,
+        tasks: [
+          { task: '治安防控', projectCodes: ['P2020-004'], amountFen: 2_000_000_00 },
+          { task: '日常执法', projectCodes: [], amountFen: 1_000_000_00 },
+        ],
+      },
+    ],
+  });
   return db;
 }
 

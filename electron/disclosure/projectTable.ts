@@ -4,8 +4,7 @@ import type { Db } from '../../db/open';
 import { projectFunds, projects, targets } from '../../db/schema';
 import { isFiscalSource, type DisclosedTarget } from '../domain/disclosure';
 import { adjustedFen } from '../domain/projects';
-import { indicatorsByTarget, type Scope } from './tableParts';
-import type { Excluded } from './targetTable';
+import { indicatorsByTarget, type Excluded, type Scope } from './tableParts';
 
 function fundsByProject(db: Db, projectIds: string[]): Map<string, { fiscalFen: number; otherFen: number }> {
   const result = new Map<string, { fiscalFen: number; otherFen: number }>();

@@ -7,7 +7,7 @@ import { disclosures } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { TABLE_LAYOUTS } from '../domain/disclosure';
 import { AppError } from '../errors';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry';
 import { disclosureFileName } from './targetSheet';
 import { disclosureTable, type DisclosureQuery } from './targetTable';
 

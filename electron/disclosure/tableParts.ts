@@ -6,8 +6,17 @@ import { targetIndicators, units } from '../../db/schema';
 import type { DisclosedIndicator } from '../domain/disclosure';
 import { displayTarget, type Framework, type IndicatorOperator } from '../domain/indicators';
 import { AppError } from '../errors';
-import { requireInstallation } from '../registry/setup';
-import { frameworkFor } from '../targets/store';
+import { requireInstallation } from '../registry';
+import { frameworkFor } from '../targets';
+
+/**
+ * What is left out. Project tables: 涉密 projects, and projects whose targets are not approved (or not
+ * filled in). Department tables: units without an approved target, and tasks tied to 涉密 projects.
+ */
+export interface Excluded {
+  confidential: number;
+  notApproved: number;
+}
 
 export interface Scope {
   regionCode: string;

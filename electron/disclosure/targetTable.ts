@@ -5,22 +5,13 @@ import type { Db } from '../../db/open';
 import { TABLE_LAYOUTS, type DisclosedTarget, type DisclosureKind } from '../domain/disclosure';
 import { departmentTargetRows } from './departmentTable';
 import { projectTargetRows } from './projectTable';
-import { scopeOf } from './tableParts';
+import { scopeOf, type Excluded } from './tableParts';
 
 export interface DisclosureQuery {
   year: number;
   /** A unit or 主管部门 code; null for the whole county. A 主管部门 includes its subordinate units. */
   unitCode: string | null;
   kind: DisclosureKind;
-}
-
-/**
- * What is left out. Project tables: 涉密 projects, and projects whose targets are not approved (or not
- * filled in). Department tables: units without an approved target, and tasks tied to 涉密 projects.
- */
-export interface Excluded {
-  confidential: number;
-  notApproved: number;
 }
 
 export interface DisclosureTable {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../testing/fixtures';
+import { tempDir } from '../testSupport/fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 

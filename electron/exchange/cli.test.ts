@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../db/open';
-import { runCli } from '../testing/cli';
-import { tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { runCli } from '../testSupport/cli';
+import { tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { recordDecision } from './decisions';
 
 const jixiao = runCli;

@@ -5,7 +5,7 @@ import type { Store } from '../../db/open';
 import { SYSTEM_ACTOR } from '../audit/audit';
 import { optionText, requireOption, UsageError, type ParsedArgs } from '../cli/args';
 import type { CommandTable } from '../cli/command';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry';
 import { STAGES, type Stage } from './entities';
 import { importPackage, verifyContext } from './incoming';
 import { partyId } from './manifest';

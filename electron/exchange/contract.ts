@@ -10,6 +10,14 @@ import type { ImportSummary } from './incoming';
 import type { ExchangeOptions } from './options';
 import type { WrittenPackage } from './outgoing';
 
+// The types the renderer shows, so that it sees this workflow only through its contract.
+export type { CountyRow } from './dashboard';
+export type { Stage } from './entities';
+export type { PackageHistoryRow } from './history';
+export type { ImportSummary, PlannedRecord, RecordAction } from './incoming';
+export type { ExchangeOptions } from './options';
+export type { WrittenPackage } from './outgoing';
+
 export const exchangeContract = {
   'exchange.identity': { input: none, output: returns<IdentityView>() },
   /** Labels and years for the 数据交换 page. */

@@ -1,7 +1,7 @@
 // Review lists of what came up: a county's targets (at the prefecture) or a unit's (at the county), each
 // with the latest decision taken on it here.
 import type { Store } from '../../db/open';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry';
 import type { CountyTarget } from './contract';
 
 type Row = Omit<CountyTarget, 'decision'> & { action: 'approve' | 'return' | null; opinion: string; decidedAt: string; packageId: string | null };

@@ -6,7 +6,7 @@ import { roundReport } from '../monitoring/report';
 import { createRound } from '../monitoring/rounds';
 import { getSheet, listSheets, saveSheet } from '../monitoring/sheets';
 import { initInstallation } from '../registry/setup';
-import { freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { dashboardWorkbook, prefectureDashboard } from './dashboard';
 import { importPackage } from './incoming';
 import { exportReport } from './outgoing';

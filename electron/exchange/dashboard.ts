@@ -4,10 +4,9 @@ import type { Store } from '../../db/open';
 import { regions } from '../../db/schema';
 import { localDate } from '../domain/clock';
 import { REVIEW_GRADES, type ReviewGrade } from '../domain/targets';
-import type { LightCounts } from '../monitoring/report';
-import { roundReport } from '../monitoring/report';
+import { type LightCounts, roundReport } from '../monitoring';
 import { AppError } from '../errors';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry';
 import { writeWorkbook } from '../xlsx/sheet';
 
 export interface CountyRow {

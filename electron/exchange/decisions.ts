@@ -8,7 +8,7 @@ import { exchangeDecisions } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { transition } from '../domain/workflow';
 import { AppError } from '../errors';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry';
 import { RecordStore } from './records';
 import { exchangeEntity } from './registry';
 

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { bench, describe } from 'vitest';
 import { generateDemoCounty } from '../demo/generate';
-import { sampleCountyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { sampleCountyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { exportReport } from './outgoing';
 
 describe('exchange package export', () => {

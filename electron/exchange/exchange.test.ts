@@ -7,11 +7,10 @@ import type Database from 'better-sqlite3';
 import { closeDatabase, openDatabase, type Store } from '../../db/open';
 import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
-import { seedStarterLibrary } from '../library/starter';
+import { seedStarterLibrary, starterLibrary } from '../library/starter';
 import { applyLibraryPackage } from '../library/package';
-import { starterLibrary } from '../library/starter';
 import { listLibraryVersions } from '../library/versions';
-import { freshStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { countyTargets } from './countyTargets';
 import { recordDecision } from './decisions';
 import { packageHistory } from './history';
@@ -501,7 +500,7 @@ describe('crash during import', () => {
     const before = dump(pref.sqlite);
     closeDatabase(pref);
 
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/testing/importChild.ts'), prefPath, file], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/testSupport/importChild.ts'), prefPath, file], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

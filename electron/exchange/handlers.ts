@@ -4,7 +4,7 @@ import path from 'node:path';
 import { actorIn as actor } from '../ipc/callContext';
 import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry';
 import type { exchangeContract } from './contract';
 import { countyTargets, unitTargets } from './countyTargets';
 import { dashboardWorkbook, prefectureDashboard } from './dashboard';

@@ -3,7 +3,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Store } from '../../db/open';
 import { exchangeIdentity, exchangePackages, exchangePeers } from '../../db/schema';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry';
 import { ensureIdentity } from './keys';
 
 export interface PackageHistoryRow {

@@ -7,7 +7,7 @@ import { sqliteOf, type Db, type Store } from '../../db/open';
 import { exchangePackageRecords, exchangePackages, exchangePeers, regions } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { ROLE_LABELS, type InstallationRole } from '../domain/registry';
-import { requireInstallation, type Installation } from '../registry/setup';
+import { requireInstallation, type Installation } from '../registry';
 import { DECISION } from './decisions';
 import { selfId } from './parties';
 import { carriesLibrary, stageIncludes, STAGE_LABELS, type AppliedRecord, type Decision, type Direction, type ExchangeEntity, type OwnDecision, type PackageOrigin } from './entities';

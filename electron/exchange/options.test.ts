@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../db/open';
-import { countyStore } from '../testing/fixtures';
+import { countyStore } from '../testSupport/fixtures';
 import { countyTargets } from './countyTargets';
 import { exchangeOptions } from './options';
 

@@ -8,7 +8,7 @@ import { exchangeIdentity, exchangePackages, regions, units } from '../../db/sch
 import { recordAudit, type Actor } from '../audit/audit';
 import { AppError } from '../errors';
 import { appVersion } from '../paths';
-import { requireInstallation, type Installation } from '../registry/setup';
+import { requireInstallation, type Installation } from '../registry';
 import { markDecisionsCarried, unacknowledgedDecisions } from './decisions';
 import { carriesLibrary, stageIncludes, STAGE_LABELS, type Direction, type ExchangeEntity, type Stage } from './entities';
 import { ensureIdentity } from './keys';

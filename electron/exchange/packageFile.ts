@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { AppError } from '../errors';
 import { signatureValid, signBytes, fingerprintOf, type Identity } from './keys';
 import {
   FORMAT,
@@ -41,12 +42,9 @@ export type RefusalCode =
   | 'BAD_DATA';
 
 /** A package refused before anything was written; the message tells the user which check failed. */
-export class PackageRefusal extends Error {
-  constructor(
-    readonly code: RefusalCode,
-    message: string,
-  ) {
-    super(message);
+export class PackageRefusal extends AppError<RefusalCode> {
+  constructor(code: RefusalCode, message: string) {
+    super(code, message, 'PACKAGE_REFUSED');
     this.name = 'PackageRefusal';
   }
 }

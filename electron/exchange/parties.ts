@@ -1,5 +1,5 @@
 // Who this installation is in an exchange: its county or prefecture, or a budget unit within its county.
-import type { Installation } from '../registry/setup';
+import type { Installation } from '../registry';
 import { partyId, type Party } from './manifest';
 
 export interface NamedParty extends Party {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { closeDatabase, type Store } from '../../db/open';
 import type { Actor } from '../audit/audit';
-import type { Operator } from '../registry/operators';
+import type { Operator } from '../registry';
 
 export type Transport = 'electron' | 'bridge' | 'cli' | 'test';
 

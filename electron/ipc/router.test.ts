@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { countyStore } from '../testing/fixtures';
+import { countyStore } from '../testSupport/fixtures';
 import { createAppContext, type CallContext } from './context';
 import { handlers } from './handlers';
-import { createRouter } from './router';
+import { PackageRefusal } from '../exchange/packageFile';
+import { AppError } from '../errors';
+import { createRouter, toErrorPayload } from './router';
 
 function signedInCall() {
   const store = countyStore();
@@ -66,6 +68,14 @@ describe('IPC router', () => {
     const again = await setup.router.invoke('units.create', draft, setup.ctx, true);
     expect(!again.ok && again.error.code).toBe('CONFLICT');
     expect(!again.ok && again.error.message).toMatch(/101001 已被使用/);
+  });
+
+  it('reports a refused package as PACKAGE_REFUSED while the refusal keeps the check that failed', () => {
+    const refusal = new PackageRefusal('BAD_SIGNATURE', '数据包签名无效：清单在签发后被改动过');
+    expect(refusal).toBeInstanceOf(AppError);
+    expect(refusal.code).toBe('BAD_SIGNATURE');
+    expect(toErrorPayload(refusal)).toEqual({ code: 'PACKAGE_REFUSED', message: '数据包签名无效：清单在签发后被改动过' });
+    expect(toErrorPayload(new AppError('NOT_FOUND', '找不到该项目'))).toEqual({ code: 'NOT_FOUND', message: '找不到该项目' });
   });
 
   it('records the signed-in operator in the audit log', async () => {

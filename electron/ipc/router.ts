@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import { StoreError } from '../../db/open';
 import { AppError, type ErrorPayload } from '../errors';
-import { PackageRefusal } from '../exchange/packageFile';
 import { contract, isChannel, PUBLIC_CHANNELS, type Result } from './contract';
 import type { CallContext } from './context';
 import type { ContractPart } from './schema';
@@ -26,9 +25,8 @@ function describeZodError(error: z.ZodError): string {
 }
 
 export function toErrorPayload(error: unknown): ErrorPayload {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (error instanceof AppError) return { code: error.reportedCode, message: error.message };
   if (error instanceof StoreError) return { code: 'STORE', message: error.message };
-  if (error instanceof PackageRefusal) return { code: 'PACKAGE_REFUSED', message: error.message };
   if (error instanceof z.ZodError) return { code: 'INVALID_INPUT', message: describeZodError(error) };
   const detail = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message: `程序内部错误：${detail}。数据未做修改，请重试或联系技术支持。` };

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../testing/cli';
-import { tempDir } from '../testing/fixtures';
+import { runCli } from '../testSupport/cli';
+import { tempDir } from '../testSupport/fixtures';
 
 const run = runCli;
 

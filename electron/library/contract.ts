@@ -12,6 +12,13 @@ import type { ConfirmResult } from './review';
 import type { SeedResult } from './starter';
 import type { LibraryVersion } from './versions';
 
+// The types the renderer shows, so that it sees this workflow only through its contract.
+export type { LibraryIndicator } from './indicators';
+export type { PackageChange, PackagePreview, Tally } from './package';
+export type { ProjectTypeSummary } from './projectTypes';
+export type { LibraryVersion } from './versions';
+export type { LibraryImportRow } from './excel';
+
 const typeCode = text(12).min(1, '请选择项目类型');
 const opinion = text(500);
 

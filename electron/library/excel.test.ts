@@ -1,7 +1,7 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { readTable } from '../xlsx/sheet';
 import { allIndicators, searchIndicators, suggestedIndicators } from './indicators';
 import { commitLibraryImport, exportLibrary, libraryTemplate, previewLibraryImport } from './excel';

@@ -2,14 +2,13 @@
 // written); the commit re-reads the same file and writes the good rows in one transaction. Imported new
 // or changed indicators wait for confirmation (待确认) like any proposal, unless a row says 草稿 or 停用:
 // Excel is a way to propose in bulk, never a way around the performance office's confirmation.
-import { LIBRARY_STATUS_LABELS, INDICATOR_CODE, PROJECT_TYPE_CODE, checkLibraryIndicator, nextIndicatorCode, parseLibraryStatus, sameIndicatorContent } from '../domain/library';
-import type { LibraryIndicatorDraft, LibraryIndicatorField, LibraryStatus } from '../domain/library';
+import { LIBRARY_STATUS_LABELS, INDICATOR_CODE, PROJECT_TYPE_CODE, checkLibraryIndicator, nextIndicatorCode, parseLibraryStatus, sameIndicatorContent, type LibraryIndicatorDraft, type LibraryIndicatorField, type LibraryStatus } from '../domain/library';
 import { ACCRUAL_LABELS, BASES, defaultAccrual, parseAccrual, parseOperator, type Framework } from '../domain/indicators';
 import type { Db } from '../../db/open';
 import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
 import { readTable, writeWorkbook, type ColumnSpec, type SheetSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry';
 import { indicatorWriter, projectTypeWriter } from './bulk';
 import { allIndicators, codesOfType, libraryFramework, type LibraryIndicator } from './indicators';
 import { listProjectTypes, type ProjectTypeSummary } from './projectTypes';

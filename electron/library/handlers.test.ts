@@ -4,7 +4,7 @@ import { createAppContext, type CallContext } from '../ipc/context';
 import type { Channel, Input, Output } from '../ipc/contract';
 import { handlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';
-import { countyStore } from '../testing/fixtures';
+import { countyStore } from '../testSupport/fixtures';
 
 async function signedIn() {
   const store = countyStore();

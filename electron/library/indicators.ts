@@ -16,8 +16,8 @@ import {
 import { hasErrors } from '../domain/validation';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from '../registry/setup';
-import { settingValue } from '../settings/settings';
+import { requireInstallation } from '../registry';
+import { settingValue } from '../settings';
 
 export interface LibraryIndicator extends LibraryIndicatorDraft {
   id: string;

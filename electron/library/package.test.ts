@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { searchIndicators } from './indicators';
 import { applyLibraryPackage, readLibraryPackage } from './package';
 import { starterLibrary } from './starter';

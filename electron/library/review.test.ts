@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
-import { createUnit } from '../registry/units';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { seedCounty } from '../testSupport/county';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { createIndicator, requireIndicator, suggestedIndicators, updateIndicator, type IndicatorInput } from './indicators';
 import { confirmIndicators, proposeIndicator, rejectIndicator, restoreIndicator, retireIndicator } from './review';
 import { seedStarterLibrary } from './starter';
@@ -24,7 +24,7 @@ const guardrail: IndicatorInput = {
 function library() {
   const store = countyStore();
   seedStarterLibrary(store.db, TEST_ACTOR);
-  createUnit(store.db, TEST_ACTOR, { code: '105001', name: '轮台县交通运输局', departmentCode: null, isDepartment: true });
+  seedCounty(store.db, { units: [{ code: '105001', name: '轮台县交通运输局' }] });
   return store.db;
 }
 

@@ -1,8 +1,8 @@
 // Speed of the library search at 10,000 indicators (`npx vitest bench --project unit electron/library`):
 // a keystroke's query should take a few milliseconds, far below what a person notices.
 import { bench, describe } from 'vitest';
-import { countyStore } from '../testing/fixtures';
-import { generateLibrary } from '../testing/library';
+import { countyStore } from '../testSupport/fixtures';
+import { generateLibrary } from '../testSupport/library';
 import { searchIndicators } from './indicators';
 
 describe('library search at 10,000 indicators', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sqliteOf } from '../../db/open';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
-import { generateLibrary } from '../testing/library';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
+import { generateLibrary } from '../testSupport/library';
 import { createIndicator, searchIndicators, updateIndicator } from './indicators';
 import { seedStarterLibrary } from './starter';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { framework } from '../domain/indicators';
 import { checkLibraryIndicator, INDICATOR_CODE } from '../domain/library';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { searchIndicators, suggestedIndicators } from './indicators';
 import { createProjectType, listProjectTypes } from './projectTypes';
 import { seedStarterLibrary, starterLibrary } from './starter';

@@ -4,8 +4,7 @@ import type { Db } from '../../db/open';
 import type { Actor } from '../audit/audit';
 import type { TargetIndicator } from '../domain/targets';
 import { AppError } from '../errors';
-import { proposeAdjustment, type Adjustment } from '../targets/adjustments';
-import { readContent, requireTarget } from '../targets/store';
+import { proposeAdjustment, readContent, requireTarget, type Adjustment } from '../targets';
 import { requireRound, requireSheet, requireWarning } from './store';
 
 /** The target in force for a sheet's project, for the adjustment form. */

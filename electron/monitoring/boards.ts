@@ -6,8 +6,8 @@ import type { Db } from '../../db/open';
 import { targetAdjustments } from '../../db/schema';
 import { deadlineState, type DeadlineState, type Deviation, type Light } from '../domain/monitoring';
 import type { WorkflowState } from '../domain/workflow';
-import { latestNotices, type NoticeRef } from '../rectification/notices';
-import { settingValue } from '../settings/settings';
+import { latestNotices, type NoticeRef } from '../rectification';
+import { settingValue } from '../settings';
 import { localDate } from '../domain/clock';
 import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings, type SheetFigures, type SheetRecord } from './store';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCliWithStdin } from '../testing/cli';
+import { runCliWithStdin } from '../testSupport/cli';
 
 const calc = (stdin: string) => runCliWithStdin(stdin, ['calc', 'monitor']);
 

@@ -3,16 +3,22 @@
 // rectification notice (kept by the rectification workflow) or a target adjustment.
 import { z } from 'zod';
 import { DEVIATION_REASONS, LIKELIHOODS, ROUND_SCOPES } from '../domain/monitoring';
-import type { Adjustment } from '../targets/adjustments';
+import type { Adjustment } from '../targets';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
 import { fen, file, isoDate, returns, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
-import type { Rectification } from '../rectification/notices';
+import type { Rectification } from '../rectification';
 import type { AdjustmentDraft } from './adjustments';
 import type { Coverage, WarningsBoard } from './boards';
 import type { MonitoringImportPreview, MonitoringImportResult } from './excel';
 import type { RoundReport } from './report';
 import type { RoundCandidate, RoundSummary } from './rounds';
 import type { SheetDetail, SheetListRow } from './sheets';
+export type { AdjustmentDraft } from './adjustments';
+export type { LightCounts, UnitExecution } from './report';
+export type { RoundSummary } from './rounds';
+export type { SheetDetail, SheetListRow } from './sheets';
+export type { UnitCoverage, Warning } from './boards';
+export type { ImportKind, MonitoringImportPreview, MonitoringImportRow } from './excel';
 
 const round = z.object({ roundId: uuid }).strict();
 const sheet = z.object({ sheetId: uuid }).strict();

@@ -1,8 +1,8 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
-import { luntaiApprovedTargets } from '../testing/approvedTargets';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { luntaiApprovedTargets } from '../testSupport/approvedTargets';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { commitMonitoringImport, previewMonitoringImport } from './excel';
 import { createRound } from './rounds';
 import { getSheet, listSheets, saveSheet, transitionSheet } from './sheets';

@@ -7,8 +7,8 @@ import { importPackage } from '../exchange/incoming';
 import { exportReport } from '../exchange/outgoing';
 import { PackageRefusal } from '../exchange/packageFile';
 import { initInstallation } from '../registry/setup';
-import { luntaiApprovedTargets } from '../testing/approvedTargets';
-import { countyStore, freshStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { luntaiApprovedTargets } from '../testSupport/approvedTargets';
+import { countyStore, freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { createRound } from './rounds';
 import { getSheet, listSheets, saveSheet } from './sheets';
 

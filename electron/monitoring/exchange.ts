@@ -3,9 +3,7 @@
 import { z } from 'zod';
 import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets, rectifications } from '../../db/schema';
 import { overspendMessage } from '../domain/monitoring';
-import type { ExchangeEntity } from '../exchange/entities';
-import type { PackageRecord, Row } from '../exchange/records';
-import { childRow, jsonStrings, recordRow } from '../exchange/rowSchema';
+import { type ExchangeEntity, type PackageRecord, type Row, childRow, jsonStrings, recordRow } from '../exchange';
 
 /**
  * 超支 travels no further than the sheet form lets it: a package whose sheet reports a fund source

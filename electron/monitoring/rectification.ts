@@ -2,7 +2,7 @@
 // rectification workflow numbers, keeps and issues the notice.
 import type { Db } from '../../db/open';
 import type { Actor } from '../audit/audit';
-import { openRectification, type NoticeText, type Rectification } from '../rectification/notices';
+import { openRectification, type NoticeText, type Rectification } from '../rectification';
 import { requireRound, requireSheet, requireWarning } from './store';
 
 /** Opens a notice (待下达) for the unit of a warned sheet's project; one open notice per sheet. */

@@ -11,8 +11,8 @@ import { adjustedFen, isIsoDate } from '../domain/projects';
 import { localDate } from '../domain/clock';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
-import { requireInstallation } from '../registry/setup';
-import { settingValue } from '../settings/settings';
+import { requireInstallation } from '../registry';
+import { settingValue } from '../settings';
 import { requireRound, roundKey, type RoundRow } from './store';
 
 export interface RoundSummary {

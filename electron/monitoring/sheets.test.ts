@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sqliteOf, type Db } from '../../db/open';
 import { listAudit } from '../audit/audit';
 import { updateSetting } from '../settings/settings';
-import { luntaiApprovedTargets } from '../testing/approvedTargets';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { luntaiApprovedTargets } from '../testSupport/approvedTargets';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { createRound } from './rounds';
 import { getSheet, listSheets, saveSheet, transitionSheet, type SheetDetail, type SheetSaveInput } from './sheets';
 

@@ -21,7 +21,7 @@ import { FUND_SOURCES, type FundSource } from '../domain/projects';
 import { percent } from '../domain/ratio';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
-import { settingValue } from '../settings/settings';
+import { settingValue } from '../settings';
 
 export type RoundRow = typeof monitoringRounds.$inferSelect;
 

@@ -2,9 +2,11 @@
 import { z } from 'zod';
 import { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES } from '../domain/projects';
 import { file, none, returns, signedFen, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
-import type { ProjectTypeOption } from '../targets/librarySource';
+import type { ProjectTypeOption } from '../targets';
 import type { ProjectImportPreview, ProjectImportResult } from './excel';
 import type { Project, ProjectListRow } from './projects';
+export type { Project, ProjectListRow } from './projects';
+export type { ProjectImportPreview, ProjectImportRow } from './excel';
 
 const fund = z.object({ source: z.enum(FUND_SOURCES), initialFen: signedFen, additionFen: signedFen, cutFen: signedFen }).strict();
 const date = text(10).nullable();

@@ -3,10 +3,11 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
-import { countyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { budgetTemplate, commitBudgetImport, exportProjects, previewBudgetImport } from './excel';
 import { listProjects, projectsWithFunds } from './projects';
-import { addProject, seedUnits } from './testProjects';
+import { seedCounty } from '../testSupport/county';
+import { addProject, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
 
 const HEADERS = ['项目编码', '项目名称', '主管部门编码', '实施单位编码', '项目类别', '项目属性', '是否重点项目', '是否衔接资金', '资金来源', '年初预算（万元）', '追加（万元）', '调减（万元）'];
 
@@ -35,7 +36,7 @@ const mixed = () =>
 describe('project import from the budget system export', () => {
   it('reports unknown units and every bad row by number and column, and writes nothing in preview', () => {
     const { db } = countyStore();
-    seedUnits(db);
+    seedCounty(db, { units: ROAD_AND_SCHOOL_UNITS });
     const preview = previewBudgetImport(db, 2020, '预算项目.xlsx', mixed());
     expect(preview.counts).toEqual({ create: 2, update: 0, unchanged: 0, error: 4 });
     expect(preview.problems).toEqual([
@@ -51,7 +52,7 @@ describe('project import from the budget system export', () => {
 
   it('imports the good projects whole and skips every row of a bad one', () => {
     const { db } = countyStore();
-    seedUnits(db);
+    seedCounty(db, { units: ROAD_AND_SCHOOL_UNITS });
     const result = commitBudgetImport(db, TEST_ACTOR, 2020, '预算项目.xlsx', mixed());
     expect(result.written).toBe(2);
     const imported = projectsWithFunds(db, 2020);
@@ -69,7 +70,7 @@ describe('project import from the budget system export', () => {
 
   it('matches existing projects by code: updates them, keeps their project type, and replaces their funds', () => {
     const { db } = countyStore();
-    seedUnits(db);
+    seedCounty(db, { units: ROAD_AND_SCHOOL_UNITS });
     addProject(db, { code: 'XM001', name: '旧名称', funds: [{ source: '单位资金', initialFen: 1, additionFen: 0, cutFen: 0 }] });
     const file = budgetFile([['XM001', '农村公路硬化', '301001', '301002', '本级支出', '新增', '否', '否', '本级财政拨款', 120, 0, 0]]);
     expect(previewBudgetImport(db, 2020, 'x.xlsx', file).counts).toEqual({ create: 0, update: 1, unchanged: 0, error: 0 });
@@ -82,7 +83,7 @@ describe('project import from the budget system export', () => {
 
   it('round-trips its own export unchanged, and its template has the headers it reads', () => {
     const { db } = countyStore();
-    seedUnits(db);
+    seedCounty(db, { units: ROAD_AND_SCHOOL_UNITS });
     commitBudgetImport(db, TEST_ACTOR, 2020, '预算项目.xlsx', mixed());
     const exported = exportProjects(db, 2020);
     expect(previewBudgetImport(db, 2020, 'export.xlsx', exported).counts).toEqual({ create: 0, update: 0, unchanged: 2, error: 0 });

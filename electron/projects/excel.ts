@@ -20,7 +20,7 @@ import {
 import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
 import { parseYesNo, readTable, writeWorkbook, yesNo, type ColumnSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from '../registry/setup';
+import { requireInstallation } from '../registry';
 import { normaliseDraft, projectsWithFunds, unitLookup, type Project } from './projects';
 
 const COLUMNS = [

@@ -1,7 +1,6 @@
 // Projects travel up with their funds by source.
 import { projectFunds, projects } from '../../db/schema';
-import type { ExchangeEntity } from '../exchange/entities';
-import { childRow, recordRow } from '../exchange/rowSchema';
+import { type ExchangeEntity, childRow, recordRow } from '../exchange';
 
 export const projectExchange: readonly ExchangeEntity[] = [
   {

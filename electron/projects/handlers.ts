@@ -3,7 +3,7 @@ import { actorIn as actor, dbOf as db } from '../ipc/callContext';
 import { localDate } from '../domain/clock';
 import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
-import { projectTypeOptions } from '../targets/librarySource';
+import { projectTypeOptions } from '../targets';
 import { budgetTemplate, commitBudgetImport, exportProjects, previewBudgetImport } from './excel';
 import type { projectsContract } from './contract';
 import { createProject, deleteProject, getProject, listProjects, updateProject } from './projects';

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { AppError } from '../errors';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { createProject, deleteProject, getProject, listProjects, updateProject } from './projects';
-import { addProject, projectInput, seedUnits } from './testProjects';
+import { seedCounty } from '../testSupport/county';
+import { addProject, projectInput, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
 
 function setUp() {
   const { db } = countyStore();
-  seedUnits(db);
+  seedCounty(db, { units: ROAD_AND_SCHOOL_UNITS });
   return db;
 }
 

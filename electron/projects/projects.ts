@@ -19,8 +19,7 @@ import {
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from '../registry/setup';
-import { listUnits } from '../registry/units';
+import { requireInstallation, listUnits } from '../registry';
 
 export interface Project extends ProjectDraft {
   id: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { issueRectification, latestNotices, openRectification, type NoticeSource } from './notices';
 
 /** A record of some workflow that opens notices, as that workflow would describe it. */

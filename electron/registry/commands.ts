@@ -6,7 +6,8 @@ import { createBackup, restoreBackup } from '../backup/backup';
 import { optionText, requireOption, UsageError } from '../cli/args';
 import type { CommandTable } from '../cli/command';
 import { ROLES, type InstallationRole } from '../domain/registry';
-import { initInstallation, stats } from './setup';
+import { initInstallation } from './setup';
+import { stats } from './stats';
 
 export const registryCommands: CommandTable = {
   init: {

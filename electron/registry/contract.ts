@@ -4,9 +4,18 @@ import { OPERATOR_ROLES, REGION_LEVELS, ROLES } from '../domain/registry';
 import { file, none, regionCode, returns, text, uuid, version, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { Operator } from './operators';
 import type { Region } from './regions';
-import type { Installation, SetupStatus, Stats } from './setup';
+import type { Installation } from './installation';
+import type { SetupStatus } from './setup';
+import type { Stats } from './stats';
 import type { Unit } from './units';
 import type { UnitImportPreview, UnitImportResult } from './excel';
+
+// The types the renderer shows, so that it sees this workflow only through its contract.
+export type { Installation } from './installation';
+export type { Operator } from './operators';
+export type { Region } from './regions';
+export type { Unit } from './units';
+export type { UnitImportPreview, UnitImportRow } from './excel';
 
 const password = z.string().max(128).nullable();
 const unitDraft = z

@@ -4,7 +4,7 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { AppError } from '../errors';
-import { countyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { createUnit, listUnits } from './units';
 import { commitUnitImport, exportUnits, previewUnitImport, unitTemplate } from './excel';
 

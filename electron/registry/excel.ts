@@ -6,7 +6,7 @@ import { checkUnit, type UnitDraft } from '../domain/registry';
 import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
 import { parseYesNo, readTable, writeWorkbook, yesNo, type ColumnSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from './setup';
+import { requireInstallation } from './installation';
 import { listUnits, type Unit } from './units';
 
 const COLUMNS = [

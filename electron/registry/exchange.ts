@@ -1,7 +1,6 @@
 // Budget units travel up with every county report so the prefecture can name them.
 import { units } from '../../db/schema';
-import type { ExchangeEntity } from '../exchange/entities';
-import { recordRow } from '../exchange/rowSchema';
+import { type ExchangeEntity, recordRow } from '../exchange';
 
 export const unitExchange: readonly ExchangeEntity[] = [
   {

@@ -5,8 +5,9 @@ import { actorIn as actor, dbOf as db } from '../ipc/callContext';
 import type { HandlersFor } from '../ipc/router';
 import type { registryContract } from './contract';
 import { createOperator, listOperators, signIn } from './operators';
-import { addRegion, listRegions, seedRegions } from './regions';
-import { initInstallation, setupStatus, stats } from './setup';
+import { addRegion, listRegions } from './regions';
+import { initInstallation, setupStatus } from './setup';
+import { stats } from './stats';
 import { createUnit, listUnits, setUnitActive, updateUnit } from './units';
 import { commitUnitImport, exportUnits, previewUnitImport, unitTemplate } from './excel';
 
@@ -32,10 +33,7 @@ export const registryHandlers: HandlersFor<typeof registryContract> = {
   'operators.list': (_, ctx) => listOperators(db(ctx)),
   'operators.create': (input, ctx) => createOperator(db(ctx), actor(ctx), input),
 
-  'regions.list': (_, ctx) => {
-    seedRegions(db(ctx));
-    return listRegions(db(ctx));
-  },
+  'regions.list': (_, ctx) => listRegions(db(ctx)),
   'regions.add': (input, ctx) => addRegion(db(ctx), actor(ctx), input),
 
   'stats.get': (_, ctx) => stats(db(ctx)),

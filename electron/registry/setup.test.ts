@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshStore } from '../testing/fixtures';
+import { freshStore } from '../testSupport/fixtures';
 import { listOperators, signIn } from './operators';
 import { listRegions } from './regions';
 import { initInstallation, setupStatus } from './setup';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { AppError } from '../errors';
-import { countyStore, freshStore, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, freshStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { createUnit, listUnits, setUnitActive, updateUnit } from './units';
 
 const education = { code: '101001', name: '轮台县教育局', departmentCode: null, isDepartment: true };

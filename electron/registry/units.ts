@@ -7,7 +7,7 @@ import { checkUnit, type UnitDraft } from '../domain/registry';
 import { hasErrors } from '../domain/validation';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation } from './setup';
+import { requireInstallation } from './installation';
 
 export interface Unit {
   id: string;

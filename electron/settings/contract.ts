@@ -6,6 +6,10 @@ import type { RecentDatabase } from '../backup/databaseFiles';
 import type { DatabaseInfo, SampleOpened } from '../backup/databases';
 import { file, isoDate, none, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { SettingView } from './settings';
+export type { AuditFilter } from '../audit/audit';
+export type { BackupFile } from '../backup/backup';
+export type { RecentDatabase } from '../backup/databaseFiles';
+export type { SettingView } from './settings';
 
 const auditFilter = z.object({ entity: text(40).optional(), naturalKey: text(400).optional(), from: isoDate.optional(), to: isoDate.optional() });
 

@@ -17,7 +17,8 @@ import {
   type WebContents,
 } from 'electron';
 import { closeDatabase, type Store } from '../../db/open';
-import { createDatabaseFile, openAppStore, openDatabaseFile, readRecentDatabases, rememberOpened } from '../backup/databases';
+import { openAppStore } from '../appStore';
+import { createDatabaseFile, openDatabaseFile, readRecentDatabases, rememberOpened } from '../backup/databases';
 import { startupDatabase } from '../backup/databaseFiles';
 import { createAppContext, type AppContext, type Session } from '../ipc/context';
 import { handlers } from '../ipc/handlers';

@@ -9,7 +9,7 @@ import { checkAdjustedContent, summariseProblems, type TargetContent } from '../
 import { ACTION_LABELS, transition, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { getProject } from '../projects/projects';
+import { getProject } from '../projects';
 import { frameworkFor, normaliseContent, readContent, refuseClerkReview, refuseStale, requireTarget, rulesFor, sameContent, targetKey, writeIndicators } from './store';
 
 export interface Adjustment {

@@ -11,6 +11,12 @@ import type { DepartmentTarget } from './department';
 import type { TargetRow } from './store';
 import type { InboxItem, ProjectTarget, TargetOverview } from './targets';
 import type { TargetImportPreview, TargetImportResult } from './excel';
+export type { Adjustment } from './adjustments';
+export type { DepartmentTarget } from './department';
+export type { DepartmentTargetRow, InboxItem, ProjectTarget, ProjectTargetRow } from './targets';
+export type { ProjectTypeOption } from './librarySource';
+export type { TargetState } from './store';
+export type { TargetImportPreview, TemplateProject } from './excel';
 
 
 const indicator = z

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { emptyIndicator, type TargetIndicator } from '../domain/targets';
-import { addProject, seedUnits } from '../projects/testProjects';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { seedCounty } from '../testSupport/county';
+import { addProject, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { departmentTarget, saveDepartmentTarget, type SaveDepartmentTargetInput } from './department';
 import { reviewInbox, transitionTarget } from './targets';
 
@@ -10,7 +11,7 @@ const indicator = (over: Partial<TargetIndicator>): TargetIndicator => ({ ...emp
 
 function setUp() {
   const { db } = countyStore();
-  seedUnits(db);
+  seedCounty(db, { units: ROAD_AND_SCHOOL_UNITS });
   addProject(db, { code: 'XM001', funds: [{ source: '本级财政拨款', initialFen: 100_000_000, additionFen: 0, cutFen: 0 }] });
   addProject(db, { code: 'XM002', funds: [{ source: '上级补助（中央）', initialFen: 50_000_000, additionFen: 0, cutFen: 0 }] });
   addProject(db, { code: 'EDU01', unitCode: '302001', departmentCode: '302001' });

@@ -7,8 +7,8 @@ import { departmentTasks, projects, targets, units } from '../../db/schema';
 import { checkDepartmentTargets, type DepartmentBudget, type DepartmentTask, type TargetContent, type TargetProblem } from '../domain/targets';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { projectsWithFunds } from '../projects/projects';
-import { requireInstallation } from '../registry/setup';
+import { projectsWithFunds } from '../projects';
+import { requireInstallation } from '../registry';
 import {
   blankState,
   frameworkFor,

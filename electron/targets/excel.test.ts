@@ -3,15 +3,16 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
-import { addProject, seedUnits } from '../projects/testProjects';
-import { countyStore, tempDir, TEST_ACTOR } from '../testing/fixtures';
+import { seedCounty } from '../testSupport/county';
+import { addProject, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
+import { countyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { projectTarget, saveTarget, transitionTarget } from './targets';
 import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './excel';
-import { ROAD_TYPE, seedRoadType } from './testLibrary';
+import { ROAD_TYPE, seedRoadType } from '../testSupport/roadType';
 
 function setUp() {
   const { db } = countyStore();
-  seedUnits(db);
+  seedCounty(db, { units: ROAD_AND_SCHOOL_UNITS });
   seedRoadType(db);
   const road = addProject(db, { code: 'XM001', name: '农村公路硬化', projectTypeCode: ROAD_TYPE });
   const bridge = addProject(db, { code: 'XM002', name: '危桥改造' });

@@ -11,9 +11,8 @@ import { AppError } from '../errors';
 import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
 import { readTable, writeWorkbook, type ColumnSpec, type SheetRow } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
-import { projectsWithFunds, type Project } from '../projects/projects';
-import { requireInstallation } from '../registry/setup';
-import { listUnits } from '../registry/units';
+import { projectsWithFunds, type Project } from '../projects';
+import { requireInstallation, listUnits } from '../registry';
 import { frameworkFor, normaliseContent, rulesFor, sameContent, targetKey, writeTarget } from './store';
 import { projectTarget, projectTargetRow } from './targets';
 

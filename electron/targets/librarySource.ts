@@ -2,8 +2,7 @@
 // the library, as unweighted target rows with the library's reference values.
 import type { Db } from '../../db/open';
 import type { TargetIndicator } from '../domain/targets';
-import { suggestedIndicators } from '../library/indicators';
-import { listProjectTypes } from '../library/projectTypes';
+import { suggestedIndicators, listProjectTypes } from '../library';
 
 export interface ProjectTypeOption {
   code: string;

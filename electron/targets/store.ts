@@ -9,7 +9,7 @@ import type { ReviewGrade, TargetContent, TargetIndicator, TargetProblem, Target
 import { editable, type WorkflowState } from '../domain/workflow';
 import type { Actor } from '../audit/audit';
 import { AppError } from '../errors';
-import { settingValue } from '../settings/settings';
+import { settingValue } from '../settings';
 
 export type TargetRow = typeof targets.$inferSelect;
 export type TargetKind = TargetRow['kind'];

@@ -3,18 +3,19 @@ import { listAudit } from '../audit/audit';
 import type { TargetContent } from '../domain/targets';
 import { AppError } from '../errors';
 import { updateProject } from '../projects/projects';
-import { addProject, projectInput, seedUnits } from '../projects/testProjects';
+import { seedCounty } from '../testSupport/county';
+import { addProject, projectInput, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
 import { createOperator } from '../registry/operators';
-import { countyStore, TEST_ACTOR } from '../testing/fixtures';
+import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { decideAdjustment, listAdjustments, proposeAdjustment } from './adjustments';
 import { approvedTargets, getTarget, projectTarget, reviewInbox, saveTarget, transitionTarget } from './targets';
-import { ROAD_TYPE, seedRoadType } from './testLibrary';
+import { ROAD_TYPE, seedRoadType } from '../testSupport/roadType';
 
 const REVIEWER = { id: null, name: '审核人王五' };
 
 function setUp() {
   const { db } = countyStore();
-  seedUnits(db);
+  seedCounty(db, { units: ROAD_AND_SCHOOL_UNITS });
   seedRoadType(db);
   const project = addProject(db, { projectTypeCode: ROAD_TYPE });
   return { db, project };

@@ -16,8 +16,8 @@ import {
 import { ACTION_LABELS, transition, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { getProject, projectsWithFunds, type Project } from '../projects/projects';
-import { requireInstallation } from '../registry/setup';
+import { getProject, projectsWithFunds, type Project } from '../projects';
+import { requireInstallation } from '../registry';
 import { departmentProblems } from './department';
 import { suggestedTargetIndicators } from './librarySource';
 import {

@@ -7,7 +7,7 @@ import { previewLibraryImport } from '../library/excel';
 import { previewBudgetImport } from '../projects/excel';
 import { previewUnitImport } from '../registry/excel';
 import { previewTargetImport } from '../targets/excel';
-import { countyStore, tempDir } from '../testing/fixtures';
+import { countyStore, tempDir } from '../testSupport/fixtures';
 import { readTable } from './sheet';
 
 const COLUMNS = [

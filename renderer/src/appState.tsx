@@ -1,7 +1,6 @@
 // Which screen the app is on: first-run setup, sign-in, or the workspace of a signed-in operator.
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
-import type { Operator } from '../../electron/registry/operators';
-import type { Installation } from '../../electron/registry/setup';
+import type { Operator, Installation } from '../../electron/registry/contract';
 import { ApiError, errorMessage, invoke, onAccessProblem } from './api';
 
 export type Phase =

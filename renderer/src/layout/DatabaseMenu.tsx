@@ -3,7 +3,7 @@
 // where the operators of the current file mean nothing for another.
 import { Button, Menu, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { RecentDatabase } from '../../../electron/backup/databaseFiles';
+import type { RecentDatabase } from '../../../electron/settings/contract';
 import { invoke } from '../api';
 import { confirmLeaving } from '../router';
 import { notifyError, notifySuccess } from '../components/notify';

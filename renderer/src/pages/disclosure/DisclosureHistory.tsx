@@ -1,6 +1,6 @@
 // 公开记录: what was published for a year, when, by whom — the answer to "did we publish, and what?".
 import { Alert, Table } from '@mantine/core';
-import type { Disclosure } from '../../../../electron/disclosure/publish';
+import type { Disclosure } from '../../../../electron/disclosure/contract';
 import { TABLE_LAYOUTS, type DisclosureKind } from '../../../../electron/domain/disclosure';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { formatDateTime } from '../../components/format';

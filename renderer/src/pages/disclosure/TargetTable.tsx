@@ -1,7 +1,7 @@
 // A target table exactly as it is published: the same grid (spans and all) that the xlsx export
 // merges, rendered as a ruled HTML table that also prints as the paper version.
 import { useMemo } from 'react';
-import type { DisclosureTable } from '../../../../electron/disclosure/targetTable';
+import type { DisclosureTable } from '../../../../electron/disclosure/contract';
 import { targetTableGrid, type GridCell, type GridRow } from '../../../../electron/domain/disclosure';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import classes from './TargetTable.module.css';

@@ -3,8 +3,7 @@
 // browser's download (a save dialog under Electron).
 import { Alert, Button, Group, Loader, Paper, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { Stage } from '../../../../electron/exchange/entities';
-import type { WrittenPackage } from '../../../../electron/exchange/outgoing';
+import type { Stage, WrittenPackage } from '../../../../electron/exchange/contract';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/files';
 import { notifyError, notifySuccess } from '../../components/notify';

@@ -2,7 +2,7 @@
 // always tell what was sent, what was received and what is still unacknowledged (domain.md §11).
 import { Badge, Button, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { PackageHistoryRow } from '../../../../electron/exchange/history';
+import type { PackageHistoryRow } from '../../../../electron/exchange/contract';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { formatDateTime } from '../../components/format';
 import { VirtualTable, type Column } from '../../components/VirtualTable';

@@ -3,7 +3,7 @@
 // refused package is shown in full where the file was chosen: the message names the check that failed.
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import type { ImportSummary } from '../../../../electron/exchange/incoming';
+import type { ImportSummary } from '../../../../electron/exchange/contract';
 import type { FilePayload } from '../../../../electron/ipc/contract';
 import { ApiError, errorMessage, invoke } from '../../api';
 import { PickFileButton } from '../../components/FileActions';

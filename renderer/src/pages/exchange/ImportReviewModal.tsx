@@ -3,7 +3,7 @@
 import { Alert, Badge, Button, Checkbox, Group, LoadingOverlay, Modal, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { WORKFLOW_LABELS, type WorkflowState } from '../../../../electron/domain/workflow';
-import type { ImportSummary, PlannedRecord, RecordAction } from '../../../../electron/exchange/incoming';
+import type { ImportSummary, PlannedRecord, RecordAction } from '../../../../electron/exchange/contract';
 import { Fingerprint } from '../../components/Fingerprint';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useExchange } from './exchangeContext';

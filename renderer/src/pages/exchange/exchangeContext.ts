@@ -1,8 +1,7 @@
 // What every part of the 数据交换 page shares: the engine's labels, the chosen year, region names, and
 // the package history (its outstanding count badges the tabs; every export or import reloads it).
 import { createContext, useContext, useEffect, useRef } from 'react';
-import type { PackageHistoryRow } from '../../../../electron/exchange/history';
-import type { ExchangeOptions } from '../../../../electron/exchange/options';
+import type { PackageHistoryRow, ExchangeOptions } from '../../../../electron/exchange/contract';
 
 export interface ExchangeView {
   options: ExchangeOptions;

@@ -1,6 +1,6 @@
 // How a package in the history reads to people: its state in the vocabulary of domain.md §11, and what
 // is still outstanding on it (a report without a receipt back, an import without a receipt sent).
-import type { PackageHistoryRow } from '../../../../electron/exchange/history';
+import type { PackageHistoryRow } from '../../../../electron/exchange/contract';
 
 type Row = Pick<PackageHistoryRow, 'direction' | 'kind' | 'state'>;
 

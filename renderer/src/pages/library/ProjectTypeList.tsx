@@ -1,5 +1,5 @@
 import { Badge, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import type { ProjectTypeSummary } from '../../../../electron/library/projectTypes';
+import type { ProjectTypeSummary } from '../../../../electron/library/contract';
 import { groupBySector } from './libraryView';
 
 function Counts({ accepted, proposed }: { accepted: number; proposed: number }) {

@@ -2,7 +2,7 @@ import { Alert, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantin
 import { useState, type FormEvent } from 'react';
 import { checkProjectType, SECTORS, type ProjectTypeDraft } from '../../../../electron/domain/library';
 import { hasErrors } from '../../../../electron/domain/validation';
-import type { ProjectTypeSummary } from '../../../../electron/library/projectTypes';
+import type { ProjectTypeSummary } from '../../../../electron/library/contract';
 import { errorMessage, invoke } from '../../api';
 import { FormActions } from '../../components/FormActions';
 import { notifySuccess } from '../../components/notify';

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, List, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { LIBRARY_ACTION_LABELS, type LibraryAction } from '../../../../electron/domain/library';
-import type { LibraryIndicator } from '../../../../electron/library/indicators';
-import type { Unit } from '../../../../electron/registry/units';
+import type { LibraryIndicator } from '../../../../electron/library/contract';
+import type { Unit } from '../../../../electron/registry/contract';
 import { errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
 

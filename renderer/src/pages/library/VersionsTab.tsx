@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
-import type { LibraryVersion } from '../../../../electron/library/versions';
+import type { LibraryVersion } from '../../../../electron/library/contract';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { formatDateTime } from '../../components/format';
 import { useInvoke } from '../../components/useInvoke';

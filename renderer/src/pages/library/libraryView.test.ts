@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectTypeSummary } from '../../../../electron/library/projectTypes';
+import type { ProjectTypeSummary } from '../../../../electron/library/contract';
 import { groupBySector, statusCounts, versionSource } from './libraryView';
 
 const type = (code: string, sector: string, accepted: number, proposed = 0): ProjectTypeSummary => ({

@@ -1,7 +1,6 @@
 // What the 指标库 page shows, kept apart from the components so it can be tested without a browser.
 import { LIBRARY_STATUSES, LOCAL_SOURCE, SECTORS, STARTER_SOURCE, type LibraryStatus } from '../../../../electron/domain/library';
-import type { ProjectTypeSummary } from '../../../../electron/library/projectTypes';
-import type { LibraryVersion } from '../../../../electron/library/versions';
+import type { ProjectTypeSummary, LibraryVersion } from '../../../../electron/library/contract';
 
 export interface SectorGroup {
   sector: string;

@@ -1,4 +1,4 @@
-import type { LibraryImportRow } from '../../../../electron/library/excel';
+import type { LibraryImportRow } from '../../../../electron/library/contract';
 import { LIBRARY_STATUS_LABELS } from '../../../../electron/domain/library';
 import { invoke } from '../../api';
 import { actionBadge, ImportPreviewModal, useImportFlow } from '../../components/ImportPreview';

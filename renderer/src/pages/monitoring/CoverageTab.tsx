@@ -1,6 +1,6 @@
 import { Alert, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { DEADLINE_LABELS } from '../../../../electron/domain/monitoring';
-import type { UnitCoverage } from '../../../../electron/monitoring/boards';
+import type { UnitCoverage } from '../../../../electron/monitoring/contract';
 import { useInvoke } from '../../components/useInvoke';
 import { DEADLINE_COLORS } from './RoundsList';
 

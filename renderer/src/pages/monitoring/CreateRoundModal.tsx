@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, MultiSelect, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { defaultDeadline, SCOPE_LABELS, type RoundScope } from '../../../../electron/domain/monitoring';
-import type { RoundSummary } from '../../../../electron/monitoring/rounds';
+import type { RoundSummary } from '../../../../electron/monitoring/contract';
 import { errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
 import { useInvoke } from '../../components/useInvoke';

@@ -1,7 +1,7 @@
 // 执行率 vs 序时进度 by unit, drawn as plain SVG (no chart library): one bar per unit coloured by its
 // budget light, and a dashed line at the round's time progress. It prints as it shows.
 import type { Light } from '../../../../electron/domain/monitoring';
-import type { UnitExecution } from '../../../../electron/monitoring/report';
+import type { UnitExecution } from '../../../../electron/monitoring/contract';
 
 const FILL: Record<Light, string> = {
   red: 'var(--mantine-color-red-6)',

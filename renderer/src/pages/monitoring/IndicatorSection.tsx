@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 import { ACCRUAL_LABELS, displayTarget, parseAccrual, type IndicatorOperator } from '../../../../electron/domain/indicators';
 import { LIKELIHOODS, needsExplanation, QUALITATIVE_LEVELS, type SheetAssessment } from '../../../../electron/domain/monitoring';
 import { percent } from '../../../../electron/domain/ratio';
-import type { SheetDetail } from '../../../../electron/monitoring/sheets';
+import type { SheetDetail } from '../../../../electron/monitoring/contract';
 import { DeviationFields } from './DeviationFields';
 import { LightBadge } from './LightBadge';
 import { Locked } from './Locked';

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import type { Light } from '../../../../electron/domain/monitoring';
-import type { LightCounts } from '../../../../electron/monitoring/report';
+import type { LightCounts } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton } from '../../components/FileActions';

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { DEADLINE_LABELS, SCOPE_LABELS, type DeadlineState } from '../../../../electron/domain/monitoring';
-import type { RoundSummary } from '../../../../electron/monitoring/rounds';
+import type { RoundSummary } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { notifyError, notifySuccess } from '../../components/notify';

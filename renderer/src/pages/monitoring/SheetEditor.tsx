@@ -1,7 +1,7 @@
 import { Alert, Loader, Stack } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { editable } from '../../../../electron/domain/workflow';
-import type { SheetDetail } from '../../../../electron/monitoring/sheets';
+import type { SheetDetail } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
 import { notifyError } from '../../components/notify';
 import { ReviewHistory } from '../../components/ReviewPanel';

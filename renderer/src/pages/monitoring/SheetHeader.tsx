@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Paper, Text } from '@mantine/core';
 import { sheetRules, type SheetAssessment } from '../../../../electron/domain/monitoring';
 import { percent } from '../../../../electron/domain/ratio';
-import type { SheetDetail } from '../../../../electron/monitoring/sheets';
+import type { SheetDetail } from '../../../../electron/monitoring/contract';
 import { PageHeader } from '../../components/PageHeader';
 import { routeHref } from '../../router';
 import { LightBadge } from './LightBadge';

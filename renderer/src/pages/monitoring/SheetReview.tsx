@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SheetDetail } from '../../../../electron/monitoring/sheets';
+import type { SheetDetail } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
 import { OpinionReview, ReviewPanel } from '../../components/ReviewPanel';
 

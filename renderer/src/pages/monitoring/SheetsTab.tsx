@@ -2,8 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Select, Stack, Text } from '@manti
 import { useMemo, useState } from 'react';
 import { LIGHT_LABELS, LIGHTS, type Light } from '../../../../electron/domain/monitoring';
 import { WORKFLOW_LABELS, WORKFLOW_STATES, type WorkflowState } from '../../../../electron/domain/workflow';
-import type { RoundSummary } from '../../../../electron/monitoring/rounds';
-import type { SheetListRow } from '../../../../electron/monitoring/sheets';
+import type { RoundSummary, SheetListRow } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';

@@ -3,8 +3,7 @@ import { Alert, Button, Group, Loader, Modal, Stack, Table, Text, TextInput, Tex
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { displayTarget, type IndicatorOperator } from '../../../../electron/domain/indicators';
-import type { Warning } from '../../../../electron/monitoring/boards';
-import type { AdjustmentDraft } from '../../../../electron/monitoring/adjustments';
+import type { Warning, AdjustmentDraft } from '../../../../electron/monitoring/contract';
 import { errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
 import { useUnsavedWork, type UnsavedWork } from '../../components/unsavedWork';

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Loader, Stack, Table, Text, Title } from 
 import { useMemo, useState } from 'react';
 import { RECTIFICATION_LABELS } from '../../../../electron/domain/rectification';
 import { WORKFLOW_LABELS } from '../../../../electron/domain/workflow';
-import type { Warning } from '../../../../electron/monitoring/boards';
+import type { Warning } from '../../../../electron/monitoring/contract';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';

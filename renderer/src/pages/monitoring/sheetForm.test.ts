@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SheetDetail } from '../../../../electron/monitoring/sheets';
+import type { SheetDetail } from '../../../../electron/monitoring/contract';
 import { assessForm, formOf, fundProblems, problemCount, saveInputOf } from './sheetForm';
 
 const none = { reasons: [], reasonOther: '', measures: '' };

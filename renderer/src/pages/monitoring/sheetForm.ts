@@ -3,7 +3,7 @@
 import { formatWanYuan, parseWanYuan } from '../../../../electron/domain/money';
 import { assessSheet, fundTotals as totalsOfFunds, overspendMessage, sheetRules, type Deviation, type FundEntry, type SheetAssessment } from '../../../../electron/domain/monitoring';
 import type { Input } from '../../../../electron/ipc/contract';
-import type { SheetDetail } from '../../../../electron/monitoring/sheets';
+import type { SheetDetail } from '../../../../electron/monitoring/contract';
 
 export interface FundForm {
   source: string;

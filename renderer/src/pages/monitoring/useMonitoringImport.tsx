@@ -1,4 +1,4 @@
-import type { ImportKind, MonitoringImportPreview, MonitoringImportRow } from '../../../../electron/monitoring/excel';
+import type { ImportKind, MonitoringImportPreview, MonitoringImportRow } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
 import { actionBadge, ImportPreviewModal, useImportFlow } from '../../components/ImportPreview';
 import { notifySuccess } from '../../components/notify';

@@ -2,9 +2,9 @@ import { ActionIcon, Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Swi
 import { useMemo, useState, type FormEvent } from 'react';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import { departmentOf, FUND_SOURCES, fundTotals, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES, type ProjectField } from '../../../../electron/domain/projects';
-import type { Project } from '../../../../electron/projects/projects';
-import type { Unit } from '../../../../electron/registry/units';
-import type { ProjectTypeOption } from '../../../../electron/targets/librarySource';
+import type { Project } from '../../../../electron/projects/contract';
+import type { Unit } from '../../../../electron/registry/contract';
+import type { ProjectTypeOption } from '../../../../electron/targets/contract';
 import { ApiError, errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
 import { emptyFund, hasFormErrors, projectFormErrors, projectFormOf, readFunds, toProjectInput, type FundText, type ProjectFormState } from './projectForm';

@@ -2,8 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Stack, Text, TextInput } from '@ma
 import { modals } from '@mantine/modals';
 import { useMemo, useState } from 'react';
 import { formatWanYuan } from '../../../../electron/domain/money';
-import type { ProjectImportPreview, ProjectImportRow } from '../../../../electron/projects/excel';
-import type { Project, ProjectListRow } from '../../../../electron/projects/projects';
+import type { ProjectImportPreview, ProjectImportRow, Project, ProjectListRow } from '../../../../electron/projects/contract';
 import { invoke } from '../../api';
 import { EmptyNotice, NoMatches } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';

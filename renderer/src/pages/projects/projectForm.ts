@@ -13,7 +13,7 @@ import {
   type UnitRef,
 } from '../../../../electron/domain/projects';
 import type { Input } from '../../../../electron/ipc/contract';
-import type { Project } from '../../../../electron/projects/projects';
+import type { Project } from '../../../../electron/projects/contract';
 
 export interface FundText {
   source: FundSource | '';

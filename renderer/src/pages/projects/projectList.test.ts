@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectListRow } from '../../../../electron/projects/projects';
+import type { ProjectListRow } from '../../../../electron/projects/contract';
 import { filterProjects, projectMarks } from './projectList';
 
 const row = (code: string, name: string, unitCode: string) => ({ code, name, unitCode, keyProject: false, povertyFund: false, confidential: false }) as ProjectListRow;

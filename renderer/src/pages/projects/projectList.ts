@@ -1,5 +1,5 @@
 // What the 项目 list shows, kept apart from the components so it can be tested without a browser.
-import type { ProjectListRow } from '../../../../electron/projects/projects';
+import type { ProjectListRow } from '../../../../electron/projects/contract';
 
 /** Projects whose code, name or implementing unit (code or name) contains the query. */
 export function filterProjects(rows: readonly ProjectListRow[], query: string, unitName: (code: string) => string): readonly ProjectListRow[] {

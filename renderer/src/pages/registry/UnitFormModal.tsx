@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Select, Stack, Switch, TextInput } from '@
 import { useState, type FormEvent } from 'react';
 import { checkUnit, type UnitDraft } from '../../../../electron/domain/registry';
 import { hasErrors } from '../../../../electron/domain/validation';
-import type { Unit } from '../../../../electron/registry/units';
+import type { Unit } from '../../../../electron/registry/contract';
 import { ApiError, errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
 import { FormActions } from '../../components/FormActions';

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useMemo, useState } from 'react';
-import type { Unit } from '../../../../electron/registry/units';
+import type { Unit } from '../../../../electron/registry/contract';
 import { invoke } from '../../api';
 import { EmptyNotice, NoMatches } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';

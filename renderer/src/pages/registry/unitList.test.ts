@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Unit } from '../../../../electron/registry/units';
+import type { Unit } from '../../../../electron/registry/contract';
 import { departmentName, filterUnits } from './unitList';
 
 const unit = (code: string, name: string, departmentCode: string | null = null, isDepartment = false): Unit => ({

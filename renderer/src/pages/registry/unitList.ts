@@ -1,5 +1,5 @@
 // What the 预算单位 list shows, kept apart from the components so it can be tested without a browser.
-import type { Unit } from '../../../../electron/registry/units';
+import type { Unit } from '../../../../electron/registry/contract';
 
 /** Units whose code or name contains the query (ignoring case and surrounding spaces). */
 export function filterUnits(units: readonly Unit[], query: string): readonly Unit[] {

@@ -1,4 +1,4 @@
-import type { UnitImportPreview, UnitImportRow } from '../../../../electron/registry/excel';
+import type { UnitImportPreview, UnitImportRow } from '../../../../electron/registry/contract';
 import { invoke } from '../../api';
 import { actionBadge, ImportPreviewModal, useImportFlow } from '../../components/ImportPreview';
 import { notifySuccess } from '../../components/notify';

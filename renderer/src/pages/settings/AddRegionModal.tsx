@@ -1,7 +1,7 @@
 import { Alert, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { REGION_CODE, REGION_LEVEL_LABELS, REGION_LEVELS, type RegionLevel } from '../../../../electron/domain/registry';
-import type { Region } from '../../../../electron/registry/regions';
+import type { Region } from '../../../../electron/registry/contract';
 import { errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
 import { FormActions } from '../../components/FormActions';

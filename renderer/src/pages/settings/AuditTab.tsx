@@ -1,6 +1,6 @@
 import { Alert, Group, Loader, Pagination, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { AuditFilter } from '../../../../electron/audit/audit';
+import type { AuditFilter } from '../../../../electron/settings/contract';
 import { invoke } from '../../api';
 import { DownloadButton } from '../../components/FileActions';
 import { formatDateTime } from '../../components/format';

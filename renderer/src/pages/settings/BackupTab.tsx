@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { BackupFile } from '../../../../electron/backup/backup';
+import type { BackupFile } from '../../../../electron/settings/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton } from '../../components/FileActions';

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { checkSetting, settingConflict, SETTING_GROUPS, type SettingValue } from '../../../../electron/domain/settings';
-import type { SettingView } from '../../../../electron/settings/settings';
+import type { SettingView } from '../../../../electron/settings/contract';
 import { invoke } from '../../api';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useInvoke } from '../../components/useInvoke';

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { Region } from '../../../../electron/registry/regions';
+import type { Region } from '../../../../electron/registry/contract';
 import { useSession } from '../../appState';
 import { useInvoke } from '../../components/useInvoke';
 import { AddRegionModal } from './AddRegionModal';

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { BackupFile } from '../../../../electron/backup/backup';
+import type { BackupFile } from '../../../../electron/settings/contract';
 import { invoke } from '../../api';
 import { useSession } from '../../appState';
 import { formatDateTime } from '../../components/format';

@@ -1,7 +1,7 @@
 import { Alert, Loader, Select, Stack } from '@mantine/core';
 import { useMemo } from 'react';
 import type { FieldErrors } from '../../../../electron/domain/validation';
-import type { Region } from '../../../../electron/registry/regions';
+import type { Region } from '../../../../electron/registry/contract';
 import { useInvoke } from '../../components/useInvoke';
 
 export interface RegionChoice {

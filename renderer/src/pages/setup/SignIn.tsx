@@ -1,8 +1,7 @@
 import { Alert, Button, Group, PasswordInput, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { OPERATOR_ROLE_LABELS, ROLE_LABELS } from '../../../../electron/domain/registry';
-import type { Operator } from '../../../../electron/registry/operators';
-import type { Installation } from '../../../../electron/registry/setup';
+import type { Operator, Installation } from '../../../../electron/registry/contract';
 import { errorMessage, invoke } from '../../api';
 import { CenteredCard } from '../../components/CenteredCard';
 import { DatabaseMenu } from '../../layout/DatabaseMenu';

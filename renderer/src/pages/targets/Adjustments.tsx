@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { displayTarget, framework, type Framework } from '../../../../electron/domain/indicators';
 import { checkAdjustedContent, type TargetContent } from '../../../../electron/domain/targets';
 import { transition, WORKFLOW_LABELS } from '../../../../electron/domain/workflow';
-import type { Adjustment } from '../../../../electron/targets/adjustments';
+import type { Adjustment } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';

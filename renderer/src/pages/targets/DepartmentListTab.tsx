@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { DepartmentTargetRow } from '../../../../electron/targets/targets';
+import type { DepartmentTargetRow } from '../../../../electron/targets/contract';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { formatDateTime } from '../../components/format';
 import { useInvoke } from '../../components/useInvoke';

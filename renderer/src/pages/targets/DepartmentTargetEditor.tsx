@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { framework } from '../../../../electron/domain/indicators';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import { checkDepartmentTargets, type DepartmentBudget } from '../../../../electron/domain/targets';
-import type { DepartmentTarget } from '../../../../electron/targets/department';
+import type { DepartmentTarget } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';

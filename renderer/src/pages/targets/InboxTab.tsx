@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Loader, Stack } from '@mantine/core';
-import type { InboxItem } from '../../../../electron/targets/targets';
+import type { InboxItem } from '../../../../electron/targets/contract';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { formatDateTime } from '../../components/format';
 import { useInvoke } from '../../components/useInvoke';

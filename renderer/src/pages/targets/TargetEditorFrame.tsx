@@ -4,7 +4,7 @@ import { Button, Stack } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { TargetContent } from '../../../../electron/domain/targets';
 import { editable } from '../../../../electron/domain/workflow';
-import type { TargetState } from '../../../../electron/targets/store';
+import type { TargetState } from '../../../../electron/targets/contract';
 import { notifyError } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { useUnsavedWork } from '../../components/unsavedWork';

@@ -2,9 +2,8 @@ import { Alert, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, 
 import { useMemo, useState } from 'react';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import { WORKFLOW_LABELS, WORKFLOW_STATES } from '../../../../electron/domain/workflow';
-import type { Unit } from '../../../../electron/registry/units';
-import type { ProjectTargetRow } from '../../../../electron/targets/targets';
-import type { TargetImportPreview, TemplateProject } from '../../../../electron/targets/excel';
+import type { Unit } from '../../../../electron/registry/contract';
+import type { ProjectTargetRow, TargetImportPreview, TemplateProject } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';

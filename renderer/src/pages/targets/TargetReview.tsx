@@ -4,7 +4,7 @@ import { Button, Group, Paper, Radio, Stack, Textarea, Title } from '@mantine/co
 import { useState } from 'react';
 import { checkReview, REVIEW_GRADES, REVIEW_OUTCOMES, type ReviewGrade } from '../../../../electron/domain/targets';
 import { ACTION_LABELS } from '../../../../electron/domain/workflow';
-import type { TargetState } from '../../../../electron/targets/store';
+import type { TargetState } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
 import { useSession } from '../../appState';
 import { ReviewPanel, type Decide } from '../../components/ReviewPanel';

@@ -5,8 +5,7 @@ import { formatWanYuan } from '../../../../electron/domain/money';
 import { adjustedFen, fundTotals } from '../../../../electron/domain/projects';
 import { REVIEW_OUTCOMES, type DepartmentBudget, type TargetContent } from '../../../../electron/domain/targets';
 import { WORKFLOW_LABELS } from '../../../../electron/domain/workflow';
-import type { DepartmentTarget } from '../../../../electron/targets/department';
-import type { ProjectTarget } from '../../../../electron/targets/targets';
+import type { DepartmentTarget, ProjectTarget } from '../../../../electron/targets/contract';
 import classes from './targets.module.css';
 
 const yesNo = (value: boolean) => (value ? '是' : '否');

@@ -1,15 +1,15 @@
 // Test support for the project register and targets: a small county registry (two departments, one
-// subordinate unit) and a project as a user would enter it, created through the real services.
+// subordinate unit) to seed with seedCounty, and a project as a user enters it, through the real service.
 import type { Db } from '../../db/open';
-import { createUnit } from '../registry/units';
-import { TEST_ACTOR } from '../testing/fixtures';
-import { createProject, type Project, type ProjectInput } from './projects';
+import { createProject, type Project, type ProjectInput } from '../projects/projects';
+import type { SeedUnit } from './county';
+import { TEST_ACTOR } from './fixtures';
 
-export function seedUnits(db: Db): void {
-  createUnit(db, TEST_ACTOR, { code: '301001', name: '轮台县交通运输局', departmentCode: null, isDepartment: true });
-  createUnit(db, TEST_ACTOR, { code: '301002', name: '轮台县农村公路管理站', departmentCode: '301001', isDepartment: false });
-  createUnit(db, TEST_ACTOR, { code: '302001', name: '轮台县教育局', departmentCode: null, isDepartment: true });
-}
+export const ROAD_AND_SCHOOL_UNITS: SeedUnit[] = [
+  { code: '301001', name: '轮台县交通运输局' },
+  { code: '301002', name: '轮台县农村公路管理站', departmentCode: '301001' },
+  { code: '302001', name: '轮台县教育局' },
+];
 
 export const projectInput = (over: Partial<ProjectInput> = {}): ProjectInput => ({
   year: 2020,

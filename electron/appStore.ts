@@ -1,0 +1,16 @@
+// The one way the application opens its database, whoever asks (Electron main, the web bridge, the CLI,
+// a restore, a switch to another file): opened with its pragmas, checked, migrated, and given the shipped
+// regions, so that nothing later has to seed them again.
+import { closeDatabase, openDatabase, type Store } from '../db/open';
+import { seedRegions } from './registry';
+
+export function openAppStore(file: string): Store {
+  const store = openDatabase(file);
+  try {
+    seedRegions(store.db);
+  } catch (error) {
+    closeDatabase(store);
+    throw error;
+  }
+  return store;
+}

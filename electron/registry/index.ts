@@ -1,0 +1,9 @@
+// The registry's public entry: what other workflows may use of the installation, its operators, regions
+// and budget units. Everything else in this folder is private to it.
+export { currentInstallation, requireInstallation } from './installation';
+export type { Installation } from './installation';
+export { listOperators } from './operators';
+export type { Operator } from './operators';
+export { seedRegions } from './regions';
+export { initInstallation } from './setup';
+export { listUnits } from './units';

@@ -1,0 +1,7 @@
+// The targets workflow's public entry: what monitoring, disclosure, projects and the sample county use of
+// target contents, their adjustment and the library suggestions for them.
+export { proposeAdjustment } from './adjustments';
+export type { Adjustment } from './adjustments';
+export { projectTypeOptions, suggestedTargetIndicators } from './librarySource';
+export type { ProjectTypeOption } from './librarySource';
+export { frameworkFor, readContent, requireTarget } from './store';

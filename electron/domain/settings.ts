@@ -66,7 +66,7 @@ const SELF_EVALUATION_SETTINGS: readonly SettingDefinition[] = [
     { value: 'standard', label: '执行率 70%–80% 最高 89 分，60%–70% 最高 79 分，低于 60% 最高 69 分' },
   ]),
   ...FUND_ROW_SETTINGS.map(([key, source, row]) => ({
-    key, group: '绩效评价', label: `“${source}”列入自评表的资金行`, type: 'choice' as const, default: row, choices: FUND_ROW_CHOICES,
+    key, group: '绩效评价', label: `自评表资金行：${source}`, type: 'choice' as const, default: row, choices: FUND_ROW_CHOICES,
   })),
 ];
 

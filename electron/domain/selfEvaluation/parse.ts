@@ -3,6 +3,7 @@
 // column or inside the value, the unit either in a 度量单位 column or after the number.
 import { parseOperator } from '../indicators';
 import { parseDecimal, type Ratio } from '../ratio';
+import type { ReviewRow } from './review';
 import { TIERS, type QuantitativeOperator, type Tier } from './scoring';
 
 export type WrittenTarget =
@@ -105,4 +106,43 @@ export function parseTier(text: string): Tier | null {
 export function parseWrittenScore(text: string): Ratio | null {
   const value = normalise(text).replace(/分$/, '');
   return parseDecimal(value);
+}
+
+/** One indicator row of a written table, cell by cell as the sheet has them. */
+export interface WrittenRow {
+  label: string;
+  parent?: number;
+  /** 指标性质 and 度量单位, when the table has those columns. */
+  operator?: string;
+  unit?: string;
+  target: string;
+  actual: string;
+  weight: string;
+  score: string;
+}
+
+/** A written row as the review reads it, or why it cannot be read. */
+export function readWrittenRow(cells: WrittenRow): { row: ReviewRow } | { problem: string } {
+  const base = { label: cells.label, parent: cells.parent, enteredScore: cells.score.trim() === '' ? null : parseWrittenScore(cells.score) };
+  if (cells.score.trim() !== '' && !base.enteredScore) return { problem: `“${cells.label}”的得分“${cells.score}”不是数字` };
+  const weightText = cells.weight.trim();
+  const weight = weightText === '' || NOT_APPLICABLE.has(normalise(weightText)) ? null : parseWrittenScore(weightText);
+  if (weightText !== '' && !weight && !NOT_APPLICABLE.has(normalise(weightText))) return { problem: `“${cells.label}”的分值“${cells.weight}”不是数字` };
+  const target = parseWrittenTarget(cells.target, { operator: cells.operator, unit: cells.unit });
+  // A row without weight or target explains its parent (其中) or is a subtotal; it has no rule of its own.
+  if (!weight || target.kind === 'notApplicable') return { row: { ...base, indicator: null, weight } };
+  if (target.kind === 'invalid') return { problem: `“${cells.label}”：${target.message}` };
+  const actual = parseWrittenActual(cells.actual, cells.unit ?? '');
+  if (actual.kind === 'invalid') return { problem: `“${cells.label}”：${actual.message}` };
+  if (target.kind === 'qualitative') {
+    if (actual.kind !== 'qualitative' || !actual.tier) return { problem: `“${cells.label}”是定性指标，实际完成值应为：达成年度指标、部分达成年度指标并具有一定效果 或 未达成年度指标且效果较差` };
+    if (!base.enteredScore) return { problem: `“${cells.label}”是定性指标，请填写得分` };
+    return { row: { ...base, indicator: { operator: '定性', tier: actual.tier, score: base.enteredScore, weight } } };
+  }
+  if (!target.operator) return { problem: `“${cells.label}”的指标值“${cells.target}”没有写明指标性质（≥ > = < ≤）` };
+  if (actual.kind !== 'quantitative') return { problem: `“${cells.label}”是定量指标，实际完成值应为数字` };
+  if (actual.unit !== '' && target.unit !== '' && actual.unit !== target.unit) {
+    return { problem: `“${cells.label}”的实际完成值单位“${actual.unit}”与指标值单位“${target.unit}”不一致` };
+  }
+  return { row: { ...base, indicator: { operator: target.operator, target: target.value, actual: actual.value, weight } } };
 }

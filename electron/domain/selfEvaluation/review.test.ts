@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDecimal, toFixed, type Ratio } from '../ratio';
+import { readWrittenRow, type WrittenRow } from './parse';
 import { reviewSelfEvaluation, type ReviewRow, type ReviewTable } from './review';
 import type { IndicatorInput } from './scoring';
 import { DEFAULT_SCORING } from './settings';
@@ -114,5 +115,58 @@ describe('自评复核 of a table filled outside the program', () => {
 
   it('reports no total differences when the table has no total', () => {
     expect(review({ ...roadTable(), enteredTotal: null }).differences).toEqual([]);
+  });
+});
+
+describe('自评复核 of written rows', () => {
+  // The same table in the two common layouts: operator and unit inside the value, or in their own columns.
+  const inside: WrittenRow[] = [
+    { label: '数量指标', target: '/', actual: '/', weight: '20', score: '19' },
+    { label: '新建道路长度', parent: 0, target: '≥266米', actual: '270米', weight: '10', score: '10' },
+    { label: '安装路灯', parent: 0, target: '≧40盏', actual: '36盏', weight: '10', score: '9' },
+    { label: '工程验收合格率', target: '﹦100%', actual: '95%', weight: '10', score: '9' },
+    { label: '完工及时率', target: '95%以上', actual: '100%', weight: '10', score: '10' },
+    { label: '每公里造价', target: '≤90万元', actual: '99万元', weight: '10', score: '9.1' },
+    { label: '受益人口', target: '≥1,200人', actual: '1300人', weight: '15', score: '13' },
+    { label: '其中：脱贫人口', parent: 6, target: '≥300人', actual: '320人', weight: '', score: '' },
+    { label: '道路使用年限', target: '达成预期指标', actual: '达成预期指标', weight: '15', score: '13' },
+    { label: '群众满意度', target: '≥90%', actual: '92%', weight: '10', score: '10' },
+  ];
+  const columns: WrittenRow[] = inside.map((r) => {
+    const match = /^(≥|≧|﹦|≤)?([\d,.]+)(.*?)(以上)?$/.exec(r.target);
+    if (!match) return r;
+    const operator = match[4] ? '≥' : { '≧': '≥', '﹦': '=' }[match[1] as string] ?? match[1];
+    return { ...r, operator, unit: match[3], target: match[2]!, actual: r.actual.replace(match[3]!, '') };
+  });
+
+  const reviewWritten = (rows: WrittenRow[], enteredTotal: string) => {
+    const read = rows.map((r) => readWrittenRow(r));
+    const table: ReviewTable = {
+      budget: { adjusted: d('282.04'), executed: d('253.836'), weight: d('10'), enteredScore: d('9') },
+      rows: read.map((r) => ('row' in r ? r.row : expect.unreachable(r.problem))),
+      enteredTotal: d(enteredTotal),
+    };
+    return review(table).differences.map((x) => [x.kind, x.row ?? null, x.entered, x.rule]);
+  };
+
+  it.each([
+    ['inside the value', inside],
+    ['in 指标性质 and 度量单位 columns', columns],
+  ])('finds the same three breaks with the operator and unit %s', (_layout, rows) => {
+    expect(rows[6]).toMatchObject(rows === columns ? { operator: '≥', unit: '人', target: '1,200' } : { target: '≥1,200人' });
+    expect(reviewWritten(rows, '92.1')).toEqual([
+      ['indicator', 3, '9.00', '9.50'],
+      ['indicator', 5, '9.10', '9.09'],
+      ['indicator', 6, '13.00', '15.00'],
+      ['total', null, '92.10', '94.59'],
+    ]);
+  });
+
+  it('refuses rows it cannot read, naming the row', () => {
+    expect(readWrittenRow({ label: '合格率', target: '100%', actual: '95%', weight: '10', score: '9.5' })).toEqual({ problem: '“合格率”的指标值“100%”没有写明指标性质（≥ > = < ≤）' });
+    expect(readWrittenRow({ label: '长度', target: '≥266米', actual: '0.27公里', weight: '10', score: '10' })).toEqual({ problem: '“长度”的实际完成值单位“公里”与指标值单位“米”不一致' });
+    expect(readWrittenRow({ label: '效果', target: '达成预期指标', actual: '较好', weight: '10', score: '9' })).toMatchObject({ problem: expect.stringContaining('是定性指标') });
+    expect(readWrittenRow({ label: '长度', target: '≥266米', actual: '270米', weight: '十', score: '10' })).toEqual({ problem: '“长度”的分值“十”不是数字' });
+    expect(readWrittenRow({ label: '长度', target: '≥266米', actual: '未完成', weight: '10', score: '0' })).toEqual({ problem: '“长度”是定量指标，实际完成值应为数字' });
   });
 });

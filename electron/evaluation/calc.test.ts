@@ -140,6 +140,7 @@ describe('jixiao calc selfeval', () => {
     ['an unknown setting value', JSON.stringify({ ...ISSUE_EXAMPLE, settings: { lessOrEqual: 'linear' } }), /settings\.lessOrEqual：应为 "ratio"（按比例）或 "deviation"（按偏离度）/],
     ['a negative actual', JSON.stringify({ ...ISSUE_EXAMPLE, indicators: [{ operator: '≥', target: '50', actual: '-1', weight: 90 }] }), /indicators\.0\.actual：应为不小于 0 的数字/],
     ['an unknown field', JSON.stringify({ ...ISSUE_EXAMPLE, month: 8 }), /输入有误/],
+    ['a weight in exponent form', JSON.stringify({ ...ISSUE_EXAMPLE, budget: { ...ISSUE_EXAMPLE.budget, weight: 1e-7 } }), /budget\.weight：分值请写成普通小数/],
   ])('refuses %s with a Chinese message on stderr and exit 1', async (_name, stdin, message) => {
     const result = await calc(stdin);
     expect(result.code).toBe(1);

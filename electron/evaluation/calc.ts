@@ -21,7 +21,10 @@ import { parseStdinJson } from '../cli/stdinJson';
 import { AppError } from '../errors';
 import { decimalText } from '../ipc/schema'; // also sets zod's Chinese messages
 
-const weight = z.union([z.number().min(0, '分值不能为负数'), decimalText], { error: '应为分值，如 10 或 "10"' });
+const weight = z.union(
+  [z.number().min(0, '分值不能为负数').refine((n) => parseDecimal(String(n)) !== null, '分值请写成普通小数，如 10 或 "7.5"'), decimalText],
+  { error: '应为分值，如 10 或 "10"' },
+);
 const TIER_HINT = '应为 达成 / 部分达成 / 未达成（或 达成年度指标 等完整写法）';
 
 const indicator = z

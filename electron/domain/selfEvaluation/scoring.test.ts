@@ -136,6 +136,7 @@ describe('over-achievement and deductions (§13 #5)', () => {
     expect(scoreOf(quantitative('≥', '50', '65', '1'), settings)).toBe('0.00');
     expect(scoreOf(quantitative('≥', '50', '65', '20', { deduction: { points: d('0.5'), reason: '评价人酌情' } }), settings)).toBe('19.50');
     expect(scoreOf(quantitative('≥', '50', '55', '20'), settings)).toBe('20.00');
+    expect(score(quantitative('≥', '50', '65', '20'), with_({ overAchievementDeduction: ratio(0) })).flags).toEqual(['overAchievement']);
   });
 
   it('takes the bureau’s over-achievement threshold', () => {

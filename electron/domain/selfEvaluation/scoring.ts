@@ -171,7 +171,7 @@ export function scoreIndicator(input: IndicatorInput, settings: ScoringSettings)
     if (overAchieved(input.operator, input.target, input.actual, settings)) {
       flags.push('overAchievement');
       // The bureau's fixed deduction applies unless the evaluator entered one of their own.
-      if (settings.overAchievementDeduction && !input.deduction) {
+      if (settings.overAchievementDeduction && settings.overAchievementDeduction.num > 0n && !input.deduction) {
         deduction = min(settings.overAchievementDeduction, input.weight);
         flags.push('fixedDeduction');
       }

@@ -3,7 +3,7 @@ import { FUND_SOURCES } from '../projects';
 import { ratio } from '../ratio';
 import { checkSetting, FUND_ROW_SETTINGS, settingDefinition, type SettingValue } from '../settings';
 import { fundRowsOf } from './funds';
-import { DEFAULT_SCORING, scoringSettingsFrom, STANDARD_EXECUTION_CAPS } from './settings';
+import { DEFAULT_SCORING, FUND_ROW_LABELS, scoringSettingsFrom, STANDARD_EXECUTION_CAPS } from './settings';
 
 const withStored = (stored: Record<string, SettingValue>) =>
   scoringSettingsFrom((key) => (key in stored ? stored[key]! : settingDefinition(key)!.default));
@@ -72,6 +72,10 @@ describe('the 项目资金 rows of the table', () => {
       { row: 'carryOver', initialFen: 0, adjustedFen: 300_000, executedFen: 300_000 },
       { row: 'other', initialFen: 100_000, adjustedFen: 100_000, executedFen: 0 },
     ]);
+  });
+
+  it('print the rows as the 10号 annex names them', () => {
+    expect(FUND_ROW_LABELS).toEqual({ appropriation: '当年财政拨款', carryOver: '上年结转资金', other: '其他资金' });
   });
 
   it('follow an overridden mapping, and keep all rows when a source is empty', () => {

@@ -2,12 +2,13 @@
 // alternatives production systems use, and how the bureau's stored settings become this object.
 import type { FundSource } from '../projects';
 import { div, parseDecimal, ratio, type Ratio } from '../ratio';
-import { FUND_ROW_SETTINGS, settingDefinition, type SettingValue } from '../settings';
+import { FUND_ROW_CHOICES, FUND_ROW_SETTINGS, settingDefinition, type SettingValue } from '../settings';
 
 export type LessOrEqualScoring = 'ratio' | 'deviation';
 export type EqualScoring = 'symmetric' | 'asAtLeast';
 export type FundRowName = 'appropriation' | 'carryOver' | 'other';
-export const FUND_ROW_LABELS: Record<FundRowName, string> = { appropriation: '当年财政拨款', carryOver: '上年结转资金', other: '其他资金' };
+/** The rows' names as the form prints them, from the setting's choices. */
+export const FUND_ROW_LABELS = Object.fromEntries(FUND_ROW_CHOICES.map((c) => [c.value, c.label])) as Record<FundRowName, string>;
 
 /** A cap on the total: an execution rate below `below` allows at most `cap` points. */
 export interface ExecutionCap {

@@ -31,7 +31,7 @@ export async function reportSheet(
       indicatorId: i.indicatorId,
       reached: i.operator === '定性' ? '达成目标' : comfortableValue(i.operator, i.target),
       expectedFullYear: '',
-      likelihood: '确定能',
+      likelihood: '确定能' as const,
       reasons: [],
       reasonOther: '',
       measures: '',

@@ -10,6 +10,7 @@ import { demoCommands } from '../demo/commands';
 import { registryCommands } from '../registry/commands';
 import { libraryCommands } from '../library/commands';
 import { monitoringCommands } from '../monitoring/commands';
+import { evaluationCommands } from '../evaluation/commands';
 import { optionText, parseArgs, UsageError } from './args';
 import type { Command, CommandTable, Io } from './command';
 
@@ -21,6 +22,7 @@ const COMMANDS: CommandTable = {
   ...demoCommands,
   ...exchangeCommands,
   ...monitoringCommands,
+  ...evaluationCommands,
 };
 
 const processIo: Io = {

@@ -55,3 +55,12 @@ export function toFixed(value: Ratio, decimals: number): string {
 
 /** Percent with the given decimals: percent(ratio(128, 240)) === "53.33". */
 export const percent = (value: Ratio, decimals = 2): string => toFixed(mul(value, ratio(100)), decimals);
+
+export const min = (a: Ratio, b: Ratio): Ratio => (compare(a, b) <= 0 ? a : b);
+export const max = (a: Ratio, b: Ratio): Ratio => (compare(a, b) >= 0 ? a : b);
+
+/** The value a form shows, as a ratio: rounded half away from zero like toFixed, so a sum of shown values adds up. */
+export const round = (value: Ratio, decimals: number): Ratio => parseDecimal(toFixed(value, decimals))!;
+
+/** A number as people write it, rounded to `decimals` (at least 1) without trailing zeros: 85, 85.5, 9.09. */
+export const plainDecimal = (value: Ratio, decimals = 2): string => toFixed(value, decimals).replace(/\.?0+$/, '');

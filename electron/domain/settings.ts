@@ -20,6 +20,56 @@ const text = (key: string, group: string, label: string, value: string): Setting
 
 export const SETTING_GROUPS = ['绩效目标', '绩效监控', '绩效评价', '结果应用', '衔接资金'] as const;
 
+const choice = (key: string, label: string, choices: SettingChoice[], help?: string): SettingDefinition => ({
+  key, group: '绩效评价', label, help, type: 'choice', default: choices[0]!.value, choices,
+});
+type SettingChoice = { value: string; label: string };
+
+/** The 自评表's fund rows (财预〔2020〕10号 annex); which source goes to which row is a setting, as provinces differ. */
+export const FUND_ROW_CHOICES: readonly SettingChoice[] = [
+  { value: 'appropriation', label: '当年财政拨款' },
+  { value: 'carryOver', label: '上年结转资金' },
+  { value: 'other', label: '其他资金' },
+];
+/** Setting key per fund source of domain.md §2 (projects' FUND_SOURCES), with its default row. */
+export const FUND_ROW_SETTINGS = [
+  ['evaluation.fundRow.local', '本级财政拨款', 'appropriation'],
+  ['evaluation.fundRow.central', '上级补助（中央）', 'appropriation'],
+  ['evaluation.fundRow.region', '上级补助（自治区）', 'appropriation'],
+  ['evaluation.fundRow.prefecture', '上级补助（州）', 'appropriation'],
+  ['evaluation.fundRow.carryOver', '上年结转', 'carryOver'],
+  ['evaluation.fundRow.specialAccount', '财政专户管理资金', 'other'],
+  ['evaluation.fundRow.unit', '单位资金', 'other'],
+  ['evaluation.fundRow.other', '其他资金', 'other'],
+] as const;
+
+// Where provinces score differently (domain.md §6); the first choice is the default.
+const SELF_EVALUATION_SETTINGS: readonly SettingDefinition[] = [
+  choice('evaluation.lessOrEqualScoring', '“≤”“<”指标未达成时的得分', [
+    { value: 'ratio', label: '按比例：分值 × 指标值 ÷ 完成值' },
+    { value: 'deviation', label: '按偏离度：分值 × (1 − 超出部分 ÷ 指标值)，最低 0 分' },
+  ]),
+  choice('evaluation.equalScoring', '“=”指标（指标值不为 0）未达成时的得分', [
+    { value: 'symmetric', label: '对称：分值 × 较小值 ÷ 较大值' },
+    { value: 'asAtLeast', label: '按“≥”计分：完成值不低于指标值得满分' },
+  ]),
+  choice('evaluation.overAchievement', '超额完成时', [
+    { value: 'flag', label: '只提示，由评价人决定是否扣分' },
+    { value: 'deduct', label: '按固定分值扣分' },
+  ]),
+  {
+    key: 'evaluation.overAchievementDeduction', group: '绩效评价', label: '超额完成固定扣分（分）', type: 'integer', default: 1, min: 0, max: 100,
+    help: '仅在“超额完成时”选“按固定分值扣分”时使用；扣分不超过该指标分值',
+  },
+  choice('evaluation.executionCaps', '按预算执行率限制总分', [
+    { value: 'none', label: '不限制' },
+    { value: 'standard', label: '执行率 70%–80% 最高 89 分，60%–70% 最高 79 分，低于 60% 最高 69 分' },
+  ]),
+  ...FUND_ROW_SETTINGS.map(([key, source, row]) => ({
+    key, group: '绩效评价', label: `自评表资金行：${source}`, type: 'choice' as const, default: row, choices: FUND_ROW_CHOICES,
+  })),
+];
+
 export const SETTINGS: readonly SettingDefinition[] = [
   {
     key: 'targets.framework', group: '绩效目标', label: '指标体系版本', type: 'choice', default: 'classic',
@@ -67,6 +117,7 @@ export const SETTINGS: readonly SettingDefinition[] = [
   percent('results.cutFair', '结果应用', '评价为“中”的核减比例', '10'),
   text('results.actionPoor', '结果应用', '评价为“差”的预算安排', '取消或暂停'),
   percent('poverty.industryShareMin', '衔接资金', '产业项目资金占比目标不低于', '60'),
+  ...SELF_EVALUATION_SETTINGS,
 ];
 
 export type SettingValue = string | number | number[];

@@ -4,7 +4,7 @@
 import { BASES, checkIndicator, level1Kind, type Accrual, type Framework, type IndicatorField, type IndicatorRow, type Level1Kind } from './indicators';
 import { formatWanYuan, type Fen } from './money';
 import { checkFunds, type FundRow } from './projects';
-import { add, compare, parseDecimal, ratio, toFixed, type Ratio } from './ratio';
+import { add, compare, parseDecimal, plainDecimal, ratio, type Ratio } from './ratio';
 import type { WorkflowAction } from './workflow';
 
 /** One level-3 indicator row of a target form. */
@@ -144,11 +144,8 @@ function checkWeights(indicators: readonly TargetIndicator[], rules: TargetRules
   const indicatorTotal = (weights as Ratio[]).reduce(add, ratio(0));
   const total = add(indicatorTotal, ratio(rules.budgetWeight));
   if (compare(total, ratio(100)) === 0) return [];
-  return [{ area: 'weights', message: `指标分值合计 ${plain(indicatorTotal)} 分，加预算执行 ${rules.budgetWeight} 分共 ${plain(total)} 分，应为 100 分` }];
+  return [{ area: 'weights', message: `指标分值合计 ${plainDecimal(indicatorTotal)} 分，加预算执行 ${rules.budgetWeight} 分共 ${plainDecimal(total)} 分，应为 100 分` }];
 }
-
-/** A weight total as people write it: 85, 85.5 (no trailing zeros). */
-const plain = (value: Ratio) => toFixed(value, 2).replace(/\.?0+$/, '');
 
 function checkIndicatorRows(content: TargetContent, fw: Framework, rules: TargetRules, keyProject: boolean): TargetProblem[] {
   return [...checkRows(content.indicators, fw), ...checkCoverage(content.indicators, fw, keyProject), ...checkWeights(content.indicators, rules)];

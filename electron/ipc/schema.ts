@@ -19,6 +19,8 @@ export const fen = z.number().int().min(0, '金额不能为负数').max(Number.M
  * row (项目资金, 部门整体预算); refusing it here would replace that message with a generic one.
  */
 export const signedFen = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+/** A non-negative exact decimal as text ("240", "128.5"), for JSON where a float would lose digits. */
+export const decimalText = z.string({ error: '应为数字字符串，如 "240"' }).regex(/^\s*\d+(\.\d+)?\s*$/, '应为不小于 0 的数字，如 "240" 或 "128.5"');
 /** The version of a stored record the user edited, so a change made meanwhile is not overwritten. */
 export const version = z.number().int().positive();
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为“2020-08-31”这样的格式');

@@ -18,12 +18,10 @@ import {
 } from '../domain/monitoring';
 import { settingDefinition } from '../domain/settings';
 import { compare, parseDecimal, percent, type Ratio } from '../domain/ratio';
-import { AppError } from '../errors';
-import '../ipc/schema'; // zod's Chinese messages
+import { parseStdinJson } from '../cli/stdinJson';
+import { decimalText } from '../ipc/schema'; // also sets zod's Chinese messages
 
 // The router's message names the field (path：message), so these only say what is expected.
-const decimal = z.string({ error: '应为数字字符串，如 "240"' }).regex(/^\s*\d+(\.\d+)?\s*$/, '应为不小于 0 的数字，如 "240" 或 "128.5"');
-
 const indicator = z
   .object({
     operator: z.enum(OPERATORS, { error: `应为 ${OPERATORS.join(' ')} 之一` }),
@@ -57,10 +55,10 @@ const THRESHOLD_KEYS = Object.keys(DEFAULT_THRESHOLDS) as (keyof LightThresholds
 export const calcMonitorInput = z
   .object({
     month: z.number({ error: MONTH }).int(MONTH).min(1, MONTH).max(12, MONTH),
-    budget: z.object({ adjusted: decimal, executed: decimal }, { error: '应为 {"adjusted": "预算数", "executed": "执行数"}' }).strict(),
+    budget: z.object({ adjusted: decimalText, executed: decimalText }, { error: '应为 {"adjusted": "预算数", "executed": "执行数"}' }).strict(),
     indicators: z.array(indicator).max(1000).default([]),
     /** The bureau's own thresholds in percent, e.g. {"budgetRedBelow": "60"}; missing ones keep the §5 defaults. */
-    thresholds: z.object(Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, decimal.optional()]))).strict().optional(),
+    thresholds: z.object(Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, decimalText.optional()]))).strict().optional(),
     /** The setting “全部按累计型”: prorate every positive indicator whatever its own kind. */
     allCumulative: z.boolean({ error: '应为 true 或 false' }).optional(),
   })
@@ -124,11 +122,4 @@ export function calcMonitor(raw: unknown): CalcMonitorOutput {
 const EXAMPLE = '{"month": 8, "budget": {"adjusted": "240", "executed": "128"}, "indicators": [{"operator": "≥", "target": "1200", "reached": "350"}]}';
 
 /** Reads the JSON text a script piped in; a person gets told what to send when it is not JSON. */
-export function parseCalcJson(text: string): unknown {
-  if (text.trim() === '') throw new AppError('INVALID_INPUT', `请在标准输入中提供 JSON，例如：${EXAMPLE}`);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new AppError('INVALID_INPUT', `标准输入不是有效的 JSON（${(error as Error).message}）。例如：${EXAMPLE}`);
-  }
-}
+export const parseCalcJson = (text: string): unknown => parseStdinJson(text, EXAMPLE);

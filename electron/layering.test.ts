@@ -165,7 +165,8 @@ function shortestLoop(component: string[], next: Map<string, string[]>): string 
  * A workflow folder is an `electron/<name>/` folder whose part of the IPC contract electron/ipc/contract.ts
  * assembles. Its public entry, the only files another folder may import:
  * - `contract.ts`: its IPC part and the types of its inputs and outputs;
- * - `exchange.ts`: its exchange declaration (records and stage);
+ * - `workflow.ts`: its declaration for the one list of workflows (electron/workflows.ts);
+ * - `exchange.ts`: its exchange records;
  * - `index.ts`: the services and types it offers other workflows.
  * The composition roots plug the workflows in and may also import `handlers.ts` (IPC, into
  * electron/ipc/) and `commands.ts` (CLI, into electron/cli/).
@@ -173,7 +174,7 @@ function shortestLoop(component: string[], next: Map<string, string[]>): string 
 const WORKFLOWS = [...fs.readFileSync(path.join(root, 'electron/ipc/contract.ts'), 'utf8').matchAll(/from '\.\.\/(\w+)\/contract'/g)]
   .map((match) => match[1] ?? '')
   .sort();
-const PUBLIC_ENTRY = new Set(['contract.ts', 'exchange.ts', 'index.ts']);
+const PUBLIC_ENTRY = new Set(['contract.ts', 'workflow.ts', 'exchange.ts', 'index.ts']);
 const PLUGS: Record<string, string> = { 'handlers.ts': 'electron/ipc/', 'commands.ts': 'electron/cli/' };
 
 function workflowOf(file: string): string | null {

@@ -6,7 +6,8 @@ import { SYSTEM_ACTOR } from '../audit/audit';
 import { optionText, requireOption, UsageError, type ParsedArgs } from '../cli/args';
 import type { CommandTable } from '../cli/command';
 import { requireInstallation } from '../registry';
-import { STAGES, type Stage } from './entities';
+import { ALL_STAGES, type Stage } from './entities';
+import { STAGES } from './registry';
 import { importPackage, verifyContext } from './incoming';
 import { partyId } from './manifest';
 import { selfId } from './parties';
@@ -14,10 +15,11 @@ import { exportReport, exportReply, exportReceipt } from './outgoing';
 import { readPackageFile } from './packageFile';
 
 
-function stageOf(args: ParsedArgs): Stage {
-  const stage = optionText(args, '--stage') ?? 'all';
-  if (!STAGES.includes(stage as Stage)) throw new UsageError(`阶段“${stage}”不正确，可选：${STAGES.join('、')}`);
-  return stage as Stage;
+/** The stage `--stage` names, one the workflows declare; without it, every stage. */
+export function stageNamed(text: string | undefined, stages: readonly Stage[] = STAGES): Stage {
+  const stage = text ?? ALL_STAGES;
+  if (!stages.includes(stage)) throw new UsageError(`阶段“${stage}”不正确，可选：${stages.join('、')}`);
+  return stage;
 }
 
 /** The fiscal year to export: --year, else the latest year with projects, else this calendar year. */
@@ -40,11 +42,11 @@ function fileArgument(args: ParsedArgs, what: string): string {
 
 export const exchangeCommands: CommandTable = {
   'package export': {
-    usage: 'package export --out 文件 [--stage targets|monitoring|rectification|library|all] [--full] [--year 年度] [--county 区划代码 | --unit 单位编码]',
+    usage: `package export --out 文件 [--stage ${STAGES.join('|')}] [--full] [--year 年度] [--county 区划代码 | --unit 单位编码]`,
     summary: '导出数据包：县级、预算单位导出上报包；州级用 --county、县级用 --unit 导出给下级的反馈包（增量，--full 为全量）',
     database: true,
     run(store, { args, io }) {
-      const options = { year: yearOf(store, args), stage: stageOf(args), full: args.options.has('--full'), out: path.resolve(requireOption(args, '--out', '数据包文件路径')) };
+      const options = { year: yearOf(store, args), stage: stageNamed(optionText(args, '--stage')), full: args.options.has('--full'), out: path.resolve(requireOption(args, '--out', '数据包文件路径')) };
       const { role } = requireInstallation(store.db);
       const unit = optionText(args, '--unit');
       const written =

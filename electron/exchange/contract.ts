@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { file, none, regionCode, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { CountyRow } from './dashboard';
-import { STAGES } from './entities';
+import { STAGES } from './registry';
 
 const unitCode = z.string().regex(/^[0-9A-Za-z]{3,20}$/, '单位编码应为 3–20 位数字或字母');
 import type { IdentityView, PackageHistoryRow } from './history';

@@ -6,15 +6,14 @@ import type { Actor } from '../audit/audit';
 import type { PackageRecord, Row } from './records';
 import type { RowSchema } from './rowSchema';
 
-export const STAGES = ['targets', 'monitoring', 'rectification', 'library', 'all'] as const;
-export type Stage = (typeof STAGES)[number];
-export const STAGE_LABELS: Record<Stage, string> = {
-  targets: '绩效目标',
-  monitoring: '绩效监控',
-  rectification: '整改',
-  library: '指标库',
-  all: '全部',
-};
+/**
+ * A package stage's name ("targets", "monitoring", …, or ALL_STAGES): each workflow declares the stage
+ * it owns (electron/workflows.ts lists them), so the engine knows stages only as names.
+ */
+export type Stage = string;
+/** The stage that carries every record kind. */
+export const ALL_STAGES = 'all';
+export const ALL_STAGES_LABEL = '全部';
 
 /** up: from a county to its prefecture; down: from the prefecture to a county. */
 export type Direction = 'up' | 'down';
@@ -54,6 +53,7 @@ export interface ExchangeEntity {
   row: RowSchema;
   /** Columns that identify the record across installations; joined with "/" for display. */
   naturalKey: readonly string[];
+  /** The stages it travels in: its own, and those of every record that names it as a parent. */
   stages: readonly Stage[];
   directions: readonly Direction[];
   /**
@@ -98,6 +98,31 @@ export interface ExchangeEntity {
   afterApply?(db: Db, actor: Actor, applied: readonly AppliedRecord[], origin: PackageOrigin): void;
 }
 
+/**
+ * A record kind as its workflow declares it: the stages it travels in of its own (none for a record that
+ * travels only as a parent), and the kinds it needs on the other side first. A parent travels whenever
+ * a child's stage is exported, without naming the child's stages.
+ */
+export type DeclaredEntity = Omit<ExchangeEntity, 'stages'> & {
+  stages?: readonly Stage[];
+  /** Names of the record kinds this one refers to, declared before it. */
+  parents?: readonly string[];
+};
+
+/** Each declared kind with the stages it travels in: its own and, through its children, theirs. */
+export function resolveStages(declared: readonly DeclaredEntity[]): ExchangeEntity[] {
+  const stages = new Map(declared.map((entity) => [entity.name, new Set(entity.stages ?? [])]));
+  const position = new Map(declared.map((entity, index) => [entity.name, index]));
+  // Parents come first in the list, so walking it backwards settles every child before its parents.
+  for (const [index, entity] of [...declared.entries()].reverse()) {
+    for (const parent of entity.parents ?? []) {
+      if (!((position.get(parent) ?? index) < index)) throw new Error(`数据交换记录“${entity.name}”的上级“${parent}”没有在它之前声明`);
+      for (const stage of stages.get(entity.name)!) stages.get(parent)!.add(stage);
+    }
+  }
+  return declared.map(({ parents: _parents, ...entity }) => ({ ...entity, stages: [...stages.get(entity.name)!] }));
+}
+
 export interface AppliedRecord {
   id: string;
   action: 'created' | 'updated' | 'deleted';
@@ -113,5 +138,5 @@ export interface PackageOrigin {
 export const carriesLibrary = (entity: ExchangeEntity): boolean => entity.stages.includes('library');
 
 export function stageIncludes(entity: ExchangeEntity, stage: Stage): boolean {
-  return stage === 'all' || entity.stages.includes(stage);
+  return stage === ALL_STAGES || entity.stages.includes(stage);
 }

@@ -10,7 +10,7 @@ import { ROLE_LABELS, type InstallationRole } from '../domain/registry';
 import { requireInstallation, type Installation } from '../registry';
 import { DECISION } from './decisions';
 import { selfId } from './parties';
-import { carriesLibrary, stageIncludes, STAGE_LABELS, type AppliedRecord, type Decision, type Direction, type ExchangeEntity, type OwnDecision, type PackageOrigin } from './entities';
+import { carriesLibrary, stageIncludes, type AppliedRecord, type Decision, type Direction, type ExchangeEntity, type OwnDecision, type PackageOrigin } from './entities';
 import {
   DECISION_KINDS,
   KIND_LABELS,
@@ -25,7 +25,7 @@ import {
 import { PackageRefusal, readPackageFile, type VerifiedPackage, type VerifyContext } from './packageFile';
 import { RecordStore, sameContent, type PackageRecord, type Row } from './records';
 import { firstBadColumn, type RowSchema } from './rowSchema';
-import { EXCHANGE_ENTITIES, exchangeEntity } from './registry';
+import { EXCHANGE_ENTITIES, exchangeEntity, STAGE_LABELS, STAGES } from './registry';
 
 export type RecordAction = 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict';
 export const ACTION_LABELS: Record<RecordAction, string> = {
@@ -196,6 +196,10 @@ function incomingRecords(verified: VerifiedPackage, scope: PackageScope, records
   const { manifest } = verified;
   /** Record and child-row ids met so far in this package, by table. */
   const seen = new Set<string>();
+  // The manifest's schema knows stages only as names: the workflows declare which exist.
+  if (!STAGES.includes(manifest.stage)) {
+    throw new PackageRefusal('BAD_MANIFEST', `数据包声明的阶段“${manifest.stage}”本软件不认识，请确认对方使用的软件版本`);
+  }
   for (const [name, bytes] of verified.members) {
     const match = /^data\/([a-z-]+)\.json$/.exec(name);
     if (!match) continue;

@@ -19,7 +19,7 @@ describe('数据交换 page options', () => {
   it('labels every kind of record, stage and action in Chinese', () => {
     const options = exchangeOptions(countyStore());
     expect(options.entities).toMatchObject({ unit: '预算单位', project: '项目', target: '绩效目标', 'monitoring-sheet': '监控表', rectification: '整改通知' });
-    expect(options.stages).toContainEqual({ value: 'all', label: '全部' });
+    expect(options.stages).toContainEqual({ value: 'all', label: '全部', upward: true });
     expect(options.kinds['county-report']).toBe('县级上报包');
     expect(options.actions.conflict).toBe('冲突');
   });

@@ -2,15 +2,14 @@
 // kinds and import actions (declared here in the engine, so the page never keeps its own copy), and the
 // years this installation has data or packages for.
 import type { Store } from '../../db/open';
-import { STAGE_LABELS, STAGES, type Stage } from './entities';
 import { ACTION_LABELS, type RecordAction } from './incoming';
 import { KIND_LABELS, type PackageKind } from './manifest';
-import { EXCHANGE_ENTITIES } from './registry';
+import { EXCHANGE_ENTITIES, STAGE_OPTIONS, type StageOption } from './registry';
 
 export interface ExchangeOptions {
   /** Record kind name → its Chinese label, in package order. */
   entities: Record<string, string>;
-  stages: { value: Stage; label: string }[];
+  stages: readonly StageOption[];
   kinds: Record<PackageKind, string>;
   actions: Record<RecordAction, string>;
   /** Years with projects or packages here, and the current year; newest first. */
@@ -26,7 +25,7 @@ export function exchangeOptions(store: Store, today = new Date()): ExchangeOptio
   const current = today.getFullYear();
   return {
     entities: Object.fromEntries(EXCHANGE_ENTITIES.map((e) => [e.name, e.label])),
-    stages: STAGES.map((value) => ({ value, label: STAGE_LABELS[value] })),
+    stages: STAGE_OPTIONS,
     kinds: KIND_LABELS,
     actions: ACTION_LABELS,
     years: [...new Set([current, ...withData])].sort((a, b) => b - a),

@@ -10,13 +10,13 @@ import { AppError } from '../errors';
 import { appVersion } from '../paths';
 import { requireInstallation, type Installation } from '../registry';
 import { markDecisionsCarried, unacknowledgedDecisions } from './decisions';
-import { carriesLibrary, stageIncludes, STAGE_LABELS, type Direction, type ExchangeEntity, type Stage } from './entities';
+import { carriesLibrary, stageIncludes, type Direction, type ExchangeEntity, type Stage } from './entities';
 import { ensureIdentity } from './keys';
 import { DECISION_KINDS, KIND_LABELS, LIBRARY_KIND, parsePartyId, partyId, UPWARD_KINDS, type Manifest, type PackageKind, type Party } from './manifest';
 import { selfParty, type NamedParty } from './parties';
 import { writePackageFile, type ManifestDraft } from './packageFile';
 import { RecordStore, type PackageRecord } from './records';
-import { EXCHANGE_ENTITIES } from './registry';
+import { EXCHANGE_ENTITIES, STAGE_LABELS } from './registry';
 
 export interface WrittenPackage {
   packageId: string;

@@ -1,19 +1,30 @@
-// The list of exchangeable kinds, in dependency order (a record's parents come first). A workflow joins
-// packages by adding its declaration here; the engine itself does not change.
-import { libraryExchange } from '../library/exchange';
-import { monitoringExchange } from '../monitoring/exchange';
-import { projectExchange } from '../projects/exchange';
-import { unitExchange } from '../registry/exchange';
-import { targetExchange } from '../targets/exchange';
-import type { ExchangeEntity } from './entities';
+// The record kinds and stages packages carry, derived from the workflows' declarations (electron/workflows.ts):
+// a workflow joins packages by declaring its records and stage; the engine itself does not change.
+import type { WorkflowDeclaration } from '../workflow';
+import { declaredRecords, declaredStages, WORKFLOWS } from '../workflows';
+import { ALL_STAGES, ALL_STAGES_LABEL, resolveStages, type ExchangeEntity, type Stage } from './entities';
 
-export const EXCHANGE_ENTITIES: readonly ExchangeEntity[] = [
-  ...unitExchange,
-  ...libraryExchange,
-  ...projectExchange,
-  ...targetExchange,
-  ...monitoringExchange,
-];
+export interface StageOption {
+  value: Stage;
+  label: string;
+  /** Whether anything of the stage travels up, so that a county or unit may report it. */
+  upward: boolean;
+}
+
+/** The record kinds of these workflows, in dependency order (a record's parents come first). */
+export const exchangeEntitiesOf = (workflows: readonly WorkflowDeclaration[]): ExchangeEntity[] => resolveStages(declaredRecords(workflows));
+
+/** The stages of these workflows, then the one carrying everything. */
+export function stageOptionsOf(workflows: readonly WorkflowDeclaration[]): StageOption[] {
+  const entities = exchangeEntitiesOf(workflows);
+  const upward = (stage: Stage) => entities.some((e) => e.directions.includes('up') && (stage === ALL_STAGES || e.stages.includes(stage)));
+  return [...declaredStages(workflows), { name: ALL_STAGES, label: ALL_STAGES_LABEL }].map(({ name, label }) => ({ value: name, label, upward: upward(name) }));
+}
+
+export const EXCHANGE_ENTITIES: readonly ExchangeEntity[] = exchangeEntitiesOf(WORKFLOWS);
+export const STAGE_OPTIONS: readonly StageOption[] = stageOptionsOf(WORKFLOWS);
+export const STAGES = STAGE_OPTIONS.map((option) => option.value) as [Stage, ...Stage[]];
+export const STAGE_LABELS: Readonly<Record<Stage, string>> = Object.fromEntries(STAGE_OPTIONS.map((option) => [option.value, option.label]));
 
 export function exchangeEntity(name: string): ExchangeEntity | undefined {
   return EXCHANGE_ENTITIES.find((e) => e.name === name);

@@ -14,6 +14,7 @@ import { registryContract, registryPublicChannels } from '../registry/contract';
 import { settingsContract, settingsPublicChannels } from '../settings/contract';
 
 export type { FilePayload } from './schema';
+export type { WorkflowName } from '../workflows';
 
 export const contract = {
   ...settingsContract,

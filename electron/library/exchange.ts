@@ -7,7 +7,7 @@ import type { Db } from '../../db/open';
 import { libraryIndicators, libraryVersions, projectTypes } from '../../db/schema';
 import type { Actor } from '../audit/audit';
 import { OPERATORS } from '../domain/indicators';
-import { type AppliedRecord, type ExchangeEntity, type PackageOrigin, MAX_COUNTER_STEP, PackageRefusal, recordRow } from '../exchange';
+import { type AppliedRecord, type DeclaredEntity, type PackageOrigin, MAX_COUNTER_STEP, PackageRefusal, recordRow } from '../exchange';
 import { openLibraryVersion } from './versions';
 
 /** The issuer's number may only move forward by a sane step: one far ahead would make every later update look old. */
@@ -35,7 +35,7 @@ function recordLibraryUpdate(db: Db, actor: Actor, applied: readonly AppliedReco
   db.update(libraryIndicators).set({ libraryVersion: version }).where(inArray(libraryIndicators.id, ids)).run();
 }
 
-export const libraryExchange: readonly ExchangeEntity[] = [
+export const libraryExchange: readonly DeclaredEntity[] = [
   {
     name: 'project-type',
     label: '项目类型',
@@ -53,6 +53,7 @@ export const libraryExchange: readonly ExchangeEntity[] = [
     row: recordRow(libraryIndicators, { operator: z.enum(OPERATORS) }),
     naturalKey: ['code'],
     stages: ['library'],
+    parents: ['project-type'],
     directions: ['down'],
     scope: "status IN ('accepted', 'retired')",
     statusColumn: 'status',

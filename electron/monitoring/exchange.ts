@@ -1,9 +1,9 @@
 // Monitoring rounds travel both ways (a prefecture can issue a round to its counties); sheets travel
 // up with their execution figures and indicator progress.
 import { z } from 'zod';
-import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets, rectifications } from '../../db/schema';
+import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets } from '../../db/schema';
 import { overspendMessage } from '../domain/monitoring';
-import { type ExchangeEntity, type PackageRecord, type Row, childRow, jsonStrings, recordRow } from '../exchange';
+import { type DeclaredEntity, type PackageRecord, type Row, childRow, jsonStrings, recordRow } from '../exchange';
 
 /**
  * 超支 travels no further than the sheet form lets it: a package whose sheet reports a fund source
@@ -25,12 +25,7 @@ function sheetAwaitingReview(row: Row): Row {
   return { ...row, status: row.status === 'draft' ? 'draft' : 'submitted', review_opinion: null, decided_at: null };
 }
 
-/** A unit answers a rectification notice; the verdict (通过 / 退回) is the county's alone. */
-function rectificationAwaitingVerdict(row: Row): Row {
-  return { ...row, status: row.status === 'passed' || row.status === 'returned' ? 'answered' : (row.status ?? null), verdict_opinion: null };
-}
-
-export const monitoringExchange: readonly ExchangeEntity[] = [
+export const monitoringExchange: readonly DeclaredEntity[] = [
   {
     name: 'monitoring-round',
     label: '监控轮次',
@@ -48,6 +43,7 @@ export const monitoringExchange: readonly ExchangeEntity[] = [
     row: recordRow(monitoringSheets, { budget_reasons: jsonStrings }),
     naturalKey: ['round_id', 'project_id'],
     stages: ['monitoring'],
+    parents: ['monitoring-round', 'project'],
     directions: ['up'],
     scope: 'round_id IN (SELECT id FROM monitoring_rounds WHERE region_code = :region AND year = :year)',
     unitScope: 'project_id IN (SELECT id FROM projects WHERE unit_code = :unit)',
@@ -58,19 +54,5 @@ export const monitoringExchange: readonly ExchangeEntity[] = [
     statusColumn: 'status',
     refuseIncoming: refuseOverspentSheet,
     awaitingReview: sheetAwaitingReview,
-  },
-  {
-    name: 'rectification',
-    label: '整改通知',
-    table: 'rectifications',
-    row: recordRow(rectifications),
-    naturalKey: ['region_code', 'year', 'seq'],
-    stages: ['rectification', 'monitoring'],
-    directions: ['up'],
-    scope: 'region_code = :region AND year = :year',
-    unitScope: 'unit_code = :unit',
-    unitColumn: 'unit_code',
-    statusColumn: 'status',
-    awaitingReview: rectificationAwaitingVerdict,
   },
 ];

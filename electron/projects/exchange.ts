@@ -1,15 +1,15 @@
-// Projects travel up with their funds by source.
+// Projects travel up with their funds by source, in the stages of the targets and sheets written for them.
 import { projectFunds, projects } from '../../db/schema';
-import { type ExchangeEntity, childRow, recordRow } from '../exchange';
+import { type DeclaredEntity, childRow, recordRow } from '../exchange';
 
-export const projectExchange: readonly ExchangeEntity[] = [
+export const projectExchange: readonly DeclaredEntity[] = [
   {
     name: 'project',
     label: '项目',
     table: 'projects',
     row: recordRow(projects),
     naturalKey: ['region_code', 'year', 'code'],
-    stages: ['targets', 'monitoring'],
+    parents: ['unit'],
     directions: ['up'],
     scope: 'region_code = :region AND year = :year',
     unitScope: 'unit_code = :unit',

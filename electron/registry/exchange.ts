@@ -1,15 +1,15 @@
-// Budget units travel up with every county report so the prefecture can name them.
+// Budget units travel up with every county report so the prefecture can name them: they own no stage,
+// and travel in the stages of the records that name them as their parent.
 import { units } from '../../db/schema';
-import { type ExchangeEntity, recordRow } from '../exchange';
+import { type DeclaredEntity, recordRow } from '../exchange';
 
-export const unitExchange: readonly ExchangeEntity[] = [
+export const unitExchange: readonly DeclaredEntity[] = [
   {
     name: 'unit',
     label: '预算单位',
     table: 'units',
     row: recordRow(units),
     naturalKey: ['region_code', 'code'],
-    stages: ['targets', 'monitoring', 'rectification'],
     directions: ['up'],
     // The county keeps the register of its units: a unit's package does not carry its own unit record.
     scope: 'region_code = :region',

@@ -1,27 +1,11 @@
 // Counts of every entity, for `jixiao stats --json` and the 首页 overview.
 import { eq } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { countRows, type Db } from '../../db/open';
-import * as schema from '../../db/schema';
 import type { InstallationRole } from '../domain/registry';
+import type { WorkflowDeclaration } from '../workflow';
+import { countedTables, WORKFLOWS } from '../workflows';
 import { currentInstallation } from './installation';
-
-const COUNTED: Record<string, SQLiteTable> = {
-  regions: schema.regions,
-  fiscalYears: schema.fiscalYears,
-  units: schema.units,
-  operators: schema.operators,
-  settings: schema.settings,
-  auditLog: schema.auditLog,
-  projectTypes: schema.projectTypes,
-  /** Level-3 indicators of the library, whatever their status. */
-  libraryIndicators: schema.libraryIndicators,
-  projects: schema.projects,
-  /** Project and department-wide targets. */
-  targets: schema.targets,
-  /** Indicator rows of those targets. */
-  targetIndicators: schema.targetIndicators,
-};
 
 export interface Stats {
   region: { code: string; name: string } | null;
@@ -29,11 +13,11 @@ export interface Stats {
   counts: Record<string, number>;
 }
 
-/** Counts of every entity, for `jixiao stats --json` and the 首页 overview. */
-export function stats(db: Db): Stats {
+/** Counts of the tables every workflow declares, for `jixiao stats --json` and the 首页 overview. */
+export function stats(db: Db, workflows: readonly WorkflowDeclaration[] = WORKFLOWS): Stats {
   const installation = currentInstallation(db);
   const counts: Record<string, number> = {};
-  for (const [name, table] of Object.entries(COUNTED)) {
+  for (const [name, table] of Object.entries(countedTables(workflows))) {
     // Exchanged records count unless tombstoned.
     const deleted = (table as Partial<Record<'deleted', SQLiteColumn>>).deleted;
     counts[name] = countRows(db, table, deleted ? eq(deleted, false) : undefined);

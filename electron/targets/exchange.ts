@@ -5,7 +5,7 @@ import { sqliteOf, type Db } from '../../db/open';
 import { departmentTasks, targetAdjustments, targetIndicators, targets } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { OPERATORS } from '../domain/indicators';
-import { type Decision, type ExchangeEntity, type OwnDecision, type Row, childRow, jsonStrings, jsonText, recordRow } from '../exchange';
+import { type Decision, type DeclaredEntity, type OwnDecision, type Row, childRow, jsonStrings, jsonText, recordRow } from '../exchange';
 
 const reviewOpinion = (final: boolean, opinion: string) => `${final ? '县级审核' : '州级审核'}：${opinion}`;
 
@@ -66,7 +66,7 @@ const inYear = 'region_code = :region AND year = :year';
 /** A unit's targets: those of its projects, and its own department-wide target. */
 const ofUnit = "(kind = 'project' AND project_id IN (SELECT id FROM projects WHERE unit_code = :unit)) OR (kind = 'department' AND owner_code = :unit)";
 
-export const targetExchange: readonly ExchangeEntity[] = [
+export const targetExchange: readonly DeclaredEntity[] = [
   {
     name: 'target',
     label: '绩效目标',
@@ -74,6 +74,7 @@ export const targetExchange: readonly ExchangeEntity[] = [
     row: recordRow(targets, { annual_goals: jsonStrings }),
     naturalKey: ['region_code', 'year', 'kind', 'owner_code'],
     stages: ['targets'],
+    parents: ['unit', 'project'],
     directions: ['up'],
     scope: inYear,
     unitScope: ofUnit,
@@ -92,6 +93,7 @@ export const targetExchange: readonly ExchangeEntity[] = [
     row: recordRow(targetAdjustments, { original: targetContent, proposed: targetContent }),
     naturalKey: ['target_id', 'seq'],
     stages: ['targets'],
+    parents: ['target'],
     directions: ['up'],
     scope: `target_id IN (SELECT id FROM targets WHERE ${inYear})`,
     unitScope: `target_id IN (SELECT id FROM targets WHERE ${ofUnit})`,

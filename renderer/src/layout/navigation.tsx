@@ -1,6 +1,9 @@
-// Every workflow of domain.md, in the order staff meet them in a budget year. A workflow without a page
-// yet says what it will do instead of pretending.
+// Every workflow of domain.md, in the order staff meet them in a budget year: the order of the one list of
+// workflows (electron/workflows.ts), which NAVIGATION mirrors key for key (navigation.test.ts checks it, and
+// its type makes a declared workflow without an entry a compile error). A workflow without a page yet says
+// what it will do instead of pretending.
 import type { ComponentType } from 'react';
+import type { WorkflowName } from '../../../electron/ipc/contract';
 import { DisclosurePage } from '../pages/disclosure/DisclosurePage';
 import { ExchangePage } from '../pages/exchange/ExchangePage';
 import { HomePage } from '../pages/home/HomePage';
@@ -10,34 +13,47 @@ import { RegistryPage } from '../pages/registry/RegistryPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TargetsPage } from '../pages/targets/TargetsPage';
 
-export type Workflow = { path: string; label: string } & (
-  | { page: ComponentType; summary?: undefined }
-  | { page?: undefined; summary: string }
-);
+/** A workflow's entry in the navigation; its path is the workflow's name. */
+export type NavigationEntry = { label: string } & ({ page: ComponentType; summary?: undefined } | { page?: undefined; summary: string });
 
-export const WORKFLOWS: readonly Workflow[] = [
-  { path: '', label: '首页', page: HomePage },
-  { path: 'registry', label: '单位与项目', page: RegistryPage },
-  { path: 'library', label: '指标库', page: LibraryPage },
-  { path: 'targets', label: '绩效目标', page: TargetsPage },
-  { path: 'monitoring', label: '绩效监控', page: MonitoringPage },
-  {
-    path: 'evaluation',
+export type Workflow = { path: string } & NavigationEntry;
+
+const HOME: Workflow = { path: '', label: '首页', page: HomePage };
+
+/** Each declared workflow's entry, or null for one shown inside another's page (or not at all). */
+export const NAVIGATION: Readonly<Record<WorkflowName, NavigationEntry | null>> = {
+  registry: { label: '单位与项目', page: RegistryPage },
+  library: { label: '指标库', page: LibraryPage },
+  // Projects are kept on 单位与项目.
+  projects: null,
+  targets: { label: '绩效目标', page: TargetsPage },
+  monitoring: { label: '绩效监控', page: MonitoringPage },
+  evaluation: {
     label: '绩效评价',
     summary:
       '单位自评、部门评价和财政评价：按批复的指标打分，计算预算执行得分、总分和等级；超额完成等情况提示评价人复核，不自动扣分。',
   },
-  {
-    path: 'results',
+  results: {
     label: '结果应用',
     summary: '把评价结果用于下一年度预算安排：按等级提出优先保障、据实保障、核减或取消的建议，形成可打印的预算调整建议清单。',
   },
-  {
-    path: 'rectification',
+  rectification: {
     label: '整改问责',
     summary: '对监控和评价发现的问题下达整改通知，跟踪单位反馈和审核结论；逾期仍未通过的进入问责清单。',
   },
-  { path: 'disclosure', label: '绩效公开', page: DisclosurePage },
-  { path: 'exchange', label: '数据交换', page: ExchangePage },
-  { path: 'settings', label: '设置', page: SettingsPage },
-];
+  disclosure: { label: '绩效公开', page: DisclosurePage },
+  exchange: { label: '数据交换', page: ExchangePage },
+  // The sample county is offered from the database menu and the first-run page.
+  demo: null,
+  settings: { label: '设置', page: SettingsPage },
+};
+
+/** 首页, then each workflow with an entry, in the workflows' order. */
+export function navigationOf(order: readonly string[], entries: Readonly<Record<string, NavigationEntry | null>>): Workflow[] {
+  return [HOME, ...order.flatMap((name) => {
+    const entry = entries[name];
+    return entry ? [{ ...entry, path: name }] : [];
+  })];
+}
+
+export const WORKFLOWS: readonly Workflow[] = navigationOf(Object.keys(NAVIGATION), NAVIGATION);

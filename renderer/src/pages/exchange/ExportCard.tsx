@@ -12,8 +12,6 @@ import { useInvoke } from '../../components/useInvoke';
 import { useExchange, useReloadWhen } from './exchangeContext';
 import { PARENT_NAMES, replyInput, type ReplyPeer } from './peers';
 
-const COUNTY_STAGES: readonly Stage[] = ['targets', 'monitoring', 'rectification', 'all'];
-
 const MODE_HELP = {
   incremental: '增量：只包含上次对方确认收到（导入回执）之后新增或修改的记录，以及已发出但尚未确认收到的记录。',
   full: '全量：包含本年度该阶段的全部记录；对方重复导入不会产生重复数据。',
@@ -42,7 +40,8 @@ export function ExportCard({
   // A receipt, a reply or a review decision changes what the next package would carry.
   useReloadWhen(reload, packagesRevision + revision);
 
-  const stages = options.stages.filter((s) => to || COUNTY_STAGES.includes(s.value));
+  // A report upward offers only the stages that carry something up (not the prefecture's library).
+  const stages = options.stages.filter((s) => to || s.upward);
   const counts = Object.entries(preview.data ?? {});
   const total = counts.reduce((sum, [, n]) => sum + n, 0);
   // The prefecture's library travels as a package kind of its own, written when it exports the library stage.

@@ -1,0 +1,4 @@
+// 数据交换: the package engine; the records it carries are declared by the other workflows.
+import { declareWorkflow } from '../workflow';
+
+export const exchangeWorkflow = declareWorkflow({ name: 'exchange' });

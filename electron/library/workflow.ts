@@ -1,0 +1,15 @@
+// 指标库: project types and their indicators, issued by the prefecture in library updates.
+import { libraryIndicators, projectTypes } from '../../db/schema';
+import { declareWorkflow } from '../workflow';
+import { libraryExchange } from './exchange';
+
+export const libraryWorkflow = declareWorkflow({
+  name: 'library',
+  counted: {
+    projectTypes,
+    /** Level-3 indicators of the library, whatever their status. */
+    libraryIndicators,
+  },
+  stage: { name: 'library', label: '指标库' },
+  records: libraryExchange,
+});

@@ -1,0 +1,6 @@
+// 项目: each year's projects with their funds by source.
+import { projects } from '../../db/schema';
+import { declareWorkflow } from '../workflow';
+import { projectExchange } from './exchange';
+
+export const projectsWorkflow = declareWorkflow({ name: 'projects', counted: { projects }, records: projectExchange });

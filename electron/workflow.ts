@@ -3,7 +3,7 @@
 // lists every declaration; the stage list, the counted tables and the exchange engine's record kinds
 // are derived from that list, so nothing central names a workflow's tables or stages.
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { DeclaredEntity } from './exchange';
+import type { DeclaredEntity } from './exchange/exchange';
 
 export interface StageDeclaration {
   /** The stage's name in packages and on the command line, e.g. "targets". */

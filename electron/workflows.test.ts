@@ -7,7 +7,7 @@ import { getTableName } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { NAVIGATION, navigationOf, WORKFLOWS as NAVIGATION_LIST } from '../renderer/src/layout/navigation';
-import { recordRow } from './exchange';
+import { recordRow } from './exchange/exchange';
 import { stageNamed } from './exchange/commands';
 import { exchangeEntitiesOf, stageOptionsOf } from './exchange/registry';
 import { stats } from './registry/stats';

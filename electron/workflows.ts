@@ -8,6 +8,7 @@ import { evaluationWorkflow } from './evaluation/workflow';
 import { exchangeWorkflow } from './exchange/workflow';
 import { libraryWorkflow } from './library/workflow';
 import { monitoringWorkflow } from './monitoring/workflow';
+import { prefectureWorkflow } from './prefecture/workflow';
 import { projectsWorkflow } from './projects/workflow';
 import { rectificationWorkflow } from './rectification/workflow';
 import { registryWorkflow } from './registry/workflow';
@@ -27,6 +28,7 @@ export const WORKFLOWS = [
   rectificationWorkflow,
   disclosureWorkflow,
   exchangeWorkflow,
+  prefectureWorkflow,
   demoWorkflow,
   settingsWorkflow,
 ] as const satisfies readonly WorkflowDeclaration[];

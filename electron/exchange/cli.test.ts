@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../db/open';
 import { runCli } from '../testSupport/cli';
 import { tempDir, TEST_ACTOR } from '../testSupport/fixtures';
-import { recordDecision } from './decisions';
+import { recordDecision } from '../prefecture/decisions';
 
 const jixiao = runCli;
 

@@ -1,17 +1,15 @@
 // Channels of 数据交换.
 import { z } from 'zod';
-import { file, none, regionCode, returns, text, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
-import type { CountyRow } from './dashboard';
+import { file, none, regionCode, returns, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import { STAGES } from './registry';
 
-const unitCode = z.string().regex(/^[0-9A-Za-z]{3,20}$/, '单位编码应为 3–20 位数字或字母');
+export const unitCode = z.string().regex(/^[0-9A-Za-z]{3,20}$/, '单位编码应为 3–20 位数字或字母');
 import type { IdentityView, PackageHistoryRow } from './history';
 import type { ImportSummary } from './incoming';
 import type { ExchangeOptions } from './options';
 import type { WrittenPackage } from './outgoing';
 
 // The types the renderer shows, so that it sees this workflow only through its contract.
-export type { CountyRow } from './dashboard';
 export type { Stage } from './entities';
 export type { PackageHistoryRow } from './history';
 export type { ImportSummary, PlannedRecord, RecordAction } from './incoming';
@@ -36,33 +34,4 @@ export const exchangeContract = {
   'exchange.preview': { input: z.object({ file, trust: z.boolean() }).strict(), output: returns<ImportSummary>() },
   'exchange.import': { input: z.object({ file, trust: z.boolean() }).strict(), output: returns<ImportSummary>() },
   'exchange.receipt': { input: z.object({ packageId: uuid }).strict(), output: returns<{ written: WrittenPackage; file: FilePayload }>() },
-  'exchange.decide': {
-    input: z
-      .object({ entity: text(40), recordId: text(64), action: z.enum(['approve', 'return']), opinion: text(2000) })
-      .strict(),
-    output: returns<{ id: string }>(),
-  },
-  'exchange.countyTargets': {
-    input: z.object({ county: regionCode, year }).strict(),
-    output: returns<CountyTarget[]>(),
-  },
-  /** County: the targets received from one of its budget units, with the latest decision on each. */
-  'exchange.unitTargets': {
-    input: z.object({ unit: unitCode, year }).strict(),
-    output: returns<CountyTarget[]>(),
-  },
-  'exchange.dashboard': { input: z.object({ year }).strict(), output: returns<CountyRow[]>() },
-  'exchange.dashboardExport': { input: z.object({ year }).strict(), output: returns<FilePayload>() },
 } as const satisfies ContractPart;
-
-export interface CountyTarget {
-  id: string;
-  ownerCode: string;
-  projectName: string | null;
-  kind: string;
-  status: string;
-  /** The opinion of the last review, the county's own or the prefecture's (州级审核：…). */
-  reviewOpinion: string | null;
-  version: number;
-  decision: { action: 'approve' | 'return'; opinion: string; decidedAt: string; sent: boolean } | null;
-}

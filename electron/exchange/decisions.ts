@@ -1,14 +1,12 @@
-// The review of records that came up from below (a prefecture reviewing a county's, a county a unit's):
-// approve, or return with an opinion. Decisions wait here until a reply package carries them back, and
-// every reply carries them again until a receipt says one arrived; the record itself is left as it came.
+// Decisions on records that came up from below (electron/prefecture takes them: a prefecture reviewing a
+// county's, a county a unit's). They wait here until a reply package carries them back, and every reply
+// carries them again until a receipt says one arrived; the record itself is left as it came.
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Store } from '../../db/open';
 import { exchangeDecisions } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
-import { transition } from '../domain/workflow';
 import { AppError } from '../errors';
-import { requireInstallation } from '../registry';
 import { RecordStore } from './records';
 import { exchangeEntity } from './registry';
 
@@ -19,13 +17,13 @@ export interface DecisionInput {
   opinion: string;
 }
 
-export function recordDecision(store: Store, actor: Actor, input: DecisionInput) {
-  const installation = requireInstallation(store.db);
-  if (installation.role === 'unit') throw new AppError('INVALID_INPUT', '预算单位不审核其他单位上报的数据');
+/**
+ * Keeps a review decision on a record that came up from `peer`'s side until a reply carries it back. The
+ * reviewing workflow (electron/prefecture) decides who may decide what; this is the bookkeeping.
+ */
+export function queueDecision(store: Store, actor: Actor, input: DecisionInput) {
   const entity = exchangeEntity(input.entity);
   if (!entity?.applyDecision) throw new AppError('INVALID_INPUT', `“${input.entity}”不能审核`);
-  const check = transition('submitted', input.action, input.opinion);
-  if (!check.ok) throw new AppError('INVALID_INPUT', check.message);
   const record = new RecordStore(store.sqlite).byId(entity, input.recordId);
   if (!record) throw new AppError('NOT_FOUND', `找不到该${entity.label}，请刷新`);
   // The decision goes back to whoever sent the record: a county to its prefecture, a unit to its county.
@@ -58,6 +56,29 @@ export function recordDecision(store: Store, actor: Actor, input: DecisionInput)
     });
   });
   return decision;
+}
+
+/** The latest decision taken here on each of these records, and whether a reply carried it yet. */
+export function latestDecisionsOn(store: Store, entity: string, recordIds: readonly string[]) {
+  const rows = store.sqlite
+    .prepare(
+      `SELECT record_id AS recordId, action, opinion, decided_at AS decidedAt, package_id AS packageId
+         FROM exchange_decisions d
+        WHERE entity = ? AND record_id IN (SELECT value FROM json_each(?))
+          AND id = (SELECT id FROM exchange_decisions WHERE record_id = d.record_id AND entity = d.entity ORDER BY decided_at DESC LIMIT 1)`,
+    )
+    .all(entity, JSON.stringify(recordIds)) as { recordId: string; action: 'approve' | 'return'; opinion: string; decidedAt: string; packageId: string | null }[];
+  return new Map(rows.map(({ recordId, packageId, ...decision }) => [recordId, { ...decision, sent: packageId !== null }]));
+}
+
+/** Decisions taken here on `peer`'s records that no reply has carried yet. */
+export function pendingDecisionCount(store: Store, peer: string): number {
+  return (store.sqlite.prepare('SELECT count(*) AS n FROM exchange_decisions WHERE peer = ? AND package_id IS NULL').get(peer) as { n: number }).n;
+}
+
+/** The ids of the records of a kind that came from `peer`. */
+export function recordsReceivedFrom(store: Store, peer: string, entity: string): string[] {
+  return (store.sqlite.prepare('SELECT record_id AS id FROM exchange_sync WHERE peer = ? AND entity = ?').all(peer, entity) as { id: string }[]).map((r) => r.id);
 }
 
 /**

@@ -6,9 +6,6 @@ import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import { requireInstallation } from '../registry';
 import type { exchangeContract } from './contract';
-import { countyTargets, unitTargets } from './countyTargets';
-import { dashboardWorkbook, prefectureDashboard } from './dashboard';
-import { recordDecision } from './decisions';
 import { outboxPath, saveUpload } from './files';
 import { identityView, listPeers, packageHistory } from './history';
 import { importPackage } from './incoming';
@@ -44,10 +41,4 @@ export const exchangeHandlers: HandlersFor<typeof exchangeContract> = {
     const store = ctx.app.store();
     return download(exportReceipt(store, actor(ctx), input.packageId, outboxPath(store, ['receipt', input.packageId.slice(0, 8)])));
   },
-  'exchange.decide': (input, ctx) => ({ id: recordDecision(ctx.app.store(), actor(ctx), input).id }),
-  'exchange.countyTargets': (input, ctx) => countyTargets(ctx.app.store(), input.county, input.year),
-  'exchange.unitTargets': (input, ctx) => unitTargets(ctx.app.store(), input.unit, input.year),
-  'exchange.dashboard': (input, ctx) => prefectureDashboard(ctx.app.store(), input.year),
-  'exchange.dashboardExport': (input, ctx) =>
-    encodeFile(`各县绩效汇总-${input.year}.xlsx`, dashboardWorkbook(prefectureDashboard(ctx.app.store(), input.year), input.year)),
 };

@@ -59,3 +59,21 @@ export function listPeers(store: Store) {
 }
 
 export const hasIdentity = (store: Store) => !!store.db.select().from(exchangeIdentity).get();
+
+export interface PackagesFrom {
+  received: number;
+  lastReceivedAt: string | null;
+  /** Imported packages (not receipts) this installation has not written a receipt for. */
+  unacknowledged: number;
+}
+
+/** What this installation received from `sender` for a year. */
+export function packagesFrom(store: Store, sender: string, year: number): PackagesFrom {
+  const received = store.sqlite
+    .prepare("SELECT count(*) AS n, max(recorded_at) AS at FROM exchange_packages WHERE direction = 'in' AND sender = ? AND year = ?")
+    .get(sender, year) as { n: number; at: string | null };
+  const unacknowledged = store.sqlite
+    .prepare("SELECT count(*) AS n FROM exchange_packages WHERE direction = 'in' AND sender = ? AND year = ? AND kind != 'receipt' AND state = 'imported'")
+    .get(sender, year) as { n: number };
+  return { received: received.n, lastReceivedAt: received.at, unacknowledged: unacknowledged.n };
+}

@@ -1,7 +1,6 @@
-// The exchange engine's public entry: the types a workflow's exchange declaration (its exchange.ts) is
-// written against.
-export type { AppliedRecord, DeclaredEntity, Decision, ExchangeEntity, OwnDecision, PackageOrigin } from './entities';
-export type { PackageRecord, Row } from './records';
-export { MAX_COUNTER_STEP } from './manifest';
-export { PackageRefusal } from './packageFile';
-export { childRow, jsonStrings, jsonText, recordRow } from './rowSchema';
+// The exchange engine's public entry for the reviewing workflow (electron/prefecture): what came in from
+// whom, and the bookkeeping of review decisions until a reply carries them back.
+export { latestDecisionsOn, pendingDecisionCount, queueDecision, recordsReceivedFrom } from './decisions';
+export type { DecisionInput } from './decisions';
+export { packagesFrom } from './history';
+export type { PackagesFrom } from './history';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../db/open';
 import { countyStore } from '../testSupport/fixtures';
-import { countyTargets } from './countyTargets';
+import { countyTargets } from '../prefecture/reviewLists';
 import { exchangeOptions } from './options';
 
 function addReturnedTarget(store: Store, year: number, code: string, opinion: string): void {

@@ -7,6 +7,7 @@ import { disclosureContract } from '../disclosure/contract';
 import { exchangeContract } from '../exchange/contract';
 import { libraryContract } from '../library/contract';
 import { monitoringContract } from '../monitoring/contract';
+import { prefectureContract } from '../prefecture/contract';
 import { projectsContract } from '../projects/contract';
 import { rectificationContract } from '../rectification/contract';
 import { targetsContract } from '../targets/contract';
@@ -25,6 +26,7 @@ export const contract = {
   ...libraryContract,
   ...monitoringContract,
   ...rectificationContract,
+  ...prefectureContract,
   ...projectsContract,
   ...targetsContract,
 } as const;

@@ -5,6 +5,7 @@ import { disclosureHandlers } from '../disclosure/handlers';
 import { exchangeHandlers } from '../exchange/handlers';
 import { libraryHandlers } from '../library/handlers';
 import { monitoringHandlers } from '../monitoring/handlers';
+import { prefectureHandlers } from '../prefecture/handlers';
 import { projectsHandlers } from '../projects/handlers';
 import { rectificationHandlers } from '../rectification/handlers';
 import { targetsHandlers } from '../targets/handlers';
@@ -21,6 +22,7 @@ export const handlers: Handlers = {
   ...libraryHandlers,
   ...monitoringHandlers,
   ...rectificationHandlers,
+  ...prefectureHandlers,
   ...projectsHandlers,
   ...targetsHandlers,
 };

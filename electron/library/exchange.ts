@@ -7,7 +7,7 @@ import type { Db } from '../../db/open';
 import { libraryIndicators, libraryVersions, projectTypes } from '../../db/schema';
 import type { Actor } from '../audit/audit';
 import { OPERATORS } from '../domain/indicators';
-import { type AppliedRecord, type DeclaredEntity, type PackageOrigin, MAX_COUNTER_STEP, PackageRefusal, recordRow } from '../exchange';
+import { type AppliedRecord, type DeclaredEntity, type PackageOrigin, MAX_COUNTER_STEP, PackageRefusal, recordRow } from '../exchange/exchange';
 import { openLibraryVersion } from './versions';
 
 /** The issuer's number may only move forward by a sane step: one far ahead would make every later update look old. */

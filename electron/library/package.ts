@@ -12,7 +12,7 @@ import { ACCRUALS, defaultAccrual, OPERATORS, type IndicatorOperator } from '../
 import { hasErrors } from '../domain/validation';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { MAX_COUNTER_STEP } from '../exchange';
+import { MAX_COUNTER_STEP } from '../exchange/exchange';
 import { indicatorWriter, projectTypeWriter } from './bulk';
 import { allIndicators, libraryFramework } from './indicators';
 import { listProjectTypes } from './projectTypes';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets } from '../../db/schema';
 import { overspendMessage } from '../domain/monitoring';
-import { type DeclaredEntity, type PackageRecord, type Row, childRow, jsonStrings, recordRow } from '../exchange';
+import { type DeclaredEntity, type PackageRecord, type Row, childRow, jsonStrings, recordRow } from '../exchange/exchange';
 
 /**
  * 超支 travels no further than the sheet form lets it: a package whose sheet reports a fund source

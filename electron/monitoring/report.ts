@@ -1,6 +1,6 @@
 // The round report for the leadership: counts by light, execution rate against time progress by unit,
 // and the red projects with their reasons and measures; printable in the app and exportable to xlsx.
-import type { Db } from '../../db/open';
+import { sqliteOf, type Db } from '../../db/open';
 import { formatWanYuan } from '../domain/money';
 import { budgetLight, executionRate, fundTotals, LIGHT_LABELS, LIGHTS, sheetRules, type Light } from '../domain/monitoring';
 import { percent } from '../domain/ratio';
@@ -151,4 +151,35 @@ export function roundReportWorkbook(report: RoundReport): Uint8Array {
       widths: [16, 28, 24, 10, 10, 10, 24, 36, 40],
     },
   ]);
+}
+
+export interface MonitoringTally {
+  /** Live sheets of the region's rounds of the year, and those submitted or approved. */
+  sheets: number;
+  submitted: number;
+  /**
+   * Project lights (domain.md §5) of the latest round of the year, and its sheets with nothing reported
+   * (未填报, no light): the same counts as the round's own report.
+   */
+  latestRound: { month: number; lights: LightCounts; unreported: number } | null;
+}
+
+/** A region's monitoring of a year at a glance, for the prefecture's summary of its counties. */
+export function monitoringTally(db: Db, region: string, year: number): MonitoringTally {
+  const sqlite = sqliteOf(db);
+  const sheets = (statusIn: string) =>
+    (
+      sqlite
+        .prepare(`SELECT count(*) AS n FROM monitoring_sheets s JOIN monitoring_rounds r ON r.id = s.round_id WHERE r.region_code = ? AND r.year = ? AND s.deleted = 0 ${statusIn}`)
+        .get(region, year) as { n: number }
+    ).n;
+  const round = sqlite
+    .prepare('SELECT id, month FROM monitoring_rounds WHERE region_code = ? AND year = ? AND deleted = 0 ORDER BY month DESC, seq DESC LIMIT 1')
+    .get(region, year) as { id: string; month: number } | undefined;
+  const counts = round ? roundReport(db, round.id).counts : null;
+  return {
+    sheets: sheets(''),
+    submitted: sheets("AND s.status IN ('submitted', 'approved')"),
+    latestRound: round && counts ? { month: round.month, lights: counts.project, unreported: counts.unreported } : null,
+  };
 }

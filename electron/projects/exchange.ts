@@ -1,6 +1,6 @@
 // Projects travel up with their funds by source, in the stages of the targets and sheets written for them.
 import { projectFunds, projects } from '../../db/schema';
-import { type DeclaredEntity, childRow, recordRow } from '../exchange';
+import { type DeclaredEntity, childRow, recordRow } from '../exchange/exchange';
 
 export const projectExchange: readonly DeclaredEntity[] = [
   {

@@ -243,3 +243,8 @@ export function deleteProject(db: Db, actor: Actor, input: { id: string; version
     recordAudit(tx, actor, { entity: 'project', naturalKey: projectKey(region.code, before.year, before.code), action: '删除项目', before });
   });
 }
+
+/** How many live projects a region has for a year (the prefecture's summary of a county). */
+export function countyProjectCount(db: Db, region: string, year: number): number {
+  return db.select({ n: sql<number>`count(*)` }).from(projects).where(and(eq(projects.regionCode, region), eq(projects.year, year), eq(projects.deleted, false))).get()?.n ?? 0;
+}

@@ -1,6 +1,6 @@
 // Rectification notices travel up with the unit's feedback; the verdict stays with the county.
 import { rectifications } from '../../db/schema';
-import { type DeclaredEntity, type Row, recordRow } from '../exchange';
+import { type DeclaredEntity, type Row, recordRow } from '../exchange/exchange';
 
 /** A unit answers a rectification notice; the verdict (通过 / 退回) is the county's alone. */
 function rectificationAwaitingVerdict(row: Row): Row {

@@ -160,3 +160,14 @@ export function latestNotices(db: Db, source: RectificationSource, sourceIds: re
   for (const { sourceId, ...notice } of rows) if (sourceId !== null && !latest.has(sourceId)) latest.set(sourceId, notice);
   return latest;
 }
+
+/** Notices of a region's year still not passed after their deadline (`today`, the bureau's local date). */
+export function overdueCount(db: Db, region: string, year: number, today: string): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(rectifications)
+      .where(and(eq(rectifications.regionCode, region), eq(rectifications.year, year), eq(rectifications.deleted, false), sql`${rectifications.status} != 'passed'`, sql`${rectifications.deadline} < ${today}`))
+      .get()?.n ?? 0
+  );
+}

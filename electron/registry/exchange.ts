@@ -1,7 +1,7 @@
 // Budget units travel up with every county report so the prefecture can name them: they own no stage,
 // and travel in the stages of the records that name them as their parent.
 import { units } from '../../db/schema';
-import { type DeclaredEntity, recordRow } from '../exchange';
+import { type DeclaredEntity, recordRow } from '../exchange/exchange';
 
 export const unitExchange: readonly DeclaredEntity[] = [
   {

@@ -5,7 +5,7 @@ import { sqliteOf, type Db } from '../../db/open';
 import { departmentTasks, targetAdjustments, targetIndicators, targets } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { OPERATORS } from '../domain/indicators';
-import { type Decision, type DeclaredEntity, type OwnDecision, type Row, childRow, jsonStrings, jsonText, recordRow } from '../exchange';
+import { type Decision, type DeclaredEntity, type OwnDecision, type Row, childRow, jsonStrings, jsonText, recordRow } from '../exchange/exchange';
 
 const reviewOpinion = (final: boolean, opinion: string) => `${final ? '县级审核' : '州级审核'}：${opinion}`;
 

@@ -4,4 +4,6 @@ export { proposeAdjustment } from './adjustments';
 export type { Adjustment } from './adjustments';
 export { projectTypeOptions, suggestedTargetIndicators } from './librarySource';
 export type { ProjectTypeOption } from './librarySource';
+export { projectTargetTally, targetsForReview } from './review';
+export type { TargetForReview, TargetTally } from './review';
 export { frameworkFor, readContent, requireTarget } from './store';

@@ -43,6 +43,8 @@ export const NAVIGATION: Readonly<Record<WorkflowName, NavigationEntry | null>> 
   },
   disclosure: { label: '绩效公开', page: DisclosurePage },
   exchange: { label: '数据交换', page: ExchangePage },
+  // The review lists and the counties' summary are tabs of 数据交换.
+  prefecture: null,
   // The sample county is offered from the database menu and the first-run page.
   demo: null,
   settings: { label: '设置', page: SettingsPage },

@@ -2,7 +2,7 @@
 // in, with small bars for target approval and monitoring submission; Excel export and print.
 import { Alert, Badge, Button, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { REVIEW_GRADES, type ReviewGrade } from '../../../../electron/domain/targets';
-import type { CountyRow } from '../../../../electron/exchange/contract';
+import type { CountyRow } from '../../../../electron/prefecture/contract';
 import { invoke } from '../../api';
 import { DownloadButton } from '../../components/FileActions';
 import { formatDateTime } from '../../components/format';

@@ -3,7 +3,7 @@
 // reply package carries it to the sender.
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { CountyTarget } from '../../../../electron/exchange/contract';
+import type { CountyTarget } from '../../../../electron/prefecture/contract';
 import { transition } from '../../../../electron/domain/workflow';
 import { invoke } from '../../api';
 import { notifyError } from '../../components/notify';

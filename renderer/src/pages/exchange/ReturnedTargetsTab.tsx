@@ -2,7 +2,7 @@
 // county) through a reply package, or by the installation's own reviewer — with the opinion to act on.
 import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
-import type { CountyTarget } from '../../../../electron/exchange/contract';
+import type { CountyTarget } from '../../../../electron/prefecture/contract';
 import { useSession } from '../../appState';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { useInvoke } from '../../components/useInvoke';

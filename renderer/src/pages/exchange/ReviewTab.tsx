@@ -3,7 +3,7 @@
 // exports the decisions not yet sent as a reply package for that county or unit.
 import { Alert, Badge, Button, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
-import type { CountyTarget } from '../../../../electron/exchange/contract';
+import type { CountyTarget } from '../../../../electron/prefecture/contract';
 import { WORKFLOW_LABELS, type WorkflowState } from '../../../../electron/domain/workflow';
 import { invoke } from '../../api';
 import { useSession } from '../../appState';

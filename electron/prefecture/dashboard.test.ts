@@ -8,8 +8,8 @@ import { getSheet, listSheets, saveSheet } from '../monitoring/sheets';
 import { initInstallation } from '../registry/setup';
 import { freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { dashboardWorkbook, prefectureDashboard } from './dashboard';
-import { importPackage } from './incoming';
-import { exportReport } from './outgoing';
+import { importPackage } from '../exchange/incoming';
+import { exportReport } from '../exchange/outgoing';
 
 describe('prefecture dashboard', () => {
   it('shows one row per county with what its packages brought: coverage, the latest round’s lights, target review grades', () => {

@@ -1,0 +1,42 @@
+// Channels of the review of what came up from below: the prefecture's (and a county's of its units')
+// review lists and decisions, and the prefecture's summary of its counties. They keep the names they had
+// on the 数据交换 page, where they are shown.
+import { z } from 'zod';
+import { regionCode, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import { unitCode } from '../exchange/contract';
+import type { CountyRow } from './dashboard';
+
+// The types the renderer shows, so that it sees this workflow only through its contract.
+export type { CountyRow } from './dashboard';
+
+export const prefectureContract = {
+  'exchange.decide': {
+    input: z
+      .object({ entity: text(40), recordId: text(64), action: z.enum(['approve', 'return']), opinion: text(2000) })
+      .strict(),
+    output: returns<{ id: string }>(),
+  },
+  'exchange.countyTargets': {
+    input: z.object({ county: regionCode, year }).strict(),
+    output: returns<CountyTarget[]>(),
+  },
+  /** County: the targets received from one of its budget units, with the latest decision on each. */
+  'exchange.unitTargets': {
+    input: z.object({ unit: unitCode, year }).strict(),
+    output: returns<CountyTarget[]>(),
+  },
+  'exchange.dashboard': { input: z.object({ year }).strict(), output: returns<CountyRow[]>() },
+  'exchange.dashboardExport': { input: z.object({ year }).strict(), output: returns<FilePayload>() },
+} as const satisfies ContractPart;
+
+export interface CountyTarget {
+  id: string;
+  ownerCode: string;
+  projectName: string | null;
+  kind: string;
+  status: string;
+  /** The opinion of the last review, the county's own or the prefecture's (州级审核：…). */
+  reviewOpinion: string | null;
+  version: number;
+  decision: { action: 'approve' | 'return'; opinion: string; decidedAt: string; sent: boolean } | null;
+}

@@ -1,0 +1,97 @@
+// 州级汇总: one row per county of the prefecture for a year, from what its packages brought in.
+import { and, eq } from 'drizzle-orm';
+import type { Store } from '../../db/open';
+import { regions } from '../../db/schema';
+import { localDate } from '../domain/clock';
+import { REVIEW_GRADES, type ReviewGrade } from '../domain/targets';
+import { AppError } from '../errors';
+import { packagesFrom, pendingDecisionCount } from '../exchange';
+import { type LightCounts, monitoringTally } from '../monitoring';
+import { countyProjectCount } from '../projects';
+import { overdueCount } from '../rectification';
+import { requireInstallation } from '../registry';
+import { projectTargetTally } from '../targets';
+import { writeWorkbook } from '../xlsx/sheet';
+
+export interface CountyRow {
+  code: string;
+  name: string;
+  packagesReceived: number;
+  lastReceivedAt: string | null;
+  unacknowledged: number;
+  projects: number;
+  approvedTargets: number;
+  pendingDecisions: number;
+  monitoringSheets: number;
+  monitoringSubmitted: number;
+  /** Review grades (优/良/中/差) of the county's project targets; evaluation grades join when evaluations exist. */
+  grades: Record<ReviewGrade, number>;
+  /**
+   * Project lights (domain.md §5) of the county's latest monitoring round of the year, and its sheets
+   * with nothing reported (未填报, no light): the same counts as the county's own round report.
+   */
+  latestRound: { month: number; lights: LightCounts; unreported: number } | null;
+  overdueRectifications: number;
+}
+
+/** One row per county of this prefecture, from each workflow's own tally of the county's year. */
+export function prefectureDashboard(store: Store, year: number, today = localDate()): CountyRow[] {
+  const installation = requireInstallation(store.db);
+  if (installation.role !== 'prefecture') throw new AppError('INVALID_INPUT', '汇总表只在州级财政局使用');
+  const counties = store.db
+    .select()
+    .from(regions)
+    .where(and(eq(regions.parentCode, installation.region.code), eq(regions.level, 'county')))
+    .orderBy(regions.code)
+    .all();
+  return counties.map((county) => {
+    const packages = packagesFrom(store, county.code, year);
+    const targets = projectTargetTally(store.db, county.code, year);
+    const monitoring = monitoringTally(store.db, county.code, year);
+    return {
+      code: county.code,
+      name: county.name,
+      packagesReceived: packages.received,
+      lastReceivedAt: packages.lastReceivedAt,
+      unacknowledged: packages.unacknowledged,
+      projects: countyProjectCount(store.db, county.code, year),
+      approvedTargets: targets.approved,
+      pendingDecisions: pendingDecisionCount(store, county.code),
+      monitoringSheets: monitoring.sheets,
+      monitoringSubmitted: monitoring.submitted,
+      grades: targets.grades,
+      latestRound: monitoring.latestRound,
+      overdueRectifications: overdueCount(store.db, county.code, year, today),
+    };
+  });
+}
+
+export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uint8Array {
+  return writeWorkbook([
+    {
+      name: `${year}年各县汇总`,
+      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '最近监控月份', '红灯', '黄灯', '绿灯', '蓝灯', '未填报', '目标审核优', '良', '中', '差', '逾期整改'],
+      rows: rows.map((r) => [
+        r.code,
+        r.name,
+        r.packagesReceived,
+        r.lastReceivedAt ?? '',
+        r.unacknowledged,
+        r.projects,
+        r.approvedTargets,
+        r.pendingDecisions,
+        r.monitoringSheets,
+        r.monitoringSubmitted,
+        r.latestRound ? `${r.latestRound.month}月` : '',
+        r.latestRound?.lights.red ?? '',
+        r.latestRound?.lights.yellow ?? '',
+        r.latestRound?.lights.green ?? '',
+        r.latestRound?.lights.blue ?? '',
+        r.latestRound?.unreported ?? '',
+        ...REVIEW_GRADES.map((g) => r.grades[g]),
+        r.overdueRectifications,
+      ]),
+      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 12, 6, 6, 6, 6, 8, 10, 6, 6, 6, 10],
+    },
+  ]);
+}

@@ -2,6 +2,7 @@
 // counts shows in `stats`, its stage in the package stages of the CLI and the 数据交换 page, and it in the
 // navigation, with no other edit. The fake workflow below is declared in memory and run through the same
 // derivations the application runs on the real list.
+import fs from 'node:fs';
 import path from 'node:path';
 import { getTableName } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
@@ -14,7 +15,7 @@ import { stats } from './registry/stats';
 import { runCli } from './testSupport/cli';
 import { freshStore, tempDir } from './testSupport/fixtures';
 import { declareWorkflow } from './workflow';
-import { WORKFLOWS } from './workflows';
+import { countedTables, declaredRecords, WORKFLOWS } from './workflows';
 
 const inspections = sqliteTable('inspections', {
   id: text('id').primaryKey(),
@@ -114,5 +115,32 @@ describe('the real workflows', () => {
     expect(stagesOf('project')).toEqual(['monitoring', 'targets']);
     expect(stagesOf('rectification')).toEqual(['monitoring', 'rectification']);
     expect(stagesOf('library-indicator')).toEqual(['library']);
+  });
+});
+
+describe('the exchange engine', () => {
+  const engine = fs
+    .readdirSync(path.join(__dirname, 'exchange'))
+    .filter((file) => file.endsWith('.ts') && !/\.(test|bench)\.ts$/.test(file))
+    .map((file) => ({ file, source: fs.readFileSync(path.join(__dirname, 'exchange', file), 'utf8') }));
+
+  it('names no workflow’s table: it reads their records through their declarations only', () => {
+    const tables = new Set([
+      ...Object.values(countedTables(WORKFLOWS)).map((table) => getTableName(table)),
+      ...declaredRecords(WORKFLOWS).flatMap((record) => [record.table, ...(record.children ?? []).map((child) => child.table)]),
+    ]);
+    const named = engine.flatMap(({ file, source }) =>
+      [...source.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+([a-z_]+)/g)].filter((m) => tables.has(m[1]!)).map((m) => `${file}: ${m[0]}`),
+    );
+    expect(named).toEqual([]);
+  });
+
+  it('imports only its own tables from the schema', () => {
+    const imported = engine.flatMap(({ file, source }) =>
+      [...source.matchAll(/import \{([^}]*)\} from '\.\.\/\.\.\/db\/schema'/g)].flatMap((m) =>
+        m[1]!.split(',').map((name) => name.trim()).filter((name) => name && !name.startsWith('exchange')).map((name) => `${file}: ${name}`),
+      ),
+    );
+    expect(imported).toEqual([]);
   });
 });

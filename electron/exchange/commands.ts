@@ -5,6 +5,7 @@ import type { Store } from '../../db/open';
 import { SYSTEM_ACTOR } from '../audit/audit';
 import { optionText, requireOption, UsageError, type ParsedArgs } from '../cli/args';
 import type { CommandTable } from '../cli/command';
+import { projectYears } from '../projects';
 import { requireInstallation } from '../registry';
 import { ALL_STAGES, type Stage } from './entities';
 import { STAGES } from './registry';
@@ -30,8 +31,7 @@ function yearOf(store: Store, args: ParsedArgs): number {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`年度“${text}”不正确`);
     return year;
   }
-  const latest = store.sqlite.prepare('SELECT max(year) AS y FROM projects').get() as { y: number | null };
-  return latest.y ?? new Date().getFullYear();
+  return projectYears(store.db)[0] ?? new Date().getFullYear();
 }
 
 function fileArgument(args: ParsedArgs, what: string): string {

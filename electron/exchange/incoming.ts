@@ -4,10 +4,10 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { sqliteOf, type Db, type Store } from '../../db/open';
-import { exchangePackageRecords, exchangePackages, exchangePeers, regions } from '../../db/schema';
+import { exchangePackageRecords, exchangePackages, exchangePeers } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { ROLE_LABELS, type InstallationRole } from '../domain/registry';
-import { requireInstallation, type Installation } from '../registry';
+import { findRegion, requireInstallation, type Installation } from '../registry';
 import { DECISION } from './decisions';
 import { selfId } from './parties';
 import { carriesLibrary, stageIncludes, type AppliedRecord, type Decision, type Direction, type ExchangeEntity, type OwnDecision, type PackageOrigin } from './entities';
@@ -393,7 +393,7 @@ function relationHolds(store: Store, installation: Installation, sender: Manifes
   const here = installation.region.code;
   switch (relation) {
     case 'county-below': {
-      const region = store.db.select().from(regions).where(eq(regions.code, sender.region)).get();
+      const region = findRegion(store.db, sender.region);
       return !sender.unit && region?.level === 'county' && region.parentCode === here;
     }
     case 'prefecture-above':

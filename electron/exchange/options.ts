@@ -2,6 +2,7 @@
 // kinds and import actions (declared here in the engine, so the page never keeps its own copy), and the
 // years this installation has data or packages for.
 import type { Store } from '../../db/open';
+import { projectYears } from '../projects';
 import { ACTION_LABELS, type RecordAction } from './incoming';
 import { KIND_LABELS, type PackageKind } from './manifest';
 import { EXCHANGE_ENTITIES, STAGE_OPTIONS, type StageOption } from './registry';
@@ -19,9 +20,8 @@ export interface ExchangeOptions {
 }
 
 export function exchangeOptions(store: Store, today = new Date()): ExchangeOptions {
-  const withData = (
-    store.sqlite.prepare('SELECT DISTINCT year FROM projects WHERE deleted = 0 UNION SELECT DISTINCT year FROM exchange_packages').all() as { year: number }[]
-  ).map((r) => r.year);
+  const packageYears = (store.sqlite.prepare('SELECT DISTINCT year FROM exchange_packages').all() as { year: number }[]).map((r) => r.year);
+  const withData = [...projectYears(store.db), ...packageYears];
   const current = today.getFullYear();
   return {
     entities: Object.fromEntries(EXCHANGE_ENTITIES.map((e) => [e.name, e.label])),

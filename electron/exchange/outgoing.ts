@@ -4,11 +4,11 @@
 import fs from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { sqliteOf, type Store } from '../../db/open';
-import { exchangeIdentity, exchangePackages, regions, units } from '../../db/schema';
+import { exchangeIdentity, exchangePackages } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { AppError } from '../errors';
 import { appVersion } from '../paths';
-import { requireInstallation, type Installation } from '../registry';
+import { findRegion, findUnit, requireInstallation, type Installation } from '../registry';
 import { markDecisionsCarried, unacknowledgedDecisions } from './decisions';
 import { carriesLibrary, stageIncludes, type Direction, type ExchangeEntity, type Stage } from './entities';
 import { ensureIdentity } from './keys';
@@ -64,7 +64,7 @@ function selectRecords(
 
 function parentRegion(store: Store, installation: Installation): { code: string; name: string } {
   const parent = installation.region.parentCode
-    ? store.db.select().from(regions).where(eq(regions.code, installation.region.parentCode)).get()
+    ? findRegion(store.db, installation.region.parentCode)
     : undefined;
   if (!parent) throw new AppError('NOT_FOUND', `找不到 ${installation.region.name} 的上级区划，无法确定接收方`);
   return { code: parent.code, name: parent.name };
@@ -209,14 +209,14 @@ export interface ReplyTarget {
 /** Who a reply goes to: a county of this prefecture, or a budget unit of this county that reported. */
 function replyReceiver(store: Store, installation: Installation, to: ReplyTarget): NamedParty {
   if (installation.role === 'prefecture') {
-    const county = to.county ? store.db.select().from(regions).where(eq(regions.code, to.county)).get() : undefined;
+    const county = to.county ? findRegion(store.db, to.county) : undefined;
     if (!county || county.parentCode !== installation.region.code) {
       throw new AppError('INVALID_INPUT', to.county ? `${to.county} 不是 ${installation.region.name} 所辖的县市` : '请选择接收反馈的县市');
     }
     return { region: county.code, name: county.name };
   }
   if (installation.role === 'county') {
-    const unit = to.unit ? store.db.select().from(units).where(and(eq(units.regionCode, installation.region.code), eq(units.code, to.unit))).get() : undefined;
+    const unit = to.unit ? findUnit(store.db, installation.region.code, to.unit) : undefined;
     if (!unit) throw new AppError('INVALID_INPUT', to.unit ? `本县没有编码为 ${to.unit} 的预算单位` : '请选择接收反馈的预算单位');
     return { region: installation.region.code, unit: unit.code, name: unit.name };
   }
@@ -273,12 +273,9 @@ export function exportReply(store: Store, actor: Actor, options: ReplyOptions): 
 /** A party's name as this installation knows it: a region's name, or a unit's name in this county. */
 function partyName(store: Store, party: Party): string {
   if (party.unit) {
-    return (
-      store.db.select({ name: units.name }).from(units).where(and(eq(units.regionCode, party.region), eq(units.code, party.unit))).get()?.name ??
-      party.unit
-    );
+    return findUnit(store.db, party.region, party.unit)?.name ?? party.unit;
   }
-  return store.db.select().from(regions).where(eq(regions.code, party.region)).get()?.name ?? party.region;
+  return findRegion(store.db, party.region)?.name ?? party.region;
 }
 
 /** A signed receipt for a package imported here, to send back to its sender. */

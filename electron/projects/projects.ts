@@ -248,3 +248,8 @@ export function deleteProject(db: Db, actor: Actor, input: { id: string; version
 export function countyProjectCount(db: Db, region: string, year: number): number {
   return db.select({ n: sql<number>`count(*)` }).from(projects).where(and(eq(projects.regionCode, region), eq(projects.year, year), eq(projects.deleted, false))).get()?.n ?? 0;
 }
+
+/** The years that have live projects, newest first. */
+export function projectYears(db: Db): number[] {
+  return db.selectDistinct({ year: projects.year }).from(projects).where(eq(projects.deleted, false)).orderBy(sql`${projects.year} DESC`).all().map((r) => r.year);
+}

@@ -4,6 +4,6 @@ export { currentInstallation, requireInstallation } from './installation';
 export type { Installation } from './installation';
 export { listOperators } from './operators';
 export type { Operator } from './operators';
-export { seedRegions } from './regions';
+export { findRegion, seedRegions } from './regions';
 export { initInstallation } from './setup';
-export { listUnits } from './units';
+export { findUnit, listUnits } from './units';

@@ -44,7 +44,8 @@ export function listUnits(db: Db): Unit[] {
     .all();
 }
 
-function findUnit(db: Db, regionCode: string, code: string) {
+/** The live budget unit with this code in a region's register, if there is one. */
+export function findUnit(db: Db, regionCode: string, code: string) {
   return db
     .select(columns)
     .from(units)

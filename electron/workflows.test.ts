@@ -82,6 +82,13 @@ describe('a workflow declared in the list', () => {
 });
 
 describe('the real workflows', () => {
+  it('include every folder whose part of the IPC contract ipc/contract.ts assembles', () => {
+    const assembled = fs.readFileSync(path.join(__dirname, 'ipc', 'contract.ts'), 'utf8');
+    const withContract = [...assembled.matchAll(/from '\.\.\/(\w+)\/contract'/g)].map((m) => m[1]!);
+    expect(withContract.length).toBeGreaterThan(5);
+    expect(withContract.filter((folder) => !WORKFLOWS.some((w) => w.name === folder))).toEqual([]);
+  });
+
   it('are the navigation’s workflows, in the same order', () => {
     expect(Object.keys(NAVIGATION)).toEqual(WORKFLOWS.map((w) => w.name));
     expect(NAVIGATION_LIST.map((w) => w.path)).toEqual(['', ...WORKFLOWS.filter((w) => NAVIGATION[w.name]).map((w) => w.name)]);

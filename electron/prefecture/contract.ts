@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { regionCode, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import { unitCode } from '../exchange/contract';
+import type { TargetForReview } from '../targets';
 import type { CountyRow } from './dashboard';
 
 // The types the renderer shows, so that it sees this workflow only through its contract.
@@ -29,14 +30,7 @@ export const prefectureContract = {
   'exchange.dashboardExport': { input: z.object({ year }).strict(), output: returns<FilePayload>() },
 } as const satisfies ContractPart;
 
-export interface CountyTarget {
-  id: string;
-  ownerCode: string;
-  projectName: string | null;
-  kind: string;
-  status: string;
-  /** The opinion of the last review, the county's own or the prefecture's (州级审核：…). */
-  reviewOpinion: string | null;
-  version: number;
+/** A county's (or unit's) target as the reviewer above sees it, with the decision taken on it here. */
+export interface CountyTarget extends TargetForReview {
   decision: { action: 'approve' | 'return'; opinion: string; decidedAt: string; sent: boolean } | null;
 }

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'NOT_INITIALIZED'
   | 'ALREADY_INITIALIZED'
   | 'NOT_SIGNED_IN'
+  | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'BAD_FILE'

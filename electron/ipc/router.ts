@@ -3,9 +3,11 @@
 // { ok: false, error: { code, message } } with a message a person can act on.
 import { z } from 'zod';
 import { StoreError } from '../../db/open';
+import { isPrivileged, refusalReason, type Permission } from '../domain/permissions';
 import { AppError, type ErrorPayload } from '../errors';
-import { contract, isChannel, PUBLIC_CHANNELS, type Result } from './contract';
-import type { CallContext } from './context';
+import { auditRefusal, currentOperator } from '../registry';
+import { contract, isChannel, PUBLIC_CHANNELS, type Channel, type Result } from './contract';
+import { actorOf, type CallContext } from './context';
 import type { ContractPart } from './schema';
 
 /** The handlers of one contract part: each workflow exports one such map for its own channels. */
@@ -32,6 +34,32 @@ export function toErrorPayload(error: unknown): ErrorPayload {
   return { code: 'INTERNAL', message: `程序内部错误：${detail}。数据未做修改，请重试或联系技术支持。` };
 }
 
+/**
+ * Ends a session whose operator was removed, deactivated or given another role since signing in (also
+ * by a restore or a switch to another database file, where they may not exist at all).
+ */
+function refreshSession(ctx: CallContext): void {
+  const signedIn = ctx.session.operator;
+  if (!signedIn) return;
+  const current = currentOperator(ctx.app.store().db, signedIn);
+  if (current) {
+    ctx.session.operator = current;
+    return;
+  }
+  ctx.session.operator = null;
+  throw new AppError('NOT_SIGNED_IN', `操作员“${signedIn.name}”已不存在、已停用或角色已变更，请重新登录`);
+}
+
+/** Before sign-in only public channels are reachable; once signed in, the role must allow the channel. */
+function refuseUnlessAllowed(ctx: CallContext, channel: Channel, permission: Permission): void {
+  const operator = ctx.session.operator;
+  if (!operator || permission === 'public') return;
+  const reason = refusalReason(operator.role, permission);
+  if (!reason) return;
+  if (isPrivileged(permission)) auditRefusal(ctx.app.store().db, actorOf(ctx.session), channel, permission);
+  throw new AppError('FORBIDDEN', reason);
+}
+
 export interface Router {
   invoke(channel: unknown, input: unknown, ctx: CallContext, trustedSender: boolean): Promise<Result<unknown>>;
 }
@@ -42,11 +70,16 @@ export function createRouter(handlers: Handlers): Router {
       try {
         if (!trustedSender) throw new AppError('FORBIDDEN_SENDER', '拒绝来自未授权页面的调用');
         if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `未知的接口“${String(channel).slice(0, 60)}”`);
+        refreshSession(ctx);
         if (!PUBLIC_CHANNELS.has(channel) && !ctx.session.operator) {
           throw new AppError('NOT_SIGNED_IN', '请先登录后再操作');
         }
+        const permission = contract[channel].permission;
+        // A permission fixed by the channel is checked before the input is even read.
+        if (typeof permission === 'string') refuseUnlessAllowed(ctx, channel, permission);
         const parsed = contract[channel].input.safeParse(input ?? {});
         if (!parsed.success) throw parsed.error;
+        if (typeof permission === 'function') refuseUnlessAllowed(ctx, channel, (permission as (input: unknown) => Permission)(parsed.data));
         const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
         return { ok: true, value: await handler(parsed.data, ctx) };
       } catch (error) {

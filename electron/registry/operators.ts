@@ -3,6 +3,7 @@ import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypt
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { operators } from '../../db/schema';
+import { refusalReason, type Permission } from '../domain/permissions';
 import type { OperatorRole } from '../domain/registry';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
@@ -54,6 +55,7 @@ export interface NewOperator {
 }
 
 export function createOperator(db: Db, actor: Actor, input: NewOperator): Operator {
+  requirePermission(db, actor, 'operators.manage');
   const name = input.name.trim();
   if (name === '') throw new AppError('INVALID_INPUT', '请填写操作员姓名');
   if (db.select().from(operators).where(eq(operators.name, name)).get()) {
@@ -81,4 +83,31 @@ export function signIn(db: Db, operatorId: string, password: string | null | und
     throw new AppError('INVALID_INPUT', '密码不正确，请重新输入');
   }
   return toOperator(row);
+}
+
+/**
+ * Refuses an actor whose role does not allow a permission: the services' own check, so the command line
+ * and tests meet the same table as the router. The command line and the system act without an operator.
+ */
+export function requirePermission(db: Db, actor: Actor, permission: Permission): void {
+  if (!actor.id) return;
+  const row = db.select({ role: operators.role, active: operators.active }).from(operators).where(eq(operators.id, actor.id)).get();
+  if (!row || !row.active) throw new AppError('NOT_SIGNED_IN', '当前操作员已不存在或已停用，请重新登录');
+  const reason = refusalReason(row.role, permission);
+  if (reason) throw new AppError('FORBIDDEN', reason);
+}
+
+/**
+ * The signed-in operator as the database has them now, or null when they were removed, deactivated or
+ * given another role since signing in: a session must not outlive the operator it was opened for.
+ */
+export function currentOperator(db: Db, signedIn: Operator): Operator | null {
+  const row = db.select().from(operators).where(eq(operators.id, signedIn.id)).get();
+  if (!row || !row.active || row.role !== signedIn.role) return null;
+  return toOperator(row);
+}
+
+/** Writes a refused privileged call to the audit log: someone reached past their role. */
+export function auditRefusal(db: Db, actor: Actor, channel: string, permission: Permission): void {
+  recordAudit(db, actor, { entity: 'permission', naturalKey: channel, action: '拒绝越权操作', after: { permission } });
 }

@@ -7,10 +7,11 @@ import type { Db } from '../../db/open';
 import { sqlNow, targetAdjustments, targets } from '../../db/schema';
 import { checkAdjustedContent, summariseProblems, type TargetContent } from '../domain/targets';
 import { ACTION_LABELS, transition, type WorkflowState } from '../domain/workflow';
+import { requirePermission } from '../registry';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { getProject } from '../projects';
-import { frameworkFor, normaliseContent, readContent, refuseClerkReview, refuseStale, requireTarget, rulesFor, sameContent, targetKey, writeIndicators } from './store';
+import { frameworkFor, normaliseContent, readContent, refuseStale, requireTarget, rulesFor, sameContent, targetKey, writeIndicators } from './store';
 
 export interface Adjustment {
   id: string;
@@ -109,7 +110,7 @@ export function decideAdjustment(db: Db, actor: Actor, input: DecideAdjustmentIn
     refuseStale(before, input.version, '该目标调整');
     const move = transition(before.status, input.action, input.opinion);
     if (!move.ok) throw new AppError('CONFLICT', move.message);
-    refuseClerkReview(tx, actor);
+    requirePermission(tx, actor, 'review');
     const target = requireTarget(tx, before.targetId);
     const opinion = input.opinion?.trim() || null;
     if (input.action === 'approve') {

@@ -6,10 +6,12 @@ import { notifySuccess } from '../../components/notify';
 import { EMPTY_PASSWORDS, PasswordFields, passwordMismatch, passwordOrNull } from '../../components/PasswordFields';
 import { useInvoke } from '../../components/useInvoke';
 import { FormActions } from '../../components/FormActions';
+import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 
 export function OperatorsTab() {
   const operators = useInvoke('operators.list', {});
   const [adding, setAdding] = useState(false);
+  const allowance = useAllowed('operators.manage');
   if (operators.error) return <Alert color="red" title="无法读取操作员">{operators.error}</Alert>;
   if (!operators.data) return <Loader aria-label="正在读取操作员" />;
   return (
@@ -18,10 +20,11 @@ export function OperatorsTab() {
         <Alert variant="light" color="blue" p="xs" style={{ flex: 1 }}>
           每一次修改、送审和审核都以当时登录的操作员记入操作日志。
         </Alert>
-        <Button onClick={() => setAdding(true)} className="no-print">
+        <Button onClick={() => setAdding(true)} className="no-print" disabled={!allowance.allowed}>
           添加操作员
         </Button>
       </Group>
+      <NotAllowedNote allowance={allowance} />
       <Table withTableBorder striped aria-label="操作员">
         <Table.Thead>
           <Table.Tr>

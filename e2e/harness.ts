@@ -77,9 +77,11 @@ export async function startApp({ staticDir = appPath('out', 'renderer'), label }
     bridge,
     pageErrors,
     async call(channel, input) {
+      // The page's session cookie, so that what the test sets up (a sign-in above all) is the page's.
+      const cookie = (await context.cookies(bridge.url)).map((c) => `${c.name}=${c.value}`).join('; ');
       const response = await fetch(new URL('api/invoke', bridge.url), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Jixiao-Token': bridge.token },
+        headers: { 'Content-Type': 'application/json', 'X-Jixiao-Token': bridge.token, Cookie: cookie },
         body: JSON.stringify({ channel, input }),
       });
       const result = (await response.json()) as Result<Output<typeof channel>>;

@@ -26,7 +26,7 @@ const DECIDING_INPUTS: Partial<Record<Channel, object[]>> = {
 function signedInAs(role: OperatorRole) {
   const store = countyStore();
   const operator = role === 'admin' ? listOperators(store.db)[0]! : createOperator(store.db, CLI, { name: `操作员${role}`, role });
-  const ctx: CallContext = { app: createAppContext(store, 'test'), session: { operator }, transport: 'test' };
+  const ctx: CallContext = { app: createAppContext(store, 'test'), session: { operator, signedInTo: store }, transport: 'test' };
   return { store, ctx, router: createRouter(stubHandlers) };
 }
 

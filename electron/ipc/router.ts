@@ -7,7 +7,7 @@ import { isPrivileged, refusalReason, type Permission } from '../domain/permissi
 import { AppError, type ErrorPayload } from '../errors';
 import { auditRefusal, currentOperator } from '../registry';
 import { contract, isChannel, PUBLIC_CHANNELS, type Channel, type Result } from './contract';
-import { actorOf, type CallContext } from './context';
+import { actorOf, signInto, type CallContext } from './context';
 import type { ContractPart } from './schema';
 
 /** The handlers of one contract part: each workflow exports one such map for its own channels. */
@@ -35,19 +35,15 @@ export function toErrorPayload(error: unknown): ErrorPayload {
 }
 
 /**
- * Ends a session whose operator was removed, deactivated or given another role since signing in (also
- * by a restore or a switch to another database file, where they may not exist at all).
+ * Ends a session opened against a database since restored or switched, or whose operator was removed,
+ * deactivated or given another role since signing in, and says why; null while it still holds.
  */
-function refreshSession(ctx: CallContext): void {
+function endStaleSession(ctx: CallContext): string | null {
   const signedIn = ctx.session.operator;
-  if (!signedIn) return;
-  const current = currentOperator(ctx.app.store().db, signedIn);
-  if (current) {
-    ctx.session.operator = current;
-    return;
-  }
-  ctx.session.operator = null;
-  throw new AppError('NOT_SIGNED_IN', `操作员“${signedIn.name}”已不存在、已停用或角色已变更，请重新登录`);
+  if (!signedIn) return null;
+  const current = ctx.session.signedInTo === ctx.app.store() ? currentOperator(ctx.app.store().db, signedIn) : null;
+  signInto(ctx.session, ctx.app, current);
+  return current ? null : `登录已失效（数据库已恢复或切换，或操作员“${signedIn.name}”已停用或角色已变更），请重新登录`;
 }
 
 /** Before sign-in only public channels are reachable; once signed in, the role must allow the channel. */
@@ -70,9 +66,9 @@ export function createRouter(handlers: Handlers): Router {
       try {
         if (!trustedSender) throw new AppError('FORBIDDEN_SENDER', '拒绝来自未授权页面的调用');
         if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `未知的接口“${String(channel).slice(0, 60)}”`);
-        refreshSession(ctx);
+        const ended = endStaleSession(ctx);
         if (!PUBLIC_CHANNELS.has(channel) && !ctx.session.operator) {
-          throw new AppError('NOT_SIGNED_IN', '请先登录后再操作');
+          throw new AppError('NOT_SIGNED_IN', ended ?? '请先登录后再操作');
         }
         const permission = contract[channel].permission;
         // A permission fixed by the channel is checked before the input is even read.

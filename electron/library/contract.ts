@@ -51,7 +51,6 @@ export const libraryContract = {
   'library.updateProjectType': { permission: 'library.confirm', input: projectTypeDraft.extend({ id: uuid, version }).strict(), output: returns<ProjectType>() },
 
   'library.search': {
-
     permission: 'view',
     input: z
       .object({

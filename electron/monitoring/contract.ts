@@ -97,7 +97,6 @@ export const monitoringContract = {
   'monitoring.reportExport': { permission: 'view', input: round, output: returns<FilePayload>() },
 
   'monitoring.openRectification': {
-
     permission: 'review',
     input: z.object({ sheetId: uuid, problems: text(2000), requirements: text(2000), deadline: isoDate }).strict(),
     output: returns<Rectification>(),

@@ -2,6 +2,7 @@
 import { localDate } from '../domain/clock';
 import { decodeFile, encodeFile } from '../ipc/files';
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
+import { signInto } from '../ipc/context';
 import type { HandlersFor } from '../ipc/router';
 import type { registryContract } from './contract';
 import { createOperator, listOperators, signIn } from './operators';
@@ -16,17 +17,18 @@ export const registryHandlers: HandlersFor<typeof registryContract> = {
   'setup.init': (input, ctx) => {
     const installation = initInstallation(db(ctx), input);
     const [first] = listOperators(db(ctx));
-    ctx.session.operator = first ?? null;
+    signInto(ctx.session, ctx.app, first ?? null);
     return installation;
   },
 
   'session.signIn': (input, ctx) => {
-    ctx.session.operator = signIn(db(ctx), input.operatorId, input.password);
-    return ctx.session.operator;
+    const operator = signIn(db(ctx), input.operatorId, input.password);
+    signInto(ctx.session, ctx.app, operator);
+    return operator;
   },
   'session.current': (_, ctx) => ctx.session.operator,
   'session.signOut': (_, ctx) => {
-    ctx.session.operator = null;
+    signInto(ctx.session, ctx.app, null);
     return null;
   },
 

@@ -38,7 +38,6 @@ export const settingsContract = {
   'backup.upload': { permission: 'backup.manage', input: file, output: returns<BackupFile>() },
 
   'audit.list': {
-
     permission: 'view',
     input: auditFilter.extend({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }).strict(),
     output: returns<AuditPage>(),

@@ -58,3 +58,18 @@ export function refusalReason(role: OperatorRole, permission: Permission): strin
 /** Submitting and withdrawing is the clerk's part of a workflow; approving and returning is a review. */
 export const workflowActionPermission = ({ action }: { action: WorkflowAction }): Permission =>
   action === 'approve' || action === 'return' ? 'review' : 'enter';
+
+export type SelfReview = { ok: true; self: boolean } | { ok: false; message: string };
+
+/**
+ * Separation of duties: nobody approves or returns what they submitted themselves, unless a
+ * single-person installation allows it. An unknown submitter (the command line, older records) or
+ * reviewer (the command line) is not a person to compare.
+ */
+export function checkSelfReview(submittedBy: string | null, reviewerId: string | null, allowSelfReview: boolean): SelfReview {
+  const self = submittedBy !== null && submittedBy === reviewerId;
+  if (self && !allowSelfReview) {
+    return { ok: false, message: '不能审核本人送审的记录，请由另一位审核人审核（只有一位操作员的电脑可在“设置 → 参数设置 → 审核与权限”中允许）' };
+  }
+  return { ok: true, self };
+}

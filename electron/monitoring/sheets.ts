@@ -8,7 +8,7 @@ import { DEVIATION_REASONS, LIKELIHOODS, listSheetProblems, overspendMessage, ty
 import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction } from '../domain/workflow';
 import { workflowActionPermission } from '../domain/permissions';
 import { AppError } from '../errors';
-import { requirePermission } from '../registry';
+import { refuseSelfReview, requirePermission } from '../registry';
 import { getRound, type RoundSummary } from './rounds';
 import {
   assessRecord,
@@ -210,15 +210,16 @@ export function transitionSheet(db: Db, actor: Actor, input: SheetTransitionInpu
     const move = transition(record.status, input.action, input.opinion);
     if (!move.ok) throw new AppError('CONFLICT', move.message);
     requirePermission(tx, actor, workflowActionPermission(input));
+    const decided = input.action === 'approve' || input.action === 'return';
+    if (decided) refuseSelfReview(tx, actor, record.submittedBy, { entity: 'monitoring-sheet', naturalKey: sheetKey(tx, record) });
     if (input.action === 'submit') refuseIncomplete(tx, record);
     const opinion = input.opinion?.trim() || null;
-    const decided = input.action === 'approve' || input.action === 'return';
     tx.update(monitoringSheets)
       .set({
         status: move.next,
         version: sql`${monitoringSheets.version} + 1`,
         updatedAt: sqlNow,
-        ...(input.action === 'submit' ? { submittedAt: sqlNow } : {}),
+        ...(input.action === 'submit' ? { submittedAt: sqlNow, submittedBy: actor.id } : {}),
         ...(decided ? { decidedAt: sqlNow, reviewOpinion: opinion } : {}),
       })
       .where(eq(monitoringSheets.id, record.id))

@@ -3,10 +3,11 @@ import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypt
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { operators } from '../../db/schema';
-import { refusalReason, type Permission } from '../domain/permissions';
+import { checkSelfReview, refusalReason, type Permission } from '../domain/permissions';
 import type { OperatorRole } from '../domain/registry';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
+import { settingValue } from '../settings';
 
 export interface Operator {
   id: string;
@@ -110,4 +111,14 @@ export function currentOperator(db: Db, signedIn: Operator): Operator | null {
 /** Writes a refused privileged call to the audit log: someone reached past their role. */
 export function auditRefusal(db: Db, actor: Actor, channel: string, permission: Permission): void {
   recordAudit(db, actor, { entity: 'permission', naturalKey: channel, action: '拒绝越权操作', after: { permission } });
+}
+
+/**
+ * Refuses a review of what the reviewer submitted themselves; where the single-person setting allows
+ * it, marks that review in the audit log so the trail shows the maker was also the checker.
+ */
+export function refuseSelfReview(db: Db, actor: Actor, submittedBy: string | null, record: { entity: string; naturalKey: string }): void {
+  const check = checkSelfReview(submittedBy, actor.id, settingValue<string>(db, 'review.selfReview') === 'allow');
+  if (!check.ok) throw new AppError('FORBIDDEN', check.message);
+  if (check.self) recordAudit(db, actor, { ...record, action: '本人审核（单人使用设置）' });
 }

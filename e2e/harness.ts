@@ -146,6 +146,17 @@ export async function chooseOption(page: Page, label: string, typed: string, opt
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/**
+ * Signs out and signs in as another operator (no password), as a second person at the same PC does:
+ * `option` is how the sign-in list shows them, e.g. 「王审核（审核人）」.
+ */
+export async function signInAs(page: Page, name: string, option: string): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await chooseOption(page, '操作员', name, option);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('banner').getByText(`操作员：${name}`).waitFor();
+}
+
 /** Replaces a field's text the way a person does: select all, delete, type key by key. */
 export async function retype(field: Locator, text: string): Promise<void> {
   await field.click();

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'ALREADY_INITIALIZED'
   | 'NOT_SIGNED_IN'
   | 'FORBIDDEN'
+  | 'SIGN_IN_LOCKED'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'BAD_FILE'

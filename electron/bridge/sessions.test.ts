@@ -94,4 +94,16 @@ describe('bridge sessions and permissions', () => {
     expect(!after.ok && after.error.message).toMatch(/数据库已恢复或切换.*请重新登录/);
     expect((await admin('session.current')).ok && (await admin('session.current'))).toEqual({ ok: true, value: null });
   });
+
+  it('refuses the sixth sign-in in a row after five wrong passwords, even with the right password', async () => {
+    const { admin } = await countyWithClerk();
+    const created = await admin('operators.create', { name: '王审核', role: 'reviewer', password: '审核密码2020' });
+    if (!created.ok) throw new Error(created.error.message);
+    const guesser = browser(bridge!);
+    for (let i = 0; i < 5; i++) expect(refusal(await guesser('session.signIn', { operatorId: created.value.id, password: `猜${i}` }))).toBe('INVALID_INPUT');
+    const right = await guesser('session.signIn', { operatorId: created.value.id, password: '审核密码2020' });
+    expect(refusal(right)).toBe('SIGN_IN_LOCKED');
+    expect(!right.ok && right.error.message).toMatch(/^连续 5 次密码错误，请在 \d\d:\d\d 之后再试/);
+    expect(refusal(await guesser('units.list'))).toBe('NOT_SIGNED_IN');
+  });
 });

@@ -3,6 +3,7 @@ import { localDate } from '../domain/clock';
 import { decodeFile, encodeFile } from '../ipc/files';
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
 import { signInto } from '../ipc/context';
+import { recordAudit } from '../audit/audit';
 import type { HandlersFor } from '../ipc/router';
 import type { registryContract } from './contract';
 import { createOperator, listOperators, signIn } from './operators';
@@ -28,6 +29,7 @@ export const registryHandlers: HandlersFor<typeof registryContract> = {
   },
   'session.current': (_, ctx) => ctx.session.operator,
   'session.signOut': (_, ctx) => {
+    if (ctx.session.operator) recordAudit(db(ctx), actor(ctx), { entity: 'operator', naturalKey: ctx.session.operator.name, action: '退出登录' });
     signInto(ctx.session, ctx.app, null);
     return null;
   },

@@ -1,10 +1,12 @@
 // Local accounts. Passwords are optional (many county PCs are single-user) and hashed with scrypt.
 import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { operators } from '../../db/schema';
+import { auditLog, operators } from '../../db/schema';
 import { checkSelfReview, refusalReason, type Permission } from '../domain/permissions';
+import { localDateTime } from '../domain/clock';
 import type { OperatorRole } from '../domain/registry';
+import { SIGN_IN_ATTEMPTS, signInLockedUntil, type SignInAttempt } from '../domain/signIn';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { settingValue } from '../settings';
@@ -24,6 +26,9 @@ export function hashPassword(password: string): string {
   const hash = scryptSync(password.normalize('NFC'), salt, 32, SCRYPT);
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
+
+/** A hash made with other parameters than today's is replaced at the next successful sign-in. */
+const isCurrentHash = (stored: string) => stored.startsWith(`scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$`);
 
 export function verifyPassword(password: string, stored: string): boolean {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
@@ -76,13 +81,43 @@ export function createOperator(db: Db, actor: Actor, input: NewOperator): Operat
   return toOperator({ ...row, createdAt: '' });
 }
 
-/** Checks an operator's password (when one is set) and returns who signed in. */
-export function signIn(db: Db, operatorId: string, password: string | null | undefined): Operator {
+const SIGNED_IN = '登录成功';
+const WRONG_PASSWORD = '登录失败（密码错误）';
+
+/** The operator's latest counted sign-in attempts, newest first, from the audit log. */
+function latestAttempts(db: Db, operatorId: string): SignInAttempt[] {
+  return db
+    .select({ action: auditLog.action, at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.operatorId, operatorId), inArray(auditLog.action, [SIGNED_IN, WRONG_PASSWORD])))
+    .orderBy(desc(auditLog.id))
+    .limit(SIGN_IN_ATTEMPTS)
+    .all()
+    .map((row) => ({ ok: row.action === SIGNED_IN, at: new Date(row.at) }));
+}
+
+/**
+ * Checks an operator's password (when one is set) and returns who signed in. Every attempt is audited;
+ * after five wrong passwords in a row even the right one is refused until the wait is over.
+ */
+export function signIn(db: Db, operatorId: string, password: string | null | undefined, now = new Date()): Operator {
   const row = db.select().from(operators).where(eq(operators.id, operatorId)).get();
   if (!row || !row.active) throw new AppError('NOT_FOUND', '该操作员不存在或已停用');
+  const actor = { id: row.id, name: row.name };
+  const record = { entity: 'operator', naturalKey: row.name };
+  const lockedUntil = signInLockedUntil(latestAttempts(db, row.id), now);
+  if (lockedUntil) {
+    recordAudit(db, actor, { ...record, action: '登录被拒（锁定等待中）' });
+    throw new AppError('SIGN_IN_LOCKED', `连续 ${SIGN_IN_ATTEMPTS} 次密码错误，请在 ${localDateTime(lockedUntil).slice(11, 16)} 之后再试；忘记密码的，请联系系统管理员`);
+  }
   if (row.passwordHash && !verifyPassword(password ?? '', row.passwordHash)) {
+    recordAudit(db, actor, { ...record, action: WRONG_PASSWORD });
     throw new AppError('INVALID_INPUT', '密码不正确，请重新输入');
   }
+  if (row.passwordHash && !isCurrentHash(row.passwordHash)) {
+    db.update(operators).set({ passwordHash: hashPassword(password ?? '') }).where(eq(operators.id, row.id)).run();
+  }
+  recordAudit(db, actor, { ...record, action: SIGNED_IN });
   return toOperator(row);
 }
 

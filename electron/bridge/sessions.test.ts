@@ -106,4 +106,14 @@ describe('bridge sessions and permissions', () => {
     expect(!right.ok && right.error.message).toMatch(/^连续 5 次密码错误，请在 \d\d:\d\d 之后再试/);
     expect(refusal(await guesser('units.list'))).toBe('NOT_SIGNED_IN');
   });
+
+  it('signs an operator out everywhere when an administrator changes their role or deactivates them', async () => {
+    const { admin, clerk } = await countyWithClerk();
+    const me = await clerk('session.current');
+    if (!me.ok) throw new Error(me.error.message);
+    expect((await admin('operators.setRole', { id: me.value.id, role: 'reviewer' })).ok).toBe(true);
+    const after = await clerk('units.list');
+    expect(refusal(after)).toBe('NOT_SIGNED_IN');
+    expect(!after.ok && after.error.message).toMatch(/“李经办”已停用或角色已变更/);
+  });
 });

@@ -49,6 +49,15 @@ export const registryContract = {
     output: returns<Operator>(),
   },
 
+  'operators.setActive': { permission: 'operators.manage', input: z.object({ id: uuid, active: z.boolean() }).strict(), output: returns<Operator>() },
+  'operators.setRole': { permission: 'operators.manage', input: z.object({ id: uuid, role: z.enum(OPERATOR_ROLES) }).strict(), output: returns<Operator>() },
+  'operators.resetPassword': {
+    permission: 'operators.manage',
+    input: z.object({ id: uuid, password: z.string().min(1, '请填写新密码').max(128) }).strict(),
+    output: returns<Operator>(),
+  },
+  'session.changePassword': { permission: 'view', input: z.object({ current: password, next: password }).strict(), output: returns<Operator>() },
+
   'regions.list': { permission: 'public', input: none, output: returns<Region[]>() },
   'regions.add': {
     permission: 'regions.manage',

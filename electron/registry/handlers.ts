@@ -6,7 +6,7 @@ import { signInto } from '../ipc/context';
 import { recordAudit } from '../audit/audit';
 import type { HandlersFor } from '../ipc/router';
 import type { registryContract } from './contract';
-import { createOperator, listOperators, signIn } from './operators';
+import { changeOwnPassword, createOperator, listOperators, resetPassword, setOperatorActive, setOperatorRole, signIn } from './operators';
 import { addRegion, listRegions } from './regions';
 import { initInstallation, setupStatus } from './setup';
 import { stats } from './stats';
@@ -36,6 +36,10 @@ export const registryHandlers: HandlersFor<typeof registryContract> = {
 
   'operators.list': (_, ctx) => listOperators(db(ctx)),
   'operators.create': (input, ctx) => createOperator(db(ctx), actor(ctx), input),
+  'operators.setActive': (input, ctx) => setOperatorActive(db(ctx), actor(ctx), input),
+  'operators.setRole': (input, ctx) => setOperatorRole(db(ctx), actor(ctx), input),
+  'operators.resetPassword': (input, ctx) => resetPassword(db(ctx), actor(ctx), input),
+  'session.changePassword': (input, ctx) => changeOwnPassword(db(ctx), actor(ctx), input),
 
   'regions.list': (_, ctx) => listRegions(db(ctx)),
   'regions.add': (input, ctx) => addRegion(db(ctx), actor(ctx), input),

@@ -62,6 +62,7 @@ export interface NewOperator {
 
 export function createOperator(db: Db, actor: Actor, input: NewOperator): Operator {
   requirePermission(db, actor, 'operators.manage');
+  if (input.role === 'admin' && !input.password) refuseAdminWithoutPassword(db, input.name.trim());
   const name = input.name.trim();
   if (name === '') throw new AppError('INVALID_INPUT', '请填写操作员姓名');
   if (db.select().from(operators).where(eq(operators.name, name)).get()) {
@@ -79,6 +80,82 @@ export function createOperator(db: Db, actor: Actor, input: NewOperator): Operat
     recordAudit(tx, actor, { entity: 'operator', naturalKey: name, action: '新增操作员', after: { name, role: row.role } });
   });
   return toOperator({ ...row, createdAt: '' });
+}
+
+/**
+ * Where more than one person signs in, an administrator without a password would let anyone act as
+ * one; the first operator of a single-user PC may go without.
+ */
+function refuseAdminWithoutPassword(db: Db, name: string): void {
+  if (db.select({ id: operators.id }).from(operators).limit(1).all().length === 0) return;
+  throw new AppError('INVALID_INPUT', `已有其他操作员，系统管理员“${name}”必须设置登录密码`);
+}
+
+function requireOperatorRow(db: Db, id: string) {
+  const row = db.select().from(operators).where(eq(operators.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', '该操作员不存在，请刷新后重试');
+  return row;
+}
+
+/** The last active administrator stays: without one nobody could manage operators or settings again. */
+function refuseLosingLastAdmin(db: Db, row: typeof operators.$inferSelect): void {
+  if (row.role !== 'admin' || !row.active) return;
+  const admins = db.select({ id: operators.id }).from(operators).where(and(eq(operators.role, 'admin'), eq(operators.active, true))).all();
+  if (admins.length <= 1) throw new AppError('CONFLICT', `“${row.name}”是唯一在用的系统管理员，不能停用或改为其他角色；请先指定另一位系统管理员`);
+}
+
+/** Deactivates or reactivates an operator; their open sessions end at their next call. */
+export function setOperatorActive(db: Db, actor: Actor, input: { id: string; active: boolean }): Operator {
+  requirePermission(db, actor, 'operators.manage');
+  return db.transaction((tx) => {
+    const row = requireOperatorRow(tx, input.id);
+    if (!input.active) refuseLosingLastAdmin(tx, row);
+    tx.update(operators).set({ active: input.active }).where(eq(operators.id, row.id)).run();
+    recordAudit(tx, actor, { entity: 'operator', naturalKey: row.name, action: input.active ? '启用操作员' : '停用操作员' });
+    return toOperator({ ...row, active: input.active });
+  });
+}
+
+/** Gives an operator another role; their open sessions end at their next call. */
+export function setOperatorRole(db: Db, actor: Actor, input: { id: string; role: OperatorRole }): Operator {
+  requirePermission(db, actor, 'operators.manage');
+  return db.transaction((tx) => {
+    const row = requireOperatorRow(tx, input.id);
+    if (row.role === input.role) return toOperator(row);
+    refuseLosingLastAdmin(tx, row);
+    if (input.role === 'admin' && !row.passwordHash) refuseAdminWithoutPassword(tx, row.name);
+    tx.update(operators).set({ role: input.role }).where(eq(operators.id, row.id)).run();
+    recordAudit(tx, actor, { entity: 'operator', naturalKey: row.name, action: '变更角色', before: { role: row.role }, after: { role: input.role } });
+    return toOperator({ ...row, role: input.role });
+  });
+}
+
+/** An administrator sets a new password for an operator who forgot theirs. */
+export function resetPassword(db: Db, actor: Actor, input: { id: string; password: string }): Operator {
+  requirePermission(db, actor, 'operators.manage');
+  if (input.password === '') throw new AppError('INVALID_INPUT', '请填写新密码');
+  return db.transaction((tx) => {
+    const row = requireOperatorRow(tx, input.id);
+    const passwordHash = hashPassword(input.password);
+    tx.update(operators).set({ passwordHash }).where(eq(operators.id, row.id)).run();
+    recordAudit(tx, actor, { entity: 'operator', naturalKey: row.name, action: '重设密码' });
+    return toOperator({ ...row, passwordHash });
+  });
+}
+
+/** An operator changes their own password, proving the current one first (when one is set). */
+export function changeOwnPassword(db: Db, actor: Actor, input: { current: string | null; next: string | null }): Operator {
+  const id = actor.id;
+  if (!id) throw new AppError('NOT_SIGNED_IN', '请先登录后再修改密码');
+  return db.transaction((tx) => {
+    const row = requireOperatorRow(tx, id);
+    if (row.passwordHash && !verifyPassword(input.current ?? '', row.passwordHash)) throw new AppError('INVALID_INPUT', '当前密码不正确，请重新输入');
+    if (!input.next && row.role === 'admin' && listOperators(tx).length > 1) refuseAdminWithoutPassword(tx, row.name);
+    const passwordHash = input.next ? hashPassword(input.next) : null;
+    tx.update(operators).set({ passwordHash }).where(eq(operators.id, row.id)).run();
+    recordAudit(tx, actor, { entity: 'operator', naturalKey: row.name, action: passwordHash ? '修改本人密码' : '取消本人密码' });
+    return toOperator({ ...row, passwordHash });
+  });
 }
 
 const SIGNED_IN = '登录成功';

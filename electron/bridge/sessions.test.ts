@@ -116,4 +116,24 @@ describe('bridge sessions and permissions', () => {
     expect(refusal(after)).toBe('NOT_SIGNED_IN');
     expect(!after.ok && after.error.message).toMatch(/“李经办”已停用或角色已变更/);
   });
+
+  it('records who downloaded and uploaded a backup, and the restore in the restored database', async () => {
+    const { admin } = await countyWithClerk();
+    const backup = await admin('backup.create');
+    if (!backup.ok) throw new Error(backup.error.message);
+    const downloaded = await admin('backup.download', { name: backup.value.name });
+    if (!downloaded.ok) throw new Error(downloaded.error.message);
+    expect((await admin('backup.upload', { fileName: '从U盘拷回.db', dataBase64: downloaded.value.dataBase64 })).ok).toBe(true);
+    const actions = async (): Promise<string[]> => {
+      const page = await admin('audit.list', {});
+      if (!page.ok) throw new Error(page.error.message);
+      return page.value.rows.map((row: { operatorName: string; action: string }) => `${row.operatorName}:${row.action}`);
+    };
+    expect(await actions()).toEqual(expect.arrayContaining(['张三:下载备份', '张三:上传备份', '张三:手动备份']));
+    expect((await admin('backup.restore', { name: backup.value.name })).ok).toBe(true);
+    const list = await admin('setup.status');
+    const zhang = list.ok && list.value.operators.find((o: { name: string }) => o.name === '张三');
+    expect((await admin('session.signIn', { operatorId: zhang.id, password: null })).ok).toBe(true);
+    expect((await actions()).some((action) => action.startsWith('张三:') && action.includes('恢复'))).toBe(true);
+  });
 });

@@ -77,9 +77,11 @@ export async function startApp({ staticDir = appPath('out', 'renderer'), label }
     bridge,
     pageErrors,
     async call(channel, input) {
+      // The page's session cookie, so that what the test sets up (a sign-in above all) is the page's.
+      const cookie = (await context.cookies(bridge.url)).map((c) => `${c.name}=${c.value}`).join('; ');
       const response = await fetch(new URL('api/invoke', bridge.url), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Jixiao-Token': bridge.token },
+        headers: { 'Content-Type': 'application/json', 'X-Jixiao-Token': bridge.token, Cookie: cookie },
         body: JSON.stringify({ channel, input }),
       });
       const result = (await response.json()) as Result<Output<typeof channel>>;
@@ -142,6 +144,17 @@ export async function chooseOption(page: Page, label: string, typed: string, opt
   await input.click();
   await input.fill(typed);
   await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/**
+ * Signs out and signs in as another operator (no password), as a second person at the same PC does:
+ * `option` is how the sign-in list shows them, e.g. 「王审核（审核人）」.
+ */
+export async function signInAs(page: Page, name: string, option: string): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await chooseOption(page, '操作员', name, option);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('banner').getByText(`操作员：${name}`).waitFor();
 }
 
 /** Replaces a field's text the way a person does: select all, delete, type key by key. */

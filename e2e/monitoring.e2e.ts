@@ -6,13 +6,17 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatWanYuan } from '../electron/domain/money';
 import type { SheetDetail } from '../electron/monitoring/sheets';
-import { appsPerTest, startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, signInAs, startCountyApp, type AppUnderTest } from './harness';
 import { comfortableValue, reportLaggingSheet } from './monitoringData';
 
 let app: AppUnderTest;
 
 appsPerTest(async () => {
-  app = await startCountyApp((county) => county.call('database.openSample', { year: 2020 }));
+  app = await startCountyApp(async (county) => {
+    await county.call('database.openSample', { year: 2020 });
+    // The bureau's reviewer: whoever submits a sheet does not approve it too.
+    await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
+  });
 });
 
 
@@ -85,7 +89,10 @@ describe('a monitoring round in the browser', () => {
     await page.getByRole('button', { name: '送审' }).click();
     await page.getByRole('alert', { name: '已送审，等待审核', exact: true }).waitFor();
 
-    // The bureau approves it.
+    // The bureau's reviewer approves it.
+    const sheetUrl = page.url();
+    await signInAs(page, '王审核', '王审核（审核人）');
+    await page.goto(sheetUrl);
     const review = page.getByRole('region', { name: '审核' });
     await typeInto(review.getByRole('textbox', { name: '审核意见' }), '同意，请按措施加快执行');
     await review.getByRole('button', { name: '审核通过' }).click();

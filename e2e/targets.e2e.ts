@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appsPerTest, ARTIFACTS_DIR, chooseOption, startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, ARTIFACTS_DIR, chooseOption, signInAs as switchOperator, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
@@ -29,13 +29,7 @@ async function screenshot(name: string): Promise<string> {
 
 const OPERATORS = { 张三: '张三（系统管理员）', 王审核: '王审核（审核人）' } as const;
 
-async function signInAs(operator: keyof typeof OPERATORS) {
-  const { page } = app;
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await chooseOption(page, '操作员', operator, OPERATORS[operator]);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('banner').getByText(`操作员：${operator}`).waitFor();
-}
+const signInAs = (operator: keyof typeof OPERATORS) => switchOperator(app.page, operator, OPERATORS[operator]);
 
 async function openFromInbox() {
   const { page } = app;

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'NOT_INITIALIZED'
   | 'ALREADY_INITIALIZED'
   | 'NOT_SIGNED_IN'
+  | 'FORBIDDEN'
+  | 'SIGN_IN_LOCKED'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'BAD_FILE'

@@ -39,6 +39,8 @@ export const monitoringSheets = sqliteTable(
     budgetMeasures: text('budget_measures').notNull().default(''),
     reviewOpinion: text('review_opinion'),
     submittedAt: text('submitted_at'),
+    /** The operator who last submitted it: nobody approves or returns what they submitted themselves. */
+    submittedBy: text('submitted_by'),
     decidedAt: text('decided_at'),
   },
   (t) => [uniqueIndex('monitoring_sheets_key').on(t.roundId, t.projectId), index('monitoring_sheets_status').on(t.roundId, t.status)],

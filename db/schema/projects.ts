@@ -70,6 +70,8 @@ export const targets = sqliteTable(
     /** The last reviewer opinion (a return's reason, or a 良 grade's agreed changes). */
     reviewOpinion: text('review_opinion'),
     submittedAt: text('submitted_at'),
+    /** The operator who last submitted it: nobody approves or returns what they submitted themselves. */
+    submittedBy: text('submitted_by'),
     decidedAt: text('decided_at'),
     /** Department-wide only: budget split in 分 and the 职能概述. */
     basicFen: integer('basic_fen'),
@@ -137,6 +139,8 @@ export const targetAdjustments = sqliteTable(
     /** JSON TargetContent: the proposed goals and indicator rows. */
     proposed: text('proposed').notNull(),
     opinion: text('opinion'),
+    /** The operator who proposed it: nobody decides an adjustment they proposed themselves. */
+    proposedBy: text('proposed_by'),
     createdAt: text('created_at').notNull().default(sqlNow),
     decidedAt: text('decided_at'),
   },

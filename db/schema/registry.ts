@@ -54,7 +54,7 @@ export const settings = sqliteTable('settings', {
 export const operators = sqliteTable('operators', {
   id: text('id').primaryKey(),
   name: text('name').notNull().unique(),
-  role: text('role', { enum: ['admin', 'office', 'reviewer', 'clerk'] }).notNull(),
+  role: text('role', { enum: ['admin', 'office', 'reviewer', 'clerk', 'department'] }).notNull(),
   passwordHash: text('password_hash'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull().default(sqlNow),

@@ -25,7 +25,7 @@ function realCounty() {
   const realPath = path.join(tempDir(), '轮台县.db');
   const store = freshStore(realPath);
   initInstallation(store.db, { regionCode: '652822', role: 'county', operatorName: '张三' });
-  const ctx: CallContext = { app: createAppContext(store, 'test', dataDir), session: { operator: listOperators(store.db)[0]! }, transport: 'test' };
+  const ctx: CallContext = { app: createAppContext(store, 'test', dataDir), session: { operator: listOperators(store.db)[0]!, signedInTo: store }, transport: 'test' };
   open.push(ctx);
   const router = createRouter(handlers);
   const call = async <C extends Channel>(channel: C, input: Input<C>) => {

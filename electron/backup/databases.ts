@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, inspectBackup, type Store } from '../../db/open';
-import { actorOf, type AppContext, type Session } from '../ipc/context';
+import { actorOf, signInto, type AppContext, type Session } from '../ipc/context';
 import { generateDemoCounty, type DemoSummary, demoStatus, isSampleDatabase, setUpSampleDatabase } from '../demo';
 import { openAppStore } from '../appStore';
 import { AppError } from '../errors';
@@ -89,7 +89,7 @@ export function switchTo(app: AppContext, session: Session, next: Store, operato
   rememberOpened(app.dataDir, app.store());
   app.switchStore(next);
   rememberOpened(app.dataDir, next);
-  session.operator = operatorId ? (listOperators(next.db).find((o) => o.id === operatorId && o.active) ?? null) : null;
+  signInto(session, app, operatorId ? (listOperators(next.db).find((o) => o.id === operatorId && o.active) ?? null) : null);
   return databaseInfo(next);
 }
 

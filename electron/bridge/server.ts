@@ -1,5 +1,6 @@
 // The web bridge: the same contract over HTTP on the loopback interface, for machines where Electron
-// cannot run and for browser tests. Each start has a random token; a call without it is refused.
+// cannot run and for browser tests. Each start has a random token; a call without it is refused. Each
+// browser gets a session of its own through a cookie, so two people at two browsers are two sign-ins.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -14,6 +15,9 @@ import { appPath, appVersion, userDataDir } from '../paths';
 import { contentSecurityPolicy, resolveStaticPath } from '../shell/security';
 
 export const TOKEN_HEADER = 'x-jixiao-token';
+export const SESSION_COOKIE = 'jixiao_session';
+/** Sessions kept at most; the oldest goes first, so a script calling without cookies cannot fill memory. */
+const MAX_SESSIONS = 200;
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -84,13 +88,33 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.end(body);
 }
 
-const sendJson = (res: http.ServerResponse, status: number, value: unknown) =>
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+const sendJson = (res: http.ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}) =>
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', extra);
+
+export function sessionIdOf(cookieHeader: string | undefined): string | null {
+  const pair = (cookieHeader ?? '').split(';').map((part) => part.trim()).find((part) => part.startsWith(`${SESSION_COOKIE}=`));
+  return pair ? pair.slice(SESSION_COOKIE.length + 1) : null;
+}
+
+/** One session per browser: found by its cookie, or opened with a cookie to set. */
+function createSessions() {
+  const sessions = new Map<string, Session>();
+  return (req: http.IncomingMessage): { session: Session; setCookie: Record<string, string> } => {
+    const id = sessionIdOf(req.headers.cookie);
+    const known = id === null ? undefined : sessions.get(id);
+    if (known) return { session: known, setCookie: {} };
+    const fresh = randomBytes(24).toString('hex');
+    const session: Session = { operator: null };
+    sessions.set(fresh, session);
+    if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
+    return { session, setCookie: { 'Set-Cookie': `${SESSION_COOKIE}=${fresh}; HttpOnly; SameSite=Strict; Path=/` } };
+  };
+}
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const app = createAppContext(openAppStore(options.dbPath), appVersion(), options.dataDir ?? userDataDir());
   const router = createRouter(handlers);
-  const session: Session = { operator: null };
+  const sessionFor = createSessions();
   const token = randomBytes(24).toString('hex');
   const staticDir = options.staticDir ?? appPath('out', 'renderer');
   let port = 0;
@@ -106,8 +130,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求格式不正确或超过 64MB' } });
     }
+    const { session, setCookie } = sessionFor(req);
     const result = await router.invoke(request?.channel, request?.input, { app, session, transport: 'bridge' }, true);
-    sendJson(res, 200, result);
+    sendJson(res, 200, result, setCookie);
   }
 
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -116,7 +141,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const file = resolveStaticPath(staticDir, pathname);
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, '找不到该页面', 'text/plain; charset=utf-8');
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-    send(res, 200, fs.readFileSync(file), type, { 'Content-Security-Policy': contentSecurityPolicy() });
+    // The page gets its session cookie with the page itself, before its first call.
+    const setCookie = type.startsWith('text/html') ? sessionFor(req).setCookie : {};
+    send(res, 200, fs.readFileSync(file), type, { 'Content-Security-Policy': contentSecurityPolicy(), ...setCookie });
   }
 
   const server = http.createServer((req, res) => {

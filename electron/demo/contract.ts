@@ -4,6 +4,6 @@ import { none, returns, year, type ContractPart } from '../ipc/schema';
 import type { DemoStatus, DemoSummary } from './generate';
 
 export const demoContract = {
-  'demo.status': { input: none, output: returns<DemoStatus>() },
-  'demo.generate': { input: z.object({ year }).strict(), output: returns<DemoSummary>() },
+  'demo.status': { permission: 'view', input: none, output: returns<DemoStatus>() },
+  'demo.generate': { permission: 'enter', input: z.object({ year }).strict(), output: returns<DemoSummary>() },
 } as const satisfies ContractPart;

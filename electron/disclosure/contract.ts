@@ -15,10 +15,10 @@ const scope = z
   .strict();
 
 export const disclosureContract = {
-  'disclosure.table': { input: scope, output: returns<DisclosureTable>() },
-  'disclosure.export': { input: scope, output: returns<FilePayload>() },
-  'disclosure.publish': { input: scope, output: returns<Disclosure>() },
-  'disclosure.list': { input: z.object({ year }).strict(), output: returns<Disclosure[]>() },
-  'disclosure.years': { input: none, output: returns<number[]>() },
-  'coverage.targets': { input: z.object({ year }).strict(), output: returns<TargetCoverage>() },
+  'disclosure.table': { permission: 'view', input: scope, output: returns<DisclosureTable>() },
+  'disclosure.export': { permission: 'view', input: scope, output: returns<FilePayload>() },
+  'disclosure.publish': { permission: 'review', input: scope, output: returns<Disclosure>() },
+  'disclosure.list': { permission: 'view', input: z.object({ year }).strict(), output: returns<Disclosure[]>() },
+  'disclosure.years': { permission: 'view', input: none, output: returns<number[]>() },
+  'coverage.targets': { permission: 'view', input: z.object({ year }).strict(), output: returns<TargetCoverage>() },
 } as const satisfies ContractPart;

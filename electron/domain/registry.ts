@@ -26,13 +26,14 @@ export function regionLevelForRole(role: InstallationRole): RegionLevel {
   return role === 'prefecture' ? 'prefecture' : 'county';
 }
 
-export const OPERATOR_ROLES = ['admin', 'office', 'reviewer', 'clerk'] as const;
+export const OPERATOR_ROLES = ['admin', 'office', 'reviewer', 'clerk', 'department'] as const;
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 export const OPERATOR_ROLE_LABELS: Record<OperatorRole, string> = {
   admin: '系统管理员',
   office: '绩效办',
   reviewer: '审核人',
   clerk: '经办人',
+  department: '主管部门审核人',
 };
 
 export const REGION_CODE = /^\d{6}$/;

@@ -18,7 +18,7 @@ const text = (key: string, group: string, label: string, value: string): Setting
   key, group, label, type: 'text', default: value,
 });
 
-export const SETTING_GROUPS = ['绩效目标', '绩效监控', '绩效评价', '结果应用', '衔接资金'] as const;
+export const SETTING_GROUPS = ['绩效目标', '绩效监控', '绩效评价', '结果应用', '衔接资金', '审核与权限'] as const;
 
 const choice = (key: string, label: string, choices: SettingChoice[], help?: string): SettingDefinition => ({
   key, group: '绩效评价', label, help, type: 'choice', default: choices[0]!.value, choices,
@@ -71,6 +71,14 @@ const SELF_EVALUATION_SETTINGS: readonly SettingDefinition[] = [
 ];
 
 export const SETTINGS: readonly SettingDefinition[] = [
+  {
+    key: 'review.selfReview', group: '审核与权限', label: '本人送审的记录由本人审核', type: 'choice', default: 'forbid',
+    help: '只有一位操作员的电脑才需要允许；允许后每一次本人审核都在操作日志中注明',
+    choices: [
+      { value: 'forbid', label: '不允许：须由另一位操作员审核' },
+      { value: 'allow', label: '允许（单人使用）' },
+    ],
+  },
   {
     key: 'targets.framework', group: '绩效目标', label: '指标体系版本', type: 'choice', default: 'classic',
     choices: [

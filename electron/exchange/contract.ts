@@ -17,21 +17,24 @@ export type { ExchangeOptions } from './options';
 export type { WrittenPackage } from './outgoing';
 
 export const exchangeContract = {
-  'exchange.identity': { input: none, output: returns<IdentityView>() },
+  'exchange.identity': { permission: 'view', input: none, output: returns<IdentityView>() },
   /** Labels and years for the 数据交换 page. */
-  'exchange.options': { input: none, output: returns<ExchangeOptions>() },
-  'exchange.history': { input: z.object({ direction: z.enum(['out', 'in']).optional() }).strict(), output: returns<PackageHistoryRow[]>() },
-  'exchange.peers': { input: none, output: returns<{ regionCode: string; fingerprint: string; trustedAt: string; trustedBy: string; lastSequence: number }[]>() },
+  'exchange.options': { permission: 'view', input: none, output: returns<ExchangeOptions>() },
+  'exchange.history': { permission: 'view', input: z.object({ direction: z.enum(['out', 'in']).optional() }).strict(), output: returns<PackageHistoryRow[]>() },
+  'exchange.peers': { permission: 'view', input: none, output: returns<{ regionCode: string; fingerprint: string; trustedAt: string; trustedBy: string; lastSequence: number }[]>() },
   'exchange.exportPreview': {
+    permission: 'view',
     input: z.object({ year, stage: z.enum(STAGES), full: z.boolean(), county: regionCode.optional(), unit: unitCode.optional() }).strict(),
     output: returns<Record<string, number>>(),
   },
   'exchange.export': {
+    permission: 'enter',
     input: z.object({ year, stage: z.enum(STAGES), full: z.boolean(), county: regionCode.optional(), unit: unitCode.optional() }).strict(),
     output: returns<{ written: WrittenPackage; file: FilePayload }>(),
   },
   /** Verifies and dry-runs an uploaded package: what would be created, updated, deleted, in conflict. */
-  'exchange.preview': { input: z.object({ file, trust: z.boolean() }).strict(), output: returns<ImportSummary>() },
-  'exchange.import': { input: z.object({ file, trust: z.boolean() }).strict(), output: returns<ImportSummary>() },
-  'exchange.receipt': { input: z.object({ packageId: uuid }).strict(), output: returns<{ written: WrittenPackage; file: FilePayload }>() },
+  'exchange.preview': { permission: 'enter', input: z.object({ file, trust: z.boolean() }).strict(), output: returns<ImportSummary>() },
+  // Trusting an unknown sender's key on first contact is what lets its packages in from then on.
+  'exchange.import': { permission: (input: { trust: boolean }) => (input.trust ? 'peers.trust' : 'enter'), input: z.object({ file, trust: z.boolean() }).strict(), output: returns<ImportSummary>() },
+  'exchange.receipt': { permission: 'enter', input: z.object({ packageId: uuid }).strict(), output: returns<{ written: WrittenPackage; file: FilePayload }>() },
 } as const satisfies ContractPart;

@@ -21,6 +21,11 @@ export interface AppContext {
 
 export interface Session {
   operator: Operator | null;
+  /**
+   * The database the operator signed in to. A restore or a switch puts another store in its place,
+   * which ends every session opened against the old one.
+   */
+  signedInTo?: Store;
   /** The real database and operator left for the sample county, for the one-click way back. */
   leftForSample?: { path: string; operatorId: string | null };
 }
@@ -47,6 +52,12 @@ export function createAppContext(initial: Store, version: string, dataDir = path
       if (previous !== next) closeDatabase(previous);
     },
   };
+}
+
+/** Signs an operator into a session (or out, with null) against the database open now. */
+export function signInto(session: Session, app: AppContext, operator: Operator | null): void {
+  session.operator = operator;
+  session.signedInTo = operator ? app.store() : undefined;
 }
 
 export const actorOf = (session: Session): Actor =>

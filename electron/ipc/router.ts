@@ -3,9 +3,11 @@
 // { ok: false, error: { code, message } } with a message a person can act on.
 import { z } from 'zod';
 import { StoreError } from '../../db/open';
+import { isPrivileged, refusalReason, type Permission } from '../domain/permissions';
 import { AppError, type ErrorPayload } from '../errors';
-import { contract, isChannel, PUBLIC_CHANNELS, type Result } from './contract';
-import type { CallContext } from './context';
+import { auditRefusal, currentOperator } from '../registry';
+import { contract, isChannel, PUBLIC_CHANNELS, type Channel, type Result } from './contract';
+import { actorOf, signInto, type CallContext } from './context';
 import type { ContractPart } from './schema';
 
 /** The handlers of one contract part: each workflow exports one such map for its own channels. */
@@ -32,6 +34,28 @@ export function toErrorPayload(error: unknown): ErrorPayload {
   return { code: 'INTERNAL', message: `程序内部错误：${detail}。数据未做修改，请重试或联系技术支持。` };
 }
 
+/**
+ * Ends a session opened against a database since restored or switched, or whose operator was removed,
+ * deactivated or given another role since signing in, and says why; null while it still holds.
+ */
+function endStaleSession(ctx: CallContext): string | null {
+  const signedIn = ctx.session.operator;
+  if (!signedIn) return null;
+  const current = ctx.session.signedInTo === ctx.app.store() ? currentOperator(ctx.app.store().db, signedIn) : null;
+  signInto(ctx.session, ctx.app, current);
+  return current ? null : `登录已失效（数据库已恢复或切换，或操作员“${signedIn.name}”已停用或角色已变更），请重新登录`;
+}
+
+/** Before sign-in only public channels are reachable; once signed in, the role must allow the channel. */
+function refuseUnlessAllowed(ctx: CallContext, channel: Channel, permission: Permission): void {
+  const operator = ctx.session.operator;
+  if (!operator || permission === 'public') return;
+  const reason = refusalReason(operator.role, permission);
+  if (!reason) return;
+  if (isPrivileged(permission)) auditRefusal(ctx.app.store().db, actorOf(ctx.session), channel, permission);
+  throw new AppError('FORBIDDEN', reason);
+}
+
 export interface Router {
   invoke(channel: unknown, input: unknown, ctx: CallContext, trustedSender: boolean): Promise<Result<unknown>>;
 }
@@ -42,11 +66,16 @@ export function createRouter(handlers: Handlers): Router {
       try {
         if (!trustedSender) throw new AppError('FORBIDDEN_SENDER', '拒绝来自未授权页面的调用');
         if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `未知的接口“${String(channel).slice(0, 60)}”`);
+        const ended = endStaleSession(ctx);
         if (!PUBLIC_CHANNELS.has(channel) && !ctx.session.operator) {
-          throw new AppError('NOT_SIGNED_IN', '请先登录后再操作');
+          throw new AppError('NOT_SIGNED_IN', ended ?? '请先登录后再操作');
         }
+        const permission = contract[channel].permission;
+        // A permission fixed by the channel is checked before the input is even read.
+        if (typeof permission === 'string') refuseUnlessAllowed(ctx, channel, permission);
         const parsed = contract[channel].input.safeParse(input ?? {});
         if (!parsed.success) throw parsed.error;
+        if (typeof permission === 'function') refuseUnlessAllowed(ctx, channel, (permission as (input: unknown) => Permission)(parsed.data));
         const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
         return { ok: true, value: await handler(parsed.data, ctx) };
       } catch (error) {

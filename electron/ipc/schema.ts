@@ -1,5 +1,6 @@
 // Zod building blocks shared by the per-area contracts.
 import { z } from 'zod';
+import type { Permission } from '../domain/permissions';
 
 z.config(z.locales.zhCN());
 
@@ -32,5 +33,10 @@ export type FilePayload = z.infer<typeof file>;
 export interface ChannelSpec {
   input: z.ZodType;
   output: unknown;
+  /**
+   * What the caller's role must allow (electron/domain/permissions.ts). A function of the parsed input
+   * where the input decides, such as a workflow transition that submits or approves.
+   */
+  permission: Permission | ((input: never) => Permission);
 }
 export type ContractPart = Record<string, ChannelSpec>;

@@ -44,13 +44,14 @@ const indicatorDraft = z
 
 export const libraryContract = {
   /** Loads the shipped starter library into an empty library; does nothing to one with content. */
-  'library.seedStarter': { input: none, output: returns<SeedResult>() },
+  'library.seedStarter': { permission: 'library.confirm', input: none, output: returns<SeedResult>() },
 
-  'library.projectTypes': { input: none, output: returns<ProjectTypeSummary[]>() },
-  'library.createProjectType': { input: projectTypeDraft, output: returns<ProjectType>() },
-  'library.updateProjectType': { input: projectTypeDraft.extend({ id: uuid, version }).strict(), output: returns<ProjectType>() },
+  'library.projectTypes': { permission: 'view', input: none, output: returns<ProjectTypeSummary[]>() },
+  'library.createProjectType': { permission: 'library.confirm', input: projectTypeDraft, output: returns<ProjectType>() },
+  'library.updateProjectType': { permission: 'library.confirm', input: projectTypeDraft.extend({ id: uuid, version }).strict(), output: returns<ProjectType>() },
 
   'library.search': {
+    permission: 'view',
     input: z
       .object({
         text: text(100).optional(),
@@ -62,24 +63,25 @@ export const libraryContract = {
     output: returns<IndicatorSearchResult>(),
   },
   /** The accepted indicators of a project type: where a target form starts. */
-  'library.suggested': { input: z.object({ projectTypeCode: typeCode }).strict(), output: returns<LibraryIndicator[]>() },
-  'library.history': { input: z.object({ code: text(40) }).strict(), output: returns<AuditRow[]>() },
+  'library.suggested': { permission: 'view', input: z.object({ projectTypeCode: typeCode }).strict(), output: returns<LibraryIndicator[]>() },
+  'library.history': { permission: 'view', input: z.object({ code: text(40) }).strict(), output: returns<AuditRow[]>() },
 
-  'library.create': { input: indicatorDraft, output: returns<LibraryIndicator>() },
-  'library.update': { input: indicatorDraft.extend({ id: uuid, version }).strict(), output: returns<LibraryIndicator>() },
-  'library.propose': { input: z.object({ id: uuid, proposingUnitCode: text(20).nullable().optional() }).strict(), output: returns<LibraryIndicator>() },
+  'library.create': { permission: 'enter', input: indicatorDraft, output: returns<LibraryIndicator>() },
+  'library.update': { permission: 'enter', input: indicatorDraft.extend({ id: uuid, version }).strict(), output: returns<LibraryIndicator>() },
+  'library.propose': { permission: 'enter', input: z.object({ id: uuid, proposingUnitCode: text(20).nullable().optional() }).strict(), output: returns<LibraryIndicator>() },
   'library.confirm': {
+    permission: 'library.confirm',
     input: z.object({ ids: z.array(uuid).min(1, '请选择要确认入库的指标').max(10_000), note: opinion.optional() }).strict(),
     output: returns<ConfirmResult>(),
   },
-  'library.reject': { input: z.object({ id: uuid, opinion: opinion.min(1, '退回时必须填写退回意见') }).strict(), output: returns<LibraryIndicator>() },
-  'library.retire': { input: z.object({ id: uuid, reason: opinion.optional() }).strict(), output: returns<LibraryIndicator>() },
-  'library.restore': { input: z.object({ id: uuid }).strict(), output: returns<LibraryIndicator>() },
+  'library.reject': { permission: 'library.confirm', input: z.object({ id: uuid, opinion: opinion.min(1, '退回时必须填写退回意见') }).strict(), output: returns<LibraryIndicator>() },
+  'library.retire': { permission: 'library.confirm', input: z.object({ id: uuid, reason: opinion.optional() }).strict(), output: returns<LibraryIndicator>() },
+  'library.restore': { permission: 'library.confirm', input: z.object({ id: uuid }).strict(), output: returns<LibraryIndicator>() },
 
-  'library.importPreview': { input: file, output: returns<LibraryImportPreview>() },
-  'library.importCommit': { input: file, output: returns<LibraryImportResult>() },
-  'library.export': { input: none, output: returns<FilePayload>() },
-  'library.template': { input: none, output: returns<FilePayload>() },
+  'library.importPreview': { permission: 'enter', input: file, output: returns<LibraryImportPreview>() },
+  'library.importCommit': { permission: 'enter', input: file, output: returns<LibraryImportResult>() },
+  'library.export': { permission: 'view', input: none, output: returns<FilePayload>() },
+  'library.template': { permission: 'view', input: none, output: returns<FilePayload>() },
 
-  'library.versions': { input: none, output: returns<LibraryVersion[]>() },
+  'library.versions': { permission: 'view', input: none, output: returns<LibraryVersion[]>() },
 } as const satisfies ContractPart;

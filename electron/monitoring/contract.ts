@@ -2,6 +2,7 @@
 // templates), the coverage and warnings boards, the round report, and what a warned project gets: a
 // rectification notice (kept by the rectification workflow) or a target adjustment.
 import { z } from 'zod';
+import { workflowActionPermission } from '../domain/permissions';
 import { DEVIATION_REASONS, LIKELIHOODS, ROUND_SCOPES } from '../domain/monitoring';
 import type { Adjustment } from '../targets';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
@@ -32,10 +33,11 @@ const deviation = {
 const importFile = file.extend({ roundId: uuid, kind: z.enum(['execution', 'template']) }).strict();
 
 export const monitoringContract = {
-  'monitoring.rounds': { input: z.object({ year: year.optional() }).strict(), output: returns<RoundSummary[]>() },
-  'monitoring.round': { input: round, output: returns<RoundSummary>() },
-  'monitoring.candidates': { input: z.object({ year }).strict(), output: returns<RoundCandidate[]>() },
+  'monitoring.rounds': { permission: 'view', input: z.object({ year: year.optional() }).strict(), output: returns<RoundSummary[]>() },
+  'monitoring.round': { permission: 'view', input: round, output: returns<RoundSummary>() },
+  'monitoring.candidates': { permission: 'view', input: z.object({ year }).strict(), output: returns<RoundCandidate[]>() },
   'monitoring.createRound': {
+    permission: 'rounds.open',
     input: z
       .object({
         year,
@@ -48,11 +50,12 @@ export const monitoringContract = {
       .strict(),
     output: returns<RoundSummary>(),
   },
-  'monitoring.createDefaultRounds': { input: z.object({ year }).strict(), output: returns<RoundSummary[]>() },
+  'monitoring.createDefaultRounds': { permission: 'rounds.open', input: z.object({ year }).strict(), output: returns<RoundSummary[]>() },
 
-  'monitoring.sheets': { input: round, output: returns<SheetListRow[]>() },
-  'monitoring.sheet': { input: sheet, output: returns<SheetDetail>() },
+  'monitoring.sheets': { permission: 'view', input: round, output: returns<SheetListRow[]>() },
+  'monitoring.sheet': { permission: 'view', input: sheet, output: returns<SheetDetail>() },
   'monitoring.saveSheet': {
+    permission: 'enter',
     input: z
       .object({
         sheetId: uuid,
@@ -78,26 +81,29 @@ export const monitoringContract = {
     output: returns<SheetDetail>(),
   },
   'monitoring.transition': {
+    permission: workflowActionPermission,
     input: z.object({ sheetId: uuid, version, action: z.enum(WORKFLOW_ACTIONS), opinion: text(1000).nullable().optional() }).strict(),
     output: returns<SheetDetail>(),
   },
 
-  'monitoring.importPreview': { input: importFile, output: returns<MonitoringImportPreview>() },
-  'monitoring.importCommit': { input: importFile, output: returns<MonitoringImportResult>() },
+  'monitoring.importPreview': { permission: 'enter', input: importFile, output: returns<MonitoringImportPreview>() },
+  'monitoring.importCommit': { permission: 'enter', input: importFile, output: returns<MonitoringImportResult>() },
   /** The round's workbook, pre-filled: for one unit (its template) or for the whole round. */
-  'monitoring.workbook': { input: z.object({ roundId: uuid, unitCode: text(20).optional() }).strict(), output: returns<FilePayload>() },
+  'monitoring.workbook': { permission: 'view', input: z.object({ roundId: uuid, unitCode: text(20).optional() }).strict(), output: returns<FilePayload>() },
 
-  'monitoring.coverage': { input: round, output: returns<Coverage>() },
-  'monitoring.warnings': { input: round, output: returns<WarningsBoard>() },
-  'monitoring.report': { input: round, output: returns<RoundReport>() },
-  'monitoring.reportExport': { input: round, output: returns<FilePayload>() },
+  'monitoring.coverage': { permission: 'view', input: round, output: returns<Coverage>() },
+  'monitoring.warnings': { permission: 'view', input: round, output: returns<WarningsBoard>() },
+  'monitoring.report': { permission: 'view', input: round, output: returns<RoundReport>() },
+  'monitoring.reportExport': { permission: 'view', input: round, output: returns<FilePayload>() },
 
   'monitoring.openRectification': {
+    permission: 'review',
     input: z.object({ sheetId: uuid, problems: text(2000), requirements: text(2000), deadline: isoDate }).strict(),
     output: returns<Rectification>(),
   },
-  'monitoring.adjustmentDraft': { input: sheet, output: returns<AdjustmentDraft>() },
+  'monitoring.adjustmentDraft': { permission: 'view', input: sheet, output: returns<AdjustmentDraft>() },
   'monitoring.proposeAdjustment': {
+    permission: 'enter',
     input: z
       .object({
         sheetId: uuid,

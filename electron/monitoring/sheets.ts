@@ -6,7 +6,9 @@ import { monitoringFunds, monitoringIndicators, monitoringSheets, sqlNow } from 
 import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audit';
 import { DEVIATION_REASONS, LIKELIHOODS, listSheetProblems, overspendMessage, type Deviation, type RoundRuleSettings } from '../domain/monitoring';
 import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction } from '../domain/workflow';
+import { workflowActionPermission } from '../domain/permissions';
 import { AppError } from '../errors';
+import { refuseSelfReview, requirePermission } from '../registry';
 import { getRound, type RoundSummary } from './rounds';
 import {
   assessRecord,
@@ -207,15 +209,17 @@ export function transitionSheet(db: Db, actor: Actor, input: SheetTransitionInpu
     refuseStale(record, input.version);
     const move = transition(record.status, input.action, input.opinion);
     if (!move.ok) throw new AppError('CONFLICT', move.message);
+    requirePermission(tx, actor, workflowActionPermission(input));
+    const decided = input.action === 'approve' || input.action === 'return';
+    if (decided) refuseSelfReview(tx, actor, record.submittedBy, { entity: 'monitoring-sheet', naturalKey: sheetKey(tx, record) });
     if (input.action === 'submit') refuseIncomplete(tx, record);
     const opinion = input.opinion?.trim() || null;
-    const decided = input.action === 'approve' || input.action === 'return';
     tx.update(monitoringSheets)
       .set({
         status: move.next,
         version: sql`${monitoringSheets.version} + 1`,
         updatedAt: sqlNow,
-        ...(input.action === 'submit' ? { submittedAt: sqlNow } : {}),
+        ...(input.action === 'submit' ? { submittedAt: sqlNow, submittedBy: actor.id } : {}),
         ...(decided ? { decidedAt: sqlNow, reviewOpinion: opinion } : {}),
       })
       .where(eq(monitoringSheets.id, record.id))

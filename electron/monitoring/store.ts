@@ -83,6 +83,8 @@ export interface SheetRecord {
   budget: Deviation;
   reviewOpinion: string | null;
   submittedAt: string | null;
+  /** Who last submitted it (an operator id; null for the command line or older sheets). */
+  submittedBy: string | null;
   decidedAt: string | null;
   updatedAt: string;
   project: SheetProject;
@@ -138,6 +140,7 @@ export function loadSheets(db: Db, roundId: string, filter: { sheetIds?: readonl
     budget: { reasons: parseReasons(sheet.budgetReasons), reasonOther: sheet.budgetReasonOther, measures: sheet.budgetMeasures },
     reviewOpinion: sheet.reviewOpinion,
     submittedAt: sheet.submittedAt,
+    submittedBy: sheet.submittedBy,
     decidedAt: sheet.decidedAt,
     updatedAt: sheet.updatedAt,
     project: { ...project, unitName: unitName ?? project.unitCode, targetId },

@@ -12,22 +12,25 @@ export type { CountyRow } from './dashboard';
 
 export const prefectureContract = {
   'exchange.decide': {
+    permission: 'review',
     input: z
       .object({ entity: text(40), recordId: text(64), action: z.enum(['approve', 'return']), opinion: text(2000) })
       .strict(),
     output: returns<{ id: string }>(),
   },
   'exchange.countyTargets': {
+    permission: 'view',
     input: z.object({ county: regionCode, year }).strict(),
     output: returns<CountyTarget[]>(),
   },
   /** County: the targets received from one of its budget units, with the latest decision on each. */
   'exchange.unitTargets': {
+    permission: 'view',
     input: z.object({ unit: unitCode, year }).strict(),
     output: returns<CountyTarget[]>(),
   },
-  'exchange.dashboard': { input: z.object({ year }).strict(), output: returns<CountyRow[]>() },
-  'exchange.dashboardExport': { input: z.object({ year }).strict(), output: returns<FilePayload>() },
+  'exchange.dashboard': { permission: 'view', input: z.object({ year }).strict(), output: returns<CountyRow[]>() },
+  'exchange.dashboardExport': { permission: 'view', input: z.object({ year }).strict(), output: returns<FilePayload>() },
 } as const satisfies ContractPart;
 
 /** A county's (or unit's) target as the reviewer above sees it, with the decision taken on it here. */

@@ -34,14 +34,14 @@ const projectInput = z
 const yearFile = file.extend({ year }).strict();
 
 export const projectsContract = {
-  'projects.list': { input: z.object({ year }).strict(), output: returns<ProjectListRow[]>() },
-  'projects.get': { input: z.object({ id: uuid }).strict(), output: returns<Project>() },
-  'projects.create': { input: projectInput, output: returns<Project>() },
-  'projects.update': { input: projectInput.extend({ id: uuid, version }).strict(), output: returns<Project>() },
-  'projects.delete': { input: z.object({ id: uuid, version }).strict(), output: returns<null>() },
-  'projects.types': { input: none, output: returns<ProjectTypeOption[]>() },
-  'projects.importPreview': { input: yearFile, output: returns<ProjectImportPreview>() },
-  'projects.importCommit': { input: yearFile, output: returns<ProjectImportResult>() },
-  'projects.export': { input: z.object({ year }).strict(), output: returns<FilePayload>() },
-  'projects.template': { input: none, output: returns<FilePayload>() },
+  'projects.list': { permission: 'view', input: z.object({ year }).strict(), output: returns<ProjectListRow[]>() },
+  'projects.get': { permission: 'view', input: z.object({ id: uuid }).strict(), output: returns<Project>() },
+  'projects.create': { permission: 'enter', input: projectInput, output: returns<Project>() },
+  'projects.update': { permission: 'enter', input: projectInput.extend({ id: uuid, version }).strict(), output: returns<Project>() },
+  'projects.delete': { permission: 'enter', input: z.object({ id: uuid, version }).strict(), output: returns<null>() },
+  'projects.types': { permission: 'view', input: none, output: returns<ProjectTypeOption[]>() },
+  'projects.importPreview': { permission: 'enter', input: yearFile, output: returns<ProjectImportPreview>() },
+  'projects.importCommit': { permission: 'enter', input: yearFile, output: returns<ProjectImportResult>() },
+  'projects.export': { permission: 'view', input: z.object({ year }).strict(), output: returns<FilePayload>() },
+  'projects.template': { permission: 'view', input: none, output: returns<FilePayload>() },
 } as const satisfies ContractPart;

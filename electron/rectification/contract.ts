@@ -5,5 +5,5 @@ import { returns, uuid, version, type ContractPart } from '../ipc/schema';
 import type { Rectification } from './notices';
 
 export const rectificationContract = {
-  'rectification.issue': { input: z.object({ id: uuid, version }).strict(), output: returns<Rectification>() },
+  'rectification.issue': { permission: 'review', input: z.object({ id: uuid, version }).strict(), output: returns<Rectification>() },
 } as const satisfies ContractPart;

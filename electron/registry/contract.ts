@@ -23,8 +23,9 @@ const unitDraft = z
   .strict();
 
 export const registryContract = {
-  'setup.status': { input: none, output: returns<SetupStatus>() },
+  'setup.status': { permission: 'public', input: none, output: returns<SetupStatus>() },
   'setup.init': {
+    permission: 'public',
     input: z
       .object({
         regionCode,
@@ -37,34 +38,45 @@ export const registryContract = {
     output: returns<Installation>(),
   },
 
-  'session.signIn': { input: z.object({ operatorId: uuid, password }).strict(), output: returns<Operator>() },
-  'session.current': { input: none, output: returns<Operator | null>() },
-  'session.signOut': { input: none, output: returns<null>() },
+  'session.signIn': { permission: 'public', input: z.object({ operatorId: uuid, password }).strict(), output: returns<Operator>() },
+  'session.current': { permission: 'public', input: none, output: returns<Operator | null>() },
+  'session.signOut': { permission: 'view', input: none, output: returns<null>() },
 
-  'operators.list': { input: none, output: returns<Operator[]>() },
+  'operators.list': { permission: 'view', input: none, output: returns<Operator[]>() },
   'operators.create': {
+    permission: 'operators.manage',
     input: z.object({ name: text(30).min(1, '请填写操作员姓名'), role: z.enum(OPERATOR_ROLES), password }).strict(),
     output: returns<Operator>(),
   },
 
-  'regions.list': { input: none, output: returns<Region[]>() },
+  'operators.setActive': { permission: 'operators.manage', input: z.object({ id: uuid, active: z.boolean() }).strict(), output: returns<Operator>() },
+  'operators.setRole': { permission: 'operators.manage', input: z.object({ id: uuid, role: z.enum(OPERATOR_ROLES) }).strict(), output: returns<Operator>() },
+  'operators.resetPassword': {
+    permission: 'operators.manage',
+    input: z.object({ id: uuid, password: z.string().min(1, '请填写新密码').max(128) }).strict(),
+    output: returns<Operator>(),
+  },
+  'session.changePassword': { permission: 'view', input: z.object({ current: password, next: password }).strict(), output: returns<Operator>() },
+
+  'regions.list': { permission: 'public', input: none, output: returns<Region[]>() },
   'regions.add': {
+    permission: 'regions.manage',
     input: z
       .object({ code: regionCode, name: text(40).min(1, '请填写区划名称'), level: z.enum(REGION_LEVELS), parentCode: regionCode.nullable() })
       .strict(),
     output: returns<Region>(),
   },
 
-  'stats.get': { input: none, output: returns<Stats>() },
+  'stats.get': { permission: 'view', input: none, output: returns<Stats>() },
 
-  'units.list': { input: none, output: returns<Unit[]>() },
-  'units.create': { input: unitDraft, output: returns<Unit>() },
-  'units.update': { input: unitDraft.extend({ id: uuid, version }).strict(), output: returns<Unit>() },
-  'units.setActive': { input: z.object({ id: uuid, active: z.boolean() }).strict(), output: returns<Unit>() },
-  'units.importPreview': { input: file, output: returns<UnitImportPreview>() },
-  'units.importCommit': { input: file, output: returns<UnitImportResult>() },
-  'units.export': { input: none, output: returns<FilePayload>() },
-  'units.template': { input: none, output: returns<FilePayload>() },
+  'units.list': { permission: 'view', input: none, output: returns<Unit[]>() },
+  'units.create': { permission: 'enter', input: unitDraft, output: returns<Unit>() },
+  'units.update': { permission: 'enter', input: unitDraft.extend({ id: uuid, version }).strict(), output: returns<Unit>() },
+  'units.setActive': { permission: 'enter', input: z.object({ id: uuid, active: z.boolean() }).strict(), output: returns<Unit>() },
+  'units.importPreview': { permission: 'enter', input: file, output: returns<UnitImportPreview>() },
+  'units.importCommit': { permission: 'enter', input: file, output: returns<UnitImportResult>() },
+  'units.export': { permission: 'view', input: none, output: returns<FilePayload>() },
+  'units.template': { permission: 'view', input: none, output: returns<FilePayload>() },
 } as const satisfies ContractPart;
 
 /** Channels usable before anyone has signed in: what first-run setup and the sign-in screen need. */

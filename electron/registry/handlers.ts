@@ -2,9 +2,11 @@
 import { localDate } from '../domain/clock';
 import { decodeFile, encodeFile } from '../ipc/files';
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
+import { signInto } from '../ipc/context';
+import { recordAudit } from '../audit/audit';
 import type { HandlersFor } from '../ipc/router';
 import type { registryContract } from './contract';
-import { createOperator, listOperators, signIn } from './operators';
+import { changeOwnPassword, createOperator, listOperators, resetPassword, setOperatorActive, setOperatorRole, signIn } from './operators';
 import { addRegion, listRegions } from './regions';
 import { initInstallation, setupStatus } from './setup';
 import { stats } from './stats';
@@ -16,22 +18,28 @@ export const registryHandlers: HandlersFor<typeof registryContract> = {
   'setup.init': (input, ctx) => {
     const installation = initInstallation(db(ctx), input);
     const [first] = listOperators(db(ctx));
-    ctx.session.operator = first ?? null;
+    signInto(ctx.session, ctx.app, first ?? null);
     return installation;
   },
 
   'session.signIn': (input, ctx) => {
-    ctx.session.operator = signIn(db(ctx), input.operatorId, input.password);
-    return ctx.session.operator;
+    const operator = signIn(db(ctx), input.operatorId, input.password);
+    signInto(ctx.session, ctx.app, operator);
+    return operator;
   },
   'session.current': (_, ctx) => ctx.session.operator,
   'session.signOut': (_, ctx) => {
-    ctx.session.operator = null;
+    if (ctx.session.operator) recordAudit(db(ctx), actor(ctx), { entity: 'operator', naturalKey: ctx.session.operator.name, action: '退出登录' });
+    signInto(ctx.session, ctx.app, null);
     return null;
   },
 
   'operators.list': (_, ctx) => listOperators(db(ctx)),
   'operators.create': (input, ctx) => createOperator(db(ctx), actor(ctx), input),
+  'operators.setActive': (input, ctx) => setOperatorActive(db(ctx), actor(ctx), input),
+  'operators.setRole': (input, ctx) => setOperatorRole(db(ctx), actor(ctx), input),
+  'operators.resetPassword': (input, ctx) => resetPassword(db(ctx), actor(ctx), input),
+  'session.changePassword': (input, ctx) => changeOwnPassword(db(ctx), actor(ctx), input),
 
   'regions.list': (_, ctx) => listRegions(db(ctx)),
   'regions.add': (input, ctx) => addRegion(db(ctx), actor(ctx), input),

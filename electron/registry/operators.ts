@@ -1,11 +1,15 @@
 // Local accounts. Passwords are optional (many county PCs are single-user) and hashed with scrypt.
 import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { operators } from '../../db/schema';
+import { auditLog, operators } from '../../db/schema';
+import { checkSelfReview, refusalReason, type Permission } from '../domain/permissions';
+import { localDateTime } from '../domain/clock';
 import type { OperatorRole } from '../domain/registry';
+import { SIGN_IN_ATTEMPTS, signInLockedUntil, type SignInAttempt } from '../domain/signIn';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
+import { settingValue } from '../settings';
 
 export interface Operator {
   id: string;
@@ -22,6 +26,9 @@ export function hashPassword(password: string): string {
   const hash = scryptSync(password.normalize('NFC'), salt, 32, SCRYPT);
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
+
+/** A hash made with other parameters than today's is replaced at the next successful sign-in. */
+const isCurrentHash = (stored: string) => stored.startsWith(`scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$`);
 
 export function verifyPassword(password: string, stored: string): boolean {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
@@ -54,6 +61,8 @@ export interface NewOperator {
 }
 
 export function createOperator(db: Db, actor: Actor, input: NewOperator): Operator {
+  requirePermission(db, actor, 'operators.manage');
+  if (input.role === 'admin' && !input.password) refuseAdminWithoutPassword(db, input.name.trim());
   const name = input.name.trim();
   if (name === '') throw new AppError('INVALID_INPUT', '请填写操作员姓名');
   if (db.select().from(operators).where(eq(operators.name, name)).get()) {
@@ -73,12 +82,155 @@ export function createOperator(db: Db, actor: Actor, input: NewOperator): Operat
   return toOperator({ ...row, createdAt: '' });
 }
 
-/** Checks an operator's password (when one is set) and returns who signed in. */
-export function signIn(db: Db, operatorId: string, password: string | null | undefined): Operator {
+/**
+ * Where more than one person signs in, an administrator without a password would let anyone act as
+ * one; the first operator of a single-user PC may go without.
+ */
+function refuseAdminWithoutPassword(db: Db, name: string): void {
+  if (db.select({ id: operators.id }).from(operators).limit(1).all().length === 0) return;
+  throw new AppError('INVALID_INPUT', `已有其他操作员，系统管理员“${name}”必须设置登录密码`);
+}
+
+function requireOperatorRow(db: Db, id: string) {
+  const row = db.select().from(operators).where(eq(operators.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', '该操作员不存在，请刷新后重试');
+  return row;
+}
+
+/** The last active administrator stays: without one nobody could manage operators or settings again. */
+function refuseLosingLastAdmin(db: Db, row: typeof operators.$inferSelect): void {
+  if (row.role !== 'admin' || !row.active) return;
+  const admins = db.select({ id: operators.id }).from(operators).where(and(eq(operators.role, 'admin'), eq(operators.active, true))).all();
+  if (admins.length <= 1) throw new AppError('CONFLICT', `“${row.name}”是唯一在用的系统管理员，不能停用或改为其他角色；请先指定另一位系统管理员`);
+}
+
+/** Deactivates or reactivates an operator; their open sessions end at their next call. */
+export function setOperatorActive(db: Db, actor: Actor, input: { id: string; active: boolean }): Operator {
+  requirePermission(db, actor, 'operators.manage');
+  return db.transaction((tx) => {
+    const row = requireOperatorRow(tx, input.id);
+    if (!input.active) refuseLosingLastAdmin(tx, row);
+    tx.update(operators).set({ active: input.active }).where(eq(operators.id, row.id)).run();
+    recordAudit(tx, actor, { entity: 'operator', naturalKey: row.name, action: input.active ? '启用操作员' : '停用操作员' });
+    return toOperator({ ...row, active: input.active });
+  });
+}
+
+/** Gives an operator another role; their open sessions end at their next call. */
+export function setOperatorRole(db: Db, actor: Actor, input: { id: string; role: OperatorRole }): Operator {
+  requirePermission(db, actor, 'operators.manage');
+  return db.transaction((tx) => {
+    const row = requireOperatorRow(tx, input.id);
+    if (row.role === input.role) return toOperator(row);
+    refuseLosingLastAdmin(tx, row);
+    if (input.role === 'admin' && !row.passwordHash) refuseAdminWithoutPassword(tx, row.name);
+    tx.update(operators).set({ role: input.role }).where(eq(operators.id, row.id)).run();
+    recordAudit(tx, actor, { entity: 'operator', naturalKey: row.name, action: '变更角色', before: { role: row.role }, after: { role: input.role } });
+    return toOperator({ ...row, role: input.role });
+  });
+}
+
+/** An administrator sets a new password for an operator who forgot theirs. */
+export function resetPassword(db: Db, actor: Actor, input: { id: string; password: string }): Operator {
+  requirePermission(db, actor, 'operators.manage');
+  if (input.password === '') throw new AppError('INVALID_INPUT', '请填写新密码');
+  return db.transaction((tx) => {
+    const row = requireOperatorRow(tx, input.id);
+    const passwordHash = hashPassword(input.password);
+    tx.update(operators).set({ passwordHash }).where(eq(operators.id, row.id)).run();
+    recordAudit(tx, actor, { entity: 'operator', naturalKey: row.name, action: '重设密码' });
+    return toOperator({ ...row, passwordHash });
+  });
+}
+
+/** An operator changes their own password, proving the current one first (when one is set). */
+export function changeOwnPassword(db: Db, actor: Actor, input: { current: string | null; next: string | null }): Operator {
+  const id = actor.id;
+  if (!id) throw new AppError('NOT_SIGNED_IN', '请先登录后再修改密码');
+  return db.transaction((tx) => {
+    const row = requireOperatorRow(tx, id);
+    if (row.passwordHash && !verifyPassword(input.current ?? '', row.passwordHash)) throw new AppError('INVALID_INPUT', '当前密码不正确，请重新输入');
+    if (!input.next && row.role === 'admin' && listOperators(tx).length > 1) refuseAdminWithoutPassword(tx, row.name);
+    const passwordHash = input.next ? hashPassword(input.next) : null;
+    tx.update(operators).set({ passwordHash }).where(eq(operators.id, row.id)).run();
+    recordAudit(tx, actor, { entity: 'operator', naturalKey: row.name, action: passwordHash ? '修改本人密码' : '取消本人密码' });
+    return toOperator({ ...row, passwordHash });
+  });
+}
+
+const SIGNED_IN = '登录成功';
+const WRONG_PASSWORD = '登录失败（密码错误）';
+
+/** The operator's latest counted sign-in attempts, newest first, from the audit log. */
+function latestAttempts(db: Db, operatorId: string): SignInAttempt[] {
+  return db
+    .select({ action: auditLog.action, at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.operatorId, operatorId), inArray(auditLog.action, [SIGNED_IN, WRONG_PASSWORD])))
+    .orderBy(desc(auditLog.id))
+    .limit(SIGN_IN_ATTEMPTS)
+    .all()
+    .map((row) => ({ ok: row.action === SIGNED_IN, at: new Date(row.at) }));
+}
+
+/**
+ * Checks an operator's password (when one is set) and returns who signed in. Every attempt is audited;
+ * after five wrong passwords in a row even the right one is refused until the wait is over.
+ */
+export function signIn(db: Db, operatorId: string, password: string | null | undefined, now = new Date()): Operator {
   const row = db.select().from(operators).where(eq(operators.id, operatorId)).get();
   if (!row || !row.active) throw new AppError('NOT_FOUND', '该操作员不存在或已停用');
+  const actor = { id: row.id, name: row.name };
+  const record = { entity: 'operator', naturalKey: row.name };
+  const lockedUntil = signInLockedUntil(latestAttempts(db, row.id), now);
+  if (lockedUntil) {
+    recordAudit(db, actor, { ...record, action: '登录被拒（锁定等待中）' });
+    throw new AppError('SIGN_IN_LOCKED', `连续 ${SIGN_IN_ATTEMPTS} 次密码错误，请在 ${localDateTime(lockedUntil).slice(11, 16)} 之后再试；忘记密码的，请联系系统管理员`);
+  }
   if (row.passwordHash && !verifyPassword(password ?? '', row.passwordHash)) {
+    recordAudit(db, actor, { ...record, action: WRONG_PASSWORD });
     throw new AppError('INVALID_INPUT', '密码不正确，请重新输入');
   }
+  if (row.passwordHash && !isCurrentHash(row.passwordHash)) {
+    db.update(operators).set({ passwordHash: hashPassword(password ?? '') }).where(eq(operators.id, row.id)).run();
+  }
+  recordAudit(db, actor, { ...record, action: SIGNED_IN });
   return toOperator(row);
+}
+
+/**
+ * Refuses an actor whose role does not allow a permission: the services' own check, so the command line
+ * and tests meet the same table as the router. The command line and the system act without an operator.
+ */
+export function requirePermission(db: Db, actor: Actor, permission: Permission): void {
+  if (!actor.id) return;
+  const row = db.select({ role: operators.role, active: operators.active }).from(operators).where(eq(operators.id, actor.id)).get();
+  if (!row || !row.active) throw new AppError('NOT_SIGNED_IN', '当前操作员已不存在或已停用，请重新登录');
+  const reason = refusalReason(row.role, permission);
+  if (reason) throw new AppError('FORBIDDEN', reason);
+}
+
+/**
+ * The signed-in operator as the database has them now, or null when they were removed, deactivated or
+ * given another role since signing in: a session must not outlive the operator it was opened for.
+ */
+export function currentOperator(db: Db, signedIn: Operator): Operator | null {
+  const row = db.select().from(operators).where(eq(operators.id, signedIn.id)).get();
+  if (!row || !row.active || row.role !== signedIn.role) return null;
+  return toOperator(row);
+}
+
+/** Writes a refused privileged call to the audit log: someone reached past their role. */
+export function auditRefusal(db: Db, actor: Actor, channel: string, permission: Permission): void {
+  recordAudit(db, actor, { entity: 'permission', naturalKey: channel, action: '拒绝越权操作', after: { permission } });
+}
+
+/**
+ * Refuses a review of what the reviewer submitted themselves; where the single-person setting allows
+ * it, marks that review in the audit log so the trail shows the maker was also the checker.
+ */
+export function refuseSelfReview(db: Db, actor: Actor, submittedBy: string | null, record: { entity: string; naturalKey: string }): void {
+  const check = checkSelfReview(submittedBy, actor.id, settingValue<string>(db, 'review.selfReview') === 'allow');
+  if (!check.ok) throw new AppError('FORBIDDEN', check.message);
+  if (check.self) recordAudit(db, actor, { ...record, action: '本人审核（单人使用设置）' });
 }

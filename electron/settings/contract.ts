@@ -14,33 +14,35 @@ export type { SettingView } from './settings';
 const auditFilter = z.object({ entity: text(40).optional(), naturalKey: text(400).optional(), from: isoDate.optional(), to: isoDate.optional() });
 
 export const settingsContract = {
-  'app.info': { input: none, output: returns<{ version: string; dbPath: string; transport: string }>() },
+  'app.info': { permission: 'public', input: none, output: returns<{ version: string; dbPath: string; transport: string }>() },
 
-  'settings.list': { input: none, output: returns<SettingView[]>() },
+  'settings.list': { permission: 'view', input: none, output: returns<SettingView[]>() },
   'settings.update': {
+    permission: 'settings.manage',
     input: z.object({ key: text(80), value: z.union([z.string().max(200), z.number(), z.array(z.number()).max(12)]) }).strict(),
     output: returns<SettingView>(),
   },
-  'settings.reset': { input: z.object({ key: text(80) }).strict(), output: returns<SettingView>() },
+  'settings.reset': { permission: 'settings.manage', input: z.object({ key: text(80) }).strict(), output: returns<SettingView>() },
 
-  'database.current': { input: none, output: returns<DatabaseInfo>() },
-  'database.recent': { input: none, output: returns<RecentDatabase[]>() },
-  'database.open': { input: z.object({ path: text(1000) }).strict(), output: returns<DatabaseInfo>() },
-  'database.create': { input: z.object({ path: text(1000) }).strict(), output: returns<DatabaseInfo>() },
-  'database.openSample': { input: z.object({ year }).strict(), output: returns<SampleOpened>() },
-  'database.leaveSample': { input: none, output: returns<DatabaseInfo>() },
+  'database.current': { permission: 'public', input: none, output: returns<DatabaseInfo>() },
+  'database.recent': { permission: 'public', input: none, output: returns<RecentDatabase[]>() },
+  'database.open': { permission: 'database.switch', input: z.object({ path: text(1000) }).strict(), output: returns<DatabaseInfo>() },
+  'database.create': { permission: 'database.switch', input: z.object({ path: text(1000) }).strict(), output: returns<DatabaseInfo>() },
+  'database.openSample': { permission: 'view', input: z.object({ year }).strict(), output: returns<SampleOpened>() },
+  'database.leaveSample': { permission: 'public', input: none, output: returns<DatabaseInfo>() },
 
-  'backup.list': { input: none, output: returns<BackupFile[]>() },
-  'backup.create': { input: none, output: returns<BackupFile>() },
-  'backup.download': { input: z.object({ name: text(255) }).strict(), output: returns<FilePayload>() },
-  'backup.restore': { input: z.object({ name: text(255) }).strict(), output: returns<{ safetyBackup: string }>() },
-  'backup.upload': { input: file, output: returns<BackupFile>() },
+  'backup.list': { permission: 'view', input: none, output: returns<BackupFile[]>() },
+  'backup.create': { permission: 'backup.manage', input: none, output: returns<BackupFile>() },
+  'backup.download': { permission: 'backup.manage', input: z.object({ name: text(255) }).strict(), output: returns<FilePayload>() },
+  'backup.restore': { permission: 'backup.manage', input: z.object({ name: text(255) }).strict(), output: returns<{ safetyBackup: string }>() },
+  'backup.upload': { permission: 'backup.manage', input: file, output: returns<BackupFile>() },
 
   'audit.list': {
+    permission: 'view',
     input: auditFilter.extend({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }).strict(),
     output: returns<AuditPage>(),
   },
-  'audit.export': { input: auditFilter.strict(), output: returns<FilePayload>() },
+  'audit.export': { permission: 'view', input: auditFilter.strict(), output: returns<FilePayload>() },
 } as const satisfies ContractPart;
 
 /** Switching files works before sign-in too: the operators of one database mean nothing in another. */

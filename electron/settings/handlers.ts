@@ -1,6 +1,6 @@
 // Handlers of the 设置 channels.
 import fs from 'node:fs';
-import { auditPage, auditWorkbook } from '../audit/audit';
+import { auditPage, auditWorkbook, recordAudit } from '../audit/audit';
 import { createDatabaseFile, databaseInfo, leaveSampleCounty, openDatabaseFile, openSampleCounty, readRecentDatabases } from '../backup/databases';
 import { acceptUploadedBackup, backupByName, createBackup, listBackups, restoreBackup } from '../backup/backup';
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
@@ -26,13 +26,22 @@ export const settingsHandlers: HandlersFor<typeof settingsContract> = {
 
   'backup.list': (_, ctx) => listBackups(ctx.app.store()),
   'backup.create': (_, ctx) => createBackup(ctx.app.store(), actor(ctx)),
-  'backup.download': (input, ctx) => encodeFile(input.name, fs.readFileSync(backupByName(ctx.app.store(), input.name))),
+  'backup.download': (input, ctx) => {
+    const bytes = fs.readFileSync(backupByName(ctx.app.store(), input.name));
+    // A downloaded backup is the whole database leaving the PC: the trail says who took it.
+    recordAudit(db(ctx), actor(ctx), { entity: 'database', naturalKey: input.name, action: '下载备份' });
+    return encodeFile(input.name, bytes);
+  },
   'backup.restore': (input, ctx) => {
     const { store, safetyBackup } = restoreBackup(ctx.app.store(), actor(ctx), backupByName(ctx.app.store(), input.name));
     ctx.app.replaceStore(store);
     return { safetyBackup };
   },
-  'backup.upload': (input, ctx) => acceptUploadedBackup(ctx.app.store(), input.fileName, decodeFile(input)),
+  'backup.upload': (input, ctx) => {
+    const accepted = acceptUploadedBackup(ctx.app.store(), input.fileName, decodeFile(input));
+    recordAudit(db(ctx), actor(ctx), { entity: 'database', naturalKey: accepted.name, action: '上传备份', after: { fileName: input.fileName } });
+    return accepted;
+  },
 
   'audit.list': (input, ctx) => auditPage(db(ctx), input),
   'audit.export': (input, ctx) => encodeFile(`操作日志-${localDate()}.xlsx`, auditWorkbook(db(ctx), input)),

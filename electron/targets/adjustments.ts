@@ -7,10 +7,11 @@ import type { Db } from '../../db/open';
 import { sqlNow, targetAdjustments, targets } from '../../db/schema';
 import { checkAdjustedContent, summariseProblems, type TargetContent } from '../domain/targets';
 import { ACTION_LABELS, transition, type WorkflowState } from '../domain/workflow';
+import { refuseSelfReview, requirePermission } from '../registry';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { getProject } from '../projects';
-import { frameworkFor, normaliseContent, readContent, refuseClerkReview, refuseStale, requireTarget, rulesFor, sameContent, targetKey, writeIndicators } from './store';
+import { frameworkFor, normaliseContent, readContent, refuseStale, requireTarget, rulesFor, sameContent, targetKey, writeIndicators } from './store';
 
 export interface Adjustment {
   id: string;
@@ -92,7 +93,7 @@ export function proposeAdjustment(db: Db, actor: Actor, input: ProposeAdjustment
     const seq = (tx.select({ n: max(targetAdjustments.seq) }).from(targetAdjustments).where(eq(targetAdjustments.targetId, target.id)).get()?.n ?? 0) + 1;
     const id = randomUUID();
     tx.insert(targetAdjustments)
-      .values({ id, targetId: target.id, seq, status: 'submitted', reason, original: JSON.stringify(original), proposed: JSON.stringify(proposed) })
+      .values({ id, targetId: target.id, seq, status: 'submitted', reason, original: JSON.stringify(original), proposed: JSON.stringify(proposed), proposedBy: actor.id })
       .run();
     recordAudit(tx, actor, { entity: 'target', naturalKey: targetKey(target), action: `提出第 ${seq} 次目标调整`, before: original, after: proposed, opinion: reason });
     return toAdjustment(requireAdjustment(tx, id));
@@ -109,8 +110,9 @@ export function decideAdjustment(db: Db, actor: Actor, input: DecideAdjustmentIn
     refuseStale(before, input.version, '该目标调整');
     const move = transition(before.status, input.action, input.opinion);
     if (!move.ok) throw new AppError('CONFLICT', move.message);
-    refuseClerkReview(tx, actor);
+    requirePermission(tx, actor, 'review');
     const target = requireTarget(tx, before.targetId);
+    refuseSelfReview(tx, actor, before.proposedBy, { entity: 'target', naturalKey: targetKey(target) });
     const opinion = input.opinion?.trim() || null;
     if (input.action === 'approve') {
       const proposed = JSON.parse(before.proposed) as TargetContent;

@@ -1,6 +1,7 @@
 // Channels of 绩效目标: project and department-wide targets, their review, adjustments, the reviewer's
 // inbox and the Excel template round trip.
 import { z } from 'zod';
+import { workflowActionPermission } from '../domain/permissions';
 import type { AuditRow } from '../audit/audit';
 import { ACCRUALS, OPERATORS } from '../domain/indicators';
 import { REVIEW_GRADES, type TargetIndicator } from '../domain/targets';
@@ -46,14 +47,16 @@ const task = z
   .strict();
 
 export const targetsContract = {
-  'targets.overview': { input: z.object({ year }).strict(), output: returns<TargetOverview>() },
-  'targets.forProject': { input: z.object({ projectId: uuid }).strict(), output: returns<ProjectTarget>() },
+  'targets.overview': { permission: 'view', input: z.object({ year }).strict(), output: returns<TargetOverview>() },
+  'targets.forProject': { permission: 'view', input: z.object({ projectId: uuid }).strict(), output: returns<ProjectTarget>() },
   'targets.save': {
+    permission: 'enter',
     input: z.object({ projectId: uuid, version: version.nullable(), ...content }).strict(),
     output: returns<ProjectTarget>(),
   },
-  'targets.department': { input: z.object({ year, unitCode: text(20) }).strict(), output: returns<DepartmentTarget>() },
+  'targets.department': { permission: 'view', input: z.object({ year, unitCode: text(20) }).strict(), output: returns<DepartmentTarget>() },
   'targets.saveDepartment': {
+    permission: 'enter',
     input: z
       .object({
         year,
@@ -71,26 +74,29 @@ export const targetsContract = {
     output: returns<DepartmentTarget>(),
   },
   'targets.transition': {
+    permission: workflowActionPermission,
     input: z
       .object({ id: uuid, version, action: z.enum(WORKFLOW_ACTIONS), grade: z.enum(REVIEW_GRADES).nullable().optional(), opinion: text(1000).nullable().optional() })
       .strict(),
     output: returns<TargetRow>(),
   },
-  'targets.history': { input: z.object({ id: uuid }).strict(), output: returns<AuditRow[]>() },
-  'targets.inbox': { input: z.object({ year }).strict(), output: returns<InboxItem[]>() },
-  'targets.suggestions': { input: z.object({ projectTypeCode: text(40) }).strict(), output: returns<TargetIndicator[]>() },
+  'targets.history': { permission: 'view', input: z.object({ id: uuid }).strict(), output: returns<AuditRow[]>() },
+  'targets.inbox': { permission: 'view', input: z.object({ year }).strict(), output: returns<InboxItem[]>() },
+  'targets.suggestions': { permission: 'view', input: z.object({ projectTypeCode: text(40) }).strict(), output: returns<TargetIndicator[]>() },
 
-  'targets.adjustments': { input: z.object({ targetId: uuid }).strict(), output: returns<Adjustment[]>() },
+  'targets.adjustments': { permission: 'view', input: z.object({ targetId: uuid }).strict(), output: returns<Adjustment[]>() },
   'targets.proposeAdjustment': {
+    permission: 'enter',
     input: z.object({ targetId: uuid, targetVersion: version, reason: text(1000), proposed: z.object(content).strict() }).strict(),
     output: returns<Adjustment>(),
   },
   'targets.decideAdjustment': {
+    permission: 'review',
     input: z.object({ id: uuid, version, action: z.enum(['approve', 'return']), opinion: text(1000).nullable().optional() }).strict(),
     output: returns<Adjustment>(),
   },
 
-  'targets.template': { input: z.object({ year, unitCode: text(20) }).strict(), output: returns<FilePayload>() },
-  'targets.importPreview': { input: file.extend({ year }).strict(), output: returns<TargetImportPreview>() },
-  'targets.importCommit': { input: file.extend({ year }).strict(), output: returns<TargetImportResult>() },
+  'targets.template': { permission: 'view', input: z.object({ year, unitCode: text(20) }).strict(), output: returns<FilePayload>() },
+  'targets.importPreview': { permission: 'enter', input: file.extend({ year }).strict(), output: returns<TargetImportPreview>() },
+  'targets.importCommit': { permission: 'enter', input: file.extend({ year }).strict(), output: returns<TargetImportResult>() },
 } as const satisfies ContractPart;

@@ -3,11 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { fiscalYears, operators, sqlNow, targetIndicators, targets } from '../../db/schema';
+import { fiscalYears, sqlNow, targetIndicators, targets } from '../../db/schema';
 import { framework, type Framework, type IndicatorOperator } from '../domain/indicators';
 import type { ReviewGrade, TargetContent, TargetIndicator, TargetProblem, TargetRules } from '../domain/targets';
 import { editable, type WorkflowState } from '../domain/workflow';
-import type { Actor } from '../audit/audit';
 import { AppError } from '../errors';
 import { settingValue } from '../settings';
 
@@ -197,13 +196,3 @@ export function writeTarget(db: Db, before: TargetRow | undefined, identity: Tar
   return id;
 }
 
-
-/**
- * 经办人 (clerks) fill targets in; reviewing a target or an adjustment takes a reviewer, the performance
- * office or an administrator. The command line and the system act without an operator and may review.
- */
-export function refuseClerkReview(db: Db, actor: Actor): void {
-  if (!actor.id) return;
-  const operator = db.select({ role: operators.role }).from(operators).where(eq(operators.id, actor.id)).get();
-  if (operator?.role === 'clerk') throw new AppError('INVALID_INPUT', '经办人不能审核，请由审核人、绩效办或系统管理员审核');
-}

@@ -13,11 +13,12 @@ import {
   type TargetContent,
   type TargetProblem,
 } from '../domain/targets';
+import { workflowActionPermission } from '../domain/permissions';
 import { ACTION_LABELS, transition, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { getProject, projectsWithFunds, type Project } from '../projects';
-import { requireInstallation } from '../registry';
+import { refuseSelfReview, requireInstallation, requirePermission } from '../registry';
 import { departmentProblems } from './department';
 import { suggestedTargetIndicators } from './librarySource';
 import {
@@ -25,7 +26,6 @@ import {
   frameworkFor,
   normaliseContent,
   readContent,
-  refuseClerkReview,
   refuseLocked,
   refuseStale,
   requireTarget,
@@ -137,19 +137,20 @@ export function transitionTarget(db: Db, actor: Actor, input: TransitionInput): 
     if (!move.ok) throw new AppError('CONFLICT', move.message);
     const reviewProblem = checkReview(input.action, input.grade, input.opinion);
     if (reviewProblem) throw new AppError('INVALID_INPUT', reviewProblem);
-    if (input.action === 'approve' || input.action === 'return') refuseClerkReview(tx, actor);
+    requirePermission(tx, actor, workflowActionPermission(input));
+    const decided = input.action === 'approve' || input.action === 'return';
+    if (decided) refuseSelfReview(tx, actor, before.submittedBy, { entity: 'target', naturalKey: targetKey(before) });
     if (input.action === 'submit') {
       const problems = problemsOf(tx, before);
       if (problems.length) throw new AppError('INVALID_INPUT', `还有 ${problems.length} 处需要修改，暂不能送审：${summariseProblems(problems)}`);
     }
     const opinion = input.opinion?.trim() || null;
-    const decided = input.action === 'approve' || input.action === 'return';
     tx.update(targets)
       .set({
         status: move.next,
         version: before.version + 1,
         updatedAt: sqlNow,
-        ...(input.action === 'submit' ? { submittedAt: sqlNow } : {}),
+        ...(input.action === 'submit' ? { submittedAt: sqlNow, submittedBy: actor.id } : {}),
         ...(decided ? { reviewGrade: input.grade!, reviewOpinion: opinion, decidedAt: sqlNow } : {}),
       })
       .where(eq(targets.id, before.id))

@@ -8,6 +8,7 @@ import { ACTION_LABELS, editable, type WorkflowAction, type WorkflowState } from
 import { formatDateTime } from './format';
 import { notifyError, notifySuccess } from './notify';
 import { WorkflowStatusBadge } from './WorkflowStatusBadge';
+import { rolesAllowed } from '../../../electron/domain/permissions';
 
 const DONE: Record<WorkflowAction, string> = { submit: '已送审，等待审核', withdraw: '已撤回，可继续修改', approve: '已审核通过', return: '已退回单位修改' };
 
@@ -119,6 +120,11 @@ export function ReviewPanel<S, D>(props: ReviewPanelProps<S, D>) {
         )}
       </Group>
       {status === 'submitted' && props.canReview && <div className="no-print">{props.review(decide)}</div>}
+      {status === 'submitted' && !props.canReview && (
+        <Text size="sm" c="dimmed" className="no-print">
+          已送审，等待{rolesAllowed('review')}审核。
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { WORKFLOW_LABELS, type WorkflowState } from '../../../../electron/domain/workflow';
 import type { ImportSummary, PlannedRecord, RecordAction } from '../../../../electron/exchange/contract';
 import { Fingerprint } from '../../components/Fingerprint';
+import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useExchange } from './exchangeContext';
 
@@ -84,6 +85,8 @@ export function ImportReviewModal({
 
   const receipt = summary.kind === 'receipt';
   const confirmLabel = summary.newPeer ? '信任并导入' : '确认导入';
+  const trustAllowance = useAllowed('peers.trust');
+  const trustRefused = summary.newPeer && !trustAllowance.allowed;
 
   return (
     <Modal opened onClose={onCancel} title={`导入前核对：${options.kinds[summary.kind]}`} size="80rem" closeOnClickOutside={false} closeOnEscape={!importing}>
@@ -189,10 +192,11 @@ export function ImportReviewModal({
         )}
 
         <Group justify="flex-end">
+          {trustRefused && <NotAllowedNote allowance={trustAllowance} />}
           <Button variant="default" onClick={onCancel} disabled={importing}>
             取消
           </Button>
-          <Button onClick={onConfirm} loading={importing} disabled={summary.newPeer && !fingerprintChecked} color={summary.newPeer ? 'orange' : undefined}>
+          <Button onClick={onConfirm} loading={importing} disabled={(summary.newPeer && !fingerprintChecked) || trustRefused} color={summary.newPeer ? 'orange' : undefined}>
             {confirmLabel}
           </Button>
         </Group>

@@ -16,6 +16,7 @@ import { ProjectTypeList } from './ProjectTypeList';
 import { ProjectTypeModal } from './ProjectTypeModal';
 import { ReviewModal, type PendingReview } from './ReviewModal';
 import { useLibraryImport } from './useLibraryImport';
+import { useAllowed } from '../../components/useAllowed';
 
 const STATUS_COLORS: Record<LibraryStatus, string> = { draft: 'gray', proposed: 'orange', accepted: 'teal', retired: 'gray' };
 const SEARCH_DELAY_MS = 200;
@@ -58,6 +59,9 @@ export function IndicatorsTab({
   const libraryImport = useLibraryImport(reload);
   const typeName = useMemo(() => new Map(types.map((t) => [t.code, t.name])), [types]);
   const counts = statusCounts(types, typeCode);
+  // Proposing is a clerk's part; confirming, returning, retiring and restoring are the office's.
+  const confirmAllowance = useAllowed('library.confirm');
+  const canConfirm = confirmAllowance.allowed;
   const found = search.data;
 
   const columns = useMemo<Column<LibraryIndicator>[]>(
@@ -78,7 +82,7 @@ export function IndicatorsTab({
             <Button size="compact-sm" variant="subtle" onClick={() => setEditing(i)} aria-label={`${editRefusal(i.status) ? '查看' : '修改'} ${i.name}`}>
               {editRefusal(i.status) ? '查看' : '修改'}
             </Button>
-            {libraryActions(i.status).map((action) => (
+            {libraryActions(i.status).filter((action) => action === 'propose' || canConfirm).map((action) => (
               <Button
                 key={action}
                 size="compact-sm"
@@ -94,7 +98,7 @@ export function IndicatorsTab({
         ),
       },
     ],
-    [typeCode, typeName],
+    [typeCode, typeName, canConfirm],
   );
 
   const proposedShown = status === 'proposed' ? (found?.indicators ?? []) : [];
@@ -153,7 +157,7 @@ export function IndicatorsTab({
             </Text>
           </Group>
           {proposedShown.length > 0 && (
-            <Button size="xs" onClick={() => setReview({ action: 'confirm', indicators: proposedShown })}>
+            <Button size="xs" disabled={!canConfirm} title={confirmAllowance.reason ?? undefined} onClick={() => setReview({ action: 'confirm', indicators: proposedShown })}>
               全部确认入库（{proposedShown.length} 条）
             </Button>
           )}

@@ -9,10 +9,12 @@ import { useInvoke } from '../../components/useInvoke';
 import { navigate, useRoute } from '../../router';
 import { IndicatorsTab } from './IndicatorsTab';
 import { VersionsTab } from './VersionsTab';
+import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 
 /** An empty library offers the shipped starter library; loading it is an explicit, repeatable-safe step. */
 function EmptyLibrary({ onSeeded }: { onSeeded: () => Promise<void> }) {
   const [busy, setBusy] = useState(false);
+  const allowance = useAllowed('library.confirm');
   async function seed() {
     setBusy(true);
     try {
@@ -30,12 +32,13 @@ function EmptyLibrary({ onSeeded }: { onSeeded: () => Promise<void> }) {
       title="指标库还是空的"
       description="可以载入随软件提供的初始指标库（教育、卫生健康、交通、农业、水利、乡村振兴、社会保障、行政运行等常见县级项目类型及其参考指标），再按本县实际修改；也可以在“数据交换”中导入州财政局下发的指标库更新包。"
     >
-      <Button onClick={seed} loading={busy}>
+      <Button onClick={seed} loading={busy} disabled={!allowance.allowed}>
         载入初始指标库
       </Button>
       <Button variant="default" onClick={() => navigate('exchange')}>
         导入州级指标库更新包
       </Button>
+      <NotAllowedNote allowance={allowance} />
     </EmptyNotice>
   );
 }

@@ -12,6 +12,7 @@ import { YearSelect } from '../../components/YearSelect';
 import { navigate } from '../../router';
 import { CreateRoundModal } from './CreateRoundModal';
 import { MonitoringLink } from './MonitoringLink';
+import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 
 export const DEADLINE_COLORS: Record<DeadlineState, string> = { open: 'gray', dueSoon: 'orange', overdue: 'red' };
 
@@ -57,6 +58,8 @@ export function RoundsList({ year }: { year: number }) {
   const opened = new Set((rounds.data ?? []).map((r) => r.month));
   const missing = months.filter((m) => !opened.has(m));
 
+  const allowance = useAllowed('rounds.open');
+
   async function openDefaults() {
     setBusy(true);
     try {
@@ -71,11 +74,15 @@ export function RoundsList({ year }: { year: number }) {
   }
 
   const defaultsButton = missing.length > 0 && (
-    <Button variant="default" onClick={openDefaults} loading={busy}>
+    <Button variant="default" onClick={openDefaults} loading={busy} disabled={!allowance.allowed}>
       开启 {missing.join('、')} 月监控
     </Button>
   );
-  const createButton = <Button onClick={() => setCreating(true)}>新建监控轮次</Button>;
+  const createButton = (
+    <Button onClick={() => setCreating(true)} disabled={!allowance.allowed}>
+      新建监控轮次
+    </Button>
+  );
 
   let body;
   if (rounds.error) body = <Alert color="red" title="无法读取监控轮次">{rounds.error}</Alert>;
@@ -88,6 +95,7 @@ export function RoundsList({ year }: { year: number }) {
       >
         {createButton}
         {defaultsButton}
+        <NotAllowedNote allowance={allowance} />
       </EmptyNotice>
     );
   } else {

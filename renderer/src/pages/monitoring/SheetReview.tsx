@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { SheetDetail } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
 import { OpinionReview, ReviewPanel } from '../../components/ReviewPanel';
+import { useAllowed } from '../../components/useAllowed';
 
 interface SavedSheet {
   version: number;
@@ -29,6 +30,7 @@ export function SheetReview({
   reload: () => Promise<void>;
   children: ReactNode;
 }) {
+  const canReview = useAllowed('review').allowed;
   return (
     <ReviewPanel<SavedSheet, { opinion: string | null }>
       status={detail.status}
@@ -39,7 +41,7 @@ export function SheetReview({
       problemCount={problemCount}
       saveLabel="保存"
       canWithdraw
-      canReview
+      canReview={canReview}
       onSave={onSave}
       onSaved={reload}
       onAttempt={onAttempt}

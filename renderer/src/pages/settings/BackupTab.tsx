@@ -9,12 +9,14 @@ import { formatDateTime, formatFileSize } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useInvoke } from '../../components/useInvoke';
 import { RestoreModal } from './RestoreModal';
+import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 
 export function BackupTab() {
   const backups = useInvoke('backup.list', {});
   const [creating, setCreating] = useState(false);
   const [uploading, setUploading] = useState(false);
   const [restoring, setRestoring] = useState<BackupFile | null>(null);
+  const allowance = useAllowed('backup.manage');
 
   async function create() {
     setCreating(true);
@@ -65,8 +67,8 @@ export function BackupTab() {
               <Table.Td>{formatDateTime(file.modifiedAt)}</Table.Td>
               <Table.Td className="no-print">
                 <Group gap={4} wrap="nowrap">
-                  <DownloadButton label="下载" size="compact-sm" variant="subtle" fetchFile={() => invoke('backup.download', { name: file.name })} aria-label={`下载 ${file.name}`} />
-                  <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRestoring(file)} aria-label={`恢复 ${file.name}`}>
+                  <DownloadButton label="下载" size="compact-sm" variant="subtle" disabled={!allowance.allowed} fetchFile={() => invoke('backup.download', { name: file.name })} aria-label={`下载 ${file.name}`} />
+                  <Button size="compact-sm" variant="subtle" color="red" disabled={!allowance.allowed} onClick={() => setRestoring(file)} aria-label={`恢复 ${file.name}`}>
                     恢复
                   </Button>
                 </Group>
@@ -85,12 +87,13 @@ export function BackupTab() {
           备份保存在数据库旁的 backups 文件夹中。请把重要的备份下载后另存到 U 盘或共享文件夹，以防电脑故障。
         </Text>
         <Group gap="xs" className="no-print">
-          <Button onClick={create} loading={creating}>
+          <Button onClick={create} loading={creating} disabled={!allowance.allowed}>
             立即备份
           </Button>
-          <PickFileButton label="上传备份文件" accept=".db" onFile={upload} loading={uploading} variant="default" />
+          <PickFileButton label="上传备份文件" accept=".db" onFile={upload} loading={uploading} variant="default" disabled={!allowance.allowed} />
         </Group>
       </Group>
+      <NotAllowedNote allowance={allowance} />
       {list}
       {restoring && <RestoreModal backup={restoring} onClose={() => setRestoring(null)} />}
     </Stack>

@@ -7,9 +7,11 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { useInvoke } from '../../components/useInvoke';
 import { SettingInput } from './SettingInput';
 import { formatSettingValue } from './settingValue';
+import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 
 export function ParametersTab() {
   const settings = useInvoke('settings.list', {});
+  const allowance = useAllowed('settings.manage');
   if (settings.error) return <Alert color="red" title="无法读取参数">{settings.error}</Alert>;
   if (!settings.data) return <Loader aria-label="正在读取参数" />;
   const all = settings.data;
@@ -18,6 +20,7 @@ export function ParametersTab() {
       <Text size="sm" c="dimmed">
         以下参数已按国家规定和常用做法预置。本地文件规定不同的，逐项修改后点“保存”；每次修改都记入操作日志。
       </Text>
+      <NotAllowedNote allowance={allowance} />
       {SETTING_GROUPS.map((group) => (
         <Card key={group} withBorder padding="lg">
           <Title order={2} size="h4" mb="xs">
@@ -40,6 +43,7 @@ export function ParametersTab() {
 function SettingRow({ setting, all, onSaved }: { setting: SettingView; all: SettingView[]; onSaved: () => Promise<void> }) {
   const [draft, setDraft] = useState<SettingValue>(setting.value);
   const [busy, setBusy] = useState(false);
+  const { allowed } = useAllowed('settings.manage');
   const dirty = JSON.stringify(draft) !== JSON.stringify(setting.value);
   const valid = checkSetting(setting, draft);
   // The same order rule the service enforces, against the other saved values, while typing.
@@ -81,7 +85,7 @@ function SettingRow({ setting, all, onSaved }: { setting: SettingView; all: Sett
           <>
             <Button
               size="sm"
-              disabled={!check.ok}
+              disabled={!check.ok || !allowed}
               loading={busy}
               onClick={() => check.ok && run(() => invoke('settings.update', { key: setting.key, value: check.value }), '参数已保存')}
             >
@@ -93,7 +97,7 @@ function SettingRow({ setting, all, onSaved }: { setting: SettingView; all: Sett
           </>
         ) : (
           setting.changed && (
-            <Button size="sm" variant="subtle" disabled={busy} onClick={() => run(() => invoke('settings.reset', { key: setting.key }), '已恢复默认')}>
+            <Button size="sm" variant="subtle" disabled={busy || !allowed} onClick={() => run(() => invoke('settings.reset', { key: setting.key }), '已恢复默认')}>
               恢复默认
             </Button>
           )

@@ -4,6 +4,7 @@ import type { Region } from '../../../../electron/registry/contract';
 import { useSession } from '../../appState';
 import { useInvoke } from '../../components/useInvoke';
 import { AddRegionModal } from './AddRegionModal';
+import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 
 /** Prefectures with their counties, in code order, as the list of divisions is usually read. */
 function groupByPrefecture(regions: readonly Region[]) {
@@ -16,6 +17,7 @@ export function RegionsTab() {
   const { installation } = useSession();
   const regions = useInvoke('regions.list', {});
   const [adding, setAdding] = useState(false);
+  const allowance = useAllowed('regions.manage');
   const groups = useMemo(() => groupByPrefecture(regions.data ?? []), [regions.data]);
   if (regions.error) return <Alert color="red" title="无法读取区划">{regions.error}</Alert>;
   if (!regions.data) return <Loader aria-label="正在读取区划" />;
@@ -25,10 +27,11 @@ export function RegionsTab() {
         <Text size="sm" c="dimmed">
           已预置新疆各地州市及所辖县市区。区划调整后新设的县市区（如 2024 年设立的和康县）可自行添加。
         </Text>
-        <Button onClick={() => setAdding(true)} className="no-print">
+        <Button onClick={() => setAdding(true)} className="no-print" disabled={!allowance.allowed}>
           新增区划
         </Button>
       </Group>
+      <NotAllowedNote allowance={allowance} />
       <Table withTableBorder striped verticalSpacing="sm" aria-label="区划">
         <Table.Thead>
           <Table.Tr>

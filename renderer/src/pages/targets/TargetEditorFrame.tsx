@@ -11,7 +11,8 @@ import { useUnsavedWork } from '../../components/unsavedWork';
 import { AdjustmentList, AdjustmentModal } from './Adjustments';
 import { HistoryPanel } from './HistoryPanel';
 import classes from './targets.module.css';
-import { TargetReview, useCanReview, type SavedTarget } from './TargetReview';
+import { TargetReview, type SavedTarget } from './TargetReview';
+import { useAllowed } from '../../components/useAllowed';
 
 export interface TargetDraft {
   /** The target as last loaded, with the id and version of the last save. */
@@ -79,7 +80,7 @@ export function TargetEditorFrame<T>({
   form: ReactNode;
   sheet: ReactNode;
 }) {
-  const canReview = useCanReview();
+  const canReview = useAllowed('review').allowed;
   const [adjusting, setAdjusting] = useState(false);
   const { current } = draft;
   const canEdit = editable(current.status);

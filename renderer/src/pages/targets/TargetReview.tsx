@@ -19,8 +19,6 @@ interface GradeDecision {
   opinion: string;
 }
 
-/** Reviewers, the performance office and administrators review; a clerk (经办人) fills in. */
-export const useCanReview = () => useSession().operator.role !== 'clerk';
 
 /**
  * Where a target stands and what can be done with it now: 保存草稿 / 送审 for the unit, 撤回 while it waits,

@@ -1,0 +1,75 @@
+// Who may do what: the one table of permissions by operator role. The router checks a channel's
+// permission before its handler runs, services check it again for the command line and tests, and the
+// renderer hides or disables what the signed-in role may not do — all from this table.
+import { OPERATOR_ROLE_LABELS, type OperatorRole } from './registry';
+import type { WorkflowAction } from './workflow';
+
+interface PermissionSpec {
+  /** What the permission lets a person do, as the refusal names it. */
+  label: string;
+  roles: readonly OperatorRole[];
+  /** A refusal of a privileged action is written to the audit log: someone tried to reach past their role. */
+  privileged: boolean;
+}
+
+const EVERYONE: readonly OperatorRole[] = ['admin', 'office', 'reviewer', 'clerk', 'department'];
+const ENTERING: readonly OperatorRole[] = ['admin', 'office', 'reviewer', 'clerk'];
+// The performance office (绩效办) reviews like a reviewer; an administrator can stand in for either.
+const REVIEWING: readonly OperatorRole[] = ['admin', 'office', 'reviewer'];
+const ADMINISTERING: readonly OperatorRole[] = ['admin'];
+
+export const PERMISSIONS = {
+  /** Usable before anyone has signed in: first-run setup, the sign-in screen. */
+  public: { label: '登录前使用', roles: EVERYONE, privileged: false },
+  view: { label: '查看', roles: EVERYONE, privileged: false },
+  enter: { label: '填报和送审', roles: ENTERING, privileged: false },
+  review: { label: '审核（通过或退回）', roles: REVIEWING, privileged: true },
+  'library.confirm': { label: '确认指标库条目', roles: REVIEWING, privileged: true },
+  'rounds.open': { label: '开启监控轮次', roles: REVIEWING, privileged: true },
+  'operators.manage': { label: '管理操作员', roles: ADMINISTERING, privileged: true },
+  'settings.manage': { label: '修改设置', roles: ADMINISTERING, privileged: true },
+  'regions.manage': { label: '维护区划', roles: ADMINISTERING, privileged: true },
+  'backup.manage': { label: '备份与恢复', roles: ADMINISTERING, privileged: true },
+  'database.switch': { label: '切换数据库', roles: ADMINISTERING, privileged: true },
+  'peers.trust': { label: '信任新的数据交换对方', roles: ADMINISTERING, privileged: true },
+} as const satisfies Record<string, PermissionSpec>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+export function isAllowed(role: OperatorRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission].roles as readonly OperatorRole[]).includes(role);
+}
+
+export const isPrivileged = (permission: Permission): boolean => PERMISSIONS[permission].privileged;
+
+/** The roles that hold a permission, in Chinese: 「系统管理员、绩效办或审核人」. */
+export function rolesAllowed(permission: Permission): string {
+  const labels = PERMISSIONS[permission].roles.map((role) => OPERATOR_ROLE_LABELS[role]);
+  return labels.length > 1 ? `${labels.slice(0, -1).join('、')}或${labels[labels.length - 1]}` : labels[0]!;
+}
+
+/** Why a role may not do something, or null when it may: the same sentence in the router and the UI. */
+export function refusalReason(role: OperatorRole, permission: Permission): string | null {
+  if (isAllowed(role, permission)) return null;
+  return `${OPERATOR_ROLE_LABELS[role]}不能${PERMISSIONS[permission].label}，请由${rolesAllowed(permission)}操作`;
+}
+
+/** Submitting and withdrawing is the clerk's part of a workflow; approving and returning is a review. */
+export const workflowActionPermission = ({ action }: { action: WorkflowAction }): Permission =>
+  action === 'approve' || action === 'return' ? 'review' : 'enter';
+
+export type SelfReview = { ok: true; self: boolean } | { ok: false; message: string };
+
+/**
+ * Separation of duties: nobody approves or returns what they submitted themselves, unless a
+ * single-person installation allows it. An unknown submitter (the command line, older records) or
+ * reviewer (the command line) is not a person to compare.
+ */
+export function checkSelfReview(submittedBy: string | null, reviewerId: string | null, allowSelfReview: boolean): SelfReview {
+  const self = submittedBy !== null && submittedBy === reviewerId;
+  if (self && !allowSelfReview) {
+    return { ok: false, message: '不能审核本人送审的记录，请由另一位审核人审核（只有一位操作员的电脑可在“设置 → 参数设置 → 审核与权限”中允许）' };
+  }
+  return { ok: true, self };
+}

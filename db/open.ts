@@ -117,6 +117,18 @@ function applyPragmas(sqlite: Database.Database): void {
 }
 
 /**
+ * Makes every transaction on `db` begin IMMEDIATE unless it asks otherwise. A deferred transaction that
+ * read first and then writes fails at once with "database is locked" when another process (the CLI, the
+ * bridge, the app) wrote meanwhile; an immediate one takes the write lock up front and so waits up to the
+ * busy timeout for its turn instead.
+ */
+function writesWaitTheirTurn(db: Db): Db {
+  const deferredByDefault = db.transaction.bind(db);
+  db.transaction = (transaction, config) => deferredByDefault(transaction, { behavior: 'immediate', ...config });
+  return db;
+}
+
+/**
  * Opens (creating if needed) and migrates the database at `file`.
  * Throws StoreError with a Chinese message when the file is corrupt, newer, or a migration fails.
  */
@@ -149,7 +161,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
         throw new StoreError('MIGRATION_FAILED', `数据库升级失败：${(error as Error).message}。${where}请联系技术支持。`);
       }
     }
-    return { sqlite, db: drizzle(sqlite, { schema }), path: resolved, backupPath };
+    return { sqlite, db: writesWaitTheirTurn(drizzle(sqlite, { schema })), path: resolved, backupPath };
   } catch (error) {
     sqlite.close();
     throw error;

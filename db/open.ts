@@ -10,6 +10,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { appPath } from '../electron/paths';
 import * as schema from './schema';
+import { unusedName, writeFailureReason, writeNewFile } from './files';
+import { StoreError } from './storeError';
 
 /** The database or a transaction on it: services accept either, so they compose inside one transaction. */
 export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -33,16 +35,7 @@ export interface Store {
   readonly backupPath: string | null;
 }
 
-/** A store failure a person can act on: the message says what happened and what to do. */
-export class StoreError extends Error {
-  constructor(
-    readonly code: 'CORRUPT' | 'NEWER_VERSION' | 'MIGRATION_FAILED' | 'NOT_A_DATABASE',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StoreError';
-  }
-}
+export { StoreError };
 
 export const migrationsFolder = (): string => appPath('db', 'migrations');
 
@@ -73,6 +66,30 @@ function schemaState(sqlite: Database.Database, folder: string): SchemaState {
   return { known: known.length, applied: rows.length, newer };
 }
 
+/** What stops `file` from being opened as a database before SQLite tries: a folder, an empty file. */
+function databaseFileProblem(file: string): StoreError | null {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) {
+    return new StoreError('NOT_A_DATABASE', `“${file}”是一个文件夹，不是数据库文件。请给出数据库文件本身的路径（以 .db 结尾），例如 ${path.join(file, '轮台县.db')}。`);
+  }
+  if (stat?.isFile() && stat.size === 0) {
+    // SQLite would treat it as a new empty database and build our tables in it, hiding a copy that failed.
+    return new StoreError('NOT_A_DATABASE', `“${file}”是一个空文件（0 字节），不是绩效软件的数据库，可能是复制或备份中途失败留下的。请从备份恢复，或删除这个空文件后重新打开（将新建一个空数据库）。`);
+  }
+  return null;
+}
+
+const READ_ONLY_CODES = /^(SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_IOERR_WRITE|SQLITE_FULL|EACCES|EPERM|EROFS|ENOSPC)/;
+
+/** A folder the database cannot be written in: said as such, never as a damaged file. */
+function unwritable(file: string, error: unknown): StoreError | null {
+  if (!READ_ONLY_CODES.test((error as { code?: string }).code ?? '')) return null;
+  return new StoreError(
+    'NOT_WRITABLE',
+    `无法打开或新建数据库“${file}”：${writeFailureReason(error)}。数据库所在的文件夹须可以写入（软件要在旁边写日志文件）。请换一个有写入权限、空间充足的位置，或请管理员开放文件夹“${path.dirname(file)}”的写入权限。`,
+  );
+}
+
 const notADatabase = (file: string, error: unknown) =>
   new StoreError('NOT_A_DATABASE', `“${file}”不是绩效软件的数据库文件，或已损坏（${(error as Error).message}）。`);
 
@@ -94,10 +111,7 @@ function timestamp(date = new Date()): string {
 
 /** Copies a live database consistently (VACUUM INTO), never by copying the file under WAL. */
 export function backupDatabase(sqlite: Database.Database, target: string): string {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  if (fs.existsSync(target)) throw new StoreError('MIGRATION_FAILED', `备份文件“${target}”已存在，未覆盖。`);
-  sqlite.prepare('VACUUM INTO ?').run(target);
-  return target;
+  return writeNewFile(target, (partial) => sqlite.prepare('VACUUM INTO ?').run(partial), sqlite.name);
 }
 
 export function backupFolder(dbPath: string): string {
@@ -106,7 +120,7 @@ export function backupFolder(dbPath: string): string {
 
 export function defaultBackupPath(dbPath: string, reason: string): string {
   const base = path.basename(dbPath).replace(/\.db$/, '');
-  return path.join(backupFolder(dbPath), `${base}-${reason}-${timestamp()}.db`);
+  return unusedName(path.join(backupFolder(dbPath), `${base}-${reason}-${timestamp()}.db`));
 }
 
 function applyPragmas(sqlite: Database.Database): void {
@@ -135,13 +149,20 @@ function writesWaitTheirTurn(db: Db): Db {
 export function openDatabase(file: string, options: OpenOptions = {}): Store {
   const folder = options.migrationsFolder ?? migrationsFolder();
   const resolved = path.resolve(file);
-  fs.mkdirSync(path.dirname(resolved), { recursive: true });
-  const sqlite = new Database(resolved);
+  const problem = databaseFileProblem(resolved);
+  if (problem) throw problem;
+  let sqlite: Database.Database;
+  try {
+    fs.mkdirSync(path.dirname(resolved), { recursive: true });
+    sqlite = new Database(resolved);
+  } catch (error) {
+    throw unwritable(resolved, error) ?? notADatabase(resolved, error);
+  }
   try {
     try {
       applyPragmas(sqlite);
     } catch (error) {
-      throw notADatabase(resolved, error);
+      throw unwritable(resolved, error) ?? notADatabase(resolved, error);
     }
     checkIntegrity(sqlite, resolved);
     const state = schemaState(sqlite, folder);
@@ -182,6 +203,9 @@ export function closeDatabase(store: Store): void {
  */
 export function inspectBackup(candidate: string, noun: '备份' | '数据库' = '备份'): { applied: number; known: number } {
   if (!fs.existsSync(candidate)) throw new StoreError('NOT_A_DATABASE', `找不到${noun}文件“${candidate}”。`);
+  const stat = fs.statSync(candidate);
+  if (stat.isDirectory()) throw new StoreError('NOT_A_DATABASE', `“${candidate}”是一个文件夹，请选择${noun}文件本身（以 .db 结尾）。`);
+  if (stat.size === 0) throw new StoreError('NOT_A_DATABASE', `${noun}文件“${candidate}”是空文件（0 字节），可能是复制或备份中途失败留下的，不能使用。请选择另一个${noun}文件。`);
   let sqlite: Database.Database;
   try {
     sqlite = new Database(candidate, { readonly: true, fileMustExist: true });

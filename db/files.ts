@@ -11,7 +11,7 @@ export const signingKeyPath = (dbPath: string): string => `${path.resolve(dbPath
 /** Every file SQLite and the software keep for the database at `dbPath`. */
 export function databaseCompanions(dbPath: string): string[] {
   const resolved = path.resolve(dbPath);
-  return [resolved, `${resolved}-wal`, `${resolved}-shm`, `${resolved}-journal`, signingKeyPath(resolved)];
+  return [resolved, `${resolved}-wal`, `${resolved}-shm`, `${resolved}-journal`, `${resolved}.lock`, signingKeyPath(resolved)];
 }
 
 const samePath = (a: string, b: string) => path.resolve(a) === path.resolve(b);
@@ -19,7 +19,7 @@ const samePath = (a: string, b: string) => path.resolve(a) === path.resolve(b);
 /** Refuses a target that would replace an existing file or one of the database's own files (even absent ones). */
 export function refuseOverwrite(target: string, dbPath?: string): void {
   if (dbPath && databaseCompanions(dbPath).some((own) => samePath(own, target))) {
-    throw new StoreError('FILE', `“${target}”是数据库本身或它的附属文件（日志、签名私钥），不能写到这里。请换一个文件名。`);
+    throw new StoreError('FILE', `“${target}”是数据库本身或它的附属文件（日志、锁文件、签名私钥），不能写到这里。请换一个文件名。`);
   }
   if (fs.existsSync(target)) throw new StoreError('FILE', `“${target}”已存在，未覆盖。请换一个文件名，或先移走原文件。`);
 }

@@ -11,6 +11,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { appPath } from '../electron/paths';
 import * as schema from './schema';
 import { unusedName, writeFailureReason, writeNewFile } from './files';
+import { lockDatabase, type DatabaseLock, type LockHolder } from './lock';
 import { StoreError } from './storeError';
 
 /** The database or a transaction on it: services accept either, so they compose inside one transaction. */
@@ -33,6 +34,8 @@ export interface Store {
   readonly path: string;
   /** The backup taken before this opening migrated the file, if it did. */
   readonly backupPath: string | null;
+  /** Held while the app or the bridge has the file open; short CLI commands hold none. */
+  readonly lock: DatabaseLock | null;
 }
 
 export { StoreError };
@@ -48,6 +51,10 @@ interface SchemaState {
 export interface OpenOptions {
   /** Tests point this at a folder of their own migrations; the app always uses db/migrations. */
   migrationsFolder?: string;
+  /** Who keeps the file open for the long run: locks it, refusing when another process holds it. */
+  holder?: LockHolder;
+  /** False for a copy that is itself a backup (a restore trying it aside): migrating it needs no second one. */
+  backupBeforeMigrating?: boolean;
 }
 
 function schemaState(sqlite: Database.Database, folder: string): SchemaState {
@@ -152,10 +159,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   const problem = databaseFileProblem(resolved);
   if (problem) throw problem;
   let sqlite: Database.Database;
+  let lock: DatabaseLock | null = null;
   try {
     fs.mkdirSync(path.dirname(resolved), { recursive: true });
+    if (options.holder) lock = lockDatabase(resolved, options.holder);
     sqlite = new Database(resolved);
   } catch (error) {
+    lock?.release();
+    if (error instanceof StoreError) throw error;
     throw unwritable(resolved, error) ?? notADatabase(resolved, error);
   }
   try {
@@ -174,17 +185,20 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     }
     let backupPath: string | null = null;
     if (state.applied < state.known) {
-      if (state.applied > 0) backupPath = backupDatabase(sqlite, defaultBackupPath(resolved, `before-v${state.known}`));
+      if (state.applied > 0 && options.backupBeforeMigrating !== false) backupPath = backupDatabase(sqlite, defaultBackupPath(resolved, `before-v${state.known}`));
       try {
         migrate(drizzle(sqlite), { migrationsFolder: folder });
       } catch (error) {
         const where = backupPath ? `升级前的备份在“${backupPath}”。` : '';
-        throw new StoreError('MIGRATION_FAILED', `数据库升级失败：${(error as Error).message}。${where}请联系技术支持。`);
+        // drizzle names the statement; the cause says what SQLite refused.
+        const reason = ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+        throw new StoreError('MIGRATION_FAILED', `数据库升级失败：${reason}。${where}请联系技术支持。`);
       }
     }
-    return { sqlite, db: writesWaitTheirTurn(drizzle(sqlite, { schema })), path: resolved, backupPath };
+    return { sqlite, db: writesWaitTheirTurn(drizzle(sqlite, { schema })), path: resolved, backupPath, lock };
   } catch (error) {
     sqlite.close();
+    lock?.release();
     throw error;
   }
 }
@@ -192,8 +206,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
 /** Flushes the WAL into the main file and closes, so the file alone is complete. */
 export function closeDatabase(store: Store): void {
   if (!store.sqlite.open) return;
-  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  store.sqlite.close();
+  try {
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    store.sqlite.close();
+  } finally {
+    store.lock?.release();
+  }
 }
 
 /**
@@ -225,19 +243,71 @@ export function inspectBackup(candidate: string, noun: '备份' | '数据库' = 
   }
 }
 
+/** The steps of a restore, in order; a crash test stops a restore at each. */
+export const RESTORE_STEPS = ['locked', 'copied', 'tried', 'backedUp', 'closed', 'swapped'] as const;
+export type RestoreStep = (typeof RESTORE_STEPS)[number];
+
+export interface RestoreOptions {
+  /** Opens a file the way the caller's app does (migrating, seeding); `holder` is passed for the live file. */
+  reopen?: (file: string, options?: OpenOptions) => Store;
+  /** Copies what belongs to the installation rather than to the data (its signing identity) into the restored file. */
+  carryOver?: (from: Store, into: Store) => void;
+  onStep?: (step: RestoreStep) => void;
+}
+
+/** Removes a database file and what SQLite keeps beside it (never the signing key). */
+function removeDatabaseFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
 /**
- * Replaces the database at `dbPath` with `candidate`: checks the candidate, backs up the current file,
- * then swaps and reopens it with `reopen` (migrating an older backup forward; the app passes its own
- * opener, which also seeds the regions). Returns the reopened store.
+ * Replaces the database at `current.path` with `candidate`. The candidate is copied aside, opened and
+ * migrated there first (with the installation's identity carried over); only when that worked is the
+ * current file backed up, closed and swapped for it by one rename. Killed at any step, the live path holds
+ * either the old database or the new one. A restore holds the lock throughout: refused while another
+ * process (the app, the bridge) has the file open. Returns the reopened store and the safety backup.
  */
-export function restoreDatabase(current: Store, candidate: string, reopen: (file: string) => Store = openDatabase): { store: Store; safetyBackup: string } {
+export function restoreDatabase(current: Store, candidate: string, options: RestoreOptions = {}): { store: Store; safetyBackup: string } {
+  const { reopen = openDatabase, carryOver, onStep } = options;
   inspectBackup(candidate);
   const dbPath = current.path;
-  const safetyBackup = backupDatabase(current.sqlite, defaultBackupPath(dbPath, 'before-restore'));
-  closeDatabase(current);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
-  const staging = `${dbPath}.restoring`;
-  fs.copyFileSync(candidate, staging);
-  fs.renameSync(staging, dbPath);
-  return { store: reopen(dbPath), safetyBackup };
+  const holder = current.lock?.holder;
+  const restoring = lockDatabase(dbPath, holder ?? '命令行', '不能恢复备份');
+  try {
+    onStep?.('locked');
+    const staging = `${dbPath}.restoring`;
+    removeDatabaseFile(staging);
+    fs.copyFileSync(candidate, staging);
+    onStep?.('copied');
+    tryRestoredCopy(current, staging, candidate, reopen, carryOver);
+    onStep?.('tried');
+    const safetyBackup = backupDatabase(current.sqlite, defaultBackupPath(dbPath, 'before-restore'));
+    onStep?.('backedUp');
+    closeDatabase(current);
+    // The WAL was checkpointed into the file on closing; a stale one must not be replayed onto the new file.
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+    onStep?.('closed');
+    fs.renameSync(staging, dbPath);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(staging + suffix, { force: true });
+    onStep?.('swapped');
+    return { store: reopen(dbPath, holder ? { holder } : {}), safetyBackup };
+  } finally {
+    restoring.release();
+  }
+}
+
+/** Opens and migrates the copy at `staging`; a failure removes it and leaves the live database untouched. */
+function tryRestoredCopy(current: Store, staging: string, candidate: string, reopen: (file: string, options?: OpenOptions) => Store, carryOver?: (from: Store, into: Store) => void): void {
+  try {
+    const trial = reopen(staging, { backupBeforeMigrating: false });
+    try {
+      carryOver?.(current, trial);
+    } finally {
+      closeDatabase(trial);
+    }
+  } catch (error) {
+    removeDatabaseFile(staging);
+    const reason = (error as Error).message.replaceAll(staging, candidate);
+    throw new StoreError('RESTORE_FAILED', `备份“${candidate}”无法恢复：${reason} 当前数据库“${current.path}”未做任何改动，仍可照常使用。`);
+  }
 }

@@ -88,7 +88,7 @@ const sendJson = (res: http.ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
-  const app = createAppContext(openAppStore(options.dbPath), appVersion(), options.dataDir ?? userDataDir());
+  const app = createAppContext(openAppStore(options.dbPath, { holder: '网页桥' }), appVersion(), options.dataDir ?? userDataDir());
   const router = createRouter(handlers);
   const session: Session = { operator: null };
   const token = randomBytes(24).toString('hex');

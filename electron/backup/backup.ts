@@ -7,7 +7,7 @@ import { unusedName } from '../../db/files';
 import { openAppStore } from '../appStore';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { carryOverIdentity } from '../exchange/keys';
+import { carryOverIdentity } from '../exchange';
 
 export interface BackupFile {
   name: string;

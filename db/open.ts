@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { count, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { BaseSQLiteDatabase, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableConfig, SQLiteSyncDialect, SQLiteTable, type BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { appPath } from '../electron/paths';
@@ -130,6 +130,42 @@ export function defaultBackupPath(dbPath: string, reason: string): string {
   return unusedName(path.join(backupFolder(dbPath), `${base}-${reason}-${timestamp()}.db`));
 }
 
+/**
+ * Runs the migrations with foreign keys off. drizzle runs them inside one transaction, where the
+ * migration's own `PRAGMA foreign_keys=OFF` does nothing; a table rebuild (CREATE __new_x, copy, DROP x)
+ * would then cascade the DROP into the child rows. The keys are checked once the rebuild is done.
+ */
+function migrateWithoutCascades(sqlite: Database.Database, folder: string): void {
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    migrate(drizzle(sqlite), { migrationsFolder: folder });
+    const broken = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    if (broken.length > 0) {
+      const first = broken[0]!;
+      throw new Error(`数据表“${first.table}”第 ${first.rowid} 行引用的“${first.parent}”记录不存在（共 ${broken.length} 处）`);
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}
+
+/** For a migration refused by a CHECK constraint: the first existing row that breaks it, in words. */
+function rowBreakingCheck(sqlite: Database.Database, reason: string): string | null {
+  const name = /CHECK constraint failed: (\w+)/.exec(reason)?.[1];
+  if (!name) return null;
+  for (const table of Object.values(schema)) {
+    if (!(table instanceof SQLiteTable)) continue;
+    const config = getTableConfig(table);
+    const constraint = config.checks.find((c) => c.name === name);
+    if (!constraint) continue;
+    const condition = new SQLiteSyncDialect().sqlToQuery(constraint.value).sql;
+    const row = sqlite.prepare(`SELECT rowid AS "#", * FROM "${config.name}" WHERE NOT (${condition}) LIMIT 1`).get() as Record<string, unknown> | undefined;
+    if (!row) return null;
+    return `数据表“${config.name}”第 ${row['#']} 行不符合约束 ${name}（${JSON.stringify({ ...row, '#': undefined })}）`;
+  }
+  return null;
+}
+
 function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
@@ -187,12 +223,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     if (state.applied < state.known) {
       if (state.applied > 0 && options.backupBeforeMigrating !== false) backupPath = backupDatabase(sqlite, defaultBackupPath(resolved, `before-v${state.known}`));
       try {
-        migrate(drizzle(sqlite), { migrationsFolder: folder });
+        migrateWithoutCascades(sqlite, folder);
       } catch (error) {
         const where = backupPath ? `升级前的备份在“${backupPath}”。` : '';
         // drizzle names the statement; the cause says what SQLite refused.
         const reason = ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
-        throw new StoreError('MIGRATION_FAILED', `数据库升级失败：${reason}。${where}请联系技术支持。`);
+        const row = rowBreakingCheck(sqlite, reason);
+        throw new StoreError('MIGRATION_FAILED', `数据库升级失败：${row ?? reason}。${where}${row ? '请改正这一行（或从备份恢复）后再打开，' : ''}请联系技术支持。`);
       }
     }
     return { sqlite, db: writesWaitTheirTurn(drizzle(sqlite, { schema })), path: resolved, backupPath, lock };

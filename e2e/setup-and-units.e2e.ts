@@ -85,6 +85,24 @@ describe('Excel import in the browser', () => {
   });
 });
 
+describe('Excel import of a file full of mistakes', () => {
+  it('lists the first 300 problems and says how many there are in all', async () => {
+    await setUpLuntai();
+    const { page } = app;
+    await page.goto(new URL('#/registry/units', app.bridge.url).href);
+    await page.getByRole('heading', { name: '还没有预算单位' }).waitFor();
+    const nameless = Array.from({ length: 1000 }, (_, i) => [String(200000 + i), '', '', '是', '是']);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '从 Excel 导入' }).click()]);
+    await chooser.setFiles({ name: '单位.xlsx', mimeType: XLSX_MIME, buffer: unitsWorkbook(nameless) });
+
+    const preview = page.getByRole('dialog', { name: /导入预览/ });
+    await preview.getByText('共 1000 处问题，这里列出前 300 处；改正后再次导入可看到其余的问题').waitFor();
+    await preview.getByText('1000 行有错误').waitFor();
+    await page.screenshot({ path: '/tmp/jixiao-import-problem-limit.png' });
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
 describe('web bridge access', () => {
   it('refuses an API call from the page without the token', async () => {
     const { page } = app;

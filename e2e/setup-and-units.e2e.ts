@@ -1,6 +1,6 @@
 // First run and the 预算单位 list, through the web bridge in Debian's Chromium, each test on a fresh database.
 import { describe, expect, it } from 'vitest';
-import { unitsWorkbook, XLSX_MIME } from './fixtures';
+import { unitsWorkbook, XLSX_MIME, type UnitSheetRow } from './fixtures';
 import { appsPerTest, chooseOption, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
@@ -91,7 +91,7 @@ describe('Excel import of a file full of mistakes', () => {
     const { page } = app;
     await page.goto(new URL('#/registry/units', app.bridge.url).href);
     await page.getByRole('heading', { name: '还没有预算单位' }).waitFor();
-    const nameless = Array.from({ length: 1000 }, (_, i) => [String(200000 + i), '', '', '是', '是']);
+    const nameless = Array.from({ length: 1000 }, (_, i): UnitSheetRow => [String(200000 + i), '', '', '是', '是']);
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '从 Excel 导入' }).click()]);
     await chooser.setFiles({ name: '单位.xlsx', mimeType: XLSX_MIME, buffer: unitsWorkbook(nameless) });
 

@@ -42,6 +42,14 @@ describe('honest errors of the command line', () => {
     }
   });
 
+  it('has the bridge ask for the file when --db is given without a value, instead of opening the default', async () => {
+    const bridge = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/bridge/start.ts'), '--db'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    bridge.stderr.on('data', (chunk) => (err += chunk));
+    expect(await new Promise((resolve) => bridge.on('close', resolve))).toBe(2);
+    expect(err).toBe('选项 --db 需要一个值（数据库文件的路径，例如 --db D:\\绩效\\轮台县.db）\n');
+  }, 30_000);
+
   it('says a folder given as --db is a folder, and creates nothing in it', async () => {
     const folder = tempDir();
     const result = await runCli('--db', folder, 'stats');

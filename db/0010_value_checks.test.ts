@@ -61,6 +61,7 @@ describe(`migration ${TAG}`, () => {
         ["UPDATE targets SET year = 'twenty' WHERE id = 't1'", 'targets_year'],
         ["UPDATE targets SET year = 1999 WHERE id = 't1'", 'targets_year'],
         ["UPDATE targets SET fiscal_fen = -1 WHERE id = 't2'", 'targets_fiscal_fen'],
+        ["UPDATE targets SET annual_goals = '[\"保障' WHERE id = 't1'", 'targets_annual_goals'],
         ["UPDATE project_funds SET initial_fen = 'abc'", 'project_funds_initial_fen'],
         ["UPDATE project_funds SET initial_fen = 1.5", 'project_funds_initial_fen'],
         ["UPDATE projects SET key_project = 2", 'projects_key_project'],

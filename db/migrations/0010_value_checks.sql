@@ -166,6 +166,7 @@ CREATE TABLE `__new_targets` (
 	CONSTRAINT "targets_status" CHECK("status" IN ('draft', 'submitted', 'approved', 'returned')),
 	CONSTRAINT "targets_review_grade" CHECK("review_grade" IS NULL OR "review_grade" IN ('优', '良', '中', '差')),
 	CONSTRAINT "targets_deleted" CHECK("deleted" IN (0, 1)),
+	CONSTRAINT "targets_annual_goals" CHECK(json_valid("annual_goals")),
 	CONSTRAINT "targets_basic_fen" CHECK("basic_fen" IS NULL OR (typeof("basic_fen") = 'integer' AND "basic_fen" >= 0)),
 	CONSTRAINT "targets_project_fen" CHECK("project_fen" IS NULL OR (typeof("project_fen") = 'integer' AND "project_fen" >= 0)),
 	CONSTRAINT "targets_fiscal_fen" CHECK("fiscal_fen" IS NULL OR (typeof("fiscal_fen") = 'integer' AND "fiscal_fen" >= 0)),

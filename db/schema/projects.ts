@@ -97,6 +97,7 @@ export const targets = sqliteTable(
     checkWorkflowStatus('targets'),
     checkOneOf('targets', 'review_grade', REVIEW_GRADES, { nullable: true }),
     checkBoolean('targets', 'deleted'),
+    checkJson('targets', 'annual_goals'),
     ...['basic_fen', 'project_fen', 'fiscal_fen', 'other_fen'].map((column) => checkFen('targets', column, { nullable: true })),
   ],
 );

@@ -5,11 +5,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { count, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { BaseSQLiteDatabase, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableConfig, SQLiteSyncDialect, SQLiteTable, type BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { appPath } from '../electron/paths';
 import * as schema from './schema';
+import { unusedName, writeFailureReason, writeNewFile } from './files';
+import { lockDatabase, type DatabaseLock, type LockHolder } from './lock';
+import { StoreError } from './storeError';
 
 /** The database or a transaction on it: services accept either, so they compose inside one transaction. */
 export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -31,18 +34,11 @@ export interface Store {
   readonly path: string;
   /** The backup taken before this opening migrated the file, if it did. */
   readonly backupPath: string | null;
+  /** Held while the app or the bridge has the file open; short CLI commands hold none. */
+  readonly lock: DatabaseLock | null;
 }
 
-/** A store failure a person can act on: the message says what happened and what to do. */
-export class StoreError extends Error {
-  constructor(
-    readonly code: 'CORRUPT' | 'NEWER_VERSION' | 'MIGRATION_FAILED' | 'NOT_A_DATABASE',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StoreError';
-  }
-}
+export { StoreError };
 
 export const migrationsFolder = (): string => appPath('db', 'migrations');
 
@@ -55,6 +51,10 @@ interface SchemaState {
 export interface OpenOptions {
   /** Tests point this at a folder of their own migrations; the app always uses db/migrations. */
   migrationsFolder?: string;
+  /** Who keeps the file open for the long run: locks it, refusing when another process holds it. */
+  holder?: LockHolder;
+  /** False for a copy that is itself a backup (a restore trying it aside): migrating it needs no second one. */
+  backupBeforeMigrating?: boolean;
 }
 
 function schemaState(sqlite: Database.Database, folder: string): SchemaState {
@@ -71,6 +71,30 @@ function schemaState(sqlite: Database.Database, folder: string): SchemaState {
   const knownHashes = new Set(known.map((m) => m.hash));
   const newer = rows.some((r) => Number(r.createdAt) > lastKnown || !knownHashes.has(r.hash));
   return { known: known.length, applied: rows.length, newer };
+}
+
+/** What stops `file` from being opened as a database before SQLite tries: a folder, an empty file. */
+function databaseFileProblem(file: string): StoreError | null {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) {
+    return new StoreError('NOT_A_DATABASE', `“${file}”是一个文件夹，不是数据库文件。请给出数据库文件本身的路径（以 .db 结尾），例如 ${path.join(file, '轮台县.db')}。`);
+  }
+  if (stat?.isFile() && stat.size === 0) {
+    // SQLite would treat it as a new empty database and build our tables in it, hiding a copy that failed.
+    return new StoreError('NOT_A_DATABASE', `“${file}”是一个空文件（0 字节），不是绩效软件的数据库，可能是复制或备份中途失败留下的。请从备份恢复，或删除这个空文件后重新打开（将新建一个空数据库）。`);
+  }
+  return null;
+}
+
+const READ_ONLY_CODES = /^(SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_IOERR_WRITE|SQLITE_FULL|EACCES|EPERM|EROFS|ENOSPC)/;
+
+/** A folder the database cannot be written in: said as such, never as a damaged file. */
+function unwritable(file: string, error: unknown): StoreError | null {
+  if (!READ_ONLY_CODES.test((error as { code?: string }).code ?? '')) return null;
+  return new StoreError(
+    'NOT_WRITABLE',
+    `无法打开或新建数据库“${file}”：${writeFailureReason(error)}。数据库所在的文件夹须可以写入（软件要在旁边写日志文件）。请换一个有写入权限、空间充足的位置，或请管理员开放文件夹“${path.dirname(file)}”的写入权限。`,
+  );
 }
 
 const notADatabase = (file: string, error: unknown) =>
@@ -94,10 +118,7 @@ function timestamp(date = new Date()): string {
 
 /** Copies a live database consistently (VACUUM INTO), never by copying the file under WAL. */
 export function backupDatabase(sqlite: Database.Database, target: string): string {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  if (fs.existsSync(target)) throw new StoreError('MIGRATION_FAILED', `备份文件“${target}”已存在，未覆盖。`);
-  sqlite.prepare('VACUUM INTO ?').run(target);
-  return target;
+  return writeNewFile(target, (partial) => sqlite.prepare('VACUUM INTO ?').run(partial), sqlite.name);
 }
 
 export function backupFolder(dbPath: string): string {
@@ -106,7 +127,43 @@ export function backupFolder(dbPath: string): string {
 
 export function defaultBackupPath(dbPath: string, reason: string): string {
   const base = path.basename(dbPath).replace(/\.db$/, '');
-  return path.join(backupFolder(dbPath), `${base}-${reason}-${timestamp()}.db`);
+  return unusedName(path.join(backupFolder(dbPath), `${base}-${reason}-${timestamp()}.db`));
+}
+
+/**
+ * Runs the migrations with foreign keys off. drizzle runs them inside one transaction, where the
+ * migration's own `PRAGMA foreign_keys=OFF` does nothing; a table rebuild (CREATE __new_x, copy, DROP x)
+ * would then cascade the DROP into the child rows. The keys are checked once the rebuild is done.
+ */
+function migrateWithoutCascades(sqlite: Database.Database, folder: string): void {
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    migrate(drizzle(sqlite), { migrationsFolder: folder });
+    const broken = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    if (broken.length > 0) {
+      const first = broken[0]!;
+      throw new Error(`数据表“${first.table}”第 ${first.rowid} 行引用的“${first.parent}”记录不存在（共 ${broken.length} 处）`);
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}
+
+/** For a migration refused by a CHECK constraint: the first existing row that breaks it, in words. */
+function rowBreakingCheck(sqlite: Database.Database, reason: string): string | null {
+  const name = /CHECK constraint failed: (\w+)/.exec(reason)?.[1];
+  if (!name) return null;
+  for (const table of Object.values(schema)) {
+    if (!(table instanceof SQLiteTable)) continue;
+    const config = getTableConfig(table);
+    const constraint = config.checks.find((c) => c.name === name);
+    if (!constraint) continue;
+    const condition = new SQLiteSyncDialect().sqlToQuery(constraint.value).sql;
+    const row = sqlite.prepare(`SELECT rowid AS "#", * FROM "${config.name}" WHERE NOT (${condition}) LIMIT 1`).get() as Record<string, unknown> | undefined;
+    if (!row) return null;
+    return `数据表“${config.name}”第 ${row['#']} 行不符合约束 ${name}（${JSON.stringify({ ...row, '#': undefined })}）`;
+  }
+  return null;
 }
 
 function applyPragmas(sqlite: Database.Database): void {
@@ -117,19 +174,42 @@ function applyPragmas(sqlite: Database.Database): void {
 }
 
 /**
+ * Makes every transaction on `db` begin IMMEDIATE unless it asks otherwise. A deferred transaction that
+ * read first and then writes fails at once with "database is locked" when another process (the CLI, the
+ * bridge, the app) wrote meanwhile; an immediate one takes the write lock up front and so waits up to the
+ * busy timeout for its turn instead.
+ */
+function writesWaitTheirTurn(db: Db): Db {
+  const deferredByDefault = db.transaction.bind(db);
+  db.transaction = (transaction, config) => deferredByDefault(transaction, { behavior: 'immediate', ...config });
+  return db;
+}
+
+/**
  * Opens (creating if needed) and migrates the database at `file`.
  * Throws StoreError with a Chinese message when the file is corrupt, newer, or a migration fails.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Store {
   const folder = options.migrationsFolder ?? migrationsFolder();
   const resolved = path.resolve(file);
-  fs.mkdirSync(path.dirname(resolved), { recursive: true });
-  const sqlite = new Database(resolved);
+  const problem = databaseFileProblem(resolved);
+  if (problem) throw problem;
+  let sqlite: Database.Database;
+  let lock: DatabaseLock | null = null;
+  try {
+    fs.mkdirSync(path.dirname(resolved), { recursive: true });
+    if (options.holder) lock = lockDatabase(resolved, options.holder);
+    sqlite = new Database(resolved);
+  } catch (error) {
+    lock?.release();
+    if (error instanceof StoreError) throw error;
+    throw unwritable(resolved, error) ?? notADatabase(resolved, error);
+  }
   try {
     try {
       applyPragmas(sqlite);
     } catch (error) {
-      throw notADatabase(resolved, error);
+      throw unwritable(resolved, error) ?? notADatabase(resolved, error);
     }
     checkIntegrity(sqlite, resolved);
     const state = schemaState(sqlite, folder);
@@ -141,17 +221,21 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     }
     let backupPath: string | null = null;
     if (state.applied < state.known) {
-      if (state.applied > 0) backupPath = backupDatabase(sqlite, defaultBackupPath(resolved, `before-v${state.known}`));
+      if (state.applied > 0 && options.backupBeforeMigrating !== false) backupPath = backupDatabase(sqlite, defaultBackupPath(resolved, `before-v${state.known}`));
       try {
-        migrate(drizzle(sqlite), { migrationsFolder: folder });
+        migrateWithoutCascades(sqlite, folder);
       } catch (error) {
         const where = backupPath ? `升级前的备份在“${backupPath}”。` : '';
-        throw new StoreError('MIGRATION_FAILED', `数据库升级失败：${(error as Error).message}。${where}请联系技术支持。`);
+        // drizzle names the statement; the cause says what SQLite refused.
+        const reason = ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+        const row = rowBreakingCheck(sqlite, reason);
+        throw new StoreError('MIGRATION_FAILED', `数据库升级失败：${row ?? reason}。${where}${row ? '请改正这一行（或从备份恢复）后再打开，' : ''}请联系技术支持。`);
       }
     }
-    return { sqlite, db: drizzle(sqlite, { schema }), path: resolved, backupPath };
+    return { sqlite, db: writesWaitTheirTurn(drizzle(sqlite, { schema })), path: resolved, backupPath, lock };
   } catch (error) {
     sqlite.close();
+    lock?.release();
     throw error;
   }
 }
@@ -159,8 +243,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
 /** Flushes the WAL into the main file and closes, so the file alone is complete. */
 export function closeDatabase(store: Store): void {
   if (!store.sqlite.open) return;
-  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  store.sqlite.close();
+  try {
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    store.sqlite.close();
+  } finally {
+    store.lock?.release();
+  }
 }
 
 /**
@@ -170,6 +258,9 @@ export function closeDatabase(store: Store): void {
  */
 export function inspectBackup(candidate: string, noun: '备份' | '数据库' = '备份'): { applied: number; known: number } {
   if (!fs.existsSync(candidate)) throw new StoreError('NOT_A_DATABASE', `找不到${noun}文件“${candidate}”。`);
+  const stat = fs.statSync(candidate);
+  if (stat.isDirectory()) throw new StoreError('NOT_A_DATABASE', `“${candidate}”是一个文件夹，请选择${noun}文件本身（以 .db 结尾）。`);
+  if (stat.size === 0) throw new StoreError('NOT_A_DATABASE', `${noun}文件“${candidate}”是空文件（0 字节），可能是复制或备份中途失败留下的，不能使用。请选择另一个${noun}文件。`);
   let sqlite: Database.Database;
   try {
     sqlite = new Database(candidate, { readonly: true, fileMustExist: true });
@@ -189,19 +280,71 @@ export function inspectBackup(candidate: string, noun: '备份' | '数据库' = 
   }
 }
 
+/** The steps of a restore, in order; a crash test stops a restore at each. */
+export const RESTORE_STEPS = ['locked', 'copied', 'tried', 'backedUp', 'closed', 'swapped'] as const;
+export type RestoreStep = (typeof RESTORE_STEPS)[number];
+
+export interface RestoreOptions {
+  /** Opens a file the way the caller's app does (migrating, seeding); `holder` is passed for the live file. */
+  reopen?: (file: string, options?: OpenOptions) => Store;
+  /** Copies what belongs to the installation rather than to the data (its signing identity) into the restored file. */
+  carryOver?: (from: Store, into: Store) => void;
+  onStep?: (step: RestoreStep) => void;
+}
+
+/** Removes a database file and what SQLite keeps beside it (never the signing key). */
+function removeDatabaseFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
 /**
- * Replaces the database at `dbPath` with `candidate`: checks the candidate, backs up the current file,
- * then swaps and reopens it with `reopen` (migrating an older backup forward; the app passes its own
- * opener, which also seeds the regions). Returns the reopened store.
+ * Replaces the database at `current.path` with `candidate`. The candidate is copied aside, opened and
+ * migrated there first (with the installation's identity carried over); only when that worked is the
+ * current file backed up, closed and swapped for it by one rename. Killed at any step, the live path holds
+ * either the old database or the new one. A restore holds the lock throughout: refused while another
+ * process (the app, the bridge) has the file open. Returns the reopened store and the safety backup.
  */
-export function restoreDatabase(current: Store, candidate: string, reopen: (file: string) => Store = openDatabase): { store: Store; safetyBackup: string } {
+export function restoreDatabase(current: Store, candidate: string, options: RestoreOptions = {}): { store: Store; safetyBackup: string } {
+  const { reopen = openDatabase, carryOver, onStep } = options;
   inspectBackup(candidate);
   const dbPath = current.path;
-  const safetyBackup = backupDatabase(current.sqlite, defaultBackupPath(dbPath, 'before-restore'));
-  closeDatabase(current);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
-  const staging = `${dbPath}.restoring`;
-  fs.copyFileSync(candidate, staging);
-  fs.renameSync(staging, dbPath);
-  return { store: reopen(dbPath), safetyBackup };
+  const holder = current.lock?.holder;
+  const restoring = lockDatabase(dbPath, holder ?? '命令行', '不能恢复备份');
+  try {
+    onStep?.('locked');
+    const staging = `${dbPath}.restoring`;
+    removeDatabaseFile(staging);
+    fs.copyFileSync(candidate, staging);
+    onStep?.('copied');
+    tryRestoredCopy(current, staging, candidate, reopen, carryOver);
+    onStep?.('tried');
+    const safetyBackup = backupDatabase(current.sqlite, defaultBackupPath(dbPath, 'before-restore'));
+    onStep?.('backedUp');
+    closeDatabase(current);
+    // The WAL was checkpointed into the file on closing; a stale one must not be replayed onto the new file.
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+    onStep?.('closed');
+    fs.renameSync(staging, dbPath);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(staging + suffix, { force: true });
+    onStep?.('swapped');
+    return { store: reopen(dbPath, holder ? { holder } : {}), safetyBackup };
+  } finally {
+    restoring.release();
+  }
+}
+
+/** Opens and migrates the copy at `staging`; a failure removes it and leaves the live database untouched. */
+function tryRestoredCopy(current: Store, staging: string, candidate: string, reopen: (file: string, options?: OpenOptions) => Store, carryOver?: (from: Store, into: Store) => void): void {
+  try {
+    const trial = reopen(staging, { backupBeforeMigrating: false });
+    try {
+      carryOver?.(current, trial);
+    } finally {
+      closeDatabase(trial);
+    }
+  } catch (error) {
+    removeDatabaseFile(staging);
+    const reason = (error as Error).message.replaceAll(staging, candidate);
+    throw new StoreError('RESTORE_FAILED', `备份“${candidate}”无法恢复：${reason} 当前数据库“${current.path}”未做任何改动，仍可照常使用。`);
+  }
 }

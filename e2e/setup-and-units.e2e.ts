@@ -1,6 +1,6 @@
 // First run and the 预算单位 list, through the web bridge in Debian's Chromium, each test on a fresh database.
 import { describe, expect, it } from 'vitest';
-import { unitsWorkbook, XLSX_MIME } from './fixtures';
+import { unitsWorkbook, XLSX_MIME, type UnitSheetRow } from './fixtures';
 import { appsPerTest, chooseOption, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
@@ -81,6 +81,24 @@ describe('Excel import in the browser', () => {
     const hospital = table.getByRole('row').filter({ hasText: '102002' });
     expect(await hospital.getByRole('cell').nth(2).innerText()).toBe('轮台县卫生健康委员会');
     await page.getByText('共 2 个单位').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('Excel import of a file full of mistakes', () => {
+  it('lists the first 300 problems and says how many there are in all', async () => {
+    await setUpLuntai();
+    const { page } = app;
+    await page.goto(new URL('#/registry/units', app.bridge.url).href);
+    await page.getByRole('heading', { name: '还没有预算单位' }).waitFor();
+    const nameless = Array.from({ length: 1000 }, (_, i): UnitSheetRow => [String(200000 + i), '', '', '是', '是']);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '从 Excel 导入' }).click()]);
+    await chooser.setFiles({ name: '单位.xlsx', mimeType: XLSX_MIME, buffer: unitsWorkbook(nameless) });
+
+    const preview = page.getByRole('dialog', { name: /导入预览/ });
+    await preview.getByText('共 1000 处问题，这里列出前 300 处；改正后再次导入可看到其余的问题').waitFor();
+    await preview.getByText('1000 行有错误').waitFor();
+    await page.screenshot({ path: '/tmp/jixiao-import-problem-limit.png' });
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // natural key (declared per table), a version, updated_at and a tombstone (`deleted`) instead of a hard
 // delete, so that exports can be incremental and deletions can travel.
 import { sql } from 'drizzle-orm';
-import { integer, text } from 'drizzle-orm/sqlite-core';
+import { check, integer, text } from 'drizzle-orm/sqlite-core';
 import { WORKFLOW_STATES } from '../../electron/domain/workflow';
 
 /** SQL for the current time as ISO-8601 UTC text, the format of every updated_at. */
@@ -17,3 +17,25 @@ export const exchangedColumns = () => ({
 
 /** The maker/checker states of domain.md §11 (草稿 → 已送审 → 通过 | 被退回), defined in the domain layer. */
 export const workflowStatus = () => text('status', { enum: WORKFLOW_STATES }).notNull().default('draft');
+
+// CHECK constraints, so that nothing (a script, a future bug, a hand edit) can store a value the domain
+// does not know. Written as plain SQL on bare column names: they sit inside CREATE TABLE, where a
+// table-qualified name would not resolve during drizzle-kit's table rebuild. Each is named after its table
+// and column, which is what a refused write and a failed migration report.
+const listed = (values: readonly string[]) => values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ');
+
+export const checkOneOf = (table: string, column: string, values: readonly string[], options: { nullable?: boolean } = {}) =>
+  check(`${table}_${column}`, sql.raw(`${options.nullable ? `"${column}" IS NULL OR ` : ''}"${column}" IN (${listed(values)})`));
+
+/** Fiscal years the software handles (domain.md: fiscal year as integer). */
+export const checkYear = (table: string) => check(`${table}_year`, sql.raw(`typeof("year") = 'integer' AND "year" BETWEEN 2000 AND 2100`));
+
+/** Money in 分: an integer, never negative (domain.md §3; a cut is its own non-negative column). */
+export const checkFen = (table: string, column: string, options: { nullable?: boolean } = {}) =>
+  check(`${table}_${column}`, sql.raw(`${options.nullable ? `"${column}" IS NULL OR ` : ''}(typeof("${column}") = 'integer' AND "${column}" >= 0)`));
+
+export const checkBoolean = (table: string, column: string) => check(`${table}_${column}`, sql.raw(`"${column}" IN (0, 1)`));
+
+export const checkJson = (table: string, column: string) => check(`${table}_${column}`, sql.raw(`json_valid("${column}")`));
+
+export const checkWorkflowStatus = (table: string) => checkOneOf(table, 'status', WORKFLOW_STATES);

@@ -1,8 +1,9 @@
 // 绩效运行监控: rounds, one sheet per project in scope, execution per fund source, progress per indicator.
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ACCRUALS } from '../../electron/domain/indicators';
 import { ROUND_SCOPES } from '../../electron/domain/monitoring';
-import { exchangedColumns, sqlNow, workflowStatus } from './common';
+import { checkBoolean, checkFen, checkJson, checkOneOf, checkWorkflowStatus, checkYear, exchangedColumns, sqlNow, workflowStatus } from './common';
 import { FUND_SOURCES, projects } from './projects';
 
 /** A monitoring round. Natural key: region + year + month + seq. */
@@ -20,7 +21,14 @@ export const monitoringRounds = sqliteTable(
     closed: integer('closed', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull().default(sqlNow),
   },
-  (t) => [uniqueIndex('monitoring_rounds_key').on(t.regionCode, t.year, t.month, t.seq)],
+  (t) => [
+    uniqueIndex('monitoring_rounds_key').on(t.regionCode, t.year, t.month, t.seq),
+    checkYear('monitoring_rounds'),
+    check('monitoring_rounds_month', sql.raw(`typeof("month") = 'integer' AND "month" BETWEEN 1 AND 12`)),
+    checkOneOf('monitoring_rounds', 'scope', ROUND_SCOPES),
+    checkBoolean('monitoring_rounds', 'closed'),
+    checkBoolean('monitoring_rounds', 'deleted'),
+  ],
 );
 
 /** A project's monitoring sheet in a round. Natural key: round key + project code. */
@@ -43,7 +51,12 @@ export const monitoringSheets = sqliteTable(
     submittedBy: text('submitted_by'),
     decidedAt: text('decided_at'),
   },
-  (t) => [uniqueIndex('monitoring_sheets_key').on(t.roundId, t.projectId), index('monitoring_sheets_status').on(t.roundId, t.status)],
+  (t) => [
+    uniqueIndex('monitoring_sheets_key').on(t.roundId, t.projectId),
+    index('monitoring_sheets_status').on(t.roundId, t.status),
+    checkWorkflowStatus('monitoring_sheets'),
+    checkBoolean('monitoring_sheets', 'deleted'),
+  ],
 );
 
 /** Execution to date per fund source (1–N月执行数), in 分. */
@@ -55,7 +68,12 @@ export const monitoringFunds = sqliteTable(
     adjustedFen: integer('adjusted_fen').notNull().default(0),
     executedFen: integer('executed_fen').notNull().default(0),
   },
-  (t) => [uniqueIndex('monitoring_funds_key').on(t.sheetId, t.source)],
+  (t) => [
+    uniqueIndex('monitoring_funds_key').on(t.sheetId, t.source),
+    checkOneOf('monitoring_funds', 'source', FUND_SOURCES),
+    checkFen('monitoring_funds', 'adjusted_fen'),
+    checkFen('monitoring_funds', 'executed_fen'),
+  ],
 );
 
 /**
@@ -86,5 +104,9 @@ export const monitoringIndicators = sqliteTable(
     reasonOther: text('reason_other').notNull().default(''),
     measures: text('measures').notNull().default(''),
   },
-  (t) => [uniqueIndex('monitoring_indicators_key').on(t.sheetId, t.indicatorId)],
+  (t) => [
+    uniqueIndex('monitoring_indicators_key').on(t.sheetId, t.indicatorId),
+    checkOneOf('monitoring_indicators', 'accrual', ACCRUALS),
+    checkJson('monitoring_indicators', 'reasons'),
+  ],
 );

@@ -5,7 +5,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { ACCRUALS } from '../../electron/domain/indicators';
 import { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES } from '../../electron/domain/projects';
 import { REVIEW_GRADES } from '../../electron/domain/targets';
-import { exchangedColumns, sqlNow, workflowStatus } from './common';
+import { checkBoolean, checkFen, checkJson, checkOneOf, checkWorkflowStatus, checkYear, exchangedColumns, sqlNow, workflowStatus } from './common';
 
 // The vocabularies are domain rules (the forms check them while typing); the columns reuse them.
 export { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES, REVIEW_GRADES };
@@ -32,7 +32,14 @@ export const projects = sqliteTable(
     endDate: text('end_date'),
     personInCharge: text('person_in_charge').notNull().default(''),
   },
-  (t) => [uniqueIndex('projects_natural_key').on(t.regionCode, t.year, t.code), index('projects_unit').on(t.year, t.unitCode)],
+  (t) => [
+    uniqueIndex('projects_natural_key').on(t.regionCode, t.year, t.code),
+    index('projects_unit').on(t.year, t.unitCode),
+    checkYear('projects'),
+    checkOneOf('projects', 'category', PROJECT_CATEGORIES),
+    checkOneOf('projects', 'attribute', PROJECT_ATTRIBUTES),
+    ...['deleted', 'key_project', 'poverty_fund', 'confidential'].map((column) => checkBoolean('projects', column)),
+  ],
 );
 
 /** Funds of a project by source, in 分; adjusted = initial + additions − cuts is derived, never stored. */
@@ -45,7 +52,11 @@ export const projectFunds = sqliteTable(
     additionFen: integer('addition_fen').notNull().default(0),
     cutFen: integer('cut_fen').notNull().default(0),
   },
-  (t) => [uniqueIndex('project_funds_key').on(t.projectId, t.source)],
+  (t) => [
+    uniqueIndex('project_funds_key').on(t.projectId, t.source),
+    checkOneOf('project_funds', 'source', FUND_SOURCES),
+    ...['initial_fen', 'addition_fen', 'cut_fen'].map((column) => checkFen('project_funds', column)),
+  ],
 );
 
 /**
@@ -80,7 +91,17 @@ export const targets = sqliteTable(
     otherFen: integer('other_fen'),
     functions: text('functions'),
   },
-  (t) => [uniqueIndex('targets_natural_key').on(t.regionCode, t.year, t.kind, t.ownerCode), index('targets_status').on(t.year, t.status)],
+  (t) => [
+    uniqueIndex('targets_natural_key').on(t.regionCode, t.year, t.kind, t.ownerCode),
+    index('targets_status').on(t.year, t.status),
+    checkYear('targets'),
+    checkOneOf('targets', 'kind', ['project', 'department']),
+    checkWorkflowStatus('targets'),
+    checkOneOf('targets', 'review_grade', REVIEW_GRADES, { nullable: true }),
+    checkBoolean('targets', 'deleted'),
+    checkJson('targets', 'annual_goals'),
+    ...['basic_fen', 'project_fen', 'fiscal_fen', 'other_fen'].map((column) => checkFen('targets', column, { nullable: true })),
+  ],
 );
 
 /** Indicator rows of a target (level 1/2/3, operator, value, unit, definition, basis, weight). */
@@ -103,7 +124,7 @@ export const targetIndicators = sqliteTable(
     weight: text('weight').notNull().default(''),
     libraryCode: text('library_code'),
   },
-  (t) => [uniqueIndex('target_indicators_seq').on(t.targetId, t.seq)],
+  (t) => [uniqueIndex('target_indicators_seq').on(t.targetId, t.seq), checkOneOf('target_indicators', 'accrual', ACCRUALS)],
 );
 
 /** 部门整体支出: the task table linking function → annual task → projects → amount. */
@@ -119,7 +140,11 @@ export const departmentTasks = sqliteTable(
     projectCodes: text('project_codes').notNull().default('[]'),
     amountFen: integer('amount_fen').notNull().default(0),
   },
-  (t) => [uniqueIndex('department_tasks_seq').on(t.targetId, t.seq)],
+  (t) => [
+    uniqueIndex('department_tasks_seq').on(t.targetId, t.seq),
+    checkFen('department_tasks', 'amount_fen'),
+    checkJson('department_tasks', 'project_codes'),
+  ],
 );
 
 /**
@@ -144,7 +169,13 @@ export const targetAdjustments = sqliteTable(
     createdAt: text('created_at').notNull().default(sqlNow),
     decidedAt: text('decided_at'),
   },
-  (t) => [uniqueIndex('target_adjustments_seq').on(t.targetId, t.seq)],
+  (t) => [
+    uniqueIndex('target_adjustments_seq').on(t.targetId, t.seq),
+    checkWorkflowStatus('target_adjustments'),
+    checkBoolean('target_adjustments', 'deleted'),
+    checkJson('target_adjustments', 'original'),
+    checkJson('target_adjustments', 'proposed'),
+  ],
 );
 
 /** 绩效公开: what was published, when, by whom. */

@@ -1,7 +1,7 @@
 // 整改问责: the rectification notices a monitoring round, a self-evaluation or an evaluation opens.
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { RECTIFICATION_SOURCES, RECTIFICATION_STATUSES } from '../../electron/domain/rectification';
-import { exchangedColumns, sqlNow } from './common';
+import { checkBoolean, checkOneOf, checkYear, exchangedColumns, sqlNow } from './common';
 import { projects } from './projects';
 
 /**
@@ -27,5 +27,11 @@ export const rectifications = sqliteTable(
     verdictOpinion: text('verdict_opinion'),
     createdAt: text('created_at').notNull().default(sqlNow),
   },
-  (t) => [uniqueIndex('rectifications_key').on(t.regionCode, t.year, t.seq)],
+  (t) => [
+    uniqueIndex('rectifications_key').on(t.regionCode, t.year, t.seq),
+    checkYear('rectifications'),
+    checkOneOf('rectifications', 'source', RECTIFICATION_SOURCES),
+    checkOneOf('rectifications', 'status', RECTIFICATION_STATUSES),
+    checkBoolean('rectifications', 'deleted'),
+  ],
 );

@@ -1,6 +1,6 @@
 // Reference data: regions, the installation, fiscal years, budget units, settings, operators, audit.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { exchangedColumns, sqlNow } from './common';
+import { checkBoolean, exchangedColumns, sqlNow } from './common';
 
 /** 财政区划: shipped Xinjiang list plus divisions a bureau adds later. */
 export const regions = sqliteTable('regions', {
@@ -40,7 +40,11 @@ export const units = sqliteTable(
     isDepartment: integer('is_department', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
-  (t) => [uniqueIndex('units_natural_key').on(t.regionCode, t.code), index('units_department').on(t.departmentCode)],
+  (t) => [
+    uniqueIndex('units_natural_key').on(t.regionCode, t.code),
+    index('units_department').on(t.departmentCode),
+    ...['deleted', 'is_department', 'active'].map((column) => checkBoolean('units', column)),
+  ],
 );
 
 /** Values a bureau changed; definitions and defaults live in the domain layer. */

@@ -3,9 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDatabase, backupFolder, defaultBackupPath, inspectBackup, restoreDatabase, type Store } from '../../db/open';
+import { unusedName } from '../../db/files';
 import { openAppStore } from '../appStore';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
+import { carryOverIdentity } from '../exchange';
 
 export interface BackupFile {
   name: string;
@@ -50,7 +52,7 @@ export function acceptUploadedBackup(store: Store, fileName: string, bytes: Uint
   const folder = backupFolder(store.path);
   fs.mkdirSync(folder, { recursive: true });
   const safeBase = path.basename(fileName).replace(/[^\w.\-\u4e00-\u9fa5]/g, '_').replace(/\.db$/, '');
-  const target = path.join(folder, `uploaded-${Date.now()}-${safeBase}.db`);
+  const target = unusedName(path.join(folder, `uploaded-${Date.now()}-${safeBase}.db`));
   const staging = `${target}.part`;
   fs.writeFileSync(staging, bytes);
   try {
@@ -70,7 +72,7 @@ export function acceptUploadedBackup(store: Store, fileName: string, bytes: Uint
 export function restoreBackup(store: Store, actor: Actor, file: string): { store: Store; safetyBackup: string } {
   let result: { store: Store; safetyBackup: string };
   try {
-    result = restoreDatabase(store, file, openAppStore);
+    result = restoreDatabase(store, file, { reopen: openAppStore, carryOver: carryOverIdentity });
   } catch (error) {
     throw new AppError('STORE', (error as Error).message);
   }

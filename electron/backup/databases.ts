@@ -3,7 +3,7 @@
 // and its menu) goes through these functions; the decisions themselves are in databaseFiles.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeDatabase, inspectBackup, type Store } from '../../db/open';
+import { closeDatabase, inspectBackup, type OpenOptions, type Store } from '../../db/open';
 import { actorOf, signInto, type AppContext, type Session } from '../ipc/context';
 import { generateDemoCounty, type DemoSummary, demoStatus, isSampleDatabase, setUpSampleDatabase } from '../demo';
 import { openAppStore } from '../appStore';
@@ -65,19 +65,25 @@ function asStoreProblem<T>(open: () => T): T {
 }
 
 /** Opens an existing Jixiao database; a foreign or damaged file is refused without being changed. */
-export function openExistingStore(file: string): Store {
+export function openExistingStore(file: string, options: OpenOptions = {}): Store {
   const resolved = requireUsablePath(file, 'open');
   return asStoreProblem(() => {
     inspectBackup(resolved, '数据库');
-    return openAppStore(resolved);
+    return openAppStore(resolved, options);
   });
 }
 
 /** Creates a new, empty database file (first-run setup follows); never overwrites a file. */
-export function createStore(file: string): Store {
+export function createStore(file: string, options: OpenOptions = {}): Store {
   const resolved = requireUsablePath(file, 'create');
-  return asStoreProblem(() => openAppStore(resolved));
+  return asStoreProblem(() => openAppStore(resolved, options));
 }
+
+/** The next file is locked by whoever holds the current one (the app, the bridge): the lock follows a switch. */
+const sameHolder = (app: AppContext): OpenOptions => {
+  const holder = app.store().lock?.holder;
+  return holder ? { holder } : {};
+};
 
 /**
  * Makes `next` the database of the running app. The caller's sign-in belonged to the previous file,
@@ -97,13 +103,13 @@ const isCurrent = (app: AppContext, file: string) => path.resolve(file) === app.
 
 export function openDatabaseFile(app: AppContext, session: Session, file: string): DatabaseInfo {
   if (isCurrent(app, file)) return databaseInfo(app.store());
-  const next = openExistingStore(file);
+  const next = openExistingStore(file, sameHolder(app));
   session.leftForSample = undefined;
   return switchTo(app, session, next);
 }
 
 export function createDatabaseFile(app: AppContext, session: Session, file: string): DatabaseInfo {
-  const next = createStore(file);
+  const next = createStore(file, sameHolder(app));
   session.leftForSample = undefined;
   return switchTo(app, session, next);
 }
@@ -115,9 +121,9 @@ export interface SampleOpened {
 }
 
 /** Creates (first time) the sample county's own database for the current county and fills the year. */
-function prepareSampleStore(file: string, regionCode: string, operatorName: string, year: number): { store: Store; generated: DemoSummary | null } {
+function prepareSampleStore(file: string, regionCode: string, operatorName: string, year: number, options: OpenOptions): { store: Store; generated: DemoSummary | null } {
   const fresh = !fs.existsSync(file);
-  const store = fresh ? asStoreProblem(() => openAppStore(file)) : openExistingStore(file);
+  const store = fresh ? asStoreProblem(() => openAppStore(file, options)) : openExistingStore(file, options);
   try {
     if (fresh) setUpSampleDatabase(store.db, { id: null, name: operatorName }, { regionCode, operatorName });
     if (!isSampleDatabase(store.db)) throw new AppError('CONFLICT', `“${file}”不是示例数据库，为保护其中的数据不会打开它作示例使用。请移走或改名后重试`);
@@ -140,7 +146,7 @@ export function openSampleCounty(app: AppContext, session: Session, year: number
   const { region, role } = requireInstallation(current.db);
   if (role !== 'county') throw new AppError('CONFLICT', '示例数据是一个虚构的县，只能从县级财政局的数据库打开');
   const operatorName = actorOf(session).name;
-  const { store, generated } = prepareSampleStore(sampleDatabasePath(app.dataDir), region.code, operatorName, year);
+  const { store, generated } = prepareSampleStore(sampleDatabasePath(app.dataDir), region.code, operatorName, year, sameHolder(app));
   const operator = listOperators(store.db).find((o) => o.name === operatorName) ?? listOperators(store.db)[0];
   session.leftForSample = { path: current.path, operatorId: session.operator?.id ?? null };
   return { database: switchTo(app, session, store, operator?.id ?? null), generated };
@@ -153,7 +159,7 @@ export function leaveSampleCounty(app: AppContext, session: Session): DatabaseIn
   const left = session.leftForSample;
   const target = realDatabaseToReturnTo(readRecentDatabases(app.dataDir), current.path, fs.existsSync, left?.path);
   if (!target) throw new AppError('NOT_FOUND', '找不到要返回的正式数据库，请用“文件 → 打开数据库”选择它');
-  const next = openExistingStore(target);
+  const next = openExistingStore(target, sameHolder(app));
   session.leftForSample = undefined;
   return switchTo(app, session, next, left?.path === target ? left.operatorId : null);
 }

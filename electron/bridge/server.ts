@@ -112,7 +112,7 @@ function createSessions() {
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
-  const app = createAppContext(openAppStore(options.dbPath), appVersion(), options.dataDir ?? userDataDir());
+  const app = createAppContext(openAppStore(options.dbPath, { holder: '网页桥' }), appVersion(), options.dataDir ?? userDataDir());
   const router = createRouter(handlers);
   const sessionFor = createSessions();
   const token = randomBytes(24).toString('hex');

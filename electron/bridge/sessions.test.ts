@@ -4,29 +4,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../testSupport/fixtures';
 import { SESSION_COOKIE, startBridge, type Bridge } from './server';
+import { browser, type Reply } from '../testSupport/bridgeClient';
 
 let bridge: Bridge | null = null;
 afterEach(async () => {
   await bridge?.close();
   bridge = null;
 });
-
-type Reply = { ok: true; value: any } | { ok: false; error: { code: string; message: string } };
-
-/** A browser: it keeps the session cookie the bridge sets, as a real one does. */
-function browser(b: Bridge) {
-  let cookie = '';
-  return async (channel: string, input: unknown = {}): Promise<Reply> => {
-    const response = await fetch(new URL('/api/invoke', b.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Jixiao-Token': b.token, ...(cookie ? { Cookie: cookie } : {}) },
-      body: JSON.stringify({ channel, input }),
-    });
-    const set = response.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0]!;
-    return (await response.json()) as Reply;
-  };
-}
 
 async function countyWithClerk() {
   const dir = tempDir();

@@ -7,7 +7,14 @@ import { startBridge } from './server';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : undefined;
+  if (at < 0) return undefined;
+  const value = process.argv[at + 1];
+  // A bare option must not fall back to the default database without a word.
+  if (value === undefined || value.startsWith('--')) {
+    console.error(`选项 ${name} 需要一个值${name === '--db' ? '（数据库文件的路径，例如 --db D:\\绩效\\轮台县.db）' : ''}`);
+    process.exit(2);
+  }
+  return value;
 }
 
 export async function runBridge(): Promise<void> {

@@ -8,6 +8,11 @@ export interface ParsedArgs {
 /** Options that never take a value. Every other `--name` takes the next argument (or `--name=value`). */
 const FLAGS = new Set(['--json', '--version', '-v', '--help', '-h', '--full', '--dry-run', '--trust', '--force', '--department']);
 
+/** What a value-taking option expects, for the message when it is given without one. */
+const VALUE_HINTS: Record<string, string> = { '--db': '数据库文件的路径，例如 --db D:\\绩效\\轮台县.db' };
+
+const missingValue = (name: string) => new UsageError(`选项 ${name} 需要${VALUE_HINTS[name] ?? '一个值'}`);
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
@@ -18,11 +23,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     const eq = arg.indexOf('=');
-    if (eq > 0) options.set(arg.slice(0, eq), arg.slice(eq + 1));
-    else if (FLAGS.has(arg)) options.set(arg, true);
+    if (eq > 0) {
+      if (eq === arg.length - 1) throw missingValue(arg.slice(0, eq));
+      options.set(arg.slice(0, eq), arg.slice(eq + 1));
+    } else if (FLAGS.has(arg)) options.set(arg, true);
     else {
       const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`选项 ${arg} 需要一个值`);
+      if (value === undefined || value.startsWith('--')) throw missingValue(arg);
       options.set(arg, value);
       i++;
     }
@@ -34,7 +41,7 @@ export class UsageError extends Error {}
 
 export function optionText(args: ParsedArgs, name: string): string | undefined {
   const value = args.options.get(name);
-  if (value === true) throw new UsageError(`选项 ${name} 需要一个值`);
+  if (value === true) throw missingValue(name);
   return value;
 }
 

@@ -2,6 +2,7 @@
 // exchange/inbox, both beside the database, so every package sent or received can be found again.
 import fs from 'node:fs';
 import path from 'node:path';
+import { unusedName } from '../../db/files';
 import type { Store } from '../../db/open';
 
 const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
@@ -14,12 +15,12 @@ export function exchangeFolder(store: Store, box: 'inbox' | 'outbox'): string {
 
 /** An ASCII file name: packages cross USB sticks and shared folders with unpredictable encodings. */
 export function outboxPath(store: Store, parts: readonly (string | number)[]): string {
-  return path.join(exchangeFolder(store, 'outbox'), `jixiao-${parts.join('-')}-${stamp()}.zip`);
+  return unusedName(path.join(exchangeFolder(store, 'outbox'), `jixiao-${parts.join('-')}-${stamp()}.zip`));
 }
 
 export function saveUpload(store: Store, fileName: string, bytes: Uint8Array): string {
   const safe = path.basename(fileName).replace(/[^\w.-]/g, '_').slice(-80);
-  const file = path.join(exchangeFolder(store, 'inbox'), `${stamp()}-${safe}`);
-  fs.writeFileSync(file, bytes);
+  const file = unusedName(path.join(exchangeFolder(store, 'inbox'), `${stamp()}-${safe}`));
+  fs.writeFileSync(file, bytes, { flag: 'wx' });
   return file;
 }

@@ -3,8 +3,10 @@
 // and the public key is recorded in exchange_identity, with a fingerprint people read out by phone.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { signingKeyPath } from '../../db/files';
 import type { Store } from '../../db/open';
-import { exchangeIdentity } from '../../db/schema';
+import { exchangeIdentity, exchangePeers } from '../../db/schema';
 import { AppError } from '../errors';
 
 export interface Identity {
@@ -15,7 +17,7 @@ export interface Identity {
 
 const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
-export const privateKeyPath = (store: Store) => `${store.path}.signing-key.pem`;
+export const privateKeyPath = (store: Store) => signingKeyPath(store.path);
 
 /** SHA-256 of the raw public key, in groups of four hex digits: easy to read out over the phone. */
 export function fingerprintOf(publicKeyBase64: string): string {
@@ -51,8 +53,11 @@ export function ensureIdentity(store: Store): Identity {
     }
     return { publicKey: row.publicKey, fingerprint: row.fingerprint, privateKey };
   }
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  fs.writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  // A key file without its row (a database restored from before the key was made) is adopted, never replaced:
+  // the prefecture knows this installation by that key.
+  const existing = fs.existsSync(file) ? createPrivateKey(fs.readFileSync(file)) : null;
+  const { privateKey, publicKey } = existing ? { privateKey: existing, publicKey: createPublicKey(existing) } : generateKeyPairSync('ed25519');
+  if (!existing) fs.writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
   const raw = rawPublicKey(publicKey);
   store.db.insert(exchangeIdentity).values({ id: 1, publicKey: raw, fingerprint: fingerprintOf(raw) }).run();
   return { publicKey: raw, fingerprint: fingerprintOf(raw), privateKey };
@@ -66,4 +71,34 @@ export function signatureValid(publicKeyBase64: string, bytes: Uint8Array, signa
   } catch {
     return false;
   }
+}
+
+/**
+ * Carries this installation's signing identity and its peers (their keys and the last sequence seen) from
+ * the live database into one being restored: they belong to the installation, not to the data. Sequences
+ * only move forward, so the prefecture accepts the next package and a replayed old one is still refused.
+ */
+export function carryOverIdentity(from: Store, into: Store): void {
+  const identity = from.db.select().from(exchangeIdentity).get();
+  const peers = from.db.select().from(exchangePeers).all();
+  into.db.transaction((tx) => {
+    if (identity) {
+      tx.insert(exchangeIdentity)
+        .values(identity)
+        .onConflictDoUpdate({
+          target: exchangeIdentity.id,
+          set: { publicKey: identity.publicKey, fingerprint: identity.fingerprint, nextSequence: sql`max(${exchangeIdentity.nextSequence}, ${identity.nextSequence})` },
+        })
+        .run();
+    }
+    for (const peer of peers) {
+      tx.insert(exchangePeers)
+        .values(peer)
+        .onConflictDoUpdate({
+          target: exchangePeers.regionCode,
+          set: { publicKey: peer.publicKey, fingerprint: peer.fingerprint, trustedAt: peer.trustedAt, trustedBy: peer.trustedBy, lastSequence: sql`max(${exchangePeers.lastSequence}, ${peer.lastSequence})` },
+        })
+        .run();
+    }
+  });
 }

@@ -1,6 +1,7 @@
 // Writing packages: a county's report to its prefecture, the prefecture's reply to a county, and the
 // receipt (回执) either side signs for a package it imported. Each write reserves the next sequence
 // number and records what it carried in the same transaction, so the bookkeeping and the file agree.
+import { refuseOverwrite } from '../../db/files';
 import fs from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { sqliteOf, type Store } from '../../db/open';
@@ -101,13 +102,15 @@ function writeRecorded(
   carried: Selected[],
   afterWrite?: (manifest: Manifest) => void,
 ): WrittenPackage {
+  // Before anything else: the clean-up below removes `file`, which must then be the package's own.
+  refuseOverwrite(file, store.path);
   const identity = ensureIdentity(store);
   const sqlite = sqliteOf(store.db);
   const recordCarried = sqlite.prepare('INSERT INTO exchange_package_records (package_id, entity, record_id, version) VALUES (?, ?, ?, ?)');
   try {
     return store.db.transaction((tx) => {
       const sequence = tx.select().from(exchangeIdentity).get()!.nextSequence;
-      const { manifest, fileSha256 } = writePackageFile(file, identity, { ...draft, sequence }, members);
+      const { manifest, fileSha256 } = writePackageFile(file, identity, { ...draft, sequence }, members, store.path);
       tx.update(exchangeIdentity).set({ nextSequence: sequence + 1 }).run();
       tx.insert(exchangePackages)
         .values({

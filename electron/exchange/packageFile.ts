@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { writeNewFile } from '../../db/files';
 import { AppError } from '../errors';
 import { signatureValid, signBytes, fingerprintOf, type Identity } from './keys';
 import {
@@ -53,8 +54,17 @@ export type ManifestDraft = Omit<Manifest, 'format' | 'formatVersion' | 'package
   sender: Omit<Manifest['sender'], 'publicKey' | 'fingerprint'>;
 };
 
-/** Writes members + signed manifest to `file` (via a temporary name, so a half-written file never exists). */
-export function writePackageFile(file: string, identity: Identity, draft: ManifestDraft, members: ReadonlyMap<string, Uint8Array>): { manifest: Manifest; fileSha256: string } {
+/**
+ * Writes members + signed manifest to a new `file` (via a temporary name, so a half-written file never
+ * exists); never replaces an existing file or one of the database's own (`dbPath`).
+ */
+export function writePackageFile(
+  file: string,
+  identity: Identity,
+  draft: ManifestDraft,
+  members: ReadonlyMap<string, Uint8Array>,
+  dbPath?: string,
+): { manifest: Manifest; fileSha256: string } {
   const manifest: Manifest = {
     format: FORMAT,
     formatVersion: FORMAT_VERSION,
@@ -65,14 +75,17 @@ export function writePackageFile(file: string, identity: Identity, draft: Manife
     members: [...members].map(([name, bytes]) => ({ name, size: bytes.length, sha256: sha256(bytes) })),
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const partial = `${file}.part`;
-  const zip = new ZipWriter(partial);
-  zip.add(MANIFEST, manifestBytes);
-  zip.add(SIGNATURE, Buffer.from(signBytes(identity, manifestBytes), 'utf8'));
-  for (const [name, bytes] of members) zip.add(name, bytes);
-  zip.close();
-  fs.renameSync(partial, file);
+  writeNewFile(
+    path.resolve(file),
+    (partial) => {
+      const zip = new ZipWriter(partial);
+      zip.add(MANIFEST, manifestBytes);
+      zip.add(SIGNATURE, Buffer.from(signBytes(identity, manifestBytes), 'utf8'));
+      for (const [name, bytes] of members) zip.add(name, bytes);
+      zip.close();
+    },
+    dbPath,
+  );
   return { manifest, fileSha256: sha256(fs.readFileSync(file)) };
 }
 

@@ -191,7 +191,7 @@ function openWindow(): void {
 /** --db or JIXIAO_DB, else the last real database used (never the sample), else the default file. */
 function openStore(): Store {
   const lastUsed = startupDatabase(readRecentDatabases(userDataDir()), fs.existsSync, defaultDbPath());
-  return openAppStore(chooseDbPath(process.argv, process.env, lastUsed));
+  return openAppStore(chooseDbPath(process.argv, process.env, lastUsed), { holder: '应用' });
 }
 
 function start(): void {

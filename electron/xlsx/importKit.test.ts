@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarise, type ImportAction, type RowProblem } from './importKit';
+import { PREVIEW_PROBLEM_LIMIT, summarise, type ImportAction, type RowProblem } from './importKit';
 
 const row = (action: ImportAction) => ({ action });
 const problem = (rowNumber: number, sheet?: string): RowProblem => ({ sheet, rowNumber, column: '项目编码', message: `第 ${rowNumber} 行` });
@@ -29,5 +29,16 @@ describe('the preview of an Excel import', () => {
     const first = { rowNumber: 2, column: '单位编码', message: '请填写单位编码' };
     const second = { rowNumber: 2, column: '单位名称', message: '请填写单位名称' };
     expect(summarise('单位.xlsx', [], [second, problem(1), first]).problems.slice(1)).toEqual([second, first]);
+  });
+
+  it('lists at most a few hundred problems, the first in file order, and counts them all', () => {
+    const problems = Array.from({ length: 5000 }, (_, i) => problem(5001 - i));
+    const preview = summarise('项目.xlsx', problems.map(() => row('error')), problems);
+    expect(PREVIEW_PROBLEM_LIMIT).toBe(300);
+    expect(preview.problems).toHaveLength(PREVIEW_PROBLEM_LIMIT);
+    expect(preview.problems[0]?.rowNumber).toBe(2);
+    expect(preview.problems.at(-1)?.rowNumber).toBe(PREVIEW_PROBLEM_LIMIT + 1);
+    expect(preview.problemTotal).toBe(5000);
+    expect(preview.counts.error).toBe(5000);
   });
 });

@@ -12,11 +12,16 @@ export interface RowProblem {
   message: string;
 }
 
-/** One file's import before anything is written: what would happen to each row, and every problem. */
+/** A preview lists at most this many problems (the first, in file order); `problemTotal` counts them all. */
+export const PREVIEW_PROBLEM_LIMIT = 300;
+
+/** One file's import before anything is written: what would happen to each row, and its first problems. */
 export interface ImportPreview<R> {
   fileName: string;
   rows: R[];
   problems: RowProblem[];
+  /** Every problem found, also those beyond the listed PREVIEW_PROBLEM_LIMIT. */
+  problemTotal: number;
   counts: Record<ImportAction, number>;
 }
 
@@ -38,5 +43,5 @@ export function summarise<R extends { action: ImportAction }>(
   const sheets = [...new Set([...sheetOrder, ...problems.map((p) => p.sheet ?? '')])];
   const rank = (p: RowProblem) => sheets.indexOf(p.sheet ?? '');
   const ordered = [...problems].sort((a, b) => rank(a) - rank(b) || a.rowNumber - b.rowNumber);
-  return { fileName, rows, problems: ordered, counts };
+  return { fileName, rows, problems: ordered.slice(0, PREVIEW_PROBLEM_LIMIT), problemTotal: problems.length, counts };
 }

@@ -79,6 +79,11 @@ export function ImportPreviewModal<R>({
               rowKey={(p) => `${p.sheet ?? ''}-${p.rowNumber}-${p.column}-${p.message}`}
               height={Math.min(240, 40 * (problems.length + 1) + 2)}
             />
+            {preview.problemTotal > problems.length && (
+              <Text size="sm" c="dimmed">
+                共 {preview.problemTotal} 处问题，这里列出前 {problems.length} 处；改正后再次导入可看到其余的问题
+              </Text>
+            )}
           </Stack>
         )}
         <Stack gap="xs">

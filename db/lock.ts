@@ -1,0 +1,95 @@
+// Who has a database open for the long run. The app and the web bridge hold a lock file beside the
+// database while it is open (a restore holds it too, whoever runs it), so that a restore or a second app on
+// the same file is refused with a message naming the holder. Short CLI commands take no lock: they work
+// beside a running app, each write waiting its turn (transactions begin IMMEDIATE); only `restore` must
+// have the file to itself. A lock whose process is gone (a crash, a power cut) is stale and taken over.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { StoreError } from './storeError';
+
+export type LockHolder = '应用' | '网页桥' | '命令行';
+
+interface LockFile {
+  pid: number;
+  holder: LockHolder;
+  host: string;
+  since: string;
+}
+
+export interface DatabaseLock {
+  readonly holder: LockHolder;
+  release(): void;
+}
+
+export const lockPath = (dbPath: string): string => `${path.resolve(dbPath)}.lock`;
+
+/** This process may hold one database several times (the open store and a restore on it). */
+const heldHere = new Map<string, { holder: LockHolder; count: number }>();
+
+function readLock(file: string): LockFile | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockFile>;
+    return typeof parsed.pid === 'number' && typeof parsed.holder === 'string' ? (parsed as LockFile) : null;
+  } catch {
+    return null;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** The process holding the database now, or null when the lock is absent, unreadable or stale. */
+export function liveHolder(dbPath: string): LockFile | null {
+  const lock = readLock(lockPath(dbPath));
+  if (!lock) return null;
+  // A process on another computer (a shared folder) cannot be checked: its lock is taken as live.
+  if (lock.host === os.hostname() && (lock.pid === process.pid ? !heldHere.has(lockPath(dbPath)) : !processAlive(lock.pid))) return null;
+  return lock;
+}
+
+const heldMessage = (dbPath: string, lock: LockFile, action: string) =>
+  `数据库“${path.resolve(dbPath)}”正由${lock.holder}使用（${lock.host === os.hostname() ? '' : `电脑 ${lock.host}，`}进程 ${lock.pid}，自 ${lock.since.replace('T', ' ').slice(0, 19)} 起），${action}。请先关闭${lock.holder}后再试。`;
+
+/**
+ * Takes the lock on `dbPath` for `holder`, or throws StoreError LOCKED naming who holds it. `action`
+ * says what was refused ("不能同时打开", "不能恢复").
+ */
+export function lockDatabase(dbPath: string, holder: LockHolder, action = '不能同时打开'): DatabaseLock {
+  const file = lockPath(dbPath);
+  const mine = heldHere.get(file);
+  if (mine) mine.count++;
+  else {
+    const content = JSON.stringify({ pid: process.pid, holder, host: os.hostname(), since: new Date().toISOString() } satisfies LockFile);
+    for (;;) {
+      try {
+        fs.writeFileSync(file, content, { flag: 'wx' });
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'EEXIST') throw error;
+        const lock = liveHolder(dbPath);
+        if (lock) throw new StoreError('LOCKED', heldMessage(dbPath, lock, action));
+        fs.rmSync(file, { force: true });
+      }
+    }
+    heldHere.set(file, { holder, count: 1 });
+  }
+  let released = false;
+  return {
+    holder: mine?.holder ?? holder,
+    release() {
+      if (released) return;
+      released = true;
+      const entry = heldHere.get(file);
+      if (!entry || --entry.count > 0) return;
+      heldHere.delete(file);
+      if (readLock(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+    },
+  };
+}

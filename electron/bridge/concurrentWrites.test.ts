@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../db/open';
+import { countRows } from '../../db/open';
+import { generateDemoCounty } from '../demo/generate';
+import { setUpSampleDatabase } from '../demo/sampleDatabase';
+import { units } from '../../db/schema';
+import { tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { browser, type Reply } from '../testSupport/bridgeClient';
+import { startBridge, type Bridge } from './server';
+
+let bridge: Bridge | null = null;
+afterEach(async () => {
+  await bridge?.close();
+  bridge = null;
+});
+
+/** The CLI in a process of its own, as IT staff run it beside the app. */
+function cliProcess(...argv: string[]): Promise<{ code: number | null; err: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/testSupport/cliChild.ts'), ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (chunk) => (err += chunk));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, err })));
+}
+
+describe('two processes writing one database', () => {
+  it('lets the CLI and the bridge write at the same time, each waiting its turn', async () => {
+    const dbPath = path.join(tempDir(), 'county.db');
+    const setup = openDatabase(dbPath);
+    // A sample database with one year in it, because the CLI's sample-data generator refuses real ones.
+    setUpSampleDatabase(setup.db, TEST_ACTOR, { regionCode: '652822', operatorName: '张三' });
+    generateDemoCounty(setup.db, TEST_ACTOR, { year: 2020 });
+    closeDatabase(setup);
+    bridge = await startBridge({ dbPath, dataDir: path.dirname(dbPath) });
+    const b = bridge;
+    const call = browser(b);
+    const status = await call('setup.status', {});
+    if (!status.ok) throw new Error(status.error.message);
+    await call('session.signIn', { operatorId: status.value.operators[0].id, password: null });
+    const createUnit = (n: number) => call('units.create', { code: String(900000 + n), name: `并发单位${n}`, departmentCode: null, isDepartment: true });
+
+    // The CLI's sample-data run is one long write transaction; the bridge keeps writing throughout it.
+    const cli = cliProcess('--db', dbPath, 'demo', '--year', '2021');
+    const answers: Reply[] = [];
+    let cliDone = false;
+    void cli.then(() => (cliDone = true));
+    for (let n = 0; !cliDone || n < 20; n++) {
+      answers.push(await createUnit(n));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const cliResult = await cli;
+
+    expect(cliResult.err).toBe('');
+    expect(cliResult.code).toBe(0);
+    expect(answers.filter((a) => !a.ok)).toEqual([]);
+    const check = openDatabase(dbPath);
+    try {
+      expect(countRows(check.db, units)).toBeGreaterThan(answers.length);
+    } finally {
+      closeDatabase(check);
+    }
+  }, 60_000);
+});

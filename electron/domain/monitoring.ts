@@ -187,6 +187,15 @@ export function defaultDeadline(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${day}`;
 }
 
+/**
+ * Why a round's deadline cannot stand, or null: a round reports figures up to its month, so units cannot be
+ * asked to report before that month has begun (a deadline in January for an August round is a typo).
+ */
+export function roundDeadlineProblem(year: number, month: number, deadline: string): string | null {
+  const monthStart = `${year}-${String(month).padStart(2, '0')}-01`;
+  return deadline < monthStart ? `截止日期 ${deadline} 早于报告月份（${month} 月）：请填写 ${monthStart} 或以后的日期，一般为 ${defaultDeadline(year, month)}` : null;
+}
+
 const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 
 /** A deadline within `dueSoonDays` days is due soon; past it, overdue (已超时). */

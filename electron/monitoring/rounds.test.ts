@@ -54,7 +54,11 @@ describe('opening a monitoring round', () => {
     expect(() => createRound(db, TEST_ACTOR, { ...base, scope: 'list', projectIds: [] })).toThrow(/请至少选择一个项目/);
     expect(() => createRound(db, TEST_ACTOR, { ...base, year: 2021, deadline: '2021-08-31', scope: 'all' })).toThrow(/2021 年还没有批复/);
     expect(() => createRound(db, TEST_ACTOR, { ...base, deadline: '2020-02-30', scope: 'all' })).toThrow(/截止日期应为/);
+    // A deadline before the reporting month began is a slip of the keyboard, refused with the usual date.
+    expect(() => createRound(db, TEST_ACTOR, { ...base, deadline: '2020-01-01', scope: 'all' })).toThrow('截止日期 2020-01-01 早于报告月份（8 月）：请填写 2020-08-01 或以后的日期，一般为 2020-08-31');
     expect(listRounds(db, 2020)).toEqual([]);
+    // The month's first day is the earliest deadline that stands.
+    expect(createRound(db, TEST_ACTOR, { ...base, deadline: '2020-08-01', scope: 'all' }).deadline).toBe('2020-08-01');
   });
 
   it('records who opened the round and which projects it covers', () => {

@@ -6,7 +6,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { sqliteOf, type Db } from '../../db/open';
 import { monitoringRounds, monitoringSheets, projects, targets, units } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
-import { deadlineState, defaultDeadline, type DeadlineState, type RoundScope } from '../domain/monitoring';
+import { deadlineState, defaultDeadline, roundDeadlineProblem, type DeadlineState, type RoundScope } from '../domain/monitoring';
 import { adjustedFen, isIsoDate } from '../domain/projects';
 import { localDate } from '../domain/clock';
 import type { WorkflowState } from '../domain/workflow';
@@ -94,7 +94,8 @@ function projectsInScope(db: Db, input: RoundInput): RoundCandidate[] {
 function checkRoundInput(input: RoundInput): void {
   if (!Number.isInteger(input.month) || input.month < 1 || input.month > 12) throw new AppError('INVALID_INPUT', '监控月份应为 1–12 月');
   if (!isIsoDate(input.deadline)) throw new AppError('INVALID_INPUT', '截止日期应为“2020-08-31”这样的日期');
-  if (input.deadline < `${input.year}-01-01`) throw new AppError('INVALID_INPUT', `截止日期不能早于 ${input.year} 年`);
+  const deadlineProblem = roundDeadlineProblem(input.year, input.month, input.deadline);
+  if (deadlineProblem) throw new AppError('INVALID_INPUT', deadlineProblem);
 }
 
 const nextSeq = (db: Db, region: string, year: number, month: number): number =>

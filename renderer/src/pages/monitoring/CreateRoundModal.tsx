@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, MultiSelect, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { defaultDeadline, SCOPE_LABELS, type RoundScope } from '../../../../electron/domain/monitoring';
+import { defaultDeadline, roundDeadlineProblem, SCOPE_LABELS, type RoundScope } from '../../../../electron/domain/monitoring';
 import type { RoundSummary } from '../../../../electron/monitoring/contract';
 import { errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
@@ -36,6 +36,9 @@ export function CreateRoundModal({
   const [saving, setSaving] = useState(false);
   const candidates = useInvoke('monitoring.candidates', { year });
 
+  // The date field gives '' for an empty or half-typed date; the same rule as the service, shown as typed.
+  const deadlineError = deadline ? roundDeadlineProblem(year, month, deadline) : '请填写报送截止日期';
+
   const chooseMonth = (value: number) => {
     setMonth(value);
     if (!deadlineTouched) setDeadline(defaultDeadline(year, value));
@@ -43,6 +46,7 @@ export function CreateRoundModal({
 
   async function create(event: FormEvent) {
     event.preventDefault();
+    if (deadlineError) return;
     setSaving(true);
     setError(null);
     try {
@@ -73,6 +77,7 @@ export function CreateRoundModal({
               label="报送截止日期"
               description="默认为报告月份的最后一天"
               value={deadline}
+              error={deadlineError}
               onChange={(e) => {
                 setDeadline(e.currentTarget.value);
                 setDeadlineTouched(true);

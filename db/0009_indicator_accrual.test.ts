@@ -9,7 +9,7 @@ import { upgradedFrom } from '../electron/testSupport/migrations';
 const ROWS: [string, string][] = [
   ['数量指标', '%'], ['数量指标', '％'], ['效益指标', '‰'], ['社会效益指标', '百分比'], ['数量指标', '分'], ['数量指标', '星'],
   ['数量指标', '级'], ['可持续影响指标', '年'], ['质量指标', '平方米'], ['服务对象满意度指标', '人'], ['数量指标', '人次'],
-  ['数量指标', '公里'], ['数量指标', '所'], ['成本指标', '万元'], ['时效指标', '年度'],
+  ['数量指标', '公里'], ['数量指标', '所'], ['成本指标', '万元'], ['时效指标', '年度'], ['成本指标', '元/生·年'], ['成本指标', '元／平方米'],
 ];
 
 describe('migration 0009_indicator_accrual', () => {
@@ -31,7 +31,7 @@ describe('migration 0009_indicator_accrual', () => {
     );
     try {
       const expected = ROWS.map(([level2, unit]) => defaultAccrual({ level2, unit }));
-      expect(expected.filter((a) => a === 'level')).toHaveLength(10);
+      expect(expected.filter((a) => a === 'level')).toHaveLength(12);
       for (const table of ['target_indicators', 'library_indicators', 'monitoring_indicators']) {
         const order = table === 'library_indicators' ? 'rowid' : 'seq';
         const rows = upgraded.sqlite.prepare(`SELECT accrual FROM ${table} ORDER BY ${order}`).all() as { accrual: string }[];

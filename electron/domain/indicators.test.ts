@@ -101,6 +101,10 @@ describe('accrual kind (累计型 / 状态型, domain.md §5)', () => {
     expect(defaultAccrual({ unit: '人', level2: '满意度指标' })).toBe('level');
   });
 
+  it.each(['元/生·年', '元/人·年', '元／平方米', '人/班'])('defaults a standard per something (%s) to 状态型', (unit) => {
+    expect(defaultAccrual({ unit, level2: '成本指标' })).toBe('level');
+  });
+
   it.each(['人次', '公里', '所', '户', '万元', '个', '年度', '分钟'])('defaults a count or amount in %s to 累计型', (unit) => {
     expect(defaultAccrual({ unit, level2: '数量指标' })).toBe('cumulative');
   });

@@ -33,11 +33,17 @@ export const LEVEL_UNITS = ['%', '％', '‰', '百分比', '分', '星', '级',
 /** Level-2 classes whose indicators are levels whatever their unit (服务对象满意度指标 ends in 满意度指标). */
 export const LEVEL_CLASSES = ['质量指标', '满意度指标'] as const;
 
+/**
+ * A unit per something (元/人·年, 元/平方米, 人/班) is a rate or a standard, not an amount that builds up:
+ * 生均公用经费 =709元/生·年 is met at 709 in May as in December.
+ */
+const isPerUnit = (unit: string) => unit.includes('/') || unit.includes('／');
+
 /** The accrual kind an indicator gets unless someone chooses otherwise: from its unit and level-2 class. */
 export function defaultAccrual(row: { unit: string; level2: string }): Accrual {
   const unit = row.unit.trim();
   const level2 = row.level2.trim();
-  if ((LEVEL_UNITS as readonly string[]).includes(unit)) return 'level';
+  if ((LEVEL_UNITS as readonly string[]).includes(unit) || isPerUnit(unit)) return 'level';
   return LEVEL_CLASSES.some((c) => level2.endsWith(c)) ? 'level' : 'cumulative';
 }
 

@@ -133,7 +133,8 @@ describe('超支 and 未填报 on a sheet', () => {
 describe('accrual kind in a round', () => {
   it('snapshots each indicator’s kind: the same 2000 of ≥3000 in August is green as 累计型, yellow as 状态型', () => {
     const { db, sheet } = schoolRepairSheet();
-    expect(sheet.indicators.map((i) => i.accrual)).toEqual(['cumulative', 'cumulative']);
+    // 单位造价 ≤800 元/平方米 is a standard per unit (状态型); as a ceiling it lights by its operator alone.
+    expect(sheet.indicators.map((i) => i.accrual)).toEqual(['cumulative', 'level']);
     expect(saveSheet(db, TEST_ACTOR, report(sheet, 128, '2000')).figures.projectLight).toBe('green');
     sqliteOf(db).prepare("UPDATE monitoring_indicators SET accrual = 'level' WHERE sheet_id = ? AND seq = 1").run(sheet.id);
     const level = getSheet(db, sheet.id);

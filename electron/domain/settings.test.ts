@@ -49,8 +49,8 @@ describe('thresholds that must keep their order', () => {
     ['a budget red light above the green one', 'monitoring.budgetRedBelow', '85.5', '“预算执行红灯：执行率/序时进度低于”（85.5%）不能高于“预算执行绿灯：执行率/序时进度不低于”（80%），请先调整其中一项'],
     ['an indicator blue light below the green one', 'monitoring.indicatorBlueFrom', '79.99', '“指标蓝灯（超额）：完成进度不低于”（79.99%）不能低于“指标绿灯：完成进度不低于”（80%），请先调整其中一项'],
     ['an indicator green light above the blue one', 'monitoring.indicatorGreenFrom', '130', '“指标绿灯：完成进度不低于”（130%）不能高于“指标蓝灯（超额）：完成进度不低于”（120%），请先调整其中一项'],
-    ['a 良 line at the 优 line', 'evaluation.gradeGoodFrom', 90, '““良”等级分数线”（90）须低于““优”等级分数线”（90），请先调整其中一项'],
-    ['a 部分达成 tier above 达成', 'evaluation.tierPartialFrom', '81', '“定性“部分达成”得分下限（占分值）”（81%）不能高于“定性“达成年度指标”得分下限（占分值）”（80%），请先调整其中一项'],
+    ['a 良 line at the 优 line', 'evaluation.gradeGoodFrom', 90, '「“良”等级分数线」（90）须低于「“优”等级分数线」（90），请先调整其中一项'],
+    ['a 部分达成 tier above 达成', 'evaluation.tierPartialFrom', '81', '「定性“部分达成”得分下限（占分值）」（81%）不能高于「定性“达成年度指标”得分下限（占分值）」（80%），请先调整其中一项'],
   ])('refuses %s, naming both values', (_name, key, value, message) => {
     expect(settingConflict(key, value, defaults)).toBe(message);
   });

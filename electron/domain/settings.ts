@@ -180,6 +180,9 @@ const ORDERED_SETTINGS: readonly { lower: string; upper: string; strict?: boolea
 const orderOf = (def: SettingDefinition, value: SettingValue): Ratio | null =>
   def.type === 'percent' ? parseDecimal(String(value)) : def.type === 'integer' && typeof value === 'number' ? ratio(value) : null;
 
+/** A setting's name in a message; a name that quotes a word itself (“优”等级分数线) gets corner brackets. */
+const named = (def: SettingDefinition) => (def.label.includes('“') ? `「${def.label}」` : `“${def.label}”`);
+
 const shown = (def: SettingDefinition, value: SettingValue) => (def.type === 'percent' ? `${String(value)}%` : String(value));
 
 /**
@@ -200,7 +203,7 @@ export function settingConflict(key: string, value: SettingValue, current: (key:
     const [changed, changedValue, other, otherValue] =
       pair.lower === key ? [lowerDef, lowerValue, upperDef, upperValue] : [upperDef, upperValue, lowerDef, lowerValue];
     const relation = pair.lower === key ? (pair.strict ? '须低于' : '不能高于') : pair.strict ? '须高于' : '不能低于';
-    return `“${changed.label}”（${shown(changed, changedValue)}）${relation}“${other.label}”（${shown(other, otherValue)}），请先调整其中一项`;
+    return `${named(changed)}（${shown(changed, changedValue)}）${relation}${named(other)}（${shown(other, otherValue)}），请先调整其中一项`;
   }
   return null;
 }

@@ -32,7 +32,8 @@ const COLUMNS: Column<SheetListRow>[] = [
     key: 'rate',
     header: '执行率',
     width: '90px',
-    cell: (s) => (s.overspent ? <Text span c="red" size="sm" fw={600} title="执行数超过调整后预算">超支 {s.executionRate}%</Text> : `${s.executionRate}%`),
+    // Nothing reported yet has no rate: 0.00% would read as reported and not spent.
+    cell: (s) => (s.overspent ? <Text span c="red" size="sm" fw={600} title="执行数超过调整后预算">超支 {s.executionRate}%</Text> : s.reported ? `${s.executionRate}%` : <Text span c="dimmed" size="sm" title="未填报">—</Text>),
     sortValue: (s) => Number(s.executionRate),
     align: 'right',
   },

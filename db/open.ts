@@ -97,15 +97,15 @@ function unwritable(file: string, error: unknown): StoreError | null {
   );
 }
 
-const notADatabase = (file: string, error: unknown) =>
-  new StoreError('NOT_A_DATABASE', `“${file}”不是绩效软件的数据库文件，或已损坏（${(error as Error).message}）。`);
+// SQLite's own words (file is not a database) say nothing more to a clerk than the sentence itself.
+const notADatabase = (file: string) => new StoreError('NOT_A_DATABASE', `“${file}”不是绩效软件的数据库文件，或已损坏。`);
 
 function checkIntegrity(sqlite: Database.Database, file: string): void {
   let result: string;
   try {
     result = sqlite.pragma('integrity_check', { simple: true }) as string;
-  } catch (error) {
-    throw notADatabase(file, error);
+  } catch {
+    throw notADatabase(file);
   }
   if (result !== 'ok') {
     throw new StoreError('CORRUPT', `数据库“${file}”完整性检查未通过：${result}。请从备份恢复（设置 → 备份与恢复）。`);
@@ -203,13 +203,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   } catch (error) {
     lock?.release();
     if (error instanceof StoreError) throw error;
-    throw unwritable(resolved, error) ?? notADatabase(resolved, error);
+    throw unwritable(resolved, error) ?? notADatabase(resolved);
   }
   try {
     try {
       applyPragmas(sqlite);
     } catch (error) {
-      throw unwritable(resolved, error) ?? notADatabase(resolved, error);
+      throw unwritable(resolved, error) ?? notADatabase(resolved);
     }
     checkIntegrity(sqlite, resolved);
     const state = schemaState(sqlite, folder);

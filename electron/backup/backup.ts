@@ -59,7 +59,8 @@ export function acceptUploadedBackup(store: Store, fileName: string, bytes: Uint
     inspectBackup(staging);
   } catch (error) {
     fs.rmSync(staging, { force: true });
-    throw new AppError('BAD_FILE', (error as Error).message);
+    // The check names the file it read, a staging copy the user never saw: name the one they chose.
+    throw new AppError('BAD_FILE', (error as Error).message.replaceAll(staging, fileName));
   }
   fs.renameSync(staging, target);
   return describe(target);

@@ -6,7 +6,7 @@ import { listAudit } from '../audit/audit';
 import { generateDemoCounty } from '../demo/generate';
 import { listAdjustments } from '../targets/adjustments';
 import { luntaiApprovedTargets } from '../testSupport/approvedTargets';
-import { countyStore, sampleCountyStore, TEST_ACTOR } from '../testSupport/fixtures';
+import { countyStore, daysFromToday, sampleCountyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { issueRectification } from '../rectification';
 import { adjustmentDraft, proposeAdjustmentFromSheet } from './adjustments';
 import { roundCoverage, roundWarnings } from './boards';
@@ -155,19 +155,19 @@ describe('a rectification notice or a target adjustment for a red or yellow proj
   it('opens a rectification notice as 待下达, shows it on the warnings board, issues it, and refuses a second one', () => {
     const { db, round, sheet } = reportedRound();
     const school = sheet('LT2020-002');
-    const notice = openSheetRectification(db, TEST_ACTOR, { sheetId: school.id, problems: '执行进度严重滞后', requirements: '9 月底前完成支付', deadline: '2020-09-30' });
+    const notice = openSheetRectification(db, TEST_ACTOR, { sheetId: school.id, problems: '执行进度严重滞后', requirements: '9 月底前完成支付', deadline: daysFromToday(30) });
     expect(notice).toMatchObject({ seq: 1, status: 'pending', unitCode: '101002', sourceId: school.id });
     expect(roundWarnings(db, round.id).warnings[0]!.rectification).toMatchObject({ seq: 1, status: 'pending' });
     expect(issueRectification(db, TEST_ACTOR, { id: notice.id, version: notice.version }).status).toBe('issued');
-    expect(() => openSheetRectification(db, TEST_ACTOR, { sheetId: school.id, problems: '再次', requirements: '', deadline: '2020-09-30' })).toThrow(/已对“校舍维修改造”下发第 1 号整改通知（已下达）/);
+    expect(() => openSheetRectification(db, TEST_ACTOR, { sheetId: school.id, problems: '再次', requirements: '', deadline: daysFromToday(30) })).toThrow(/已对“校舍维修改造”下发第 1 号整改通知（已下达）/);
     expect(listAudit(db, { entity: 'rectification', limit: 5 }).map((a) => a.action)).toEqual(['下达整改通知', '拟定整改通知']);
   });
 
   it('refuses a notice or an adjustment for a green project, and a notice without problems', () => {
     const { db, sheet } = reportedRound();
     const doctors = sheet('LT2020-003');
-    expect(() => openSheetRectification(db, TEST_ACTOR, { sheetId: doctors.id, problems: '无', requirements: '', deadline: '2020-09-30' })).toThrow(/没有红灯或黄灯/);
-    expect(() => openSheetRectification(db, TEST_ACTOR, { sheetId: sheet('LT2020-002').id, problems: ' ', requirements: '', deadline: '2020-09-30' })).toThrow(/请填写发现的问题/);
+    expect(() => openSheetRectification(db, TEST_ACTOR, { sheetId: doctors.id, problems: '无', requirements: '', deadline: daysFromToday(30) })).toThrow(/没有红灯或黄灯/);
+    expect(() => openSheetRectification(db, TEST_ACTOR, { sheetId: sheet('LT2020-002').id, problems: ' ', requirements: '', deadline: daysFromToday(30) })).toThrow(/请填写发现的问题/);
   });
 
   it('proposes a target adjustment through the targets workflow, keeping the original and naming the round', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
-import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
+import { countyStore, daysFromToday, TEST_ACTOR } from '../testSupport/fixtures';
 import { issueRectification, latestNotices, openRectification, type NoticeSource } from './notices';
 
 /** A record of some workflow that opens notices, as that workflow would describe it. */
@@ -15,7 +15,7 @@ const sourceRecord = (sourceId: string, year = 2020): NoticeSource => ({
   occasion: '本轮',
   audit: { round: '2020年8月绩效运行监控' },
 });
-const text = { problems: '执行进度滞后', requirements: '', deadline: '2020-09-30' };
+const text = { problems: '执行进度滞后', requirements: '', deadline: daysFromToday(30) };
 
 describe('rectification notices', () => {
   it('numbers notices per region and year whatever opened them, and keeps the source in the audit log', () => {
@@ -35,6 +35,7 @@ describe('rectification notices', () => {
       return sourceRecord('sheet-a');
     };
     expect(() => openRectification(db, TEST_ACTOR, { ...text, deadline: '9月30日' }, look)).toThrow(/整改期限应为/);
+    expect(() => openRectification(db, TEST_ACTOR, { ...text, deadline: daysFromToday(-1) }, look)).toThrow(`整改期限 ${daysFromToday(-1)} 已经过去，请选择今天（${daysFromToday(0)}）或以后的日期`);
     expect(looked).toBe(false);
     openRectification(db, TEST_ACTOR, text, look);
     expect(() => openRectification(db, TEST_ACTOR, text, look)).toThrow('本轮已对“校舍维修改造”下发第 1 号整改通知（待下达），无需重复');

@@ -6,8 +6,8 @@ import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { rectifications, sqlNow } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
-import { isIsoDate } from '../domain/projects';
-import { RECTIFICATION_LABELS, rectificationOpen, type RectificationSource, type RectificationStatus } from '../domain/rectification';
+import { localDate } from '../domain/clock';
+import { deadlineProblem, RECTIFICATION_LABELS, rectificationOpen, type RectificationSource, type RectificationStatus } from '../domain/rectification';
 import { AppError } from '../errors';
 
 export interface Rectification {
@@ -93,7 +93,8 @@ const nextSeq = (db: Db, regionCode: string, year: number) =>
 export function openRectification(db: Db, actor: Actor, text: NoticeText, sourceOf: (tx: Db) => NoticeSource): Rectification {
   const problems = text.problems.trim();
   if (problems === '') throw new AppError('INVALID_INPUT', '请填写发现的问题');
-  if (!isIsoDate(text.deadline)) throw new AppError('INVALID_INPUT', '整改期限应为“2020-09-30”这样的日期');
+  const late = deadlineProblem(text.deadline, localDate());
+  if (late) throw new AppError('INVALID_INPUT', late);
   return db.transaction((tx) => {
     const from = sourceOf(tx);
     refuseSecondNotice(tx, from);

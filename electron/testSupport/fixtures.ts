@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import dayjs from 'dayjs';
 import { closeDatabase, openDatabase, type Store } from '../../db/open';
 import type { Actor } from '../audit/audit';
 import { setUpSampleDatabase } from '../demo/sampleDatabase';
@@ -44,3 +45,6 @@ export function sampleCountyStore(): Store {
   setUpSampleDatabase(store.db, TEST_ACTOR, { regionCode: '652822', operatorName: '张三' });
   return store;
 }
+
+/** The bureau's date `days` from today: deadlines that must still lie ahead whenever the tests run. */
+export const daysFromToday = (days: number): string => dayjs().add(days, 'day').format('YYYY-MM-DD');

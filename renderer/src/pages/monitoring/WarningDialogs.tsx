@@ -2,7 +2,9 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
+import { localDate } from '../../../../electron/domain/clock';
 import { displayTarget, type IndicatorOperator } from '../../../../electron/domain/indicators';
+import { deadlineProblem } from '../../../../electron/domain/rectification';
 import type { Warning, AdjustmentDraft } from '../../../../electron/monitoring/contract';
 import { errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
@@ -72,7 +74,15 @@ export function RectificationModal({ warning, onClose, onDone }: { warning: Warn
           </Text>
           <Textarea label="发现的问题" value={problems} onChange={(e) => setProblems(e.currentTarget.value)} autosize minRows={3} withAsterisk />
           <Textarea label="整改要求" value={requirements} onChange={(e) => setRequirements(e.currentTarget.value)} autosize minRows={2} placeholder="例如：9 月底前完成资金支付，报送整改情况" />
-          <TextInput type="date" label="整改期限" value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} withAsterisk w={200} />
+          <TextInput
+            type="date"
+            label="整改期限"
+            value={deadline}
+            onChange={(e) => setDeadline(e.currentTarget.value)}
+            error={deadlineProblem(deadline, localDate())}
+            withAsterisk
+            w={320}
+          />
           {error && <Alert color="red" title="没有保存">{error}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -4,8 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { unusedName } from '../../db/files';
 import type { Store } from '../../db/open';
+import { localDateTime } from '../domain/clock';
 
-const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+/** The bureau's local date and time, 20260930-173005: a file made after midnight carries today's date. */
+const stamp = () => localDateTime().replace(/[-:]/g, '').replace(' ', '-');
 
 export function exchangeFolder(store: Store, box: 'inbox' | 'outbox'): string {
   const folder = path.join(path.dirname(store.path), 'exchange', box);
@@ -14,8 +16,9 @@ export function exchangeFolder(store: Store, box: 'inbox' | 'outbox'): string {
 }
 
 /** An ASCII file name: packages cross USB sticks and shared folders with unpredictable encodings. */
-export function outboxPath(store: Store, parts: readonly (string | number)[]): string {
-  return unusedName(path.join(exchangeFolder(store, 'outbox'), `jixiao-${parts.join('-')}-${stamp()}.zip`));
+export function outboxPath(store: Store, parts: readonly (string | number | null | undefined)[]): string {
+  const named = parts.filter((part) => part !== null && part !== undefined && part !== '');
+  return unusedName(path.join(exchangeFolder(store, 'outbox'), `jixiao-${named.join('-')}-${stamp()}.zip`));
 }
 
 export function saveUpload(store: Store, fileName: string, bytes: Uint8Array): string {

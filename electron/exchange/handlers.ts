@@ -24,7 +24,7 @@ export const exchangeHandlers: HandlersFor<typeof exchangeContract> = {
     const store = ctx.app.store();
     const { role, region } = requireInstallation(store.db);
     const replying = role === 'prefecture' || (role === 'county' && input.unit !== undefined);
-    const out = outboxPath(store, [replying ? 'reply' : 'report', region.code, input.county ?? input.unit ?? '', input.year, input.stage]);
+    const out = outboxPath(store, [replying ? 'reply' : 'report', region.code, input.county ?? input.unit, input.year, input.stage]);
     const options = { year: input.year, stage: input.stage, full: input.full, out };
     const written = replying ? exportReply(store, actor(ctx), { ...options, county: input.county, unit: input.unit }) : exportReport(store, actor(ctx), options);
     return download(written);

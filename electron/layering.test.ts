@@ -307,6 +307,26 @@ describe('layering', () => {
     expect(fromRenderer.filter((edge) => !rendererMayImport(edge)).map(describeEdge)).toEqual([]);
   });
 
+  it('exports each shared helper from its one home only, so every user imports it from there', () => {
+    const HOMES: Record<string, string> = {
+      fen: 'electron/ipc/schema.ts',
+      isoDate: 'electron/ipc/schema.ts',
+      version: 'electron/ipc/schema.ts',
+      FieldErrors: 'electron/domain/validation.ts',
+      hasErrors: 'electron/domain/validation.ts',
+      wanYuanText: 'electron/domain/money.ts',
+      localDate: 'electron/domain/clock.ts',
+    };
+    const exported = (source: string) => [
+      ...[...source.matchAll(/^export\s+(?:const|function|type|interface|let|class)\s+(\w+)/gm)].map((match) => match[1]!),
+      ...[...source.matchAll(/^export\s+(?:type\s+)?\{([^}]*)\}/gm)].flatMap((match) => match[1]!.split(',').map((name) => name.trim().split(/\s+as\s+/).at(-1)!.replace(/^type\s+/, ''))),
+    ];
+    const strays = all
+      .filter(isProduction)
+      .flatMap((file) => exported(fs.readFileSync(path.join(root, file), 'utf8')).filter((name) => HOMES[name] && HOMES[name] !== file).map((name) => `${file}: ${name}`));
+    expect(strays).toEqual([]);
+  });
+
   it('keeps production code from importing test support', () => {
     const production = edges.filter((edge) => isProduction(edge.from));
     expect(production.filter((edge) => isTestSupport(edge.to) || isTest(edge.to)).map(describeEdge)).toEqual([]);

@@ -5,8 +5,9 @@
 // application runs on the real list.
 import fs from 'node:fs';
 import path from 'node:path';
-import { getTableName } from 'drizzle-orm';
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { getTableName, is } from 'drizzle-orm';
+import { getTableConfig, integer, SQLiteTable, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import * as schema from '../db/schema';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { NAVIGATION, navigationOf, WORKFLOWS as NAVIGATION_LIST } from '../renderer/src/layout/navigation';
@@ -210,10 +211,24 @@ describe('the real workflows', () => {
     ]);
   });
 
+  it('declare as a parent every record a record’s table refers to by foreign key, so that it travels along', () => {
+    const tables = new Map<string, SQLiteTable>(Object.values(schema).flatMap((value) => (is(value, SQLiteTable) ? [[getTableName(value), value] as const] : [])));
+    const records = declaredRecords(WORKFLOWS);
+    const recordOf = new Map(records.map((record) => [record.table, record.name]));
+    const undeclared = records.flatMap((record) =>
+      getTableConfig(tables.get(record.table)!)
+        .foreignKeys.map((key) => recordOf.get(getTableName(key.reference().foreignTable)))
+        .filter((parent) => parent !== undefined && parent !== record.name && !(record.parents ?? []).includes(parent))
+        .map((parent) => `${record.name} → ${parent}`),
+    );
+    expect(records.length).toBeGreaterThan(5);
+    expect(undeclared).toEqual([]);
+  });
+
   it('send units and projects in the stages of the records written for them, as before', () => {
     const stagesOf = (name: string) => exchangeEntitiesOf(WORKFLOWS).find((e) => e.name === name)?.stages.toSorted();
     expect(stagesOf('unit')).toEqual(['monitoring', 'rectification', 'targets']);
-    expect(stagesOf('project')).toEqual(['monitoring', 'targets']);
+    expect(stagesOf('project')).toEqual(['monitoring', 'rectification', 'targets']);
     expect(stagesOf('rectification')).toEqual(['monitoring', 'rectification']);
     expect(stagesOf('library-indicator')).toEqual(['library']);
   });

@@ -12,6 +12,7 @@ import { listLibraryVersions } from '../library/versions';
 import { seedCounty, type SeedIndicator, type SeedProject, type SeedProjectTarget } from '../testSupport/county';
 import { freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { countyTargets } from '../prefecture/reviewLists';
+import { openRectification } from '../rectification';
 import { recordDecision } from '../prefecture/decisions';
 import { packageHistory } from './history';
 import { importPackage, type ImportSummary } from './incoming';
@@ -195,6 +196,40 @@ describe('county report → prefecture', () => {
     const before = dump(pref.sqlite);
     expect(() => importInto(pref, file)).toThrow(/disk full/);
     expect(dump(pref.sqlite)).toBe(before);
+  });
+});
+
+describe('a record’s parents travel in its stage without it naming theirs', () => {
+  it('brings a rectification notice exported alone to a fresh prefecture with its project and unit', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const { id: projectId } = c.sqlite.prepare("SELECT id FROM projects WHERE code = 'P002'").get() as { id: string };
+    openRectification(c.db, TEST_ACTOR, { problems: '执行进度滞后', requirements: '9 月底前完成支付', deadline: '2020-09-30' }, () => ({
+      source: 'monitoring', sourceId: randomUUID(), regionCode: '652822', year: YEAR, projectId, unitCode: '101002',
+      subject: '校舍维修改造', occasion: '本轮', audit: {},
+    }));
+    const file = exportReport(c, TEST_ACTOR, { year: YEAR, stage: 'rectification', full: true, out: path.join(dir, 'rectification.zip') }).file;
+    const pref = prefecture(dir);
+    const done = importInto(pref, file);
+    expect(done.records.filter((r) => r.action === 'created').map((r) => `${r.entity} ${r.naturalKey}`).toSorted()).toEqual([
+      'project 652822/2020/P001',
+      'project 652822/2020/P002',
+      'rectification 652822/2020/1',
+      'unit 652822/101001',
+      'unit 652822/101002',
+    ]);
+    expect(pref.sqlite.prepare('SELECT p.code, u.name FROM rectifications r JOIN projects p ON p.id = r.project_id JOIN units u ON u.code = r.unit_code').all()).toEqual([
+      { code: 'P002', name: '轮台县第一中学' },
+    ]);
+    expect(pref.sqlite.prepare('SELECT count(*) AS n FROM targets').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses to export a stage no workflow declares, naming those there are', () => {
+    const dir = tempDir();
+    expect(() => exportReport(county(dir), TEST_ACTOR, { year: YEAR, stage: 'inspection', full: true, out: path.join(dir, 'x.zip') })).toThrow(
+      '数据交换阶段“inspection”不存在，可选：library、targets、monitoring、rectification、all',
+    );
+    expect(fs.existsSync(path.join(dir, 'x.zip'))).toBe(false);
   });
 });
 

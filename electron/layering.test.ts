@@ -162,20 +162,19 @@ function shortestLoop(component: string[], next: Map<string, string[]>): string 
 }
 
 /**
- * A workflow folder is an `electron/<name>/` folder whose part of the IPC contract electron/ipc/contract.ts
- * assembles. Its public entry, the only files another folder may import:
+ * A workflow folder is an `electron/<name>/` folder declared in the one list (electron/workflows.ts).
+ * Its public entry, the only files another folder may import:
  * - `contract.ts`: its IPC part and the types of its inputs and outputs;
- * - `workflow.ts`: its declaration for the one list of workflows (electron/workflows.ts);
+ * - `workflow.ts`: its declaration for the one list of workflows;
  * - `exchange.ts`: its exchange records;
  * - `index.ts`: the services and types it offers other workflows.
- * The composition roots plug the workflows in and may also import `handlers.ts` (IPC, into
- * electron/ipc/) and `commands.ts` (CLI, into electron/cli/).
+ * The composition root (electron/plugs.ts) plugs in its code: `handlers.ts` (IPC) and `commands.ts` (CLI).
  */
-const WORKFLOWS = [...fs.readFileSync(path.join(root, 'electron/ipc/contract.ts'), 'utf8').matchAll(/from '\.\.\/(\w+)\/contract'/g)]
-  .map((match) => match[1] ?? '')
-  .sort();
+const LIST = 'electron/workflows.ts';
+const COMPOSITION_ROOT = 'electron/plugs.ts';
+const WORKFLOWS = [...fs.readFileSync(path.join(root, LIST), 'utf8').matchAll(/from '\.\/(\w+)\/workflow'/g)].map((match) => match[1] ?? '').sort();
 const PUBLIC_ENTRY = new Set(['contract.ts', 'workflow.ts', 'exchange.ts', 'index.ts']);
-const PLUGS: Record<string, string> = { 'handlers.ts': 'electron/ipc/', 'commands.ts': 'electron/cli/' };
+const PLUGS = new Set(['handlers.ts', 'commands.ts']);
 
 function workflowOf(file: string): string | null {
   const [top, folder, ...rest] = file.split('/');
@@ -187,8 +186,7 @@ function reachesPastPublicEntry(edge: Edge): boolean {
   if (!workflow || workflowOf(edge.from) === workflow) return false;
   const inside = edge.to.slice(`electron/${workflow}/`.length);
   if (PUBLIC_ENTRY.has(inside)) return false;
-  const plugInto = PLUGS[inside];
-  return !(plugInto && edge.from.startsWith(plugInto));
+  return !(PLUGS.has(inside) && edge.from === COMPOSITION_ROOT);
 }
 
 /** What the renderer may see of the Node side: the pure domain, and the IPC contract's types. */
@@ -292,6 +290,13 @@ describe('layering', () => {
     expect(runTimeCycles(edges)).toEqual([]);
   });
 
+  it('loads no workflow’s handlers or commands from the one list, which the exchange engine reads', () => {
+    const loaded = new Set([LIST]);
+    for (const file of loaded) for (const edge of edges) if (edge.from === file && !edge.typeOnly) loaded.add(edge.to);
+    const code = [...loaded].filter((file) => file === COMPOSITION_ROOT || (workflowOf(file) !== null && PLUGS.has(file.slice(file.lastIndexOf('/') + 1))));
+    expect(code).toEqual([]);
+  });
+
   it('lets other folders use a workflow only through its public entry', () => {
     const production = edges.filter((edge) => isProduction(edge.from) && edge.from.startsWith('electron/'));
     expect(production.filter(reachesPastPublicEntry).map(describeEdge)).toEqual([]);
@@ -300,6 +305,26 @@ describe('layering', () => {
   it('lets the renderer import only the domain and, type-only, the IPC contract', () => {
     const fromRenderer = edges.filter((edge) => edge.from.startsWith('renderer/'));
     expect(fromRenderer.filter((edge) => !rendererMayImport(edge)).map(describeEdge)).toEqual([]);
+  });
+
+  it('exports each shared helper from its one home only, so every user imports it from there', () => {
+    const HOMES: Record<string, string> = {
+      fen: 'electron/ipc/schema.ts',
+      isoDate: 'electron/ipc/schema.ts',
+      version: 'electron/ipc/schema.ts',
+      FieldErrors: 'electron/domain/validation.ts',
+      hasErrors: 'electron/domain/validation.ts',
+      wanYuanText: 'electron/domain/money.ts',
+      localDate: 'electron/domain/clock.ts',
+    };
+    const exported = (source: string) => [
+      ...[...source.matchAll(/^export\s+(?:const|function|type|interface|let|class)\s+(\w+)/gm)].map((match) => match[1]!),
+      ...[...source.matchAll(/^export\s+(?:type\s+)?\{([^}]*)\}/gm)].flatMap((match) => match[1]!.split(',').map((name) => name.trim().split(/\s+as\s+/).at(-1)!.replace(/^type\s+/, ''))),
+    ];
+    const strays = all
+      .filter(isProduction)
+      .flatMap((file) => exported(fs.readFileSync(path.join(root, file), 'utf8')).filter((name) => HOMES[name] && HOMES[name] !== file).map((name) => `${file}: ${name}`));
+    expect(strays).toEqual([]);
   });
 
   it('keeps production code from importing test support', () => {

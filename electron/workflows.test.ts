@@ -1,19 +1,29 @@
-// A workflow joins the application by its declaration in the one list (electron/workflows.ts): what it
-// counts shows in `stats`, its stage in the package stages of the CLI and the 数据交换 page, and it in the
-// navigation, with no other edit. The fake workflow below is declared in memory and run through the same
-// derivations the application runs on the real list.
+// A workflow joins the application by its declaration in the one list (electron/workflows.ts) and its
+// plug (electron/plugs.ts): what it counts shows in `stats --json`, its stage in the package stages of the
+// CLI and the 数据交换 page, it in the navigation, its channels are routed and its commands run, with no
+// other edit. The fake workflow below is declared in memory and run through the same derivations the
+// application runs on the real list.
 import fs from 'node:fs';
 import path from 'node:path';
-import { getTableName } from 'drizzle-orm';
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { getTableName, is } from 'drizzle-orm';
+import { getTableConfig, integer, SQLiteTable, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import * as schema from '../db/schema';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { NAVIGATION, navigationOf, WORKFLOWS as NAVIGATION_LIST } from '../renderer/src/layout/navigation';
 import { recordRow } from './exchange/exchange';
 import { stageNamed } from './exchange/commands';
 import { exchangeEntitiesOf, stageOptionsOf } from './exchange/registry';
+import type { CommandTable } from './cli/command';
+import { main } from './cli/main';
+import { contractOf, publicChannelsOf } from './ipc/contract';
+import { createAppContext, type CallContext } from './ipc/context';
+import { createRouter } from './ipc/router';
+import { none, returns, type ContractPart } from './ipc/schema';
+import { commandsOf, handlersOf, PLUGS } from './plugs';
 import { stats } from './registry/stats';
 import { runCli } from './testSupport/cli';
-import { freshStore, tempDir } from './testSupport/fixtures';
+import { countyStore, tempDir } from './testSupport/fixtures';
 import { declareWorkflow } from './workflow';
 import { countedTables, declaredRecords, WORKFLOWS } from './workflows';
 
@@ -23,8 +33,15 @@ const inspections = sqliteTable('inspections', {
   deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
 });
 
+const inspectionContract = {
+  'inspection.count': { permission: 'public', input: none, output: returns<number>() },
+  'inspection.ofUnit': { permission: 'view', input: z.object({ unitCode: z.string().regex(/^\d{3}$/, '单位编码应为 3 位数字') }).strict(), output: returns<string[]>() },
+} as const satisfies ContractPart;
+
 const inspectionWorkflow = declareWorkflow({
   name: 'inspection',
+  contract: inspectionContract,
+  publicChannels: ['inspection.count'],
   counted: { inspections },
   stage: { name: 'inspection', label: '绩效检查' },
   records: [
@@ -42,16 +59,90 @@ const inspectionWorkflow = declareWorkflow({
     },
   ],
 });
-const withInspection = [...WORKFLOWS, inspectionWorkflow];
+const withInspection = [...WORKFLOWS, inspectionWorkflow] as const;
+
+const liveInspections = (ctx: CallContext, where = '1 = 1', ...params: string[]) =>
+  ctx.app.store().sqlite.prepare(`SELECT id FROM inspections WHERE deleted = 0 AND ${where} ORDER BY id`).all(...params) as { id: string }[];
+
+const inspectionCommands: CommandTable = {
+  'inspection count': {
+    usage: 'inspection count',
+    summary: '绩效检查记录的数量',
+    database: true,
+    run(store, { io }) {
+      io.out(String((store.sqlite.prepare('SELECT count(*) AS n FROM inspections WHERE deleted = 0').get() as { n: number }).n));
+    },
+  },
+};
+
+const inspectionPlugs = {
+  ...PLUGS,
+  inspection: {
+    handlers: {
+      'inspection.count': (_: Record<string, never>, ctx: CallContext) => liveInspections(ctx).length,
+      'inspection.ofUnit': (input: { unitCode: string }, ctx: CallContext) => liveInspections(ctx, 'unit_code = ?', input.unitCode).map((row) => row.id),
+    },
+    commands: inspectionCommands,
+  },
+};
+
+/** A county database holding three inspections, one of them deleted. */
+function countyWithInspections() {
+  const store = countyStore();
+  store.sqlite.exec('CREATE TABLE inspections (id TEXT PRIMARY KEY, unit_code TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0)');
+  store.sqlite.exec("INSERT INTO inspections VALUES ('a', '001', 0), ('b', '001', 0), ('c', '002', 1)");
+  return store;
+}
+
+/** Runs the command line on `served` in-process, collecting what it prints. */
+async function cliOn(served: Parameters<typeof main>[2], ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => '' }, served);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
 
 describe('a workflow declared in the list', () => {
-  it('has its tables counted by stats, tombstones left out', () => {
-    const store = freshStore();
-    store.sqlite.exec("CREATE TABLE inspections (id TEXT PRIMARY KEY, unit_code TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0)");
-    store.sqlite.exec("INSERT INTO inspections VALUES ('a', '001', 0), ('b', '001', 0), ('c', '002', 1)");
-    expect(stats(store.db, withInspection).counts.inspections).toBe(2);
+  it('has its tables counted by stats --json, tombstones left out', async () => {
+    const store = countyWithInspections();
     expect(stats(store.db).counts).not.toHaveProperty('inspections');
     store.sqlite.close();
+    const run = await cliOn({ workflows: withInspection, plugs: inspectionPlugs }, '--db', store.path, 'stats', '--json');
+    expect(run.err).toBe('');
+    expect((JSON.parse(run.out) as { counts: Record<string, number> }).counts).toMatchObject({ inspections: 2, units: 0 });
+  });
+
+  it('has its CLI commands run and listed in --help after the others', async () => {
+    const store = countyWithInspections();
+    store.sqlite.close();
+    const served = { workflows: withInspection, plugs: inspectionPlugs };
+    expect(await cliOn(served, '--db', store.path, 'inspection', 'count')).toEqual({ code: 0, out: '2', err: '' });
+    const help = (await cliOn(served, '--help')).out;
+    expect(help.indexOf('inspection count')).toBeGreaterThan(help.indexOf('package export'));
+    expect((await runCli('--db', store.path, 'inspection', 'count')).err).toBe('用法错误：未知命令“inspection count”。运行 jixiao --help 查看可用命令');
+  });
+
+  it('has its IPC channels routed beside the others: public before sign-in, the rest after, inputs checked', async () => {
+    const store = countyWithInspections();
+    const ctx: CallContext = { app: createAppContext(store, 'test'), session: { operator: null }, transport: 'test' };
+    const router = createRouter(handlersOf(withInspection, inspectionPlugs), { contract: contractOf(withInspection), publicChannels: publicChannelsOf(withInspection) });
+    expect(await router.invoke('inspection.count', {}, ctx, true)).toEqual({ ok: true, value: 2 });
+    expect(await router.invoke('inspection.ofUnit', { unitCode: '001' }, ctx, true)).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    const status = await router.invoke('setup.status', {}, ctx, true);
+    const [operator] = (status as { ok: true; value: { operators: { id: string }[] } }).value.operators;
+    expect(await router.invoke('session.signIn', { operatorId: operator!.id, password: null }, ctx, true)).toMatchObject({ ok: true });
+    expect(await router.invoke('inspection.ofUnit', { unitCode: '001' }, ctx, true)).toEqual({ ok: true, value: ['a', 'b'] });
+    expect(await router.invoke('inspection.ofUnit', { unitCode: '1' }, ctx, true)).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '输入有误：unitCode：单位编码应为 3 位数字' } });
+    expect(await createRouter(handlersOf(WORKFLOWS, PLUGS), { contract: contractOf(WORKFLOWS), publicChannels: publicChannelsOf(WORKFLOWS) }).invoke('inspection.count', {}, ctx, true)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+  });
+
+  it('may not claim a channel or a command another workflow declares', () => {
+    const twin = declareWorkflow({ name: 'twin', contract: { 'setup.status': inspectionContract['inspection.count'] } });
+    expect(() => contractOf([...WORKFLOWS, twin])).toThrow('接口“setup.status”被不止一个业务模块声明（twin）');
+    expect(() => commandsOf([...WORKFLOWS, twin], { ...PLUGS, twin: { commands: { stats: inspectionCommands['inspection count']! } } })).toThrow('命令“stats”被不止一个业务模块声明（twin）');
   });
 
   it('offers its stage for export on the 数据交换 page, as one a county reports', () => {
@@ -82,11 +173,15 @@ describe('a workflow declared in the list', () => {
 });
 
 describe('the real workflows', () => {
-  it('include every folder whose part of the IPC contract ipc/contract.ts assembles', () => {
-    const assembled = fs.readFileSync(path.join(__dirname, 'ipc', 'contract.ts'), 'utf8');
-    const withContract = [...assembled.matchAll(/from '\.\.\/(\w+)\/contract'/g)].map((m) => m[1]!);
-    expect(withContract.length).toBeGreaterThan(5);
-    expect(withContract.filter((folder) => !WORKFLOWS.some((w) => w.name === folder))).toEqual([]);
+  it('declare the contract, and plug in the handlers and commands, of every folder that has them', () => {
+    // ipc/ assembles the contract and the handlers of the others.
+    const folders = fs.readdirSync(__dirname, { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== 'ipc').map((entry) => entry.name);
+    const having = (file: string) => folders.filter((folder) => fs.existsSync(path.join(__dirname, folder, file))).toSorted();
+    const plugs: Readonly<Record<string, { handlers?: object; commands?: object }>> = PLUGS;
+    expect(having('contract.ts').length).toBeGreaterThan(5);
+    expect(WORKFLOWS.filter((w) => w.contract).map((w) => w.name).toSorted()).toEqual(having('contract.ts'));
+    expect(WORKFLOWS.filter((w) => plugs[w.name]?.handlers).map((w) => w.name).toSorted()).toEqual(having('handlers.ts'));
+    expect(WORKFLOWS.filter((w) => plugs[w.name]?.commands).map((w) => w.name).toSorted()).toEqual(having('commands.ts'));
   });
 
   it('are the navigation’s workflows, in the same order', () => {
@@ -116,10 +211,24 @@ describe('the real workflows', () => {
     ]);
   });
 
+  it('declare as a parent every record a record’s table refers to by foreign key, so that it travels along', () => {
+    const tables = new Map<string, SQLiteTable>(Object.values(schema).flatMap((value) => (is(value, SQLiteTable) ? [[getTableName(value), value] as const] : [])));
+    const records = declaredRecords(WORKFLOWS);
+    const recordOf = new Map(records.map((record) => [record.table, record.name]));
+    const undeclared = records.flatMap((record) =>
+      getTableConfig(tables.get(record.table)!)
+        .foreignKeys.map((key) => recordOf.get(getTableName(key.reference().foreignTable)))
+        .filter((parent) => parent !== undefined && parent !== record.name && !(record.parents ?? []).includes(parent))
+        .map((parent) => `${record.name} → ${parent}`),
+    );
+    expect(records.length).toBeGreaterThan(5);
+    expect(undeclared).toEqual([]);
+  });
+
   it('send units and projects in the stages of the records written for them, as before', () => {
     const stagesOf = (name: string) => exchangeEntitiesOf(WORKFLOWS).find((e) => e.name === name)?.stages.toSorted();
     expect(stagesOf('unit')).toEqual(['monitoring', 'rectification', 'targets']);
-    expect(stagesOf('project')).toEqual(['monitoring', 'targets']);
+    expect(stagesOf('project')).toEqual(['monitoring', 'rectification', 'targets']);
     expect(stagesOf('rectification')).toEqual(['monitoring', 'rectification']);
     expect(stagesOf('library-indicator')).toEqual(['library']);
   });

@@ -1,5 +1,7 @@
-// What a CLI command is. Each workflow declares its commands next to its services; main.ts lists them.
+// What a CLI command is. Each workflow declares its commands next to its services and plugs them in
+// (electron/plugs.ts); main.ts serves them in the order of the one list of workflows.
 import type { Store } from '../../db/open';
+import type { WorkflowDeclaration } from '../workflow';
 import type { ParsedArgs } from './args';
 
 export interface Io {
@@ -12,6 +14,8 @@ export interface Io {
 export interface CommandRun {
   args: ParsedArgs;
   io: Io;
+  /** The workflows this command line serves, for commands that report on all of them (stats). */
+  workflows: readonly WorkflowDeclaration[];
 }
 
 export type Command =

@@ -5,25 +5,21 @@ import { openAppStore } from '../appStore';
 import { AppError } from '../errors';
 import { toErrorPayload } from '../ipc/router';
 import { appVersion, defaultDbPath } from '../paths';
-import { exchangeCommands } from '../exchange/commands';
-import { demoCommands } from '../demo/commands';
-import { registryCommands } from '../registry/commands';
-import { libraryCommands } from '../library/commands';
-import { monitoringCommands } from '../monitoring/commands';
-import { evaluationCommands } from '../evaluation/commands';
+import { commandsOf, PLUGS, type AnyPlugs } from '../plugs';
+import type { WorkflowDeclaration } from '../workflow';
+import { WORKFLOWS } from '../workflows';
 import { optionText, parseArgs, UsageError } from './args';
 import type { Command, CommandTable, Io } from './command';
 
 export type { Io } from './command';
 
-const COMMANDS: CommandTable = {
-  ...registryCommands,
-  ...libraryCommands,
-  ...demoCommands,
-  ...exchangeCommands,
-  ...monitoringCommands,
-  ...evaluationCommands,
-};
+/** The workflows the command line serves and their plugs: the application's, or a list built elsewhere (a test's). */
+export interface Served {
+  workflows: readonly WorkflowDeclaration[];
+  plugs: AnyPlugs;
+}
+
+const APPLICATION: Served = { workflows: WORKFLOWS, plugs: PLUGS };
 
 const processIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -35,7 +31,7 @@ const processIo: Io = {
   },
 };
 
-function help(): string {
+function help(commands: CommandTable): string {
   return [
     `绩效（Jixiao）命令行 ${appVersion()}`,
     '',
@@ -44,23 +40,24 @@ function help(): string {
     '  --version 显示版本',
     '',
     '命令：',
-    ...Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`),
+    ...Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`),
   ].join('\n');
 }
 
 /** The longest run of leading words that names a command: "calc monitor" before "calc". */
-function findCommand(positional: readonly string[]): { name: string; command: Command } | null {
+function findCommand(commands: CommandTable, positional: readonly string[]): { name: string; command: Command } | null {
   for (let words = Math.min(positional.length, 3); words > 0; words--) {
     const name = positional.slice(0, words).join(' ');
-    const command = COMMANDS[name];
+    const command = commands[name];
     if (command) return { name, command };
   }
   return null;
 }
 
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processIo, served: Served = APPLICATION): Promise<number> {
   let store: Store | null = null;
   try {
+    const commands = commandsOf(served.workflows, served.plugs);
     const args = parseArgs(argv);
     if (args.options.has('--version') || args.options.has('-v')) {
       io.out(appVersion());
@@ -68,17 +65,17 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     const wantsHelp = args.options.has('--help') || args.options.has('-h');
     if (args.positional.length === 0 || wantsHelp) {
-      (wantsHelp ? io.out : io.err)(help());
+      (wantsHelp ? io.out : io.err)(help(commands));
       return wantsHelp ? 0 : 2;
     }
-    const found = findCommand(args.positional);
+    const found = findCommand(commands, args.positional);
     if (!found) throw new UsageError(`未知命令“${args.positional.join(' ')}”。运行 jixiao --help 查看可用命令`);
     if (!found.command.database) {
-      await found.command.run({ args, io });
+      await found.command.run({ args, io, workflows: served.workflows });
       return 0;
     }
     store = openAppStore(optionText(args, '--db') ?? defaultDbPath());
-    await found.command.run(store, { args, io });
+    await found.command.run(store, { args, io, workflows: served.workflows });
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

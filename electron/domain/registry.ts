@@ -1,9 +1,6 @@
 // Rules of the reference data: regions (财政区划), budget units (预算单位), operators and roles.
 import type { FieldErrors } from './validation';
 
-// Only registry/setup.ts (being split in parallel) still imports it from here; drop once it imports ./validation.
-export { hasErrors } from './validation';
-
 export const REGION_LEVELS = ['region', 'prefecture', 'county'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 export const REGION_LEVEL_LABELS: Record<RegionLevel, string> = {

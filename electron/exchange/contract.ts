@@ -1,7 +1,12 @@
 // Channels of 数据交换.
 import { z } from 'zod';
 import { file, none, regionCode, returns, uuid, year, type ContractPart, type FilePayload } from '../ipc/schema';
-import { STAGES } from './registry';
+
+/**
+ * A package stage by name. Which stages exist is declared by the workflows in the list this contract is
+ * part of, so the engine checks the name against them (exchange/registry.ts requireStage).
+ */
+const stage = z.string().regex(/^[a-z][a-z-]{0,39}$/, '阶段名称应为小写英文字母，如 targets');
 
 export const unitCode = z.string().regex(/^[0-9A-Za-z]{3,20}$/, '单位编码应为 3–20 位数字或字母');
 import type { IdentityView, PackageHistoryRow } from './history';
@@ -24,12 +29,12 @@ export const exchangeContract = {
   'exchange.peers': { permission: 'view', input: none, output: returns<{ regionCode: string; fingerprint: string; trustedAt: string; trustedBy: string; lastSequence: number }[]>() },
   'exchange.exportPreview': {
     permission: 'view',
-    input: z.object({ year, stage: z.enum(STAGES), full: z.boolean(), county: regionCode.optional(), unit: unitCode.optional() }).strict(),
+    input: z.object({ year, stage, full: z.boolean(), county: regionCode.optional(), unit: unitCode.optional() }).strict(),
     output: returns<Record<string, number>>(),
   },
   'exchange.export': {
     permission: 'enter',
-    input: z.object({ year, stage: z.enum(STAGES), full: z.boolean(), county: regionCode.optional(), unit: unitCode.optional() }).strict(),
+    input: z.object({ year, stage, full: z.boolean(), county: regionCode.optional(), unit: unitCode.optional() }).strict(),
     output: returns<{ written: WrittenPackage; file: FilePayload }>(),
   },
   /** Verifies and dry-runs an uploaded package: what would be created, updated, deleted, in conflict. */

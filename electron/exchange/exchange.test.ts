@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { closeDatabase, openDatabase, type Store } from '../../db/open';
 import { initInstallation } from '../registry/setup';
-import { createUnit } from '../registry/units';
 import { seedStarterLibrary, starterLibrary } from '../library/starter';
 import { applyLibraryPackage } from '../library/package';
 import { listLibraryVersions } from '../library/versions';
+import { seedCounty, type SeedIndicator, type SeedProject, type SeedProjectTarget } from '../testSupport/county';
 import { freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { countyTargets } from '../prefecture/reviewLists';
+import { openRectification } from '../rectification';
 import { recordDecision } from '../prefecture/decisions';
 import { packageHistory } from './history';
 import { importPackage, type ImportSummary } from './incoming';
@@ -22,13 +23,29 @@ import { readZip, ZipWriter } from './zip';
 
 const YEAR = 2020;
 
+const INDICATORS: readonly Required<Omit<SeedIndicator, 'accrual'>>[] = [
+  { level1: '产出指标', level2: '数量指标', name: '受益学生人数', operator: '≥', value: '1200', unit: '人' },
+  { level1: '效益指标', level2: '社会效益指标', name: '学生营养状况', operator: '定性', value: '明显改善', unit: '' },
+];
+
+/** A project of 轮台县第一中学 with its funds. */
+const schoolProject = (code: string, name: string): SeedProject => ({ code, name, unitCode: '101002', funds: [{ source: '本级财政拨款', initialFen: 12_000_000 }] });
+
+/** An approved target with two indicators, as the targets workflow leaves it. */
+const approvedTarget = (project: string): SeedProjectTarget => ({ project, status: 'approved', overallGoal: '保障学生营养', indicators: [...INDICATORS] });
+
 function county(dir = tempDir()): Store {
   const store = freshStore(path.join(dir, 'county.db'));
   initInstallation(store.db, { regionCode: '652822', role: 'county', operatorName: '张三' });
-  createUnit(store.db, TEST_ACTOR, { code: '101001', name: '轮台县教育局', departmentCode: null, isDepartment: true });
-  createUnit(store.db, TEST_ACTOR, { code: '101002', name: '轮台县第一中学', departmentCode: '101001', isDepartment: false });
-  addProjectWithTarget(store, 'P001', '义务教育营养改善计划');
-  addProjectWithTarget(store, 'P002', '校舍维修改造');
+  seedCounty(store.db, {
+    year: YEAR,
+    units: [
+      { code: '101001', name: '轮台县教育局' },
+      { code: '101002', name: '轮台县第一中学', departmentCode: '101001' },
+    ],
+    projects: [schoolProject('P001', '义务教育营养改善计划'), schoolProject('P002', '校舍维修改造')],
+    targets: [approvedTarget('P001'), approvedTarget('P002')],
+  });
   return store;
 }
 
@@ -38,7 +55,10 @@ function prefecture(dir = tempDir(), code = '652800'): Store {
   return store;
 }
 
-/** A project with funds and an approved target with two indicators, written as the targets workflow leaves them. */
+/**
+ * A project with funds and a target with two indicators, written by hand where seedCounty cannot: on a
+ * unit's own installation, or for a unit its county has not registered.
+ */
 function addProjectWithTarget(
   store: Store,
   code: string,
@@ -60,8 +80,7 @@ function addProjectWithTarget(
   const indicator = s.prepare(
     `INSERT INTO target_indicators (id, target_id, seq, level1, level2, name, operator, value, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  indicator.run(randomUUID(), targetId, 1, '产出指标', '数量指标', '受益学生人数', '≥', '1200', '人');
-  indicator.run(randomUUID(), targetId, 2, '效益指标', '社会效益指标', '学生营养状况', '定性', '明显改善', '');
+  INDICATORS.forEach((i, index) => indicator.run(randomUUID(), targetId, index + 1, i.level1, i.level2, i.name, i.operator, i.value, i.unit));
   return { projectId, targetId };
 }
 
@@ -177,6 +196,40 @@ describe('county report → prefecture', () => {
     const before = dump(pref.sqlite);
     expect(() => importInto(pref, file)).toThrow(/disk full/);
     expect(dump(pref.sqlite)).toBe(before);
+  });
+});
+
+describe('a record’s parents travel in its stage without it naming theirs', () => {
+  it('brings a rectification notice exported alone to a fresh prefecture with its project and unit', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const { id: projectId } = c.sqlite.prepare("SELECT id FROM projects WHERE code = 'P002'").get() as { id: string };
+    openRectification(c.db, TEST_ACTOR, { problems: '执行进度滞后', requirements: '9 月底前完成支付', deadline: '2020-09-30' }, () => ({
+      source: 'monitoring', sourceId: randomUUID(), regionCode: '652822', year: YEAR, projectId, unitCode: '101002',
+      subject: '校舍维修改造', occasion: '本轮', audit: {},
+    }));
+    const file = exportReport(c, TEST_ACTOR, { year: YEAR, stage: 'rectification', full: true, out: path.join(dir, 'rectification.zip') }).file;
+    const pref = prefecture(dir);
+    const done = importInto(pref, file);
+    expect(done.records.filter((r) => r.action === 'created').map((r) => `${r.entity} ${r.naturalKey}`).toSorted()).toEqual([
+      'project 652822/2020/P001',
+      'project 652822/2020/P002',
+      'rectification 652822/2020/1',
+      'unit 652822/101001',
+      'unit 652822/101002',
+    ]);
+    expect(pref.sqlite.prepare('SELECT p.code, u.name FROM rectifications r JOIN projects p ON p.id = r.project_id JOIN units u ON u.code = r.unit_code').all()).toEqual([
+      { code: 'P002', name: '轮台县第一中学' },
+    ]);
+    expect(pref.sqlite.prepare('SELECT count(*) AS n FROM targets').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses to export a stage no workflow declares, naming those there are', () => {
+    const dir = tempDir();
+    expect(() => exportReport(county(dir), TEST_ACTOR, { year: YEAR, stage: 'inspection', full: true, out: path.join(dir, 'x.zip') })).toThrow(
+      '数据交换阶段“inspection”不存在，可选：library、targets、monitoring、rectification、all',
+    );
+    expect(fs.existsSync(path.join(dir, 'x.zip'))).toBe(false);
   });
 });
 
@@ -635,7 +688,7 @@ describe('a budget unit reporting to its county (role unit)', () => {
   it('does not take a county reply meant for another unit', () => {
     const dir = tempDir();
     const c = county(dir);
-    createUnit(c.db, TEST_ACTOR, { code: '101003', name: '轮台县第二中学', departmentCode: '101001', isDepartment: false });
+    seedCounty(c.db, { units: [{ code: '101003', name: '轮台县第二中学', departmentCode: '101001' }] });
     importInto(c, unitReport(unitInstallation(dir, '101002'), dir).file);
     importInto(c, unitReport(unitInstallation(dir, '101003', '轮台县第二中学'), dir).file);
     const reply = exportReply(c, TEST_ACTOR, { unit: '101003', year: YEAR, stage: 'targets', full: false, out: path.join(dir, 'reply-3.zip') });
@@ -872,9 +925,10 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     const pref = prefecture(dir);
     const sent = importInto(pref, report(c, dir).file);
     importInto(c, exportReceipt(pref, TEST_ACTOR, sent.packageId, path.join(dir, 'receipt.zip')).file);
-    const unsent = addProjectWithTarget(c, 'P003', '未上报的项目');
+    const unsent = seedCounty(c.db, { year: YEAR, projects: [schoolProject('P003', '未上报的项目')], targets: [approvedTarget('P003')] }).projectIds.get('P003');
+    const { id: unsentTarget } = c.sqlite.prepare('SELECT id FROM targets WHERE project_id = ?').get(unsent) as { id: string };
     const decisions = [{
-      id: randomUUID(), peer: '652822', entity: 'target', recordId: unsent.targetId, naturalKey: 'x', recordVersion: 1,
+      id: randomUUID(), peer: '652822', entity: 'target', recordId: unsentTarget, naturalKey: 'x', recordVersion: 1,
       action: 'return', opinion: '退回', decidedAt: '2020-06-01T00:00:00.000Z', decidedBy: '李四', packageId: null,
     }];
     const forged = signedBy(pref, new Map([['decisions.json', Buffer.from(JSON.stringify(decisions))]]), {

@@ -17,7 +17,7 @@ import { DECISION_KINDS, KIND_LABELS, LIBRARY_KIND, parsePartyId, partyId, UPWAR
 import { selfParty, type NamedParty } from './parties';
 import { writePackageFile, type ManifestDraft } from './packageFile';
 import { RecordStore, type PackageRecord } from './records';
-import { EXCHANGE_ENTITIES, STAGE_LABELS } from './registry';
+import { EXCHANGE_ENTITIES, requireStage, STAGE_LABELS } from './registry';
 
 export interface WrittenPackage {
   packageId: string;
@@ -48,6 +48,7 @@ function selectRecords(
   full: boolean,
   unit?: string,
 ): Selected[] {
+  requireStage(stage);
   const records = new RecordStore(store.sqlite);
   const delivered = store.sqlite.prepare('SELECT version FROM exchange_delivered WHERE peer = ? AND entity = ? AND record_id = ?');
   const direction: Direction = UPWARD_KINDS.includes(kind) ? 'up' : 'down';

@@ -1,5 +1,6 @@
 // The record kinds and stages packages carry, derived from the workflows' declarations (electron/workflows.ts):
 // a workflow joins packages by declaring its records and stage; the engine itself does not change.
+import { AppError } from '../errors';
 import type { WorkflowDeclaration } from '../workflow';
 import { declaredRecords, declaredStages, WORKFLOWS } from '../workflows';
 import { ALL_STAGES, ALL_STAGES_LABEL, resolveStages, type ExchangeEntity, type Stage } from './entities';
@@ -28,4 +29,10 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = Object.fromEntries(
 
 export function exchangeEntity(name: string): ExchangeEntity | undefined {
   return EXCHANGE_ENTITIES.find((e) => e.name === name);
+}
+
+/** A stage the workflows declare; another name is refused, naming those there are. */
+export function requireStage(stage: string): Stage {
+  if (!STAGES.includes(stage)) throw new AppError('INVALID_INPUT', `数据交换阶段“${stage}”不存在，可选：${STAGES.join('、')}`);
+  return stage;
 }

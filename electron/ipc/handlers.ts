@@ -1,28 +1,8 @@
-// Every channel's handler, assembled from each workflow's map. A channel in the contract without a
-// handler here is a type error, so the contract and the implementation cannot drift apart.
-import { demoHandlers } from '../demo/handlers';
-import { disclosureHandlers } from '../disclosure/handlers';
-import { exchangeHandlers } from '../exchange/handlers';
-import { libraryHandlers } from '../library/handlers';
-import { monitoringHandlers } from '../monitoring/handlers';
-import { prefectureHandlers } from '../prefecture/handlers';
-import { projectsHandlers } from '../projects/handlers';
-import { rectificationHandlers } from '../rectification/handlers';
-import { targetsHandlers } from '../targets/handlers';
-import { registryHandlers } from '../registry/handlers';
-import { settingsHandlers } from '../settings/handlers';
+// Every channel's handler, gathered from the workflows' plugs (electron/plugs.ts) in the order of the one
+// list. A workflow whose declaration has channels but whose plug lacks a handler is a type error there,
+// so the contract and the implementation cannot drift apart.
+import { handlersOf, PLUGS } from '../plugs';
+import { WORKFLOWS } from '../workflows';
 import type { Handlers } from './router';
 
-export const handlers: Handlers = {
-  ...settingsHandlers,
-  ...registryHandlers,
-  ...disclosureHandlers,
-  ...demoHandlers,
-  ...exchangeHandlers,
-  ...libraryHandlers,
-  ...monitoringHandlers,
-  ...rectificationHandlers,
-  ...prefectureHandlers,
-  ...projectsHandlers,
-  ...targetsHandlers,
-};
+export const handlers: Handlers = handlersOf(WORKFLOWS, PLUGS);

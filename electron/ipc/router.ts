@@ -6,7 +6,7 @@ import { StoreError } from '../../db/open';
 import { isPrivileged, refusalReason, type Permission } from '../domain/permissions';
 import { AppError, type ErrorPayload } from '../errors';
 import { auditRefusal, currentOperator } from '../registry';
-import { contract, isChannel, PUBLIC_CHANNELS, type Channel, type Result } from './contract';
+import { contract, PUBLIC_CHANNELS, type Contract, type Result } from './contract';
 import { actorOf, signInto, type CallContext } from './context';
 import type { ContractPart } from './schema';
 
@@ -47,7 +47,7 @@ function endStaleSession(ctx: CallContext): string | null {
 }
 
 /** Before sign-in only public channels are reachable; once signed in, the role must allow the channel. */
-function refuseUnlessAllowed(ctx: CallContext, channel: Channel, permission: Permission): void {
+function refuseUnlessAllowed(ctx: CallContext, channel: string, permission: Permission): void {
   const operator = ctx.session.operator;
   if (!operator || permission === 'public') return;
   const reason = refusalReason(operator.role, permission);
@@ -60,20 +60,32 @@ export interface Router {
   invoke(channel: unknown, input: unknown, ctx: CallContext, trustedSender: boolean): Promise<Result<unknown>>;
 }
 
-export function createRouter(handlers: Handlers): Router {
+/** What a router serves: the application's contract by default, or that of a list of workflows built elsewhere. */
+export interface Routing<C extends ContractPart> {
+  contract: C;
+  publicChannels: ReadonlySet<string>;
+}
+
+const APP_ROUTING: Routing<Contract> = { contract, publicChannels: PUBLIC_CHANNELS };
+
+export function createRouter(handlers: Handlers): Router;
+export function createRouter<C extends ContractPart>(handlers: HandlersFor<C>, routing: Routing<C>): Router;
+export function createRouter(handlers: Readonly<Record<string, unknown>>, routing: Routing<ContractPart> = APP_ROUTING): Router {
+  const served = routing.contract;
+  const isServed = (name: unknown): name is string => typeof name === 'string' && Object.hasOwn(served, name);
   return {
     async invoke(channel, input, ctx, trustedSender) {
       try {
         if (!trustedSender) throw new AppError('FORBIDDEN_SENDER', '拒绝来自未授权页面的调用');
-        if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `未知的接口“${String(channel).slice(0, 60)}”`);
+        if (!isServed(channel)) throw new AppError('UNKNOWN_CHANNEL', `未知的接口“${String(channel).slice(0, 60)}”`);
         const ended = endStaleSession(ctx);
-        if (!PUBLIC_CHANNELS.has(channel) && !ctx.session.operator) {
+        if (!routing.publicChannels.has(channel) && !ctx.session.operator) {
           throw new AppError('NOT_SIGNED_IN', ended ?? '请先登录后再操作');
         }
-        const permission = contract[channel].permission;
+        const { permission, input: schema } = served[channel]!;
         // A permission fixed by the channel is checked before the input is even read.
         if (typeof permission === 'string') refuseUnlessAllowed(ctx, channel, permission);
-        const parsed = contract[channel].input.safeParse(input ?? {});
+        const parsed = schema.safeParse(input ?? {});
         if (!parsed.success) throw parsed.error;
         if (typeof permission === 'function') refuseUnlessAllowed(ctx, channel, (permission as (input: unknown) => Permission)(parsed.data));
         const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;

@@ -16,7 +16,8 @@ export const rectificationExchange: readonly DeclaredEntity[] = [
     naturalKey: ['region_code', 'year', 'seq'],
     // Notices opened from a monitoring round travel with the round's sheets too.
     stages: ['rectification', 'monitoring'],
-    parents: ['unit'],
+    // A notice names its unit and, when it was opened on one, its project: both go with it.
+    parents: ['unit', 'project'],
     directions: ['up'],
     scope: 'region_code = :region AND year = :year',
     unitScope: 'unit_code = :unit',

@@ -34,8 +34,8 @@ export const registryCommands: CommandTable = {
     usage: 'stats [--json]',
     summary: '各类数据的数量、本机区划和角色',
     database: true,
-    run(store, { args, io }) {
-      const result = stats(store.db);
+    run(store, { args, io, workflows }) {
+      const result = stats(store.db, workflows);
       if (args.options.has('--json')) return io.out(JSON.stringify(result, null, 2));
       io.out(`区划：${result.region ? `${result.region.name}（${result.region.code}）` : '未设置'}；角色：${result.role ?? '未设置'}`);
       for (const [name, n] of Object.entries(result.counts)) io.out(`${name}\t${n}`);

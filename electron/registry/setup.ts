@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/open';
 import * as schema from '../../db/schema';
-import { checkUnit, hasErrors, regionLevelForRole, REGION_LEVEL_LABELS, ROLE_LABELS, type InstallationRole, type UnitDraft } from '../domain/registry';
+import { checkUnit, regionLevelForRole, REGION_LEVEL_LABELS, ROLE_LABELS, type InstallationRole, type UnitDraft } from '../domain/registry';
+import { hasErrors } from '../domain/validation';
 import { AppError } from '../errors';
 import { SYSTEM_ACTOR, recordAudit, type Actor } from '../audit/audit';
 import { currentInstallation, requireInstallation, type Installation } from './installation';

@@ -10,7 +10,7 @@ import { seedStarterLibrary, starterLibrary } from '../library/starter';
 import { applyLibraryPackage } from '../library/package';
 import { listLibraryVersions } from '../library/versions';
 import { seedCounty, type SeedIndicator, type SeedProject, type SeedProjectTarget } from '../testSupport/county';
-import { freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { daysFromToday, freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { countyTargets } from '../prefecture/reviewLists';
 import { openRectification } from '../rectification';
 import { recordDecision } from '../prefecture/decisions';
@@ -204,7 +204,7 @@ describe('a record’s parents travel in its stage without it naming theirs', ()
     const dir = tempDir();
     const c = county(dir);
     const { id: projectId } = c.sqlite.prepare("SELECT id FROM projects WHERE code = 'P002'").get() as { id: string };
-    openRectification(c.db, TEST_ACTOR, { problems: '执行进度滞后', requirements: '9 月底前完成支付', deadline: '2020-09-30' }, () => ({
+    openRectification(c.db, TEST_ACTOR, { problems: '执行进度滞后', requirements: '9 月底前完成支付', deadline: daysFromToday(30) }, () => ({
       source: 'monitoring', sourceId: randomUUID(), regionCode: '652822', year: YEAR, projectId, unitCode: '101002',
       subject: '校舍维修改造', occasion: '本轮', audit: {},
     }));

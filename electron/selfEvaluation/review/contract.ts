@@ -1,7 +1,7 @@
 // Channels of 自评复核: import self-evaluation tables filled outside the program (preview, commit), the
 // template per unit, the list, one table recomputed, and the reviewer's 通过 / 退回.
 import { z } from 'zod';
-import { file, returns, text, uuid, version, year, type ContractPart } from '../../ipc/schema';
+import { file, returns, text, uuid, version, year, type ContractPart, type FilePayload } from '../../ipc/schema';
 import type { ExternalReviewDetail, ExternalReviewRow, ReviewImportPreview, ReviewImportResult } from './reviews';
 export type { ExternalReviewDetail, ExternalReviewRow, ReviewedIndicatorRow, ReviewImportPreview, ReviewImportRow } from './reviews';
 
@@ -11,6 +11,7 @@ const decision = { id: uuid, version, opinion: text(4000).optional() };
 export const selfEvaluationReviewContract = {
   'selfEvaluationReview.importPreview': { permission: 'enter', input: importFile, output: returns<ReviewImportPreview>() },
   'selfEvaluationReview.importCommit': { permission: 'enter', input: importFile, output: returns<ReviewImportResult>() },
+  'selfEvaluationReview.template': { permission: 'view', input: z.object({ year, unitCode: text(40).min(1, '请选择预算单位') }).strict(), output: returns<FilePayload>() },
   'selfEvaluationReview.list': { permission: 'view', input: z.object({ year }).strict(), output: returns<ExternalReviewRow[]>() },
   'selfEvaluationReview.get': { permission: 'view', input: z.object({ id: uuid }).strict(), output: returns<ExternalReviewDetail>() },
   'selfEvaluationReview.accept': { permission: 'review', input: z.object(decision).strict(), output: returns<ExternalReviewRow>() },

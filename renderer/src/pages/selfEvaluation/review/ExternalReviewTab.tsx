@@ -1,9 +1,11 @@
 // 自评复核: self-evaluation tables that units filled in Excel, imported and recomputed by the rules. The
 // year's list, the import (previewed, per-row problems), and one table's review.
-import { Alert, Anchor, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { ExternalReviewRow } from '../../../../../electron/selfEvaluation/contract';
 import { EmptyNotice } from '../../../components/EmptyNotice';
-import { PickFileButton, XLSX_ACCEPT } from '../../../components/FileActions';
+import { invoke } from '../../../api';
+import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../../components/FileActions';
 import { formatDateTime } from '../../../components/format';
 import { NotAllowedNote, useAllowed } from '../../../components/useAllowed';
 import { useInvoke } from '../../../components/useInvoke';
@@ -28,6 +30,7 @@ function ReviewList({ year }: { year: number }) {
       <Group justify="space-between" className="no-print">
         <YearSelect value={year} onChange={(next) => navigate('selfEvaluation', 'review', String(next))} />
         <Group gap="xs">
+          <TemplateDownload year={year} />
           <PickFileButton label="导入自评表（Excel）" accept={XLSX_ACCEPT} onFile={importFlow.choose} loading={importFlow.reading} disabled={!entering.allowed} />
         </Group>
       </Group>
@@ -47,6 +50,24 @@ function ReviewList({ year }: { year: number }) {
       {list.data && list.data.length > 0 && <ReviewTable rows={list.data} />}
       {importFlow.modal}
     </Stack>
+  );
+}
+
+/** The unit's template: its approved project targets, one sheet each, to fill in Excel and import back. */
+function TemplateDownload({ year }: { year: number }) {
+  const units = useInvoke('units.list', {});
+  const [unitCode, setUnitCode] = useState<string | null>(null);
+  const data = (units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.code, label: `${u.code} ${u.name}` }));
+  return (
+    <>
+      <Select aria-label="模板的预算单位" placeholder="选择预算单位" data={data} value={unitCode} onChange={setUnitCode} searchable w={240} />
+      <DownloadButton
+        label="下载自评模板"
+        variant="default"
+        disabled={!unitCode}
+        fetchFile={() => invoke('selfEvaluationReview.template', { year, unitCode: unitCode! })}
+      />
+    </>
   );
 }
 

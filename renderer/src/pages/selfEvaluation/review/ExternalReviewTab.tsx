@@ -44,7 +44,7 @@ function ReviewList({ year }: { year: number }) {
       {list.data && list.data.length === 0 && (
         <EmptyNotice
           title={`${year} 年还没有导入的自评表`}
-          description="单位在 Excel 中按财预〔2020〕10号附件填好项目支出绩效自评表后，点“导入自评表（Excel）”选择文件：本软件按评分规则逐行复算，列出与单位得分不同之处，由审核人通过或退回。"
+          description="可先选择预算单位下载自评模板（按批复的绩效目标预填）发给单位。单位在 Excel 中按财预〔2020〕10号附件填好项目支出绩效自评表后，点“导入自评表（Excel）”选择文件：本软件按评分规则逐行复算，列出与单位得分不同之处，由审核人通过或退回。"
         />
       )}
       {list.data && list.data.length > 0 && <ReviewTable rows={list.data} />}

@@ -32,15 +32,31 @@ function Notes({ differences, flags }: { differences: readonly Difference[]; fla
   );
 }
 
-function IndicatorRow({ row }: { row: ReviewedIndicatorRow }) {
+/** How many rows each 一级 / 二级 label cell spans, as the annex merges them; 0 where the cell above covers it. */
+function labelSpans(rows: readonly ReviewedIndicatorRow[], level: (row: ReviewedIndicatorRow) => string): number[] {
+  return rows.map((row, i) => {
+    if (i > 0 && level(rows[i - 1]!) === level(row)) return 0;
+    let span = 1;
+    while (i + span < rows.length && level(rows[i + span]!) === level(row)) span++;
+    return span;
+  });
+}
+
+const level1Of = (row: ReviewedIndicatorRow) => row.level1;
+const level2Of = (row: ReviewedIndicatorRow) => `${row.level1}\u0000${row.level2}`;
+
+/** A 二级指标's subtotal row names no 三级指标 of its own. */
+const isSubtotal = (row: ReviewedIndicatorRow) => row.label === row.level2 && row.target === '/';
+
+function IndicatorRow({ row, spans }: { row: ReviewedIndicatorRow; spans: [number, number] }) {
   const scoreDiffers = row.differences.some((d) => d.kind === 'indicator' || d.kind === 'subtotal');
   const weightDiffers = row.differences.some((d) => d.kind === 'subRowWeights');
   const rule = row.differences.find((d) => d.kind === 'subtotal')?.rule ?? row.ruleScore ?? '—';
   return (
-    <tr className={row.parent !== undefined ? classes.subRow : undefined} data-row={row.label}>
-      <td>{row.level1}</td>
-      <td>{row.level2}</td>
-      <td>{row.label}</td>
+    <tr data-row={row.label}>
+      {spans[0] > 0 && <td rowSpan={spans[0]}>{row.level1}</td>}
+      {spans[1] > 0 && <td rowSpan={spans[1]}>{row.level2}</td>}
+      <td className={row.parent !== undefined ? classes.subRow : undefined}>{isSubtotal(row) ? '小计' : row.label}</td>
       <td>{[row.operator, row.target, row.unit].filter(Boolean).join(' ')}</td>
       <td>{row.actual}</td>
       <ScoreCell value={row.weight} differs={weightDiffers} />
@@ -58,6 +74,8 @@ export function ReviewForm({ detail }: { detail: ExternalReviewDetail }) {
   const { written, budget, total, summary } = detail;
   const totalDiffers = summary.some((d) => d.kind !== 'weights');
   const gradeDiffers = written.grade !== '' && written.grade !== total.grade;
+  const level1Spans = labelSpans(detail.rows, level1Of);
+  const level2Spans = labelSpans(detail.rows, level2Of);
   return (
     <div className={classes.sheet}>
       <h2 className={classes.title}>项目支出绩效自评表</h2>
@@ -137,8 +155,8 @@ export function ReviewForm({ detail }: { detail: ExternalReviewDetail }) {
             <th colSpan={2}>偏差原因分析及改进措施</th>
             <th>复核说明</th>
           </tr>
-          {detail.rows.map((row) => (
-            <IndicatorRow key={row.rowNumber} row={row} />
+          {detail.rows.map((row, i) => (
+            <IndicatorRow key={row.rowNumber} row={row} spans={[level1Spans[i]!, level2Spans[i]!]} />
           ))}
           <tr>
             <td className={classes.label} colSpan={5}>

@@ -78,6 +78,35 @@ describe('reading 项目支出绩效自评表 from Excel', () => {
     ]);
   });
 
+  it('invents nothing for a 一级指标 subtotal row, and finds a total that adds it to the indicators', () => {
+    const output = { level1: '产出指标', level2: '', label: '', target: '/', actual: '/', weight: 50, score: 47.59 };
+    const base = roadTable();
+    const withOutputSubtotal = (total: number) => ({ ...base, total, indicators: [output, ...base.indicators] });
+    const [correct, added] = read({ 自评表: [withOutputSubtotal(94.59), withOutputSubtotal(142.18)] });
+    expect(correct!.written!.rows[0]).toMatchObject({ label: '产出指标', target: '/' });
+    expect(differencesOf(correct!)).toEqual([]);
+    expect(differencesOf(added!)).toEqual([
+      ['total', null, '142.18', '94.59'],
+      ['sum', null, '142.18', '94.59'],
+    ]);
+  });
+
+  it('reads the 自评得分 and 指标分值 headers some units use, and names a missing 分值 column', () => {
+    const rename = (from: string, to: string) => (sheet: XLSX.WorkSheet) => {
+      for (const [address, cell] of Object.entries(sheet)) if (!address.startsWith('!') && (cell as XLSX.CellObject).v === from) (cell as XLSX.CellObject).v = to;
+    };
+    const rewritten = (...changes: ((sheet: XLSX.WorkSheet) => void)[]) => {
+      const book = XLSX.read(selfEvaluationWorkbook({ 自评表: [roadTable()] }));
+      for (const change of changes) change(book.Sheets['自评表']!);
+      return readSelfEvaluationTables(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer)[0]!;
+    };
+    expect(differencesOf(rewritten(rename('得分', '自评得分'), rename('分值', '指标分值')))).toEqual([]);
+    expect(rewritten(rename('分值', '满分')).problems.map((p) => [p.rowNumber, p.message])).toEqual([
+      [5, '项目资金表头缺少“分值”或“得分”列'],
+      [12, '绩效指标表头缺少“分值”列'],
+    ]);
+  });
+
   it('reports every row it cannot read with its sheet and row number, and reads the rest of the file', () => {
     let broken = withIndicator(roadTable({ projectName: '填写有误' }), '工程验收合格率', { target: '100%' });
     broken = withIndicator(broken, '新建道路长度', { actual: '0.27公里' });

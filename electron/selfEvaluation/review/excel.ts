@@ -86,10 +86,10 @@ function columnsOf<K extends string>(row: readonly string[], names: Record<K, re
 const FUND_COLUMNS = {
   initial: ['年初预算数'],
   adjusted: ['全年预算数', '调整后预算数'],
-  executed: ['全年执行数', '执行数'],
-  weight: ['分值'],
+  executed: ['全年执行数', '执行数', '实际执行数'],
+  weight: ['分值', '指标分值', '权重'],
   rate: ['执行率'],
-  score: ['得分'],
+  score: ['得分', '自评得分'],
 } as const;
 
 const INDICATOR_COLUMNS = {
@@ -100,8 +100,8 @@ const INDICATOR_COLUMNS = {
   unit: ['度量单位', '计量单位', '单位'],
   target: ['年度指标值', '指标值', '年度目标值'],
   actual: ['实际完成值', '全年实际值', '实际值'],
-  weight: ['分值'],
-  score: ['得分'],
+  weight: ['分值', '指标分值', '权重'],
+  score: ['得分', '自评得分'],
   deviation: ['偏差原因*'],
 } as const;
 
@@ -110,6 +110,16 @@ const findRow = (rows: readonly string[][], from: number, test: (row: readonly s
   return -1;
 };
 const has = (row: readonly string[], word: string) => row.some((c) => key(c) === word);
+
+/** A header row: one that names every one of `required` columns (by any of their names). */
+const headerOf =
+  <K extends string>(names: Record<K, readonly string[]>, required: readonly K[]) =>
+  (row: readonly string[]) => {
+    const found = columnsOf(row, names);
+    return required.every((column) => found[column] !== undefined);
+  };
+const isFundHeader = headerOf(FUND_COLUMNS, ['adjusted', 'executed']);
+const isIndicatorHeader = headerOf(INDICATOR_COLUMNS, ['label', 'actual', 'score']);
 
 interface Segment {
   grid: Grid;
@@ -120,7 +130,7 @@ interface Segment {
 
 /** The fund block's 年度资金总额 row (or the first row under the header). */
 function readBudget(segment: Segment, problems: RowProblem[], report: (rowNumber: number, column: string, message: string) => void): WrittenTable['budget'] | null {
-  const header = findRow(segment.rows, 0, (row) => has(row, '全年预算数') && (has(row, '全年执行数') || has(row, '执行数')));
+  const header = findRow(segment.rows, 0, isFundHeader);
   if (header < 0) {
     report(segment.firstRow, '项目资金', '找不到项目资金表头（年初预算数、全年预算数、全年执行数、分值、执行率、得分）');
     return null;
@@ -215,8 +225,13 @@ function readSegment(segment: Segment): FoundTable {
   const found: FoundTable = { sheet, rowNumber: segment.firstRow, projectName, written: null, review: null, problems };
   if (projectName === '') report(segment.firstRow, '项目名称', '请填写项目名称');
   const budget = readBudget(segment, problems, report);
-  const header = findRow(segment.rows, 0, (row) => has(row, '三级指标') && has(row, '实际完成值') && has(row, '得分'));
+  const header = findRow(segment.rows, 0, isIndicatorHeader);
   if (header < 0) report(segment.firstRow, '绩效指标', '找不到绩效指标表头（一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分）');
+  else {
+    const columns = columnsOf(segment.rows[header]!, INDICATOR_COLUMNS);
+    const missing = (['target', 'weight'] as const).filter((c) => columns[c] === undefined).map((c) => INDICATOR_COLUMNS[c][0]);
+    if (missing.length) report(segment.firstRow + header, '绩效指标', `绩效指标表头缺少“${missing.join('”“')}”列`);
+  }
   if (!budget || header < 0 || problems.length > 0) return found;
   const { total, end } = readTotal(segment, header);
   found.written = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sqliteOf } from '../../../db/open';
 import { listAudit } from '../../audit/audit';
 import { createOperator } from '../../registry/operators';
 import { updateSetting } from '../../settings/settings';
@@ -93,6 +94,13 @@ describe('reviewing an imported table', () => {
     expect(getReview(db, id).rows.find((r) => r.label === '每公里造价')!.ruleScore).toBe('9.09');
     updateSetting(db, TEST_ACTOR, 'evaluation.lessOrEqualScoring', 'deviation');
     expect(getReview(db, id).rows.find((r) => r.label === '每公里造价')!.ruleScore).toBe('9.00');
+  });
+
+  it('refuses to show a stored table that no longer validates, instead of guessing at it', () => {
+    const { db, byName } = imported();
+    const id = byName('乡村路灯安装').id;
+    sqliteOf(db).prepare('UPDATE self_evaluation_reviews SET written_table = ? WHERE id = ?').run('{"rows": "被改过"}', id);
+    expect(() => getReview(db, id)).toThrow('“乡村路灯安装”的自评表数据已损坏，无法复核；请删除后重新导入原 Excel 文件');
   });
 
   it('refuses the importer as reviewer and a clerk, accepts by another reviewer, and locks the decision', () => {

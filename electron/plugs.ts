@@ -22,6 +22,7 @@ import { projectsHandlers } from './projects/handlers';
 import { rectificationHandlers } from './rectification/handlers';
 import { registryCommands } from './registry/commands';
 import { registryHandlers } from './registry/handlers';
+import { selfEvaluationHandlers } from './selfEvaluation/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { targetsHandlers } from './targets/handlers';
 import type { ContractOf, WorkflowDeclaration } from './workflow';
@@ -48,6 +49,7 @@ export const PLUGS = {
   projects: { handlers: projectsHandlers },
   targets: { handlers: targetsHandlers },
   monitoring: { handlers: monitoringHandlers, commands: monitoringCommands },
+  selfEvaluation: { handlers: selfEvaluationHandlers },
   evaluation: { commands: evaluationCommands },
   rectification: { handlers: rectificationHandlers },
   disclosure: { handlers: disclosureHandlers },

@@ -5,3 +5,4 @@ export * from './projects';
 export * from './monitoring';
 export * from './rectification';
 export * from './exchange';
+export * from './selfEvaluationReview';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDecimal, toFixed, type Ratio } from '../ratio';
 import { readWrittenRow, type WrittenRow } from './parse';
-import { reviewSelfEvaluation, type ReviewRow, type ReviewTable } from './review';
+import { returnOpinion, reviewSelfEvaluation, type ReviewRow, type ReviewTable } from './review';
 import type { IndicatorInput } from './scoring';
 import { DEFAULT_SCORING } from './settings';
 
@@ -168,5 +168,15 @@ describe('自评复核 of written rows', () => {
     expect(readWrittenRow({ label: '效果', target: '达成预期指标', actual: '较好', weight: '10', score: '9' })).toMatchObject({ problem: expect.stringContaining('是定性指标') });
     expect(readWrittenRow({ label: '长度', target: '≥266米', actual: '270米', weight: '十', score: '10' })).toEqual({ problem: '“长度”的分值“十”不是数字' });
     expect(readWrittenRow({ label: '长度', target: '≥266米', actual: '未完成', weight: '10', score: '0' })).toEqual({ problem: '“长度”是定量指标，实际完成值应为数字' });
+  });
+});
+
+describe('the opinion of a returned table', () => {
+  it('lists every difference, numbered, and is empty for a table without any', () => {
+    const table = { ...setRow(roadTable(), 6, { enteredScore: d('13') }), enteredTotal: d('92.59') };
+    expect(returnOpinion(review(table).differences)).toBe(
+      '复核发现以下问题，请改正后重新填报：\n1. “受益人口”填报得分 13.00，按规则应为 15.00\n2. 总分填报 92.59，按规则应为 94.59',
+    );
+    expect(returnOpinion(review(roadTable()).differences)).toBe('');
   });
 });

@@ -146,3 +146,14 @@ export function reviewSelfEvaluation(table: ReviewTable, settings: ScoringSettin
   differences.push(...totalDifferences(table, total, layout));
   return { budget, rows: scores, total, differences };
 }
+
+/** A 复核 record of an imported table: 待复核 until a reviewer accepts it or returns it to the unit. */
+export const EXTERNAL_REVIEW_STATUSES = ['pending', 'accepted', 'returned'] as const;
+export type ExternalReviewStatus = (typeof EXTERNAL_REVIEW_STATUSES)[number];
+export const EXTERNAL_REVIEW_STATUS_LABELS: Record<ExternalReviewStatus, string> = { pending: '待复核', accepted: '通过', returned: '退回' };
+
+/** The opinion a return starts from: every difference, numbered, for the unit to correct and refill. */
+export function returnOpinion(differences: readonly Difference[]): string {
+  if (differences.length === 0) return '';
+  return ['复核发现以下问题，请改正后重新填报：', ...differences.map((d, i) => `${i + 1}. ${d.message}`)].join('\n');
+}

@@ -10,6 +10,7 @@ import { HomePage } from '../pages/home/HomePage';
 import { LibraryPage } from '../pages/library/LibraryPage';
 import { MonitoringPage } from '../pages/monitoring/MonitoringPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
+import { SelfEvaluationPage } from '../pages/selfEvaluation/SelfEvaluationPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TargetsPage } from '../pages/targets/TargetsPage';
 
@@ -28,6 +29,7 @@ export const NAVIGATION: Readonly<Record<WorkflowName, NavigationEntry | null>> 
   projects: null,
   targets: { label: '绩效目标', page: TargetsPage },
   monitoring: { label: '绩效监控', page: MonitoringPage },
+  selfEvaluation: { label: '绩效自评', page: SelfEvaluationPage },
   evaluation: {
     label: '绩效评价',
     summary:

@@ -1,0 +1,32 @@
+CREATE TABLE `self_evaluation_reviews` (
+	`id` text PRIMARY KEY NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`deleted` integer DEFAULT false NOT NULL,
+	`region_code` text NOT NULL,
+	`year` integer NOT NULL,
+	`unit_code` text NOT NULL,
+	`unit_name` text NOT NULL,
+	`project_name` text NOT NULL,
+	`project_code` text DEFAULT '' NOT NULL,
+	`project_id` text,
+	`file_name` text NOT NULL,
+	`sheet` text NOT NULL,
+	`row_number` integer NOT NULL,
+	`written_table` text NOT NULL,
+	`imported_by` text,
+	`imported_by_name` text NOT NULL,
+	`imported_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`opinion` text,
+	`reviewed_by` text,
+	`reviewed_by_name` text,
+	`reviewed_at` text,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "self_evaluation_reviews_year" CHECK(typeof("year") = 'integer' AND "year" BETWEEN 2000 AND 2100),
+	CONSTRAINT "self_evaluation_reviews_status" CHECK("status" IN ('pending', 'accepted', 'returned')),
+	CONSTRAINT "self_evaluation_reviews_written_table" CHECK(json_valid("written_table")),
+	CONSTRAINT "self_evaluation_reviews_deleted" CHECK("deleted" IN (0, 1))
+);
+--> statement-breakpoint
+CREATE INDEX `self_evaluation_reviews_by_status` ON `self_evaluation_reviews` (`region_code`,`year`,`status`);

@@ -602,6 +602,7 @@ describe('a budget unit reporting to its county (role unit)', () => {
   it('keeps two units of one county apart as separate senders', () => {
     const dir = tempDir();
     const c = county(dir);
+    createUnit(c.db, TEST_ACTOR, { code: '101003', name: '轮台县第二中学', departmentCode: '101001', isDepartment: false });
     importInto(c, unitReport(unitInstallation(dir, '101002', '轮台县第一中学'), dir).file);
     importInto(c, unitReport(unitInstallation(dir, '101003', '轮台县第二中学'), dir).file);
     const peers = c.sqlite.prepare('SELECT region_code AS id FROM exchange_peers ORDER BY region_code').all();
@@ -630,6 +631,24 @@ describe('a budget unit reporting to its county (role unit)', () => {
       expect(error.message).toMatch(/1 条不属于本单位（101002）的项目/);
       expect(dump(c.sqlite)).toBe(before);
     }
+  });
+
+  it('refuses a report from a unit the county has not registered, asking to register it first, writing nothing', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const file = unitReport(unitInstallation(dir, '109999', '轮台县未登记学校'), dir).file;
+    const before = dump(c.sqlite);
+    for (const dryRun of [true, false]) {
+      const error = refusal(() => importInto(c, file, { dryRun }));
+      expect(error.code).toBe('BAD_DATA');
+      expect(error.message).toBe(
+        '单位上报包的发送方 轮台县未登记学校（单位编码 109999）不是本县已登记的预算单位，已拒绝；请先在“单位与项目 → 预算单位”中登记该单位，再导入',
+      );
+    }
+    expect(dump(c.sqlite)).toBe(before);
+
+    createUnit(c.db, TEST_ACTOR, { code: '109999', name: '轮台县未登记学校', departmentCode: '101001', isDepartment: false });
+    expect(importInto(c, file).counts).toMatchObject({ created: 2, conflict: 0 });
   });
 
   it('does not take a county reply meant for another unit', () => {

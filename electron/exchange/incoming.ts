@@ -7,7 +7,7 @@ import { sqliteOf, type Db, type Store } from '../../db/open';
 import { exchangePackageRecords, exchangePackages, exchangePeers } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { ROLE_LABELS, type InstallationRole } from '../domain/registry';
-import { findRegion, requireInstallation, type Installation } from '../registry';
+import { findRegion, findUnit, requireInstallation, type Installation } from '../registry';
 import { DECISION } from './decisions';
 import { selfId } from './parties';
 import { carriesLibrary, stageIncludes, type AppliedRecord, type Decision, type Direction, type ExchangeEntity, type OwnDecision, type PackageOrigin } from './entities';
@@ -420,6 +420,14 @@ function requireSenderFitsKind(store: Store, installation: Installation, manifes
     throw new PackageRefusal(
       'BAD_DATA',
       `${KIND_LABELS[kind]}的发送方 ${sender.name}（${partyId(sender)}，${ROLE_LABELS[sender.role]}）不能向本机（${installation.region.name}）发送这类数据包，已拒绝`,
+    );
+  }
+  // A unit's own key proves only that some installation calls itself that unit: the county decides
+  // which units it has, so a package from a unit it never registered would bring in a unit of its own.
+  if (sender.unit && !findUnit(store.db, installation.region.code, sender.unit)) {
+    throw new PackageRefusal(
+      'BAD_DATA',
+      `${KIND_LABELS[kind]}的发送方 ${sender.name}（单位编码 ${sender.unit}）不是本县已登记的预算单位，已拒绝；请先在“单位与项目 → 预算单位”中登记该单位，再导入`,
     );
   }
 }

@@ -492,6 +492,7 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
         if (++done % 500 === 0) options.onProgress?.(done, planned.length);
       }
       requireInScope(records, planned, scope, 'after');
+      noteReferences(summary.records, planned, requireReferencesInScope(records, planned, scope));
       runAfterApply(store.db, actor, planned, { sender: peer, senderName: manifest.sender.name, sequence: manifest.sequence });
       applyDecisions(store.db, actor, records, decisions, { peer, final: manifest.kind === 'county-reply' });
       if (options.dryRun) throw DRY_RUN_DONE;
@@ -542,6 +543,35 @@ function requireInScope(records: RecordStore, planned: readonly Planned[], scope
         : `数据包中有 ${outside} 条不属于${whose}的${entity.label}，已拒绝整个数据包`,
     );
   }
+}
+
+/**
+ * What the written records point at lies in the package's scope too (ExchangeEntity.references): the
+ * first reference outside refuses the package, naming the record and what it names. References that are
+ * only reported come back as notes per record id.
+ */
+function requireReferencesInScope(records: RecordStore, planned: readonly Planned[], scope: PackageScope): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const entity of EXCHANGE_ENTITIES) {
+    const written = planned.filter((p) => p.entityDef === entity && (p.action === 'created' || p.action === 'updated'));
+    if (written.length === 0) continue;
+    const ids = written.map((p) => p.record.id);
+    for (const reference of entity.references ?? []) {
+      for (const { id, detail } of records.referencesOutside(reference.outside, ids, { region: scope.region, year: scope.year, unit: scope.unit ?? null })) {
+        if ('refusal' in reference) refuseRow(entity, written.find((p) => p.record.id === id)!.naturalKey, reference.refusal(detail));
+        notes.set(id, reference.note(detail));
+      }
+    }
+  }
+  return notes;
+}
+
+/** A reported reference shows beside its record in the summary (the dry run's included). */
+function noteReferences(shown: PlannedRecord[], planned: readonly Planned[], notes: ReadonlyMap<string, string>): void {
+  planned.forEach((p, index) => {
+    const note = notes.get(p.record.id);
+    if (note) shown[index]!.reason = note;
+  });
 }
 
 function runAfterApply(db: Db, actor: Actor, planned: readonly Planned[], origin: PackageOrigin): void {

@@ -1,6 +1,7 @@
 // The `jixiao` command line: for IT staff and scripts. It calls the same services as the app, on the
 // same database (the app's own, unless --db names another). Errors go to stderr with a non-zero exit.
 import { closeDatabase, type Store } from '../../db/open';
+import { useDatabase, type DatabaseLock } from '../../db/lock';
 import { openAppStore } from '../appStore';
 import { AppError } from '../errors';
 import { toErrorPayload } from '../ipc/router';
@@ -60,6 +61,7 @@ function findCommand(positional: readonly string[]): { name: string; command: Co
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let store: Store | null = null;
+  let inUse: DatabaseLock | null = null;
   try {
     const args = parseArgs(argv);
     if (args.options.has('--version') || args.options.has('-v')) {
@@ -77,7 +79,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       await found.command.run({ args, io });
       return 0;
     }
-    store = openAppStore(optionText(args, '--db') ?? defaultDbPath());
+    const dbPath = optionText(args, '--db') ?? defaultDbPath();
+    // Said before opening, so that a restore elsewhere cannot swap the file under this command.
+    inUse = useDatabase(dbPath, '命令行');
+    store = openAppStore(dbPath);
     await found.command.run(store, { args, io });
     return 0;
   } catch (error) {
@@ -89,5 +94,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return 1;
   } finally {
     if (store?.sqlite.open) closeDatabase(store);
+    inUse?.release();
   }
 }

@@ -1,8 +1,10 @@
-// Who has a database open for the long run. The app and the web bridge hold a lock file beside the
-// database while it is open (a restore holds it too, whoever runs it), so that a restore or a second app on
-// the same file is refused with a message naming the holder. Short CLI commands take no lock: they work
-// beside a running app, each write waiting its turn (transactions begin IMMEDIATE); only `restore` must
-// have the file to itself. A lock whose process is gone (a crash, a power cut) is stale and taken over.
+// Who has a database open. The app and the web bridge hold a lock file beside the database while it is
+// open (a restore holds it too, whoever runs it), so that a restore or a second app on the same file is
+// refused with a message naming the holder. CLI commands take no lock: they work beside a running app,
+// each write waiting its turn (transactions begin IMMEDIATE). They do say that they use the file, each
+// with a file of its own beside it, because a restore renames a new file over the old one: a command
+// still writing into the old one would lose its work. So only `restore` must have the file to itself. A
+// lock whose process is gone (a crash, a power cut) is stale and taken over.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,4 +94,52 @@ export function lockDatabase(dbPath: string, holder: LockHolder, action = 'ä¸èƒ
       if (readLock(file)?.pid === process.pid) fs.rmSync(file, { force: true });
     },
   };
+}
+
+/** Where one process that only uses the database (a CLI command) says so: beside the lock, one file each. */
+const userPrefix = (dbPath: string) => `${path.basename(path.resolve(dbPath))}.user-`;
+const userPath = (dbPath: string, host: string, pid: number) =>
+  path.join(path.dirname(path.resolve(dbPath)), `${userPrefix(dbPath)}${host}-${pid}.lock`);
+
+/** Records that this process uses `dbPath` beside whoever holds it, until released. */
+export function useDatabase(dbPath: string, holder: LockHolder): DatabaseLock {
+  const file = userPath(dbPath, os.hostname(), process.pid);
+  try {
+    fs.writeFileSync(file, JSON.stringify({ pid: process.pid, holder, host: os.hostname(), since: new Date().toISOString() } satisfies LockFile));
+  } catch {
+    // A folder that cannot take the file (missing, read-only) cannot take a restore's rename either;
+    // opening the database then says what is wrong with it.
+    return { holder, release() {} };
+  }
+  let released = false;
+  return {
+    holder,
+    release() {
+      if (released) return;
+      released = true;
+      fs.rmSync(file, { force: true });
+    },
+  };
+}
+
+/** Other live processes using `dbPath` (CLI commands); the files of dead ones are removed. */
+function otherUsers(dbPath: string): LockFile[] {
+  const folder = path.dirname(path.resolve(dbPath));
+  const prefix = userPrefix(dbPath);
+  const live: LockFile[] = [];
+  for (const name of fs.readdirSync(folder).filter((n) => n.startsWith(prefix) && n.endsWith('.lock'))) {
+    const file = path.join(folder, name);
+    const user = readLock(file);
+    const here = user?.host === os.hostname();
+    if (user && here && user.pid === process.pid) continue;
+    if (!user || (here && !processAlive(user.pid))) fs.rmSync(file, { force: true });
+    else live.push(user);
+  }
+  return live;
+}
+
+/** Throws StoreError LOCKED naming another process that uses `dbPath`, e.g. a CLI command still running. */
+export function refuseOtherUsers(dbPath: string, action: string): void {
+  const [user] = otherUsers(dbPath);
+  if (user) throw new StoreError('LOCKED', heldMessage(dbPath, user, action));
 }

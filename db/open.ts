@@ -11,7 +11,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { appPath } from '../electron/paths';
 import * as schema from './schema';
 import { unusedName, writeFailureReason, writeNewFile } from './files';
-import { lockDatabase, type DatabaseLock, type LockHolder } from './lock';
+import { lockDatabase, refuseOtherUsers, type DatabaseLock, type LockHolder } from './lock';
 import { StoreError } from './storeError';
 
 /** The database or a transaction on it: services accept either, so they compose inside one transaction. */
@@ -311,6 +311,7 @@ export function restoreDatabase(current: Store, candidate: string, options: Rest
   const holder = current.lock?.holder;
   const restoring = lockDatabase(dbPath, holder ?? '命令行', '不能恢复备份');
   try {
+    refuseOtherUsers(dbPath, '不能恢复备份');
     onStep?.('locked');
     const staging = `${dbPath}.restoring`;
     removeDatabaseFile(staging);

@@ -33,6 +33,33 @@ describe('参数设置', () => {
   });
 });
 
+describe('the self-evaluation weights', () => {
+  it('shows the sum while typing, refuses to save 110, and saves the weights together once they total 100', async () => {
+    const { page } = app;
+    await page.goto(new URL('#/settings/parameters', app.bridge.url).href);
+    const output = page.getByRole('textbox', { name: '产出指标分值' });
+    await output.clear();
+    await output.pressSequentially('60', { delay: 30 });
+    await page.getByLabel('分值合计').getByText('合计 110（应为 100）').waitFor();
+    await page.getByText('预算执行分值 10、产出指标分值 60、效益指标分值 30、满意度指标分值 10，合计 110，应为 100。请一起调整这几项后再保存').waitFor();
+    const block = page.locator('div').filter({ has: page.getByLabel('分值合计') }).filter({ has: page.getByRole('button', { name: '保存' }) }).last();
+    expect(await block.getByRole('button', { name: '保存' }).isDisabled()).toBe(true);
+    await page.getByLabel('分值合计').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/safety-weights-110.png' });
+
+    const benefit = page.getByRole('textbox', { name: '效益指标分值' });
+    await benefit.clear();
+    await benefit.pressSequentially('20', { delay: 30 });
+    await page.getByLabel('分值合计').getByText('合计 100（应为 100）').waitFor();
+    await block.getByRole('button', { name: '保存' }).click();
+    await page.getByText('分值已保存').waitFor();
+    const weights = (await app.call('settings.list', {})).filter((s) => s.key.startsWith('evaluation.weight')).map((s) => s.value);
+    expect(weights).toEqual([10, 60, 20, 10]);
+    await page.screenshot({ path: '/tmp/safety-weights-saved.png' });
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
 describe('操作日志', () => {
   it('shows named objects, filters by kind and dates, and exports what it shows to xlsx', async () => {
     const { page } = app;

@@ -52,6 +52,40 @@ describe('first run in the browser', () => {
   });
 });
 
+describe('the unit form', () => {
+  it('refuses a name another unit under the same department already has, under the name field, and saves another', async () => {
+    await setUpLuntai();
+    await app.call('units.create', { code: '101001', name: '轮台县教育局', departmentCode: null, isDepartment: true });
+    await app.call('units.create', { code: '101002', name: '轮台县第一中学', departmentCode: '101001', isDepartment: false });
+    const { page } = app;
+    await page.goto(new URL('#/registry/units', app.bridge.url).href);
+    await page.getByText('共 2 个单位').waitFor();
+    await page.getByRole('button', { name: '新增单位' }).click();
+    const form = page.getByRole('dialog', { name: '新增单位' });
+    await form.getByRole('textbox', { name: '单位编码' }).pressSequentially('101003', { delay: 30 });
+    const department = form.getByRole('combobox', { name: '主管部门', exact: true });
+    await department.click();
+    await department.pressSequentially('教育', { delay: 30 });
+    await page.getByRole('option', { name: '轮台县教育局（101001）', exact: true }).click();
+    const name = form.getByRole('textbox', { name: '单位名称' });
+    await name.pressSequentially('轮台县第一中学', { delay: 30 });
+    await form.getByRole('button', { name: '保存' }).click();
+
+    const message = '主管部门 101001 下已有名为“轮台县第一中学”的单位（编码 101002），请检查是否重复录入，或改用能区分的名称';
+    await form.getByText(message).waitFor();
+    await page.screenshot({ path: '/tmp/safety-unit-duplicate-name.png' });
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+
+    await name.clear();
+    await name.pressSequentially('轮台县第二中学', { delay: 30 });
+    await expect.poll(() => form.getByText(message).count()).toBe(0);
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByText('共 3 个单位').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
 describe('Excel import in the browser', () => {
   it('previews a file with one bad row, names the row and the problem, and imports the two good ones', async () => {
     await setUpLuntai();

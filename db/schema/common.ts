@@ -39,3 +39,28 @@ export const checkBoolean = (table: string, column: string) => check(`${table}_$
 export const checkJson = (table: string, column: string) => check(`${table}_${column}`, sql.raw(`json_valid("${column}")`));
 
 export const checkWorkflowStatus = (table: string) => checkOneOf(table, 'status', WORKFLOW_STATES);
+
+/** A counter (a sequence, a version, a count): an integer from `min` up. */
+export const checkCounter = (table: string, column: string, min: number, options: { nullable?: boolean } = {}) =>
+  check(`${table}_${column}`, sql.raw(`${options.nullable ? `"${column}" IS NULL OR ` : ''}(typeof("${column}") = 'integer' AND "${column}" >= ${min})`));
+
+// SQLite has no regular expressions: a code's shape is its length and a GLOB that no character falls
+// outside of the domain's class (written as inside GLOB brackets, e.g. 0-9A-Z).
+const shaped = (expression: string, characters: string, min: number, max: number) =>
+  `(length(${expression}) BETWEEN ${min} AND ${max} AND ${expression} NOT GLOB '*[^${characters}]*')`;
+
+/** A code of `min`…`max` characters of one class, the SQL form of a domain pattern such as REGION_CODE. */
+export const checkCode = (table: string, column: string, characters: string, min: number, max: number, options: { nullable?: boolean } = {}) =>
+  check(`${table}_${column}`, sql.raw(`${options.nullable ? `"${column}" IS NULL OR ` : ''}${shaped(`"${column}"`, characters, min, max)}`));
+
+/**
+ * An exchange party's id (exchange/manifest.ts partyId): a 6-digit region code, or for a budget unit the
+ * region code, a slash and the unit code (3–20 letters and digits, registry UNIT_CODE).
+ */
+export const checkPartyId = (table: string, column: string) =>
+  check(
+    `${table}_${column}`,
+    sql.raw(
+      `${shaped(`"${column}"`, '0-9', 6, 6)} OR (${shaped(`substr("${column}", 1, 6)`, '0-9', 6, 6)} AND substr("${column}", 7, 1) = '/' AND ${shaped(`substr("${column}", 8)`, '0-9A-Za-z', 3, 20)})`,
+    ),
+  );

@@ -1,9 +1,9 @@
 // 指标库: project types and reusable level-3 indicators, with the update mechanism (units propose, the
 // performance office confirms) and library versions that travel between prefecture and counties.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ACCRUALS } from '../../electron/domain/indicators';
-import { LIBRARY_STATUSES } from '../../electron/domain/library';
-import { exchangedColumns, sqlNow } from './common';
+import { ACCRUALS, BASES, OPERATORS } from '../../electron/domain/indicators';
+import { LIBRARY_STATUSES, SECTORS } from '../../electron/domain/library';
+import { checkBoolean, checkCode, checkCounter, checkOneOf, exchangedColumns, sqlNow } from './common';
 
 /** 项目类型, e.g. 农村道路建设. Natural key: code. */
 export const projectTypes = sqliteTable(
@@ -16,7 +16,13 @@ export const projectTypes = sqliteTable(
     sector: text('sector').notNull(),
     description: text('description').notNull().default(''),
   },
-  (t) => [uniqueIndex('project_types_code').on(t.code)],
+  (t) => [
+    uniqueIndex('project_types_code').on(t.code),
+    // PROJECT_TYPE_CODE: a project's project_type_code and every indicator code start with it.
+    checkCode('project_types', 'code', '0-9A-Z', 2, 12),
+    checkOneOf('project_types', 'sector', SECTORS),
+    checkBoolean('project_types', 'deleted'),
+  ],
 );
 
 /** A reusable level-3 indicator of a project type. Natural key: code. */
@@ -44,20 +50,33 @@ export const libraryIndicators = sqliteTable(
     proposedBy: text('proposed_by'),
     createdAt: text('created_at').notNull().default(sqlNow),
   },
-  (t) => [uniqueIndex('library_indicators_code').on(t.code), index('library_indicators_type').on(t.projectTypeCode, t.status)],
+  (t) => [
+    uniqueIndex('library_indicators_code').on(t.code),
+    index('library_indicators_type').on(t.projectTypeCode, t.status),
+    checkOneOf('library_indicators', 'operator', OPERATORS),
+    checkOneOf('library_indicators', 'accrual', ACCRUALS),
+    checkOneOf('library_indicators', 'basis', BASES),
+    checkOneOf('library_indicators', 'status', LIBRARY_STATUSES),
+    checkCounter('library_indicators', 'library_version', 0),
+    checkBoolean('library_indicators', 'deleted'),
+  ],
 );
 
 /** A published state of the library (what a prefecture issues to its counties). */
-export const libraryVersions = sqliteTable('library_versions', {
-  version: integer('version').primaryKey(),
-  publishedAt: text('published_at').notNull().default(sqlNow),
-  publishedBy: text('published_by').notNull(),
-  note: text('note').notNull().default(''),
-  /** Where it came from: this installation or the region code of the issuing prefecture. */
-  source: text('source').notNull().default('local'),
-  /**
-   * The issuer's own number for an imported version (e.g. the prefecture's 第 7 版). Local numbering
-   * continues on this side, so the issuer's number is kept here to tell a stale package from a new one.
-   */
-  sourceVersion: integer('source_version'),
-});
+export const libraryVersions = sqliteTable(
+  'library_versions',
+  {
+    version: integer('version').primaryKey(),
+    publishedAt: text('published_at').notNull().default(sqlNow),
+    publishedBy: text('published_by').notNull(),
+    note: text('note').notNull().default(''),
+    /** Where it came from: this installation or the region code of the issuing prefecture. */
+    source: text('source').notNull().default('local'),
+    /**
+     * The issuer's own number for an imported version (e.g. the prefecture's 第 7 版). Local numbering
+     * continues on this side, so the issuer's number is kept here to tell a stale package from a new one.
+     */
+    sourceVersion: integer('source_version'),
+  },
+  () => [checkCounter('library_versions', 'version', 1), checkCounter('library_versions', 'source_version', 1, { nullable: true })],
+);

@@ -2,10 +2,11 @@
 // targets (one `targets` table, kind project|department), their indicator rows, the department task
 // table, in-year target adjustments, and what was published.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { DISCLOSURE_KINDS } from '../../electron/domain/disclosure';
 import { ACCRUALS } from '../../electron/domain/indicators';
 import { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES } from '../../electron/domain/projects';
 import { REVIEW_GRADES } from '../../electron/domain/targets';
-import { checkBoolean, checkFen, checkJson, checkOneOf, checkWorkflowStatus, checkYear, exchangedColumns, sqlNow, workflowStatus } from './common';
+import { checkBoolean, checkCounter, checkFen, checkJson, checkOneOf, checkWorkflowStatus, checkYear, exchangedColumns, sqlNow, workflowStatus } from './common';
 
 // The vocabularies are domain rules (the forms check them while typing); the columns reuse them.
 export { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES, REVIEW_GRADES };
@@ -179,14 +180,18 @@ export const targetAdjustments = sqliteTable(
 );
 
 /** 绩效公开: what was published, when, by whom. */
-export const disclosures = sqliteTable('disclosures', {
-  id: text('id').primaryKey(),
-  year: integer('year').notNull(),
-  kind: text('kind').notNull(),
-  /** A unit code, or '*' for the whole county. */
-  scope: text('scope').notNull(),
-  recordCount: integer('record_count').notNull(),
-  fileName: text('file_name').notNull(),
-  publishedAt: text('published_at').notNull().default(sqlNow),
-  publishedBy: text('published_by').notNull(),
-});
+export const disclosures = sqliteTable(
+  'disclosures',
+  {
+    id: text('id').primaryKey(),
+    year: integer('year').notNull(),
+    kind: text('kind', { enum: DISCLOSURE_KINDS }).notNull(),
+    /** A unit code, or '*' for the whole county. */
+    scope: text('scope').notNull(),
+    recordCount: integer('record_count').notNull(),
+    fileName: text('file_name').notNull(),
+    publishedAt: text('published_at').notNull().default(sqlNow),
+    publishedBy: text('published_by').notNull(),
+  },
+  () => [checkYear('disclosures'), checkOneOf('disclosures', 'kind', DISCLOSURE_KINDS), checkCounter('disclosures', 'record_count', 0)],
+);

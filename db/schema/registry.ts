@@ -1,32 +1,52 @@
 // Reference data: regions, the installation, fiscal years, budget units, settings, operators, audit.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { checkBoolean, exchangedColumns, sqlNow } from './common';
+import { FRAMEWORKS } from '../../electron/domain/indicators';
+import { OPERATOR_ROLES, REGION_LEVELS, ROLES } from '../../electron/domain/registry';
+import { checkBoolean, checkCode, checkJson, checkOneOf, checkYear, exchangedColumns, sqlNow } from './common';
 
 /** 财政区划: shipped Xinjiang list plus divisions a bureau adds later. */
-export const regions = sqliteTable('regions', {
-  code: text('code').primaryKey(),
-  name: text('name').notNull(),
-  level: text('level', { enum: ['region', 'prefecture', 'county'] }).notNull(),
-  parentCode: text('parent_code'),
-  builtin: integer('builtin', { mode: 'boolean' }).notNull().default(false),
-});
+export const regions = sqliteTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    level: text('level', { enum: REGION_LEVELS }).notNull(),
+    parentCode: text('parent_code'),
+    builtin: integer('builtin', { mode: 'boolean' }).notNull().default(false),
+  },
+  // Six digits, as REGION_CODE says: every package, peer and natural key starts with one.
+  () => [
+    checkCode('regions', 'code', '0-9', 6, 6),
+    checkCode('regions', 'parent_code', '0-9', 6, 6, { nullable: true }),
+    checkOneOf('regions', 'level', REGION_LEVELS),
+    checkBoolean('regions', 'builtin'),
+  ],
+);
 
 /** What this installation is; a single row, written by first-run setup (`init`). */
-export const installation = sqliteTable('installation', {
-  id: integer('id').primaryKey(),
-  installationId: text('installation_id').notNull(),
-  regionCode: text('region_code').notNull().references(() => regions.code),
-  role: text('role', { enum: ['county', 'prefecture', 'unit'] }).notNull(),
-  /** For role unit: which budget unit of the county this installation is. */
-  unitCode: text('unit_code'),
-  createdAt: text('created_at').notNull().default(sqlNow),
-});
+export const installation = sqliteTable(
+  'installation',
+  {
+    id: integer('id').primaryKey(),
+    installationId: text('installation_id').notNull(),
+    regionCode: text('region_code').notNull().references(() => regions.code),
+    role: text('role', { enum: ROLES }).notNull(),
+    /** For role unit: which budget unit of the county this installation is. */
+    unitCode: text('unit_code'),
+    createdAt: text('created_at').notNull().default(sqlNow),
+  },
+  () => [checkOneOf('installation', 'role', ROLES), checkCode('installation', 'unit_code', '0-9A-Za-z', 3, 20, { nullable: true })],
+);
 
-export const fiscalYears = sqliteTable('fiscal_years', {
-  year: integer('year').primaryKey(),
-  framework: text('framework', { enum: ['classic', '2021'] }).notNull().default('classic'),
-  createdAt: text('created_at').notNull().default(sqlNow),
-});
+export const fiscalYears = sqliteTable(
+  'fiscal_years',
+  {
+    year: integer('year').primaryKey(),
+    framework: text('framework', { enum: ['classic', '2021'] }).notNull().default('classic'),
+    createdAt: text('created_at').notNull().default(sqlNow),
+  },
+  () => [checkYear('fiscal_years'), checkOneOf('fiscal_years', 'framework', FRAMEWORKS.map((f) => f.id))],
+);
 
 /** 预算单位. Natural key: region code + unit code. */
 export const units = sqliteTable(
@@ -48,21 +68,29 @@ export const units = sqliteTable(
 );
 
 /** Values a bureau changed; definitions and defaults live in the domain layer. */
-export const settings = sqliteTable('settings', {
-  key: text('key').primaryKey(),
-  value: text('value').notNull(), // JSON
-  updatedAt: text('updated_at').notNull().default(sqlNow),
-});
+export const settings = sqliteTable(
+  'settings',
+  {
+    key: text('key').primaryKey(),
+    value: text('value').notNull(), // JSON
+    updatedAt: text('updated_at').notNull().default(sqlNow),
+  },
+  () => [checkJson('settings', 'value')],
+);
 
 /** Local accounts. A password is optional (a single-user office PC); when set, it is an scrypt hash. */
-export const operators = sqliteTable('operators', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull().unique(),
-  role: text('role', { enum: ['admin', 'office', 'reviewer', 'clerk', 'department'] }).notNull(),
-  passwordHash: text('password_hash'),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  createdAt: text('created_at').notNull().default(sqlNow),
-});
+export const operators = sqliteTable(
+  'operators',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull().unique(),
+    role: text('role', { enum: OPERATOR_ROLES }).notNull(),
+    passwordHash: text('password_hash'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: text('created_at').notNull().default(sqlNow),
+  },
+  () => [checkOneOf('operators', 'role', OPERATOR_ROLES), checkBoolean('operators', 'active')],
+);
 
 /** Who did what, when, to which record, and why. Never updated, never deleted. */
 export const auditLog = sqliteTable(

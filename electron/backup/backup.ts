@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDatabase, backupFolder, defaultBackupPath, inspectBackup, restoreDatabase, type Store } from '../../db/open';
-import { unusedName } from '../../db/files';
+import { unusedName, writeFailureReason } from '../../db/files';
 import { openAppStore } from '../appStore';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
@@ -54,7 +54,12 @@ export function acceptUploadedBackup(store: Store, fileName: string, bytes: Uint
   const safeBase = path.basename(fileName).replace(/[^\w.\-\u4e00-\u9fa5]/g, '_').replace(/\.db$/, '');
   const target = unusedName(path.join(folder, `uploaded-${Date.now()}-${safeBase}.db`));
   const staging = `${target}.part`;
-  fs.writeFileSync(staging, bytes);
+  try {
+    fs.writeFileSync(staging, bytes);
+  } catch (error) {
+    fs.rmSync(staging, { force: true });
+    throw new AppError('BAD_FILE', `无法保存上传的备份“${fileName}”：${writeFailureReason(error)}。没有留下不完整的文件；请腾出空间后重试。`);
+  }
   try {
     inspectBackup(staging);
   } catch (error) {

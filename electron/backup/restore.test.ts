@@ -16,6 +16,7 @@ import { ensureIdentity, privateKeyPath } from '../exchange/keys';
 import { exportReport } from '../exchange/outgoing';
 import { initInstallation } from '../registry/setup';
 import { luntaiApprovedTargets } from '../testSupport/approvedTargets';
+import { browser } from '../testSupport/bridgeClient';
 import { tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { migrationsBefore } from '../testSupport/migrations';
 import { createBackup, restoreBackup } from './backup';
@@ -98,6 +99,47 @@ describe('restore', () => {
     expect(installedRegion(live)).toBe('652822');
     expect(fs.existsSync(lockPath(live))).toBe(false);
   }, 30_000);
+
+  it("is refused, at the bridge and from another CLI, while a CLI command still uses the database, naming it", async () => {
+    const { live, backup } = liveAndBackup();
+    const bridge = await startBridge({ dbPath: live, dataDir: path.dirname(live) });
+    const holding = childProcess('cliHolding.ts', '--db', live, 'stats');
+    try {
+      const call = browser(bridge);
+      const status = await call('setup.status', {});
+      if (!status.ok) throw new Error(status.error.message);
+      await call('session.signIn', { operatorId: status.value.operators[0].id, password: null });
+      const made = await call('backup.create');
+      if (!made.ok) throw new Error(made.error.message);
+      await new Promise<void>((resolve, reject) => {
+        holding.stdout.once('data', () => resolve());
+        holding.once('exit', () => reject(new Error('the CLI command ended before it printed')));
+      });
+      const usedByCli = new RegExp(`正由命令行使用（进程 ${holding.pid}，自 .* 起），不能恢复备份。`);
+
+      const refused = await call('backup.restore', { name: made.value.name });
+      expect(refused.ok).toBe(false);
+      expect(!refused.ok && refused.error.message).toMatch(usedByCli);
+      expect(installedRegion(live)).toBe('652822');
+      await bridge.close();
+
+      const cli = childProcess('cliChild.ts', '--db', live, 'restore', backup);
+      let err = '';
+      cli.stderr.on('data', (chunk) => (err += chunk));
+      expect(await new Promise((resolve) => cli.on('close', resolve))).toBe(1);
+      expect(err).toMatch(usedByCli);
+      expect(installedRegion(live)).toBe('652822');
+    } finally {
+      holding.kill('SIGKILL');
+      await bridge.close();
+    }
+    // The command that died left its mark behind: it is stale, and the restore goes through.
+    await new Promise((resolve) => holding.once('close', resolve));
+    const store = openAppStore(live, { holder: '应用' });
+    closeDatabase(restoreBackup(store, TEST_ACTOR, backup).store);
+    expect(installedRegion(live)).toBe('652823');
+    expect(fs.readdirSync(path.dirname(live)).filter((name) => name.includes('.user-'))).toEqual([]);
+  }, 60_000);
 
   it('refuses a second bridge on a database another one holds', async () => {
     const { live } = liveAndBackup();

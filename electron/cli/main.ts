@@ -1,6 +1,7 @@
 // The `jixiao` command line: for IT staff and scripts. It calls the same services as the app, on the
 // same database (the app's own, unless --db names another). Errors go to stderr with a non-zero exit.
 import { closeDatabase, type Store } from '../../db/open';
+import { useDatabase, type DatabaseLock } from '../../db/lock';
 import { openAppStore } from '../appStore';
 import { AppError } from '../errors';
 import { toErrorPayload } from '../ipc/router';
@@ -56,6 +57,7 @@ function findCommand(commands: CommandTable, positional: readonly string[]): { n
 
 export async function main(argv: readonly string[], io: Io = processIo, served: Served = APPLICATION): Promise<number> {
   let store: Store | null = null;
+  let inUse: DatabaseLock | null = null;
   try {
     const commands = commandsOf(served.workflows, served.plugs);
     const args = parseArgs(argv);
@@ -74,7 +76,10 @@ export async function main(argv: readonly string[], io: Io = processIo, served: 
       await found.command.run({ args, io, workflows: served.workflows });
       return 0;
     }
-    store = openAppStore(optionText(args, '--db') ?? defaultDbPath());
+    const dbPath = optionText(args, '--db') ?? defaultDbPath();
+    // Said before opening, so that a restore elsewhere cannot swap the file under this command.
+    inUse = useDatabase(dbPath, '命令行');
+    store = openAppStore(dbPath);
     await found.command.run(store, { args, io, workflows: served.workflows });
     return 0;
   } catch (error) {
@@ -86,5 +91,6 @@ export async function main(argv: readonly string[], io: Io = processIo, served: 
     return 1;
   } finally {
     if (store?.sqlite.open) closeDatabase(store);
+    inUse?.release();
   }
 }

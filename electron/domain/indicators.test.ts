@@ -29,6 +29,10 @@ describe('checkIndicator (domain.md §3–§4)', () => {
     ['no operator', { operator: '' as const }, 'operator', /请选择指标性质/],
     ['a quantitative value that is not a number', { value: '五十' }, 'value', /应为数字/],
     ['a negative quantitative value', { value: '-1' }, 'value', /不能为负数/],
+    ['a percentage of 1e23', { value: '100000000000000000000000', unit: '%' }, 'value', /^以“%”计的指标值应在 0 到 1000 之间$/],
+    ['a full-width percentage above 1000', { value: '1000.5', unit: '％' }, 'value', /^以“％”计的指标值应在 0 到 1000 之间$/],
+    ['a count of 13 digits', { value: '1000000000000' }, 'value', /^指标值最多 12 位整数、6 位小数$/],
+    ['a value with 7 decimals', { value: '0.1234567' }, 'value', /^指标值最多 12 位整数、6 位小数$/],
     ['a quantitative row without a unit', { unit: '' }, 'unit', /请填写计量单位/],
     ['a qualitative row without its text', { operator: '定性' as const, value: '', unit: '' }, 'value', /定性指标请填写指标值/],
     ['a qualitative row with a unit', { operator: '定性' as const, value: '达成预期目标', unit: '%' }, 'unit', /定性指标不填计量单位/],
@@ -44,6 +48,12 @@ describe('checkIndicator (domain.md §3–§4)', () => {
     expect(checkIndicator(row({ operator: '=', value: '0', unit: '起' }), classic)).toEqual({});
     expect(checkIndicator(row({ value: '0.5', unit: '等' }), classic)).toEqual({});
     expect(checkIndicator(row({ weight: '' }), classic)).toEqual({});
+  });
+
+  it('accepts the largest targets the forms take: a growth rate of 1000%, 12 digits, 6 decimals', () => {
+    expect(checkIndicator(row({ value: '1000', unit: '%' }), classic)).toEqual({});
+    expect(checkIndicator(row({ value: '999999999999.123456', unit: '人' }), classic)).toEqual({});
+    expect(checkIndicator(row({ value: '000050', unit: '公里' }), classic)).toEqual({});
   });
 
   it('checks levels against the framework in use: 成本指标 is a level 1 only in the 2021 version', () => {

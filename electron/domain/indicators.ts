@@ -127,6 +127,25 @@ export interface IndicatorRow {
 export type IndicatorField = keyof IndicatorRow;
 export type IndicatorProblems = FieldErrors<IndicatorRow>;
 
+/** Units whose target is a share: above 1000 (ten times the whole, a growth rate) it is a typing error. */
+const SHARE_UNITS: readonly string[] = ['%', '％', '‰', '百分比'];
+const MAX_SHARE = 1000n;
+/** What any quantitative target fits in: 12 integer digits (a county's largest count or amount), 6 decimals. */
+const VALUE_DIGITS = { whole: 12, fraction: 6 };
+
+/** Why a quantitative target value is not one the forms take, or null. */
+function targetValueProblem(text: string, unit: string): string | null {
+  const value = parseDecimal(text);
+  if (!value) return '定量指标的指标值应为数字';
+  if (value.num < 0n) return '指标值不能为负数';
+  if (SHARE_UNITS.includes(unit.trim()) && value.num > MAX_SHARE * value.den) return `以“${unit.trim()}”计的指标值应在 0 到 ${MAX_SHARE} 之间`;
+  const [whole = '', fraction = ''] = text.trim().split('.');
+  if (whole.replace(/^0+(?=\d)/, '').length > VALUE_DIGITS.whole || fraction.length > VALUE_DIGITS.fraction) {
+    return `指标值最多 ${VALUE_DIGITS.whole} 位整数、${VALUE_DIGITS.fraction} 位小数`;
+  }
+  return null;
+}
+
 /** Checks one indicator row of a target form (§4); messages are shown beside the field. */
 export function checkIndicator(row: IndicatorRow, fw: Framework): IndicatorProblems {
   const problems: IndicatorProblems = {};
@@ -140,9 +159,8 @@ export function checkIndicator(row: IndicatorRow, fw: Framework): IndicatorProbl
     if (row.value.trim() === '') problems.value = '定性指标请填写指标值，如“达成预期目标”';
     if (row.unit.trim() !== '') problems.unit = '定性指标不填计量单位';
   } else {
-    const value = parseDecimal(row.value);
-    if (!value) problems.value = '定量指标的指标值应为数字';
-    else if (value.num < 0n) problems.value = '指标值不能为负数';
+    const problem = targetValueProblem(row.value, row.unit);
+    if (problem) problems.value = problem;
     if (row.unit.trim() === '') problems.unit = '定量指标请填写计量单位';
   }
   if (row.weight.trim() !== '') {

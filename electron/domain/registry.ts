@@ -60,3 +60,21 @@ export function checkUnit(unit: UnitDraft): FieldErrors<UnitDraft> {
   }
   return errors;
 }
+
+/** The 主管部门 a unit is listed under: none for a 主管部门 itself or a unit that stands on its own. */
+export function listedUnder(unit: UnitDraft): string | null {
+  const department = unit.departmentCode?.trim() || null;
+  return unit.isDepartment || department === unit.code.trim() ? null : department;
+}
+
+/**
+ * Two units of one name under one 主管部门 (or two of one name at the top) cannot be told apart on any
+ * list, form or report: the message for `unit` when `others` (the register) already has such a unit.
+ */
+export function duplicateUnitName(unit: UnitDraft, others: readonly UnitDraft[]): string | null {
+  const name = unit.name.trim();
+  const under = listedUnder(unit);
+  const twin = others.find((o) => o.code !== unit.code.trim() && o.name.trim() === name && listedUnder(o) === under);
+  if (!twin) return null;
+  return `${under ? `主管部门 ${under} 下` : '同一层级'}已有名为“${name}”的单位（编码 ${twin.code}），请检查是否重复录入，或改用能区分的名称`;
+}

@@ -177,6 +177,28 @@ const ORDERED_SETTINGS: readonly { lower: string; upper: string; strict?: boolea
   { lower: 'evaluation.gradeGoodFrom', upper: 'evaluation.gradeExcellentFrom', strict: true },
 ];
 
+/**
+ * Settings that must add up: the self-evaluation weights total 100 (domain.md §6). One of them alone
+ * cannot change without breaking the total, so they are saved together.
+ */
+export const SETTING_TOTALS: readonly { keys: readonly string[]; total: number }[] = [
+  { keys: ['evaluation.weightBudget', 'evaluation.weightOutput', 'evaluation.weightBenefit', 'evaluation.weightSatisfaction'], total: 100 },
+];
+
+/**
+ * Whether the values `current` gives break a total that one of `keys` belongs to; the message names each
+ * setting with its value, the sum and the total it must reach.
+ */
+export function settingTotalProblem(keys: readonly string[], current: (key: string) => SettingValue): string | null {
+  for (const group of SETTING_TOTALS.filter((g) => g.keys.some((k) => keys.includes(k)))) {
+    const sum = group.keys.reduce((total, key) => total + Number(current(key)), 0);
+    if (sum === group.total) continue;
+    const parts = group.keys.map((key) => `${settingDefinition(key)!.label} ${String(current(key))}`).join('、');
+    return `${parts}，合计 ${sum}，应为 ${group.total}。请一起调整这几项后再保存`;
+  }
+  return null;
+}
+
 const orderOf = (def: SettingDefinition, value: SettingValue): Ratio | null =>
   def.type === 'percent' ? parseDecimal(String(value)) : def.type === 'integer' && typeof value === 'number' ? ratio(value) : null;
 

@@ -27,6 +27,18 @@ export interface ChildTable {
   row: RowSchema;
 }
 
+/**
+ * A reference from a record (or its child rows) to another record, which must lie in the package's scope
+ * too: a sheet's indicator row naming another target's indicator, a notice naming another county's
+ * project. Checked in the import's transaction on the rows as written, so a reference to a record the
+ * same package brings counts. `outside` is SQL giving one row (id, detail) per record of `:ids` whose
+ * reference falls outside `:region`, `:year` and `:unit` (null unless a unit sent the package).
+ */
+export type CrossReference = { outside: string } & (
+  | { /** Refuses the package: what is wrong with the record, naming the reference by its detail. */ refusal: (detail: string) => string }
+  | { /** Only reported: what the import summary says beside the record. */ note: (detail: string) => string }
+);
+
 /** The receiver's own latest review decision on a record that came up to it. */
 export interface OwnDecision {
   action: 'approve' | 'return';
@@ -68,6 +80,8 @@ export interface ExchangeEntity {
    */
   unitScope?: string;
   children?: readonly ChildTable[];
+  /** What the record and its child rows point at elsewhere, checked on the rows as written (CrossReference). */
+  references?: readonly CrossReference[];
   /**
    * Columns each installation keeps for itself (e.g. its own version numbering): they travel, but a
    * difference in them alone does not make two copies of a record different. created_at never does.

@@ -20,6 +20,7 @@ import { ensureIdentity } from './keys';
 import { exportReport, exportReply, exportReceipt } from './outgoing';
 import { PackageRefusal, writePackageFile, type ManifestDraft } from './packageFile';
 import { readZip, ZipWriter } from './zip';
+import { createRound } from '../monitoring/rounds';
 
 const YEAR = 2020;
 
@@ -655,6 +656,7 @@ describe('a budget unit reporting to its county (role unit)', () => {
   it('keeps two units of one county apart as separate senders', () => {
     const dir = tempDir();
     const c = county(dir);
+    seedCounty(c.db, { units: [{ code: '101003', name: '轮台县第二中学', departmentCode: '101001' }] });
     importInto(c, unitReport(unitInstallation(dir, '101002', '轮台县第一中学'), dir).file);
     importInto(c, unitReport(unitInstallation(dir, '101003', '轮台县第二中学'), dir).file);
     const peers = c.sqlite.prepare('SELECT region_code AS id FROM exchange_peers ORDER BY region_code').all();
@@ -683,6 +685,24 @@ describe('a budget unit reporting to its county (role unit)', () => {
       expect(error.message).toMatch(/1 条不属于本单位（101002）的项目/);
       expect(dump(c.sqlite)).toBe(before);
     }
+  });
+
+  it('refuses a report from a unit the county has not registered, asking to register it first, writing nothing', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const file = unitReport(unitInstallation(dir, '109999', '轮台县未登记学校'), dir).file;
+    const before = dump(c.sqlite);
+    for (const dryRun of [true, false]) {
+      const error = refusal(() => importInto(c, file, { dryRun }));
+      expect(error.code).toBe('BAD_DATA');
+      expect(error.message).toBe(
+        '单位上报包的发送方 轮台县未登记学校（单位编码 109999）不是本县已登记的预算单位，已拒绝；请先在“单位与项目 → 预算单位”中登记该单位，再导入',
+      );
+    }
+    expect(dump(c.sqlite)).toBe(before);
+
+    seedCounty(c.db, { units: [{ code: '109999', name: '轮台县未登记学校', departmentCode: '101001' }] });
+    expect(importInto(c, file).counts).toMatchObject({ created: 2, conflict: 0 });
   });
 
   it('does not take a county reply meant for another unit', () => {
@@ -948,6 +968,95 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     expectRefusedUnchanged(pref, signedBy(c, members, { sequence: Number.MAX_SAFE_INTEGER }), /序号 9007199254740991 比已导入的 轮台县 数据包（序号 1）超前 1000 以上/);
     c.sqlite.prepare("UPDATE projects SET name = '改名', version = version + 1 WHERE code = 'P001'").run();
     expect(importInto(pref, report(c, dir).file).counts.updated).toBeGreaterThan(0);
+  });
+
+  /** 轮台县 with an August round over its two projects, and the prefecture already holding its targets and the neighbour's. */
+  function reportedWithRound(dir: string) {
+    const c = county(dir);
+    const pref = prefecture(dir);
+    importInto(pref, report(c, dir).file);
+    const neighbour = freshStore(path.join(tempDir(), 'yuli.db'));
+    initInstallation(neighbour.db, { regionCode: '652823', role: 'county' });
+    const yuli = addProjectWithTarget(neighbour, 'Y001', '尉犁县项目', '201001', 'approved', '652823');
+    importInto(pref, exportReport(neighbour, TEST_ACTOR, { year: YEAR, stage: 'targets', full: true, out: path.join(dir, 'yuli.zip') }).file);
+    createRound(c.db, TEST_ACTOR, { year: YEAR, month: 8, deadline: '2020-08-31', scope: 'all' });
+    const exportStage = (stage: string) =>
+      exportReport(c, TEST_ACTOR, { year: YEAR, stage, full: true, out: path.join(dir, `${stage}-${randomUUID()}.zip`) }).file;
+    return { c, pref, neighbourProject: yuli.projectId, exportStage };
+  }
+
+  const sheetsOf = (store: Store) => (store.sqlite.prepare('SELECT count(*) AS n FROM monitoring_sheets').get() as { n: number }).n;
+
+  it("refuses a sheet whose indicator row names another project's target indicator, naming the row; the genuine sheets import", () => {
+    const dir = tempDir();
+    const { c, pref, exportStage } = reportedWithRound(dir);
+    const monitoring = exportStage('monitoring');
+    const members = membersOf(monitoring);
+    const sheets = records(members, 'monitoring-sheet');
+    const forgedRow = sheets[0]!.children.monitoring_indicators![0]!;
+    forgedRow.indicator_id = sheets[1]!.children.monitoring_indicators![0]!.indicator_id;
+    setRecords(members, 'monitoring-sheet', sheets);
+    expectRefusedUnchanged(
+      pref,
+      signedBy(c, members, { stage: 'monitoring', sequence: 5 }),
+      new RegExp(`^数据包内监控表（.*）的监控指标“${String(forgedRow.name)}”指向另一个项目绩效目标中的指标，不是本项目的指标，已拒绝整个数据包$`),
+    );
+    expect(importInto(pref, monitoring).counts.conflict).toBe(0);
+    expect(sheetsOf(pref)).toBe(2);
+  });
+
+  it("refuses a county's sheet filed under another county's project at the prefecture", () => {
+    const dir = tempDir();
+    const { c, pref, neighbourProject, exportStage } = reportedWithRound(dir);
+    const members = membersOf(exportStage('monitoring'));
+    const sheets = records(members, 'monitoring-sheet');
+    sheets[0]!.row.project_id = neighbourProject;
+    setRecords(members, 'monitoring-sheet', sheets);
+    expectRefusedUnchanged(pref, signedBy(c, members, { stage: 'monitoring', sequence: 5 }), new RegExp(`所属的项目（${neighbourProject}）不是本数据包所属地区和年度的项目，已拒绝整个数据包$`));
+  });
+
+  it("refuses a rectification notice naming another county's project, or a sheet of another project, naming the notice", () => {
+    const dir = tempDir();
+    const { c, pref, neighbourProject, exportStage } = reportedWithRound(dir);
+    importInto(pref, exportStage('monitoring'));
+    const [p001, p002] = c.sqlite.prepare("SELECT s.id AS sheet, p.id AS project FROM monitoring_sheets s JOIN projects p ON p.id = s.project_id ORDER BY p.code").all() as { sheet: string; project: string }[];
+    c.sqlite
+      .prepare(
+        `INSERT INTO rectifications (id, region_code, year, seq, source, source_id, project_id, unit_code, problems, deadline, status)
+         VALUES (?, '652822', ?, 1, 'monitoring', ?, ?, '101002', '执行进度滞后', '2020-10-31', 'issued')`,
+      )
+      .run(randomUUID(), YEAR, p001!.sheet, p001!.project);
+    const rectification = exportStage('rectification');
+    const forge = (change: Record<string, unknown>) => {
+      const members = membersOf(rectification);
+      const notices = records(members, 'rectification');
+      Object.assign(notices[0]!.row, change);
+      setRecords(members, 'rectification', notices);
+      return signedBy(c, members, { stage: 'rectification', sequence: 9 });
+    };
+    expectRefusedUnchanged(pref, forge({ project_id: neighbourProject }), /^数据包内整改通知（652822\/2020\/1）针对的项目 Y001“尉犁县项目” 不是发送方本地区、本年度（单位上报时为本单位）的项目，已拒绝整个数据包$/);
+    expectRefusedUnchanged(pref, forge({ source_id: p002!.sheet }), new RegExp(`^数据包内整改通知（652822/2020/1）的来源监控表（${p002!.sheet}）不是该项目在发送方本地区、本年度的监控表，已拒绝整个数据包$`));
+    expect(importInto(pref, rectification).counts).toMatchObject({ created: 1, conflict: 0 });
+  });
+
+  it("reports a project whose type the prefecture's library lacks, in the dry run and the import, and imports it all the same", () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    seedStarterLibrary(pref.db, TEST_ACTOR);
+    c.sqlite.prepare("UPDATE projects SET project_type_code = CASE code WHEN 'P001' THEN 'JY01' ELSE 'ZZ99' END").run();
+    const file = report(c, dir);
+    const notes = (summary: ImportSummary) => summary.records.filter((r) => r.entity === 'project').map((r) => [r.naturalKey, r.action, r.reason ?? null]);
+    const expected = [
+      ['652822/2020/P001', 'created', null],
+      ['652822/2020/P002', 'created', '项目类型“ZZ99”不在本机指标库中，请核对或先更新指标库'],
+    ];
+    expect(notes(importInto(pref, file.file, { dryRun: true }))).toEqual(expected);
+    expect(notes(importInto(pref, file.file))).toEqual(expected);
+    expect(pref.sqlite.prepare("SELECT code, project_type_code AS type FROM projects ORDER BY code").all()).toEqual([
+      { code: 'P001', type: 'JY01' },
+      { code: 'P002', type: 'ZZ99' },
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import { sqliteOf, type Db, type Store } from '../../db/open';
 import { exchangePackageRecords, exchangePackages, exchangePeers } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { ROLE_LABELS, type InstallationRole } from '../domain/registry';
-import { findRegion, requireInstallation, type Installation } from '../registry';
+import { findRegion, findUnit, requireInstallation, type Installation } from '../registry';
 import { DECISION } from './decisions';
 import { selfId } from './parties';
 import { carriesLibrary, stageIncludes, type AppliedRecord, type Decision, type Direction, type ExchangeEntity, type OwnDecision, type PackageOrigin } from './entities';
@@ -422,6 +422,14 @@ function requireSenderFitsKind(store: Store, installation: Installation, manifes
       `${KIND_LABELS[kind]}的发送方 ${sender.name}（${partyId(sender)}，${ROLE_LABELS[sender.role]}）不能向本机（${installation.region.name}）发送这类数据包，已拒绝`,
     );
   }
+  // A unit's own key proves only that some installation calls itself that unit: the county decides
+  // which units it has, so a package from a unit it never registered would bring in a unit of its own.
+  if (sender.unit && !findUnit(store.db, installation.region.code, sender.unit)) {
+    throw new PackageRefusal(
+      'BAD_DATA',
+      `${KIND_LABELS[kind]}的发送方 ${sender.name}（单位编码 ${sender.unit}）不是本县已登记的预算单位，已拒绝；请先在“单位与项目 → 预算单位”中登记该单位，再导入`,
+    );
+  }
 }
 
 /** Verifies, plans and (unless a dry run) applies a package. Refusals throw PackageRefusal; nothing is written then. */
@@ -484,6 +492,7 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
         if (++done % 500 === 0) options.onProgress?.(done, planned.length);
       }
       requireInScope(records, planned, scope, 'after');
+      noteReferences(summary.records, planned, requireReferencesInScope(records, planned, scope));
       runAfterApply(store.db, actor, planned, { sender: peer, senderName: manifest.sender.name, sequence: manifest.sequence });
       applyDecisions(store.db, actor, records, decisions, { peer, final: manifest.kind === 'county-reply' });
       if (options.dryRun) throw DRY_RUN_DONE;
@@ -534,6 +543,35 @@ function requireInScope(records: RecordStore, planned: readonly Planned[], scope
         : `数据包中有 ${outside} 条不属于${whose}的${entity.label}，已拒绝整个数据包`,
     );
   }
+}
+
+/**
+ * What the written records point at lies in the package's scope too (ExchangeEntity.references): the
+ * first reference outside refuses the package, naming the record and what it names. References that are
+ * only reported come back as notes per record id.
+ */
+function requireReferencesInScope(records: RecordStore, planned: readonly Planned[], scope: PackageScope): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const entity of EXCHANGE_ENTITIES) {
+    const written = planned.filter((p) => p.entityDef === entity && (p.action === 'created' || p.action === 'updated'));
+    if (written.length === 0) continue;
+    const ids = written.map((p) => p.record.id);
+    for (const reference of entity.references ?? []) {
+      for (const { id, detail } of records.referencesOutside(reference.outside, ids, { region: scope.region, year: scope.year, unit: scope.unit ?? null })) {
+        if ('refusal' in reference) refuseRow(entity, written.find((p) => p.record.id === id)!.naturalKey, reference.refusal(detail));
+        notes.set(id, reference.note(detail));
+      }
+    }
+  }
+  return notes;
+}
+
+/** A reported reference shows beside its record in the summary (the dry run's included). */
+function noteReferences(shown: PlannedRecord[], planned: readonly Planned[], notes: ReadonlyMap<string, string>): void {
+  planned.forEach((p, index) => {
+    const note = notes.get(p.record.id);
+    if (note) shown[index]!.reason = note;
+  });
 }
 
 function runAfterApply(db: Db, actor: Actor, planned: readonly Planned[], origin: PackageOrigin): void {

@@ -85,6 +85,11 @@ export class RecordStore {
     return (this.statement(sql).get({ ids: JSON.stringify(ids), ...scopeParams(condition, values) }) as { n: number }).n;
   }
 
+  /** The records of `ids` whose reference `outside` (CrossReference.outside) finds out of scope, with what it names. */
+  referencesOutside(outside: string, ids: readonly string[], values: Record<string, Cell>): { id: string; detail: string }[] {
+    return this.statement(outside).all({ ids: JSON.stringify(ids), ...scopeParams(outside, values) }) as { id: string; detail: string }[];
+  }
+
   /** The parent a child row already has here, when its key is its own id (undefined when it is new). */
   parentOf(child: ChildTable, row: Row): string | undefined {
     if (!child.key.includes('id')) return undefined;

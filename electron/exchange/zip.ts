@@ -105,7 +105,14 @@ export class ZipWriter {
   }
 
   private write(bytes: Uint8Array): void {
-    fs.writeSync(this.fd, bytes);
+    try {
+      fs.writeSync(this.fd, bytes);
+    } catch (error) {
+      // A failed write (a full disk) ends the file here: closed, so that the caller can remove it, which
+      // Windows refuses for a file still open.
+      fs.closeSync(this.fd);
+      throw error;
+    }
     this.offset += bytes.length;
   }
 }

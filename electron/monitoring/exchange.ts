@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets } from '../../db/schema';
 import { overspendMessage } from '../domain/monitoring';
-import { type DeclaredEntity, type PackageRecord, type Row, childRow, jsonStrings, recordRow } from '../exchange/exchange';
+import { type CrossReference, type DeclaredEntity, type PackageRecord, type Row, childRow, jsonStrings, recordRow } from '../exchange/exchange';
 
 /**
  * 超支 travels no further than the sheet form lets it: a package whose sheet reports a fund source
@@ -24,6 +24,29 @@ function refuseOverspentSheet(record: PackageRecord, rowOf: (table: string, id: 
 function sheetAwaitingReview(row: Row): Row {
   return { ...row, status: row.status === 'draft' ? 'draft' : 'submitted', review_opinion: null, decided_at: null };
 }
+
+const incoming = 'SELECT value FROM json_each(:ids)';
+
+/**
+ * A sheet is of a project in the package's scope, and its indicator rows are those of that project's
+ * target. An indicator id that names no indicator here is let through: an approved adjustment rewrites a
+ * target's rows under new ids, and the sheet keeps its own copy of what it reported on.
+ */
+const sheetReferences: readonly CrossReference[] = [
+  {
+    outside: `SELECT s.id, s.project_id AS detail FROM monitoring_sheets s WHERE s.id IN (${incoming})
+      AND s.project_id NOT IN (SELECT id FROM projects WHERE region_code = :region AND year = :year)`,
+    refusal: (project) => `所属的项目（${project}）不是本数据包所属地区和年度的项目`,
+  },
+  {
+    outside: `SELECT s.id, mi.name AS detail FROM monitoring_sheets s
+      JOIN monitoring_indicators mi ON mi.sheet_id = s.id
+      JOIN target_indicators ti ON ti.id = mi.indicator_id
+      JOIN targets t ON t.id = ti.target_id
+      WHERE s.id IN (${incoming}) AND NOT (t.kind = 'project' AND t.project_id IS s.project_id)`,
+    refusal: (indicator) => `的监控指标“${indicator}”指向另一个项目绩效目标中的指标，不是本项目的指标`,
+  },
+];
 
 export const monitoringExchange: readonly DeclaredEntity[] = [
   {
@@ -52,6 +75,7 @@ export const monitoringExchange: readonly DeclaredEntity[] = [
       { table: 'monitoring_indicators', foreignKey: 'sheet_id', key: ['indicator_id'], row: childRow(monitoringIndicators, { reasons: jsonStrings }) },
     ],
     statusColumn: 'status',
+    references: sheetReferences,
     refuseIncoming: refuseOverspentSheet,
     awaitingReview: sheetAwaitingReview,
   },

@@ -15,5 +15,13 @@ export const projectExchange: readonly DeclaredEntity[] = [
     unitScope: 'unit_code = :unit',
     children: [{ table: 'project_funds', foreignKey: 'project_id', key: ['source'], row: childRow(projectFunds) }],
     unitColumn: 'unit_code',
+    // The receiver's library may lack a type the sender added locally: reported beside the project, not refused.
+    references: [
+      {
+        outside: `SELECT p.id, p.project_type_code AS detail FROM projects p WHERE p.id IN (SELECT value FROM json_each(:ids))
+          AND p.project_type_code IS NOT NULL AND p.project_type_code NOT IN (SELECT code FROM project_types WHERE deleted = 0)`,
+        note: (type) => `项目类型“${type}”不在本机指标库中，请核对或先更新指标库`,
+      },
+    ],
   },
 ];

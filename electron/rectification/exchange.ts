@@ -1,11 +1,31 @@
 // Rectification notices travel up with the unit's feedback; the verdict stays with the county.
 import { rectifications } from '../../db/schema';
-import { type DeclaredEntity, type Row, recordRow } from '../exchange/exchange';
+import { type CrossReference, type DeclaredEntity, type Row, recordRow } from '../exchange/exchange';
 
 /** A unit answers a rectification notice; the verdict (通过 / 退回) is the county's alone. */
 function rectificationAwaitingVerdict(row: Row): Row {
   return { ...row, status: row.status === 'passed' || row.status === 'returned' ? 'answered' : (row.status ?? null), verdict_opinion: null };
 }
+
+/**
+ * A notice names a project of the sender's (its unit's, from a unit) and, opened from a round, a sheet
+ * of that project in that region's year. A sheet not here yet is let through: a notice travels in the
+ * rectification stage too, which may arrive before the round's sheets.
+ */
+const noticeReferences: readonly CrossReference[] = [
+  {
+    outside: `SELECT r.id, COALESCE((SELECT p.code || '“' || p.name || '”' FROM projects p WHERE p.id = r.project_id), r.project_id) AS detail
+      FROM rectifications r WHERE r.id IN (SELECT value FROM json_each(:ids)) AND r.project_id IS NOT NULL
+      AND r.project_id NOT IN (SELECT id FROM projects WHERE region_code = :region AND year = :year AND (:unit IS NULL OR unit_code = :unit))`,
+    refusal: (project) => `针对的项目 ${project} 不是发送方本地区、本年度（单位上报时为本单位）的项目`,
+  },
+  {
+    outside: `SELECT r.id, r.source_id AS detail FROM rectifications r JOIN monitoring_sheets s ON s.id = r.source_id
+      WHERE r.id IN (SELECT value FROM json_each(:ids)) AND r.source = 'monitoring'
+      AND NOT (s.project_id IS r.project_id AND s.round_id IN (SELECT id FROM monitoring_rounds WHERE region_code = :region AND year = :year))`,
+    refusal: (sheet) => `的来源监控表（${sheet}）不是该项目在发送方本地区、本年度的监控表`,
+  },
+];
 
 export const rectificationExchange: readonly DeclaredEntity[] = [
   {
@@ -23,6 +43,7 @@ export const rectificationExchange: readonly DeclaredEntity[] = [
     unitScope: 'unit_code = :unit',
     unitColumn: 'unit_code',
     statusColumn: 'status',
+    references: noticeReferences,
     awaitingReview: rectificationAwaitingVerdict,
   },
 ];

@@ -48,6 +48,35 @@ describe('unit import from xlsx', () => {
     expect(listAudit(db, { entity: 'unit', limit: 10 })).toEqual([]);
   });
 
+  it('reports a row whose unit name is already taken under the same department, in the register or earlier in the file', () => {
+    const { db } = countyStore();
+    createUnit(db, TEST_ACTOR, { code: '101001', name: '轮台县教育局', departmentCode: null, isDepartment: true });
+    createUnit(db, TEST_ACTOR, { code: '101002', name: '轮台县第一中学', departmentCode: '101001', isDepartment: false });
+    createUnit(db, TEST_ACTOR, { code: '101009', name: '轮台县实验小学', departmentCode: '101001', isDepartment: false });
+    const file = xlsxFile([
+      ['101003', '轮台县实验小学', '101001', '否', '是'], // row 3: the register's 101009 has this name
+      ['101004', '轮台县第二中学', '101001', '否', '是'], // row 4: good
+      ['101005', '轮台县第二中学', '101001', '否', '是'], // row 5: row 4 has this name
+      ['101006', '轮台县第一中学', '101001', '否', '是'], // row 6: good, for row 7 renames 101002
+      ['101002', '轮台县第三中学', '101001', '否', '是'], // row 7: good
+      ['101007', '轮台县第二中学', '', '否', '是'], // row 8: good, under no department
+    ]);
+    const taken = (name: string, code: string) => `主管部门 101001 下已有名为“${name}”的单位（编码 ${code}），请检查是否重复录入，或改用能区分的名称`;
+    expect(previewUnitImport(db, '单位名录.xlsx', file).problems).toEqual([
+      { rowNumber: 3, column: '单位名称', message: taken('轮台县实验小学', '101009') },
+      { rowNumber: 5, column: '单位名称', message: taken('轮台县第二中学', '101004') },
+    ]);
+    commitUnitImport(db, TEST_ACTOR, '单位名录.xlsx', file);
+    expect(listUnits(db).map((u) => [u.code, u.name])).toEqual([
+      ['101001', '轮台县教育局'],
+      ['101002', '轮台县第三中学'],
+      ['101004', '轮台县第二中学'],
+      ['101006', '轮台县第一中学'],
+      ['101007', '轮台县第二中学'],
+      ['101009', '轮台县实验小学'],
+    ]);
+  });
+
   it('imports the good rows and skips the bad ones on confirm', () => {
     const { db } = countyStore();
     const result = commitUnitImport(db, TEST_ACTOR, '单位名录.xlsx', mixed());

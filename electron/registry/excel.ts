@@ -2,7 +2,7 @@
 // writes only the good rows, all in one transaction. A bad row is reported and never blocks the rest.
 import { randomUUID } from 'node:crypto';
 import { sqliteOf, type Db } from '../../db/open';
-import { checkUnit, type UnitDraft } from '../domain/registry';
+import { checkUnit, duplicateUnitName, type UnitDraft } from '../domain/registry';
 import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
 import { parseYesNo, readTable, writeWorkbook, yesNo, type ColumnSpec } from '../xlsx/sheet';
 import { recordAudit, type Actor } from '../audit/audit';
@@ -45,6 +45,9 @@ function plan(db: Db, bytes: Uint8Array): { rows: PlannedRow[]; problems: RowPro
   const existing = new Map(listUnits(db).map((u) => [u.code, u]));
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
+  // The register as the file leaves it: units the file does not name, then its good rows one by one.
+  const codesInFile = new Set(table.map(({ values }) => values.code.trim()));
+  const register: UnitDraft[] = [...existing.values()].filter((u) => !codesInFile.has(u.code));
   const rows: PlannedRow[] = table.map(({ rowNumber, values }) => {
     const rowProblems: RowProblem[] = [];
     const report = (key: Key, message: string) => rowProblems.push({ rowNumber, column: HEADER[key], message });
@@ -63,6 +66,9 @@ function plan(db: Db, bytes: Uint8Array): { rows: PlannedRow[]; problems: RowPro
     const firstRow = seen.get(draft.code);
     if (draft.code && firstRow !== undefined) report('code', `单位编码 ${draft.code} 与第 ${firstRow} 行重复`);
     else if (draft.code) seen.set(draft.code, rowNumber);
+    const sameName = draft.name && duplicateUnitName(draft, register);
+    if (sameName) report('name', sameName);
+    if (!rowProblems.length) register.push(draft);
     problems.push(...rowProblems);
     const before = existing.get(draft.code);
     const same =

@@ -42,6 +42,25 @@ describe('budget units', () => {
     expect(listUnits(db)).toEqual([]);
   });
 
+  it('refuses a second unit of the same name under the same department, on creating and on editing', () => {
+    const { db } = countyStore();
+    createUnit(db, TEST_ACTOR, education);
+    createUnit(db, TEST_ACTOR, school);
+    const message = '主管部门 101001 下已有名为“轮台县第一中学”的单位（编码 101002），请检查是否重复录入，或改用能区分的名称';
+    expect(refusal(() => createUnit(db, TEST_ACTOR, { ...school, code: '101003', name: ' 轮台县第一中学 ' }))).toEqual({ code: 'INVALID_INPUT', message });
+    const second = createUnit(db, TEST_ACTOR, { ...school, code: '101003', name: '轮台县第二中学' });
+    expect(refusal(() => updateUnit(db, TEST_ACTOR, { ...school, id: second.id, version: second.version, code: '101003' }))).toEqual({ code: 'INVALID_INPUT', message });
+    expect(refusal(() => createUnit(db, TEST_ACTOR, { ...education, code: '102001' })).message).toBe(
+      '同一层级已有名为“轮台县教育局”的单位（编码 101001），请检查是否重复录入，或改用能区分的名称',
+    );
+    expect(listUnits(db).map((u) => u.name)).toEqual(['轮台县教育局', '轮台县第一中学', '轮台县第二中学']);
+    // The same name under another department, and a unit renaming itself to its own name, are fine.
+    createUnit(db, TEST_ACTOR, { code: '201001', name: '轮台县卫生健康委员会', departmentCode: null, isDepartment: true });
+    createUnit(db, TEST_ACTOR, { ...school, code: '201002', departmentCode: '201001' });
+    const school1 = listUnits(db).find((u) => u.code === '101002')!;
+    expect(updateUnit(db, TEST_ACTOR, { ...school, id: school1.id, version: school1.version }).version).toBe(school1.version + 1);
+  });
+
   it('refuses invalid fields with the domain rule messages', () => {
     const { db } = countyStore();
     expect(refusal(() => createUnit(db, TEST_ACTOR, { ...education, code: '1', name: ' ' })).message).toBe(

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { sqlNow, units } from '../../db/schema';
-import { checkUnit, type UnitDraft } from '../domain/registry';
+import { checkUnit, duplicateUnitName, type UnitDraft } from '../domain/registry';
 import { hasErrors } from '../domain/validation';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
@@ -61,6 +61,12 @@ function normalise(draft: UnitDraft): UnitDraft {
   return { code, name: draft.name.trim(), departmentCode: department, isDepartment: draft.isDepartment };
 }
 
+/** `self`: the unit being edited, which may change its own code. */
+function requireDistinctName(db: Db, draft: UnitDraft, self?: string): void {
+  const message = duplicateUnitName(draft, listUnits(db).filter((u) => u.id !== self));
+  if (message) throw new AppError('INVALID_INPUT', message);
+}
+
 function requireDepartment(db: Db, regionCode: string, draft: UnitDraft): void {
   if (!draft.departmentCode || draft.departmentCode === draft.code) return;
   const department = findUnit(db, regionCode, draft.departmentCode);
@@ -79,6 +85,7 @@ export function createUnit(db: Db, actor: Actor, input: UnitDraft): Unit {
       .get();
     if (existing && !existing.deleted) throw new AppError('CONFLICT', `单位编码 ${draft.code} 已被使用，请检查是否重复录入`);
     requireDepartment(tx, region.code, draft);
+    requireDistinctName(tx, draft);
     if (existing) {
       // A tombstoned unit with this code comes back to life as a new version, keeping its identity.
       tx.update(units)
@@ -111,6 +118,7 @@ export function updateUnit(db: Db, actor: Actor, input: UnitUpdate): Unit {
       throw new AppError('CONFLICT', `单位编码 ${draft.code} 已被使用`);
     }
     requireDepartment(tx, region.code, draft);
+    requireDistinctName(tx, draft, before.id);
     tx.update(units)
       .set({ ...draft, version: before.version + 1, updatedAt: sqlNow })
       .where(eq(units.id, input.id))

@@ -13,16 +13,17 @@ export type { SettingView } from './settings';
 
 const auditFilter = z.object({ entity: text(40).optional(), naturalKey: text(400).optional(), from: isoDate.optional(), to: isoDate.optional() });
 
+const settingChange = z.object({ key: text(80), value: z.union([z.string().max(200), z.number(), z.array(z.number()).max(12)]) }).strict();
+
 export const settingsContract = {
   'app.info': { permission: 'public', input: none, output: returns<{ version: string; dbPath: string; transport: string }>() },
 
   'settings.list': { permission: 'view', input: none, output: returns<SettingView[]>() },
-  'settings.update': {
-    permission: 'settings.manage',
-    input: z.object({ key: text(80), value: z.union([z.string().max(200), z.number(), z.array(z.number()).max(12)]) }).strict(),
-    output: returns<SettingView>(),
-  },
+  'settings.update': { permission: 'settings.manage', input: settingChange, output: returns<SettingView>() },
+  /** Settings that must agree (the weights that total 100) are saved and reset together. */
+  'settings.updateMany': { permission: 'settings.manage', input: z.object({ changes: z.array(settingChange).min(1).max(20) }).strict(), output: returns<SettingView[]>() },
   'settings.reset': { permission: 'settings.manage', input: z.object({ key: text(80) }).strict(), output: returns<SettingView>() },
+  'settings.resetMany': { permission: 'settings.manage', input: z.object({ keys: z.array(text(80)).min(1).max(20) }).strict(), output: returns<SettingView[]>() },
 
   'database.current': { permission: 'public', input: none, output: returns<DatabaseInfo>() },
   'database.recent': { permission: 'public', input: none, output: returns<RecentDatabase[]>() },

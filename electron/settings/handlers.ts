@@ -8,14 +8,16 @@ import { localDate } from '../domain/clock';
 import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import type { settingsContract } from './contract';
-import { listSettings, resetSetting, updateSetting } from './settings';
+import { listSettings, resetSetting, resetSettings, updateSetting, updateSettings } from './settings';
 
 export const settingsHandlers: HandlersFor<typeof settingsContract> = {
   'app.info': (_, ctx) => ({ version: ctx.app.version, dbPath: ctx.app.store().path, transport: ctx.transport }),
 
   'settings.list': (_, ctx) => listSettings(db(ctx)),
   'settings.update': (input, ctx) => updateSetting(db(ctx), actor(ctx), input.key, input.value),
+  'settings.updateMany': (input, ctx) => updateSettings(db(ctx), actor(ctx), input.changes),
   'settings.reset': (input, ctx) => resetSetting(db(ctx), actor(ctx), input.key),
+  'settings.resetMany': (input, ctx) => resetSettings(db(ctx), actor(ctx), input.keys),
 
   'database.current': (_, ctx) => databaseInfo(ctx.app.store()),
   'database.recent': (_, ctx) => readRecentDatabases(ctx.app.dataDir),

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { settings } from '../../db/schema';
-import { checkSetting, settingConflict, settingDefinition, SETTINGS, type SettingDefinition, type SettingValue } from '../domain/settings';
+import { checkSetting, settingConflict, settingDefinition, settingTotalProblem, SETTINGS, type SettingDefinition, type SettingValue } from '../domain/settings';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 
@@ -35,35 +35,65 @@ export function settingValue<T extends SettingValue>(db: Db, key: string): T {
   return view(requireDefinition(key), stored(db)).value as T;
 }
 
-/** A threshold may not contradict another one (a green light starting below the red one). */
-function requireConsistent(db: Db, key: string, value: SettingValue): void {
-  const conflict = settingConflict(key, value, (other) => settingValue(db, other));
-  if (conflict) throw new AppError('INVALID_INPUT', conflict);
+/**
+ * The values after `next` is applied must hold together: a threshold may not contradict another one (a
+ * green light starting below the red one), and settings that add up keep their total.
+ */
+function requireConsistent(db: Db, next: ReadonlyMap<string, SettingValue>): void {
+  const current = (key: string) => (next.has(key) ? next.get(key)! : settingValue(db, key));
+  for (const [key, value] of next) {
+    const conflict = settingConflict(key, value, current);
+    if (conflict) throw new AppError('INVALID_INPUT', conflict);
+  }
+  const total = settingTotalProblem([...next.keys()], current);
+  if (total) throw new AppError('INVALID_INPUT', total);
 }
 
-export function updateSetting(db: Db, actor: Actor, key: string, value: unknown): SettingView {
-  const def = requireDefinition(key);
-  const check = checkSetting(def, value);
-  if (!check.ok) throw new AppError('INVALID_INPUT', check.message);
-  requireConsistent(db, key, check.value);
-  const before = settingValue(db, key);
-  db.transaction((tx) => {
-    tx.insert(settings)
-      .values({ key, value: JSON.stringify(check.value) })
-      .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(check.value) } })
-      .run();
-    recordAudit(tx, actor, { entity: 'setting', naturalKey: key, action: '修改设置', before, after: check.value });
-  });
-  return view(def, stored(db));
+export interface SettingChange {
+  key: string;
+  value: unknown;
 }
 
-export function resetSetting(db: Db, actor: Actor, key: string): SettingView {
-  const def = requireDefinition(key);
-  requireConsistent(db, key, def.default);
-  const before = settingValue(db, key);
+/** Saves several settings at once, checked together (the weights that total 100); all or none. */
+export function updateSettings(db: Db, actor: Actor, changes: readonly SettingChange[]): SettingView[] {
+  const next = new Map<string, SettingValue>();
+  for (const { key, value } of changes) {
+    const check = checkSetting(requireDefinition(key), value);
+    if (!check.ok) throw new AppError('INVALID_INPUT', check.message);
+    next.set(key, check.value);
+  }
+  requireConsistent(db, next);
   db.transaction((tx) => {
-    tx.delete(settings).where(eq(settings.key, key)).run();
-    recordAudit(tx, actor, { entity: 'setting', naturalKey: key, action: '恢复默认设置', before, after: def.default });
+    for (const [key, value] of next) {
+      const before = settingValue(tx, key);
+      // A group is saved whole: its members left as they were are neither written nor logged.
+      if (JSON.stringify(before) === JSON.stringify(value) && next.size > 1) continue;
+      tx.insert(settings)
+        .values({ key, value: JSON.stringify(value) })
+        .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value) } })
+        .run();
+      recordAudit(tx, actor, { entity: 'setting', naturalKey: key, action: '修改设置', before, after: value });
+    }
   });
-  return view(def, stored(db));
+  const values = stored(db);
+  return [...next.keys()].map((key) => view(requireDefinition(key), values));
 }
+
+export const updateSetting = (db: Db, actor: Actor, key: string, value: unknown): SettingView => updateSettings(db, actor, [{ key, value }])[0]!;
+
+/** Puts settings back to their defaults, checked together like a change. */
+export function resetSettings(db: Db, actor: Actor, keys: readonly string[]): SettingView[] {
+  const defaults = new Map(keys.map((key) => [key, requireDefinition(key).default]));
+  requireConsistent(db, defaults);
+  db.transaction((tx) => {
+    for (const [key, value] of defaults) {
+      const before = settingValue(tx, key);
+      tx.delete(settings).where(eq(settings.key, key)).run();
+      recordAudit(tx, actor, { entity: 'setting', naturalKey: key, action: '恢复默认设置', before, after: value });
+    }
+  });
+  const values = stored(db);
+  return keys.map((key) => view(requireDefinition(key), values));
+}
+
+export const resetSetting = (db: Db, actor: Actor, key: string): SettingView => resetSettings(db, actor, [key])[0]!;

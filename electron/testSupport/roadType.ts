@@ -5,7 +5,7 @@ import type { Db } from '../../db/open';
 import { libraryIndicators, projectTypes } from '../../db/schema';
 import { defaultAccrual } from '../domain/indicators';
 
-export const ROAD_TYPE = 'T-ROAD';
+export const ROAD_TYPE = 'TROAD';
 
 type Row = [code: string, level1: string, level2: string, name: string, operator: string, referenceValue: string, unit: string];
 
@@ -18,7 +18,7 @@ const ACCEPTED: Row[] = [
 const PROPOSED: Row = ['L005', '产出指标', '成本指标', '每公里造价（待确认）', '≤', '80', '万元'];
 
 export function seedRoadType(db: Db): void {
-  db.insert(projectTypes).values({ id: randomUUID(), code: ROAD_TYPE, name: '农村道路建设', sector: '交通' }).run();
+  db.insert(projectTypes).values({ id: randomUUID(), code: ROAD_TYPE, name: '农村道路建设', sector: '交通运输' }).run();
   const insert = ([code, level1, level2, name, operator, referenceValue, unit]: Row, status: 'accepted' | 'proposed') =>
     db.insert(libraryIndicators)
       .values({ id: randomUUID(), code, projectTypeCode: ROAD_TYPE, level1, level2, name, operator, referenceValue, unit, accrual: defaultAccrual({ unit, level2 }), status })

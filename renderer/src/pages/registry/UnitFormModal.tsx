@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { checkUnit, type UnitDraft } from '../../../../electron/domain/registry';
+import { checkUnit, duplicateUnitName, type UnitDraft } from '../../../../electron/domain/registry';
 import { hasErrors } from '../../../../electron/domain/validation';
 import type { Unit } from '../../../../electron/registry/contract';
 import { ApiError, errorMessage, invoke } from '../../api';
@@ -16,17 +16,21 @@ const draftOf = (unit: Unit | null): UnitDraft =>
     : { code: '', name: '', departmentCode: null, isDepartment: false };
 
 /**
- * Creates a unit (`unit` null) or edits one. Field rules come from the domain's checkUnit while typing;
- * what only the service can know (duplicate codes, a concurrent edit) comes back as a server error.
+ * Creates a unit (`unit` null) or edits one. Field rules come from the domain's checkUnit while typing,
+ * and a name another unit under the same department already has from duplicateUnitName over the loaded
+ * register; what only the service can know (duplicate codes, a concurrent edit) comes back as a server error.
  */
 export function UnitFormModal({
   unit,
   departments,
+  register,
   onClose,
   onSaved,
 }: {
   unit: Unit | null;
   departments: readonly Unit[];
+  /** Every unit, to tell a name already used under the chosen department. */
+  register: readonly Unit[];
   onClose: () => void;
   onSaved: () => Promise<void>;
 }) {
@@ -36,7 +40,9 @@ export function UnitFormModal({
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const errors = checkUnit(draft);
+  const fieldErrors = checkUnit(draft);
+  const sameName = fieldErrors.name ? null : duplicateUnitName(draft, register.filter((u) => u.id !== unit?.id));
+  const errors = sameName ? { ...fieldErrors, name: sameName } : fieldErrors;
   // Messages show from the first 保存 on (then live): a message appearing on blur moved the buttons away
   // from under the cursor and swallowed the click.
   const shown = (field: Field) => (attempted ? errors[field] : undefined);

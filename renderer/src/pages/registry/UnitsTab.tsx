@@ -135,6 +135,7 @@ export function UnitsTab() {
         <UnitFormModal
           unit={editing === 'new' ? null : editing}
           departments={departments}
+          register={all}
           onClose={() => setEditing(null)}
           onSaved={units.reload}
         />

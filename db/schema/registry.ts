@@ -60,6 +60,8 @@ export const operators = sqliteTable('operators', {
   name: text('name').notNull().unique(),
   role: text('role', { enum: ['admin', 'office', 'reviewer', 'clerk', 'department'] }).notNull(),
   passwordHash: text('password_hash'),
+  /** A 主管部门审核人's department (a unit code with is_department): the only units whose submissions they review. */
+  departmentCode: text('department_code'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull().default(sqlNow),
 });

@@ -2,7 +2,7 @@
 // refusals, and a session ended by a restore.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../testSupport/fixtures';
+import { TEST_ADMIN_PASSWORD, tempDir } from '../testSupport/fixtures';
 import { SESSION_COOKIE, startBridge, type Bridge } from './server';
 import { browser, type Reply } from '../testSupport/bridgeClient';
 
@@ -16,7 +16,7 @@ async function countyWithClerk() {
   const dir = tempDir();
   bridge = await startBridge({ dbPath: path.join(dir, 'bridge.db'), staticDir: dir, dataDir: dir });
   const admin = browser(bridge);
-  const init = await admin('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
+  const init = await admin('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: TEST_ADMIN_PASSWORD });
   expect(init.ok).toBe(true);
   const clerk = await admin('operators.create', { name: '李经办', role: 'clerk', password: null });
   if (!clerk.ok) throw new Error(clerk.error.message);
@@ -117,7 +117,7 @@ describe('bridge sessions and permissions', () => {
     expect((await admin('backup.restore', { name: backup.value.name })).ok).toBe(true);
     const list = await admin('setup.status');
     const zhang = list.ok && list.value.operators.find((o: { name: string }) => o.name === '张三');
-    expect((await admin('session.signIn', { operatorId: zhang.id, password: null })).ok).toBe(true);
+    expect((await admin('session.signIn', { operatorId: zhang.id, password: TEST_ADMIN_PASSWORD })).ok).toBe(true);
     expect((await actions()).some((action) => action.startsWith('张三:') && action.includes('恢复'))).toBe(true);
   });
 });

@@ -4,13 +4,12 @@
 // chain: the step says who it waits for, so packages, lists and the CHECK on statuses are unchanged.
 //
 // How a workflow uses it (targets today; self-evaluations and monitoring sheets the same way later):
-//   - store the step with the record (a nullable `review_step` column; null means the bureau, which is
-//     what records submitted before the chain existed wait for);
+//   - store the step with the record (a nullable `review_step` column) and read it with `stepOf`;
 //   - on submit: `firstReviewStep(setting, supervisingDepartment(unitCode, departmentCode))`;
 //   - on approve/return: `checkReviewer(step, reviewer, department)` refuses the wrong person, then
 //     `reviewOutcome(step, action)` says whether the record moves on to the bureau, is approved or goes
 //     back to the unit; keep the department's opinion beside the bureau's so both print on the form;
-//   - in a reviewer's 待审核 list show a record when `checkReviewer` allows them at its step;
+//   - a 待审核 list shows what `inReviewList` says: a department its own step, everyone else the bureau's;
 //   - the channel's permission is `chainedActionPermission` (permissions.ts), which lets the department in.
 // Separation of duties (checkSelfReview) applies at each step on its own.
 import { refusalReason } from './permissions';
@@ -38,8 +37,13 @@ export const supervisingDepartment = (unitCode: string, departmentCode: string |
 export const firstReviewStep = (departmentStepOn: boolean, department: string | null): ReviewStep =>
   departmentStepOn && department ? 'department' : 'bureau';
 
-/** A stored step; null is a record submitted before the chain, which waits for the bureau. */
-export const stepOf = (stored: string | null): ReviewStep => (stored === 'department' ? 'department' : 'bureau');
+/**
+ * The step a submitted record waits at now. A stored null is a record submitted before the chain, which
+ * waits for the bureau; with the setting turned off, what waited for a department goes to the bureau too,
+ * so switching the step off never strands a record.
+ */
+export const stepOf = (stored: string | null, departmentStepOn: boolean): ReviewStep =>
+  stored === 'department' && departmentStepOn ? 'department' : 'bureau';
 
 /** Why this reviewer may not decide at this step of a record supervised by `department`, or null when they may. */
 export function checkReviewer(step: ReviewStep, reviewer: Reviewer, department: string | null): string | null {
@@ -51,6 +55,14 @@ export function checkReviewer(step: ReviewStep, reviewer: Reviewer, department: 
   if (reviewer.role === 'department') return '该记录已到财政局审核环节，主管部门审核人不能再审核';
   return refusalReason(reviewer.role, 'review');
 }
+
+/**
+ * Whether a submitted record is in this person's 待审核 list: a 主管部门审核人 sees only what waits for
+ * their own department; everyone else sees the bureau's list (what a department still holds is not yet
+ * the bureau's to review).
+ */
+export const inReviewList = (step: ReviewStep, reviewer: Reviewer, department: string | null): boolean =>
+  reviewer.role === 'department' ? checkReviewer(step, reviewer, department) === null : step === 'bureau';
 
 export interface ReviewOutcome {
   status: WorkflowState;

@@ -5,7 +5,7 @@ import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { changeOwnPassword, createOperator, listOperators, resetPassword, setOperatorActive, setOperatorRole, signIn } from './operators';
 
 function county() {
-  const { db } = countyStore();
+  const { db } = countyStore({ colleagues: true });
   const [zhang] = listOperators(db);
   return { db, zhang: zhang! };
 }

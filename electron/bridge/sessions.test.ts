@@ -28,6 +28,18 @@ async function countyWithClerk() {
 const refusal = (reply: Reply) => (reply.ok ? 'allowed' : reply.error.code);
 
 describe('bridge sessions and permissions', () => {
+  it('refuses a second operator until the password-less administrator sets a password', async () => {
+    const dir = tempDir();
+    bridge = await startBridge({ dbPath: path.join(dir, 'bridge.db'), staticDir: dir, dataDir: dir });
+    const admin = browser(bridge);
+    expect((await admin('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null })).ok).toBe(true);
+    const refused = await admin('operators.create', { name: '李经办', role: 'clerk', password: null });
+    expect(!refused.ok && refused.error.code).toBe('CONFLICT');
+    expect(!refused.ok && refused.error.message).toMatch(/^系统管理员“张三”还没有登录密码/);
+    expect((await admin('session.changePassword', { current: null, next: TEST_ADMIN_PASSWORD })).ok).toBe(true);
+    expect((await admin('operators.create', { name: '李经办', role: 'clerk', password: null })).ok).toBe(true);
+  });
+
   it('keeps a session per browser: signing in at one leaves another signed out', async () => {
     const { admin } = await countyWithClerk();
     const stranger = browser(bridge!);

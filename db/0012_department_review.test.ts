@@ -19,9 +19,9 @@ describe(`migration ${TAG}`, () => {
     );
     try {
       const all = (sql: string) => upgraded.sqlite.prepare(sql).all() as Record<string, unknown>[];
-      expect(all('SELECT id, status, review_grade, review_opinion, submitted_by, review_step, department_opinion, department_decided_at, department_decided_by FROM targets ORDER BY id')).toEqual([
-        { id: 't1', status: 'submitted', review_grade: null, review_opinion: null, submitted_by: 'o1', review_step: null, department_opinion: null, department_decided_at: null, department_decided_by: null },
-        { id: 't2', status: 'returned', review_grade: '中', review_opinion: '指标不全', submitted_by: null, review_step: null, department_opinion: null, department_decided_at: null, department_decided_by: null },
+      expect(all('SELECT id, status, review_grade, review_opinion, submitted_by, review_step, department_decision, department_opinion, department_decided_at, department_decided_by FROM targets ORDER BY id')).toEqual([
+        { id: 't1', status: 'submitted', review_grade: null, review_opinion: null, submitted_by: 'o1', review_step: null, department_decision: null, department_opinion: null, department_decided_at: null, department_decided_by: null },
+        { id: 't2', status: 'returned', review_grade: '中', review_opinion: '指标不全', submitted_by: null, review_step: null, department_decision: null, department_opinion: null, department_decided_at: null, department_decided_by: null },
       ]);
       expect(all('SELECT name, role, department_code FROM operators')).toEqual([{ name: '王审核', role: 'reviewer', department_code: null }]);
       expect(stepOf(null, true)).toBe('bureau');
@@ -30,12 +30,15 @@ describe(`migration ${TAG}`, () => {
     }
   });
 
-  it('refuses a review step the chain does not know', () => {
+  it('refuses a review step or a department decision the chain does not know', () => {
     const upgraded = upgradedFrom(TAG, '');
     try {
       const insert = () =>
         upgraded.sqlite.prepare("INSERT INTO targets (id, region_code, year, kind, owner_code, status, review_step) VALUES ('t3', '652822', 2020, 'department', '101002', 'submitted', 'prefecture')").run();
       expect(insert).toThrow(/targets_review_step/);
+      const decided = () =>
+        upgraded.sqlite.prepare("INSERT INTO targets (id, region_code, year, kind, owner_code, status, department_decision) VALUES ('t4', '652822', 2020, 'department', '101002', 'returned', 'maybe')").run();
+      expect(decided).toThrow(/targets_department_decision/);
     } finally {
       closeDatabase(upgraded);
     }

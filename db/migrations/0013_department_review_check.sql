@@ -19,6 +19,7 @@ CREATE TABLE `__new_targets` (
 	`decided_at` text,
 	`review_step` text,
 	`department_opinion` text,
+	`department_decision` text,
 	`department_decided_at` text,
 	`department_decided_by` text,
 	`basic_fen` integer,
@@ -32,6 +33,7 @@ CREATE TABLE `__new_targets` (
 	CONSTRAINT "targets_status" CHECK("status" IN ('draft', 'submitted', 'approved', 'returned')),
 	CONSTRAINT "targets_review_grade" CHECK("review_grade" IS NULL OR "review_grade" IN ('优', '良', '中', '差')),
 	CONSTRAINT "targets_review_step" CHECK("review_step" IS NULL OR "review_step" IN ('department', 'bureau')),
+	CONSTRAINT "targets_department_decision" CHECK("department_decision" IS NULL OR "department_decision" IN ('approve', 'return')),
 	CONSTRAINT "targets_deleted" CHECK("deleted" IN (0, 1)),
 	CONSTRAINT "targets_annual_goals" CHECK(json_valid("annual_goals")),
 	CONSTRAINT "targets_basic_fen" CHECK("basic_fen" IS NULL OR (typeof("basic_fen") = 'integer' AND "basic_fen" >= 0)),
@@ -40,7 +42,7 @@ CREATE TABLE `__new_targets` (
 	CONSTRAINT "targets_other_fen" CHECK("other_fen" IS NULL OR (typeof("other_fen") = 'integer' AND "other_fen" >= 0))
 );
 --> statement-breakpoint
-INSERT INTO `__new_targets`("id", "version", "updated_at", "deleted", "region_code", "year", "kind", "owner_code", "project_id", "status", "overall_goal", "annual_goals", "review_grade", "review_opinion", "submitted_at", "submitted_by", "decided_at", "review_step", "department_opinion", "department_decided_at", "department_decided_by", "basic_fen", "project_fen", "fiscal_fen", "other_fen", "functions") SELECT "id", "version", "updated_at", "deleted", "region_code", "year", "kind", "owner_code", "project_id", "status", "overall_goal", "annual_goals", "review_grade", "review_opinion", "submitted_at", "submitted_by", "decided_at", "review_step", "department_opinion", "department_decided_at", "department_decided_by", "basic_fen", "project_fen", "fiscal_fen", "other_fen", "functions" FROM `targets`;--> statement-breakpoint
+INSERT INTO `__new_targets`("id", "version", "updated_at", "deleted", "region_code", "year", "kind", "owner_code", "project_id", "status", "overall_goal", "annual_goals", "review_grade", "review_opinion", "submitted_at", "submitted_by", "decided_at", "review_step", "department_opinion", "department_decision", "department_decided_at", "department_decided_by", "basic_fen", "project_fen", "fiscal_fen", "other_fen", "functions") SELECT "id", "version", "updated_at", "deleted", "region_code", "year", "kind", "owner_code", "project_id", "status", "overall_goal", "annual_goals", "review_grade", "review_opinion", "submitted_at", "submitted_by", "decided_at", "review_step", "department_opinion", "department_decision", "department_decided_at", "department_decided_by", "basic_fen", "project_fen", "fiscal_fen", "other_fen", "functions" FROM `targets`;--> statement-breakpoint
 DROP TABLE `targets`;--> statement-breakpoint
 ALTER TABLE `__new_targets` RENAME TO `targets`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint

@@ -89,6 +89,8 @@ export const targets = sqliteTable(
     reviewStep: text('review_step', { enum: REVIEW_STEPS }),
     /** The 主管部门's opinion on the latest submission, kept beside the bureau's so both print on the form. */
     departmentOpinion: text('department_opinion'),
+    /** Whether the 主管部门 passed the submission on to the bureau or returned it to the unit. */
+    departmentDecision: text('department_decision', { enum: ['approve', 'return'] }),
     departmentDecidedAt: text('department_decided_at'),
     /** The name of the 主管部门审核人 who decided, as the printed form shows it. */
     departmentDecidedBy: text('department_decided_by'),
@@ -107,6 +109,7 @@ export const targets = sqliteTable(
     checkWorkflowStatus('targets'),
     checkOneOf('targets', 'review_grade', REVIEW_GRADES, { nullable: true }),
     checkOneOf('targets', 'review_step', REVIEW_STEPS, { nullable: true }),
+    checkOneOf('targets', 'department_decision', ['approve', 'return'], { nullable: true }),
     checkBoolean('targets', 'deleted'),
     checkJson('targets', 'annual_goals'),
     ...['basic_fen', 'project_fen', 'fiscal_fen', 'other_fen'].map((column) => checkFen('targets', column, { nullable: true })),

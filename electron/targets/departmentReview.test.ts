@@ -68,7 +68,7 @@ describe('the 主管部门 review step', () => {
     const approved = decide(db, bureau, passed, { action: 'approve', grade: '优', opinion: '目标明确' });
     expect(approved).toMatchObject({ status: 'approved', reviewGrade: '优', reviewOpinion: '目标明确', departmentOpinion: '已核实，同意报送', departmentDecidedBy: '马部门' });
     const state = projectTarget(db, approved.projectId!);
-    expect(state.departmentReview).toMatchObject({ opinion: '已核实，同意报送', decidedBy: '马部门' });
+    expect(state.departmentReview).toMatchObject({ decision: 'approve', opinion: '已核实，同意报送', decidedBy: '马部门' });
     const history = listAudit(db, { entity: 'target', limit: 20 }).map((row) => [row.operatorName, row.action, row.opinion]);
     expect(history).toEqual([
       ['王审核', '审核通过（优：审核通过，纳入预算）', '目标明确'],

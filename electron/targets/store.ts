@@ -114,7 +114,7 @@ export interface TargetState {
   /** The 主管部门 that reviews the unit's submissions first, when the setting is on; null for none. */
   supervisingDepartment: string | null;
   /** The 主管部门's decision on the latest submission, printed beside the bureau's opinion. */
-  departmentReview: { opinion: string | null; decidedAt: string; decidedBy: string | null } | null;
+  departmentReview: { decision: 'approve' | 'return'; opinion: string | null; decidedAt: string; decidedBy: string | null } | null;
   submittedAt: string | null;
   decidedAt: string | null;
   updatedAt: string | null;
@@ -137,9 +137,10 @@ export function stateOf(db: Db, row: TargetRow, problems: TargetProblem[]): Targ
     reviewOpinion: row.reviewOpinion,
     reviewStep: row.status === 'submitted' ? stepOf(row.reviewStep, departmentStepOn(db)) : null,
     supervisingDepartment: supervisingDepartmentOf(db, row),
-    departmentReview: row.departmentDecidedAt
-      ? { opinion: row.departmentOpinion, decidedAt: row.departmentDecidedAt, decidedBy: row.departmentDecidedBy }
-      : null,
+    departmentReview:
+      row.departmentDecision && row.departmentDecidedAt
+        ? { decision: row.departmentDecision, opinion: row.departmentOpinion, decidedAt: row.departmentDecidedAt, decidedBy: row.departmentDecidedBy }
+        : null,
     submittedAt: row.submittedAt,
     decidedAt: row.decidedAt,
     updatedAt: row.updatedAt,
@@ -202,7 +203,7 @@ export function refuseLocked(row: TargetRow): void {
 export const departmentStepOn = (db: Db) => settingValue<string>(db, 'review.departmentStep') === 'on';
 
 /** A target outside review keeps no step and no department decision (a new submission starts afresh). */
-export const LEFT_REVIEW_CHAIN = { reviewStep: null, departmentOpinion: null, departmentDecidedAt: null, departmentDecidedBy: null } as const;
+export const LEFT_REVIEW_CHAIN = { reviewStep: null, departmentDecision: null, departmentOpinion: null, departmentDecidedAt: null, departmentDecidedBy: null } as const;
 
 type TargetIdentity = Pick<TargetRow, 'regionCode' | 'year' | 'kind' | 'ownerCode' | 'projectId'>;
 

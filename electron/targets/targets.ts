@@ -191,7 +191,7 @@ function reviewChanges(db: Db, actor: Actor, before: TargetRow, decision: Decisi
   if (step === 'department') {
     const returned = outcome.status === 'returned' ? { reviewGrade: null, reviewOpinion: decision.opinion, decidedAt: sqlNow } : {};
     return {
-      fields: { status: outcome.status, reviewStep: outcome.step, departmentOpinion: decision.opinion, departmentDecidedAt: sqlNow, departmentDecidedBy: actor.name, ...returned },
+      fields: { status: outcome.status, reviewStep: outcome.step, departmentDecision: decision.action, departmentOpinion: decision.opinion, departmentDecidedAt: sqlNow, departmentDecidedBy: actor.name, ...returned },
       audit: `主管部门${ACTION_LABELS[decision.action]}`,
     };
   }

@@ -1,12 +1,15 @@
 // 设置 → 操作员 as the administrator: change one's own password and sign in with it, give a clerk
 // another role and deactivate them; the last administrator cannot be demoted.
 import { describe, expect, it } from 'vitest';
-import { appsPerTest, chooseOption, startCountyApp, type AppUnderTest } from './harness';
+import { ADMIN_PASSWORD, appsPerTest, chooseOption, secureAdmin, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
 appsPerTest(async () => {
-  app = await startCountyApp((county) => county.call('operators.create', { name: '李经办', role: 'clerk', password: null }));
+  app = await startCountyApp(async (county) => {
+    await secureAdmin(county);
+    await county.call('operators.create', { name: '李经办', role: 'clerk', password: null });
+  });
 });
 
 describe('设置 → 操作员', () => {
@@ -15,6 +18,7 @@ describe('设置 → 操作员', () => {
     await page.goto(new URL('#/settings/operators', app.bridge.url).href);
     await page.getByRole('button', { name: '修改我的密码' }).click();
     const dialog = page.getByRole('dialog', { name: '修改我的密码' });
+    await dialog.getByLabel('当前密码', { exact: true }).pressSequentially(ADMIN_PASSWORD, { delay: 30 });
     await dialog.getByLabel('登录密码', { exact: true }).pressSequentially('张三的新密码', { delay: 30 });
     await dialog.getByLabel('确认密码', { exact: true }).pressSequentially('张三的新密码', { delay: 30 });
     await dialog.getByRole('button', { name: '保存' }).click();

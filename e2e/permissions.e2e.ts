@@ -1,12 +1,13 @@
 // What a clerk (经办人) sees of the administrator's pages: the controls are there but disabled, with the
 // reason from the permission table, and the page signs back in to a fresh session per browser.
 import { describe, expect, it } from 'vitest';
-import { appsPerTest, startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, secureAdmin, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
 appsPerTest(async () => {
   app = await startCountyApp(async (county) => {
+    await secureAdmin(county);
     const clerk = await county.call('operators.create', { name: '李经办', role: 'clerk', password: null });
     // The harness shares the page's session, so the page comes up signed in as the clerk.
     await county.call('session.signIn', { operatorId: clerk.id, password: null });

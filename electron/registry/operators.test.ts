@@ -33,7 +33,7 @@ describe('operator management', () => {
     const { db } = countyStore();
     const [zhang] = listOperators(db);
     expect(() => createOperator(db, zhang!, { name: '李经办', role: 'clerk', password: null })).toThrow(
-      '系统管理员“张三”还没有登录密码：有了第二位操作员，系统管理员必须设置密码。请先在“修改本人密码”中设置密码，再添加操作员',
+      '系统管理员“张三”还没有登录密码：有了第二位操作员，系统管理员必须设置密码。请先在“设置 → 操作员 → 修改我的密码”中设置密码，再添加操作员',
     );
     expect(listOperators(db).map((o) => o.name)).toEqual(['张三']);
     changeOwnPassword(db, zhang!, { current: null, next: '张三的密码' });

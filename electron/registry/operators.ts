@@ -114,7 +114,7 @@ function refuseSecondOperatorBesidePasswordlessAdmin(db: Db): void {
     .all();
   if (open.length === 0) return;
   const names = open.map((o) => `“${o.name}”`).join('、');
-  throw new AppError('CONFLICT', `系统管理员${names}还没有登录密码：有了第二位操作员，系统管理员必须设置密码。请先在“修改本人密码”中设置密码，再添加操作员`);
+  throw new AppError('CONFLICT', `系统管理员${names}还没有登录密码：有了第二位操作员，系统管理员必须设置密码。请先在“设置 → 操作员 → 修改我的密码”中设置密码，再添加操作员`);
 }
 
 /**

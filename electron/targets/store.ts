@@ -112,7 +112,7 @@ export interface TargetState {
   /** While submitted: who it waits for (the 主管部门 or the bureau); null otherwise. */
   reviewStep: ReviewStep | null;
   /** The 主管部门 that reviews the unit's submissions first, when the setting is on; null for none. */
-  supervisingDepartment: string | null;
+  supervisingDepartment: { code: string; name: string } | null;
   /** The 主管部门's decision on the latest submission, printed beside the bureau's opinion. */
   departmentReview: { decision: 'approve' | 'return'; opinion: string | null; decidedAt: string; decidedBy: string | null } | null;
   submittedAt: string | null;
@@ -136,7 +136,7 @@ export function stateOf(db: Db, row: TargetRow, problems: TargetProblem[]): Targ
     reviewGrade: row.reviewGrade,
     reviewOpinion: row.reviewOpinion,
     reviewStep: row.status === 'submitted' ? stepOf(row.reviewStep, departmentStepOn(db)) : null,
-    supervisingDepartment: supervisingDepartmentOf(db, row),
+    supervisingDepartment: namedDepartment(db, row.regionCode, supervisingDepartmentOf(db, row)),
     departmentReview:
       row.departmentDecision && row.departmentDecidedAt
         ? { decision: row.departmentDecision, opinion: row.departmentOpinion, decidedAt: row.departmentDecidedAt, decidedBy: row.departmentDecidedBy }
@@ -187,6 +187,12 @@ export function supervisingDepartmentOf(db: Db, row: Pick<TargetRow, 'kind' | 'p
     .where(and(eq(units.regionCode, row.regionCode), eq(units.code, row.ownerCode), eq(units.deleted, false)))
     .get();
   return unit ? supervisingDepartment(row.ownerCode, unit.departmentCode) : null;
+}
+
+function namedDepartment(db: Db, regionCode: string, code: string | null): { code: string; name: string } | null {
+  if (!code) return null;
+  const unit = db.select({ name: units.name }).from(units).where(and(eq(units.regionCode, regionCode), eq(units.code, code))).get();
+  return { code, name: unit?.name ?? code };
 }
 
 export function refuseLocked(row: TargetRow): void {

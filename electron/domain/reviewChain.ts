@@ -64,6 +64,13 @@ export function checkReviewer(step: ReviewStep, reviewer: Reviewer, department: 
 export const inReviewList = (step: ReviewStep, reviewer: Reviewer, department: string | null): boolean =>
   reviewer.role === 'department' ? checkReviewer(step, reviewer, department) === null : step === 'bureau';
 
+/**
+ * Whether a reviewer's lists show the records of a unit under `department` (its supervising department,
+ * or its own code for a department): a 主管部门审核人 sees only their own department's; everyone else all.
+ */
+export const seesDepartment = (reviewer: Reviewer, department: string | null): boolean =>
+  reviewer.role !== 'department' || department === reviewer.departmentCode;
+
 export interface ReviewOutcome {
   status: WorkflowState;
   /** The step the record waits at next; null once it has left the chain (approved or returned). */

@@ -12,7 +12,7 @@ import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { addProject, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
 import { ROAD_TYPE, seedRoadType } from '../testSupport/roadType';
 import { saveDepartmentTarget } from './department';
-import { projectTarget, reviewInbox, saveTarget, transitionTarget } from './targets';
+import { projectTarget, reviewInbox, saveTarget, targetOverview, transitionTarget } from './targets';
 
 type Actor = { id: string; name: string };
 
@@ -134,6 +134,21 @@ describe('the 主管部门 review step', () => {
     updateSetting(db, TEST_ACTOR, 'review.departmentStep', 'off');
     expect(inboxTitles(db, BUREAU)).toEqual(['农村公路硬化工程']);
     expect(decide(db, bureau, submitted, { action: 'approve', grade: '优' }).status).toBe('approved');
+  });
+});
+
+describe('what a 主管部门审核人 sees', () => {
+  it('lists only its own department’s projects and units in the target lists; the bureau sees all', () => {
+    const { db } = county({ departmentStep: true });
+    addProject(db, { code: 'XM001' });
+    addProject(db, { code: 'EDU01', unitCode: '302001', departmentCode: '302001' });
+    const seen = (reviewer: { role: 'department' | 'reviewer'; departmentCode: string | null }) => {
+      const overview = targetOverview(db, 2020, reviewer);
+      return { projects: overview.projects.map((p) => p.code), units: overview.departments.map((u) => u.unitCode) };
+    };
+    expect(seen(TRANSPORT)).toEqual({ projects: ['XM001'], units: ['301001', '301002'] });
+    expect(seen(EDUCATION)).toEqual({ projects: ['EDU01'], units: ['302001'] });
+    expect(seen(BUREAU)).toEqual({ projects: ['EDU01', 'XM001'], units: ['301001', '301002', '302001'] });
   });
 });
 

@@ -13,7 +13,7 @@ import { projectTarget, reviewInbox, saveTarget, targetOverview, transitionTarge
 import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './excel';
 
 export const targetsHandlers: HandlersFor<typeof targetsContract> = {
-  'targets.overview': (input, ctx) => targetOverview(db(ctx), input.year),
+  'targets.overview': (input, ctx) => targetOverview(db(ctx), input.year, reviewerOf(db(ctx), actor(ctx))),
   'targets.forProject': (input, ctx) => projectTarget(db(ctx), input.projectId),
   'targets.save': (input, ctx) => saveTarget(db(ctx), actor(ctx), input),
   'targets.department': (input, ctx) => departmentTarget(db(ctx), input.year, input.unitCode),

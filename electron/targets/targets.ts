@@ -15,7 +15,7 @@ import {
   type TargetProblem,
 } from '../domain/targets';
 import { chainedActionPermission } from '../domain/permissions';
-import { checkReviewer, firstReviewStep, inReviewList, reviewOutcome, stepOf, type Reviewer, type ReviewStep } from '../domain/reviewChain';
+import { checkReviewer, firstReviewStep, inReviewList, reviewOutcome, seesDepartment, stepOf, type Reviewer, type ReviewStep } from '../domain/reviewChain';
 import { ACTION_LABELS, transition, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
@@ -339,8 +339,11 @@ export interface TargetOverview {
   departments: DepartmentTargetRow[];
 }
 
-/** Every project and every active unit of the year with the state of its targets, for the lists and coverage counts. */
-export function targetOverview(db: Db, year: number): TargetOverview {
+/**
+ * Every project and every active unit of the year with the state of its targets, for the lists and
+ * coverage counts; a 主管部门审核人 gets only their own department's.
+ */
+export function targetOverview(db: Db, year: number, reviewer: Reviewer = BUREAU): TargetOverview {
   const { region } = requireInstallation(db);
   const rows = db
     .select()
@@ -352,22 +355,25 @@ export function targetOverview(db: Db, year: number): TargetOverview {
     const row = byOwner.get(key);
     return { targetId: row?.id ?? null, status: row?.status ?? null, reviewGrade: row?.reviewGrade ?? null, updatedAt: row?.updatedAt ?? null };
   };
-  const projectRows = projectsWithFunds(db, year).map((p) => ({
-    projectId: p.id,
-    code: p.code,
-    name: p.name,
-    unitCode: p.unitCode,
-    departmentCode: p.departmentCode,
-    keyProject: p.keyProject,
-    adjustedFen: p.totals.adjustedFen,
-    ...stateOfOwner(`project/${p.code}`),
-  }));
+  const projectRows = projectsWithFunds(db, year)
+    .filter((p) => seesDepartment(reviewer, p.departmentCode))
+    .map((p) => ({
+      projectId: p.id,
+      code: p.code,
+      name: p.name,
+      unitCode: p.unitCode,
+      departmentCode: p.departmentCode,
+      keyProject: p.keyProject,
+      adjustedFen: p.totals.adjustedFen,
+      ...stateOfOwner(`project/${p.code}`),
+    }));
   const unitRows = db
-    .select({ code: units.code, name: units.name, isDepartment: units.isDepartment })
+    .select({ code: units.code, name: units.name, isDepartment: units.isDepartment, departmentCode: units.departmentCode })
     .from(units)
     .where(and(eq(units.regionCode, region.code), eq(units.deleted, false), eq(units.active, true)))
     .orderBy(asc(units.code))
     .all()
+    .filter((u) => seesDepartment(reviewer, u.departmentCode ?? u.code))
     .map((u) => ({ unitCode: u.code, unitName: u.name, isDepartment: u.isDepartment, ...stateOfOwner(`department/${u.code}`) }));
   return { projects: projectRows, departments: unitRows };
 }

@@ -138,6 +138,12 @@ export async function startCountyApp(prepare?: (app: AppUnderTest) => Promise<un
   return app;
 }
 
+/** 张三's password once he has colleagues: beside a second operator every administrator must have one. */
+export const ADMIN_PASSWORD = '张三的密码';
+
+/** Gives 张三 his password through the API, as an administrator must before adding a second operator. */
+export const secureAdmin = (app: AppUnderTest) => app.call('session.changePassword', { current: null, next: ADMIN_PASSWORD });
+
 /** Picks an option of a searchable Mantine Select by typing part of it, as a user would. */
 export async function chooseOption(page: Page, label: string, typed: string, option: string): Promise<void> {
   const input = page.getByRole('combobox', { name: label, exact: true });
@@ -147,12 +153,13 @@ export async function chooseOption(page: Page, label: string, typed: string, opt
 }
 
 /**
- * Signs out and signs in as another operator (no password), as a second person at the same PC does:
- * `option` is how the sign-in list shows them, e.g. 「王审核（审核人）」.
+ * Signs out and signs in as another operator, typing their password if they have one, as a second person
+ * at the same PC does: `option` is how the sign-in list shows them, e.g. 「王审核（审核人）」.
  */
-export async function signInAs(page: Page, name: string, option: string): Promise<void> {
+export async function signInAs(page: Page, name: string, option: string, password?: string): Promise<void> {
   await page.getByRole('button', { name: '退出登录' }).click();
   await chooseOption(page, '操作员', name, option);
+  if (password) await page.getByLabel('密码', { exact: true }).pressSequentially(password, { delay: 30 });
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('banner').getByText(`操作员：${name}`).waitFor();
 }

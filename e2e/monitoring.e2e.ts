@@ -6,7 +6,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatWanYuan } from '../electron/domain/money';
 import type { SheetDetail } from '../electron/monitoring/sheets';
-import { appsPerTest, signInAs, startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, secureAdmin, signInAs, startCountyApp, type AppUnderTest } from './harness';
 import { comfortableValue, reportLaggingSheet } from './monitoringData';
 
 let app: AppUnderTest;
@@ -15,6 +15,7 @@ appsPerTest(async () => {
   app = await startCountyApp(async (county) => {
     await county.call('database.openSample', { year: 2020 });
     // The bureau's reviewer: whoever submits a sheet does not approve it too.
+    await secureAdmin(county);
     await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
   });
 });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appsPerTest, ARTIFACTS_DIR, chooseOption, signInAs as switchOperator, startCountyApp, type AppUnderTest } from './harness';
+import { ADMIN_PASSWORD, appsPerTest, ARTIFACTS_DIR, chooseOption, secureAdmin, signInAs as switchOperator, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
@@ -12,6 +12,7 @@ appsPerTest(async () => {
   app = await startCountyApp(async (county) => {
     await county.call('units.create', { code: '302001', name: '轮台县教育局', departmentCode: null, isDepartment: true });
     await county.call('units.create', { code: '302002', name: '轮台县第一中学', departmentCode: '302001', isDepartment: false });
+    await secureAdmin(county);
     await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
     await county.call('library.seedStarter', {});
   });
@@ -29,7 +30,7 @@ async function screenshot(name: string): Promise<string> {
 
 const OPERATORS = { 张三: '张三（系统管理员）', 王审核: '王审核（审核人）' } as const;
 
-const signInAs = (operator: keyof typeof OPERATORS) => switchOperator(app.page, operator, OPERATORS[operator]);
+const signInAs = (operator: keyof typeof OPERATORS) => switchOperator(app.page, operator, OPERATORS[operator], operator === '张三' ? ADMIN_PASSWORD : undefined);
 
 async function openFromInbox() {
   const { page } = app;

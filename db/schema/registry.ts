@@ -86,6 +86,8 @@ export const operators = sqliteTable(
     name: text('name').notNull().unique(),
     role: text('role', { enum: OPERATOR_ROLES }).notNull(),
     passwordHash: text('password_hash'),
+    /** A 主管部门审核人's department (a unit code with is_department): the only units whose submissions they review. */
+    departmentCode: text('department_code'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull().default(sqlNow),
   },

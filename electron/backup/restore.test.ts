@@ -159,7 +159,10 @@ describe('restore', () => {
     const dir = tempDir();
     const backup = path.join(dir, 'old-backup.db');
     const older = openDatabase(backup, { migrationsFolder: migrationsBefore(dir, '0009_indicator_accrual') });
-    initInstallation(older.db, { regionCode: '652823', role: 'county', operatorName: '王五' });
+    // Written as that version wrote it: today's services would look for columns the old file lacks.
+    older.sqlite.exec(`INSERT OR IGNORE INTO regions (code, name, level, parent_code, builtin) VALUES ('652823', '尉犁县', 'county', '652800', 1);
+      INSERT INTO installation (id, installation_id, region_code, role) VALUES (1, 'old-installation', '652823', 'county');
+      INSERT INTO operators (id, name, role) VALUES ('old-operator', '王五', 'admin');`);
     // Any migration that cannot be applied to the old file: here the bookkeeping row is refused.
     older.sqlite.exec(`CREATE TRIGGER refuse_upgrade BEFORE INSERT ON __drizzle_migrations BEGIN SELECT RAISE(ABORT, '旧备份无法升级'); END;`);
     closeDatabase(older);

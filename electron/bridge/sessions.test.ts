@@ -2,7 +2,7 @@
 // refusals, and a session ended by a restore.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../testSupport/fixtures';
+import { TEST_ADMIN_PASSWORD, tempDir } from '../testSupport/fixtures';
 import { SESSION_COOKIE, startBridge, type Bridge } from './server';
 import { browser, type Reply } from '../testSupport/bridgeClient';
 
@@ -16,7 +16,7 @@ async function countyWithClerk() {
   const dir = tempDir();
   bridge = await startBridge({ dbPath: path.join(dir, 'bridge.db'), staticDir: dir, dataDir: dir });
   const admin = browser(bridge);
-  const init = await admin('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
+  const init = await admin('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: TEST_ADMIN_PASSWORD });
   expect(init.ok).toBe(true);
   const clerk = await admin('operators.create', { name: '李经办', role: 'clerk', password: null });
   if (!clerk.ok) throw new Error(clerk.error.message);
@@ -28,6 +28,18 @@ async function countyWithClerk() {
 const refusal = (reply: Reply) => (reply.ok ? 'allowed' : reply.error.code);
 
 describe('bridge sessions and permissions', () => {
+  it('refuses a second operator until the password-less administrator sets a password', async () => {
+    const dir = tempDir();
+    bridge = await startBridge({ dbPath: path.join(dir, 'bridge.db'), staticDir: dir, dataDir: dir });
+    const admin = browser(bridge);
+    expect((await admin('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null })).ok).toBe(true);
+    const refused = await admin('operators.create', { name: '李经办', role: 'clerk', password: null });
+    expect(!refused.ok && refused.error.code).toBe('CONFLICT');
+    expect(!refused.ok && refused.error.message).toMatch(/^系统管理员“张三”还没有登录密码/);
+    expect((await admin('session.changePassword', { current: null, next: TEST_ADMIN_PASSWORD })).ok).toBe(true);
+    expect((await admin('operators.create', { name: '李经办', role: 'clerk', password: null })).ok).toBe(true);
+  });
+
   it('keeps a session per browser: signing in at one leaves another signed out', async () => {
     const { admin } = await countyWithClerk();
     const stranger = browser(bridge!);
@@ -117,7 +129,7 @@ describe('bridge sessions and permissions', () => {
     expect((await admin('backup.restore', { name: backup.value.name })).ok).toBe(true);
     const list = await admin('setup.status');
     const zhang = list.ok && list.value.operators.find((o: { name: string }) => o.name === '张三');
-    expect((await admin('session.signIn', { operatorId: zhang.id, password: null })).ok).toBe(true);
+    expect((await admin('session.signIn', { operatorId: zhang.id, password: TEST_ADMIN_PASSWORD })).ok).toBe(true);
     expect((await actions()).some((action) => action.startsWith('张三:') && action.includes('恢复'))).toBe(true);
   });
 });

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   view: { label: '查看', roles: EVERYONE, privileged: false },
   enter: { label: '填报和送审', roles: ENTERING, privileged: false },
   review: { label: '审核（通过或退回）', roles: REVIEWING, privileged: true },
+  /** A review on a record that may pass its 主管部门 first (reviewChain.ts says who acts at which step). */
+  'review.chained': { label: '审核（通过或退回）', roles: [...REVIEWING, 'department'], privileged: true },
   'library.confirm': { label: '确认指标库条目', roles: REVIEWING, privileged: true },
   'rounds.open': { label: '开启监控轮次', roles: REVIEWING, privileged: true },
   'operators.manage': { label: '管理操作员', roles: ADMINISTERING, privileged: true },
@@ -58,6 +60,10 @@ export function refusalReason(role: OperatorRole, permission: Permission): strin
 /** Submitting and withdrawing is the clerk's part of a workflow; approving and returning is a review. */
 export const workflowActionPermission = ({ action }: { action: WorkflowAction }): Permission =>
   action === 'approve' || action === 'return' ? 'review' : 'enter';
+
+/** The same for a record on the review chain: the 主管部门审核人 reviews too, at the department's step only. */
+export const chainedActionPermission = ({ action }: { action: WorkflowAction }): Permission =>
+  action === 'approve' || action === 'return' ? 'review.chained' : 'enter';
 
 export type SelfReview = { ok: true; self: boolean } | { ok: false; message: string };
 

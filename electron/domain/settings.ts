@@ -80,6 +80,14 @@ export const SETTINGS: readonly SettingDefinition[] = [
     ],
   },
   {
+    key: 'review.departmentStep', group: '审核与权限', label: '主管部门审核', type: 'choice', default: 'off',
+    help: '开启后，预算单位送审的绩效目标先由其主管部门审核人审核，通过后再到财政局“待审核”；主管部门本级的记录直接由财政局审核',
+    choices: [
+      { value: 'off', label: '不经主管部门：单位送审后直接由财政局审核' },
+      { value: 'on', label: '先经主管部门审核，再由财政局审核' },
+    ],
+  },
+  {
     key: 'targets.framework', group: '绩效目标', label: '指标体系版本', type: 'choice', default: 'classic',
     choices: [
       { value: 'classic', label: '常用体系（产出/效益/满意度）' },

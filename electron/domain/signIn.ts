@@ -16,3 +16,12 @@ export function signInLockedUntil(latest: readonly SignInAttempt[], now: Date): 
   const until = new Date(run[0]!.at.getTime() + SIGN_IN_WAIT_MINUTES * 60_000);
   return until > now ? until : null;
 }
+
+/**
+ * Once a second operator exists every administrator must have a password (an administrator anyone can
+ * sign in as would hold every key): a password-less one sets it while signing in.
+ */
+export const mustSetPasswordToSignIn = (operator: { role: string; hasPassword: boolean }, operatorCount: number): boolean =>
+  operator.role === 'admin' && !operator.hasPassword && operatorCount > 1;
+
+export const PASSWORD_REQUIRED_AT_SIGN_IN = '已有其他操作员，系统管理员必须设置登录密码：请设置密码后登录';

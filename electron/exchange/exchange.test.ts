@@ -768,13 +768,14 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     expect(pref.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action LIKE '州级退回%'").get()).toEqual({ n: 0 });
   });
 
-  it("keeps a unit's self-approved target 已送审 for the county's review, without the unit's grade or opinion", () => {
+  it("keeps a unit's self-approved target 已送审 for the county's review, without the unit's grade, opinion or a 主管部门's decision", () => {
     const dir = tempDir();
     const unit = unitInstallation(dir);
     const genuine = unitReport(unit, dir).file;
     const members = membersOf(genuine);
     const targets = records(members, 'target');
     Object.assign(targets[0]!.row, { status: 'approved', review_grade: '优', review_opinion: '单位自评通过', decided_at: '2020-03-01T00:00:00.000Z' });
+    Object.assign(targets[0]!.row, { review_step: 'bureau', department_decision: 'approve', department_opinion: '主管部门同意', department_decided_at: '2020-02-01T00:00:00.000Z', department_decided_by: '冒名' });
     setRecords(members, 'target', targets);
     const forged = signedBy(unit, members, { kind: 'unit-report', sender: UNIT_SENDER, receiver: TO_COUNTY, sequence: 1 });
 
@@ -788,8 +789,22 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
       opinion: null,
       decidedAt: null,
     });
+    expect(c.sqlite.prepare("SELECT review_step, department_decision, department_opinion, department_decided_at, department_decided_by FROM targets WHERE owner_code = 'U101002'").get()).toEqual({
+      review_step: null,
+      department_decision: null,
+      department_opinion: null,
+      department_decided_at: null,
+      department_decided_by: null,
+    });
     expect(summary.records).toContainEqual(
-      expect.objectContaining({ entity: 'target', action: 'created', senderState: { status: 'approved', review_grade: '优', review_opinion: '单位自评通过', decided_at: '2020-03-01T00:00:00.000Z' } }),
+      expect.objectContaining({
+        entity: 'target',
+        action: 'created',
+        senderState: {
+          status: 'approved', review_grade: '优', review_opinion: '单位自评通过', decided_at: '2020-03-01T00:00:00.000Z',
+          review_step: 'bureau', department_decision: 'approve', department_opinion: '主管部门同意', department_decided_at: '2020-02-01T00:00:00.000Z', department_decided_by: '冒名',
+        },
+      }),
     );
     expect(recordsOnly(c.sqlite)).toBe(recordsOnly(control.sqlite));
   });

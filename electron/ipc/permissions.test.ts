@@ -7,6 +7,7 @@ import { isAllowed, type Permission } from '../domain/permissions';
 import { OPERATOR_ROLES, type OperatorRole } from '../domain/registry';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
 import { createOperator, listOperators } from '../registry/operators';
+import { createUnit } from '../registry/units';
 import { countyStore } from '../testSupport/fixtures';
 import { createAppContext, type CallContext } from './context';
 import { contract, PUBLIC_CHANNELS, type Channel } from './contract';
@@ -24,8 +25,10 @@ const DECIDING_INPUTS: Partial<Record<Channel, object[]>> = {
 };
 
 function signedInAs(role: OperatorRole) {
-  const store = countyStore();
-  const operator = role === 'admin' ? listOperators(store.db)[0]! : createOperator(store.db, CLI, { name: `操作员${role}`, role });
+  const store = countyStore({ colleagues: true });
+  // A 主管部门审核人 is bound to a department of the register.
+  const departmentCode = role === 'department' ? createUnit(store.db, CLI, { code: '301001', name: '轮台县交通运输局', departmentCode: null, isDepartment: true }).code : null;
+  const operator = role === 'admin' ? listOperators(store.db)[0]! : createOperator(store.db, CLI, { name: `操作员${role}`, role, departmentCode });
   const ctx: CallContext = { app: createAppContext(store, 'test'), session: { operator, signedInTo: store }, transport: 'test' };
   return { store, ctx, router: createRouter(stubHandlers) };
 }
@@ -59,7 +62,8 @@ describe('permission table over every channel and role', () => {
         }
       }
     }
-    expect((contract['targets.transition'].permission as (input: object) => Permission)({ action: 'approve' })).toBe('review');
+    expect((contract['targets.transition'].permission as (input: object) => Permission)({ action: 'approve' })).toBe('review.chained');
+    expect((contract['monitoring.transition'].permission as (input: object) => Permission)({ action: 'approve' })).toBe('review');
     expect((contract['targets.transition'].permission as (input: object) => Permission)({ action: 'submit' })).toBe('enter');
     expect((contract['exchange.import'].permission as (input: object) => Permission)({ trust: true })).toBe('peers.trust');
   });
@@ -82,6 +86,7 @@ describe('permission table over every channel and role', () => {
 /** Only the fixed role sets of the table, restated: reviews for reviewers, trust for administrators. */
 function restatedTable(role: OperatorRole, permission: Permission): boolean {
   if (permission === 'review') return role === 'admin' || role === 'office' || role === 'reviewer';
+  if (permission === 'review.chained') return role !== 'clerk';
   if (permission === 'peers.trust') return role === 'admin';
   return role !== 'department';
 }

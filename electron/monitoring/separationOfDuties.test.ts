@@ -11,7 +11,7 @@ const WAN = 1_000_000;
 const none = { reasons: [], reasonOther: '', measures: '' };
 
 function sheetSubmittedByReviewer() {
-  const { db } = countyStore();
+  const { db } = countyStore({ colleagues: true });
   luntaiApprovedTargets(db, 2020);
   const round = createRound(db, TEST_ACTOR, { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
   const doctors = getSheet(db, listSheets(db, round.id).find((s) => s.projectCode === 'LT2020-003')!.id);

@@ -38,19 +38,28 @@ export const registryContract = {
     output: returns<Installation>(),
   },
 
-  'session.signIn': { permission: 'public', input: z.object({ operatorId: uuid, password }).strict(), output: returns<Operator>() },
+  'session.signIn': {
+    permission: 'public',
+    // newPassword: a password-less administrator among several operators sets one while signing in.
+    input: z.object({ operatorId: uuid, password, newPassword: password.optional() }).strict(),
+    output: returns<Operator>(),
+  },
   'session.current': { permission: 'public', input: none, output: returns<Operator | null>() },
   'session.signOut': { permission: 'view', input: none, output: returns<null>() },
 
   'operators.list': { permission: 'view', input: none, output: returns<Operator[]>() },
   'operators.create': {
     permission: 'operators.manage',
-    input: z.object({ name: text(30).min(1, '请填写操作员姓名'), role: z.enum(OPERATOR_ROLES), password }).strict(),
+    input: z.object({ name: text(30).min(1, '请填写操作员姓名'), role: z.enum(OPERATOR_ROLES), password, departmentCode: text(20).nullable().optional() }).strict(),
     output: returns<Operator>(),
   },
 
   'operators.setActive': { permission: 'operators.manage', input: z.object({ id: uuid, active: z.boolean() }).strict(), output: returns<Operator>() },
-  'operators.setRole': { permission: 'operators.manage', input: z.object({ id: uuid, role: z.enum(OPERATOR_ROLES) }).strict(), output: returns<Operator>() },
+  'operators.setRole': {
+    permission: 'operators.manage',
+    input: z.object({ id: uuid, role: z.enum(OPERATOR_ROLES), departmentCode: text(20).nullable().optional() }).strict(),
+    output: returns<Operator>(),
+  },
   'operators.resetPassword': {
     permission: 'operators.manage',
     input: z.object({ id: uuid, password: z.string().min(1, '请填写新密码').max(128) }).strict(),

@@ -23,7 +23,7 @@ export const registryHandlers: HandlersFor<typeof registryContract> = {
   },
 
   'session.signIn': (input, ctx) => {
-    const operator = signIn(db(ctx), input.operatorId, input.password);
+    const operator = signIn(db(ctx), input.operatorId, input.password, new Date(), input.newPassword ?? null);
     signInto(ctx.session, ctx.app, operator);
     return operator;
   },

@@ -2,7 +2,7 @@
 // and budget units. Everything else in this folder is private to it.
 export { currentInstallation, requireInstallation } from './installation';
 export type { Installation } from './installation';
-export { auditRefusal, currentOperator, listOperators, refuseSelfReview, requirePermission } from './operators';
+export { auditRefusal, currentOperator, listOperators, refuseSelfReview, requirePermission, reviewerOf } from './operators';
 export type { Operator } from './operators';
 export { findRegion, seedRegions } from './regions';
 export { initInstallation } from './setup';

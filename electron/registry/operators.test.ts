@@ -1,11 +1,14 @@
 // Operators managed by administrators: deactivate, change role, reset a password; the last active
 // administrator stays; a new administrator beside others needs a password; anyone changes their own.
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { operators } from '../../db/schema';
+import { listAudit } from '../audit/audit';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { changeOwnPassword, createOperator, listOperators, resetPassword, setOperatorActive, setOperatorRole, signIn } from './operators';
 
 function county() {
-  const { db } = countyStore();
+  const { db } = countyStore({ colleagues: true });
   const [zhang] = listOperators(db);
   return { db, zhang: zhang! };
 }
@@ -24,6 +27,35 @@ describe('operator management', () => {
     expect(() => createOperator(db, TEST_ACTOR, { name: '王管理', role: 'admin', password: null })).toThrow('系统管理员“王管理”必须设置登录密码');
     const clerk = createOperator(db, TEST_ACTOR, { name: '李经办', role: 'clerk', password: null });
     expect(() => setOperatorRole(db, TEST_ACTOR, { id: clerk.id, role: 'admin' })).toThrow('必须设置登录密码');
+  });
+
+  it('refuses a second operator while the administrator has no password, and adds them once it is set', () => {
+    const { db } = countyStore();
+    const [zhang] = listOperators(db);
+    expect(() => createOperator(db, zhang!, { name: '李经办', role: 'clerk', password: null })).toThrow(
+      '系统管理员“张三”还没有登录密码：有了第二位操作员，系统管理员必须设置密码。请先在“设置 → 操作员 → 修改我的密码”中设置密码，再添加操作员',
+    );
+    expect(listOperators(db).map((o) => o.name)).toEqual(['张三']);
+    changeOwnPassword(db, zhang!, { current: null, next: '张三的密码' });
+    expect(createOperator(db, zhang!, { name: '李经办', role: 'clerk', password: null }).name).toBe('李经办');
+  });
+
+  it('makes a password-less administrator among several operators set a password to sign in', () => {
+    const { db, zhang } = county();
+    createOperator(db, TEST_ACTOR, { name: '李经办', role: 'clerk', password: null });
+    // An older database, from before the rule, may hold such an administrator.
+    db.update(operators).set({ passwordHash: null }).where(eq(operators.id, zhang.id)).run();
+    expect(() => signIn(db, zhang.id, null)).toThrow('已有其他操作员，系统管理员必须设置登录密码：请设置密码后登录');
+    expect(signIn(db, zhang.id, null, new Date(), '新设的密码')).toMatchObject({ name: '张三', hasPassword: true });
+    expect(() => signIn(db, zhang.id, null)).toThrow('密码不正确');
+    expect(signIn(db, zhang.id, '新设的密码').name).toBe('张三');
+    expect(listAudit(db, { entity: 'operator', naturalKey: '张三', limit: 5 }).map((row) => row.action)).toContain('登录时设置本人密码');
+  });
+
+  it('lets a password-less administrator alone on the PC sign in without one', () => {
+    const { db } = countyStore();
+    const [zhang] = listOperators(db);
+    expect(signIn(db, zhang!.id, null)).toMatchObject({ name: '张三', hasPassword: false });
   });
 
   it('lets only an administrator manage operators', () => {

@@ -1,20 +1,25 @@
 // Local accounts. Passwords are optional (many county PCs are single-user) and hashed with scrypt.
 import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { auditLog, operators } from '../../db/schema';
 import { checkSelfReview, refusalReason, type Permission } from '../domain/permissions';
 import { localDateTime } from '../domain/clock';
-import type { OperatorRole } from '../domain/registry';
-import { SIGN_IN_ATTEMPTS, signInLockedUntil, type SignInAttempt } from '../domain/signIn';
+import { OPERATOR_ROLE_LABELS, type OperatorRole } from '../domain/registry';
+import type { Reviewer } from '../domain/reviewChain';
+import { mustSetPasswordToSignIn, PASSWORD_REQUIRED_AT_SIGN_IN, SIGN_IN_ATTEMPTS, signInLockedUntil, type SignInAttempt } from '../domain/signIn';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { settingValue } from '../settings';
+import { requireInstallation } from './installation';
+import { findUnit } from './units';
 
 export interface Operator {
   id: string;
   name: string;
   role: OperatorRole;
+  /** The department a 主管部门审核人 reviews for; null for every other role. */
+  departmentCode: string | null;
   hasPassword: boolean;
   active: boolean;
 }
@@ -46,6 +51,7 @@ const toOperator = (row: typeof operators.$inferSelect): Operator => ({
   id: row.id,
   name: row.name,
   role: row.role,
+  departmentCode: row.departmentCode,
   hasPassword: row.passwordHash !== null,
   active: row.active,
 });
@@ -58,11 +64,15 @@ export interface NewOperator {
   name: string;
   role: OperatorRole;
   password?: string | null;
+  /** Required for a 主管部门审核人: the unit code of the department they review for. */
+  departmentCode?: string | null;
 }
 
 export function createOperator(db: Db, actor: Actor, input: NewOperator): Operator {
   requirePermission(db, actor, 'operators.manage');
   if (input.role === 'admin' && !input.password) refuseAdminWithoutPassword(db, input.name.trim());
+  refuseSecondOperatorBesidePasswordlessAdmin(db);
+  const departmentCode = departmentBinding(db, input.role, input.departmentCode);
   const name = input.name.trim();
   if (name === '') throw new AppError('INVALID_INPUT', '请填写操作员姓名');
   if (db.select().from(operators).where(eq(operators.name, name)).get()) {
@@ -72,12 +82,13 @@ export function createOperator(db: Db, actor: Actor, input: NewOperator): Operat
     id: randomUUID(),
     name,
     role: input.role,
+    departmentCode,
     passwordHash: input.password ? hashPassword(input.password) : null,
     active: true,
   };
   db.transaction((tx) => {
     tx.insert(operators).values(row).run();
-    recordAudit(tx, actor, { entity: 'operator', naturalKey: name, action: '新增操作员', after: { name, role: row.role } });
+    recordAudit(tx, actor, { entity: 'operator', naturalKey: name, action: '新增操作员', after: { name, role: row.role, departmentCode } });
   });
   return toOperator({ ...row, createdAt: '' });
 }
@@ -89,6 +100,45 @@ export function createOperator(db: Db, actor: Actor, input: NewOperator): Operat
 function refuseAdminWithoutPassword(db: Db, name: string): void {
   if (db.select({ id: operators.id }).from(operators).limit(1).all().length === 0) return;
   throw new AppError('INVALID_INPUT', `已有其他操作员，系统管理员“${name}”必须设置登录密码`);
+}
+
+/**
+ * The first operator of a single-user PC may have gone without a password; adding a second one makes a
+ * password-less administrator an open door, so that administrator sets a password first.
+ */
+function refuseSecondOperatorBesidePasswordlessAdmin(db: Db): void {
+  const open = db
+    .select({ name: operators.name })
+    .from(operators)
+    .where(and(eq(operators.role, 'admin'), eq(operators.active, true), isNull(operators.passwordHash)))
+    .all();
+  if (open.length === 0) return;
+  const names = open.map((o) => `“${o.name}”`).join('、');
+  throw new AppError('CONFLICT', `系统管理员${names}还没有登录密码：有了第二位操作员，系统管理员必须设置密码。请先在“设置 → 操作员 → 修改我的密码”中设置密码，再添加操作员`);
+}
+
+/**
+ * The department a 主管部门审核人 is bound to: a live unit of this region marked as a 主管部门. Every
+ * other role reviews (or enters) for the whole county and carries none.
+ */
+function departmentBinding(db: Db, role: OperatorRole, departmentCode: string | null | undefined): string | null {
+  if (role !== 'department') return null;
+  const code = departmentCode?.trim();
+  if (!code) throw new AppError('INVALID_INPUT', `请为${OPERATOR_ROLE_LABELS.department}选择其主管部门`);
+  const unit = findUnit(db, requireInstallation(db).region.code, code);
+  if (!unit) throw new AppError('INVALID_INPUT', `主管部门编码 ${code} 不存在，请先在“预算单位”中录入该主管部门`);
+  if (!unit.isDepartment) throw new AppError('INVALID_INPUT', `${unit.name}（${unit.code}）不是主管部门，请选择主管部门`);
+  return unit.code;
+}
+
+/**
+ * Who an actor is as a reviewer on the review chain. The command line acts without an operator and
+ * stands where the bureau stands: it never decides for a department.
+ */
+export function reviewerOf(db: Db, actor: Actor): Reviewer {
+  if (!actor.id) return { role: 'admin', departmentCode: null };
+  const row = requireOperatorRow(db, actor.id);
+  return { role: row.role, departmentCode: row.departmentCode };
 }
 
 function requireOperatorRow(db: Db, id: string) {
@@ -117,16 +167,23 @@ export function setOperatorActive(db: Db, actor: Actor, input: { id: string; act
 }
 
 /** Gives an operator another role; their open sessions end at their next call. */
-export function setOperatorRole(db: Db, actor: Actor, input: { id: string; role: OperatorRole }): Operator {
+export function setOperatorRole(db: Db, actor: Actor, input: { id: string; role: OperatorRole; departmentCode?: string | null }): Operator {
   requirePermission(db, actor, 'operators.manage');
   return db.transaction((tx) => {
     const row = requireOperatorRow(tx, input.id);
-    if (row.role === input.role) return toOperator(row);
+    const departmentCode = departmentBinding(tx, input.role, input.departmentCode);
+    if (row.role === input.role && row.departmentCode === departmentCode) return toOperator(row);
     refuseLosingLastAdmin(tx, row);
     if (input.role === 'admin' && !row.passwordHash) refuseAdminWithoutPassword(tx, row.name);
-    tx.update(operators).set({ role: input.role }).where(eq(operators.id, row.id)).run();
-    recordAudit(tx, actor, { entity: 'operator', naturalKey: row.name, action: '变更角色', before: { role: row.role }, after: { role: input.role } });
-    return toOperator({ ...row, role: input.role });
+    tx.update(operators).set({ role: input.role, departmentCode }).where(eq(operators.id, row.id)).run();
+    recordAudit(tx, actor, {
+      entity: 'operator',
+      naturalKey: row.name,
+      action: '变更角色',
+      before: { role: row.role, departmentCode: row.departmentCode },
+      after: { role: input.role, departmentCode },
+    });
+    return toOperator({ ...row, role: input.role, departmentCode });
   });
 }
 
@@ -175,9 +232,10 @@ function latestAttempts(db: Db, operatorId: string): SignInAttempt[] {
 
 /**
  * Checks an operator's password (when one is set) and returns who signed in. Every attempt is audited;
- * after five wrong passwords in a row even the right one is refused until the wait is over.
+ * after five wrong passwords in a row even the right one is refused until the wait is over. A
+ * password-less administrator among several operators gives `newPassword` to set one and sign in.
  */
-export function signIn(db: Db, operatorId: string, password: string | null | undefined, now = new Date()): Operator {
+export function signIn(db: Db, operatorId: string, password: string | null | undefined, now = new Date(), newPassword: string | null = null): Operator {
   const row = db.select().from(operators).where(eq(operators.id, operatorId)).get();
   if (!row || !row.active) throw new AppError('NOT_FOUND', '该操作员不存在或已停用');
   const actor = { id: row.id, name: row.name };
@@ -193,6 +251,13 @@ export function signIn(db: Db, operatorId: string, password: string | null | und
   }
   if (row.passwordHash && !isCurrentHash(row.passwordHash)) {
     db.update(operators).set({ passwordHash: hashPassword(password ?? '') }).where(eq(operators.id, row.id)).run();
+  }
+  if (mustSetPasswordToSignIn(toOperator(row), listOperators(db).length)) {
+    if (!newPassword) throw new AppError('INVALID_INPUT', PASSWORD_REQUIRED_AT_SIGN_IN);
+    const passwordHash = hashPassword(newPassword);
+    db.update(operators).set({ passwordHash }).where(eq(operators.id, row.id)).run();
+    recordAudit(db, actor, { ...record, action: '登录时设置本人密码' });
+    row.passwordHash = passwordHash;
   }
   recordAudit(db, actor, { ...record, action: SIGNED_IN });
   return toOperator(row);
@@ -216,7 +281,7 @@ export function requirePermission(db: Db, actor: Actor, permission: Permission):
  */
 export function currentOperator(db: Db, signedIn: Operator): Operator | null {
   const row = db.select().from(operators).where(eq(operators.id, signedIn.id)).get();
-  if (!row || !row.active || row.role !== signedIn.role) return null;
+  if (!row || !row.active || row.role !== signedIn.role || row.departmentCode !== signedIn.departmentCode) return null;
   return toOperator(row);
 }
 

@@ -10,7 +10,7 @@ import { operators } from '../../db/schema';
 import { createOperator, signIn } from './operators';
 
 function withPassword() {
-  const { db } = countyStore();
+  const { db } = countyStore({ colleagues: true });
   const clerk = createOperator(db, TEST_ACTOR, { name: '李经办', role: 'clerk', password: '正确的密码' });
   return { db, clerk };
 }

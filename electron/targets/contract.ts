@@ -1,7 +1,7 @@
 // Channels of 绩效目标: project and department-wide targets, their review, adjustments, the reviewer's
 // inbox and the Excel template round trip.
 import { z } from 'zod';
-import { workflowActionPermission } from '../domain/permissions';
+import { chainedActionPermission } from '../domain/permissions';
 import type { AuditRow } from '../audit/audit';
 import { ACCRUALS, OPERATORS } from '../domain/indicators';
 import { REVIEW_GRADES, type TargetIndicator } from '../domain/targets';
@@ -74,7 +74,8 @@ export const targetsContract = {
     output: returns<DepartmentTarget>(),
   },
   'targets.transition': {
-    permission: workflowActionPermission,
+    // Targets may pass their 主管部门 first: who acts at which step is the review chain's (the service checks).
+    permission: chainedActionPermission,
     input: z
       .object({ id: uuid, version, action: z.enum(WORKFLOW_ACTIONS), grade: z.enum(REVIEW_GRADES).nullable().optional(), opinion: text(1000).nullable().optional() })
       .strict(),

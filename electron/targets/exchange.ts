@@ -50,6 +50,12 @@ function targetAwaitingReview(row: Row, decided: OwnDecision | undefined): Row {
     review_grade: null,
     review_opinion: settled ? reviewOpinion(true, settled.opinion) : null,
     decided_at: settled ? settled.decidedAt : null,
+    // Nor does it write a 主管部门's decision: the county's own review chain decides who reviews it.
+    review_step: null,
+    department_decision: null,
+    department_opinion: null,
+    department_decided_at: null,
+    department_decided_by: null,
   };
 }
 

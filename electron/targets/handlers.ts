@@ -1,5 +1,6 @@
 // Handlers of the 绩效目标 channels.
 import { listAudit } from '../audit/audit';
+import { reviewerOf } from '../registry';
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
 import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
@@ -12,14 +13,14 @@ import { projectTarget, reviewInbox, saveTarget, targetOverview, transitionTarge
 import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './excel';
 
 export const targetsHandlers: HandlersFor<typeof targetsContract> = {
-  'targets.overview': (input, ctx) => targetOverview(db(ctx), input.year),
+  'targets.overview': (input, ctx) => targetOverview(db(ctx), input.year, reviewerOf(db(ctx), actor(ctx))),
   'targets.forProject': (input, ctx) => projectTarget(db(ctx), input.projectId),
   'targets.save': (input, ctx) => saveTarget(db(ctx), actor(ctx), input),
   'targets.department': (input, ctx) => departmentTarget(db(ctx), input.year, input.unitCode),
   'targets.saveDepartment': (input, ctx) => saveDepartmentTarget(db(ctx), actor(ctx), input),
   'targets.transition': (input, ctx) => transitionTarget(db(ctx), actor(ctx), input),
   'targets.history': (input, ctx) => listAudit(db(ctx), { entity: 'target', naturalKey: targetKey(requireTarget(db(ctx), input.id)), limit: 200 }),
-  'targets.inbox': (input, ctx) => reviewInbox(db(ctx), input.year),
+  'targets.inbox': (input, ctx) => reviewInbox(db(ctx), input.year, reviewerOf(db(ctx), actor(ctx))),
   'targets.suggestions': (input, ctx) => suggestedTargetIndicators(db(ctx), input.projectTypeCode),
 
   'targets.adjustments': (input, ctx) => listAdjustments(db(ctx), input.targetId),

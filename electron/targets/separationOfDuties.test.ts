@@ -13,7 +13,7 @@ import { decideAdjustment, proposeAdjustment } from './adjustments';
 import { projectTarget, saveTarget, transitionTarget } from './targets';
 
 function submittedBy(role: 'reviewer' | 'clerk') {
-  const { db } = countyStore();
+  const { db } = countyStore({ colleagues: true });
   seedCounty(db, { units: ROAD_AND_SCHOOL_UNITS });
   seedRoadType(db);
   const project = addProject(db, { projectTypeCode: ROAD_TYPE });

@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { fiscalYears, sqlNow, targetIndicators, targets } from '../../db/schema';
+import { fiscalYears, projects, sqlNow, targetIndicators, targets, units } from '../../db/schema';
 import { framework, type Framework, type IndicatorOperator } from '../domain/indicators';
+import { stepOf, supervisingDepartment, type ReviewStep } from '../domain/reviewChain';
 import type { ReviewGrade, TargetContent, TargetIndicator, TargetProblem, TargetRules } from '../domain/targets';
 import { editable, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
@@ -108,6 +109,12 @@ export interface TargetState {
   status: WorkflowState;
   reviewGrade: ReviewGrade | null;
   reviewOpinion: string | null;
+  /** While submitted: who it waits for (the 主管部门 or the bureau); null otherwise. */
+  reviewStep: ReviewStep | null;
+  /** The 主管部门 that reviews the unit's submissions first, when the setting is on; null for none. */
+  supervisingDepartment: { code: string; name: string } | null;
+  /** The 主管部门's decision on the latest submission, printed beside the bureau's opinion. */
+  departmentReview: { decision: 'approve' | 'return'; opinion: string | null; decidedAt: string; decidedBy: string | null } | null;
   submittedAt: string | null;
   decidedAt: string | null;
   updatedAt: string | null;
@@ -128,6 +135,12 @@ export function stateOf(db: Db, row: TargetRow, problems: TargetProblem[]): Targ
     status: row.status,
     reviewGrade: row.reviewGrade,
     reviewOpinion: row.reviewOpinion,
+    reviewStep: row.status === 'submitted' ? stepOf(row.reviewStep, departmentStepOn(db)) : null,
+    supervisingDepartment: namedDepartment(db, row.regionCode, supervisingDepartmentOf(db, row)),
+    departmentReview:
+      row.departmentDecision && row.departmentDecidedAt
+        ? { decision: row.departmentDecision, opinion: row.departmentOpinion, decidedAt: row.departmentDecidedAt, decidedBy: row.departmentDecidedBy }
+        : null,
     submittedAt: row.submittedAt,
     decidedAt: row.decidedAt,
     updatedAt: row.updatedAt,
@@ -148,12 +161,38 @@ export function blankState(db: Db, kind: TargetKind, year: number, ownerCode: st
     status: 'draft',
     reviewGrade: null,
     reviewOpinion: null,
+    reviewStep: null,
+    supervisingDepartment: null,
+    departmentReview: null,
     submittedAt: null,
     decidedAt: null,
     updatedAt: null,
     frameworkId: frameworkFor(db, year).id,
     budgetWeight: rulesFor(db).budgetWeight,
   };
+}
+
+/**
+ * The 主管部门 that reviews a target first (reviewChain.supervisingDepartment): a project's own
+ * department, or for a department-wide target the unit's; null for a department's own records.
+ */
+export function supervisingDepartmentOf(db: Db, row: Pick<TargetRow, 'kind' | 'projectId' | 'regionCode' | 'ownerCode'>): string | null {
+  if (row.kind === 'project') {
+    const project = db.select({ unitCode: projects.unitCode, departmentCode: projects.departmentCode }).from(projects).where(eq(projects.id, row.projectId!)).get();
+    return project ? supervisingDepartment(project.unitCode, project.departmentCode) : null;
+  }
+  const unit = db
+    .select({ departmentCode: units.departmentCode })
+    .from(units)
+    .where(and(eq(units.regionCode, row.regionCode), eq(units.code, row.ownerCode), eq(units.deleted, false)))
+    .get();
+  return unit ? supervisingDepartment(row.ownerCode, unit.departmentCode) : null;
+}
+
+function namedDepartment(db: Db, regionCode: string, code: string | null): { code: string; name: string } | null {
+  if (!code) return null;
+  const unit = db.select({ name: units.name }).from(units).where(and(eq(units.regionCode, regionCode), eq(units.code, code))).get();
+  return { code, name: unit?.name ?? code };
 }
 
 export function refuseLocked(row: TargetRow): void {
@@ -165,6 +204,12 @@ export function refuseLocked(row: TargetRow): void {
       : '绩效目标已送审，正在审核中，不能修改；如需修改请先撤回',
   );
 }
+
+/** Whether the setting 主管部门审核 sends units' submissions to their department first. */
+export const departmentStepOn = (db: Db) => settingValue<string>(db, 'review.departmentStep') === 'on';
+
+/** A target outside review keeps no step and no department decision (a new submission starts afresh). */
+export const LEFT_REVIEW_CHAIN = { reviewStep: null, departmentDecision: null, departmentOpinion: null, departmentDecidedAt: null, departmentDecidedBy: null } as const;
 
 type TargetIdentity = Pick<TargetRow, 'regionCode' | 'year' | 'kind' | 'ownerCode' | 'projectId'>;
 
@@ -185,7 +230,7 @@ export function writeTarget(db: Db, before: TargetRow | undefined, identity: Tar
     id = tombstone?.id ?? randomUUID();
     if (tombstone) {
       db.update(targets)
-        .set({ ...identity, ...fields, status: 'draft', deleted: false, reviewGrade: null, reviewOpinion: null, submittedAt: null, decidedAt: null, version: tombstone.version + 1, updatedAt: sqlNow })
+        .set({ ...identity, ...fields, status: 'draft', deleted: false, reviewGrade: null, reviewOpinion: null, submittedAt: null, decidedAt: null, ...LEFT_REVIEW_CHAIN, version: tombstone.version + 1, updatedAt: sqlNow })
         .where(eq(targets.id, id))
         .run();
     } else {

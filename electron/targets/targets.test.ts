@@ -14,7 +14,7 @@ import { ROAD_TYPE, seedRoadType } from '../testSupport/roadType';
 const REVIEWER = { id: null, name: '审核人王五' };
 
 function setUp() {
-  const { db } = countyStore();
+  const { db } = countyStore({ colleagues: true });
   seedCounty(db, { units: ROAD_AND_SCHOOL_UNITS });
   seedRoadType(db);
   const project = addProject(db, { projectTypeCode: ROAD_TYPE });
@@ -134,7 +134,7 @@ describe('target workflow', () => {
     const clerk = createOperator(db, TEST_ACTOR, { name: '李经办', role: 'clerk', password: null });
     const submitted = transitionTarget(db, clerk, { id: saved.id!, version: 1, action: 'submit' });
     expect(() => transitionTarget(db, clerk, { id: submitted.id, version: submitted.version, action: 'approve', grade: '优' })).toThrow(
-      '经办人不能审核（通过或退回），请由系统管理员、绩效办或审核人操作',
+      '经办人不能审核（通过或退回），请由系统管理员、绩效办、审核人或主管部门审核人操作',
     );
     const reviewer = createOperator(db, TEST_ACTOR, { name: '王审核', role: 'reviewer', password: null });
     expect(transitionTarget(db, reviewer, { id: submitted.id, version: submitted.version, action: 'approve', grade: '优' }).status).toBe('approved');

@@ -2,6 +2,7 @@
 // the project type's library indicators, and moved through 草稿 → 已送审 → 通过 | 被退回 with a review
 // grade. Every transition is audited with its operator and opinion; approved targets are locked.
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/open';
 import { projects, sqlNow, targetAdjustments, targets, units } from '../../db/schema';
 import {
@@ -13,12 +14,13 @@ import {
   type TargetContent,
   type TargetProblem,
 } from '../domain/targets';
-import { workflowActionPermission } from '../domain/permissions';
+import { chainedActionPermission } from '../domain/permissions';
+import { checkReviewer, firstReviewStep, inReviewList, reviewOutcome, seesDepartment, stepOf, type Reviewer, type ReviewStep } from '../domain/reviewChain';
 import { ACTION_LABELS, transition, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { getProject, projectsWithFunds, type Project } from '../projects';
-import { refuseSelfReview, requireInstallation, requirePermission } from '../registry';
+import { refuseSelfReview, requireInstallation, requirePermission, reviewerOf } from '../registry';
 import { departmentProblems } from './department';
 import { suggestedTargetIndicators } from './librarySource';
 import {
@@ -26,11 +28,14 @@ import {
   frameworkFor,
   normaliseContent,
   readContent,
+  departmentStepOn,
+  LEFT_REVIEW_CHAIN,
   refuseLocked,
   refuseStale,
   requireTarget,
   rulesFor,
   stateOf,
+  supervisingDepartmentOf,
   targetKey,
   writeTarget,
   type TargetKind,
@@ -126,8 +131,10 @@ function problemsOf(db: Db, row: TargetRow): TargetProblem[] {
 }
 
 /**
- * 送审 / 撤回 / 审核通过 / 退回. Submitting re-checks every §4 rule; a review needs a grade that fits the
- * action (优/良 approve, 中/差 return) and an opinion where the grade asks for one.
+ * 送审 / 撤回 / 审核通过 / 退回. Submitting re-checks every §4 rule and starts the review chain
+ * (reviewChain.ts); at the 主管部门's step its reviewer passes the target on to the bureau or returns
+ * it with an opinion; at the bureau's a review needs a grade that fits the action (优/良 approve, 中/差
+ * return) and an opinion where the grade asks for one. Each step refuses self-review on its own.
  */
 export function transitionTarget(db: Db, actor: Actor, input: TransitionInput): TargetRow {
   return db.transaction((tx) => {
@@ -135,37 +142,68 @@ export function transitionTarget(db: Db, actor: Actor, input: TransitionInput): 
     refuseStale(before, input.version);
     const move = transition(before.status, input.action, input.opinion);
     if (!move.ok) throw new AppError('CONFLICT', move.message);
-    const reviewProblem = checkReview(input.action, input.grade, input.opinion);
-    if (reviewProblem) throw new AppError('INVALID_INPUT', reviewProblem);
-    requirePermission(tx, actor, workflowActionPermission(input));
-    const decided = input.action === 'approve' || input.action === 'return';
-    if (decided) refuseSelfReview(tx, actor, before.submittedBy, { entity: 'target', naturalKey: targetKey(before) });
-    if (input.action === 'submit') {
-      const problems = problemsOf(tx, before);
-      if (problems.length) throw new AppError('INVALID_INPUT', `还有 ${problems.length} 处需要修改，暂不能送审：${summariseProblems(problems)}`);
-    }
+    requirePermission(tx, actor, chainedActionPermission(input));
     const opinion = input.opinion?.trim() || null;
+    const changes =
+      input.action === 'approve' || input.action === 'return'
+        ? reviewChanges(tx, actor, before, { ...input, action: input.action, opinion })
+        : { fields: { ...enteringChanges(tx, actor, before, input.action) }, audit: ACTION_LABELS[input.action] };
     tx.update(targets)
-      .set({
-        status: move.next,
-        version: before.version + 1,
-        updatedAt: sqlNow,
-        ...(input.action === 'submit' ? { submittedAt: sqlNow, submittedBy: actor.id } : {}),
-        ...(decided ? { reviewGrade: input.grade!, reviewOpinion: opinion, decidedAt: sqlNow } : {}),
-      })
+      .set({ status: move.next, version: before.version + 1, updatedAt: sqlNow, ...changes.fields })
       .where(eq(targets.id, before.id))
       .run();
     const after = requireTarget(tx, before.id);
     recordAudit(tx, actor, {
       entity: 'target',
       naturalKey: targetKey(before),
-      action: decided ? `${ACTION_LABELS[input.action]}（${input.grade}：${REVIEW_OUTCOMES[input.grade!].consequence}）` : ACTION_LABELS[input.action],
-      before: { status: before.status },
-      after: { status: after.status, reviewGrade: after.reviewGrade },
+      action: changes.audit,
+      before: { status: before.status, reviewStep: before.reviewStep },
+      after: { status: after.status, reviewStep: after.reviewStep, reviewGrade: after.reviewGrade },
       opinion,
     });
     return after;
   });
+}
+
+/** 送审 starts the chain at its first step; 撤回 takes the target out of it. */
+function enteringChanges(db: Db, actor: Actor, before: TargetRow, action: 'submit' | 'withdraw'): TargetUpdate {
+  if (action === 'withdraw') return { ...LEFT_REVIEW_CHAIN };
+  const problems = problemsOf(db, before);
+  if (problems.length) throw new AppError('INVALID_INPUT', `还有 ${problems.length} 处需要修改，暂不能送审：${summariseProblems(problems)}`);
+  const reviewStep = firstReviewStep(departmentStepOn(db), supervisingDepartmentOf(db, before));
+  return { ...LEFT_REVIEW_CHAIN, reviewStep, submittedAt: sqlNow, submittedBy: actor.id };
+}
+
+type TargetUpdate = SQLiteUpdateSetSource<typeof targets>;
+
+type Decision = TransitionInput & { action: 'approve' | 'return'; opinion: string | null };
+
+/** A decision at the step the target waits for, by the one person the chain lets act there. */
+function reviewChanges(db: Db, actor: Actor, before: TargetRow, decision: Decision): { fields: TargetUpdate; audit: string } {
+  const step = stepOf(before.reviewStep, departmentStepOn(db));
+  refuseWrongReviewer(db, step, reviewerOf(db, actor), before);
+  if (step === 'bureau') {
+    const reviewProblem = checkReview(decision.action, decision.grade, decision.opinion);
+    if (reviewProblem) throw new AppError('INVALID_INPUT', reviewProblem);
+  }
+  refuseSelfReview(db, actor, before.submittedBy, { entity: 'target', naturalKey: targetKey(before) });
+  const outcome = reviewOutcome(step, decision.action);
+  if (step === 'department') {
+    const returned = outcome.status === 'returned' ? { reviewGrade: null, reviewOpinion: decision.opinion, decidedAt: sqlNow } : {};
+    return {
+      fields: { status: outcome.status, reviewStep: outcome.step, departmentDecision: decision.action, departmentOpinion: decision.opinion, departmentDecidedAt: sqlNow, departmentDecidedBy: actor.name, ...returned },
+      audit: `主管部门${ACTION_LABELS[decision.action]}`,
+    };
+  }
+  return {
+    fields: { status: outcome.status, reviewStep: outcome.step, reviewGrade: decision.grade!, reviewOpinion: decision.opinion, decidedAt: sqlNow },
+    audit: `${ACTION_LABELS[decision.action]}（${decision.grade}：${REVIEW_OUTCOMES[decision.grade!].consequence}）`,
+  };
+}
+
+function refuseWrongReviewer(db: Db, step: ReviewStep, reviewer: Reviewer, target: TargetRow): void {
+  const problem = checkReviewer(step, reviewer, supervisingDepartmentOf(db, target));
+  if (problem) throw new AppError('FORBIDDEN', problem);
 }
 
 export interface InboxItem {
@@ -185,12 +223,24 @@ export interface InboxItem {
   submittedAt: string;
 }
 
-/** What waits for a reviewer: submitted targets and submitted adjustments, oldest first. */
-export function reviewInbox(db: Db, year?: number): InboxItem[] {
+const BUREAU: Reviewer = { role: 'reviewer', departmentCode: null };
+
+/**
+ * What waits for a reviewer, oldest first: for the bureau, submitted targets past any 主管部门 step and
+ * submitted adjustments; for a 主管部门审核人, only the targets waiting for their department.
+ */
+export function reviewInbox(db: Db, year?: number, reviewer: Reviewer = BUREAU): InboxItem[] {
   const { region } = requireInstallation(db);
   const live = and(eq(targets.regionCode, region.code), eq(targets.deleted, false), year === undefined ? undefined : eq(targets.year, year));
-  const submittedTargets = db.select().from(targets).where(and(live, eq(targets.status, 'submitted'))).all();
-  const submittedAdjustments = db
+  const stepOn = departmentStepOn(db);
+  const submittedTargets = db
+    .select()
+    .from(targets)
+    .where(and(live, eq(targets.status, 'submitted')))
+    .all()
+    .filter((t) => inReviewList(stepOf(t.reviewStep, stepOn), reviewer, supervisingDepartmentOf(db, t)));
+  // Adjustments of approved targets are the bureau's alone.
+  const submittedAdjustments = reviewer.role === 'department' ? [] : db
     .select({ target: targets, adjustmentId: targetAdjustments.id, createdAt: targetAdjustments.createdAt })
     .from(targetAdjustments)
     .innerJoin(targets, eq(targets.id, targetAdjustments.targetId))
@@ -289,8 +339,11 @@ export interface TargetOverview {
   departments: DepartmentTargetRow[];
 }
 
-/** Every project and every active unit of the year with the state of its targets, for the lists and coverage counts. */
-export function targetOverview(db: Db, year: number): TargetOverview {
+/**
+ * Every project and every active unit of the year with the state of its targets, for the lists and
+ * coverage counts; a 主管部门审核人 gets only their own department's.
+ */
+export function targetOverview(db: Db, year: number, reviewer: Reviewer = BUREAU): TargetOverview {
   const { region } = requireInstallation(db);
   const rows = db
     .select()
@@ -302,22 +355,25 @@ export function targetOverview(db: Db, year: number): TargetOverview {
     const row = byOwner.get(key);
     return { targetId: row?.id ?? null, status: row?.status ?? null, reviewGrade: row?.reviewGrade ?? null, updatedAt: row?.updatedAt ?? null };
   };
-  const projectRows = projectsWithFunds(db, year).map((p) => ({
-    projectId: p.id,
-    code: p.code,
-    name: p.name,
-    unitCode: p.unitCode,
-    departmentCode: p.departmentCode,
-    keyProject: p.keyProject,
-    adjustedFen: p.totals.adjustedFen,
-    ...stateOfOwner(`project/${p.code}`),
-  }));
+  const projectRows = projectsWithFunds(db, year)
+    .filter((p) => seesDepartment(reviewer, p.departmentCode))
+    .map((p) => ({
+      projectId: p.id,
+      code: p.code,
+      name: p.name,
+      unitCode: p.unitCode,
+      departmentCode: p.departmentCode,
+      keyProject: p.keyProject,
+      adjustedFen: p.totals.adjustedFen,
+      ...stateOfOwner(`project/${p.code}`),
+    }));
   const unitRows = db
-    .select({ code: units.code, name: units.name, isDepartment: units.isDepartment })
+    .select({ code: units.code, name: units.name, isDepartment: units.isDepartment, departmentCode: units.departmentCode })
     .from(units)
     .where(and(eq(units.regionCode, region.code), eq(units.deleted, false), eq(units.active, true)))
     .orderBy(asc(units.code))
     .all()
+    .filter((u) => seesDepartment(reviewer, u.departmentCode ?? u.code))
     .map((u) => ({ unitCode: u.code, unitName: u.name, isDepartment: u.isDepartment, ...stateOfOwner(`department/${u.code}`) }));
   return { projects: projectRows, departments: unitRows };
 }

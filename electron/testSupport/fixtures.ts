@@ -32,10 +32,16 @@ export function freshStore(file = path.join(tempDir(), 'jixiao.db')): Store {
 
 export const TEST_ACTOR: Actor = { id: null, name: '测试员' };
 
-/** A database set up as 轮台县 (652822), a county in 巴音郭楞 (652800). */
-export function countyStore(): Store {
+/** 张三's password in a county with other operators: beside a second operator every administrator needs one. */
+export const TEST_ADMIN_PASSWORD = '张三的密码';
+
+/**
+ * A database set up as 轮台县 (652822), a county in 巴音郭楞 (652800), with its administrator 张三 — who
+ * has a password only when asked (`colleagues`), as a test that adds other operators needs.
+ */
+export function countyStore(options: { colleagues?: boolean } = {}): Store {
   const store = freshStore();
-  initInstallation(store.db, { regionCode: '652822', role: 'county', operatorName: '张三' });
+  initInstallation(store.db, { regionCode: '652822', role: 'county', operatorName: '张三', password: options.colleagues ? TEST_ADMIN_PASSWORD : null });
   return store;
 }
 

@@ -14,22 +14,26 @@ export function passwordMismatch({ password, confirm }: PasswordPair): string | 
 /** The password the service expects: null when the operator chose to have none. */
 export const passwordOrNull = ({ password }: PasswordPair): string | null => (password === '' ? null : password);
 
-/** An optional password with its confirmation; `showErrors` once the user tried to submit. */
+/** A password with its confirmation, optional unless `required`; `showErrors` once the user tried to submit. */
 export function PasswordFields({
   value,
   onChange,
   showErrors,
+  required = false,
 }: {
   value: PasswordPair;
   onChange: (next: PasswordPair) => void;
   showErrors: boolean;
+  required?: boolean;
 }) {
   const mismatch = value.confirm !== '' || showErrors ? passwordMismatch(value) : null;
   return (
     <SimpleGrid cols={2}>
       <PasswordInput
         label="登录密码"
-        description="可不填；多人共用一台电脑时建议设置"
+        description={required ? '必须设置' : '可不填；多人共用一台电脑时建议设置'}
+        withAsterisk={required}
+        error={required && showErrors && value.password === '' ? '请设置登录密码' : undefined}
         autoComplete="new-password"
         value={value.password}
         onChange={(event) => onChange({ ...value, password: event.currentTarget.value })}

@@ -32,6 +32,8 @@ export interface ReviewPanelProps<S, D> {
   saveLabel: string;
   canWithdraw: boolean;
   canReview: boolean;
+  /** Who a submitted record waits for, where it is not the reviewers of the permission table (e.g. 主管部门（…）). */
+  waitingFor?: string;
   /** Saves the form; resolves to the saved record, or null when it did not save (already reported). */
   onSave: () => Promise<S | null>;
   /** After 保存 alone, e.g. to reload the record at its new version. */
@@ -122,14 +124,14 @@ export function ReviewPanel<S, D>(props: ReviewPanelProps<S, D>) {
       {status === 'submitted' && props.canReview && <div className="no-print">{props.review(decide)}</div>}
       {status === 'submitted' && !props.canReview && (
         <Text size="sm" c="dimmed" className="no-print">
-          已送审，等待{rolesAllowed('review')}审核。
+          已送审，等待{props.waitingFor ?? rolesAllowed('review')}审核。
         </Text>
       )}
     </Stack>
   );
 }
 
-function StatusAlert({ status, reviewOpinion, decisionNote = '', approvedNote }: Pick<ReviewPanelProps<unknown, unknown>, 'status' | 'reviewOpinion' | 'decisionNote' | 'approvedNote'>) {
+function StatusAlert({ status, reviewOpinion, decisionNote = '', approvedNote, waitingFor }: Pick<ReviewPanelProps<unknown, unknown>, 'status' | 'reviewOpinion' | 'decisionNote' | 'approvedNote' | 'waitingFor'>) {
   if (status === 'returned') {
     return (
       <Alert color="orange" title={`被退回${decisionNote}`}>
@@ -139,7 +141,7 @@ function StatusAlert({ status, reviewOpinion, decisionNote = '', approvedNote }:
   }
   if (status === 'submitted') {
     return (
-      <Alert color="blue" title="已送审，等待审核">
+      <Alert color="blue" title={`已送审，等待${waitingFor ?? ''}审核`}>
         审核期间不能修改；如需修改，请先撤回。
       </Alert>
     );
@@ -156,7 +158,7 @@ function StatusAlert({ status, reviewOpinion, decisionNote = '', approvedNote }:
 }
 
 /** 审核: the opinion, and 审核通过 or 退回 (which needs the opinion). */
-export function OpinionReview({ decide }: { decide: Decide<{ opinion: string | null }> }) {
+export function OpinionReview({ decide, title = '审核' }: { decide: Decide<{ opinion: string | null }>; title?: string }) {
   const [opinion, setOpinion] = useState('');
   const [busy, setBusy] = useState<ReviewDecision | null>(null);
   async function choose(action: ReviewDecision) {
@@ -165,10 +167,10 @@ export function OpinionReview({ decide }: { decide: Decide<{ opinion: string | n
     setBusy(null);
   }
   return (
-    <Paper withBorder p="md" component="section" aria-label="审核">
+    <Paper withBorder p="md" component="section" aria-label={title}>
       <Stack gap="sm">
         <Title order={3} size="h5">
-          审核
+          {title}
         </Title>
         <Textarea label="审核意见" description="退回时必须填写，说明需要单位修改的问题" value={opinion} onChange={(e) => setOpinion(e.currentTarget.value)} autosize minRows={2} />
         <Group gap="xs">

@@ -10,6 +10,7 @@ import type { DisclosureTable } from '../../../../electron/disclosure/contract';
 import type { Unit } from '../../../../electron/registry/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
+import { IfAllowed } from '../../components/useAllowed';
 import { DownloadButton } from '../../components/FileActions';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
@@ -71,9 +72,11 @@ export function DisclosurePage() {
       <Stack>
         <PageHeader title="绩效公开" />
         <EmptyNotice title="还没有项目" description="绩效目标公开表列出已审核通过的绩效目标。请先在“单位与项目”中登记项目，填报并审核绩效目标后再来公开。">
-          <Button component="a" href={routeHref('registry', 'projects')}>
-            登记项目
-          </Button>
+          <IfAllowed permission="enter">
+            <Button component="a" href={routeHref('registry', 'projects')}>
+              登记项目
+            </Button>
+          </IfAllowed>
         </EmptyNotice>
       </Stack>
     );

@@ -1,7 +1,9 @@
 import { Alert, Anchor, Card, List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { rolesAllowed } from '../../../../electron/domain/permissions';
 import { ROLE_LABELS } from '../../../../electron/domain/registry';
 import { useSession } from '../../appState';
 import { PageHeader } from '../../components/PageHeader';
+import { useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
 import { SampleDataOffer } from '../demo/SampleDataOffer';
@@ -18,6 +20,9 @@ export function HomePage() {
   const { installation, operator } = useSession();
   const stats = useInvoke('stats.get', {});
   const units = stats.data?.counts.units ?? 0;
+  // Settings, operators and backups are the administrator's: others are told whom to ask instead.
+  const administers = useAllowed('settings.manage').allowed;
+  const enters = useAllowed('enter').allowed;
 
   return (
     <Stack gap="lg">
@@ -54,7 +59,13 @@ export function HomePage() {
         </Title>
         <List spacing="sm" type="ordered">
           <List.Item>
-            {units === 0 ? (
+            {units === 0 && !enters ? (
+              <>
+                <Text span fw={600}>还没有预算单位名录：</Text>请由{rolesAllowed('enter')}在
+                <Anchor href={routeHref('registry', 'units')}>单位与项目</Anchor>
+                中登记。
+              </>
+            ) : units === 0 ? (
               <>
                 <Text span fw={600}>先建立预算单位名录：</Text>在
                 <Anchor href={routeHref('registry', 'units')}>单位与项目</Anchor>
@@ -67,18 +78,27 @@ export function HomePage() {
               </>
             )}
           </List.Item>
-          <List.Item>
-            核对<Anchor href={routeHref('settings', 'parameters')}>参数设置</Anchor>
-            ：监控月份、红黄绿灯阈值、评价分值和等级分数线已按常用做法预置，与本地文件规定不一致的请修改。
-          </List.Item>
-          <List.Item>
-            为绩效办、审核人和经办人分别<Anchor href={routeHref('settings', 'operators')}>添加操作员</Anchor>
-            ，每一次修改和审核都会记入操作日志。
-          </List.Item>
-          <List.Item>
-            数据只保存在本机。请定期在<Anchor href={routeHref('settings', 'backup')}>备份与恢复</Anchor>
-            中备份，并把备份文件另存到 U 盘或共享文件夹。
-          </List.Item>
+          {administers ? (
+            <>
+              <List.Item>
+                核对<Anchor href={routeHref('settings', 'parameters')}>参数设置</Anchor>
+                ：监控月份、红黄绿灯阈值、评价分值和等级分数线已按常用做法预置，与本地文件规定不一致的请修改。
+              </List.Item>
+              <List.Item>
+                为绩效办、审核人和经办人分别<Anchor href={routeHref('settings', 'operators')}>添加操作员</Anchor>
+                ，每一次修改和审核都会记入操作日志。
+              </List.Item>
+              <List.Item>
+                数据只保存在本机。请定期在<Anchor href={routeHref('settings', 'backup')}>备份与恢复</Anchor>
+                中备份，并把备份文件另存到 U 盘或共享文件夹。
+              </List.Item>
+            </>
+          ) : (
+            <List.Item>
+              参数设置、操作员和数据备份由系统管理员办理；需要修改参数、添加同事或备份、恢复数据时，请联系系统管理员。可以在
+              <Anchor href={routeHref('settings', 'parameters')}>参数设置</Anchor>中查看本县采用的参数。
+            </List.Item>
+          )}
         </List>
       </Card>
     </Stack>

@@ -16,7 +16,7 @@ import { ProjectTypeList } from './ProjectTypeList';
 import { ProjectTypeModal } from './ProjectTypeModal';
 import { ReviewModal, type PendingReview } from './ReviewModal';
 import { useLibraryImport } from './useLibraryImport';
-import { useAllowed } from '../../components/useAllowed';
+import { IfAllowed, useAllowed } from '../../components/useAllowed';
 
 const STATUS_COLORS: Record<LibraryStatus, string> = { draft: 'gray', proposed: 'orange', accepted: 'teal', retired: 'gray' };
 const SEARCH_DELAY_MS = 200;
@@ -121,7 +121,9 @@ export function IndicatorsTab({
             清除搜索
           </Button>
         )}
-        <Button onClick={() => setEditing('new')}>新增指标</Button>
+        <IfAllowed permission="enter">
+          <Button onClick={() => setEditing('new')}>新增指标</Button>
+        </IfAllowed>
       </EmptyNotice>
     );
   } else body = <VirtualTable label="指标" rows={found.indicators} columns={columns} rowKey={(i) => i.id} />;

@@ -9,7 +9,7 @@ import { useInvoke } from '../../components/useInvoke';
 import { navigate, useRoute } from '../../router';
 import { IndicatorsTab } from './IndicatorsTab';
 import { VersionsTab } from './VersionsTab';
-import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
+import { IfAllowed, NotAllowedNote, useAllowed } from '../../components/useAllowed';
 
 /** An empty library offers the shipped starter library; loading it is an explicit, repeatable-safe step. */
 function EmptyLibrary({ onSeeded }: { onSeeded: () => Promise<void> }) {
@@ -35,9 +35,11 @@ function EmptyLibrary({ onSeeded }: { onSeeded: () => Promise<void> }) {
       <Button onClick={seed} loading={busy} disabled={!allowance.allowed}>
         载入初始指标库
       </Button>
-      <Button variant="default" onClick={() => navigate('exchange')}>
-        导入州级指标库更新包
-      </Button>
+      <IfAllowed permission="enter">
+        <Button variant="default" onClick={() => navigate('exchange')}>
+          导入州级指标库更新包
+        </Button>
+      </IfAllowed>
       <NotAllowedNote allowance={allowance} />
     </EmptyNotice>
   );

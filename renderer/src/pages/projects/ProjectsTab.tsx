@@ -5,6 +5,7 @@ import { formatWanYuan } from '../../../../electron/domain/money';
 import type { ProjectImportPreview, ProjectImportRow, Project, ProjectListRow } from '../../../../electron/projects/contract';
 import { invoke } from '../../api';
 import { EmptyNotice, NoMatches } from '../../components/EmptyNotice';
+import { IfAllowed } from '../../components/useAllowed';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { actionBadge, ImportPreviewModal, useImportFlow } from '../../components/ImportPreview';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -143,9 +144,11 @@ export function ProjectsTab() {
         title={`还没有 ${year} 年的项目`}
         description="可以逐个新增，也可以把预算系统导出的项目明细（Excel，每个项目每个资金来源一行）直接导入，按项目编码匹配，不必重新录入。导入前请先登记预算单位。"
       >
-        <Button onClick={() => setEditing('new')}>新增项目</Button>
-        {importButton('default')}
-        <DownloadButton label="下载导入模板" fetchFile={downloadTemplate} variant="subtle" />
+        <IfAllowed permission="enter">
+          <Button onClick={() => setEditing('new')}>新增项目</Button>
+          {importButton('default')}
+          <DownloadButton label="下载导入模板" fetchFile={downloadTemplate} variant="subtle" />
+        </IfAllowed>
       </EmptyNotice>
     );
   } else {

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { Unit } from '../../../../electron/registry/contract';
 import { invoke } from '../../api';
 import { EmptyNotice, NoMatches } from '../../components/EmptyNotice';
+import { IfAllowed } from '../../components/useAllowed';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { sortRows, type SortState } from '../../components/tableSort';
@@ -91,9 +92,11 @@ export function UnitsTab() {
         title="还没有预算单位"
         description="可以逐个新增，也可以下载 Excel 模板，填好后一次导入。主管部门要先于其下属单位录入，或放在同一个文件里一起导入。"
       >
-        <Button onClick={() => setEditing('new')}>新增单位</Button>
-        {importButton}
-        <DownloadButton label="下载模板" fetchFile={downloadTemplate} variant="subtle" />
+        <IfAllowed permission="enter">
+          <Button onClick={() => setEditing('new')}>新增单位</Button>
+          {importButton}
+          <DownloadButton label="下载模板" fetchFile={downloadTemplate} variant="subtle" />
+        </IfAllowed>
       </EmptyNotice>
     );
   } else {

@@ -47,7 +47,10 @@ export function BackupTab() {
   let list;
   if (backups.error) list = <Alert color="red" title="无法读取备份列表">{backups.error}</Alert>;
   else if (!backups.data) list = <Loader aria-label="正在读取备份列表" />;
-  else if (backups.data.length === 0) list = <EmptyNotice title="还没有备份" description="点“立即备份”保存当前全部数据。从备份恢复之前，程序也会先自动备份当前数据。" />;
+  else if (backups.data.length === 0) {
+    const what = allowance.allowed ? '点“立即备份”保存当前全部数据。' : '备份和恢复由系统管理员办理：需要备份或从备份恢复时，请联系系统管理员。';
+    list = <EmptyNotice title="还没有备份" description={`${what}从备份恢复之前，程序也会先自动备份当前数据。`} />;
+  }
   else {
     list = (
       <Table withTableBorder striped aria-label="备份文件">

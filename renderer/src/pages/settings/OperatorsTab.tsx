@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, Group, Loader, Modal, PasswordInput, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { OPERATOR_ROLE_LABELS, OPERATOR_ROLES, type OperatorRole } from '../../../../electron/domain/registry';
-import type { Operator } from '../../../../electron/registry/contract';
+import type { Operator, Unit } from '../../../../electron/registry/contract';
 import { errorMessage, invoke } from '../../api';
 import { useSession } from '../../appState';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -15,7 +15,9 @@ export function OperatorsTab() {
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<Operator | null>(null);
   const [changingOwn, setChangingOwn] = useState(false);
+  const [binding, setBinding] = useState<Operator | null>(null);
   const allowance = useAllowed('operators.manage');
+  const departments = useDepartments();
   const { reloadAll } = useSession();
 
   async function manage(action: () => Promise<Operator>, done: string) {
@@ -70,10 +72,20 @@ export function OperatorsTab() {
                     data={OPERATOR_ROLES.map((r) => ({ value: r, label: OPERATOR_ROLE_LABELS[r] }))}
                     value={o.role}
                     allowDeselect={false}
-                    onChange={(next) => next && next !== o.role && manage(() => invoke('operators.setRole', { id: o.id, role: next as OperatorRole }), '已变更角色')}
+                    onChange={(next) => {
+                      if (!next || next === o.role) return;
+                      // A 主管部门审核人 reviews for one department: ask which before changing the role.
+                      if (next === 'department') setBinding(o);
+                      else void manage(() => invoke('operators.setRole', { id: o.id, role: next as OperatorRole }), '已变更角色');
+                    }}
                   />
                 ) : (
                   OPERATOR_ROLE_LABELS[o.role]
+                )}
+                {o.departmentCode && (
+                  <Text size="xs" c="dimmed" mt={2}>
+                    主管部门：{departments.nameOf(o.departmentCode)}
+                  </Text>
                 )}
               </Table.Td>
               <Table.Td>{o.hasPassword ? '已设置' : '未设置'}</Table.Td>
@@ -104,7 +116,15 @@ export function OperatorsTab() {
           ))}
         </Table.Tbody>
       </Table>
-      {adding && <AddOperatorModal onClose={() => setAdding(false)} onAdded={operators.reload} />}
+      {adding && <AddOperatorModal departments={departments.list} onClose={() => setAdding(false)} onAdded={operators.reload} />}
+      {binding && (
+        <DepartmentBindingModal
+          operator={binding}
+          departments={departments.list}
+          onClose={() => setBinding(null)}
+          onChoose={(departmentCode) => manage(() => invoke('operators.setRole', { id: binding.id, role: 'department', departmentCode }), '已变更角色')}
+        />
+      )}
       {resetting && (
         <PasswordModal
           title={`重设 ${resetting.name} 的密码`}
@@ -127,9 +147,62 @@ export function OperatorsTab() {
   );
 }
 
-function AddOperatorModal({ onClose, onAdded }: { onClose: () => void; onAdded: () => Promise<void> }) {
+/** The register's 主管部门, which a 主管部门审核人 is bound to. */
+function useDepartments() {
+  const units = useInvoke('units.list', {});
+  const list = (units.data ?? []).filter((u) => u.isDepartment && u.active);
+  const names = new Map((units.data ?? []).map((u) => [u.code, u.name]));
+  return { list, nameOf: (code: string) => `${names.get(code) ?? ''}（${code}）` };
+}
+
+const DEPARTMENT_REQUIRED = '请选择该审核人所属的主管部门';
+
+/** Which department a 主管部门审核人 reviews for: they see and review only its units' submissions. */
+function DepartmentSelect({ departments, value, onChange, error }: { departments: readonly Unit[]; value: string | null; onChange: (code: string | null) => void; error?: string | null }) {
+  return (
+    <Select
+      label="主管部门"
+      description="该审核人只审核这个主管部门所属单位送审的绩效目标"
+      placeholder={departments.length ? '请选择' : '还没有登记主管部门'}
+      data={departments.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))}
+      value={value}
+      onChange={onChange}
+      error={error ?? (departments.length ? undefined : '请先在“单位与项目 → 预算单位”中登记主管部门')}
+      searchable
+      nothingFoundMessage="没有这个主管部门"
+      withAsterisk
+    />
+  );
+}
+
+function DepartmentBindingModal({ operator, departments, onClose, onChoose }: { operator: Operator; departments: readonly Unit[]; onClose: () => void; onChoose: (code: string) => Promise<void> }) {
+  const [code, setCode] = useState<string | null>(null);
+  const [attempted, setAttempted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    if (!code) return;
+    setSaving(true);
+    await onChoose(code);
+    onClose();
+  }
+  return (
+    <Modal opened onClose={onClose} title={`将 ${operator.name} 设为${OPERATOR_ROLE_LABELS.department}`} size="lg">
+      <form onSubmit={save} noValidate>
+        <Stack gap="md">
+          <DepartmentSelect departments={departments} value={code} onChange={setCode} error={attempted && !code ? DEPARTMENT_REQUIRED : null} />
+          <FormActions onCancel={onClose} saving={saving} submitLabel="确定" />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function AddOperatorModal({ departments, onClose, onAdded }: { departments: readonly Unit[]; onClose: () => void; onAdded: () => Promise<void> }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<OperatorRole>('clerk');
+  const [departmentCode, setDepartmentCode] = useState<string | null>(null);
   const [passwords, setPasswords] = useState(EMPTY_PASSWORDS);
   const [attempted, setAttempted] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -139,11 +212,11 @@ function AddOperatorModal({ onClose, onAdded }: { onClose: () => void; onAdded: 
   async function save(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
-    if (name.trim() === '' || passwordMismatch(passwords)) return;
+    if (name.trim() === '' || passwordMismatch(passwords) || (role === 'department' && !departmentCode)) return;
     setSaving(true);
     setError(null);
     try {
-      const added = await invoke('operators.create', { name: name.trim(), role, password: passwordOrNull(passwords) });
+      const added = await invoke('operators.create', { name: name.trim(), role, password: passwordOrNull(passwords), departmentCode: role === 'department' ? departmentCode : null });
       notifySuccess(`${added.name}（${OPERATOR_ROLE_LABELS[added.role]}）`, '已添加操作员');
       await onAdded();
       onClose();
@@ -167,6 +240,9 @@ function AddOperatorModal({ onClose, onAdded }: { onClose: () => void; onAdded: 
               allowDeselect={false}
             />
           </Group>
+          {role === 'department' && (
+            <DepartmentSelect departments={departments} value={departmentCode} onChange={setDepartmentCode} error={attempted && !departmentCode ? DEPARTMENT_REQUIRED : null} />
+          )}
           <PasswordFields value={passwords} onChange={setPasswords} showErrors={attempted} />
           {error && <Alert color="red">{error}</Alert>}
           <FormActions onCancel={onClose} saving={saving} submitLabel="添加" />

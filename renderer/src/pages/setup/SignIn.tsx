@@ -5,6 +5,8 @@ import type { Operator, Installation } from '../../../../electron/registry/contr
 import { errorMessage, invoke } from '../../api';
 import { CenteredCard } from '../../components/CenteredCard';
 import { DatabaseMenu } from '../../layout/DatabaseMenu';
+import { mustSetPasswordToSignIn, PASSWORD_REQUIRED_AT_SIGN_IN } from '../../../../electron/domain/signIn';
+import { EMPTY_PASSWORDS, PasswordFields, passwordMismatch } from '../../components/PasswordFields';
 
 export function SignIn({
   installation,
@@ -18,9 +20,12 @@ export function SignIn({
   const active = operators.filter((o) => o.active);
   const [operatorId, setOperatorId] = useState<string | null>(active.length === 1 ? active[0]!.id : null);
   const [password, setPassword] = useState('');
+  const [newPasswords, setNewPasswords] = useState(EMPTY_PASSWORDS);
+  const [attempted, setAttempted] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const chosen = active.find((o) => o.id === operatorId);
+  const settingPassword = chosen !== undefined && mustSetPasswordToSignIn(chosen, operators.length);
 
   async function signIn(event: FormEvent) {
     event.preventDefault();
@@ -28,10 +33,18 @@ export function SignIn({
       setError('请选择操作员');
       return;
     }
+    setAttempted(true);
+    if (settingPassword && (newPasswords.password === '' || passwordMismatch(newPasswords))) {
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      await invoke('session.signIn', { operatorId: chosen.id, password: chosen.hasPassword ? password : null });
+      await invoke('session.signIn', {
+        operatorId: chosen.id,
+        password: chosen.hasPassword ? password : null,
+        ...(settingPassword ? { newPassword: newPasswords.password } : {}),
+      });
       await onSignedIn();
     } catch (failure) {
       setError(errorMessage(failure));
@@ -51,12 +64,22 @@ export function SignIn({
             onChange={(id) => {
               setOperatorId(id);
               setPassword('');
+              setNewPasswords(EMPTY_PASSWORDS);
+              setAttempted(false);
             }}
             searchable
             nothingFoundMessage="没有这个操作员"
           />
           {chosen?.hasPassword && (
             <PasswordInput label="密码" value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" />
+          )}
+          {settingPassword && (
+            <>
+              <Alert color="orange" title="请先设置登录密码">
+                {PASSWORD_REQUIRED_AT_SIGN_IN}。设置后，以后登录都需要输入这个密码。
+              </Alert>
+              <PasswordFields value={newPasswords} onChange={setNewPasswords} showErrors={attempted} required />
+            </>
           )}
           {active.length === 0 && <Text c="red">本机没有可用的操作员，请联系系统管理员。</Text>}
           {error && <Alert color="red">{error}</Alert>}

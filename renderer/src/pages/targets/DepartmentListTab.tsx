@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Select, Stack, Text, TextInput } f
 import { useMemo, useState } from 'react';
 import type { DepartmentTargetRow } from '../../../../electron/targets/contract';
 import { EmptyNotice } from '../../components/EmptyNotice';
+import { IfAllowed } from '../../components/useAllowed';
 import { formatDateTime } from '../../components/format';
 import { useInvoke } from '../../components/useInvoke';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
@@ -64,9 +65,11 @@ export function DepartmentListTab({ year }: { year: number }) {
   if (all.length === 0) {
     return (
       <EmptyNotice title="还没有预算单位" description="部门整体支出绩效目标按预算单位填报。请先在“单位与项目”中登记预算单位。">
-        <Button component="a" href={routeHref('registry', 'units')}>
-          去登记单位
-        </Button>
+        <IfAllowed permission="enter">
+          <Button component="a" href={routeHref('registry', 'units')}>
+            去登记单位
+          </Button>
+        </IfAllowed>
       </EmptyNotice>
     );
   }

@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, Loader, Stack } from '@mantine/core';
+import { Alert, Badge, Button, Loader, Stack, Text } from '@mantine/core';
 import type { InboxItem } from '../../../../electron/targets/contract';
+import { useSession } from '../../appState';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { formatDateTime } from '../../components/format';
 import { useInvoke } from '../../components/useInvoke';
@@ -31,16 +32,26 @@ const COLUMNS: Column<InboxItem>[] = [
   },
 ];
 
-/** 待审核: what waits for a reviewer, oldest first. */
+/**
+ * 待审核: what waits for a reviewer, oldest first. A 主管部门审核人 sees only what its department's
+ * units sent, until it passes them on to the bureau.
+ */
 export function InboxTab({ year }: { year: number }) {
   const inbox = useInvoke('targets.inbox', { year });
+  const { departmentCode } = useSession().operator;
   if (inbox.error) return <Alert color="red" title="无法读取待审核事项">{inbox.error}</Alert>;
   if (!inbox.data) return <Loader aria-label="正在读取待审核事项" />;
   if (inbox.data.length === 0) {
-    return <EmptyNotice title="没有待审核的事项" description={`${year} 年送审的绩效目标和目标调整都已审核完毕。`} />;
+    const what = departmentCode ? `本部门所属单位 ${year} 年送审的绩效目标` : `${year} 年送审的绩效目标和目标调整`;
+    return <EmptyNotice title="没有待审核的事项" description={`${what}都已审核完毕。`} />;
   }
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
+      {departmentCode && (
+        <Text size="sm" c="dimmed" role="note">
+          这里只列出本部门（{departmentCode}）所属单位送审、等待主管部门审核的绩效目标；审核通过后转财政局审核。
+        </Text>
+      )}
       <VirtualTable label="待审核" rows={inbox.data} columns={COLUMNS} rowKey={(i) => i.adjustmentId ?? i.targetId} />
     </Stack>
   );

@@ -80,6 +80,7 @@ export function TargetEditorFrame<T>({
   form: ReactNode;
   sheet: ReactNode;
 }) {
+  // Adjustments are the bureau's; the target itself is reviewed along the review chain (TargetReview).
   const canReview = useAllowed('review').allowed;
   const [adjusting, setAdjusting] = useState(false);
   const { current } = draft;
@@ -114,7 +115,6 @@ export function TargetEditorFrame<T>({
         target={current}
         dirty={draft.dirty}
         problemCount={problemCount}
-        canReview={canReview}
         onSave={onSave}
         onAttempt={draft.attempt}
         onChanged={reload}

@@ -6,6 +6,7 @@ import type { Unit } from '../../../../electron/registry/contract';
 import type { ProjectTargetRow, TargetImportPreview, TemplateProject } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
+import { IfAllowed } from '../../components/useAllowed';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { formatDateTime } from '../../components/format';
 import { actionBadge, ImportPreviewModal, useImportFlow } from '../../components/ImportPreview';
@@ -131,9 +132,11 @@ export function TargetListTab({ year, units }: { year: number; units: readonly U
   if (all.length === 0) {
     return (
       <EmptyNotice title={`${year} 年还没有项目`} description="绩效目标按项目填报。请先在“单位与项目”中登记项目，或从预算系统导入项目明细。">
-        <Button component="a" href={routeHref('registry', 'projects', String(year))}>
-          去登记项目
-        </Button>
+        <IfAllowed permission="enter">
+          <Button component="a" href={routeHref('registry', 'projects', String(year))}>
+            去登记项目
+          </Button>
+        </IfAllowed>
       </EmptyNotice>
     );
   }

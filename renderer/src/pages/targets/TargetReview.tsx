@@ -1,34 +1,38 @@
 // A target in review: the shared review panel with what is particular to targets — the grade (优/良/中/差)
 // that decides the reviewer's action, 目标调整 once approved, and 保存草稿 for the unit.
-import { Button, Group, Paper, Radio, Stack, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { checkReview, REVIEW_GRADES, REVIEW_OUTCOMES, type ReviewGrade } from '../../../../electron/domain/targets';
+import { checkReviewer } from '../../../../electron/domain/reviewChain';
 import { ACTION_LABELS } from '../../../../electron/domain/workflow';
 import type { TargetState } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
 import { useSession } from '../../appState';
-import { ReviewPanel, type Decide } from '../../components/ReviewPanel';
+import { OpinionReview, ReviewPanel, type Decide } from '../../components/ReviewPanel';
+import { useAllowed } from '../../components/useAllowed';
+import { departmentReviewLine } from './TargetSheet';
 
 export interface SavedTarget {
   id: string;
   version: number;
 }
 
+/** The bureau's decision carries a grade; the 主管部门's only its opinion. */
 interface GradeDecision {
-  grade: ReviewGrade;
-  opinion: string;
+  grade?: ReviewGrade;
+  opinion: string | null;
 }
 
 
 /**
  * Where a target stands and what can be done with it now: 保存草稿 / 送审 for the unit, 撤回 while it waits,
- * and for a reviewer the grade with its consequence and the opinion.
+ * for its 主管部门's reviewer (when the review chain has it wait there) the opinion with 审核通过 / 退回,
+ * and for the bureau's reviewer the grade with its consequence and the opinion.
  */
 export function TargetReview({
   target,
   dirty,
   problemCount,
-  canReview,
   onSave,
   onAttempt,
   onChanged,
@@ -37,13 +41,16 @@ export function TargetReview({
   target: TargetState;
   dirty: boolean;
   problemCount: number;
-  canReview: boolean;
   onSave: () => Promise<SavedTarget | null>;
   onAttempt: () => void;
   onChanged: () => Promise<void>;
   onAdjust?: () => void;
 }) {
-  const { role } = useSession().operator;
+  const { operator } = useSession();
+  const canEnter = useAllowed('enter').allowed;
+  const step = target.reviewStep;
+  const department = target.supervisingDepartment;
+  const canReview = step !== null && checkReviewer(step, operator, department?.code ?? null) === null;
   const stored: SavedTarget | null = target.id && target.version !== null ? { id: target.id, version: target.version } : null;
   const grade = target.reviewGrade;
   return (
@@ -67,14 +74,21 @@ export function TargetReview({
         problemCount={problemCount}
         saveLabel="保存草稿"
         // A reviewer does not withdraw what a unit sent.
-        canWithdraw={role !== 'reviewer'}
+        canWithdraw={canEnter && operator.role !== 'reviewer'}
         canReview={canReview}
+        waitingFor={step === 'department' && department ? `主管部门（${department.name}）` : undefined}
         onSave={onSave}
         onAttempt={onAttempt}
         onTransition={(saved, action, decision) => invoke('targets.transition', { ...saved, action, ...decision })}
         onChanged={onChanged}
-        review={(decide) => <GradeReview decide={decide} />}
-      />
+        review={(decide) => (step === 'department' ? <OpinionReview title="主管部门审核" decide={decide} /> : <GradeReview decide={decide} />)}
+      >
+        {target.departmentReview && (
+          <Text size="sm" role="note" aria-label="主管部门审核意见">
+            {departmentReviewLine(target.departmentReview)}
+          </Text>
+        )}
+      </ReviewPanel>
     </div>
   );
 }

@@ -15,7 +15,7 @@ const UNITS = [
 ];
 
 function county() {
-  const { db } = countyStore();
+  const { db } = countyStore({ colleagues: true });
   seedCounty(db, { units: UNITS });
   const project = addProject(db, { code: 'XM2020031', name: '农村道路硬化工程', unitCode: '301002' });
   const clerk = createOperator(db, TEST_ACTOR, { name: '李经办', role: 'clerk', password: null });

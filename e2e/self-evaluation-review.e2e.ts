@@ -4,7 +4,7 @@
 // reviewer returns the wrong table with the prefilled opinion (edited by typing) and accepts the other.
 import { describe, expect, it } from 'vitest';
 import { roadTable, selfEvaluationWorkbook, withIndicator } from '../electron/testSupport/selfEvaluationTables';
-import { appsPerTest, signInAs, startCountyApp, type AppUnderTest } from './harness';
+import { ADMIN_PASSWORD, appsPerTest, signInAs, startCountyApp, type AppUnderTest } from './harness';
 import { XLSX_MIME } from './fixtures';
 
 let app: AppUnderTest;
@@ -13,6 +13,8 @@ appsPerTest(async () => {
   app = await startCountyApp(async (county) => {
     await county.call('units.create', { code: '301001', name: '轮台县交通运输局', departmentCode: null, isDepartment: true });
     await county.call('units.create', { code: '301002', name: '轮台县公路管理站', departmentCode: '301001', isDepartment: false });
+    // A second operator needs the administrator's password first.
+    await county.call('session.changePassword', { current: null, next: ADMIN_PASSWORD });
     await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
   });
 });

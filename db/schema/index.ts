@@ -3,5 +3,6 @@ export * from './registry';
 export * from './library';
 export * from './projects';
 export * from './monitoring';
+export * from './selfEvaluation';
 export * from './rectification';
 export * from './exchange';

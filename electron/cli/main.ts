@@ -10,7 +10,7 @@ import { demoCommands } from '../demo/commands';
 import { registryCommands } from '../registry/commands';
 import { libraryCommands } from '../library/commands';
 import { monitoringCommands } from '../monitoring/commands';
-import { evaluationCommands } from '../evaluation/commands';
+import { selfEvaluationCommands } from '../selfEvaluation/commands';
 import { optionText, parseArgs, UsageError } from './args';
 import type { Command, CommandTable, Io } from './command';
 
@@ -22,7 +22,7 @@ const COMMANDS: CommandTable = {
   ...demoCommands,
   ...exchangeCommands,
   ...monitoringCommands,
-  ...evaluationCommands,
+  ...selfEvaluationCommands,
 };
 
 const processIo: Io = {

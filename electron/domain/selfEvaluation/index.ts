@@ -5,3 +5,4 @@ export * from './parse';
 export * from './review';
 export * from './scoring';
 export * from './settings';
+export * from './form';

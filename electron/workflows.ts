@@ -13,6 +13,7 @@ import { projectsWorkflow } from './projects/workflow';
 import { rectificationWorkflow } from './rectification/workflow';
 import { registryWorkflow } from './registry/workflow';
 import { resultsWorkflow } from './results/workflow';
+import { selfEvaluationWorkflow } from './selfEvaluation/workflow';
 import { settingsWorkflow } from './settings/workflow';
 import { targetsWorkflow } from './targets/workflow';
 import type { StageDeclaration, WorkflowDeclaration } from './workflow';
@@ -23,6 +24,7 @@ export const WORKFLOWS = [
   projectsWorkflow,
   targetsWorkflow,
   monitoringWorkflow,
+  selfEvaluationWorkflow,
   evaluationWorkflow,
   resultsWorkflow,
   rectificationWorkflow,

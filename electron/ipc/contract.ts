@@ -10,6 +10,7 @@ import { monitoringContract } from '../monitoring/contract';
 import { prefectureContract } from '../prefecture/contract';
 import { projectsContract } from '../projects/contract';
 import { rectificationContract } from '../rectification/contract';
+import { selfEvaluationContract } from '../selfEvaluation/contract';
 import { targetsContract } from '../targets/contract';
 import { registryContract, registryPublicChannels } from '../registry/contract';
 import { settingsContract, settingsPublicChannels } from '../settings/contract';
@@ -26,6 +27,7 @@ export const contract = {
   ...libraryContract,
   ...monitoringContract,
   ...rectificationContract,
+  ...selfEvaluationContract,
   ...prefectureContract,
   ...projectsContract,
   ...targetsContract,

@@ -8,6 +8,7 @@ import { monitoringHandlers } from '../monitoring/handlers';
 import { prefectureHandlers } from '../prefecture/handlers';
 import { projectsHandlers } from '../projects/handlers';
 import { rectificationHandlers } from '../rectification/handlers';
+import { selfEvaluationHandlers } from '../selfEvaluation/handlers';
 import { targetsHandlers } from '../targets/handlers';
 import { registryHandlers } from '../registry/handlers';
 import { settingsHandlers } from '../settings/handlers';
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...libraryHandlers,
   ...monitoringHandlers,
   ...rectificationHandlers,
+  ...selfEvaluationHandlers,
   ...prefectureHandlers,
   ...projectsHandlers,
   ...targetsHandlers,

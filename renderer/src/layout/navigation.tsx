@@ -10,6 +10,7 @@ import { HomePage } from '../pages/home/HomePage';
 import { LibraryPage } from '../pages/library/LibraryPage';
 import { MonitoringPage } from '../pages/monitoring/MonitoringPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
+import { SelfEvaluationPage } from '../pages/selfEvaluation/SelfEvaluationPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TargetsPage } from '../pages/targets/TargetsPage';
 
@@ -28,10 +29,11 @@ export const NAVIGATION: Readonly<Record<WorkflowName, NavigationEntry | null>> 
   projects: null,
   targets: { label: '绩效目标', page: TargetsPage },
   monitoring: { label: '绩效监控', page: MonitoringPage },
+  selfEvaluation: { label: '绩效自评', page: SelfEvaluationPage },
   evaluation: {
     label: '绩效评价',
     summary:
-      '单位自评、部门评价和财政评价：按批复的指标打分，计算预算执行得分、总分和等级；超额完成等情况提示评价人复核，不自动扣分。',
+      '部门评价和财政评价：按评价指标体系（决策、过程、产出、效益）逐项打分，记录评价方法、专家和第三方机构，形成评价报告和等级；单位自评见“绩效自评”。',
   },
   results: {
     label: '结果应用',

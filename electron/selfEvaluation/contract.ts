@@ -1,0 +1,57 @@
+// Channels of 绩效自评: the year's approved project targets with their self-evaluations, one
+// self-evaluation to fill in, its drafts and its review.
+import { z } from 'zod';
+import { workflowActionPermission } from '../domain/permissions';
+import { TIERS } from '../domain/selfEvaluation';
+import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../domain/workflow';
+import { fen, returns, text, uuid, version, year, type ContractPart } from '../ipc/schema';
+import type { SelfEvaluationDetail, SelfEvaluationListRow } from './selfEvaluations';
+export type { SelfEvaluationDetail, SelfEvaluationListRow } from './selfEvaluations';
+export type { ScoringRules, SelfEvaluationIndicator } from './store';
+
+const fundRow = z.object({ initialFen: fen, adjustedFen: fen, executedFen: fen }).strict();
+
+export const selfEvaluationContract = {
+  'selfEvaluation.list': {
+    permission: 'view',
+    input: z.object({ year, unitCode: text(20).optional(), status: z.enum([...WORKFLOW_STATES, 'none']).optional() }).strict(),
+    output: returns<SelfEvaluationListRow[]>(),
+  },
+  'selfEvaluation.get': { permission: 'view', input: z.object({ id: uuid }).strict(), output: returns<SelfEvaluationDetail>() },
+  'selfEvaluation.create': { permission: 'enter', input: z.object({ targetId: uuid }).strict(), output: returns<SelfEvaluationDetail>() },
+  'selfEvaluation.save': {
+    permission: 'enter',
+    input: z
+      .object({
+        id: uuid,
+        version,
+        funds: z.object({ appropriation: fundRow, carryOver: fundRow, other: fundRow }).strict(),
+        budgetReason: text(2000),
+        goalAchieved: text(4000),
+        problems: text(4000),
+        measures: text(4000),
+        indicators: z
+          .array(
+            z
+              .object({
+                id: uuid,
+                actual: text(200),
+                tier: z.enum(TIERS).nullable(),
+                score: text(20),
+                deduction: text(20),
+                deductionReason: text(500),
+                deviationReason: text(2000),
+              })
+              .strict(),
+          )
+          .max(200),
+      })
+      .strict(),
+    output: returns<SelfEvaluationDetail>(),
+  },
+  'selfEvaluation.transition': {
+    permission: workflowActionPermission,
+    input: z.object({ id: uuid, version, action: z.enum(WORKFLOW_ACTIONS), opinion: text(1000).nullable().optional() }).strict(),
+    output: returns<SelfEvaluationDetail>(),
+  },
+} as const satisfies ContractPart;

@@ -1,0 +1,13 @@
+// Handlers of the 绩效自评 channels.
+import { actorIn as actor, dbOf as db } from '../ipc/callContext';
+import type { HandlersFor } from '../ipc/router';
+import type { selfEvaluationContract } from './contract';
+import { createSelfEvaluation, getSelfEvaluation, listSelfEvaluations, saveSelfEvaluation, transitionSelfEvaluation } from './selfEvaluations';
+
+export const selfEvaluationHandlers: HandlersFor<typeof selfEvaluationContract> = {
+  'selfEvaluation.list': (input, ctx) => listSelfEvaluations(db(ctx), input),
+  'selfEvaluation.get': (input, ctx) => getSelfEvaluation(db(ctx), input.id),
+  'selfEvaluation.create': (input, ctx) => createSelfEvaluation(db(ctx), actor(ctx), input),
+  'selfEvaluation.save': (input, ctx) => saveSelfEvaluation(db(ctx), actor(ctx), input),
+  'selfEvaluation.transition': (input, ctx) => transitionSelfEvaluation(db(ctx), actor(ctx), input),
+};

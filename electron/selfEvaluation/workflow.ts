@@ -1,0 +1,12 @@
+// 绩效自评: a unit's self-evaluation of each approved project target, with its indicator rows.
+import { selfEvaluationIndicators, selfEvaluations } from '../../db/schema';
+import { declareWorkflow } from '../workflow';
+
+export const selfEvaluationWorkflow = declareWorkflow({
+  name: 'selfEvaluation',
+  counted: {
+    selfEvaluations,
+    /** Indicator rows of those self-evaluations. */
+    selfEvaluationIndicators,
+  },
+});

@@ -2,102 +2,13 @@
 // the last monitoring round, drafts checked row by row by the domain's form rules, submitted when
 // complete, reviewed by someone else than the submitter, locked once approved, every step in its history.
 import { describe, expect, it } from 'vitest';
-import { sqliteOf, type Db } from '../../db/open';
-import { createOperator } from '../registry/operators';
-import { getSheet, listSheets, saveSheet } from '../monitoring/sheets';
-import { seedCounty } from '../testSupport/county';
-import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
-import {
-  createSelfEvaluation,
-  listSelfEvaluations,
-  saveSelfEvaluation,
-  transitionSelfEvaluation,
-  type SelfEvaluationDetail,
-  type SelfEvaluationSaveInput,
-} from './selfEvaluations';
-
-const WAN = 1_000_000;
-const none = { reasons: [], reasonOther: '', measures: '' };
-
-/** Reports a round's sheet of the project: executed per source, and per indicator what was reached and expected. */
-function report(db: Db, roundId: string, executedWan: Record<string, number>, indicators: Record<string, [string, string]>) {
-  const sheet = getSheet(db, listSheets(db, roundId).find((s) => s.projectCode === 'LT-1')!.id);
-  saveSheet(db, TEST_ACTOR, {
-    sheetId: sheet.id,
-    version: sheet.version,
-    analysis: '',
-    budget: none,
-    funds: sheet.funds.map((f) => ({ ...f, executedFen: (executedWan[f.source] ?? 0) * WAN })),
-    indicators: sheet.indicators.map((i) => ({ indicatorId: i.indicatorId, reached: indicators[i.name]![0], expectedFullYear: indicators[i.name]![1], likelihood: '', ...none })),
-  });
-}
-
-function county() {
-  const store = countyStore();
-  const { db } = store;
-  seedCounty(db, {
-    units: [{ code: '101001', name: '轮台县教育局' }, { code: '102001', name: '轮台县卫生健康委员会' }],
-    projects: [
-      {
-        code: 'LT-1',
-        name: '学生营养改善计划',
-        unitCode: '101001',
-        funds: [
-          { source: '本级财政拨款', initialFen: 90 * WAN, additionFen: 10 * WAN },
-          { source: '上年结转', initialFen: 20 * WAN },
-        ],
-      },
-      { code: 'LT-2', name: '乡村医生补助', unitCode: '102001', funds: [{ source: '本级财政拨款', initialFen: 50 * WAN }] },
-    ],
-    targets: [
-      {
-        project: 'LT-1',
-        status: 'approved',
-        overallGoal: '改善学生营养状况',
-        indicators: [
-          { name: '受益学生人次', operator: '≥', value: '1200', unit: '人次', weight: '40' },
-          { name: '单位餐费', operator: '≤', value: '8', unit: '元/生·餐', level2: '成本指标', weight: '20' },
-          { name: '学生营养状况', operator: '定性', value: '明显改善', weight: '30' },
-        ],
-      },
-      { project: 'LT-2', status: 'submitted', indicators: [{ name: '补助人数', operator: '≥', value: '80', unit: '人', weight: '90' }] },
-    ],
-    rounds: [
-      { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' },
-      { year: 2020, month: 11, deadline: '2020-11-30', scope: 'all' },
-    ],
-  });
-  const [august, november] = listRounds(db);
-  report(db, august!, { 本级财政拨款: 50 }, { 受益学生人次: ['700', '1100'], 单位餐费: ['9', ''], 学生营养状况: ['部分达成目标', ''] });
-  report(db, november!, { 本级财政拨款: 80, 上年结转: 15 }, { 受益学生人次: ['1000', '1150'], 单位餐费: ['7.5', ''], 学生营养状况: ['达成目标', ''] });
-  const clerk = createOperator(db, TEST_ACTOR, { name: '李经办', role: 'clerk', password: null });
-  const reviewer = createOperator(db, TEST_ACTOR, { name: '王审核', role: 'reviewer', password: null });
-  const approvedTarget = listSelfEvaluations(db, { year: 2020 })[0]!.targetId;
-  return { store, db, clerk, reviewer, approvedTarget };
-}
-
-function listRounds(db: Db): string[] {
-  return (sqliteOf(db).prepare('SELECT id FROM monitoring_rounds ORDER BY month').all() as { id: string }[]).map((r) => r.id);
-}
-
-/** What the form sends back: the record's own entries, with some rows changed. */
-function entries(detail: SelfEvaluationDetail, over: Partial<SelfEvaluationSaveInput> = {}, rows: Record<number, Partial<SelfEvaluationSaveInput['indicators'][number]>> = {}): SelfEvaluationSaveInput {
-  return {
-    id: detail.id,
-    version: detail.version,
-    funds: detail.funds,
-    budgetReason: detail.budgetReason,
-    goalAchieved: detail.goalAchieved,
-    problems: detail.problems,
-    measures: detail.measures,
-    indicators: detail.indicators.map(({ id, actual, tier, score, deduction, deductionReason, deviationReason }, n) => ({ id, actual, tier, score, deduction, deductionReason, deviationReason, ...rows[n] })),
-    ...over,
-  };
-}
+import { sqliteOf } from '../../db/open';
+import { countyWithSelfEvaluationTarget, entries, WAN } from '../testSupport/selfEvaluation';
+import { createSelfEvaluation, listSelfEvaluations, saveSelfEvaluation, transitionSelfEvaluation } from './selfEvaluations';
 
 describe('self-evaluation of an approved project target', () => {
   it('lists only approved project targets, and refuses to start one whose target is not approved', () => {
-    const { db, clerk } = county();
+    const { db, clerk } = countyWithSelfEvaluationTarget();
     const rows = listSelfEvaluations(db, { year: 2020 });
     expect(rows.map((r) => [r.projectCode, r.unitName, r.status])).toEqual([['LT-1', '轮台县教育局', null]]);
     const pending = sqliteOf(db).prepare("SELECT id FROM targets WHERE owner_code = 'LT-2'").get() as { id: string };
@@ -106,7 +17,7 @@ describe('self-evaluation of an approved project target', () => {
   });
 
   it('prefills the budget by fund row and the actuals from the last round: 状态型 the value reached, 累计型 the full-year expectation', () => {
-    const { db, clerk, approvedTarget } = county();
+    const { db, clerk, approvedTarget } = countyWithSelfEvaluationTarget();
     const created = createSelfEvaluation(db, clerk, { targetId: approvedTarget });
     expect(created.funds).toEqual({
       appropriation: { initialFen: 90 * WAN, adjustedFen: 100 * WAN, executedFen: 80 * WAN },
@@ -126,7 +37,7 @@ describe('self-evaluation of an approved project target', () => {
   });
 
   it('refuses a draft with a qualitative score outside its tier or a deduction above the weight, naming the range, and writes nothing', () => {
-    const { db, clerk, approvedTarget } = county();
+    const { db, clerk, approvedTarget } = countyWithSelfEvaluationTarget();
     const created = createSelfEvaluation(db, clerk, { targetId: approvedTarget });
     expect(() => saveSelfEvaluation(db, clerk, entries(created, {}, { 2: { score: '23.9' } }))).toThrow(
       '第 3 个指标“学生营养状况”：定性指标“达成年度指标”的得分应在 24.00–30.00 之间，填写的是 23.90',
@@ -143,7 +54,7 @@ describe('self-evaluation of an approved project target', () => {
   });
 
   it('goes through submit, return with an opinion and approval by another operator, then stays locked, with its history', () => {
-    const { db, clerk, reviewer, approvedTarget } = county();
+    const { db, clerk, reviewer, approvedTarget } = countyWithSelfEvaluationTarget();
     const created = createSelfEvaluation(db, clerk, { targetId: approvedTarget });
     const filled = saveSelfEvaluation(
       db,

@@ -1,6 +1,7 @@
 // 绩效自评: a unit's self-evaluation of each approved project target, with its indicator rows.
 import { selfEvaluationIndicators, selfEvaluations } from '../../db/schema';
 import { declareWorkflow } from '../workflow';
+import { selfEvaluationExchange } from './exchange';
 
 export const selfEvaluationWorkflow = declareWorkflow({
   name: 'selfEvaluation',
@@ -9,4 +10,6 @@ export const selfEvaluationWorkflow = declareWorkflow({
     /** Indicator rows of those self-evaluations. */
     selfEvaluationIndicators,
   },
+  stage: { name: 'self-evaluation', label: '绩效自评' },
+  records: selfEvaluationExchange,
 });

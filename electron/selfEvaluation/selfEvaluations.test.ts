@@ -3,6 +3,7 @@
 // complete, reviewed by someone else than the submitter, locked once approved, every step in its history.
 import { describe, expect, it } from 'vitest';
 import { sqliteOf } from '../../db/open';
+import { auditKindLabel, describeAuditObject } from '../audit/objects';
 import { countyWithSelfEvaluationTarget, entries, WAN } from '../testSupport/selfEvaluation';
 import { createSelfEvaluation, listSelfEvaluations, saveSelfEvaluation, transitionSelfEvaluation } from './selfEvaluations';
 
@@ -87,6 +88,8 @@ describe('self-evaluation of an approved project target', () => {
       ['送审自评表', '李经办', null],
       ['审核通过自评表', '王审核', null],
     ]);
+    // 操作日志 names the record as staff know it.
+    expect([auditKindLabel(approved.history[0]!.entity), describeAuditObject(db, 'self-evaluation', approved.history[0]!.naturalKey)]).toEqual(['绩效自评', '2020 年 LT-1 学生营养改善计划']);
     expect(listSelfEvaluations(db, { year: 2020, status: 'approved' }).map((r) => [r.projectCode, r.totalScore, r.grade])).toEqual([['LT-1', '93.25', '优']]);
     expect(listSelfEvaluations(db, { year: 2020, status: 'none' })).toEqual([]);
     expect(listSelfEvaluations(db, { year: 2020, unitCode: '102001' })).toEqual([]);

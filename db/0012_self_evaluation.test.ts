@@ -1,6 +1,6 @@
 // Migration 0012 adds the self-evaluation tables. Targets approved before it keep their rows and gain a
 // self-evaluation beside them; the new tables refuse a status, a sum of money or a tier the domain does
-// not know, as the other tables do since 0011.
+// not know, as the other tables do since 0011; a spot check draws a whole percent of them.
 import { describe, expect, it } from 'vitest';
 import { closeDatabase } from './open';
 import { upgradedFrom } from '../electron/testSupport/migrations';
@@ -31,6 +31,8 @@ describe(`migration ${TAG}`, () => {
       expect(() => run("UPDATE self_evaluations SET carry_over_initial_fen = 1.5 WHERE id = 'e1'")).toThrow(/self_evaluations_carry_over_initial_fen/);
       expect(() => run("UPDATE self_evaluation_indicators SET tier = '很好' WHERE id = 'r1'")).toThrow(/self_evaluation_indicators_tier/);
       expect(() => run(`INSERT INTO self_evaluations (id, region_code, year, project_code, project_id, target_id, unit_code) VALUES ('e2', '652822', 2020, 'LT-1', 'p1', 't1', '101001')`)).toThrow(/UNIQUE/);
+      run(`INSERT INTO self_evaluation_spot_checks (id, draw_id, region_code, year, seed, share, self_evaluation_id, drawn_by) VALUES ('s1', 'd1', '652822', 2020, 'abc', 20, 'e1', '王审核')`);
+      expect(() => run("UPDATE self_evaluation_spot_checks SET share = 0 WHERE id = 's1'")).toThrow(/self_evaluation_spot_checks_share/);
     } finally {
       closeDatabase(upgraded);
     }

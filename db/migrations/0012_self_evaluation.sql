@@ -23,6 +23,29 @@ CREATE TABLE `self_evaluation_indicators` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `self_evaluation_indicators_seq` ON `self_evaluation_indicators` (`self_evaluation_id`,`seq`);--> statement-breakpoint
+CREATE TABLE `self_evaluation_spot_checks` (
+	`id` text PRIMARY KEY NOT NULL,
+	`draw_id` text NOT NULL,
+	`region_code` text NOT NULL,
+	`year` integer NOT NULL,
+	`seed` text NOT NULL,
+	`share` integer NOT NULL,
+	`self_evaluation_id` text NOT NULL,
+	`drawn_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`drawn_by` text NOT NULL,
+	`unit_score` text,
+	`adjusted_score` text,
+	`adjusted_grade` text,
+	`reasons` text DEFAULT '' NOT NULL,
+	`rechecked_by` text,
+	`rechecked_at` text,
+	FOREIGN KEY (`self_evaluation_id`) REFERENCES `self_evaluations`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "self_evaluation_spot_checks_year" CHECK(typeof("year") = 'integer' AND "year" BETWEEN 2000 AND 2100),
+	CONSTRAINT "self_evaluation_spot_checks_share" CHECK(typeof("share") = 'integer' AND "share" BETWEEN 1 AND 100)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `self_evaluation_spot_checks_drawn` ON `self_evaluation_spot_checks` (`year`,`self_evaluation_id`);--> statement-breakpoint
+CREATE INDEX `self_evaluation_spot_checks_draw` ON `self_evaluation_spot_checks` (`draw_id`);--> statement-breakpoint
 CREATE TABLE `self_evaluations` (
 	`id` text PRIMARY KEY NOT NULL,
 	`version` integer DEFAULT 1 NOT NULL,

@@ -1,7 +1,8 @@
 // 项目支出绩效自评 (财预〔2020〕10号 annex): one self-evaluation per approved project target, with the
 // 项目资金 block per fund row of the form and a snapshot of each approved indicator with what the unit
 // reports against it at year end.
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ACCRUALS } from '../../electron/domain/indicators';
 import { TIERS } from '../../electron/domain/selfEvaluation/scoring';
 import { checkBoolean, checkFen, checkOneOf, checkWorkflowStatus, checkYear, exchangedColumns, sqlNow, workflowStatus } from './common';
@@ -95,5 +96,39 @@ export const selfEvaluationIndicators = sqliteTable(
     uniqueIndex('self_evaluation_indicators_seq').on(t.selfEvaluationId, t.seq),
     checkOneOf('self_evaluation_indicators', 'accrual', ACCRUALS),
     checkOneOf('self_evaluation_indicators', 'tier', TIERS, { nullable: true }),
+  ],
+);
+
+/**
+ * 抽查: the bureau's draw of approved self-evaluations to recheck, one row per drawn table. A draw is
+ * reproducible from its seed, share and the year's approved tables then; the recheck records an adjusted
+ * score with reasons beside the unit's own, which stays as it was.
+ */
+export const selfEvaluationSpotChecks = sqliteTable(
+  'self_evaluation_spot_checks',
+  {
+    id: text('id').primaryKey(),
+    drawId: text('draw_id').notNull(),
+    regionCode: text('region_code').notNull(),
+    year: integer('year').notNull(),
+    seed: text('seed').notNull(),
+    /** Percent of the approved tables drawn, 1–100. */
+    share: integer('share').notNull(),
+    selfEvaluationId: text('self_evaluation_id').notNull().references(() => selfEvaluations.id),
+    drawnAt: text('drawn_at').notNull().default(sqlNow),
+    drawnBy: text('drawn_by').notNull(),
+    /** The unit's total when drawn, and the bureau's after rechecking. */
+    unitScore: text('unit_score'),
+    adjustedScore: text('adjusted_score'),
+    adjustedGrade: text('adjusted_grade'),
+    reasons: text('reasons').notNull().default(''),
+    recheckedBy: text('rechecked_by'),
+    recheckedAt: text('rechecked_at'),
+  },
+  (t) => [
+    uniqueIndex('self_evaluation_spot_checks_drawn').on(t.year, t.selfEvaluationId),
+    index('self_evaluation_spot_checks_draw').on(t.drawId),
+    checkYear('self_evaluation_spot_checks'),
+    check('self_evaluation_spot_checks_share', sql.raw(`typeof("share") = 'integer' AND "share" BETWEEN 1 AND 100`)),
   ],
 );

@@ -6,8 +6,10 @@ import { TIERS } from '../domain/selfEvaluation';
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../domain/workflow';
 import { fen, returns, text, uuid, version, year, type ContractPart } from '../ipc/schema';
 import type { SelfEvaluationDetail, SelfEvaluationListRow } from './selfEvaluations';
+import type { SpotCheckRow } from './spotChecks';
 export type { SelfEvaluationDetail, SelfEvaluationListRow } from './selfEvaluations';
 export type { ScoringRules, SelfEvaluationIndicator } from './store';
+export type { SpotCheckRow } from './spotChecks';
 
 const fundRow = z.object({ initialFen: fen, adjustedFen: fen, executedFen: fen }).strict();
 
@@ -54,4 +56,12 @@ export const selfEvaluationContract = {
     input: z.object({ id: uuid, version, action: z.enum(WORKFLOW_ACTIONS), opinion: text(1000).nullable().optional() }).strict(),
     output: returns<SelfEvaluationDetail>(),
   },
+
+  'selfEvaluation.spotChecks': { permission: 'view', input: z.object({ year }).strict(), output: returns<SpotCheckRow[]>() },
+  'selfEvaluation.drawSpotCheck': {
+    permission: 'review',
+    input: z.object({ year, share: z.number().int().min(1, '抽查比例应为 1–100 之间的整数（百分比）').max(100, '抽查比例应为 1–100 之间的整数（百分比）'), seed: text(40).nullable().optional() }).strict(),
+    output: returns<SpotCheckRow[]>(),
+  },
+  'selfEvaluation.recheck': { permission: 'review', input: z.object({ id: uuid, adjustedScore: text(20), reasons: text(2000) }).strict(), output: returns<SpotCheckRow>() },
 } as const satisfies ContractPart;

@@ -2,6 +2,7 @@
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
 import type { HandlersFor } from '../ipc/router';
 import type { selfEvaluationContract } from './contract';
+import { drawSpotCheck, listSpotChecks, recheckSpotCheck } from './spotChecks';
 import { createSelfEvaluation, getSelfEvaluation, listSelfEvaluations, saveSelfEvaluation, transitionSelfEvaluation } from './selfEvaluations';
 
 export const selfEvaluationHandlers: HandlersFor<typeof selfEvaluationContract> = {
@@ -10,4 +11,7 @@ export const selfEvaluationHandlers: HandlersFor<typeof selfEvaluationContract> 
   'selfEvaluation.create': (input, ctx) => createSelfEvaluation(db(ctx), actor(ctx), input),
   'selfEvaluation.save': (input, ctx) => saveSelfEvaluation(db(ctx), actor(ctx), input),
   'selfEvaluation.transition': (input, ctx) => transitionSelfEvaluation(db(ctx), actor(ctx), input),
+  'selfEvaluation.spotChecks': (input, ctx) => listSpotChecks(db(ctx), input.year),
+  'selfEvaluation.drawSpotCheck': (input, ctx) => drawSpotCheck(db(ctx), actor(ctx), input),
+  'selfEvaluation.recheck': (input, ctx) => recheckSpotCheck(db(ctx), actor(ctx), input),
 };

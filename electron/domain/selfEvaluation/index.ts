@@ -6,3 +6,4 @@ export * from './review';
 export * from './scoring';
 export * from './settings';
 export * from './form';
+export * from './spotCheck';

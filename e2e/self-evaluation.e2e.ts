@@ -1,7 +1,7 @@
 // 绩效自评 in the browser, over the sample county: a clerk starts the self-evaluation of an approved
 // target, types a qualitative score outside its tier and is refused with the allowed range under the
 // field, fixes it, fills the rest by typing and submits; a reviewer returns it with an opinion, the clerk
-// resubmits, and the reviewer approves it, after which it is locked.
+// resubmits, and the reviewer approves it, after which it is locked; then it is drawn for 抽查 and rechecked.
 import { describe, expect, it } from 'vitest';
 import { formatWanYuan } from '../electron/domain/money';
 import { parseDecimal, toFixed, mul, ratio } from '../electron/domain/ratio';
@@ -122,6 +122,25 @@ describe('a self-evaluation in the browser', () => {
     await page.emulateMedia({ media: 'screen' });
     const [approved] = (await app.call('selfEvaluation.list', { year: 2020 })).filter((r) => r.targetId === chosen.targetId);
     expect(approved).toMatchObject({ status: 'approved', grade: expect.stringMatching(/^[优良中差]$/) });
+
+    // 抽查: the reviewer draws from the approved tables with a seed and records an adjusted score with reasons.
+    await page.goto(new URL('#/selfEvaluation/2020/spot', app.bridge.url).href);
+    await page.getByRole('heading', { name: '本年度还没有抽查' }).waitFor();
+    const drawForm = page.getByRole('region', { name: '抽取自评表' });
+    await retype(drawForm.getByRole('textbox', { name: '抽查比例（%）' }), '30');
+    await drawForm.getByRole('textbox', { name: '随机种子（可选）' }).pressSequentially('2020年第1次', { delay: 30 });
+    await drawForm.getByRole('button', { name: '抽取' }).click();
+    const checks = page.getByRole('table', { name: '抽查复核' });
+    await checks.getByRole('row').filter({ hasText: chosen.projectName }).waitFor();
+    await page.getByText('抽取 30%（随机种子 2020年第1次）').waitFor();
+    await checks.getByRole('textbox', { name: `${chosen.projectName}复核得分` }).pressSequentially('85', { delay: 30 });
+    await checks.getByRole('textbox', { name: `${chosen.projectName}调整理由` }).pressSequentially('维修面积无验收单支撑', { delay: 30 });
+    await checks.getByRole('button', { name: '保存' }).click();
+    await checks.getByText('王审核 于', { exact: false }).waitFor();
+    await checks.getByText('良', { exact: true }).waitFor();
+    await page.screenshot({ path: '/tmp/self-evaluation-spot.png', fullPage: true });
+    const [spot] = await app.call('selfEvaluation.spotChecks', { year: 2020 });
+    expect(spot).toMatchObject({ seed: '2020年第1次', share: 30, adjustedScore: '85.00', adjustedGrade: '良', reasons: '维修面积无验收单支撑', unitScore: approved!.totalScore });
     expect(app.pageErrors).toEqual([]);
   });
 

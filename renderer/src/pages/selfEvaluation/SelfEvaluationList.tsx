@@ -5,12 +5,10 @@ import type { SelfEvaluationListRow } from '../../../../electron/selfEvaluation/
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { notifyError } from '../../components/notify';
-import { PageHeader } from '../../components/PageHeader';
 import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { WorkflowStatusBadge } from '../../components/WorkflowStatusBadge';
-import { YearSelect } from '../../components/YearSelect';
 import { navigate, routeHref } from '../../router';
 
 type StatusFilter = WorkflowState | 'none';
@@ -66,11 +64,6 @@ export function SelfEvaluationList({ year }: { year: number }) {
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
-      <PageHeader
-        title="绩效自评"
-        description="项目支出绩效自评表：对已批复的项目绩效目标逐项填报实际完成值，按规则计算得分、总分和等级，送审后由审核人审核。"
-        actions={<YearSelect value={year} onChange={(y) => navigate('selfEvaluation', String(y))} />}
-      />
       {list.error && <Alert color="red" title="无法读取自评列表">{list.error}</Alert>}
       {!list.data && !list.error && <Loader aria-label="正在读取自评列表" />}
       {list.data && all.length === 0 && (

@@ -17,9 +17,9 @@ appsPerTest(async () => {
   });
 });
 
-/** An approved target with a qualitative indicator and every row weighted: the case the form is about. */
+/** An approved target not yet evaluated, with a qualitative indicator and every row weighted: the case the form is about. */
 async function targetWithQualitativeRow() {
-  for (const row of await app.call('selfEvaluation.list', { year: 2020 })) {
+  for (const row of (await app.call('selfEvaluation.list', { year: 2020 })).filter((r) => r.status === null)) {
     const target = await app.call('targets.forProject', { projectId: row.projectId });
     if (target.indicators.some((i) => i.operator === '定性') && target.indicators.every((i) => parseDecimal(i.weight) !== null)) return row;
   }
@@ -127,20 +127,21 @@ describe('a self-evaluation in the browser', () => {
     await page.goto(new URL('#/selfEvaluation/2020/spot', app.bridge.url).href);
     await page.getByRole('heading', { name: '本年度还没有抽查' }).waitFor();
     const drawForm = page.getByRole('region', { name: '抽取自评表' });
-    await retype(drawForm.getByRole('textbox', { name: '抽查比例（%）' }), '30');
+    // Every approved table of the year, so that this one is among them.
+    await retype(drawForm.getByRole('textbox', { name: '抽查比例（%）' }), '100');
     await drawForm.getByRole('textbox', { name: '随机种子（可选）' }).pressSequentially('2020年第1次', { delay: 30 });
     await drawForm.getByRole('button', { name: '抽取' }).click();
-    const checks = page.getByRole('table', { name: '抽查复核' });
-    await checks.getByRole('row').filter({ hasText: chosen.projectName }).waitFor();
-    await page.getByText('抽取 30%（随机种子 2020年第1次）').waitFor();
+    const checks = page.getByRole('table', { name: '抽查复核' }).getByRole('row').filter({ hasText: chosen.projectName });
+    await checks.waitFor();
+    await page.getByText('抽取 100%（随机种子 2020年第1次）').waitFor();
     await checks.getByRole('textbox', { name: `${chosen.projectName}复核得分` }).pressSequentially('85', { delay: 30 });
     await checks.getByRole('textbox', { name: `${chosen.projectName}调整理由` }).pressSequentially('维修面积无验收单支撑', { delay: 30 });
     await checks.getByRole('button', { name: '保存' }).click();
     await checks.getByText('王审核 于', { exact: false }).waitFor();
     await checks.getByText('良', { exact: true }).waitFor();
     await page.screenshot({ path: '/tmp/self-evaluation-spot.png', fullPage: true });
-    const [spot] = await app.call('selfEvaluation.spotChecks', { year: 2020 });
-    expect(spot).toMatchObject({ seed: '2020年第1次', share: 30, adjustedScore: '85.00', adjustedGrade: '良', reasons: '维修面积无验收单支撑', unitScore: approved!.totalScore });
+    const spot = (await app.call('selfEvaluation.spotChecks', { year: 2020 })).find((c) => c.projectCode === chosen.projectCode);
+    expect(spot).toMatchObject({ seed: '2020年第1次', share: 100, adjustedScore: '85.00', adjustedGrade: '良', reasons: '维修面积无验收单支撑', unitScore: approved!.totalScore });
     expect(app.pageErrors).toEqual([]);
   });
 

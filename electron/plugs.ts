@@ -7,7 +7,6 @@ import type { CommandTable } from './cli/command';
 import { demoCommands } from './demo/commands';
 import { demoHandlers } from './demo/handlers';
 import { disclosureHandlers } from './disclosure/handlers';
-import { evaluationCommands } from './evaluation/commands';
 import { exchangeCommands } from './exchange/commands';
 import { exchangeHandlers } from './exchange/handlers';
 import type { ContractOfList } from './ipc/contract';
@@ -22,6 +21,7 @@ import { projectsHandlers } from './projects/handlers';
 import { rectificationHandlers } from './rectification/handlers';
 import { registryCommands } from './registry/commands';
 import { registryHandlers } from './registry/handlers';
+import { selfEvaluationCommands } from './selfEvaluation/commands';
 import { selfEvaluationHandlers } from './selfEvaluation/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { targetsHandlers } from './targets/handlers';
@@ -49,8 +49,7 @@ export const PLUGS = {
   projects: { handlers: projectsHandlers },
   targets: { handlers: targetsHandlers },
   monitoring: { handlers: monitoringHandlers, commands: monitoringCommands },
-  selfEvaluation: { handlers: selfEvaluationHandlers },
-  evaluation: { commands: evaluationCommands },
+  selfEvaluation: { handlers: selfEvaluationHandlers, commands: selfEvaluationCommands },
   rectification: { handlers: rectificationHandlers },
   disclosure: { handlers: disclosureHandlers },
   exchange: { handlers: exchangeHandlers, commands: exchangeCommands },

@@ -25,6 +25,8 @@ export const AUDIT_KINDS: Readonly<Record<string, string>> = {
   'target-adjustment': '目标调整',
   'monitoring-round': '监控轮次',
   'monitoring-sheet': '监控表',
+  'self-evaluation': '绩效自评',
+  'self-evaluation-spot-check': '绩效自评抽查',
   rectification: '整改',
   disclosure: '绩效公开',
   'exchange-package': '数据交换包',
@@ -76,6 +78,8 @@ const DESCRIBE: Record<string, Describe> = {
   'library_version': (_db, _parts, key) => `第 ${key} 版`,
   'monitoring-round': (_db, [, year, round]) => `${year} 年 ${roundName(round!)}`,
   'monitoring-sheet': (db, [region, year, round, code]) => `${year} 年 ${roundName(round!)} · ${projectName(db, region!, Number(year), code!)}`,
+  'self-evaluation': (db, [region, year, code]) => `${year} 年 ${projectName(db, region!, Number(year), code!)}`,
+  'self-evaluation-spot-check': (_db, [, year]) => `${year} 年`,
   rectification: (_db, [, year, seq]) => `${year} 年第 ${seq} 号`,
   disclosure: (db, [region, year, table, scope]) => `${year} 年 ${DISCLOSURE_TABLES[table!] ?? table}${scope && /^\d+$/.test(scope) ? ` · ${unitName(db, region!, scope)}` : ''}`,
   'exchange-package': (db, _parts, key) => {

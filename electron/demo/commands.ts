@@ -14,16 +14,20 @@ function wholeNumber(args: ParsedArgs, name: string, text: string, min: number, 
   return value;
 }
 
-export function describeDemo(summary: DemoSummary): string {
-  const states = Object.entries(summary.projectTargets)
+const byState = (counts: Record<string, number>) =>
+  Object.entries(counts)
     .map(([state, n]) => `${WORKFLOW_LABELS[state as keyof typeof WORKFLOW_LABELS]} ${n} 个`)
     .join('、');
+
+export function describeDemo(summary: DemoSummary): string {
+  const states = byState(summary.projectTargets);
   return [
     `已生成 ${summary.year} 年度示例数据（虚构，随机种子 ${summary.seed}）：`,
     `  预算单位 ${summary.units} 个，其中主管部门 ${summary.departments} 个`,
     `  项目 ${summary.projects} 个（来自指标库 ${summary.projectTypes} 个项目类型），其中重点项目 ${summary.keyProjects} 个、衔接资金项目 ${summary.povertyFundProjects} 个、涉密项目 ${summary.confidentialProjects} 个`,
     `  项目支出绩效目标：${states}`,
     `  部门整体支出绩效目标 ${summary.departmentTargets} 个，绩效指标共 ${summary.targetIndicators} 条`,
+    `  项目支出绩效自评表：${byState(summary.selfEvaluations)}`,
   ].join('\n');
 }
 

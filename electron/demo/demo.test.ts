@@ -7,8 +7,10 @@ import { listAudit } from '../audit/audit';
 import { runCli } from '../testSupport/cli';
 import { disclosureTable } from '../disclosure/targetTable';
 import { checkDepartmentTargets, checkProjectTargets, describeProblem } from '../domain/targets';
+import { WORKFLOW_STATES } from '../domain/workflow';
 import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
+import { getSelfEvaluation, listSelfEvaluations } from '../selfEvaluation/selfEvaluations';
 import { frameworkFor, readContent, rulesFor } from '../targets/store';
 import { countyStore, freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { demoStatus, generateDemoCounty } from './generate';
@@ -59,6 +61,22 @@ describe('the sample county', () => {
     expect(db.select().from(units).where(eq(units.name, '轮台县教育局')).get()?.isDepartment).toBe(true);
     // One transaction of prepared statements; generous here because the test machine is shared.
     expect(elapsed).toBeLessThan(5000);
+  });
+
+  it('ends the year with self-evaluations of most approved targets, prefilled and scored by the rules, in every state of review', () => {
+    const { db } = sampleCountyStore();
+    const summary = generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    const rows = listSelfEvaluations(db, { year: 2020 });
+    const started = rows.filter((r) => r.status !== null);
+    expect(Object.values(summary.selfEvaluations).reduce((a, b) => a + b, 0)).toBe(started.length);
+    // Some approved targets are still to be evaluated, as at a real deadline.
+    expect(started.length).toBeGreaterThan(rows.length / 2);
+    expect(started.length).toBeLessThan(rows.length);
+    for (const state of WORKFLOW_STATES) expect(summary.selfEvaluations[state]).toBeGreaterThan(0);
+    // What went to review passed the submission rules; its grades spread over more than one grade.
+    for (const row of started.filter((r) => r.status !== 'draft')) expect(getSelfEvaluation(db, row.id!).problemList).toEqual([]);
+    expect(new Set(started.filter((r) => r.status === 'approved').map((r) => r.grade)).size).toBeGreaterThan(1);
+    expect(started.some((r) => Number(r.executionRate) < 90)).toBe(true);
   });
 
   it('gives every project target and department-wide target one that passes the rules of §4', () => {

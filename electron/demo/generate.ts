@@ -15,7 +15,9 @@ import { requireInstallation } from '../registry';
 import { settingValue } from '../settings';
 import { projectTypeOptions, suggestedTargetIndicators, frameworkFor } from '../targets';
 import { planDemoCounty, type DemoPlan, type LibraryType, type PlannedTarget } from './plan';
+import { seededRandom } from './random';
 import { isSampleDatabase, requireSampleDatabase } from './sampleDatabase';
+import { writeDemoSelfEvaluations } from './selfEvaluations';
 
 export const DEMO_ACTION = '生成示例数据（虚构）';
 const DEMO_ENTITY = 'demo';
@@ -41,6 +43,8 @@ export interface DemoSummary {
   targetIndicators: number;
   /** Library types the projects were drawn from. */
   projectTypes: number;
+  /** Year-end self-evaluations of approved project targets, by workflow state. */
+  selfEvaluations: Record<WorkflowState, number>;
 }
 
 export interface DemoStatus {
@@ -126,7 +130,7 @@ function writePlan(db: Db, plan: DemoPlan, context: { regionCode: string; year: 
   return indicators;
 }
 
-function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicators: number): DemoSummary {
+function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicators: number, selfEvaluations: DemoSummary['selfEvaluations']): DemoSummary {
   const projectTargets = Object.fromEntries(WORKFLOW_STATES.map((s) => [s, plan.projects.filter((p) => p.target.status === s).length])) as Record<WorkflowState, number>;
   return {
     ...options,
@@ -140,6 +144,7 @@ function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicat
     departmentTargets: plan.departmentTargets.length,
     targetIndicators,
     projectTypes: new Set(plan.projects.map((p) => p.projectTypeCode)).size,
+    selfEvaluations,
   };
 }
 
@@ -167,7 +172,9 @@ export function generateDemoCounty(db: Db, actor: Actor, input: DemoOptions): De
       },
     });
     const indicators = writePlan(db, plan, { regionCode: county.regionCode, year: options.year, writeUnits: !county.unitsExist });
-    const summary = summarise(plan, options, indicators);
+    // Its own stream of the seed, so the plan (units, projects, targets) stays what it was for a seed.
+    const selfEvaluations = writeDemoSelfEvaluations(tx, options.year, seededRandom(options.seed + 0x5e1f));
+    const summary = summarise(plan, options, indicators, selfEvaluations);
     recordAudit(tx, actor, { entity: DEMO_ENTITY, naturalKey: `${county.regionCode}/${options.year}`, action: DEMO_ACTION, after: summary });
     return summary;
   });

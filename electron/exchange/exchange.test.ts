@@ -24,7 +24,7 @@ import { createRound } from '../monitoring/rounds';
 
 const YEAR = 2020;
 
-const INDICATORS: readonly Required<Omit<SeedIndicator, 'accrual'>>[] = [
+const INDICATORS: readonly Required<Omit<SeedIndicator, 'accrual' | 'weight'>>[] = [
   { level1: '产出指标', level2: '数量指标', name: '受益学生人数', operator: '≥', value: '1200', unit: '人' },
   { level1: '效益指标', level2: '社会效益指标', name: '学生营养状况', operator: '定性', value: '明显改善', unit: '' },
 ];

@@ -21,6 +21,7 @@ const stubHandlers = Object.fromEntries(channels.map((channel) => [channel, () =
 const DECIDING_INPUTS: Partial<Record<Channel, object[]>> = {
   'targets.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
   'monitoring.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
+  'selfEvaluation.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
   'exchange.import': [{ trust: true }, { trust: false }],
 };
 

@@ -10,6 +10,7 @@ import { type LightCounts, monitoringTally } from '../monitoring';
 import { countyProjectCount } from '../projects';
 import { overdueCount } from '../rectification';
 import { requireInstallation } from '../registry';
+import { selfEvaluationTally, type SelfEvaluationTally } from '../selfEvaluation';
 import { projectTargetTally } from '../targets';
 import { writeWorkbook } from '../xlsx/sheet';
 
@@ -32,6 +33,8 @@ export interface CountyRow {
    */
   latestRound: { month: number; lights: LightCounts; unreported: number } | null;
   overdueRectifications: number;
+  /** Self-evaluations of the county's approved project targets, and the grades of the approved ones. */
+  selfEvaluation: SelfEvaluationTally;
 }
 
 /** One row per county of this prefecture, from each workflow's own tally of the county's year. */
@@ -62,6 +65,7 @@ export function prefectureDashboard(store: Store, year: number, today = localDat
       grades: targets.grades,
       latestRound: monitoring.latestRound,
       overdueRectifications: overdueCount(store.db, county.code, year, today),
+      selfEvaluation: selfEvaluationTally(store.db, county.code, year),
     };
   });
 }
@@ -70,7 +74,7 @@ export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uin
   return writeWorkbook([
     {
       name: `${year}年各县汇总`,
-      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '最近监控月份', '红灯', '黄灯', '绿灯', '蓝灯', '未填报', '目标审核优', '良', '中', '差', '逾期整改'],
+      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '最近监控月份', '红灯', '黄灯', '绿灯', '蓝灯', '未填报', '目标审核优', '良', '中', '差', '逾期整改', '已自评', '自评已通过', '自评等级'],
       rows: rows.map((r) => [
         r.code,
         r.name,
@@ -90,8 +94,11 @@ export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uin
         r.latestRound?.unreported ?? '',
         ...REVIEW_GRADES.map((g) => r.grades[g]),
         r.overdueRectifications,
+        r.selfEvaluation.evaluated,
+        r.selfEvaluation.approved,
+        r.selfEvaluation.grades.map((g) => `${g.grade} ${g.count}`).join('，'),
       ]),
-      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 12, 6, 6, 6, 6, 8, 10, 6, 6, 6, 10],
+      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 12, 6, 6, 6, 6, 8, 10, 6, 6, 6, 10, 8, 10, 22],
     },
   ]);
 }

@@ -1,5 +1,71 @@
-// Channels of 绩效自评. For now the part of 自评复核 (review/contract.ts).
+// Channels of 绩效自评: the year's approved project targets with their self-evaluations, one
+// self-evaluation to fill in, its drafts and its review; 抽查; and 自评复核 (review/contract.ts).
+import { z } from 'zod';
+import { workflowActionPermission } from '../domain/permissions';
+import { TIERS } from '../domain/selfEvaluation';
+import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../domain/workflow';
+import { fen, returns, text, uuid, version, year, type ContractPart } from '../ipc/schema';
+import type { SelfEvaluationDetail, SelfEvaluationListRow } from './selfEvaluations';
+import type { SpotCheckRow } from './spotChecks';
 import { selfEvaluationReviewContract } from './review/contract';
 export type { ExternalReviewDetail, ExternalReviewRow, ReviewedIndicatorRow, ReviewImportPreview, ReviewImportRow } from './review/contract';
+export type { SelfEvaluationDetail, SelfEvaluationListRow } from './selfEvaluations';
+export type { ScoringRules, SelfEvaluationIndicator } from './store';
+export type { SpotCheckRow } from './spotChecks';
 
-export const selfEvaluationContract = { ...selfEvaluationReviewContract } as const;
+const fundRow = z.object({ initialFen: fen, adjustedFen: fen, executedFen: fen }).strict();
+
+export const selfEvaluationContract = {
+  'selfEvaluation.list': {
+    permission: 'view',
+    input: z.object({ year, unitCode: text(20).optional(), status: z.enum([...WORKFLOW_STATES, 'none']).optional() }).strict(),
+    output: returns<SelfEvaluationListRow[]>(),
+  },
+  'selfEvaluation.get': { permission: 'view', input: z.object({ id: uuid }).strict(), output: returns<SelfEvaluationDetail>() },
+  'selfEvaluation.create': { permission: 'enter', input: z.object({ targetId: uuid }).strict(), output: returns<SelfEvaluationDetail>() },
+  'selfEvaluation.save': {
+    permission: 'enter',
+    input: z
+      .object({
+        id: uuid,
+        version,
+        funds: z.object({ appropriation: fundRow, carryOver: fundRow, other: fundRow }).strict(),
+        budgetReason: text(2000),
+        goalAchieved: text(4000),
+        problems: text(4000),
+        measures: text(4000),
+        indicators: z
+          .array(
+            z
+              .object({
+                id: uuid,
+                actual: text(200),
+                tier: z.enum(TIERS).nullable(),
+                score: text(20),
+                deduction: text(20),
+                deductionReason: text(500),
+                deviationReason: text(2000),
+              })
+              .strict(),
+          )
+          .max(200),
+      })
+      .strict(),
+    output: returns<SelfEvaluationDetail>(),
+  },
+  'selfEvaluation.transition': {
+    permission: workflowActionPermission,
+    input: z.object({ id: uuid, version, action: z.enum(WORKFLOW_ACTIONS), opinion: text(1000).nullable().optional() }).strict(),
+    output: returns<SelfEvaluationDetail>(),
+  },
+
+  'selfEvaluation.spotChecks': { permission: 'view', input: z.object({ year }).strict(), output: returns<SpotCheckRow[]>() },
+  'selfEvaluation.drawSpotCheck': {
+    permission: 'review',
+    input: z.object({ year, share: z.number().int().min(1, '抽查比例应为 1–100 之间的整数（百分比）').max(100, '抽查比例应为 1–100 之间的整数（百分比）'), seed: text(40).nullable().optional() }).strict(),
+    output: returns<SpotCheckRow[]>(),
+  },
+  'selfEvaluation.recheck': { permission: 'review', input: z.object({ id: uuid, adjustedScore: text(20), reasons: text(2000) }).strict(), output: returns<SpotCheckRow>() },
+
+  ...selfEvaluationReviewContract,
+} as const satisfies ContractPart;

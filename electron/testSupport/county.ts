@@ -49,6 +49,8 @@ export interface SeedIndicator {
   level2?: string;
   /** Defaults from the unit and level 2, as on the target form. */
   accrual?: Accrual;
+  /** 分值; default none. */
+  weight?: string;
 }
 
 /** A project's targets, of the project with this code (and the project's year). */
@@ -107,7 +109,7 @@ export function seedCounty(db: Db, county: SeedCounty): SeededCounty {
   );
   const insertTask = sqlite.prepare('INSERT INTO department_tasks (id, target_id, seq, function, task, project_codes, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertIndicator = sqlite.prepare(
-    'INSERT INTO target_indicators (id, target_id, seq, level1, level2, name, operator, value, unit, accrual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO target_indicators (id, target_id, seq, level1, level2, name, operator, value, unit, accrual, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const writeIndicators = (targetId: string, indicators: SeedIndicator[] = []) =>
     indicators.forEach((indicator, index) => {
@@ -116,7 +118,7 @@ export function seedCounty(db: Db, county: SeedCounty): SeededCounty {
       const level2 = indicator.level2 ?? (qualitative ? '社会效益指标' : '数量指标');
       const unit = indicator.unit ?? '';
       const accrual = indicator.accrual ?? defaultAccrual({ unit, level2 });
-      insertIndicator.run(randomUUID(), targetId, index + 1, level1, level2, indicator.name, indicator.operator, indicator.value, unit, accrual);
+      insertIndicator.run(randomUUID(), targetId, index + 1, level1, level2, indicator.name, indicator.operator, indicator.value, unit, accrual, indicator.weight ?? '');
     });
   const decidedAt = (status: WorkflowState, targetYear: number) => (status === 'approved' ? `${targetYear}-02-01` : null);
 

@@ -16,7 +16,10 @@ export interface FundRowFigures extends FundFigures {
   row: 'total' | FundRowName;
 }
 
-const FUND_ROW_ORDER: readonly FundRowName[] = ['appropriation', 'carryOver', 'other'];
+/** The 其中 rows in the form's order. */
+export const FUND_ROW_ORDER: readonly FundRowName[] = ['appropriation', 'carryOver', 'other'];
+export type FundBlock = Readonly<Record<FundRowName, FundFigures>>;
+
 const none = (): FundFigures => ({ initialFen: 0, adjustedFen: 0, executedFen: 0 });
 const plus = (a: FundFigures, b: FundFigures): FundFigures => ({
   initialFen: a.initialFen + b.initialFen,
@@ -24,13 +27,23 @@ const plus = (a: FundFigures, b: FundFigures): FundFigures => ({
   executedFen: a.executedFen + b.executedFen,
 });
 
-/** The four rows in the form's order; a source the mapping does not know counts as 其他资金. */
-export function fundRowsOf(funds: readonly (FundFigures & { source: string })[], settings: ScoringSettings): FundRowFigures[] {
-  const rows = new Map<FundRowName, FundFigures>(FUND_ROW_ORDER.map((r) => [r, none()]));
+/** The fund sources grouped into the form's rows; a source the mapping does not know counts as 其他资金. */
+export function fundBlockOf(funds: readonly (FundFigures & { source: string })[], settings: Pick<ScoringSettings, 'fundRows'>): FundBlock {
+  const rows = Object.fromEntries(FUND_ROW_ORDER.map((r) => [r, none()])) as Record<FundRowName, FundFigures>;
   for (const fund of funds) {
     const row = settings.fundRows[fund.source as FundSource] ?? 'other';
-    rows.set(row, plus(rows.get(row)!, fund));
+    rows[row] = plus(rows[row], fund);
   }
-  const total = [...rows.values()].reduce(plus, none());
-  return [{ row: 'total', ...total }, ...FUND_ROW_ORDER.map((row) => ({ row, ...rows.get(row)! }))];
+  return rows;
+}
+
+/** 年度资金总额 (the sum of the rows below it), then the 其中 rows. */
+export function blockRows(block: FundBlock): FundRowFigures[] {
+  const total = FUND_ROW_ORDER.map((row) => block[row]).reduce(plus, none());
+  return [{ row: 'total', ...total }, ...FUND_ROW_ORDER.map((row) => ({ row, ...block[row] }))];
+}
+
+/** The four rows in the form's order, from the project's fund sources. */
+export function fundRowsOf(funds: readonly (FundFigures & { source: string })[], settings: Pick<ScoringSettings, 'fundRows'>): FundRowFigures[] {
+  return blockRows(fundBlockOf(funds, settings));
 }

@@ -33,7 +33,7 @@ export const NAVIGATION: Readonly<Record<WorkflowName, NavigationEntry | null>> 
   evaluation: {
     label: '绩效评价',
     summary:
-      '单位自评、部门评价和财政评价：按批复的指标打分，计算预算执行得分、总分和等级；超额完成等情况提示评价人复核，不自动扣分。',
+      '部门评价和财政评价：按评价指标体系（决策、过程、产出、效益）逐项打分，记录评价方法、专家和第三方机构，形成评价报告和等级；单位自评见“绩效自评”。',
   },
   results: {
     label: '结果应用',

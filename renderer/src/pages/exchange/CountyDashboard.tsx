@@ -85,6 +85,8 @@ export function CountyDashboard() {
             <Table.Th>监控已报送 / 监控表</Table.Th>
             <Table.Th>最近一轮监控</Table.Th>
             <Table.Th>目标审核等级</Table.Th>
+            <Table.Th>已自评 / 目标已批复</Table.Th>
+            <Table.Th style={{ minWidth: 84 }}>自评等级</Table.Th>
             <Table.Th ta="center">逾期整改</Table.Th>
             <Table.Th ta="center">待发送审核意见</Table.Th>
             <Table.Th className="no-print">操作</Table.Th>
@@ -118,6 +120,12 @@ export function CountyDashboard() {
               <Table.Td>
                 <Grades grades={r.grades} />
               </Table.Td>
+              <Table.Td>
+                <Share part={r.selfEvaluation.evaluated} whole={r.selfEvaluation.approvedTargets} label="已自评" />
+              </Table.Td>
+              <Table.Td>
+                <SelfEvaluationGrades tally={r.selfEvaluation} />
+              </Table.Td>
               <Table.Td ta="center">
                 <Count n={r.overdueRectifications} color="red" />
               </Table.Td>
@@ -134,7 +142,7 @@ export function CountyDashboard() {
         </Table.Tbody>
       </Table>
       <Text size="xs" c="dimmed">
-        目标已批复：县级已批复的项目支出绩效目标数 / 项目数。监控已报送：已报送或已审核的监控表 / 监控表总数。最近一轮监控：该县本年度最后一个监控轮次中各项目的项目灯，尚无任何填报的监控表不亮灯，计为“未填报”。目标审核等级：县级对项目支出绩效目标的审核等级分布。未出回执：已导入但尚未向该县出具回执的数据包。
+        目标已批复：县级已批复的项目支出绩效目标数 / 项目数。监控已报送：已报送或已审核的监控表 / 监控表总数。最近一轮监控：该县本年度最后一个监控轮次中各项目的项目灯，尚无任何填报的监控表不亮灯，计为“未填报”。目标审核等级：县级对项目支出绩效目标的审核等级分布。已自评：已开展绩效自评的项目 / 已批复目标的项目。自评等级：县级审核通过的自评表的评价等级分布。未出回执：已导入但尚未向该县出具回执的数据包。
       </Text>
     </Stack>
   );
@@ -196,4 +204,18 @@ function Grades({ grades }: { grades: CountyRow['grades'] }) {
     );
   }
   return <Counts items={REVIEW_GRADES.map((grade) => ({ key: grade, label: grade, n: grades[grade], color: GRADE_COLORS[grade] }))} />;
+}
+
+const SELF_EVALUATION_COLORS = ['green', 'teal', 'yellow.8', 'red'];
+
+/** The grades of the county's approved self-evaluations (优/良/中/差 unless the bureau names them otherwise). */
+function SelfEvaluationGrades({ tally }: { tally: CountyRow['selfEvaluation'] }) {
+  if (tally.approved === 0) {
+    return (
+      <Text span size="sm" c="dimmed">
+        {tally.evaluated > 0 ? '审核中' : '未自评'}
+      </Text>
+    );
+  }
+  return <Counts items={tally.grades.map(({ grade, count }, i) => ({ key: grade, label: grade, n: count, color: SELF_EVALUATION_COLORS[i] ?? 'gray.7' }))} />;
 }

@@ -1,5 +1,5 @@
 // 自评复核: self-evaluation tables that units filled in Excel, imported and recomputed by the rules. The
-// year's list, the import (previewed, per-row problems), and one table's review.
+// year's list and the import (previewed, per-row problems); one table's review is ReviewView.
 import { Alert, Anchor, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ExternalReviewRow } from '../../../../../electron/selfEvaluation/contract';
@@ -9,26 +9,18 @@ import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../../components
 import { formatDateTime } from '../../../components/format';
 import { NotAllowedNote, useAllowed } from '../../../components/useAllowed';
 import { useInvoke } from '../../../components/useInvoke';
-import { YearSelect, yearFromRoute } from '../../../components/YearSelect';
-import { navigate, routeHref, useRoute } from '../../../router';
-import { ReviewView } from './ReviewView';
+import { routeHref } from '../../../router';
 import { statusBadge } from './StatusBadge';
 import { useReviewImport } from './useReviewImport';
 
-export function ExternalReviewTab() {
-  const [, , segment, id] = useRoute();
-  if (segment === 'table' && id) return <ReviewView key={id} id={id} />;
-  return <ReviewList year={yearFromRoute(segment)} />;
-}
-
-function ReviewList({ year }: { year: number }) {
+/** The year's imported tables; the page's year select chooses the year. */
+export function ExternalReviewTab({ year }: { year: number }) {
   const list = useInvoke('selfEvaluationReview.list', { year });
   const entering = useAllowed('enter');
   const importFlow = useReviewImport(year, list.reload);
   return (
     <Stack>
-      <Group justify="space-between" className="no-print">
-        <YearSelect value={year} onChange={(next) => navigate('selfEvaluation', 'review', String(next))} />
+      <Group justify="flex-end" className="no-print">
         <Group gap="xs">
           <TemplateDownload year={year} />
           <PickFileButton label="导入自评表（Excel）" accept={XLSX_ACCEPT} onFile={importFlow.choose} loading={importFlow.reading} disabled={!entering.allowed} />

@@ -1,0 +1,33 @@
+// Self-evaluations travel up in their own stage with their indicator rows, like targets with theirs;
+// a unit's copy waits for its county's review whatever the unit says about itself.
+import { z } from 'zod';
+import { selfEvaluationIndicators, selfEvaluations } from '../../db/schema';
+import { OPERATORS } from '../domain/indicators';
+import { type DeclaredEntity, type Row, childRow, recordRow } from '../exchange/exchange';
+
+/** A unit's self-evaluation waits for the county's review: the unit's own approval and opinion never count. */
+function selfEvaluationAwaitingReview(row: Row): Row {
+  return { ...row, status: row.status === 'draft' ? 'draft' : 'submitted', review_opinion: null, reviewed_by: null, decided_at: null };
+}
+
+// A row copied from a target draft may have no operator.
+const operator = z.enum([...OPERATORS, '']);
+
+export const selfEvaluationExchange: readonly DeclaredEntity[] = [
+  {
+    name: 'self-evaluation',
+    label: '绩效自评',
+    table: 'self_evaluations',
+    row: recordRow(selfEvaluations),
+    naturalKey: ['region_code', 'year', 'project_code'],
+    stages: ['self-evaluation'],
+    parents: ['project', 'target'],
+    directions: ['up'],
+    scope: 'region_code = :region AND year = :year',
+    unitScope: 'project_id IN (SELECT id FROM projects WHERE unit_code = :unit)',
+    children: [{ table: 'self_evaluation_indicators', foreignKey: 'self_evaluation_id', key: ['id'], row: childRow(selfEvaluationIndicators, { operator }) }],
+    unitColumn: 'unit_code',
+    statusColumn: 'status',
+    awaitingReview: selfEvaluationAwaitingReview,
+  },
+];

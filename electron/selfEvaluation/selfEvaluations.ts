@@ -1,0 +1,301 @@
+// 项目支出绩效自评: one self-evaluation per approved project target. The unit creates it (prefilled from
+// the budget and the last monitoring round), saves drafts as often as it likes (each row checked by the
+// domain's form rules), submits it when nothing is missing, and the bureau approves or returns it; an
+// approved one is locked. Every step goes into the history.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { projects, selfEvaluationIndicators, selfEvaluations, sqlNow, targetIndicators, targets, units } from '../../db/schema';
+import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audit';
+import { workflowActionPermission } from '../domain/permissions';
+import { percent } from '../domain/ratio';
+import { shownTotal, TIERS, type FundBlock, type Tier } from '../domain/selfEvaluation';
+import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction, type WorkflowState } from '../domain/workflow';
+import { AppError } from '../errors';
+import { refuseSelfReview, requireInstallation, requirePermission } from '../registry';
+import { prefilledActuals, prefilledFunds } from './prefill';
+import {
+  assessRecord,
+  fundColumns,
+  loadSelfEvaluations,
+  requireSelfEvaluation,
+  scoringRules,
+  scoringSettingsOf,
+  selfEvaluationKey,
+  type ScoringRules,
+  type SelfEvaluationRecord,
+} from './store';
+
+const ENTITY = 'self-evaluation';
+
+/** A row of the year's list: an approved project target and where its self-evaluation stands. */
+export interface SelfEvaluationListRow {
+  targetId: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  unitCode: string;
+  unitName: string;
+  /** null: not started yet (未自评). */
+  id: string | null;
+  status: WorkflowState | null;
+  executionRate: string | null;
+  totalScore: string | null;
+  grade: string | null;
+  updatedAt: string | null;
+}
+
+export interface SelfEvaluationListFilter {
+  year: number;
+  unitCode?: string;
+  /** 'none' for the targets nobody has started on. */
+  status?: WorkflowState | 'none';
+}
+
+export function listSelfEvaluations(db: Db, filter: SelfEvaluationListFilter): SelfEvaluationListRow[] {
+  const { region } = requireInstallation(db);
+  const rules = scoringRules(db);
+  const started = new Map(loadSelfEvaluations(db, { year: filter.year }).map((r) => [r.targetId, r]));
+  const approved = db
+    .select({
+      targetId: targets.id,
+      projectId: projects.id,
+      projectCode: projects.code,
+      projectName: projects.name,
+      unitCode: projects.unitCode,
+      unitName: sql<string>`coalesce(${units.name}, ${projects.unitCode})`,
+    })
+    .from(targets)
+    .innerJoin(projects, and(eq(projects.id, targets.projectId), eq(projects.deleted, false)))
+    .leftJoin(units, and(eq(units.regionCode, projects.regionCode), eq(units.code, projects.unitCode)))
+    .where(and(eq(targets.regionCode, region.code), eq(targets.year, filter.year), eq(targets.kind, 'project'), eq(targets.status, 'approved'), eq(targets.deleted, false)))
+    .orderBy(asc(projects.unitCode), asc(projects.code))
+    .all();
+  return approved
+    .map((target): SelfEvaluationListRow => {
+      const record = started.get(target.targetId);
+      if (!record) return { ...target, id: null, status: null, executionRate: null, totalScore: null, grade: null, updatedAt: null };
+      const assessment = assessRecord(record, rules);
+      return {
+        ...target,
+        id: record.id,
+        status: record.status,
+        executionRate: percent(assessment.budget.rate),
+        ...shownTotal(assessment),
+        updatedAt: record.updatedAt,
+      };
+    })
+    .filter((row) => (!filter.unitCode || row.unitCode === filter.unitCode) && (!filter.status || (row.status ?? 'none') === filter.status));
+}
+
+export interface SelfEvaluationDetail extends SelfEvaluationRecord {
+  /** The bureau's scoring settings, so the form scores the same while typing. */
+  rules: ScoringRules;
+  /** What still blocks a submission, one line each. */
+  problemList: string[];
+  history: AuditRow[];
+}
+
+export function getSelfEvaluation(db: Db, id: string): SelfEvaluationDetail {
+  const record = requireSelfEvaluation(db, id);
+  const rules = scoringRules(db);
+  return {
+    ...record,
+    rules,
+    problemList: assessRecord(record, rules).problems,
+    history: listAudit(db, { entity: ENTITY, naturalKey: selfEvaluationKey(record), limit: 50 }),
+  };
+}
+
+/** 年度总体目标 as approved: the annual goals, or the overall goal when the target has none. */
+function expectedGoal(target: typeof targets.$inferSelect): string {
+  const annual = (JSON.parse(target.annualGoals) as string[]).filter((g) => g.trim() !== '');
+  return annual.length > 0 ? annual.join('\n') : target.overallGoal;
+}
+
+/** Starts the self-evaluation of an approved project target, prefilled; refused for any other target. */
+export function createSelfEvaluation(db: Db, actor: Actor, input: { targetId: string }): SelfEvaluationDetail {
+  requirePermission(db, actor, 'enter');
+  const id = randomUUID();
+  db.transaction((tx) => {
+    const target = tx.select().from(targets).where(and(eq(targets.id, input.targetId), eq(targets.deleted, false))).get();
+    if (!target || target.kind !== 'project' || !target.projectId) throw new AppError('NOT_FOUND', '该项目绩效目标不存在或已删除，请刷新后重试');
+    const project = tx.select().from(projects).where(eq(projects.id, target.projectId)).get()!;
+    if (target.status !== 'approved') {
+      throw new AppError('CONFLICT', `“${project.name}”的绩效目标当前为“${WORKFLOW_LABELS[target.status]}”，尚未批复，不能自评。请待绩效目标审核通过后再开展自评`);
+    }
+    const existing = tx.select({ id: selfEvaluations.id }).from(selfEvaluations).where(and(eq(selfEvaluations.regionCode, target.regionCode), eq(selfEvaluations.year, target.year), eq(selfEvaluations.projectCode, project.code))).get();
+    if (existing) throw new AppError('CONFLICT', `“${project.name}”已有 ${target.year} 年的自评表，请在列表中打开它`);
+    const settings = scoringSettingsOf(scoringRules(tx));
+    const approvedRows = tx.select().from(targetIndicators).where(eq(targetIndicators.targetId, target.id)).orderBy(asc(targetIndicators.seq)).all();
+    const actuals = prefilledActuals(tx, project.id, approvedRows);
+    const key = { regionCode: target.regionCode, year: target.year, projectCode: project.code };
+    tx.insert(selfEvaluations)
+      .values({ id, ...key, projectId: project.id, targetId: target.id, unitCode: project.unitCode, goalExpected: expectedGoal(target), ...fundColumns(prefilledFunds(tx, project.id, settings)) })
+      .run();
+    approvedRows.forEach((row, n) => {
+      tx.insert(selfEvaluationIndicators)
+        .values({
+          id: randomUUID(),
+          selfEvaluationId: id,
+          indicatorId: row.id,
+          seq: n + 1,
+          level1: row.level1,
+          level2: row.level2,
+          name: row.name,
+          operator: row.operator,
+          targetValue: row.value,
+          unit: row.unit,
+          weight: row.weight,
+          accrual: row.accrual,
+          ...actuals[n]!,
+        })
+        .run();
+    });
+    storeTotal(tx, requireSelfEvaluation(tx, id));
+    recordAudit(tx, actor, { entity: ENTITY, naturalKey: selfEvaluationKey(key), action: '新建自评表', after: { indicators: approvedRows.length } });
+  });
+  return getSelfEvaluation(db, id);
+}
+
+export interface IndicatorEntry {
+  id: string;
+  actual: string;
+  tier: Tier | null;
+  score: string;
+  deduction: string;
+  deductionReason: string;
+  deviationReason: string;
+}
+
+export interface SelfEvaluationSaveInput {
+  id: string;
+  /** The version the unit edited, so a concurrent change is not silently overwritten. */
+  version: number;
+  funds: FundBlock;
+  budgetReason: string;
+  goalAchieved: string;
+  problems: string;
+  measures: string;
+  indicators: readonly IndicatorEntry[];
+}
+
+function refuseStale(record: SelfEvaluationRecord, version: number): void {
+  if (record.version !== version) throw new AppError('CONFLICT', `“${record.project.name}”的自评表已被他人修改，请刷新后重新填写`);
+}
+
+/** Only 草稿 and 被退回 change; a submitted one is withdrawn first, an approved one is locked. */
+function refuseLocked(record: SelfEvaluationRecord): void {
+  if (editable(record.status)) return;
+  const hint = record.status === 'submitted' ? '如需修改，请先撤回' : '已通过的自评表已锁定，不能再修改';
+  throw new AppError('CONFLICT', `“${record.project.name}”的自评表当前为“${WORKFLOW_LABELS[record.status]}”，不能修改。${hint}`);
+}
+
+/** The record as the input would leave it, for the domain to check before anything is written. */
+function applied(record: SelfEvaluationRecord, input: SelfEvaluationSaveInput): SelfEvaluationRecord {
+  const entries = new Map(input.indicators.map((i) => [i.id, i]));
+  if (input.indicators.some((i) => !record.indicators.some((r) => r.id === i.id))) {
+    throw new AppError('INVALID_INPUT', '填报的指标不属于该自评表批复的指标，请刷新后重新填写');
+  }
+  return {
+    ...record,
+    funds: input.funds,
+    budgetReason: input.budgetReason.trim(),
+    goalAchieved: input.goalAchieved.trim(),
+    problems: input.problems.trim(),
+    measures: input.measures.trim(),
+    indicators: record.indicators.map((row) => {
+      const entry = entries.get(row.id);
+      if (!entry) return row;
+      const trimmed = { actual: entry.actual.trim(), score: entry.score.trim(), deduction: entry.deduction.trim(), deductionReason: entry.deductionReason.trim(), deviationReason: entry.deviationReason.trim() };
+      return { ...row, ...trimmed, tier: entry.tier && (TIERS as readonly string[]).includes(entry.tier) ? entry.tier : null };
+    }),
+  };
+}
+
+const contentOf = (record: SelfEvaluationRecord) => ({
+  funds: record.funds,
+  budgetReason: record.budgetReason,
+  goalAchieved: record.goalAchieved,
+  problems: record.problems,
+  measures: record.measures,
+  indicators: record.indicators.map(({ id, actual, tier, score, deduction, deductionReason, deviationReason }) => ({ id, actual, tier, score, deduction, deductionReason, deviationReason })),
+});
+
+/** Keeps 总分 and 等级 beside the rows, for the lists and the prefecture's board. */
+function storeTotal(tx: Db, record: SelfEvaluationRecord): void {
+  tx.update(selfEvaluations).set(shownTotal(assessRecord(record, scoringRules(tx)))).where(eq(selfEvaluations.id, record.id)).run();
+}
+
+export function saveSelfEvaluation(db: Db, actor: Actor, input: SelfEvaluationSaveInput): SelfEvaluationDetail {
+  requirePermission(db, actor, 'enter');
+  db.transaction((tx) => {
+    const before = requireSelfEvaluation(tx, input.id);
+    refuseStale(before, input.version);
+    refuseLocked(before);
+    const after = applied(before, input);
+    const { refusals } = assessRecord(after, scoringRules(tx));
+    if (refusals.length > 0) throw new AppError('INVALID_INPUT', `自评表没有保存：${refusals.join('；')}`);
+    tx.update(selfEvaluations)
+      .set({
+        ...fundColumns(after.funds),
+        budgetReason: after.budgetReason,
+        goalAchieved: after.goalAchieved,
+        problems: after.problems,
+        measures: after.measures,
+        version: sql`${selfEvaluations.version} + 1`,
+        updatedAt: sqlNow,
+      })
+      .where(eq(selfEvaluations.id, before.id))
+      .run();
+    for (const row of after.indicators) {
+      const { actual, tier, score, deduction, deductionReason, deviationReason } = row;
+      tx.update(selfEvaluationIndicators).set({ actual, tier, score, deduction, deductionReason, deviationReason }).where(eq(selfEvaluationIndicators.id, row.id)).run();
+    }
+    storeTotal(tx, after);
+    recordAudit(tx, actor, { entity: ENTITY, naturalKey: selfEvaluationKey(before), action: '保存自评表', before: contentOf(before), after: contentOf(after) });
+  });
+  return getSelfEvaluation(db, input.id);
+}
+
+export interface SelfEvaluationTransitionInput {
+  id: string;
+  version: number;
+  action: WorkflowAction;
+  opinion?: string | null;
+}
+
+function refuseIncomplete(db: Db, record: SelfEvaluationRecord): void {
+  const { problems } = assessRecord(record, scoringRules(db));
+  if (problems.length === 0) return;
+  const more = problems.length > 5 ? `等 ${problems.length} 处` : '';
+  throw new AppError('INVALID_INPUT', `“${record.project.name}”的自评表还不能送审，请先补充：${problems.slice(0, 5).join('；')}${more}`);
+}
+
+/** 送审 / 撤回 / 审核通过 / 退回 (an opinion is required to return); the submitter never decides. */
+export function transitionSelfEvaluation(db: Db, actor: Actor, input: SelfEvaluationTransitionInput): SelfEvaluationDetail {
+  db.transaction((tx) => {
+    const record = requireSelfEvaluation(tx, input.id);
+    refuseStale(record, input.version);
+    const move = transition(record.status, input.action, input.opinion);
+    if (!move.ok) throw new AppError('CONFLICT', move.message);
+    requirePermission(tx, actor, workflowActionPermission(input));
+    const key = selfEvaluationKey(record);
+    const decided = input.action === 'approve' || input.action === 'return';
+    if (decided) refuseSelfReview(tx, actor, record.submittedBy, { entity: ENTITY, naturalKey: key });
+    if (input.action === 'submit') refuseIncomplete(tx, record);
+    const opinion = input.opinion?.trim() || null;
+    tx.update(selfEvaluations)
+      .set({
+        status: move.next,
+        version: sql`${selfEvaluations.version} + 1`,
+        updatedAt: sqlNow,
+        ...(input.action === 'submit' ? { submittedAt: sqlNow, submittedBy: actor.id } : {}),
+        ...(decided ? { decidedAt: sqlNow, reviewOpinion: opinion, reviewedBy: actor.name } : {}),
+      })
+      .where(eq(selfEvaluations.id, record.id))
+      .run();
+    recordAudit(tx, actor, { entity: ENTITY, naturalKey: key, action: `${ACTION_LABELS[input.action]}自评表`, before: { status: record.status }, after: { status: move.next }, opinion });
+  });
+  return getSelfEvaluation(db, input.id);
+}

@@ -1,0 +1,110 @@
+import { Alert, Button, Group, Loader, Select, Stack, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { WORKFLOW_LABELS, WORKFLOW_STATES, type WorkflowState } from '../../../../electron/domain/workflow';
+import type { SelfEvaluationListRow } from '../../../../electron/selfEvaluation/contract';
+import { invoke } from '../../api';
+import { EmptyNotice } from '../../components/EmptyNotice';
+import { notifyError } from '../../components/notify';
+import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
+import { useInvoke } from '../../components/useInvoke';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { WorkflowStatusBadge } from '../../components/WorkflowStatusBadge';
+import { navigate, routeHref } from '../../router';
+
+type StatusFilter = WorkflowState | 'none';
+
+const dash = <Text span c="dimmed" size="sm">—</Text>;
+
+function StartButton({ row, canEnter }: { row: SelfEvaluationListRow; canEnter: boolean }) {
+  const [busy, setBusy] = useState(false);
+  async function start() {
+    setBusy(true);
+    try {
+      const created = await invoke('selfEvaluation.create', { targetId: row.targetId });
+      navigate('selfEvaluation', 'edit', created.id);
+    } catch (error) {
+      notifyError(error, '没有开始自评');
+      setBusy(false);
+    }
+  }
+  return (
+    <Button size="compact-xs" variant="light" onClick={() => void start()} loading={busy} disabled={!canEnter} aria-label={`开始自评：${row.projectName}`}>
+      开始自评
+    </Button>
+  );
+}
+
+function columns(canEnter: boolean): Column<SelfEvaluationListRow>[] {
+  return [
+    { key: 'code', header: '项目编码', width: '150px', cell: (r) => <span title={r.projectCode}>{r.projectCode}</span> },
+    {
+      key: 'name',
+      header: '项目名称',
+      width: 'minmax(200px, 2.2fr)',
+      cell: (r) => (r.id ? <a href={routeHref('selfEvaluation', 'edit', r.id)} title={r.projectName}>{r.projectName}</a> : <span title={r.projectName}>{r.projectName}</span>),
+    },
+    { key: 'unit', header: '实施单位', width: 'minmax(160px, 1.3fr)', cell: (r) => <span title={r.unitName}>{r.unitName}</span> },
+    { key: 'status', header: '自评状态', width: '100px', cell: (r) => (r.status ? <WorkflowStatusBadge status={r.status} /> : <StartButton row={r} canEnter={canEnter} />), align: 'center' },
+    { key: 'rate', header: '执行率', width: '90px', cell: (r) => (r.executionRate ? `${r.executionRate}%` : dash), align: 'right' },
+    { key: 'total', header: '总分', width: '80px', cell: (r) => r.totalScore ?? dash, align: 'right' },
+    { key: 'grade', header: '等级', width: '70px', cell: (r) => r.grade ?? dash, align: 'center' },
+  ];
+}
+
+/** The year's approved project targets, each with where its self-evaluation stands. */
+export function SelfEvaluationList({ year }: { year: number }) {
+  const list = useInvoke('selfEvaluation.list', { year });
+  const enter = useAllowed('enter');
+  const [unit, setUnit] = useState<string | null>(null);
+  const [status, setStatus] = useState<StatusFilter | null>(null);
+  const all = list.data ?? [];
+  const units = useMemo(() => [...new Map(all.map((r) => [r.unitCode, r.unitName]))].map(([value, name]) => ({ value, label: `${name}（${value}）` })), [all]);
+  const visible = all.filter((r) => (!unit || r.unitCode === unit) && (!status || (r.status ?? 'none') === status));
+  const started = all.filter((r) => r.status !== null).length;
+
+  return (
+    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
+      {list.error && <Alert color="red" title="无法读取自评列表">{list.error}</Alert>}
+      {!list.data && !list.error && <Loader aria-label="正在读取自评列表" />}
+      {list.data && all.length === 0 && (
+        <EmptyNotice
+          title="还没有批复的项目目标"
+          description={`${year} 年还没有审核通过的项目绩效目标。自评针对批复的指标进行：请先在“绩效目标”中完成目标的填报和审核，再回到这里开展自评。`}
+        >
+          <Button variant="default" component="a" href={routeHref('targets')}>
+            前往绩效目标
+          </Button>
+        </EmptyNotice>
+      )}
+      {all.length > 0 && (
+        <>
+          <Group gap="xs" align="flex-end" className="no-print">
+            <Select aria-label="按单位筛选" placeholder="全部单位" data={units} value={unit} onChange={setUnit} searchable clearable w={230} />
+            <Select
+              aria-label="按状态筛选"
+              placeholder="全部状态"
+              data={[{ value: 'none', label: '未自评' }, ...WORKFLOW_STATES.map((s) => ({ value: s, label: WORKFLOW_LABELS[s] }))]}
+              value={status}
+              onChange={(v) => setStatus(v as StatusFilter | null)}
+              clearable
+              w={120}
+            />
+            <Text size="sm" c="dimmed" role="status">
+              共 {all.length} 个批复的项目，已开始自评 {started} 个{visible.length !== all.length && `，筛选出 ${visible.length} 个`}
+            </Text>
+          </Group>
+          <NotAllowedNote allowance={enter} />
+          {visible.length > 0 ? (
+            <VirtualTable label="自评列表" rows={visible} columns={columns(enter.allowed)} rowKey={(r) => r.targetId} />
+          ) : (
+            <EmptyNotice title="没有符合条件的项目" description="请调整单位或状态筛选条件。">
+              <Button variant="default" onClick={() => { setUnit(null); setStatus(null); }}>
+                清除筛选
+              </Button>
+            </EmptyNotice>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -15,7 +15,7 @@ const CODES = ['LT-01', 'LT-02', 'LT-03', 'LT-04', 'LT-05', 'LT-06', 'LT-07', 'L
 
 /** Ten approved projects, each self-evaluated (every indicator met but LT-0n's budget at n × 10%) and approved. */
 function countyWithApprovedSelfEvaluations() {
-  const { db } = countyStore();
+  const { db } = countyStore({ colleagues: true });
   seedCounty(db, {
     units: [{ code: '101001', name: '轮台县教育局' }],
     projects: CODES.map((code) => ({ code, name: `项目${code}`, unitCode: '101001', funds: [{ source: '本级财政拨款', initialFen: 100 * WAN }] })),

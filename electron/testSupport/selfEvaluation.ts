@@ -25,7 +25,7 @@ function report(db: Db, roundId: string, executedWan: Record<string, number>, in
 }
 
 export function countyWithSelfEvaluationTarget() {
-  const store = countyStore();
+  const store = countyStore({ colleagues: true });
   const { db } = store;
   seedCounty(db, {
     units: [{ code: '101001', name: '轮台县教育局' }, { code: '102001', name: '轮台县卫生健康委员会' }],

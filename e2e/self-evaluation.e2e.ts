@@ -5,13 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { formatWanYuan } from '../electron/domain/money';
 import { parseDecimal, toFixed, mul, ratio } from '../electron/domain/ratio';
-import { appsPerTest, chooseOption, retype, signInAs, startCountyApp, type AppUnderTest } from './harness';
+import { ADMIN_PASSWORD, appsPerTest, chooseOption, retype, signInAs, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 
 appsPerTest(async () => {
   app = await startCountyApp(async (county) => {
     await county.call('database.openSample', { year: 2020 });
+    // A second operator needs the administrator's password first.
+    await county.call('session.changePassword', { current: null, next: ADMIN_PASSWORD });
     await county.call('operators.create', { name: '李经办', role: 'clerk', password: null });
     await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
   });

@@ -1,6 +1,8 @@
-// 项目支出绩效自评 (财预〔2020〕10号 annex): one self-evaluation per approved project target, with the
-// 项目资金 block per fund row of the form and a snapshot of each approved indicator with what the unit
-// reports against it at year end.
+// 绩效自评 (财预〔2020〕10号 annexes): one self-evaluation per approved target — a project's 项目支出绩效自评表
+// with the 项目资金 block per fund row of the form, or a unit's 部门整体支出绩效自评表 with its 基本支出 /
+// 项目支出 block and its annual tasks — and a snapshot of each approved indicator with what the unit
+// reports against it at year end. Both kinds share one table so that they have one review flow, one
+// history and one exchange record.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ACCRUALS } from '../../electron/domain/indicators';
@@ -10,17 +12,25 @@ import { projects, targets } from './projects';
 
 /** The 项目资金 rows below 年度资金总额 (which is their sum, never stored). */
 export const SELF_EVALUATION_FUND_ROWS = ['appropriation', 'carryOver', 'other'] as const;
-const FEN_COLUMNS = ['appropriation', 'carry_over', 'other'].flatMap((row) => ['initial', 'adjusted', 'executed'].map((figure) => `${row}_${figure}_fen`));
+const FEN_COLUMNS = ['appropriation', 'carry_over', 'other', 'basic_spending', 'project_spending'].flatMap((row) => ['initial', 'adjusted', 'executed'].map((figure) => `${row}_${figure}_fen`));
 
-/** A project's self-evaluation. Natural key: region + year + project code. */
+export const SELF_EVALUATION_KINDS = ['project', 'department'] as const;
+
+/**
+ * A self-evaluation of a project (kind project) or of a unit's spending as a whole (kind department).
+ * Natural key: region + year + kind + project code (the unit code for kind department, as targets do).
+ */
 export const selfEvaluations = sqliteTable(
   'self_evaluations',
   {
     ...exchangedColumns(),
     regionCode: text('region_code').notNull(),
     year: integer('year').notNull(),
+    kind: text('kind', { enum: SELF_EVALUATION_KINDS }).notNull().default('project'),
+    /** The project code; for kind department the unit code. */
     projectCode: text('project_code').notNull(),
-    projectId: text('project_id').notNull().references(() => projects.id),
+    /** The project evaluated; null for kind department. */
+    projectId: text('project_id').references(() => projects.id),
     /** The approved target it evaluates: its indicators were copied from there. */
     targetId: text('target_id').notNull().references(() => targets.id),
     /** The implementing unit when it was created, for a unit's list and its package. */
@@ -36,6 +46,13 @@ export const selfEvaluations = sqliteTable(
     otherInitialFen: integer('other_initial_fen').notNull().default(0),
     otherAdjustedFen: integer('other_adjusted_fen').notNull().default(0),
     otherExecutedFen: integer('other_executed_fen').notNull().default(0),
+    /** Kind department: 年初预算数 / 全年预算数 / 全年执行数 of 基本支出 and 项目支出, in 分. */
+    basicSpendingInitialFen: integer('basic_spending_initial_fen').notNull().default(0),
+    basicSpendingAdjustedFen: integer('basic_spending_adjusted_fen').notNull().default(0),
+    basicSpendingExecutedFen: integer('basic_spending_executed_fen').notNull().default(0),
+    projectSpendingInitialFen: integer('project_spending_initial_fen').notNull().default(0),
+    projectSpendingAdjustedFen: integer('project_spending_adjusted_fen').notNull().default(0),
+    projectSpendingExecutedFen: integer('project_spending_executed_fen').notNull().default(0),
     /** Why the execution rate is below the bureau's line (90% by default). */
     budgetReason: text('budget_reason').notNull().default(''),
     /** 年度总体目标: 预期目标 as approved, 实际完成情况 as the unit reports it. */
@@ -55,9 +72,12 @@ export const selfEvaluations = sqliteTable(
     createdAt: text('created_at').notNull().default(sqlNow),
   },
   (t) => [
-    uniqueIndex('self_evaluations_natural_key').on(t.regionCode, t.year, t.projectCode),
+    uniqueIndex('self_evaluations_natural_key').on(t.regionCode, t.year, t.kind, t.projectCode),
     index('self_evaluations_status').on(t.year, t.status),
     checkYear('self_evaluations'),
+    checkOneOf('self_evaluations', 'kind', SELF_EVALUATION_KINDS),
+    // A project's table names its project; a department-wide one names none.
+    check('self_evaluations_kind_project', sql.raw(`("kind" = 'project') = ("project_id" IS NOT NULL)`)),
     checkWorkflowStatus('self_evaluations'),
     checkBoolean('self_evaluations', 'deleted'),
     ...FEN_COLUMNS.map((column) => checkFen('self_evaluations', column)),
@@ -97,6 +117,23 @@ export const selfEvaluationIndicators = sqliteTable(
     checkOneOf('self_evaluation_indicators', 'accrual', ACCRUALS),
     checkOneOf('self_evaluation_indicators', 'tier', TIERS, { nullable: true }),
   ],
+);
+
+/** 年度主要任务 of a department-wide self-evaluation: the approved task and what the unit reports done. */
+export const selfEvaluationTasks = sqliteTable(
+  'self_evaluation_tasks',
+  {
+    id: text('id').primaryKey(),
+    selfEvaluationId: text('self_evaluation_id').notNull().references(() => selfEvaluations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    function: text('function').notNull().default(''),
+    task: text('task').notNull().default(''),
+    /** The amount the approved task table gave it, in 分. */
+    amountFen: integer('amount_fen').notNull().default(0),
+    /** 完成情况, as the unit writes it. */
+    completion: text('completion').notNull().default(''),
+  },
+  (t) => [uniqueIndex('self_evaluation_tasks_seq').on(t.selfEvaluationId, t.seq), checkFen('self_evaluation_tasks', 'amount_fen')],
 );
 
 /**

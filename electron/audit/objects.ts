@@ -78,7 +78,8 @@ const DESCRIBE: Record<string, Describe> = {
   'library_version': (_db, _parts, key) => `第 ${key} 版`,
   'monitoring-round': (_db, [, year, round]) => `${year} 年 ${roundName(round!)}`,
   'monitoring-sheet': (db, [region, year, round, code]) => `${year} 年 ${roundName(round!)} · ${projectName(db, region!, Number(year), code!)}`,
-  'self-evaluation': (db, [region, year, code]) => `${year} 年 ${projectName(db, region!, Number(year), code!)}`,
+  'self-evaluation': (db, [region, year, code, kind]) =>
+    kind === '部门整体' ? `${year} 年 ${unitName(db, region!, code!)} 部门整体支出` : `${year} 年 ${projectName(db, region!, Number(year), code!)}`,
   'self-evaluation-spot-check': (_db, [, year]) => `${year} 年`,
   rectification: (_db, [, year, seq]) => `${year} 年第 ${seq} 号`,
   disclosure: (db, [region, year, table, scope]) => `${year} 年 ${DISCLOSURE_TABLES[table!] ?? table}${scope && /^\d+$/.test(scope) ? ` · ${unitName(db, region!, scope)}` : ''}`,

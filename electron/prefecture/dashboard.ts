@@ -74,7 +74,7 @@ export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uin
   return writeWorkbook([
     {
       name: `${year}年各县汇总`,
-      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '最近监控月份', '红灯', '黄灯', '绿灯', '蓝灯', '未填报', '目标审核优', '良', '中', '差', '逾期整改', '已自评', '自评已通过', '自评等级'],
+      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '最近监控月份', '红灯', '黄灯', '绿灯', '蓝灯', '未填报', '目标审核优', '良', '中', '差', '逾期整改', '已自评', '自评已通过', '自评等级', '部门整体已自评'],
       rows: rows.map((r) => [
         r.code,
         r.name,
@@ -97,8 +97,9 @@ export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uin
         r.selfEvaluation.evaluated,
         r.selfEvaluation.approved,
         r.selfEvaluation.grades.map((g) => `${g.grade} ${g.count}`).join('，'),
+        `${r.selfEvaluation.department.evaluated} / ${r.selfEvaluation.department.approvedTargets}`,
       ]),
-      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 12, 6, 6, 6, 6, 8, 10, 6, 6, 6, 10, 8, 10, 22],
+      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 12, 6, 6, 6, 6, 8, 10, 6, 6, 6, 10, 8, 10, 22, 14],
     },
   ]);
 }

@@ -1,16 +1,19 @@
 // Channels of 绩效自评: the year's approved project targets with their self-evaluations, one
-// self-evaluation to fill in, its drafts and its review; 抽查; and 自评复核 (review/contract.ts).
+// self-evaluation to fill in, its drafts and its review; the units' department-wide ones (部门整体), which
+// share get/save/transition; 抽查; and 自评复核 (review/contract.ts).
 import { z } from 'zod';
 import { workflowActionPermission } from '../domain/permissions';
 import { TIERS } from '../domain/selfEvaluation';
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../domain/workflow';
 import { fen, returns, text, uuid, version, year, type ContractPart } from '../ipc/schema';
+import type { DepartmentSelfEvaluationListRow } from './department';
 import type { SelfEvaluationDetail, SelfEvaluationListRow } from './selfEvaluations';
 import type { SpotCheckRow } from './spotChecks';
 import { selfEvaluationReviewContract } from './review/contract';
 export type { ExternalReviewDetail, ExternalReviewRow, ReviewedIndicatorRow, ReviewImportPreview, ReviewImportRow } from './review/contract';
 export type { SelfEvaluationDetail, SelfEvaluationListRow } from './selfEvaluations';
-export type { ScoringRules, SelfEvaluationIndicator } from './store';
+export type { ScoringRules, SelfEvaluationIndicator, SelfEvaluationTask } from './store';
+export type { DepartmentSelfEvaluationListRow } from './department';
 export type { SpotCheckRow } from './spotChecks';
 
 const fundRow = z.object({ initialFen: fen, adjustedFen: fen, executedFen: fen }).strict();
@@ -49,6 +52,13 @@ export const selfEvaluationContract = {
               .strict(),
           )
           .max(200),
+        department: z
+          .object({
+            funds: z.object({ basicSpending: fundRow, projectSpending: fundRow }).strict(),
+            tasks: z.array(z.object({ id: uuid, completion: text(2000) }).strict()).max(200),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: returns<SelfEvaluationDetail>(),
@@ -58,6 +68,13 @@ export const selfEvaluationContract = {
     input: z.object({ id: uuid, version, action: z.enum(WORKFLOW_ACTIONS), opinion: text(1000).nullable().optional() }).strict(),
     output: returns<SelfEvaluationDetail>(),
   },
+
+  'selfEvaluation.departmentList': {
+    permission: 'view',
+    input: z.object({ year, status: z.enum([...WORKFLOW_STATES, 'none']).optional() }).strict(),
+    output: returns<DepartmentSelfEvaluationListRow[]>(),
+  },
+  'selfEvaluation.createDepartment': { permission: 'enter', input: z.object({ targetId: uuid }).strict(), output: returns<SelfEvaluationDetail>() },
 
   'selfEvaluation.spotChecks': { permission: 'view', input: z.object({ year }).strict(), output: returns<SpotCheckRow[]>() },
   'selfEvaluation.drawSpotCheck': {

@@ -50,6 +50,7 @@ describe('self-evaluations in exchange packages', () => {
       evaluated: 1,
       approved: 1,
       grades: [{ grade: '优', count: 1 }, { grade: '良', count: 0 }, { grade: '中', count: 0 }, { grade: '差', count: 0 }],
+      department: { approvedTargets: 0, evaluated: 0, approved: 0 },
     });
     const other = prefectureDashboard(pref, 2020).find((r) => r.code === '652823')!;
     expect(other.selfEvaluation).toMatchObject({ approvedTargets: 0, evaluated: 0, approved: 0 });

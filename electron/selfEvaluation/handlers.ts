@@ -2,6 +2,7 @@
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
 import type { HandlersFor } from '../ipc/router';
 import type { selfEvaluationContract } from './contract';
+import { createDepartmentSelfEvaluation, listDepartmentSelfEvaluations } from './department';
 import { selfEvaluationReviewHandlers } from './review/handlers';
 import { drawSpotCheck, listSpotChecks, recheckSpotCheck } from './spotChecks';
 import { createSelfEvaluation, getSelfEvaluation, listSelfEvaluations, saveSelfEvaluation, transitionSelfEvaluation } from './selfEvaluations';
@@ -12,6 +13,8 @@ export const selfEvaluationHandlers: HandlersFor<typeof selfEvaluationContract> 
   'selfEvaluation.create': (input, ctx) => createSelfEvaluation(db(ctx), actor(ctx), input),
   'selfEvaluation.save': (input, ctx) => saveSelfEvaluation(db(ctx), actor(ctx), input),
   'selfEvaluation.transition': (input, ctx) => transitionSelfEvaluation(db(ctx), actor(ctx), input),
+  'selfEvaluation.departmentList': (input, ctx) => listDepartmentSelfEvaluations(db(ctx), input),
+  'selfEvaluation.createDepartment': (input, ctx) => createDepartmentSelfEvaluation(db(ctx), actor(ctx), input),
   'selfEvaluation.spotChecks': (input, ctx) => listSpotChecks(db(ctx), input.year),
   'selfEvaluation.drawSpotCheck': (input, ctx) => drawSpotCheck(db(ctx), actor(ctx), input),
   'selfEvaluation.recheck': (input, ctx) => recheckSpotCheck(db(ctx), actor(ctx), input),

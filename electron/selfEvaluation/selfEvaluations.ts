@@ -5,17 +5,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { projects, selfEvaluationIndicators, selfEvaluations, sqlNow, targetIndicators, targets, units } from '../../db/schema';
+import { projects, selfEvaluationIndicators, selfEvaluations, selfEvaluationTasks, sqlNow, targetIndicators, targets, units } from '../../db/schema';
 import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audit';
 import { workflowActionPermission } from '../domain/permissions';
 import { percent } from '../domain/ratio';
-import { shownTotal, TIERS, type FundBlock, type Tier } from '../domain/selfEvaluation';
+import { shownTotal, TIERS, type DepartmentFundBlock, type FundBlock, type Tier } from '../domain/selfEvaluation';
 import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { refuseSelfReview, requireInstallation, requirePermission } from '../registry';
 import { prefilledActuals, prefilledFunds } from './prefill';
 import {
   assessRecord,
+  departmentFundColumns,
   fundColumns,
   loadSelfEvaluations,
   requireSelfEvaluation,
@@ -124,7 +125,7 @@ export function createSelfEvaluation(db: Db, actor: Actor, input: { targetId: st
     if (target.status !== 'approved') {
       throw new AppError('CONFLICT', `“${project.name}”的绩效目标当前为“${WORKFLOW_LABELS[target.status]}”，尚未批复，不能自评。请待绩效目标审核通过后再开展自评`);
     }
-    const existing = tx.select({ id: selfEvaluations.id }).from(selfEvaluations).where(and(eq(selfEvaluations.regionCode, target.regionCode), eq(selfEvaluations.year, target.year), eq(selfEvaluations.projectCode, project.code))).get();
+    const existing = tx.select({ id: selfEvaluations.id }).from(selfEvaluations).where(and(eq(selfEvaluations.regionCode, target.regionCode), eq(selfEvaluations.year, target.year), eq(selfEvaluations.kind, 'project'), eq(selfEvaluations.projectCode, project.code))).get();
     if (existing) throw new AppError('CONFLICT', `“${project.name}”已有 ${target.year} 年的自评表，请在列表中打开它`);
     const settings = scoringSettingsOf(scoringRules(tx));
     const approvedRows = tx.select().from(targetIndicators).where(eq(targetIndicators.targetId, target.id)).orderBy(asc(targetIndicators.seq)).all();
@@ -178,6 +179,8 @@ export interface SelfEvaluationSaveInput {
   problems: string;
   measures: string;
   indicators: readonly IndicatorEntry[];
+  /** A department-wide table's 基本支出 / 项目支出 block and each annual task's 完成情况 (its `funds` stay as they are). */
+  department?: { funds: DepartmentFundBlock; tasks: readonly { id: string; completion: string }[] };
 }
 
 function refuseStale(record: SelfEvaluationRecord, version: number): void {
@@ -197,8 +200,17 @@ function applied(record: SelfEvaluationRecord, input: SelfEvaluationSaveInput): 
   if (input.indicators.some((i) => !record.indicators.some((r) => r.id === i.id))) {
     throw new AppError('INVALID_INPUT', '填报的指标不属于该自评表批复的指标，请刷新后重新填写');
   }
+  if (!record.department !== !input.department) throw new AppError('INVALID_INPUT', '填报的内容与自评表的类型（项目 / 部门整体）不符，请刷新后重新填写');
+  if (input.department?.tasks.some((t) => !record.department!.tasks.some((r) => r.id === t.id))) {
+    throw new AppError('INVALID_INPUT', '填报的任务不属于该自评表批复的年度主要任务，请刷新后重新填写');
+  }
+  const completions = new Map(input.department?.tasks.map((t) => [t.id, t.completion.trim()]));
   return {
     ...record,
+    department: record.department && {
+      funds: input.department!.funds,
+      tasks: record.department.tasks.map((t) => ({ ...t, completion: completions.get(t.id) ?? t.completion })),
+    },
     funds: input.funds,
     budgetReason: input.budgetReason.trim(),
     goalAchieved: input.goalAchieved.trim(),
@@ -215,6 +227,7 @@ function applied(record: SelfEvaluationRecord, input: SelfEvaluationSaveInput): 
 
 const contentOf = (record: SelfEvaluationRecord) => ({
   funds: record.funds,
+  ...(record.department ? { department: { funds: record.department.funds, tasks: record.department.tasks.map(({ id, completion }) => ({ id, completion })) } } : {}),
   budgetReason: record.budgetReason,
   goalAchieved: record.goalAchieved,
   problems: record.problems,
@@ -223,7 +236,7 @@ const contentOf = (record: SelfEvaluationRecord) => ({
 });
 
 /** Keeps 总分 and 等级 beside the rows, for the lists and the prefecture's board. */
-function storeTotal(tx: Db, record: SelfEvaluationRecord): void {
+export function storeTotal(tx: Db, record: SelfEvaluationRecord): void {
   tx.update(selfEvaluations).set(shownTotal(assessRecord(record, scoringRules(tx)))).where(eq(selfEvaluations.id, record.id)).run();
 }
 
@@ -239,6 +252,7 @@ export function saveSelfEvaluation(db: Db, actor: Actor, input: SelfEvaluationSa
     tx.update(selfEvaluations)
       .set({
         ...fundColumns(after.funds),
+        ...(after.department ? departmentFundColumns(after.department.funds) : {}),
         budgetReason: after.budgetReason,
         goalAchieved: after.goalAchieved,
         problems: after.problems,
@@ -252,6 +266,7 @@ export function saveSelfEvaluation(db: Db, actor: Actor, input: SelfEvaluationSa
       const { actual, tier, score, deduction, deductionReason, deviationReason } = row;
       tx.update(selfEvaluationIndicators).set({ actual, tier, score, deduction, deductionReason, deviationReason }).where(eq(selfEvaluationIndicators.id, row.id)).run();
     }
+    for (const task of after.department?.tasks ?? []) tx.update(selfEvaluationTasks).set({ completion: task.completion }).where(eq(selfEvaluationTasks.id, task.id)).run();
     storeTotal(tx, after);
     recordAudit(tx, actor, { entity: ENTITY, naturalKey: selfEvaluationKey(before), action: '保存自评表', before: contentOf(before), after: contentOf(after) });
   });

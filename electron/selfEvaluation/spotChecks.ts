@@ -43,8 +43,9 @@ export function listSpotChecks(db: Db, year: number): SpotCheckRow[] {
       drawnBy: selfEvaluationSpotChecks.drawnBy,
       selfEvaluationId: selfEvaluationSpotChecks.selfEvaluationId,
       projectCode: selfEvaluations.projectCode,
-      projectName: projects.name,
-      unitName: sql<string>`coalesce(${units.name}, ${projects.unitCode})`,
+      // A department-wide table is drawn like a project's and named as the form names it.
+      projectName: sql<string>`coalesce(${projects.name}, '部门整体支出')`,
+      unitName: sql<string>`coalesce(${units.name}, ${projects.unitCode}, ${selfEvaluations.unitCode})`,
       unitScore: selfEvaluationSpotChecks.unitScore,
       unitGrade: selfEvaluations.grade,
       adjustedScore: selfEvaluationSpotChecks.adjustedScore,
@@ -55,8 +56,8 @@ export function listSpotChecks(db: Db, year: number): SpotCheckRow[] {
     })
     .from(selfEvaluationSpotChecks)
     .innerJoin(selfEvaluations, eq(selfEvaluations.id, selfEvaluationSpotChecks.selfEvaluationId))
-    .innerJoin(projects, eq(projects.id, selfEvaluations.projectId))
-    .leftJoin(units, and(eq(units.regionCode, projects.regionCode), eq(units.code, projects.unitCode)))
+    .leftJoin(projects, eq(projects.id, selfEvaluations.projectId))
+    .leftJoin(units, and(eq(units.regionCode, selfEvaluations.regionCode), eq(units.code, sql`coalesce(${projects.unitCode}, ${selfEvaluations.unitCode})`)))
     .where(and(eq(selfEvaluationSpotChecks.regionCode, region.code), eq(selfEvaluationSpotChecks.year, year)))
     .orderBy(asc(selfEvaluationSpotChecks.drawnAt), asc(selfEvaluations.projectCode))
     .all();
@@ -70,7 +71,7 @@ export interface DrawInput {
   seed?: string | null;
 }
 
-/** Draws from the year's approved self-evaluations that no earlier draw took, in project-code order. */
+/** Draws from the year's approved self-evaluations of both kinds that no earlier draw took, in code order. */
 export function drawSpotCheck(db: Db, actor: Actor, input: DrawInput): SpotCheckRow[] {
   requirePermission(db, actor, 'review');
   const problem = shareProblem(input.share);
@@ -84,7 +85,8 @@ export function drawSpotCheck(db: Db, actor: Actor, input: DrawInput): SpotCheck
       .select({ id: selfEvaluations.id, projectCode: selfEvaluations.projectCode, totalScore: selfEvaluations.totalScore })
       .from(selfEvaluations)
       .where(and(eq(selfEvaluations.regionCode, region.code), eq(selfEvaluations.year, input.year), eq(selfEvaluations.status, 'approved'), eq(selfEvaluations.deleted, false), notInArray(selfEvaluations.id, drawnBefore)))
-      .orderBy(asc(selfEvaluations.projectCode))
+      // Both kinds are drawn; a unit code equal to a project code still orders the same way every time.
+      .orderBy(asc(selfEvaluations.projectCode), asc(selfEvaluations.kind))
       .all();
     if (candidates.length === 0) throw new AppError('INVALID_INPUT', `${input.year} 年没有可抽查的自评表：自评表审核通过后才能抽查，已抽查过的不再重复抽取`);
     const drawn = drawSample(candidates, input.share, seed);

@@ -1,14 +1,19 @@
-// Reads shared by the self-evaluation services: a self-evaluation with its project, unit and indicator
-// rows, the bureau's scoring settings, and the record read as the domain's form.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+// Reads shared by the self-evaluation services: a self-evaluation with its project (or, department-wide,
+// its unit), indicator rows and annual tasks, the bureau's scoring settings, and the record read as the
+// domain's form.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { projects, selfEvaluationIndicators, selfEvaluations, units } from '../../db/schema';
+import { projects, selfEvaluationIndicators, selfEvaluations, selfEvaluationTasks, units } from '../../db/schema';
 import {
+  assessDepartmentSelfEvaluation,
   assessSelfEvaluation,
+  type DepartmentFundBlock,
+  type DepartmentFundRowName,
   scoringSettingsFrom,
   type FormAssessment,
   type FormIndicator,
   type FundBlock,
+  type FundRowName,
   type ScoringSettings,
   type SelfEvaluationForm,
   type Tier,
@@ -20,8 +25,11 @@ import { AppError } from '../errors';
 import { settingValue } from '../settings';
 
 export type SelfEvaluationRow = typeof selfEvaluations.$inferSelect;
+export type SelfEvaluationKind = SelfEvaluationRow['kind'];
 
-export const selfEvaluationKey = (row: Pick<SelfEvaluationRow, 'regionCode' | 'year' | 'projectCode'>) => `${row.regionCode}/${row.year}/${row.projectCode}`;
+/** A project's key as before department-wide tables existed; a department-wide one says so after its unit. */
+export const selfEvaluationKey = (row: Pick<SelfEvaluationRow, 'regionCode' | 'year' | 'projectCode'> & { kind?: SelfEvaluationKind }) =>
+  `${row.regionCode}/${row.year}/${row.projectCode}${row.kind === 'department' ? '/部门整体' : ''}`;
 
 /** The bureau's 绩效评价 settings as stored values: the renderer rebuilds the same ScoringSettings from them. */
 export interface ScoringRules {
@@ -47,16 +55,37 @@ export interface SelfEvaluationIndicator extends FormIndicator {
   accrual: Accrual;
 }
 
+/** 年度主要任务 of a department-wide table, as approved, with the unit's 完成情况. */
+export interface SelfEvaluationTask {
+  id: string;
+  seq: number;
+  function: string;
+  task: string;
+  amountFen: number;
+  completion: string;
+}
+
+/** What only a department-wide table has: the unit's 基本支出 / 项目支出 block and its annual tasks. */
+export interface DepartmentPart {
+  funds: DepartmentFundBlock;
+  tasks: SelfEvaluationTask[];
+}
+
 export interface SelfEvaluationRecord {
   id: string;
   version: number;
   regionCode: string;
   year: number;
+  kind: SelfEvaluationKind;
+  /** The project code; the unit code of a department-wide table. */
   projectCode: string;
   status: WorkflowState;
   targetId: string;
+  /** The project evaluated; for a department-wide table its unit stands here (id empty, code and name the unit's). */
   project: { id: string; code: string; name: string; unitCode: string; unitName: string; confidential: boolean };
+  /** A project's 项目资金 block (all zero on a department-wide table, whose figures are in `department`). */
   funds: FundBlock;
+  department: DepartmentPart | null;
   budgetReason: string;
   goalExpected: string;
   goalAchieved: string;
@@ -92,36 +121,71 @@ export const fundColumns = (funds: FundBlock) => ({
   otherExecutedFen: funds.other.executedFen,
 });
 
-/** Self-evaluations (all of a year, or some), with what is needed to show and score them. */
-export function loadSelfEvaluations(db: Db, filter: { year?: number; ids?: readonly string[] }): SelfEvaluationRecord[] {
+const departmentFundsOf = (row: SelfEvaluationRow): DepartmentFundBlock => ({
+  basicSpending: { initialFen: row.basicSpendingInitialFen, adjustedFen: row.basicSpendingAdjustedFen, executedFen: row.basicSpendingExecutedFen },
+  projectSpending: { initialFen: row.projectSpendingInitialFen, adjustedFen: row.projectSpendingAdjustedFen, executedFen: row.projectSpendingExecutedFen },
+});
+
+/** The six 分 columns of a department-wide table's 基本支出 / 项目支出 block. */
+export const departmentFundColumns = (funds: DepartmentFundBlock) => ({
+  basicSpendingInitialFen: funds.basicSpending.initialFen,
+  basicSpendingAdjustedFen: funds.basicSpending.adjustedFen,
+  basicSpendingExecutedFen: funds.basicSpending.executedFen,
+  projectSpendingInitialFen: funds.projectSpending.initialFen,
+  projectSpendingAdjustedFen: funds.projectSpending.adjustedFen,
+  projectSpendingExecutedFen: funds.projectSpending.executedFen,
+});
+
+/** The unit a table belongs to: the project's implementing unit, or the unit of a department-wide table. */
+const unitCodeOf = sql<string>`coalesce(${projects.unitCode}, ${selfEvaluations.unitCode})`;
+
+/**
+ * Self-evaluations with what is needed to show and score them: by id of either kind, or a year's of one
+ * kind (project unless asked), so that the project lists, exports and templates never meet a unit's table.
+ */
+export function loadSelfEvaluations(db: Db, filter: { year?: number; ids?: readonly string[]; kind?: SelfEvaluationKind }): SelfEvaluationRecord[] {
   const conditions = [eq(selfEvaluations.deleted, false)];
   if (filter.year !== undefined) conditions.push(eq(selfEvaluations.year, filter.year));
   if (filter.ids) conditions.push(inArray(selfEvaluations.id, [...filter.ids]));
+  const kind = filter.kind ?? (filter.ids ? undefined : 'project');
+  if (kind) conditions.push(eq(selfEvaluations.kind, kind));
   const rows = db
-    .select({ row: selfEvaluations, project: { id: projects.id, name: projects.name, confidential: projects.confidential, unitCode: projects.unitCode }, unitName: units.name })
+    .select({ row: selfEvaluations, project: { id: projects.id, name: projects.name, confidential: projects.confidential }, unitCode: unitCodeOf, unitName: units.name })
     .from(selfEvaluations)
-    .innerJoin(projects, eq(projects.id, selfEvaluations.projectId))
-    .leftJoin(units, and(eq(units.regionCode, projects.regionCode), eq(units.code, projects.unitCode)))
+    .leftJoin(projects, eq(projects.id, selfEvaluations.projectId))
+    .leftJoin(units, and(eq(units.regionCode, selfEvaluations.regionCode), eq(units.code, unitCodeOf)))
     .where(and(...conditions))
-    .orderBy(asc(projects.unitCode), asc(selfEvaluations.projectCode))
+    .orderBy(asc(unitCodeOf), asc(selfEvaluations.kind), asc(selfEvaluations.projectCode))
     .all();
   if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.row.id);
+  const tasks = db.select().from(selfEvaluationTasks).where(inArray(selfEvaluationTasks.selfEvaluationId, ids)).orderBy(asc(selfEvaluationTasks.seq)).all();
   const indicators = db
     .select()
     .from(selfEvaluationIndicators)
-    .where(inArray(selfEvaluationIndicators.selfEvaluationId, rows.map((r) => r.row.id)))
+    .where(inArray(selfEvaluationIndicators.selfEvaluationId, ids))
     .orderBy(asc(selfEvaluationIndicators.seq))
     .all();
-  return rows.map(({ row, project, unitName }) => ({
+  return rows.map(({ row, project, unitCode, unitName }) => ({
     id: row.id,
     version: row.version,
     regionCode: row.regionCode,
     year: row.year,
+    kind: row.kind,
     projectCode: row.projectCode,
     status: row.status,
     targetId: row.targetId,
-    project: { ...project, code: row.projectCode, unitName: unitName ?? project.unitCode },
+    project: project?.id
+      ? { id: project.id, name: project.name!, confidential: project.confidential!, code: row.projectCode, unitCode, unitName: unitName ?? unitCode }
+      : { id: '', name: unitName ?? unitCode, confidential: false, code: row.projectCode, unitCode, unitName: unitName ?? unitCode },
     funds: fundsOf(row),
+    department:
+      row.kind === 'department'
+        ? {
+            funds: departmentFundsOf(row),
+            tasks: tasks.filter((t) => t.selfEvaluationId === row.id).map(({ id, seq, function: fn, task, amountFen, completion }) => ({ id, seq, function: fn, task, amountFen, completion })),
+          }
+        : null,
     budgetReason: row.budgetReason,
     goalExpected: row.goalExpected,
     goalAchieved: row.goalAchieved,
@@ -167,5 +231,8 @@ export function requireSelfEvaluation(db: Db, id: string): SelfEvaluationRecord 
 
 export const formOf = (record: Pick<SelfEvaluationRecord, 'funds' | 'budgetReason' | 'goalAchieved' | 'indicators'>): SelfEvaluationForm => record;
 
-export const assessRecord = (record: SelfEvaluationRecord, rules: ScoringRules): FormAssessment =>
-  assessSelfEvaluation(formOf(record), rules.budgetWeight, scoringSettingsOf(rules));
+/** Scored as its kind's form: a project's 项目资金 block, or a unit's spending as a whole with its tasks. */
+export const assessRecord = (record: SelfEvaluationRecord, rules: ScoringRules): FormAssessment<FundRowName> | FormAssessment<DepartmentFundRowName> =>
+  record.department
+    ? assessDepartmentSelfEvaluation({ ...formOf(record), funds: record.department.funds, tasks: record.department.tasks }, rules.budgetWeight, scoringSettingsOf(rules))
+    : assessSelfEvaluation(formOf(record), rules.budgetWeight, scoringSettingsOf(rules));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toFixed } from '../ratio';
-import { assessSelfEvaluation, type FormIndicator, type SelfEvaluationForm } from './form';
+import { assessDepartmentSelfEvaluation, assessSelfEvaluation, type FormIndicator, type SelfEvaluationForm } from './form';
 import { DEFAULT_SCORING } from './settings';
 
 const WAN = 1_000_000;
@@ -55,5 +55,35 @@ describe('the self-evaluation form as the unit fills it in', () => {
       '第 3 个指标“受益学生人次”：请填写得分',
       '分值合计 105 分，应为 100 分（含预算执行 10 分）',
     ]);
+  });
+});
+
+describe('the department-wide self-evaluation form', () => {
+  const department = (tasks: { task: string; completion: string }[]) => ({
+    funds: {
+      basicSpending: { initialFen: 300 * WAN, adjustedFen: 320 * WAN, executedFen: 310 * WAN },
+      projectSpending: { initialFen: 100 * WAN, adjustedFen: 80 * WAN, executedFen: 50 * WAN },
+    },
+    budgetReason: '',
+    goalAchieved: '基本完成',
+    indicators: [row({ actual: '50', weight: '90' })],
+    tasks,
+  });
+
+  it('scores the execution of 基本支出 and 项目支出 together as the unit\'s 年度资金总额', () => {
+    const result = assessDepartmentSelfEvaluation(department([{ task: '保障学校运转', completion: '全年正常运转' }]), 10, DEFAULT_SCORING);
+    expect(result.fundRows.map((r) => [r.row, r.adjustedFen, r.executedFen])).toEqual([
+      ['total', 400 * WAN, 360 * WAN],
+      ['basicSpending', 320 * WAN, 310 * WAN],
+      ['projectSpending', 80 * WAN, 50 * WAN],
+    ]);
+    expect(toFixed(result.budget.rate, 4)).toBe('0.9000');
+    expect([toFixed(result.total.total, 2), result.total.grade, result.problems]).toEqual(['99.00', '优', []]);
+  });
+
+  it('asks for the 完成情况 of every annual task before it can be submitted, naming the task', () => {
+    const result = assessDepartmentSelfEvaluation(department([{ task: '保障学校运转', completion: '已完成' }, { task: '校舍维修', completion: ' ' }]), 10, DEFAULT_SCORING);
+    expect(result.refusals).toEqual([]);
+    expect(result.problems).toEqual(['第 2 项年度主要任务“校舍维修”：请填写完成情况']);
   });
 });

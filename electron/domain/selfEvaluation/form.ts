@@ -4,9 +4,9 @@
 // tier and score, a reason where the execution rate is low or an indicator is not met, weights of 100).
 // The service enforces it and the form previews it while typing, from this one place.
 import { parseDecimal, percent, ratio, toFixed, type Ratio } from '../ratio';
-import { blockRows, type FundBlock, type FundRowFigures } from './funds';
+import { blockRows, departmentBlockRows, type DepartmentFundBlock, type DepartmentFundRowName, type FundBlock, type FundRowFigures } from './funds';
 import { budgetScore, scoreIndicator, selfEvaluationTotal, weightTotalProblem, type BudgetScore, type IndicatorFlag, type IndicatorInput, type SelfEvaluationTotal, type Tier } from './scoring';
-import type { ScoringSettings } from './settings';
+import type { FundRowName, ScoringSettings } from './settings';
 
 /** One approved indicator of the form and what the unit entered against it (text, as typed). */
 export interface FormIndicator {
@@ -29,6 +29,18 @@ export interface SelfEvaluationForm {
   indicators: readonly FormIndicator[];
 }
 
+/** 年度主要任务 of the 部门整体支出绩效自评表: the approved task and its 完成情况 as the unit writes it. */
+export interface FormTask {
+  task: string;
+  completion: string;
+}
+
+/** The 部门整体支出绩效自评表: the unit's spending as a whole, its annual tasks and the same indicator rows. */
+export interface DepartmentSelfEvaluationForm extends Omit<SelfEvaluationForm, 'funds'> {
+  funds: DepartmentFundBlock;
+  tasks: readonly FormTask[];
+}
+
 export type IndicatorEntryField = 'actual' | 'tier' | 'score' | 'deduction' | 'deductionReason' | 'deviationReason';
 export type FieldMessages<F extends string> = Partial<Record<F, string>>;
 
@@ -43,8 +55,8 @@ export interface AssessedIndicator {
   missing: FieldMessages<IndicatorEntryField>;
 }
 
-export interface FormAssessment {
-  fundRows: FundRowFigures[];
+export interface FormAssessment<R extends string = FundRowName> {
+  fundRows: FundRowFigures<R>[];
   budget: BudgetScore;
   budgetReasonMissing: string | null;
   indicators: AssessedIndicator[];
@@ -113,8 +125,22 @@ export function assessIndicator(row: FormIndicator, settings: ScoringSettings): 
   return { score: scored.score, met: scored.met, flags: scored.flags, errors, missing };
 }
 
-export function assessSelfEvaluation(form: SelfEvaluationForm, budgetWeight: number, settings: ScoringSettings): FormAssessment {
-  const fundRows = blockRows(form.funds);
+export const assessSelfEvaluation = (form: SelfEvaluationForm, budgetWeight: number, settings: ScoringSettings): FormAssessment =>
+  assessRows(blockRows(form.funds), form, [], budgetWeight, settings);
+
+/** The department-wide table scores like a project's, on the unit's total; each task needs its 完成情况. */
+export function assessDepartmentSelfEvaluation(form: DepartmentSelfEvaluationForm, budgetWeight: number, settings: ScoringSettings): FormAssessment<DepartmentFundRowName> {
+  const missingTasks = form.tasks.flatMap((t, n) => (t.completion.trim() === '' ? [`第 ${n + 1} 项年度主要任务“${t.task}”：请填写完成情况`] : []));
+  return assessRows(departmentBlockRows(form.funds), form, missingTasks, budgetWeight, settings);
+}
+
+function assessRows<R extends string>(
+  fundRows: FundRowFigures<R>[],
+  form: Omit<SelfEvaluationForm, 'funds'>,
+  missingTasks: readonly string[],
+  budgetWeight: number,
+  settings: ScoringSettings,
+): FormAssessment<R> {
   const total = fundRows[0]!;
   const budget = budgetScore({ adjusted: ratio(total.adjustedFen), executed: ratio(total.executedFen), weight: ratio(budgetWeight) }, settings);
   const budgetReasonMissing = budget.flags.includes('reasonRequired') && form.budgetReason.trim() === '' ? `预算执行率 ${percent(budget.rate)}% 低于规定比例，请说明原因` : null;
@@ -128,6 +154,7 @@ export function assessSelfEvaluation(form: SelfEvaluationForm, budgetWeight: num
     ...refusals,
     ...(budgetReasonMissing ? [budgetReasonMissing] : []),
     ...(form.goalAchieved.trim() === '' ? ['请填写年度总体目标的实际完成情况'] : []),
+    ...missingTasks,
     ...indicators.flatMap((i, n) => Object.values(i.missing).map((message) => `${label(n)}：${message}`)),
     ...(weightProblem ? [`${weightProblem}（含预算执行 ${budgetWeight} 分）`] : []),
   ];
@@ -148,4 +175,4 @@ export function assessSelfEvaluation(form: SelfEvaluationForm, budgetWeight: num
 export const scoreText = (value: Ratio | null): string => (value ? toFixed(value, 2) : '—');
 
 /** 总分 as the lists show it (with the grade), or nothing while rows are still unscored. */
-export const shownTotal = (assessment: FormAssessment) => (assessment.complete ? { totalScore: toFixed(assessment.total.total, 2), grade: assessment.total.grade } : { totalScore: null, grade: null });
+export const shownTotal = (assessment: Pick<FormAssessment, 'complete' | 'total'>) => (assessment.complete ? { totalScore: toFixed(assessment.total.total, 2), grade: assessment.total.grade } : { totalScore: null, grade: null });

@@ -12,8 +12,8 @@ export interface FundFigures {
   executedFen: Fen;
 }
 
-export interface FundRowFigures extends FundFigures {
-  row: 'total' | FundRowName;
+export interface FundRowFigures<R extends string = FundRowName> extends FundFigures {
+  row: 'total' | R;
 }
 
 /** The 其中 rows in the form's order. */
@@ -37,11 +37,21 @@ export function fundBlockOf(funds: readonly (FundFigures & { source: string })[]
   return rows;
 }
 
-/** 年度资金总额 (the sum of the rows below it), then the 其中 rows. */
-export function blockRows(block: FundBlock): FundRowFigures[] {
-  const total = FUND_ROW_ORDER.map((row) => block[row]).reduce(plus, none());
-  return [{ row: 'total', ...total }, ...FUND_ROW_ORDER.map((row) => ({ row, ...block[row] }))];
+/** 年度资金总额 (the sum of the rows below it), then the 其中 rows (a project's fund rows unless told). */
+export function blockRows<R extends string = FundRowName>(block: Readonly<Record<R, FundFigures>>, order: readonly R[] = FUND_ROW_ORDER as readonly string[] as readonly R[]): FundRowFigures<R>[] {
+  const total = order.map((row) => block[row]).reduce(plus, none());
+  return [{ row: 'total', ...total }, ...order.map((row) => ({ row, ...block[row] }))];
 }
+
+/**
+ * The 部门整体支出绩效自评表 splits the unit's 年度资金总额 by kind of spending: 基本支出 (staff and running
+ * costs) and 项目支出 (its projects), as its department-wide target does.
+ */
+export const DEPARTMENT_FUND_ROW_ORDER = ['basicSpending', 'projectSpending'] as const;
+export type DepartmentFundRowName = (typeof DEPARTMENT_FUND_ROW_ORDER)[number];
+export type DepartmentFundBlock = Readonly<Record<DepartmentFundRowName, FundFigures>>;
+export const DEPARTMENT_FUND_ROW_LABELS: Record<DepartmentFundRowName, string> = { basicSpending: '基本支出', projectSpending: '项目支出' };
+export const departmentBlockRows = (block: DepartmentFundBlock): FundRowFigures<DepartmentFundRowName>[] => blockRows(block, DEPARTMENT_FUND_ROW_ORDER);
 
 /** The four rows in the form's order, from the project's fund sources. */
 export function fundRowsOf(funds: readonly (FundFigures & { source: string })[], settings: Pick<ScoringSettings, 'fundRows'>): FundRowFigures[] {

@@ -2,9 +2,9 @@ import { Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import { executionRate } from '../../../../electron/domain/monitoring';
 import { percent } from '../../../../electron/domain/ratio';
-import { BUDGET_FLAG_LABELS, FUND_ROW_LABELS, FUND_ROW_ORDER, scoreText, type FormAssessment, type FundRowName } from '../../../../electron/domain/selfEvaluation';
+import { BUDGET_FLAG_LABELS, scoreText, type FormAssessment } from '../../../../electron/domain/selfEvaluation';
 import { Locked } from '../monitoring/Locked';
-import { amountProblems, type FundField, type SelfEvaluationFormState } from './selfEvaluationForm';
+import { blockAmountProblems, type FundField, type FundForm } from './selfEvaluationForm';
 
 const FIELDS: { field: FundField; label: string }[] = [
   { field: 'initial', label: '年初预算数' },
@@ -12,9 +12,16 @@ const FIELDS: { field: FundField; label: string }[] = [
   { field: 'executed', label: '全年执行数' },
 ];
 
-/** 项目资金（万元）: 年度资金总额 (the sum) and 其中 the three rows, with 分值, 执行率 and 得分 on the total. */
-export function FundsSection({
-  form,
+/**
+ * The budget block in 万元: 年度资金总额 (the sum) and 其中 its rows — a project's three fund rows
+ * (项目资金), or a unit's 基本支出 and 项目支出 (年度预算执行情况) — with 分值, 执行率 and 得分 on the total.
+ */
+export function FundsSection<R extends string>({
+  title,
+  rows,
+  labels,
+  funds,
+  budgetReason,
   assessment,
   budgetWeight,
   canEdit,
@@ -22,17 +29,21 @@ export function FundsSection({
   onFund,
   onReason,
 }: {
-  form: SelfEvaluationFormState;
-  assessment: FormAssessment;
+  title: string;
+  rows: readonly R[];
+  labels: Record<R, string>;
+  funds: Record<R, FundForm>;
+  budgetReason: string;
+  assessment: Pick<FormAssessment<R>, 'fundRows' | 'budget' | 'budgetReasonMissing'>;
   budgetWeight: number;
   canEdit: boolean;
   attempted: boolean;
-  onFund: (row: FundRowName, field: FundField, value: string) => void;
+  onFund: (row: R, field: FundField, value: string) => void;
   onReason: (value: string) => void;
 }) {
-  const problems = amountProblems(form);
+  const problems: Partial<Record<string, string>> = blockAmountProblems(funds, rows);
   const total = assessment.fundRows[0]!;
-  const rowRate = (row: FundRowName) => {
+  const rowRate = (row: R) => {
     const f = assessment.fundRows.find((r) => r.row === row)!;
     return `${percent(executionRate(f.executedFen, f.adjustedFen).rate)}%`;
   };
@@ -40,9 +51,9 @@ export function FundsSection({
   return (
     <Stack gap={6}>
       <Title order={2} size="h4">
-        项目资金（万元）
+        {title}（万元）
       </Title>
-      <Table withTableBorder withColumnBorders aria-label="项目资金" verticalSpacing={4}>
+      <Table withTableBorder withColumnBorders aria-label={title} verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th />
@@ -66,15 +77,15 @@ export function FundsSection({
             <Table.Td ta="right" aria-label="预算执行率">{percent(assessment.budget.rate)}%</Table.Td>
             <Table.Td ta="right" aria-label="预算执行得分">{scoreText(assessment.budget.score)}</Table.Td>
           </Table.Tr>
-          {FUND_ROW_ORDER.map((row, n) => (
+          {rows.map((row, n) => (
             <Table.Tr key={row}>
-              <Table.Td>{n === 0 ? `其中：${FUND_ROW_LABELS[row]}` : FUND_ROW_LABELS[row]}</Table.Td>
+              <Table.Td>{n === 0 ? `其中：${labels[row]}` : labels[row]}</Table.Td>
               {FIELDS.map(({ field, label }) => (
                 <Table.Td key={field}>
                   {canEdit ? (
-                    <TextInput size="xs" aria-label={`${FUND_ROW_LABELS[row]}${label}`} value={form.funds[row][field]} onChange={(e) => onFund(row, field, e.currentTarget.value)} error={problems[`${row}.${field}`]} />
+                    <TextInput size="xs" aria-label={`${labels[row]}${label}`} value={funds[row][field]} onChange={(e) => onFund(row, field, e.currentTarget.value)} error={problems[`${row}.${field}`]} />
                   ) : (
-                    <Locked label={`${FUND_ROW_LABELS[row]}${label}`} text={form.funds[row][field]} />
+                    <Locked label={`${labels[row]}${label}`} text={funds[row][field]} />
                   )}
                 </Table.Td>
               ))}
@@ -90,19 +101,19 @@ export function FundsSection({
           {BUDGET_FLAG_LABELS[flag]}
         </Text>
       ))}
-      {(needsReason || form.budgetReason) &&
+      {(needsReason || budgetReason) &&
         (canEdit ? (
           <Textarea
             label="预算执行率偏低的原因"
             aria-label="预算执行率偏低的原因"
-            value={form.budgetReason}
+            value={budgetReason}
             onChange={(e) => onReason(e.currentTarget.value)}
             error={attempted ? assessment.budgetReasonMissing : null}
             autosize
             minRows={2}
           />
         ) : (
-          <Locked label="预算执行率偏低的原因" text={form.budgetReason} multiline />
+          <Locked label="预算执行率偏低的原因" text={budgetReason} multiline />
         ))}
     </Stack>
   );

@@ -45,8 +45,8 @@ export function IndicatorsSection({
   onIndicator,
 }: {
   detail: SelfEvaluationDetail;
-  form: SelfEvaluationFormState;
-  assessment: FormAssessment;
+  form: Pick<SelfEvaluationFormState, 'indicators'>;
+  assessment: Pick<FormAssessment, 'indicators'>;
   canEdit: boolean;
   attempted: boolean;
   onIndicator: (row: number, patch: Partial<IndicatorForm>) => void;

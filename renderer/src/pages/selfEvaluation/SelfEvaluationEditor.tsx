@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { percent } from '../../../../electron/domain/ratio';
-import { scoreText, type FundRowName } from '../../../../electron/domain/selfEvaluation';
+import { DEPARTMENT_FUND_ROW_LABELS, DEPARTMENT_FUND_ROW_ORDER, FUND_ROW_LABELS, FUND_ROW_ORDER, scoreText, type DepartmentFundRowName, type FormAssessment, type FundRowName } from '../../../../electron/domain/selfEvaluation';
 import { editable } from '../../../../electron/domain/workflow';
 import type { SelfEvaluationDetail } from '../../../../electron/selfEvaluation/contract';
 import { invoke } from '../../api';
@@ -17,9 +17,10 @@ import targetClasses from '../targets/targets.module.css';
 import { FundsSection } from './FundsSection';
 import { IndicatorsSection } from './IndicatorsSection';
 import { SelfEvaluationSheet } from './SelfEvaluationSheet';
+import { TasksSection } from './TasksSection';
 import { assessForm, formOf, problemCount, saveInputOf, type FundField, type IndicatorForm, type SelfEvaluationFormState } from './selfEvaluationForm';
 
-/** One project's self-evaluation: loads it, and remounts the form on every new version. */
+/** One self-evaluation (a project's, or a unit's 部门整体): loads it, and remounts the form on every new version. */
 export function SelfEvaluationEditor({ id }: { id: string }) {
   const detail = useInvoke('selfEvaluation.get', { id });
   if (detail.error) return <Alert color="red" title="无法读取自评表">{detail.error}</Alert>;
@@ -43,7 +44,10 @@ function TextBlock({ label, value, canEdit, error, onChange }: { label: string; 
   return <Textarea label={label} aria-label={label} value={value} onChange={(e) => onChange(e.currentTarget.value)} error={error} autosize minRows={2} />;
 }
 
-/** The form in the layout of the 财预〔2020〕10号 annex, kept as a draft while unsaved. */
+/**
+ * The form in the layout of the 财预〔2020〕10号 annexes — 项目支出绩效自评表, or 部门整体支出绩效自评表 with the
+ * unit's 基本支出 / 项目支出 and its annual tasks — kept as a draft while unsaved.
+ */
 function EditorForm({ detail, reload }: { detail: SelfEvaluationDetail; reload: () => Promise<void> }) {
   const [form, setForm] = useState<SelfEvaluationFormState>(() => formOf(detail));
   const [attempted, setAttempted] = useState(false);
@@ -58,6 +62,9 @@ function EditorForm({ detail, reload }: { detail: SelfEvaluationDetail; reload: 
   });
 
   const setFund = (row: FundRowName, field: FundField, value: string) => setForm((f) => ({ ...f, funds: { ...f.funds, [row]: { ...f.funds[row], [field]: value } } }));
+  const setDepartmentFund = (row: DepartmentFundRowName, field: FundField, value: string) =>
+    setForm((f) => ({ ...f, department: f.department && { ...f.department, funds: { ...f.department.funds, [row]: { ...f.department.funds[row], [field]: value } } } }));
+  const setCompletion = (n: number, value: string) => setForm((f) => ({ ...f, department: f.department && { ...f.department, completions: f.department.completions.map((c, i) => (i === n ? value : c)) } }));
   const setIndicator = (n: number, patch: Partial<IndicatorForm>) => setForm((f) => ({ ...f, indicators: f.indicators.map((row, i) => (i === n ? { ...row, ...patch } : row)) }));
   const setText = (field: 'budgetReason' | 'goalAchieved' | 'problems' | 'measures') => (value: string) => setForm((f) => ({ ...f, [field]: value }));
 
@@ -79,10 +86,14 @@ function EditorForm({ detail, reload }: { detail: SelfEvaluationDetail; reload: 
   const { total, complete } = assessment;
   return (
     <Stack gap="md">
-      <Anchor href={routeHref('selfEvaluation', String(detail.year))} size="sm" className="no-print">
-        ← {detail.year} 年绩效自评
+      <Anchor href={detail.department ? routeHref('selfEvaluation', String(detail.year), 'department') : routeHref('selfEvaluation', String(detail.year))} size="sm" className="no-print">
+        ← {detail.year} 年绩效自评{detail.department ? ' · 部门整体' : ''}
       </Anchor>
-      <PageHeader title={`${detail.project.name} · 项目支出绩效自评表`} description={`${detail.project.code} · ${detail.project.unitName} · ${detail.year} 年度`} />
+      {detail.department ? (
+        <PageHeader title={`${detail.project.unitName} · 部门整体支出绩效自评表`} description={`${detail.project.code} · ${detail.year} 年度`} />
+      ) : (
+        <PageHeader title={`${detail.project.name} · 项目支出绩效自评表`} description={`${detail.project.code} · ${detail.project.unitName} · ${detail.year} 年度`} />
+      )}
       <Paper withBorder p="md" component="section" aria-label="自评结果" className="no-print">
         <Group gap="xl">
           <Text>
@@ -120,7 +131,36 @@ function EditorForm({ detail, reload }: { detail: SelfEvaluationDetail; reload: 
         review={(decide) => <OpinionReview decide={decide} />}
       >
         <Stack gap="md" className="no-print">
-          <FundsSection form={form} assessment={assessment} budgetWeight={detail.rules.budgetWeight} canEdit={canEdit} attempted={attempted} onFund={setFund} onReason={setText('budgetReason')} />
+          {form.department ? (
+            <FundsSection
+              title="年度预算执行情况"
+              rows={DEPARTMENT_FUND_ROW_ORDER}
+              labels={DEPARTMENT_FUND_ROW_LABELS}
+              funds={form.department.funds}
+              budgetReason={form.budgetReason}
+              assessment={assessment as FormAssessment<DepartmentFundRowName>}
+              budgetWeight={detail.rules.budgetWeight}
+              canEdit={canEdit}
+              attempted={attempted}
+              onFund={setDepartmentFund}
+              onReason={setText('budgetReason')}
+            />
+          ) : (
+            <FundsSection
+              title="项目资金"
+              rows={FUND_ROW_ORDER}
+              labels={FUND_ROW_LABELS}
+              funds={form.funds}
+              budgetReason={form.budgetReason}
+              assessment={assessment as FormAssessment<FundRowName>}
+              budgetWeight={detail.rules.budgetWeight}
+              canEdit={canEdit}
+              attempted={attempted}
+              onFund={setFund}
+              onReason={setText('budgetReason')}
+            />
+          )}
+          {detail.department && form.department && <TasksSection tasks={detail.department.tasks} completions={form.department.completions} canEdit={canEdit} attempted={attempted} onCompletion={setCompletion} />}
           <Stack gap={6}>
             <Title order={2} size="h4">
               年度总体目标

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Loader, Select, Stack, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { WORKFLOW_LABELS, WORKFLOW_STATES, type WorkflowState } from '../../../../electron/domain/workflow';
 import type { SelfEvaluationListRow } from '../../../../electron/selfEvaluation/contract';
 import { invoke } from '../../api';
@@ -15,12 +15,13 @@ type StatusFilter = WorkflowState | 'none';
 
 const dash = <Text span c="dimmed" size="sm">—</Text>;
 
-function StartButton({ row, canEnter }: { row: SelfEvaluationListRow; canEnter: boolean }) {
+/** 开始自评: creates the table (by `create`) and opens it; `name` says whose, for the button's label. */
+export function StartButton({ name, create, canEnter }: { name: string; create: () => Promise<{ id: string }>; canEnter: boolean }) {
   const [busy, setBusy] = useState(false);
   async function start() {
     setBusy(true);
     try {
-      const created = await invoke('selfEvaluation.create', { targetId: row.targetId });
+      const created = await create();
       navigate('selfEvaluation', 'edit', created.id);
     } catch (error) {
       notifyError(error, '没有开始自评');
@@ -28,7 +29,7 @@ function StartButton({ row, canEnter }: { row: SelfEvaluationListRow; canEnter: 
     }
   }
   return (
-    <Button size="compact-xs" variant="light" onClick={() => void start()} loading={busy} disabled={!canEnter} aria-label={`开始自评：${row.projectName}`}>
+    <Button size="compact-xs" variant="light" onClick={() => void start()} loading={busy} disabled={!canEnter} aria-label={`开始自评：${name}`}>
       开始自评
     </Button>
   );
@@ -44,7 +45,16 @@ function columns(canEnter: boolean): Column<SelfEvaluationListRow>[] {
       cell: (r) => (r.id ? <a href={routeHref('selfEvaluation', 'edit', r.id)} title={r.projectName}>{r.projectName}</a> : <span title={r.projectName}>{r.projectName}</span>),
     },
     { key: 'unit', header: '实施单位', width: 'minmax(160px, 1.3fr)', cell: (r) => <span title={r.unitName}>{r.unitName}</span> },
-    { key: 'status', header: '自评状态', width: '100px', cell: (r) => (r.status ? <WorkflowStatusBadge status={r.status} /> : <StartButton row={r} canEnter={canEnter} />), align: 'center' },
+    ...standingColumns<SelfEvaluationListRow>((r) => <StartButton name={r.projectName} create={() => invoke('selfEvaluation.create', { targetId: r.targetId })} canEnter={canEnter} />),
+  ];
+}
+
+type Standing = Pick<SelfEvaluationListRow, 'status' | 'executionRate' | 'totalScore' | 'grade'>;
+
+/** 自评状态 (or the 开始自评 button), 执行率, 总分 and 等级: the columns of both lists, project and 部门整体. */
+export function standingColumns<T extends Standing>(startButton: (row: T) => ReactNode): Column<T>[] {
+  return [
+    { key: 'status', header: '自评状态', width: '100px', cell: (r) => (r.status ? <WorkflowStatusBadge status={r.status} /> : startButton(r)), align: 'center' },
     { key: 'rate', header: '执行率', width: '90px', cell: (r) => (r.executionRate ? `${r.executionRate}%` : dash), align: 'right' },
     { key: 'total', header: '总分', width: '80px', cell: (r) => r.totalScore ?? dash, align: 'right' },
     { key: 'grade', header: '等级', width: '70px', cell: (r) => r.grade ?? dash, align: 'center' },

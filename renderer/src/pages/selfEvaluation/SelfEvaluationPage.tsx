@@ -1,6 +1,7 @@
 // 绩效自评 (项目支出绩效自评表): a year's tabs — 自评表 (the approved project targets with their
-// self-evaluations), 抽查 (the bureau's spot checks) and 自评复核 (tables units filled outside the program) —
-// and one self-evaluation to fill in and review, or one imported table to review.
+// self-evaluations), 部门整体 (the units' approved department-wide targets with their 部门整体支出绩效自评表),
+// 抽查 (the bureau's spot checks) and 自评复核 (tables units filled outside the program) — and one
+// self-evaluation of either kind to fill in and review, or one imported table to review.
 // Routes: #/selfEvaluation[/年度[/tab]], #/selfEvaluation/edit/<id>, #/selfEvaluation/review[/年度],
 // #/selfEvaluation/review/table/<id>.
 import { Stack, Tabs } from '@mantine/core';
@@ -9,6 +10,7 @@ import { yearFromRoute, YearSelect } from '../../components/YearSelect';
 import { navigate, useRoute } from '../../router';
 import { ExternalReviewTab } from './review/ExternalReviewTab';
 import { ReviewView } from './review/ReviewView';
+import { DepartmentSelfEvaluationList } from './DepartmentSelfEvaluationList';
 import { SelfEvaluationEditor } from './SelfEvaluationEditor';
 import { SelfEvaluationList } from './SelfEvaluationList';
 import { SpotCheckTab } from './SpotCheckTab';
@@ -26,20 +28,24 @@ const showTab = (year: number, tab: string) => (tab === 'review' ? navigate('sel
 
 function SelfEvaluationYear({ year, tab }: { year: number; tab: string }) {
   return (
-    <Stack gap="sm" className={tab === 'tables' ? 'fill-height' : undefined}>
+    <Stack gap="sm" className={tab === 'tables' || tab === 'department' ? 'fill-height' : undefined}>
       <PageHeader
         title="绩效自评"
-        description="项目支出绩效自评表：对已批复的项目绩效目标逐项填报实际完成值，按规则计算得分、总分和等级，送审后由审核人审核；审核通过的自评表可按比例抽查复核。"
+        description="项目支出和部门整体支出绩效自评表：对已批复的绩效目标逐项填报实际完成值，按规则计算得分、总分和等级，送审后由审核人审核；审核通过的自评表可按比例抽查复核。"
         actions={<YearSelect value={year} onChange={(y) => showTab(y, tab)} />}
       />
       <Tabs value={tab} onChange={(next) => showTab(year, next ?? 'tables')} keepMounted={false} className="fill-tabs">
         <Tabs.List className="no-print">
           <Tabs.Tab value="tables">自评表</Tabs.Tab>
+          <Tabs.Tab value="department">部门整体</Tabs.Tab>
           <Tabs.Tab value="spot">抽查</Tabs.Tab>
           <Tabs.Tab value="review">自评复核</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="tables" pt="md" className="fill-panel">
           <SelfEvaluationList year={year} />
+        </Tabs.Panel>
+        <Tabs.Panel value="department" pt="md" className="fill-panel">
+          <DepartmentSelfEvaluationList year={year} />
         </Tabs.Panel>
         <Tabs.Panel value="spot" pt="md">
           <SpotCheckTab year={year} />

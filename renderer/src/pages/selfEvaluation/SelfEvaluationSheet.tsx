@@ -1,22 +1,71 @@
-// The printable 项目支出绩效自评表 (财预〔2020〕10号 annex) as a ruled table, with the figures as typed and the
-// scores the rules give them; it replaces the editable form when printing, in the target sheet's style.
+// The printable 项目支出绩效自评表 or 部门整体支出绩效自评表 (财预〔2020〕10号 annexes) as a ruled table, with the
+// figures as typed and the scores the rules give them; it replaces the editable form when printing, in the
+// target sheet's style.
 import { displayTarget } from '../../../../electron/domain/indicators';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import { executionRate } from '../../../../electron/domain/monitoring';
 import { percent } from '../../../../electron/domain/ratio';
-import { FUND_ROW_LABELS, scoreText, TIER_LABELS, type FormAssessment } from '../../../../electron/domain/selfEvaluation';
+import { DEPARTMENT_FUND_ROW_LABELS, FUND_ROW_LABELS, scoreText, TIER_LABELS } from '../../../../electron/domain/selfEvaluation';
 import { WORKFLOW_LABELS } from '../../../../electron/domain/workflow';
 import type { SelfEvaluationDetail } from '../../../../electron/selfEvaluation/contract';
 import classes from '../targets/targets.module.css';
-import type { SelfEvaluationFormState } from './selfEvaluationForm';
+import type { SelfEvaluationAssessment, SelfEvaluationFormState } from './selfEvaluationForm';
 
-const ROW_LABEL = { total: '年度资金总额', ...FUND_ROW_LABELS };
+const ROW_LABEL: Record<string, string> = { total: '年度资金总额', ...FUND_ROW_LABELS, ...DEPARTMENT_FUND_ROW_LABELS };
 
-export function SelfEvaluationSheet({ detail, form, assessment }: { detail: SelfEvaluationDetail; form: SelfEvaluationFormState; assessment: FormAssessment }) {
-  const { budget, total, complete } = assessment;
+/** The header rows: the project and its unit, or the unit whose spending as a whole is evaluated. */
+function Subject({ detail }: { detail: SelfEvaluationDetail }) {
+  if (detail.department) {
+    return (
+      <tr>
+        <th>部门（单位）名称</th>
+        <td colSpan={6}>{detail.project.unitName}（{detail.project.code}）</td>
+      </tr>
+    );
+  }
   return (
-    <div className={classes.sheet} aria-label="项目支出绩效自评表（打印）">
-      <p className={classes.title}>项目支出绩效自评表</p>
+    <>
+      <tr>
+        <th>项目名称</th>
+        <td colSpan={6}>{detail.project.name}（{detail.project.code}）</td>
+      </tr>
+      <tr>
+        <th>实施单位</th>
+        <td colSpan={6}>{detail.project.unitName}</td>
+      </tr>
+    </>
+  );
+}
+
+/** 年度主要任务 with their amounts and 完成情况 (department-wide tables only). */
+function Tasks({ detail, form }: { detail: SelfEvaluationDetail; form: SelfEvaluationFormState }) {
+  const tasks = detail.department?.tasks ?? [];
+  if (tasks.length === 0) return null;
+  return (
+    <>
+      <tr>
+        <th rowSpan={tasks.length + 1}>年度主要任务</th>
+        <th colSpan={2}>任务名称</th>
+        <th>预算数（万元）</th>
+        <th colSpan={3}>完成情况</th>
+      </tr>
+      {tasks.map((task, n) => (
+        <tr key={task.id}>
+          <td colSpan={2}>{task.task}</td>
+          <td className={classes.number}>{task.amountFen > 0 ? formatWanYuan(task.amountFen) : '—'}</td>
+          <td colSpan={3} style={{ whiteSpace: 'pre-wrap' }}>{form.department?.completions[n] ?? ''}</td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
+export function SelfEvaluationSheet({ detail, form, assessment }: { detail: SelfEvaluationDetail; form: SelfEvaluationFormState; assessment: SelfEvaluationAssessment }) {
+  const { budget, total, complete } = assessment;
+  const title = detail.department ? '部门整体支出绩效自评表' : '项目支出绩效自评表';
+  return (
+    <div className={classes.sheet} aria-label={`${title}（打印）`}>
+      <p className={classes.title}>{title}</p>
       <p style={{ textAlign: 'center' }}>（{detail.year} 年度）</p>
       <table>
         <colgroup>
@@ -29,16 +78,9 @@ export function SelfEvaluationSheet({ detail, form, assessment }: { detail: Self
           <col style={{ width: '14%' }} />
         </colgroup>
         <tbody>
+          <Subject detail={detail} />
           <tr>
-            <th>项目名称</th>
-            <td colSpan={6}>{detail.project.name}（{detail.project.code}）</td>
-          </tr>
-          <tr>
-            <th>实施单位</th>
-            <td colSpan={6}>{detail.project.unitName}</td>
-          </tr>
-          <tr>
-            <th>项目资金（万元）</th>
+            <th>{detail.department ? '年度预算执行情况（万元）' : '项目资金（万元）'}</th>
             <th>年初预算数</th>
             <th>全年预算数</th>
             <th>全年执行数</th>
@@ -63,6 +105,7 @@ export function SelfEvaluationSheet({ detail, form, assessment }: { detail: Self
               <td colSpan={6}>{form.budgetReason}</td>
             </tr>
           )}
+          <Tasks detail={detail} form={form} />
           <tr>
             <th rowSpan={2}>年度总体目标</th>
             <th colSpan={3}>预期目标</th>

@@ -53,3 +53,31 @@ describe('the self-evaluation form', () => {
     expect(problemCount(form, assessment)).toBeGreaterThan(2);
   });
 });
+
+describe('the 部门整体 form', () => {
+  const department = {
+    ...detail,
+    department: {
+      funds: { basicSpending: { initialFen: 60_000_000, adjustedFen: 60_000_000, executedFen: 0 }, projectSpending: { initialFen: 40_000_000, adjustedFen: 40_000_000, executedFen: 40_000_000 } },
+      tasks: [{ id: 't1', seq: 1, function: '教育', task: '保障学校运转', amountFen: 0, completion: '' }],
+    },
+  } as unknown as SelfEvaluationDetail;
+
+  it('scores the unit as a whole from 基本支出 and 项目支出 as typed and sends the block and each task\'s 完成情况 back', () => {
+    const form = formOf(department);
+    expect(form.department!.funds.basicSpending).toEqual({ initial: '60.0000', adjusted: '60.0000', executed: '0.0000' });
+    form.department!.funds.basicSpending.executed = '55';
+    form.department!.completions[0] = '全年正常运转';
+    const assessment = assessForm(form, department);
+    // 95 of 100 万元
+    expect(toFixed(assessment.budget.score, 2)).toBe('9.50');
+    expect(assessment.problems).not.toContain('第 1 项年度主要任务“保障学校运转”：请填写完成情况');
+    expect(saveInputOf(form, department)?.department).toEqual({
+      funds: { basicSpending: { initialFen: 60_000_000, adjustedFen: 60_000_000, executedFen: 55_000_000 }, projectSpending: { initialFen: 40_000_000, adjustedFen: 40_000_000, executedFen: 40_000_000 } },
+      tasks: [{ id: 't1', completion: '全年正常运转' }],
+    });
+    form.department!.funds.projectSpending.executed = '四十';
+    expect(Object.keys(amountProblems(form))).toEqual(['projectSpending.executed']);
+    expect(saveInputOf(form, department)).toBeNull();
+  });
+});

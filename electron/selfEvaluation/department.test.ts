@@ -76,6 +76,20 @@ describe('department-wide self-evaluation (部门整体支出绩效自评表)', 
     expect(sqliteOf(db).prepare("SELECT total_score, grade, basic_spending_executed_fen AS basic FROM self_evaluations WHERE kind = 'department'").get()).toEqual({ total_score: '89.05', grade: '良', basic: 285 * WAN });
   });
 
+  it('keeps the project table\'s separation of duties: the clerk never decides, a return needs an opinion, a submitted table is withdrawn before it changes', () => {
+    const { db, clerk, reviewer, departmentTarget } = countyWithDepartmentTarget();
+    const created = createDepartmentSelfEvaluation(db, clerk, { targetId: departmentTarget });
+    const filled = saveSelfEvaluation(db, clerk, departmentEntries(created, { basicExecutedFen: 285 * WAN, goalAchieved: '全面完成', completions: ['已完成'] }, { 0: { actual: '6' }, 1: { actual: '95' } }));
+    const submitted = transitionSelfEvaluation(db, clerk, { id: filled.id, version: filled.version, action: 'submit' });
+    expect(() => transitionSelfEvaluation(db, clerk, { id: submitted.id, version: submitted.version, action: 'approve' })).toThrow('经办人不能审核');
+    expect(() => saveSelfEvaluation(db, clerk, departmentEntries(submitted))).toThrow('“轮台县教育局”的自评表当前为“已送审”，不能修改。如需修改，请先撤回');
+    expect(() => transitionSelfEvaluation(db, reviewer, { id: submitted.id, version: submitted.version, action: 'return', opinion: '' })).toThrow('意见');
+    const returned = transitionSelfEvaluation(db, reviewer, { id: submitted.id, version: submitted.version, action: 'return', opinion: '基本支出执行数请与决算核对' });
+    expect(returned).toMatchObject({ status: 'returned', reviewOpinion: '基本支出执行数请与决算核对' });
+    const again = transitionSelfEvaluation(db, reviewer, { id: returned.id, version: returned.version, action: 'submit' });
+    expect(() => transitionSelfEvaluation(db, reviewer, { id: again.id, version: again.version, action: 'approve' })).toThrow('不能审核本人送审的记录');
+  });
+
   it('is reviewed by someone other than the submitter, locked once approved, with its history named as the unit\'s', () => {
     const { db, clerk, approved } = approvedDepartmentSelfEvaluation();
     expect(approved).toMatchObject({ status: 'approved', reviewedBy: '王审核', totalScore: '99.05', grade: '优' });

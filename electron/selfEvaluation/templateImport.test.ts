@@ -29,6 +29,9 @@ describe('importing the filled self-evaluation template into the self-evaluation
     const template = selfEvaluationTemplate(db, 2020, '101001');
     expect(XLSX.read(template.bytes).SheetNames).toEqual(['LT-1']);
     const file = fillTemplate(template.bytes, 'LT-1', FILLED);
+    const asDownloaded = commitTemplateImport(db, clerk, 2020, FILE, template.bytes);
+    expect([asDownloaded.written, asDownloaded.rows.map((r) => [r.action, r.status, r.note])]).toEqual([0, [['unchanged', null, '表中没有填写内容，未开始自评']]]);
+    expect(count(db)).toBe(0);
 
     const preview = previewTemplateImport(db, clerk, 2020, FILE, file);
     expect(preview.problems).toEqual([]);

@@ -15,7 +15,7 @@ import { AppError } from '../errors';
 import { requireInstallation, requirePermission } from '../registry';
 import { readWorkbook } from '../xlsx/sheet';
 import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
-import { at, columnsOf, field, findRow, FUND_COLUMNS, gridOf, INDICATOR_COLUMNS, isFundHeader, isIndicatorHeader, key } from './review/excel';
+import { at, columnsOf, field, findRow, FUND_COLUMNS, gridOf, INDICATOR_COLUMNS, isFundHeader, isIndicatorHeader, key, type Grid } from './review/excel';
 import { createSelfEvaluation, listSelfEvaluations, saveSelfEvaluation, type IndicatorEntry, type SelfEvaluationSaveInput } from './selfEvaluations';
 import { requireSelfEvaluation, scoringRules, scoringSettingsOf, type SelfEvaluationIndicator, type SelfEvaluationRecord } from './store';
 import { SHEET_WORDS } from './tableSheet';
@@ -192,6 +192,59 @@ function sameAsRecord(input: SelfEvaluationSaveInput, record: SelfEvaluationReco
   return JSON.stringify(mine) === JSON.stringify(held);
 }
 
+interface SheetRead {
+  cells: readonly string[][];
+  firstRow: number;
+  settings: ScoringSettings;
+  report: Report;
+  base: Pick<TemplateImportRow, 'sheet' | 'rowNumber' | 'projectCode' | 'projectName' | 'unitName'>;
+}
+
+/** Saves what the sheet says through the save service, unless it says what the record already holds. */
+function saveSheet(tx: Db, actor: Actor, record: SelfEvaluationRecord, sheet: SheetRead, action: 'create' | 'update' = 'update'): TemplateImportRow {
+  const { base, report } = sheet;
+  const failed: TemplateImportRow = { ...base, status: record.status, totalScore: null, grade: null, action: 'error', note: '' };
+  let problems = 0;
+  const input = saveInputOf(sheet.cells, sheet.firstRow, record, sheet.settings, (...problem) => {
+    problems++;
+    report(...problem);
+  });
+  if (problems > 0) return failed;
+  if (sameAsRecord(input, record)) {
+    const note = action === 'create' ? '表中没有填写内容，未开始自评' : '与软件中的自评表相同';
+    return { ...base, status: record.status, totalScore: record.totalScore, grade: record.grade, action: 'unchanged', note };
+  }
+  try {
+    const saved = saveSelfEvaluation(tx, actor, input);
+    return { ...base, status: saved.status, totalScore: saved.totalScore, grade: saved.grade, action, note: '' };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    report(sheet.firstRow, '项目名称', error.message);
+    return failed;
+  }
+}
+
+const UNDO_START = Symbol('sheet left as downloaded');
+
+/**
+ * Starts the self-evaluation through the create service (prefilled as always) and saves the sheet into it;
+ * a sheet left as downloaded, or one with problems, starts nothing: its savepoint is rolled back.
+ */
+function startAndSave(tx: Db, actor: Actor, targetId: string, sheet: SheetRead): TemplateImportRow {
+  const outcome: { row?: TemplateImportRow } = {};
+  try {
+    tx.transaction((savepoint) => {
+      const record = requireSelfEvaluation(savepoint, createSelfEvaluation(savepoint, actor, { targetId }).id);
+      outcome.row = saveSheet(savepoint, actor, record, sheet, 'create');
+      if (outcome.row.action !== 'create') throw UNDO_START;
+    });
+  } catch (error) {
+    if (error !== UNDO_START) throw error;
+    outcome.row = { ...outcome.row!, status: null, totalScore: null, grade: null };
+  }
+  return outcome.row!;
+}
+
 interface Approved {
   targetId: string;
   projectName: string;
@@ -200,13 +253,16 @@ interface Approved {
   status: WorkflowState | null;
 }
 
+/** A sheet holding a table, not a summary or a note: it names a project and has indicator rows. */
+const isTable = (grid: Grid) => ['项目名称', '三级指标'].every((word) => grid.cells.some((row) => row.some((c) => key(c) === word)));
+
 /** Imports every sheet into `tx`; what the preview shows comes out of the very writes the commit keeps. */
 function importSheets(tx: Db, actor: Actor, year: number, fileName: string, bytes: Uint8Array): TemplateImportPreview {
   const workbook = readWorkbook(bytes);
   const approved = new Map<string, Approved>(listSelfEvaluations(tx, { year }).map((r) => [r.projectCode, r]));
-  const grids = workbook.SheetNames.map((name) => gridOf(name, workbook.Sheets[name]!)).filter((g) => g.cells.some((row) => row.some((c) => key(c) === '项目名称')));
+  const grids = workbook.SheetNames.map((name) => gridOf(name, workbook.Sheets[name]!)).filter(isTable);
   if (grids.length === 0) {
-    throw new AppError('BAD_FILE', `文件中找不到项目支出绩效自评表（工作表：${workbook.SheetNames.join('、')}）：请在“绩效自评 → 自评复核”中下载本单位的自评模板，填好后再导入`);
+    throw new AppError('BAD_FILE', `文件中找不到项目支出绩效自评表（工作表：${workbook.SheetNames.join('、')}）：请在“绩效自评 → 自评表”中下载本单位的自评模板，填好后再导入`);
   }
   const settings = scoringSettingsOf(scoringRules(tx));
   const problems: RowProblem[] = [];
@@ -219,7 +275,7 @@ function importSheets(tx: Db, actor: Actor, year: number, fileName: string, byte
     const report: Report = (rowNumber, column, message) => problems.push({ sheet: grid.sheet, rowNumber, column, message });
     const projectCode = field(cells, '项目编码').trim();
     const base = { sheet: grid.sheet, rowNumber: firstRow, projectCode, projectName: field(cells, '项目名称').trim(), unitName: field(cells, '实施单位').trim(), note: '' };
-    const none = { ...base, status: null, totalScore: null, grade: null, action: 'error' as const };
+    const none: TemplateImportRow = { ...base, status: null, totalScore: null, grade: null, action: 'error' };
     const target = approved.get(projectCode);
     if (projectCode === '') report(firstRow, '项目编码', '请填写项目编码：导入按项目编码对应批复的绩效目标');
     else if (!target) report(firstRow, '项目编码', `项目编码“${projectCode}”在 ${year} 年没有审核通过的项目绩效目标：请核对编码，或确认导入的年度`);
@@ -229,21 +285,8 @@ function importSheets(tx: Db, actor: Actor, year: number, fileName: string, byte
     if (target.status && !editable(target.status)) {
       return { ...base, status: target.status, totalScore: null, grade: null, action: 'unchanged', note: `自评表${WORKFLOW_LABELS[target.status]}，未导入${target.status === 'submitted' ? '（如需修改，请先撤回）' : '（已锁定）'}` };
     }
-    const id = target.id ?? createSelfEvaluation(tx, actor, { targetId: target.targetId }).id;
-    const record = requireSelfEvaluation(tx, id);
-    const input = saveInputOf(cells, firstRow, record, settings, report);
-    if (problems.length > before) return { ...none, status: record.status };
-    if (target.id !== null && sameAsRecord(input, record)) {
-      return { ...base, status: record.status, totalScore: record.totalScore, grade: record.grade, action: 'unchanged', note: '与软件中的自评表相同' };
-    }
-    try {
-      const saved = saveSelfEvaluation(tx, actor, input);
-      return { ...base, status: saved.status, totalScore: saved.totalScore, grade: saved.grade, action: target.id === null ? 'create' : 'update', note: '' };
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      report(firstRow, '项目名称', error.message);
-      return { ...none, status: record.status };
-    }
+    const sheet: SheetRead = { cells, firstRow, settings, report, base };
+    return target.id !== null ? saveSheet(tx, actor, requireSelfEvaluation(tx, target.id), sheet) : startAndSave(tx, actor, target.targetId, sheet);
   });
   return summarise(fileName, rows, problems, grids.map((g) => g.sheet));
 }

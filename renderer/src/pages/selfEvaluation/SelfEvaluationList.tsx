@@ -4,12 +4,15 @@ import { WORKFLOW_LABELS, WORKFLOW_STATES, type WorkflowState } from '../../../.
 import type { SelfEvaluationListRow } from '../../../../electron/selfEvaluation/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
+import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { notifyError } from '../../components/notify';
 import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { WorkflowStatusBadge } from '../../components/WorkflowStatusBadge';
 import { navigate, routeHref } from '../../router';
+import { TemplateDownload } from './review/ExternalReviewTab';
+import { useTemplateImport } from './useTemplateImport';
 
 type StatusFilter = WorkflowState | 'none';
 
@@ -61,6 +64,7 @@ export function SelfEvaluationList({ year }: { year: number }) {
   const units = useMemo(() => [...new Map(all.map((r) => [r.unitCode, r.unitName]))].map(([value, name]) => ({ value, label: `${name}（${value}）` })), [all]);
   const visible = all.filter((r) => (!unit || r.unitCode === unit) && (!status || (r.status ?? 'none') === status));
   const started = all.filter((r) => r.status !== null).length;
+  const templateImport = useTemplateImport(year, list.reload);
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
@@ -89,9 +93,12 @@ export function SelfEvaluationList({ year }: { year: number }) {
               clearable
               w={120}
             />
-            <Text size="sm" c="dimmed" role="status">
+            <Text size="sm" c="dimmed" role="status" style={{ flex: 1 }}>
               共 {all.length} 个批复的项目，已开始自评 {started} 个{visible.length !== all.length && `，筛选出 ${visible.length} 个`}
             </Text>
+            <TemplateDownload year={year} />
+            <PickFileButton label="导入自评模板" variant="default" accept={XLSX_ACCEPT} onFile={templateImport.choose} loading={templateImport.reading} disabled={!enter.allowed} />
+            <DownloadButton label="导出全年自评表" variant="default" disabled={started === 0} fetchFile={() => invoke('selfEvaluation.yearWorkbook', { year })} />
           </Group>
           <NotAllowedNote allowance={enter} />
           {visible.length > 0 ? (
@@ -105,6 +112,7 @@ export function SelfEvaluationList({ year }: { year: number }) {
           )}
         </>
       )}
+      {templateImport.modal}
     </Stack>
   );
 }

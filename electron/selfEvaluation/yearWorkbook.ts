@@ -14,10 +14,28 @@ import { selfEvaluationSheet, sheetName } from './tableSheet';
 const SUMMARY = '汇总';
 const SUMMARY_HEADERS = ['序号', '单位编码', '实施单位', '项目编码', '项目名称', '自评状态', '预算执行率', '总分', '评价等级'];
 
+/** Each record's 10号 sheet with its project code. */
+export function tableSheets(db: Db, year: number, records: readonly SelfEvaluationRecord[]): { code: string; sheet: XLSX.WorkSheet }[] {
+  const rules = scoringRules(db);
+  const projects = new Map(approvedProjects(db, year).map((p) => [p.targetId, p]));
+  return records.map((record) => {
+    // A target adjusted since (no longer approved as it stood) keeps the names the record carries.
+    const project = projects.get(record.targetId) ?? {
+      targetId: record.targetId,
+      projectId: record.project.id,
+      code: record.projectCode,
+      name: record.project.name,
+      unitCode: record.project.unitCode,
+      unitName: record.project.unitName,
+      departmentName: record.project.unitName,
+    };
+    return { code: record.projectCode, sheet: selfEvaluationSheet(recordContent(record, project, rules)) };
+  });
+}
+
 /** The summary and one sheet per table, in the order given (by unit, then project). */
 export function selfEvaluationTablesWorkbook(db: Db, year: number, records: readonly SelfEvaluationRecord[]): Uint8Array {
   const rules = scoringRules(db);
-  const projects = new Map(approvedProjects(db, year).map((p) => [p.targetId, p]));
   const book = XLSX.utils.book_new();
   const taken = new Set([SUMMARY]);
   const summary = records.map((record, n) => {
@@ -30,19 +48,7 @@ export function selfEvaluationTablesWorkbook(db: Db, year: number, records: read
   summarySheet['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: SUMMARY_HEADERS.length - 1 } }];
   summarySheet['!cols'] = [6, 10, 24, 16, 30, 10, 12, 8, 10].map((wch) => ({ wch }));
   XLSX.utils.book_append_sheet(book, summarySheet, SUMMARY);
-  for (const record of records) {
-    // A target adjusted since (no longer approved as it stood) keeps the names the record carries.
-    const project = projects.get(record.targetId) ?? {
-      targetId: record.targetId,
-      projectId: record.project.id,
-      code: record.projectCode,
-      name: record.project.name,
-      unitCode: record.project.unitCode,
-      unitName: record.project.unitName,
-      departmentName: record.project.unitName,
-    };
-    XLSX.utils.book_append_sheet(book, selfEvaluationSheet(recordContent(record, project, rules)), sheetName(record.projectCode, taken));
-  }
+  for (const { code, sheet } of tableSheets(db, year, records)) XLSX.utils.book_append_sheet(book, sheet, sheetName(code, taken));
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
 }
 

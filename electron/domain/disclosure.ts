@@ -91,7 +91,7 @@ interface TableLayout {
 export const TABLE_LAYOUTS: Record<DisclosureKind, TableLayout> = {
   projectTargets: { title: '项目支出绩效目标表', columns: ['项目名称', '主管部门', '实施单位'], widths: [7, 24, 16, 18, 12, 12, 10, 34, 11, 13, 26, 14] },
   departmentTargets: { title: '部门整体支出绩效目标表', columns: ['单位名称', '主管部门', '年度主要任务'], widths: [7, 18, 16, 34, 12, 12, 10, 30, 11, 13, 24, 14] },
-  selfEvaluations: { title: '项目支出绩效自评表', columns: ['项目名称', '主管部门', '实施单位'], widths: [6, 22, 14, 16, 12, 12, 9, 10, 12, 22, 12, 12, 8, 8, 8] },
+  selfEvaluations: { title: '项目支出绩效自评表', columns: ['项目名称', '主管部门', '实施单位'], widths: [6, 22, 14, 16, 12, 12, 11, 10, 12, 22, 12, 12, 8, 8, 9] },
 };
 
 const FUND_COLUMNS = ['年度资金总额', '其中：财政拨款', '其他资金'] as const;

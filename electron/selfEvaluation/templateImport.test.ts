@@ -89,7 +89,9 @@ describe('importing the filled self-evaluation template into the self-evaluation
 
   it('matches a retitled row by its hidden indicator id, and finds the sheet’s project by its code', () => {
     const { db, clerk } = countyWithSelfEvaluationTarget();
-    const retitled = fillTemplate(selfEvaluationTemplate(db, 2020, '101001').bytes, 'LT-1', { ...FILLED, 单位餐费: { 三级指标: '每餐费用', 实际完成值: '8.5', 偏差原因分析及改进措施: '食材涨价' } });
+    const template = selfEvaluationTemplate(db, 2020, '101001').bytes;
+    expect(XLSX.read(template, { cellStyles: true }).Sheets['LT-1']!['!cols']![13]).toMatchObject({ hidden: true });
+    const retitled = fillTemplate(template, 'LT-1', { ...FILLED, 单位餐费: { 三级指标: '每餐费用', 实际完成值: '8.5', 偏差原因分析及改进措施: '食材涨价' } });
     commitTemplateImport(db, clerk, 2020, FILE, retitled);
     const detail = getSelfEvaluation(db, listSelfEvaluations(db, { year: 2020 })[0]!.id!);
     expect(detail.indicators.map((i) => [i.name, i.actual])).toEqual([['受益学生人次', '1000'], ['单位餐费', '8.5'], ['学生营养状况', '达成年度指标']]);

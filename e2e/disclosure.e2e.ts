@@ -1,5 +1,5 @@
 // 示例数据 and 绩效公开 in the browser: the first-run choice on 首页, the coverage card, and the published
-// target table (preview, Excel, print view, publication record) of the sample county.
+// target table and self-evaluation tables (preview, Excel, print view, publication record) of the sample county.
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
@@ -118,6 +118,53 @@ describe('绩效公开 of the sample county', () => {
     await page.getByText(/涉密项目 2 个（不公开）/).first().waitFor();
     expect(await page.getByRole('button', { name: '记录公开' }).isDisabled()).toBe(true);
     console.log(`无可公开项目：${await screenshot('disclosure-nothing')}`);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('publishes the approved self-evaluation tables with their results, never a confidential project, and records it', async () => {
+    const { page } = app;
+    await app.call('database.openSample', { year: 2020 });
+    const table = await app.call('disclosure.table', { year: 2020, unitCode: null, kind: 'selfEvaluations' });
+    const approved = (await app.call('selfEvaluation.list', { year: 2020 })).filter((r) => r.status === 'approved');
+    expect(table.count).toBeGreaterThan(0);
+    expect(table.count).toBeLessThan(approved.length + 1);
+    const known = table.selfEvaluations.find((s) => s.indicators.length > 2)!;
+
+    await page.goto(new URL('#/disclosure', app.bridge.url).href);
+    await page.getByRole('heading', { name: '绩效公开' }).waitFor();
+    await page.getByText('绩效自评表', { exact: true }).click();
+    await page.getByRole('heading', { name: '轮台县2020年度项目支出绩效自评表' }).waitFor();
+    const preview = page.getByRole('table', { name: '绩效自评公开表' });
+    await preview.getByRole('columnheader', { name: '实际完成值' }).waitFor();
+    const knownCell = preview.getByRole('cell', { name: known.name, exact: true });
+    await knownCell.waitFor();
+    expect(await knownCell.getAttribute('rowspan')).toBe(String(known.indicators.length));
+    await page.getByText(`列入 ${table.count} 个项目。${table.exclusionNote}`).waitFor();
+    const text = await preview.innerText();
+    for (const name of CONFIDENTIAL) expect(text).not.toContain(name);
+    console.log(`自评公开表：${await screenshot('disclosure-self-evaluations')}`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe('轮台县2020年度项目支出绩效自评表.xlsx');
+    const book = XLSX.read(fs.readFileSync((await download.path())!), { type: 'buffer' });
+    expect(book.SheetNames[0]).toBe('全县');
+    expect(book.SheetNames).toContain(known.code);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: '导出 Excel' }).isVisible()).toBe(false);
+    expect(await preview.isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1123, height: 794 });
+    console.log(`自评公开表打印：${await screenshot('disclosure-self-evaluations-print')}`);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await page.getByRole('button', { name: '记录公开' }).click();
+    await page.getByRole('dialog', { name: '记录公开' }).getByRole('button', { name: '记录公开' }).click();
+    await page.getByRole('tab', { name: '公开记录（1）' }).click();
+    const row = page.getByRole('table', { name: '公开记录' }).getByRole('row').nth(1);
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual(
+      expect.arrayContaining(['项目支出绩效自评表', '全县', String(table.count), '轮台县2020年度项目支出绩效自评表.xlsx', '张三']),
+    );
     expect(app.pageErrors).toEqual([]);
   });
 });

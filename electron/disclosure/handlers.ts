@@ -5,14 +5,14 @@ import type { HandlersFor } from '../ipc/router';
 import type { disclosureContract } from './contract';
 import { projectYears, targetCoverage } from './coverage';
 import { listDisclosures, publishDisclosure } from './publish';
-import { disclosureFileName, disclosureWorkbook } from './targetSheet';
+import { disclosureFile } from './targetSheet';
 import { disclosureTable } from './targetTable';
 
 export const disclosureHandlers: HandlersFor<typeof disclosureContract> = {
   'disclosure.table': (input, ctx) => disclosureTable(db(ctx), input),
   'disclosure.export': (input, ctx) => {
-    const table = disclosureTable(db(ctx), input);
-    return encodeFile(disclosureFileName(table), disclosureWorkbook(table));
+    const file = disclosureFile(db(ctx), input);
+    return encodeFile(file.fileName, file.bytes);
   },
   'disclosure.publish': (input, ctx) => publishDisclosure(db(ctx), actor(ctx), input),
   'disclosure.list': (input, ctx) => listDisclosures(db(ctx), input.year),

@@ -20,7 +20,7 @@ export function publishDisclosure(db: Db, actor: Actor, query: DisclosureQuery):
   const { region } = requireInstallation(db);
   return db.transaction((tx) => {
     const table = disclosureTable(tx, query);
-    if (table.targets.length === 0) {
+    if (table.count === 0) {
       throw new AppError('INVALID_INPUT', `${table.scopeName}${query.year}年度没有可公开的${TABLE_LAYOUTS[query.kind].title}内容（${table.exclusionNote}），未记录公开`);
     }
     const record: Disclosure = {
@@ -28,7 +28,7 @@ export function publishDisclosure(db: Db, actor: Actor, query: DisclosureQuery):
       year: query.year,
       kind: query.kind,
       scope: query.unitCode ?? COUNTY_SCOPE,
-      recordCount: table.targets.length,
+      recordCount: table.count,
       fileName: disclosureFileName(table),
       publishedAt: new Date().toISOString(),
       publishedBy: actor.name,
@@ -38,7 +38,7 @@ export function publishDisclosure(db: Db, actor: Actor, query: DisclosureQuery):
       entity: 'disclosure',
       naturalKey: `${region.code}/${query.year}/${query.kind}/${record.scope}`,
       action: '记录绩效公开',
-      after: { ...record, codes: table.targets.map((t) => t.code), excluded: table.excluded },
+      after: { ...record, codes: [...table.targets, ...table.selfEvaluations].map((t) => t.code), excluded: table.excluded },
     });
     return record;
   });

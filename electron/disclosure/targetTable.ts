@@ -1,10 +1,12 @@
-// The publishable target tables of a year (domain.md §9), for the whole county or one unit: approved
-// project targets (never a 涉密 project) or approved department-wide targets, in the standard layouts of
-// electron/domain/disclosure.ts, with what was left out and why.
+// The publishable tables of a year (domain.md §9), for the whole county or one unit: approved project
+// targets (never a 涉密 project) or approved department-wide targets, published with the budget; approved
+// self-evaluation tables (never a 涉密 project), published with the final accounts; in the standard layouts
+// of electron/domain/disclosure.ts, with what was left out and why.
 import type { Db } from '../../db/open';
-import { TABLE_LAYOUTS, type DisclosedTarget, type DisclosureKind } from '../domain/disclosure';
+import { TABLE_LAYOUTS, type DisclosedSelfEvaluation, type DisclosedTarget, type DisclosureKind } from '../domain/disclosure';
 import { departmentTargetRows } from './departmentTable';
 import { projectTargetRows } from './projectTable';
+import { selfEvaluationRows } from './selfEvaluationTable';
 import { scopeOf, type Excluded } from './tableParts';
 
 export interface DisclosureQuery {
@@ -21,7 +23,11 @@ export interface DisclosureTable {
   /** 全县 or the unit's name. */
   scopeName: string;
   title: string;
+  /** What the table lists: targets, or self-evaluations (the other list is empty). */
   targets: DisclosedTarget[];
+  selfEvaluations: DisclosedSelfEvaluation[];
+  /** How many projects or units it lists. */
+  count: number;
   excluded: Excluded;
   /** The exclusions in a sentence for the page, e.g. “未列入 3 个项目：涉密项目 1 个…”. */
   exclusionNote: string;
@@ -35,17 +41,23 @@ export function exclusionNote(kind: DisclosureKind, excluded: Excluded): string 
     ].filter(Boolean);
     return parts.length ? `${parts.join('；')}。` : '范围内的单位均已列入。';
   }
+  const pending = kind === 'selfEvaluations' ? '自评表尚未审核通过（或未自评）的项目' : '绩效目标尚未审核通过的项目';
   const parts = [
     excluded.confidential ? `涉密项目 ${excluded.confidential} 个（不公开）` : '',
-    excluded.notApproved ? `绩效目标尚未审核通过的项目 ${excluded.notApproved} 个` : '',
+    excluded.notApproved ? `${pending} ${excluded.notApproved} 个` : '',
   ].filter(Boolean);
   const total = excluded.confidential + excluded.notApproved;
   return total === 0 ? '范围内的项目均已列入。' : `未列入 ${total} 个项目：${parts.join('，')}。`;
 }
 
+function rowsOf(db: Db, query: DisclosureQuery, scope: ReturnType<typeof scopeOf>): { targets: DisclosedTarget[]; selfEvaluations: DisclosedSelfEvaluation[]; excluded: Excluded } {
+  if (query.kind === 'selfEvaluations') return { targets: [], ...selfEvaluationRows(db, query.year, scope) };
+  return { ...(query.kind === 'departmentTargets' ? departmentTargetRows : projectTargetRows)(db, query.year, scope), selfEvaluations: [] };
+}
+
 export function disclosureTable(db: Db, query: DisclosureQuery): DisclosureTable {
   const scope = scopeOf(db, query.unitCode);
-  const { targets, excluded } = (query.kind === 'departmentTargets' ? departmentTargetRows : projectTargetRows)(db, query.year, scope);
+  const { targets, selfEvaluations, excluded } = rowsOf(db, query, scope);
   return {
     kind: query.kind,
     year: query.year,
@@ -53,6 +65,8 @@ export function disclosureTable(db: Db, query: DisclosureQuery): DisclosureTable
     scopeName: scope.scopeName,
     title: `${query.unitCode === null ? scope.regionName : scope.scopeName}${query.year}年度${TABLE_LAYOUTS[query.kind].title}`,
     targets,
+    selfEvaluations,
+    count: targets.length + selfEvaluations.length,
     excluded,
     exclusionNote: exclusionNote(query.kind, excluded),
   };

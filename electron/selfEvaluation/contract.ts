@@ -5,17 +5,20 @@ import { z } from 'zod';
 import { workflowActionPermission } from '../domain/permissions';
 import { TIERS } from '../domain/selfEvaluation';
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../domain/workflow';
-import { fen, returns, text, uuid, version, year, type ContractPart } from '../ipc/schema';
+import { fen, file, returns, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { DepartmentSelfEvaluationListRow } from './department';
 import type { SelfEvaluationDetail, SelfEvaluationListRow } from './selfEvaluations';
 import type { SpotCheckRow } from './spotChecks';
+import type { TemplateImportPreview, TemplateImportResult } from './templateImport';
 import { selfEvaluationReviewContract } from './review/contract';
 export type { ExternalReviewDetail, ExternalReviewRow, ReviewedIndicatorRow, ReviewImportPreview, ReviewImportRow } from './review/contract';
 export type { SelfEvaluationDetail, SelfEvaluationListRow } from './selfEvaluations';
 export type { ScoringRules, SelfEvaluationIndicator, SelfEvaluationTask } from './store';
 export type { DepartmentSelfEvaluationListRow } from './department';
 export type { SpotCheckRow } from './spotChecks';
+export type { TemplateImportPreview, TemplateImportRow } from './templateImport';
 
+const importFile = file.extend({ year }).strict();
 const fundRow = z.object({ initialFen: fen, adjustedFen: fen, executedFen: fen }).strict();
 
 export const selfEvaluationContract = {
@@ -75,6 +78,10 @@ export const selfEvaluationContract = {
     output: returns<DepartmentSelfEvaluationListRow[]>(),
   },
   'selfEvaluation.createDepartment': { permission: 'enter', input: z.object({ targetId: uuid }).strict(), output: returns<SelfEvaluationDetail>() },
+  // The per-unit template (selfEvaluationReview.template) filled offline, into the self-evaluations.
+  'selfEvaluation.templateImportPreview': { permission: 'enter', input: importFile, output: returns<TemplateImportPreview>() },
+  'selfEvaluation.templateImportCommit': { permission: 'enter', input: importFile, output: returns<TemplateImportResult>() },
+  'selfEvaluation.yearWorkbook': { permission: 'view', input: z.object({ year }).strict(), output: returns<FilePayload>() },
 
   'selfEvaluation.spotChecks': { permission: 'view', input: z.object({ year }).strict(), output: returns<SpotCheckRow[]>() },
   'selfEvaluation.drawSpotCheck': {

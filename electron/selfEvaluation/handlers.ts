@@ -1,10 +1,13 @@
 // Handlers of the 绩效自评 channels.
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
+import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import type { selfEvaluationContract } from './contract';
 import { createDepartmentSelfEvaluation, listDepartmentSelfEvaluations } from './department';
 import { selfEvaluationReviewHandlers } from './review/handlers';
 import { drawSpotCheck, listSpotChecks, recheckSpotCheck } from './spotChecks';
+import { commitTemplateImport, previewTemplateImport } from './templateImport';
+import { yearSelfEvaluationWorkbook } from './yearWorkbook';
 import { createSelfEvaluation, getSelfEvaluation, listSelfEvaluations, saveSelfEvaluation, transitionSelfEvaluation } from './selfEvaluations';
 
 export const selfEvaluationHandlers: HandlersFor<typeof selfEvaluationContract> = {
@@ -15,6 +18,12 @@ export const selfEvaluationHandlers: HandlersFor<typeof selfEvaluationContract> 
   'selfEvaluation.transition': (input, ctx) => transitionSelfEvaluation(db(ctx), actor(ctx), input),
   'selfEvaluation.departmentList': (input, ctx) => listDepartmentSelfEvaluations(db(ctx), input),
   'selfEvaluation.createDepartment': (input, ctx) => createDepartmentSelfEvaluation(db(ctx), actor(ctx), input),
+  'selfEvaluation.templateImportPreview': (input, ctx) => previewTemplateImport(db(ctx), actor(ctx), input.year, input.fileName, decodeFile(input)),
+  'selfEvaluation.templateImportCommit': (input, ctx) => commitTemplateImport(db(ctx), actor(ctx), input.year, input.fileName, decodeFile(input)),
+  'selfEvaluation.yearWorkbook': (input, ctx) => {
+    const workbook = yearSelfEvaluationWorkbook(db(ctx), input.year);
+    return encodeFile(workbook.fileName, workbook.bytes);
+  },
   'selfEvaluation.spotChecks': (input, ctx) => listSpotChecks(db(ctx), input.year),
   'selfEvaluation.drawSpotCheck': (input, ctx) => drawSpotCheck(db(ctx), actor(ctx), input),
   'selfEvaluation.recheck': (input, ctx) => recheckSpotCheck(db(ctx), actor(ctx), input),

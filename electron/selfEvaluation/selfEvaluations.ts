@@ -109,7 +109,7 @@ export function getSelfEvaluation(db: Db, id: string): SelfEvaluationDetail {
 }
 
 /** 年度总体目标 as approved: the annual goals, or the overall goal when the target has none. */
-function expectedGoal(target: typeof targets.$inferSelect): string {
+export function expectedGoal(target: Pick<typeof targets.$inferSelect, 'annualGoals' | 'overallGoal'>): string {
   const annual = (JSON.parse(target.annualGoals) as string[]).filter((g) => g.trim() !== '');
   return annual.length > 0 ? annual.join('\n') : target.overallGoal;
 }

@@ -231,8 +231,12 @@ export function requireSelfEvaluation(db: Db, id: string): SelfEvaluationRecord 
 
 export const formOf = (record: Pick<SelfEvaluationRecord, 'funds' | 'budgetReason' | 'goalAchieved' | 'indicators'>): SelfEvaluationForm => record;
 
+/** Scored as a project's form, with its 项目资金 block (the 10号 sheets print only project tables). */
+export const assessProjectRecord = (record: SelfEvaluationRecord, rules: ScoringRules): FormAssessment<FundRowName> =>
+  assessSelfEvaluation(formOf(record), rules.budgetWeight, scoringSettingsOf(rules));
+
 /** Scored as its kind's form: a project's 项目资金 block, or a unit's spending as a whole with its tasks. */
 export const assessRecord = (record: SelfEvaluationRecord, rules: ScoringRules): FormAssessment<FundRowName> | FormAssessment<DepartmentFundRowName> =>
   record.department
     ? assessDepartmentSelfEvaluation({ ...formOf(record), funds: record.department.funds, tasks: record.department.tasks }, rules.budgetWeight, scoringSettingsOf(rules))
-    : assessSelfEvaluation(formOf(record), rules.budgetWeight, scoringSettingsOf(rules));
+    : assessProjectRecord(record, rules);

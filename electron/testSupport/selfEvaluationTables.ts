@@ -142,3 +142,29 @@ export function selfEvaluationWorkbook(sheets: Record<string, readonly TableSpec
   }
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }
+
+/**
+ * The unit fills a downloaded template in Excel: on the sheet, each row found by its label (a cell equal to
+ * it, or a 其中 row ending in it) gets its cells set by the column header of the header row above it (column
+ * '' is the value beside a row's label: 预算执行偏差原因, 存在的问题, 改进措施).
+ */
+export function fillTemplate(bytes: Uint8Array, sheetName: string, cells: Record<string, Record<string, string | number>>): Buffer {
+  const book = XLSX.read(bytes);
+  const sheet = book.Sheets[sheetName];
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
+  const grid = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, defval: '', raw: false });
+  const headers = grid.flatMap((row, r) => (row.includes('全年执行数') || row.includes('三级指标') || row.includes('实际完成情况') ? [r] : []));
+  for (const [label, values] of Object.entries(cells)) {
+    // 实际完成情况 is written in the row under its header.
+    const goal = label === '实际完成情况' ? grid.findIndex((row) => row.includes(label)) + 1 : -1;
+    const r = goal > 0 ? goal : grid.findIndex((row) => row.some((c) => c === label || c === `其中：${label}`));
+    if (r < 0) throw new Error(`no row ${label}`);
+    const header = grid[Math.max(...headers.filter((h) => h < r))]!;
+    for (const [column, value] of Object.entries(values)) {
+      const c = column === '' ? 1 : header.indexOf(column);
+      if (c < 0) throw new Error(`no column ${column}`);
+      sheet[XLSX.utils.encode_cell({ r, c })] = { t: typeof value === 'number' ? 'n' : 's', v: value };
+    }
+  }
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+}

@@ -18,7 +18,7 @@ export interface FoundTable {
   problems: RowProblem[];
 }
 
-interface Grid {
+export interface Grid {
   sheet: string;
   cells: string[][];
   /** Excel row number of cells[0]. */
@@ -26,14 +26,14 @@ interface Grid {
 }
 
 /** Header words compared without spaces, line breaks, or a unit in brackets: 全年预算数（万元） is 全年预算数. */
-const key = (text: string) => text.normalize('NFKC').replace(/\s/g, '').replace(/\([^)]*\)/g, '');
+export const key = (text: string) => text.normalize('NFKC').replace(/\s/g, '').replace(/\([^)]*\)/g, '');
 
 /** Words that label a header field, so that an empty field is not read as the next field's label. */
 const FIELD_LABELS = new Set(['项目名称', '项目编码', '主管部门', '实施单位', '单位编码', '评价等级', '自评等级']);
 const TOTAL_WORDS = new Set(['总分', '合计', '总计', '合计得分']);
 
 /** The sheet's cells as text, each merged range carrying its top-left value into every cell it covers. */
-function gridOf(name: string, sheet: XLSX.WorkSheet): Grid {
+export function gridOf(name: string, sheet: XLSX.WorkSheet): Grid {
   const origin = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s : { r: 0, c: 0 };
   const raw = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: true });
   const cells = raw.map((row) => row.map((value) => String(value ?? '').trim()));
@@ -48,7 +48,7 @@ function gridOf(name: string, sheet: XLSX.WorkSheet): Grid {
   return { sheet: name, cells, firstRow: origin.r + 1 };
 }
 
-const at = (row: readonly string[] | undefined, column: number | undefined) => (column === undefined || column < 0 ? '' : (row?.[column] ?? ''));
+export const at = (row: readonly string[] | undefined, column: number | undefined) => (column === undefined || column < 0 ? '' : (row?.[column] ?? ''));
 
 /** The value right of a field's label, stopping at the next label (an empty field stays empty). */
 function fieldRight(row: readonly string[], label: string): string | null {
@@ -63,7 +63,7 @@ function fieldRight(row: readonly string[], label: string): string | null {
   return '';
 }
 
-function field(rows: readonly string[][], ...labels: string[]): string {
+export function field(rows: readonly string[][], ...labels: string[]): string {
   for (const row of rows) {
     for (const label of labels) {
       const value = fieldRight(row, label);
@@ -74,7 +74,7 @@ function field(rows: readonly string[][], ...labels: string[]): string {
 }
 
 /** Positions of header words in a row: the first cell matching one of each column's names. */
-function columnsOf<K extends string>(row: readonly string[], names: Record<K, readonly string[]>): Partial<Record<K, number>> {
+export function columnsOf<K extends string>(row: readonly string[], names: Record<K, readonly string[]>): Partial<Record<K, number>> {
   const found: Partial<Record<K, number>> = {};
   for (const [column, words] of Object.entries(names) as [K, readonly string[]][]) {
     const index = row.findIndex((c) => words.some((w) => (w.endsWith('*') ? key(c).startsWith(w.slice(0, -1)) : key(c) === w)));
@@ -83,7 +83,7 @@ function columnsOf<K extends string>(row: readonly string[], names: Record<K, re
   return found;
 }
 
-const FUND_COLUMNS = {
+export const FUND_COLUMNS = {
   initial: ['年初预算数'],
   adjusted: ['全年预算数', '调整后预算数'],
   executed: ['全年执行数', '执行数', '实际执行数'],
@@ -92,7 +92,7 @@ const FUND_COLUMNS = {
   score: ['得分', '自评得分'],
 } as const;
 
-const INDICATOR_COLUMNS = {
+export const INDICATOR_COLUMNS = {
   level1: ['一级指标'],
   level2: ['二级指标'],
   label: ['三级指标'],
@@ -105,7 +105,7 @@ const INDICATOR_COLUMNS = {
   deviation: ['偏差原因*'],
 } as const;
 
-const findRow = (rows: readonly string[][], from: number, test: (row: readonly string[]) => boolean) => {
+export const findRow = (rows: readonly string[][], from: number, test: (row: readonly string[]) => boolean) => {
   for (let r = from; r < rows.length; r++) if (test(rows[r]!)) return r;
   return -1;
 };
@@ -118,8 +118,8 @@ const headerOf =
     const found = columnsOf(row, names);
     return required.every((column) => found[column] !== undefined);
   };
-const isFundHeader = headerOf(FUND_COLUMNS, ['adjusted', 'executed']);
-const isIndicatorHeader = headerOf(INDICATOR_COLUMNS, ['label', 'actual', 'score']);
+export const isFundHeader = headerOf(FUND_COLUMNS, ['adjusted', 'executed']);
+export const isIndicatorHeader = headerOf(INDICATOR_COLUMNS, ['label', 'actual', 'score']);
 
 interface Segment {
   grid: Grid;

@@ -34,6 +34,7 @@ export function ImportPreviewModal<R>({
   skipNote,
   rowColumns,
   rowKey,
+  allOrNothing = false,
   committing,
   onCancel,
   onConfirm,
@@ -45,12 +46,14 @@ export function ImportPreviewModal<R>({
   skipNote: string;
   rowColumns: Column<R>[];
   rowKey: (row: R) => string;
+  /** A file that goes in whole or not at all: any problem holds back every row. */
+  allOrNothing?: boolean;
   committing: boolean;
   onCancel: () => void;
   onConfirm: () => void;
 }) {
   const { counts, problems, rows } = preview;
-  const writable = counts.create + counts.update;
+  const writable = allOrNothing && problems.length > 0 ? 0 : counts.create + counts.update;
   const withSheet = problems.some((p) => p.sheet);
   return (
     <Modal opened onClose={onCancel} title={`导入预览：${preview.fileName}`} size="xl" closeOnClickOutside={false}>
@@ -92,7 +95,7 @@ export function ImportPreviewModal<R>({
           </Title>
           <VirtualTable label="导入内容" rows={rows} columns={rowColumns} rowKey={rowKey} height={Math.min(240, 40 * (rows.length + 1) + 2)} />
         </Stack>
-        {writable === 0 && <Alert color="yellow">这个文件没有需要写入的内容。</Alert>}
+        {writable === 0 && <Alert color="yellow">{problems.length > 0 && allOrNothing ? '文件中有错误，整个文件都不会导入；请改正后重新选择文件。' : '这个文件没有需要写入的内容。'}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={committing}>
             取消

@@ -1,4 +1,5 @@
-// 绩效公开 (domain.md §9): pick a year, the table (project or department-wide targets) and the whole county
+// 绩效公开 (domain.md §9): pick a year, the table (project or department-wide targets, published with the
+// budget; self-evaluation tables, published with the final accounts) and the whole county
 // or one unit, see the table exactly as it will be published, export it as Excel, print it (A4
 // landscape), and record the publication.
 import { Alert, Button, Group, Loader, SegmentedControl, Select, Stack, Tabs, Text } from '@mantine/core';
@@ -25,9 +26,10 @@ const PRINT_PAGE = '@media print { @page { size: A4 landscape; margin: 10mm; } }
 const KIND_OPTIONS = [
   { value: 'projectTargets', label: '项目支出绩效目标' },
   { value: 'departmentTargets', label: '部门整体支出绩效目标' },
+  { value: 'selfEvaluations', label: '绩效自评表' },
 ];
 /** What one row of each table is, for counts. */
-const ROW_NOUN: Record<DisclosureKind, string> = { projectTargets: '项目', departmentTargets: '单位' };
+const ROW_NOUN: Record<DisclosureKind, string> = { projectTargets: '项目', departmentTargets: '单位', selfEvaluations: '项目' };
 
 interface Choice {
   year: number;
@@ -36,14 +38,14 @@ interface Choice {
 }
 
 const queryOf = (choice: Choice) => ({ year: choice.year, unitCode: choice.scope === COUNTY ? null : choice.scope, kind: choice.kind });
-const counted = (table: DisclosureTable) => `${table.targets.length} 个${ROW_NOUN[table.kind]}`;
+const counted = (table: DisclosureTable) => `${table.count} 个${ROW_NOUN[table.kind]}`;
 
 function confirmPublish(table: DisclosureTable, onPublished: () => Promise<void>) {
   modals.openConfirmModal({
     title: '记录公开',
     children: (
       <Text size="sm" lh={1.7}>
-        将记录：{table.title}（{counted(table)}）已于今天公开，记录公开的时间、范围和操作员。请在公开文件已发布（随部门预算公开或在政府网站发布）后再记录。
+        将记录：{table.title}（{counted(table)}）已于今天公开，记录公开的时间、范围和操作员。请在公开文件已发布（绩效目标随部门预算、绩效自评表随部门决算公开，或在政府网站发布）后再记录。
       </Text>
     ),
     labels: { confirm: '记录公开', cancel: '取消' },
@@ -97,7 +99,7 @@ function DisclosureView({ choice, onChoice, years, units }: ViewProps) {
   const table = useInvoke('disclosure.table', query);
   const history = useInvoke('disclosure.list', { year: choice.year });
   const [tab, setTab] = useState<string | null>('table');
-  const publishable = (table.data?.targets.length ?? 0) > 0;
+  const publishable = (table.data?.count ?? 0) > 0;
   const unitNames = useMemo(() => new Map((units ?? []).map((u) => [u.code, u.name])), [units]);
   // A 主管部门's table includes its subordinate units; say so in the option.
   const scopeOptions = useMemo(() => {
@@ -128,7 +130,7 @@ function DisclosureView({ choice, onChoice, years, units }: ViewProps) {
       <div className="no-print">
         <PageHeader
           title="绩效公开"
-          description="按标准格式生成绩效目标公开表，随部门预算同步公开；涉密项目和未审核通过的目标不公开。"
+          description="按标准格式生成公开表：绩效目标随部门预算同步公开，绩效自评表随部门决算公开；涉密项目和未审核通过的目标、自评表不公开。"
           actions={
             <>
               <DownloadButton label="导出 Excel" fetchFile={() => invoke('disclosure.export', query)} disabled={!publishable} />

@@ -1,19 +1,18 @@
-// A target table exactly as it is published: the same grid (spans and all) that the xlsx export
+// A target or self-evaluation table exactly as it is published: the same grid (spans and all) that the xlsx export
 // merges, rendered as a ruled HTML table that also prints as the paper version.
 import { useMemo } from 'react';
 import type { DisclosureTable } from '../../../../electron/disclosure/contract';
-import { targetTableGrid, type GridCell, type GridRow } from '../../../../electron/domain/disclosure';
+import { disclosureGrid, type GridCell, type GridRow } from '../../../../electron/domain/disclosure';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import classes from './TargetTable.module.css';
 
 /** What screen readers and tests call the table, whatever the year and scope. */
 export const TARGET_TABLE_LABEL = '绩效目标公开表';
+const SELF_EVALUATION_TABLE_LABEL = '绩效自评公开表';
 
-const CENTRED_COLUMNS = new Set([0, 8, 9]);
-
-function Cell({ cell, column, header }: { cell: GridCell; column: number; header: boolean }) {
+function Cell({ cell, column, header, centred }: { cell: GridCell; column: number; header: boolean; centred: readonly number[] }) {
   const Tag = header ? 'th' : 'td';
-  const className = cell.fen !== undefined ? classes.money : CENTRED_COLUMNS.has(column) ? classes.centre : undefined;
+  const className = cell.fen !== undefined ? classes.money : centred.includes(column) ? classes.centre : undefined;
   return (
     <Tag rowSpan={cell.rowSpan} colSpan={cell.colSpan} className={className} scope={header ? 'col' : undefined}>
       {cell.fen !== undefined ? formatWanYuan(cell.fen) : cell.text}
@@ -21,11 +20,11 @@ function Cell({ cell, column, header }: { cell: GridCell; column: number; header
   );
 }
 
-const cells = (row: GridRow, header: boolean) =>
-  row.map((cell, column) => (cell ? <Cell key={column} cell={cell} column={column} header={header} /> : null));
+const cells = (row: GridRow, header: boolean, centred: readonly number[]) =>
+  row.map((cell, column) => (cell ? <Cell key={column} cell={cell} column={column} header={header} centred={centred} /> : null));
 
 export function TargetTable({ table }: { table: DisclosureTable }) {
-  const grid = useMemo(() => targetTableGrid(table.kind, table.targets), [table]);
+  const grid = useMemo(() => disclosureGrid(table), [table]);
   const totalWidth = grid.widths.reduce((sum, w) => sum + w, 0);
   return (
     <div className={classes.sheet}>
@@ -34,7 +33,7 @@ export function TargetTable({ table }: { table: DisclosureTable }) {
         <span>公开范围：{table.scopeName}</span>
         <span>金额单位：万元</span>
       </div>
-      <table className={classes.table} aria-label={TARGET_TABLE_LABEL}>
+      <table className={classes.table} aria-label={table.kind === 'selfEvaluations' ? SELF_EVALUATION_TABLE_LABEL : TARGET_TABLE_LABEL}>
         <colgroup>
           {grid.widths.map((width, i) => (
             <col key={i} style={{ width: `${((width / totalWidth) * 100).toFixed(2)}%` }} />
@@ -42,12 +41,12 @@ export function TargetTable({ table }: { table: DisclosureTable }) {
         </colgroup>
         <thead>
           {grid.head.map((row, r) => (
-            <tr key={r}>{cells(row, true)}</tr>
+            <tr key={r}>{cells(row, true, grid.centred)}</tr>
           ))}
         </thead>
         <tbody>
           {grid.body.map((row, r) => (
-            <tr key={r}>{cells(row, false)}</tr>
+            <tr key={r}>{cells(row, false, grid.centred)}</tr>
           ))}
         </tbody>
       </table>

@@ -4,12 +4,15 @@ import { WORKFLOW_LABELS, WORKFLOW_STATES, type WorkflowState } from '../../../.
 import type { SelfEvaluationListRow } from '../../../../electron/selfEvaluation/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
+import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { notifyError } from '../../components/notify';
 import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { WorkflowStatusBadge } from '../../components/WorkflowStatusBadge';
 import { navigate, routeHref } from '../../router';
+import { TemplateDownload } from './review/ExternalReviewTab';
+import { useTemplateImport } from './useTemplateImport';
 
 type StatusFilter = WorkflowState | 'none';
 
@@ -71,6 +74,7 @@ export function SelfEvaluationList({ year }: { year: number }) {
   const units = useMemo(() => [...new Map(all.map((r) => [r.unitCode, r.unitName]))].map(([value, name]) => ({ value, label: `${name}（${value}）` })), [all]);
   const visible = all.filter((r) => (!unit || r.unitCode === unit) && (!status || (r.status ?? 'none') === status));
   const started = all.filter((r) => r.status !== null).length;
+  const templateImport = useTemplateImport(year, list.reload);
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
@@ -88,21 +92,28 @@ export function SelfEvaluationList({ year }: { year: number }) {
       )}
       {all.length > 0 && (
         <>
-          <Group gap="xs" align="flex-end" className="no-print">
-            <Select aria-label="按单位筛选" placeholder="全部单位" data={units} value={unit} onChange={setUnit} searchable clearable w={230} />
-            <Select
-              aria-label="按状态筛选"
-              placeholder="全部状态"
-              data={[{ value: 'none', label: '未自评' }, ...WORKFLOW_STATES.map((s) => ({ value: s, label: WORKFLOW_LABELS[s] }))]}
-              value={status}
-              onChange={(v) => setStatus(v as StatusFilter | null)}
-              clearable
-              w={120}
-            />
-            <Text size="sm" c="dimmed" role="status">
-              共 {all.length} 个批复的项目，已开始自评 {started} 个{visible.length !== all.length && `，筛选出 ${visible.length} 个`}
-            </Text>
+          <Group justify="space-between" align="flex-end" className="no-print">
+            <Group gap="xs">
+              <Select aria-label="按单位筛选" placeholder="全部单位" data={units} value={unit} onChange={setUnit} searchable clearable w={230} />
+              <Select
+                aria-label="按状态筛选"
+                placeholder="全部状态"
+                data={[{ value: 'none', label: '未自评' }, ...WORKFLOW_STATES.map((s) => ({ value: s, label: WORKFLOW_LABELS[s] }))]}
+                value={status}
+                onChange={(v) => setStatus(v as StatusFilter | null)}
+                clearable
+                w={120}
+              />
+            </Group>
+            <Group gap="xs">
+              <TemplateDownload year={year} />
+              <PickFileButton label="导入自评模板" variant="default" accept={XLSX_ACCEPT} onFile={templateImport.choose} loading={templateImport.reading} disabled={!enter.allowed} />
+              <DownloadButton label="导出全年自评表" variant="default" disabled={started === 0} fetchFile={() => invoke('selfEvaluation.yearWorkbook', { year })} />
+            </Group>
           </Group>
+          <Text size="sm" c="dimmed" role="status">
+            共 {all.length} 个批复的项目，已开始自评 {started} 个{visible.length !== all.length && `，筛选出 ${visible.length} 个`}
+          </Text>
           <NotAllowedNote allowance={enter} />
           {visible.length > 0 ? (
             <VirtualTable label="自评列表" rows={visible} columns={columns(enter.allowed)} rowKey={(r) => r.targetId} />
@@ -115,6 +126,7 @@ export function SelfEvaluationList({ year }: { year: number }) {
           )}
         </>
       )}
+      {templateImport.modal}
     </Stack>
   );
 }

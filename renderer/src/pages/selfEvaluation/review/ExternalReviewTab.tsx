@@ -46,7 +46,7 @@ export function ExternalReviewTab({ year }: { year: number }) {
 }
 
 /** The unit's template: its approved project targets, one sheet each, to fill in Excel and import back. */
-function TemplateDownload({ year }: { year: number }) {
+export function TemplateDownload({ year }: { year: number }) {
   const units = useInvoke('units.list', {});
   const [unitCode, setUnitCode] = useState<string | null>(null);
   const data = (units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.code, label: `${u.code} ${u.name}` }));

@@ -85,3 +85,6 @@ export const checkReviewChain = (table: string) => [
   checkOneOf(table, 'review_step', REVIEW_STEPS, { nullable: true }),
   checkOneOf(table, 'department_decision', ['approve', 'return'], { nullable: true }),
 ];
+
+/** The chain's columns as a package row names them, cleared: a sender's copy never settles who reviews at the receiver. */
+export const REVIEW_CHAIN_CLEARED = { review_step: null, department_decision: null, department_opinion: null, department_decided_at: null, department_decided_by: null } as const;

@@ -12,6 +12,7 @@ export {
   decidingStep,
   departmentStepOn,
   enteredChain,
+  namedDepartment,
   projectDepartment,
   refuseOtherDepartmentsProject,
   refuseOtherDepartmentsUnit,

@@ -40,6 +40,13 @@ export function unitDepartment(db: Db, regionCode: string, unitCode: string): st
   return unit ? supervisingDepartment(unitCode, unit.departmentCode) : null;
 }
 
+/** A department by code with its name from the register, as the form shows who reviews first. */
+export function namedDepartment(db: Db, regionCode: string, code: string | null): { code: string; name: string } | null {
+  if (!code) return null;
+  const unit = db.select({ name: units.name }).from(units).where(and(eq(units.regionCode, regionCode), eq(units.code, code))).get();
+  return { code, name: unit?.name ?? code };
+}
+
 /** The chain's columns a submission writes: the first step, and nothing left of an earlier round's decision. */
 export const enteredChain = (db: Db, department: string | null) => ({ ...LEFT_REVIEW_CHAIN, reviewStep: firstReviewStep(departmentStepOn(db), department) });
 

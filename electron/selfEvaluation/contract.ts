@@ -1,7 +1,7 @@
 // Channels of 绩效自评: the year's approved project targets with their self-evaluations, one
 // self-evaluation to fill in, its drafts and its review; 抽查; and 自评复核 (review/contract.ts).
 import { z } from 'zod';
-import { workflowActionPermission } from '../domain/permissions';
+import { chainedActionPermission } from '../domain/permissions';
 import { TIERS } from '../domain/selfEvaluation';
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../domain/workflow';
 import { fen, returns, text, uuid, version, year, type ContractPart } from '../ipc/schema';
@@ -54,7 +54,8 @@ export const selfEvaluationContract = {
     output: returns<SelfEvaluationDetail>(),
   },
   'selfEvaluation.transition': {
-    permission: workflowActionPermission,
+    // A unit's table may pass its 主管部门 first: who acts at which step is the review chain's (the service checks).
+    permission: chainedActionPermission,
     input: z.object({ id: uuid, version, action: z.enum(WORKFLOW_ACTIONS), opinion: text(1000).nullable().optional() }).strict(),
     output: returns<SelfEvaluationDetail>(),
   },

@@ -15,6 +15,7 @@ import {
 } from '../domain/selfEvaluation';
 import { SETTINGS, type SettingValue } from '../domain/settings';
 import type { Accrual } from '../domain/indicators';
+import type { ChainColumns } from '../domain/reviewChain';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { settingValue } from '../settings';
@@ -55,7 +56,7 @@ export interface SelfEvaluationRecord {
   projectCode: string;
   status: WorkflowState;
   targetId: string;
-  project: { id: string; code: string; name: string; unitCode: string; unitName: string; confidential: boolean };
+  project: { id: string; code: string; name: string; unitCode: string; unitName: string; confidential: boolean; departmentCode: string };
   funds: FundBlock;
   budgetReason: string;
   goalExpected: string;
@@ -69,6 +70,8 @@ export interface SelfEvaluationRecord {
   reviewedBy: string | null;
   reviewOpinion: string | null;
   decidedAt: string | null;
+  /** Where it stands on the 主管部门 review chain, as stored. */
+  chain: ChainColumns;
   updatedAt: string;
   indicators: SelfEvaluationIndicator[];
 }
@@ -98,7 +101,7 @@ export function loadSelfEvaluations(db: Db, filter: { year?: number; ids?: reado
   if (filter.year !== undefined) conditions.push(eq(selfEvaluations.year, filter.year));
   if (filter.ids) conditions.push(inArray(selfEvaluations.id, [...filter.ids]));
   const rows = db
-    .select({ row: selfEvaluations, project: { id: projects.id, name: projects.name, confidential: projects.confidential, unitCode: projects.unitCode }, unitName: units.name })
+    .select({ row: selfEvaluations, project: { id: projects.id, name: projects.name, confidential: projects.confidential, unitCode: projects.unitCode, departmentCode: projects.departmentCode }, unitName: units.name })
     .from(selfEvaluations)
     .innerJoin(projects, eq(projects.id, selfEvaluations.projectId))
     .leftJoin(units, and(eq(units.regionCode, projects.regionCode), eq(units.code, projects.unitCode)))
@@ -134,6 +137,7 @@ export function loadSelfEvaluations(db: Db, filter: { year?: number; ids?: reado
     reviewedBy: row.reviewedBy,
     reviewOpinion: row.reviewOpinion,
     decidedAt: row.decidedAt,
+    chain: { reviewStep: row.reviewStep, departmentDecision: row.departmentDecision, departmentOpinion: row.departmentOpinion, departmentDecidedAt: row.departmentDecidedAt, departmentDecidedBy: row.departmentDecidedBy },
     updatedAt: row.updatedAt,
     indicators: indicators
       .filter((i) => i.selfEvaluationId === row.id)

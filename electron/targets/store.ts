@@ -3,13 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { fiscalYears, sqlNow, targetIndicators, targets, units } from '../../db/schema';
+import { fiscalYears, sqlNow, targetIndicators, targets } from '../../db/schema';
 import { framework, type Framework, type IndicatorOperator } from '../domain/indicators';
 import { departmentReviewOf, LEFT_REVIEW_CHAIN, stepOf, type DepartmentReview, type ReviewStep } from '../domain/reviewChain';
 import type { ReviewGrade, TargetContent, TargetIndicator, TargetProblem, TargetRules } from '../domain/targets';
 import { editable, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
-import { departmentStepOn, projectDepartment, unitDepartment } from '../registry';
+import { departmentStepOn, namedDepartment, projectDepartment, unitDepartment } from '../registry';
 import { settingValue } from '../settings';
 
 export type TargetRow = typeof targets.$inferSelect;
@@ -176,12 +176,6 @@ export function blankState(db: Db, kind: TargetKind, year: number, ownerCode: st
  */
 export const supervisingDepartmentOf = (db: Db, row: Pick<TargetRow, 'kind' | 'projectId' | 'regionCode' | 'ownerCode'>): string | null =>
   row.kind === 'project' ? projectDepartment(db, row.projectId!) : unitDepartment(db, row.regionCode, row.ownerCode);
-
-function namedDepartment(db: Db, regionCode: string, code: string | null): { code: string; name: string } | null {
-  if (!code) return null;
-  const unit = db.select({ name: units.name }).from(units).where(and(eq(units.regionCode, regionCode), eq(units.code, code))).get();
-  return { code, name: unit?.name ?? code };
-}
 
 export function refuseLocked(row: TargetRow): void {
   if (editable(row.status)) return;

@@ -20,7 +20,7 @@ import { ACTION_LABELS, transition, type WorkflowAction, type WorkflowState } fr
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { getProject, projectsWithFunds, type Project } from '../projects';
-import { chainDecision, decidingStep, departmentStepOn, enteredChain, refuseSelfReview, requireInstallation, requirePermission } from '../registry';
+import { chainDecision, decidingStep, departmentStepOn, enteredChain, refuseOtherDepartmentsProject, refuseSelfReview, requireInstallation, requirePermission } from '../registry';
 import { departmentProblems } from './department';
 import { suggestedTargetIndicators } from './librarySource';
 import {
@@ -73,10 +73,12 @@ export function projectTargetRow(db: Db, projectId: string): TargetRow | undefin
 
 /**
  * A project's targets. A project without saved targets gets a form started from its project type's
- * library indicators (nothing is written until the user saves).
+ * library indicators (nothing is written until the user saves). `viewer` is who opens it by its address:
+ * a 主管部门审核人 only their own department's.
  */
-export function projectTarget(db: Db, projectId: string): ProjectTarget {
+export function projectTarget(db: Db, projectId: string, viewer?: Actor): ProjectTarget {
   const project = getProject(db, projectId);
+  if (viewer) refuseOtherDepartmentsProject(db, viewer, project.id, '绩效目标');
   const row = projectTargetRow(db, projectId);
   if (row) {
     const content = readContent(db, row);
@@ -214,8 +216,8 @@ export interface InboxItem {
 const BUREAU: Reviewer = { role: 'reviewer', departmentCode: null };
 
 /**
- * What waits for a reviewer, oldest first: for the bureau, submitted targets past any 主管部门 step and
- * submitted adjustments; for a 主管部门审核人, only the targets waiting for their department.
+ * What waits for a reviewer, oldest first: for the bureau, submitted targets and adjustments past any
+ * 主管部门 step; for a 主管部门审核人, only those waiting for their department.
  */
 export function reviewInbox(db: Db, year?: number, reviewer: Reviewer = BUREAU): InboxItem[] {
   const { region } = requireInstallation(db);
@@ -227,13 +229,13 @@ export function reviewInbox(db: Db, year?: number, reviewer: Reviewer = BUREAU):
     .where(and(live, eq(targets.status, 'submitted')))
     .all()
     .filter((t) => inReviewList(stepOf(t.reviewStep, stepOn), reviewer, supervisingDepartmentOf(db, t)));
-  // Adjustments of approved targets are the bureau's alone.
-  const submittedAdjustments = reviewer.role === 'department' ? [] : db
-    .select({ target: targets, adjustmentId: targetAdjustments.id, createdAt: targetAdjustments.createdAt })
+  const submittedAdjustments = db
+    .select({ target: targets, adjustmentId: targetAdjustments.id, createdAt: targetAdjustments.createdAt, reviewStep: targetAdjustments.reviewStep })
     .from(targetAdjustments)
     .innerJoin(targets, eq(targets.id, targetAdjustments.targetId))
     .where(and(live, eq(targetAdjustments.status, 'submitted'), eq(targetAdjustments.deleted, false)))
-    .all();
+    .all()
+    .filter((a) => inReviewList(stepOf(a.reviewStep, stepOn), reviewer, supervisingDepartmentOf(db, a.target)));
   const describe = ownerDescriber(db, region.code, [...submittedTargets, ...submittedAdjustments.map((a) => a.target)]);
   const items: InboxItem[] = [
     ...submittedTargets.map((t) => ({ kind: 'target' as const, targetId: t.id, adjustmentId: null, submittedAt: t.submittedAt ?? t.updatedAt, ...describe(t) })),

@@ -7,7 +7,7 @@ import type { Db } from '../../db/open';
 import { sqlNow, targetAdjustments, targets } from '../../db/schema';
 import { checkAdjustedContent, summariseProblems, type TargetContent } from '../domain/targets';
 import { ACTION_LABELS, transition, type WorkflowState } from '../domain/workflow';
-import { chainDecision, decidingStep, departmentStepOn, enteredChain, refuseSelfReview, requirePermission } from '../registry';
+import { chainDecision, decidingStep, departmentStepOn, enteredChain, namedDepartment, refuseSelfReview, requirePermission } from '../registry';
 import { chainedActionPermission } from '../domain/permissions';
 import { departmentReviewOf, stepOf, type DepartmentReview, type ReviewStep } from '../domain/reviewChain';
 import { AppError } from '../errors';
@@ -29,8 +29,8 @@ export interface Adjustment {
   decidedAt: string | null;
   /** While submitted: who it waits for (the 主管部门 or the bureau); null otherwise. */
   reviewStep: ReviewStep | null;
-  /** The 主管部门 that reviews the unit's adjustments first (reviewChain.supervisingDepartment), or null. */
-  department: string | null;
+  /** The 主管部门 that reviews the unit's adjustments first when the setting is on, or null. */
+  department: { code: string; name: string } | null;
   /** The 主管部门's decision on it, kept beside the bureau's opinion. */
   departmentReview: DepartmentReview | null;
 }
@@ -55,10 +55,13 @@ type AdjustmentRow = typeof targetAdjustments.$inferSelect;
 /** Where an adjustment stands on the chain: the department that supervises the adjusted target's unit. */
 interface ChainView {
   departmentStepOn: boolean;
-  department: string | null;
+  department: { code: string; name: string } | null;
 }
 
-const chainViewOf = (db: Db, target: TargetRow): ChainView => ({ departmentStepOn: departmentStepOn(db), department: supervisingDepartmentOf(db, target) });
+const chainViewOf = (db: Db, target: TargetRow): ChainView => ({
+  departmentStepOn: departmentStepOn(db),
+  department: namedDepartment(db, target.regionCode, supervisingDepartmentOf(db, target)),
+});
 
 const toAdjustment = (row: AdjustmentRow, chain: ChainView): Adjustment => ({
   id: row.id,

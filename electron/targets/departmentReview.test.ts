@@ -179,7 +179,7 @@ describe('目标调整 on the review chain', () => {
     const people = county({ departmentStep: true });
     const { db, transport, education, bureau } = people;
     const { adjustment, mileage } = proposedAdjustment(db, people);
-    expect(adjustment).toMatchObject({ status: 'submitted', reviewStep: 'department', department: '301001' });
+    expect(adjustment).toMatchObject({ status: 'submitted', reviewStep: 'department', department: { code: '301001', name: '轮台县交通运输局' } });
     expect(reviewInbox(db, 2020, TRANSPORT).map((i) => i.kind)).toEqual(['adjustment']);
     expect(reviewInbox(db, 2020, BUREAU)).toEqual([]);
     expect(() => decideAdjustment(db, bureau, { id: adjustment.id, version: adjustment.version, action: 'approve' })).toThrow('正在等待主管部门（301001）审核');

@@ -181,11 +181,11 @@ export function departmentReviewLine(review: DepartmentReview): string {
   return `主管部门审核意见（${decided}）：${review.opinion ?? '无'}`;
 }
 
-/** The 主管部门's decision beside where the record stands. */
+/** The 主管部门's decision beside where the record stands (on screen: the printed form has its own line). */
 export function DepartmentReviewNote({ review }: { review: DepartmentReview | null }) {
   if (!review) return null;
   return (
-    <Text size="sm" role="note" aria-label="主管部门审核意见">
+    <Text size="sm" role="note" aria-label="主管部门审核意见" className="no-print">
       {departmentReviewLine(review)}
     </Text>
   );

@@ -112,6 +112,14 @@ describe('a 主管部门审核人 on filled pages', () => {
     expect(listed.length).toBeGreaterThan(0);
     expect([...new Set(listed.map((r) => projects.get(r.projectId)))]).toEqual([department.code]);
     await page.screenshot({ path: '/tmp/jixiao-department-self-evaluations.png' });
+
+    // A draft of its own department's unit: readable, but 保存草稿 and 送审 are the unit's.
+    const draft = (await app.call('targets.overview', { year: 2020 })).projects.find((p) => p.status === 'draft' || p.status === null)!;
+    await page.goto(new URL(`#/targets/project/${draft.projectId}`, app.bridge.url).href);
+    await page.getByRole('heading', { name: '项目支出绩效目标申报表', exact: true }).waitFor();
+    await page.getByText(MAY_NOT_ENTER).first().waitFor();
+    expect(await page.getByRole('button', { name: '送审' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '保存草稿' }).count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type { Output } from '../../../electron/ipc/contract';
 import { ACTION_LABELS, editable, type WorkflowAction, type WorkflowState } from '../../../electron/domain/workflow';
 import { formatDateTime } from './format';
 import { notifyError, notifySuccess } from './notify';
+import { NotAllowedNote, useAllowed } from './useAllowed';
 import { WorkflowStatusBadge } from './WorkflowStatusBadge';
 import { rolesAllowed } from '../../../electron/domain/permissions';
 import { checkReviewer, decisionDoneMessage, type DepartmentReview, type Reviewer, type ReviewStep } from '../../../electron/domain/reviewChain';
@@ -99,7 +100,9 @@ export function ReviewPanel<S, D>(props: ReviewPanelProps<S, D>) {
   const withdraw = () => busyWith('withdraw', () => run('withdraw', stored!));
   const decide: Decide<D> = (action, decision) => run(action, stored!, decision);
 
-  const canEdit = status === null || editable(status);
+  // Saving and submitting is the entering roles' part: a 主管部门审核人 opening a draft only reads it.
+  const enter = useAllowed('enter');
+  const canEdit = (status === null || editable(status)) && enter.allowed;
   const action = (name: WorkflowAction | 'save', label: string, onClick: () => Promise<void>, variant?: string) => (
     <Button variant={variant} onClick={() => void onClick()} loading={busy === name} disabled={busy !== null}>
       {label}
@@ -127,6 +130,7 @@ export function ReviewPanel<S, D>(props: ReviewPanelProps<S, D>) {
             {dirty ? '（有未保存的修改）' : ''}
           </Text>
         )}
+        {(status === null || editable(status)) && <NotAllowedNote allowance={enter} />}
       </Group>
       {status === 'submitted' && props.canReview && <div className="no-print">{props.review(decide)}</div>}
       {status === 'submitted' && !props.canReview && (

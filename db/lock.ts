@@ -4,7 +4,9 @@
 // each write waiting its turn (transactions begin IMMEDIATE). They do say that they use the file, each
 // with a file of its own beside it, because a restore renames a new file over the old one: a command
 // still writing into the old one would lose its work. So only `restore` must have the file to itself. A
-// lock whose process is gone (a crash, a power cut) is stale and taken over.
+// lock whose process is gone (a crash, a power cut) is stale and taken over. The other direction: a
+// restore marks itself for its duration, and a command started meanwhile is refused naming who restores
+// (the app's lock alone does not say so: the app holds it whether it restores or not).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,8 +58,11 @@ export function liveHolder(dbPath: string): LockFile | null {
   return lock;
 }
 
+/** Where and since when a process has the file: 「电脑 X，进程 N，自 2026-12-01 16:00:00 起」. */
+const whereAndSince = (lock: LockFile) => `${lock.host === os.hostname() ? '' : `电脑 ${lock.host}，`}进程 ${lock.pid}，自 ${lock.since.replace('T', ' ').slice(0, 19)} 起`;
+
 const heldMessage = (dbPath: string, lock: LockFile, action: string) =>
-  `数据库“${path.resolve(dbPath)}”正由${lock.holder}使用（${lock.host === os.hostname() ? '' : `电脑 ${lock.host}，`}进程 ${lock.pid}，自 ${lock.since.replace('T', ' ').slice(0, 19)} 起），${action}。请先关闭${lock.holder}后再试。`;
+  `数据库“${path.resolve(dbPath)}”正由${lock.holder}使用（${whereAndSince(lock)}），${action}。请先关闭${lock.holder}后再试。`;
 
 /**
  * Takes the lock on `dbPath` for `holder`, or throws StoreError LOCKED naming who holds it. `action`
@@ -68,7 +73,7 @@ export function lockDatabase(dbPath: string, holder: LockHolder, action = '不�
   const mine = heldHere.get(file);
   if (mine) mine.count++;
   else {
-    const content = JSON.stringify({ pid: process.pid, holder, host: os.hostname(), since: new Date().toISOString() } satisfies LockFile);
+    const content = lockContent(holder);
     for (;;) {
       try {
         fs.writeFileSync(file, content, { flag: 'wx' });
@@ -105,7 +110,7 @@ const userPath = (dbPath: string, host: string, pid: number) =>
 export function useDatabase(dbPath: string, holder: LockHolder): DatabaseLock {
   const file = userPath(dbPath, os.hostname(), process.pid);
   try {
-    fs.writeFileSync(file, JSON.stringify({ pid: process.pid, holder, host: os.hostname(), since: new Date().toISOString() } satisfies LockFile));
+    fs.writeFileSync(file, lockContent(holder));
   } catch {
     // A folder that cannot take the file (missing, read-only) cannot take a restore's rename either;
     // opening the database then says what is wrong with it.
@@ -142,4 +147,39 @@ function otherUsers(dbPath: string): LockFile[] {
 export function refuseOtherUsers(dbPath: string, action: string): void {
   const [user] = otherUsers(dbPath);
   if (user) throw new StoreError('LOCKED', heldMessage(dbPath, user, action));
+}
+
+const restoringPath = (dbPath: string): string => `${path.resolve(dbPath)}.restore.lock`;
+
+const lockContent = (holder: LockHolder) => JSON.stringify({ pid: process.pid, holder, host: os.hostname(), since: new Date().toISOString() } satisfies LockFile);
+
+/**
+ * Marks a restore of `dbPath` by `holder` as under way, until released. Written before the restore looks
+ * for commands using the file (refuseOtherUsers), as a command writes its own mark before looking for a
+ * restore (refuseWhileRestoring): whichever comes second sees the other.
+ */
+export function markRestoring(dbPath: string, holder: LockHolder): DatabaseLock {
+  const file = restoringPath(dbPath);
+  fs.writeFileSync(file, lockContent(holder));
+  let released = false;
+  return {
+    holder,
+    release() {
+      if (released) return;
+      released = true;
+      if (readLock(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+    },
+  };
+}
+
+/** Throws StoreError LOCKED naming who restores `dbPath` while another live process does; a dead one's mark is removed. */
+export function refuseWhileRestoring(dbPath: string, action: string): void {
+  const file = restoringPath(dbPath);
+  const restore = readLock(file);
+  if (!restore || restore.pid === process.pid) return;
+  if (restore.host === os.hostname() && !processAlive(restore.pid)) {
+    fs.rmSync(file, { force: true });
+    return;
+  }
+  throw new StoreError('LOCKED', `数据库“${path.resolve(dbPath)}”正由${restore.holder}恢复备份（${whereAndSince(restore)}），${action}。请等恢复完成后再试。`);
 }

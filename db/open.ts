@@ -11,7 +11,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { appPath } from '../electron/paths';
 import * as schema from './schema';
 import { unusedName, writeFailureReason, writeNewFile } from './files';
-import { lockDatabase, refuseOtherUsers, type DatabaseLock, type LockHolder } from './lock';
+import { lockDatabase, markRestoring, refuseOtherUsers, type DatabaseLock, type LockHolder } from './lock';
 import { StoreError } from './storeError';
 
 /** The database or a transaction on it: services accept either, so they compose inside one transaction. */
@@ -302,7 +302,8 @@ function removeDatabaseFile(file: string): void {
  * migrated there first (with the installation's identity carried over); only when that worked is the
  * current file backed up, closed and swapped for it by one rename. Killed at any step, the live path holds
  * either the old database or the new one. A restore holds the lock throughout: refused while another
- * process (the app, the bridge) has the file open. Returns the reopened store and the safety backup.
+ * process (the app, the bridge) has the file open; and it says it restores, so a command started meanwhile
+ * is refused naming who restores. Returns the reopened store and the safety backup.
  */
 export function restoreDatabase(current: Store, candidate: string, options: RestoreOptions = {}): { store: Store; safetyBackup: string } {
   const { reopen = openDatabase, carryOver, onStep } = options;
@@ -310,6 +311,7 @@ export function restoreDatabase(current: Store, candidate: string, options: Rest
   const dbPath = current.path;
   const holder = current.lock?.holder;
   const restoring = lockDatabase(dbPath, holder ?? '命令行', '不能恢复备份');
+  const announced = markRestoring(dbPath, holder ?? '命令行');
   try {
     refuseOtherUsers(dbPath, '不能恢复备份');
     onStep?.('locked');
@@ -330,6 +332,7 @@ export function restoreDatabase(current: Store, candidate: string, options: Rest
     onStep?.('swapped');
     return { store: reopen(dbPath, holder ? { holder } : {}), safetyBackup };
   } finally {
+    announced.release();
     restoring.release();
   }
 }

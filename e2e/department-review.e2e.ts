@@ -1,7 +1,8 @@
 // The 主管部门 review step in the browser (设置 主管部门审核 on): the administrator adds a 主管部门审核人 bound
 // to 交通运输局 — after setting his own password, as a second operator requires — then the road station's
 // clerk submits a target, the department returns it with an opinion, the clerk resubmits, the department
-// passes it on and the bureau's reviewer approves it; the printed 申报表 carries both opinions.
+// passes it on and the bureau's reviewer approves it; the printed 申报表 carries both opinions. The
+// self-evaluation of the approved target goes the same way, and its printed 自评表 carries both opinions.
 import { describe, expect, it } from 'vitest';
 import type { TargetIndicator } from '../electron/domain/targets';
 import { ADMIN_PASSWORD, appsPerTest, chooseOption, secureAdmin, signInAs, startCountyApp, type AppUnderTest } from './harness';
@@ -159,6 +160,95 @@ describe('the 主管部门 review step', () => {
     const history = page.getByRole('table', { name: '办理记录' });
     await history.getByRole('row').filter({ hasText: '主管部门退回' }).filter({ hasText: '里程与年初批复不符' }).waitFor();
     await history.getByRole('row').filter({ hasText: '主管部门审核通过' }).filter({ hasText: '马部门' }).waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+/** The target approved along the chain (weighted, as a self-evaluation needs), and the clerk's filled-in self-evaluation of it. */
+async function filledSelfEvaluation(): Promise<string> {
+  const saved = await app.call('targets.forProject', { projectId });
+  const weighted = await app.call('targets.save', {
+    projectId, version: saved.version, overallGoal: saved.overallGoal, annualGoals: saved.annualGoals,
+    indicators: saved.indicators.map((i, n) => ({ ...i, weight: n === 0 ? '50' : '40' })),
+  });
+  const submitted = await app.call('targets.transition', { id: weighted.id!, version: weighted.version!, action: 'submit' });
+  await switchTo('马部门');
+  const passed = await app.call('targets.transition', { id: submitted.id, version: submitted.version, action: 'approve', opinion: null });
+  await switchTo('王审核');
+  await app.call('targets.transition', { id: passed.id, version: passed.version, action: 'approve', grade: '优', opinion: null });
+  await switchTo('李经办');
+  const [row] = await app.call('selfEvaluation.list', { year: 2020 });
+  const created = await app.call('selfEvaluation.create', { targetId: row!.targetId });
+  await app.call('selfEvaluation.save', {
+    id: created.id, version: created.version, funds: created.funds, budgetReason: '工程款年底结算', goalAchieved: '完成 12 公里农村公路硬化', problems: '', measures: '',
+    indicators: created.indicators.map((i) => ({
+      id: i.id, actual: i.operator === '定性' ? '明显改善' : '12', tier: i.operator === '定性' ? ('achieved' as const) : null, score: i.operator === '定性' ? '40' : '',
+      deduction: '', deductionReason: '', deviationReason: '',
+    })),
+  });
+  return created.id;
+}
+
+describe('the 主管部门 step for a self-evaluation', () => {
+  it('passes the clerk’s self-evaluation through its department to the bureau, and prints both opinions on the 自评表', async () => {
+    const { page } = app;
+    await secureAdmin(app);
+    await app.call('operators.create', { name: '李经办', role: 'clerk', password: null });
+    await app.call('operators.create', { name: '马部门', role: 'department', password: null, departmentCode: '301001' });
+    await app.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
+    const id = await filledSelfEvaluation();
+    const editor = new URL(`#/selfEvaluation/edit/${id}`, app.bridge.url).href;
+
+    await page.goto(editor);
+    await page.getByRole('button', { name: '送审' }).click();
+    await page.getByRole('alert', { name: '已送审，等待主管部门（轮台县交通运输局）审核' }).waitFor();
+
+    // The bureau cannot decide it yet; the department returns it with its opinion.
+    await switchTo('王审核');
+    await page.goto(editor);
+    await page.getByText('已送审，等待主管部门（轮台县交通运输局）审核。').waitFor();
+    expect(await page.getByRole('region', { name: '审核' }).count()).toBe(0);
+    await switchTo('马部门');
+    await page.goto(editor);
+    const returning = page.getByRole('region', { name: '主管部门审核' });
+    await returning.getByRole('textbox', { name: '审核意见' }).pressSequentially('养护里程缺少验收单，请补充', { delay: 30 });
+    await returning.getByRole('button', { name: '退回' }).click();
+    await page.getByText('审核意见：养护里程缺少验收单，请补充。请按意见修改后重新送审。').waitFor();
+
+    await switchTo('李经办');
+    await page.goto(editor);
+    await page.getByRole('button', { name: '送审' }).click();
+    await page.getByRole('alert', { name: '已送审，等待主管部门（轮台县交通运输局）审核' }).waitFor();
+
+    // The department passes it on: the toast says it went to the bureau, not that it was approved.
+    await switchTo('马部门');
+    await page.goto(editor);
+    const passing = page.getByRole('region', { name: '主管部门审核' });
+    await passing.getByRole('textbox', { name: '审核意见' }).pressSequentially('已补充验收单，同意报送', { delay: 30 });
+    await passing.getByRole('button', { name: '审核通过' }).click();
+    await page.getByText('已转财政局审核', { exact: true }).waitFor();
+    expect(await page.getByText('已审核通过', { exact: true }).count()).toBe(0);
+    await page.getByText('已送审，等待系统管理员、绩效办或审核人审核。').waitFor();
+    await page.mouse.move(1, 899);
+    await page.screenshot({ path: '/tmp/jixiao-department-self-evaluation.png', fullPage: true });
+
+    await switchTo('王审核');
+    await page.goto(editor);
+    await page.getByRole('note', { name: '主管部门审核意见' }).getByText(/^主管部门审核意见（马部门，\d{4}-\d\d-\d\d 审核通过）：已补充验收单，同意报送$/).waitFor();
+    const bureau = page.getByRole('region', { name: '审核' });
+    await bureau.getByRole('textbox', { name: '审核意见' }).pressSequentially('自评属实', { delay: 30 });
+    await bureau.getByRole('button', { name: '审核通过' }).click();
+    await page.getByRole('alert', { name: '已审核通过', exact: true }).waitFor();
+
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.getByLabel('项目支出绩效自评表（打印）').innerText();
+    expect(printed).toMatch(/主管部门审核意见（马部门，\d{4}-\d\d-\d\d 审核通过）：已补充验收单，同意报送/);
+    expect(printed).toContain('状态：通过，审核意见：自评属实，审核人：王审核');
+    await page.screenshot({ path: '/tmp/jixiao-department-self-evaluation-printed.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    const history = page.getByRole('table', { name: '办理记录' });
+    await history.getByRole('row').filter({ hasText: '主管部门退回自评表' }).filter({ hasText: '养护里程缺少验收单' }).waitFor();
+    await history.getByRole('row').filter({ hasText: '主管部门审核通过自评表' }).filter({ hasText: '马部门' }).waitFor();
     expect(app.pageErrors).toEqual([]);
   });
 });

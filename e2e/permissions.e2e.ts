@@ -1,5 +1,6 @@
 // What a clerk (经办人) sees of the administrator's pages: the controls are there but disabled, with the
 // reason from the permission table, and the page signs back in to a fresh session per browser.
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, appsPerTest, secureAdmin, startCountyApp, type AppUnderTest } from './harness';
 
@@ -60,6 +61,65 @@ describe('a 主管部门审核人 on empty registers', () => {
     await page.getByText('主管部门审核人不能填报和送审，请由系统管理员、绩效办、审核人或经办人操作').waitFor();
     expect(await page.getByRole('button', { name: '新增项目' }).count()).toBe(0);
     await page.screenshot({ path: '/tmp/jixiao-department-empty-projects.png' });
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+const MAY_NOT_ENTER = '主管部门审核人不能填报和送审，请由系统管理员、绩效办、审核人或经办人操作';
+
+describe('a 主管部门审核人 on filled pages', () => {
+  it('is offered no 新增 or 导入 on the sample county’s units, projects, targets, library, monitoring, self-evaluation and exchange pages, and told who may', async () => {
+    const { page } = app;
+    const admin = (await app.call('operators.list', {})).find((o) => o.role === 'admin')!;
+    await app.call('session.signIn', { operatorId: admin.id, password: ADMIN_PASSWORD });
+    await app.call('database.openSample', { year: 2020 });
+    await app.call('session.changePassword', { current: null, next: ADMIN_PASSWORD });
+    if ((await app.call('monitoring.rounds', { year: 2020 })).length === 0) await app.call('monitoring.createDefaultRounds', { year: 2020 });
+    const [round] = await app.call('monitoring.rounds', { year: 2020 });
+    const department = (await app.call('units.list', {})).find((u) => u.isDepartment)!;
+    const reviewer = await app.call('operators.create', { name: '马部门', role: 'department', password: null, departmentCode: department.code });
+    await app.call('session.signIn', { operatorId: reviewer.id, password: null });
+    await page.reload();
+
+    // Each page with its list (or the exchange page's import card) filled, and the buttons that would be refused.
+    const pages: { url: string; ready: Locator; hidden: string[] }[] = [
+      { url: '#/registry/units', ready: page.getByRole('table', { name: '预算单位' }), hidden: ['新增单位', '从 Excel 导入'] },
+      { url: '#/registry/projects/2020', ready: page.getByRole('table', { name: '项目' }), hidden: ['新增项目', '从预算系统导入'] },
+      { url: '#/targets/projects/2020', ready: page.getByRole('table', { name: '项目绩效目标' }), hidden: ['导入填好的模板'] },
+      { url: '#/library', ready: page.getByRole('table', { name: '指标' }), hidden: ['新增指标', 'Excel 导入'] },
+      { url: `#/monitoring/round/${round!.id}/sheets`, ready: page.getByRole('table', { name: '监控表' }), hidden: ['导入预算执行数', '导入单位填报表'] },
+      { url: '#/exchange', ready: page.getByRole('heading', { name: '导入州级反馈包或回执' }), hidden: ['选择数据包文件（.zip）'] },
+    ];
+    for (const shown of pages) {
+      await page.goto(new URL(shown.url, app.bridge.url).href);
+      await shown.ready.waitFor();
+      await page.getByText(MAY_NOT_ENTER).first().waitFor();
+      for (const name of shown.hidden) expect({ page: shown.url, name, count: await page.getByRole('button', { name }).count() }).toEqual({ page: shown.url, name, count: 0 });
+    }
+    // Project types belong to whoever confirms library entries.
+    await page.goto(new URL('#/library', app.bridge.url).href);
+    await page.getByText('主管部门审核人不能确认指标库条目，请由系统管理员、绩效办或审核人操作').first().waitFor();
+    expect(await page.getByRole('button', { name: '新增项目类型' }).count()).toBe(0);
+    await page.screenshot({ path: '/tmp/jixiao-department-library.png' });
+
+    // The year's self-evaluations: only its own department's, none to start.
+    await page.goto(new URL('#/selfEvaluation/2020', app.bridge.url).href);
+    await page.getByRole('table', { name: '自评列表' }).waitFor();
+    await page.getByText(MAY_NOT_ENTER).first().waitFor();
+    expect(await page.getByRole('button', { name: /^开始自评/, disabled: false }).count()).toBe(0);
+    const listed = await app.call('selfEvaluation.list', { year: 2020 });
+    const projects = new Map((await app.call('targets.overview', { year: 2020 })).projects.map((p) => [p.projectId, p.departmentCode]));
+    expect(listed.length).toBeGreaterThan(0);
+    expect([...new Set(listed.map((r) => projects.get(r.projectId)))]).toEqual([department.code]);
+    await page.screenshot({ path: '/tmp/jixiao-department-self-evaluations.png' });
+
+    // A draft of its own department's unit: readable, but 保存草稿 and 送审 are the unit's.
+    const draft = (await app.call('targets.overview', { year: 2020 })).projects.find((p) => p.status === 'draft' || p.status === null)!;
+    await page.goto(new URL(`#/targets/project/${draft.projectId}`, app.bridge.url).href);
+    await page.getByRole('heading', { name: '项目支出绩效目标申报表', exact: true }).waitFor();
+    await page.getByText(MAY_NOT_ENTER).first().waitFor();
+    expect(await page.getByRole('button', { name: '送审' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '保存草稿' }).count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // delete, so that exports can be incremental and deletions can travel.
 import { sql } from 'drizzle-orm';
 import { check, integer, text } from 'drizzle-orm/sqlite-core';
+import { REVIEW_STEPS } from '../../electron/domain/reviewChain';
 import { WORKFLOW_STATES } from '../../electron/domain/workflow';
 
 /** SQL for the current time as ISO-8601 UTC text, the format of every updated_at. */
@@ -64,3 +65,26 @@ export const checkPartyId = (table: string, column: string) =>
       `${shaped(`"${column}"`, '0-9', 6, 6)} OR (${shaped(`substr("${column}", 1, 6)`, '0-9', 6, 6)} AND substr("${column}", 7, 1) = '/' AND ${shaped(`substr("${column}", 8)`, '0-9A-Za-z', 3, 20)})`,
     ),
   );
+
+/**
+ * The review chain's columns (electron/domain/reviewChain.ts), the same on every record that may pass its
+ * 主管部门 first: which step a submitted record waits for (null: the bureau), and the department's decision
+ * on the latest submission, kept beside the bureau's so both print on the form.
+ */
+export const reviewChainColumns = () => ({
+  reviewStep: text('review_step', { enum: REVIEW_STEPS }),
+  departmentOpinion: text('department_opinion'),
+  /** Whether the 主管部门 passed the submission on to the bureau or returned it to the unit. */
+  departmentDecision: text('department_decision', { enum: ['approve', 'return'] }),
+  departmentDecidedAt: text('department_decided_at'),
+  /** The name of the 主管部门审核人 who decided, as the printed form shows it. */
+  departmentDecidedBy: text('department_decided_by'),
+});
+
+export const checkReviewChain = (table: string) => [
+  checkOneOf(table, 'review_step', REVIEW_STEPS, { nullable: true }),
+  checkOneOf(table, 'department_decision', ['approve', 'return'], { nullable: true }),
+];
+
+/** The chain's columns as a package row names them, cleared: a sender's copy never settles who reviews at the receiver. */
+export const REVIEW_CHAIN_CLEARED = { review_step: null, department_decision: null, department_opinion: null, department_decided_at: null, department_decided_by: null } as const;

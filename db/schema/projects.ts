@@ -5,9 +5,8 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { DISCLOSURE_KINDS } from '../../electron/domain/disclosure';
 import { ACCRUALS } from '../../electron/domain/indicators';
 import { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES } from '../../electron/domain/projects';
-import { REVIEW_STEPS } from '../../electron/domain/reviewChain';
 import { REVIEW_GRADES } from '../../electron/domain/targets';
-import { checkBoolean, checkCounter, checkFen, checkJson, checkOneOf, checkWorkflowStatus, checkYear, exchangedColumns, sqlNow, workflowStatus } from './common';
+import { checkBoolean, checkCounter, checkFen, checkJson, checkOneOf, checkReviewChain, checkWorkflowStatus, checkYear, exchangedColumns, reviewChainColumns, sqlNow, workflowStatus } from './common';
 
 // The vocabularies are domain rules (the forms check them while typing); the columns reuse them.
 export { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES, REVIEW_GRADES };
@@ -86,15 +85,7 @@ export const targets = sqliteTable(
     /** The operator who last submitted it: nobody approves or returns what they submitted themselves. */
     submittedBy: text('submitted_by'),
     decidedAt: text('decided_at'),
-    /** Which review step a submitted target waits for (electron/domain/reviewChain.ts); null: the bureau. */
-    reviewStep: text('review_step', { enum: REVIEW_STEPS }),
-    /** The 主管部门's opinion on the latest submission, kept beside the bureau's so both print on the form. */
-    departmentOpinion: text('department_opinion'),
-    /** Whether the 主管部门 passed the submission on to the bureau or returned it to the unit. */
-    departmentDecision: text('department_decision', { enum: ['approve', 'return'] }),
-    departmentDecidedAt: text('department_decided_at'),
-    /** The name of the 主管部门审核人 who decided, as the printed form shows it. */
-    departmentDecidedBy: text('department_decided_by'),
+    ...reviewChainColumns(),
     /** Department-wide only: budget split in 分 and the 职能概述. */
     basicFen: integer('basic_fen'),
     projectFen: integer('project_fen'),
@@ -109,8 +100,7 @@ export const targets = sqliteTable(
     checkOneOf('targets', 'kind', ['project', 'department']),
     checkWorkflowStatus('targets'),
     checkOneOf('targets', 'review_grade', REVIEW_GRADES, { nullable: true }),
-    checkOneOf('targets', 'review_step', REVIEW_STEPS, { nullable: true }),
-    checkOneOf('targets', 'department_decision', ['approve', 'return'], { nullable: true }),
+    ...checkReviewChain('targets'),
     checkBoolean('targets', 'deleted'),
     checkJson('targets', 'annual_goals'),
     ...['basic_fen', 'project_fen', 'fiscal_fen', 'other_fen'].map((column) => checkFen('targets', column, { nullable: true })),
@@ -181,6 +171,7 @@ export const targetAdjustments = sqliteTable(
     proposedBy: text('proposed_by'),
     createdAt: text('created_at').notNull().default(sqlNow),
     decidedAt: text('decided_at'),
+    ...reviewChainColumns(),
   },
   (t) => [
     uniqueIndex('target_adjustments_seq').on(t.targetId, t.seq),
@@ -188,6 +179,7 @@ export const targetAdjustments = sqliteTable(
     checkBoolean('target_adjustments', 'deleted'),
     checkJson('target_adjustments', 'original'),
     checkJson('target_adjustments', 'proposed'),
+    ...checkReviewChain('target_adjustments'),
   ],
 );
 

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ACCRUALS } from '../../electron/domain/indicators';
 import { TIERS } from '../../electron/domain/selfEvaluation/scoring';
-import { checkBoolean, checkFen, checkOneOf, checkWorkflowStatus, checkYear, exchangedColumns, sqlNow, workflowStatus } from './common';
+import { checkBoolean, checkFen, checkOneOf, checkReviewChain, checkWorkflowStatus, checkYear, exchangedColumns, reviewChainColumns, sqlNow, workflowStatus } from './common';
 import { projects, targets } from './projects';
 
 /** The 项目资金 rows below 年度资金总额 (which is their sum, never stored). */
@@ -69,6 +69,7 @@ export const selfEvaluations = sqliteTable(
     reviewedBy: text('reviewed_by'),
     reviewOpinion: text('review_opinion'),
     decidedAt: text('decided_at'),
+    ...reviewChainColumns(),
     createdAt: text('created_at').notNull().default(sqlNow),
   },
   (t) => [
@@ -81,6 +82,7 @@ export const selfEvaluations = sqliteTable(
     checkWorkflowStatus('self_evaluations'),
     checkBoolean('self_evaluations', 'deleted'),
     ...FEN_COLUMNS.map((column) => checkFen('self_evaluations', column)),
+    ...checkReviewChain('self_evaluations'),
   ],
 );
 

@@ -141,6 +141,36 @@ describe('restore', () => {
     expect(fs.readdirSync(path.dirname(live)).filter((name) => name.includes('.user-'))).toEqual([]);
   }, 60_000);
 
+  it('refuses a CLI command started while the bridge restores, naming who restores, and lets it run once the restore is gone', async () => {
+    const { live, backup } = liveAndBackup();
+    const restoring = childProcess('restoreChild.ts', live, backup, 'copied', '网页桥');
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      restoring.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (output.includes('step copied\n')) resolve();
+      });
+      restoring.once('exit', () => reject(new Error(`the restore ended before it copied:\n${output}`)));
+    });
+    try {
+      const cli = childProcess('cliChild.ts', '--db', live, 'stats', '--json');
+      let err = '';
+      cli.stderr.on('data', (chunk) => (err += chunk));
+      expect(await new Promise((resolve) => cli.on('close', resolve))).toBe(1);
+      expect(err).toMatch(new RegExp(`^错误：数据库“${live.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”正由网页桥恢复备份（进程 ${restoring.pid}，自 .* 起），命令行现在不能使用它。请等恢复完成后再试。`));
+      expect(installedRegion(live)).toBe('652822');
+    } finally {
+      restoring.kill('SIGKILL');
+    }
+    await new Promise((resolve) => restoring.once('close', resolve));
+    // The killed restore's mark is stale: the next command runs, on the old database (killed before the swap).
+    const cli = childProcess('cliChild.ts', '--db', live, 'stats', '--json');
+    let out = '';
+    cli.stdout.on('data', (chunk) => (out += chunk));
+    expect(await new Promise((resolve) => cli.on('close', resolve))).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ region: { code: '652822' } });
+  }, 60_000);
+
   it('refuses a second bridge on a database another one holds', async () => {
     const { live } = liveAndBackup();
     const bridge = await startBridge({ dbPath: live, dataDir: path.dirname(live) });

@@ -1,7 +1,7 @@
 // The `jixiao` command line: for IT staff and scripts. It calls the same services as the app, on the
 // same database (the app's own, unless --db names another). Errors go to stderr with a non-zero exit.
 import { closeDatabase, type Store } from '../../db/open';
-import { useDatabase, type DatabaseLock } from '../../db/lock';
+import { refuseWhileRestoring, useDatabase, type DatabaseLock } from '../../db/lock';
 import { openAppStore } from '../appStore';
 import { AppError } from '../errors';
 import { toErrorPayload } from '../ipc/router';
@@ -79,6 +79,7 @@ export async function main(argv: readonly string[], io: Io = processIo, served: 
     const dbPath = optionText(args, '--db') ?? defaultDbPath();
     // Said before opening, so that a restore elsewhere cannot swap the file under this command.
     inUse = useDatabase(dbPath, '命令行');
+    refuseWhileRestoring(dbPath, '命令行现在不能使用它');
     store = openAppStore(dbPath);
     await found.command.run(store, { args, io, workflows: served.workflows });
     return 0;

@@ -82,3 +82,32 @@ export function reviewOutcome(step: ReviewStep, action: Extract<WorkflowAction, 
   if (action === 'return') return { status: 'returned', step: null };
   return step === 'department' ? { status: 'submitted', step: 'bureau' } : { status: 'approved', step: null };
 }
+
+/** A record outside review keeps no step and no department decision (a new submission starts afresh). */
+export const LEFT_REVIEW_CHAIN = { reviewStep: null, departmentDecision: null, departmentOpinion: null, departmentDecidedAt: null, departmentDecidedBy: null } as const;
+
+/** The 主管部门's decision on the latest submission, as the form shows and prints it beside the bureau's. */
+export interface DepartmentReview {
+  decision: 'approve' | 'return';
+  opinion: string | null;
+  decidedAt: string;
+  decidedBy: string | null;
+}
+
+/** The review chain's columns as a record stores them (db/schema/common.ts reviewChainColumns). */
+export interface ChainColumns {
+  reviewStep: ReviewStep | null;
+  departmentDecision: 'approve' | 'return' | null;
+  departmentOpinion: string | null;
+  departmentDecidedAt: string | null;
+  departmentDecidedBy: string | null;
+}
+
+export const departmentReviewOf = (row: ChainColumns): DepartmentReview | null =>
+  row.departmentDecision && row.departmentDecidedAt
+    ? { decision: row.departmentDecision, opinion: row.departmentOpinion, decidedAt: row.departmentDecidedAt, decidedBy: row.departmentDecidedBy }
+    : null;
+
+/** What the renderer says after a decision at a step: a department's approval only passes the record on. */
+export const decisionDoneMessage = (step: ReviewStep, action: Extract<WorkflowAction, 'approve' | 'return'>): string =>
+  action === 'return' ? '已退回单位修改' : step === 'department' ? '已转财政局审核' : '已审核通过';

@@ -22,6 +22,7 @@ const DECIDING_INPUTS: Partial<Record<Channel, object[]>> = {
   'targets.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
   'monitoring.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
   'selfEvaluation.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
+  'targets.decideAdjustment': [{ action: 'approve' }, { action: 'return' }],
   'exchange.import': [{ trust: true }, { trust: false }],
 };
 

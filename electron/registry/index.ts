@@ -7,3 +7,14 @@ export type { Operator } from './operators';
 export { findRegion, seedRegions } from './regions';
 export { initInstallation } from './setup';
 export { findUnit, listUnits } from './units';
+export {
+  chainDecision,
+  decidingStep,
+  departmentStepOn,
+  enteredChain,
+  namedDepartment,
+  projectDepartment,
+  refuseOtherDepartmentsProject,
+  refuseOtherDepartmentsUnit,
+  unitDepartment,
+} from './reviewChain';

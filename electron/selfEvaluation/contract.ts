@@ -2,7 +2,7 @@
 // self-evaluation to fill in, its drafts and its review; the units' department-wide ones (部门整体), which
 // share get/save/transition; 抽查; and 自评复核 (review/contract.ts).
 import { z } from 'zod';
-import { workflowActionPermission } from '../domain/permissions';
+import { chainedActionPermission } from '../domain/permissions';
 import { TIERS } from '../domain/selfEvaluation';
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../domain/workflow';
 import { fen, file, returns, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
@@ -67,7 +67,8 @@ export const selfEvaluationContract = {
     output: returns<SelfEvaluationDetail>(),
   },
   'selfEvaluation.transition': {
-    permission: workflowActionPermission,
+    // A unit's table may pass its 主管部门 first: who acts at which step is the review chain's (the service checks).
+    permission: chainedActionPermission,
     input: z.object({ id: uuid, version, action: z.enum(WORKFLOW_ACTIONS), opinion: text(1000).nullable().optional() }).strict(),
     output: returns<SelfEvaluationDetail>(),
   },

@@ -9,6 +9,9 @@ import { prefectureDashboard } from '../prefecture/dashboard';
 import { initInstallation } from '../registry/setup';
 import { freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { countyWithSelfEvaluationTarget, entries } from '../testSupport/selfEvaluation';
+import { REVIEW_CHAIN_CLEARED } from '../../db/schema';
+import { targetExchange } from '../targets/exchange';
+import { selfEvaluationExchange } from './exchange';
 import { createSelfEvaluation, saveSelfEvaluation, transitionSelfEvaluation } from './selfEvaluations';
 
 function approvedSelfEvaluation() {
@@ -63,5 +66,14 @@ describe('self-evaluations in exchange packages', () => {
     importPackage(pref, TEST_ACTOR, exported.file, { dryRun: false, trust: true });
     expect(pref.sqlite.prepare('SELECT count(*) AS n FROM self_evaluations').get()).toEqual({ n: 0 });
     expect(pref.sqlite.prepare("SELECT count(*) AS n FROM targets WHERE owner_code = 'LT-1'").get()).toEqual({ n: 1 });
+  });
+});
+
+describe('a unit’s self-evaluation or adjustment at its county', () => {
+  it('waits at the county’s own review chain: the 主管部门 decision and step a unit sends are never written', () => {
+    const sent = { status: 'submitted', review_step: 'bureau', department_decision: 'approve', department_opinion: '主管部门同意', department_decided_at: '2020-12-01T00:00:00.000Z', department_decided_by: '冒名' };
+    const waiting = (name: string) => [...selfEvaluationExchange, ...targetExchange].find((e) => e.name === name)!.awaitingReview!(sent, undefined);
+    expect(waiting('self-evaluation')).toMatchObject({ status: 'submitted', ...REVIEW_CHAIN_CLEARED });
+    expect(waiting('target-adjustment')).toMatchObject({ status: 'submitted', ...REVIEW_CHAIN_CLEARED });
   });
 });

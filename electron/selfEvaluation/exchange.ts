@@ -2,13 +2,13 @@
 // department-wide one with its annual tasks), like targets with theirs; a unit's copy waits for its
 // county's review whatever the unit says about itself.
 import { z } from 'zod';
-import { selfEvaluationIndicators, selfEvaluations, selfEvaluationTasks } from '../../db/schema';
+import { REVIEW_CHAIN_CLEARED, selfEvaluationIndicators, selfEvaluations, selfEvaluationTasks } from '../../db/schema';
 import { OPERATORS } from '../domain/indicators';
 import { type DeclaredEntity, type Row, childRow, recordRow } from '../exchange/exchange';
 
 /** A unit's self-evaluation waits for the county's review: the unit's own approval and opinion never count. */
 function selfEvaluationAwaitingReview(row: Row): Row {
-  return { ...row, status: row.status === 'draft' ? 'draft' : 'submitted', review_opinion: null, reviewed_by: null, decided_at: null };
+  return { ...row, status: row.status === 'draft' ? 'draft' : 'submitted', review_opinion: null, reviewed_by: null, decided_at: null, ...REVIEW_CHAIN_CLEARED };
 }
 
 // A row copied from a target draft may have no operator.

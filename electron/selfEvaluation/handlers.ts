@@ -2,6 +2,7 @@
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
 import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
+import { reviewerOf } from '../registry';
 import type { selfEvaluationContract } from './contract';
 import { createDepartmentSelfEvaluation, listDepartmentSelfEvaluations } from './department';
 import { selfEvaluationReviewHandlers } from './review/handlers';
@@ -11,8 +12,8 @@ import { yearSelfEvaluationWorkbook } from './yearWorkbook';
 import { createSelfEvaluation, getSelfEvaluation, listSelfEvaluations, saveSelfEvaluation, transitionSelfEvaluation } from './selfEvaluations';
 
 export const selfEvaluationHandlers: HandlersFor<typeof selfEvaluationContract> = {
-  'selfEvaluation.list': (input, ctx) => listSelfEvaluations(db(ctx), input),
-  'selfEvaluation.get': (input, ctx) => getSelfEvaluation(db(ctx), input.id),
+  'selfEvaluation.list': (input, ctx) => listSelfEvaluations(db(ctx), input, reviewerOf(db(ctx), actor(ctx))),
+  'selfEvaluation.get': (input, ctx) => getSelfEvaluation(db(ctx), input.id, actor(ctx)),
   'selfEvaluation.create': (input, ctx) => createSelfEvaluation(db(ctx), actor(ctx), input),
   'selfEvaluation.save': (input, ctx) => saveSelfEvaluation(db(ctx), actor(ctx), input),
   'selfEvaluation.transition': (input, ctx) => transitionSelfEvaluation(db(ctx), actor(ctx), input),

@@ -4,15 +4,30 @@
 // approved one is locked. Every step goes into the history.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/open';
 import { projects, selfEvaluationIndicators, selfEvaluations, selfEvaluationTasks, sqlNow, targetIndicators, targets, units } from '../../db/schema';
 import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audit';
-import { workflowActionPermission } from '../domain/permissions';
+import { chainedActionPermission } from '../domain/permissions';
+import { departmentReviewOf, LEFT_REVIEW_CHAIN, stepOf, type DepartmentReview, type Reviewer, type ReviewStep } from '../domain/reviewChain';
 import { percent } from '../domain/ratio';
 import { shownTotal, TIERS, type DepartmentFundBlock, type FundBlock, type Tier } from '../domain/selfEvaluation';
 import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
-import { refuseSelfReview, requireInstallation, requirePermission } from '../registry';
+import {
+  chainDecision,
+  decidingStep,
+  departmentStepOn,
+  enteredChain,
+  namedDepartment,
+  projectDepartment,
+  refuseOtherDepartmentsProject,
+  refuseOtherDepartmentsUnit,
+  refuseSelfReview,
+  requireInstallation,
+  requirePermission,
+  unitDepartment,
+} from '../registry';
 import { prefilledActuals, prefilledFunds } from './prefill';
 import {
   assessRecord,
@@ -53,7 +68,8 @@ export interface SelfEvaluationListFilter {
   status?: WorkflowState | 'none';
 }
 
-export function listSelfEvaluations(db: Db, filter: SelfEvaluationListFilter): SelfEvaluationListRow[] {
+/** The year's list; a 主管部门审核人 (`reviewer`) gets only its own department's projects. */
+export function listSelfEvaluations(db: Db, filter: SelfEvaluationListFilter, reviewer?: Reviewer): SelfEvaluationListRow[] {
   const { region } = requireInstallation(db);
   const rules = scoringRules(db);
   const started = new Map(loadSelfEvaluations(db, { year: filter.year }).map((r) => [r.targetId, r]));
@@ -69,7 +85,7 @@ export function listSelfEvaluations(db: Db, filter: SelfEvaluationListFilter): S
     .from(targets)
     .innerJoin(projects, and(eq(projects.id, targets.projectId), eq(projects.deleted, false)))
     .leftJoin(units, and(eq(units.regionCode, projects.regionCode), eq(units.code, projects.unitCode)))
-    .where(and(eq(targets.regionCode, region.code), eq(targets.year, filter.year), eq(targets.kind, 'project'), eq(targets.status, 'approved'), eq(targets.deleted, false)))
+    .where(and(eq(targets.regionCode, region.code), eq(targets.year, filter.year), eq(targets.kind, 'project'), eq(targets.status, 'approved'), eq(targets.deleted, false), reviewer?.role === 'department' ? eq(projects.departmentCode, reviewer.departmentCode ?? '') : undefined))
     .orderBy(asc(projects.unitCode), asc(projects.code))
     .all();
   return approved
@@ -95,13 +111,33 @@ export interface SelfEvaluationDetail extends SelfEvaluationRecord {
   /** What still blocks a submission, one line each. */
   problemList: string[];
   history: AuditRow[];
+  /** While submitted: who it waits for (the 主管部门 or the bureau); null otherwise. */
+  reviewStep: ReviewStep | null;
+  /** The 主管部门 that reviews the unit's submissions first, when the setting is on; null for none. */
+  supervisingDepartment: { code: string; name: string } | null;
+  /** The 主管部门's decision on the latest submission, printed beside the bureau's opinion. */
+  departmentReview: DepartmentReview | null;
 }
 
-export function getSelfEvaluation(db: Db, id: string): SelfEvaluationDetail {
+/** The 主管部门 a table waits for: its project's, or for a department-wide table its unit's. */
+const departmentOf = (db: Db, record: SelfEvaluationRecord): string | null =>
+  record.kind === 'department' ? unitDepartment(db, record.regionCode, record.project.unitCode) : projectDepartment(db, record.project.id);
+
+const refuseOtherDepartments = (db: Db, viewer: Actor, record: SelfEvaluationRecord): void =>
+  record.kind === 'department'
+    ? refuseOtherDepartmentsUnit(db, viewer, record.regionCode, record.project.unitCode, '自评表')
+    : refuseOtherDepartmentsProject(db, viewer, record.project.id, '自评表');
+
+/** One self-evaluation; `viewer` is who opens it by its address (a 主管部门审核人 only their own department's). */
+export function getSelfEvaluation(db: Db, id: string, viewer?: Actor): SelfEvaluationDetail {
   const record = requireSelfEvaluation(db, id);
+  if (viewer) refuseOtherDepartments(db, viewer, record);
   const rules = scoringRules(db);
   return {
     ...record,
+    reviewStep: record.status === 'submitted' ? stepOf(record.chain.reviewStep, departmentStepOn(db)) : null,
+    supervisingDepartment: departmentStepOn(db) ? namedDepartment(db, record.regionCode, departmentOf(db, record)) : null,
+    departmentReview: departmentReviewOf(record.chain),
     rules,
     problemList: assessRecord(record, rules).problems,
     history: listAudit(db, { entity: ENTITY, naturalKey: selfEvaluationKey(record), limit: 50 }),
@@ -287,30 +323,58 @@ function refuseIncomplete(db: Db, record: SelfEvaluationRecord): void {
   throw new AppError('INVALID_INPUT', `“${record.project.name}”的自评表还不能送审，请先补充：${problems.slice(0, 5).join('；')}${more}`);
 }
 
-/** 送审 / 撤回 / 审核通过 / 退回 (an opinion is required to return); the submitter never decides. */
+/**
+ * 送审 / 撤回 / 审核通过 / 退回 (an opinion is required to return); the submitter never decides. With the
+ * 主管部门 step on, a unit's submission waits for its department's reviewer first (reviewChain.ts), whose
+ * approval passes it to the bureau and whose return sends it back; both opinions are kept.
+ */
 export function transitionSelfEvaluation(db: Db, actor: Actor, input: SelfEvaluationTransitionInput): SelfEvaluationDetail {
   db.transaction((tx) => {
     const record = requireSelfEvaluation(tx, input.id);
     refuseStale(record, input.version);
     const move = transition(record.status, input.action, input.opinion);
     if (!move.ok) throw new AppError('CONFLICT', move.message);
-    requirePermission(tx, actor, workflowActionPermission(input));
+    requirePermission(tx, actor, chainedActionPermission(input));
     const key = selfEvaluationKey(record);
-    const decided = input.action === 'approve' || input.action === 'return';
-    if (decided) refuseSelfReview(tx, actor, record.submittedBy, { entity: ENTITY, naturalKey: key });
-    if (input.action === 'submit') refuseIncomplete(tx, record);
     const opinion = input.opinion?.trim() || null;
+    const change =
+      input.action === 'approve' || input.action === 'return'
+        ? decisionChanges(tx, actor, record, input.action, opinion)
+        : enteringChanges(tx, actor, record, input.action);
     tx.update(selfEvaluations)
-      .set({
-        status: move.next,
-        version: sql`${selfEvaluations.version} + 1`,
-        updatedAt: sqlNow,
-        ...(input.action === 'submit' ? { submittedAt: sqlNow, submittedBy: actor.id } : {}),
-        ...(decided ? { decidedAt: sqlNow, reviewOpinion: opinion, reviewedBy: actor.name } : {}),
-      })
+      .set({ status: move.next, version: sql`${selfEvaluations.version} + 1`, updatedAt: sqlNow, ...change.fields })
       .where(eq(selfEvaluations.id, record.id))
       .run();
-    recordAudit(tx, actor, { entity: ENTITY, naturalKey: key, action: `${ACTION_LABELS[input.action]}自评表`, before: { status: record.status }, after: { status: move.next }, opinion });
+    const after = requireSelfEvaluation(tx, record.id);
+    recordAudit(tx, actor, {
+      entity: ENTITY,
+      naturalKey: key,
+      action: change.audit,
+      before: { status: record.status, reviewStep: record.chain.reviewStep },
+      after: { status: after.status, reviewStep: after.chain.reviewStep },
+      opinion,
+    });
   });
   return getSelfEvaluation(db, input.id);
+}
+
+type SelfEvaluationUpdate = SQLiteUpdateSetSource<typeof selfEvaluations>;
+
+/** 送审 checks the table is complete and starts the chain at its first step; 撤回 takes it out of it. */
+function enteringChanges(db: Db, actor: Actor, record: SelfEvaluationRecord, action: 'submit' | 'withdraw'): { fields: SelfEvaluationUpdate; audit: string } {
+  const audit = `${ACTION_LABELS[action]}自评表`;
+  if (action === 'withdraw') return { fields: { ...LEFT_REVIEW_CHAIN }, audit };
+  refuseIncomplete(db, record);
+  return { fields: { ...enteredChain(db, departmentOf(db, record)), submittedAt: sqlNow, submittedBy: actor.id }, audit };
+}
+
+/** A decision at the step the table waits for, by the one person the chain lets act there. */
+function decisionChanges(db: Db, actor: Actor, record: SelfEvaluationRecord, action: 'approve' | 'return', opinion: string | null): { fields: SelfEvaluationUpdate; audit: string } {
+  const step = decidingStep(db, actor, { reviewStep: record.chain.reviewStep, department: departmentOf(db, record) });
+  refuseSelfReview(db, actor, record.submittedBy, { entity: ENTITY, naturalKey: selfEvaluationKey(record) });
+  const { outcome, fields } = chainDecision(actor, step, action, opinion);
+  // A return, at either step, is what the unit reads on its returned table; a department's pass decides nothing yet.
+  const decided = outcome.status !== 'submitted' ? { decidedAt: sqlNow, reviewOpinion: opinion, reviewedBy: actor.name } : {};
+  const audit = `${step === 'department' ? '主管部门' : ''}${ACTION_LABELS[action]}自评表`;
+  return { fields: { ...fields, status: outcome.status, ...decided }, audit };
 }

@@ -20,6 +20,7 @@ import {
 } from '../domain/selfEvaluation';
 import { SETTINGS, type SettingValue } from '../domain/settings';
 import type { Accrual } from '../domain/indicators';
+import type { ChainColumns } from '../domain/reviewChain';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { settingValue } from '../settings';
@@ -98,6 +99,8 @@ export interface SelfEvaluationRecord {
   reviewedBy: string | null;
   reviewOpinion: string | null;
   decidedAt: string | null;
+  /** Where it stands on the 主管部门 review chain, as stored. */
+  chain: ChainColumns;
   updatedAt: string;
   indicators: SelfEvaluationIndicator[];
 }
@@ -198,6 +201,7 @@ export function loadSelfEvaluations(db: Db, filter: { year?: number; ids?: reado
     reviewedBy: row.reviewedBy,
     reviewOpinion: row.reviewOpinion,
     decidedAt: row.decidedAt,
+    chain: { reviewStep: row.reviewStep, departmentDecision: row.departmentDecision, departmentOpinion: row.departmentOpinion, departmentDecidedAt: row.departmentDecidedAt, departmentDecidedBy: row.departmentDecidedBy },
     updatedAt: row.updatedAt,
     indicators: indicators
       .filter((i) => i.selfEvaluationId === row.id)

@@ -7,11 +7,13 @@ import type { Db } from '../../db/open';
 import { sqlNow, targetAdjustments, targets } from '../../db/schema';
 import { checkAdjustedContent, summariseProblems, type TargetContent } from '../domain/targets';
 import { ACTION_LABELS, transition, type WorkflowState } from '../domain/workflow';
-import { refuseSelfReview, requirePermission } from '../registry';
+import { chainDecision, decidingStep, departmentStepOn, enteredChain, namedDepartment, refuseSelfReview, requirePermission } from '../registry';
+import { chainedActionPermission } from '../domain/permissions';
+import { departmentReviewOf, stepOf, type DepartmentReview, type ReviewStep } from '../domain/reviewChain';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { getProject } from '../projects';
-import { frameworkFor, normaliseContent, readContent, refuseStale, requireTarget, rulesFor, sameContent, targetKey, writeIndicators } from './store';
+import { frameworkFor, normaliseContent, readContent, refuseStale, requireTarget, rulesFor, sameContent, supervisingDepartmentOf, targetKey, writeIndicators, type TargetRow } from './store';
 
 export interface Adjustment {
   id: string;
@@ -25,6 +27,12 @@ export interface Adjustment {
   opinion: string | null;
   createdAt: string;
   decidedAt: string | null;
+  /** While submitted: who it waits for (the 主管部门 or the bureau); null otherwise. */
+  reviewStep: ReviewStep | null;
+  /** The 主管部门 that reviews the unit's adjustments first when the setting is on, or null. */
+  department: { code: string; name: string } | null;
+  /** The 主管部门's decision on it, kept beside the bureau's opinion. */
+  departmentReview: DepartmentReview | null;
 }
 
 export interface ProposeAdjustmentInput {
@@ -44,7 +52,18 @@ export interface DecideAdjustmentInput {
 
 type AdjustmentRow = typeof targetAdjustments.$inferSelect;
 
-const toAdjustment = (row: AdjustmentRow): Adjustment => ({
+/** Where an adjustment stands on the chain: the department that supervises the adjusted target's unit. */
+interface ChainView {
+  departmentStepOn: boolean;
+  department: { code: string; name: string } | null;
+}
+
+const chainViewOf = (db: Db, target: TargetRow): ChainView => ({
+  departmentStepOn: departmentStepOn(db),
+  department: namedDepartment(db, target.regionCode, supervisingDepartmentOf(db, target)),
+});
+
+const toAdjustment = (row: AdjustmentRow, chain: ChainView): Adjustment => ({
   id: row.id,
   targetId: row.targetId,
   seq: row.seq,
@@ -56,16 +75,20 @@ const toAdjustment = (row: AdjustmentRow): Adjustment => ({
   opinion: row.opinion,
   createdAt: row.createdAt,
   decidedAt: row.decidedAt,
+  reviewStep: row.status === 'submitted' ? stepOf(row.reviewStep, chain.departmentStepOn) : null,
+  department: chain.departmentStepOn ? chain.department : null,
+  departmentReview: departmentReviewOf(row),
 });
 
 export function listAdjustments(db: Db, targetId: string): Adjustment[] {
+  const chain = chainViewOf(db, requireTarget(db, targetId));
   return db
     .select()
     .from(targetAdjustments)
     .where(and(eq(targetAdjustments.targetId, targetId), eq(targetAdjustments.deleted, false)))
     .orderBy(asc(targetAdjustments.seq))
     .all()
-    .map(toAdjustment);
+    .map((row) => toAdjustment(row, chain));
 }
 
 function requireAdjustment(db: Db, id: string): AdjustmentRow {
@@ -93,16 +116,17 @@ export function proposeAdjustment(db: Db, actor: Actor, input: ProposeAdjustment
     const seq = (tx.select({ n: max(targetAdjustments.seq) }).from(targetAdjustments).where(eq(targetAdjustments.targetId, target.id)).get()?.n ?? 0) + 1;
     const id = randomUUID();
     tx.insert(targetAdjustments)
-      .values({ id, targetId: target.id, seq, status: 'submitted', reason, original: JSON.stringify(original), proposed: JSON.stringify(proposed), proposedBy: actor.id })
+      .values({ id, targetId: target.id, seq, status: 'submitted', reason, original: JSON.stringify(original), proposed: JSON.stringify(proposed), proposedBy: actor.id, ...enteredChain(tx, supervisingDepartmentOf(tx, target)) })
       .run();
     recordAudit(tx, actor, { entity: 'target', naturalKey: targetKey(target), action: `提出第 ${seq} 次目标调整`, before: original, after: proposed, opinion: reason });
-    return toAdjustment(requireAdjustment(tx, id));
+    return toAdjustment(requireAdjustment(tx, id), chainViewOf(tx, target));
   });
 }
 
 /**
  * Approves or returns an adjustment. Approval puts the proposed goals and rows in force on the target
- * (a new version of it, still approved); the adjustment keeps the original either way.
+ * (a new version of it, still approved); the adjustment keeps the original either way. An adjustment of a
+ * unit's target passes its 主管部门 first when the setting is on, as the target did (reviewChain.ts).
  */
 export function decideAdjustment(db: Db, actor: Actor, input: DecideAdjustmentInput): Adjustment {
   return db.transaction((tx) => {
@@ -110,11 +134,13 @@ export function decideAdjustment(db: Db, actor: Actor, input: DecideAdjustmentIn
     refuseStale(before, input.version, '该目标调整');
     const move = transition(before.status, input.action, input.opinion);
     if (!move.ok) throw new AppError('CONFLICT', move.message);
-    requirePermission(tx, actor, 'review');
+    requirePermission(tx, actor, chainedActionPermission(input));
     const target = requireTarget(tx, before.targetId);
+    const step = decidingStep(tx, actor, { reviewStep: before.reviewStep, department: supervisingDepartmentOf(tx, target) });
     refuseSelfReview(tx, actor, before.proposedBy, { entity: 'target', naturalKey: targetKey(target) });
     const opinion = input.opinion?.trim() || null;
-    if (input.action === 'approve') {
+    const { outcome, fields } = chainDecision(actor, step, input.action, opinion);
+    if (outcome.status === 'approved') {
       const proposed = JSON.parse(before.proposed) as TargetContent;
       tx.update(targets)
         .set({ overallGoal: proposed.overallGoal, annualGoals: JSON.stringify(proposed.annualGoals), version: target.version + 1, updatedAt: sqlNow })
@@ -122,18 +148,20 @@ export function decideAdjustment(db: Db, actor: Actor, input: DecideAdjustmentIn
         .run();
       writeIndicators(tx, target.id, proposed.indicators);
     }
+    // A department's pass decides nothing yet: the adjustment waits for the bureau with its opinion kept aside.
+    const decided = outcome.status === 'submitted' ? {} : { opinion, decidedAt: sqlNow };
     tx.update(targetAdjustments)
-      .set({ status: move.next, opinion, decidedAt: sqlNow, version: before.version + 1, updatedAt: sqlNow })
+      .set({ status: outcome.status, ...fields, ...decided, version: before.version + 1, updatedAt: sqlNow })
       .where(eq(targetAdjustments.id, before.id))
       .run();
     recordAudit(tx, actor, {
       entity: 'target',
       naturalKey: targetKey(target),
-      action: `第 ${before.seq} 次目标调整${ACTION_LABELS[input.action]}`,
-      before: { status: before.status },
-      after: { status: move.next },
+      action: `第 ${before.seq} 次目标调整${step === 'department' ? '主管部门' : ''}${ACTION_LABELS[input.action]}`,
+      before: { status: before.status, reviewStep: before.reviewStep },
+      after: { status: outcome.status, reviewStep: outcome.step },
       opinion,
     });
-    return toAdjustment(requireAdjustment(tx, before.id));
+    return toAdjustment(requireAdjustment(tx, before.id), chainViewOf(tx, target));
   });
 }

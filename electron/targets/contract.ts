@@ -92,7 +92,8 @@ export const targetsContract = {
     output: returns<Adjustment>(),
   },
   'targets.decideAdjustment': {
-    permission: 'review',
+    // An adjustment of a unit's target passes its 主管部门 first, as the target did (the service checks who).
+    permission: chainedActionPermission,
     input: z.object({ id: uuid, version, action: z.enum(['approve', 'return']), opinion: text(1000).nullable().optional() }).strict(),
     output: returns<Adjustment>(),
   },

@@ -8,7 +8,7 @@ import { checkDepartmentTargets, type DepartmentBudget, type DepartmentTask, typ
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { projectsWithFunds } from '../projects';
-import { requireInstallation } from '../registry';
+import { refuseOtherDepartmentsUnit, requireInstallation } from '../registry';
 import {
   blankState,
   frameworkFor,
@@ -126,8 +126,10 @@ export function departmentProblems(db: Db, row: TargetRow): TargetProblem[] {
  * A unit's department-wide targets for a year; when none were saved yet, a form whose 项目支出 is
  * started from the adjusted budgets of the projects it may link.
  */
-export function departmentTarget(db: Db, year: number, unitCode: string): DepartmentTarget {
+/** A unit's department-wide target; `viewer` is who opens it by its address (a 主管部门审核人 only their own department's). */
+export function departmentTarget(db: Db, year: number, unitCode: string, viewer?: Actor): DepartmentTarget {
   const { region } = requireInstallation(db);
+  if (viewer) refuseOtherDepartmentsUnit(db, viewer, region.code, unitCode, '绩效目标');
   const unit = requireUnit(db, region.code, unitCode);
   const linkable = linkableProjects(db, year, unit);
   const row = rowOf(db, region.code, year, unitCode);

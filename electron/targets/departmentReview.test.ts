@@ -11,7 +11,8 @@ import { seedCounty } from '../testSupport/county';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { addProject, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
 import { ROAD_TYPE, seedRoadType } from '../testSupport/roadType';
-import { saveDepartmentTarget } from './department';
+import { decideAdjustment, listAdjustments, proposeAdjustment } from './adjustments';
+import { departmentTarget, saveDepartmentTarget } from './department';
 import { projectTarget, reviewInbox, saveTarget, targetOverview, transitionTarget } from './targets';
 
 type Actor = { id: string; name: string };
@@ -159,5 +160,69 @@ describe('a 主管部门审核人 is bound to a department', () => {
     expect(() => createOperator(db, TEST_ACTOR, { name: '孙部门', role: 'department', password: null, departmentCode: '301002' })).toThrow('轮台县农村公路管理站（301002）不是主管部门');
     expect(() => createOperator(db, TEST_ACTOR, { name: '孙部门', role: 'department', password: null, departmentCode: '399999' })).toThrow('主管部门编码 399999 不存在');
     expect(createOperator(db, TEST_ACTOR, { name: '钱经办', role: 'clerk', password: null, departmentCode: '301001' }).departmentCode).toBeNull();
+  });
+});
+
+/** The road station's target approved through the chain, and an adjustment of it proposed by the clerk. */
+function proposedAdjustment(db: Db, people: ReturnType<typeof county>) {
+  const submitted = submittedRoadTarget(db, people.clerk);
+  const passed = submitted.reviewStep === 'department' ? decide(db, people.transport, submitted, { action: 'approve' }) : submitted;
+  const approved = decide(db, people.bureau, passed, { action: 'approve', grade: '优' });
+  const current = projectTarget(db, approved.projectId!);
+  const proposed = { overallGoal: current.overallGoal, annualGoals: current.annualGoals, indicators: current.indicators.map((i) => (i.libraryCode === 'L001' ? { ...i, value: '10' } : i)) };
+  const adjustment = proposeAdjustment(db, people.clerk, { targetId: approved.id, targetVersion: approved.version, reason: '资金调减，里程相应减少', proposed });
+  return { adjustment, mileage: () => projectTarget(db, approved.projectId!).indicators.find((i) => i.libraryCode === 'L001')!.value };
+}
+
+describe('目标调整 on the review chain', () => {
+  it('sends a unit’s adjustment to its department first, whose pass hands it to the bureau, whose approval puts it in force', () => {
+    const people = county({ departmentStep: true });
+    const { db, transport, education, bureau } = people;
+    const { adjustment, mileage } = proposedAdjustment(db, people);
+    expect(adjustment).toMatchObject({ status: 'submitted', reviewStep: 'department', department: { code: '301001', name: '轮台县交通运输局' } });
+    expect(reviewInbox(db, 2020, TRANSPORT).map((i) => i.kind)).toEqual(['adjustment']);
+    expect(reviewInbox(db, 2020, BUREAU)).toEqual([]);
+    expect(() => decideAdjustment(db, bureau, { id: adjustment.id, version: adjustment.version, action: 'approve' })).toThrow('正在等待主管部门（301001）审核');
+    expect(() => decideAdjustment(db, education, { id: adjustment.id, version: adjustment.version, action: 'approve' })).toThrow('只能审核本部门（302001）');
+
+    const passed = decideAdjustment(db, transport, { id: adjustment.id, version: adjustment.version, action: 'approve', opinion: '同意调减' });
+    expect(passed).toMatchObject({ status: 'submitted', reviewStep: 'bureau', opinion: null, departmentReview: { decision: 'approve', opinion: '同意调减', decidedBy: '马部门' } });
+    expect(mileage()).toBe('12');
+    expect(listAdjustments(db, adjustment.targetId).map((a) => a.reviewStep)).toEqual(['bureau']);
+    expect(reviewInbox(db, 2020, TRANSPORT)).toEqual([]);
+    expect(reviewInbox(db, 2020, BUREAU).map((i) => i.kind)).toEqual(['adjustment']);
+
+    const approved = decideAdjustment(db, bureau, { id: passed.id, version: passed.version, action: 'approve', opinion: '同意' });
+    expect(approved).toMatchObject({ status: 'approved', reviewStep: null, opinion: '同意', departmentReview: { opinion: '同意调减' } });
+    expect(mileage()).toBe('10');
+  });
+
+  it('lets the department return an adjustment with its opinion, the target staying as approved', () => {
+    const people = county({ departmentStep: true });
+    const { adjustment, mileage } = proposedAdjustment(people.db, people);
+    const returned = decideAdjustment(people.db, people.transport, { id: adjustment.id, version: adjustment.version, action: 'return', opinion: '调减依据不足' });
+    expect(returned).toMatchObject({ status: 'returned', opinion: '调减依据不足', departmentReview: { decision: 'return', opinion: '调减依据不足' } });
+    expect(mileage()).toBe('12');
+  });
+
+  it('leaves adjustments to the bureau alone while the setting is off', () => {
+    const people = county({ departmentStep: false });
+    const { adjustment } = proposedAdjustment(people.db, people);
+    expect(adjustment).toMatchObject({ reviewStep: 'bureau', department: null });
+    expect(() => decideAdjustment(people.db, people.transport, { id: adjustment.id, version: adjustment.version, action: 'approve' })).toThrow('该记录已到财政局审核环节');
+    expect(decideAdjustment(people.db, people.bureau, { id: adjustment.id, version: adjustment.version, action: 'approve' }).status).toBe('approved');
+  });
+});
+
+describe('a 主管部门审核人 opening a target by its address', () => {
+  it('is refused another department’s project or department-wide target, and shown its own', () => {
+    const { db, transport, education } = county({ departmentStep: true });
+    const road = addProject(db, { code: 'XM001' });
+    expect(() => projectTarget(db, road.id, education)).toThrow('主管部门审核人只能查看本部门（302001）所属单位的绩效目标，该绩效目标属于其他主管部门');
+    expect(projectTarget(db, road.id, transport).project.code).toBe('XM001');
+    expect(() => departmentTarget(db, 2020, '301002', education)).toThrow('只能查看本部门（302001）所属单位的绩效目标');
+    expect(() => departmentTarget(db, 2020, '301001', education)).toThrow('只能查看本部门（302001）');
+    expect(departmentTarget(db, 2020, '302001', education).unit.code).toBe('302001');
+    expect(departmentTarget(db, 2020, '301002', transport).unit.code).toBe('301002');
   });
 });

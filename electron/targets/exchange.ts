@@ -2,7 +2,7 @@
 // comes back down as a decision that reopens a returned target with the prefecture's opinion.
 import { z } from 'zod';
 import { sqliteOf, type Db } from '../../db/open';
-import { departmentTasks, targetAdjustments, targetIndicators, targets } from '../../db/schema';
+import { departmentTasks, REVIEW_CHAIN_CLEARED, targetAdjustments, targetIndicators, targets } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { OPERATORS } from '../domain/indicators';
 import { type Decision, type DeclaredEntity, type OwnDecision, type Row, childRow, jsonStrings, jsonText, recordRow } from '../exchange/exchange';
@@ -51,17 +51,13 @@ function targetAwaitingReview(row: Row, decided: OwnDecision | undefined): Row {
     review_opinion: settled ? reviewOpinion(true, settled.opinion) : null,
     decided_at: settled ? settled.decidedAt : null,
     // Nor does it write a 主管部门's decision: the county's own review chain decides who reviews it.
-    review_step: null,
-    department_decision: null,
-    department_opinion: null,
-    department_decided_at: null,
-    department_decided_by: null,
+    ...REVIEW_CHAIN_CLEARED,
   };
 }
 
 /** An adjustment of a unit's target waits for the county's review: the unit's approval never counts. */
 function adjustmentAwaitingReview(row: Row): Row {
-  return { ...row, status: row.status === 'draft' ? 'draft' : 'submitted', opinion: null, decided_at: null };
+  return { ...row, status: row.status === 'draft' ? 'draft' : 'submitted', opinion: null, decided_at: null, ...REVIEW_CHAIN_CLEARED };
 }
 
 // A draft row may have no operator yet.

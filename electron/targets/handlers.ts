@@ -14,9 +14,9 @@ import { commitTargetImport, exportTargetTemplate, previewTargetImport } from '.
 
 export const targetsHandlers: HandlersFor<typeof targetsContract> = {
   'targets.overview': (input, ctx) => targetOverview(db(ctx), input.year, reviewerOf(db(ctx), actor(ctx))),
-  'targets.forProject': (input, ctx) => projectTarget(db(ctx), input.projectId),
+  'targets.forProject': (input, ctx) => projectTarget(db(ctx), input.projectId, actor(ctx)),
   'targets.save': (input, ctx) => saveTarget(db(ctx), actor(ctx), input),
-  'targets.department': (input, ctx) => departmentTarget(db(ctx), input.year, input.unitCode),
+  'targets.department': (input, ctx) => departmentTarget(db(ctx), input.year, input.unitCode, actor(ctx)),
   'targets.saveDepartment': (input, ctx) => saveDepartmentTarget(db(ctx), actor(ctx), input),
   'targets.transition': (input, ctx) => transitionTarget(db(ctx), actor(ctx), input),
   'targets.history': (input, ctx) => listAudit(db(ctx), { entity: 'target', naturalKey: targetKey(requireTarget(db(ctx), input.id)), limit: 200 }),

@@ -3,12 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { fiscalYears, projects, sqlNow, targetIndicators, targets, units } from '../../db/schema';
+import { fiscalYears, sqlNow, targetIndicators, targets } from '../../db/schema';
 import { framework, type Framework, type IndicatorOperator } from '../domain/indicators';
-import { stepOf, supervisingDepartment, type ReviewStep } from '../domain/reviewChain';
+import { departmentReviewOf, LEFT_REVIEW_CHAIN, stepOf, type DepartmentReview, type ReviewStep } from '../domain/reviewChain';
 import type { ReviewGrade, TargetContent, TargetIndicator, TargetProblem, TargetRules } from '../domain/targets';
 import { editable, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
+import { departmentStepOn, namedDepartment, projectDepartment, unitDepartment } from '../registry';
 import { settingValue } from '../settings';
 
 export type TargetRow = typeof targets.$inferSelect;
@@ -114,7 +115,7 @@ export interface TargetState {
   /** The 主管部门 that reviews the unit's submissions first, when the setting is on; null for none. */
   supervisingDepartment: { code: string; name: string } | null;
   /** The 主管部门's decision on the latest submission, printed beside the bureau's opinion. */
-  departmentReview: { decision: 'approve' | 'return'; opinion: string | null; decidedAt: string; decidedBy: string | null } | null;
+  departmentReview: DepartmentReview | null;
   submittedAt: string | null;
   decidedAt: string | null;
   updatedAt: string | null;
@@ -137,10 +138,7 @@ export function stateOf(db: Db, row: TargetRow, problems: TargetProblem[]): Targ
     reviewOpinion: row.reviewOpinion,
     reviewStep: row.status === 'submitted' ? stepOf(row.reviewStep, departmentStepOn(db)) : null,
     supervisingDepartment: namedDepartment(db, row.regionCode, supervisingDepartmentOf(db, row)),
-    departmentReview:
-      row.departmentDecision && row.departmentDecidedAt
-        ? { decision: row.departmentDecision, opinion: row.departmentOpinion, decidedAt: row.departmentDecidedAt, decidedBy: row.departmentDecidedBy }
-        : null,
+    departmentReview: departmentReviewOf(row),
     submittedAt: row.submittedAt,
     decidedAt: row.decidedAt,
     updatedAt: row.updatedAt,
@@ -176,24 +174,8 @@ export function blankState(db: Db, kind: TargetKind, year: number, ownerCode: st
  * The 主管部门 that reviews a target first (reviewChain.supervisingDepartment): a project's own
  * department, or for a department-wide target the unit's; null for a department's own records.
  */
-export function supervisingDepartmentOf(db: Db, row: Pick<TargetRow, 'kind' | 'projectId' | 'regionCode' | 'ownerCode'>): string | null {
-  if (row.kind === 'project') {
-    const project = db.select({ unitCode: projects.unitCode, departmentCode: projects.departmentCode }).from(projects).where(eq(projects.id, row.projectId!)).get();
-    return project ? supervisingDepartment(project.unitCode, project.departmentCode) : null;
-  }
-  const unit = db
-    .select({ departmentCode: units.departmentCode })
-    .from(units)
-    .where(and(eq(units.regionCode, row.regionCode), eq(units.code, row.ownerCode), eq(units.deleted, false)))
-    .get();
-  return unit ? supervisingDepartment(row.ownerCode, unit.departmentCode) : null;
-}
-
-function namedDepartment(db: Db, regionCode: string, code: string | null): { code: string; name: string } | null {
-  if (!code) return null;
-  const unit = db.select({ name: units.name }).from(units).where(and(eq(units.regionCode, regionCode), eq(units.code, code))).get();
-  return { code, name: unit?.name ?? code };
-}
+export const supervisingDepartmentOf = (db: Db, row: Pick<TargetRow, 'kind' | 'projectId' | 'regionCode' | 'ownerCode'>): string | null =>
+  row.kind === 'project' ? projectDepartment(db, row.projectId!) : unitDepartment(db, row.regionCode, row.ownerCode);
 
 export function refuseLocked(row: TargetRow): void {
   if (editable(row.status)) return;
@@ -204,12 +186,6 @@ export function refuseLocked(row: TargetRow): void {
       : '绩效目标已送审，正在审核中，不能修改；如需修改请先撤回',
   );
 }
-
-/** Whether the setting 主管部门审核 sends units' submissions to their department first. */
-export const departmentStepOn = (db: Db) => settingValue<string>(db, 'review.departmentStep') === 'on';
-
-/** A target outside review keeps no step and no department decision (a new submission starts afresh). */
-export const LEFT_REVIEW_CHAIN = { reviewStep: null, departmentDecision: null, departmentOpinion: null, departmentDecidedAt: null, departmentDecidedBy: null } as const;
 
 type TargetIdentity = Pick<TargetRow, 'regionCode' | 'year' | 'kind' | 'ownerCode' | 'projectId'>;
 

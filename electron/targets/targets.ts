@@ -15,12 +15,12 @@ import {
   type TargetProblem,
 } from '../domain/targets';
 import { chainedActionPermission } from '../domain/permissions';
-import { checkReviewer, firstReviewStep, inReviewList, reviewOutcome, seesDepartment, stepOf, type Reviewer, type ReviewStep } from '../domain/reviewChain';
+import { inReviewList, LEFT_REVIEW_CHAIN, seesDepartment, stepOf, type Reviewer } from '../domain/reviewChain';
 import { ACTION_LABELS, transition, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { getProject, projectsWithFunds, type Project } from '../projects';
-import { refuseSelfReview, requireInstallation, requirePermission, reviewerOf } from '../registry';
+import { chainDecision, decidingStep, departmentStepOn, enteredChain, refuseOtherDepartmentsProject, refuseSelfReview, requireInstallation, requirePermission } from '../registry';
 import { departmentProblems } from './department';
 import { suggestedTargetIndicators } from './librarySource';
 import {
@@ -28,8 +28,6 @@ import {
   frameworkFor,
   normaliseContent,
   readContent,
-  departmentStepOn,
-  LEFT_REVIEW_CHAIN,
   refuseLocked,
   refuseStale,
   requireTarget,
@@ -75,10 +73,12 @@ export function projectTargetRow(db: Db, projectId: string): TargetRow | undefin
 
 /**
  * A project's targets. A project without saved targets gets a form started from its project type's
- * library indicators (nothing is written until the user saves).
+ * library indicators (nothing is written until the user saves). `viewer` is who opens it by its address:
+ * a 主管部门审核人 only their own department's.
  */
-export function projectTarget(db: Db, projectId: string): ProjectTarget {
+export function projectTarget(db: Db, projectId: string, viewer?: Actor): ProjectTarget {
   const project = getProject(db, projectId);
+  if (viewer) refuseOtherDepartmentsProject(db, viewer, project.id, '绩效目标');
   const row = projectTargetRow(db, projectId);
   if (row) {
     const content = readContent(db, row);
@@ -170,8 +170,7 @@ function enteringChanges(db: Db, actor: Actor, before: TargetRow, action: 'submi
   if (action === 'withdraw') return { ...LEFT_REVIEW_CHAIN };
   const problems = problemsOf(db, before);
   if (problems.length) throw new AppError('INVALID_INPUT', `还有 ${problems.length} 处需要修改，暂不能送审：${summariseProblems(problems)}`);
-  const reviewStep = firstReviewStep(departmentStepOn(db), supervisingDepartmentOf(db, before));
-  return { ...LEFT_REVIEW_CHAIN, reviewStep, submittedAt: sqlNow, submittedBy: actor.id };
+  return { ...enteredChain(db, supervisingDepartmentOf(db, before)), submittedAt: sqlNow, submittedBy: actor.id };
 }
 
 type TargetUpdate = SQLiteUpdateSetSource<typeof targets>;
@@ -180,30 +179,21 @@ type Decision = TransitionInput & { action: 'approve' | 'return'; opinion: strin
 
 /** A decision at the step the target waits for, by the one person the chain lets act there. */
 function reviewChanges(db: Db, actor: Actor, before: TargetRow, decision: Decision): { fields: TargetUpdate; audit: string } {
-  const step = stepOf(before.reviewStep, departmentStepOn(db));
-  refuseWrongReviewer(db, step, reviewerOf(db, actor), before);
+  const step = decidingStep(db, actor, { reviewStep: before.reviewStep, department: supervisingDepartmentOf(db, before) });
   if (step === 'bureau') {
     const reviewProblem = checkReview(decision.action, decision.grade, decision.opinion);
     if (reviewProblem) throw new AppError('INVALID_INPUT', reviewProblem);
   }
   refuseSelfReview(db, actor, before.submittedBy, { entity: 'target', naturalKey: targetKey(before) });
-  const outcome = reviewOutcome(step, decision.action);
+  const { outcome, fields } = chainDecision(actor, step, decision.action, decision.opinion);
   if (step === 'department') {
     const returned = outcome.status === 'returned' ? { reviewGrade: null, reviewOpinion: decision.opinion, decidedAt: sqlNow } : {};
-    return {
-      fields: { status: outcome.status, reviewStep: outcome.step, departmentDecision: decision.action, departmentOpinion: decision.opinion, departmentDecidedAt: sqlNow, departmentDecidedBy: actor.name, ...returned },
-      audit: `主管部门${ACTION_LABELS[decision.action]}`,
-    };
+    return { fields: { status: outcome.status, ...fields, ...returned }, audit: `主管部门${ACTION_LABELS[decision.action]}` };
   }
   return {
-    fields: { status: outcome.status, reviewStep: outcome.step, reviewGrade: decision.grade!, reviewOpinion: decision.opinion, decidedAt: sqlNow },
+    fields: { status: outcome.status, ...fields, reviewGrade: decision.grade!, reviewOpinion: decision.opinion, decidedAt: sqlNow },
     audit: `${ACTION_LABELS[decision.action]}（${decision.grade}：${REVIEW_OUTCOMES[decision.grade!].consequence}）`,
   };
-}
-
-function refuseWrongReviewer(db: Db, step: ReviewStep, reviewer: Reviewer, target: TargetRow): void {
-  const problem = checkReviewer(step, reviewer, supervisingDepartmentOf(db, target));
-  if (problem) throw new AppError('FORBIDDEN', problem);
 }
 
 export interface InboxItem {
@@ -226,8 +216,8 @@ export interface InboxItem {
 const BUREAU: Reviewer = { role: 'reviewer', departmentCode: null };
 
 /**
- * What waits for a reviewer, oldest first: for the bureau, submitted targets past any 主管部门 step and
- * submitted adjustments; for a 主管部门审核人, only the targets waiting for their department.
+ * What waits for a reviewer, oldest first: for the bureau, submitted targets and adjustments past any
+ * 主管部门 step; for a 主管部门审核人, only those waiting for their department.
  */
 export function reviewInbox(db: Db, year?: number, reviewer: Reviewer = BUREAU): InboxItem[] {
   const { region } = requireInstallation(db);
@@ -239,13 +229,13 @@ export function reviewInbox(db: Db, year?: number, reviewer: Reviewer = BUREAU):
     .where(and(live, eq(targets.status, 'submitted')))
     .all()
     .filter((t) => inReviewList(stepOf(t.reviewStep, stepOn), reviewer, supervisingDepartmentOf(db, t)));
-  // Adjustments of approved targets are the bureau's alone.
-  const submittedAdjustments = reviewer.role === 'department' ? [] : db
-    .select({ target: targets, adjustmentId: targetAdjustments.id, createdAt: targetAdjustments.createdAt })
+  const submittedAdjustments = db
+    .select({ target: targets, adjustmentId: targetAdjustments.id, createdAt: targetAdjustments.createdAt, reviewStep: targetAdjustments.reviewStep })
     .from(targetAdjustments)
     .innerJoin(targets, eq(targets.id, targetAdjustments.targetId))
     .where(and(live, eq(targetAdjustments.status, 'submitted'), eq(targetAdjustments.deleted, false)))
-    .all();
+    .all()
+    .filter((a) => inReviewList(stepOf(a.reviewStep, stepOn), reviewer, supervisingDepartmentOf(db, a.target)));
   const describe = ownerDescriber(db, region.code, [...submittedTargets, ...submittedAdjustments.map((a) => a.target)]);
   const items: InboxItem[] = [
     ...submittedTargets.map((t) => ({ kind: 'target' as const, targetId: t.id, adjustmentId: null, submittedAt: t.submittedAt ?? t.updatedAt, ...describe(t) })),

@@ -7,10 +7,16 @@ import type { Output } from '../../../electron/ipc/contract';
 import { ACTION_LABELS, editable, type WorkflowAction, type WorkflowState } from '../../../electron/domain/workflow';
 import { formatDateTime } from './format';
 import { notifyError, notifySuccess } from './notify';
+import { NotAllowedNote, useAllowed } from './useAllowed';
 import { WorkflowStatusBadge } from './WorkflowStatusBadge';
 import { rolesAllowed } from '../../../electron/domain/permissions';
+import { checkReviewer, decisionDoneMessage, type DepartmentReview, type Reviewer, type ReviewStep } from '../../../electron/domain/reviewChain';
 
-const DONE: Record<WorkflowAction, string> = { submit: '已送审，等待审核', withdraw: '已撤回，可继续修改', approve: '已审核通过', return: '已退回单位修改' };
+const ENTERED: Record<'submit' | 'withdraw', string> = { submit: '已送审，等待审核', withdraw: '已撤回，可继续修改' };
+
+/** The toast after an action: a decision says where the chain left the record (a department's pass only hands it on). */
+const doneMessage = (action: WorkflowAction, step: ReviewStep | null | undefined) =>
+  action === 'approve' || action === 'return' ? decisionDoneMessage(step ?? 'bureau', action) : ENTERED[action];
 
 export type ReviewDecision = 'approve' | 'return';
 
@@ -34,6 +40,8 @@ export interface ReviewPanelProps<S, D> {
   canReview: boolean;
   /** Who a submitted record waits for, where it is not the reviewers of the permission table (e.g. 主管部门（…）). */
   waitingFor?: string;
+  /** The review chain's step a submitted record waits at, for what a decision is said to have done. */
+  reviewStep?: ReviewStep | null;
   /** Saves the form; resolves to the saved record, or null when it did not save (already reported). */
   onSave: () => Promise<S | null>;
   /** After 保存 alone, e.g. to reload the record at its new version. */
@@ -55,7 +63,7 @@ export function ReviewPanel<S, D>(props: ReviewPanelProps<S, D>) {
   async function run(action: WorkflowAction, saved: S, decision?: D) {
     try {
       await onTransition(saved, action, decision);
-      notifySuccess(DONE[action], ACTION_LABELS[action]);
+      notifySuccess(doneMessage(action, props.reviewStep), ACTION_LABELS[action]);
       await onChanged();
     } catch (error) {
       notifyError(error, `${ACTION_LABELS[action]}没有完成`);
@@ -92,7 +100,9 @@ export function ReviewPanel<S, D>(props: ReviewPanelProps<S, D>) {
   const withdraw = () => busyWith('withdraw', () => run('withdraw', stored!));
   const decide: Decide<D> = (action, decision) => run(action, stored!, decision);
 
-  const canEdit = status === null || editable(status);
+  // Saving and submitting is the entering roles' part: a 主管部门审核人 opening a draft only reads it.
+  const enter = useAllowed('enter');
+  const canEdit = (status === null || editable(status)) && enter.allowed;
   const action = (name: WorkflowAction | 'save', label: string, onClick: () => Promise<void>, variant?: string) => (
     <Button variant={variant} onClick={() => void onClick()} loading={busy === name} disabled={busy !== null}>
       {label}
@@ -120,6 +130,7 @@ export function ReviewPanel<S, D>(props: ReviewPanelProps<S, D>) {
             {dirty ? '（有未保存的修改）' : ''}
           </Text>
         )}
+        {(status === null || editable(status)) && <NotAllowedNote allowance={enter} />}
       </Group>
       {status === 'submitted' && props.canReview && <div className="no-print">{props.review(decide)}</div>}
       {status === 'submitted' && !props.canReview && (
@@ -155,6 +166,33 @@ function StatusAlert({ status, reviewOpinion, decisionNote = '', approvedNote, w
     );
   }
   return null;
+}
+
+/**
+ * Who may decide a record on the review chain now, and who it waits for as the panel says it: the
+ * department's reviewer at its step, the bureau's after (reviewChain.checkReviewer).
+ */
+export function chainedReview(reviewer: Reviewer, step: ReviewStep | null, department: { code: string; name: string } | null) {
+  return {
+    canReview: step !== null && checkReviewer(step, reviewer, department?.code ?? null) === null,
+    waitingFor: step === 'department' && department ? `主管部门（${department.name}）` : undefined,
+  };
+}
+
+/** The 主管部门's decision as the form shows and prints it: 「主管部门审核意见（马部门，2020-03-02 审核通过）：…」. */
+export function departmentReviewLine(review: DepartmentReview): string {
+  const decided = `${review.decidedBy ?? ''}，${formatDateTime(review.decidedAt).slice(0, 10)} ${review.decision === 'approve' ? '审核通过' : '退回'}`;
+  return `主管部门审核意见（${decided}）：${review.opinion ?? '无'}`;
+}
+
+/** The 主管部门's decision beside where the record stands (on screen: the printed form has its own line). */
+export function DepartmentReviewNote({ review }: { review: DepartmentReview | null }) {
+  if (!review) return null;
+  return (
+    <Text size="sm" role="note" aria-label="主管部门审核意见" className="no-print">
+      {departmentReviewLine(review)}
+    </Text>
+  );
 }
 
 /** 审核: the opinion, and 审核通过 or 退回 (which needs the opinion). */

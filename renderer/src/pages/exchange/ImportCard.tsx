@@ -9,6 +9,7 @@ import { ApiError, errorMessage, invoke } from '../../api';
 import { PickFileButton } from '../../components/FileActions';
 import { downloadFile, readFilePayload } from '../../components/files';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { IfAllowed } from '../../components/useAllowed';
 import { useExchange } from './exchangeContext';
 import { ImportReviewModal } from './ImportReviewModal';
 import { countsText } from './packageState';
@@ -96,7 +97,9 @@ export function ImportCard({ title, description }: { title: string; description:
           {description}
         </Text>
         <Group>
-          <PickFileButton label="选择数据包文件（.zip）" accept={ZIP_ACCEPT} onFile={preview} loading={reading} />
+          <IfAllowed permission="enter">
+            <PickFileButton label="选择数据包文件（.zip）" accept={ZIP_ACCEPT} onFile={preview} loading={reading} />
+          </IfAllowed>
           {reading && (
             <Text size="sm" c="dimmed" role="status">
               正在校验签名和文件完整性…

@@ -142,8 +142,10 @@ export function IndicatorsTab({
             rightSection={search.loading ? <Loader size="xs" /> : null}
           />
           <Group gap="xs" wrap="nowrap">
-            <Button onClick={() => setEditing('new')}>新增指标</Button>
-            <PickFileButton label="Excel 导入" accept={XLSX_ACCEPT} onFile={libraryImport.choose} loading={libraryImport.reading} variant="default" />
+            <IfAllowed permission="enter">
+              <Button onClick={() => setEditing('new')}>新增指标</Button>
+              <PickFileButton label="Excel 导入" accept={XLSX_ACCEPT} onFile={libraryImport.choose} loading={libraryImport.reading} variant="default" />
+            </IfAllowed>
             <DownloadButton label="Excel 导出" fetchFile={exportLibrary} variant="default" />
             <DownloadButton label="下载模板" fetchFile={downloadTemplate} variant="subtle" />
           </Group>

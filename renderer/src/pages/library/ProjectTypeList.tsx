@@ -1,5 +1,6 @@
 import { Badge, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import type { ProjectTypeSummary } from '../../../../electron/library/contract';
+import { IfAllowed } from '../../components/useAllowed';
 import { groupBySector } from './libraryView';
 
 function Counts({ accepted, proposed }: { accepted: number; proposed: number }) {
@@ -63,16 +64,19 @@ export function ProjectTypeList({
           </div>
         ))}
       </ScrollArea>
-      <Group gap="xs" grow>
-        <Button variant="default" size="xs" onClick={onAdd}>
-          新增项目类型
-        </Button>
-        {current && (
-          <Button variant="subtle" size="xs" onClick={() => onEdit(current)}>
-            修改所选类型
+      {/* Project types are the library's own vocabulary: whoever confirms entries maintains them. */}
+      <IfAllowed permission="library.confirm">
+        <Group gap="xs" grow>
+          <Button variant="default" size="xs" onClick={onAdd}>
+            新增项目类型
           </Button>
-        )}
-      </Group>
+          {current && (
+            <Button variant="subtle" size="xs" onClick={() => onEdit(current)}>
+              修改所选类型
+            </Button>
+          )}
+        </Group>
+      </IfAllowed>
     </Stack>
   );
 }

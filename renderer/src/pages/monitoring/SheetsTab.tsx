@@ -7,6 +7,7 @@ import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { sortRows, type SortState } from '../../components/tableSort';
+import { IfAllowed, useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { WorkflowStatusBadge } from '../../components/WorkflowStatusBadge';
@@ -66,6 +67,7 @@ function filterSheets(rows: readonly SheetListRow[], { unit, status, light }: Fi
 
 /** 填报: every sheet of the round with filters, and the Excel paths in and out. */
 export function SheetsTab({ round, onChanged }: { round: RoundSummary; onChanged: () => Promise<void> }) {
+  const enterAllowed = useAllowed('enter').allowed;
   const sheets = useInvoke('monitoring.sheets', { roundId: round.id });
   const [filters, setFilters] = useState<Filters>({ unit: null, status: null, light: null });
   const [sort, setSort] = useState<SortState | null>(null);
@@ -122,14 +124,17 @@ export function SheetsTab({ round, onChanged }: { round: RoundSummary; onChanged
           </Text>
         </Group>
         <Group gap="xs" align="flex-end">
-          <PickFileButton label="导入预算执行数" accept={XLSX_ACCEPT} onFile={executionImport.choose} loading={executionImport.reading} variant="default" />
+          <IfAllowed permission="enter">
+            <PickFileButton label="导入预算执行数" accept={XLSX_ACCEPT} onFile={executionImport.choose} loading={executionImport.reading} variant="default" />
+          </IfAllowed>
           <Select aria-label="填报模板的单位" placeholder="模板：全部单位" data={units} value={templateUnit} onChange={setTemplateUnit} searchable clearable w={200} />
           <DownloadButton
             label="下载填报模板"
             variant="default"
             fetchFile={() => invoke('monitoring.workbook', { roundId: round.id, ...(templateUnit ? { unitCode: templateUnit } : {}) })}
           />
-          <PickFileButton label="导入单位填报表" accept={XLSX_ACCEPT} onFile={templateImport.choose} loading={templateImport.reading} variant="default" />
+          {/* The reason shows once, beside the first import. */}
+          {enterAllowed && <PickFileButton label="导入单位填报表" accept={XLSX_ACCEPT} onFile={templateImport.choose} loading={templateImport.reading} variant="default" />}
         </Group>
       </Group>
       <Text size="xs" c="dimmed" className="no-print">

@@ -179,8 +179,10 @@ export function ProjectsTab() {
         </Group>
         {all.length > 0 && (
           <Group gap="xs">
-            <Button onClick={() => setEditing('new')}>新增项目</Button>
-            {importButton('default')}
+            <IfAllowed permission="enter">
+              <Button onClick={() => setEditing('new')}>新增项目</Button>
+              {importButton('default')}
+            </IfAllowed>
             <DownloadButton label="导出" fetchFile={() => invoke('projects.export', { year })} variant="default" />
             <DownloadButton label="下载导入模板" fetchFile={downloadTemplate} variant="subtle" />
           </Group>

@@ -116,8 +116,10 @@ export function UnitsTab() {
             </Text>
           </Group>
           <Group gap="xs">
-            <Button onClick={() => setEditing('new')}>新增单位</Button>
-            {importButton}
+            <IfAllowed permission="enter">
+              <Button onClick={() => setEditing('new')}>新增单位</Button>
+              {importButton}
+            </IfAllowed>
             <DownloadButton label="导出" fetchFile={exportUnits} variant="default" />
             <DownloadButton label="下载模板" fetchFile={downloadTemplate} variant="subtle" />
           </Group>

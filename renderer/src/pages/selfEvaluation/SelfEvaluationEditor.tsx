@@ -5,9 +5,10 @@ import { DEPARTMENT_FUND_ROW_LABELS, DEPARTMENT_FUND_ROW_ORDER, FUND_ROW_LABELS,
 import { editable } from '../../../../electron/domain/workflow';
 import type { SelfEvaluationDetail } from '../../../../electron/selfEvaluation/contract';
 import { invoke } from '../../api';
+import { useSession } from '../../appState';
 import { notifyError } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
-import { OpinionReview, ReviewHistory, ReviewPanel } from '../../components/ReviewPanel';
+import { chainedReview, DepartmentReviewNote, OpinionReview, ReviewHistory, ReviewPanel } from '../../components/ReviewPanel';
 import { useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
 import { useUnsavedWork } from '../../components/unsavedWork';
@@ -53,7 +54,9 @@ function EditorForm({ detail, reload }: { detail: SelfEvaluationDetail; reload: 
   const [attempted, setAttempted] = useState(false);
   const assessment = useMemo(() => assessForm(form, detail), [form, detail]);
   const canEdit = editable(detail.status);
-  const canReview = useAllowed('review').allowed;
+  const { operator } = useSession();
+  const canEnter = useAllowed('enter').allowed;
+  const { canReview, waitingFor } = chainedReview(operator, detail.reviewStep, detail.supervisingDepartment);
   const dirty = JSON.stringify(form) !== JSON.stringify(formOf(detail));
   const work = useUnsavedWork({
     dirty: canEdit && dirty,
@@ -121,15 +124,18 @@ function EditorForm({ detail, reload }: { detail: SelfEvaluationDetail; reload: 
         dirty={dirty}
         problemCount={problemCount(form, assessment)}
         saveLabel="保存草稿"
-        canWithdraw
+        canWithdraw={canEnter}
         canReview={canReview}
+        waitingFor={waitingFor}
+        reviewStep={detail.reviewStep}
         onSave={save}
         onSaved={reload}
         onAttempt={() => setAttempted(true)}
         onTransition={(saved, action, decision) => invoke('selfEvaluation.transition', { id: detail.id, version: saved.version, action, opinion: decision?.opinion ?? null })}
         onChanged={reload}
-        review={(decide) => <OpinionReview decide={decide} />}
+        review={(decide) => <OpinionReview title={detail.reviewStep === 'department' ? '主管部门审核' : '审核'} decide={decide} />}
       >
+        <DepartmentReviewNote review={detail.departmentReview} />
         <Stack gap="md" className="no-print">
           {form.department ? (
             <FundsSection

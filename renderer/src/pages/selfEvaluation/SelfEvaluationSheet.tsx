@@ -8,6 +8,7 @@ import { percent } from '../../../../electron/domain/ratio';
 import { DEPARTMENT_FUND_ROW_LABELS, FUND_ROW_LABELS, scoreText, TIER_LABELS } from '../../../../electron/domain/selfEvaluation';
 import { WORKFLOW_LABELS } from '../../../../electron/domain/workflow';
 import type { SelfEvaluationDetail } from '../../../../electron/selfEvaluation/contract';
+import { departmentReviewLine } from '../../components/ReviewPanel';
 import classes from '../targets/targets.module.css';
 import type { SelfEvaluationAssessment, SelfEvaluationFormState } from './selfEvaluationForm';
 
@@ -167,6 +168,8 @@ export function SelfEvaluationSheet({ detail, form, assessment }: { detail: Self
           </tr>
         </tbody>
       </table>
+      {/* The department's opinion prints beside the bureau's: both reviews belong on the form. */}
+      {detail.departmentReview && <p>{departmentReviewLine(detail.departmentReview)}</p>}
       <p>
         状态：{WORKFLOW_LABELS[detail.status]}
         {detail.reviewOpinion ? `，审核意见：${detail.reviewOpinion}` : ''}

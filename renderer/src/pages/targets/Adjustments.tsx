@@ -11,6 +11,9 @@ import { formatDateTime } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useUnsavedWork } from '../../components/unsavedWork';
 import { useInvoke } from '../../components/useInvoke';
+import { useSession } from '../../appState';
+import { chainedReview, DepartmentReviewNote } from '../../components/ReviewPanel';
+import { decisionDoneMessage } from '../../../../electron/domain/reviewChain';
 import { ContentEditor } from './ContentEditor';
 import { contentOf, contentState, withFreshKeys } from './targetForm';
 
@@ -119,8 +122,11 @@ function ContentSummary({ title, content }: { title: string; content: TargetCont
   );
 }
 
-/** The adjustments of a target, each with the original beside the proposal; a reviewer decides open ones. */
-export function AdjustmentList({ targetId, canReview, onDecided }: { targetId: string; canReview: boolean; onDecided: () => Promise<void> }) {
+/**
+ * The adjustments of a target, each with the original beside the proposal; whoever the review chain lets
+ * act at an open one's step (its 主管部门's reviewer, then the bureau's) decides it.
+ */
+export function AdjustmentList({ targetId, onDecided }: { targetId: string; onDecided: () => Promise<void> }) {
   const adjustments = useInvoke('targets.adjustments', { targetId });
   if (!adjustments.data?.length) return null;
   return (
@@ -129,13 +135,21 @@ export function AdjustmentList({ targetId, canReview, onDecided }: { targetId: s
         目标调整
       </Title>
       {adjustments.data.map((a) => (
-        <AdjustmentCard key={a.id} adjustment={a} canReview={canReview} onDecided={onDecided} />
+        <AdjustmentCard key={a.id} adjustment={a} onDecided={onDecided} />
       ))}
     </Stack>
   );
 }
 
-function AdjustmentCard({ adjustment, canReview, onDecided }: { adjustment: Adjustment; canReview: boolean; onDecided: () => Promise<void> }) {
+/** What a decision did: the department's pass only hands the adjustment on; the bureau's puts it in force. */
+function decidedMessage(step: Adjustment['reviewStep'], action: 'approve' | 'return'): string {
+  if (action === 'return') return '已退回，目标仍按原目标执行';
+  return step === 'department' ? decisionDoneMessage('department', 'approve') : '调整后的目标已生效，原目标保留在调整记录中';
+}
+
+function AdjustmentCard({ adjustment, onDecided }: { adjustment: Adjustment; onDecided: () => Promise<void> }) {
+  const { operator } = useSession();
+  const { canReview, waitingFor } = chainedReview(operator, adjustment.reviewStep, adjustment.department);
   const [opinion, setOpinion] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -146,7 +160,7 @@ function AdjustmentCard({ adjustment, canReview, onDecided }: { adjustment: Adju
     setBusy(true);
     try {
       await invoke('targets.decideAdjustment', { id: adjustment.id, version: adjustment.version, action, opinion });
-      notifySuccess(action === 'approve' ? '调整后的目标已生效，原目标保留在调整记录中' : '已退回，目标仍按原目标执行', `第 ${adjustment.seq} 次目标调整`);
+      notifySuccess(decidedMessage(adjustment.reviewStep, action), `第 ${adjustment.seq} 次目标调整`);
       await onDecided();
     } catch (error) {
       notifyError(error, '没有完成');
@@ -166,7 +180,13 @@ function AdjustmentCard({ adjustment, canReview, onDecided }: { adjustment: Adju
           </Text>
         </Group>
         <Text size="sm">调整原因：{adjustment.reason}</Text>
+        <DepartmentReviewNote review={adjustment.departmentReview} />
         {adjustment.opinion && <Text size="sm">审核意见：{adjustment.opinion}</Text>}
+        {adjustment.status === 'submitted' && !canReview && waitingFor && (
+          <Text size="sm" c="dimmed">
+            等待{waitingFor}审核。
+          </Text>
+        )}
         <SimpleGrid cols={2}>
           <ContentSummary title="原目标" content={adjustment.original} />
           <ContentSummary title="调整为" content={adjustment.proposed} />

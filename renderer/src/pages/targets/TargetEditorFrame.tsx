@@ -12,7 +12,6 @@ import { AdjustmentList, AdjustmentModal } from './Adjustments';
 import { HistoryPanel } from './HistoryPanel';
 import classes from './targets.module.css';
 import { TargetReview, type SavedTarget } from './TargetReview';
-import { useAllowed } from '../../components/useAllowed';
 
 export interface TargetDraft {
   /** The target as last loaded, with the id and version of the last save. */
@@ -80,8 +79,6 @@ export function TargetEditorFrame<T>({
   form: ReactNode;
   sheet: ReactNode;
 }) {
-  // Adjustments are the bureau's; the target itself is reviewed along the review chain (TargetReview).
-  const canReview = useAllowed('review').allowed;
   const [adjusting, setAdjusting] = useState(false);
   const { current } = draft;
   const canEdit = editable(current.status);
@@ -126,7 +123,7 @@ export function TargetEditorFrame<T>({
       {current.id && (
         <div className="no-print">
           <Stack gap="md">
-            <AdjustmentList targetId={current.id} canReview={canReview} onDecided={reload} />
+            <AdjustmentList targetId={current.id} onDecided={reload} />
             <HistoryPanel key={current.version} targetId={current.id} />
           </Stack>
         </div>

@@ -168,7 +168,9 @@ export function TargetListTab({ year, units }: { year: number; units: readonly U
               />
             </span>
           </Tooltip>
-          <PickFileButton label="导入填好的模板" accept={XLSX_ACCEPT} onFile={templateImport.choose} loading={templateImport.reading} variant="default" />
+          <IfAllowed permission="enter">
+            <PickFileButton label="导入填好的模板" accept={XLSX_ACCEPT} onFile={templateImport.choose} loading={templateImport.reading} variant="default" />
+          </IfAllowed>
         </Group>
       </Group>
       {visible.length > 0 ? (

@@ -1,16 +1,14 @@
 // A target in review: the shared review panel with what is particular to targets — the grade (优/良/中/差)
 // that decides the reviewer's action, 目标调整 once approved, and 保存草稿 for the unit.
-import { Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, Stack, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { checkReview, REVIEW_GRADES, REVIEW_OUTCOMES, type ReviewGrade } from '../../../../electron/domain/targets';
-import { checkReviewer } from '../../../../electron/domain/reviewChain';
 import { ACTION_LABELS } from '../../../../electron/domain/workflow';
 import type { TargetState } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
 import { useSession } from '../../appState';
-import { OpinionReview, ReviewPanel, type Decide } from '../../components/ReviewPanel';
+import { chainedReview, DepartmentReviewNote, OpinionReview, ReviewPanel, type Decide } from '../../components/ReviewPanel';
 import { useAllowed } from '../../components/useAllowed';
-import { departmentReviewLine } from './TargetSheet';
 
 export interface SavedTarget {
   id: string;
@@ -49,8 +47,7 @@ export function TargetReview({
   const { operator } = useSession();
   const canEnter = useAllowed('enter').allowed;
   const step = target.reviewStep;
-  const department = target.supervisingDepartment;
-  const canReview = step !== null && checkReviewer(step, operator, department?.code ?? null) === null;
+  const { canReview, waitingFor } = chainedReview(operator, step, target.supervisingDepartment);
   const stored: SavedTarget | null = target.id && target.version !== null ? { id: target.id, version: target.version } : null;
   const grade = target.reviewGrade;
   return (
@@ -76,18 +73,15 @@ export function TargetReview({
         // A reviewer does not withdraw what a unit sent.
         canWithdraw={canEnter && operator.role !== 'reviewer'}
         canReview={canReview}
-        waitingFor={step === 'department' && department ? `主管部门（${department.name}）` : undefined}
+        waitingFor={waitingFor}
+        reviewStep={step}
         onSave={onSave}
         onAttempt={onAttempt}
         onTransition={(saved, action, decision) => invoke('targets.transition', { ...saved, action, ...decision })}
         onChanged={onChanged}
         review={(decide) => (step === 'department' ? <OpinionReview title="主管部门审核" decide={decide} /> : <GradeReview decide={decide} />)}
       >
-        {target.departmentReview && (
-          <Text size="sm" role="note" aria-label="主管部门审核意见">
-            {departmentReviewLine(target.departmentReview)}
-          </Text>
-        )}
+        <DepartmentReviewNote review={target.departmentReview} />
       </ReviewPanel>
     </div>
   );

@@ -5,8 +5,8 @@ import { formatWanYuan } from '../../../../electron/domain/money';
 import { adjustedFen, fundTotals } from '../../../../electron/domain/projects';
 import { REVIEW_OUTCOMES, type DepartmentBudget, type TargetContent } from '../../../../electron/domain/targets';
 import { WORKFLOW_LABELS } from '../../../../electron/domain/workflow';
-import type { DepartmentTarget, ProjectTarget, TargetState } from '../../../../electron/targets/contract';
-import { formatDateTime } from '../../components/format';
+import type { DepartmentTarget, ProjectTarget } from '../../../../electron/targets/contract';
+import { departmentReviewLine } from '../../components/ReviewPanel';
 import classes from './targets.module.css';
 
 const yesNo = (value: boolean) => (value ? '是' : '否');
@@ -63,12 +63,6 @@ export function IndicatorSheetTable({ content }: { content: TargetContent }) {
       </tbody>
     </table>
   );
-}
-
-/** The 主管部门's decision as the form prints it: 「主管部门审核意见（交通运输局 马部门，2020-03-02 审核通过）：…」. */
-export function departmentReviewLine(review: NonNullable<TargetState['departmentReview']>): string {
-  const decided = `${review.decidedBy ?? ''}，${formatDateTime(review.decidedAt).slice(0, 10)} ${review.decision === 'approve' ? '审核通过' : '退回'}`;
-  return `主管部门审核意见（${decided}）：${review.opinion ?? '无'}`;
 }
 
 function ReviewLine({ target }: { target: ProjectTarget | DepartmentTarget }) {

@@ -196,6 +196,7 @@ function fillSheet(table: Sheet, planted: PlantedBreakKind | null, settings: Sco
   put(sheet, totalRow, column(header, '得分'), Number(shown(enteredTotal)));
   put(sheet, rowWith(grid, '评价等级', totalRow), 1, gradeOf(enteredTotal, settings));
   const goal = rowWith(grid, '实际完成情况') + 1;
+  put(sheet, goal, 1, '按批复的绩效目标完成年度任务，资金按进度拨付');
   put(sheet, goal, 5, planted === 'misrounded' ? '年度目标基本完成，个别指标未达到' : '年度目标全部完成');
   return expected;
 }

@@ -59,10 +59,8 @@ describe('the sample county', () => {
     expect(summary.projectTargets.approved).toBeGreaterThan(100);
     expect(summary.projectTargets.submitted + summary.projectTargets.returned + summary.projectTargets.draft).toBeGreaterThan(5);
     expect(db.select().from(units).where(eq(units.name, '轮台县教育局')).get()?.isDepartment).toBe(true);
-    // One transaction: the plan in prepared statements, the year end (three monitoring rounds, the
-    // self-evaluations, the imported tables) through a thousand-odd service calls. A few seconds; the
-    // bound is generous because the test machine is shared, and catches a slow path, not a slow machine.
-    expect(elapsed).toBeLessThan(12_000);
+    // One transaction of prepared statements; generous here because the test machine is shared.
+    expect(elapsed).toBeLessThan(5000);
   });
 
   it('ends the year with self-evaluations of most approved targets, prefilled and scored by the rules, in every state of review', () => {

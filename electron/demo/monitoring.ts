@@ -5,10 +5,12 @@
 // is what the year-end self-evaluations start from. A second (fictitious) person reviews every sheet.
 import { sqliteOf, type Db } from '../../db/open';
 import { parseAccrual } from '../domain/indicators';
-import { assessSheet, DEVIATION_REASONS, defaultDeadline, needsExplanation, sheetRules, type Deviation, type Light, type QualitativeLevel, type RoundRuleSettings } from '../domain/monitoring';
+import { assessSheet, DEVIATION_REASONS, defaultDeadline, listSheetProblems, needsExplanation, sheetRules, type Deviation, type Light, type QualitativeLevel, type RoundRuleSettings } from '../domain/monitoring';
 import { min, mul, parseDecimal, ratio, toFixed, type Ratio } from '../domain/ratio';
-import { WORKFLOW_STATES, type WorkflowState } from '../domain/workflow';
-import { createRound, getSheet, listSheets, saveSheet, transitionSheet, type IndicatorReport, type SheetDetail, type SheetSaveInput } from '../monitoring';
+import { ACTION_LABELS, transition, WORKFLOW_STATES, type WorkflowAction, type WorkflowState } from '../domain/workflow';
+import { recordAudit } from '../audit/audit';
+import { createRound, getSheet, listSheets, sheetNaturalKey, type IndicatorReport, type RoundSummary, type SheetSaveInput } from '../monitoring';
+import { requireInstallation } from '../registry';
 import { BUREAU_REVIEWER, UNIT_CLERK } from './actors';
 import type { Random } from './random';
 
@@ -33,6 +35,7 @@ interface SheetToFill {
   id: string;
   version: number;
   projectId: string;
+  projectCode: string;
   month: number;
   rules: RoundRuleSettings;
   funds: { source: string; adjustedFen: number }[];
@@ -41,7 +44,7 @@ interface SheetToFill {
 type IndicatorToFill = SheetToFill['indicators'][number];
 
 /**
- * A round's sheets as opened, read in three prepared statements rather than a service call per sheet
+ * A round's sheets as opened, read with two prepared statements rather than a service call per sheet
  * (the rules are the round's, the same for every sheet).
  */
 function sheetsToFill(db: Db, roundId: string): SheetToFill[] {
@@ -57,6 +60,7 @@ function sheetsToFill(db: Db, roundId: string): SheetToFill[] {
     id: sheet.id,
     version: sheet.version,
     projectId: sheet.projectId,
+    projectCode: sheet.projectCode,
     month: round.month,
     rules,
     funds: fundsOf.all(sheet.id) as SheetToFill['funds'],
@@ -82,7 +86,7 @@ function share(target: Ratio, targetText: string, percent: Ratio | number): stri
   return toFixed(mul(target, part), decimals);
 }
 
-/** A percent indicator never reports above 100%. */
+/** A percent indicator never reports above 100%: the percent of its target is capped at 100 ÷ target. */
 const capped = (row: IndicatorToFill, percent: number) => (row.unit === '%' ? Math.min(percent, Math.floor((100 * 100) / Math.max(1, Number(row.target)))) : percent);
 
 /** The value reached by the round's month and the unit's full-year expectation, as the unit would report them. */
@@ -141,27 +145,80 @@ function filledSheet(sheet: SheetToFill, pace: ProjectPace, spentBefore: Map<str
     indicators: sheet.indicators.map((row, i) => {
       const light = lights.indicators[i]!.light;
       const figure = figures[i]!;
-      return { indicatorId: row.indicatorId, ...figure, likelihood: likelihoodOf(light, figure.reached), ...deviation(light === 'none' ? 'none' : figure.reached === '未达成且效果较差' ? 'red' : light, random, INDICATOR_MEASURE) };
+      return { indicatorId: row.indicatorId, ...figure, likelihood: likelihoodOf(light, figure.reached), ...deviation(light, random, INDICATOR_MEASURE) };
     }),
   };
 }
 
 /**
- * Submits and reviews a saved sheet: most approved; some returned, which in the earlier rounds the unit
- * corrects and the bureau then approves; in the last round a few still wait or are not sent yet.
+ * The steps a sheet goes through after it is filled: most are submitted and approved; some returned,
+ * which in the earlier rounds the unit corrects and the bureau then approves; in the last round a few
+ * still wait for review or were not sent yet.
  */
-function review(db: Db, sheet: SheetDetail, lastRound: boolean, random: Random): WorkflowState {
+function reviewSteps(lastRound: boolean, random: Random): WorkflowAction[] {
   const roll = random.next();
-  if (lastRound && roll < 0.04) return 'draft';
-  const submit = (from: SheetDetail) => transitionSheet(db, UNIT_CLERK, { sheetId: from.id, version: from.version, action: 'submit' });
-  let submitted = submit(sheet);
-  if (lastRound && roll < 0.1) return 'submitted';
-  if (roll < 0.2) {
-    const returned = transitionSheet(db, BUREAU_REVIEWER, { sheetId: sheet.id, version: submitted.version, action: 'return', opinion: RETURN_OPINION });
-    if (lastRound) return 'returned';
-    submitted = submit(returned);
+  if (lastRound && roll < 0.04) return [];
+  if (lastRound && roll < 0.1) return ['submit'];
+  if (roll < 0.2) return lastRound ? ['submit', 'return'] : ['submit', 'return', 'submit', 'approve'];
+  return ['submit', 'approve'];
+}
+
+/** When a step happened: in the last days of the round's month, each step a day after the one before. */
+const stepDay = (deadline: string, step: number) => `${deadline.slice(0, 8)}${String(Math.min(20 + step, 28)).padStart(2, '0')}T03:00:00.000Z`;
+
+/**
+ * Writes the filled sheets of a round and walks them through review, with prepared statements: a round
+ * is a hundred-odd sheets, each saved, submitted and decided, and the sample is made in one write
+ * transaction that other writers wait for (busy_timeout), so it cannot afford a service call per step.
+ * The rules are the services' own: what goes to review passes the §5 required fields for its lights,
+ * each step is a move of the workflow's state machine, and each is in the sheet's history, by the unit's
+ * clerk or by the bureau's reviewer.
+ */
+function writeSheets(db: Db, regionCode: string, round: RoundSummary, filled: readonly { sheet: SheetToFill; input: SheetSaveInput; steps: WorkflowAction[] }[]): void {
+  const sqlite = sqliteOf(db);
+  const updateSheet = sqlite.prepare(
+    `UPDATE monitoring_sheets SET analysis = ?, budget_reasons = ?, budget_reason_other = ?, budget_measures = ?, status = ?, submitted_at = ?,
+       decided_at = ?, review_opinion = ?, version = version + ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+  );
+  const updateFund = sqlite.prepare('UPDATE monitoring_funds SET executed_fen = ? WHERE sheet_id = ? AND source = ?');
+  const updateIndicator = sqlite.prepare(
+    'UPDATE monitoring_indicators SET reached = ?, expected_full_year = ?, likelihood = ?, reasons = ?, reason_other = ?, measures = ? WHERE sheet_id = ? AND indicator_id = ?',
+  );
+  const rules = filled[0] ? sheetRules(filled[0].sheet.rules) : null;
+  for (const { sheet, input, steps } of filled) {
+    const key = sheetNaturalKey({ ...round, regionCode }, sheet.projectCode);
+    if (steps.length > 0) refuseIncomplete(sheet, input, rules!);
+    let status: WorkflowState = 'draft';
+    const history: { actor: typeof UNIT_CLERK; action: WorkflowAction; before: WorkflowState; after: WorkflowState; opinion: string | null }[] = [];
+    for (const action of steps) {
+      const opinion = action === 'return' ? RETURN_OPINION : null;
+      const move = transition(status, action, opinion);
+      if (!move.ok) throw new Error(`示例监控表“${sheet.projectCode}”：${move.message}`);
+      history.push({ actor: action === 'approve' || action === 'return' ? BUREAU_REVIEWER : UNIT_CLERK, action, before: status, after: move.next, opinion });
+      status = move.next;
+    }
+    const submitted = steps.lastIndexOf('submit');
+    const decided = steps.length - 1 > submitted ? steps.length - 1 : -1;
+    const b = input.budget;
+    updateSheet.run(input.analysis, JSON.stringify(b.reasons), b.reasonOther, b.measures, status, submitted < 0 ? null : stepDay(round.deadline, submitted),
+      decided < 0 ? null : stepDay(round.deadline, decided), history.at(-1)?.opinion ?? null, 1 + steps.length, sheet.id);
+    for (const f of input.funds) updateFund.run(f.executedFen, sheet.id, f.source);
+    for (const i of input.indicators) {
+      const text = (value: string) => (value === '' ? null : value);
+      updateIndicator.run(text(i.reached), text(i.expectedFullYear), text(i.likelihood), JSON.stringify(i.reasons), i.reasonOther, i.measures, sheet.id, i.indicatorId);
+    }
+    recordAudit(db, UNIT_CLERK, { entity: 'monitoring-sheet', naturalKey: key, action: '保存监控表' });
+    for (const h of history) {
+      recordAudit(db, h.actor, { entity: 'monitoring-sheet', naturalKey: key, action: `${ACTION_LABELS[h.action]}监控表`, before: { status: h.before }, after: { status: h.after }, opinion: h.opinion });
+    }
   }
-  return transitionSheet(db, BUREAU_REVIEWER, { sheetId: sheet.id, version: submitted.version, action: 'approve' }).status;
+}
+
+/** A sheet sent to review must pass §5 for its lights, as the service's submission check requires. */
+function refuseIncomplete(sheet: SheetToFill, input: SheetSaveInput, rules: ReturnType<typeof sheetRules>): void {
+  const entry = { funds: input.funds, submitted: true, budget: input.budget, indicators: sheet.indicators.map((row, i) => ({ ...row, ...input.indicators[i]! })) };
+  const problems = listSheetProblems(assessSheet(entry, rules), sheet.indicators.map((i) => i.indicatorId));
+  if (problems.length > 0) throw new Error(`示例监控表“${sheet.projectCode}”不符合送审要求：${problems.join('；')}`);
 }
 
 export interface DemoMonitoringSummary {
@@ -172,20 +229,22 @@ export interface DemoMonitoringSummary {
 
 /** Opens the year's rounds over every approved project and fills, submits and reviews their sheets. */
 export function writeDemoMonitoring(db: Db, year: number, random: Random): DemoMonitoringSummary {
+  const regionCode = requireInstallation(db).region.code;
   const paces = new Map<string, ProjectPace>();
   const spent = new Map<string, Map<string, number>>();
   const lastRound = Object.fromEntries(WORKFLOW_STATES.map((s) => [s, 0])) as Record<WorkflowState, number>;
   for (const month of DEMO_ROUND_MONTHS) {
     const round = createRound(db, UNIT_CLERK, { year, month, deadline: defaultDeadline(year, month), scope: 'all' });
     const last = month === DEMO_ROUND_MONTHS[DEMO_ROUND_MONTHS.length - 1];
-    for (const sheet of sheetsToFill(db, round.id)) {
+    const filled = sheetsToFill(db, round.id).map((sheet) => {
       const pace = paces.get(sheet.projectId) ?? paceOf(sheet, random);
       paces.set(sheet.projectId, pace);
-      const saved = saveSheet(db, UNIT_CLERK, filledSheet(sheet, pace, spent.get(sheet.projectId) ?? new Map(), random));
-      spent.set(sheet.projectId, new Map(saved.funds.map((f) => [f.source, f.executedFen])));
-      const state = review(db, saved, last, random);
-      if (last) lastRound[state]++;
-    }
+      const input = filledSheet(sheet, pace, spent.get(sheet.projectId) ?? new Map(), random);
+      spent.set(sheet.projectId, new Map(input.funds.map((f) => [f.source, f.executedFen])));
+      return { sheet, input, steps: reviewSteps(last, random) };
+    });
+    writeSheets(db, regionCode, round, filled);
+    if (last) for (const { steps } of filled) lastRound[steps.length === 0 ? 'draft' : steps.at(-1) === 'submit' ? 'submitted' : steps.at(-1) === 'return' ? 'returned' : 'approved']++;
   }
   return { rounds: DEMO_ROUND_MONTHS.length, lastRound };
 }

@@ -3,5 +3,6 @@
 export { monitoringTally, roundReport } from './report';
 export type { LightCounts, MonitoringTally } from './report';
 export { createRound } from './rounds';
-export { getSheet, listSheets, saveSheet, transitionSheet } from './sheets';
-export type { IndicatorReport, SheetDetail, SheetSaveInput } from './sheets';
+export type { RoundSummary } from './rounds';
+export { getSheet, listSheets, sheetNaturalKey } from './sheets';
+export type { IndicatorReport, SheetSaveInput } from './sheets';

@@ -1,14 +1,15 @@
-// The sample county's 双监控 year: the May, August and November rounds, opened and filled through the
-// monitoring services the way units and the bureau use them. Each project keeps its character over the
-// year — most on track, a fifth lagging in spending and on some indicators, a few front-loaded — so the
-// lights spread over every colour, the red and yellow ones carry reasons and measures, and the last round
-// is what the year-end self-evaluations start from. A second (fictitious) person reviews every sheet.
+// The sample county's 双监控 year: the May, August and November rounds, opened through the monitoring
+// service, then filled and reviewed as units and the bureau would, by the services' rules. Each project
+// keeps its character over the year — most on track, a fifth lagging in spending and on some indicators,
+// a few front-loaded — so the lights spread over every colour, the red and yellow ones carry reasons and
+// measures, and the last round is what the year-end self-evaluations start from. A second (fictitious)
+// person reviews every sheet.
 import { sqliteOf, type Db } from '../../db/open';
 import { parseAccrual } from '../domain/indicators';
 import { assessSheet, DEVIATION_REASONS, defaultDeadline, listSheetProblems, needsExplanation, sheetRules, type Deviation, type Light, type QualitativeLevel, type RoundRuleSettings } from '../domain/monitoring';
 import { min, mul, parseDecimal, ratio, toFixed, type Ratio } from '../domain/ratio';
 import { ACTION_LABELS, transition, WORKFLOW_STATES, type WorkflowAction, type WorkflowState } from '../domain/workflow';
-import { recordAudit } from '../audit/audit';
+import { recordAudit, type Actor } from '../audit/audit';
 import { createRound, getSheet, listSheets, sheetNaturalKey, type IndicatorReport, type RoundSummary, type SheetSaveInput } from '../monitoring';
 import { requireInstallation } from '../registry';
 import { BUREAU_REVIEWER, UNIT_CLERK } from './actors';
@@ -188,15 +189,7 @@ function writeSheets(db: Db, regionCode: string, round: RoundSummary, filled: re
   for (const { sheet, input, steps } of filled) {
     const key = sheetNaturalKey({ ...round, regionCode }, sheet.projectCode);
     if (steps.length > 0) refuseIncomplete(sheet, input, rules!);
-    let status: WorkflowState = 'draft';
-    const history: { actor: typeof UNIT_CLERK; action: WorkflowAction; before: WorkflowState; after: WorkflowState; opinion: string | null }[] = [];
-    for (const action of steps) {
-      const opinion = action === 'return' ? RETURN_OPINION : null;
-      const move = transition(status, action, opinion);
-      if (!move.ok) throw new Error(`示例监控表“${sheet.projectCode}”：${move.message}`);
-      history.push({ actor: action === 'approve' || action === 'return' ? BUREAU_REVIEWER : UNIT_CLERK, action, before: status, after: move.next, opinion });
-      status = move.next;
-    }
+    const { status, history } = walked(sheet, steps);
     const submitted = steps.lastIndexOf('submit');
     const decided = steps.length - 1 > submitted ? steps.length - 1 : -1;
     const b = input.budget;
@@ -212,6 +205,20 @@ function writeSheets(db: Db, regionCode: string, round: RoundSummary, filled: re
       recordAudit(db, h.actor, { entity: 'monitoring-sheet', naturalKey: key, action: `${ACTION_LABELS[h.action]}监控表`, before: { status: h.before }, after: { status: h.after }, opinion: h.opinion });
     }
   }
+}
+
+/** The moves of the workflow's state machine, each by the unit's clerk or, to decide, the bureau's reviewer. */
+function walked(sheet: SheetToFill, steps: readonly WorkflowAction[]) {
+  let status: WorkflowState = 'draft';
+  const history: { actor: Actor; action: WorkflowAction; before: WorkflowState; after: WorkflowState; opinion: string | null }[] = [];
+  for (const action of steps) {
+    const opinion = action === 'return' ? RETURN_OPINION : null;
+    const move = transition(status, action, opinion);
+    if (!move.ok) throw new Error(`示例监控表“${sheet.projectCode}”：${move.message}`);
+    history.push({ actor: action === 'approve' || action === 'return' ? BUREAU_REVIEWER : UNIT_CLERK, action, before: status, after: move.next, opinion });
+    status = move.next;
+  }
+  return { status, history };
 }
 
 /** A sheet sent to review must pass §5 for its lights, as the service's submission check requires. */

@@ -47,21 +47,21 @@ describe('a monitoring round in the browser', () => {
   it('opens a round, turns a sheet red, asks for the reason and measure, and follows it through review to the warnings board and the report', async () => {
     const { page } = app;
 
-    // Open the August round over every approved project.
+    // Beside the sample's May, August and November rounds, open another August round over every approved project.
     await page.goto(new URL('#/monitoring/2020', app.bridge.url).href);
-    await page.getByRole('heading', { name: '2020 年还没有监控轮次' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '2020 年共 3 个监控轮次' }).waitFor();
     await page.getByRole('button', { name: '新建监控轮次' }).click();
     const dialog = page.getByRole('dialog', { name: '新建 2020 年监控轮次' });
     await dialog.getByRole('combobox', { name: '报告月份' }).click();
     await page.getByRole('option', { name: '8 月（监控月份）' }).click();
     expect(await dialog.getByLabel('报送截止日期').inputValue()).toBe('2020-08-31');
     await dialog.getByRole('button', { name: '开启监控' }).click();
-    await page.getByRole('heading', { name: '2020年8月绩效运行监控' }).waitFor();
+    await page.getByRole('heading', { name: '2020年8月绩效运行监控（第2次）' }).waitFor();
     const table = page.getByRole('table', { name: '监控表' });
     await table.waitFor();
 
     // The first project of the list: open its sheet from the table.
-    const [round] = await app.call('monitoring.rounds', { year: 2020 });
+    const round = (await app.call('monitoring.rounds', { year: 2020 })).find((r) => r.month === 8 && r.seq === 2);
     const [first] = await app.call('monitoring.sheets', { roundId: round!.id });
     const sheet = await app.call('monitoring.sheet', { sheetId: first!.id });
     await table.getByRole('link', { name: sheet.project.name }).click();

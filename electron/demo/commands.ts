@@ -6,6 +6,7 @@ import type { CommandTable } from '../cli/command';
 import { WORKFLOW_LABELS } from '../domain/workflow';
 import { currentInstallation } from '../registry';
 import { generateDemoCounty, type DemoSummary } from './generate';
+import { DEMO_ROUND_MONTHS } from './monitoring';
 import { setUpSampleDatabase } from './sampleDatabase';
 
 function wholeNumber(args: ParsedArgs, name: string, text: string, min: number, max: number): number {
@@ -27,14 +28,16 @@ export function describeDemo(summary: DemoSummary): string {
     `  项目 ${summary.projects} 个（来自指标库 ${summary.projectTypes} 个项目类型），其中重点项目 ${summary.keyProjects} 个、衔接资金项目 ${summary.povertyFundProjects} 个、涉密项目 ${summary.confidentialProjects} 个`,
     `  项目支出绩效目标：${states}`,
     `  部门整体支出绩效目标 ${summary.departmentTargets} 个，绩效指标共 ${summary.targetIndicators} 条`,
+    `  绩效运行监控 ${summary.monitoring.rounds} 轮（${DEMO_ROUND_MONTHS.join('、')} 月），最后一轮监控表：${byState(summary.monitoring.lastRound)}`,
     `  项目支出绩效自评表：${byState(summary.selfEvaluations)}`,
+    `  单位在 Excel 中填报的自评表 ${summary.selfEvaluationReviews.tables.length} 张（待复核 ${summary.selfEvaluationReviews.pending} 张、已退回 ${summary.selfEvaluationReviews.returned} 张）`,
   ].join('\n');
 }
 
 export const demoCommands: CommandTable = {
   demo: {
     usage: 'demo --year 年度 [--region 县级区划代码] [--seed 整数] [--json]',
-    summary: '新建示例数据库（--db 指向新文件并给出 --region）并生成一个虚构县的示例数据（单位、项目、绩效目标），便于熟悉软件；正式数据库会被拒绝',
+    summary: '新建示例数据库（--db 指向新文件并给出 --region）并生成一个虚构县的示例数据（单位、项目、绩效目标、三轮监控、年末自评和待复核的 Excel 自评表），便于熟悉软件；正式数据库会被拒绝',
     database: true,
     run(store, { args, io }) {
       const year = wholeNumber(args, '年度', requireOption(args, '--year', '例如 2020'), 2000, 2100);

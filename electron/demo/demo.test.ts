@@ -95,7 +95,7 @@ describe('the sample county', () => {
     };
     expect(names(7)).toEqual(names(7));
     expect(names(7)).not.toEqual(names(8));
-  });
+  }, 60_000);
 
   it('is labelled as fictitious sample data in the audit log, which the app reads as “sample data present”', () => {
     const { db } = sampleCountyStore();

@@ -17,6 +17,8 @@ import { projectTypeOptions, suggestedTargetIndicators, frameworkFor } from '../
 import { planDemoCounty, type DemoPlan, type LibraryType, type PlannedTarget } from './plan';
 import { seededRandom } from './random';
 import { isSampleDatabase, requireSampleDatabase } from './sampleDatabase';
+import { unitsFillingInExcel, writeDemoExternalTables, type DemoExternalTables } from './externalTables';
+import { writeDemoMonitoring, type DemoMonitoringSummary } from './monitoring';
 import { writeDemoSelfEvaluations } from './selfEvaluations';
 
 export const DEMO_ACTION = '生成示例数据（虚构）';
@@ -43,8 +45,12 @@ export interface DemoSummary {
   targetIndicators: number;
   /** Library types the projects were drawn from. */
   projectTypes: number;
+  /** The May, August and November monitoring rounds, with the last one's sheets by state. */
+  monitoring: DemoMonitoringSummary;
   /** Year-end self-evaluations of approved project targets, by workflow state. */
   selfEvaluations: Record<WorkflowState, number>;
+  /** Tables filled in Excel by a few units and imported for 自评复核, with the breaks planted in them. */
+  selfEvaluationReviews: DemoExternalTables;
 }
 
 export interface DemoStatus {
@@ -130,7 +136,9 @@ function writePlan(db: Db, plan: DemoPlan, context: { regionCode: string; year: 
   return indicators;
 }
 
-function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicators: number, selfEvaluations: DemoSummary['selfEvaluations']): DemoSummary {
+type YearEnd = Pick<DemoSummary, 'monitoring' | 'selfEvaluations' | 'selfEvaluationReviews'>;
+
+function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicators: number, yearEnd: YearEnd): DemoSummary {
   const projectTargets = Object.fromEntries(WORKFLOW_STATES.map((s) => [s, plan.projects.filter((p) => p.target.status === s).length])) as Record<WorkflowState, number>;
   return {
     ...options,
@@ -144,8 +152,21 @@ function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicat
     departmentTargets: plan.departmentTargets.length,
     targetIndicators,
     projectTypes: new Set(plan.projects.map((p) => p.projectTypeCode)).size,
-    selfEvaluations,
+    ...yearEnd,
   };
+}
+
+/**
+ * The year after the budget season, each part from its own stream of the seed, so that the plan (units,
+ * projects, targets) stays what it was for a seed: the monitoring rounds, then the self-evaluations
+ * prefilled from the last round, and the tables a few units filled in Excel instead.
+ */
+function writeYearEnd(db: Db, options: Required<DemoOptions>): YearEnd {
+  const monitoring = writeDemoMonitoring(db, options.year, seededRandom(options.seed + 0x3017));
+  const tablesRandom = seededRandom(options.seed + 0x7ab1e);
+  const inExcel = unitsFillingInExcel(db, options.year, tablesRandom);
+  const selfEvaluations = writeDemoSelfEvaluations(db, options.year, seededRandom(options.seed + 0x5e1f), new Set(inExcel));
+  return { monitoring, selfEvaluations, selfEvaluationReviews: writeDemoExternalTables(db, options.year, inExcel, tablesRandom) };
 }
 
 /**
@@ -172,9 +193,8 @@ export function generateDemoCounty(db: Db, actor: Actor, input: DemoOptions): De
       },
     });
     const indicators = writePlan(db, plan, { regionCode: county.regionCode, year: options.year, writeUnits: !county.unitsExist });
-    // Its own stream of the seed, so the plan (units, projects, targets) stays what it was for a seed.
-    const selfEvaluations = writeDemoSelfEvaluations(tx, options.year, seededRandom(options.seed + 0x5e1f));
-    const summary = summarise(plan, options, indicators, selfEvaluations);
+    // The database itself, not the transaction: the monitoring services prepare their bulk statements on it.
+    const summary = summarise(plan, options, indicators, writeYearEnd(db, options));
     recordAudit(tx, actor, { entity: DEMO_ENTITY, naturalKey: `${county.regionCode}/${options.year}`, action: DEMO_ACTION, after: summary });
     return summary;
   });

@@ -1,20 +1,16 @@
 // The sample county's year end: self-evaluations of most approved project targets, started the way a
-// unit starts one (prefilled from the budget and whatever monitoring the year has), filled with
-// plausible actuals — most met, weak projects short on several with their reasons, a fifth of the
-// budgets below 90% — and walked
-// through review to a mix of 草稿 / 已送审 / 被退回 / 通过. A fifth of the approved targets stay
-// unevaluated, as in a real county at the deadline.
+// unit starts one — prefilled from the budget and the last monitoring round (全年执行数 from its sheet,
+// a 状态型 indicator's value reached, a 累计型 one's full-year expectation, a qualitative tier) — then
+// completed as a unit would: a score inside each qualitative tier, the reasons the rules ask for where the
+// execution is low or an indicator is not met, and walked through review to a mix of 草稿 / 已送审 /
+// 被退回 / 通过. A fifth of the approved targets stay unevaluated, as in a real county at the deadline.
 import type { Db } from '../../db/open';
-import type { Actor } from '../audit/audit';
 import { mul, parseDecimal, plainDecimal, ratio, type Ratio } from '../domain/ratio';
-import { TIERS } from '../domain/selfEvaluation';
+import { assessSelfEvaluation, scoringSettingsFrom, type Tier } from '../domain/selfEvaluation';
 import { WORKFLOW_STATES, type WorkflowState } from '../domain/workflow';
 import { createSelfEvaluation, listSelfEvaluations, saveSelfEvaluation, transitionSelfEvaluation, type SelfEvaluationDetail, type SelfEvaluationSaveInput } from '../selfEvaluation';
+import { BUREAU_REVIEWER, UNIT_CLERK } from './actors';
 import type { Random } from './random';
-
-// Fictitious people, so the sample's history never names a real operator, and the submitter is not the reviewer.
-const UNIT_CLERK: Actor = { id: null, name: '示例单位经办人' };
-const BUREAU_REVIEWER: Actor = { id: null, name: '示例审核人' };
 
 const SHORT_REASON = '受资金到位时间和施工季节影响，部分任务顺延至次年一季度完成；已督促加快进度';
 const BUDGET_REASON = '部分资金于四季度下达，年底前未能全部支付';
@@ -22,42 +18,34 @@ const BUDGET_REASON = '部分资金于四季度下达，年底前未能全部支
 /** a × percent ÷ 100 as people write it (at most 2 decimals). */
 const percentOf = (value: Ratio, percent: number) => plainDecimal(mul(value, ratio(percent, 100)));
 
-/** What the unit reports against one approved indicator: met at or around its target, sometimes short. */
-function actualOf(row: SelfEvaluationDetail['indicators'][number], random: Random, short: boolean): Pick<SelfEvaluationSaveInput['indicators'][number], 'actual' | 'tier' | 'score'> {
-  const weight = parseDecimal(row.weight);
-  if (row.operator === '定性') {
-    const tier = short ? TIERS[1] : TIERS[0];
-    // Inside the tier: 达成 80–100% of the weight, 部分达成 60–79%.
-    const score = weight ? percentOf(weight, short ? random.int(60, 79) : random.int(85, 100)) : '';
-    return { actual: short ? '部分达成' : '达成预期', tier, score };
-  }
-  const target = parseDecimal(row.targetValue);
-  if (!target) return { actual: '', tier: null, score: '' };
-  const positive = row.operator === '≥' || row.operator === '>';
-  if (row.operator === '=') return { actual: row.targetValue, tier: null, score: '' };
-  if (positive) return { actual: percentOf(target, short ? random.int(30, 90) : random.int(100, 115)), tier: null, score: '' };
-  return { actual: percentOf(target, short ? random.int(110, 180) : random.int(85, 100)), tier: null, score: '' };
-}
+/** Where in its tier a unit scores a qualitative result: 达成 85–100% of the weight, 部分达成 60–79%, 未达成 30–55%. */
+const TIER_PERCENTS: Record<Tier, [number, number]> = { achieved: [85, 100], partial: [60, 79], notAchieved: [30, 55] };
 
-function filledIn(detail: SelfEvaluationDetail, random: Random): SelfEvaluationSaveInput {
-  const lagging = random.chance(0.2);
-  const executed = (adjustedFen: number) => Math.round((adjustedFen * (lagging ? random.int(50, 89) : random.int(92, 100))) / 100);
-  const funds = Object.fromEntries(Object.entries(detail.funds).map(([row, f]) => [row, { ...f, executedFen: executed(f.adjustedFen) }])) as SelfEvaluationSaveInput['funds'];
-  // A weak project misses several indicators; most miss none.
-  const weak = random.chance(0.35);
-  const short = detail.indicators.map(() => weak && random.chance(0.5));
+/** The prefilled table completed: scores of the qualitative rows, then every reason the domain asks for. */
+function completed(detail: SelfEvaluationDetail, random: Random): SelfEvaluationSaveInput {
+  const indicators = detail.indicators.map((row) => {
+    const weight = parseDecimal(row.weight);
+    const score = row.operator === '定性' && row.tier && weight ? percentOf(weight, random.int(...TIER_PERCENTS[row.tier])) : row.score;
+    return { ...row, score };
+  });
+  const settings = scoringSettingsFrom((key) => detail.rules.values[key]!);
+  const form = { funds: detail.funds, budgetReason: '', goalAchieved: '-', indicators };
+  const assessment = assessSelfEvaluation(form, detail.rules.budgetWeight, settings);
+  const short = assessment.indicators.map((i) => i.met === false);
   const anyShort = short.some(Boolean);
   return {
     id: detail.id,
     version: detail.version,
-    funds,
-    budgetReason: lagging ? BUDGET_REASON : '',
+    funds: detail.funds,
+    budgetReason: assessment.budgetReasonMissing ? BUDGET_REASON : '',
     goalAchieved: anyShort ? '年度目标部分完成，部分指标未达到' : '年度目标全部完成',
     problems: anyShort ? '部分任务进度滞后' : '',
     measures: anyShort ? '加强项目调度，按月跟踪进度' : '',
-    indicators: detail.indicators.map((row, n) => ({
+    indicators: indicators.map((row, n) => ({
       id: row.id,
-      ...actualOf(row, random, short[n]!),
+      actual: row.actual,
+      tier: row.tier,
+      score: row.score,
       deduction: '',
       deductionReason: '',
       deviationReason: short[n] ? SHORT_REASON : '',
@@ -80,13 +68,16 @@ function advance(db: Db, detail: SelfEvaluationDetail, state: WorkflowState): Wo
   return transitionSelfEvaluation(db, BUREAU_REVIEWER, { id: submitted.id, version: submitted.version, ...decision }).status;
 }
 
-/** Writes the year-end self-evaluations; returns how many ended in each state. */
-export function writeDemoSelfEvaluations(db: Db, year: number, random: Random): Record<WorkflowState, number> {
+/**
+ * Writes the year-end self-evaluations, except for the units that fill theirs in Excel (see
+ * externalTables.ts); returns how many ended in each state.
+ */
+export function writeDemoSelfEvaluations(db: Db, year: number, random: Random, filledInExcel: ReadonlySet<string>): Record<WorkflowState, number> {
   const counts = Object.fromEntries(WORKFLOW_STATES.map((s) => [s, 0])) as Record<WorkflowState, number>;
   for (const row of listSelfEvaluations(db, { year })) {
-    if (!random.chance(0.8)) continue;
+    if (filledInExcel.has(row.unitCode) || !random.chance(0.8)) continue;
     const created = createSelfEvaluation(db, UNIT_CLERK, { targetId: row.targetId });
-    const saved = saveSelfEvaluation(db, UNIT_CLERK, filledIn(created, random));
+    const saved = saveSelfEvaluation(db, UNIT_CLERK, completed(created, random));
     counts[advance(db, saved, finalState(random))]++;
   }
   return counts;

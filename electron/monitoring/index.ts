@@ -1,4 +1,8 @@
 // The monitoring workflow's public entry: a region's monitoring at a glance, which the prefecture's
-// dashboard summarises.
+// dashboard summarises, and the steps the sample county walks its rounds through.
 export { monitoringTally, roundReport } from './report';
 export type { LightCounts, MonitoringTally } from './report';
+export { createRound } from './rounds';
+export type { RoundSummary } from './rounds';
+export { getSheet, listSheets, sheetNaturalKey } from './sheets';
+export type { IndicatorReport, SheetSaveInput } from './sheets';

@@ -67,7 +67,9 @@ export function listSheets(db: Db, roundId: string): SheetListRow[] {
   }));
 }
 
-const sheetKey = (db: Db, record: SheetRecord) => `${roundKey(requireRound(db, record.roundId))}/${record.project.code}`;
+/** A sheet's natural key (its audit trail's key): its round's key and its project's code. */
+export const sheetNaturalKey = (round: Parameters<typeof roundKey>[0], projectCode: string) => `${roundKey(round)}/${projectCode}`;
+const sheetKey = (db: Db, record: SheetRecord) => sheetNaturalKey(requireRound(db, record.roundId), record.project.code);
 
 export function getSheet(db: Db, sheetId: string): SheetDetail {
   const record = requireSheet(db, sheetId);

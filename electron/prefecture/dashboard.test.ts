@@ -16,7 +16,8 @@ describe('prefecture dashboard', () => {
     const dir = tempDir();
     const county = sampleCountyStore();
     generateDemoCounty(county.db, TEST_ACTOR, { year: 2020 });
-    const round = createRound(county.db, TEST_ACTOR, { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
+    // A round after the sample's May, August and November ones, so that it is the county's latest.
+    const round = createRound(county.db, TEST_ACTOR, { year: 2020, month: 12, deadline: '2020-12-31', scope: 'all' });
     // Three sheets reported (two fully spent, one with 0.01 元 spent), the rest 未填报.
     const reported = listSheets(county.db, round.id).slice(0, 3).map((row) => getSheet(county.db, row.id));
     reported.forEach((sheet, n) =>
@@ -38,11 +39,12 @@ describe('prefecture dashboard', () => {
     expect(rows.map((r) => r.code)).toEqual(['652801', '652822', '652823', '652824', '652825', '652826', '652827', '652828', '652829']);
     const luntai = rows.find((r) => r.code === '652822')!;
     const approved = county.sqlite.prepare("SELECT count(*) AS n FROM targets WHERE kind = 'project' AND status = 'approved'").get() as { n: number };
-    expect(luntai).toMatchObject({ packagesReceived: 1, unacknowledged: 1, projects: 140, approvedTargets: approved.n, monitoringSheets: round.counts.sheets, monitoringSubmitted: 0 });
-    expect(luntai.latestRound?.month).toBe(8);
+    const sheets = county.sqlite.prepare("SELECT count(*) AS n, sum(status IN ('submitted', 'approved')) AS submitted FROM monitoring_sheets").get() as { n: number; submitted: number };
+    expect(luntai).toMatchObject({ packagesReceived: 1, unacknowledged: 1, projects: 140, approvedTargets: approved.n, monitoringSheets: sheets.n, monitoringSubmitted: sheets.submitted });
+    expect(luntai.latestRound?.month).toBe(12);
     const lights = luntai.latestRound!.lights;
     // The prefecture sees the county's round exactly as the county's own board does.
-    expect(luntai.latestRound).toEqual({ month: 8, lights: countyCounts.project, unreported: countyCounts.unreported });
+    expect(luntai.latestRound).toEqual({ month: 12, lights: countyCounts.project, unreported: countyCounts.unreported });
     expect(lights.red + lights.yellow + lights.green + lights.blue + lights.none + luntai.latestRound!.unreported).toBe(round.counts.sheets);
     const graded = county.sqlite.prepare("SELECT review_grade AS g, count(*) AS n FROM targets WHERE kind = 'project' AND review_grade IS NOT NULL GROUP BY review_grade").all() as { g: '优' | '良' | '中' | '差'; n: number }[];
     expect(graded.length).toBeGreaterThan(0);
@@ -51,6 +53,6 @@ describe('prefecture dashboard', () => {
 
     const sheet = XLSX.read(dashboardWorkbook(rows, 2020)).Sheets['2020年各县汇总']!;
     const table = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet);
-    expect(table.find((r) => r['县市'] === '轮台县')).toMatchObject({ 项目数: 140, 最近监控月份: '8月', 红灯: lights.red, 未填报: countyCounts.unreported, 目标审核优: luntai.grades.优 });
+    expect(table.find((r) => r['县市'] === '轮台县')).toMatchObject({ 项目数: 140, 最近监控月份: '12月', 红灯: lights.red, 未填报: countyCounts.unreported, 目标审核优: luntai.grades.优 });
   });
 });

@@ -96,6 +96,13 @@ describe('a 主管部门审核人 on filled pages', () => {
       await page.getByText(MAY_NOT_ENTER).first().waitFor();
       for (const name of shown.hidden) expect({ page: shown.url, name, count: await page.getByRole('button', { name }).count() }).toEqual({ page: shown.url, name, count: 0 });
     }
+    // Nor do the registers' rows offer to change a unit or a project; a project still leads to its targets.
+    for (const [url, table] of [['#/registry/units', '预算单位'], ['#/registry/projects/2020', '项目']] as const) {
+      await page.goto(new URL(url, app.bridge.url).href);
+      await page.getByRole('table', { name: table }).getByRole('row').nth(1).waitFor();
+      expect({ url, count: await page.getByRole('button', { name: /^(修改|删除|停用|启用) / }).count() }).toEqual({ url, count: 0 });
+    }
+    expect(await page.getByRole('link', { name: /的绩效目标$/ }).count()).toBeGreaterThan(0);
     // Project types belong to whoever confirms library entries.
     await page.goto(new URL('#/library', app.bridge.url).href);
     await page.getByText('主管部门审核人不能确认指标库条目，请由系统管理员、绩效办或审核人操作').first().waitFor();

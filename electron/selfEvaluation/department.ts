@@ -12,23 +12,16 @@ import { WORKFLOW_LABELS, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { requireInstallation, requirePermission } from '../registry';
 import { prefilledFunds } from './prefill';
-import { getSelfEvaluation, storeTotal, type SelfEvaluationDetail } from './selfEvaluations';
+import { getSelfEvaluation, storeTotal, type SelfEvaluationDetail, type SelfEvaluationStanding } from './selfEvaluations';
 import { assessRecord, departmentFundColumns, loadSelfEvaluations, requireSelfEvaluation, scoringRules, scoringSettingsOf, selfEvaluationKey } from './store';
 
 const ENTITY = 'self-evaluation';
 
 /** A row of the year's 部门整体 list: a unit's approved department-wide target and where its self-evaluation stands. */
-export interface DepartmentSelfEvaluationListRow {
+export interface DepartmentSelfEvaluationListRow extends SelfEvaluationStanding {
   targetId: string;
   unitCode: string;
   unitName: string;
-  /** null: not started yet (未自评). */
-  id: string | null;
-  status: WorkflowState | null;
-  executionRate: string | null;
-  totalScore: string | null;
-  grade: string | null;
-  updatedAt: string | null;
 }
 
 export interface DepartmentSelfEvaluationListFilter {

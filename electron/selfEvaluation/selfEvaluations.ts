@@ -11,7 +11,7 @@ import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audi
 import { chainedActionPermission } from '../domain/permissions';
 import { departmentReviewOf, LEFT_REVIEW_CHAIN, stepOf, type DepartmentReview, type Reviewer, type ReviewStep } from '../domain/reviewChain';
 import { percent } from '../domain/ratio';
-import { shownTotal, TIERS, type DepartmentFundBlock, type FundBlock, type Tier } from '../domain/selfEvaluation';
+import { shownTotal, TIERS, type DepartmentFundBlock, type FundBlock, type IndicatorEntered } from '../domain/selfEvaluation';
 import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import {
@@ -44,14 +44,8 @@ import {
 
 const ENTITY = 'self-evaluation';
 
-/** A row of the year's list: an approved project target and where its self-evaluation stands. */
-export interface SelfEvaluationListRow {
-  targetId: string;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  unitCode: string;
-  unitName: string;
+/** Where a self-evaluation stands in a list of the year's approved targets. */
+export interface SelfEvaluationStanding {
   /** null: not started yet (未自评). */
   id: string | null;
   status: WorkflowState | null;
@@ -59,6 +53,16 @@ export interface SelfEvaluationListRow {
   totalScore: string | null;
   grade: string | null;
   updatedAt: string | null;
+}
+
+/** A row of the year's list: an approved project target and where its self-evaluation stands. */
+export interface SelfEvaluationListRow extends SelfEvaluationStanding {
+  targetId: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  unitCode: string;
+  unitName: string;
 }
 
 export interface SelfEvaluationListFilter {
@@ -195,14 +199,8 @@ export function createSelfEvaluation(db: Db, actor: Actor, input: { targetId: st
   return getSelfEvaluation(db, id);
 }
 
-export interface IndicatorEntry {
+export interface IndicatorEntry extends IndicatorEntered {
   id: string;
-  actual: string;
-  tier: Tier | null;
-  score: string;
-  deduction: string;
-  deductionReason: string;
-  deviationReason: string;
 }
 
 export interface SelfEvaluationSaveInput {

@@ -9,17 +9,21 @@ import { budgetScore, scoreIndicator, selfEvaluationTotal, weightTotalProblem, t
 import type { FundRowName, ScoringSettings } from './settings';
 
 /** One approved indicator of the form and what the unit entered against it (text, as typed). */
-export interface FormIndicator {
-  name: string;
-  operator: string;
-  targetValue: string;
-  weight: string;
+/** What the unit enters against one approved indicator (text, as typed). */
+export interface IndicatorEntered {
   actual: string;
   tier: Tier | null;
   score: string;
   deduction: string;
   deductionReason: string;
   deviationReason: string;
+}
+
+export interface FormIndicator extends IndicatorEntered {
+  name: string;
+  operator: string;
+  targetValue: string;
+  weight: string;
 }
 
 export interface SelfEvaluationForm {

@@ -5,7 +5,7 @@ import { formatWanYuan } from '../../../../electron/domain/money';
 import type { ProjectImportPreview, ProjectImportRow, Project, ProjectListRow } from '../../../../electron/projects/contract';
 import { invoke } from '../../api';
 import { EmptyNotice, NoMatches } from '../../components/EmptyNotice';
-import { IfAllowed } from '../../components/useAllowed';
+import { IfAllowed, useAllowed } from '../../components/useAllowed';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { actionBadge, ImportPreviewModal, useImportFlow } from '../../components/ImportPreview';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -70,6 +70,8 @@ export function ProjectsTab() {
     ),
   });
 
+  // Without the right to enter, a row offers only its targets; the note above the list says why.
+  const entering = useAllowed('enter').allowed;
   const columns = useMemo<Column<ProjectListRow>[]>(
     () => [
       { key: 'code', header: '项目编码', width: '164px', cell: (p) => p.code, sortValue: (p) => p.code },
@@ -107,20 +109,24 @@ export function ProjectsTab() {
         width: '170px',
         cell: (p) => (
           <Group gap={2} wrap="nowrap" className="no-print">
-            <Button size="compact-sm" variant="subtle" onClick={() => void edit(p)} aria-label={`修改 ${p.name}`}>
-              修改
-            </Button>
+            {entering && (
+              <Button size="compact-sm" variant="subtle" onClick={() => void edit(p)} aria-label={`修改 ${p.name}`}>
+                修改
+              </Button>
+            )}
             <Button size="compact-sm" variant="subtle" component="a" href={routeHref('targets', 'project', p.id)} aria-label={`${p.name}的绩效目标`}>
               目标
             </Button>
-            <Button size="compact-sm" variant="subtle" color="gray" onClick={() => confirmDelete(p, projects.reload)} aria-label={`删除 ${p.name}`}>
-              删除
-            </Button>
+            {entering && (
+              <Button size="compact-sm" variant="subtle" color="gray" onClick={() => confirmDelete(p, projects.reload)} aria-label={`删除 ${p.name}`}>
+                删除
+              </Button>
+            )}
           </Group>
         ),
       },
     ],
-    [unitNames, projects.reload],
+    [unitNames, projects.reload, entering],
   );
 
   const all = projects.data ?? [];

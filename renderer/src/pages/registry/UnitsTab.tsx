@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { Unit } from '../../../../electron/registry/contract';
 import { invoke } from '../../api';
 import { EmptyNotice, NoMatches } from '../../components/EmptyNotice';
-import { IfAllowed } from '../../components/useAllowed';
+import { IfAllowed, useAllowed } from '../../components/useAllowed';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { sortRows, type SortState } from '../../components/tableSort';
@@ -29,6 +29,8 @@ export function UnitsTab() {
   const byCode = useMemo(() => new Map(all.map((u) => [u.code, u])), [all]);
   const departments = useMemo(() => all.filter((u) => u.isDepartment), [all]);
 
+  // A role that may not enter (a 主管部门审核人) sees the register without row actions; the note above the list says why.
+  const entering = useAllowed('enter').allowed;
   const columns = useMemo<Column<Unit>[]>(
     () => [
       { key: 'code', header: '单位编码', width: '130px', cell: (u) => u.code, sortValue: (u) => u.code },
@@ -54,7 +56,7 @@ export function UnitsTab() {
         cell: (u) => <Badge color={u.active ? 'teal' : 'gray'} variant={u.active ? 'light' : 'outline'}>{u.active ? '启用' : '停用'}</Badge>,
         sortValue: (u) => (u.active ? 0 : 1),
       },
-      {
+      ...(entering ? [{
         key: 'actions',
         header: '操作',
         width: '130px',
@@ -68,9 +70,9 @@ export function UnitsTab() {
             </Button>
           </Group>
         ),
-      },
+      } satisfies Column<Unit>] : []),
     ],
-    [byCode, units.reload],
+    [byCode, units.reload, entering],
   );
 
   const visible = useMemo(() => {

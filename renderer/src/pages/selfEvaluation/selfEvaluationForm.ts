@@ -13,7 +13,7 @@ import {
   type FormAssessment,
   type FundFigures,
   type FundRowName,
-  type Tier,
+  type IndicatorEntered,
 } from '../../../../electron/domain/selfEvaluation';
 import type { Input } from '../../../../electron/ipc/contract';
 import type { SelfEvaluationDetail } from '../../../../electron/selfEvaluation/contract';
@@ -23,14 +23,8 @@ export type FundField = 'initial' | 'adjusted' | 'executed';
 export type FundForm = Record<FundField, string>;
 const FUND_FIELDS: readonly FundField[] = ['initial', 'adjusted', 'executed'];
 
-export interface IndicatorForm {
+export interface IndicatorForm extends IndicatorEntered {
   id: string;
-  actual: string;
-  tier: Tier | null;
-  score: string;
-  deduction: string;
-  deductionReason: string;
-  deviationReason: string;
 }
 
 export interface DepartmentFormState {

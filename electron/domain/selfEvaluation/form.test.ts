@@ -42,6 +42,16 @@ describe('the self-evaluation form as the unit fills it in', () => {
     expect(result.indicators[2]!.errors).toEqual({ deductionReason: '填写了扣分，请说明扣分原因' });
   });
 
+  it('refuses text where a number belongs even on a row the approved target gave no weight', () => {
+    const result = assess(form([row({ weight: '', actual: 'abc' }), row({ weight: '', actual: '-5' }), row({ operator: '定性', weight: '', tier: 'achieved', score: '很好', deduction: '两分' })]));
+    expect(result.indicators.map((i) => i.errors)).toEqual([
+      { actual: '实际完成值请填写数字，如 120 或 95.5' },
+      { actual: '实际完成值请填写数字，如 120 或 95.5' },
+      { score: '得分请填写数字，如 120 或 95.5', deduction: '扣分请填写数字，如 120 或 95.5' },
+    ]);
+    expect(result.refusals).toHaveLength(4);
+  });
+
   it('keeps an incomplete draft but lists what a submission needs: actuals, tiers, reasons, the execution reason and weights of 100', () => {
     const result = assess({ ...form([row({}), row({ actual: '40' }), row({ operator: '定性', weight: '5' })], 80), goalAchieved: '' });
     expect(result.refusals).toEqual([]);

@@ -94,20 +94,29 @@ function deductionOf(row: FormIndicator): IndicatorInput['deduction'] | 'bad' {
 }
 
 /** The scoring input of a row, or what keeps it from being one. */
-function inputOf(row: FormIndicator, weight: Ratio, errors: FieldMessages<IndicatorEntryField>, missing: FieldMessages<IndicatorEntryField>): IndicatorInput | null {
+/**
+ * Text where a number belongs, refused even on a row without a weight: otherwise a draft would keep
+ * 「abc」 until the target's adjustment gives the row a weight, and only then be told.
+ */
+function numberErrors(row: FormIndicator): FieldMessages<IndicatorEntryField> {
+  const errors: FieldMessages<IndicatorEntryField> = {};
+  if (number(row.deduction) === 'bad') errors.deduction = `扣分${NUMBER_HINT}`;
+  if (row.operator === '定性' && number(row.score) === 'bad') errors.score = `得分${NUMBER_HINT}`;
+  if (row.operator !== '定性' && number(row.actual) === 'bad') errors.actual = `实际完成值${NUMBER_HINT}`;
+  return errors;
+}
+
+function inputOf(row: FormIndicator, weight: Ratio, missing: FieldMessages<IndicatorEntryField>): IndicatorInput | null {
   const deduction = deductionOf(row);
-  if (deduction === 'bad') errors.deduction = `扣分${NUMBER_HINT}`;
   const common = { weight, deduction: deduction === 'bad' ? null : deduction };
   if (row.operator === '定性') {
     const score = number(row.score);
-    if (score === 'bad') errors.score = `得分${NUMBER_HINT}`;
     if (!row.tier) missing.tier = '请选择完成档次';
     if (score === null) missing.score = '请填写得分';
     return row.tier && score !== null && score !== 'bad' ? { operator: '定性', tier: row.tier, score, ...common } : null;
   }
   const target = parseDecimal(row.targetValue);
   const actual = number(row.actual);
-  if (actual === 'bad') errors.actual = `实际完成值${NUMBER_HINT}`;
   if (actual === null) missing.actual = '请填写实际完成值';
   if (target === null || actual === null || actual === 'bad') return null;
   return { operator: row.operator as Exclude<IndicatorInput['operator'], '定性'>, target, actual, ...common };
@@ -117,11 +126,11 @@ function inputOf(row: FormIndicator, weight: Ratio, errors: FieldMessages<Indica
 const problemField = (problem: string): IndicatorEntryField => (problem.startsWith('定性指标') ? 'score' : problem.includes('原因') ? 'deductionReason' : 'deduction');
 
 export function assessIndicator(row: FormIndicator, settings: ScoringSettings): AssessedIndicator {
-  const errors: FieldMessages<IndicatorEntryField> = {};
+  const errors = numberErrors(row);
   const missing: FieldMessages<IndicatorEntryField> = {};
   const weight = weightOf(row);
   if (weight === null) return { score: null, met: null, flags: [], errors, missing: { actual: '批复的目标没有为该指标设分值，无法评分；请先办理目标调整补充分值' } };
-  const input = inputOf(row, weight, errors, missing);
+  const input = inputOf(row, weight, missing);
   if (!input) return { score: null, met: null, flags: [], errors, missing };
   const scored = scoreIndicator(input, settings);
   for (const problem of scored.problems) errors[problemField(problem)] ??= problem;

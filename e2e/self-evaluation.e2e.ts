@@ -124,6 +124,10 @@ describe('a self-evaluation in the browser', () => {
     expect(await sheet.innerText()).toContain(`评价等级：${(await app.call('selfEvaluation.get', { id: detail.id })).grade}`);
     expect(await sheet.innerText()).toContain('明年一季度完成（涉及第二中学、实验小学）');
     expect(await page.getByRole('table', { name: '绩效指标', exact: true }).isVisible()).toBe(false);
+    // The sample's banner stays on paper (the data is fictitious) but above the form, not over it; toasts stay off paper.
+    expect(await page.getByRole('status', { name: '示例数据库' }).evaluate((e) => getComputedStyle(e).position)).toBe('static');
+    expect(await page.getByRole('button', { name: '返回正式数据库' }).isVisible()).toBe(false);
+    expect(await page.locator('.mantine-Notifications-root').evaluateAll((roots) => [...new Set(roots.map((r) => getComputedStyle(r).display))])).toEqual(['none']);
     await page.screenshot({ path: '/tmp/self-evaluation-print.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     const [approved] = (await app.call('selfEvaluation.list', { year: 2020 })).filter((r) => r.targetId === chosen.targetId);

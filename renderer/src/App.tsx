@@ -16,7 +16,8 @@ export function App() {
   return (
     <MantineProvider theme={theme}>
       <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
-        <Notifications position="bottom-right" />
+        {/* A toast is for the screen: printed, it would cover the form. */}
+        <Notifications position="bottom-right" className="no-print" />
         <ErrorBoundary scope="app">
           <Screens />
         </ErrorBoundary>

@@ -35,6 +35,7 @@ export function SampleBanner() {
       px="md"
       py={6}
       mb="md"
+      className="print-in-flow"
       style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height) + 4px)', zIndex: 50 }}
     >
       <Group justify="space-between" wrap="nowrap">
@@ -44,7 +45,7 @@ export function SampleBanner() {
             当前文件：{current.data.fileName}
           </Text>
         </Group>
-        <Button size="xs" variant="white" color="orange" loading={busy} onClick={() => void leave()}>
+        <Button size="xs" variant="white" color="orange" className="no-print" loading={busy} onClick={() => void leave()}>
           返回正式数据库
         </Button>
       </Group>

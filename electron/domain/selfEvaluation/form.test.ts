@@ -42,6 +42,14 @@ describe('the self-evaluation form as the unit fills it in', () => {
     expect(result.indicators[2]!.errors).toEqual({ deductionReason: '填写了扣分，请说明扣分原因' });
   });
 
+  it('leaves a refused row out of the total: a qualitative score of 200 on a 10-point row does not lift the total past 100', () => {
+    const result = assess(form([row({ actual: '50', weight: '80' }), row({ operator: '定性', weight: '10', tier: 'achieved', score: '200' })]));
+    expect(result.indicators[1]!.errors.score).toBe('定性指标“达成年度指标”的得分应在 8.00–10.00 之间，填写的是 200.00');
+    expect(result.indicators[1]!.score).toBeNull();
+    expect(result.complete).toBe(false);
+    expect(toFixed(result.total.total, 2)).toBe('89.50');
+  });
+
   it('refuses text where a number belongs even on a row the approved target gave no weight', () => {
     const result = assess(form([row({ weight: '', actual: 'abc' }), row({ weight: '', actual: '-5' }), row({ operator: '定性', weight: '', tier: 'achieved', score: '很好', deduction: '两分' })]));
     expect(result.indicators.map((i) => i.errors)).toEqual([

@@ -135,7 +135,10 @@ export function assessIndicator(row: FormIndicator, settings: ScoringSettings): 
   const scored = scoreIndicator(input, settings);
   for (const problem of scored.problems) errors[problemField(problem)] ??= problem;
   if (scored.flags.includes('deviationReasonRequired') && row.deviationReason.trim() === '') missing.deviationReason = '未达成指标，请填写偏差原因分析及改进措施';
-  return { score: scored.score, met: scored.met, flags: scored.flags, errors, missing };
+  // A refused row (a score outside its tier, a deduction above the weight) counts nothing until it is put right:
+  // otherwise a qualitative 200 would show a total past 100 while typing.
+  const refused = Object.keys(errors).length > 0;
+  return { score: refused ? null : scored.score, met: scored.met, flags: scored.flags, errors, missing };
 }
 
 export const assessSelfEvaluation = (form: SelfEvaluationForm, budgetWeight: number, settings: ScoringSettings): FormAssessment =>

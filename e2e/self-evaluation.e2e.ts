@@ -144,8 +144,13 @@ describe('a self-evaluation in the browser', () => {
     const checks = page.getByRole('table', { name: '抽查复核' }).getByRole('row').filter({ hasText: chosen.projectName });
     await checks.waitFor();
     await page.getByText('抽取 100%（随机种子 2020年第1次）').waitFor();
-    await checks.getByRole('textbox', { name: `${chosen.projectName}复核得分` }).pressSequentially('85', { delay: 30 });
+    // A score past 100 is refused as typed, under the row, and cannot be saved.
+    const recheckScore = checks.getByRole('textbox', { name: `${chosen.projectName}复核得分` });
+    await recheckScore.pressSequentially('850', { delay: 30 });
     await checks.getByRole('textbox', { name: `${chosen.projectName}调整理由` }).pressSequentially('维修面积无验收单支撑', { delay: 30 });
+    await checks.getByText('复核得分应为 0–100 之间的数字，如 86.5').waitFor();
+    expect(await checks.getByRole('button', { name: '保存' }).isDisabled()).toBe(true);
+    await retype(recheckScore, '85');
     await checks.getByRole('button', { name: '保存' }).click();
     await checks.getByText('王审核 于', { exact: false }).waitFor();
     await checks.getByText('良', { exact: true }).waitFor();

@@ -5,8 +5,8 @@ import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { projects, selfEvaluations, selfEvaluationSpotChecks, sqlNow, units } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
-import { drawSample, gradeOf, shareProblem } from '../domain/selfEvaluation';
-import { compare, parseDecimal, ratio, toFixed } from '../domain/ratio';
+import { adjustedScoreOf, drawSample, gradeOf, shareProblem } from '../domain/selfEvaluation';
+import { parseDecimal } from '../domain/ratio';
 import { AppError } from '../errors';
 import { refuseSelfReview, requireInstallation, requirePermission } from '../registry';
 import { scoringRules, scoringSettingsOf, selfEvaluationKey } from './store';
@@ -114,13 +114,13 @@ export interface RecheckInput {
 /** The bureau's score after rechecking a drawn table, with reasons; the unit's table stays as approved. */
 export function recheckSpotCheck(db: Db, actor: Actor, input: RecheckInput): SpotCheckRow {
   requirePermission(db, actor, 'review');
-  const score = parseDecimal(input.adjustedScore);
-  if (!score || score.num < 0n || compare(score, ratio(100)) > 0) throw new AppError('INVALID_INPUT', '复核得分应为 0–100 之间的数字，如 86.5');
+  const read = adjustedScoreOf(input.adjustedScore);
+  if ('problem' in read) throw new AppError('INVALID_INPUT', read.problem);
   if (input.reasons.trim() === '') throw new AppError('INVALID_INPUT', '请写明调整得分的理由');
   const check = db.select().from(selfEvaluationSpotChecks).where(eq(selfEvaluationSpotChecks.id, input.id)).get();
   if (!check) throw new AppError('NOT_FOUND', '该抽查记录不存在，请刷新后重试');
   const table = db.select().from(selfEvaluations).where(eq(selfEvaluations.id, check.selfEvaluationId)).get()!;
-  const adjustedScore = toFixed(score, 2);
+  const adjustedScore = read.score;
   const adjustedGrade = gradeOf(parseDecimal(adjustedScore)!, scoringSettingsOf(scoringRules(db)));
   db.transaction((tx) => {
     // The unit's own submitter does not recheck their own table.

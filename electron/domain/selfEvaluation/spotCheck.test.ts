@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawCount, drawSample, shareProblem } from './spotCheck';
+import { adjustedScoreOf, drawCount, drawSample, shareProblem } from './spotCheck';
 
 const tables = Array.from({ length: 40 }, (_, i) => `LT-${String(i + 1).padStart(3, '0')}`);
 
@@ -29,5 +29,11 @@ describe('抽查 draws', () => {
   it('refuses a share that is not a whole percent from 1 to 100', () => {
     expect([0, 101, 12.5].map(shareProblem)).toEqual(Array(3).fill('抽查比例应为 1–100 之间的整数（百分比）'));
     expect(shareProblem(15)).toBeNull();
+  });
+
+  it('reads a recheck score from 0 to 100 and refuses text, a negative or a score past 100 with one message', () => {
+    expect(['abc', '-1', '100.01', '1e3', ''].map((t) => adjustedScoreOf(t))).toEqual(Array(5).fill({ problem: '复核得分应为 0–100 之间的数字，如 86.5' }));
+    expect(adjustedScoreOf(' 86.5 ')).toEqual({ score: '86.50' });
+    expect(adjustedScoreOf('100')).toEqual({ score: '100.00' });
   });
 });

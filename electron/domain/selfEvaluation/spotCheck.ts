@@ -1,6 +1,7 @@
 // 抽查: the bureau draws a share of the approved self-evaluations at random to recheck. The draw must be
 // reproducible — anyone holding the seed, the share and the list of approved tables gets the same tables
 // — so it is a seeded shuffle here, not the platform's random numbers.
+import { compare, parseDecimal, ratio, toFixed } from '../ratio';
 
 /** FNV-1a of the seed's UTF-16 code units: a 32-bit starting state from any text. */
 function hashSeed(seed: string): number {
@@ -26,6 +27,13 @@ function generator(seed: string): () => number {
 
 /** How many of `total` tables a share (percent) draws: rounded up, so any share of a non-empty list draws one. */
 export const drawCount = (total: number, share: number): number => Math.min(total, Math.ceil((total * share) / 100));
+
+/** The reviewer's recheck score as the record keeps it (2 decimals), or why it cannot be: the form shows it while typing. */
+export function adjustedScoreOf(text: string): { score: string } | { problem: string } {
+  const score = parseDecimal(text.trim());
+  if (!score || score.num < 0n || compare(score, ratio(100)) > 0) return { problem: '复核得分应为 0–100 之间的数字，如 86.5' };
+  return { score: toFixed(score, 2) };
+}
 
 export function shareProblem(share: number): string | null {
   return Number.isInteger(share) && share >= 1 && share <= 100 ? null : '抽查比例应为 1–100 之间的整数（百分比）';

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { shareProblem } from '../../../../electron/domain/selfEvaluation';
+import { adjustedScoreOf, shareProblem } from '../../../../electron/domain/selfEvaluation';
 import type { SpotCheckRow } from '../../../../electron/selfEvaluation/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
@@ -105,6 +105,8 @@ function RecheckCell({ check, canRecheck, onSaved }: { check: SpotCheckRow; canR
   const [reasons, setReasons] = useState(check.reasons);
   const [busy, setBusy] = useState(false);
   const label = `${check.projectName}`;
+  const read = adjustedScoreOf(score);
+  const scoreProblem = score.trim() !== '' && 'problem' in read ? read.problem : null;
   async function save() {
     setBusy(true);
     try {
@@ -123,12 +125,18 @@ function RecheckCell({ check, canRecheck, onSaved }: { check: SpotCheckRow; canR
   return (
     <Stack gap={4}>
       <Group gap={6} wrap="nowrap">
-        <TextInput size="xs" aria-label={`${label}复核得分`} placeholder="复核得分" value={score} onChange={(e) => setScore(e.currentTarget.value)} w={90} />
+        <TextInput size="xs" aria-label={`${label}复核得分`} placeholder="复核得分" value={score} onChange={(e) => setScore(e.currentTarget.value)} error={scoreProblem !== null} w={90} />
         {check.adjustedGrade && <Text size="sm">{check.adjustedGrade}</Text>}
-        <Button size="compact-xs" onClick={() => void save()} loading={busy} disabled={score.trim() === '' || reasons.trim() === ''}>
+        <Button size="compact-xs" onClick={() => void save()} loading={busy} disabled={'problem' in read || reasons.trim() === ''}>
           保存
         </Button>
       </Group>
+      {/* Under the row rather than under the narrow field, where the message would wrap letter by letter. */}
+      {scoreProblem && (
+        <Text size="xs" c="red">
+          {scoreProblem}
+        </Text>
+      )}
       <TextInput size="xs" aria-label={`${label}调整理由`} placeholder="调整理由（必填）" value={reasons} onChange={(e) => setReasons(e.currentTarget.value)} />
       {check.recheckedBy && (
         <Text size="xs" c="dimmed">

@@ -11,6 +11,7 @@ import { applyLibraryPackage } from '../library/package';
 import { listLibraryVersions } from '../library/versions';
 import { seedCounty, type SeedIndicator, type SeedProject, type SeedProjectTarget } from '../testSupport/county';
 import { daysFromToday, freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { dump, membersOf, packageRecords, setPackageRecords, signedBy, type PackageRecord } from '../testSupport/forgedPackages';
 import { countyTargets } from '../prefecture/reviewLists';
 import { openRectification } from '../rectification';
 import { recordDecision } from '../prefecture/decisions';
@@ -18,8 +19,8 @@ import { packageHistory } from './history';
 import { importPackage, type ImportSummary } from './incoming';
 import { ensureIdentity } from './keys';
 import { exportReport, exportReply, exportReceipt } from './outgoing';
-import { PackageRefusal, writePackageFile, type ManifestDraft } from './packageFile';
-import { readZip, ZipWriter } from './zip';
+import { PackageRefusal } from './packageFile';
+import { ZipWriter } from './zip';
 import { createRound } from '../monitoring/rounds';
 
 const YEAR = 2020;
@@ -85,14 +86,6 @@ function addProjectWithTarget(
   return { projectId, targetId };
 }
 
-/** Every row of every table, to prove a refused package changed nothing. */
-function dump(sqlite: Database.Database): string {
-  const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name")
-    .all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
-}
-
 const report = (store: Store, dir: string, name = `report-${randomUUID()}.zip`, full = false) =>
   exportReport(store, TEST_ACTOR, { year: YEAR, stage: 'targets', full, out: path.join(dir, name) });
 
@@ -108,35 +101,6 @@ function rewrite(file: string, change: (members: Map<string, Buffer>) => void): 
   for (const [name, bytes] of members) zip.add(name, bytes);
   zip.close();
   return out;
-}
-
-/** The members of a package file, by name. */
-const membersOf = (file: string) =>
-  new Map(readZip(fs.readFileSync(file), { maxMembers: 99, maxMemberBytes: 1e9, maxTotalBytes: 1e9 }).map((m) => [m.name, m.read()]));
-
-/** A package signed with `signer`'s own key around `members`: what a sender in control of its key could forge. */
-function signedBy(signer: Store, members: Map<string, Buffer>, draft: Partial<ManifestDraft>): string {
-  members.delete('manifest.json');
-  members.delete('manifest.sig');
-  const file = path.join(tempDir(), `signed-${randomUUID()}.zip`);
-  writePackageFile(
-    file,
-    ensureIdentity(signer),
-    {
-      kind: 'county-report',
-      sender: { region: '652822', name: '轮台县', role: 'county' },
-      receiver: { region: '652800', name: '巴音郭楞蒙古自治州' },
-      year: YEAR,
-      stage: 'targets',
-      full: true,
-      sequence: 9,
-      appVersion: 'test',
-      counts: {},
-      ...draft,
-    },
-    members,
-  );
-  return file;
 }
 
 /** A budget unit's own installation with one submitted target of its own. */
@@ -723,9 +687,6 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
   const TO_COUNTY = { region: '652822', name: '轮台县' };
 
   /** A data member of a package, parsed. */
-  const records = (members: Map<string, Buffer>, entity: string) => JSON.parse(members.get(`data/${entity}.json`)!.toString()) as PackageJson[];
-  type PackageJson = { id: string; naturalKey: string; version: number; row: Record<string, unknown>; children: Record<string, Record<string, unknown>[]> };
-  const setRecords = (members: Map<string, Buffer>, entity: string, list: PackageJson[]) => members.set(`data/${entity}.json`, Buffer.from(JSON.stringify(list)));
 
   /** The same database twice: one receives the genuine package, the other the forged one. */
   function twin(store: Store): Store {
@@ -773,10 +734,10 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     const unit = unitInstallation(dir);
     const genuine = unitReport(unit, dir).file;
     const members = membersOf(genuine);
-    const targets = records(members, 'target');
+    const targets = packageRecords(members, 'target');
     Object.assign(targets[0]!.row, { status: 'approved', review_grade: '优', review_opinion: '单位自评通过', decided_at: '2020-03-01T00:00:00.000Z' });
     Object.assign(targets[0]!.row, { review_step: 'bureau', department_decision: 'approve', department_opinion: '主管部门同意', department_decided_at: '2020-02-01T00:00:00.000Z', department_decided_by: '冒名' });
-    setRecords(members, 'target', targets);
+    setPackageRecords(members, 'target', targets);
     const forged = signedBy(unit, members, { kind: 'unit-report', sender: UNIT_SENDER, receiver: TO_COUNTY, sequence: 1 });
 
     const c = county(dir);
@@ -836,11 +797,11 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     const dir = tempDir();
     const c = county(dir);
     const members = membersOf(unitReport(unitInstallation(dir), dir).file);
-    const targets = records(members, 'target');
+    const targets = packageRecords(members, 'target');
     Object.assign(targets[0]!.row, { status: 'approved', owner_code: 'P009' });
-    setRecords(members, 'target', targets);
-    setRecords(members, 'unit', [
-      { id: randomUUID(), naturalKey: '652822/109999', version: 1, deleted: false, updatedAt: '2020-01-01T00:00:00.000Z', row: { region_code: '652822', code: '109999', name: '冒名单位', department_code: null, is_department: 0, active: 1 }, children: {} } as unknown as PackageJson,
+    setPackageRecords(members, 'target', targets);
+    setPackageRecords(members, 'unit', [
+      { id: randomUUID(), naturalKey: '652822/109999', version: 1, deleted: false, updatedAt: '2020-01-01T00:00:00.000Z', row: { region_code: '652822', code: '109999', name: '冒名单位', department_code: null, is_department: 0, active: 1 }, children: {} } as unknown as PackageRecord,
     ]);
     for (const sender of [{ region: '652822', name: '轮台县第一中学', role: 'unit' as const }, { region: '652822', name: '轮台县', role: 'county' as const }]) {
       const forged = signedBy(unitInstallation(tempDir()), new Map(members), { kind: 'unit-report', sender, receiver: TO_COUNTY, sequence: 1 });
@@ -872,9 +833,9 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     initInstallation(neighbour.db, { regionCode: '652823', role: 'county' });
     addProjectWithTarget(neighbour, 'Y001', '尉犁县项目', '201001', 'approved', '652823');
     const members = membersOf(exportReport(neighbour, TEST_ACTOR, { year: YEAR, stage: 'targets', full: true, out: path.join(dir, 'yuli.zip') }).file);
-    const targets = records(members, 'target');
+    const targets = packageRecords(members, 'target');
     targets[0]!.children.target_indicators![0]!.id = victim.id;
-    setRecords(members, 'target', targets);
+    setPackageRecords(members, 'target', targets);
     const forged = signedBy(neighbour, members, { sender: { region: '652823', name: '尉犁县', role: 'county' }, sequence: 2 });
     expectRefusedUnchanged(pref, forged, /明细行（.*）在本机属于另一条绩效目标，不能移走/);
   });
@@ -883,9 +844,9 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     const dir = tempDir();
     const c = county(dir);
     const members = membersOf(report(c, dir).file);
-    const targets = records(members, 'target');
+    const targets = packageRecords(members, 'target');
     targets[1]!.children.target_indicators![0]!.id = targets[0]!.children.target_indicators![0]!.id;
-    setRecords(members, 'target', targets);
+    setPackageRecords(members, 'target', targets);
     expectRefusedUnchanged(prefecture(dir), signedBy(c, members, {}), /的明细行（.*）在数据包内出现了不止一次/);
   });
 
@@ -895,10 +856,10 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     const pref = prefecture(dir);
     importInto(pref, report(c, dir).file);
     const members = membersOf(report(c, dir).file);
-    const projects = records(members, 'project');
+    const projects = packageRecords(members, 'project');
     projects[0]!.version = Number.MAX_SAFE_INTEGER;
     projects[0]!.row.name = '改名';
-    setRecords(members, 'project', projects);
+    setPackageRecords(members, 'project', projects);
     expectRefusedUnchanged(pref, signedBy(c, members, { sequence: 3 }), /的版本号 9007199254740991 比本机已知的 1 超前 1000 以上/);
     c.sqlite.prepare("UPDATE projects SET name = '真的改名', version = version + 1 WHERE id = ?").run(projects[0]!.id);
     expect(importInto(pref, report(c, dir).file).counts).toMatchObject({ updated: 1, conflict: 0 });
@@ -913,9 +874,9 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     const dir = tempDir();
     const c = county(dir);
     const members = membersOf(report(c, dir).file);
-    const list = records(members, entity);
+    const list = packageRecords(members, entity);
     Object.assign(list[0]!.row, change);
-    setRecords(members, entity, list);
+    setPackageRecords(members, entity, list);
     expectRefusedUnchanged(prefecture(dir), signedBy(c, members, {}), message);
   });
 
@@ -923,9 +884,9 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     const dir = tempDir();
     const c = county(dir);
     const members = membersOf(report(c, dir).file);
-    const projects = records(members, 'project');
+    const projects = packageRecords(members, 'project');
     projects[0]!.children.project_funds![0]!.initial_fen = 'abc';
-    setRecords(members, 'project', projects);
+    setPackageRecords(members, 'project', projects);
     expectRefusedUnchanged(prefecture(dir), signedBy(c, members, {}), /明细字段“initial_fen”的值不合规（"abc"）/);
   });
 
@@ -933,9 +894,9 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     const dir = tempDir();
     const c = county(dir);
     const members = membersOf(report(c, dir).file);
-    const projects = records(members, 'project');
+    const projects = packageRecords(members, 'project');
     for (const p of projects) p.naturalKey = '652822/2020/另一个项目';
-    setRecords(members, 'project', projects);
+    setPackageRecords(members, 'project', projects);
     const dry = importInto(prefecture(dir), signedBy(c, members, {}), { dryRun: true });
     expect(dry.records.filter((r) => r.entity === 'project').map((r) => r.naturalKey).sort()).toEqual(['652822/2020/P001', '652822/2020/P002']);
   });
@@ -946,10 +907,10 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     const pref = prefecture(dir);
     importInto(pref, report(c, dir).file);
     const members = membersOf(report(c, dir, 'full.zip', true).file);
-    const targets = records(members, 'target');
+    const targets = packageRecords(members, 'target');
     targets[0]!.row.overall_goal = '改写的目标';
     targets[0]!.version = 5;
-    setRecords(members, 'target', targets);
+    setPackageRecords(members, 'target', targets);
     expectRefusedUnchanged(pref, signedBy(c, new Map(members), { stage: 'library', year: 2099 }), /阶段是“指标库”，却带有预算单位/);
     expectRefusedUnchanged(pref, signedBy(c, new Map(members), { year: 2099, sequence: 10 }), /是 2020 年度的，而数据包声明的年度是 2099/);
   });
@@ -1007,10 +968,10 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     const { c, pref, exportStage } = reportedWithRound(dir);
     const monitoring = exportStage('monitoring');
     const members = membersOf(monitoring);
-    const sheets = records(members, 'monitoring-sheet');
+    const sheets = packageRecords(members, 'monitoring-sheet');
     const forgedRow = sheets[0]!.children.monitoring_indicators![0]!;
     forgedRow.indicator_id = sheets[1]!.children.monitoring_indicators![0]!.indicator_id;
-    setRecords(members, 'monitoring-sheet', sheets);
+    setPackageRecords(members, 'monitoring-sheet', sheets);
     expectRefusedUnchanged(
       pref,
       signedBy(c, members, { stage: 'monitoring', sequence: 5 }),
@@ -1024,9 +985,9 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     const dir = tempDir();
     const { c, pref, neighbourProject, exportStage } = reportedWithRound(dir);
     const members = membersOf(exportStage('monitoring'));
-    const sheets = records(members, 'monitoring-sheet');
+    const sheets = packageRecords(members, 'monitoring-sheet');
     sheets[0]!.row.project_id = neighbourProject;
-    setRecords(members, 'monitoring-sheet', sheets);
+    setPackageRecords(members, 'monitoring-sheet', sheets);
     expectRefusedUnchanged(pref, signedBy(c, members, { stage: 'monitoring', sequence: 5 }), new RegExp(`所属的项目（${neighbourProject}）不是本数据包所属地区和年度的项目，已拒绝整个数据包$`));
   });
 
@@ -1044,9 +1005,9 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     const rectification = exportStage('rectification');
     const forge = (change: Record<string, unknown>) => {
       const members = membersOf(rectification);
-      const notices = records(members, 'rectification');
+      const notices = packageRecords(members, 'rectification');
       Object.assign(notices[0]!.row, change);
-      setRecords(members, 'rectification', notices);
+      setPackageRecords(members, 'rectification', notices);
       return signedBy(c, members, { stage: 'rectification', sequence: 9 });
     };
     expectRefusedUnchanged(pref, forge({ project_id: neighbourProject }), /^数据包内整改通知（652822\/2020\/1）针对的项目 Y001“尉犁县项目” 不是发送方本地区、本年度（单位上报时为本单位）的项目，已拒绝整个数据包$/);

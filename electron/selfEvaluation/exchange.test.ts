@@ -8,6 +8,7 @@ import { exportReport } from '../exchange/outgoing';
 import { prefectureDashboard } from '../prefecture/dashboard';
 import { initInstallation } from '../registry/setup';
 import { freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { dump, membersOf, packageRecords, setPackageRecords, signedBy } from '../testSupport/forgedPackages';
 import { countyWithSelfEvaluationTarget, entries } from '../testSupport/selfEvaluation';
 import { REVIEW_CHAIN_CLEARED } from '../../db/schema';
 import { targetExchange } from '../targets/exchange';
@@ -57,6 +58,33 @@ describe('self-evaluations in exchange packages', () => {
     });
     const other = prefectureDashboard(pref, 2020).find((r) => r.code === '652823')!;
     expect(other.selfEvaluation).toMatchObject({ approvedTargets: 0, evaluated: 0, approved: 0 });
+  });
+
+  it("refuses a forged table scored against another project's target or hung on a project outside the county, writing nothing", () => {
+    const { store: county } = approvedSelfEvaluation();
+    const exported = exportReport(county, TEST_ACTOR, { year: 2020, stage: 'self-evaluation', full: true, out: path.join(tempDir(), 'self-evaluation.zip') }).file;
+    const other = county.sqlite.prepare("SELECT t.id AS target, p.id AS project FROM targets t JOIN projects p ON p.id = t.project_id WHERE p.code = 'LT-2'").get() as { target: string; project: string };
+    const forged = (change: Record<string, unknown>) => {
+      const members = membersOf(exported);
+      const tables = packageRecords(members, 'self-evaluation');
+      Object.assign(tables[0]!.row, change);
+      setPackageRecords(members, 'self-evaluation', tables);
+      return signedBy(county, members, { stage: 'self-evaluation' });
+    };
+    const pref = prefecture();
+    const before = dump(pref.sqlite);
+    const refusedWith = (file: string) => {
+      try {
+        importPackage(pref, TEST_ACTOR, file, { dryRun: false, trust: true });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'imported';
+    };
+    expect(refusedWith(forged({ target_id: other.target }))).toMatch(/依据的绩效目标（.+）不是该项目（部门）在发送方本地区、本年度的绩效目标，已拒绝整个数据包$/);
+    expect(refusedWith(forged({ project_id: other.project }))).toMatch(/依据的绩效目标（.+）不是该项目（部门）在发送方本地区、本年度的绩效目标，已拒绝整个数据包$/);
+    expect(dump(pref.sqlite)).toBe(before);
+    expect(refusedWith(exported)).toBe('imported');
   });
 
   it('does not carry self-evaluations in the targets stage', () => {

@@ -87,16 +87,23 @@ export function lockDatabase(dbPath: string, holder: LockHolder, action = 'ä¸èƒ
     }
     heldHere.set(file, { holder, count: 1 });
   }
+  return releasedOnce(mine?.holder ?? holder, () => {
+    const entry = heldHere.get(file);
+    if (!entry || --entry.count > 0) return;
+    heldHere.delete(file);
+    if (readLock(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+  });
+}
+
+/** A lock whose `release` undoes it once, however often it is called (a finally and an error path may both). */
+function releasedOnce(holder: LockHolder, undo: () => void): DatabaseLock {
   let released = false;
   return {
-    holder: mine?.holder ?? holder,
+    holder,
     release() {
       if (released) return;
       released = true;
-      const entry = heldHere.get(file);
-      if (!entry || --entry.count > 0) return;
-      heldHere.delete(file);
-      if (readLock(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+      undo();
     },
   };
 }
@@ -116,15 +123,7 @@ export function useDatabase(dbPath: string, holder: LockHolder): DatabaseLock {
     // opening the database then says what is wrong with it.
     return { holder, release() {} };
   }
-  let released = false;
-  return {
-    holder,
-    release() {
-      if (released) return;
-      released = true;
-      fs.rmSync(file, { force: true });
-    },
-  };
+  return releasedOnce(holder, () => fs.rmSync(file, { force: true }));
 }
 
 /** Other live processes using `dbPath` (CLI commands); the files of dead ones are removed. */
@@ -161,15 +160,9 @@ const lockContent = (holder: LockHolder) => JSON.stringify({ pid: process.pid, h
 export function markRestoring(dbPath: string, holder: LockHolder): DatabaseLock {
   const file = restoringPath(dbPath);
   fs.writeFileSync(file, lockContent(holder));
-  let released = false;
-  return {
-    holder,
-    release() {
-      if (released) return;
-      released = true;
-      if (readLock(file)?.pid === process.pid) fs.rmSync(file, { force: true });
-    },
-  };
+  return releasedOnce(holder, () => {
+    if (readLock(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+  });
 }
 
 /** Throws StoreError LOCKED naming who restores `dbPath` while another live process does; a dead one's mark is removed. */

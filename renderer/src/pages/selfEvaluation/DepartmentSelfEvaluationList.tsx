@@ -8,7 +8,7 @@ import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { routeHref } from '../../router';
-import { StartButton, standingColumns } from './SelfEvaluationList';
+import { StartButton, standingColumns, tableName } from './SelfEvaluationList';
 
 type StatusFilter = WorkflowState | 'none';
 
@@ -19,7 +19,7 @@ function columns(canEnter: boolean): Column<DepartmentSelfEvaluationListRow>[] {
       key: 'name',
       header: '部门（单位）名称',
       width: 'minmax(220px, 2fr)',
-      cell: (r) => (r.id ? <a href={routeHref('selfEvaluation', 'edit', r.id)} title={r.unitName}>{r.unitName}</a> : <span title={r.unitName}>{r.unitName}</span>),
+      cell: (r) => tableName(r.id, r.unitName),
     },
     ...standingColumns<DepartmentSelfEvaluationListRow>((r) => <StartButton name={r.unitName} create={() => invoke('selfEvaluation.createDepartment', { targetId: r.targetId })} canEnter={canEnter} />),
   ];

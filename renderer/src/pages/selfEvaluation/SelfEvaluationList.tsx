@@ -38,6 +38,10 @@ export function StartButton({ name, create, canEnter }: { name: string; create: 
   );
 }
 
+/** A list row's name: a link to its table once started, plain text before. */
+export const tableName = (id: string | null, name: string) =>
+  id ? <a href={routeHref('selfEvaluation', 'edit', id)} title={name}>{name}</a> : <span title={name}>{name}</span>;
+
 function columns(canEnter: boolean): Column<SelfEvaluationListRow>[] {
   return [
     { key: 'code', header: '项目编码', width: '150px', cell: (r) => <span title={r.projectCode}>{r.projectCode}</span> },
@@ -45,7 +49,7 @@ function columns(canEnter: boolean): Column<SelfEvaluationListRow>[] {
       key: 'name',
       header: '项目名称',
       width: 'minmax(200px, 2.2fr)',
-      cell: (r) => (r.id ? <a href={routeHref('selfEvaluation', 'edit', r.id)} title={r.projectName}>{r.projectName}</a> : <span title={r.projectName}>{r.projectName}</span>),
+      cell: (r) => tableName(r.id, r.projectName),
     },
     { key: 'unit', header: '实施单位', width: 'minmax(160px, 1.3fr)', cell: (r) => <span title={r.unitName}>{r.unitName}</span> },
     ...standingColumns<SelfEvaluationListRow>((r) => <StartButton name={r.projectName} create={() => invoke('selfEvaluation.create', { targetId: r.targetId })} canEnter={canEnter} />),

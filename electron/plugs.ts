@@ -7,8 +7,10 @@ import type { CommandTable } from './cli/command';
 import { demoCommands } from './demo/commands';
 import { demoHandlers } from './demo/handlers';
 import { disclosureHandlers } from './disclosure/handlers';
+import { evaluationHandlers } from './evaluation/handlers';
 import { exchangeCommands } from './exchange/commands';
 import { exchangeHandlers } from './exchange/handlers';
+import { expertsHandlers } from './experts/handlers';
 import type { ContractOfList } from './ipc/contract';
 import type { ContractPart } from './ipc/schema';
 import type { HandlersFor } from './ipc/router';
@@ -50,6 +52,8 @@ export const PLUGS = {
   targets: { handlers: targetsHandlers },
   monitoring: { handlers: monitoringHandlers, commands: monitoringCommands },
   selfEvaluation: { handlers: selfEvaluationHandlers, commands: selfEvaluationCommands },
+  evaluation: { handlers: evaluationHandlers },
+  experts: { handlers: expertsHandlers },
   rectification: { handlers: rectificationHandlers },
   disclosure: { handlers: disclosureHandlers },
   exchange: { handlers: exchangeHandlers, commands: exchangeCommands },

@@ -6,6 +6,7 @@ import { demoWorkflow } from './demo/workflow';
 import { disclosureWorkflow } from './disclosure/workflow';
 import { evaluationWorkflow } from './evaluation/workflow';
 import { exchangeWorkflow } from './exchange/workflow';
+import { expertsWorkflow } from './experts/workflow';
 import { libraryWorkflow } from './library/workflow';
 import { monitoringWorkflow } from './monitoring/workflow';
 import { prefectureWorkflow } from './prefecture/workflow';
@@ -26,6 +27,7 @@ export const WORKFLOWS = [
   monitoringWorkflow,
   selfEvaluationWorkflow,
   evaluationWorkflow,
+  expertsWorkflow,
   resultsWorkflow,
   rectificationWorkflow,
   disclosureWorkflow,

@@ -7,3 +7,5 @@ export * from './selfEvaluation';
 export * from './rectification';
 export * from './exchange';
 export * from './selfEvaluationReview';
+export * from './experts';
+export * from './evaluationPlans';

@@ -32,9 +32,10 @@ export const NAVIGATION: Readonly<Record<WorkflowName, NavigationEntry | null>> 
   selfEvaluation: { label: '绩效自评', page: SelfEvaluationPage },
   evaluation: {
     label: '绩效评价',
-    summary:
-      '部门评价和财政评价：按评价指标体系（决策、过程、产出、效益）逐项打分，记录评价方法、专家和第三方机构，形成评价报告和等级；单位自评见“绩效自评”。',
+    summary: '部门评价和财政评价：评价计划、专家库和第三方机构见本页（建设中）。',
   },
+  // 专家库 and 第三方机构 are tabs of 绩效评价.
+  experts: null,
   results: {
     label: '结果应用',
     summary: '把评价结果用于下一年度预算安排：按等级提出优先保障、据实保障、核减或取消的建议，形成可打印的预算调整建议清单。',

@@ -27,7 +27,7 @@ export type SelectionRule =
   | { kind: 'amount'; minFen: Fen }
   /** A share (percent) of the candidates, drawn with a recorded seed so anyone can redo the draw. */
   | { kind: 'draw'; share: number; seed: string }
-  | { kind: 'hand'; projectIds: readonly string[] };
+  | { kind: 'hand'; projectIds: string[] };
 
 /** What a plan needs to know of a project of the year. */
 export interface PlanProject {

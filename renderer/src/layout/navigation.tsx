@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { WorkflowName } from '../../../electron/ipc/contract';
 import { DisclosurePage } from '../pages/disclosure/DisclosurePage';
+import { EvaluationPage } from '../pages/evaluation/EvaluationPage';
 import { ExchangePage } from '../pages/exchange/ExchangePage';
 import { HomePage } from '../pages/home/HomePage';
 import { LibraryPage } from '../pages/library/LibraryPage';
@@ -30,10 +31,7 @@ export const NAVIGATION: Readonly<Record<WorkflowName, NavigationEntry | null>> 
   targets: { label: '绩效目标', page: TargetsPage },
   monitoring: { label: '绩效监控', page: MonitoringPage },
   selfEvaluation: { label: '绩效自评', page: SelfEvaluationPage },
-  evaluation: {
-    label: '绩效评价',
-    summary: '部门评价和财政评价：评价计划、专家库和第三方机构见本页（建设中）。',
-  },
+  evaluation: { label: '绩效评价', page: EvaluationPage },
   // 专家库 and 第三方机构 are tabs of 绩效评价.
   experts: null,
   results: {

@@ -16,7 +16,7 @@ export function FirmDetail({ firm, canEnter, onClose, onChanged }: { firm: Firm;
     await onChanged();
   };
   return (
-    <Modal opened onClose={onClose} title={firm.name} size="xl">
+    <Modal opened onClose={onClose} title={firm.name} size={1100}>
       <Stack gap="md">
         <Text size="sm">
           统一社会信用代码 {firm.creditCode}
@@ -37,11 +37,11 @@ export function FirmDetail({ firm, canEnter, onClose, onChanged }: { firm: Firm;
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={70}>年度</Table.Th>
-                <Table.Th>委托内容</Table.Th>
+                <Table.Th miw={200}>委托内容</Table.Th>
                 <Table.Th w={110} ta="right">合同金额（万元）</Table.Th>
                 <Table.Th w={110} ta="right">已付费用（万元）</Table.Th>
-                <Table.Th w={190}>起止日期</Table.Th>
-                <Table.Th w={220}>质量评价</Table.Th>
+                <Table.Th w={200}>起止日期</Table.Th>
+                <Table.Th w={200}>质量评价</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -84,16 +84,18 @@ export function RulePanel({ scope, projects, inPlan, onAdded }: { scope: PlanSco
             加入计划
           </Button>
         </Group>
-        <Text size="sm" role="status" c={problem && kind !== 'amount' ? 'red' : undefined}>
-          {problem && kind !== 'amount'
-            ? problem
-            : preview.length === 0
-              ? `按此规则没有可加入的项目（本计划尚未选入的项目 ${candidates.length} 个）。`
-              : `预览：将加入 ${preview.length} 个项目——${preview
-                  .slice(0, PREVIEW_LIMIT)
-                  .map((s) => `${s.project.code} ${s.project.name}`)
-                  .join('、')}${preview.length > PREVIEW_LIMIT ? ` 等` : ''}。`}
-        </Text>
+        {/* An amount's problem shows under its field; every other problem, or the preview, here. */}
+        {!(problem && kind === 'amount') && (
+          <Text size="sm" role="status" c={problem ? 'red' : undefined}>
+            {problem ??
+              (preview.length === 0
+                ? `按此规则没有可加入的项目（本计划尚未选入的项目 ${candidates.length} 个）。`
+                : `预览：将加入 ${preview.length} 个项目——${preview
+                    .slice(0, PREVIEW_LIMIT)
+                    .map((s) => `${s.project.code} ${s.project.name}`)
+                    .join('、')}${preview.length > PREVIEW_LIMIT ? ' 等' : ''}。`)}
+          </Text>
+        )}
       </Stack>
     </Paper>
   );

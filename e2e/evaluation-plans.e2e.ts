@@ -1,7 +1,7 @@
 // 评价计划 in the browser: the bureau adds the year's key projects to its finance-evaluation plan after a
 // preview, sees the coverage by department, adds an expert to 专家库 by typing, is refused when assigning
 // an expert who works under the evaluated unit's 主管部门 (the message names the conflict), and assigns
-// another expert, who then shows on the plan.
+// another expert, who then shows on the plan; removing a project asks first.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appsPerTest, retype, startCountyApp, type AppUnderTest } from './harness';
@@ -104,6 +104,14 @@ describe('evaluation plans in the browser', () => {
     await expect.poll(() => road.innerText()).toContain('组长');
     expect(await road.innerText()).not.toContain('王芳');
     await page.screenshot({ path: '/tmp/evaluation-assigned.png', fullPage: true });
+
+    // Removing a project asks first, saying why it was in; then coverage follows.
+    await page.getByRole('button', { name: '移除 学生营养餐' }).click();
+    const confirm = page.getByRole('dialog', { name: '移出评价计划：学生营养餐' });
+    await confirm.getByText('该项目（XM003，入选原因：重点项目）将移出本年度评价计划').waitFor();
+    await confirm.getByRole('button', { name: '移出' }).click();
+    await expect.poll(() => items.getByRole('row').count()).toBe(2);
+    await expect.poll(async () => (await rowText('合计')).replace(/\s+/g, ' ')).toBe('合计 1 / 4 25.00% 300.0000 / 600.0000 50.00%');
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -19,6 +19,8 @@ import { monitoringHandlers } from './monitoring/handlers';
 import { prefectureHandlers } from './prefecture/handlers';
 import { projectsHandlers } from './projects/handlers';
 import { rectificationHandlers } from './rectification/handlers';
+import { resultsCommands } from './results/commands';
+import { resultsHandlers } from './results/handlers';
 import { registryCommands } from './registry/commands';
 import { registryHandlers } from './registry/handlers';
 import { selfEvaluationCommands } from './selfEvaluation/commands';
@@ -50,6 +52,7 @@ export const PLUGS = {
   targets: { handlers: targetsHandlers },
   monitoring: { handlers: monitoringHandlers, commands: monitoringCommands },
   selfEvaluation: { handlers: selfEvaluationHandlers, commands: selfEvaluationCommands },
+  results: { handlers: resultsHandlers, commands: resultsCommands },
   rectification: { handlers: rectificationHandlers },
   disclosure: { handlers: disclosureHandlers },
   exchange: { handlers: exchangeHandlers, commands: exchangeCommands },

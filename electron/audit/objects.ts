@@ -27,6 +27,8 @@ export const AUDIT_KINDS: Readonly<Record<string, string>> = {
   'monitoring-sheet': '监控表',
   'self-evaluation': '绩效自评',
   'self-evaluation-spot-check': '绩效自评抽查',
+  'results-list': '结果应用清单',
+  'result-proposal': '结果应用建议',
   rectification: '整改',
   disclosure: '绩效公开',
   'exchange-package': '数据交换包',

@@ -20,6 +20,7 @@ const SOURCE_ROUTES: Record<GradeSource, readonly string[]> = {
 const MEASURE_COLORS: Record<ResultLine['measure'], string> = { priority: 'teal', asNeeded: 'blue', cut: 'orange', cancel: 'red', rectifyFirst: 'grape' };
 const DECISION_COLORS: Record<Decision, string> = { adopted: 'teal', partly: 'yellow', rejected: 'gray' };
 const COLUMNS = 9;
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 const wan = (fen: number | null) => (fen === null ? '—' : formatWanYuan(fen));
 
@@ -27,85 +28,87 @@ export function ProposalsTable({ view, onChanged }: { view: ResultsView; onChang
   const [editing, setEditing] = useState<string | null>(null);
   const mayDecide = useAllowed('enter');
   return (
-    <Table withTableBorder withColumnBorders verticalSpacing={6} fz="sm" aria-label="预算调整建议清单">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>项目</Table.Th>
-          <Table.Th>实施单位</Table.Th>
-          <Table.Th>等级及来源</Table.Th>
-          <Table.Th>应用措施</Table.Th>
-          <Table.Th ta="right">基数</Table.Th>
-          <Table.Th ta="right">建议安排</Table.Th>
-          <Table.Th ta="right">收回结转结余</Table.Th>
-          <Table.Th>预算科意见</Table.Th>
-          <Table.Th ta="right">下年项目库</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {view.lines.map((line) => (
-          <Fragment key={line.id}>
-            <Table.Tr aria-label={`建议 ${line.projectCode}`}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {line.projectName}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {line.projectCode}
-                </Text>
-              </Table.Td>
-              <Table.Td>{line.unitName}</Table.Td>
-              <Table.Td>
-                <Text size="sm" fw={700} span>
-                  {line.grade}
-                </Text>{' '}
-                <Anchor size="sm" href={routeHref(...SOURCE_ROUTES[line.gradeSource], line.gradeRecordId)}>
-                  {GRADE_SOURCE_LABELS[line.gradeSource]}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={MEASURE_COLORS[line.measure]}>
-                  {line.measureLabel}
-                </Badge>
-              </Table.Td>
-              <Table.Td ta="right">
-                {wan(line.baseFen)}
-                <Text size="xs" c="dimmed">
-                  {BASE_LABELS[line.baseKind]}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right" fw={700}>
-                {wan(line.proposedFen)}
-              </Table.Td>
-              <Table.Td ta="right">{line.recoverFen > 0 ? wan(line.recoverFen) : '—'}</Table.Td>
-              <Table.Td>
-                <DecisionCell line={line} canEdit={mayDecide.allowed && editing !== line.id} onEdit={() => setEditing(line.id)} />
-              </Table.Td>
-              <Table.Td ta="right">{line.arrangedFen === null ? <Text size="xs" c="dimmed">未登记</Text> : wan(line.arrangedFen)}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Td colSpan={COLUMNS} bg="gray.0">
-                <Text size="xs" c="dimmed">
-                  依据：{line.trace.join('；')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-            {editing === line.id && (
-              <Table.Tr className="no-print">
-                <Table.Td colSpan={COLUMNS}>
-                  <DecisionForm
-                    line={line}
-                    onDone={async (saved) => {
-                      setEditing(null);
-                      if (saved) await onChanged();
-                    }}
-                  />
+    <Table.ScrollContainer minWidth={1100}>
+      <Table withTableBorder withColumnBorders verticalSpacing={6} fz="sm" aria-label="预算调整建议清单">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>项目</Table.Th>
+            <Table.Th w={170}>实施单位</Table.Th>
+            <Table.Th style={NOWRAP}>等级及来源</Table.Th>
+            <Table.Th style={NOWRAP}>应用措施</Table.Th>
+            <Table.Th ta="right" style={NOWRAP}>基数</Table.Th>
+            <Table.Th ta="right" style={NOWRAP}>建议安排</Table.Th>
+            <Table.Th ta="right" style={NOWRAP}>收回结转结余</Table.Th>
+            <Table.Th w={150}>预算科意见</Table.Th>
+            <Table.Th ta="right" style={NOWRAP}>下年项目库</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {view.lines.map((line) => (
+            <Fragment key={line.id}>
+              <Table.Tr aria-label={`建议 ${line.projectCode}`}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {line.projectName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {line.projectCode}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{line.unitName}</Table.Td>
+                <Table.Td style={NOWRAP}>
+                  <Text size="sm" fw={700} span>
+                    {line.grade}
+                  </Text>{' '}
+                  <Anchor size="sm" href={routeHref(...SOURCE_ROUTES[line.gradeSource], line.gradeRecordId)}>
+                    {GRADE_SOURCE_LABELS[line.gradeSource]}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td style={NOWRAP}>
+                  <Badge variant="light" color={MEASURE_COLORS[line.measure]} styles={{ label: { overflow: 'visible' } }}>
+                    {line.measureLabel}
+                  </Badge>
+                </Table.Td>
+                <Table.Td ta="right" style={NOWRAP}>
+                  {wan(line.baseFen)}
+                  <Text size="xs" c="dimmed">
+                    {BASE_LABELS[line.baseKind]}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right" fw={700}>
+                  {wan(line.proposedFen)}
+                </Table.Td>
+                <Table.Td ta="right">{line.recoverFen > 0 ? wan(line.recoverFen) : '—'}</Table.Td>
+                <Table.Td>
+                  <DecisionCell line={line} canEdit={mayDecide.allowed && editing !== line.id} onEdit={() => setEditing(line.id)} />
+                </Table.Td>
+                <Table.Td ta="right">{line.arrangedFen === null ? <Text size="xs" c="dimmed">未登记</Text> : wan(line.arrangedFen)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Td colSpan={COLUMNS} bg="gray.0">
+                  <Text size="xs" c="dimmed">
+                    依据：{line.trace.join('；')}
+                  </Text>
                 </Table.Td>
               </Table.Tr>
-            )}
-          </Fragment>
-        ))}
-      </Table.Tbody>
-    </Table>
+              {editing === line.id && (
+                <Table.Tr className="no-print">
+                  <Table.Td colSpan={COLUMNS}>
+                    <DecisionForm
+                      line={line}
+                      onDone={async (saved) => {
+                        setEditing(null);
+                        if (saved) await onChanged();
+                      }}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            </Fragment>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
@@ -143,6 +146,11 @@ function DecisionForm({ line, onDone }: { line: ResultLine; onDone: (saved: bool
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const range = partialRange(line);
+  // A message answers the last save; once the entry changes it no longer describes it.
+  const edit = (change: () => void) => {
+    setProblem(null);
+    change();
+  };
 
   const save = async () => {
     const parsed = decision === 'partly' && amount.trim() !== '' ? parseWanYuan(amount) : null;
@@ -164,17 +172,17 @@ function DecisionForm({ line, onDone }: { line: ResultLine; onDone: (saved: bool
   return (
     <Stack gap="xs" maw={760} role="group" aria-label={`${line.projectCode} 的预算科意见`}>
       <Group align="flex-end" gap="sm">
-        <SegmentedControl data={DECISION_OPTIONS} value={decision} onChange={(value) => setDecision(value as Decision)} aria-label="预算科意见" />
+        <SegmentedControl data={DECISION_OPTIONS} value={decision} onChange={(value) => edit(() => setDecision(value as Decision))} aria-label="预算科意见" />
         {decision === 'partly' && (
           <TextInput
             label="下年安排金额（万元）"
             description={`在 ${formatWanYuan(range.low)} 与 ${formatWanYuan(range.high)} 之间`}
             value={amount}
-            onChange={(event) => setAmount(event.currentTarget.value)}
+            onChange={(event) => edit(() => setAmount(event.currentTarget.value))}
             w={200}
           />
         )}
-        <TextInput label="理由" placeholder={decision === 'adopted' ? '采纳可不填' : '必填：预算科的考虑'} value={reason} onChange={(event) => setReason(event.currentTarget.value)} style={{ flex: 1 }} />
+        <TextInput label="理由" placeholder={decision === 'adopted' ? '采纳可不填' : '必填：预算科的考虑'} value={reason} onChange={(event) => edit(() => setReason(event.currentTarget.value))} style={{ flex: 1 }} />
       </Group>
       {problem && (
         <Text size="sm" c="red" role="alert">

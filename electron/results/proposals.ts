@@ -194,6 +194,8 @@ export function recordDecision(db: Db, actor: Actor, input: DecisionRecord): Res
       decidedAt: new Date().toISOString(),
     };
     tx.update(resultProposals).set(columns).where(eq(resultProposals.id, line.id)).run();
+    // The list is the record that travels: a decision is a change of it, for the next incremental package.
+    tx.update(resultLists).set({ version: list.version + 1, updatedAt: new Date().toISOString() }).where(eq(resultLists.id, list.id)).run();
     recordAudit(tx, actor, {
       entity: 'result-proposal',
       naturalKey: `${list.regionCode}/${list.year}/${line.projectCode}`,

@@ -2,6 +2,7 @@
 import { resultLists, resultProposals } from '../../db/schema';
 import { declareWorkflow } from '../workflow';
 import { resultsContract } from './contract';
+import { resultsExchange } from './exchange';
 
 export const resultsWorkflow = declareWorkflow({
   name: 'results',
@@ -12,4 +13,6 @@ export const resultsWorkflow = declareWorkflow({
     /** Its proposals, with the budget section's decisions. */
     resultProposals,
   },
+  stage: { name: 'results', label: '结果应用' },
+  records: resultsExchange,
 });

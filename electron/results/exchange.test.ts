@@ -4,8 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPackage } from '../exchange/incoming';
 import { exportReport } from '../exchange/outgoing';
-import { initInstallation } from '../registry/setup';
-import { freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { prefectureStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { dump, membersOf, packageRecords, setPackageRecords, signedBy } from '../testSupport/forgedPackages';
 import { countyWithResults, WAN } from '../testSupport/results';
 import { generateResults, recordDecision } from './proposals';
@@ -17,17 +16,11 @@ function decidedCounty() {
   return county;
 }
 
-function prefecture() {
-  const store = freshStore(path.join(tempDir(), 'prefecture.db'));
-  initInstallation(store.db, { regionCode: '652800', role: 'prefecture', operatorName: '李四' });
-  return store;
-}
-
 describe('the results list in exchange packages', () => {
   it('exports the 结果应用 stage (results) at the county and imports it at the prefecture with its proposals, decisions and projects', () => {
     const { store: county } = decidedCounty();
     const exported = exportReport(county, TEST_ACTOR, { year: 2020, stage: 'results', full: true, out: path.join(tempDir(), 'results.zip') });
-    const pref = prefecture();
+    const pref = prefectureStore();
     importPackage(pref, TEST_ACTOR, exported.file, { dryRun: false, trust: true });
     expect(pref.sqlite.prepare('SELECT region_code, year FROM result_lists').all()).toEqual([{ region_code: '652822', year: 2020 }]);
     expect(pref.sqlite.prepare('SELECT project_code, measure, proposed_fen, decision, decided_fen FROM result_proposals ORDER BY seq').all()).toEqual([
@@ -43,7 +36,7 @@ describe('the results list in exchange packages', () => {
   it("refuses a forged list whose proposal names a project outside the county's year, writing nothing", () => {
     const { store: county } = decidedCounty();
     const exported = exportReport(county, TEST_ACTOR, { year: 2020, stage: 'results', full: true, out: path.join(tempDir(), 'results.zip') }).file;
-    const pref = prefecture();
+    const pref = prefectureStore();
     const members = membersOf(exported);
     const lists = packageRecords(members, 'results-list');
     // LT-01's proposal hung on next year's project of the same code, which this package does not carry.

@@ -117,15 +117,17 @@ export function generateResults(db: Db, actor: Actor, input: { year: number; rep
     } else {
       tx.insert(resultLists).values({ id: listId, regionCode: region.code, year: input.year, generatedBy: actor.id, generatedByName: actor.name }).run();
     }
+    let keptDecisions = 0;
     computed.forEach((line, n) => {
       const decided = kept.get(`${line.id}|${computedKey(line)}`);
+      if (decided) keptDecisions++;
       tx.insert(resultProposals).values({ ...storedRow(line), id: randomUUID(), listId, seq: n + 1, ...(decided ? decisionColumns(decided) : {}) }).run();
     });
     recordAudit(tx, actor, {
       entity: 'results-list',
       naturalKey: `${region.code}/${input.year}`,
       action: existing ? '重新生成结果应用清单' : '生成结果应用清单',
-      after: { lines: computed.length, kept: kept.size },
+      after: { lines: computed.length, keptDecisions, droppedDecisions: kept.size - keptDecisions },
     });
   });
   return resultsView(db, input.year);

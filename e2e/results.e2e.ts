@@ -60,6 +60,7 @@ describe('the results list in the browser', () => {
     const summary = page.getByLabel('清单汇总');
     await expect.poll(() => summary.innerText()).toContain('100.00%');
     await expect.poll(() => summary.innerText()).toContain('已录入意见 1/');
+    await summary.scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/results-adopted.png', fullPage: false });
     // On paper: the list with its title and trace, without the buttons and the forms.
     await page.emulateMedia({ media: 'print' });

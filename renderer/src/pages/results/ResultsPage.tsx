@@ -4,6 +4,7 @@
 // Route: #/results[/年度].
 import { Alert, Button, Loader, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
+import { rolesAllowed } from '../../../../electron/domain/permissions';
 import type { ResultsView } from '../../../../electron/results/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
@@ -11,7 +12,7 @@ import { DownloadButton } from '../../components/FileActions';
 import { formatDateTime } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
-import { IfAllowed } from '../../components/useAllowed';
+import { useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
 import { yearFromRoute, YearSelect } from '../../components/YearSelect';
 import { navigate, routeHref, useRoute } from '../../router';
@@ -24,6 +25,8 @@ export function ResultsPage() {
   const [, segment] = useRoute();
   const year = yearFromRoute(segment);
   const view = useInvoke('results.view', { year });
+  // Generating the list is the performance office's step; the others record the budget section's answers.
+  const mayGenerate = useAllowed('review');
   return (
     <Stack gap="sm">
       <style>{PRINT_PAGE}</style>
@@ -42,11 +45,7 @@ export function ResultsPage() {
                   </Button>
                 </>
               )}
-              {view.data && (view.data.list || view.data.gradedProjects > 0) && (
-                <IfAllowed permission="review">
-                  <GenerateButton view={view.data} onGenerated={view.reload} />
-                </IfAllowed>
-              )}
+              {view.data && mayGenerate.allowed && (view.data.list || view.data.gradedProjects > 0) && <GenerateButton view={view.data} onGenerated={view.reload} />}
             </>
           }
         />
@@ -75,7 +74,7 @@ function YearResults({ view, onChanged }: { view: ResultsView; onChanged: () => 
     return (
       <EmptyNotice
         title="预算调整建议清单还没有生成"
-        description={`${view.year}年度已有 ${view.gradedProjects} 个项目有审核通过的等级。点击“生成建议清单”，按“设置 → 参数设置 → 结果应用”中的规则为每个项目提出下一年度的预算安排建议。`}
+        description={`${view.year}年度已有 ${view.gradedProjects} 个项目有审核通过的等级。由${rolesAllowed('review')}点击“生成建议清单”，按“设置 → 参数设置 → 结果应用”中的规则为每个项目提出下一年度的预算安排建议。`}
       />
     );
   }

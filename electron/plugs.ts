@@ -21,6 +21,8 @@ import { monitoringHandlers } from './monitoring/handlers';
 import { prefectureHandlers } from './prefecture/handlers';
 import { projectsHandlers } from './projects/handlers';
 import { rectificationHandlers } from './rectification/handlers';
+import { resultsCommands } from './results/commands';
+import { resultsHandlers } from './results/handlers';
 import { registryCommands } from './registry/commands';
 import { registryHandlers } from './registry/handlers';
 import { selfEvaluationCommands } from './selfEvaluation/commands';
@@ -54,6 +56,7 @@ export const PLUGS = {
   selfEvaluation: { handlers: selfEvaluationHandlers, commands: selfEvaluationCommands },
   evaluation: { handlers: evaluationHandlers },
   experts: { handlers: expertsHandlers },
+  results: { handlers: resultsHandlers, commands: resultsCommands },
   rectification: { handlers: rectificationHandlers },
   disclosure: { handlers: disclosureHandlers },
   exchange: { handlers: exchangeHandlers, commands: exchangeCommands },

@@ -9,3 +9,4 @@ export * from './exchange';
 export * from './selfEvaluationReview';
 export * from './experts';
 export * from './evaluationPlans';
+export * from './results';

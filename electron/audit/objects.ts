@@ -30,6 +30,8 @@ export const AUDIT_KINDS: Readonly<Record<string, string>> = {
   'evaluation-plan': '评价计划',
   expert: '专家库',
   firm: '第三方机构',
+  'results-list': '结果应用清单',
+  'result-proposal': '结果应用建议',
   rectification: '整改',
   disclosure: '绩效公开',
   'exchange-package': '数据交换包',

@@ -34,6 +34,9 @@ describe('setting definitions', () => {
     expect(checkSetting(def('monitoring.accrual'), 'level')).toEqual({ ok: false, message: '“指标进度折算”的取值不在可选范围内' });
     expect(checkSetting(def('monitoring.months'), [0, 13])).toMatchObject({ ok: false });
     expect(checkSetting(def('targets.framework'), '2030')).toMatchObject({ ok: false });
+    // a cut beyond the whole amount would propose a negative budget
+    expect(checkSetting(def('results.cutFair'), '100.5')).toEqual({ ok: false, message: '“评价为“中”的核减比例”不能超过 100%' });
+    expect(checkSetting(def('results.cutFair'), '100')).toEqual({ ok: true, value: '100' });
   });
 
   it('normalise months into a sorted list without repeats', () => {

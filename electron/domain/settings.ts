@@ -3,7 +3,7 @@
 import { compare, parseDecimal, ratio, type Ratio } from './ratio';
 
 type Kind =
-  | { type: 'percent'; default: string } // exact decimal string, e.g. "80" means 80%
+  | { type: 'percent'; default: string; max?: string } // exact decimal string, e.g. "80" means 80%
   | { type: 'integer'; default: number; min: number; max: number }
   | { type: 'months'; default: number[] }
   | { type: 'text'; default: string }
@@ -11,8 +11,8 @@ type Kind =
 
 export type SettingDefinition = Kind & { key: string; group: string; label: string; help?: string };
 
-const percent = (key: string, group: string, label: string, value: string, help?: string): SettingDefinition => ({
-  key, group, label, help, type: 'percent', default: value,
+const percent = (key: string, group: string, label: string, value: string, help?: string, max?: string): SettingDefinition => ({
+  key, group, label, help, type: 'percent', default: value, max,
 });
 const text = (key: string, group: string, label: string, value: string): SettingDefinition => ({
   key, group, label, type: 'text', default: value,
@@ -130,7 +130,8 @@ export const SETTINGS: readonly SettingDefinition[] = [
   text('evaluation.gradeLabels', '绩效评价', '等级名称（高到低，用“/”分隔）', '优/良/中/差'),
   text('results.actionExcellent', '结果应用', '评价为“优”的预算安排', '优先保障'),
   text('results.actionGood', '结果应用', '评价为“良”的预算安排', '据实保障'),
-  percent('results.cutFair', '结果应用', '评价为“中”的核减比例', '10'),
+  // A cut beyond the whole amount would propose a negative budget.
+  percent('results.cutFair', '结果应用', '评价为“中”的核减比例', '10', '下一年度预算按基数核减的百分比，0–100', '100'),
   text('results.actionPoor', '结果应用', '评价为“差”的预算安排', '取消或暂停'),
   percent('poverty.industryShareMin', '衔接资金', '产业项目资金占比目标不低于', '60'),
   ...SELF_EVALUATION_SETTINGS,
@@ -151,6 +152,7 @@ export function checkSetting(def: SettingDefinition, value: unknown): SettingChe
     case 'percent': {
       const parsed = typeof value === 'string' ? parseDecimal(value) : null;
       if (!parsed || parsed.num < 0n) return bad('须为不小于 0 的数字（百分比）');
+      if (def.max !== undefined && compare(parsed, parseDecimal(def.max)!) > 0) return bad(`不能超过 ${def.max}%`);
       return { ok: true, value: (value as string).trim() };
     }
     case 'integer':

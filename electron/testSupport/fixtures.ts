@@ -45,6 +45,13 @@ export function countyStore(options: { colleagues?: boolean } = {}): Store {
   return store;
 }
 
+/** A database set up as the prefecture 巴音郭楞 (652800) with its administrator 李四, to import counties' packages. */
+export function prefectureStore(): Store {
+  const store = freshStore(path.join(tempDir(), 'prefecture.db'));
+  initInstallation(store.db, { regionCode: '652800', role: 'prefecture', operatorName: '李四' });
+  return store;
+}
+
 /** A sample database of 轮台县, the only kind the sample county may be generated into. */
 export function sampleCountyStore(): Store {
   const store = freshStore();

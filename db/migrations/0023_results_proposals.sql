@@ -1,0 +1,60 @@
+CREATE TABLE `result_lists` (
+	`id` text PRIMARY KEY NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`deleted` integer DEFAULT false NOT NULL,
+	`region_code` text NOT NULL,
+	`year` integer NOT NULL,
+	`generated_by` text,
+	`generated_by_name` text NOT NULL,
+	`generated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	CONSTRAINT "result_lists_year" CHECK(typeof("year") = 'integer' AND "year" BETWEEN 2000 AND 2100),
+	CONSTRAINT "result_lists_deleted" CHECK("deleted" IN (0, 1))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `result_lists_natural_key` ON `result_lists` (`region_code`,`year`);--> statement-breakpoint
+CREATE TABLE `result_proposals` (
+	`id` text PRIMARY KEY NOT NULL,
+	`list_id` text NOT NULL,
+	`seq` integer NOT NULL,
+	`project_id` text NOT NULL,
+	`project_code` text NOT NULL,
+	`project_name` text NOT NULL,
+	`unit_code` text NOT NULL,
+	`unit_name` text NOT NULL,
+	`grade` text NOT NULL,
+	`grade_source` text NOT NULL,
+	`grade_record_id` text NOT NULL,
+	`measure` text NOT NULL,
+	`measure_label` text NOT NULL,
+	`base_kind` text NOT NULL,
+	`base_fen` integer NOT NULL,
+	`proposed_fen` integer NOT NULL,
+	`adjusted_fen` integer NOT NULL,
+	`executed_fen` integer NOT NULL,
+	`recover_fen` integer NOT NULL,
+	`trace` text NOT NULL,
+	`decision` text,
+	`decided_fen` integer,
+	`decision_reason` text DEFAULT '' NOT NULL,
+	`decided_by` text,
+	`decided_by_name` text,
+	`decided_at` text,
+	FOREIGN KEY (`list_id`) REFERENCES `result_lists`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "result_proposals_seq" CHECK((typeof("seq") = 'integer' AND "seq" >= 1)),
+	CONSTRAINT "result_proposals_grade_source" CHECK("grade_source" IN ('finance-evaluation', 'department-evaluation', 'self-evaluation')),
+	CONSTRAINT "result_proposals_measure" CHECK("measure" IN ('priority', 'asNeeded', 'cut', 'cancel', 'rectifyFirst')),
+	CONSTRAINT "result_proposals_base_kind" CHECK("base_kind" IN ('next-year', 'this-year')),
+	CONSTRAINT "result_proposals_decision" CHECK("decision" IS NULL OR "decision" IN ('adopted', 'partly', 'rejected')),
+	CONSTRAINT "result_proposals_trace" CHECK(json_valid("trace")),
+	CONSTRAINT "result_proposals_base_fen" CHECK((typeof("base_fen") = 'integer' AND "base_fen" >= 0)),
+	CONSTRAINT "result_proposals_proposed_fen" CHECK((typeof("proposed_fen") = 'integer' AND "proposed_fen" >= 0)),
+	CONSTRAINT "result_proposals_adjusted_fen" CHECK((typeof("adjusted_fen") = 'integer' AND "adjusted_fen" >= 0)),
+	CONSTRAINT "result_proposals_executed_fen" CHECK((typeof("executed_fen") = 'integer' AND "executed_fen" >= 0)),
+	CONSTRAINT "result_proposals_recover_fen" CHECK((typeof("recover_fen") = 'integer' AND "recover_fen" >= 0)),
+	CONSTRAINT "result_proposals_decided_fen" CHECK("decided_fen" IS NULL OR (typeof("decided_fen") = 'integer' AND "decided_fen" >= 0))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `result_proposals_seq` ON `result_proposals` (`list_id`,`seq`);--> statement-breakpoint
+CREATE INDEX `result_proposals_project` ON `result_proposals` (`project_id`);

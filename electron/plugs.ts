@@ -7,6 +7,8 @@ import type { CommandTable } from './cli/command';
 import { demoCommands } from './demo/commands';
 import { demoHandlers } from './demo/handlers';
 import { disclosureHandlers } from './disclosure/handlers';
+import { evaluationCommands } from './evaluation/commands';
+import { evaluationHandlers } from './evaluation/handlers';
 import { exchangeCommands } from './exchange/commands';
 import { exchangeHandlers } from './exchange/handlers';
 import type { ContractOfList } from './ipc/contract';
@@ -50,6 +52,7 @@ export const PLUGS = {
   targets: { handlers: targetsHandlers },
   monitoring: { handlers: monitoringHandlers, commands: monitoringCommands },
   selfEvaluation: { handlers: selfEvaluationHandlers, commands: selfEvaluationCommands },
+  evaluation: { handlers: evaluationHandlers, commands: evaluationCommands },
   rectification: { handlers: rectificationHandlers },
   disclosure: { handlers: disclosureHandlers },
   exchange: { handlers: exchangeHandlers, commands: exchangeCommands },

@@ -27,6 +27,8 @@ export const AUDIT_KINDS: Readonly<Record<string, string>> = {
   'monitoring-sheet': '监控表',
   'self-evaluation': '绩效自评',
   'self-evaluation-spot-check': '绩效自评抽查',
+  evaluation: '绩效评价',
+  'evaluation-template': '评价模板',
   rectification: '整改',
   disclosure: '绩效公开',
   'exchange-package': '数据交换包',

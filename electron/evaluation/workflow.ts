@@ -1,5 +1,17 @@
-// 部门评价 and 财政评价 (domain.md §6): their templates, tables and stage come with their pages. The
-// units' self-evaluations are a workflow of their own (electron/selfEvaluation/).
+// 部门评价 and 财政评价 (domain.md §6): the evaluation templates by version and the evaluations scored on
+// them. The units' self-evaluations are a workflow of their own (electron/selfEvaluation/).
+import { evaluations, evaluationScores, evaluationTemplates } from '../../db/schema';
 import { declareWorkflow } from '../workflow';
+import { evaluationContract } from './contract';
 
-export const evaluationWorkflow = declareWorkflow({ name: 'evaluation' });
+export const evaluationWorkflow = declareWorkflow({
+  name: 'evaluation',
+  contract: evaluationContract,
+  counted: {
+    /** Template versions, the shipped ones included once asked for. */
+    evaluationTemplates,
+    evaluations,
+    /** Scored leaves of those evaluations. */
+    evaluationScores,
+  },
+});

@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { WorkflowName } from '../../../electron/ipc/contract';
 import { DisclosurePage } from '../pages/disclosure/DisclosurePage';
+import { EvaluationPage } from '../pages/evaluation/EvaluationPage';
 import { ExchangePage } from '../pages/exchange/ExchangePage';
 import { HomePage } from '../pages/home/HomePage';
 import { LibraryPage } from '../pages/library/LibraryPage';
@@ -30,11 +31,7 @@ export const NAVIGATION: Readonly<Record<WorkflowName, NavigationEntry | null>> 
   targets: { label: '绩效目标', page: TargetsPage },
   monitoring: { label: '绩效监控', page: MonitoringPage },
   selfEvaluation: { label: '绩效自评', page: SelfEvaluationPage },
-  evaluation: {
-    label: '绩效评价',
-    summary:
-      '部门评价和财政评价：按评价指标体系（决策、过程、产出、效益）逐项打分，记录评价方法、专家和第三方机构，形成评价报告和等级；单位自评见“绩效自评”。',
-  },
+  evaluation: { label: '绩效评价', page: EvaluationPage },
   results: {
     label: '结果应用',
     summary: '把评价结果用于下一年度预算安排：按等级提出优先保障、据实保障、核减或取消的建议，形成可打印的预算调整建议清单。',

@@ -75,10 +75,12 @@ describe('evaluations', () => {
   });
 
   it('lets a 主管部门审核人 do 部门评价 of its own units only, and no 财政评价', () => {
-    const { db, transport, projectTemplate, projectId } = county();
+    const { db, clerk, transport, projectTemplate, projectId } = county();
     expect(evaluationSubjects(db, 2020, { role: 'department', departmentCode: '301001' }).projects.map((p) => p.code)).toEqual(['LT-1']);
     expect(() => createEvaluation(db, transport, { kind: 'finance-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1') })).toThrow('主管部门审核人只能开展部门评价，财政评价由财政局开展');
     expect(() => createEvaluation(db, transport, { kind: 'department-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('EDU-1') })).toThrow(/只能查看本部门（301001）所属单位的项目/);
+    const finance = createEvaluation(db, clerk, { kind: 'finance-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1') });
+    expect(() => saveEvaluation(db, transport, filled(finance))).toThrow('主管部门审核人只能开展部门评价，财政评价由财政局开展');
     const own = createEvaluation(db, transport, { kind: 'department-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1') });
     expect(own).toMatchObject({ kind: 'department-evaluation', subjectCode: 'LT-1' });
     expect(() => createEvaluation(db, transport, { kind: 'department-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1') })).toThrow('“农村公路养护”已有 2020 年的部门评价，请在列表中打开它');

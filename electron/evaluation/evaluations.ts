@@ -283,6 +283,7 @@ export function saveEvaluation(db: Db, actor: Actor, input: EvaluationSaveInput)
   db.transaction((tx) => {
     const row = requireRow(tx, input.id);
     const before = getEvaluation(tx, input.id, actor);
+    refuseKindForRole(tx, actor, before.kind);
     refuseStale(before, input.version);
     refuseLocked(before);
     const after = applied(before, input);
@@ -340,6 +341,7 @@ export function transitionEvaluation(db: Db, actor: Actor, input: EvaluationTran
     }
     const decided = input.action === 'approve' || input.action === 'return';
     if (decided) refuseSelfReview(tx, actor, row.submittedBy, { entity: ENTITY, naturalKey: key });
+    else refuseKindForRole(tx, actor, detail.kind);
     tx.update(evaluations)
       .set({
         status: move.next,

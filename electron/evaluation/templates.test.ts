@@ -2,6 +2,7 @@
 // has a problem, an unused version is edited in place, and a version an evaluation uses is frozen, so
 // saving it makes the next version and the evaluation keeps the tree it was scored on.
 import { describe, expect, it } from 'vitest';
+import { sqliteOf } from '../../db/open';
 import { createOperator } from '../registry/operators';
 import { seedCounty } from '../testSupport/county';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
@@ -47,5 +48,12 @@ describe('evaluation templates', () => {
     expect(next.id).not.toBe(made.id);
     expect(getEvaluation(db, evaluation.id).template).toMatchObject({ id: made.id, version: 1, frozen: true, tree: tree('70', '30') });
     expect(() => saveTemplate(db, TEST_ACTOR, { kind: 'project', name: '简易模板', tree: tree('60', '40') })).toThrow('已有名为“简易模板”的项目支出评价模板，请换一个名称，或打开它另存为新版本');
+  });
+
+  it('refuses to read a stored tree that no longer passes validation, instead of scoring on it', () => {
+    const { db } = countyStore();
+    const made = saveTemplate(db, TEST_ACTOR, { kind: 'project', name: '简易模板', tree: tree('60', '40') });
+    sqliteOf(db).prepare('UPDATE evaluation_templates SET tree = ? WHERE id = ?').run(JSON.stringify(tree('60', '30')), made.id);
+    expect(() => listTemplates(db)).toThrow('评价模板“简易模板”第 1 版的内容已损坏，请从备份恢复或另建模板');
   });
 });

@@ -31,7 +31,10 @@ const templateKey = (t: { kind: string; name: string; version: number }) => `${t
 /** The tree of a stored row, refused by name when the row does not hold a valid template. */
 function treeOf(row: typeof evaluationTemplates.$inferSelect): TemplateNode[] {
   const parsed = templateTree.safeParse(JSON.parse(row.tree));
-  if (!parsed.success) throw new AppError('INVALID_INPUT', `评价模板“${row.name}”第 ${row.version} 版的内容已损坏，请从备份恢复或另建模板`);
+  // The rules read a leaf's numbers as valid: a row that fails validation would score nonsense.
+  if (!parsed.success || validateTemplate(row.kind, parsed.data).length > 0) {
+    throw new AppError('INVALID_INPUT', `评价模板“${row.name}”第 ${row.version} 版的内容已损坏，请从备份恢复或另建模板`);
+  }
   return parsed.data;
 }
 

@@ -17,7 +17,14 @@ appsPerTest(async () => {
       keyProject: true, povertyFund: false, confidential: false, projectTypeCode: null, startDate: '2020-03-01', endDate: '2020-11-30',
       personInCharge: '李四', funds: [{ source: '本级财政拨款', initialFen: 120_000_000, additionFen: 0, cutFen: 0 }],
     });
+    await county.call('units.create', { code: '302001', name: '轮台县教育局', departmentCode: null, isDepartment: true });
+    await county.call('projects.create', {
+      year: 2020, code: 'XM2020002', name: '校舍维修', departmentCode: '302001', unitCode: '302001', category: '本级支出', attribute: '延续',
+      keyProject: false, povertyFund: false, confidential: false, projectTypeCode: null, startDate: null, endDate: null,
+      personInCharge: '周五', funds: [{ source: '本级财政拨款', initialFen: 50_000_000, additionFen: 0, cutFen: 0 }],
+    });
     await county.call('session.changePassword', { current: null, next: ADMIN_PASSWORD });
+    await county.call('operators.create', { name: '马部门', role: 'department', password: null, departmentCode: '301001' });
     await county.call('operators.create', { name: '李经办', role: 'clerk', password: null });
     await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
   });
@@ -116,6 +123,36 @@ describe('an evaluation in the browser', () => {
     await page.screenshot({ path: '/tmp/evaluation-templates.png', fullPage: true });
     await retype(page.getByRole('textbox', { name: '三级指标 0.0.0 分值' }), '3');
     await page.getByText('模板检查通过').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('lets a 主管部门审核人 start only a 部门评价, of its own department’s projects, and save it', async () => {
+    const { page } = app;
+    await signInAs(page, '马部门', '马部门（主管部门审核人）');
+    await page.goto(new URL('#/evaluation/2020', app.bridge.url).href);
+    await page.getByRole('button', { name: '新建评价' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建 2020 年绩效评价' });
+    const kind = dialog.getByRole('combobox', { name: '评价类型' });
+    expect(await kind.inputValue()).toBe('部门评价');
+    await kind.click();
+    await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual(['部门评价']);
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('combobox', { name: '评价模板' }).click();
+    await page.getByRole('option', { name: '项目支出绩效评价指标体系（财预〔2020〕10号） 第 1 版（项目支出）', exact: true }).click();
+    const subject = dialog.getByRole('combobox', { name: '被评价项目' });
+    await subject.click();
+    await subject.pressSequentially('XM', { delay: 30 });
+    await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual([`XM2020001 ${PROJECT}（轮台县农村公路管理站）`]);
+    await page.getByRole('option', { name: `XM2020001 ${PROJECT}（轮台县农村公路管理站）`, exact: true }).click();
+    await dialog.getByRole('button', { name: '新建并打分' }).click();
+    await page.getByRole('heading', { name: `${PROJECT} · 部门评价` }).waitFor();
+
+    await page.getByRole('textbox', { name: '立项依据充分性 得分', exact: true }).pressSequentially('3', { delay: 30 });
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText('已保存').first().waitFor();
+    await expect.poll(() => page.getByLabel('总分', { exact: true }).innerText()).toBe('3.00');
+    const [saved] = await app.call('evaluation.list', { year: 2020 });
+    expect(saved).toMatchObject({ kind: 'department-evaluation', subjectCode: 'XM2020001', totalScore: '3.00', grade: null, status: 'draft' });
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // a rule refuses a leaf, submitted when complete, reviewed by someone else, locked once approved; a
 // 主管部门审核人 evaluates only its own department's units.
 import { describe, expect, it } from 'vitest';
+import { describeAuditObject } from '../audit/objects';
 import { leavesOf, type LeafInput, type Rule } from '../domain/evaluation';
 import { createOperator } from '../registry/operators';
 import { seedCounty } from '../testSupport/county';
@@ -72,6 +73,7 @@ describe('evaluations', () => {
     expect(approved).toMatchObject({ status: 'approved', reviewedBy: '赵审核', reviewOpinion: '同意', totalScore: '100.00', grade: '优' });
     expect(() => saveEvaluation(db, bureau, filled(approved))).toThrow('已通过的绩效评价已锁定，不能再修改');
     expect(approved.history.map((h) => h.action)).toEqual(['审核通过绩效评价', '送审绩效评价', '保存绩效评价', '保存绩效评价', '新建财政评价']);
+    expect(describeAuditObject(db, 'evaluation', approved.history[0]!.naturalKey)).toBe('2020 年 财政评价 · LT-1 农村公路养护');
   });
 
   it('lets a 主管部门审核人 do 部门评价 of its own units only, and no 财政评价', () => {

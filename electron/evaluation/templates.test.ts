@@ -3,6 +3,8 @@
 // saving it makes the next version and the evaluation keeps the tree it was scored on.
 import { describe, expect, it } from 'vitest';
 import { sqliteOf } from '../../db/open';
+import { listAudit } from '../audit/audit';
+import { describeAuditObject } from '../audit/objects';
 import { createOperator } from '../registry/operators';
 import { seedCounty } from '../testSupport/county';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
@@ -46,6 +48,7 @@ describe('evaluation templates', () => {
     const next = saveTemplate(db, TEST_ACTOR, { id: made.id, kind: 'project', name: '简易模板', tree: tree('80', '20') });
     expect(next).toMatchObject({ version: 2, frozen: false });
     expect(next.id).not.toBe(made.id);
+    expect(listAudit(db, { entity: 'evaluation-template', limit: 1 }).map((a) => [a.action, describeAuditObject(db, a.entity, a.naturalKey)])).toEqual([['另存为新版本', '简易模板 第 2 版']]);
     expect(getEvaluation(db, evaluation.id).template).toMatchObject({ id: made.id, version: 1, frozen: true, tree: tree('70', '30') });
     expect(() => saveTemplate(db, TEST_ACTOR, { kind: 'project', name: '简易模板', tree: tree('60', '40') })).toThrow('已有名为“简易模板”的项目支出评价模板，请换一个名称，或打开它另存为新版本');
   });

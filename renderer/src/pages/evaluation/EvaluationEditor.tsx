@@ -228,6 +228,7 @@ function LeafRow({ placed, entry, scoring, canEdit, attempted, onLeaf }: { place
                 w={field === 'score' ? 150 : 128}
                 leftSection={<Text size="xs" c="dimmed">{LEAF_INPUT_LABELS[field]}</Text>}
                 leftSectionWidth={64}
+                leftSectionPointerEvents="none"
                 aria-label={`${node.name} ${LEAF_INPUT_LABELS[field]}`}
                 placeholder={rule.type === 'manual' ? manualRangeText(rule) : LEAF_INPUT_LABELS[field]}
                 value={entry[field]}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { EVALUATION_KIND_LABELS, EVALUATION_KINDS, type EvaluationKind } from '../../../../electron/domain/evaluation';
 import type { EvaluationListRow } from '../../../../electron/evaluation/contract';
 import { invoke } from '../../api';
+import { useSession } from '../../appState';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { notifyError } from '../../components/notify';
 import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
@@ -85,7 +86,9 @@ function EvaluationTable({ rows }: { rows: EvaluationListRow[] }) {
 function CreateEvaluation({ year, onClose }: { year: number; onClose: () => void }) {
   const templates = useInvoke('evaluation.templates', {});
   const subjects = useInvoke('evaluation.subjects', { year });
-  const [kind, setKind] = useState<EvaluationKind | null>(null);
+  // 财政评价 is the bureau's: a 主管部门审核人 is offered 部门评价 only (the service refuses the other).
+  const kinds = useSession().operator.role === 'department' ? (['department-evaluation'] as const) : EVALUATION_KINDS;
+  const [kind, setKind] = useState<EvaluationKind | null>(kinds.length === 1 ? kinds[0] : null);
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [subject, setSubject] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -110,7 +113,7 @@ function CreateEvaluation({ year, onClose }: { year: number; onClose: () => void
   return (
     <Modal opened onClose={onClose} title={`新建 ${year} 年绩效评价`} size="lg">
       <Stack gap="sm">
-        <Select label="评价类型" placeholder="请选择" data={EVALUATION_KINDS.map((k) => ({ value: k, label: EVALUATION_KIND_LABELS[k] }))} value={kind} onChange={(v) => setKind(v as EvaluationKind | null)} />
+        <Select label="评价类型" placeholder="请选择" data={kinds.map((k) => ({ value: k, label: EVALUATION_KIND_LABELS[k] }))} value={kind} onChange={(v) => setKind(v as EvaluationKind | null)} />
         <Select
           label="评价模板"
           placeholder="请选择"

@@ -32,6 +32,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { OpinionReview, ReviewHistory, ReviewPanel } from '../../components/ReviewPanel';
 import { useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
+import { useUnsavedWork } from '../../components/unsavedWork';
 import { routeHref } from '../../router';
 import targetClasses from '../targets/targets.module.css';
 import { ruleText } from './TemplatesTab';
@@ -92,6 +93,11 @@ function EditorForm({ detail, reload }: { detail: EvaluationDetail; reload: () =
   const canReview = review.allowed && operator.id !== detail.submittedBy;
   const dirty = JSON.stringify(form) !== JSON.stringify(formOf(detail));
   const complete = scoring.unscored === 0;
+  const work = useUnsavedWork({
+    dirty: canEdit && dirty,
+    save: async () => (await save()) !== null,
+    draft: { key: `evaluation:${detail.id}`, version: detail.version, value: form, restore: setForm },
+  });
   const setLeaf = (path: string, patch: Partial<LeafEntry>) => setForm((f) => ({ ...f, leaves: { ...f.leaves, [path]: { ...f.leaves[path]!, ...patch } } }));
 
   async function save(): Promise<Saved | null> {
@@ -131,6 +137,7 @@ function EditorForm({ detail, reload }: { detail: EvaluationDetail; reload: () =
           </Group>
         </Group>
       </Paper>
+      {canEdit && work.draftOffer}
       <ReviewPanel<Saved, { opinion: string | null }>
         status={detail.status}
         reviewOpinion={detail.reviewOpinion}

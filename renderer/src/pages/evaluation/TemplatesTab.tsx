@@ -22,6 +22,7 @@ import { invoke } from '../../api';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
+import { useUnsavedWork } from '../../components/unsavedWork';
 import { addChild, addTopLevel, removeNode, ruleOfType, updateNode } from './treeEdit';
 
 export const templateLabel = (t: Pick<TemplateVersion, 'name' | 'version' | 'kind'>) => `${t.name} 第 ${t.version} 版（${TEMPLATE_KIND_LABELS[t.kind]}）`;
@@ -81,6 +82,8 @@ function TemplateEditor({ template, onSaved }: { template: TemplateVersion; onSa
   const canEdit = allowance.allowed && (!template.frozen || copying);
   const problems = useMemo(() => validateTemplate(template.kind, tree), [template.kind, tree]);
   const dirty = JSON.stringify(tree) !== JSON.stringify(template.tree) || name !== template.name;
+  // Leaving with an edited tree asks first; a template is small enough to keep no draft of.
+  useUnsavedWork({ dirty: canEdit && dirty });
 
   async function save() {
     setBusy(true);

@@ -7,6 +7,7 @@ import type { CommandTable } from './cli/command';
 import { demoCommands } from './demo/commands';
 import { demoHandlers } from './demo/handlers';
 import { disclosureHandlers } from './disclosure/handlers';
+import { evaluationCommands } from './evaluation/commands';
 import { evaluationHandlers } from './evaluation/handlers';
 import { exchangeCommands } from './exchange/commands';
 import { exchangeHandlers } from './exchange/handlers';
@@ -54,7 +55,7 @@ export const PLUGS = {
   targets: { handlers: targetsHandlers },
   monitoring: { handlers: monitoringHandlers, commands: monitoringCommands },
   selfEvaluation: { handlers: selfEvaluationHandlers, commands: selfEvaluationCommands },
-  evaluation: { handlers: evaluationHandlers },
+  evaluation: { handlers: evaluationHandlers, commands: evaluationCommands },
   experts: { handlers: expertsHandlers },
   results: { handlers: resultsHandlers, commands: resultsCommands },
   rectification: { handlers: rectificationHandlers },

@@ -10,3 +10,4 @@ export * from './selfEvaluationReview';
 export * from './experts';
 export * from './evaluationPlans';
 export * from './results';
+export * from './evaluation';

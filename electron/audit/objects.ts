@@ -4,6 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { exchangePackages, libraryIndicators, projects, projectTypes, regions, targets, units } from '../../db/schema';
+import { EVALUATION_KIND_LABELS, type EvaluationKind } from '../domain/evaluation';
 import { settingDefinition } from '../domain/settings';
 
 /** Every kind of audited record, named like the page where the change is made. */
@@ -32,6 +33,8 @@ export const AUDIT_KINDS: Readonly<Record<string, string>> = {
   firm: '第三方机构',
   'results-list': '结果应用清单',
   'result-proposal': '结果应用建议',
+  evaluation: '绩效评价',
+  'evaluation-template': '评价模板',
   rectification: '整改',
   disclosure: '绩效公开',
   'exchange-package': '数据交换包',
@@ -86,6 +89,12 @@ const DESCRIBE: Record<string, Describe> = {
   'self-evaluation': (db, [region, year, code, kind]) =>
     kind === '部门整体' ? `${year} 年 ${unitName(db, region!, code!)} 部门整体支出` : `${year} 年 ${projectName(db, region!, Number(year), code!)}`,
   'self-evaluation-spot-check': (_db, [, year]) => `${year} 年`,
+  // An evaluation names its project, or on a department-wide template its unit.
+  evaluation: (db, [region, year, kind, code]) => {
+    const project = projectName(db, region!, Number(year), code!);
+    return `${year} 年 ${EVALUATION_KIND_LABELS[kind as EvaluationKind] ?? kind} · ${project === code ? unitName(db, region!, code!) : project}`;
+  },
+  'evaluation-template': (_db, _parts, key) => key.replace(/^[a-z]+\/(.*)\/v(\d+)$/, '$1 第 $2 版'),
   rectification: (_db, [, year, seq]) => `${year} 年第 ${seq} 号`,
   disclosure: (db, [region, year, table, scope]) => `${year} 年 ${DISCLOSURE_TABLES[table!] ?? table}${scope && /^\d+$/.test(scope) ? ` · ${unitName(db, region!, scope)}` : ''}`,
   'exchange-package': (db, _parts, key) => {

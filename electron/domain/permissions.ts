@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   review: { label: '审核（通过或退回）', roles: REVIEWING, privileged: true },
   /** A review on a record that may pass its 主管部门 first (reviewChain.ts says who acts at which step). */
   'review.chained': { label: '审核（通过或退回）', roles: [...REVIEWING, 'department'], privileged: true },
+  /** 部门评价 is a 主管部门's own work on its units, so its reviewer enters and submits evaluations too. */
+  evaluate: { label: '填报和送审绩效评价', roles: [...ENTERING, 'department'], privileged: false },
   'library.confirm': { label: '确认指标库条目', roles: REVIEWING, privileged: true },
   'rounds.open': { label: '开启监控轮次', roles: REVIEWING, privileged: true },
   'operators.manage': { label: '管理操作员', roles: ADMINISTERING, privileged: true },

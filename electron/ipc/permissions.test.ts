@@ -22,6 +22,7 @@ const DECIDING_INPUTS: Partial<Record<Channel, object[]>> = {
   'targets.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
   'monitoring.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
   'selfEvaluation.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
+  'evaluation.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
   'targets.decideAdjustment': [{ action: 'approve' }, { action: 'return' }],
   'exchange.import': [{ trust: true }, { trust: false }],
 };
@@ -90,5 +91,7 @@ function restatedTable(role: OperatorRole, permission: Permission): boolean {
   if (permission === 'review') return role === 'admin' || role === 'office' || role === 'reviewer';
   if (permission === 'review.chained') return role !== 'clerk';
   if (permission === 'peers.trust') return role === 'admin';
+  // 部门评价 is the 主管部门's own work.
+  if (permission === 'evaluate') return true;
   return role !== 'department';
 }

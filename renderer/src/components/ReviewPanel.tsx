@@ -9,7 +9,7 @@ import { formatDateTime } from './format';
 import { notifyError, notifySuccess } from './notify';
 import { NotAllowedNote, useAllowed } from './useAllowed';
 import { WorkflowStatusBadge } from './WorkflowStatusBadge';
-import { rolesAllowed } from '../../../electron/domain/permissions';
+import { rolesAllowed, type Permission } from '../../../electron/domain/permissions';
 import { checkReviewer, decisionDoneMessage, type DepartmentReview, type Reviewer, type ReviewStep } from '../../../electron/domain/reviewChain';
 
 const ENTERED: Record<'submit' | 'withdraw', string> = { submit: '已送审，等待审核', withdraw: '已撤回，可继续修改' };
@@ -38,6 +38,8 @@ export interface ReviewPanelProps<S, D> {
   saveLabel: string;
   canWithdraw: boolean;
   canReview: boolean;
+  /** Who saves and submits, where it is not the entering roles (部门评价 lets the 主管部门审核人 in). */
+  enterPermission?: Permission;
   /** Who a submitted record waits for, where it is not the reviewers of the permission table (e.g. 主管部门（…）). */
   waitingFor?: string;
   /** The review chain's step a submitted record waits at, for what a decision is said to have done. */
@@ -101,7 +103,7 @@ export function ReviewPanel<S, D>(props: ReviewPanelProps<S, D>) {
   const decide: Decide<D> = (action, decision) => run(action, stored!, decision);
 
   // Saving and submitting is the entering roles' part: a 主管部门审核人 opening a draft only reads it.
-  const enter = useAllowed('enter');
+  const enter = useAllowed(props.enterPermission ?? 'enter');
   const canEdit = (status === null || editable(status)) && enter.allowed;
   const action = (name: WorkflowAction | 'save', label: string, onClick: () => Promise<void>, variant?: string) => (
     <Button variant={variant} onClick={() => void onClick()} loading={busy === name} disabled={busy !== null}>

@@ -9,6 +9,8 @@ import { demoHandlers } from './demo/handlers';
 import { disclosureHandlers } from './disclosure/handlers';
 import { exchangeCommands } from './exchange/commands';
 import { exchangeHandlers } from './exchange/handlers';
+import { fundsCommands } from './funds/commands';
+import { fundsHandlers } from './funds/handlers';
 import type { ContractOfList } from './ipc/contract';
 import type { ContractPart } from './ipc/schema';
 import type { HandlersFor } from './ipc/router';
@@ -51,6 +53,7 @@ export const PLUGS = {
   monitoring: { handlers: monitoringHandlers, commands: monitoringCommands },
   selfEvaluation: { handlers: selfEvaluationHandlers, commands: selfEvaluationCommands },
   rectification: { handlers: rectificationHandlers },
+  funds: { handlers: fundsHandlers, commands: fundsCommands },
   disclosure: { handlers: disclosureHandlers },
   exchange: { handlers: exchangeHandlers, commands: exchangeCommands },
   prefecture: { handlers: prefectureHandlers },

@@ -6,6 +6,7 @@ import { demoWorkflow } from './demo/workflow';
 import { disclosureWorkflow } from './disclosure/workflow';
 import { evaluationWorkflow } from './evaluation/workflow';
 import { exchangeWorkflow } from './exchange/workflow';
+import { fundsWorkflow } from './funds/workflow';
 import { libraryWorkflow } from './library/workflow';
 import { monitoringWorkflow } from './monitoring/workflow';
 import { prefectureWorkflow } from './prefecture/workflow';
@@ -28,6 +29,7 @@ export const WORKFLOWS = [
   evaluationWorkflow,
   resultsWorkflow,
   rectificationWorkflow,
+  fundsWorkflow,
   disclosureWorkflow,
   exchangeWorkflow,
   prefectureWorkflow,

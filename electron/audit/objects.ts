@@ -28,6 +28,9 @@ export const AUDIT_KINDS: Readonly<Record<string, string>> = {
   'self-evaluation': '绩效自评',
   'self-evaluation-spot-check': '绩效自评抽查',
   rectification: '整改',
+  'fund-document': '衔接资金文件',
+  'fund-project': '衔接资金项目',
+  'fund-payment': '衔接资金支付',
   disclosure: '绩效公开',
   'exchange-package': '数据交换包',
 };

@@ -31,6 +31,18 @@ export function dateInYearProblem(date: string, year: number, what: string): str
   return null;
 }
 
+/**
+ * A date as budget systems and people write it (2020-05-01, 2020/5/1, 2020.5.1, 2020年5月1日, 20200501)
+ * in ISO form; anything else comes back unchanged, for the date check to name.
+ */
+export function normaliseDate(text: string): string {
+  const trimmed = text.trim();
+  const match = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))$/.exec(trimmed);
+  if (!match) return trimmed;
+  const [, y, m = match[4]!, d = match[5]!] = match;
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
 /** An amount typed in 万元 (forms) as 分, or why not; zero is no amount. */
 function positiveWan(text: string): { fen: Fen } | { problem: string } {
   const parsed = parseWanYuan(text);

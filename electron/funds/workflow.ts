@@ -1,0 +1,10 @@
+// 衔接资金: the closed loop of the poverty-alleviation / rural-revitalisation funds (domain.md §10).
+import { fundDocuments, fundPayments } from '../../db/schema';
+import { declareWorkflow } from '../workflow';
+import { fundsContract } from './contract';
+
+export const fundsWorkflow = declareWorkflow({
+  name: 'funds',
+  contract: fundsContract,
+  counted: { fundDocuments, fundPayments },
+});

@@ -17,7 +17,7 @@ describe(`migration ${TAG}`, () => {
       run(`INSERT INTO fund_documents (id, region_code, year, doc_number, level, issued_on, amount_fen) VALUES ('d1', '652822', 2020, '新财农〔2020〕1号', '中央', '2020-03-01', 100000000)`);
       run(`INSERT INTO fund_allocations (document_id, project_id, amount_fen) VALUES ('d1', 'p1', 60000000)`);
       run(`INSERT INTO fund_payments (id, project_id, document_id, paid_on, amount_fen, payee_type, voucher) VALUES ('f1', 'p1', 'd1', '2020-05-01', 1000000, '农户', 'PZ001')`);
-      run(`INSERT INTO fund_projects (project_id, category, households, people, poverty_households) VALUES ('p1', '产业', 30, 120, 12)`);
+      run(`INSERT INTO fund_projects (id, project_id, category, households, people, poverty_households) VALUES ('fp1', 'p1', '产业', 30, 120, 12)`);
       const row = upgraded.sqlite
         .prepare(`SELECT p.poverty_fund, a.amount_fen AS allocated, f.amount_fen AS paid, fp.category FROM projects p JOIN fund_allocations a ON a.project_id = p.id JOIN fund_payments f ON f.project_id = p.id JOIN fund_projects fp ON fp.project_id = p.id`)
         .get();
@@ -33,7 +33,7 @@ describe(`migration ${TAG}`, () => {
       const run = (sql: string) => () => upgraded.sqlite.prepare(sql).run();
       expect(run(`INSERT INTO fund_documents (id, region_code, year, doc_number, level, issued_on, amount_fen) VALUES ('d1', '652822', 2020, 'X', '乡', '2020-03-01', 1)`)).toThrow(/fund_documents_level/);
       expect(run(`INSERT INTO fund_documents (id, region_code, year, doc_number, level, issued_on, amount_fen) VALUES ('d1', '652822', 2020, 'X', '县', '2020-03-01', -1)`)).toThrow(/fund_documents_amount_fen/);
-      expect(run(`INSERT INTO fund_projects (project_id, category) VALUES ('p1', '教育')`)).toThrow(/fund_projects_category/);
+      expect(run(`INSERT INTO fund_projects (id, project_id, category) VALUES ('fp1', 'p1', '教育')`)).toThrow(/fund_projects_category/);
       const payment = (id: string, payee: string) => run(`INSERT INTO fund_payments (id, project_id, paid_on, amount_fen, payee_type, voucher) VALUES ('${id}', 'p1', '2020-05-01', 100, '${payee}', 'PZ001')`);
       expect(payment('f0', '个人')).toThrow(/fund_payments_payee_type/);
       payment('f1', '农户')();

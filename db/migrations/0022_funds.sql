@@ -50,8 +50,11 @@ CREATE TABLE `fund_payments` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `fund_payments_voucher` ON `fund_payments` (`project_id`,`voucher`);--> statement-breakpoint
 CREATE TABLE `fund_projects` (
-	`project_id` text PRIMARY KEY NOT NULL,
+	`id` text PRIMARY KEY NOT NULL,
 	`version` integer DEFAULT 1 NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`deleted` integer DEFAULT false NOT NULL,
+	`project_id` text NOT NULL,
 	`category` text,
 	`households` integer DEFAULT 0 NOT NULL,
 	`people` integer DEFAULT 0 NOT NULL,
@@ -59,7 +62,6 @@ CREATE TABLE `fund_projects` (
 	`poverty_people` integer DEFAULT 0 NOT NULL,
 	`monitored_households` integer DEFAULT 0 NOT NULL,
 	`monitored_people` integer DEFAULT 0 NOT NULL,
-	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "fund_projects_category" CHECK("category" IS NULL OR "category" IN ('产业', '基础设施', '就业', '其他')),
 	CONSTRAINT "fund_projects_households" CHECK((typeof("households") = 'integer' AND "households" >= 0)),
@@ -67,5 +69,8 @@ CREATE TABLE `fund_projects` (
 	CONSTRAINT "fund_projects_poverty_households" CHECK((typeof("poverty_households") = 'integer' AND "poverty_households" >= 0)),
 	CONSTRAINT "fund_projects_poverty_people" CHECK((typeof("poverty_people") = 'integer' AND "poverty_people" >= 0)),
 	CONSTRAINT "fund_projects_monitored_households" CHECK((typeof("monitored_households") = 'integer' AND "monitored_households" >= 0)),
-	CONSTRAINT "fund_projects_monitored_people" CHECK((typeof("monitored_people") = 'integer' AND "monitored_people" >= 0))
+	CONSTRAINT "fund_projects_monitored_people" CHECK((typeof("monitored_people") = 'integer' AND "monitored_people" >= 0)),
+	CONSTRAINT "fund_projects_deleted" CHECK("deleted" IN (0, 1))
 );
+--> statement-breakpoint
+CREATE UNIQUE INDEX `fund_projects_project` ON `fund_projects` (`project_id`);

@@ -42,8 +42,8 @@ export const fundAllocations = sqliteTable(
 export const fundProjects = sqliteTable(
   'fund_projects',
   {
-    projectId: text('project_id').primaryKey().references(() => projects.id),
-    version: integer('version').notNull().default(1),
+    ...exchangedColumns(),
+    projectId: text('project_id').notNull().references(() => projects.id),
     category: text('category', { enum: FUND_CATEGORIES }),
     households: integer('households').notNull().default(0),
     people: integer('people').notNull().default(0),
@@ -51,11 +51,12 @@ export const fundProjects = sqliteTable(
     povertyPeople: integer('poverty_people').notNull().default(0),
     monitoredHouseholds: integer('monitored_households').notNull().default(0),
     monitoredPeople: integer('monitored_people').notNull().default(0),
-    updatedAt: text('updated_at').notNull().default(sqlNow),
   },
-  () => [
+  (t) => [
+    uniqueIndex('fund_projects_project').on(t.projectId),
     checkOneOf('fund_projects', 'category', FUND_CATEGORIES, { nullable: true }),
     ...['households', 'people', 'poverty_households', 'poverty_people', 'monitored_households', 'monitored_people'].map((c) => checkCounter('fund_projects', c, 0)),
+    checkBoolean('fund_projects', 'deleted'),
   ],
 );
 

@@ -191,8 +191,8 @@ const NO_BENEFICIARIES: Beneficiaries = { households: 0, people: 0, povertyHouse
 
 export function projectDetails(db: Db, projectId: string): FundProjectDetails {
   const row = db.select().from(fundProjects).where(eq(fundProjects.projectId, projectId)).get();
-  if (!row) return { projectId, version: 0, category: null, ...NO_BENEFICIARIES };
-  const { updatedAt: _u, ...details } = row;
+  if (!row || row.deleted) return { projectId, version: row?.version ?? 0, category: null, ...NO_BENEFICIARIES };
+  const { id: _id, updatedAt: _u, deleted: _d, ...details } = row;
   return details;
 }
 
@@ -204,8 +204,8 @@ export function saveProjectDetails(db: Db, actor: Actor, input: FundProjectDetai
     const before = projectDetails(tx, project.id);
     if (before.version !== input.version) throw new AppError('CONFLICT', '该项目的衔接资金信息已被他人修改，请刷新后重新编辑');
     const { projectId: _p, version: _v, ...values } = input;
-    if (before.version === 0) tx.insert(fundProjects).values({ ...values, projectId: project.id }).run();
-    else tx.update(fundProjects).set({ ...values, version: sql`${fundProjects.version} + 1`, updatedAt: sqlNow }).where(eq(fundProjects.projectId, project.id)).run();
+    if (before.version === 0) tx.insert(fundProjects).values({ ...values, id: randomUUID(), projectId: project.id }).run();
+    else tx.update(fundProjects).set({ ...values, deleted: false, version: sql`${fundProjects.version} + 1`, updatedAt: sqlNow }).where(eq(fundProjects.projectId, project.id)).run();
     const after = projectDetails(tx, project.id);
     recordAudit(tx, actor, { entity: 'fund-project', naturalKey: `${project.regionCode}/${project.year}/${project.code}`, action: '保存衔接资金类别与受益对象', before, after });
     return after;

@@ -129,7 +129,7 @@ export function fundsOverview(db: Db, year: number, today = localDate()): FundsO
   const liveDocuments = new Set(documents.map((d) => d.id));
   const allocations = ids.length ? db.select().from(fundAllocations).where(inArray(fundAllocations.projectId, ids)).all().filter((a) => liveDocuments.has(a.documentId)) : [];
   const payments = ids.length ? db.select().from(fundPayments).where(and(inArray(fundPayments.projectId, ids), eq(fundPayments.deleted, false))).all() : [];
-  const categories = new Map(ids.length ? db.select().from(fundProjects).where(inArray(fundProjects.projectId, ids)).all().map((d) => [d.projectId, d.category]) : []);
+  const categories = new Map(ids.length ? db.select().from(fundProjects).where(inArray(fundProjects.projectId, ids)).all().filter((d) => !d.deleted).map((d) => [d.projectId, d.category]) : []);
   const allocatedBy = sumBy(allocations.map((a) => ({ key: a.projectId, fen: a.amountFen })));
   const paidBy = sumBy(payments.map((p) => ({ key: p.projectId, fen: p.amountFen })));
   const paidByDocument = sumBy(payments.flatMap((p) => (p.documentId ? [{ key: p.documentId, fen: p.amountFen }] : [])));

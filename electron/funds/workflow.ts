@@ -2,9 +2,12 @@
 import { fundDocuments, fundPayments } from '../../db/schema';
 import { declareWorkflow } from '../workflow';
 import { fundsContract } from './contract';
+import { fundsExchange } from './exchange';
 
 export const fundsWorkflow = declareWorkflow({
   name: 'funds',
   contract: fundsContract,
   counted: { fundDocuments, fundPayments },
+  stage: { name: 'funds', label: '衔接资金' },
+  records: fundsExchange,
 });

@@ -9,7 +9,7 @@ import type { FundProjectView, FundsOverview } from './summary';
 
 export type { PaymentImportPreview, PaymentImportRow } from './excel';
 export type { FundDocument, FundPayment, FundProjectDetails, PaymentSaved } from './records';
-export type { FundProjectRow, FundProjectView, FundsOverview } from './summary';
+export type { FundFigures, FundProjectRow, FundProjectView, FundsOverview } from './summary';
 
 const count = z.number().int().min(0, '人数、户数不能为负数').max(10_000_000);
 // The level and payee type are checked by the domain, which names the allowed values in Chinese.

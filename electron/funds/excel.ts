@@ -13,7 +13,7 @@ import { formatWanYuan, type Fen } from '../domain/money';
 import { requireInstallation } from '../registry';
 import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
 import { readTable, writeWorkbook, type ColumnSpec } from '../xlsx/sheet';
-import { projectTotals } from './records';
+import { projectTotals, type FundPayment } from './records';
 import { documentIdsByNumber } from './summary';
 
 type Key = 'code' | 'paidOn' | 'amountYuan' | 'amountWan' | 'payeeType' | 'voucher' | 'docNumber' | 'note';
@@ -50,15 +50,7 @@ export interface PaymentImportPreview extends ImportPreview<PaymentImportRow> {
 
 export type PaymentImportResult = ImportResult<PaymentImportPreview>;
 
-interface PlannedPayment {
-  projectId: string;
-  documentId: string | null;
-  paidOn: string;
-  amountFen: Fen;
-  payeeType: PayeeType;
-  voucher: string;
-  note: string;
-}
+type PlannedPayment = Omit<FundPayment, 'id'>;
 
 interface ProjectOfCode {
   id: string;

@@ -5,7 +5,7 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, 
 import { useState } from 'react';
 import { INDUSTRY_VERDICT_LABELS } from '../../../../electron/domain/funds';
 import { formatWanYuan } from '../../../../electron/domain/money';
-import type { FundProjectRow, FundsOverview } from '../../../../electron/funds/contract';
+import type { FundFigures, FundProjectRow, FundsOverview } from '../../../../electron/funds/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
@@ -93,34 +93,12 @@ function CountyFigures({ o }: { o: FundsOverview }) {
               还没有登记资金文件：点“登记资金文件”，填写文号、级次、日期、金额及分配到各项目的金额。
             </Text>
           ) : (
-            <Table striped aria-label="按资金文件">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>文号</Table.Th>
-                  <Table.Th>级次</Table.Th>
-                  <Table.Th ta="right">文件金额</Table.Th>
-                  <Table.Th ta="right">已分配</Table.Th>
-                  <Table.Th ta="right">已支付</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {o.documents.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>{d.docNumber}</Table.Td>
-                    <Table.Td>{d.level}</Table.Td>
-                    <Table.Td ta="right">{wan(d.amountFen)}</Table.Td>
-                    <Table.Td ta="right">{wan(d.allocatedFen)}</Table.Td>
-                    <Table.Td ta="right">{wan(d.paidFen)}</Table.Td>
-                  </Table.Tr>
-                ))}
-                {o.unattributedPaidFen > 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={4}>未注明文件的支付</Table.Td>
-                    <Table.Td ta="right">{wan(o.unattributedPaidFen)}</Table.Td>
-                  </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
+            <FiguresTable
+              label="按资金文件"
+              leading={['文号', '级次']}
+              rows={o.documents.map((d) => ({ key: d.id, leading: [d.docNumber, d.level], figures: d }))}
+              unattributedPaidFen={o.unattributedPaidFen}
+            />
           )}
         </Paper>
         <Paper withBorder p="md">
@@ -132,26 +110,7 @@ function CountyFigures({ o }: { o: FundsOverview }) {
               登记资金文件后，这里按中央、自治区、地区、县汇总。
             </Text>
           ) : (
-            <Table striped aria-label="按资金级次">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>级次</Table.Th>
-                  <Table.Th ta="right">文件金额</Table.Th>
-                  <Table.Th ta="right">已分配</Table.Th>
-                  <Table.Th ta="right">已支付</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {o.levels.map((l) => (
-                  <Table.Tr key={l.level}>
-                    <Table.Td>{l.level}</Table.Td>
-                    <Table.Td ta="right">{wan(l.amountFen)}</Table.Td>
-                    <Table.Td ta="right">{wan(l.allocatedFen)}</Table.Td>
-                    <Table.Td ta="right">{wan(l.paidFen)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <FiguresTable label="按资金级次" leading={['级次']} rows={o.levels.map((l) => ({ key: l.level, leading: [l.level], figures: l }))} unattributedPaidFen={0} />
           )}
         </Paper>
       </SimpleGrid>
@@ -170,6 +129,42 @@ function CountyFigures({ o }: { o: FundsOverview }) {
         )}
       </Paper>
     </Stack>
+  );
+}
+
+/** Amount, allocated and paid per row (a document, a level), with the payments that name no document last. */
+function FiguresTable({ label, leading, rows, unattributedPaidFen }: { label: string; leading: string[]; rows: { key: string; leading: string[]; figures: FundFigures }[]; unattributedPaidFen: number }) {
+  return (
+    <Table striped aria-label={label}>
+      <Table.Thead>
+        <Table.Tr>
+          {leading.map((h) => (
+            <Table.Th key={h}>{h}</Table.Th>
+          ))}
+          <Table.Th ta="right">文件金额</Table.Th>
+          <Table.Th ta="right">已分配</Table.Th>
+          <Table.Th ta="right">已支付</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.key}>
+            {r.leading.map((cell, i) => (
+              <Table.Td key={i}>{cell}</Table.Td>
+            ))}
+            <Table.Td ta="right">{wan(r.figures.amountFen)}</Table.Td>
+            <Table.Td ta="right">{wan(r.figures.allocatedFen)}</Table.Td>
+            <Table.Td ta="right">{wan(r.figures.paidFen)}</Table.Td>
+          </Table.Tr>
+        ))}
+        {unattributedPaidFen > 0 && (
+          <Table.Tr>
+            <Table.Td colSpan={leading.length + 2}>未注明文件的支付</Table.Td>
+            <Table.Td ta="right">{wan(unattributedPaidFen)}</Table.Td>
+          </Table.Tr>
+        )}
+      </Table.Tbody>
+    </Table>
   );
 }
 

@@ -1,5 +1,7 @@
 // Spending progress against the time progress, drawn as plain SVG like monitoring's execution chart:
 // one bar per project (or a single one on a project's page) and a dashed line at the time progress.
+import { scaleEnd } from '../monitoring/ExecutionChart';
+
 const WIDTH = 760;
 const LABEL = 200;
 const VALUE = 70;
@@ -15,7 +17,7 @@ export interface SpendingBar {
 }
 
 export function SpendingChart({ bars, timeProgress }: { bars: readonly SpendingBar[]; timeProgress: string }) {
-  const end = Math.max(100, Math.ceil(Math.max(0, ...bars.map((b) => Number(b.progress))) / 10) * 10);
+  const end = scaleEnd(bars.map((b) => Number(b.progress)));
   const plot = WIDTH - LABEL - VALUE;
   const x = (rate: number) => LABEL + (Math.min(rate, end) / end) * plot;
   const height = AXIS + bars.length * ROW + 8;

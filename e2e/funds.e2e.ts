@@ -6,7 +6,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { XLSX_MIME } from './fixtures';
-import { appsPerTest, ARTIFACTS_DIR, startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, ARTIFACTS_DIR, retype, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 const ids: Record<'industry' | 'road', string> = { industry: '', road: '' };
@@ -109,13 +109,23 @@ describe('衔接资金', () => {
     await page.getByLabel('已支付（万元）').getByText('47.5000', { exact: true }).waitFor();
     console.log(`全县：${await screenshot('funds-county')}`);
 
+    // The document is changed: 20 万元 more, all to the industry project, which lifts its share.
+    await page.getByRole('button', { name: '修改资金文件 新财农〔2020〕8号' }).click();
+    const editing = page.getByRole('dialog', { name: '修改资金文件 新财农〔2020〕8号' });
+    await retype(editing.getByRole('textbox', { name: '文件金额（万元）' }), '120');
+    await retype(editing.getByRole('textbox', { name: '分配给 庭院经济发展项目 的金额（万元）' }), '80');
+    await editing.getByText('已分配合计 120 万元').waitFor();
+    await editing.getByRole('button', { name: '保存' }).click();
+    await editing.waitFor({ state: 'detached' });
+    await share.getByText('66.67%', { exact: true }).waitFor();
+
     // The industry project's loop: its approved-or-not target, monitoring, self-evaluation and payments.
     await page.getByRole('table', { name: '衔接资金项目' }).getByRole('link', { name: '庭院经济发展项目' }).click();
     const stages = page.getByLabel('闭环管理四个环节');
     await stages.getByText('尚未填报绩效目标').waitFor();
     await stages.getByText('尚无监控填报').waitFor();
     await stages.getByText('尚未自评').waitFor();
-    await stages.getByText('支出进度 33.33%，落后于序时进度').waitFor();
+    await stages.getByText('支出进度 25.00%，落后于序时进度').waitFor();
     await page.getByRole('img', { name: /支出进度与序时进度/ }).waitFor();
     console.log(`项目闭环：${await screenshot('funds-project')}`);
     expect(app.pageErrors).toEqual([]);

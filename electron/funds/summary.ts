@@ -60,7 +60,8 @@ export interface FundsOverview {
   today: string;
   /** Percent, 2 decimals. */
   timeProgress: string;
-  documents: (FundFigures & { id: string; docNumber: string; level: FundLevel; issuedOn: string })[];
+  /** Each document as recorded (its allocation included, for editing) with what was paid on it. */
+  documents: (FundDocument & FundFigures)[];
   levels: (FundFigures & { level: FundLevel })[];
   /** Payments that name no document: part of the total, of no level. */
   unattributedPaidFen: Fen;
@@ -156,11 +157,7 @@ export function fundsOverview(db: Db, year: number, today = localDate()): FundsO
   });
 
   const documentRows = documents.map((d) => ({
-    id: d.id,
-    docNumber: d.docNumber,
-    level: d.level,
-    issuedOn: d.issuedOn,
-    amountFen: d.amountFen,
+    ...d,
     allocatedFen: d.allocations.reduce((sum, a) => sum + a.amountFen, 0),
     paidFen: paidByDocument.get(d.id) ?? 0,
   }));

@@ -5,7 +5,7 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, 
 import { useState } from 'react';
 import { INDUSTRY_VERDICT_LABELS } from '../../../../electron/domain/funds';
 import { formatWanYuan } from '../../../../electron/domain/money';
-import type { FundFigures, FundProjectRow, FundsOverview } from '../../../../electron/funds/contract';
+import type { FundDocument, FundFigures, FundProjectRow, FundsOverview } from '../../../../electron/funds/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
@@ -24,7 +24,8 @@ const PRINT_PAGE = '@media print { @page { size: A4 landscape; margin: 10mm; } }
 
 export function CountyView({ year }: { year: number }) {
   const overview = useInvoke('funds.overview', { year });
-  const [adding, setAdding] = useState(false);
+  // null: a new document; a document: that one being changed; undefined: no dialog.
+  const [editing, setEditing] = useState<FundDocument | null | undefined>(undefined);
   const importFlow = useFundsImport(year, overview.reload);
   const o = overview.data;
   return (
@@ -37,7 +38,7 @@ export function CountyView({ year }: { year: number }) {
           <>
             <YearSelect value={year} onChange={(next) => navigate('funds', String(next))} />
             <IfAllowed permission="enter">
-              <Button variant="default" onClick={() => setAdding(true)} disabled={!o}>
+              <Button variant="default" onClick={() => setEditing(null)} disabled={!o}>
                 登记资金文件
               </Button>
               <PickFileButton label="导入支付（Excel）" accept={XLSX_ACCEPT} variant="default" onFile={importFlow.choose} loading={importFlow.reading} />
@@ -52,14 +53,14 @@ export function CountyView({ year }: { year: number }) {
       />
       {overview.error && <Alert color="red" title="无法读取衔接资金">{overview.error}</Alert>}
       {!o && !overview.error && <Loader aria-label="正在读取" />}
-      {o && <CountyFigures o={o} />}
-      {adding && o && <DocumentModal year={year} projects={o.projects} onClose={() => setAdding(false)} onSaved={overview.reload} />}
+      {o && <CountyFigures o={o} onEdit={setEditing} />}
+      {editing !== undefined && o && <DocumentModal year={year} projects={o.projects} document={editing} onClose={() => setEditing(undefined)} onSaved={overview.reload} />}
       {importFlow.modal}
     </Stack>
   );
 }
 
-function CountyFigures({ o }: { o: FundsOverview }) {
+function CountyFigures({ o, onEdit }: { o: FundsOverview; onEdit: (document: FundDocument) => void }) {
   if (o.projects.length === 0 && o.documents.length === 0) {
     return (
       <EmptyNotice
@@ -99,6 +100,17 @@ function CountyFigures({ o }: { o: FundsOverview }) {
               rows={o.documents.map((d) => ({ key: d.id, leading: [d.docNumber, d.level], figures: d }))}
               unattributedPaidFen={o.unattributedPaidFen}
             />
+          )}
+          {o.documents.length > 0 && (
+            <IfAllowed permission="enter">
+              <Group gap="xs" mt="xs" className="no-print">
+                {o.documents.map((d) => (
+                  <Button key={d.id} size="compact-sm" variant="subtle" onClick={() => onEdit(d)} aria-label={`修改资金文件 ${d.docNumber}`}>
+                    修改 {d.docNumber}
+                  </Button>
+                ))}
+              </Group>
+            </IfAllowed>
           )}
         </Paper>
         <Paper withBorder p="md">

@@ -119,6 +119,14 @@ describe('衔接资金', () => {
     await editing.waitFor({ state: 'detached' });
     await share.getByText('66.67%', { exact: true }).waitFor();
 
+    // Printed: the figures and tables without the buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: '导出 Excel' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '修改资金文件 新财农〔2020〕8号' }).isVisible()).toBe(false);
+    expect(await page.getByRole('table', { name: '衔接资金项目' }).isVisible()).toBe(true);
+    console.log(`打印视图：${await screenshot('funds-print')}`);
+    await page.emulateMedia({ media: 'screen' });
+
     // The industry project's loop: its approved-or-not target, monitoring, self-evaluation and payments.
     await page.getByRole('table', { name: '衔接资金项目' }).getByRole('link', { name: '庭院经济发展项目' }).click();
     const stages = page.getByLabel('闭环管理四个环节');

@@ -12,6 +12,8 @@ import { evaluationHandlers } from './evaluation/handlers';
 import { exchangeCommands } from './exchange/commands';
 import { exchangeHandlers } from './exchange/handlers';
 import { expertsHandlers } from './experts/handlers';
+import { fundsCommands } from './funds/commands';
+import { fundsHandlers } from './funds/handlers';
 import type { ContractOfList } from './ipc/contract';
 import type { ContractPart } from './ipc/schema';
 import type { HandlersFor } from './ipc/router';
@@ -59,6 +61,7 @@ export const PLUGS = {
   experts: { handlers: expertsHandlers },
   results: { handlers: resultsHandlers, commands: resultsCommands },
   rectification: { handlers: rectificationHandlers },
+  funds: { handlers: fundsHandlers, commands: fundsCommands },
   disclosure: { handlers: disclosureHandlers },
   exchange: { handlers: exchangeHandlers, commands: exchangeCommands },
   prefecture: { handlers: prefectureHandlers },

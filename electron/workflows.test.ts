@@ -209,6 +209,7 @@ describe('the real workflows', () => {
       { value: 'self-evaluation', label: '绩效自评', upward: true },
       { value: 'results', label: '结果应用', upward: true },
       { value: 'rectification', label: '整改', upward: true },
+      { value: 'funds', label: '衔接资金', upward: true },
       { value: 'all', label: '全部', upward: true },
     ]);
   });
@@ -229,8 +230,8 @@ describe('the real workflows', () => {
 
   it('send units and projects in the stages of the records written for them, as before', () => {
     const stagesOf = (name: string) => exchangeEntitiesOf(WORKFLOWS).find((e) => e.name === name)?.stages.toSorted();
-    expect(stagesOf('unit')).toEqual(['monitoring', 'rectification', 'results', 'self-evaluation', 'targets']);
-    expect(stagesOf('project')).toEqual(['monitoring', 'rectification', 'results', 'self-evaluation', 'targets']);
+    expect(stagesOf('unit')).toEqual(['funds', 'monitoring', 'rectification', 'results', 'self-evaluation', 'targets']);
+    expect(stagesOf('project')).toEqual(['funds', 'monitoring', 'rectification', 'results', 'self-evaluation', 'targets']);
     expect(stagesOf('target')).toEqual(['self-evaluation', 'targets']);
     expect(stagesOf('rectification')).toEqual(['monitoring', 'rectification']);
     expect(stagesOf('library-indicator')).toEqual(['library']);

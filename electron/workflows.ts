@@ -7,6 +7,7 @@ import { disclosureWorkflow } from './disclosure/workflow';
 import { evaluationWorkflow } from './evaluation/workflow';
 import { exchangeWorkflow } from './exchange/workflow';
 import { expertsWorkflow } from './experts/workflow';
+import { fundsWorkflow } from './funds/workflow';
 import { libraryWorkflow } from './library/workflow';
 import { monitoringWorkflow } from './monitoring/workflow';
 import { prefectureWorkflow } from './prefecture/workflow';
@@ -30,6 +31,7 @@ export const WORKFLOWS = [
   expertsWorkflow,
   resultsWorkflow,
   rectificationWorkflow,
+  fundsWorkflow,
   disclosureWorkflow,
   exchangeWorkflow,
   prefectureWorkflow,

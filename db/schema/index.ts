@@ -11,3 +11,4 @@ export * from './experts';
 export * from './evaluationPlans';
 export * from './results';
 export * from './evaluation';
+export * from './funds';

@@ -36,6 +36,9 @@ export const AUDIT_KINDS: Readonly<Record<string, string>> = {
   evaluation: '绩效评价',
   'evaluation-template': '评价模板',
   rectification: '整改',
+  'fund-document': '衔接资金文件',
+  'fund-project': '衔接资金项目',
+  'fund-payment': '衔接资金支付',
   disclosure: '绩效公开',
   'exchange-package': '数据交换包',
 };

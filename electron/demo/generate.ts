@@ -18,6 +18,7 @@ import { planDemoCounty, type DemoPlan, type LibraryType, type PlannedTarget } f
 import { seededRandom } from './random';
 import { isSampleDatabase, requireSampleDatabase } from './sampleDatabase';
 import { unitsFillingInExcel, writeDemoExternalTables, type DemoExternalTables } from './externalTables';
+import { writeDemoFunds, type DemoFundsSummary } from './funds';
 import { writeDemoMonitoring, type DemoMonitoringSummary } from './monitoring';
 import { writeDemoSelfEvaluations } from './selfEvaluations';
 
@@ -51,6 +52,8 @@ export interface DemoSummary {
   selfEvaluations: Record<WorkflowState, number>;
   /** Tables filled in Excel by a few units and imported for 自评复核, with the breaks planted in them. */
   selfEvaluationReviews: DemoExternalTables;
+  /** 衔接资金: the fund projects given documents, categories, beneficiaries and payments. */
+  funds: DemoFundsSummary;
 }
 
 export interface DemoStatus {
@@ -136,7 +139,7 @@ function writePlan(db: Db, plan: DemoPlan, context: { regionCode: string; year: 
   return indicators;
 }
 
-type YearEnd = Pick<DemoSummary, 'monitoring' | 'selfEvaluations' | 'selfEvaluationReviews'>;
+type YearEnd = Pick<DemoSummary, 'monitoring' | 'selfEvaluations' | 'selfEvaluationReviews' | 'funds'>;
 
 function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicators: number, yearEnd: YearEnd): DemoSummary {
   const projectTargets = Object.fromEntries(WORKFLOW_STATES.map((s) => [s, plan.projects.filter((p) => p.target.status === s).length])) as Record<WorkflowState, number>;
@@ -159,14 +162,15 @@ function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicat
 /**
  * The year after the budget season, each part from its own stream of the seed, so that the plan (units,
  * projects, targets) stays what it was for a seed: the monitoring rounds, then the self-evaluations
- * prefilled from the last round, and the tables a few units filled in Excel instead.
+ * prefilled from the last round, the tables a few units filled in Excel instead, and the 衔接资金 records.
  */
-function writeYearEnd(db: Db, options: Required<DemoOptions>): YearEnd {
+function writeYearEnd(db: Db, actor: Actor, options: Required<DemoOptions>): YearEnd {
   const monitoring = writeDemoMonitoring(db, options.year, seededRandom(options.seed + 0x3017));
   const tablesRandom = seededRandom(options.seed + 0x7ab1e);
   const inExcel = unitsFillingInExcel(db, options.year, tablesRandom);
   const selfEvaluations = writeDemoSelfEvaluations(db, options.year, seededRandom(options.seed + 0x5e1f), new Set(inExcel));
-  return { monitoring, selfEvaluations, selfEvaluationReviews: writeDemoExternalTables(db, options.year, inExcel, tablesRandom) };
+  const selfEvaluationReviews = writeDemoExternalTables(db, options.year, inExcel, tablesRandom);
+  return { monitoring, selfEvaluations, selfEvaluationReviews, funds: writeDemoFunds(db, actor, options.year, seededRandom(options.seed + 0xf0d5)) };
 }
 
 /**
@@ -194,7 +198,7 @@ export function generateDemoCounty(db: Db, actor: Actor, input: DemoOptions): De
     });
     const indicators = writePlan(db, plan, { regionCode: county.regionCode, year: options.year, writeUnits: !county.unitsExist });
     // The database itself, not the transaction: the monitoring services prepare their bulk statements on it.
-    const summary = summarise(plan, options, indicators, writeYearEnd(db, options));
+    const summary = summarise(plan, options, indicators, writeYearEnd(db, actor, options));
     recordAudit(tx, actor, { entity: DEMO_ENTITY, naturalKey: `${county.regionCode}/${options.year}`, action: DEMO_ACTION, after: summary });
     return summary;
   });

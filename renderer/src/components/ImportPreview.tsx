@@ -35,6 +35,7 @@ export function ImportPreviewModal<R>({
   rowColumns,
   rowKey,
   allOrNothing = false,
+  notice,
   committing,
   onCancel,
   onConfirm,
@@ -48,6 +49,8 @@ export function ImportPreviewModal<R>({
   rowKey: (row: R) => string;
   /** A file that goes in whole or not at all: any problem holds back every row. */
   allOrNothing?: boolean;
+  /** What the workflow has to say about the file beyond its rows, e.g. amounts past an allocation. */
+  notice?: ReactNode;
   committing: boolean;
   onCancel: () => void;
   onConfirm: () => void;
@@ -95,6 +98,7 @@ export function ImportPreviewModal<R>({
           </Title>
           <VirtualTable label="导入内容" rows={rows} columns={rowColumns} rowKey={rowKey} height={Math.min(240, 40 * (rows.length + 1) + 2)} />
         </Stack>
+        {notice}
         {writable === 0 && <Alert color="yellow">{problems.length > 0 && allOrNothing ? '文件中有错误，整个文件都不会导入；请改正后重新选择文件。' : '这个文件没有需要写入的内容。'}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={committing}>

@@ -7,6 +7,7 @@ import type { WorkflowName } from '../../../electron/ipc/contract';
 import { DisclosurePage } from '../pages/disclosure/DisclosurePage';
 import { EvaluationPage } from '../pages/evaluation/EvaluationPage';
 import { ExchangePage } from '../pages/exchange/ExchangePage';
+import { FundsPage } from '../pages/funds/FundsPage';
 import { HomePage } from '../pages/home/HomePage';
 import { LibraryPage } from '../pages/library/LibraryPage';
 import { MonitoringPage } from '../pages/monitoring/MonitoringPage';
@@ -40,6 +41,7 @@ export const NAVIGATION: Readonly<Record<WorkflowName, NavigationEntry | null>> 
     label: '整改问责',
     summary: '对监控和评价发现的问题下达整改通知，跟踪单位反馈和审核结论；逾期仍未通过的进入问责清单。',
   },
+  funds: { label: '衔接资金', page: FundsPage },
   disclosure: { label: '绩效公开', page: DisclosurePage },
   exchange: { label: '数据交换', page: ExchangePage },
   // The review lists and the counties' summary are tabs of 数据交换.

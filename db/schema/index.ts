@@ -7,3 +7,4 @@ export * from './selfEvaluation';
 export * from './rectification';
 export * from './exchange';
 export * from './selfEvaluationReview';
+export * from './attachments';

@@ -7,7 +7,7 @@ import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { addAttachment, attachmentFile, listAttachments, moveAttachments, removeAttachment } from './attachments';
 
 const owner = { kind: 'rectification.draft', id: 'notice-1' };
-const count = (db: ReturnType<typeof countyStore>['db']) => db.$client.prepare('SELECT count(*) AS n FROM attachments').get() as { n: number };
+const count = (store: ReturnType<typeof countyStore>) => store.sqlite.prepare('SELECT count(*) AS n FROM attachments').get() as { n: number };
 
 describe('attachments', () => {
   it('keeps a real PDF with its owner, its sha256 and size, and gives the same bytes back', () => {
@@ -24,11 +24,12 @@ describe('attachments', () => {
   });
 
   it('refuses a file whose content does not match its extension, an unknown type and an empty file, writing nothing', () => {
-    const { db } = countyStore();
+    const store = countyStore();
+    const { db } = store;
     expect(() => addAttachment(db, TEST_ACTOR, owner, payload('照片.pdf', smallPng()))).toThrow('“照片.pdf”的内容不是 PDF 文件（扩展名为 .pdf，但文件内容不符），请确认文件未损坏或改名');
     expect(() => addAttachment(db, TEST_ACTOR, owner, payload('setup.exe', Buffer.from('MZ')))).toThrow(/不是可上传的附件类型，请上传 PDF、Word（.doc\/.docx）、Excel（.xlsx）、JPG 或 PNG 文件/);
     expect(() => addAttachment(db, TEST_ACTOR, owner, payload('空.png', Buffer.alloc(0)))).toThrow('“空.png”是空文件，请重新选择');
-    expect(count(db).n).toBe(0);
+    expect(count(store).n).toBe(0);
     expect(addAttachment(db, TEST_ACTOR, owner, payload('现场照片.PNG', smallPng())).mime).toBe('image/png');
   });
 

@@ -5,6 +5,7 @@ import { checkReviewer, type Reviewer } from './reviewChain';
 import { daysLate, deadlineState, type DeadlineState } from './monitoring';
 import { refusalReason, checkSelfReview } from './permissions';
 import { isIsoDate } from './projects';
+import { compare, parseDecimal } from './ratio';
 
 /** What a notice was opened from: a monitoring round's sheet, a self-evaluation, a spot check, or an evaluation. */
 export const RECTIFICATION_SOURCES = ['monitoring', 'self-evaluation', 'spot-check', 'department-evaluation', 'finance-evaluation'] as const;
@@ -168,3 +169,10 @@ export function measureProblem(measure: AccountabilityMeasure, detail: string, t
 
 /** The notice's number as printed on the 整改通知书: 〔2020〕3号. */
 export const noticeNumber = (year: number, seq: number): string => `〔${year}〕${seq}号`;
+
+/** A spot check opens a notice only when its recheck scored the table lower than the unit did (scores as decimal text). */
+export function spotCheckLowered(unitScore: string | null, adjustedScore: string | null): boolean {
+  const unit = unitScore === null ? null : parseDecimal(unitScore);
+  const adjusted = adjustedScore === null ? null : parseDecimal(adjustedScore);
+  return unit !== null && adjusted !== null && compare(adjusted, unit) < 0;
+}

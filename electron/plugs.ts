@@ -18,6 +18,7 @@ import { monitoringCommands } from './monitoring/commands';
 import { monitoringHandlers } from './monitoring/handlers';
 import { prefectureHandlers } from './prefecture/handlers';
 import { projectsHandlers } from './projects/handlers';
+import { rectificationCommands } from './rectification/commands';
 import { rectificationHandlers } from './rectification/handlers';
 import { registryCommands } from './registry/commands';
 import { registryHandlers } from './registry/handlers';
@@ -50,7 +51,7 @@ export const PLUGS = {
   targets: { handlers: targetsHandlers },
   monitoring: { handlers: monitoringHandlers, commands: monitoringCommands },
   selfEvaluation: { handlers: selfEvaluationHandlers, commands: selfEvaluationCommands },
-  rectification: { handlers: rectificationHandlers },
+  rectification: { handlers: rectificationHandlers, commands: rectificationCommands },
   disclosure: { handlers: disclosureHandlers },
   exchange: { handlers: exchangeHandlers, commands: exchangeCommands },
   prefecture: { handlers: prefectureHandlers },

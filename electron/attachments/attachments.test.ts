@@ -39,7 +39,7 @@ describe('attachments', () => {
     const pdf = smallPdf();
     const atLimit = Buffer.concat([pdf, Buffer.alloc(1024 * 1024 - pdf.length, 0x20)]);
     const overLimit = Buffer.concat([atLimit, Buffer.from(' ')]);
-    expect(() => addAttachment(db, TEST_ACTOR, owner, payload('大文件.pdf', overLimit))).toThrow('“大文件.pdf”大小为 1 MB（1048577 字节），超过附件上限 1 MB（1048576 字节）：请压缩或拆分后上传');
+    expect(() => addAttachment(db, TEST_ACTOR, owner, payload('大文件.pdf', overLimit))).toThrow('“大文件.pdf”大小为 1.0 MB（1048577 字节），超过附件上限 1.0 MB（1048576 字节）：请压缩或拆分后上传');
     expect(addAttachment(db, TEST_ACTOR, owner, payload('刚好.pdf', atLimit)).size).toBe(1024 * 1024);
   });
 

@@ -34,10 +34,11 @@ export const extensionOf = (name: string): string => {
   return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
 };
 
-/** The size as staff read it: 512 KB, 10.5 MB. */
-export function sizeText(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(Math.round((bytes * 10) / (1024 * 1024)) / 10).toString()} MB`;
+/** The size as staff read it: 512 B, 12.5 KB, 10.0 MB (the file lists and the size refusal say the same). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 export type AttachmentCheck = { ok: true; mime: string } | { ok: false; message: string };
@@ -47,7 +48,7 @@ export function checkAttachment(name: string, bytes: Uint8Array, maxBytes: numbe
   const kind = ATTACHMENT_KINDS.find((k) => k.extension === extensionOf(name));
   if (!kind) return { ok: false, message: `“${name}”不是可上传的附件类型，请上传 ${ALLOWED_TEXT} 文件` };
   if (bytes.length === 0) return { ok: false, message: `“${name}”是空文件，请重新选择` };
-  if (bytes.length > maxBytes) return { ok: false, message: `“${name}”大小为 ${sizeText(bytes.length)}（${bytes.length} 字节），超过附件上限 ${sizeText(maxBytes)}（${maxBytes} 字节）：请压缩或拆分后上传` };
+  if (bytes.length > maxBytes) return { ok: false, message: `“${name}”大小为 ${formatFileSize(bytes.length)}（${bytes.length} 字节），超过附件上限 ${formatFileSize(maxBytes)}（${maxBytes} 字节）：请压缩或拆分后上传` };
   if (!kind.magic.every((byte, i) => bytes[i] === byte)) {
     return { ok: false, message: `“${name}”的内容不是 ${kind.label} 文件（扩展名为 .${kind.extension}，但文件内容不符），请确认文件未损坏或改名` };
   }

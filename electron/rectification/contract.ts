@@ -7,6 +7,9 @@ import type { AttachmentInfo } from '../attachments';
 import { file, isoDate, returns, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { Rectification } from './notices';
 import type { AccountabilityItem, NoticeDetail, NoticeList } from './views';
+export type { NoticeText, Rectification } from './notices';
+export type { AccountabilityItem, FeedbackRound, MeasureRecord, NoticeDetail, NoticeList, NoticeListItem } from './views';
+export type { AttachmentInfo } from '../attachments';
 
 const notice = { id: uuid, version };
 

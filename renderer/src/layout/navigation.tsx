@@ -9,6 +9,7 @@ import { ExchangePage } from '../pages/exchange/ExchangePage';
 import { HomePage } from '../pages/home/HomePage';
 import { LibraryPage } from '../pages/library/LibraryPage';
 import { MonitoringPage } from '../pages/monitoring/MonitoringPage';
+import { RectificationPage } from '../pages/rectification/RectificationPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
 import { SelfEvaluationPage } from '../pages/selfEvaluation/SelfEvaluationPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -39,10 +40,7 @@ export const NAVIGATION: Readonly<Record<WorkflowName, NavigationEntry | null>> 
     label: '结果应用',
     summary: '把评价结果用于下一年度预算安排：按等级提出优先保障、据实保障、核减或取消的建议，形成可打印的预算调整建议清单。',
   },
-  rectification: {
-    label: '整改问责',
-    summary: '对监控和评价发现的问题下达整改通知，跟踪单位反馈和审核结论；逾期仍未通过的进入问责清单。',
-  },
+  rectification: { label: '整改问责', page: RectificationPage },
   disclosure: { label: '绩效公开', page: DisclosurePage },
   exchange: { label: '数据交换', page: ExchangePage },
   // The review lists and the counties' summary are tabs of 数据交换.

@@ -46,12 +46,12 @@ export function AccountabilityTab({ year }: { year: number }) {
       <Table withTableBorder withColumnBorders aria-label="问责清单">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>编号</Table.Th>
-            <Table.Th>单位</Table.Th>
+            <Table.Th miw={110}>编号</Table.Th>
+            <Table.Th miw={130}>单位</Table.Th>
             <Table.Th>来源记录</Table.Th>
-            <Table.Th>整改期限</Table.Th>
-            <Table.Th>状态</Table.Th>
-            <Table.Th>列入原因</Table.Th>
+            <Table.Th miw={190}>整改期限</Table.Th>
+            <Table.Th miw={170}>状态</Table.Th>
+            <Table.Th miw={130}>列入原因</Table.Th>
             <Table.Th>已采取的措施</Table.Th>
             <Table.Th className="no-print" />
           </Table.Tr>

@@ -10,7 +10,7 @@ import { errorMessage, invoke } from '../../api';
 import { PickFileButton } from '../../components/FileActions';
 import { readFilePayload } from '../../components/files';
 import { notifyError, notifySuccess } from '../../components/notify';
-import { AttachmentLine } from './NoticeView';
+import { AttachmentLine } from './AttachmentLine';
 
 interface Props {
   detail: NoticeDetail;

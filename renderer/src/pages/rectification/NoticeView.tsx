@@ -1,13 +1,13 @@
 // One 整改通知: what was found and asked, where it stands on the chain, what the signed-in person may do
 // now, the timeline of every feedback round and opinion with its files, and the printable 整改通知书.
+import type { ReactNode } from 'react';
 import { Alert, Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { ACCOUNTABILITY_MEASURE_LABELS, RECTIFICATION_SOURCE_LABELS } from '../../../../electron/domain/rectification';
-import type { AttachmentInfo, NoticeDetail } from '../../../../electron/rectification/contract';
-import { invoke } from '../../api';
-import { DownloadButton } from '../../components/FileActions';
-import { formatDateTime, formatFileSize } from '../../components/format';
+import type { NoticeDetail } from '../../../../electron/rectification/contract';
+import { formatDateTime } from '../../components/format';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
+import { AttachmentLine } from './AttachmentLine';
 import { DeadlineText, NoticeStatusBadge } from './badges';
 import { NoticeActions } from './NoticeActions';
 import { NoticeDocument } from './NoticeDocument';
@@ -46,7 +46,7 @@ export function NoticeView({ id }: { id: string }) {
   );
 }
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
       <Text size="xs" c="dimmed">
@@ -83,19 +83,6 @@ function NoticeFacts({ detail }: { detail: NoticeDetail }) {
         )}
       </Stack>
     </Card>
-  );
-}
-
-/** A file kept with the notice, downloadable by whoever may see the notice. */
-export function AttachmentLine({ file, extra }: { file: AttachmentInfo; extra?: React.ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap">
-      <DownloadButton size="compact-sm" variant="subtle" label={file.name} fetchFile={() => invoke('rectification.downloadAttachment', { attachmentId: file.id })} />
-      <Text size="xs" c="dimmed">
-        {formatFileSize(file.size)}
-      </Text>
-      {extra}
-    </Group>
   );
 }
 

@@ -63,13 +63,13 @@ export function NoticesTab({ year }: { year: number }) {
         <Table striped highlightOnHover withTableBorder aria-label="整改通知">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>编号</Table.Th>
-              <Table.Th>来源</Table.Th>
+              <Table.Th miw={110}>编号</Table.Th>
+              <Table.Th miw={80}>来源</Table.Th>
               <Table.Th>来源记录</Table.Th>
-              <Table.Th>单位</Table.Th>
-              <Table.Th>整改期限</Table.Th>
-              <Table.Th>状态</Table.Th>
-              <Table.Th ta="right">退回次数</Table.Th>
+              <Table.Th miw={130}>单位</Table.Th>
+              <Table.Th miw={190}>整改期限</Table.Th>
+              <Table.Th miw={170}>状态</Table.Th>
+              <Table.Th ta="right" miw={80}>退回次数</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -9,11 +9,11 @@ const STATUS_COLORS: Record<RectificationStatus, string> = { pending: 'gray', is
 export function NoticeStatusBadge({ status, holder }: { status: RectificationStatus; holder: NoticeHolder | null }) {
   return (
     <Group gap={4} wrap="nowrap">
-      <Badge variant="light" color={STATUS_COLORS[status]}>
+      <Badge variant="light" color={STATUS_COLORS[status]} style={{ flexShrink: 0 }}>
         {RECTIFICATION_LABELS[status]}
       </Badge>
       {holder && status !== 'pending' && (
-        <Badge variant="outline" color="gray" fw={400}>
+        <Badge variant="outline" color="gray" fw={400} style={{ flexShrink: 0 }}>
           {NOTICE_HOLDER_LABELS[holder]}办理
         </Badge>
       )}
@@ -27,14 +27,14 @@ const DEADLINE_COLORS: Record<DeadlineState, string> = { open: 'gray', dueSoon: 
 export function DeadlineText({ deadline, state, daysOverdue }: { deadline: string; state: DeadlineState | 'done'; daysOverdue: number }) {
   return (
     <Group gap={6} wrap="nowrap">
-      <span>{deadline}</span>
+      <span style={{ whiteSpace: 'nowrap' }}>{deadline}</span>
       {state === 'dueSoon' && (
-        <Badge size="sm" variant="light" color={DEADLINE_COLORS.dueSoon}>
+        <Badge size="sm" variant="light" color={DEADLINE_COLORS.dueSoon} style={{ flexShrink: 0 }}>
           {DEADLINE_LABELS.dueSoon}
         </Badge>
       )}
       {state === 'overdue' && (
-        <Badge size="sm" variant="filled" color={DEADLINE_COLORS.overdue}>
+        <Badge size="sm" variant="filled" color={DEADLINE_COLORS.overdue} style={{ flexShrink: 0 }}>
           逾期 {daysOverdue} 天
         </Badge>
       )}

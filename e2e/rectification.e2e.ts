@@ -61,6 +61,14 @@ async function press(name: string, done: string) {
   await app.page.getByText(done).first().waitFor();
 }
 
+/** The person opens the notice from the list and presses one button, typing into `field` first when given. */
+async function actOn(number: string, who: keyof typeof ROLES, button: string, done: string, field?: [label: string, text: string]) {
+  await switchTo(who);
+  await openNotice(number);
+  if (field) await typeIn(...field);
+  await press(button, done);
+}
+
 describe('整改问责 in the browser', () => {
   it('carries a notice from a red sheet through the department to the unit, returns the feedback once and approves it', async () => {
     const { page } = app;
@@ -78,10 +86,7 @@ describe('整改问责 in the browser', () => {
     const notice = notices.notices.find((n) => n.sourceId === sheet.id)!;
     expect(notice).toMatchObject({ status: 'issued', holder: 'department', departmentCode: department.code });
 
-    await switchTo('马部门');
-    await openNotice(notice.number);
-    await typeIn('主管部门的整改要求（可选，随通知转给单位）', '请附支付凭证');
-    await press(`转发给${notice.unitName}`, `已转发给${notice.unitName}`);
+    await actOn(notice.number, '马部门', `转发给${notice.unitName}`, `已转发给${notice.unitName}`, ['主管部门的整改要求（可选，随通知转给单位）', '请附支付凭证']);
 
     await switchTo('李经办');
     await openNotice(notice.number);
@@ -95,9 +100,7 @@ describe('整改问责 in the browser', () => {
     await page.screenshot({ path: '/tmp/rectification-feedback.png', fullPage: true });
     await press('提交整改反馈', '整改反馈已提交');
 
-    await switchTo('马部门');
-    await openNotice(notice.number);
-    await press('转报财政局', '整改反馈已转报财政局');
+    await actOn(notice.number, '马部门', '转报财政局', '整改反馈已转报财政局');
 
     await switchTo('王审核');
     await openNotice(notice.number);
@@ -111,13 +114,8 @@ describe('整改问责 in the browser', () => {
     await page.getByRole('alert').filter({ hasText: '未见验收单，请补充' }).waitFor();
     await typeIn('整改情况', '补充验收单，已全部支付');
     await press('提交整改反馈', '整改反馈已提交');
-    await switchTo('马部门');
-    await openNotice(notice.number);
-    await press('转报财政局', '整改反馈已转报财政局');
-    await switchTo('王审核');
-    await openNotice(notice.number);
-    await typeIn('审核意见（退回时必填）', '整改到位');
-    await press('审核通过', '整改已审核通过');
+    await actOn(notice.number, '马部门', '转报财政局', '整改反馈已转报财政局');
+    await actOn(notice.number, '王审核', '审核通过', '整改已审核通过', ['审核意见（退回时必填）', '整改到位']);
 
     const timeline = page.getByLabel('办理过程');
     await timeline.getByText('第 1 次整改反馈').waitFor();
@@ -163,6 +161,31 @@ describe('整改问责 in the browser', () => {
     await dialog.waitFor({ state: 'hidden' });
     await row.getByText(/约谈：约谈单位主要负责人（张三）/).waitFor();
     await page.screenshot({ path: '/tmp/rectification-accountability.png', fullPage: true });
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('opens a notice from an approved self-evaluation on its page, and the list names it by its source', async () => {
+    const { page } = app;
+    const approved = (await app.call('selfEvaluation.list', { year: 2020 })).find((r) => r.status === 'approved')!;
+    await page.goto(new URL('#/rectification/2020', app.bridge.url).href);
+    await page.getByRole('heading', { name: '2020 年还没有整改通知' }).waitFor();
+    await page.screenshot({ path: '/tmp/rectification-empty.png', fullPage: true });
+
+    await page.goto(new URL(`#/selfEvaluation/edit/${approved.id}`, app.bridge.url).href);
+    await page.getByRole('button', { name: `下发整改通知：${approved.projectName}` }).click();
+    const dialog = page.getByRole('dialog', { name: `整改通知：${approved.projectName}` });
+    const problems = dialog.getByRole('textbox', { name: '发现的问题' });
+    await problems.click();
+    await problems.press('ControlOrMeta+a');
+    await problems.pressSequentially('绩效目标完成情况说明不充分', { delay: 30 });
+    await dialog.getByRole('button', { name: '保存为待下达' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.goto(new URL('#/rectification/2020', app.bridge.url).href);
+    const row = page.getByRole('table', { name: '整改通知' }).getByRole('row').filter({ hasText: approved.projectName });
+    await row.getByText('绩效自评', { exact: true }).waitFor();
+    await row.getByText('待下达').waitFor();
+    await page.screenshot({ path: '/tmp/rectification-from-self-evaluation.png', fullPage: true });
     expect(app.pageErrors).toEqual([]);
   });
 });

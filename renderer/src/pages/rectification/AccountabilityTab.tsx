@@ -1,6 +1,6 @@
 // 问责清单: notices overdue or returned the setting's number of times, the measures taken on each, a
 // dialog to record one, and the list printed as it stands.
-import { Alert, Anchor, Button, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { localDate } from '../../../../electron/domain/clock';
 import { ACCOUNTABILITY_MEASURE_LABELS, ACCOUNTABILITY_MEASURES, measureProblem, type AccountabilityMeasure } from '../../../../electron/domain/rectification';
@@ -11,8 +11,7 @@ import { onSubmitOf, useDialogSubmit } from '../../components/useDialogSubmit';
 import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
 import { useUnsavedWork } from '../../components/unsavedWork';
-import { routeHref } from '../../router';
-import { DeadlineText, NoticeStatusBadge } from './badges';
+import { NoticeCells, NoticeHeaderCells } from './badges';
 import classes from './print.module.css';
 
 export function AccountabilityTab({ year }: { year: number }) {
@@ -46,11 +45,7 @@ export function AccountabilityTab({ year }: { year: number }) {
       <Table withTableBorder withColumnBorders aria-label="问责清单">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th miw={110}>编号</Table.Th>
-            <Table.Th miw={130}>单位</Table.Th>
-            <Table.Th>来源记录</Table.Th>
-            <Table.Th miw={190}>整改期限</Table.Th>
-            <Table.Th miw={170}>状态</Table.Th>
+            <NoticeHeaderCells />
             <Table.Th miw={130}>列入原因</Table.Th>
             <Table.Th>已采取的措施</Table.Th>
             <Table.Th className="no-print" />
@@ -59,17 +54,7 @@ export function AccountabilityTab({ year }: { year: number }) {
         <Table.Tbody>
           {list.data.map((n) => (
             <Table.Tr key={n.id}>
-              <Table.Td>
-                <Anchor href={routeHref('rectification', 'notice', n.id)}>{n.number}</Anchor>
-              </Table.Td>
-              <Table.Td>{n.unitName}</Table.Td>
-              <Table.Td>{n.sourceLabel || n.projectName || '—'}</Table.Td>
-              <Table.Td>
-                <DeadlineText deadline={n.deadline} state={n.deadlineState} daysOverdue={n.daysOverdue} />
-              </Table.Td>
-              <Table.Td>
-                <NoticeStatusBadge status={n.status} holder={n.holder} />
-              </Table.Td>
+              <NoticeCells notice={n} />
               <Table.Td>{n.reasons.join('；')}</Table.Td>
               <Table.Td>
                 {n.measures.length === 0 ? (

@@ -118,26 +118,8 @@ function NoticeTimeline({ detail }: { detail: NoticeDetail }) {
               {round.attachments.map((file) => (
                 <AttachmentLine key={file.id} file={file} />
               ))}
-              {round.departmentDecision && (
-                <Text size="sm">
-                  主管部门{round.departmentDecision === 'forward' ? '已转报财政局' : '退回单位'}
-                  {round.departmentOpinion ? `：${round.departmentOpinion}` : ''}
-                  <Text span size="xs" c="dimmed">
-                    {' '}
-                    {formatDateTime(round.departmentAt!)} · {round.departmentByName}
-                  </Text>
-                </Text>
-              )}
-              {round.verdict && (
-                <Text size="sm" c={round.verdict === 'approve' ? 'teal' : 'orange'}>
-                  财政局{round.verdict === 'approve' ? '审核通过' : '退回'}
-                  {round.verdictOpinion ? `：${round.verdictOpinion}` : ''}
-                  <Text span size="xs" c="dimmed">
-                    {' '}
-                    {formatDateTime(round.verdictAt!)} · {round.verdictByName}
-                  </Text>
-                </Text>
-              )}
+              {round.departmentDecision && <Decision what={`主管部门${round.departmentDecision === 'forward' ? '已转报财政局' : '退回单位'}`} opinion={round.departmentOpinion} at={round.departmentAt!} by={round.departmentByName!} />}
+              {round.verdict && <Decision what={`财政局${round.verdict === 'approve' ? '审核通过' : '退回'}`} opinion={round.verdictOpinion} at={round.verdictAt!} by={round.verdictByName!} color={round.verdict === 'approve' ? 'teal' : 'orange'} />}
             </Stack>
           </Timeline.Item>
         ))}
@@ -148,5 +130,19 @@ function NoticeTimeline({ detail }: { detail: NoticeDetail }) {
         ))}
       </Timeline>
     </Card>
+  );
+}
+
+/** A decision on a round of feedback: who decided what, the opinion, when. */
+function Decision({ what, opinion, at, by, color }: { what: string; opinion: string | null; at: string; by: string; color?: string }) {
+  return (
+    <Text size="sm" c={color}>
+      {what}
+      {opinion ? `：${opinion}` : ''}
+      <Text span size="xs" c="dimmed">
+        {' '}
+        {formatDateTime(at)} · {by}
+      </Text>
+    </Text>
   );
 }

@@ -4,8 +4,7 @@ import { useMemo, useState } from 'react';
 import { RECTIFICATION_LABELS, RECTIFICATION_SOURCE_LABELS, RECTIFICATION_SOURCES, RECTIFICATION_STATUSES, type RectificationSource, type RectificationStatus } from '../../../../electron/domain/rectification';
 import { EmptyNotice, NoMatches } from '../../components/EmptyNotice';
 import { useInvoke } from '../../components/useInvoke';
-import { routeHref } from '../../router';
-import { DeadlineText, NoticeStatusBadge } from './badges';
+import { NoticeCells, NoticeHeaderCells } from './badges';
 
 export function NoticesTab({ year }: { year: number }) {
   const [status, setStatus] = useState<RectificationStatus | null>(null);
@@ -63,30 +62,14 @@ export function NoticesTab({ year }: { year: number }) {
         <Table striped highlightOnHover withTableBorder aria-label="整改通知">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th miw={110}>编号</Table.Th>
-              <Table.Th miw={80}>来源</Table.Th>
-              <Table.Th>来源记录</Table.Th>
-              <Table.Th miw={130}>单位</Table.Th>
-              <Table.Th miw={190}>整改期限</Table.Th>
-              <Table.Th miw={170}>状态</Table.Th>
+              <NoticeHeaderCells />
               <Table.Th ta="right" miw={80}>退回次数</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {notices.map((n) => (
               <Table.Tr key={n.id}>
-                <Table.Td>
-                  <a href={routeHref('rectification', 'notice', n.id)}>{n.number}</a>
-                </Table.Td>
-                <Table.Td>{RECTIFICATION_SOURCE_LABELS[n.source]}</Table.Td>
-                <Table.Td>{n.sourceLabel || n.projectName || '—'}</Table.Td>
-                <Table.Td>{n.unitName}</Table.Td>
-                <Table.Td>
-                  <DeadlineText deadline={n.deadline} state={n.deadlineState} daysOverdue={n.daysOverdue} />
-                </Table.Td>
-                <Table.Td>
-                  <NoticeStatusBadge status={n.status} holder={n.holder} />
-                </Table.Td>
+                <NoticeCells notice={n} />
                 <Table.Td ta="right">{n.returnCount}</Table.Td>
               </Table.Tr>
             ))}

@@ -1,7 +1,10 @@
-// How a notice's status and deadline read in lists and on its page.
-import { Badge, Group } from '@mantine/core';
+// How a notice's status and deadline read in lists and on its page, and the cells every list of notices
+// starts its rows with.
+import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
+import type { NoticeListItem } from '../../../../electron/rectification/contract';
+import { routeHref } from '../../router';
 import { DEADLINE_LABELS, type DeadlineState } from '../../../../electron/domain/monitoring';
-import { NOTICE_HOLDER_LABELS, RECTIFICATION_LABELS, type NoticeHolder, type RectificationStatus } from '../../../../electron/domain/rectification';
+import { NOTICE_HOLDER_LABELS, RECTIFICATION_LABELS, RECTIFICATION_SOURCE_LABELS, type NoticeHolder, type RectificationStatus } from '../../../../electron/domain/rectification';
 
 const STATUS_COLORS: Record<RectificationStatus, string> = { pending: 'gray', issued: 'blue', answered: 'violet', passed: 'teal', returned: 'orange' };
 
@@ -39,5 +42,42 @@ export function DeadlineText({ deadline, state, daysOverdue }: { deadline: strin
         </Badge>
       )}
     </Group>
+  );
+}
+
+/** The header cells matching NoticeCells. */
+export function NoticeHeaderCells() {
+  return (
+    <>
+      <Table.Th miw={110}>编号</Table.Th>
+      <Table.Th>来源</Table.Th>
+      <Table.Th miw={130}>单位</Table.Th>
+      <Table.Th miw={190}>整改期限</Table.Th>
+      <Table.Th miw={170}>状态</Table.Th>
+    </>
+  );
+}
+
+/** 编号 (a link to the notice), 来源 (kind and record), 单位, 整改期限, 状态. */
+export function NoticeCells({ notice }: { notice: NoticeListItem }) {
+  return (
+    <>
+      <Table.Td>
+        <Anchor href={routeHref('rectification', 'notice', notice.id)}>{notice.number}</Anchor>
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs" c="dimmed">
+          {RECTIFICATION_SOURCE_LABELS[notice.source]}
+        </Text>
+        <Text size="sm">{notice.sourceLabel || notice.projectName || '—'}</Text>
+      </Table.Td>
+      <Table.Td>{notice.unitName}</Table.Td>
+      <Table.Td>
+        <DeadlineText deadline={notice.deadline} state={notice.deadlineState} daysOverdue={notice.daysOverdue} />
+      </Table.Td>
+      <Table.Td>
+        <NoticeStatusBadge status={notice.status} holder={notice.holder} />
+      </Table.Td>
+    </>
   );
 }

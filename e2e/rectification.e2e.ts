@@ -172,7 +172,7 @@ describe('整改问责 in the browser', () => {
     await page.screenshot({ path: '/tmp/rectification-empty.png', fullPage: true });
 
     await page.goto(new URL(`#/selfEvaluation/edit/${approved.id}`, app.bridge.url).href);
-    await page.getByRole('button', { name: `下发整改通知：${approved.projectName}` }).click();
+    await page.getByRole('button', { name: `下达整改通知：${approved.projectName}` }).click();
     const dialog = page.getByRole('dialog', { name: `整改通知：${approved.projectName}` });
     const problems = dialog.getByRole('textbox', { name: '发现的问题' });
     await problems.click();

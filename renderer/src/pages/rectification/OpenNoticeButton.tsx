@@ -1,4 +1,4 @@
-// 下发整改通知 beside the record a problem was found on (a self-evaluation, a spot check): the bureau's
+// 下达整改通知 beside the record a problem was found on (a self-evaluation, a spot check): the bureau's
 // reviewers open the notice dialog; anyone else sees the button disabled with the reason.
 import { Button, Tooltip } from '@mantine/core';
 import { useState } from 'react';
@@ -11,8 +11,8 @@ export function OpenNoticeButton({ size = 'sm', onDone, ...notice }: Omit<Notice
   return (
     <>
       <Tooltip label={review.reason} disabled={review.allowed}>
-        <Button size={size} variant="light" color="red" disabled={!review.allowed} onClick={() => setOpened(true)} aria-label={`下发整改通知：${notice.subject}`}>
-          下发整改通知
+        <Button size={size} variant="light" color="red" disabled={!review.allowed} onClick={() => setOpened(true)} aria-label={`下达整改通知：${notice.subject}`}>
+          下达整改通知
         </Button>
       </Tooltip>
       {opened && <NoticeModal {...notice} onClose={() => setOpened(false)} onDone={onDone ?? (async () => undefined)} />}

@@ -2,10 +2,10 @@
 // when its record may take or lose a file (a notice's feedback while it is being written, an evaluation's
 // report while it is a draft) and calls these; this module checks the file, keeps its bytes and hash in
 // SQLite, lists and hands them back. The API:
-//   addAttachment(db, actor, owner, file)      → AttachmentInfo   (type, magic bytes, size limit, sha256)
+//   addAttachment(db, actor, owner, file, record)  → AttachmentInfo (type, magic bytes, size limit, sha256)
 //   listAttachments(db, owner)                 → AttachmentInfo[] (without the bytes)
 //   attachmentFile(db, id)                     → { info, file }  (base64, for the renderer to save)
-//   removeAttachment(db, actor, id)            → the owner it was removed from
+//   removeAttachment(db, actor, id, record)    → the owner it was removed from
 //   moveAttachments(db, from, to)              → e.g. a draft's files become a submitted round's
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
@@ -45,11 +45,17 @@ const info = {
 
 const ownedBy = (owner: AttachmentOwner) => and(eq(attachments.ownerKind, owner.kind), eq(attachments.ownerId, owner.id));
 
+/** The record the audit log names for a file's coming and going: the owner's own entry, e.g. 整改 2020 年第 1 号. */
+export interface AuditedRecord {
+  entity: string;
+  naturalKey: string;
+}
+
 /** The size limit of the setting 附件大小上限, in bytes. */
 export const attachmentLimit = (db: Db): number => settingValue<number>(db, 'attachments.maxMegabytes') * 1024 * 1024;
 
 /** Keeps a file with its owner, refusing a type, content or size the rule does not allow: nothing is written then. */
-export function addAttachment(db: Db, actor: Actor, owner: AttachmentOwner, file: FilePayload): AttachmentInfo {
+export function addAttachment(db: Db, actor: Actor, owner: AttachmentOwner, file: FilePayload, record: AuditedRecord): AttachmentInfo {
   const name = file.fileName.trim().split(/[\\/]/).pop() ?? '';
   if (name === '') throw new AppError('INVALID_INPUT', '附件缺少文件名，请重新选择文件');
   const bytes = Buffer.from(file.dataBase64, 'base64');
@@ -58,7 +64,7 @@ export function addAttachment(db: Db, actor: Actor, owner: AttachmentOwner, file
   const id = randomUUID();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   db.insert(attachments).values({ id, ownerKind: owner.kind, ownerId: owner.id, name, mime: check.mime, size: bytes.length, sha256, content: bytes, addedBy: actor.name }).run();
-  recordAudit(db, actor, { entity: 'attachment', naturalKey: `${owner.kind}/${owner.id}`, action: '上传附件', after: { name, size: bytes.length, sha256 } });
+  recordAudit(db, actor, { ...record, action: `上传附件“${name}”`, after: { owner, name, size: bytes.length, sha256 } });
   return requireInfo(db, id);
 }
 
@@ -85,11 +91,11 @@ export function attachmentFile(db: Db, id: string): { info: AttachmentInfo; file
   return { info: requireInfo(db, id), file: { fileName: row.name, dataBase64: Buffer.from(row.content).toString('base64') } };
 }
 
-export function removeAttachment(db: Db, actor: Actor, id: string): AttachmentOwner {
+export function removeAttachment(db: Db, actor: Actor, id: string, record: AuditedRecord): AttachmentOwner {
   const owner = attachmentOwner(db, id);
   const { name, sha256 } = requireInfo(db, id);
   db.delete(attachments).where(eq(attachments.id, id)).run();
-  recordAudit(db, actor, { entity: 'attachment', naturalKey: `${owner.kind}/${owner.id}`, action: '删除附件', before: { name, sha256 } });
+  recordAudit(db, actor, { ...record, action: `删除附件“${name}”`, before: { owner, name, sha256 } });
   return owner;
 }
 

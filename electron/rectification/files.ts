@@ -7,23 +7,24 @@ import { AppError } from '../errors';
 import type { FilePayload } from '../ipc/schema';
 import { rectificationRounds } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import { actorProblem, draftOwner, requireRectification } from './notices';
+import { actorProblem, draftOwner, rectificationKey, requireRectification } from './notices';
 import { rectificationDetail } from './views';
 
 /** The notice's feedback is being written by this person now: only then may files come and go. */
-function requireDraftWriter(db: Db, actor: Actor, id: string): void {
+function requireDraftWriter(db: Db, actor: Actor, id: string): { entity: string; naturalKey: string } {
   const row = requireRectification(db, id);
   const problem = actorProblem(db, actor, row, 'answer');
   if (problem) throw new AppError('FORBIDDEN', problem);
   if (!((row.status === 'issued' || row.status === 'returned') && row.holder === 'unit')) {
     throw new AppError('CONFLICT', '只有在实施单位填写整改反馈时才能添加或删除附件；已提交的反馈及其附件保留在记录中');
   }
+  return { entity: 'rectification', naturalKey: rectificationKey(row) };
 }
 
 export function attachToFeedback(db: Db, actor: Actor, input: { id: string; file: FilePayload }): AttachmentInfo {
   return db.transaction((tx) => {
-    requireDraftWriter(tx, actor, input.id);
-    return addAttachment(tx, actor, draftOwner(input.id), input.file);
+    const record = requireDraftWriter(tx, actor, input.id);
+    return addAttachment(tx, actor, draftOwner(input.id), input.file, record);
   });
 }
 
@@ -31,8 +32,7 @@ export function removeFeedbackAttachment(db: Db, actor: Actor, input: { attachme
   db.transaction((tx) => {
     const owner = attachmentOwner(tx, input.attachmentId);
     if (owner.kind !== 'rectification.draft') throw new AppError('CONFLICT', '该附件属于已提交的整改反馈，作为记录保留，不能删除');
-    requireDraftWriter(tx, actor, owner.id);
-    removeAttachment(tx, actor, input.attachmentId);
+    removeAttachment(tx, actor, input.attachmentId, requireDraftWriter(tx, actor, owner.id));
   });
 }
 

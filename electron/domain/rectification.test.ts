@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accountabilityReasons,
   availableNoticeActions,
+  currentNoticeState,
   noticeActorProblem,
   noticeDaysOverdue,
   noticeDeadlineState,
@@ -52,6 +53,15 @@ describe('rectification status flow', () => {
   it('refuses a return without an opinion', () => {
     expect(noticeMove(direct('answered', 'bureau'), 'return', '  ')).toEqual({ ok: false, message: '退回时必须填写审核意见，说明还需整改什么' });
     expect(noticeMove(chained('answered', 'department'), 'return').ok).toBe(false);
+  });
+});
+
+describe('a notice when 主管部门审核 is turned off', () => {
+  it('goes on past the department instead of waiting for it, and the feedback goes straight to the bureau', () => {
+    expect(currentNoticeState(chained('issued', 'department'), false)).toEqual(direct('issued', 'unit'));
+    expect(currentNoticeState(chained('answered', 'department'), false)).toEqual(direct('answered', 'bureau'));
+    expect(noticeMove(currentNoticeState(chained('returned', 'unit'), false), 'answer')).toEqual({ ok: true, status: 'answered', holder: 'bureau' });
+    expect(currentNoticeState(chained('issued', 'department'), true)).toEqual(chained('issued', 'department'));
   });
 });
 

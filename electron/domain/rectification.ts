@@ -50,6 +50,17 @@ export interface NoticeState {
   department: string | null;
 }
 
+/**
+ * Where a notice stands once 主管部门审核 may have been turned off since it was issued: what waited for a
+ * department goes on to the unit (a notice) or to the bureau (feedback), and the way back up skips the
+ * department, so switching the step off never strands a notice (as reviewChain's stepOf does for records).
+ */
+export function currentNoticeState(stored: NoticeState, departmentStepOn: boolean): NoticeState {
+  if (departmentStepOn) return stored;
+  const holder = stored.holder === 'department' ? (stored.status === 'answered' ? 'bureau' : 'unit') : stored.holder;
+  return { status: stored.status, holder, department: null };
+}
+
 export type NoticeMove = { ok: true; status: RectificationStatus; holder: NoticeHolder | null } | { ok: false; message: string };
 
 const refused = (state: NoticeState, action: NoticeAction): NoticeMove => ({

@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import type { FilePayload } from '../ipc/schema';
 import { rectificationRounds } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import { actorProblem, draftOwner, rectificationKey, requireRectification } from './notices';
+import { actorProblem, draftOwner, noticeState, rectificationKey, requireRectification } from './notices';
 import { rectificationDetail } from './views';
 
 /** The notice's feedback is being written by this person now: only then may files come and go. */
@@ -15,7 +15,8 @@ function requireDraftWriter(db: Db, actor: Actor, id: string): { entity: string;
   const row = requireRectification(db, id);
   const problem = actorProblem(db, actor, row, 'answer');
   if (problem) throw new AppError('FORBIDDEN', problem);
-  if (!((row.status === 'issued' || row.status === 'returned') && row.holder === 'unit')) {
+  const { status, holder } = noticeState(db, row);
+  if (!((status === 'issued' || status === 'returned') && holder === 'unit')) {
     throw new AppError('CONFLICT', '只有在实施单位填写整改反馈时才能添加或删除附件；已提交的反馈及其附件保留在记录中');
   }
   return { entity: 'rectification', naturalKey: rectificationKey(row) };

@@ -79,6 +79,17 @@ describe('a rectification notice along the chain', () => {
     expect(() => answerRectification(db, clerk, { ...answered, feedback: '   ' })).toThrow(/请填写整改情况/);
   });
 
+  it('goes on to the unit, and its feedback to the bureau, when 主管部门审核 is turned off while the department holds it', () => {
+    const { db, clerk, checker, issuer, notice } = county({ departmentStep: true });
+    const issued = issueRectification(db, issuer, notice);
+    expect(issued.holder).toBe('department');
+    updateSetting(db, TEST_ACTOR, 'review.departmentStep', 'off');
+    expect(current(db, notice.id).holder).toBe('unit');
+    const answered = answerRectification(db, clerk, { ...issued, feedback: '已整改' });
+    expect(answered.holder).toBe('bureau');
+    expect(decideRectification(db, checker, { ...answered, action: 'approve', opinion: '' }).status).toBe('passed');
+  });
+
   it('keeps another department out, and a submitted feedback’s files from being removed', () => {
     const { db, clerk, transport, education, issuer, notice } = county({ departmentStep: true });
     const issued = issueRectification(db, issuer, notice);

@@ -10,6 +10,7 @@ import { moveAttachments } from '../attachments';
 import { recordAudit, type Actor } from '../audit/audit';
 import { localDate } from '../domain/clock';
 import {
+  currentNoticeState,
   deadlineProblem,
   NOTICE_ACTION_LABELS,
   noticeActorProblem,
@@ -174,20 +175,22 @@ export function openRectification(db: Db, actor: Actor, text: NoticeText, source
 export const latestRound = (db: Db, id: string) =>
   db.select().from(rectificationRounds).where(eq(rectificationRounds.rectificationId, id)).orderBy(desc(rectificationRounds.round)).get();
 
-export const noticeState = (row: RectificationRow): NoticeState => ({ status: row.status, holder: row.holder, department: row.departmentCode });
+/** The notice's state as the chain reads it now (the setting 主管部门审核 may have changed since it was issued). */
+export const noticeState = (db: Db, row: RectificationRow): NoticeState =>
+  currentNoticeState({ status: row.status, holder: row.holder, department: row.departmentCode }, departmentStepOn(db));
 
 /** Who may act now, as the domain says; the feedback's author is the latest round's. */
 export function actorProblem(db: Db, actor: Actor, row: RectificationRow, action: NoticeAction): string | null {
   const reviewer = { ...reviewerOf(db, actor), id: actor.id };
   const parties = { issuedBy: row.issuedBy, answeredBy: latestRound(db, row.id)?.answeredBy ?? null };
-  return noticeActorProblem(noticeState(row), action, reviewer, parties, settingValue<string>(db, 'review.selfReview') === 'allow');
+  return noticeActorProblem(noticeState(db, row), action, reviewer, parties, settingValue<string>(db, 'review.selfReview') === 'allow');
 }
 
 /** A notice fetched for a move: current version, a legal move, a person allowed to make it. */
 function movable(db: Db, actor: Actor, input: { id: string; version: number }, action: NoticeAction, opinion?: string | null) {
   const before = requireRectification(db, input.id);
   if (before.version !== input.version) throw new AppError('CONFLICT', '该整改通知已被他人修改，请刷新后重试');
-  const move = noticeMove(noticeState(before), action, opinion);
+  const move = noticeMove(noticeState(db, before), action, opinion);
   if (!move.ok) throw new AppError(move.message.startsWith('退回时') ? 'INVALID_INPUT' : 'CONFLICT', move.message);
   const problem = actorProblem(db, actor, before, action);
   if (problem) throw new AppError('FORBIDDEN', problem);
@@ -277,7 +280,7 @@ export function decideRectification(db: Db, actor: Actor, input: { id: string; v
     const { before, move } = movable(tx, actor, input, input.action, opinion);
     const round = latestRound(tx, before.id)!;
     const returned = input.action === 'return';
-    if (before.holder === 'department') {
+    if (noticeState(tx, before).holder === 'department') {
       tx.update(rectificationRounds).set({ departmentDecision: 'return', departmentOpinion: opinion, departmentByName: actor.name, departmentAt: sqlNow }).where(eq(rectificationRounds.id, round.id)).run();
     } else {
       tx.update(rectificationRounds).set({ verdict: input.action, verdictOpinion: opinion, verdictByName: actor.name, verdictAt: sqlNow }).where(eq(rectificationRounds.id, round.id)).run();

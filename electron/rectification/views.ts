@@ -11,6 +11,7 @@ import type { DeadlineState } from '../domain/monitoring';
 import {
   accountabilityReasons,
   availableNoticeActions,
+  currentNoticeState,
   measureProblem,
   noticeDaysOverdue,
   noticeDeadlineState,
@@ -22,7 +23,7 @@ import {
 } from '../domain/rectification';
 import { seesDepartment } from '../domain/reviewChain';
 import { AppError } from '../errors';
-import { reviewerOf } from '../registry';
+import { departmentStepOn, reviewerOf } from '../registry';
 import { settingValue } from '../settings';
 import { draftOwner, latestRound, noticeState, rectificationKey, requireRectification, roundOwner, toRectification, type Rectification, type RectificationRow } from './notices';
 
@@ -74,10 +75,11 @@ function visibleNotices(db: Db, actor: Actor, year: number | undefined): NoticeL
   const reviewer = reviewerOf(db, actor);
   const today = localDate();
   const days = dueSoonDays(db);
+  const stepOn = departmentStepOn(db);
   return rows.flatMap((row) => {
     const { department, ...name } = names(row);
     if (!seesDepartment(reviewer, department)) return [];
-    return [{ ...toRectification(row), ...name, deadlineState: noticeDeadlineState(row.status, row.deadline, today, days), daysOverdue: noticeDaysOverdue(row.status, row.deadline, today) }];
+    return [{ ...toRectification(row), holder: currentNoticeState({ status: row.status, holder: row.holder, department: row.departmentCode }, stepOn).holder, ...name, deadlineState: noticeDeadlineState(row.status, row.deadline, today, days), daysOverdue: noticeDaysOverdue(row.status, row.deadline, today) }];
   });
 }
 
@@ -155,7 +157,7 @@ export function rectificationDetail(db: Db, actor: Actor, id: string): NoticeDet
   const rounds = db.select().from(rectificationRounds).where(eq(rectificationRounds.rectificationId, id)).orderBy(asc(rectificationRounds.round)).all();
   const reviewer = { ...reviewerOf(db, actor), id: actor.id };
   const parties = { issuedBy: row.issuedBy, answeredBy: latestRound(db, id)?.answeredBy ?? null };
-  const actions = availableNoticeActions(noticeState(row), reviewer, parties, settingValue<string>(db, 'review.selfReview') === 'allow');
+  const actions = availableNoticeActions(noticeState(db, row), reviewer, parties, settingValue<string>(db, 'review.selfReview') === 'allow');
   const department = row.departmentCode ? db.select({ name: units.name }).from(units).where(and(eq(units.regionCode, row.regionCode), eq(units.code, row.departmentCode))).get() : undefined;
   return {
     notice,

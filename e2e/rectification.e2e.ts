@@ -125,6 +125,7 @@ describe('整改问责 in the browser', () => {
     const download = page.waitForEvent('download');
     await timeline.getByRole('button', { name: '支付凭证.pdf' }).click();
     expect(fs.readFileSync(await (await download).path()).equals(smallPdf())).toBe(true);
+    fs.rmSync(path.dirname(pdf), { recursive: true, force: true });
     await page.screenshot({ path: '/tmp/rectification-notice.png', fullPage: true });
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: '/tmp/rectification-notice-print.png', fullPage: true });

@@ -23,6 +23,7 @@ import { monitoringCommands } from './monitoring/commands';
 import { monitoringHandlers } from './monitoring/handlers';
 import { prefectureHandlers } from './prefecture/handlers';
 import { projectsHandlers } from './projects/handlers';
+import { rectificationCommands } from './rectification/commands';
 import { rectificationHandlers } from './rectification/handlers';
 import { resultsCommands } from './results/commands';
 import { resultsHandlers } from './results/handlers';
@@ -60,7 +61,7 @@ export const PLUGS = {
   evaluation: { handlers: evaluationHandlers, commands: evaluationCommands },
   experts: { handlers: expertsHandlers },
   results: { handlers: resultsHandlers, commands: resultsCommands },
-  rectification: { handlers: rectificationHandlers },
+  rectification: { handlers: rectificationHandlers, commands: rectificationCommands },
   funds: { handlers: fundsHandlers, commands: fundsCommands },
   disclosure: { handlers: disclosureHandlers },
   exchange: { handlers: exchangeHandlers, commands: exchangeCommands },

@@ -12,3 +12,4 @@ export * from './evaluationPlans';
 export * from './results';
 export * from './evaluation';
 export * from './funds';
+export * from './attachments';

@@ -6,7 +6,7 @@ export interface ParsedArgs {
 }
 
 /** Options that never take a value. Every other `--name` takes the next argument (or `--name=value`). */
-const FLAGS = new Set(['--json', '--version', '-v', '--help', '-h', '--full', '--dry-run', '--trust', '--force', '--department']);
+const FLAGS = new Set(['--json', '--version', '-v', '--help', '-h', '--full', '--dry-run', '--trust', '--force', '--department', '--overdue']);
 
 /** What a value-taking option expects, for the message when it is given without one. */
 const VALUE_HINTS: Record<string, string> = { '--db': '数据库文件的路径，例如 --db D:\\绩效\\轮台县.db' };

@@ -198,6 +198,9 @@ export function roundDeadlineProblem(year: number, month: number, deadline: stri
 
 const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 
+/** Whole days from `deadline` to `today` when today is past it, else 0 (已超时 N 天). */
+export const daysLate = (deadline: string, today: string): number => Math.max(0, dayNumber(today) - dayNumber(deadline));
+
 /** A deadline within `dueSoonDays` days is due soon; past it, overdue (已超时). */
 export function deadlineState(deadline: string, today: string, dueSoonDays: number): DeadlineState {
   const left = dayNumber(deadline) - dayNumber(today);

@@ -18,7 +18,7 @@ const text = (key: string, group: string, label: string, value: string): Setting
   key, group, label, type: 'text', default: value,
 });
 
-export const SETTING_GROUPS = ['绩效目标', '绩效监控', '绩效评价', '结果应用', '衔接资金', '审核与权限'] as const;
+export const SETTING_GROUPS = ['绩效目标', '绩效监控', '绩效评价', '结果应用', '整改问责', '衔接资金', '审核与权限'] as const;
 
 const choice = (key: string, label: string, choices: SettingChoice[], help?: string): SettingDefinition => ({
   key, group: '绩效评价', label, help, type: 'choice', default: choices[0]!.value, choices,
@@ -133,6 +133,12 @@ export const SETTINGS: readonly SettingDefinition[] = [
   // A cut beyond the whole amount would propose a negative budget.
   percent('results.cutFair', '结果应用', '评价为“中”的核减比例', '10', '下一年度预算按基数核减的百分比，0–100', '100'),
   text('results.actionPoor', '结果应用', '评价为“差”的预算安排', '取消或暂停'),
+  { key: 'rectification.dueSoonDays', group: '整改问责', label: '整改期限临近提醒（天）', type: 'integer', default: 5, min: 0, max: 60 },
+  {
+    key: 'rectification.returnsForAccountability', group: '整改问责', label: '整改反馈被退回几次列入问责清单', type: 'integer', default: 2, min: 1, max: 20,
+    help: '逾期未通过的整改通知总在问责清单中；反馈被退回达到此次数的也列入',
+  },
+  { key: 'attachments.maxMegabytes', group: '整改问责', label: '附件大小上限（MB）', type: 'integer', default: 10, min: 1, max: 30, help: '整改反馈等处上传的每个附件不能超过此大小' },
   percent('poverty.industryShareMin', '衔接资金', '产业项目资金占比目标不低于', '60'),
   ...SELF_EVALUATION_SETTINGS,
 ];

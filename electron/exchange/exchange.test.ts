@@ -170,7 +170,7 @@ describe('a record’s parents travel in its stage without it naming theirs', ()
     const c = county(dir);
     const { id: projectId } = c.sqlite.prepare("SELECT id FROM projects WHERE code = 'P002'").get() as { id: string };
     openRectification(c.db, TEST_ACTOR, { problems: '执行进度滞后', requirements: '9 月底前完成支付', deadline: daysFromToday(30) }, () => ({
-      source: 'monitoring', sourceId: randomUUID(), regionCode: '652822', year: YEAR, projectId, unitCode: '101002',
+      source: 'monitoring', sourceId: randomUUID(), label: '2020年8月监控 · P002', regionCode: '652822', year: YEAR, projectId, unitCode: '101002',
       subject: '校舍维修改造', occasion: '本轮', audit: {},
     }));
     const file = exportReport(c, TEST_ACTOR, { year: YEAR, stage: 'rectification', full: true, out: path.join(dir, 'rectification.zip') }).file;

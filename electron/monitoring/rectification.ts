@@ -14,6 +14,7 @@ export function openSheetRectification(db: Db, actor: Actor, input: NoticeText &
     return {
       source: 'monitoring',
       sourceId: record.id,
+      label: `${round.title} · ${record.project.code} ${record.project.name}`,
       regionCode: round.regionCode,
       year: round.year,
       projectId: record.project.id,

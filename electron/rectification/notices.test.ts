@@ -7,6 +7,7 @@ import { issueRectification, latestNotices, openRectification, type NoticeSource
 const sourceRecord = (sourceId: string, year = 2020): NoticeSource => ({
   source: 'monitoring',
   sourceId,
+  label: `2020年8月监控 · ${sourceId}`,
   regionCode: '652822',
   year,
   projectId: null,
@@ -47,7 +48,7 @@ describe('rectification notices', () => {
     expect(() => issueRectification(db, TEST_ACTOR, { id: notice.id, version: notice.version + 1 })).toThrow(/已被他人修改/);
     const issued = issueRectification(db, TEST_ACTOR, { id: notice.id, version: notice.version });
     expect(issued).toMatchObject({ status: 'issued', version: notice.version + 1 });
-    expect(() => issueRectification(db, TEST_ACTOR, { id: notice.id, version: issued.version })).toThrow('该整改通知当前为“已下达”，不能再下达');
+    expect(() => issueRectification(db, TEST_ACTOR, { id: notice.id, version: issued.version })).toThrow('该整改通知当前为“已下达”（实施单位办理中），不能下达');
   });
 
   it('gives the latest notice of each source record, and none for a record without one', () => {

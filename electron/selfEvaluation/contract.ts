@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { chainedActionPermission } from '../domain/permissions';
 import { TIERS } from '../domain/selfEvaluation';
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../domain/workflow';
-import { fen, file, returns, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import { fen, file, isoDate, returns, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import type { Rectification } from '../rectification';
 import type { DepartmentSelfEvaluationListRow } from './department';
 import type { SelfEvaluationDetail, SelfEvaluationListRow } from './selfEvaluations';
 import type { SpotCheckRow } from './spotChecks';
@@ -89,6 +90,16 @@ export const selfEvaluationContract = {
     permission: 'review',
     input: z.object({ year, share: z.number().int().min(1, '抽查比例应为 1–100 之间的整数（百分比）').max(100, '抽查比例应为 1–100 之间的整数（百分比）'), seed: text(40).nullable().optional() }).strict(),
     output: returns<SpotCheckRow[]>(),
+  },
+  'selfEvaluation.openRectification': {
+    permission: 'review',
+    input: z.object({ selfEvaluationId: uuid, problems: text(2000), requirements: text(2000), deadline: isoDate }).strict(),
+    output: returns<Rectification>(),
+  },
+  'selfEvaluation.openSpotCheckRectification': {
+    permission: 'review',
+    input: z.object({ spotCheckId: uuid, problems: text(2000), requirements: text(2000), deadline: isoDate }).strict(),
+    output: returns<Rectification>(),
   },
   'selfEvaluation.recheck': { permission: 'review', input: z.object({ id: uuid, adjustedScore: text(20), reasons: text(2000) }).strict(), output: returns<SpotCheckRow>() },
 

@@ -6,6 +6,7 @@ import { reviewerOf } from '../registry';
 import type { selfEvaluationContract } from './contract';
 import { createDepartmentSelfEvaluation, listDepartmentSelfEvaluations } from './department';
 import { selfEvaluationReviewHandlers } from './review/handlers';
+import { openSelfEvaluationRectification, openSpotCheckRectification } from './rectification';
 import { drawSpotCheck, listSpotChecks, recheckSpotCheck } from './spotChecks';
 import { commitTemplateImport, previewTemplateImport } from './templateImport';
 import { yearSelfEvaluationWorkbook } from './yearWorkbook';
@@ -27,6 +28,8 @@ export const selfEvaluationHandlers: HandlersFor<typeof selfEvaluationContract> 
   },
   'selfEvaluation.spotChecks': (input, ctx) => listSpotChecks(db(ctx), input.year),
   'selfEvaluation.drawSpotCheck': (input, ctx) => drawSpotCheck(db(ctx), actor(ctx), input),
+  'selfEvaluation.openRectification': (input, ctx) => openSelfEvaluationRectification(db(ctx), actor(ctx), input),
+  'selfEvaluation.openSpotCheckRectification': (input, ctx) => openSpotCheckRectification(db(ctx), actor(ctx), input),
   'selfEvaluation.recheck': (input, ctx) => recheckSpotCheck(db(ctx), actor(ctx), input),
   ...selfEvaluationReviewHandlers,
 };

@@ -1,4 +1,5 @@
 // Files cross the boundary as base64 with their name, the same in Electron and in the browser.
+import { ATTACHMENT_KINDS } from '../../../electron/domain/attachments';
 import type { FilePayload } from '../../../electron/ipc/contract';
 
 export function readFilePayload(file: File): Promise<FilePayload> {
@@ -17,6 +18,7 @@ const MIME_TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   db: 'application/vnd.sqlite3',
   zip: 'application/zip',
+  ...Object.fromEntries(ATTACHMENT_KINDS.map((kind) => [kind.extension, kind.mime])),
 };
 
 /** Saves a file the service produced through the browser's own download. */

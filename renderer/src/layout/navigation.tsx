@@ -12,6 +12,7 @@ import { HomePage } from '../pages/home/HomePage';
 import { LibraryPage } from '../pages/library/LibraryPage';
 import { MonitoringPage } from '../pages/monitoring/MonitoringPage';
 import { ResultsPage } from '../pages/results/ResultsPage';
+import { RectificationPage } from '../pages/rectification/RectificationPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
 import { SelfEvaluationPage } from '../pages/selfEvaluation/SelfEvaluationPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -37,10 +38,7 @@ export const NAVIGATION: Readonly<Record<WorkflowName, NavigationEntry | null>> 
   // 专家库 and 第三方机构 are tabs of 绩效评价.
   experts: null,
   results: { label: '结果应用', page: ResultsPage },
-  rectification: {
-    label: '整改问责',
-    summary: '对监控和评价发现的问题下达整改通知，跟踪单位反馈和审核结论；逾期仍未通过的进入问责清单。',
-  },
+  rectification: { label: '整改问责', page: RectificationPage },
   funds: { label: '衔接资金', page: FundsPage },
   disclosure: { label: '绩效公开', page: DisclosurePage },
   exchange: { label: '数据交换', page: ExchangePage },

@@ -1,15 +1,14 @@
 // The dialogs the warnings board opens for a red or yellow project: a 整改通知 or a 目标调整.
 import { Alert, Button, Group, Loader, Modal, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
-import dayjs from 'dayjs';
-import { useState, type FormEvent } from 'react';
-import { localDate } from '../../../../electron/domain/clock';
+import { useState } from 'react';
 import { displayTarget, type IndicatorOperator } from '../../../../electron/domain/indicators';
-import { deadlineProblem } from '../../../../electron/domain/rectification';
 import type { Warning, AdjustmentDraft } from '../../../../electron/monitoring/contract';
-import { errorMessage, invoke } from '../../api';
-import { notifySuccess } from '../../components/notify';
-import { useUnsavedWork, type UnsavedWork } from '../../components/unsavedWork';
+import type { NoticeText } from '../../../../electron/rectification/contract';
+import { invoke } from '../../api';
+import { onSubmitOf, useDialogSubmit } from '../../components/useDialogSubmit';
+import { useUnsavedWork } from '../../components/unsavedWork';
 import { useInvoke } from '../../components/useInvoke';
+import { NoticeModal } from '../rectification/NoticeModal';
 
 /** The problems a notice states, drafted from the lights and the unit's own reasons. */
 function draftProblems(w: Warning): string {
@@ -20,85 +19,10 @@ function draftProblems(w: Warning): string {
   return lines.join('\n');
 }
 
-/** Runs a dialog's action: its message is shown and the dialog closed on success, its refusal in the dialog. */
-function useSubmit(action: () => Promise<string>, onDone: () => Promise<void>, onClose: () => void, work: UnsavedWork) {
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  async function submit(): Promise<boolean> {
-    setSaving(true);
-    setError(null);
-    try {
-      notifySuccess(await action());
-      work.settled();
-      await onDone();
-      onClose();
-      return true;
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setSaving(false);
-      return false;
-    }
-  }
-  return { submit, error, saving };
-}
-
-const onSubmitOf = (submit: () => Promise<boolean>) => (event: FormEvent) => {
-  event.preventDefault();
-  void submit();
-};
-
-/** 整改通知 for a red or yellow project: problems, requirements, deadline; saved as 待下达, issued on request. */
+/** 整改通知 for a red or yellow project, drafted from its lights and the unit's reasons. */
 export function RectificationModal({ warning, onClose, onDone }: { warning: Warning; onClose: () => void; onDone: () => Promise<void> }) {
-  const drafted = useState(() => ({ problems: draftProblems(warning), deadline: dayjs().add(30, 'day').format('YYYY-MM-DD') }))[0];
-  const [problems, setProblems] = useState(drafted.problems);
-  const [requirements, setRequirements] = useState('');
-  const [deadline, setDeadline] = useState(drafted.deadline);
-  const dirty = problems !== drafted.problems || requirements !== '' || deadline !== drafted.deadline;
-  const issue = (issueNow: boolean) => async () => {
-    const notice = await invoke('monitoring.openRectification', { sheetId: warning.sheetId, problems, requirements, deadline });
-    if (issueNow) await invoke('rectification.issue', { id: notice.id, version: notice.version });
-    return `整改通知第 ${notice.seq} 号${issueNow ? '已下达' : '已拟定（待下达）'}：${warning.unitName}`;
-  };
-  // 保存 in the leave prompt keeps the notice as 待下达: saving must not issue it behind the user's back.
-  const work = useUnsavedWork({ dirty, save: () => saveDraft.submit() });
-  const saveDraft = useSubmit(issue(false), onDone, onClose, work);
-  const issueNow = useSubmit(issue(true), onDone, onClose, work);
-  const error = issueNow.error ?? saveDraft.error;
-  const close = async () => (await work.confirmLeave()) && onClose();
-  return (
-    <Modal opened onClose={close} title={`整改通知：${warning.projectName}`} size="lg">
-      <form onSubmit={onSubmitOf(issueNow.submit)} noValidate>
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            下达给 {warning.unitName}。单位反馈和审核在“整改问责”中办理。
-          </Text>
-          <Textarea label="发现的问题" value={problems} onChange={(e) => setProblems(e.currentTarget.value)} autosize minRows={3} withAsterisk />
-          <Textarea label="整改要求" value={requirements} onChange={(e) => setRequirements(e.currentTarget.value)} autosize minRows={2} placeholder="例如：9 月底前完成资金支付，报送整改情况" />
-          <TextInput
-            type="date"
-            label="整改期限"
-            value={deadline}
-            onChange={(e) => setDeadline(e.currentTarget.value)}
-            error={deadlineProblem(deadline, localDate())}
-            withAsterisk
-            w={320}
-          />
-          {error && <Alert color="red" title="没有保存">{error}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              取消
-            </Button>
-            <Button variant="default" loading={saveDraft.saving} onClick={() => void saveDraft.submit()}>
-              保存为待下达
-            </Button>
-            <Button type="submit" color="red" loading={issueNow.saving}>
-              下达整改通知
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
+  const open = (text: NoticeText) => invoke('monitoring.openRectification', { sheetId: warning.sheetId, ...text });
+  return <NoticeModal subject={warning.projectName} unitName={warning.unitName} draftProblems={draftProblems(warning)} open={open} onClose={onClose} onDone={onDone} />;
 }
 
 /** 目标调整 from a red or yellow project: new 指标值 where needed and the reason; the targets workflow reviews it. */
@@ -127,7 +51,7 @@ function AdjustmentForm({ warning, current, onClose, onDone }: { warning: Warnin
     save: () => submit(),
     draft: { key: `monitoring-adjustment:${warning.sheetId}`, version: current.targetVersion, value: entry, restore: setEntry },
   });
-  const { submit, error, saving } = useSubmit(
+  const { submit, error, saving } = useDialogSubmit(
     async () => {
       const adjustment = await invoke('monitoring.proposeAdjustment', {
         sheetId: warning.sheetId,

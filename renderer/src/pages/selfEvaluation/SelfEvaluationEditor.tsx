@@ -8,6 +8,7 @@ import { invoke } from '../../api';
 import { useSession } from '../../appState';
 import { notifyError } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { OpenNoticeButton } from '../rectification/OpenNoticeButton';
 import { chainedReview, DepartmentReviewNote, OpinionReview, ReviewHistory, ReviewPanel } from '../../components/ReviewPanel';
 import { useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
@@ -95,7 +96,11 @@ function EditorForm({ detail, reload }: { detail: SelfEvaluationDetail; reload: 
       {detail.department ? (
         <PageHeader title={`${detail.project.unitName} · 部门整体支出绩效自评表`} description={`${detail.project.code} · ${detail.year} 年度`} />
       ) : (
-        <PageHeader title={`${detail.project.name} · 项目支出绩效自评表`} description={`${detail.project.code} · ${detail.project.unitName} · ${detail.year} 年度`} />
+        <PageHeader
+          title={`${detail.project.name} · 项目支出绩效自评表`}
+          description={`${detail.project.code} · ${detail.project.unitName} · ${detail.year} 年度`}
+          actions={detail.status === 'approved' && <OpenNoticeButton subject={detail.project.name} unitName={detail.project.unitName} draftProblems={detail.problems} open={(text) => invoke('selfEvaluation.openRectification', { selfEvaluationId: detail.id, ...text })} />}
+        />
       )}
       <Paper withBorder p="md" component="section" aria-label="自评结果" className="no-print">
         <Group gap="xl">

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { spotCheckLowered } from '../../../../electron/domain/rectification';
 import { adjustedScoreOf, shareProblem } from '../../../../electron/domain/selfEvaluation';
 import type { SpotCheckRow } from '../../../../electron/selfEvaluation/contract';
 import { invoke } from '../../api';
@@ -7,6 +8,7 @@ import { EmptyNotice } from '../../components/EmptyNotice';
 import { formatDateTime } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
+import { OpenNoticeButton } from '../rectification/OpenNoticeButton';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
 
@@ -52,6 +54,15 @@ export function SpotCheckTab({ year }: { year: number }) {
                   </Table.Td>
                   <Table.Td>
                     <RecheckCell check={check} canRecheck={review.allowed} onSaved={checks.reload} />
+                    {spotCheckLowered(check.unitScore, check.adjustedScore) && (
+                      <OpenNoticeButton
+                        size="compact-xs"
+                        subject={check.projectName}
+                        unitName={check.unitName}
+                        draftProblems={`抽查复核得分 ${check.adjustedScore} 分，低于单位自评 ${check.unitScore} 分：${check.reasons}`}
+                        open={(text) => invoke('selfEvaluation.openSpotCheckRectification', { spotCheckId: check.id, ...text })}
+                      />
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -14,6 +14,10 @@ describe('衔接资金 of the sample county', () => {
     expect(o.projects).toHaveLength(summary.povertyFundProjects);
     expect(o.projects.every((p) => p.category !== null && p.allocatedFen > 0 && p.paidFen > 0 && p.paidFen <= p.allocatedFen)).toBe(true);
     expect(o.totals.allocatedFen).toBe(o.levels.reduce((sum, l) => sum + l.allocatedFen, 0));
+    // Every payment draws on a document, so 按资金文件 and 按资金级次 account for all that was paid.
+    expect(o.unattributedPaidFen).toBe(0);
+    expect(o.levels.every((l) => l.paidFen > 0)).toBe(true);
+    expect(o.levels.reduce((sum, l) => sum + l.paidFen, 0)).toBe(o.totals.paidFen);
     expect(o.projects.some((p) => p.behind)).toBe(true);
     expect(o.projects.some((p) => !p.behind)).toBe(true);
     expect(o.industry.share).not.toBeNull();

@@ -4,7 +4,7 @@
 // most on schedule, a few behind the time progress, so the county view has something to point at.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { projectFunds, projects } from '../../db/schema';
+import { fundAllocations, projectFunds, projects } from '../../db/schema';
 import type { Actor } from '../audit/audit';
 import { FUND_CATEGORIES, PAYEE_TYPES, type FundCategory } from '../domain/funds';
 import { wanYuanText } from '../domain/money';
@@ -67,23 +67,31 @@ export function writeDemoFunds(db: Db, actor: Actor, year: number, random: Rando
   return { projects: fundProjects.length, documents, payments };
 }
 
-/** Payments from spring to autumn, to a share of the allocation: one project in four lags well behind. */
+/**
+ * Payments from spring to autumn, to a share of the allocation, each drawing on one of the documents that
+ * fund the project in turn (so the county view's 按资金文件 adds up): one project in four lags well behind.
+ */
 function writeDemoPayments(db: Db, actor: Actor, year: number, projectId: string, index: number, random: Random): number {
-  const allocated = db.select().from(projectFunds).where(eq(projectFunds.projectId, projectId)).all().reduce((sum, f) => sum + f.initialFen + f.additionFen - f.cutFen, 0);
+  const allocations = db.select().from(fundAllocations).where(eq(fundAllocations.projectId, projectId)).orderBy(fundAllocations.documentId).all();
   const share = index % 4 === 1 ? random.int(20, 45) : random.int(80, 100);
   const count = random.int(2, 4);
-  const slice = Math.floor((allocated * share) / 100 / count / 100) * 100;
+  let payments = 0;
   for (let n = 0; n < count; n++) {
+    const allocation = allocations[n % allocations.length];
+    if (!allocation) break;
+    const drawsOnIt = Math.ceil((count - (n % allocations.length)) / allocations.length);
+    const slice = Math.floor((allocation.amountFen * share) / 100 / drawsOnIt / 100) * 100;
     const month = String(4 + n * 2).padStart(2, '0');
     addPayment(db, actor, {
       projectId,
-      documentId: null,
+      documentId: allocation.documentId,
       paidOn: `${year}-${month}-${String(random.int(5, 25)).padStart(2, '0')}`,
       amount: wanYuanText(slice),
       payeeType: random.pick(PAYEE_TYPES),
       voucher: `PZ${year}-${String(index + 1).padStart(3, '0')}-${n + 1}`,
       note: '',
     });
+    payments++;
   }
-  return count;
+  return payments;
 }

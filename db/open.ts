@@ -207,8 +207,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     fs.mkdirSync(path.dirname(resolved), { recursive: true });
     if (options.holder) lock = lockDatabase(resolved, options.holder);
     sqlite = connect(resolved);
-    // Before the WAL exists: SQLite gives it and the shared memory the database file's own mode.
-    restrictToOwner(databaseCompanions(resolved).slice(0, 3));
   } catch (error) {
     lock?.release();
     if (error instanceof StoreError) throw error;
@@ -216,6 +214,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   }
   try {
     try {
+      // Before the WAL exists: SQLite gives it and the shared memory the database file's own mode.
+      restrictToOwner(databaseCompanions(resolved).slice(0, 3));
       applyPragmas(sqlite);
     } catch (error) {
       throw unwritable(resolved, error) ?? notADatabase(resolved);

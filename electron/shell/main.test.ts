@@ -147,6 +147,16 @@ describe('Electron main wiring', () => {
     state.errorBoxes.length = 0;
   });
 
+  it('leaves a finished download readable by its owner only', () => {
+    const saved = path.join(tempDir, '绩效目标.xlsx');
+    fs.writeFileSync(saved, 'xlsx', { mode: 0o644 });
+    const item = { getFilename: () => '绩效目标.xlsx', getSavePath: () => saved, setSaveDialogOptions: vi.fn(), once: vi.fn() };
+    state.sessionEvents.get('will-download')?.({}, item);
+    (item.once.mock.calls[0]?.[1] as Listener)({}, 'completed');
+    if (process.platform !== 'win32') expect(fs.statSync(saved).mode & 0o777).toBe(0o600);
+    expect(state.errorBoxes).toEqual([]);
+  });
+
   it('installs the Chinese menu with a working 关于 item', () => {
     const labels = (state.menu as { label: string }[]).map((menu) => menu.label);
     expect(labels).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);

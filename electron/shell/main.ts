@@ -19,6 +19,7 @@ import {
   type Session as ElectronSession,
   type WebContents,
 } from 'electron';
+import { restrictToOwner } from '../../db/files';
 import { closeDatabase, type Store } from '../../db/open';
 import { openAppStore } from '../appStore';
 import { createDatabaseFile, openDatabaseFile, readRecentDatabases, rememberOpened } from '../backup/databases';
@@ -93,6 +94,8 @@ function hardenSession(ses: ElectronSession): void {
   ses.on('will-download', (_event, item) => {
     item.setSaveDialogOptions(saveDialogOptions(item.getFilename(), app.getPath('downloads')));
     item.once('done', (_done, state) => {
+      // Exports from the page are county data like the database: the owner's alone on Linux.
+      if (state === 'completed') restrictToOwner([item.getSavePath()]);
       const message = downloadFailureMessage(state, item.getFilename());
       if (message) dialog.showErrorBox('保存失败', message);
     });

@@ -37,6 +37,11 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('**/*.node');
   });
 
+  it('leaves the development Electron binding out of the installer, which rebuilds its own', () => {
+    expect(config.npmRebuild).toBe(true);
+    expect(config.files).toContain('!out/native/**');
+  });
+
   it('writes no maintainer, vendor or copyright of its own: they come from package.json', () => {
     expect(config.copyright).toBeUndefined();
     expect(config.linux.maintainer).toBeUndefined();

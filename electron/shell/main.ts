@@ -254,9 +254,9 @@ function electronSelfTestShell(dataDir: string): SelfTestShell {
     entryHeaders: async () => Object.fromEntries((await net.fetch(APP_ENTRY_URL)).headers.entries()),
     tryNavigate: (url) =>
       new Promise((resolve) => {
-        const settle = (attempted: boolean) =>
-          // Give a navigation that was let through time to commit before asking where the page is.
-          setTimeout(() => void inPage('location.href').then((urlAfter) => resolve({ attempted, urlAfter: String(urlAfter) }), () => resolve({ attempted, urlAfter: contents().getURL() })), 1000);
+        const whereNow = () => inPage('location.href').then(String, () => contents().getURL());
+        // Give a navigation that was let through time to commit before asking where the page is.
+        const settle = (attempted: boolean) => setTimeout(() => void whereNow().then((urlAfter) => resolve({ attempted, urlAfter })), 1000);
         const giveUp = setTimeout(() => settle(false), 10_000);
         contents().once('will-navigate', () => {
           clearTimeout(giveUp);
@@ -279,14 +279,16 @@ async function selfTest(dataDir: string): Promise<void> {
   });
   console.log(line);
   const reportFile = selfTestReportFile(process.argv);
-  if (reportFile) fs.writeFileSync(reportFile, `${line}\n`);
   try {
+    if (reportFile) fs.writeFileSync(reportFile, `${line}\n`);
     if (appContext) closeDatabase(appContext.store());
     appContext = null;
     mainWindow?.destroy();
     fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
-  } catch {
-    // Chromium may still hold files of its profile on Windows; what stays behind is in the temp folder.
+  } catch (error) {
+    // Chromium may still hold files of its profile on Windows (what stays is in the temp folder); the
+    // line above is the result either way.
+    console.error(`自检收尾出错：${(error as Error).message}`);
   } finally {
     app.exit(selfTestExitCode(report));
   }

@@ -45,6 +45,23 @@ export function writeFailureReason(error: unknown): string {
   return (error as Error).message ?? String(error);
 }
 
+/**
+ * Keeps the database, its WAL and shared memory, backups and exports readable by their owner only on Linux and macOS: county data
+ * on a shared PC must not be readable by every account. Windows has no such bits (its ACLs come from the
+ * user's profile folder).
+ */
+export function restrictToOwner(files: readonly string[], platform: NodeJS.Platform = process.platform): void {
+  if (platform === 'win32') return;
+  for (const file of files) {
+    try {
+      fs.chmodSync(file, 0o600);
+    } catch (error) {
+      // Absent (no WAL yet) or not ours (a file shared by an administrator): nothing to tighten.
+      if (!['ENOENT', 'EPERM'].includes((error as { code?: string }).code ?? '')) throw error;
+    }
+  }
+}
+
 /** Links the finished file into place; where the disk has no hard links (FAT USB sticks) it renames instead. */
 function publish(partial: string, target: string): void {
   try {
@@ -68,6 +85,7 @@ export function writeNewFile(target: string, write: (partial: string) => void, d
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.rmSync(partial, { force: true });
     write(partial);
+    restrictToOwner([partial]);
     publish(partial, target);
   } catch (error) {
     if ((error as { code?: string }).code === 'EEXIST') throw new StoreError('FILE', `“${target}”已存在，未覆盖。请换一个文件名，或先移走原文件。`);

@@ -8,9 +8,10 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { getTableConfig, SQLiteSyncDialect, SQLiteTable, type BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { appPath } from '../electron/paths';
+import { appPath, appRoot } from '../electron/paths';
 import * as schema from './schema';
-import { unusedName, writeFailureReason, writeNewFile } from './files';
+import { databaseCompanions, restrictToOwner, unusedName, writeFailureReason, writeNewFile } from './files';
+import { bindingOptions, chooseSqliteBinding, sqliteFileName } from './runtime';
 import { lockDatabase, markRestoring, refuseOtherUsers, type DatabaseLock, type LockHolder } from './lock';
 import { StoreError } from './storeError';
 
@@ -41,6 +42,12 @@ export interface Store {
 export { StoreError };
 
 export const migrationsFolder = (): string => appPath('db', 'migrations');
+
+/** Opens SQLite through the binding built for this runtime (Node's or Electron's), on a long-path-safe name. */
+function connect(file: string, options: Database.Options = {}): Database.Database {
+  const binding = chooseSqliteBinding({ versions: process.versions, rootDir: appRoot() });
+  return new Database(sqliteFileName(file), { ...options, ...bindingOptions(binding) });
+}
 
 interface SchemaState {
   known: number;
@@ -118,7 +125,7 @@ function timestamp(date = new Date()): string {
 
 /** Copies a live database consistently (VACUUM INTO), never by copying the file under WAL. */
 export function backupDatabase(sqlite: Database.Database, target: string): string {
-  return writeNewFile(target, (partial) => sqlite.prepare('VACUUM INTO ?').run(partial), sqlite.name);
+  return writeNewFile(target, (partial) => sqlite.prepare('VACUUM INTO ?').run(sqliteFileName(partial)), sqlite.name);
 }
 
 export function backupFolder(dbPath: string): string {
@@ -199,7 +206,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   try {
     fs.mkdirSync(path.dirname(resolved), { recursive: true });
     if (options.holder) lock = lockDatabase(resolved, options.holder);
-    sqlite = new Database(resolved);
+    sqlite = connect(resolved);
   } catch (error) {
     lock?.release();
     if (error instanceof StoreError) throw error;
@@ -207,6 +214,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   }
   try {
     try {
+      // Before the WAL exists: SQLite gives it and the shared memory the database file's own mode.
+      restrictToOwner(databaseCompanions(resolved).slice(0, 3));
       applyPragmas(sqlite);
     } catch (error) {
       throw unwritable(resolved, error) ?? notADatabase(resolved);
@@ -263,7 +272,7 @@ export function inspectBackup(candidate: string, noun: '备份' | '数据库' = 
   if (stat.size === 0) throw new StoreError('NOT_A_DATABASE', `${noun}文件“${candidate}”是空文件（0 字节），可能是复制或备份中途失败留下的，不能使用。请选择另一个${noun}文件。`);
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(candidate, { readonly: true, fileMustExist: true });
+    sqlite = connect(candidate, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw new StoreError('NOT_A_DATABASE', `“${candidate}”无法作为数据库打开（${(error as Error).message}）。`);
   }

@@ -4,89 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FakeBrowserWindow, state } from '../testSupport/fakeElectron';
 
 type Listener = (...args: any[]) => unknown;
 
-const fake = vi.hoisted(() => {
-  const state = {
-    appEvents: new Map<string, Listener>(),
-    ipc: new Map<string, Listener>(),
-    protocols: new Map<string, Listener>(),
-    schemes: [] as unknown[],
-    windows: [] as { options: any; loaded: string[] }[],
-    menu: null as any,
-    errorBoxes: [] as [string, string][],
-    messageBoxes: [] as any[],
-    exitCodes: [] as number[],
-    userData: '',
-    permissionRequest: null as Listener | null,
-    permissionCheck: null as Listener | null,
-    beforeRequest: null as { filter: any; listener: Listener } | null,
-    sessionEvents: new Map<string, Listener>(),
-    ready: Promise.resolve(),
-  };
-  class BrowserWindow {
-    static getFocusedWindow = () => null;
-    record: { options: any; loaded: string[] };
-    webContents = { print: () => undefined };
-    constructor(options: any) {
-      this.record = { options, loaded: [] };
-      state.windows.push(this.record);
-    }
-    once() {}
-    on() {}
-    show() {}
-    focus() {}
-    restore() {}
-    isMinimized = () => false;
-    loadURL(url: string) {
-      this.record.loaded.push(url);
-      return Promise.resolve();
-    }
-  }
-  const electron = {
-    app: {
-      isPackaged: false,
-      setPath: (name: string, value: string) => {
-        if (name === 'userData') state.userData = value;
-      },
-      getPath: () => os.tmpdir(),
-      requestSingleInstanceLock: () => true,
-      setAppUserModelId: () => undefined,
-      on: (event: string, listener: Listener) => state.appEvents.set(event, listener),
-      whenReady: () => state.ready,
-      quit: () => undefined,
-      exit: (code: number) => state.exitCodes.push(code),
-    },
-    BrowserWindow,
-    dialog: {
-      showErrorBox: (title: string, content: string) => state.errorBoxes.push([title, content]),
-      showMessageBox: (...args: any[]) => {
-        state.messageBoxes.push(args.at(-1));
-        return Promise.resolve({ response: 0 });
-      },
-    },
-    ipcMain: { handle: (channel: string, listener: Listener) => state.ipc.set(channel, listener) },
-    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => (state.menu = menu) },
-    protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown[]) => state.schemes.push(...schemes),
-      handle: (scheme: string, listener: Listener) => state.protocols.set(scheme, listener),
-    },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (handler: Listener) => (state.permissionRequest = handler),
-        setPermissionCheckHandler: (handler: Listener) => (state.permissionCheck = handler),
-        webRequest: { onBeforeRequest: (filter: any, listener: Listener) => (state.beforeRequest = { filter, listener }) },
-        on: (event: string, listener: Listener) => state.sessionEvents.set(event, listener),
-      },
-    },
-  };
-  return { state, electron };
+vi.mock('electron', async () => {
+  const { electron } = await import('../testSupport/fakeElectron');
+  return { ...electron, default: electron };
 });
 
-vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
-
-const { state } = fake;
 let tempDir: string;
 let dbPath: string;
 
@@ -135,6 +61,22 @@ describe('Electron main wiring', () => {
     const invoke = state.ipc.get('jixiao:invoke');
     const result = await invoke?.(trustedEvent(), { channel: 'app.info', input: {} });
     expect(result).toMatchObject({ ok: true, value: { transport: 'electron', dbPath } });
+  });
+
+  it('answers the page through the real preload, which exposes only invoke', async () => {
+    const page = state.windows[0]!.window.webContents;
+    await state.pageLoaded;
+    expect(await page.executeJavaScript('Object.keys(window.jixiao)')).toEqual(['invoke']);
+    expect(await page.executeJavaScript('window.jixiao.invoke("app.info", {})')).toMatchObject({ ok: true, value: { transport: 'electron' } });
+  });
+
+  it('brings the minimised window to the front when a second copy starts', () => {
+    const window = state.windows[0]!.window as FakeBrowserWindow;
+    window.minimized = true;
+    window.visible = false;
+    state.appEvents.get('second-instance')?.({}, ['jixiao.exe'], 'C:\\Users\\张 三');
+    expect(window.minimized).toBe(false);
+    expect(window.visible).toBe(true);
   });
 
   it('refuses a call from a nested frame or a foreign page', async () => {
@@ -203,6 +145,16 @@ describe('Electron main wiring', () => {
     done({}, 'interrupted');
     expect(state.errorBoxes.at(-1)?.[0]).toBe('保存失败');
     state.errorBoxes.length = 0;
+  });
+
+  it('leaves a finished download readable by its owner only', () => {
+    const saved = path.join(tempDir, '绩效目标.xlsx');
+    fs.writeFileSync(saved, 'xlsx', { mode: 0o644 });
+    const item = { getFilename: () => '绩效目标.xlsx', getSavePath: () => saved, setSaveDialogOptions: vi.fn(), once: vi.fn() };
+    state.sessionEvents.get('will-download')?.({}, item);
+    (item.once.mock.calls[0]?.[1] as Listener)({}, 'completed');
+    if (process.platform !== 'win32') expect(fs.statSync(saved).mode & 0o777).toBe(0o600);
+    expect(state.errorBoxes).toEqual([]);
   });
 
   it('installs the Chinese menu with a working 关于 item', () => {

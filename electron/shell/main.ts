@@ -1,7 +1,9 @@
 // Electron main process: thin glue between Electron events and the pure decisions in security.ts,
 // appProtocol.ts, menu.ts, downloads.ts and startup.ts (all unit-tested without the Electron binary).
-// Everything the app does goes through the same router as the web bridge.
+// Everything the app does goes through the same router as the web bridge. With --self-test it runs the
+// steps of selfTest.ts on a temporary database instead, prints one JSON line and exits.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -10,12 +12,14 @@ import {
   dialog,
   ipcMain,
   Menu,
+  net,
   protocol,
   session,
   type MenuItemConstructorOptions,
   type Session as ElectronSession,
   type WebContents,
 } from 'electron';
+import { restrictToOwner } from '../../db/files';
 import { closeDatabase, type Store } from '../../db/open';
 import { openAppStore } from '../appStore';
 import { createDatabaseFile, openDatabaseFile, readRecentDatabases, rememberOpened } from '../backup/databases';
@@ -41,15 +45,21 @@ import {
   trustedSender,
   windowOpenDecision,
 } from './security';
+import { runSelfTest, SELF_TEST_FLAG, selfTestExitCode, selfTestLine, selfTestReportFile, type SelfTestShell } from './selfTest';
+import { bringToFront, instanceDecision } from './singleInstance';
 import { APP_ID, APP_NAME, chooseDbPath, startupFailure } from './startup';
 
 const outDir = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(outDir, 'renderer');
 const preloadPath = path.join(outDir, 'preload.cjs');
 
+const selfTesting = process.argv.includes(SELF_TEST_FLAG);
+// The self-test keeps everything, Chromium's profile included, in a folder of its own that it removes.
+const selfTestDir = selfTesting ? fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-self-test-')) : null;
+
 // Same folder as the CLI and the web bridge, so all three find one database. Must precede the
 // single-instance lock, which is keyed on it.
-app.setPath('userData', userDataDir());
+app.setPath('userData', selfTestDir ?? userDataDir());
 protocol.registerSchemesAsPrivileged([appSchemePrivileges()]);
 
 let mainWindow: BrowserWindow | null = null;
@@ -84,6 +94,8 @@ function hardenSession(ses: ElectronSession): void {
   ses.on('will-download', (_event, item) => {
     item.setSaveDialogOptions(saveDialogOptions(item.getFilename(), app.getPath('downloads')));
     item.once('done', (_done, state) => {
+      // Exports from the page are county data like the database: the owner's alone on Linux.
+      if (state === 'completed') restrictToOwner([item.getSavePath()]);
       const message = downloadFailureMessage(state, item.getFilename());
       if (message) dialog.showErrorBox('保存失败', message);
     });
@@ -194,6 +206,15 @@ function openStore(): Store {
   return openAppStore(chooseDbPath(process.argv, process.env, lastUsed), { holder: '应用' });
 }
 
+/** Serves the renderer and the IPC contract on `store`. */
+function serveStore(store: Store, dataDir: string): AppContext {
+  appContext = createAppContext(store, appVersion(), dataDir);
+  hardenSession(session.defaultSession);
+  serveRenderer();
+  listenForCalls(appContext);
+  return appContext;
+}
+
 function start(): void {
   let store: Store;
   try {
@@ -204,25 +225,86 @@ function start(): void {
     app.exit(1);
     return;
   }
-  appContext = createAppContext(store, appVersion(), userDataDir());
-  rememberOpened(appContext.dataDir, store);
-  hardenSession(session.defaultSession);
-  serveRenderer();
-  listenForCalls(appContext);
+  rememberOpened(serveStore(store, userDataDir()).dataDir, store);
   installMenu();
   openWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
+/** The self-test's steps done with the real Electron: a hidden production window on a temporary database. */
+function electronSelfTestShell(dataDir: string): SelfTestShell {
+  let window: BrowserWindow | null = null;
+  const contents = (): WebContents => {
+    if (!window) throw new Error('窗口尚未打开');
+    return window.webContents;
+  };
+  const inPage = (code: string): Promise<unknown> => contents().executeJavaScript(code, true);
+  return {
+    openTemporaryDatabase: async () => serveStore(openAppStore(path.join(dataDir, '自检.db'), { holder: '应用' }), dataDir).store().path,
+    loadRenderer: async () => {
+      const options = mainWindowOptions(preloadPath, { devTools: false });
+      window = new BrowserWindow(options);
+      mainWindow = window;
+      await window.loadURL(APP_ENTRY_URL);
+      return { url: window.webContents.getURL(), webPreferences: options.webPreferences };
+    },
+    invoke: (channel, input) =>
+      inPage(
+        `window.jixiao === undefined ? Promise.reject(new Error('页面上没有 window.jixiao：预加载脚本没有运行')) : window.jixiao.invoke(${JSON.stringify(channel)}, ${JSON.stringify(input)})`,
+      ),
+    entryHeaders: async () => Object.fromEntries((await net.fetch(APP_ENTRY_URL)).headers.entries()),
+    tryNavigate: (url) =>
+      new Promise((resolve) => {
+        const whereNow = () => inPage('location.href').then(String, () => contents().getURL());
+        // Give a navigation that was let through time to commit before asking where the page is.
+        const settle = (attempted: boolean) => setTimeout(() => void whereNow().then((urlAfter) => resolve({ attempted, urlAfter })), 1000);
+        const giveUp = setTimeout(() => settle(false), 10_000);
+        contents().once('will-navigate', () => {
+          clearTimeout(giveUp);
+          settle(true);
+        });
+        void inPage(`setTimeout(() => { location.href = ${JSON.stringify(url)}; }, 0)`);
+      }),
+  };
+}
+
+async function selfTest(dataDir: string): Promise<void> {
+  const report = await runSelfTest(electronSelfTestShell(dataDir));
+  const line = selfTestLine(report, {
+    electron: process.versions.electron,
+    abi: process.versions.modules,
+    platform: process.platform,
+    arch: process.arch,
+    packaged: app.isPackaged,
+    osSandbox: !app.commandLine.hasSwitch('no-sandbox'),
+  });
+  console.log(line);
+  const reportFile = selfTestReportFile(process.argv);
+  try {
+    if (reportFile) fs.writeFileSync(reportFile, `${line}\n`);
+    if (appContext) closeDatabase(appContext.store());
+    appContext = null;
+    mainWindow?.destroy();
+    fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  } catch (error) {
+    // Chromium may still hold files of its profile on Windows (what stays is in the temp folder); the
+    // line above is the result either way.
+    console.error(`自检收尾出错：${(error as Error).message}`);
+  } finally {
+    app.exit(selfTestExitCode(report));
+  }
+}
+
+const decision = instanceDecision(selfTesting, () => app.requestSingleInstanceLock());
+if (decision === 'leave') {
   // Another copy is running; it will come to the front (second-instance below) and this one leaves.
   app.quit();
 } else {
   app.setAppUserModelId(APP_ID);
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+    const window = mainWindow;
+    if (!window) return;
+    const steps = { restore: () => window.restore(), show: () => window.show(), focus: () => window.focus() };
+    for (const step of bringToFront({ minimized: window.isMinimized(), visible: window.isVisible() })) steps[step]();
   });
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
@@ -231,7 +313,8 @@ if (!app.requestSingleInstanceLock()) {
     if (appContext) closeDatabase(appContext.store());
     appContext = null;
   });
-  app.whenReady().then(start, (error: unknown) => {
+  const run = selfTestDir ? () => selfTest(selfTestDir) : start;
+  app.whenReady().then(run, (error: unknown) => {
     const failure = startupFailure(error);
     dialog.showErrorBox(failure.title, failure.content);
     app.exit(1);

@@ -1,7 +1,8 @@
 // Start-up decisions for the desktop app: which database to open and what to say when it cannot be.
 import { StoreError } from '../../db/open';
 
-function option(argv: readonly string[], name: string): string | undefined {
+/** The value of `name <value>` or `name=<value>` on the command line. */
+export function option(argv: readonly string[], name: string): string | undefined {
   const at = argv.indexOf(name);
   if (at >= 0) return argv[at + 1];
   const inline = argv.find((arg) => arg.startsWith(`${name}=`));

@@ -24,7 +24,11 @@ const common = {
 const esmBanner = { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" };
 
 const started = Date.now();
-fs.rmSync(path.join(root, 'out'), { recursive: true, force: true });
+// out/native holds SQLite compiled for Electron by `npm start` (a download or a long compile): it survives.
+const outDir = path.join(root, 'out');
+for (const entry of fs.existsSync(outDir) ? fs.readdirSync(outDir) : []) {
+  if (entry !== 'native') fs.rmSync(path.join(outDir, entry), { recursive: true, force: true });
+}
 await Promise.all([
   esbuild({
     ...common,

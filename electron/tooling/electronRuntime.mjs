@@ -76,3 +76,23 @@ export function browserFallbackNotice(reason) {
   const why = reason === 'no-package' ? '未安装 electron 依赖包' : '未下载 Electron 程序文件';
   return `本机未安装 Electron 运行环境（${why}），绩效改为在浏览器中运行。`;
 }
+
+/** What `npm run self-test` prints where there is no Electron binary to test (CI here, a server). */
+export const SELF_TEST_SKIPPED = 'skipped: no Electron binary';
+
+/**
+ * The command that runs the Electron binary on the app. Two Linux cases need help only a machine without a
+ * desktop has: Chromium refuses to run as root with its sandbox (a CI container), and a window, even a
+ * hidden one, needs a display, which xvfb-run provides for the self-test.
+ * @param {{ binary: string, rootDir: string, userArgs: readonly string[], env: Record<string, string | undefined>,
+ *   platform?: NodeJS.Platform, uid?: number | null, xvfbRun?: string | null }} options
+ * @returns {{ command: string, args: string[], env: Record<string, string | undefined> }}
+ */
+export function electronLaunch({ binary, rootDir, userArgs, env, platform = process.platform, uid = null, xvfbRun = null }) {
+  const args = electronArgs(rootDir, userArgs);
+  const linux = platform === 'linux';
+  if (linux && uid === 0) args.push('--no-sandbox');
+  const headless = linux && !env.DISPLAY && !env.WAYLAND_DISPLAY;
+  if (headless && xvfbRun && userArgs.includes('--self-test')) return { command: xvfbRun, args: ['-a', binary, ...args], env: electronEnv(env) };
+  return { command: binary, args, env: electronEnv(env) };
+}

@@ -6,6 +6,7 @@ import {
   browserFallbackNotice,
   electronArgs,
   electronEnv,
+  electronLaunch,
   findElectronRuntime,
   missingBuildOutputs,
 } from './electronRuntime.mjs';
@@ -112,5 +113,28 @@ describe('launch details', () => {
   it('explains the browser fallback in Chinese', () => {
     expect(browserFallbackNotice('no-path-file')).toMatch(/未安装 Electron.*浏览器/);
     expect(browserFallbackNotice('no-package')).toContain('electron 依赖包');
+  });
+});
+
+describe('electronLaunch', () => {
+  const base = { binary: '/e/electron', rootDir: '/repo', env: { DISPLAY: ':0', ELECTRON_RUN_AS_NODE: '1' } };
+
+  it('runs the binary on the project with the user’s arguments, never as plain Node', () => {
+    expect(electronLaunch({ ...base, userArgs: ['--db', '/tmp/县.db'], platform: 'linux', uid: 1000 })).toEqual({
+      command: '/e/electron',
+      args: ['/repo', '--db', '/tmp/县.db'],
+      env: { DISPLAY: ':0' },
+    });
+  });
+
+  it('turns Chromium’s OS sandbox off only for root on Linux, which Chromium refuses otherwise', () => {
+    expect(electronLaunch({ ...base, userArgs: [], platform: 'linux', uid: 0 }).args).toEqual(['/repo', '--no-sandbox']);
+    expect(electronLaunch({ ...base, userArgs: [], platform: 'win32', uid: null }).args).toEqual(['/repo']);
+  });
+
+  it('gives the self-test a virtual display on a Linux machine without one', () => {
+    const launch = electronLaunch({ ...base, env: {}, userArgs: ['--self-test'], platform: 'linux', uid: 1000, xvfbRun: '/usr/bin/xvfb-run' });
+    expect(launch).toMatchObject({ command: '/usr/bin/xvfb-run', args: ['-a', '/e/electron', '/repo', '--self-test'] });
+    expect(electronLaunch({ ...base, userArgs: ['--self-test'], platform: 'linux', uid: 1000, xvfbRun: '/usr/bin/xvfb-run' }).command).toBe('/e/electron');
   });
 });

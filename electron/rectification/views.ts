@@ -25,7 +25,7 @@ import { seesDepartment } from '../domain/reviewChain';
 import { AppError } from '../errors';
 import { departmentStepOn, reviewerOf } from '../registry';
 import { settingValue } from '../settings';
-import { draftOwner, latestRound, noticeState, rectificationKey, requireRectification, roundOwner, toRectification, type Rectification, type RectificationRow } from './notices';
+import { draftOwner, latestRound, noticeFeedbackEntry, noticeState, rectificationKey, requireRectification, roundOwner, toRectification, type Rectification, type RectificationRow } from './notices';
 
 /** A notice as the list shows it: with its unit's and project's names and where its deadline stands. */
 export interface NoticeListItem extends Rectification {
@@ -108,6 +108,8 @@ export interface FeedbackRound {
   feedback: string;
   answeredByName: string;
   answeredAt: string;
+  /** 代录: entered by the bureau for the unit. */
+  onBehalf: boolean;
   departmentDecision: 'forward' | 'return' | null;
   departmentOpinion: string | null;
   departmentByName: string | null;
@@ -139,6 +141,8 @@ export interface NoticeDetail {
   actions: NoticeAction[];
   /** Whether the reader may add and remove files of the feedback being written. */
   canAttach: boolean;
+  /** The feedback written here is entered for the unit (代录): the page says so beside the form. */
+  feedbackOnBehalf: boolean;
 }
 
 const measuresOf = (db: Db, ids: readonly string[]): (MeasureRecord & { rectificationId: string })[] =>
@@ -157,7 +161,9 @@ export function rectificationDetail(db: Db, actor: Actor, id: string): NoticeDet
   const rounds = db.select().from(rectificationRounds).where(eq(rectificationRounds.rectificationId, id)).orderBy(asc(rectificationRounds.round)).all();
   const reviewer = { ...reviewerOf(db, actor), id: actor.id };
   const parties = { issuedBy: row.issuedBy, answeredBy: latestRound(db, id)?.answeredBy ?? null };
-  const actions = availableNoticeActions(noticeState(db, row), reviewer, parties, settingValue<string>(db, 'review.selfReview') === 'allow');
+  const entry = noticeFeedbackEntry(db, row);
+  // Answering is also a matter of who may answer for the unit here (a unit's installation, its own notices only).
+  const actions = availableNoticeActions(noticeState(db, row), reviewer, parties, settingValue<string>(db, 'review.selfReview') === 'allow').filter((a) => a !== 'answer' || entry.ok);
   const department = row.departmentCode ? db.select({ name: units.name }).from(units).where(and(eq(units.regionCode, row.regionCode), eq(units.code, row.departmentCode))).get() : undefined;
   return {
     notice,
@@ -167,6 +173,7 @@ export function rectificationDetail(db: Db, actor: Actor, id: string): NoticeDet
     measures: measuresOf(db, [id]).map(({ rectificationId: _, ...m }) => m),
     actions,
     canAttach: actions.includes('answer'),
+    feedbackOnBehalf: entry.ok && entry.onBehalf,
   };
 }
 

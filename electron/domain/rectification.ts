@@ -175,12 +175,16 @@ export const noticeDeadlineState = (status: RectificationStatus, deadline: strin
 /** Days a still-open notice is past its deadline (0 when it is not overdue). */
 export const noticeDaysOverdue = (status: RectificationStatus, deadline: string, today: string): number => (rectificationOpen(status) ? daysLate(deadline, today) : 0);
 
-/** Why a notice belongs on the 问责 list (empty: it does not): overdue, or returned `returnsLimit` times or more. */
-export function accountabilityReasons(notice: { status: RectificationStatus; deadline: string; returns: number }, today: string, returnsLimit: number): string[] {
+/**
+ * Why a notice belongs on the 问责 list (empty: it does not): overdue, returned `returnsLimit` times or more,
+ * or still open while next year's budget proposals hold its project back until it is rectified (整改后再安排).
+ */
+export function accountabilityReasons(notice: { status: RectificationStatus; deadline: string; returns: number; rectifyFirst?: boolean }, today: string, returnsLimit: number): string[] {
   const reasons: string[] = [];
   const late = noticeDaysOverdue(notice.status, notice.deadline, today);
   if (late > 0) reasons.push(`逾期 ${late} 天未通过`);
   if (notice.returns >= returnsLimit) reasons.push(`整改反馈被退回 ${notice.returns} 次`);
+  if (notice.rectifyFirst && rectificationOpen(notice.status)) reasons.push('结果应用：整改后再安排');
   return reasons;
 }
 

@@ -24,6 +24,7 @@ import {
 import { seesDepartment } from '../domain/reviewChain';
 import { AppError } from '../errors';
 import { departmentStepOn, reviewerOf } from '../registry';
+import { resultsView } from '../results';
 import { settingValue } from '../settings';
 import { draftOwner, latestRound, noticeFeedbackEntry, noticeState, rectificationKey, requireRectification, roundOwner, toRectification, type Rectification, type RectificationRow } from './notices';
 
@@ -180,15 +181,30 @@ export function rectificationDetail(db: Db, actor: Actor, id: string): NoticeDet
 export interface AccountabilityItem extends NoticeListItem {
   reasons: string[];
   measures: MeasureRecord[];
+  /** What the year's 预算调整建议清单 proposes for the notice's project, once it is generated. */
+  resultsMeasure: string | null;
 }
 
-/** 问责清单: overdue notices and notices returned the setting's number of times, with what was done. */
+/** The measure of each project on the generated budget proposals of the notices' years (none before a list exists). */
+function resultsMeasures(db: Db, years: Iterable<number>): Map<string, { label: string; rectifyFirst: boolean }> {
+  const byProject = new Map<string, { label: string; rectifyFirst: boolean }>();
+  for (const year of years) for (const line of resultsView(db, year).lines) byProject.set(line.projectId, { label: line.measureLabel, rectifyFirst: line.measure === 'rectifyFirst' });
+  return byProject;
+}
+
+/**
+ * 问责清单: overdue notices, notices returned the setting's number of times, and open notices whose project
+ * the budget proposals hold back until rectified (整改后再安排), with what was done.
+ */
 export function accountabilityList(db: Db, actor: Actor, filter: { year?: number | undefined }): AccountabilityItem[] {
   const today = localDate();
   const limit = settingValue<number>(db, 'rectification.returnsForAccountability');
-  const listed = visibleNotices(db, actor, filter.year).flatMap((n) => {
-    const reasons = accountabilityReasons({ status: n.status, deadline: n.deadline, returns: n.returnCount }, today, limit);
-    return reasons.length > 0 ? [{ ...n, reasons }] : [];
+  const notices = visibleNotices(db, actor, filter.year);
+  const proposed = resultsMeasures(db, new Set(notices.map((n) => n.year)));
+  const listed = notices.flatMap((n) => {
+    const results = n.projectId ? proposed.get(n.projectId) : undefined;
+    const reasons = accountabilityReasons({ status: n.status, deadline: n.deadline, returns: n.returnCount, rectifyFirst: results?.rectifyFirst ?? false }, today, limit);
+    return reasons.length > 0 ? [{ ...n, reasons, resultsMeasure: results?.label ?? null }] : [];
   });
   const measures = measuresOf(db, listed.map((n) => n.id));
   return listed.map((n) => ({ ...n, measures: measures.filter((m) => m.rectificationId === n.id).map(({ rectificationId: _, ...m }) => m) }));

@@ -337,3 +337,20 @@ export function overdueCount(db: Db, region: string, year: number, today: string
       .get()?.n ?? 0
   );
 }
+
+/** A notice still open on a project, as another workflow lists it beside the project. */
+export interface OpenNotice extends NoticeRef {
+  number: string;
+  deadline: string;
+}
+
+/** The project's notices not yet passed (整改未通过), by number: e.g. the 衔接资金 loop's self-evaluation stage. */
+export function openNoticesOfProject(db: Db, projectId: string): OpenNotice[] {
+  return db
+    .select({ id: rectifications.id, year: rectifications.year, seq: rectifications.seq, status: rectifications.status, deadline: rectifications.deadline })
+    .from(rectifications)
+    .where(and(eq(rectifications.projectId, projectId), eq(rectifications.deleted, false), sql`${rectifications.status} != 'passed'`))
+    .orderBy(rectifications.year, rectifications.seq)
+    .all()
+    .map(({ year, ...n }) => ({ ...n, number: noticeNumber(year, n.seq) }));
+}

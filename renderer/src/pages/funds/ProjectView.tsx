@@ -146,7 +146,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
                   <Table.Td ta="right">{formatWanYuan(p.amountFen)}</Table.Td>
                   <Table.Td>{p.note}</Table.Td>
                   {canDelete.allowed && (
-                    <Table.Td className="no-print">
+                    <Table.Td className="no-print" aria-label="操作">
                       <Button size="compact-xs" variant="subtle" color="red" aria-label={`删除支付 ${p.voucher}`} onClick={() => deletePayment(p)}>
                         删除
                       </Button>

@@ -91,6 +91,8 @@ describe('整改问责 in the browser', () => {
 
     await switchTo('李经办');
     await openNotice(notice.number);
+    // At the bureau the clerk enters what the unit handed in, and is told it is marked 代录.
+    await page.getByRole('note').filter({ hasText: '提交后记录标注“财政局代录”' }).waitFor();
     await typeIn('整改情况', '已支付 60 万元');
     const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-pdf-')), '支付凭证.pdf');
     fs.writeFileSync(pdf, smallPdf());
@@ -98,7 +100,7 @@ describe('整改问责 in the browser', () => {
     await page.getByRole('button', { name: '添加附件' }).click();
     await (await chooser).setFiles(pdf);
     await page.getByRole('region', { name: '反馈附件' }).or(page.getByLabel('反馈附件')).getByRole('button', { name: '支付凭证.pdf' }).waitFor();
-    await page.screenshot({ path: '/tmp/rectification-feedback.png', fullPage: true });
+    await page.screenshot({ path: '/tmp/rect2-rectification-feedback.png', fullPage: true });
     await press('提交整改反馈', '整改反馈已提交');
 
     await actOn(notice.number, '马部门', '转报财政局', '整改反馈已转报财政局');
@@ -120,6 +122,7 @@ describe('整改问责 in the browser', () => {
 
     const timeline = page.getByLabel('办理过程');
     await timeline.getByText('第 1 次整改反馈').waitFor();
+    await timeline.getByText(/李经办（财政局代录）/).first().waitFor();
     await timeline.getByText('财政局退回：未见验收单，请补充').waitFor();
     await timeline.getByText('第 2 次整改反馈').waitFor();
     await timeline.getByText('财政局审核通过：整改到位').waitFor();

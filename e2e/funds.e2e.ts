@@ -147,4 +147,37 @@ describe('衔接资金', () => {
     console.log(`空状态：${await screenshot('funds-empty')}`);
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('opens a sample fund project’s loop and the county’s industry share, prints with the county and year, and deletes a payment after confirming', async () => {
+    const { page } = app;
+    await app.call('database.openSample', { year: 2020 });
+    await page.reload();
+    const overview = await app.call('funds.overview', { year: 2020 });
+    await page.goto(new URL('#/funds/2020', app.bridge.url).href);
+    await page.getByLabel('产业项目资金占比').getByText(`${overview.industry.share}%`, { exact: true }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await page.getByRole('heading', { name: '轮台县 2020 年衔接资金闭环管理情况' }).waitFor();
+    console.log(`示例县打印：${await screenshot('funds-sample-print')}`);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.getByRole('heading', { name: '轮台县 2020 年衔接资金闭环管理情况' }).isVisible()).toBe(false);
+
+    const project = overview.projects.find((p) => p.paidFen > 0)!;
+    await page.getByRole('table', { name: '衔接资金项目' }).getByRole('link', { name: project.name }).click();
+    await page.getByRole('heading', { name: `${project.name}（${project.code}）` }).waitFor();
+    await page.getByLabel('闭环管理四个环节').getByText('4. 资金支付监管').waitFor();
+    const payments = page.getByRole('table', { name: '资金支付' });
+    const before = await payments.getByRole('row').count();
+    const [first] = (await app.call('funds.project', { projectId: project.id })).payments;
+    await payments.getByRole('button', { name: `删除支付 ${first!.voucher}` }).click();
+    const confirm = page.getByRole('dialog', { name: `删除支付：凭证号 ${first!.voucher}` });
+    await confirm.getByText(/删除后不再计入本项目的支出进度/).waitFor();
+    console.log(`删除确认：${await screenshot('funds-delete-payment')}`);
+    await confirm.getByRole('button', { name: '删除' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.getByText(`已删除凭证号 ${first!.voucher} 的支付记录`).waitFor();
+    await payments.getByRole('cell', { name: first!.voucher, exact: true }).waitFor({ state: 'detached' });
+    expect(await payments.getByRole('row').count()).toBe(before - 1);
+    expect((await app.call('funds.project', { projectId: project.id })).row.paidFen).toBe(project.paidFen - first!.amountFen);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -181,7 +181,9 @@ describe('a monitoring round in the browser', () => {
     await requirements.pressSequentially('9 月底前完成资金支付，报送整改情况', { delay: 30 });
     await dialog.getByRole('button', { name: '下达整改通知', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await row.getByText('整改通知第 1 号：已下达').waitFor();
+    // The sample year has notices of its own: this one takes the next number.
+    const issued = (await app.call('rectification.list', { year: 2020 })).notices.find((n) => n.sourceId === sheet.id)!;
+    await row.getByText(`整改通知第 ${issued.seq} 号：已下达`).waitFor();
     expect(await row.getByRole('button', { name: `下达整改通知：${sheet.project.name}` }).count()).toBe(0);
     await page.screenshot({ path: '/tmp/monitoring-rectification-issued.png', fullPage: true });
     expect(app.pageErrors).toEqual([]);

@@ -77,7 +77,8 @@ describe('整改问责 in the browser', () => {
     const row = page.getByRole('row').filter({ hasText: sheet.projectName });
     await row.getByRole('button', { name: `下达整改通知：${sheet.projectName}` }).click();
     const dialog = page.getByRole('dialog', { name: `整改通知：${sheet.projectName}` });
-    await dialog.getByRole('link', { name: '“整改问责”' }).waitFor();
+    // The link opens the round's year of 整改问责, whatever year the page was on.
+    expect(await dialog.getByRole('link', { name: '“整改问责”（2020 年）' }).getAttribute('href')).toBe('#/rectification/2020');
     await dialog.getByRole('textbox', { name: '整改要求' }).click();
     await dialog.getByRole('textbox', { name: '整改要求' }).pressSequentially('9 月底前完成资金支付', { delay: 30 });
     await dialog.getByRole('button', { name: '下达整改通知', exact: true }).click();
@@ -90,6 +91,8 @@ describe('整改问责 in the browser', () => {
 
     await switchTo('李经办');
     await openNotice(notice.number);
+    // At the bureau the clerk enters what the unit handed in, and is told it is marked 代录.
+    await page.getByRole('note').filter({ hasText: '提交后记录标注“财政局代录”' }).waitFor();
     await typeIn('整改情况', '已支付 60 万元');
     const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-pdf-')), '支付凭证.pdf');
     fs.writeFileSync(pdf, smallPdf());
@@ -97,7 +100,7 @@ describe('整改问责 in the browser', () => {
     await page.getByRole('button', { name: '添加附件' }).click();
     await (await chooser).setFiles(pdf);
     await page.getByRole('region', { name: '反馈附件' }).or(page.getByLabel('反馈附件')).getByRole('button', { name: '支付凭证.pdf' }).waitFor();
-    await page.screenshot({ path: '/tmp/rectification-feedback.png', fullPage: true });
+    await page.screenshot({ path: '/tmp/rect2-rectification-feedback.png', fullPage: true });
     await press('提交整改反馈', '整改反馈已提交');
 
     await actOn(notice.number, '马部门', '转报财政局', '整改反馈已转报财政局');
@@ -119,6 +122,7 @@ describe('整改问责 in the browser', () => {
 
     const timeline = page.getByLabel('办理过程');
     await timeline.getByText('第 1 次整改反馈').waitFor();
+    await timeline.getByText(/李经办（财政局代录）/).first().waitFor();
     await timeline.getByText('财政局退回：未见验收单，请补充').waitFor();
     await timeline.getByText('第 2 次整改反馈').waitFor();
     await timeline.getByText('财政局审核通过：整改到位').waitFor();
@@ -167,9 +171,12 @@ describe('整改问责 in the browser', () => {
 
   it('opens a notice from an approved self-evaluation on its page, and the list names it by its source', async () => {
     const { page } = app;
-    const approved = (await app.call('selfEvaluation.list', { year: 2020 })).find((r) => r.status === 'approved')!;
-    await page.goto(new URL('#/rectification/2020', app.bridge.url).href);
-    await page.getByRole('heading', { name: '2020 年还没有整改通知' }).waitFor();
+    // A table none of the sample's own notices was opened on.
+    const noticed = new Set((await app.call('rectification.list', { year: 2020 })).notices.map((n) => n.projectId));
+    const approved = (await app.call('selfEvaluation.list', { year: 2020 })).find((r) => r.status === 'approved' && !noticed.has(r.projectId))!;
+    // The sample's own notices are 2020's; the year after has none yet.
+    await page.goto(new URL('#/rectification/2021', app.bridge.url).href);
+    await page.getByRole('heading', { name: '2021 年还没有整改通知' }).waitFor();
     await page.screenshot({ path: '/tmp/rectification-empty.png', fullPage: true });
 
     await page.goto(new URL(`#/selfEvaluation/edit/${approved.id}`, app.bridge.url).href);
@@ -187,6 +194,42 @@ describe('整改问责 in the browser', () => {
     await row.getByText('绩效自评', { exact: true }).waitFor();
     await row.getByText('待下达').waitFor();
     await page.screenshot({ path: '/tmp/rectification-from-self-evaluation.png', fullPage: true });
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('shows the sample’s own overdue notice on the 问责 list, records a typed measure, and keeps the fixed one’s rounds', async () => {
+    const { page } = app;
+    const { notices } = await app.call('rectification.list', { year: 2020 });
+    const overdue = notices.find((n) => n.deadlineState === 'overdue' && n.sourceLabel.startsWith('2020年8月'))!;
+    const fixed = notices.find((n) => n.source === 'self-evaluation')!;
+    await page.goto(new URL('#/rectification/2020/accountability', app.bridge.url).href);
+    const table = page.getByRole('table', { name: '问责清单' });
+    const row = table.getByRole('row').filter({ hasText: overdue.number });
+    await row.getByText(`逾期 ${overdue.daysOverdue} 天未通过`).waitFor();
+    await row.getByText('尚未记录').waitFor();
+    // The spot check's notice, returned twice, stands there with the 通报 the sample recorded.
+    await table.getByRole('row').filter({ hasText: '整改反馈被退回 2 次' }).getByText(/通报：整改反馈两次被退回/).waitFor();
+    await row.getByRole('button', { name: '记录措施' }).click();
+    const dialog = page.getByRole('dialog', { name: new RegExp(`^记录问责措施：${overdue.number.replace(/[〔〕]/g, '.')}`) });
+    await dialog.getByRole('combobox', { name: '措施' }).click();
+    await page.getByRole('option', { name: '暂停拨付', exact: true }).click();
+    const detail = dialog.getByRole('textbox', { name: '说明' });
+    await detail.click();
+    await detail.pressSequentially('暂停拨付该项目剩余资金，整改到位后恢复', { delay: 30 });
+    await dialog.getByRole('button', { name: '记录' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByText(/暂停拨付：暂停拨付该项目剩余资金，整改到位后恢复（张三）/).waitFor();
+    await page.screenshot({ path: '/tmp/rectification-sample-accountability.png', fullPage: true });
+
+    // The notice returned once and fixed: both rounds on its timeline, entered by the bureau for the unit.
+    await page.goto(new URL(`#/rectification/notice/${fixed.id}`, app.bridge.url).href);
+    const timeline = page.getByLabel('办理过程');
+    await timeline.getByText('第 1 次整改反馈').waitFor();
+    await timeline.getByText('财政局退回：未附验收报告全文，请补充后重新报送').waitFor();
+    await timeline.getByText('财政局审核通过：整改到位').waitFor();
+    await timeline.getByText(/（财政局代录）/).first().waitFor();
+    await timeline.getByRole('button', { name: '验收单.png' }).waitFor();
+    await page.screenshot({ path: '/tmp/rectification-sample-fixed.png', fullPage: true });
     expect(app.pageErrors).toEqual([]);
   });
 });

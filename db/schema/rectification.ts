@@ -72,12 +72,15 @@ export const rectificationRounds = sqliteTable(
     verdictOpinion: text('verdict_opinion'),
     verdictByName: text('verdict_by_name'),
     verdictAt: text('verdict_at'),
+    /** 代录: the bureau entered the unit's (written) feedback on its behalf; false when the unit entered it on its own installation. */
+    onBehalf: integer('on_behalf', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('rectification_rounds_key').on(t.rectificationId, t.round),
     checkCounter('rectification_rounds', 'round', 1),
     checkOneOf('rectification_rounds', 'department_decision', ['forward', 'return'], { nullable: true }),
     checkOneOf('rectification_rounds', 'verdict', ['approve', 'return'], { nullable: true }),
+    checkBoolean('rectification_rounds', 'on_behalf'),
   ],
 );
 

@@ -32,6 +32,7 @@ export function describeDemo(summary: DemoSummary): string {
     `  项目支出绩效自评表：${byState(summary.selfEvaluations)}`,
     `  单位在 Excel 中填报的自评表 ${summary.selfEvaluationReviews.tables.length} 张（待复核 ${summary.selfEvaluationReviews.pending} 张、已退回 ${summary.selfEvaluationReviews.returned} 张）`,
     `  衔接资金：项目 ${summary.funds.projects} 个，资金文件 ${summary.funds.documents} 份，支付 ${summary.funds.payments} 笔`,
+    `  整改通知 ${summary.rectifications.notices} 件（逾期 ${summary.rectifications.overdue} 件，已记录问责措施 ${summary.rectifications.measures} 件）`,
   ].join('\n');
 }
 

@@ -20,6 +20,7 @@ import { isSampleDatabase, requireSampleDatabase } from './sampleDatabase';
 import { unitsFillingInExcel, writeDemoExternalTables, type DemoExternalTables } from './externalTables';
 import { writeDemoFunds, type DemoFundsSummary } from './funds';
 import { writeDemoMonitoring, type DemoMonitoringSummary } from './monitoring';
+import { writeDemoRectifications, type DemoRectificationsSummary } from './rectifications';
 import { writeDemoSelfEvaluations } from './selfEvaluations';
 
 export const DEMO_ACTION = '生成示例数据（虚构）';
@@ -54,6 +55,8 @@ export interface DemoSummary {
   selfEvaluationReviews: DemoExternalTables;
   /** 衔接资金: the fund projects given documents, categories, beneficiaries and payments. */
   funds: DemoFundsSummary;
+  /** 整改问责: notices from the rounds, a self-evaluation and a spot check, in every state along the chain. */
+  rectifications: DemoRectificationsSummary;
 }
 
 export interface DemoStatus {
@@ -139,7 +142,7 @@ function writePlan(db: Db, plan: DemoPlan, context: { regionCode: string; year: 
   return indicators;
 }
 
-type YearEnd = Pick<DemoSummary, 'monitoring' | 'selfEvaluations' | 'selfEvaluationReviews' | 'funds'>;
+type YearEnd = Pick<DemoSummary, 'monitoring' | 'selfEvaluations' | 'selfEvaluationReviews' | 'funds' | 'rectifications'>;
 
 function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicators: number, yearEnd: YearEnd): DemoSummary {
   const projectTargets = Object.fromEntries(WORKFLOW_STATES.map((s) => [s, plan.projects.filter((p) => p.target.status === s).length])) as Record<WorkflowState, number>;
@@ -162,7 +165,8 @@ function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicat
 /**
  * The year after the budget season, each part from its own stream of the seed, so that the plan (units,
  * projects, targets) stays what it was for a seed: the monitoring rounds, then the self-evaluations
- * prefilled from the last round, the tables a few units filled in Excel instead, and the 衔接资金 records.
+ * prefilled from the last round, the tables a few units filled in Excel instead, the 衔接资金 records, and
+ * the notices opened on what the year found (整改问责).
  */
 function writeYearEnd(db: Db, actor: Actor, options: Required<DemoOptions>): YearEnd {
   const monitoring = writeDemoMonitoring(db, options.year, seededRandom(options.seed + 0x3017));
@@ -170,7 +174,8 @@ function writeYearEnd(db: Db, actor: Actor, options: Required<DemoOptions>): Yea
   const inExcel = unitsFillingInExcel(db, options.year, tablesRandom);
   const selfEvaluations = writeDemoSelfEvaluations(db, options.year, seededRandom(options.seed + 0x5e1f), new Set(inExcel));
   const selfEvaluationReviews = writeDemoExternalTables(db, options.year, inExcel, tablesRandom);
-  return { monitoring, selfEvaluations, selfEvaluationReviews, funds: writeDemoFunds(db, actor, options.year, seededRandom(options.seed + 0xf0d5)) };
+  const funds = writeDemoFunds(db, actor, options.year, seededRandom(options.seed + 0xf0d5));
+  return { monitoring, selfEvaluations, selfEvaluationReviews, funds, rectifications: writeDemoRectifications(db, options.year) };
 }
 
 /**

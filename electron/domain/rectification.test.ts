@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  feedbackAuthor,
+  feedbackEntry,
   accountabilityReasons,
   availableNoticeActions,
   currentNoticeState,
@@ -110,5 +112,22 @@ describe('rectification deadlines and accountability', () => {
     expect(accountabilityReasons(notice, '2020-09-03', 2)).toEqual(['逾期 3 天未通过']);
     expect(accountabilityReasons({ ...notice, returns: 2 }, '2020-08-31', 2)).toEqual(['整改反馈被退回 2 次']);
     expect(accountabilityReasons({ ...notice, status: 'passed', returns: 2 }, '2020-09-03', 3)).toEqual([]);
+  });
+});
+
+describe('who answers for a unit', () => {
+  it('lets a unit’s own installation answer its own notices only, marks the bureau’s entry 代录, and keeps a prefecture out', () => {
+    expect(feedbackEntry({ role: 'unit', unitCode: '101002' }, '101002')).toEqual({ ok: true, onBehalf: false });
+    expect(feedbackEntry({ role: 'unit', unitCode: '101002' }, '101003')).toEqual({ ok: false, message: '本机是预算单位 101002 的安装，只能填写本单位的整改反馈；该通知下达给单位 101003' });
+    expect(feedbackEntry({ role: 'county', unitCode: null }, '101003')).toEqual({ ok: true, onBehalf: true });
+    expect(feedbackEntry({ role: 'prefecture', unitCode: null }, '101003')).toMatchObject({ ok: false });
+    expect([feedbackAuthor('李经办', true), feedbackAuthor('王老师', false)]).toEqual(['李经办（财政局代录）', '王老师']);
+  });
+
+  it('lists an open notice held back by the budget proposals (整改后再安排), and not once it passed', () => {
+    const open = { status: 'issued' as const, deadline: '2020-10-31', returns: 0, rectifyFirst: true };
+    expect(accountabilityReasons(open, '2020-09-01', 2)).toEqual(['结果应用：整改后再安排']);
+    expect(accountabilityReasons({ ...open, status: 'passed' }, '2020-09-01', 2)).toEqual([]);
+    expect(accountabilityReasons({ ...open, rectifyFirst: false }, '2020-09-01', 2)).toEqual([]);
   });
 });

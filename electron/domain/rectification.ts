@@ -4,6 +4,7 @@
 import { checkReviewer, type Reviewer } from './reviewChain';
 import { daysLate, deadlineState, type DeadlineState } from './monitoring';
 import { refusalReason, checkSelfReview } from './permissions';
+import type { InstallationRole } from './registry';
 import { isIsoDate } from './projects';
 import { compare, parseDecimal } from './ratio';
 
@@ -125,6 +126,30 @@ export function noticeActorProblem(state: NoticeState, action: NoticeAction, rev
   }
 }
 
+/**
+ * Who answers for a unit. Units sign in only on an installation of their own (本机是预算单位): there its
+ * 经办人 writes the unit's own feedback and no other unit's. At the bureau no unit signs in, so its 经办人
+ * enters the feedback the unit handed in on paper or by file, on the unit's behalf: the round is marked
+ * 代录 so that nobody later reads it as the unit's own entry. A prefecture never answers for a county's unit.
+ */
+export type FeedbackEntry = { ok: true; onBehalf: boolean } | { ok: false; message: string };
+
+export function feedbackEntry(installation: { role: InstallationRole; unitCode: string | null }, noticeUnitCode: string): FeedbackEntry {
+  switch (installation.role) {
+    case 'unit':
+      return installation.unitCode === noticeUnitCode
+        ? { ok: true, onBehalf: false }
+        : { ok: false, message: `本机是预算单位 ${installation.unitCode ?? ''} 的安装，只能填写本单位的整改反馈；该通知下达给单位 ${noticeUnitCode}` };
+    case 'county':
+      return { ok: true, onBehalf: true };
+    case 'prefecture':
+      return { ok: false, message: '州级财政局不代县里的单位填写整改反馈，请由县财政局或单位填写' };
+  }
+}
+
+/** How the timeline names who wrote a round: 代录 when the bureau entered it for the unit. */
+export const feedbackAuthor = (name: string, onBehalf: boolean): string => (onBehalf ? `${name}（财政局代录）` : name);
+
 /** The actions this person can take on the notice now: the buttons a page shows. */
 export const availableNoticeActions = (state: NoticeState, reviewer: Reviewer & { id: string | null }, parties: NoticeParties, allowSelfReview: boolean): NoticeAction[] =>
   NOTICE_ACTIONS.filter((action) => noticeMove(state, action, 'x').ok && noticeActorProblem(state, action, reviewer, parties, allowSelfReview) === null);
@@ -150,12 +175,16 @@ export const noticeDeadlineState = (status: RectificationStatus, deadline: strin
 /** Days a still-open notice is past its deadline (0 when it is not overdue). */
 export const noticeDaysOverdue = (status: RectificationStatus, deadline: string, today: string): number => (rectificationOpen(status) ? daysLate(deadline, today) : 0);
 
-/** Why a notice belongs on the 问责 list (empty: it does not): overdue, or returned `returnsLimit` times or more. */
-export function accountabilityReasons(notice: { status: RectificationStatus; deadline: string; returns: number }, today: string, returnsLimit: number): string[] {
+/**
+ * Why a notice belongs on the 问责 list (empty: it does not): overdue, returned `returnsLimit` times or more,
+ * or still open while next year's budget proposals hold its project back until it is rectified (整改后再安排).
+ */
+export function accountabilityReasons(notice: { status: RectificationStatus; deadline: string; returns: number; rectifyFirst?: boolean }, today: string, returnsLimit: number): string[] {
   const reasons: string[] = [];
   const late = noticeDaysOverdue(notice.status, notice.deadline, today);
   if (late > 0) reasons.push(`逾期 ${late} 天未通过`);
   if (notice.returns >= returnsLimit) reasons.push(`整改反馈被退回 ${notice.returns} 次`);
+  if (notice.rectifyFirst && rectificationOpen(notice.status)) reasons.push('结果应用：整改后再安排');
   return reasons;
 }
 

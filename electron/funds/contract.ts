@@ -52,6 +52,8 @@ export const fundsContract = {
     input: z.object({ projectId: uuid, documentId: uuid.nullable(), paidOn: text(10), amount: text(30), payeeType: text(10), voucher: text(60), note: text(400) }).strict(),
     output: returns<PaymentSaved>(),
   },
+  'funds.deletePayment': { permission: 'enter', input: z.object({ id: uuid }).strict(), output: returns<null>() },
+  'funds.deleteDocument': { permission: 'enter', input: z.object({ id: uuid, version }).strict(), output: returns<null>() },
   'funds.importPreview': { permission: 'enter', input: yearFile, output: returns<PaymentImportPreview>() },
   'funds.importCommit': { permission: 'enter', input: yearFile, output: returns<PaymentImportResult>() },
   'funds.template': { permission: 'view', input: none, output: returns<FilePayload>() },

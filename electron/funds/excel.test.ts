@@ -6,7 +6,7 @@ import { listAudit } from '../audit/audit';
 import { countyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { seedFundCounty } from '../testSupport/funds';
 import { commitPaymentImport, paymentTemplate, previewPaymentImport } from './excel';
-import { listPayments } from './records';
+import { addPayment, deletePayment, listPayments } from './records';
 
 /** A real .xlsx as the budget system exports it: a title row, the headers, then one row per payment. */
 function exportFile(headers: string[], rows: (string | number)[][]): Uint8Array {
@@ -92,5 +92,18 @@ describe('payment import from the budget system export', () => {
     seedFundCounty(db);
     const preview = previewPaymentImport(db, 2020, '模板.xlsx', paymentTemplate());
     expect(preview.problems.map((p) => p.message)).toEqual(['项目编码 XM2020001 在 2020 年项目库中不存在，请核对预算系统的项目编码']);
+  });
+});
+
+describe('re-importing a deleted payment', () => {
+  it('brings a deleted voucher back on its own record from the budget system’s export', () => {
+    const { db } = countyStore();
+    const county = seedFundCounty(db);
+    const first = addPayment(db, TEST_ACTOR, { projectId: county.road, documentId: null, paidOn: '2020-06-02', amount: '15', payeeType: '村集体', voucher: 'PZ-102', note: '' }).payment;
+    deletePayment(db, TEST_ACTOR, { id: first.id });
+    const file = exportFile(HEADERS, [['PZ-102', 'XC2020-002', '2020-06-02', 150000, '村集体', '', '']]);
+    expect(previewPaymentImport(db, 2020, '支付明细.xlsx', file).rows.map((r) => r.action)).toEqual(['create']);
+    commitPaymentImport(db, TEST_ACTOR, 2020, '支付明细.xlsx', file);
+    expect(listPayments(db, county.road).map((p) => [p.id, p.voucher, p.amountFen])).toEqual([[first.id, 'PZ-102', 15_000_000]]);
   });
 });

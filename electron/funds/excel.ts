@@ -61,7 +61,7 @@ interface ProjectOfCode {
 function existingPayments(db: Db, projectIds: readonly string[]) {
   const byKey = new Map<string, { paidOn: string; amountFen: Fen }>();
   for (const id of projectIds) {
-    for (const p of db.select({ voucher: fundPayments.voucher, paidOn: fundPayments.paidOn, amountFen: fundPayments.amountFen }).from(fundPayments).where(eq(fundPayments.projectId, id)).all()) {
+    for (const p of db.select({ voucher: fundPayments.voucher, paidOn: fundPayments.paidOn, amountFen: fundPayments.amountFen }).from(fundPayments).where(and(eq(fundPayments.projectId, id), eq(fundPayments.deleted, false))).all()) {
       byKey.set(`${id}|${p.voucher}`, p);
     }
   }
@@ -156,8 +156,13 @@ export function commitPaymentImport(db: Db, actor: Actor, year: number, fileName
   const { region, rows, problems, toWrite } = plan(db, year, bytes);
   const warnings = allocationWarnings(db, toWrite);
   const insert = sqliteOf(db).prepare(
+    // A voucher deleted before comes back on its own row (its tombstone revived), so the record keeps one
+    // identity wherever it travelled.
     `INSERT INTO fund_payments (id, project_id, document_id, paid_on, amount_fen, payee_type, voucher, note)
-     VALUES (@id, @projectId, @documentId, @paidOn, @amountFen, @payeeType, @voucher, @note)`,
+     VALUES (@id, @projectId, @documentId, @paidOn, @amountFen, @payeeType, @voucher, @note)
+     ON CONFLICT (project_id, voucher) DO UPDATE SET document_id = excluded.document_id, paid_on = excluded.paid_on, amount_fen = excluded.amount_fen,
+       payee_type = excluded.payee_type, note = excluded.note, deleted = 0, version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     WHERE fund_payments.deleted = 1`,
   );
   db.transaction((tx) => {
     for (const payment of toWrite) insert.run({ id: randomUUID(), ...payment });

@@ -4,7 +4,7 @@ import { updateSettings } from '../settings/settings';
 import { runCli } from '../testSupport/cli';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { seedFundCounty } from '../testSupport/funds';
-import { addPayment, createDocument, saveProjectDetails, updateDocument } from './records';
+import { addPayment, createDocument, deleteDocument, deletePayment, saveProjectDetails, updateDocument } from './records';
 import { fundProjectView, fundsOverview } from './summary';
 
 const WAN = 1_000_000;
@@ -141,5 +141,48 @@ describe('jixiao funds summary', () => {
     const missing = await runCli('funds', 'summary', '--db', store.path);
     expect([missing.code, missing.err]).toEqual([expect.any(Number), expect.stringContaining('缺少 --year')]);
     expect(missing.code).not.toBe(0);
+  });
+});
+
+describe('deleting 衔接资金 records', () => {
+  it('deletes a payment, which then counts for nothing, and lets its voucher be recorded again on the same record', () => {
+    const { db, sqlite } = countyStore();
+    const county = seedFundCounty(db);
+    const first = addPayment(db, TEST_ACTOR, payment(county.road, { amount: '10' })).payment;
+    deletePayment(db, TEST_ACTOR, { id: first.id });
+    expect(fundProjectView(db, county.road).row.paidFen).toBe(0);
+    expect(() => deletePayment(db, TEST_ACTOR, { id: first.id })).toThrow('该支付记录不存在或已删除，请刷新后重试');
+    const again = addPayment(db, TEST_ACTOR, payment(county.road, { amount: '12' })).payment;
+    expect(again.id).toBe(first.id);
+    expect(fundProjectView(db, county.road).payments.map((p) => [p.voucher, p.amountFen])).toEqual([['PZ-001', 12 * WAN]]);
+    expect(sqlite.prepare('SELECT count(*) AS n, max(version) AS version FROM fund_payments').get()).toEqual({ n: 1, version: 3 });
+    expect(listAudit(db, { entity: 'fund-payment', limit: 5 }).map((a) => a.action)).toEqual(['登记资金支付', '删除资金支付', '登记资金支付']);
+  });
+
+  it('refuses to delete a document payments draw on, deletes it once they are gone, and registers its 文号 again', () => {
+    const { db } = countyStore();
+    const county = seedFundCounty(db);
+    const paid = addPayment(db, TEST_ACTOR, payment(county.road, { documentId: county.document.id })).payment;
+    expect(() => deleteDocument(db, TEST_ACTOR, { id: county.document.id, version: county.document.version })).toThrow('资金文件“新财农〔2020〕8号”已有 1 笔支付记录注明依据该文件，不能删除；请先删除这些支付记录，或确认文件无误后保留');
+    expect(() => deleteDocument(db, TEST_ACTOR, { id: county.document.id, version: county.document.version + 1 })).toThrow('该资金文件已被他人修改，请刷新后重试');
+    deletePayment(db, TEST_ACTOR, { id: paid.id });
+    deleteDocument(db, TEST_ACTOR, { id: county.document.id, version: county.document.version });
+    expect(fundsOverview(db, 2020).documents).toEqual([]);
+    expect(fundProjectView(db, county.road).row.allocatedFen).toBe(0);
+    const again = createDocument(db, TEST_ACTOR, { year: 2020, docNumber: '新财农〔2020〕8号', level: '中央', issuedOn: '2020-03-10', amount: '50', allocations: [{ projectId: county.road, amount: '50' }] });
+    expect(again).toMatchObject({ id: county.document.id, amountFen: 50 * WAN, allocations: [{ projectId: county.road, amountFen: 50 * WAN }] });
+    expect(listAudit(db, { entity: 'fund-document', limit: 5 }).map((a) => a.action)).toEqual(['登记资金文件', '删除资金文件', '登记资金文件']);
+  });
+
+  it('shows the project’s open notices in its loop, and none once passed', () => {
+    const { db, sqlite } = countyStore();
+    const county = seedFundCounty(db);
+    sqlite
+      .prepare("INSERT INTO rectifications (id, region_code, year, seq, source, project_id, unit_code, problems, deadline, status) VALUES ('n1', '652822', 2020, 3, 'monitoring', ?, '201002', '执行进度滞后', '2020-10-31', 'issued')")
+      .run(county.road);
+    expect(fundProjectView(db, county.road).openNotices).toEqual([{ id: 'n1', seq: 3, status: 'issued', number: '〔2020〕3号', deadline: '2020-10-31' }]);
+    expect(fundProjectView(db, county.industry).openNotices).toEqual([]);
+    sqlite.prepare("UPDATE rectifications SET status = 'passed'").run();
+    expect(fundProjectView(db, county.road).openNotices).toEqual([]);
   });
 });

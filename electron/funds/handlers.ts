@@ -5,7 +5,7 @@ import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import type { fundsContract } from './contract';
 import { commitPaymentImport, paymentTemplate, previewPaymentImport } from './excel';
-import { addPayment, createDocument, saveProjectDetails, updateDocument } from './records';
+import { addPayment, createDocument, deleteDocument, deletePayment, saveProjectDetails, updateDocument } from './records';
 import { overviewWorkbook } from './report';
 import { fundProjectView, fundsOverview } from './summary';
 
@@ -16,6 +16,14 @@ export const fundsHandlers: HandlersFor<typeof fundsContract> = {
   'funds.updateDocument': (input, ctx) => updateDocument(db(ctx), actor(ctx), input),
   'funds.saveDetails': (input, ctx) => saveProjectDetails(db(ctx), actor(ctx), input),
   'funds.addPayment': (input, ctx) => addPayment(db(ctx), actor(ctx), input),
+  'funds.deletePayment': (input, ctx) => {
+    deletePayment(db(ctx), actor(ctx), input);
+    return null;
+  },
+  'funds.deleteDocument': (input, ctx) => {
+    deleteDocument(db(ctx), actor(ctx), input);
+    return null;
+  },
   'funds.importPreview': (input, ctx) => previewPaymentImport(db(ctx), input.year, input.fileName, decodeFile(input)),
   'funds.importCommit': (input, ctx) => commitPaymentImport(db(ctx), actor(ctx), input.year, input.fileName, decodeFile(input)),
   'funds.template': () => encodeFile('衔接资金支付导入模板.xlsx', paymentTemplate()),

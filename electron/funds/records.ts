@@ -135,13 +135,20 @@ export function createDocument(db: Db, actor: Actor, input: DocumentInput): Fund
   return db.transaction((tx) => {
     const allocations = checkedAllocations(tx, input.year, amountFen, input.allocations);
     const holder = tx
-      .select({ id: fundDocuments.id })
+      .select({ id: fundDocuments.id, deleted: fundDocuments.deleted })
       .from(fundDocuments)
       .where(and(eq(fundDocuments.regionCode, region.code), eq(fundDocuments.year, input.year), eq(fundDocuments.docNumber, docNumber)))
       .get();
-    if (holder) throw new AppError('CONFLICT', `${input.year} 年已登记文号为“${docNumber}”的资金文件，请勿重复登记；如需修改请在列表中编辑该文件`);
-    const id = randomUUID();
-    tx.insert(fundDocuments).values({ id, regionCode: region.code, year: input.year, docNumber, level: input.level as FundLevel, issuedOn: input.issuedOn, amountFen }).run();
+    if (holder && !holder.deleted) throw new AppError('CONFLICT', `${input.year} 年已登记文号为“${docNumber}”的资金文件，请勿重复登记；如需修改请在列表中编辑该文件`);
+    const values = { level: input.level as FundLevel, issuedOn: input.issuedOn, amountFen };
+    // A 文号 deleted before is registered again on its own row (its tombstone revived): one record per 文号 wherever it travelled.
+    const id = holder?.id ?? randomUUID();
+    if (holder) {
+      tx.update(fundDocuments).set({ ...values, deleted: false, version: sql`${fundDocuments.version} + 1`, updatedAt: sqlNow }).where(eq(fundDocuments.id, id)).run();
+      tx.delete(fundAllocations).where(eq(fundAllocations.documentId, id)).run();
+    } else {
+      tx.insert(fundDocuments).values({ id, regionCode: region.code, year: input.year, docNumber, ...values }).run();
+    }
     for (const a of allocations) tx.insert(fundAllocations).values({ documentId: id, ...a }).run();
     const created = requireDocument(tx, id);
     recordAudit(tx, actor, { entity: 'fund-document', naturalKey: documentKey({ regionCode: region.code, year: input.year, docNumber }), action: '登记资金文件', after: created });
@@ -168,6 +175,22 @@ export function updateDocument(db: Db, actor: Actor, input: DocumentInput & { id
     const { region } = requireInstallation(tx);
     recordAudit(tx, actor, { entity: 'fund-document', naturalKey: documentKey({ regionCode: region.code, year: before.year, docNumber: before.docNumber }), action: '修改资金文件', before, after });
     return after;
+  });
+}
+
+/**
+ * Deletes a document registered by mistake (a tombstone, so the deletion travels); refused while payments
+ * draw on it, since they would lose the document they were paid from.
+ */
+export function deleteDocument(db: Db, actor: Actor, input: { id: string; version: number }): void {
+  db.transaction((tx) => {
+    const before = requireDocument(tx, input.id);
+    if (before.version !== input.version) throw new AppError('CONFLICT', '该资金文件已被他人修改，请刷新后重试');
+    const drawing = tx.select({ n: sql<number>`count(*)` }).from(fundPayments).where(and(eq(fundPayments.documentId, before.id), eq(fundPayments.deleted, false))).get()!.n;
+    if (drawing > 0) throw new AppError('CONFLICT', `资金文件“${before.docNumber}”已有 ${drawing} 笔支付记录注明依据该文件，不能删除；请先删除这些支付记录，或确认文件无误后保留`);
+    tx.update(fundDocuments).set({ deleted: true, version: sql`${fundDocuments.version} + 1`, updatedAt: sqlNow }).where(eq(fundDocuments.id, before.id)).run();
+    const { region } = requireInstallation(tx);
+    recordAudit(tx, actor, { entity: 'fund-document', naturalKey: documentKey({ regionCode: region.code, year: before.year, docNumber: before.docNumber }), action: '删除资金文件', before });
   });
 }
 
@@ -245,8 +268,9 @@ export function projectTotals(db: Db, projectId: string): { allocatedFen: Fen; p
 
 export const duplicateVoucherMessage = (voucher: string, project: { name: string }) => `凭证号“${voucher}”已登记在项目“${project.name}”的支付记录中，同一凭证不能重复登记`;
 
+/** A voucher recorded on the project and not deleted (a deleted one may be recorded again). */
 export function voucherTaken(db: Db, projectId: string, voucher: string): boolean {
-  return db.select({ id: fundPayments.id }).from(fundPayments).where(and(eq(fundPayments.projectId, projectId), eq(fundPayments.voucher, voucher))).get() !== undefined;
+  return db.select({ id: fundPayments.id }).from(fundPayments).where(and(eq(fundPayments.projectId, projectId), eq(fundPayments.voucher, voucher), eq(fundPayments.deleted, false))).get() !== undefined;
 }
 
 export function listPayments(db: Db, projectId: string): FundPayment[] {
@@ -272,13 +296,27 @@ export function addPayment(db: Db, actor: Actor, input: PaymentInput): PaymentSa
     refuse(paymentProblems(input, project.year));
     const voucher = input.voucher.trim();
     if (voucherTaken(tx, project.id, voucher)) throw new AppError('CONFLICT', duplicateVoucherMessage(voucher, project));
-    const id = randomUUID();
-    tx.insert(fundPayments)
-      .values({ id, projectId: project.id, documentId: checkedDocument(tx, input.documentId, project.id), paidOn: input.paidOn, amountFen: wan(input.amount), payeeType: input.payeeType as PayeeType, voucher, note: input.note.trim() })
-      .run();
+    const values = { documentId: checkedDocument(tx, input.documentId, project.id), paidOn: input.paidOn, amountFen: wan(input.amount), payeeType: input.payeeType as PayeeType, note: input.note.trim() };
+    // A voucher deleted before comes back on its own row (its tombstone revived), keeping one record per voucher.
+    const tombstone = tx.select({ id: fundPayments.id }).from(fundPayments).where(and(eq(fundPayments.projectId, project.id), eq(fundPayments.voucher, voucher))).get();
+    const id = tombstone?.id ?? randomUUID();
+    if (tombstone) tx.update(fundPayments).set({ ...values, deleted: false, version: sql`${fundPayments.version} + 1`, updatedAt: sqlNow }).where(eq(fundPayments.id, id)).run();
+    else tx.insert(fundPayments).values({ id, projectId: project.id, voucher, ...values }).run();
     const payment = listPayments(tx, project.id).find((p) => p.id === id)!;
     recordAudit(tx, actor, { entity: 'fund-payment', naturalKey: `${project.regionCode}/${project.year}/${project.code}/${voucher}`, action: '登记资金支付', after: payment });
     const totals = projectTotals(tx, project.id);
     return { payment, warning: overAllocationWarning(totals.paidFen, totals.allocatedFen) };
+  });
+}
+
+/** Deletes a payment recorded by mistake (a tombstone, so the deletion travels); its voucher may then be recorded again. */
+export function deletePayment(db: Db, actor: Actor, input: { id: string }): void {
+  db.transaction((tx) => {
+    const row = tx.select().from(fundPayments).where(and(eq(fundPayments.id, input.id), eq(fundPayments.deleted, false))).get();
+    if (!row) throw new AppError('NOT_FOUND', '该支付记录不存在或已删除，请刷新后重试');
+    const project = requireFundProject(tx, row.projectId);
+    const before = listPayments(tx, project.id).find((p) => p.id === row.id);
+    tx.update(fundPayments).set({ deleted: true, version: sql`${fundPayments.version} + 1`, updatedAt: sqlNow }).where(eq(fundPayments.id, row.id)).run();
+    recordAudit(tx, actor, { entity: 'fund-payment', naturalKey: `${project.regionCode}/${project.year}/${project.code}/${row.voucher}`, action: '删除资金支付', before });
   });
 }

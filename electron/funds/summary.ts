@@ -22,6 +22,7 @@ import type { Light, TimeProgressMethod } from '../domain/monitoring';
 import { percent } from '../domain/ratio';
 import type { WorkflowState } from '../domain/workflow';
 import { listSheets } from '../monitoring';
+import { openNoticesOfProject, type OpenNotice } from '../rectification';
 import { requireInstallation } from '../registry';
 import { settingValue } from '../settings';
 import { listDocuments, listPayments, projectDetails, requireFundProject, type FundDocument, type FundPayment, type FundProjectDetails } from './records';
@@ -189,6 +190,8 @@ export interface FundProjectView {
   /** The documents that allocate to it, with the amount each gives it. */
   documents: { id: string; docNumber: string; level: FundLevel; issuedOn: string; allocatedFen: Fen }[];
   payments: FundPayment[];
+  /** 整改通知 on the project not yet passed: the self-evaluation stage shows them, since the loop is not closed while one is open. */
+  openNotices: OpenNotice[];
 }
 
 /** One project's loop: its four stages, its spending progress and its fund records. */
@@ -207,6 +210,7 @@ export function fundProjectView(db: Db, projectId: string, today = localDate()):
     details: projectDetails(db, project.id),
     documents,
     payments: listPayments(db, project.id),
+    openNotices: openNoticesOfProject(db, project.id),
   };
 }
 

@@ -91,6 +91,7 @@ describe('warnings board', () => {
     ]);
     expect(unreported).toBe(1);
     expect(warnings[0]).toMatchObject({
+      year: 2020,
       executionRate: '33.33',
       indicators: [{ name: '维修校舍面积', light: 'red' }],
       reasons: ['制度保障', '其他：雨季停工'],

@@ -85,6 +85,8 @@ export function roundCoverage(db: Db, roundId: string, today = localDate()): Cov
 
 export interface Warning extends SheetFigures {
   sheetId: string;
+  /** The round's year: a notice opened from the warning belongs to it, and the dialog links to that year's 整改问责. */
+  year: number;
   status: WorkflowState;
   projectCode: string;
   projectName: string;
@@ -136,6 +138,7 @@ export function roundWarnings(db: Db, roundId: string): WarningsBoard {
     warnings.push({
       ...figures,
       sheetId: record.id,
+      year: round.year,
       status: record.status,
       projectCode: record.project.code,
       projectName: record.project.name,

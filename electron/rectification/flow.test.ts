@@ -7,7 +7,9 @@ import { createOperator } from '../registry/operators';
 import { updateSetting } from '../settings/settings';
 import { payload, smallPdf, smallPng } from '../testSupport/attachments';
 import { seedCounty } from '../testSupport/county';
-import { countyStore, daysFromToday, TEST_ACTOR } from '../testSupport/fixtures';
+import { countyStore, daysFromToday, freshStore, TEST_ACTOR } from '../testSupport/fixtures';
+import { initInstallation } from '../registry/setup';
+import { listAudit } from '../audit/audit';
 import { ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
 import { attachToFeedback, downloadFeedbackAttachment, removeFeedbackAttachment } from './files';
 import { answerRectification, decideRectification, forwardRectification, issueRectification, openRectification } from './notices';
@@ -104,6 +106,33 @@ describe('a rectification notice along the chain', () => {
     expect(rectificationDetail(db, clerk, notice.id).draftAttachments.map((a) => a.name)).toEqual(['凭证.pdf']);
     answerRectification(db, clerk, { ...atUnit, feedback: '已整改' });
     expect(() => removeFeedbackAttachment(db, clerk, { attachmentId: kept.id })).toThrow('该附件属于已提交的整改反馈，作为记录保留，不能删除');
+  });
+});
+
+describe('who answers for a unit', () => {
+  it('marks feedback entered at the bureau as 代录, on the timeline and in the log', () => {
+    const { db, clerk, issuer, notice } = county({ departmentStep: false });
+    const issued = issueRectification(db, issuer, notice);
+    expect(rectificationDetail(db, clerk, notice.id).feedbackOnBehalf).toBe(true);
+    answerRectification(db, clerk, { ...issued, feedback: '单位书面报送：已完成支付' });
+    expect(rectificationDetail(db, TEST_ACTOR, notice.id).rounds.map((r) => [r.answeredByName, r.onBehalf])).toEqual([['李经办', true]]);
+    expect(listAudit(db, { entity: 'rectification', limit: 1 })[0]).toMatchObject({ action: '提交整改反馈整改通知', opinion: '财政局代录' });
+  });
+
+  it('lets a unit’s own installation answer its own notices, not another unit’s, and never marks them 代录', () => {
+    const store = freshStore();
+    initInstallation(store.db, { regionCode: '652822', role: 'unit', operatorName: '王老师', unit: { code: '101002', name: '轮台县第一中学' } });
+    const open = (unitCode: string) =>
+      issueRectification(store.db, TEST_ACTOR, openRectification(store.db, TEST_ACTOR, { problems: '执行进度滞后', requirements: '', deadline: daysFromToday(30) }, () => ({
+        source: 'monitoring', sourceId: `sheet-${unitCode}`, label: '2020年8月监控', regionCode: '652822', year: 2020, projectId: null, unitCode, subject: unitCode, occasion: '本轮', audit: {},
+      })));
+    const own = open('101002');
+    const other = open('101003');
+    answerRectification(store.db, TEST_ACTOR, { ...own, feedback: '已整改' });
+    expect(rectificationDetail(store.db, TEST_ACTOR, own.id).rounds.map((r) => r.onBehalf)).toEqual([false]);
+    expect(() => answerRectification(store.db, TEST_ACTOR, { ...other, feedback: '已整改' })).toThrow('本机是预算单位 101002 的安装，只能填写本单位的整改反馈；该通知下达给单位 101003');
+    expect(() => attachToFeedback(store.db, TEST_ACTOR, { id: other.id, file: payload('a.pdf', smallPdf()) })).toThrow(/只能填写本单位的整改反馈/);
+    expect(rectificationDetail(store.db, TEST_ACTOR, other.id).actions).not.toContain('answer');
   });
 });
 

@@ -12,6 +12,7 @@ import { localDate } from '../domain/clock';
 import {
   currentNoticeState,
   deadlineProblem,
+  feedbackEntry,
   NOTICE_ACTION_LABELS,
   noticeActorProblem,
   noticeMove,
@@ -25,7 +26,7 @@ import {
   type RectificationStatus,
 } from '../domain/rectification';
 import { AppError } from '../errors';
-import { departmentStepOn, reviewerOf, unitDepartment } from '../registry';
+import { departmentStepOn, requireInstallation, reviewerOf, unitDepartment } from '../registry';
 import { settingValue } from '../settings';
 
 export interface Rectification {
@@ -179,8 +180,18 @@ export const latestRound = (db: Db, id: string) =>
 export const noticeState = (db: Db, row: RectificationRow): NoticeState =>
   currentNoticeState({ status: row.status, holder: row.holder, department: row.departmentCode }, departmentStepOn(db));
 
-/** Who may act now, as the domain says; the feedback's author is the latest round's. */
+/** Whether feedback written here is the unit's own or entered for it (代录), or why it cannot be written here. */
+export function noticeFeedbackEntry(db: Db, row: RectificationRow) {
+  const { role, unit } = requireInstallation(db);
+  return feedbackEntry({ role, unitCode: unit?.code ?? null }, row.unitCode);
+}
+
+/** Who may act now, as the domain says; the feedback's author is the latest round's, and only who may answer for the unit answers. */
 export function actorProblem(db: Db, actor: Actor, row: RectificationRow, action: NoticeAction): string | null {
+  if (action === 'answer') {
+    const entry = noticeFeedbackEntry(db, row);
+    if (!entry.ok) return entry.message;
+  }
   const reviewer = { ...reviewerOf(db, actor), id: actor.id };
   const parties = { issuedBy: row.issuedBy, answeredBy: latestRound(db, row.id)?.answeredBy ?? null };
   return noticeActorProblem(noticeState(db, row), action, reviewer, parties, settingValue<string>(db, 'review.selfReview') === 'allow');
@@ -263,10 +274,12 @@ export function answerRectification(db: Db, actor: Actor, input: { id: string; v
     const { before, move } = movable(tx, actor, input, 'answer');
     const round = (latestRound(tx, before.id)?.round ?? 0) + 1;
     const roundId = randomUUID();
-    tx.insert(rectificationRounds).values({ id: roundId, rectificationId: before.id, round, feedback, answeredBy: actor.id, answeredByName: actor.name }).run();
+    const entry = noticeFeedbackEntry(tx, before);
+    const onBehalf = entry.ok && entry.onBehalf;
+    tx.insert(rectificationRounds).values({ id: roundId, rectificationId: before.id, round, feedback, answeredBy: actor.id, answeredByName: actor.name, onBehalf }).run();
     const files = moveAttachments(tx, draftOwner(before.id), roundOwner(roundId));
     tx.update(rectifications).set({ ...bump, status: move.status, holder: move.holder, feedback }).where(eq(rectifications.id, before.id)).run();
-    return logged(tx, actor, before, 'answer', null, { status: move.status, holder: move.holder, round, files });
+    return logged(tx, actor, before, 'answer', onBehalf ? '财政局代录' : null, { status: move.status, holder: move.holder, round, files, onBehalf });
   });
 }
 
@@ -323,4 +336,21 @@ export function overdueCount(db: Db, region: string, year: number, today: string
       .where(and(eq(rectifications.regionCode, region), eq(rectifications.year, year), eq(rectifications.deleted, false), sql`${rectifications.status} != 'passed'`, sql`${rectifications.deadline} < ${today}`))
       .get()?.n ?? 0
   );
+}
+
+/** A notice still open on a project, as another workflow lists it beside the project. */
+export interface OpenNotice extends NoticeRef {
+  number: string;
+  deadline: string;
+}
+
+/** The project's notices not yet passed (整改未通过), by number: e.g. the 衔接资金 loop's self-evaluation stage. */
+export function openNoticesOfProject(db: Db, projectId: string): OpenNotice[] {
+  return db
+    .select({ id: rectifications.id, year: rectifications.year, seq: rectifications.seq, status: rectifications.status, deadline: rectifications.deadline })
+    .from(rectifications)
+    .where(and(eq(rectifications.projectId, projectId), eq(rectifications.deleted, false), sql`${rectifications.status} != 'passed'`))
+    .orderBy(rectifications.year, rectifications.seq)
+    .all()
+    .map(({ year, ...n }) => ({ ...n, number: noticeNumber(year, n.seq) }));
 }

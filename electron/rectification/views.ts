@@ -24,8 +24,9 @@ import {
 import { seesDepartment } from '../domain/reviewChain';
 import { AppError } from '../errors';
 import { departmentStepOn, reviewerOf } from '../registry';
+import { resultsView } from '../results';
 import { settingValue } from '../settings';
-import { draftOwner, latestRound, noticeState, rectificationKey, requireRectification, roundOwner, toRectification, type Rectification, type RectificationRow } from './notices';
+import { draftOwner, latestRound, noticeFeedbackEntry, noticeState, rectificationKey, requireRectification, roundOwner, toRectification, type Rectification, type RectificationRow } from './notices';
 
 /** A notice as the list shows it: with its unit's and project's names and where its deadline stands. */
 export interface NoticeListItem extends Rectification {
@@ -108,6 +109,8 @@ export interface FeedbackRound {
   feedback: string;
   answeredByName: string;
   answeredAt: string;
+  /** 代录: entered by the bureau for the unit. */
+  onBehalf: boolean;
   departmentDecision: 'forward' | 'return' | null;
   departmentOpinion: string | null;
   departmentByName: string | null;
@@ -139,6 +142,8 @@ export interface NoticeDetail {
   actions: NoticeAction[];
   /** Whether the reader may add and remove files of the feedback being written. */
   canAttach: boolean;
+  /** The feedback written here is entered for the unit (代录): the page says so beside the form. */
+  feedbackOnBehalf: boolean;
 }
 
 const measuresOf = (db: Db, ids: readonly string[]): (MeasureRecord & { rectificationId: string })[] =>
@@ -157,7 +162,9 @@ export function rectificationDetail(db: Db, actor: Actor, id: string): NoticeDet
   const rounds = db.select().from(rectificationRounds).where(eq(rectificationRounds.rectificationId, id)).orderBy(asc(rectificationRounds.round)).all();
   const reviewer = { ...reviewerOf(db, actor), id: actor.id };
   const parties = { issuedBy: row.issuedBy, answeredBy: latestRound(db, id)?.answeredBy ?? null };
-  const actions = availableNoticeActions(noticeState(db, row), reviewer, parties, settingValue<string>(db, 'review.selfReview') === 'allow');
+  const entry = noticeFeedbackEntry(db, row);
+  // Answering is also a matter of who may answer for the unit here (a unit's installation, its own notices only).
+  const actions = availableNoticeActions(noticeState(db, row), reviewer, parties, settingValue<string>(db, 'review.selfReview') === 'allow').filter((a) => a !== 'answer' || entry.ok);
   const department = row.departmentCode ? db.select({ name: units.name }).from(units).where(and(eq(units.regionCode, row.regionCode), eq(units.code, row.departmentCode))).get() : undefined;
   return {
     notice,
@@ -167,21 +174,37 @@ export function rectificationDetail(db: Db, actor: Actor, id: string): NoticeDet
     measures: measuresOf(db, [id]).map(({ rectificationId: _, ...m }) => m),
     actions,
     canAttach: actions.includes('answer'),
+    feedbackOnBehalf: entry.ok && entry.onBehalf,
   };
 }
 
 export interface AccountabilityItem extends NoticeListItem {
   reasons: string[];
   measures: MeasureRecord[];
+  /** What the year's 预算调整建议清单 proposes for the notice's project, once it is generated. */
+  resultsMeasure: string | null;
 }
 
-/** 问责清单: overdue notices and notices returned the setting's number of times, with what was done. */
+/** The measure of each project on the generated budget proposals of the notices' years (none before a list exists). */
+function resultsMeasures(db: Db, years: Iterable<number>): Map<string, { label: string; rectifyFirst: boolean }> {
+  const byProject = new Map<string, { label: string; rectifyFirst: boolean }>();
+  for (const year of years) for (const line of resultsView(db, year).lines) byProject.set(line.projectId, { label: line.measureLabel, rectifyFirst: line.measure === 'rectifyFirst' });
+  return byProject;
+}
+
+/**
+ * 问责清单: overdue notices, notices returned the setting's number of times, and open notices whose project
+ * the budget proposals hold back until rectified (整改后再安排), with what was done.
+ */
 export function accountabilityList(db: Db, actor: Actor, filter: { year?: number | undefined }): AccountabilityItem[] {
   const today = localDate();
   const limit = settingValue<number>(db, 'rectification.returnsForAccountability');
-  const listed = visibleNotices(db, actor, filter.year).flatMap((n) => {
-    const reasons = accountabilityReasons({ status: n.status, deadline: n.deadline, returns: n.returnCount }, today, limit);
-    return reasons.length > 0 ? [{ ...n, reasons }] : [];
+  const notices = visibleNotices(db, actor, filter.year);
+  const proposed = resultsMeasures(db, new Set(notices.map((n) => n.year)));
+  const listed = notices.flatMap((n) => {
+    const results = n.projectId ? proposed.get(n.projectId) : undefined;
+    const reasons = accountabilityReasons({ status: n.status, deadline: n.deadline, returns: n.returnCount, rectifyFirst: results?.rectifyFirst ?? false }, today, limit);
+    return reasons.length > 0 ? [{ ...n, reasons, resultsMeasure: results?.label ?? null }] : [];
   });
   const measures = measuresOf(db, listed.map((n) => n.id));
   return listed.map((n) => ({ ...n, measures: measures.filter((m) => m.rectificationId === n.id).map(({ rectificationId: _, ...m }) => m) }));

@@ -11,3 +11,5 @@ export { selfEvaluationTally } from './tally';
 export type { SelfEvaluationTally } from './tally';
 export { selfEvaluationResults, selfEvaluationSheets } from './results';
 export type { SelfEvaluationResult } from './results';
+export { openSelfEvaluationRectification, openSpotCheckRectification } from './rectification';
+export { drawSpotCheck, recheckSpotCheck } from './spotChecks';

@@ -7,6 +7,7 @@ import { INDUSTRY_VERDICT_LABELS } from '../../../../electron/domain/funds';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import type { FundDocument, FundFigures, FundProjectRow, FundsOverview } from '../../../../electron/funds/contract';
 import { invoke } from '../../api';
+import { useSession } from '../../appState';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,13 +15,15 @@ import { IfAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
 import { YearSelect } from '../../components/YearSelect';
 import { navigate, routeHref } from '../../router';
+import { confirmDelete } from './confirmDelete';
 import { DocumentModal } from './DocumentModal';
 import { SpendingChart } from './SpendingChart';
 import { StageBadge } from './StageBadge';
 import { useFundsImport } from './useFundsImport';
 
 const wan = (fen: number) => formatWanYuan(fen);
-const PRINT_PAGE = '@media print { @page { size: A4 landscape; margin: 10mm; } }';
+// The printed sheet is titled with the county and the year, as a page handed over on paper must be.
+const PRINT_PAGE = '.funds-print-title { display: none; } @media print { @page { size: A4 landscape; margin: 10mm; } .funds-print-title { display: block; } }';
 
 export function CountyView({ year }: { year: number }) {
   const overview = useInvoke('funds.overview', { year });
@@ -28,9 +31,13 @@ export function CountyView({ year }: { year: number }) {
   const [editing, setEditing] = useState<FundDocument | null | undefined>(undefined);
   const importFlow = useFundsImport(year, overview.reload);
   const o = overview.data;
+  const { installation } = useSession();
   return (
     <Stack>
       <style>{PRINT_PAGE}</style>
+      <Title order={1} size="h3" ta="center" className="funds-print-title">
+        {installation.region.name} {year} 年衔接资金闭环管理情况
+      </Title>
       <PageHeader
         title="衔接资金"
         description="扶贫（乡村振兴衔接）资金闭环管理：目标设定 → 运行监控 → 绩效自评 → 资金支付监管；资金文件按级次登记，支付按项目编码从预算系统导入。"
@@ -53,14 +60,24 @@ export function CountyView({ year }: { year: number }) {
       />
       {overview.error && <Alert color="red" title="无法读取衔接资金">{overview.error}</Alert>}
       {!o && !overview.error && <Loader aria-label="正在读取" />}
-      {o && <CountyFigures o={o} onEdit={setEditing} />}
+      {o && <CountyFigures o={o} onEdit={setEditing} reload={overview.reload} />}
       {editing !== undefined && o && <DocumentModal year={year} projects={o.projects} document={editing} onClose={() => setEditing(undefined)} onSaved={overview.reload} />}
       {importFlow.modal}
     </Stack>
   );
 }
 
-function CountyFigures({ o, onEdit }: { o: FundsOverview; onEdit: (document: FundDocument) => void }) {
+function deleteDocument(d: FundDocument, reload: () => Promise<void>): void {
+  confirmDelete({
+    title: `删除资金文件：${d.docNumber}`,
+    explanation: `${d.level}级文件，${d.issuedOn}，${wan(d.amountFen)} 万元，分配到 ${d.allocations.length} 个项目。删除后这些分配不再计入各项目的已分配资金，操作记入操作日志；已有支付注明依据该文件的，不能删除。`,
+    done: `已删除资金文件 ${d.docNumber}`,
+    remove: () => invoke('funds.deleteDocument', { id: d.id, version: d.version }),
+    reload,
+  });
+}
+
+function CountyFigures({ o, onEdit, reload }: { o: FundsOverview; onEdit: (document: FundDocument) => void; reload: () => Promise<void> }) {
   if (o.projects.length === 0 && o.documents.length === 0) {
     return (
       <EmptyNotice
@@ -105,9 +122,14 @@ function CountyFigures({ o, onEdit }: { o: FundsOverview; onEdit: (document: Fun
             <IfAllowed permission="enter">
               <Group gap="xs" mt="xs" className="no-print">
                 {o.documents.map((d) => (
-                  <Button key={d.id} size="compact-sm" variant="subtle" onClick={() => onEdit(d)} aria-label={`修改资金文件 ${d.docNumber}`}>
-                    修改 {d.docNumber}
-                  </Button>
+                  <Group key={d.id} gap={0}>
+                    <Button size="compact-sm" variant="subtle" onClick={() => onEdit(d)} aria-label={`修改资金文件 ${d.docNumber}`}>
+                      修改 {d.docNumber}
+                    </Button>
+                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => deleteDocument(d, reload)} aria-label={`删除资金文件 ${d.docNumber}`}>
+                      删除
+                    </Button>
+                  </Group>
                 ))}
               </Group>
             </IfAllowed>

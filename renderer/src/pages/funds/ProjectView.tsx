@@ -1,11 +1,15 @@
-// One 衔接资金 project's loop: its four stages (each linking to its record), the spending progress
-// against the time progress, the documents that fund it, its payments and its category and beneficiaries.
-import { Alert, Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+// One 衔接资金 project's loop: its four stages (each linking to its record; the self-evaluation's with the
+// project's open 整改通知), the spending progress against the time progress, the documents that fund it, its
+// payments (deleted with a confirmation) and its category and beneficiaries.
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { RECTIFICATION_LABELS } from '../../../../electron/domain/rectification';
 import type { LoopStage } from '../../../../electron/domain/funds';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import type { FundProjectView } from '../../../../electron/funds/contract';
 import { PageHeader } from '../../components/PageHeader';
-import { IfAllowed } from '../../components/useAllowed';
+import { IfAllowed, useAllowed } from '../../components/useAllowed';
+import { invoke } from '../../api';
+import { confirmDelete } from './confirmDelete';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
 import { DetailsForm } from './DetailsForm';
@@ -27,10 +31,19 @@ function stageHref(stage: LoopStage, view: FundProjectView): string | null {
 
 export function ProjectView({ projectId }: { projectId: string }) {
   const loaded = useInvoke('funds.project', { projectId });
+  const canDelete = useAllowed('enter');
   const view = loaded.data;
   if (loaded.error) return <Alert color="red" title="无法打开该项目的衔接资金">{loaded.error}</Alert>;
   if (!view) return <Loader aria-label="正在读取" />;
   const { project, row } = view;
+  const deletePayment = (p: FundProjectView['payments'][number]) =>
+    confirmDelete({
+      title: `删除支付：凭证号 ${p.voucher}`,
+      explanation: `${p.paidOn} 支付 ${formatWanYuan(p.amountFen)} 万元（${p.payeeType}）。删除后不再计入本项目的支出进度，操作记入操作日志；登记错了可以再用同一凭证号重新登记。`,
+      done: `已删除凭证号 ${p.voucher} 的支付记录`,
+      remove: () => invoke('funds.deletePayment', { id: p.id }),
+      reload: loaded.reload,
+    });
   return (
     <Stack>
       <Anchor href={routeHref('funds', String(project.year))} className="no-print">
@@ -53,6 +66,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
               <Text size="sm" mt={4}>
                 {href ? <Anchor href={href}>{stage.detail}</Anchor> : stage.detail}
               </Text>
+              {stage.key === 'selfEvaluation' && <OpenNotices notices={view.openNotices} />}
             </Paper>
           );
         })}
@@ -120,6 +134,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
                 <Table.Th>收款人类型</Table.Th>
                 <Table.Th ta="right">金额（万元）</Table.Th>
                 <Table.Th>备注</Table.Th>
+                {canDelete.allowed && <Table.Th className="no-print" />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -130,6 +145,13 @@ export function ProjectView({ projectId }: { projectId: string }) {
                   <Table.Td>{p.payeeType}</Table.Td>
                   <Table.Td ta="right">{formatWanYuan(p.amountFen)}</Table.Td>
                   <Table.Td>{p.note}</Table.Td>
+                  {canDelete.allowed && (
+                    <Table.Td className="no-print" aria-label="操作">
+                      <Button size="compact-xs" variant="subtle" color="red" aria-label={`删除支付 ${p.voucher}`} onClick={() => deletePayment(p)}>
+                        删除
+                      </Button>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -139,6 +161,26 @@ export function ProjectView({ projectId }: { projectId: string }) {
           <PaymentForm projectId={project.id} year={project.year} documents={view.documents} onSaved={loaded.reload} />
         </IfAllowed>
       </Paper>
+    </Stack>
+  );
+}
+
+/** The project's 整改通知 not yet passed: the loop stays open until they are. */
+function OpenNotices({ notices }: { notices: FundProjectView['openNotices'] }) {
+  if (notices.length === 0) return null;
+  return (
+    <Stack gap={2} mt="xs" aria-label="未通过的整改通知">
+      <Text size="xs" c="orange">
+        整改未通过：
+      </Text>
+      {notices.map((n) => (
+        <Text key={n.id} size="xs">
+          <Anchor href={routeHref('rectification', 'notice', n.id)} size="xs">
+            整改通知{n.number}
+          </Anchor>
+          {`（${RECTIFICATION_LABELS[n.status]}，期限 ${n.deadline}）`}
+        </Text>
+      ))}
     </Stack>
   );
 }

@@ -22,7 +22,7 @@ function draftProblems(w: Warning): string {
 /** 整改通知 for a red or yellow project, drafted from its lights and the unit's reasons. */
 export function RectificationModal({ warning, onClose, onDone }: { warning: Warning; onClose: () => void; onDone: () => Promise<void> }) {
   const open = (text: NoticeText) => invoke('monitoring.openRectification', { sheetId: warning.sheetId, ...text });
-  return <NoticeModal subject={warning.projectName} unitName={warning.unitName} draftProblems={draftProblems(warning)} open={open} onClose={onClose} onDone={onDone} />;
+  return <NoticeModal year={warning.year} subject={warning.projectName} unitName={warning.unitName} draftProblems={draftProblems(warning)} open={open} onClose={onClose} onDone={onDone} />;
 }
 
 /** 目标调整 from a red or yellow project: new 指标值 where needed and the reason; the targets workflow reviews it. */

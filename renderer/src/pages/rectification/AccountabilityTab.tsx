@@ -1,5 +1,6 @@
-// 问责清单: notices overdue or returned the setting's number of times, the measures taken on each, a
-// dialog to record one, and the list printed as it stands.
+// 问责清单: notices overdue, returned the setting's number of times, or holding their project's money back
+// (整改后再安排 in the budget proposals), what the proposals say of each, the measures taken, a dialog to
+// record one, and the list printed as it stands.
 import { Alert, Button, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { localDate } from '../../../../electron/domain/clock';
@@ -24,7 +25,7 @@ export function AccountabilityTab({ year }: { year: number }) {
     return (
       <EmptyNotice
         title={`${year} 年问责清单为空`}
-        description="整改期限已过仍未审核通过的整改通知，以及整改反馈被多次退回的通知（次数见“设置 → 参数设置 → 整改问责”），会列在这里，并可记录约谈、通报、扣减预算、暂停拨付等措施。"
+        description="整改期限已过仍未审核通过的整改通知、整改反馈被多次退回的通知（次数见“设置 → 参数设置 → 整改问责”），以及预算调整建议清单中“整改后再安排”的项目尚未通过的通知，会列在这里，并可记录约谈、通报、扣减预算、暂停拨付等措施。"
       />
     );
   }
@@ -47,6 +48,7 @@ export function AccountabilityTab({ year }: { year: number }) {
           <Table.Tr>
             <NoticeHeaderCells />
             <Table.Th miw={130}>列入原因</Table.Th>
+            <Table.Th miw={100}>结果应用</Table.Th>
             <Table.Th>已采取的措施</Table.Th>
             <Table.Th className="no-print" />
           </Table.Tr>
@@ -56,6 +58,13 @@ export function AccountabilityTab({ year }: { year: number }) {
             <Table.Tr key={n.id}>
               <NoticeCells notice={n} />
               <Table.Td>{n.reasons.join('；')}</Table.Td>
+              <Table.Td>
+                {n.resultsMeasure ?? (
+                  <Text size="sm" c="dimmed">
+                    {n.projectId ? '建议清单未列' : '—'}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 {n.measures.length === 0 ? (
                   <Text size="sm" c="dimmed">

@@ -146,6 +146,11 @@ function FeedbackForm({ detail, text, setText, busy, onSubmit, reload }: { detai
           {returnedWith}
         </Alert>
       )}
+      {detail.feedbackOnBehalf && (
+        <Text size="sm" c="dimmed" role="note">
+          本机是财政局：请按单位报送的书面整改材料录入，提交后记录标注“财政局代录”。
+        </Text>
+      )}
       <Textarea label="整改情况" description="写明做了什么、结果如何；支付凭证、验收单等作为附件上传" value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} withAsterisk />
       <Stack gap={2} aria-label="反馈附件">
         {detail.draftAttachments.map((file) => (

@@ -12,6 +12,8 @@ import { useUnsavedWork } from '../../components/unsavedWork';
 import { routeHref } from '../../router';
 
 export interface NoticeModalProps {
+  /** The source record's year: the notice is that year's, and the link opens that year's 整改问责. */
+  year: number;
   /** What the notice is about, e.g. the project's name. */
   subject: string;
   unitName: string;
@@ -22,7 +24,7 @@ export interface NoticeModalProps {
   onDone: () => Promise<void>;
 }
 
-export function NoticeModal({ subject, unitName, draftProblems, open, onClose, onDone }: NoticeModalProps) {
+export function NoticeModal({ year, subject, unitName, draftProblems, open, onClose, onDone }: NoticeModalProps) {
   const drafted = useState(() => ({ problems: draftProblems, deadline: dayjs().add(30, 'day').format('YYYY-MM-DD') }))[0];
   const [problems, setProblems] = useState(drafted.problems);
   const [requirements, setRequirements] = useState('');
@@ -44,7 +46,7 @@ export function NoticeModal({ subject, unitName, draftProblems, open, onClose, o
       <form onSubmit={onSubmitOf(issueNow.submit)} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            下达给 {unitName}。单位反馈和审核在<Anchor href={routeHref('rectification')} size="sm">“整改问责”</Anchor>中办理。
+            下达给 {unitName}。单位反馈和审核在<Anchor href={routeHref('rectification', String(year))} size="sm">“整改问责”（{year} 年）</Anchor>中办理。
           </Text>
           <Textarea label="发现的问题" value={problems} onChange={(e) => setProblems(e.currentTarget.value)} autosize minRows={3} withAsterisk />
           <Textarea label="整改要求" value={requirements} onChange={(e) => setRequirements(e.currentTarget.value)} autosize minRows={2} placeholder="例如：9 月底前完成资金支付，报送整改情况" />

@@ -2,7 +2,7 @@
 // now, the timeline of every feedback round and opinion with its files, and the printable 整改通知书.
 import type { ReactNode } from 'react';
 import { Alert, Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
-import { ACCOUNTABILITY_MEASURE_LABELS, RECTIFICATION_SOURCE_LABELS } from '../../../../electron/domain/rectification';
+import { ACCOUNTABILITY_MEASURE_LABELS, feedbackAuthor, RECTIFICATION_SOURCE_LABELS } from '../../../../electron/domain/rectification';
 import type { NoticeDetail } from '../../../../electron/rectification/contract';
 import { formatDateTime } from '../../components/format';
 import { useInvoke } from '../../components/useInvoke';
@@ -110,7 +110,7 @@ function NoticeTimeline({ detail }: { detail: NoticeDetail }) {
           <Timeline.Item key={round.round} title={`第 ${round.round} 次整改反馈`}>
             <Stack gap={4}>
               <Text size="xs" c="dimmed">
-                {formatDateTime(round.answeredAt)} · {round.answeredByName}
+                {formatDateTime(round.answeredAt)} · {feedbackAuthor(round.answeredByName, round.onBehalf)}
               </Text>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {round.feedback}

@@ -99,7 +99,7 @@ function EditorForm({ detail, reload }: { detail: SelfEvaluationDetail; reload: 
         <PageHeader
           title={`${detail.project.name} · 项目支出绩效自评表`}
           description={`${detail.project.code} · ${detail.project.unitName} · ${detail.year} 年度`}
-          actions={detail.status === 'approved' && <OpenNoticeButton subject={detail.project.name} unitName={detail.project.unitName} draftProblems={detail.problems} open={(text) => invoke('selfEvaluation.openRectification', { selfEvaluationId: detail.id, ...text })} />}
+          actions={detail.status === 'approved' && <OpenNoticeButton year={detail.year} subject={detail.project.name} unitName={detail.project.unitName} draftProblems={detail.problems} open={(text) => invoke('selfEvaluation.openRectification', { selfEvaluationId: detail.id, ...text })} />}
         />
       )}
       <Paper withBorder p="md" component="section" aria-label="自评结果" className="no-print">

@@ -56,6 +56,7 @@ export function SpotCheckTab({ year }: { year: number }) {
                     <RecheckCell check={check} canRecheck={review.allowed} onSaved={checks.reload} />
                     {spotCheckLowered(check.unitScore, check.adjustedScore) && (
                       <OpenNoticeButton
+                        year={year}
                         size="compact-xs"
                         subject={check.projectName}
                         unitName={check.unitName}

@@ -1,0 +1,1 @@
+ALTER TABLE `rectification_rounds` ADD `on_behalf` integer DEFAULT false NOT NULL;

@@ -3,12 +3,12 @@
 // 主管部门审核人 evaluates only its own department's units.
 import { describe, expect, it } from 'vitest';
 import { describeAuditObject } from '../audit/objects';
-import { leavesOf, type LeafInput, type Rule } from '../domain/evaluation';
 import { createOperator } from '../registry/operators';
 import { seedCounty } from '../testSupport/county';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
-import { createEvaluation, evaluationSubjects, getEvaluation, listEvaluations, saveEvaluation, transitionEvaluation, type EvaluationDetail } from './evaluations';
+import { filledEvaluation } from '../testSupport/evaluations';
+import { createEvaluation, evaluationSubjects, getEvaluation, listEvaluations, saveEvaluation, transitionEvaluation } from './evaluations';
 import { attachReport } from './report';
 import { listTemplates } from './templates';
 import { payload, smallPdf } from '../testSupport/attachments';
@@ -32,14 +32,7 @@ function county() {
   return { db, clerk, transport, bureau, projectTemplate, projectId };
 }
 
-/** A full-marks input for each rule, the way an evaluator would fill it. */
-const fullMarks = (rule: Rule, points: string): Partial<LeafInput> =>
-  rule.type === 'proportional' ? { value: '100', target: '100' } : rule.type === 'step-table' ? { value: '100' } : rule.type === 'deduct-per-unit' ? { count: '0' } : { score: points };
-
-function filled(detail: EvaluationDetail, over: Record<string, Partial<LeafInput>> = {}) {
-  const leaves = leavesOf(detail.template.tree).map(({ node, path }) => ({ path, value: '', target: '', count: '', score: '', evidence: '查阅账簿', ...fullMarks(node.rule!, node.points), ...over[path] }));
-  return { id: detail.id, version: detail.version, leaves, methods: ['比较法', '公众评判法'] as const, standard: '计划' as const, evaluators: '县财政局评价组', findings: ['资金到位偏晚'] };
-}
+const filled = filledEvaluation;
 
 describe('evaluations', () => {
   it('scores the default project template leaf by leaf, totals and grades it, and freezes the template version', () => {

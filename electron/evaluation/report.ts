@@ -11,7 +11,7 @@ import type { FilePayload } from '../ipc/schema';
 import { requirePermission } from '../registry';
 import { ENTITY, evaluationKey, getEvaluation, refuseKindForRole, refuseLocked, REPORT_OWNER, reportOwner, requireRow } from './evaluations';
 
-const REPORT_EXTENSIONS = ['pdf', 'doc', 'docx'];
+export const REPORT_EXTENSIONS = ['pdf', 'doc', 'docx'];
 
 /** The evaluation, checked to be one this person may change now; its audit record names the file's coming and going. */
 function editableRecord(db: Db, actor: Actor, id: string) {

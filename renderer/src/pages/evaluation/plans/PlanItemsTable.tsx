@@ -19,12 +19,12 @@ export function PlanItemsTable({ items, projects, canEnter, onChanged }: { items
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={110}>项目编码</Table.Th>
-            <Table.Th>项目名称</Table.Th>
-            <Table.Th w={170}>实施单位</Table.Th>
-            <Table.Th w={150} ta="right">调整后预算（万元）</Table.Th>
-            <Table.Th w={220}>入选原因</Table.Th>
-            <Table.Th w={260}>评价人员</Table.Th>
-            <Table.Th w={110}>评价</Table.Th>
+            <Table.Th miw={150}>项目名称</Table.Th>
+            <Table.Th w={150}>实施单位</Table.Th>
+            <Table.Th w={130} ta="right">调整后预算（万元）</Table.Th>
+            <Table.Th w={180}>入选原因</Table.Th>
+            <Table.Th w={230}>评价人员</Table.Th>
+            <Table.Th w={120}>评价</Table.Th>
             {canEnter && <Table.Th w={130} className="no-print">操作</Table.Th>}
           </Table.Tr>
         </Table.Thead>

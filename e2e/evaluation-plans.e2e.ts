@@ -63,11 +63,11 @@ describe('evaluation plans in the browser', () => {
     await items.getByText('农村公路硬化工程').waitFor();
     await expect.poll(() => items.getByRole('row').count()).toBe(3);
 
-    // Coverage: 2 of 4 projects; 450 of 600 万元; by department 1 of 2 each, 300/400 and 150/200.
+    // Coverage: 2 of 4 projects; 450 of 600 万元; by department 1 of 2 each, 300/400 and 150/200; nothing evaluated yet.
     const coverage = page.getByRole('table', { name: '评价覆盖面' });
     const rowText = (name: string) => coverage.getByRole('row').filter({ hasText: name }).innerText();
-    expect((await rowText('合计')).replace(/\s+/g, ' ')).toBe('合计 2 / 4 50.00% 450.0000 / 600.0000 75.00%');
-    expect((await rowText('轮台县交通运输局')).replace(/\s+/g, ' ')).toBe('轮台县交通运输局 1 / 2 50.00% 300.0000 / 400.0000 75.00%');
+    expect((await rowText('合计')).replace(/\s+/g, ' ')).toBe('合计 2 / 4（50.00%） 450.0000 / 600.0000（75.00%） 0 / 4（0.00%） 0.0000 / 600.0000（0.00%）');
+    expect((await rowText('轮台县交通运输局')).replace(/\s+/g, ' ')).toBe('轮台县交通运输局 1 / 2（50.00%） 300.0000 / 400.0000（75.00%） 0 / 2（0.00%） 0.0000 / 400.0000（0.00%）');
     await page.screenshot({ path: '/tmp/evaluation-plans.png', fullPage: true });
 
     // An expert of 公路养护段, a unit of 交通运输局 like the evaluated 农村公路管理站, typed in by hand.
@@ -111,7 +111,7 @@ describe('evaluation plans in the browser', () => {
     await confirm.getByText('该项目（XM003，入选原因：重点项目）将移出本年度评价计划').waitFor();
     await confirm.getByRole('button', { name: '移出' }).click();
     await expect.poll(() => items.getByRole('row').count()).toBe(2);
-    await expect.poll(async () => (await rowText('合计')).replace(/\s+/g, ' ')).toBe('合计 1 / 4 25.00% 300.0000 / 600.0000 50.00%');
+    await expect.poll(async () => (await rowText('合计')).replace(/\s+/g, ' ')).toBe('合计 1 / 4（25.00%） 300.0000 / 600.0000（50.00%） 0 / 4（0.00%） 0.0000 / 600.0000（0.00%）');
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,15 @@
-// 绩效评价 in the browser: the bureau's clerk builds a 财政评价 on the shipped 10号 project template by typing
-// every leaf's data, sees each score, the total and the grade follow, has a manual score outside its range
-// refused with the allowed range, submits, and a second operator approves it, after which it is locked.
+// 绩效评价 in the browser: the bureau's clerk builds a 财政评价 of a project of the year's plan on the shipped
+// 10号 project template by typing every leaf's data, sees each score, the total and the grade follow, has a
+// manual score outside its range refused with the allowed range, has an expert with a conflict of interest
+// refused on the evaluation page, attaches the report (a real PDF), submits, and a second operator approves
+// it, after which it is locked; the project then stands on 结果应用 traced to the evaluation, and the list
+// exports.
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { smallPdf } from '../electron/testSupport/attachments';
 import { DEFAULT_PROJECT_TEMPLATE, LEAF_INPUT_LABELS, leavesOf, RULE_INPUTS, type LeafInput, type Rule } from '../electron/domain/evaluation';
 import { ADMIN_PASSWORD, appsPerTest, retype, signInAs, startCountyApp, type AppUnderTest } from './harness';
 
@@ -27,15 +35,25 @@ appsPerTest(async () => {
     await county.call('operators.create', { name: '马部门', role: 'department', password: null, departmentCode: '301001' });
     await county.call('operators.create', { name: '李经办', role: 'clerk', password: null });
     await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
+    await county.call('experts.create', { name: '赵强', field: '交通', title: '工程师', organisation: '轮台县农村公路管理站', unitCode: '301002', contact: '', available: true, notes: '' });
+    await county.call('experts.create', { name: '李明', field: '财务', title: '高级会计师', organisation: '新疆财经大学', unitCode: null, contact: '', available: true, notes: '' });
+    await county.call('evaluationPlans.addByRule', { year: 2020, kind: 'finance', departmentCode: null, rule: { kind: 'key' } });
   });
 });
+
+/** A real one-page PDF on disk, for the file input. */
+function reportFile(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-report-')), 'XM2020001评价报告.pdf');
+  fs.writeFileSync(file, smallPdf('Evaluation report XM2020001'));
+  return file;
+}
 
 /** What an evaluator types for full marks under each rule. */
 const fullMarks = (rule: Rule, points: string): Partial<LeafInput> =>
   rule.type === 'proportional' ? { value: '100', target: '100' } : rule.type === 'step-table' ? { value: '100' } : rule.type === 'deduct-per-unit' ? { count: '0' } : { score: points };
 
 describe('an evaluation in the browser', () => {
-  it('is built on the default project template by typing, refuses a manual score outside its range, is submitted and approved by another operator', async () => {
+  it('is built on the default template by typing, refuses an expert with a conflict, takes the report, is approved by another operator and stands on 结果应用', async () => {
     const { page } = app;
     await signInAs(page, '李经办', '李经办（经办人）');
     await page.goto(new URL('#/evaluation/2020', app.bridge.url).href);
@@ -51,10 +69,33 @@ describe('an evaluation in the browser', () => {
     await page.getByRole('option', { name: '项目支出绩效评价指标体系（财预〔2020〕10号） 第 1 版（项目支出）', exact: true }).click();
     const subject = dialog.getByRole('combobox', { name: '被评价项目' });
     await subject.click();
+    await page.getByText('2020 年财政评价计划中的项目').waitFor();
+    await page.screenshot({ path: '/tmp/evaluation-create.png' });
     await subject.pressSequentially('硬化', { delay: 30 });
     await page.getByRole('option', { name: `XM2020001 ${PROJECT}（轮台县农村公路管理站）`, exact: true }).click();
     await dialog.getByRole('button', { name: '新建并打分' }).click();
     await page.getByRole('heading', { name: `${PROJECT} · 财政评价` }).waitFor();
+
+    // The evaluators are the plan item's: an expert of the evaluated unit is refused here, with the reason.
+    const evaluators = page.getByRole('region', { name: '评价人员' });
+    await evaluators.getByRole('button', { name: '指派专家或第三方机构' }).click();
+    const assign = page.getByRole('dialog', { name: /指派评价人员：XM2020001/ });
+    await assign.getByRole('combobox', { name: '专家' }).click();
+    await page.getByRole('option', { name: '赵强 · 交通 · 轮台县农村公路管理站' }).click();
+    await assign.getByRole('button', { name: '指派', exact: true }).click();
+    await assign.getByRole('alert').getByText('专家赵强的工作单位就是被评价单位轮台县农村公路管理站，需回避（被评价项目 XM2020001）').waitFor();
+    await page.screenshot({ path: '/tmp/evaluation-conflict.png' });
+    await assign.getByRole('combobox', { name: '专家' }).click();
+    await page.getByRole('option', { name: '李明 · 财务 · 新疆财经大学' }).click();
+    await assign.getByRole('button', { name: '指派', exact: true }).click();
+    await assign.waitFor({ state: 'detached' });
+    await evaluators.getByText('李明').waitFor();
+
+    // The report: a real PDF through the file input, listed with its size.
+    const report = page.getByRole('region', { name: '评价报告' });
+    await report.getByText('财政评价送审前须上传').waitFor();
+    await report.locator('input[type="file"]').setInputFiles(reportFile());
+    await report.getByRole('button', { name: 'XM2020001评价报告.pdf', exact: true }).waitFor();
 
     // Every leaf typed for full marks; the scores and the total follow the typing.
     for (const { node } of leavesOf(DEFAULT_PROJECT_TEMPLATE)) {
@@ -79,7 +120,7 @@ describe('an evaluation in the browser', () => {
     await page.getByRole('checkbox', { name: '比较法' }).click();
     await page.getByRole('checkbox', { name: '公众评判法' }).click();
     await page.getByRole('radio', { name: '计划标准' }).click();
-    await page.getByRole('textbox', { name: '评价人员' }).pressSequentially('县财政局绩效评价组：张三、李经办', { delay: 30 });
+    await page.getByRole('textbox', { name: '其他评价人员' }).pressSequentially('县财政局绩效评价组：张三', { delay: 30 });
     await page.getByRole('textbox', { name: '发现的问题' }).pressSequentially('立项论证材料不全', { delay: 30 });
     await page.getByText('已符合送审要求').waitFor();
     await page.screenshot({ path: '/tmp/evaluation-filled.png', fullPage: true });
@@ -102,6 +143,28 @@ describe('an evaluation in the browser', () => {
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: '/tmp/evaluation-print.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
+
+    // The report stays, downloadable, no longer removable.
+    expect(await page.getByRole('button', { name: '删除 XM2020001评价报告.pdf' }).count()).toBe(0);
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('region', { name: '评价报告' }).getByRole('button', { name: 'XM2020001评价报告.pdf', exact: true }).click()]);
+    expect(fs.readFileSync((await saved.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    const evaluationId = editorUrl.split('/').pop()!;
+
+    // 结果应用: the finance evaluation's 优 decides the project's line, its source opening the evaluation.
+    await page.goto(new URL('#/results/2020', app.bridge.url).href);
+    await page.getByRole('button', { name: '生成建议清单' }).click();
+    const proposals = page.getByRole('table', { name: '预算调整建议清单' });
+    const line = proposals.getByRole('row', { name: '建议 XM2020001' });
+    await expect.poll(() => line.innerText()).toContain('优先保障');
+    expect(await line.getByRole('link', { name: '财政评价' }).getAttribute('href')).toBe(`#/evaluation/edit/${evaluationId}`);
+    await proposals.getByText(/依据：财政评价等级“优”/).waitFor();
+    await page.screenshot({ path: '/tmp/evaluation-results.png', fullPage: true });
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    const book = XLSX.read(fs.readFileSync((await exported.path())!), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<Record<string, string>>(book.Sheets['预算调整建议清单']!, { raw: false });
+    expect(rows.find((r) => r['项目编码'] === 'XM2020001')).toMatchObject({ 评价等级: '优', 等级来源: '财政评价' });
+    await line.getByRole('link', { name: '财政评价' }).click();
+    await page.getByRole('heading', { name: `${PROJECT} · 财政评价` }).waitFor();
 
     await page.goto(new URL('#/evaluation/2020', app.bridge.url).href);
     const row = page.getByRole('table', { name: '评价列表' }).getByRole('row', { name: new RegExp(PROJECT) });
@@ -143,9 +206,17 @@ describe('an evaluation in the browser', () => {
     await subject.click();
     await subject.pressSequentially('XM', { delay: 30 });
     await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual([`XM2020001 ${PROJECT}（轮台县农村公路管理站）`]);
+    await page.getByText('不在计划中的项目（新建时手动加入计划）').waitFor();
     await page.getByRole('option', { name: `XM2020001 ${PROJECT}（轮台县农村公路管理站）`, exact: true }).click();
     await dialog.getByRole('button', { name: '新建并打分' }).click();
+    // Not in the department's plan: it is added by hand once confirmed.
+    const confirm = page.getByRole('dialog', { name: '加入评价计划' });
+    await confirm.getByText('不在 2020 年部门评价计划中').waitFor();
+    await page.screenshot({ path: '/tmp/evaluation-add-to-plan.png' });
+    await confirm.getByRole('button', { name: '加入计划并新建' }).click();
     await page.getByRole('heading', { name: `${PROJECT} · 部门评价` }).waitFor();
+    const plan = await app.call('evaluationPlans.get', { year: 2020, kind: 'department', departmentCode: '301001' });
+    expect(plan.items).toMatchObject([{ reason: '手动添加', evaluation: { status: 'draft' } }]);
 
     await page.getByRole('textbox', { name: '立项依据充分性 得分', exact: true }).pressSequentially('3', { delay: 30 });
     await page.getByRole('button', { name: '保存草稿' }).click();

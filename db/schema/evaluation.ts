@@ -3,6 +3,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { EVALUATION_KINDS, EVALUATION_STANDARDS, TEMPLATE_KINDS } from '../../electron/domain/evaluation';
 import { checkBoolean, checkCounter, checkJson, checkOneOf, checkWorkflowStatus, checkYear, exchangedColumns, sqlNow, workflowStatus } from './common';
+import { evaluationPlanItems } from './evaluationPlans';
+import { firmEngagements } from './experts';
 import { projects } from './projects';
 
 /**
@@ -48,11 +50,15 @@ export const evaluations = sqliteTable(
     projectId: text('project_id').references(() => projects.id),
     unitCode: text('unit_code').notNull(),
     templateId: text('template_id').notNull().references(() => evaluationTemplates.id),
+    /** The plan item the evaluation carries out (a project's); null for a department-wide template. */
+    planItemId: text('plan_item_id').references(() => evaluationPlanItems.id),
+    /** The third-party firm's job (its contract of the year) the evaluation was done under, when a firm did it. */
+    engagementId: text('engagement_id').references(() => firmEngagements.id),
     status: workflowStatus(),
     /** The methods used (EVALUATION_METHODS), a JSON list. */
     methods: text('methods').notNull().default('[]'),
     standard: text('standard', { enum: EVALUATION_STANDARDS }),
-    /** Who evaluated, as text until the expert pool is wired in. */
+    /** 其他评价人员, as text: the experts and the firm are the plan item's assignments. */
     evaluators: text('evaluators').notNull().default(''),
     /** Findings, a JSON list of text. */
     findings: text('findings').notNull().default('[]'),

@@ -18,6 +18,7 @@ import { planDemoCounty, type DemoPlan, type LibraryType, type PlannedTarget } f
 import { seededRandom } from './random';
 import { isSampleDatabase, requireSampleDatabase } from './sampleDatabase';
 import { unitsFillingInExcel, writeDemoExternalTables, type DemoExternalTables } from './externalTables';
+import { writeDemoEvaluations, type DemoEvaluationsSummary } from './evaluations';
 import { writeDemoFunds, type DemoFundsSummary } from './funds';
 import { writeDemoMonitoring, type DemoMonitoringSummary } from './monitoring';
 import { writeDemoRectifications, type DemoRectificationsSummary } from './rectifications';
@@ -55,6 +56,8 @@ export interface DemoSummary {
   selfEvaluationReviews: DemoExternalTables;
   /** 衔接资金: the fund projects given documents, categories, beneficiaries and payments. */
   funds: DemoFundsSummary;
+  /** 专家库, 第三方机构, the 财政评价 plan and the evaluations carried out. */
+  evaluations: DemoEvaluationsSummary;
   /** 整改问责: notices from the rounds, a self-evaluation and a spot check, in every state along the chain. */
   rectifications: DemoRectificationsSummary;
 }
@@ -142,7 +145,7 @@ function writePlan(db: Db, plan: DemoPlan, context: { regionCode: string; year: 
   return indicators;
 }
 
-type YearEnd = Pick<DemoSummary, 'monitoring' | 'selfEvaluations' | 'selfEvaluationReviews' | 'funds' | 'rectifications'>;
+type YearEnd = Pick<DemoSummary, 'monitoring' | 'selfEvaluations' | 'selfEvaluationReviews' | 'funds' | 'evaluations' | 'rectifications'>;
 
 function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicators: number, yearEnd: YearEnd): DemoSummary {
   const projectTargets = Object.fromEntries(WORKFLOW_STATES.map((s) => [s, plan.projects.filter((p) => p.target.status === s).length])) as Record<WorkflowState, number>;
@@ -175,7 +178,8 @@ function writeYearEnd(db: Db, actor: Actor, options: Required<DemoOptions>): Yea
   const selfEvaluations = writeDemoSelfEvaluations(db, options.year, seededRandom(options.seed + 0x5e1f), new Set(inExcel));
   const selfEvaluationReviews = writeDemoExternalTables(db, options.year, inExcel, tablesRandom);
   const funds = writeDemoFunds(db, actor, options.year, seededRandom(options.seed + 0xf0d5));
-  return { monitoring, selfEvaluations, selfEvaluationReviews, funds, rectifications: writeDemoRectifications(db, options.year) };
+  const evaluations = writeDemoEvaluations(db, options.year, seededRandom(options.seed + 0xe7a1));
+  return { monitoring, selfEvaluations, selfEvaluationReviews, funds, evaluations, rectifications: writeDemoRectifications(db, options.year) };
 }
 
 /**

@@ -2,3 +2,4 @@
 export { demoStatus, generateDemoCounty } from './generate';
 export type { DemoSummary } from './generate';
 export { isSampleDatabase, setUpSampleDatabase } from './sampleDatabase';
+export { onePagePdf } from './pdf';

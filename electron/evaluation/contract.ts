@@ -3,13 +3,19 @@
 import { z } from 'zod';
 import { EVALUATION_KINDS, EVALUATION_METHODS, EVALUATION_STANDARDS, TEMPLATE_KINDS } from '../domain/evaluation';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
-import { returns, text, uuid, version, year, type ContractPart } from '../ipc/schema';
+import { file, isoDate, returns, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import type { AttachmentInfo } from '../attachments';
+import type { Engagement } from '../experts';
+import type { Rectification } from '../rectification';
+import type { FirmEvaluation } from './firmJob';
 import { evaluationActionPermission, type EvaluationDetail, type EvaluationListRow, type EvaluationSubjects } from './evaluations';
 import { evaluationPlansContract } from './plans/contract';
 import type { TemplateVersion } from './templates';
 import { templateTree } from './treeSchema';
 export type { EvaluationDetail, EvaluationListRow, EvaluationSubjects, LeafEntry } from './evaluations';
 export type { TemplateVersion } from './templates';
+export type { FirmEvaluation } from './firmJob';
+export type { AttachmentInfo } from '../attachments';
 
 const leafText = text(40);
 
@@ -27,7 +33,7 @@ export const evaluationContract = {
   'evaluation.get': { permission: 'view', input: z.object({ id: uuid }).strict(), output: returns<EvaluationDetail>() },
   'evaluation.create': {
     permission: 'evaluate',
-    input: z.object({ kind: z.enum(EVALUATION_KINDS), year, templateId: uuid, projectId: uuid.optional(), unitCode: text(20).optional() }).strict(),
+    input: z.object({ kind: z.enum(EVALUATION_KINDS), year, templateId: uuid, projectId: uuid.optional(), unitCode: text(20).optional(), addToPlan: z.boolean().optional() }).strict(),
     output: returns<EvaluationDetail>(),
   },
   'evaluation.save': {
@@ -49,5 +55,16 @@ export const evaluationContract = {
     permission: evaluationActionPermission,
     input: z.object({ id: uuid, version, action: z.enum(WORKFLOW_ACTIONS), opinion: text(1000).nullable().optional() }).strict(),
     output: returns<EvaluationDetail>(),
+  },
+  'evaluation.linkEngagement': { permission: 'evaluate', input: z.object({ id: uuid, engagementId: uuid }).strict(), output: returns<EvaluationDetail>() },
+  'evaluation.rateFirm': { permission: 'enter', input: z.object({ id: uuid, rating: z.number().int(), comment: text(500) }).strict(), output: returns<Engagement>() },
+  'evaluation.ofFirm': { permission: 'view', input: z.object({ firmId: uuid }).strict(), output: returns<FirmEvaluation[]>() },
+  'evaluation.attachReport': { permission: 'evaluate', input: z.object({ id: uuid, file }).strict(), output: returns<AttachmentInfo>() },
+  'evaluation.removeReport': { permission: 'evaluate', input: z.object({ attachmentId: uuid }).strict(), output: returns<null>() },
+  'evaluation.downloadReport': { permission: 'view', input: z.object({ attachmentId: uuid }).strict(), output: returns<FilePayload>() },
+  'evaluation.openRectification': {
+    permission: 'review',
+    input: z.object({ evaluationId: uuid, problems: text(2000), requirements: text(2000), deadline: isoDate }).strict(),
+    output: returns<Rectification>(),
   },
 } as const satisfies ContractPart;

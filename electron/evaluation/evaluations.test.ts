@@ -3,13 +3,15 @@
 // 主管部门审核人 evaluates only its own department's units.
 import { describe, expect, it } from 'vitest';
 import { describeAuditObject } from '../audit/objects';
-import { leavesOf, type LeafInput, type Rule } from '../domain/evaluation';
 import { createOperator } from '../registry/operators';
 import { seedCounty } from '../testSupport/county';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
-import { createEvaluation, evaluationSubjects, getEvaluation, listEvaluations, saveEvaluation, transitionEvaluation, type EvaluationDetail } from './evaluations';
+import { filledEvaluation } from '../testSupport/evaluations';
+import { createEvaluation, evaluationSubjects, getEvaluation, listEvaluations, saveEvaluation, transitionEvaluation } from './evaluations';
+import { attachReport } from './report';
 import { listTemplates } from './templates';
+import { payload, smallPdf } from '../testSupport/attachments';
 
 const WAN = 1_000_000;
 
@@ -30,41 +32,36 @@ function county() {
   return { db, clerk, transport, bureau, projectTemplate, projectId };
 }
 
-/** A full-marks input for each rule, the way an evaluator would fill it. */
-const fullMarks = (rule: Rule, points: string): Partial<LeafInput> =>
-  rule.type === 'proportional' ? { value: '100', target: '100' } : rule.type === 'step-table' ? { value: '100' } : rule.type === 'deduct-per-unit' ? { count: '0' } : { score: points };
-
-function filled(detail: EvaluationDetail, over: Record<string, Partial<LeafInput>> = {}) {
-  const leaves = leavesOf(detail.template.tree).map(({ node, path }) => ({ path, value: '', target: '', count: '', score: '', evidence: '查阅账簿', ...fullMarks(node.rule!, node.points), ...over[path] }));
-  return { id: detail.id, version: detail.version, leaves, methods: ['比较法', '公众评判法'] as const, standard: '计划' as const, evaluators: '县财政局评价组', findings: ['资金到位偏晚'] };
-}
+const filled = filledEvaluation;
 
 describe('evaluations', () => {
   it('scores the default project template leaf by leaf, totals and grades it, and freezes the template version', () => {
     const { db, clerk, projectTemplate, projectId } = county();
-    const created = createEvaluation(db, clerk, { kind: 'finance-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1') });
+    const created = createEvaluation(db, clerk, { kind: 'finance-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1'), addToPlan: true });
     expect(created).toMatchObject({ status: 'draft', subjectCode: 'LT-1', subjectName: '农村公路养护', unitName: '轮台县农村公路管理站', templateVersion: 1 });
     expect(listTemplates(db).find((t) => t.id === projectTemplate.id)).toMatchObject({ frozen: true, usedBy: 1 });
 
     // 100 less 0.4 (资金到位率 4 points at 90 of 100 → 3.6), 1 (立项依据充分性 2 of 3) and 2 (资金使用合规性, two findings at 1 each).
     const saved = saveEvaluation(db, clerk, filled(created, { '1.0.0': { value: '90', target: '100' }, '0.0.0': { score: '2' }, '1.0.2': { count: '2' } }));
-    expect(saved).toMatchObject({ totalScore: '96.60', grade: '优', problemList: [], methods: ['比较法', '公众评判法'], findings: ['资金到位偏晚'] });
+    expect(saved).toMatchObject({ totalScore: '96.60', grade: '优', problemList: ['请上传评价报告（PDF 或 Word）'], methods: ['比较法', '公众评判法'], findings: ['资金到位偏晚'] });
     expect(listEvaluations(db, { year: 2020 })).toMatchObject([{ kind: 'finance-evaluation', subjectCode: 'LT-1', totalScore: '96.60', grade: '优', status: 'draft' }]);
   });
 
   it('refuses a manual score outside its range, naming the indicator and the allowed range, and writes nothing', () => {
     const { db, clerk, projectTemplate, projectId } = county();
-    const created = createEvaluation(db, clerk, { kind: 'finance-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1') });
+    const created = createEvaluation(db, clerk, { kind: 'finance-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1'), addToPlan: true });
     expect(() => saveEvaluation(db, clerk, filled(created, { '0.0.0': { score: '3.5' } }))).toThrow('绩效评价没有保存：决策 › 项目立项 › 立项依据充分性：得分“3.5”不在允许范围内，应为 0–3 分');
     expect(getEvaluation(db, created.id)).toMatchObject({ version: created.version, totalScore: null, methods: [] });
   });
 
   it('submits only when complete; the submitter cannot approve; another reviewer approves and it is locked', () => {
     const { db, clerk, bureau, projectTemplate, projectId } = county();
-    const created = createEvaluation(db, bureau, { kind: 'finance-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1') });
+    const created = createEvaluation(db, bureau, { kind: 'finance-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1'), addToPlan: true });
     const draft = saveEvaluation(db, bureau, { ...filled(created), standard: null, leaves: filled(created).leaves.slice(1) });
     expect(() => transitionEvaluation(db, bureau, { id: draft.id, version: draft.version, action: 'submit' })).toThrow('“农村公路养护”的绩效评价还不能送审，请先补充：还有 1 项末级指标未评分；请选择评价标准');
     const complete = saveEvaluation(db, bureau, filled(draft));
+    expect(() => transitionEvaluation(db, bureau, { id: complete.id, version: complete.version, action: 'submit' })).toThrow('请先补充：请上传评价报告（PDF 或 Word）');
+    attachReport(db, bureau, { id: complete.id, file: payload('评价报告.pdf', smallPdf()) });
     const submitted = transitionEvaluation(db, bureau, { id: complete.id, version: complete.version, action: 'submit' });
     expect(() => transitionEvaluation(db, bureau, { id: submitted.id, version: submitted.version, action: 'approve' })).toThrow(/不能审核本人送审的记录/);
     expect(() => transitionEvaluation(db, clerk, { id: submitted.id, version: submitted.version, action: 'approve' })).toThrow(/经办人不能审核/);
@@ -72,20 +69,20 @@ describe('evaluations', () => {
     const approved = transitionEvaluation(db, reviewer2, { id: submitted.id, version: submitted.version, action: 'approve', opinion: '同意' });
     expect(approved).toMatchObject({ status: 'approved', reviewedBy: '赵审核', reviewOpinion: '同意', totalScore: '100.00', grade: '优' });
     expect(() => saveEvaluation(db, bureau, filled(approved))).toThrow('已通过的绩效评价已锁定，不能再修改');
-    expect(approved.history.map((h) => h.action)).toEqual(['审核通过绩效评价', '送审绩效评价', '保存绩效评价', '保存绩效评价', '新建财政评价']);
+    expect(approved.history.map((h) => h.action)).toEqual(['审核通过绩效评价', '送审绩效评价', '上传附件“评价报告.pdf”', '保存绩效评价', '保存绩效评价', '新建财政评价']);
     expect(describeAuditObject(db, 'evaluation', approved.history[0]!.naturalKey)).toBe('2020 年 财政评价 · LT-1 农村公路养护');
   });
 
   it('lets a 主管部门审核人 do 部门评价 of its own units only, and no 财政评价', () => {
     const { db, clerk, transport, projectTemplate, projectId } = county();
     expect(evaluationSubjects(db, 2020, { role: 'department', departmentCode: '301001' }).projects.map((p) => p.code)).toEqual(['LT-1']);
-    expect(() => createEvaluation(db, transport, { kind: 'finance-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1') })).toThrow('主管部门审核人只能开展部门评价，财政评价由财政局开展');
-    expect(() => createEvaluation(db, transport, { kind: 'department-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('EDU-1') })).toThrow(/只能查看本部门（301001）所属单位的项目/);
-    const finance = createEvaluation(db, clerk, { kind: 'finance-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1') });
+    expect(() => createEvaluation(db, transport, { kind: 'finance-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1'), addToPlan: true })).toThrow('主管部门审核人只能开展部门评价，财政评价由财政局开展');
+    expect(() => createEvaluation(db, transport, { kind: 'department-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('EDU-1'), addToPlan: true })).toThrow(/只能查看本部门（301001）所属单位的项目/);
+    const finance = createEvaluation(db, clerk, { kind: 'finance-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1'), addToPlan: true });
     expect(() => saveEvaluation(db, transport, filled(finance))).toThrow('主管部门审核人只能开展部门评价，财政评价由财政局开展');
-    const own = createEvaluation(db, transport, { kind: 'department-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1') });
+    const own = createEvaluation(db, transport, { kind: 'department-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1'), addToPlan: true });
     expect(own).toMatchObject({ kind: 'department-evaluation', subjectCode: 'LT-1' });
-    expect(() => createEvaluation(db, transport, { kind: 'department-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1') })).toThrow('“农村公路养护”已有 2020 年的部门评价，请在列表中打开它');
+    expect(() => createEvaluation(db, transport, { kind: 'department-evaluation', year: 2020, templateId: projectTemplate.id, projectId: projectId('LT-1'), addToPlan: true })).toThrow('“农村公路养护”已有 2020 年的部门评价，请在列表中打开它');
   });
 
   it('evaluates a unit as a whole on the department-wide template', () => {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { evaluations, evaluationScores, evaluationTemplates, projects, sqlNow, units } from '../../db/schema';
+import { evaluationPlanItems, evaluationPlans, evaluations, evaluationScores, evaluationTemplates, projects, sqlNow, units } from '../../db/schema';
 import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audit';
 import {
   EVALUATION_KIND_LABELS,
@@ -30,9 +30,14 @@ import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowActi
 import { AppError } from '../errors';
 import { refuseOtherDepartmentsProject, refuseOtherDepartmentsUnit, refuseSelfReview, requireInstallation, requirePermission, reviewerOf } from '../registry';
 import { settingValue } from '../settings';
+import { listAttachments, type AttachmentInfo } from '../attachments';
+import { listEngagements, type Engagement } from '../experts';
+import { latestNotices, type NoticeRef } from '../rectification';
+import { assignmentsOfItem, type Assignment } from './plans/assignments';
+import { addByHand, planItemOf, type PlanScope } from './plans/plans';
 import { freezeTemplate, requireTemplate, type TemplateVersion } from './templates';
 
-const ENTITY = 'evaluation';
+export const ENTITY = 'evaluation';
 const WHAT = '绩效评价';
 
 export interface EvaluationListRow {
@@ -104,6 +109,17 @@ export interface LeafEntry extends LeafInput {
 
 export interface EvaluationDetail extends EvaluationListRow {
   version: number;
+  /** The plan item carried out (null on a department-wide template): its evaluators are this evaluation's. */
+  planItemId: string | null;
+  /** The experts by role and the firm assigned to the plan item. */
+  assignments: Assignment[];
+  /** The firm's job the evaluation was done under, and the assigned firm's jobs of the year to choose from. */
+  engagement: Engagement | null;
+  engagementChoices: Engagement[];
+  /** The evaluation report (PDF or Word). */
+  reports: AttachmentInfo[];
+  /** The latest 整改通知 opened on the findings, with its status. */
+  notice: NoticeRef | null;
   template: TemplateVersion;
   leaves: LeafEntry[];
   methods: EvaluationMethod[];
@@ -120,9 +136,9 @@ export interface EvaluationDetail extends EvaluationListRow {
   history: AuditRow[];
 }
 
-const evaluationKey = (row: { regionCode: string; year: number; kind: string; subjectCode: string }) => `${row.regionCode}/${row.year}/${row.kind}/${row.subjectCode}`;
+export const evaluationKey = (row: { regionCode: string; year: number; kind: string; subjectCode: string }) => `${row.regionCode}/${row.year}/${row.kind}/${row.subjectCode}`;
 
-function requireRow(db: Db, id: string) {
+export function requireRow(db: Db, id: string) {
   const row = db.select().from(evaluations).where(and(eq(evaluations.id, id), eq(evaluations.deleted, false))).get();
   if (!row) throw new AppError('NOT_FOUND', '该绩效评价不存在或已删除，请刷新后重试');
   return row;
@@ -136,15 +152,29 @@ const leavesOfRow = (db: Db, id: string): LeafEntry[] =>
     .all()
     .map((s) => ({ path: s.path, value: s.value, target: s.target, count: s.count, score: s.entered, evidence: s.evidence }));
 
+/** The owner kind of an evaluation's report file, kept by electron/attachments under the evaluation's id. */
+export const REPORT_OWNER = 'evaluation.report';
+export const reportOwner = (id: string) => ({ kind: REPORT_OWNER, id });
+
+type Submittable = Pick<EvaluationDetail, 'kind' | 'template' | 'leaves' | 'methods' | 'standard' | 'evaluators' | 'gradeSettings' | 'assignments' | 'engagement' | 'reports'>;
+
 /** What must be there before 送审, beside the leaves' scores. */
-function submissionProblems(detail: Pick<EvaluationDetail, 'template' | 'leaves' | 'methods' | 'standard' | 'evaluators' | 'gradeSettings'>): string[] {
+function submissionProblems(detail: Submittable): string[] {
   const scoring = scoreEvaluation(detail.template.tree, new Map(detail.leaves.map((l) => [l.path, l])), settingsOf(detail.gradeSettings));
   const problems = [...scoring.refusals];
   if (scoring.unscored > scoring.refusals.length) problems.push(`还有 ${scoring.unscored - scoring.refusals.length} 项末级指标未评分`);
   if (detail.methods.length === 0) problems.push('请选择至少一种评价方法');
   if (!detail.standard) problems.push('请选择评价标准');
-  if (detail.evaluators.trim() === '') problems.push('请填写评价人员');
+  if (detail.assignments.length === 0 && detail.evaluators.trim() === '') problems.push('请指派评价专家或第三方机构，或填写其他评价人员');
+  if (detail.assignments.some((a) => a.firmId) && !detail.engagement) problems.push('请选择受托机构本年度的委托业务（合同）');
+  if (detail.kind === 'finance-evaluation' && detail.reports.length === 0) problems.push('请上传评价报告（PDF 或 Word）');
   return problems;
+}
+
+/** The assigned firm's jobs of the year: one of them is the job this evaluation was done under. */
+function engagementsOf(db: Db, assignments: readonly Assignment[], year: number): Engagement[] {
+  const firm = assignments.find((a) => a.firmId)?.firmId;
+  return firm ? listEngagements(db, { firmId: firm, year }) : [];
 }
 
 /** Who may open it: a 主管部门审核人 only its own department's. */
@@ -157,9 +187,17 @@ export function getEvaluation(db: Db, id: string, viewer?: Actor): EvaluationDet
   const row = requireRow(db, id);
   if (viewer) refuseOtherDepartments(db, viewer, row);
   const { departmentCode: _, ...listed } = selectEvaluations(db).where(eq(evaluations.id, id)).get()!;
+  const assignments = row.planItemId ? assignmentsOfItem(db, row.planItemId) : [];
+  const engagementChoices = engagementsOf(db, assignments, row.year);
   const detail = {
     ...listed,
     version: row.version,
+    planItemId: row.planItemId,
+    assignments,
+    engagement: engagementChoices.find((e) => e.id === row.engagementId) ?? null,
+    engagementChoices,
+    reports: listAttachments(db, reportOwner(id)),
+    notice: latestNotices(db, row.kind, [id]).get(id) ?? null,
     template: requireTemplate(db, row.templateId),
     leaves: leavesOfRow(db, id),
     methods: JSON.parse(row.methods) as EvaluationMethod[],
@@ -182,6 +220,8 @@ export interface EvaluationCreateInput {
   projectId?: string;
   /** The unit evaluated, on a department-wide template. */
   unitCode?: string;
+  /** A project not in the year's plan of the kind is added to it by hand (reason 手动添加) once the user confirmed. */
+  addToPlan?: boolean;
 }
 
 interface Subject {
@@ -189,6 +229,20 @@ interface Subject {
   projectId: string | null;
   unitCode: string;
   name: string;
+  planItemId: string | null;
+}
+
+/** The plan an evaluation of a project belongs to: the bureau's 财政评价 plan, or its department's 部门评价 plan. */
+export const planScopeOf = (kind: EvaluationKind, year: number, departmentCode: string): PlanScope =>
+  kind === 'finance-evaluation' ? { year, kind: 'finance', departmentCode: null } : { year, kind: 'department', departmentCode };
+
+/** The plan item of the project, added by hand when the user confirmed; refused, naming the plan, otherwise. */
+function planItemFor(db: Db, actor: Actor, input: EvaluationCreateInput, project: { id: string; name: string; departmentCode: string }): string {
+  const scope = planScopeOf(input.kind, input.year, project.departmentCode);
+  const item = planItemOf(db, scope, project.id);
+  if (item) return item.id;
+  if (!input.addToPlan) throw new AppError('INVALID_INPUT', `“${project.name}”不在 ${input.year} 年${EVALUATION_KIND_LABELS[input.kind]}计划中：请先在“评价计划”中加入，或确认手动加入计划后再新建`);
+  return addByHand(db, actor, scope, project.id);
 }
 
 function subjectOf(db: Db, actor: Actor, regionCode: string, template: TemplateVersion, input: EvaluationCreateInput): Subject {
@@ -198,17 +252,17 @@ function subjectOf(db: Db, actor: Actor, regionCode: string, template: TemplateV
     if (!project || project.regionCode !== regionCode) throw new AppError('NOT_FOUND', '该项目不存在或已删除，请刷新后重试');
     if (project.year !== input.year) throw new AppError('INVALID_INPUT', `“${project.name}”是 ${project.year} 年的项目，不能做 ${input.year} 年的评价`);
     refuseOtherDepartmentsProject(db, actor, project.id, '项目');
-    return { subjectCode: project.code, projectId: project.id, unitCode: project.unitCode, name: project.name };
+    return { subjectCode: project.code, projectId: project.id, unitCode: project.unitCode, name: project.name, planItemId: planItemFor(db, actor, input, project) };
   }
   if (!input.unitCode) throw new AppError('INVALID_INPUT', '部门整体评价模板需要选择被评价的单位');
   const unit = db.select().from(units).where(and(eq(units.regionCode, regionCode), eq(units.code, input.unitCode))).get();
   if (!unit) throw new AppError('NOT_FOUND', `单位 ${input.unitCode} 不存在，请先在“预算单位”中登记`);
   refuseOtherDepartmentsUnit(db, actor, regionCode, unit.code, '单位');
-  return { subjectCode: unit.code, projectId: null, unitCode: unit.code, name: unit.name };
+  return { subjectCode: unit.code, projectId: null, unitCode: unit.code, name: unit.name, planItemId: null };
 }
 
 /** A 主管部门审核人 does 部门评价 only; 财政评价 is the bureau's. */
-function refuseKindForRole(db: Db, actor: Actor, kind: EvaluationKind): void {
+export function refuseKindForRole(db: Db, actor: Actor, kind: EvaluationKind): void {
   if (kind === 'finance-evaluation' && reviewerOf(db, actor).role === 'department') {
     throw new AppError('FORBIDDEN', '主管部门审核人只能开展部门评价，财政评价由财政局开展');
   }
@@ -230,7 +284,7 @@ export function createEvaluation(db: Db, actor: Actor, input: EvaluationCreateIn
       .where(and(eq(evaluations.regionCode, key.regionCode), eq(evaluations.year, key.year), eq(evaluations.kind, key.kind), eq(evaluations.subjectCode, key.subjectCode)))
       .get();
     if (existing) throw new AppError('CONFLICT', `“${subject.name}”已有 ${input.year} 年的${EVALUATION_KIND_LABELS[input.kind]}，请在列表中打开它`);
-    tx.insert(evaluations).values({ id, ...key, projectId: subject.projectId, unitCode: subject.unitCode, templateId: template.id, createdBy: actor.name }).run();
+    tx.insert(evaluations).values({ id, ...key, projectId: subject.projectId, unitCode: subject.unitCode, templateId: template.id, planItemId: subject.planItemId, createdBy: actor.name }).run();
     for (const leaf of leavesOf(template.tree)) tx.insert(evaluationScores).values({ id: randomUUID(), evaluationId: id, path: leaf.path }).run();
     freezeTemplate(tx, template.id);
     recordAudit(tx, actor, { entity: ENTITY, naturalKey: evaluationKey(key), action: `新建${EVALUATION_KIND_LABELS[input.kind]}`, after: { template: `${template.name} 第 ${template.version} 版（${TEMPLATE_KIND_LABELS[template.kind]}）` } });
@@ -252,7 +306,7 @@ function refuseStale(detail: EvaluationDetail, version: number): void {
   if (detail.version !== version) throw new AppError('CONFLICT', `“${detail.subjectName}”的绩效评价已被他人修改，请刷新后重新填写`);
 }
 
-function refuseLocked(detail: EvaluationDetail): void {
+export function refuseLocked(detail: EvaluationDetail): void {
   if (editable(detail.status)) return;
   const hint = detail.status === 'submitted' ? '如需修改，请先撤回' : '已通过的绩效评价已锁定，不能再修改';
   throw new AppError('CONFLICT', `“${detail.subjectName}”的绩效评价当前为“${WORKFLOW_LABELS[detail.status]}”，不能修改。${hint}`);
@@ -360,6 +414,8 @@ export function transitionEvaluation(db: Db, actor: Actor, input: EvaluationTran
 export interface EvaluationSubjects {
   projects: { id: string; code: string; name: string; unitCode: string; unitName: string }[];
   units: { code: string; name: string }[];
+  /** The projects in the year's plans, by evaluation kind: 新建评价 offers these first. */
+  planned: Record<EvaluationKind, string[]>;
 }
 
 /** What 新建评价 can choose for a year: the projects and the units, a 主管部门审核人 only its department's. */
@@ -374,8 +430,16 @@ export function evaluationSubjects(db: Db, year: number, reviewer?: Reviewer): E
     .all();
   const unitRows = db.select({ code: units.code, name: units.name, departmentCode: units.departmentCode }).from(units).where(eq(units.regionCode, region.code)).orderBy(asc(units.code)).all();
   const seen = (department: string | null) => !reviewer || seesDepartment(reviewer, department);
+  const plannedRows = db
+    .select({ kind: evaluationPlans.kind, projectId: evaluationPlanItems.projectId })
+    .from(evaluationPlanItems)
+    .innerJoin(evaluationPlans, eq(evaluationPlans.id, evaluationPlanItems.planId))
+    .where(and(eq(evaluationPlans.regionCode, region.code), eq(evaluationPlans.year, year)))
+    .all();
+  const plannedOf = (kind: 'finance' | 'department') => plannedRows.filter((r) => r.kind === kind).map((r) => r.projectId);
   return {
     projects: projectRows.filter((p) => seen(p.departmentCode)).map(({ departmentCode: _, ...p }) => p),
     units: unitRows.filter((u) => seen(u.departmentCode ?? u.code)).map(({ departmentCode: _, ...u }) => u),
+    planned: { 'finance-evaluation': plannedOf('finance'), 'department-evaluation': plannedOf('department') },
   };
 }

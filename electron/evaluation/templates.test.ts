@@ -43,7 +43,7 @@ describe('evaluation templates', () => {
 
     const clerk = createOperator(db, TEST_ACTOR, { name: '李经办', role: 'clerk', password: null });
     expect(() => saveTemplate(db, clerk, { id: made.id, kind: 'project', name: '简易模板', tree: tree('70', '30') })).toThrow(/经办人不能审核/);
-    const evaluation = createEvaluation(db, clerk, { kind: 'finance-evaluation', year: 2020, templateId: made.id, projectId: evaluationSubjects(db, 2020).projects[0]!.id });
+    const evaluation = createEvaluation(db, clerk, { kind: 'finance-evaluation', year: 2020, templateId: made.id, projectId: evaluationSubjects(db, 2020).projects[0]!.id, addToPlan: true });
 
     const next = saveTemplate(db, TEST_ACTOR, { id: made.id, kind: 'project', name: '简易模板', tree: tree('80', '20') });
     expect(next).toMatchObject({ version: 2, frozen: false });

@@ -1,5 +1,5 @@
 // The expert pool's public entry: what an evaluation plan needs to assign experts and firms.
-export { getExpert, listExperts } from './experts';
+export { createExpert, getExpert, listExperts } from './experts';
 export type { Expert } from './experts';
-export { getFirm } from './firms';
-export type { Firm } from './firms';
+export { addEngagement, createFirm, getFirm, listEngagements, rateEngagement } from './firms';
+export type { Engagement, Firm } from './firms';

@@ -8,16 +8,20 @@ import type { Fen } from '../domain/money';
 import type { GradedSource } from '../domain/results';
 
 /**
- * Every graded source of the year's projects, by project id. Today: approved self-evaluations. The
- * department and finance evaluations add their approved grades here (the rules already rank them first).
+ * Every graded source of the year's projects, by project id: approved self-evaluations and approved
+ * 部门评价 / 财政评价 of a project (a department-wide evaluation grades a unit, not a project). The
+ * domain's decisiveGrade ranks them.
  */
 export function gradedSources(db: Db, regionCode: string, year: number): Map<string, GradedSource[]> {
-  const rows = db.all<{ projectId: string; grade: string; id: string }>(
-    sql`SELECT project_id AS projectId, grade, id FROM self_evaluations
-         WHERE region_code = ${regionCode} AND year = ${year} AND kind = 'project' AND status = 'approved' AND deleted = 0 AND grade IS NOT NULL`,
+  const rows = db.all<{ projectId: string; grade: string; id: string; source: GradedSource['source'] }>(
+    sql`SELECT project_id AS projectId, grade, id, 'self-evaluation' AS source FROM self_evaluations
+         WHERE region_code = ${regionCode} AND year = ${year} AND kind = 'project' AND status = 'approved' AND deleted = 0 AND grade IS NOT NULL
+        UNION ALL
+        SELECT project_id, grade, id, kind FROM evaluations
+         WHERE region_code = ${regionCode} AND year = ${year} AND project_id IS NOT NULL AND status = 'approved' AND deleted = 0 AND grade IS NOT NULL`,
   );
   const byProject = new Map<string, GradedSource[]>();
-  for (const row of rows) byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), { source: 'self-evaluation', grade: row.grade, recordId: row.id }]);
+  for (const row of rows) byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), { source: row.source, grade: row.grade, recordId: row.id }]);
   return byProject;
 }
 

@@ -10,7 +10,8 @@ import { expertConflict, roleProblem, type EvaluatorRole, type UnitPlace } from 
 import { supervisingDepartment } from '../../domain/reviewChain';
 import { AppError } from '../../errors';
 import { getExpert, getFirm } from '../../experts';
-import { listUnits, requireInstallation, requirePermission } from '../../registry';
+import { listUnits, requireInstallation } from '../../registry';
+import { refusePlanOutsideRole } from './scope';
 
 export interface Assignment {
   id: string;
@@ -42,12 +43,18 @@ export function assignmentsOfPlan(db: Db, planId: string): Assignment[] {
     .sort((a, b) => (a.firmId ? 0 : a.role === '组长' ? 1 : 2) - (b.firmId ? 0 : b.role === '组长' ? 1 : 2) || a.assignedAt.localeCompare(b.assignedAt));
 }
 
+/** The evaluators of one plan item, in the plan's order (the firm, the 组长, the members). */
+export function assignmentsOfItem(db: Db, planItemId: string): Assignment[] {
+  const item = db.select({ planId: evaluationPlanItems.planId }).from(evaluationPlanItems).where(eq(evaluationPlanItems.id, planItemId)).get();
+  return item ? assignmentsOfPlan(db, item.planId).filter((a) => a.planItemId === planItemId) : [];
+}
+
 export type AssignInput = { planItemId: string; role: EvaluatorRole } & ({ expertId: string; firmId?: undefined } | { firmId: string; expertId?: undefined });
 
-/** The project of a plan item and the unit it is evaluated at. */
+/** The project of a plan item, the unit it is evaluated at, and the plan's scope. */
 function evaluatedOf(db: Db, planItemId: string) {
   const row = db
-    .select({ year: evaluationPlans.year, code: projects.code, unitCode: projects.unitCode, departmentCode: projects.departmentCode })
+    .select({ year: evaluationPlans.year, kind: evaluationPlans.kind, planDepartment: evaluationPlans.departmentCode, code: projects.code, unitCode: projects.unitCode, departmentCode: projects.departmentCode })
     .from(evaluationPlanItems)
     .innerJoin(evaluationPlans, eq(evaluationPlans.id, evaluationPlanItems.planId))
     .innerJoin(projects, eq(projects.id, evaluationPlanItems.projectId))
@@ -57,10 +64,15 @@ function evaluatedOf(db: Db, planItemId: string) {
   return row;
 }
 
+/** Only who may change the item's plan assigns its evaluators (a 主管部门审核人 its own 部门评价's). */
+function refuseOutsidePlan(db: Db, actor: Actor, evaluated: ReturnType<typeof evaluatedOf>): void {
+  refusePlanOutsideRole(db, actor, { year: evaluated.year, kind: evaluated.kind, departmentCode: evaluated.planDepartment || null });
+}
+
 export function assignEvaluator(db: Db, actor: Actor, input: AssignInput): Assignment {
-  requirePermission(db, actor, 'enter');
   const { region } = requireInstallation(db);
   const evaluated = evaluatedOf(db, input.planItemId);
+  refuseOutsidePlan(db, actor, evaluated);
   const units = listUnits(db);
   const place = (unit: (typeof units)[number]): UnitPlace => ({ code: unit.code, name: unit.name, departmentCode: supervisingDepartment(unit.code, unit.departmentCode) ?? unit.code });
   const evaluatedUnit = units.find((u) => u.code === evaluated.unitCode);
@@ -104,12 +116,12 @@ function assignmentOf(db: Db, id: string): Assignment {
 }
 
 export function unassignEvaluator(db: Db, actor: Actor, input: { id: string }): void {
-  requirePermission(db, actor, 'enter');
   const { region } = requireInstallation(db);
   const assignment = db.select().from(evaluationAssignments).where(eq(evaluationAssignments.id, input.id)).get();
   if (!assignment) throw new AppError('NOT_FOUND', '该指派已撤销，请刷新后重试');
   const named = assignmentOf(db, input.id);
   const evaluated = evaluatedOf(db, assignment.planItemId);
+  refuseOutsidePlan(db, actor, evaluated);
   db.transaction((tx) => {
     tx.delete(evaluationAssignments).where(and(eq(evaluationAssignments.id, input.id))).run();
     recordAudit(tx, actor, { entity: 'evaluation-plan', naturalKey: `${region.code}/${evaluated.year}/${evaluated.code}`, action: '撤销评价人员', before: { name: named.name, role: named.role } });

@@ -23,15 +23,15 @@ const role = z.enum(EVALUATOR_ROLES);
 export const evaluationPlansContract = {
   'evaluationPlans.get': { permission: 'view', input: z.object(scope).strict(), output: returns<PlanView>() },
   'evaluationPlans.ofYear': { permission: 'view', input: z.object({ year }).strict(), output: returns<PlanScope[]>() },
-  'evaluationPlans.addByRule': { permission: 'enter', input: z.object({ ...scope, rule }).strict(), output: returns<PlanView>() },
-  'evaluationPlans.removeItem': { permission: 'enter', input: z.object({ itemId: uuid }).strict(), output: returns<null>() },
+  'evaluationPlans.addByRule': { permission: 'evaluate', input: z.object({ ...scope, rule }).strict(), output: returns<PlanView>() },
+  'evaluationPlans.removeItem': { permission: 'evaluate', input: z.object({ itemId: uuid }).strict(), output: returns<null>() },
   'evaluationPlans.assign': {
-    permission: 'enter',
+    permission: 'evaluate',
     input: z.union([
       z.object({ planItemId: uuid, expertId: uuid, role }).strict(),
       z.object({ planItemId: uuid, firmId: uuid, role }).strict(),
     ]),
     output: returns<Assignment>(),
   },
-  'evaluationPlans.unassign': { permission: 'enter', input: z.object({ id: uuid }).strict(), output: returns<null>() },
+  'evaluationPlans.unassign': { permission: 'evaluate', input: z.object({ id: uuid }).strict(), output: returns<null>() },
 } as const satisfies ContractPart;

@@ -2,15 +2,17 @@
 // — key projects, an amount, 衔接资金, a random draw with a recorded seed, or by hand — and each chosen
 // project remembers why. The page shows the coverage with the domain's coverageOf over the same rows.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import { evaluationPlanItems, evaluationPlans } from '../../../db/schema';
+import { evaluationPlanItems, evaluationPlans, evaluations } from '../../../db/schema';
 import { recordAudit, type Actor } from '../../audit/audit';
 import { PLAN_KIND_LABELS, ruleProblem, selectByRule, type PlanKind, type PlanProject, type SelectionRule } from '../../domain/evaluationPlans';
 import type { Fen } from '../../domain/money';
 import { AppError } from '../../errors';
 import { projectsWithFunds } from '../../projects';
+import type { WorkflowState } from '../../domain/workflow';
 import { listUnits, requireInstallation, requirePermission } from '../../registry';
+import { refusePlanOutsideRole } from './scope';
 import { assignmentsOfPlan, type Assignment } from './assignments';
 
 export interface PlanScope {
@@ -37,6 +39,8 @@ export interface PlanItem {
   addedAt: string;
   addedBy: string;
   evaluators: Assignment[];
+  /** The evaluation carrying the item out, once started. */
+  evaluation: { id: string; status: WorkflowState; grade: string | null } | null;
 }
 
 export interface PlanView {
@@ -55,6 +59,9 @@ function checkScope(db: Db, scope: PlanScope): void {
     throw new AppError('INVALID_INPUT', `单位 ${scope.departmentCode} 不是已登记的主管部门，请重新选择`);
   }
 }
+
+/** Reason of a project added to the plan from 新建评价 rather than by a rule on the plan page. */
+export const HAND_ADDED = '手动添加';
 
 export function planProjects(db: Db, scope: PlanScope): PlanProjectRow[] {
   const unitNames = new Map(listUnits(db).map((u) => [u.code, u.name]));
@@ -89,15 +96,42 @@ export function getPlan(db: Db, scope: PlanScope): PlanView {
   const projects = planProjects(db, scope);
   if (!plan) return { plan: null, projects, items: [] };
   const evaluators = assignmentsOfPlan(db, plan.id);
-  const items = db
-    .select()
-    .from(evaluationPlanItems)
-    .where(eq(evaluationPlanItems.planId, plan.id))
-    .all()
-    .map(({ planId: _plan, ...item }) => ({ ...item, evaluators: evaluators.filter((a) => a.planItemId === item.id) }));
+  const rows = db.select().from(evaluationPlanItems).where(eq(evaluationPlanItems.planId, plan.id)).all();
+  const carried = evaluationsOfItems(db, rows.map((r) => r.id));
+  const items = rows.map(({ planId: _plan, ...item }) => ({ ...item, evaluators: evaluators.filter((a) => a.planItemId === item.id), evaluation: carried.get(item.id) ?? null }));
   const order = new Map(projects.map((p, i) => [p.id, i]));
   items.sort((a, b) => (order.get(a.projectId) ?? 0) - (order.get(b.projectId) ?? 0));
   return { plan: { id: plan.id, createdAt: plan.createdAt, createdBy: plan.createdBy }, projects, items };
+}
+
+function evaluationsOfItems(db: Db, itemIds: readonly string[]) {
+  if (itemIds.length === 0) return new Map<string, NonNullable<PlanItem['evaluation']>>();
+  const rows = db
+    .select({ planItemId: evaluations.planItemId, id: evaluations.id, status: evaluations.status, grade: evaluations.grade })
+    .from(evaluations)
+    .where(and(inArray(evaluations.planItemId, [...itemIds]), eq(evaluations.deleted, false)))
+    .all();
+  return new Map(rows.map(({ planItemId, ...evaluation }) => [planItemId!, evaluation]));
+}
+
+/** The plan item of a project in the plan of its scope, or undefined. */
+export function planItemOf(db: Db, scope: PlanScope, projectId: string): { id: string } | undefined {
+  const plan = findPlan(db, scope);
+  if (!plan) return undefined;
+  return db.select({ id: evaluationPlanItems.id }).from(evaluationPlanItems).where(and(eq(evaluationPlanItems.planId, plan.id), eq(evaluationPlanItems.projectId, projectId))).get();
+}
+
+/** Puts a project not in the plan into it by hand (新建评价 asked first), reason 手动添加; returns the item. */
+export function addByHand(db: Db, actor: Actor, scope: PlanScope, projectId: string): string {
+  refusePlanOutsideRole(db, actor, scope);
+  const { region } = requireInstallation(db);
+  const project = planProjects(db, scope).find((p) => p.id === projectId);
+  if (!project) throw new AppError('INVALID_INPUT', '该项目不在本计划可选范围内（部门评价只评本部门所属单位的项目），请重新选择');
+  const planId = planOrCreate(db, actor, scope);
+  const id = randomUUID();
+  db.insert(evaluationPlanItems).values({ id, planId, projectId, rule: 'hand', reason: HAND_ADDED, addedBy: actor.name }).run();
+  recordAudit(db, actor, { entity: 'evaluation-plan', naturalKey: planKey(region.code, scope), action: '加入评价项目', after: { rule: { kind: 'hand' }, reason: HAND_ADDED, projects: [project.code] } });
+  return id;
 }
 
 function planOrCreate(db: Db, actor: Actor, scope: PlanScope): string {
@@ -117,7 +151,7 @@ export interface AddByRuleInput extends PlanScope {
 
 /** Adds what the rule selects among the projects not in the plan yet; the plan is made on first use. */
 export function addByRule(db: Db, actor: Actor, input: AddByRuleInput): PlanView {
-  requirePermission(db, actor, 'enter');
+  refusePlanOutsideRole(db, actor, input);
   checkScope(db, input);
   const { region } = requireInstallation(db);
   const rule: SelectionRule = input.rule.kind === 'draw' ? { ...input.rule, seed: input.rule.seed?.trim() || randomUUID().slice(0, 8) } : input.rule;
@@ -149,7 +183,7 @@ export function addByRule(db: Db, actor: Actor, input: AddByRuleInput): PlanView
 
 /** Takes a project out of its plan with its assignments (the page asks first), logged with why it was in. */
 export function removeFromPlan(db: Db, actor: Actor, input: { itemId: string }): void {
-  requirePermission(db, actor, 'enter');
+  requirePermission(db, actor, 'evaluate');
   const { region } = requireInstallation(db);
   const item = db
     .select({ id: evaluationPlanItems.id, reason: evaluationPlanItems.reason, projectId: evaluationPlanItems.projectId, year: evaluationPlans.year, kind: evaluationPlans.kind, departmentCode: evaluationPlans.departmentCode })
@@ -159,7 +193,9 @@ export function removeFromPlan(db: Db, actor: Actor, input: { itemId: string }):
     .get();
   if (!item) throw new AppError('NOT_FOUND', '该项目已不在评价计划中，请刷新后重试');
   const scope: PlanScope = { year: item.year, kind: item.kind, departmentCode: item.departmentCode || null };
+  refusePlanOutsideRole(db, actor, scope);
   const code = planProjects(db, scope).find((p) => p.id === item.projectId)?.code ?? item.projectId;
+  if (evaluationsOfItems(db, [item.id]).size > 0) throw new AppError('CONFLICT', `项目 ${code} 已开始评价，不能移出计划：评价记录须与计划对应`);
   db.transaction((tx) => {
     tx.delete(evaluationPlanItems).where(eq(evaluationPlanItems.id, item.id)).run();
     recordAudit(tx, actor, { entity: 'evaluation-plan', naturalKey: planKey(region.code, scope), action: '移出评价项目', before: { project: code, reason: item.reason } });

@@ -35,6 +35,7 @@ import { useInvoke } from '../../components/useInvoke';
 import { useUnsavedWork } from '../../components/unsavedWork';
 import { routeHref } from '../../router';
 import targetClasses from '../targets/targets.module.css';
+import { EvaluatorsPanel, FindingsNoticePanel, FirmRatingPanel, ReportPanel } from './EvaluationRecordPanels';
 import { ruleText } from './TemplatesTab';
 
 export function EvaluationEditor({ id }: { id: string }) {
@@ -71,9 +72,12 @@ const saveInputOf = (form: FormState, d: EvaluationDetail) => ({
   findings: form.findings.split('\n'),
 });
 
-/** What the panel counts before 送审: refused or empty leaves, and the record's own fields. */
-function problemCount(form: FormState, scoring: EvaluationScoring): number {
-  return scoring.unscored + (form.methods.length === 0 ? 1 : 0) + (form.standard ? 0 : 1) + (form.evaluators.trim() ? 0 : 1);
+/** What the panel counts before 送审: refused or empty leaves, the record's own fields, the evaluators and the report. */
+function problemCount(form: FormState, scoring: EvaluationScoring, detail: EvaluationDetail): number {
+  const evaluators = detail.assignments.length > 0 || form.evaluators.trim() !== '';
+  const firmJob = !detail.assignments.some((a) => a.firmId) || detail.engagement !== null;
+  const report = detail.kind !== 'finance-evaluation' || detail.reports.length > 0;
+  return scoring.unscored + (form.methods.length === 0 ? 1 : 0) + (form.standard ? 0 : 1) + [evaluators, firmJob, report].filter((ok) => !ok).length;
 }
 
 interface Saved {
@@ -144,7 +148,7 @@ function EditorForm({ detail, reload }: { detail: EvaluationDetail; reload: () =
         approvedNote="评价已锁定。"
         stored={{ version: detail.version }}
         dirty={dirty}
-        problemCount={problemCount(form, scoring)}
+        problemCount={problemCount(form, scoring, detail)}
         saveLabel="保存草稿"
         enterPermission="evaluate"
         canWithdraw={evaluate.allowed}
@@ -158,12 +162,16 @@ function EditorForm({ detail, reload }: { detail: EvaluationDetail; reload: () =
       >
         <Stack gap="md" className="no-print">
           <ScoringTable detail={detail} form={form} scoring={scoring} canEdit={canEdit} attempted={attempted} onLeaf={setLeaf} />
-          <RecordFields form={form} canEdit={canEdit} attempted={attempted} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} />
+          <EvaluatorsPanel detail={detail} reload={reload} />
+          <RecordFields form={form} canEdit={canEdit} attempted={attempted && detail.assignments.length === 0} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} />
+          <ReportPanel detail={detail} reload={reload} />
         </Stack>
         <div className={targetClasses.printOnly}>
           <EvaluationSheet detail={detail} form={form} scoring={scoring} />
         </div>
       </ReviewPanel>
+      <FindingsNoticePanel detail={detail} reload={reload} />
+      <FirmRatingPanel detail={detail} reload={reload} />
       <div className="no-print">
         <ReviewHistory rows={detail.history} />
       </div>
@@ -282,7 +290,14 @@ function RecordFields({ form, canEdit, attempted, onChange }: { form: FormState;
           ))}
         </Group>
       </Radio.Group>
-      <TextInput label="评价人员" description="评价组成员、专家或第三方机构" value={form.evaluators} onChange={(e) => onChange({ evaluators: e.currentTarget.value })} readOnly={!canEdit} error={attempted && !form.evaluators.trim() ? '请填写评价人员' : undefined} />
+      <TextInput
+        label="其他评价人员"
+        description="未在评价计划中指派的人员，如财政局评价组成员；已指派专家或第三方机构时可不填"
+        value={form.evaluators}
+        onChange={(e) => onChange({ evaluators: e.currentTarget.value })}
+        readOnly={!canEdit}
+        error={attempted && !form.evaluators.trim() ? '请指派评价专家或第三方机构，或填写其他评价人员' : undefined}
+      />
       <Textarea label="发现的问题" description="每行一条" value={form.findings} onChange={(e) => onChange({ findings: e.currentTarget.value })} readOnly={!canEdit} autosize minRows={3} />
     </Stack>
   );
@@ -340,7 +355,7 @@ function EvaluationSheet({ detail, form, scoring }: { detail: EvaluationDetail; 
           </tr>
           <tr>
             <th>评价人员</th>
-            <td colSpan={4}>{form.evaluators}</td>
+            <td colSpan={4}>{[...detail.assignments.map((a) => `${a.name}（${a.role}）`), form.evaluators].filter((t) => t.trim() !== '').join('、')}</td>
           </tr>
           <tr>
             <th>发现的问题</th>

@@ -1,8 +1,9 @@
 // 评价: the year's evaluations with their kind, subject, total, grade and status, and 新建评价.
 import { Alert, Button, Group, Loader, Modal, Select, Stack, Table, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { EVALUATION_KIND_LABELS, EVALUATION_KINDS, type EvaluationKind } from '../../../../electron/domain/evaluation';
-import type { EvaluationListRow } from '../../../../electron/evaluation/contract';
+import type { EvaluationListRow, EvaluationSubjects } from '../../../../electron/evaluation/contract';
 import { invoke } from '../../api';
 import { useSession } from '../../appState';
 import { EmptyNotice } from '../../components/EmptyNotice';
@@ -36,7 +37,7 @@ export function EvaluationList({ year }: { year: number }) {
       {list.data && rows.length === 0 && (
         <EmptyNotice
           title="还没有绩效评价"
-          description={`${year} 年还没有部门评价或财政评价。点“新建评价”，选择评价类型、被评价的项目（部门整体评价选择单位）和评价模板，再逐项打分；评价模板可在“评价模板”中查看和调整。`}
+          description={`${year} 年还没有部门评价或财政评价。点“新建评价”，选择评价类型、评价模板和评价计划中的项目（不在计划中的项目会在确认后手动加入计划；部门整体评价选择单位），再逐项打分；评价模板可在“评价模板”中查看和调整。`}
         />
       )}
       {rows.length > 0 && <EvaluationTable rows={rows} />}
@@ -93,16 +94,24 @@ function CreateEvaluation({ year, onClose }: { year: number; onClose: () => void
   const [subject, setSubject] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const template = templates.data?.find((t) => t.id === templateId);
+  const planned = new Set(kind ? subjects.data?.planned[kind] : []);
+  const projectChoice = (p: EvaluationSubjects['projects'][number]) => ({ value: p.id, label: `${p.code} ${p.name}（${p.unitName}）` });
+  const projects = subjects.data?.projects ?? [];
+  // The plan's projects come first; one outside it is added to the plan by hand once the user agrees.
   const subjectChoices =
     template?.kind === 'department'
       ? (subjects.data?.units ?? []).map((u) => ({ value: u.code, label: `${u.code} ${u.name}` }))
-      : (subjects.data?.projects ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${p.unitName}）` }));
+      : [
+          { group: `${year} 年${kind ? EVALUATION_KIND_LABELS[kind] : ''}计划中的项目`, items: projects.filter((p) => planned.has(p.id)).map(projectChoice) },
+          { group: '不在计划中的项目（新建时手动加入计划）', items: projects.filter((p) => !planned.has(p.id)).map(projectChoice) },
+        ].filter((g) => g.items.length > 0);
 
-  async function create() {
+  async function create(addToPlan: boolean) {
     if (!kind || !template || !subject) return;
     setBusy(true);
     try {
-      const created = await invoke('evaluation.create', { kind, year, templateId: template.id, ...(template.kind === 'department' ? { unitCode: subject } : { projectId: subject }) });
+      const target = template.kind === 'department' ? { unitCode: subject } : { projectId: subject, addToPlan };
+      const created = await invoke('evaluation.create', { kind, year, templateId: template.id, ...target });
       navigate('evaluation', 'edit', created.id);
     } catch (error) {
       notifyError(error, '没有新建评价');
@@ -110,10 +119,34 @@ function CreateEvaluation({ year, onClose }: { year: number; onClose: () => void
     }
   }
 
+  function confirmCreate() {
+    const project = projects.find((p) => p.id === subject);
+    if (template?.kind === 'department' || !project || planned.has(project.id)) return void create(false);
+    modals.openConfirmModal({
+      title: '加入评价计划',
+      children: (
+        <Text size="sm" lh={1.7}>
+          “{project.code} {project.name}”不在 {year} 年{EVALUATION_KIND_LABELS[kind!]}计划中。新建评价会把它手动加入计划（入选原因“手动添加”，记入操作日志），计入评价覆盖面。
+        </Text>
+      ),
+      labels: { confirm: '加入计划并新建', cancel: '取消' },
+      onConfirm: () => void create(true),
+    });
+  }
+
   return (
     <Modal opened onClose={onClose} title={`新建 ${year} 年绩效评价`} size="lg">
       <Stack gap="sm">
-        <Select label="评价类型" placeholder="请选择" data={kinds.map((k) => ({ value: k, label: EVALUATION_KIND_LABELS[k] }))} value={kind} onChange={(v) => setKind(v as EvaluationKind | null)} />
+        <Select
+          label="评价类型"
+          placeholder="请选择"
+          data={kinds.map((k) => ({ value: k, label: EVALUATION_KIND_LABELS[k] }))}
+          value={kind}
+          onChange={(v) => {
+            setKind(v as EvaluationKind | null);
+            setSubject(null);
+          }}
+        />
         <Select
           label="评价模板"
           placeholder="请选择"
@@ -126,19 +159,19 @@ function CreateEvaluation({ year, onClose }: { year: number; onClose: () => void
         />
         <Select
           label={template?.kind === 'department' ? '被评价单位' : '被评价项目'}
-          placeholder={template ? '请选择（可输入编码或名称查找）' : '请先选择评价模板'}
+          placeholder={template && kind ? '请选择（可输入编码或名称查找）' : '请先选择评价类型和评价模板'}
           data={subjectChoices}
           value={subject}
           onChange={setSubject}
           searchable
-          disabled={!template}
+          disabled={!template || !kind}
           nothingFoundMessage={template?.kind === 'department' ? '没有可评价的单位' : `${year} 年没有可评价的项目`}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             取消
           </Button>
-          <Button onClick={() => void create()} loading={busy} disabled={!kind || !template || !subject}>
+          <Button onClick={confirmCreate} loading={busy} disabled={!kind || !template || !subject}>
             新建并打分
           </Button>
         </Group>

@@ -13,8 +13,8 @@ import { routeHref } from '../../router';
 /** Where a grade's record opens: a self-evaluation's table, an evaluation's page. */
 const SOURCE_ROUTES: Record<GradeSource, readonly string[]> = {
   'self-evaluation': ['selfEvaluation', 'edit'],
-  'department-evaluation': ['evaluation'],
-  'finance-evaluation': ['evaluation'],
+  'department-evaluation': ['evaluation', 'edit'],
+  'finance-evaluation': ['evaluation', 'edit'],
 };
 
 const MEASURE_COLORS: Record<ResultLine['measure'], string> = { priority: 'teal', asNeeded: 'blue', cut: 'orange', cancel: 'red', rectifyFirst: 'grape' };

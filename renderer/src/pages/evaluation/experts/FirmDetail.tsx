@@ -6,6 +6,9 @@ import type { Engagement, Firm } from '../../../../../electron/experts/contract'
 import { errorMessage, invoke } from '../../../api';
 import { currentFiscalYear } from '../../../components/YearSelect';
 import { useInvoke } from '../../../components/useInvoke';
+import { WorkflowStatusBadge } from '../../../components/WorkflowStatusBadge';
+import { EVALUATION_KIND_LABELS } from '../../../../../electron/domain/evaluation';
+import { routeHref } from '../../../router';
 
 /** A firm's jobs over the years with their contracts, fees and the rating each got; new jobs and ratings. */
 export function FirmDetail({ firm, canEnter, onClose, onChanged }: { firm: Firm; canEnter: boolean; onClose: () => void; onChanged: () => Promise<void> }) {
@@ -74,6 +77,7 @@ export function FirmDetail({ firm, canEnter, onClose, onChanged }: { firm: Firm;
           </Table>
         )}
         {canEnter && <EngagementForm firmId={firm.id} onAdded={reload} />}
+        <FirmEvaluations firmId={firm.id} />
         {rating && <RatingForm job={rating} onClose={() => setRating(null)} onRated={reload} />}
       </Stack>
     </Modal>
@@ -125,14 +129,15 @@ function EngagementForm({ firmId, onAdded }: { firmId: string; onAdded: () => Pr
   );
 }
 
-function RatingForm({ job, onClose, onRated }: { job: Engagement; onClose: () => void; onRated: () => Promise<void> }) {
+/** 1–5 and a comment for a firm's job; `rate` sends it (from the firm's list, or from the evaluation done under the job). */
+export function RatingForm({ job, rate: send = (rating, comment) => invoke('firms.rate', { id: job.id, rating, comment }), onClose, onRated }: { job: Engagement; rate?: (rating: number, comment: string) => Promise<unknown>; onClose: () => void; onRated: () => Promise<void> }) {
   const [value, setValue] = useState(0);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const problem = ratingProblem(value, comment);
   async function rate() {
     try {
-      await invoke('firms.rate', { id: job.id, rating: value, comment });
+      await send(value, comment);
       await onRated();
       onClose();
     } catch (failure) {
@@ -155,5 +160,55 @@ function RatingForm({ job, onClose, onRated }: { job: Engagement; onClose: () =>
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** The evaluations the firm did under its jobs, with their totals and grades. */
+function FirmEvaluations({ firmId }: { firmId: string }) {
+  const done = useInvoke('evaluation.ofFirm', { firmId });
+  return (
+    <Stack gap={4}>
+      <Title order={3} size="h5">
+        承担的评价
+      </Title>
+      {done.error && <Alert color="red">{done.error}</Alert>}
+      {done.data && done.data.length === 0 && (
+        <Text size="sm" c="dimmed">
+          还没有在本机构委托业务下完成的评价。评价页上选择受托机构的委托业务后，评价会列在这里。
+        </Text>
+      )}
+      {done.data && done.data.length > 0 && (
+        <Table withTableBorder withColumnBorders verticalSpacing={4} aria-label="承担的评价">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={70}>年度</Table.Th>
+              <Table.Th w={90}>评价类型</Table.Th>
+              <Table.Th w={130}>项目（单位）编码</Table.Th>
+              <Table.Th>委托业务</Table.Th>
+              <Table.Th w={80} ta="right">总分</Table.Th>
+              <Table.Th w={60} ta="center">等级</Table.Th>
+              <Table.Th w={90} ta="center">状态</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {done.data.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>{e.year}</Table.Td>
+                <Table.Td>{EVALUATION_KIND_LABELS[e.kind]}</Table.Td>
+                <Table.Td>
+                  <a href={routeHref('evaluation', 'edit', e.id)}>{e.subjectCode}</a>
+                </Table.Td>
+                <Table.Td>{e.engagementSubject}</Table.Td>
+                <Table.Td ta="right">{e.totalScore ?? '—'}</Table.Td>
+                <Table.Td ta="center">{e.grade ?? '—'}</Table.Td>
+                <Table.Td ta="center">
+                  <WorkflowStatusBadge status={e.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
   );
 }

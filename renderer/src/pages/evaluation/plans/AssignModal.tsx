@@ -6,12 +6,15 @@ import { errorMessage, invoke } from '../../../api';
 import { notifySuccess } from '../../../components/notify';
 import { useInvoke } from '../../../components/useInvoke';
 
+/** The evaluated project as the dialog names it: the plan page knows its 主管部门, the evaluation page may not. */
+type AssignedProject = Pick<PlanProjectRow, 'code' | 'name' | 'unitName'> & { departmentName?: string };
+
 /**
  * Assigns an expert or a firm to a plan item. The conflict-of-interest rule is the service's (it knows the
  * declared conflicts and the register): a refusal stays in the dialog, naming the conflict, so another
  * expert can be chosen at once.
  */
-export function AssignModal({ item, project, onClose, onAssigned }: { item: PlanItem; project: PlanProjectRow; onClose: () => void; onAssigned: () => Promise<void> }) {
+export function AssignModal({ item, project, onClose, onAssigned }: { item: Pick<PlanItem, 'id' | 'evaluators'>; project: AssignedProject; onClose: () => void; onAssigned: () => Promise<void> }) {
   const experts = useInvoke('experts.list', {});
   const firms = useInvoke('firms.list', {});
   const [kind, setKind] = useState<'expert' | 'firm'>('expert');
@@ -48,7 +51,7 @@ export function AssignModal({ item, project, onClose, onAssigned }: { item: Plan
     <Modal opened onClose={onClose} title={`指派评价人员：${project.code} ${project.name}`} size="lg">
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          被评价单位：{project.unitName}（主管部门 {project.departmentName}）。工作单位是被评价单位或同一主管部门下单位的专家、已登记利益冲突的专家、暂停的专家不能指派。
+          被评价单位：{project.unitName}{project.departmentName ? `（主管部门 ${project.departmentName}）` : ''}。工作单位是被评价单位或同一主管部门下单位的专家、已登记利益冲突的专家、暂停的专家不能指派。
         </Text>
         <SegmentedControl
           value={kind}

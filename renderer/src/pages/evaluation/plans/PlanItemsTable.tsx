@@ -1,10 +1,12 @@
-import { Badge, Button, CloseButton, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, CloseButton, Group, Stack, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { formatWanYuan } from '../../../../../electron/domain/money';
 import type { PlanItem, PlanProjectRow } from '../../../../../electron/evaluation/plans/contract';
 import { invoke } from '../../../api';
 import { notifyError, notifySuccess } from '../../../components/notify';
+import { WorkflowStatusBadge } from '../../../components/WorkflowStatusBadge';
+import { routeHref } from '../../../router';
 import { AssignModal } from './AssignModal';
 
 /** The plan's projects, each with why it was chosen and its evaluators; removal asks first. */
@@ -17,11 +19,12 @@ export function PlanItemsTable({ items, projects, canEnter, onChanged }: { items
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={110}>项目编码</Table.Th>
-            <Table.Th>项目名称</Table.Th>
-            <Table.Th w={170}>实施单位</Table.Th>
-            <Table.Th w={150} ta="right">调整后预算（万元）</Table.Th>
-            <Table.Th w={220}>入选原因</Table.Th>
-            <Table.Th w={260}>评价人员</Table.Th>
+            <Table.Th miw={150}>项目名称</Table.Th>
+            <Table.Th w={150}>实施单位</Table.Th>
+            <Table.Th w={130} ta="right">调整后预算（万元）</Table.Th>
+            <Table.Th w={180}>入选原因</Table.Th>
+            <Table.Th w={230}>评价人员</Table.Th>
+            <Table.Th w={120}>评价</Table.Th>
             {canEnter && <Table.Th w={130} className="no-print">操作</Table.Th>}
           </Table.Tr>
         </Table.Thead>
@@ -57,6 +60,20 @@ export function PlanItemsTable({ items, projects, canEnter, onChanged }: { items
                         </Group>
                       ))}
                     </Stack>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {item.evaluation ? (
+                    <Group gap={4} wrap="nowrap">
+                      <Anchor size="sm" href={routeHref('evaluation', 'edit', item.evaluation.id)}>
+                        {item.evaluation.grade ?? '打开'}
+                      </Anchor>
+                      <WorkflowStatusBadge status={item.evaluation.status} />
+                    </Group>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      未开始
+                    </Text>
                   )}
                 </Table.Td>
                 {canEnter && (
@@ -103,7 +120,7 @@ function confirmRemove(item: PlanItem, project: PlanProjectRow, onChanged: () =>
   });
 }
 
-function confirmUnassign(id: string, name: string, projectName: string, onChanged: () => Promise<void>) {
+export function confirmUnassign(id: string, name: string, projectName: string, onChanged: () => Promise<void>) {
   modals.openConfirmModal({
     title: `撤销评价人员：${name}`,
     children: <Text size="sm">撤销 {name} 对“{projectName}”的评价指派？撤销会记入操作日志。</Text>,

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { PLAN_KIND_LABELS, type PlanKind } from '../../../../../electron/domain/evaluationPlans';
+import { useSession } from '../../../appState';
 import { EmptyNotice } from '../../../components/EmptyNotice';
 import { NotAllowedNote, useAllowed } from '../../../components/useAllowed';
 import { useInvoke } from '../../../components/useInvoke';
@@ -22,7 +23,10 @@ export function PlansTab() {
     const nextKind = next.kind ?? kind;
     navigate('evaluation', 'plans', String(next.year ?? year), nextKind, ...(nextKind === 'department' && (next.departmentCode ?? departmentCode) ? [next.departmentCode ?? departmentCode!] : []));
   };
-  const enter = useAllowed('enter');
+  const evaluate = useAllowed('evaluate');
+  const { operator } = useSession();
+  // A 主管部门审核人 manages its own department's 部门评价 plan only; the service refuses the others.
+  const ownPlan = operator.role !== 'department' || (kind === 'department' && departmentCode === operator.departmentCode);
   const ready = kind === 'finance' || departmentCode !== null;
 
   return (
@@ -54,9 +58,14 @@ export function PlansTab() {
           打印计划
         </Button>
       </Group>
-      <NotAllowedNote allowance={enter} />
+      <NotAllowedNote allowance={evaluate} />
+      {evaluate.allowed && !ownPlan && (
+        <Text size="sm" c="dimmed">
+          主管部门审核人只能管理本部门的部门评价计划，这里只能查看。
+        </Text>
+      )}
       {ready ? (
-        <PlanBody year={year} kind={kind} departmentCode={departmentCode} canEnter={enter.allowed} />
+        <PlanBody year={year} kind={kind} departmentCode={departmentCode} canEnter={evaluate.allowed && ownPlan} />
       ) : units.data ? (
         <EmptyNotice title="还没有主管部门" description="部门评价由主管部门对其下属单位的项目开展。请先在“单位与项目 → 预算单位”中登记主管部门。" />
       ) : (
@@ -92,7 +101,7 @@ function PlanBody({ year, kind, departmentCode, canEnter }: { year: number; kind
           计划由 {view.data.plan.createdBy} 建立；共 {items.length} 个项目。
         </Text>
       )}
-      <CoverageTable projects={projects} selectedIds={items.map((i) => i.projectId)} />
+      <CoverageTable projects={projects} selectedIds={items.map((i) => i.projectId)} evaluatedIds={items.filter((i) => i.evaluation?.status === 'approved').map((i) => i.projectId)} />
       {items.length === 0 ? (
         <EmptyNotice
           title="计划中还没有项目"

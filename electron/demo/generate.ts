@@ -178,8 +178,9 @@ function writeYearEnd(db: Db, actor: Actor, options: Required<DemoOptions>): Yea
   const selfEvaluations = writeDemoSelfEvaluations(db, options.year, seededRandom(options.seed + 0x5e1f), new Set(inExcel));
   const selfEvaluationReviews = writeDemoExternalTables(db, options.year, inExcel, tablesRandom);
   const funds = writeDemoFunds(db, actor, options.year, seededRandom(options.seed + 0xf0d5));
-  const evaluations = writeDemoEvaluations(db, options.year, seededRandom(options.seed + 0xe7a1));
-  return { monitoring, selfEvaluations, selfEvaluationReviews, funds, evaluations, rectifications: writeDemoRectifications(db, options.year) };
+  // The notices of the rounds, self-evaluations and spot checks come first, numbered as they were opened in the year.
+  const rectifications = writeDemoRectifications(db, options.year);
+  return { monitoring, selfEvaluations, selfEvaluationReviews, funds, rectifications, evaluations: writeDemoEvaluations(db, options.year, seededRandom(options.seed + 0xe7a1)) };
 }
 
 /**

@@ -6,3 +6,4 @@ export { createRound } from './rounds';
 export type { RoundSummary } from './rounds';
 export { getSheet, listSheets, sheetNaturalKey } from './sheets';
 export type { IndicatorReport, SheetSaveInput } from './sheets';
+export { monitoringCycle } from './cycle';

@@ -2,3 +2,4 @@
 // evaluations next) open, issue and look up notices through it.
 export { issueRectification, latestNotices, openRectification, overdueCount } from './notices';
 export type { NoticeRef, NoticeSource, NoticeText, Rectification } from './notices';
+export { rectificationCycle } from './cycle';

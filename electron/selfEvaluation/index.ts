@@ -11,3 +11,4 @@ export { selfEvaluationTally } from './tally';
 export type { SelfEvaluationTally } from './tally';
 export { selfEvaluationResults, selfEvaluationSheets } from './results';
 export type { SelfEvaluationResult } from './results';
+export { selfEvaluationCycle } from './cycle';

@@ -47,7 +47,7 @@ async function projectThroughTheYear() {
   const target = await call('targets.forProject', { projectId });
   await call('targets.proposeAdjustment', {
     targetId: target.id!,
-    targetVersion: target.version,
+    targetVersion: target.version!,
     reason: '受益人数随生源调整',
     proposed: {
       overallGoal: `${target.overallGoal}（调整）`,

@@ -48,6 +48,7 @@ export interface ProjectFacts {
   unitCode: string;
   unitName: string;
   departmentCode: string;
+  departmentName: string;
   adjustedFen: number;
   keyProject: boolean;
   povertyFund: boolean;
@@ -66,7 +67,9 @@ const byDate = (a: CycleStep, b: CycleStep) => (a.date ?? '9999') < (b.date ?? '
 
 function projectFacts(db: Db, projectId: string): ProjectFacts {
   const project = getProject(db, projectId);
-  const unit = findUnit(db, requireInstallation(db).region.code, project.unitCode);
+  const region = requireInstallation(db).region.code;
+  const unit = findUnit(db, region, project.unitCode);
+  const department = findUnit(db, region, project.departmentCode);
   return {
     id: project.id,
     year: project.year,
@@ -75,6 +78,7 @@ function projectFacts(db: Db, projectId: string): ProjectFacts {
     unitCode: project.unitCode,
     unitName: unit?.name ?? project.unitCode,
     departmentCode: project.departmentCode,
+    departmentName: department?.name ?? project.departmentCode,
     adjustedFen: project.totals.adjustedFen,
     keyProject: project.keyProject,
     povertyFund: project.povertyFund,

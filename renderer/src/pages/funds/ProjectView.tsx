@@ -1,6 +1,6 @@
 // One 衔接资金 project's loop: its four stages (each linking to its record), the spending progress
 // against the time progress, the documents that fund it, its payments and its category and beneficiaries.
-import { Alert, Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { LoopStage } from '../../../../electron/domain/funds';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import type { FundProjectView } from '../../../../electron/funds/contract';
@@ -36,7 +36,15 @@ export function ProjectView({ projectId }: { projectId: string }) {
       <Anchor href={routeHref('funds', String(project.year))} className="no-print">
         ← 返回 {project.year} 年衔接资金
       </Anchor>
-      <PageHeader title={`${project.name}（${project.code}）`} description={`${project.unitName} · ${project.year} 年衔接资金项目 · ${row.category ?? '未分类'}`} />
+      <PageHeader
+        title={`${project.name}（${project.code}）`}
+        description={`${project.unitName} · ${project.year} 年衔接资金项目 · ${row.category ?? '未分类'}`}
+        actions={
+          <Button variant="default" component="a" href={routeHref('registry', 'cycle', project.id)}>
+            全过程
+          </Button>
+        }
+      />
       <SimpleGrid cols={{ base: 2, md: 4 }} aria-label="闭环管理四个环节">
         {row.stages.map((stage, i) => {
           const href = stageHref(stage, view);

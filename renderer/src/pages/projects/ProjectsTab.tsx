@@ -106,7 +106,7 @@ export function ProjectsTab() {
       {
         key: 'actions',
         header: '操作',
-        width: '170px',
+        width: '220px',
         cell: (p) => (
           <Group gap={2} wrap="nowrap" className="no-print">
             {entering && (
@@ -116,6 +116,9 @@ export function ProjectsTab() {
             )}
             <Button size="compact-sm" variant="subtle" component="a" href={routeHref('targets', 'project', p.id)} aria-label={`${p.name}的绩效目标`}>
               目标
+            </Button>
+            <Button size="compact-sm" variant="subtle" component="a" href={routeHref('registry', 'cycle', p.id)} aria-label={`${p.name}的全过程`}>
+              全过程
             </Button>
             {entering && (
               <Button size="compact-sm" variant="subtle" color="gray" onClick={() => confirmDelete(p, projects.reload)} aria-label={`删除 ${p.name}`}>

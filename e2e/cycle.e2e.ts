@@ -67,7 +67,15 @@ describe('a project’s whole cycle in the browser', () => {
     await page.getByText(project.name).first().waitFor();
 
     // The 衔接资金 view of the same project leads back to its whole cycle.
+    // Its spending chart is drawn by @mantine/charts: one bar, its progress at the end, the time progress as a line.
     await page.goto(new URL(`#/funds/project/${project.id}`, app.bridge.url).href);
+    const chart = page.getByRole('img', { name: /^支出进度与序时进度（[\d.]+%）对比图$/ });
+    await chart.locator('.recharts-bar-rectangle').first().waitFor();
+    expect(await chart.locator('.recharts-bar-rectangle').count()).toBe(1);
+    const shownProgress = /支出进度 ([\d.]+%)/.exec(progress.detail)![1]!;
+    await chart.getByText(shownProgress, { exact: true }).waitFor();
+    await chart.getByText(/^序时进度 [\d.]+%$/).waitFor();
+    await page.screenshot({ path: '/tmp/cycle-funds-chart.png', fullPage: false });
     await page.getByRole('link', { name: '全过程' }).click();
     await page.getByRole('heading', { name: `${project.name} · 全过程` }).waitFor();
     expect(app.pageErrors).toEqual([]);

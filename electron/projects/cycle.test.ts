@@ -9,6 +9,7 @@ import type { Channel, Input, Output } from '../ipc/contract';
 import { handlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';
 import { seedCounty } from '../testSupport/county';
+import { ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
 import { countyStore, TEST_ADMIN_PASSWORD } from '../testSupport/fixtures';
 import { countyWithResults, WAN } from '../testSupport/results';
 import type { Store } from '../../db/open';
@@ -140,5 +141,23 @@ describe('a project’s whole cycle', () => {
     const [admin] = (await call('setup.status', {})).operators;
     await signIn(admin!.id, null);
     await expect(call('projects.cycle', { projectId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow('NOT_FOUND');
+  });
+
+  it('shows a 主管部门审核人 its own department’s projects only', async () => {
+    const store = countyStore({ colleagues: true });
+    const { projectIds } = seedCounty(store.db, {
+      units: ROAD_AND_SCHOOL_UNITS,
+      projects: [
+        { code: 'LT-1', name: '农村公路养护', unitCode: '301002' },
+        { code: 'EDU-1', name: '校舍维修', unitCode: '302001' },
+      ],
+    });
+    const { call, signIn } = caller(store);
+    const [admin] = (await call('setup.status', {})).operators;
+    await signIn(admin!.id, TEST_ADMIN_PASSWORD);
+    const transport = await call('operators.create', { name: '马部门', role: 'department', password: null, departmentCode: '301001' });
+    await signIn(transport.id, null);
+    expect((await call('projects.cycle', { projectId: projectIds.get('LT-1')! })).project.code).toBe('LT-1');
+    await expect(call('projects.cycle', { projectId: projectIds.get('EDU-1')! })).rejects.toThrow(/FORBIDDEN 主管部门审核人只能查看本部门（301001）所属单位的项目/);
   });
 });

@@ -2,10 +2,10 @@
 // the budget year's order (目标 → 监控 → 自评 → 评价 → 结果应用 → 整改 → 资金 → 公开 → 上报), each step
 // linked to its record. The stages and their order come from the server (each workflow tells its own).
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import type { CycleStage, CycleStep, CycleTone, ProjectCycle, ProjectFacts } from '../../../../electron/projects/contract';
 import { EmptyNotice } from '../../components/EmptyNotice';
+import { Fact } from '../../components/Fact';
 import { PageHeader } from '../../components/PageHeader';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
@@ -23,23 +23,10 @@ function flagsOf(project: ProjectFacts): string[] {
   return [project.category, project.attribute, project.keyProject && '重点项目', project.povertyFund && '衔接资金', project.confidential && '涉密'].filter((f): f is string => !!f);
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 function ProjectFactsCard({ project }: { project: ProjectFacts }) {
   return (
     <Paper withBorder p="md" aria-label="项目基本情况">
-      <SimpleGrid cols={{ base: 2, md: 5 }}>
+      <SimpleGrid cols={{ base: 2, md: 5 }} fz="sm">
         <Fact label="项目编码">{project.code}</Fact>
         <Fact label="实施单位">
           {project.unitName}（{project.unitCode}）

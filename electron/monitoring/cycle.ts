@@ -28,7 +28,8 @@ function sheetSteps(db: Db, projectId: string): CycleStep[] {
       date: dayOf(record.submittedAt),
       title,
       detail: `预算执行率 ${figures.zeroBudget ? '—' : `${figures.executionRate}%`} · 预算${LIGHT_LABELS[figures.budgetLight]} · 项目${LIGHT_LABELS[figures.projectLight]} · ${WORKFLOW_LABELS[record.status]}`,
-      status: `项目${LIGHT_LABELS[figures.projectLight]}`,
+      // A sheet without indicators has no project light: its budget light is what there is to show.
+      status: figures.projectLight === 'none' ? `预算${LIGHT_LABELS[figures.budgetLight]}` : `项目${LIGHT_LABELS[figures.projectLight]}`,
       tone: LIGHT_TONES[figures.attention],
       route,
     };

@@ -62,8 +62,9 @@ export interface ProjectCycle {
   stages: CycleStage[];
 }
 
-/** Undated steps after the dated ones; equal dates keep the order the workflow gave. */
-const byDate = (a: CycleStep, b: CycleStep) => (a.date ?? '9999') < (b.date ?? '9999') ? -1 : (a.date ?? '9999') > (b.date ?? '9999') ? 1 : 0;
+/** Undated steps after the dated ones; equal dates keep the order the workflow gave (the sort is stable). */
+const dateKey = (step: CycleStep) => step.date ?? '9999-12-31';
+const byDate = (a: CycleStep, b: CycleStep) => dateKey(a).localeCompare(dateKey(b));
 
 function projectFacts(db: Db, projectId: string): ProjectFacts {
   const project = getProject(db, projectId);

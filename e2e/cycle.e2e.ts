@@ -36,7 +36,10 @@ describe('a project’s whole cycle in the browser', () => {
 
     await page.goto(new URL('#/registry/projects/2020', app.bridge.url).href);
     await page.getByRole('textbox', { name: '搜索项目' }).pressSequentially(project.code, { delay: 30 });
-    await page.getByRole('link', { name: `${project.name}的全过程` }).click();
+    const action = page.getByRole('link', { name: `${project.name}的全过程` });
+    await action.waitFor();
+    await page.screenshot({ path: '/tmp/cycle-list.png', fullPage: false });
+    await action.click();
     await page.getByRole('heading', { name: `${project.name} · 全过程` }).waitFor();
 
     const facts = page.getByLabel('项目基本情况');

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useMemo, useState } from 'react';
 import { formatWanYuan } from '../../../../electron/domain/money';
@@ -75,7 +75,18 @@ export function ProjectsTab() {
   const columns = useMemo<Column<ProjectListRow>[]>(
     () => [
       { key: 'code', header: '项目编码', width: '164px', cell: (p) => p.code, sortValue: (p) => p.code },
-      { key: 'name', header: '项目名称', width: 'minmax(200px, 2fr)', cell: (p) => <span title={p.name}>{p.name}</span>, sortValue: (p) => p.name },
+      {
+        key: 'name',
+        header: '项目名称',
+        width: 'minmax(200px, 2fr)',
+        // The name opens the project's whole cycle (全过程): the actions column has no room for a fourth button.
+        cell: (p) => (
+          <Anchor href={routeHref('registry', 'cycle', p.id)} title={`${p.name}：打开全过程`} aria-label={`${p.name}的全过程`} size="sm">
+            {p.name}
+          </Anchor>
+        ),
+        sortValue: (p) => p.name,
+      },
       {
         key: 'unit',
         header: '实施单位',
@@ -106,7 +117,7 @@ export function ProjectsTab() {
       {
         key: 'actions',
         header: '操作',
-        width: '220px',
+        width: '170px',
         cell: (p) => (
           <Group gap={2} wrap="nowrap" className="no-print">
             {entering && (
@@ -116,9 +127,6 @@ export function ProjectsTab() {
             )}
             <Button size="compact-sm" variant="subtle" component="a" href={routeHref('targets', 'project', p.id)} aria-label={`${p.name}的绩效目标`}>
               目标
-            </Button>
-            <Button size="compact-sm" variant="subtle" component="a" href={routeHref('registry', 'cycle', p.id)} aria-label={`${p.name}的全过程`}>
-              全过程
             </Button>
             {entering && (
               <Button size="compact-sm" variant="subtle" color="gray" onClick={() => confirmDelete(p, projects.reload)} aria-label={`删除 ${p.name}`}>

@@ -46,7 +46,10 @@ import { targetsHandlers } from './targets/handlers';
 import type { ContractOf, WorkflowDeclaration } from './workflow';
 import { WORKFLOWS } from './workflows';
 
-/** A workflow's code: the handler of each of its channels (when it has any), and its CLI commands. */
+/**
+ * A workflow's code: the handler of each of its channels (when it has any), its CLI commands, and, when it keeps
+ * records of projects, its part of a project's whole cycle (全过程).
+ */
 export type Plug<C> = (keyof C extends never ? { handlers?: never } : { handlers: HandlersOfPart<C> }) & { commands?: CommandTable; cycle?: CycleSource };
 
 type HandlersOfPart<C> = C extends ContractPart ? HandlersFor<C> : never;

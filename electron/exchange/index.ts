@@ -6,3 +6,4 @@ export type { DecisionInput } from './decisions';
 export { packagesFrom } from './history';
 export type { PackagesFrom } from './history';
 export { carryOverIdentity } from './keys';
+export { exchangeCycle } from './cycle';

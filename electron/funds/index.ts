@@ -2,3 +2,4 @@
 export { fundsOverview, fundsSummary } from './summary';
 export type { FundsOverview, FundsSummary } from './summary';
 export { addPayment, createDocument, saveProjectDetails } from './records';
+export { fundsCycle } from './cycle';

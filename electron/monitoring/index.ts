@@ -8,3 +8,4 @@ export { getSheet, listSheets, sheetNaturalKey } from './sheets';
 export type { IndicatorReport, SheetSaveInput } from './sheets';
 export { roundWarnings } from './boards';
 export { openSheetRectification } from './rectification';
+export { monitoringCycle } from './cycle';

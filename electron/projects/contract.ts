@@ -1,10 +1,13 @@
-// Channels of 项目库: the year's projects with their funds, and the budget system's Excel export.
+// Channels of 项目库: the year's projects with their funds, the budget system's Excel export, and one
+// project's whole cycle across the workflows.
 import { z } from 'zod';
 import { FUND_SOURCES, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES } from '../domain/projects';
 import { file, none, returns, signedFen, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { ProjectTypeOption } from '../targets';
 import type { ProjectImportPreview, ProjectImportResult } from './excel';
+import type { ProjectCycle } from './cycle';
 import type { Project, ProjectListRow } from './projects';
+export type { CycleStage, CycleStep, CycleTone, ProjectCycle, ProjectFacts } from './cycle';
 export type { Project, ProjectListRow } from './projects';
 export type { ProjectImportPreview, ProjectImportRow } from './excel';
 
@@ -44,4 +47,6 @@ export const projectsContract = {
   'projects.importCommit': { permission: 'enter', input: yearFile, output: returns<ProjectImportResult>() },
   'projects.export': { permission: 'view', input: z.object({ year }).strict(), output: returns<FilePayload>() },
   'projects.template': { permission: 'view', input: none, output: returns<FilePayload>() },
+  /** One project's whole cycle (全过程): each workflow's steps on it, in the budget year's order. */
+  'projects.cycle': { permission: 'view', input: z.object({ projectId: uuid }).strict(), output: returns<ProjectCycle>() },
 } as const satisfies ContractPart;

@@ -6,9 +6,11 @@ import type { HandlersFor } from '../ipc/router';
 import { projectTypeOptions } from '../targets';
 import { budgetTemplate, commitBudgetImport, exportProjects, previewBudgetImport } from './excel';
 import type { projectsContract } from './contract';
+import { projectCycle, type ProjectCycleSources } from './cycle';
 import { createProject, deleteProject, getProject, listProjects, updateProject } from './projects';
 
-export const projectsHandlers: HandlersFor<typeof projectsContract> = {
+/** `cycleSources` gives the workflows' parts of a project's cycle (the composition root knows them). */
+export const projectsHandlers = (cycleSources: () => ProjectCycleSources): HandlersFor<typeof projectsContract> => ({
   'projects.list': (input, ctx) => listProjects(db(ctx), input.year),
   'projects.get': (input, ctx) => getProject(db(ctx), input.id),
   'projects.create': (input, ctx) => createProject(db(ctx), actor(ctx), input),
@@ -22,4 +24,5 @@ export const projectsHandlers: HandlersFor<typeof projectsContract> = {
   'projects.importCommit': (input, ctx) => commitBudgetImport(db(ctx), actor(ctx), input.year, input.fileName, decodeFile(input)),
   'projects.export': (input, ctx) => encodeFile(`${input.year}年项目-${localDate()}.xlsx`, exportProjects(db(ctx), input.year)),
   'projects.template': () => encodeFile('预算项目导入模板.xlsx', budgetTemplate()),
-};
+  'projects.cycle': (input, ctx) => projectCycle(db(ctx), actor(ctx), input.projectId, cycleSources()),
+});

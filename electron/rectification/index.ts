@@ -5,3 +5,4 @@ export { answerRectification, decideRectification, issueRectification, latestNot
 export type { NoticeRef, NoticeSource, NoticeText, OpenNotice, Rectification } from './notices';
 export { attachToFeedback } from './files';
 export { recordMeasure } from './views';
+export { rectificationCycle } from './cycle';

@@ -13,3 +13,4 @@ export { selfEvaluationResults, selfEvaluationSheets } from './results';
 export type { SelfEvaluationResult } from './results';
 export { openSelfEvaluationRectification, openSpotCheckRectification } from './rectification';
 export { drawSpotCheck, recheckSpotCheck } from './spotChecks';
+export { selfEvaluationCycle } from './cycle';

@@ -7,3 +7,4 @@ export type { ProjectTypeOption } from './librarySource';
 export { projectTargetTally, targetsForReview } from './review';
 export type { TargetForReview, TargetTally } from './review';
 export { frameworkFor, readContent, requireTarget } from './store';
+export { targetsCycle } from './cycle';

@@ -49,7 +49,15 @@ export function ProjectView({ projectId }: { projectId: string }) {
       <Anchor href={routeHref('funds', String(project.year))} className="no-print">
         ← 返回 {project.year} 年衔接资金
       </Anchor>
-      <PageHeader title={`${project.name}（${project.code}）`} description={`${project.unitName} · ${project.year} 年衔接资金项目 · ${row.category ?? '未分类'}`} />
+      <PageHeader
+        title={`${project.name}（${project.code}）`}
+        description={`${project.unitName} · ${project.year} 年衔接资金项目 · ${row.category ?? '未分类'}`}
+        actions={
+          <Button variant="default" component="a" href={routeHref('registry', 'cycle', project.id)}>
+            全过程
+          </Button>
+        }
+      />
       <SimpleGrid cols={{ base: 2, md: 4 }} aria-label="闭环管理四个环节">
         {row.stages.map((stage, i) => {
           const href = stageHref(stage, view);

@@ -15,7 +15,8 @@ export function SpendingChart({ bars, timeProgress }: { bars: readonly SpendingB
     <ProgressChart
       label={`支出进度与序时进度（${timeProgress}%）对比图`}
       reference={{ value: timeProgress, label: `序时进度 ${timeProgress}%` }}
-      bars={bars.map((b) => ({ key: b.key, label: b.label, rate: b.progress, fill: b.behind ? 'var(--mantine-color-orange-6)' : 'var(--mantine-color-teal-6)', title: `${b.label}：支出进度 ${b.progress}%` }))}
+      rateName="支出进度"
+      bars={bars.map((b) => ({ key: b.key, label: b.label, rate: b.progress, fill: b.behind ? 'var(--mantine-color-orange-6)' : 'var(--mantine-color-teal-6)' }))}
     />
   );
 }

@@ -17,7 +17,8 @@ export function ExecutionChart({ units, timeProgress }: { units: readonly UnitEx
     <ProgressChart
       label={`各单位预算执行率与序时进度（${timeProgress}%）对比图`}
       reference={{ value: timeProgress, label: `序时进度 ${timeProgress}%` }}
-      bars={units.map((u) => ({ key: u.unitCode, label: u.unitName, rate: u.executionRate, fill: FILL[u.budgetLight], title: `${u.unitName}：执行率 ${u.executionRate}%` }))}
+      rateName="预算执行率"
+      bars={units.map((u) => ({ key: u.unitCode, label: u.unitName, rate: u.executionRate, fill: FILL[u.budgetLight] }))}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useMemo, useState } from 'react';
 import { formatWanYuan } from '../../../../electron/domain/money';
@@ -75,7 +75,18 @@ export function ProjectsTab() {
   const columns = useMemo<Column<ProjectListRow>[]>(
     () => [
       { key: 'code', header: '项目编码', width: '164px', cell: (p) => p.code, sortValue: (p) => p.code },
-      { key: 'name', header: '项目名称', width: 'minmax(200px, 2fr)', cell: (p) => <span title={p.name}>{p.name}</span>, sortValue: (p) => p.name },
+      {
+        key: 'name',
+        header: '项目名称',
+        width: 'minmax(200px, 2fr)',
+        // The name opens the project's whole cycle (全过程): the actions column has no room for a fourth button.
+        cell: (p) => (
+          <Anchor href={routeHref('registry', 'cycle', p.id)} title={`${p.name}：打开全过程`} aria-label={`${p.name}的全过程`} size="sm">
+            {p.name}
+          </Anchor>
+        ),
+        sortValue: (p) => p.name,
+      },
       {
         key: 'unit',
         header: '实施单位',

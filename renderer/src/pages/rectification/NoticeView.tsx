@@ -1,9 +1,9 @@
 // One 整改通知: what was found and asked, where it stands on the chain, what the signed-in person may do
 // now, the timeline of every feedback round and opinion with its files, and the printable 整改通知书.
-import type { ReactNode } from 'react';
 import { Alert, Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { ACCOUNTABILITY_MEASURE_LABELS, feedbackAuthor, RECTIFICATION_SOURCE_LABELS } from '../../../../electron/domain/rectification';
 import type { NoticeDetail } from '../../../../electron/rectification/contract';
+import { Fact } from '../../components/Fact';
 import { formatDateTime } from '../../components/format';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
@@ -43,17 +43,6 @@ export function NoticeView({ id }: { id: string }) {
       </Stack>
       <NoticeDocument detail={detail.data} />
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <div>{children}</div>
-    </div>
   );
 }
 

@@ -102,9 +102,10 @@ export interface ExchangeEntity {
   /**
    * A rule the record breaks, as a message naming it, or null. Checked before anything is written (dry
    * runs included): one such record refuses the whole package. `rowOf` finds a related row by table and
-   * id, in the package first, then on this installation (e.g. to name a sheet by its project).
+   * id, in the package first, then on this installation (e.g. to name a sheet by its project); `db` is
+   * the receiver's, for its own rules (e.g. its 附件大小上限).
    */
-  refuseIncoming?(record: PackageRecord, rowOf: (table: string, id: string) => Row | undefined): string | null;
+  refuseIncoming?(record: PackageRecord, rowOf: (table: string, id: string) => Row | undefined, db: Db): string | null;
   /**
    * Runs once per import, in its transaction, after this entity's records were written: for the
    * bookkeeping a workflow keeps beside its records (e.g. a library version for an applied update).

@@ -75,7 +75,8 @@ export interface ImportOptions {
   limits?: VerifyContext['limits'];
 }
 
-const cell = z.union([z.string().max(1_000_000), z.number(), z.null()]);
+// Long enough for an attachment's bytes as base64; each column's own schema (rowSchema) limits the rest.
+const cell = z.union([z.string().max(45_000_000), z.number(), z.null()]);
 const rowSchema = z.record(z.string().max(64), cell);
 const recordSchema = z
   .object({
@@ -191,7 +192,7 @@ function checkChildren(records: RecordStore, entity: ExchangeEntity, record: Pac
  * sender (going up) or receiver (going down), and natural keys are computed here from the rows, never
  * taken from the package.
  */
-function incomingRecords(verified: VerifiedPackage, scope: PackageScope, records: RecordStore): IncomingSet[] {
+function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope, records: RecordStore): IncomingSet[] {
   const sets: IncomingSet[] = [];
   const { manifest } = verified;
   /** Record and child-row ids met so far in this package, by table. */
@@ -231,20 +232,20 @@ function incomingRecords(verified: VerifiedPackage, scope: PackageScope, records
     }
     sets.push({ entity, records: list });
   }
-  refuseBrokenRecords(sets, records);
+  refuseBrokenRecords(db, sets, records);
   // Apply parents before children, in the registry's order.
   return sets.sort((a, b) => EXCHANGE_ENTITIES.indexOf(a.entity) - EXCHANGE_ENTITIES.indexOf(b.entity));
 }
 
 /** The first record an entity's own rule refuses (e.g. a monitoring sheet executed above its budget) refuses the package. */
-function refuseBrokenRecords(sets: readonly IncomingSet[], records: RecordStore): void {
+function refuseBrokenRecords(db: Db, sets: readonly IncomingSet[], records: RecordStore): void {
   const rowOf = (table: string, id: string): Row | undefined =>
     sets.find((s) => s.entity.table === table)?.records.find((r) => r.id === id)?.row ??
     (records.statement(`SELECT * FROM "${table.replace(/"/g, '""')}" WHERE id = ?`).get(id) as Row | undefined);
   for (const { entity, records: list } of sets) {
     if (!entity.refuseIncoming) continue;
     for (const record of list) {
-      const why = record.deleted ? null : entity.refuseIncoming(record, rowOf);
+      const why = record.deleted ? null : entity.refuseIncoming(record, rowOf, db);
       if (why) throw new PackageRefusal('BAD_DATA', `${why}，已拒绝整个数据包`);
     }
   }
@@ -458,7 +459,7 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
 
   const records = new RecordStore(sqliteOf(store.db));
   const scope = packageScope(manifest, installation);
-  const sets = incomingRecords(verified, scope, records);
+  const sets = incomingRecords(store.db, verified, scope, records);
   const decisions = incomingDecisions(verified, scope.direction).map((d) => planDecision(records, peer, d));
   const settlesHere = RECEIVER_SETTLES.includes(manifest.kind);
   const planned = sets.flatMap(({ entity, records: list }) =>

@@ -27,6 +27,7 @@ function scopeParams(condition: string, values: Record<string, Cell>): Record<st
 
 export class RecordStore {
   private readonly columnCache = new Map<string, string[]>();
+  private readonly blobCache = new Map<string, Set<string>>();
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly sqlite: Database.Database) {}
@@ -38,6 +39,24 @@ export class RecordStore {
       this.columnCache.set(table, columns);
     }
     return columns;
+  }
+
+  /**
+   * A file's bytes (an attachment's content) travel in the package's JSON as base64 and are stored as
+   * bytes again, so that their size and hash hold on both sides.
+   */
+  private blobColumns(table: string): Set<string> {
+    let blobs = this.blobCache.get(table);
+    if (!blobs) {
+      const info = this.sqlite.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string; type: string }[];
+      blobs = new Set(info.filter((c) => c.type.toUpperCase() === 'BLOB').map((c) => c.name));
+      this.blobCache.set(table, blobs);
+    }
+    return blobs;
+  }
+
+  private stored(table: string, column: string, value: Cell | undefined): Cell | Buffer {
+    return typeof value === 'string' && this.blobColumns(table).has(column) ? Buffer.from(value, 'base64') : (value ?? null);
   }
 
   dataColumns(table: string): string[] {
@@ -108,8 +127,10 @@ export class RecordStore {
       children[child.table] = (
         this.statement(`SELECT * FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} = ? ORDER BY ${order}`).all(row.id) as Row[]
       ).map((childRow) => {
-        const copy = { ...childRow };
-        delete copy.rowid;
+        const copy: Row = {};
+        for (const [column, value] of Object.entries(childRow)) {
+          if (column !== 'rowid') copy[column] = Buffer.isBuffer(value) ? value.toString('base64') : value;
+        }
         return copy;
       });
     }
@@ -153,7 +174,7 @@ export class RecordStore {
       `INSERT INTO ${quote(child.table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT (${conflictTarget.map(quote).join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
     );
-    for (const row of rows) upsert.run(...columns.map((c) => (c === child.foreignKey ? parentId : (row[c] ?? null))));
+    for (const row of rows) upsert.run(...columns.map((c) => (c === child.foreignKey ? parentId : this.stored(child.table, c, row[c]))));
   }
 }
 

@@ -1,0 +1,122 @@
+// Test support for what goes up in the stages 绩效评价 and 整改: a county whose 2020 projects carry a
+// 财政评价 approved with its report file (PDF), a 部门评价 submitted, one still a draft (which stays home),
+// and rectification notices with their feedback rounds, a round's file and a 问责 measure. Written straight
+// into the tables, as seedCounty writes targets, on the shipped template (frozen, as an evaluation freezes
+// it), so the exchange is tested apart from the evaluation page's services.
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { sqliteOf, type Db, type Store } from '../../db/open';
+import { leavesOf, type TemplateNode } from '../domain/evaluation';
+import { listTemplates } from '../evaluation/templates';
+import { exportReport } from '../exchange/outgoing';
+import { initInstallation } from '../registry/setup';
+import { smallPdf } from './attachments';
+import { seedCounty } from './county';
+import { countyStore, freshStore, tempDir, TEST_ACTOR } from './fixtures';
+import { ROAD_AND_SCHOOL_UNITS } from './projects';
+
+export const WAN = 1_000_000;
+
+export const EVALUATED_PROJECTS = [
+  { code: 'LT-1', name: '农村公路养护', unitCode: '301002', wan: 100 },
+  { code: 'EDU-1', name: '校舍维修', unitCode: '302001', wan: 50 },
+  { code: 'EDU-2', name: '教师培训', unitCode: '302001', wan: 30 },
+  { code: 'EDU-3', name: '保密项目', unitCode: '302001', wan: 20, confidential: true },
+] as const;
+
+export function attachFile(db: Db, owner: { kind: string; id: string }, name: string, bytes: Buffer): string {
+  const id = randomUUID();
+  const mime = name.endsWith('.pdf') ? 'application/pdf' : 'image/png';
+  sqliteOf(db)
+    .prepare('INSERT INTO attachments (id, owner_kind, owner_id, name, mime, size, sha256, content, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(id, owner.kind, owner.id, name, mime, bytes.length, createHash('sha256').update(bytes).digest('hex'), bytes, '李经办');
+  return id;
+}
+
+interface SeedEvaluation {
+  kind: 'finance-evaluation' | 'department-evaluation';
+  project: string;
+  status: 'draft' | 'submitted' | 'approved';
+  total: string;
+  grade: string;
+  findings?: string[];
+}
+
+function insertEvaluation(db: Db, template: { id: string; tree: TemplateNode[] }, projectIds: ReadonlyMap<string, string>, e: SeedEvaluation): string {
+  const project = EVALUATED_PROJECTS.find((p) => p.code === e.project)!;
+  const id = randomUUID();
+  const sqlite = sqliteOf(db);
+  sqlite
+    .prepare(
+      `INSERT INTO evaluations (id, region_code, year, kind, subject_code, project_id, unit_code, template_id, status, methods, standard, evaluators, findings, total_score, grade, decided_at)
+       VALUES (?, '652822', 2020, ?, ?, ?, ?, ?, ?, '["比较法"]', '计划', '县财政局评价组', ?, ?, ?, ?)`,
+    )
+    .run(id, e.kind, project.code, projectIds.get(project.code)!, project.unitCode, template.id, e.status, JSON.stringify(e.findings ?? []), e.total, e.grade, e.status === 'approved' ? '2021-03-01' : null);
+  const insertScore = sqlite.prepare("INSERT INTO evaluation_scores (id, evaluation_id, path, evidence, score) VALUES (?, ?, ?, '查阅账簿', ?)");
+  for (const leaf of leavesOf(template.tree)) insertScore.run(randomUUID(), id, leaf.path, leaf.node.points);
+  sqlite.prepare('UPDATE evaluation_templates SET frozen = 1 WHERE id = ?').run(template.id);
+  return id;
+}
+
+export function countyWithEvaluations() {
+  const county = countyStore({ colleagues: true });
+  const { db } = county;
+  const { projectIds } = seedCounty(db, {
+    units: ROAD_AND_SCHOOL_UNITS,
+    projects: EVALUATED_PROJECTS.map((p) => ({
+      code: p.code,
+      name: p.name,
+      unitCode: p.unitCode,
+      confidential: 'confidential' in p,
+      funds: [{ source: '本级财政拨款' as const, initialFen: p.wan * WAN }],
+    })),
+  });
+  const template = listTemplates(db).find((t) => t.kind === 'project')!;
+  const approved = insertEvaluation(db, template, projectIds, { kind: 'finance-evaluation', project: 'LT-1', status: 'approved', total: '86.50', grade: '良', findings: ['资金到位偏晚', '绩效目标细化不足'] });
+  const report = smallPdf('Evaluation report');
+  const reportId = attachFile(db, { kind: 'evaluation', id: approved }, '评价报告.pdf', report);
+  const submitted = insertEvaluation(db, template, projectIds, { kind: 'department-evaluation', project: 'EDU-1', status: 'submitted', total: '92.00', grade: '优' });
+  const confidential = insertEvaluation(db, template, projectIds, { kind: 'finance-evaluation', project: 'EDU-3', status: 'approved', total: '75.00', grade: '中' });
+  const draft = insertEvaluation(db, template, projectIds, { kind: 'finance-evaluation', project: 'EDU-2', status: 'draft', total: '60.00', grade: '差' });
+  return { county, db, projectIds, template, evaluations: { approved, submitted, confidential, draft }, report, reportId };
+}
+
+/**
+ * Three notices on LT-1 and EDU-1: one passed after a return (two rounds, the second with a photo), one
+ * returned and overdue on 2021-06-30 with a 约谈 recorded, one issued and not yet due then.
+ */
+export function seedNotices(db: Db, projectIds: ReadonlyMap<string, string>) {
+  const sqlite = sqliteOf(db);
+  const notice = sqlite.prepare(
+    `INSERT INTO rectifications (id, region_code, year, seq, source, project_id, unit_code, problems, deadline, status, holder, return_count, issued_at, feedback)
+     VALUES (?, '652822', 2020, ?, 'finance-evaluation', ?, ?, ?, ?, ?, ?, ?, '2021-03-05', ?)`,
+  );
+  const round = sqlite.prepare(
+    `INSERT INTO rectification_rounds (id, rectification_id, round, feedback, answered_by_name, answered_at, verdict, verdict_opinion, verdict_by_name, verdict_at)
+     VALUES (?, ?, ?, ?, '李老师', ?, ?, ?, '王审核', ?)`,
+  );
+  const passed = randomUUID();
+  const overdue = randomUUID();
+  const open = randomUUID();
+  notice.run(passed, 1, projectIds.get('LT-1'), '301002', '资金到位偏晚', '2021-05-31', 'passed', 'bureau', 1, '已建立拨付台账');
+  round.run(randomUUID(), passed, 1, '已整改', '2021-04-01', 'return', '缺少台账', '2021-04-03');
+  const second = randomUUID();
+  round.run(second, passed, 2, '已建立拨付台账', '2021-04-10', 'approve', '同意', '2021-04-12');
+  const photoId = attachFile(db, { kind: 'rectification.feedback', id: second }, '台账.pdf', smallPdf('Ledger'));
+  notice.run(overdue, 2, projectIds.get('EDU-1'), '302001', '绩效目标细化不足', '2021-05-31', 'returned', 'unit', 1, '');
+  round.run(randomUUID(), overdue, 1, '已细化', '2021-05-01', 'return', '仍未量化', '2021-05-03');
+  sqlite
+    .prepare("INSERT INTO accountability_measures (id, rectification_id, measure, detail, taken_on, recorded_by) VALUES (?, ?, 'interview', '约谈校长', '2021-06-10', '王审核')")
+    .run(randomUUID(), overdue);
+  notice.run(open, 3, projectIds.get('LT-1'), '301002', '台账不全', '2021-12-31', 'issued', 'unit', 0, '');
+  return { passed, overdue, open, secondRound: second, photoId };
+}
+
+export function prefectureStore(): Store {
+  const store = freshStore(path.join(tempDir(), 'prefecture.db'));
+  initInstallation(store.db, { regionCode: '652800', role: 'prefecture', operatorName: '李四' });
+  return store;
+}
+
+export const exportStage = (county: Store, stage: string) =>
+  exportReport(county, TEST_ACTOR, { year: 2020, stage, full: true, out: path.join(tempDir(), `${stage}-${randomUUID()}.zip`) }).file;

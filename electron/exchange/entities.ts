@@ -25,6 +25,16 @@ export interface ChildTable {
   key: readonly string[];
   /** What a child row may hold (rowSchema.childRow of its table). */
   row: RowSchema;
+  /**
+   * A grandchild: `foreignKey` names a row of this other child table of the same record (e.g. a feedback
+   * round's files name the round, which names the notice), declared before it in `children`.
+   */
+  via?: { table: string; foreignKey: string };
+  /**
+   * Rows that hold the county's own decisions (a notice's verdicts, its 问责 measures): a unit's package
+   * never carries them, and the county's rows stay as they are when a unit's copy of the record arrives.
+   */
+  notFromUnits?: true;
 }
 
 /**

@@ -165,15 +165,16 @@ function checkRow(entity: ExchangeEntity, naturalKey: string, schema: RowSchema,
 }
 
 /** Each child row fits its table and belongs to this record; one that exists under another parent never moves. */
-function checkChildren(records: RecordStore, entity: ExchangeEntity, record: PackageRecord, seen: Set<string>): void {
-  const declared = new Set((entity.children ?? []).map((c) => c.table));
+function checkChildren(records: RecordStore, entity: ExchangeEntity, record: PackageRecord, seen: Set<string>, fromUnit: boolean): void {
+  const declared = new Set((entity.children ?? []).filter((c) => !(fromUnit && c.notFromUnits)).map((c) => c.table));
   const unexpected = Object.keys(record.children).find((table) => !declared.has(table));
   if (unexpected) refuseRow(entity, record.naturalKey, `带有本软件不认识的明细“${unexpected}”`);
   for (const child of entity.children ?? []) {
     const columns = records.columns(child.table);
     for (const row of record.children[child.table] ?? []) {
       checkRow(entity, record.naturalKey, child.row, columns, row, '明细');
-      if (row[child.foreignKey] !== record.id) refuseRow(entity, record.naturalKey, '的明细行属于另一条记录');
+      const parentIds = child.via ? new Set((record.children[child.via.table] ?? []).map((r) => r.id)) : new Set([record.id]);
+      if (!parentIds.has(row[child.foreignKey] ?? null)) refuseRow(entity, record.naturalKey, '的明细行属于另一条记录');
       // Two parents in one package claiming one child row would move it from the first to the second.
       if (child.key.includes('id')) {
         const id = `${child.table}/${String(row.id)}`;
@@ -228,7 +229,7 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
       if ('year' in record.row && record.row.year !== scope.year) {
         refuseRow(entity, record.naturalKey, `是 ${String(record.row.year)} 年度的，而数据包声明的年度是 ${scope.year}`);
       }
-      checkChildren(records, entity, record, seen);
+      checkChildren(records, entity, record, seen, scope.unit !== undefined);
     }
     sets.push({ entity, records: list });
   }

@@ -20,6 +20,12 @@ export interface PackageRecord {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** The condition choosing a record's rows of a child table, the record's id as the one parameter. */
+const ownedBy = (child: ChildTable) =>
+  child.via
+    ? `${quote(child.foreignKey)} IN (SELECT id FROM ${quote(child.via.table)} WHERE ${quote(child.via.foreignKey)} = ?)`
+    : `${quote(child.foreignKey)} = ?`;
+
 /** Only the named parameters a condition uses: better-sqlite3 refuses unused ones. */
 function scopeParams(condition: string, values: Record<string, Cell>): Record<string, Cell> {
   return Object.fromEntries(Object.entries(values).filter(([name]) => condition.includes(`:${name}`)));
@@ -82,7 +88,7 @@ export class RecordStore {
     const rows = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE ${condition} ORDER BY rowid`).all(
       scopeParams(condition, { region, year, unit: unit ?? null }),
     ) as Row[];
-    return rows.map((row) => this.toRecord(entity, row));
+    return rows.map((row) => this.toRecord(entity, row, unit));
   }
 
   byId(entity: ExchangeEntity, id: string): PackageRecord | undefined {
@@ -112,20 +118,25 @@ export class RecordStore {
   /** The parent a child row already has here, when its key is its own id (undefined when it is new). */
   parentOf(child: ChildTable, row: Row): string | undefined {
     if (!child.key.includes('id')) return undefined;
-    const found = this.statement(`SELECT ${quote(child.foreignKey)} AS parent FROM ${quote(child.table)} WHERE id = ?`).get(row.id ?? null) as
+    const parent = child.via
+      ? `SELECT v.${quote(child.via.foreignKey)} AS parent FROM ${quote(child.table)} c JOIN ${quote(child.via.table)} v ON v.id = c.${quote(child.foreignKey)} WHERE c.id = ?`
+      : `SELECT ${quote(child.foreignKey)} AS parent FROM ${quote(child.table)} WHERE id = ?`;
+    const found = this.statement(parent).get(row.id ?? null) as
       | { parent: string }
       | undefined;
     return found?.parent;
   }
 
-  private toRecord(entity: ExchangeEntity, row: Row): PackageRecord {
+  /** `unit`: the record as a unit sends it, without the rows that are its county's (ChildTable.notFromUnits). */
+  private toRecord(entity: ExchangeEntity, row: Row, unit?: string): PackageRecord {
     const data: Row = {};
     for (const column of this.dataColumns(entity.table)) data[column] = row[column] ?? null;
     const children: Record<string, Row[]> = {};
     for (const child of entity.children ?? []) {
+      if (child.notFromUnits && unit) continue;
       const order = child.key.map(quote).join(', ');
       children[child.table] = (
-        this.statement(`SELECT * FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} = ? ORDER BY ${order}`).all(row.id) as Row[]
+        this.statement(`SELECT * FROM ${quote(child.table)} WHERE ${ownedBy(child)} ORDER BY ${order}`).all(row.id) as Row[]
       ).map((childRow) => {
         const copy: Row = {};
         for (const [column, value] of Object.entries(childRow)) {
@@ -154,18 +165,22 @@ export class RecordStore {
       `INSERT INTO ${quote(entity.table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
     ).run(...values);
-    for (const child of entity.children ?? []) this.writeChildren(child, record.id, record.children[child.table] ?? []);
+    for (const child of entity.children ?? []) {
+      // A unit's copy comes without its county's rows, which stay as they are.
+      if (child.notFromUnits && !(child.table in record.children)) continue;
+      this.writeChildren(child, record.id, record.children[child.table] ?? []);
+    }
   }
 
   private writeChildren(child: ChildTable, parentId: string, rows: Row[]): void {
     const columns = this.columns(child.table);
     const keyOf = (row: Row) => JSON.stringify(child.key.map((k) => row[k] ?? null));
     const incoming = new Set(rows.map(keyOf));
-    const existing = this.statement(`SELECT * FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} = ?`).all(parentId) as Row[];
+    const existing = this.statement(`SELECT * FROM ${quote(child.table)} WHERE ${ownedBy(child)}`).all(parentId) as Row[];
     const keyWhere = child.key.map((k) => `${quote(k)} IS ?`).join(' AND ');
     for (const row of existing) {
       if (!incoming.has(keyOf(row))) {
-        this.statement(`DELETE FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} = ? AND ${keyWhere}`).run(parentId, ...child.key.map((k) => row[k] ?? null));
+        this.statement(`DELETE FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} IS ? AND ${keyWhere}`).run(row[child.foreignKey] ?? null, ...child.key.map((k) => row[k] ?? null));
       }
     }
     const conflictTarget = child.key.includes('id') ? ['id'] : [child.foreignKey, ...child.key];
@@ -174,7 +189,9 @@ export class RecordStore {
       `INSERT INTO ${quote(child.table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT (${conflictTarget.map(quote).join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
     );
-    for (const row of rows) upsert.run(...columns.map((c) => (c === child.foreignKey ? parentId : this.stored(child.table, c, row[c]))));
+    // A grandchild keeps the row it names, which checkChildren found among this record's own.
+    const ownKey = (row: Row) => (child.via ? (row[child.foreignKey] ?? null) : parentId);
+    for (const row of rows) upsert.run(...columns.map((c) => (c === child.foreignKey ? ownKey(row) : this.stored(child.table, c, row[c]))));
   }
 }
 

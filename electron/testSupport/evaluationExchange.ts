@@ -33,17 +33,16 @@ export function attachFile(db: Db, owner: { kind: string; id: string }, name: st
   return id;
 }
 
-interface SeedEvaluation {
+export interface SeedEvaluation {
   kind: 'finance-evaluation' | 'department-evaluation';
-  project: string;
   status: 'draft' | 'submitted' | 'approved';
   total: string;
   grade: string;
   findings?: string[];
 }
 
-function insertEvaluation(db: Db, template: { id: string; tree: TemplateNode[] }, projectIds: ReadonlyMap<string, string>, e: SeedEvaluation): string {
-  const project = EVALUATED_PROJECTS.find((p) => p.code === e.project)!;
+/** An evaluation of `project` of 2020 on `template` (which it freezes), every leaf scored full. */
+export function seedEvaluation(db: Db, template: { id: string; tree: TemplateNode[] }, project: { id: string; code: string; unitCode: string }, e: SeedEvaluation): string {
   const id = randomUUID();
   const sqlite = sqliteOf(db);
   sqlite
@@ -51,7 +50,7 @@ function insertEvaluation(db: Db, template: { id: string; tree: TemplateNode[] }
       `INSERT INTO evaluations (id, region_code, year, kind, subject_code, project_id, unit_code, template_id, status, methods, standard, evaluators, findings, total_score, grade, decided_at)
        VALUES (?, '652822', 2020, ?, ?, ?, ?, ?, ?, '["比较法"]', '计划', '县财政局评价组', ?, ?, ?, ?)`,
     )
-    .run(id, e.kind, project.code, projectIds.get(project.code)!, project.unitCode, template.id, e.status, JSON.stringify(e.findings ?? []), e.total, e.grade, e.status === 'approved' ? '2021-03-01' : null);
+    .run(id, e.kind, project.code, project.id, project.unitCode, template.id, e.status, JSON.stringify(e.findings ?? []), e.total, e.grade, e.status === 'approved' ? '2021-03-01' : null);
   const insertScore = sqlite.prepare("INSERT INTO evaluation_scores (id, evaluation_id, path, evidence, score) VALUES (?, ?, ?, '查阅账簿', ?)");
   for (const leaf of leavesOf(template.tree)) insertScore.run(randomUUID(), id, leaf.path, leaf.node.points);
   sqlite.prepare('UPDATE evaluation_templates SET frozen = 1 WHERE id = ?').run(template.id);
@@ -72,12 +71,14 @@ export function countyWithEvaluations() {
     })),
   });
   const template = listTemplates(db).find((t) => t.kind === 'project')!;
-  const approved = insertEvaluation(db, template, projectIds, { kind: 'finance-evaluation', project: 'LT-1', status: 'approved', total: '86.50', grade: '良', findings: ['资金到位偏晚', '绩效目标细化不足'] });
+  const subject = (code: string) => ({ id: projectIds.get(code)!, code, unitCode: EVALUATED_PROJECTS.find((p) => p.code === code)!.unitCode });
+  const insertEvaluation = (code: string, e: SeedEvaluation) => seedEvaluation(db, template, subject(code), e);
+  const approved = insertEvaluation('LT-1', { kind: 'finance-evaluation', status: 'approved', total: '86.50', grade: '良', findings: ['资金到位偏晚', '绩效目标细化不足'] });
   const report = smallPdf('Evaluation report');
   const reportId = attachFile(db, { kind: 'evaluation', id: approved }, '评价报告.pdf', report);
-  const submitted = insertEvaluation(db, template, projectIds, { kind: 'department-evaluation', project: 'EDU-1', status: 'submitted', total: '92.00', grade: '优' });
-  const confidential = insertEvaluation(db, template, projectIds, { kind: 'finance-evaluation', project: 'EDU-3', status: 'approved', total: '75.00', grade: '中' });
-  const draft = insertEvaluation(db, template, projectIds, { kind: 'finance-evaluation', project: 'EDU-2', status: 'draft', total: '60.00', grade: '差' });
+  const submitted = insertEvaluation('EDU-1', { kind: 'department-evaluation', status: 'submitted', total: '92.00', grade: '优' });
+  const confidential = insertEvaluation('EDU-3', { kind: 'finance-evaluation', status: 'approved', total: '75.00', grade: '中' });
+  const draft = insertEvaluation('EDU-2', { kind: 'finance-evaluation', status: 'draft', total: '60.00', grade: '差' });
   return { county, db, projectIds, template, evaluations: { approved, submitted, confidential, draft }, report, reportId };
 }
 
@@ -85,7 +86,7 @@ export function countyWithEvaluations() {
  * Three notices on LT-1 and EDU-1: one passed after a return (two rounds, the second with a photo), one
  * returned and overdue on 2021-06-30 with a 约谈 recorded, one issued and not yet due then.
  */
-export function seedNotices(db: Db, projectIds: ReadonlyMap<string, string>) {
+export function seedNotices(db: Db, projectIds: ReadonlyMap<string, string>, on = { first: { code: 'LT-1', unit: '301002' }, second: { code: 'EDU-1', unit: '302001' } }) {
   const sqlite = sqliteOf(db);
   const notice = sqlite.prepare(
     `INSERT INTO rectifications (id, region_code, year, seq, source, project_id, unit_code, problems, deadline, status, holder, return_count, issued_at, feedback)
@@ -98,17 +99,17 @@ export function seedNotices(db: Db, projectIds: ReadonlyMap<string, string>) {
   const passed = randomUUID();
   const overdue = randomUUID();
   const open = randomUUID();
-  notice.run(passed, 1, projectIds.get('LT-1'), '301002', '资金到位偏晚', '2021-05-31', 'passed', 'bureau', 1, '已建立拨付台账');
+  notice.run(passed, 1, projectIds.get(on.first.code), on.first.unit, '资金到位偏晚', '2021-05-31', 'passed', 'bureau', 1, '已建立拨付台账');
   round.run(randomUUID(), passed, 1, '已整改', '2021-04-01', 'return', '缺少台账', '2021-04-03');
   const second = randomUUID();
   round.run(second, passed, 2, '已建立拨付台账', '2021-04-10', 'approve', '同意', '2021-04-12');
   const photoId = attachFile(db, { kind: 'rectification.feedback', id: second }, '台账.pdf', smallPdf('Ledger'));
-  notice.run(overdue, 2, projectIds.get('EDU-1'), '302001', '绩效目标细化不足', '2021-05-31', 'returned', 'unit', 1, '');
+  notice.run(overdue, 2, projectIds.get(on.second.code), on.second.unit, '绩效目标细化不足', '2021-05-31', 'returned', 'unit', 1, '');
   round.run(randomUUID(), overdue, 1, '已细化', '2021-05-01', 'return', '仍未量化', '2021-05-03');
   sqlite
     .prepare("INSERT INTO accountability_measures (id, rectification_id, measure, detail, taken_on, recorded_by) VALUES (?, ?, 'interview', '约谈校长', '2021-06-10', '王审核')")
     .run(randomUUID(), overdue);
-  notice.run(open, 3, projectIds.get('LT-1'), '301002', '台账不全', '2021-12-31', 'issued', 'unit', 0, '');
+  notice.run(open, 3, projectIds.get(on.first.code), on.first.unit, '台账不全', '2021-12-31', 'issued', 'unit', 0, '');
   return { passed, overdue, open, secondRound: second, photoId };
 }
 

@@ -8,6 +8,7 @@ import { DownloadButton } from '../../components/FileActions';
 import { formatDateTime } from '../../components/format';
 import { useInvoke } from '../../components/useInvoke';
 import { navigate } from '../../router';
+import { CountyOutcomes } from './CountyOutcomes';
 import classes from './exchange.module.css';
 import { useExchange } from './exchangeContext';
 
@@ -149,6 +150,7 @@ export function CountyDashboard() {
       <Text size="xs" c="dimmed">
         目标已批复：县级已批复的项目支出绩效目标数 / 项目数。监控已报送：已报送或已审核的监控表 / 监控表总数。最近一轮监控：该县本年度最后一个监控轮次中各项目的项目灯，尚无任何填报的监控表不亮灯，计为“未填报”。目标审核等级：县级对项目支出绩效目标的审核等级分布。已自评：已开展绩效自评的项目 / 已批复目标的项目，其下“部门整体”为已开展部门整体支出绩效自评的单位 / 部门整体目标已批复的单位。自评等级：县级审核通过的项目自评表的评价等级分布。未出回执：已导入但尚未向该县出具回执的数据包。
       </Text>
+      <CountyOutcomes rows={rows} year={year} />
     </Stack>
   );
 }

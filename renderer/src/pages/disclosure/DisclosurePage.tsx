@@ -27,9 +27,10 @@ const KIND_OPTIONS = [
   { value: 'projectTargets', label: '项目支出绩效目标' },
   { value: 'departmentTargets', label: '部门整体支出绩效目标' },
   { value: 'selfEvaluations', label: '绩效自评表' },
+  { value: 'evaluations', label: '绩效评价结果' },
 ];
 /** What one row of each table is, for counts. */
-const ROW_NOUN: Record<DisclosureKind, string> = { projectTargets: '项目', departmentTargets: '单位', selfEvaluations: '项目' };
+const ROW_NOUN: Record<DisclosureKind, string> = { projectTargets: '项目', departmentTargets: '单位', selfEvaluations: '项目', evaluations: '评价' };
 
 interface Choice {
   year: number;

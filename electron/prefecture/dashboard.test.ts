@@ -75,11 +75,11 @@ describe('prefecture dashboard: evaluations, results, notices and 衔接资金',
     recordDecision(db, TEST_ACTOR, { id: lines[2]!.id, decision: 'rejected', amountFen: null, reason: '政策性项目' });
     const template = listTemplates(db).find((t) => t.kind === 'project')!;
     const subject = (code: string) => ({ id: projectIds.get(code)!, code, unitCode: '101001' });
-    seedEvaluation(db, template, subject('LT-01'), { kind: 'finance-evaluation', status: 'approved', total: '86.00', grade: '良' });
-    seedEvaluation(db, template, subject('LT-02'), { kind: 'department-evaluation', status: 'approved', total: '91.00', grade: '优' });
+    seedEvaluation(store.sqlite, template, subject('LT-01'), { kind: 'finance-evaluation', status: 'approved', total: '86.00', grade: '良' });
+    seedEvaluation(store.sqlite, template, subject('LT-02'), { kind: 'department-evaluation', status: 'approved', total: '91.00', grade: '优' });
     // Submitted only: it travels, but neither covers its project nor counts among the grades yet.
-    seedEvaluation(db, template, subject('LT-03'), { kind: 'finance-evaluation', status: 'submitted', total: '70.00', grade: '中' });
-    seedNotices(db, projectIds, { first: { code: 'LT-01', unit: '101001' }, second: { code: 'LT-02', unit: '101001' } });
+    seedEvaluation(store.sqlite, template, subject('LT-03'), { kind: 'finance-evaluation', status: 'submitted', total: '70.00', grade: '中' });
+    seedNotices(store.sqlite, projectIds, { first: { code: 'LT-01', unit: '101001' }, second: { code: 'LT-02', unit: '101001' } });
     const funds = seedFundCounty(db);
     saveProjectDetails(db, TEST_ACTOR, { projectId: funds.industry, version: 0, category: '产业', households: 30, people: 120, povertyHouseholds: 12, povertyPeople: 50, monitoredHouseholds: 3, monitoredPeople: 11 });
     return { county: store, db };

@@ -9,7 +9,7 @@ import { dump, membersOf, packageRecords, setPackageRecords, signedBy } from '..
 describe('rectification notices in exchange packages', () => {
   it('carry every feedback round with its verdict, the files of each round and the 问责 measures to the prefecture', () => {
     const { county, projectIds } = countyWithEvaluations();
-    const seeded = seedNotices(county.db, projectIds);
+    const seeded = seedNotices(county.sqlite, projectIds);
     const pref = prefectureStore();
     importPackage(pref, TEST_ACTOR, exportStage(county, 'rectification'), { dryRun: false, trust: true });
     expect(pref.sqlite.prepare('SELECT seq, status, return_count FROM rectifications ORDER BY seq').all()).toEqual([
@@ -29,7 +29,7 @@ describe('rectification notices in exchange packages', () => {
 
   it('refuses a forged round file or a round moved to another notice, writing nothing', () => {
     const { county, projectIds } = countyWithEvaluations();
-    const seeded = seedNotices(county.db, projectIds);
+    const seeded = seedNotices(county.sqlite, projectIds);
     const exported = exportStage(county, 'rectification');
     const pref = prefectureStore();
     const before = dump(pref.sqlite);

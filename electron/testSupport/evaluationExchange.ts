@@ -5,7 +5,8 @@
 // it), so the exchange is tested apart from the evaluation page's services.
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { sqliteOf, type Db, type Store } from '../../db/open';
+import type Database from 'better-sqlite3';
+import type { Store } from '../../db/open';
 import { leavesOf, type TemplateNode } from '../domain/evaluation';
 import { listTemplates } from '../evaluation/templates';
 import { exportReport } from '../exchange/outgoing';
@@ -24,10 +25,12 @@ export const EVALUATED_PROJECTS = [
   { code: 'EDU-3', name: '保密项目', unitCode: '302001', wan: 20, confidential: true },
 ] as const;
 
-export function attachFile(db: Db, owner: { kind: string; id: string }, name: string, bytes: Buffer): string {
+// Each takes the database file's own connection, so that a browser test can seed the app's file as these do.
+
+export function attachFile(sqlite: Database.Database, owner: { kind: string; id: string }, name: string, bytes: Buffer): string {
   const id = randomUUID();
   const mime = name.endsWith('.pdf') ? 'application/pdf' : 'image/png';
-  sqliteOf(db)
+  sqlite
     .prepare('INSERT INTO attachments (id, owner_kind, owner_id, name, mime, size, sha256, content, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
     .run(id, owner.kind, owner.id, name, mime, bytes.length, createHash('sha256').update(bytes).digest('hex'), bytes, '李经办');
   return id;
@@ -42,9 +45,8 @@ export interface SeedEvaluation {
 }
 
 /** An evaluation of `project` of 2020 on `template` (which it freezes), every leaf scored full. */
-export function seedEvaluation(db: Db, template: { id: string; tree: TemplateNode[] }, project: { id: string; code: string; unitCode: string }, e: SeedEvaluation): string {
+export function seedEvaluation(sqlite: Database.Database, template: { id: string; tree: TemplateNode[] }, project: { id: string; code: string; unitCode: string }, e: SeedEvaluation): string {
   const id = randomUUID();
-  const sqlite = sqliteOf(db);
   sqlite
     .prepare(
       `INSERT INTO evaluations (id, region_code, year, kind, subject_code, project_id, unit_code, template_id, status, methods, standard, evaluators, findings, total_score, grade, decided_at)
@@ -72,10 +74,10 @@ export function countyWithEvaluations() {
   });
   const template = listTemplates(db).find((t) => t.kind === 'project')!;
   const subject = (code: string) => ({ id: projectIds.get(code)!, code, unitCode: EVALUATED_PROJECTS.find((p) => p.code === code)!.unitCode });
-  const insertEvaluation = (code: string, e: SeedEvaluation) => seedEvaluation(db, template, subject(code), e);
+  const insertEvaluation = (code: string, e: SeedEvaluation) => seedEvaluation(county.sqlite, template, subject(code), e);
   const approved = insertEvaluation('LT-1', { kind: 'finance-evaluation', status: 'approved', total: '86.50', grade: '良', findings: ['资金到位偏晚', '绩效目标细化不足'] });
   const report = smallPdf('Evaluation report');
-  const reportId = attachFile(db, { kind: 'evaluation', id: approved }, '评价报告.pdf', report);
+  const reportId = attachFile(county.sqlite, { kind: 'evaluation', id: approved }, '评价报告.pdf', report);
   const submitted = insertEvaluation('EDU-1', { kind: 'department-evaluation', status: 'submitted', total: '92.00', grade: '优' });
   const confidential = insertEvaluation('EDU-3', { kind: 'finance-evaluation', status: 'approved', total: '75.00', grade: '中' });
   const draft = insertEvaluation('EDU-2', { kind: 'finance-evaluation', status: 'draft', total: '60.00', grade: '差' });
@@ -86,8 +88,7 @@ export function countyWithEvaluations() {
  * Three notices on LT-1 and EDU-1: one passed after a return (two rounds, the second with a photo), one
  * returned and overdue on 2021-06-30 with a 约谈 recorded, one issued and not yet due then.
  */
-export function seedNotices(db: Db, projectIds: ReadonlyMap<string, string>, on = { first: { code: 'LT-1', unit: '301002' }, second: { code: 'EDU-1', unit: '302001' } }) {
-  const sqlite = sqliteOf(db);
+export function seedNotices(sqlite: Database.Database, projectIds: ReadonlyMap<string, string>, on = { first: { code: 'LT-1', unit: '301002' }, second: { code: 'EDU-1', unit: '302001' } }) {
   const notice = sqlite.prepare(
     `INSERT INTO rectifications (id, region_code, year, seq, source, project_id, unit_code, problems, deadline, status, holder, return_count, issued_at, feedback)
      VALUES (?, '652822', 2020, ?, 'finance-evaluation', ?, ?, ?, ?, ?, ?, ?, '2021-03-05', ?)`,
@@ -103,7 +104,7 @@ export function seedNotices(db: Db, projectIds: ReadonlyMap<string, string>, on 
   round.run(randomUUID(), passed, 1, '已整改', '2021-04-01', 'return', '缺少台账', '2021-04-03');
   const second = randomUUID();
   round.run(second, passed, 2, '已建立拨付台账', '2021-04-10', 'approve', '同意', '2021-04-12');
-  const photoId = attachFile(db, { kind: 'rectification.feedback', id: second }, '台账.pdf', smallPdf('Ledger'));
+  const photoId = attachFile(sqlite, { kind: 'rectification.feedback', id: second }, '台账.pdf', smallPdf('Ledger'));
   notice.run(overdue, 2, projectIds.get(on.second.code), on.second.unit, '绩效目标细化不足', '2021-05-31', 'returned', 'unit', 1, '');
   round.run(randomUUID(), overdue, 1, '已细化', '2021-05-01', 'return', '仍未量化', '2021-05-03');
   sqlite

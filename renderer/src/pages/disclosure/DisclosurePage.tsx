@@ -131,7 +131,7 @@ function DisclosureView({ choice, onChoice, years, units }: ViewProps) {
       <div className="no-print">
         <PageHeader
           title="绩效公开"
-          description="按标准格式生成公开表：绩效目标随部门预算同步公开，绩效自评表随部门决算公开；涉密项目和未审核通过的目标、自评表不公开。"
+          description="按标准格式生成公开表：绩效目标随部门预算同步公开，绩效自评表和重点绩效评价结果随部门决算公开；涉密项目和未审核通过的目标、自评表、评价不公开。"
           actions={
             <>
               <DownloadButton label="导出 Excel" fetchFile={() => invoke('disclosure.export', query)} disabled={!publishable} />

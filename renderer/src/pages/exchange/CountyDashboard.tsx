@@ -1,7 +1,6 @@
 // 各县汇总: one row per county of the prefecture for the year, from what the counties' packages brought
 // in, with small bars for target approval and monitoring submission; Excel export and print.
-import { Alert, Badge, Button, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { REVIEW_GRADES, type ReviewGrade } from '../../../../electron/domain/targets';
+import { Alert, Button, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import type { CountyRow } from '../../../../electron/prefecture/contract';
 import { invoke } from '../../api';
 import { DownloadButton } from '../../components/FileActions';
@@ -9,6 +8,7 @@ import { formatDateTime } from '../../components/format';
 import { useInvoke } from '../../components/useInvoke';
 import { navigate } from '../../router';
 import { CountyOutcomes } from './CountyOutcomes';
+import { Count, Counts, Grades } from './GradeCounts';
 import classes from './exchange.module.css';
 import { useExchange } from './exchangeContext';
 
@@ -30,17 +30,6 @@ function Share({ part, whole, label }: { part: number; whole: number; label: str
     </Stack>
   );
 }
-
-const Count = ({ n, color }: { n: number; color: string }) =>
-  n > 0 ? (
-    <Badge variant="light" color={color}>
-      {n}
-    </Badge>
-  ) : (
-    <Text span size="sm" c="dimmed">
-      0
-    </Text>
-  );
 
 export function CountyDashboard() {
   const { year } = useExchange();
@@ -162,21 +151,6 @@ const ROUND_LIGHTS = [
   ['blue', '蓝', 'blue'],
 ] as const;
 
-const GRADE_COLORS: Record<ReviewGrade, string> = { 优: 'green', 良: 'teal', 中: 'yellow.8', 差: 'red' };
-
-/** Coloured "label count" pairs that wrap inside a narrow cell instead of being cut off. */
-function Counts({ items }: { items: readonly { key: string; label: string; n: number; color: string }[] }) {
-  return (
-    <Group gap={6} style={{ rowGap: 0 }}>
-      {items.map(({ key, label, n, color }) => (
-        <Text key={key} span size="sm" fw={600} c={n > 0 ? color : 'dimmed'} aria-label={`${label} ${n} 个`} style={{ whiteSpace: 'nowrap' }}>
-          {label} {n}
-        </Text>
-      ))}
-    </Group>
-  );
-}
-
 /** The project lights of a county's latest round, and its sheets nobody has reported yet. */
 function RoundLights({ round }: { round: CountyRow['latestRound'] }) {
   if (!round) {
@@ -199,18 +173,6 @@ function RoundLights({ round }: { round: CountyRow['latestRound'] }) {
       />
     </Stack>
   );
-}
-
-/** How the county graded its project targets at review. */
-function Grades({ grades }: { grades: CountyRow['grades'] }) {
-  if (REVIEW_GRADES.every((g) => grades[g] === 0)) {
-    return (
-      <Text span size="sm" c="dimmed">
-        未评级
-      </Text>
-    );
-  }
-  return <Counts items={REVIEW_GRADES.map((grade) => ({ key: grade, label: grade, n: grades[grade], color: GRADE_COLORS[grade] }))} />;
 }
 
 const SELF_EVALUATION_COLORS = ['green', 'teal', 'yellow.8', 'red'];

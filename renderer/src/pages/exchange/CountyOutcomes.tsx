@@ -1,33 +1,22 @@
 // 评价、结果与整改: per county, what its evaluations covered (by number and amount), how they graded,
 // how far the budget section took its results proposals, its overdue notices and 问责 list, and the
 // 衔接资金 industry share against the aim; a county's notices open below with status and days overdue.
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatWanYuan } from '../../../../electron/domain/money';
-import { REVIEW_GRADES } from '../../../../electron/domain/targets';
 import type { CountyRow } from '../../../../electron/prefecture/contract';
+import { Count, Grades } from './GradeCounts';
 
-const GRADE_COLORS = { 优: 'green', 良: 'teal', 中: 'yellow.8', 差: 'red' } as const;
 const share = (value: string | null) => (value === null ? '—' : `${value}%`);
 
+/** One kind's grades, after its name (财政 / 部门). */
 function GradeLine({ label, grades }: { label: string; grades: CountyRow['evaluation']['grades']['finance'] }) {
-  const total = REVIEW_GRADES.reduce((sum, g) => sum + grades[g], 0);
   return (
     <Group gap={6} wrap="nowrap" aria-label={`${label}等级`}>
       <Text span size="xs" c="dimmed" w={28}>
         {label}
       </Text>
-      {total === 0 ? (
-        <Text span size="sm" c="dimmed">
-          无
-        </Text>
-      ) : (
-        REVIEW_GRADES.map((g) => (
-          <Text key={g} span size="sm" fw={600} c={grades[g] > 0 ? GRADE_COLORS[g] : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
-            {g} {grades[g]}
-          </Text>
-        ))
-      )}
+      <Grades grades={grades} none="无" />
     </Group>
   );
 }
@@ -162,8 +151,12 @@ export function CountyOutcomes({ rows, year }: { rows: readonly CountyRow[]; yea
                   </Stack>
                 )}
               </Table.Td>
-              <Table.Td ta="center">{r.overdueRectifications > 0 ? <Badge color="red" variant="light">{r.overdueRectifications}</Badge> : <Text span size="sm" c="dimmed">0</Text>}</Table.Td>
-              <Table.Td ta="center">{r.accountable > 0 ? <Badge color="orange" variant="light">{r.accountable}</Badge> : <Text span size="sm" c="dimmed">0</Text>}</Table.Td>
+              <Table.Td ta="center">
+                <Count n={r.overdueRectifications} color="red" />
+              </Table.Td>
+              <Table.Td ta="center">
+                <Count n={r.accountable} color="orange" />
+              </Table.Td>
               <Table.Td>
                 <Industry industry={r.industry} />
               </Table.Td>

@@ -1,8 +1,10 @@
 // The stage 整改 on real packages: a notice goes up with its feedback rounds, the files of each round and
 // its 问责 measures; a forged file or a round hung on another notice refuses the package whole.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPackage } from '../exchange/incoming';
-import { TEST_ACTOR } from '../testSupport/fixtures';
+import { initInstallation } from '../registry/setup';
+import { freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { countyWithEvaluations, exportStage, prefectureStore, seedNotices } from '../testSupport/evaluationExchange';
 import { dump, membersOf, packageRecords, setPackageRecords, signedBy } from '../testSupport/forgedPackages';
 
@@ -67,5 +69,33 @@ describe('rectification notices in exchange packages', () => {
     expect(attempt(stolen)).toMatch(/整改通知（652822\/2020\/1）的明细行属于另一条记录/);
     expect(dump(pref.sqlite)).toBe(before);
     expect(attempt(exported)).toBe('imported');
+  });
+
+  it('refuses a budget unit’s package that carries a notice’s rounds, verdicts or measures: those are the county’s', () => {
+    const { county, projectIds } = countyWithEvaluations();
+    const seeded = seedNotices(county.sqlite, projectIds);
+    const notice = packageRecords(membersOf(exportStage(county, 'rectification')), 'rectification').find((r) => r.id === seeded.passed)!;
+    const unit = freshStore(path.join(tempDir(), 'unit.db'));
+    initInstallation(unit.db, { regionCode: '652822', role: 'unit', operatorName: '王站长', unit: { code: '301002', name: '轮台县农村公路管理站' } });
+    const sent = (children: Record<string, unknown[]>) =>
+      signedBy(unit, new Map([['data/rectification.json', Buffer.from(JSON.stringify([{ ...notice, deleted: false, updatedAt: '2021-04-12T00:00:00.000Z', children }]))]]), {
+        kind: 'unit-report',
+        sender: { region: '652822', unit: '301002', name: '轮台县农村公路管理站', role: 'unit' },
+        receiver: { region: '652822', name: '轮台县' },
+        stage: 'rectification',
+        sequence: 1,
+      });
+    const before = dump(county.sqlite);
+    const attempt = (file: string) => {
+      try {
+        importPackage(county, TEST_ACTOR, file, { dryRun: false, trust: true });
+        return 'imported';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(attempt(sent({ rectification_rounds: notice.children.rectification_rounds! }))).toMatch(/整改通知（652822\/2020\/1）带有本软件不认识的明细“rectification_rounds”，已拒绝整个数据包$/);
+    expect(attempt(sent({ accountability_measures: [] }))).toMatch(/带有本软件不认识的明细“accountability_measures”/);
+    expect(dump(county.sqlite)).toBe(before);
   });
 });

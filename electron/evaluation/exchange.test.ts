@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { importPackage } from '../exchange/incoming';
+import { updateSettings } from '../settings/settings';
 import { TEST_ACTOR } from '../testSupport/fixtures';
 import { countyWithEvaluations, exportStage, prefectureStore } from '../testSupport/evaluationExchange';
 import { dump, membersOf, packageRecords, setPackageRecords, signedBy } from '../testSupport/forgedPackages';
@@ -77,6 +78,17 @@ describe('evaluations in exchange packages', () => {
     });
     expect(attempt(renamed)).toMatch(/“评价报告\.pdf”的内容不是 PDF 文件/);
 
+    expect(dump(pref.sqlite)).toBe(before);
+    // A genuine PDF larger than the prefecture's own 附件大小上限 (1 MB there).
+    updateSettings(pref.db, TEST_ACTOR, [{ key: 'attachments.maxMegabytes', value: 1 }]);
+    const large = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1024 * 1024, 0x20)]);
+    const oversize = forged('evaluation', (records) => {
+      Object.assign(withReport(records), { content: large.toString('base64'), size: large.length, sha256: createHash('sha256').update(large).digest('hex') });
+    });
+    expect(attempt(oversize)).toMatch(/“评价报告\.pdf”大小为 1\.0 MB（1048585 字节），超过附件上限 1\.0 MB（1048576 字节）（本机的附件大小上限与类型规则）/);
+    updateSettings(pref.db, TEST_ACTOR, [{ key: 'attachments.maxMegabytes', value: 10 }]);
+    const settled = dump(pref.sqlite);
+
     // A template whose points no longer add up.
     const broken = forged('evaluation-template', (records) => {
       const tree = JSON.parse(String(records[0]!.row.tree)) as { points: string }[];
@@ -89,7 +101,8 @@ describe('evaluations in exchange packages', () => {
     const moved = forged('evaluation', (records) => void (records.find((r) => r.row.subject_code === 'LT-1')!.row.subject_code = 'EDU-2'));
     expect(attempt(moved)).toMatch(/评价的项目 LT-1“农村公路养护” 不是发送方本地区、本年度该单位的项目，已拒绝整个数据包$/);
 
-    expect(dump(pref.sqlite)).toBe(before);
+    expect(dump(pref.sqlite)).toBe(settled);
+    expect(settled).not.toBe(before);
     expect(attempt(exported)).toBe('imported');
   });
 });

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { importPackage } from '../exchange/incoming';
 import { updateSettings } from '../settings/settings';
-import { TEST_ACTOR } from '../testSupport/fixtures';
+import path from 'node:path';
+import { initInstallation } from '../registry/setup';
+import { freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { countyWithEvaluations, exportStage, prefectureStore } from '../testSupport/evaluationExchange';
 import { dump, membersOf, packageRecords, setPackageRecords, signedBy } from '../testSupport/forgedPackages';
 
@@ -104,5 +106,26 @@ describe('evaluations in exchange packages', () => {
     expect(dump(pref.sqlite)).toBe(settled);
     expect(settled).not.toBe(before);
     expect(attempt(exported)).toBe('imported');
+  });
+
+  it('never lets another county change a county’s template version at the prefecture: it is a conflict, not written', () => {
+    const { county, template } = countyWithEvaluations();
+    const exported = exportStage(county, 'evaluation');
+    const pref = prefectureStore();
+    importPackage(pref, TEST_ACTOR, exported, { dryRun: false, trust: true });
+    const neighbour = freshStore(path.join(tempDir(), 'neighbour.db'));
+    initInstallation(neighbour.db, { regionCode: '652823', role: 'county', operatorName: '赵六' });
+    const members = membersOf(exported);
+    const [copy] = packageRecords(members, 'evaluation-template');
+    const tree = JSON.parse(String(copy!.row.tree)) as { name: string }[];
+    tree[0]!.name = '决策（改）';
+    const forged = signedBy(neighbour, new Map([['data/evaluation-template.json', Buffer.from(JSON.stringify([{ ...copy, row: { ...copy!.row, tree: JSON.stringify(tree) } }]))]]), {
+      sender: { region: '652823', name: '尉犁县', role: 'county' },
+      stage: 'evaluation',
+      sequence: 1,
+    });
+    const summary = importPackage(pref, TEST_ACTOR, forged, { dryRun: false, trust: true });
+    expect(summary.counts).toMatchObject({ created: 0, updated: 0, conflict: 1 });
+    expect(pref.sqlite.prepare('SELECT origin_region, tree FROM evaluation_templates WHERE id = ?').get(template.id)).toEqual({ origin_region: '652822', tree: JSON.stringify(template.tree) });
   });
 });

@@ -23,7 +23,7 @@ describe(`migration ${TAG}`, () => {
       ]);
       upgraded.sqlite.prepare("INSERT INTO disclosures (id, year, kind, scope, record_count, file_name, published_by) VALUES ('d3', 2020, 'selfEvaluations', '*', 90, '轮台县2020年度项目支出绩效自评表.xlsx', '张三')").run();
       expect(all("SELECT kind FROM disclosures WHERE id = 'd3'")).toEqual([{ kind: 'selfEvaluations' }]);
-      const unknown = () => upgraded.sqlite.prepare("INSERT INTO disclosures (id, year, kind, scope, record_count, file_name, published_by) VALUES ('d4', 2020, 'evaluations', '*', 1, 'x.xlsx', '张三')").run();
+      const unknown = () => upgraded.sqlite.prepare("INSERT INTO disclosures (id, year, kind, scope, record_count, file_name, published_by) VALUES ('d4', 2020, 'inspections', '*', 1, 'x.xlsx', '张三')").run();
       expect(unknown).toThrow(/disclosures_kind/);
     } finally {
       closeDatabase(upgraded);

@@ -2,8 +2,10 @@
 // target table and self-evaluation tables (preview, Excel, print view, publication record) of the sample county.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { seedEvaluation } from '../electron/testSupport/evaluationExchange';
 import { appsPerTest, ARTIFACTS_DIR, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
@@ -165,6 +167,52 @@ describe('绩效公开 of the sample county', () => {
     expect(await row.getByRole('cell').allInnerTexts()).toEqual(
       expect.arrayContaining(['项目支出绩效自评表', '全县', String(table.count), '轮台县2020年度项目支出绩效自评表.xlsx', '张三']),
     );
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('publishes the key evaluation results with the final accounts, never a confidential project, and records it', async () => {
+    const { page } = app;
+    await app.call('database.openSample', { year: 2020 });
+    const template = (await app.call('evaluation.templates', {})).find((t) => t.kind === 'project')!;
+    // A 财政评价 approved on an ordinary project and one on a 涉密 project, seeded into the file as the fixtures do.
+    const { path: file } = await app.call('database.current', {});
+    const sqlite = new Database(file);
+    const subject = (confidential: number) =>
+      sqlite.prepare('SELECT id, code, unit_code AS unitCode, name FROM projects WHERE year = 2020 AND confidential = ? ORDER BY code LIMIT 1').get(confidential) as {
+        id: string;
+        code: string;
+        unitCode: string;
+        name: string;
+      };
+    const [open, secret] = [subject(0), subject(1)];
+    seedEvaluation(sqlite, template, open, { kind: 'finance-evaluation', status: 'approved', total: '86.50', grade: '良', findings: ['资金到位偏晚', '绩效目标细化不足'] });
+    seedEvaluation(sqlite, template, secret, { kind: 'finance-evaluation', status: 'approved', total: '90.00', grade: '优' });
+    sqlite.close();
+
+    await page.goto(new URL('#/disclosure', app.bridge.url).href);
+    await page.getByRole('heading', { name: '绩效公开' }).waitFor();
+    await page.getByText('绩效评价结果', { exact: true }).click();
+    await page.getByRole('heading', { name: '轮台县2020年度绩效评价结果表' }).waitFor();
+    const preview = page.getByRole('table', { name: '绩效评价结果公开表' });
+    const row = preview.getByRole('row').filter({ hasText: open.name });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual(expect.arrayContaining(['财政评价', '86.50', '良']));
+    expect(await row.innerText()).toContain('资金到位偏晚');
+    await page.getByText('列入 1 个评价。未列入：涉密项目的评价 1 项（不公开）。').waitFor();
+    expect(await preview.innerText()).not.toContain(secret.name);
+    await page.screenshot({ path: '/tmp/disclosure-evaluation-results.png', fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe('轮台县2020年度绩效评价结果表.xlsx');
+    const book = XLSX.read(fs.readFileSync((await download.path())!), { type: 'buffer' });
+    const grid = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1, raw: false, defval: '' });
+    expect(grid.some((r) => r.includes(open.name) && r.includes('良'))).toBe(true);
+
+    await page.getByRole('button', { name: '记录公开' }).click();
+    await page.getByRole('dialog', { name: '记录公开' }).getByRole('button', { name: '记录公开' }).click();
+    await page.getByRole('tab', { name: '公开记录（1）' }).click();
+    const record = page.getByRole('table', { name: '公开记录' }).getByRole('row').nth(1);
+    expect(await record.getByRole('cell').allInnerTexts()).toEqual(expect.arrayContaining(['绩效评价结果表', '全县', '1', '张三']));
     expect(app.pageErrors).toEqual([]);
   });
 });

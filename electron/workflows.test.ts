@@ -207,6 +207,7 @@ describe('the real workflows', () => {
       { value: 'targets', label: '绩效目标', upward: true },
       { value: 'monitoring', label: '绩效监控', upward: true },
       { value: 'self-evaluation', label: '绩效自评', upward: true },
+      { value: 'evaluation', label: '绩效评价', upward: true },
       { value: 'results', label: '结果应用', upward: true },
       { value: 'rectification', label: '整改', upward: true },
       { value: 'funds', label: '衔接资金', upward: true },
@@ -230,8 +231,8 @@ describe('the real workflows', () => {
 
   it('send units and projects in the stages of the records written for them, as before', () => {
     const stagesOf = (name: string) => exchangeEntitiesOf(WORKFLOWS).find((e) => e.name === name)?.stages.toSorted();
-    expect(stagesOf('unit')).toEqual(['funds', 'monitoring', 'rectification', 'results', 'self-evaluation', 'targets']);
-    expect(stagesOf('project')).toEqual(['funds', 'monitoring', 'rectification', 'results', 'self-evaluation', 'targets']);
+    expect(stagesOf('unit')).toEqual(['evaluation', 'funds', 'monitoring', 'rectification', 'results', 'self-evaluation', 'targets']);
+    expect(stagesOf('project')).toEqual(['evaluation', 'funds', 'monitoring', 'rectification', 'results', 'self-evaluation', 'targets']);
     expect(stagesOf('target')).toEqual(['self-evaluation', 'targets']);
     expect(stagesOf('rectification')).toEqual(['monitoring', 'rectification']);
     expect(stagesOf('library-indicator')).toEqual(['library']);

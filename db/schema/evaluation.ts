@@ -1,5 +1,6 @@
 // 部门评价 / 财政评价 (domain.md §6): the evaluation templates by version, and the evaluations scored on
 // one of them, a row per leaf with what the evaluator entered and the score its rule gave.
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { EVALUATION_KINDS, EVALUATION_STANDARDS, TEMPLATE_KINDS } from '../../electron/domain/evaluation';
 import { checkBoolean, checkCounter, checkJson, checkOneOf, checkWorkflowStatus, checkYear, exchangedColumns, sqlNow, workflowStatus } from './common';
@@ -23,9 +24,17 @@ export const evaluationTemplates = sqliteTable(
     createdBy: text('created_by').notNull().default(''),
     createdAt: text('created_at').notNull().default(sqlNow),
     updatedAt: text('updated_at').notNull().default(sqlNow),
+    /** A template never goes away once an evaluation uses it; the column lets it travel like other records. */
+    deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * The county a received copy came from (the prefecture's copies of its counties' templates); null for
+     * this installation's own. Names and versions are unique per installation, so only among its own.
+     */
+    originRegion: text('origin_region'),
   },
   (t) => [
-    uniqueIndex('evaluation_templates_version').on(t.kind, t.name, t.version),
+    uniqueIndex('evaluation_templates_version').on(t.kind, t.name, t.version).where(sql`origin_region IS NULL`),
+    index('evaluation_templates_origin').on(t.originRegion),
     checkOneOf('evaluation_templates', 'kind', TEMPLATE_KINDS),
     checkCounter('evaluation_templates', 'version', 1),
     checkJson('evaluation_templates', 'tree'),

@@ -38,7 +38,7 @@ export function publishDisclosure(db: Db, actor: Actor, query: DisclosureQuery):
       entity: 'disclosure',
       naturalKey: `${region.code}/${query.year}/${query.kind}/${record.scope}`,
       action: '记录绩效公开',
-      after: { ...record, codes: [...table.targets, ...table.selfEvaluations].map((t) => t.code), excluded: table.excluded },
+      after: { ...record, codes: [...table.targets, ...table.selfEvaluations, ...table.evaluations].map((t) => t.code), excluded: table.excluded },
     });
     return record;
   });

@@ -3,8 +3,9 @@
 // self-evaluation tables (never a 涉密 project), published with the final accounts; in the standard layouts
 // of electron/domain/disclosure.ts, with what was left out and why.
 import type { Db } from '../../db/open';
-import { TABLE_LAYOUTS, type DisclosedSelfEvaluation, type DisclosedTarget, type DisclosureKind } from '../domain/disclosure';
+import { TABLE_LAYOUTS, type DisclosedEvaluation, type DisclosedSelfEvaluation, type DisclosedTarget, type DisclosureKind } from '../domain/disclosure';
 import { departmentTargetRows } from './departmentTable';
+import { evaluationRows } from './evaluationTable';
 import { projectTargetRows } from './projectTable';
 import { selfEvaluationRows } from './selfEvaluationTable';
 import { scopeOf, type Excluded } from './tableParts';
@@ -23,9 +24,10 @@ export interface DisclosureTable {
   /** 全县 or the unit's name. */
   scopeName: string;
   title: string;
-  /** What the table lists: targets, or self-evaluations (the other list is empty). */
+  /** What the table lists: targets, self-evaluations or evaluation results (the other lists are empty). */
   targets: DisclosedTarget[];
   selfEvaluations: DisclosedSelfEvaluation[];
+  evaluations: DisclosedEvaluation[];
   /** How many projects or units it lists. */
   count: number;
   excluded: Excluded;
@@ -41,6 +43,10 @@ export function exclusionNote(kind: DisclosureKind, excluded: Excluded): string 
     ].filter(Boolean);
     return parts.length ? `${parts.join('；')}。` : '范围内的单位均已列入。';
   }
+  if (kind === 'evaluations') {
+    const parts = [excluded.confidential ? `涉密项目的评价 ${excluded.confidential} 项（不公开）` : '', excluded.notApproved ? `尚未审核通过的评价 ${excluded.notApproved} 项` : ''].filter(Boolean);
+    return parts.length ? `未列入：${parts.join('，')}。` : '范围内的评价均已列入。';
+  }
   const pending = kind === 'selfEvaluations' ? '自评表尚未审核通过（或未自评）的项目' : '绩效目标尚未审核通过的项目';
   const parts = [
     excluded.confidential ? `涉密项目 ${excluded.confidential} 个（不公开）` : '',
@@ -50,14 +56,18 @@ export function exclusionNote(kind: DisclosureKind, excluded: Excluded): string 
   return total === 0 ? '范围内的项目均已列入。' : `未列入 ${total} 个项目：${parts.join('，')}。`;
 }
 
-function rowsOf(db: Db, query: DisclosureQuery, scope: ReturnType<typeof scopeOf>): { targets: DisclosedTarget[]; selfEvaluations: DisclosedSelfEvaluation[]; excluded: Excluded } {
-  if (query.kind === 'selfEvaluations') return { targets: [], ...selfEvaluationRows(db, query.year, scope) };
-  return { ...(query.kind === 'departmentTargets' ? departmentTargetRows : projectTargetRows)(db, query.year, scope), selfEvaluations: [] };
+type Rows = Pick<DisclosureTable, 'targets' | 'selfEvaluations' | 'evaluations' | 'excluded'>;
+
+function rowsOf(db: Db, query: DisclosureQuery, scope: ReturnType<typeof scopeOf>): Rows {
+  const none = { targets: [], selfEvaluations: [], evaluations: [] };
+  if (query.kind === 'selfEvaluations') return { ...none, ...selfEvaluationRows(db, query.year, scope) };
+  if (query.kind === 'evaluations') return { ...none, ...evaluationRows(db, query.year, scope) };
+  return { ...none, ...(query.kind === 'departmentTargets' ? departmentTargetRows : projectTargetRows)(db, query.year, scope) };
 }
 
 export function disclosureTable(db: Db, query: DisclosureQuery): DisclosureTable {
   const scope = scopeOf(db, query.unitCode);
-  const { targets, selfEvaluations, excluded } = rowsOf(db, query, scope);
+  const { targets, selfEvaluations, evaluations, excluded } = rowsOf(db, query, scope);
   return {
     kind: query.kind,
     year: query.year,
@@ -66,7 +76,8 @@ export function disclosureTable(db: Db, query: DisclosureQuery): DisclosureTable
     title: `${query.unitCode === null ? scope.regionName : scope.scopeName}${query.year}年度${TABLE_LAYOUTS[query.kind].title}`,
     targets,
     selfEvaluations,
-    count: targets.length + selfEvaluations.length,
+    evaluations,
+    count: targets.length + selfEvaluations.length + evaluations.length,
     excluded,
     exclusionNote: exclusionNote(query.kind, excluded),
   };

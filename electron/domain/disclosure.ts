@@ -15,9 +15,26 @@ export interface DisclosedIndicator {
   target: string;
 }
 
-export const DISCLOSURE_KINDS = ['projectTargets', 'departmentTargets', 'selfEvaluations'] as const;
+export const DISCLOSURE_KINDS = ['projectTargets', 'departmentTargets', 'selfEvaluations', 'evaluations'] as const;
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
-export type TargetDisclosureKind = Exclude<DisclosureKind, 'selfEvaluations'>;
+export type TargetDisclosureKind = Exclude<DisclosureKind, 'selfEvaluations' | 'evaluations'>;
+
+/** One published key evaluation result (绩效评价结果, with the final accounts): an approved 财政评价 or 部门评价 of a project. */
+export interface DisclosedEvaluation {
+  id: string;
+  code: string;
+  name: string;
+  /** 财政评价 or 部门评价. */
+  kindLabel: string;
+  departmentName: string;
+  unitName: string;
+  /** The project's adjusted budget of the year, in 分. */
+  amountFen: number;
+  total: string;
+  grade: string;
+  /** The main findings, one per line. */
+  findings: string;
+}
 
 /** One row of a published self-evaluation: an approved indicator, its 实际完成值 and the rule's 得分. */
 export interface DisclosedResult extends DisclosedIndicator {
@@ -92,6 +109,7 @@ export const TABLE_LAYOUTS: Record<DisclosureKind, TableLayout> = {
   projectTargets: { title: '项目支出绩效目标表', columns: ['项目名称', '主管部门', '实施单位'], widths: [7, 24, 16, 18, 12, 12, 10, 34, 11, 13, 26, 14] },
   departmentTargets: { title: '部门整体支出绩效目标表', columns: ['单位名称', '主管部门', '年度主要任务'], widths: [7, 18, 16, 34, 12, 12, 10, 30, 11, 13, 24, 14] },
   selfEvaluations: { title: '项目支出绩效自评表', columns: ['项目名称', '主管部门', '实施单位'], widths: [6, 22, 14, 16, 12, 12, 11, 10, 12, 22, 12, 12, 8, 8, 9] },
+  evaluations: { title: '绩效评价结果表', columns: ['项目名称', '主管部门', '实施单位'], widths: [6, 24, 16, 18, 10, 12, 8, 8, 44] },
 };
 
 const FUND_COLUMNS = ['年度资金总额', '其中：财政拨款', '其他资金'] as const;
@@ -232,7 +250,37 @@ export function selfEvaluationTableGrid(entries: readonly DisclosedSelfEvaluatio
   };
 }
 
+/** The published evaluation results: one row per evaluated project, its findings in the last column. */
+export function evaluationTableGrid(entries: readonly DisclosedEvaluation[]): TargetTableGrid {
+  const [name, department, unit] = TABLE_LAYOUTS.evaluations.columns;
+  const headers = ['序号', name, department, unit, '评价类型', '项目金额（万元）', '总分', '评价等级', '主要问题与发现'];
+  return {
+    columnCount: headers.length,
+    centred: [0, 4, 6, 7],
+    widths: TABLE_LAYOUTS.evaluations.widths,
+    head: [headers.map((h) => head(h))],
+    body: entries.map((e, index) => [
+      { text: String(index + 1) },
+      { text: e.name },
+      { text: e.departmentName },
+      { text: e.unitName },
+      { text: e.kindLabel },
+      { text: '', fen: e.amountFen },
+      { text: e.total },
+      { text: e.grade },
+      { text: e.findings },
+    ]),
+  };
+}
+
 /** The grid of whichever table is published. */
-export function disclosureGrid(table: { kind: DisclosureKind; targets: readonly DisclosedTarget[]; selfEvaluations: readonly DisclosedSelfEvaluation[] }): TargetTableGrid {
-  return table.kind === 'selfEvaluations' ? selfEvaluationTableGrid(table.selfEvaluations) : targetTableGrid(table.kind, table.targets);
+export function disclosureGrid(table: {
+  kind: DisclosureKind;
+  targets: readonly DisclosedTarget[];
+  selfEvaluations: readonly DisclosedSelfEvaluation[];
+  evaluations: readonly DisclosedEvaluation[];
+}): TargetTableGrid {
+  if (table.kind === 'selfEvaluations') return selfEvaluationTableGrid(table.selfEvaluations);
+  if (table.kind === 'evaluations') return evaluationTableGrid(table.evaluations);
+  return targetTableGrid(table.kind, table.targets);
 }

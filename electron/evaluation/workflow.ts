@@ -4,6 +4,7 @@
 import { evaluationAssignments, evaluationPlanItems, evaluationPlans, evaluations, evaluationScores, evaluationTemplates } from '../../db/schema';
 import { declareWorkflow } from '../workflow';
 import { evaluationContract } from './contract';
+import { evaluationExchange } from './exchange';
 
 export const evaluationWorkflow = declareWorkflow({
   name: 'evaluation',
@@ -18,4 +19,6 @@ export const evaluationWorkflow = declareWorkflow({
     /** Scored leaves of those evaluations. */
     evaluationScores,
   },
+  stage: { name: 'evaluation', label: '绩效评价' },
+  records: evaluationExchange,
 });

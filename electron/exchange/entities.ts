@@ -25,6 +25,16 @@ export interface ChildTable {
   key: readonly string[];
   /** What a child row may hold (rowSchema.childRow of its table). */
   row: RowSchema;
+  /**
+   * A grandchild: `foreignKey` names a row of this other child table of the same record (e.g. a feedback
+   * round's files name the round, which names the notice), declared before it in `children`.
+   */
+  via?: { table: string; foreignKey: string };
+  /**
+   * Rows that hold the county's own decisions (a notice's verdicts, its 问责 measures): a unit's package
+   * never carries them, and the county's rows stay as they are when a unit's copy of the record arrives.
+   */
+  notFromUnits?: true;
 }
 
 /**
@@ -87,6 +97,12 @@ export interface ExchangeEntity {
    * difference in them alone does not make two copies of a record different. created_at never does.
    */
   localColumns?: readonly string[];
+  /**
+   * Columns that point at this installation's own records which do not travel (an evaluation's plan item
+   * and the firm's job it was done under): they leave as null, so the receiver never holds a reference
+   * it cannot resolve. Their row schema should accept only null.
+   */
+  homeColumns?: readonly string[];
   /** Columns for the human-readable summary (counts per unit and status). */
   unitColumn?: string;
   statusColumn?: string;
@@ -102,9 +118,10 @@ export interface ExchangeEntity {
   /**
    * A rule the record breaks, as a message naming it, or null. Checked before anything is written (dry
    * runs included): one such record refuses the whole package. `rowOf` finds a related row by table and
-   * id, in the package first, then on this installation (e.g. to name a sheet by its project).
+   * id, in the package first, then on this installation (e.g. to name a sheet by its project); `db` is
+   * the receiver's, for its own rules (e.g. its 附件大小上限).
    */
-  refuseIncoming?(record: PackageRecord, rowOf: (table: string, id: string) => Row | undefined): string | null;
+  refuseIncoming?(record: PackageRecord, rowOf: (table: string, id: string) => Row | undefined, db: Db): string | null;
   /**
    * Runs once per import, in its transaction, after this entity's records were written: for the
    * bookkeeping a workflow keeps beside its records (e.g. a library version for an applied update).

@@ -75,7 +75,8 @@ export interface ImportOptions {
   limits?: VerifyContext['limits'];
 }
 
-const cell = z.union([z.string().max(1_000_000), z.number(), z.null()]);
+// Long enough for an attachment's bytes as base64; each column's own schema (rowSchema) limits the rest.
+const cell = z.union([z.string().max(45_000_000), z.number(), z.null()]);
 const rowSchema = z.record(z.string().max(64), cell);
 const recordSchema = z
   .object({
@@ -164,15 +165,16 @@ function checkRow(entity: ExchangeEntity, naturalKey: string, schema: RowSchema,
 }
 
 /** Each child row fits its table and belongs to this record; one that exists under another parent never moves. */
-function checkChildren(records: RecordStore, entity: ExchangeEntity, record: PackageRecord, seen: Set<string>): void {
-  const declared = new Set((entity.children ?? []).map((c) => c.table));
+function checkChildren(records: RecordStore, entity: ExchangeEntity, record: PackageRecord, seen: Set<string>, fromUnit: boolean): void {
+  const declared = new Set((entity.children ?? []).filter((c) => !(fromUnit && c.notFromUnits)).map((c) => c.table));
   const unexpected = Object.keys(record.children).find((table) => !declared.has(table));
   if (unexpected) refuseRow(entity, record.naturalKey, `带有本软件不认识的明细“${unexpected}”`);
   for (const child of entity.children ?? []) {
     const columns = records.columns(child.table);
     for (const row of record.children[child.table] ?? []) {
       checkRow(entity, record.naturalKey, child.row, columns, row, '明细');
-      if (row[child.foreignKey] !== record.id) refuseRow(entity, record.naturalKey, '的明细行属于另一条记录');
+      const parentIds = child.via ? new Set((record.children[child.via.table] ?? []).map((r) => r.id)) : new Set([record.id]);
+      if (!parentIds.has(row[child.foreignKey] ?? null)) refuseRow(entity, record.naturalKey, '的明细行属于另一条记录');
       // Two parents in one package claiming one child row would move it from the first to the second.
       if (child.key.includes('id')) {
         const id = `${child.table}/${String(row.id)}`;
@@ -191,7 +193,7 @@ function checkChildren(records: RecordStore, entity: ExchangeEntity, record: Pac
  * sender (going up) or receiver (going down), and natural keys are computed here from the rows, never
  * taken from the package.
  */
-function incomingRecords(verified: VerifiedPackage, scope: PackageScope, records: RecordStore): IncomingSet[] {
+function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope, records: RecordStore): IncomingSet[] {
   const sets: IncomingSet[] = [];
   const { manifest } = verified;
   /** Record and child-row ids met so far in this package, by table. */
@@ -227,24 +229,24 @@ function incomingRecords(verified: VerifiedPackage, scope: PackageScope, records
       if ('year' in record.row && record.row.year !== scope.year) {
         refuseRow(entity, record.naturalKey, `是 ${String(record.row.year)} 年度的，而数据包声明的年度是 ${scope.year}`);
       }
-      checkChildren(records, entity, record, seen);
+      checkChildren(records, entity, record, seen, scope.unit !== undefined);
     }
     sets.push({ entity, records: list });
   }
-  refuseBrokenRecords(sets, records);
+  refuseBrokenRecords(db, sets, records);
   // Apply parents before children, in the registry's order.
   return sets.sort((a, b) => EXCHANGE_ENTITIES.indexOf(a.entity) - EXCHANGE_ENTITIES.indexOf(b.entity));
 }
 
 /** The first record an entity's own rule refuses (e.g. a monitoring sheet executed above its budget) refuses the package. */
-function refuseBrokenRecords(sets: readonly IncomingSet[], records: RecordStore): void {
+function refuseBrokenRecords(db: Db, sets: readonly IncomingSet[], records: RecordStore): void {
   const rowOf = (table: string, id: string): Row | undefined =>
     sets.find((s) => s.entity.table === table)?.records.find((r) => r.id === id)?.row ??
     (records.statement(`SELECT * FROM "${table.replace(/"/g, '""')}" WHERE id = ?`).get(id) as Row | undefined);
   for (const { entity, records: list } of sets) {
     if (!entity.refuseIncoming) continue;
     for (const record of list) {
-      const why = record.deleted ? null : entity.refuseIncoming(record, rowOf);
+      const why = record.deleted ? null : entity.refuseIncoming(record, rowOf, db);
       if (why) throw new PackageRefusal('BAD_DATA', `${why}，已拒绝整个数据包`);
     }
   }
@@ -458,7 +460,7 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
 
   const records = new RecordStore(sqliteOf(store.db));
   const scope = packageScope(manifest, installation);
-  const sets = incomingRecords(verified, scope, records);
+  const sets = incomingRecords(store.db, verified, scope, records);
   const decisions = incomingDecisions(verified, scope.direction).map((d) => planDecision(records, peer, d));
   const settlesHere = RECEIVER_SETTLES.includes(manifest.kind);
   const planned = sets.flatMap(({ entity, records: list }) =>

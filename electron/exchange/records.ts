@@ -20,6 +20,12 @@ export interface PackageRecord {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** The condition choosing a record's rows of a child table, the record's id as the one parameter. */
+const ownedBy = (child: ChildTable) =>
+  child.via
+    ? `${quote(child.foreignKey)} IN (SELECT id FROM ${quote(child.via.table)} WHERE ${quote(child.via.foreignKey)} = ?)`
+    : `${quote(child.foreignKey)} = ?`;
+
 /** Only the named parameters a condition uses: better-sqlite3 refuses unused ones. */
 function scopeParams(condition: string, values: Record<string, Cell>): Record<string, Cell> {
   return Object.fromEntries(Object.entries(values).filter(([name]) => condition.includes(`:${name}`)));
@@ -27,6 +33,7 @@ function scopeParams(condition: string, values: Record<string, Cell>): Record<st
 
 export class RecordStore {
   private readonly columnCache = new Map<string, string[]>();
+  private readonly blobCache = new Map<string, Set<string>>();
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly sqlite: Database.Database) {}
@@ -38,6 +45,24 @@ export class RecordStore {
       this.columnCache.set(table, columns);
     }
     return columns;
+  }
+
+  /**
+   * A file's bytes (an attachment's content) travel in the package's JSON as base64 and are stored as
+   * bytes again, so that their size and hash hold on both sides.
+   */
+  private blobColumns(table: string): Set<string> {
+    let blobs = this.blobCache.get(table);
+    if (!blobs) {
+      const info = this.sqlite.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string; type: string }[];
+      blobs = new Set(info.filter((c) => c.type.toUpperCase() === 'BLOB').map((c) => c.name));
+      this.blobCache.set(table, blobs);
+    }
+    return blobs;
+  }
+
+  private stored(table: string, column: string, value: Cell | undefined): Cell | Buffer {
+    return typeof value === 'string' && this.blobColumns(table).has(column) ? Buffer.from(value, 'base64') : (value ?? null);
   }
 
   dataColumns(table: string): string[] {
@@ -63,7 +88,7 @@ export class RecordStore {
     const rows = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE ${condition} ORDER BY rowid`).all(
       scopeParams(condition, { region, year, unit: unit ?? null }),
     ) as Row[];
-    return rows.map((row) => this.toRecord(entity, row));
+    return rows.map((row) => this.toRecord(entity, row, unit));
   }
 
   byId(entity: ExchangeEntity, id: string): PackageRecord | undefined {
@@ -93,23 +118,30 @@ export class RecordStore {
   /** The parent a child row already has here, when its key is its own id (undefined when it is new). */
   parentOf(child: ChildTable, row: Row): string | undefined {
     if (!child.key.includes('id')) return undefined;
-    const found = this.statement(`SELECT ${quote(child.foreignKey)} AS parent FROM ${quote(child.table)} WHERE id = ?`).get(row.id ?? null) as
+    const parent = child.via
+      ? `SELECT v.${quote(child.via.foreignKey)} AS parent FROM ${quote(child.table)} c JOIN ${quote(child.via.table)} v ON v.id = c.${quote(child.foreignKey)} WHERE c.id = ?`
+      : `SELECT ${quote(child.foreignKey)} AS parent FROM ${quote(child.table)} WHERE id = ?`;
+    const found = this.statement(parent).get(row.id ?? null) as
       | { parent: string }
       | undefined;
     return found?.parent;
   }
 
-  private toRecord(entity: ExchangeEntity, row: Row): PackageRecord {
+  /** `unit`: the record as a unit sends it, without the rows that are its county's (ChildTable.notFromUnits). */
+  private toRecord(entity: ExchangeEntity, row: Row, unit?: string): PackageRecord {
     const data: Row = {};
-    for (const column of this.dataColumns(entity.table)) data[column] = row[column] ?? null;
+    for (const column of this.dataColumns(entity.table)) data[column] = entity.homeColumns?.includes(column) ? null : (row[column] ?? null);
     const children: Record<string, Row[]> = {};
     for (const child of entity.children ?? []) {
+      if (child.notFromUnits && unit) continue;
       const order = child.key.map(quote).join(', ');
       children[child.table] = (
-        this.statement(`SELECT * FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} = ? ORDER BY ${order}`).all(row.id) as Row[]
+        this.statement(`SELECT * FROM ${quote(child.table)} WHERE ${ownedBy(child)} ORDER BY ${order}`).all(row.id) as Row[]
       ).map((childRow) => {
-        const copy = { ...childRow };
-        delete copy.rowid;
+        const copy: Row = {};
+        for (const [column, value] of Object.entries(childRow)) {
+          if (column !== 'rowid') copy[column] = Buffer.isBuffer(value) ? value.toString('base64') : value;
+        }
         return copy;
       });
     }
@@ -133,18 +165,22 @@ export class RecordStore {
       `INSERT INTO ${quote(entity.table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
     ).run(...values);
-    for (const child of entity.children ?? []) this.writeChildren(child, record.id, record.children[child.table] ?? []);
+    for (const child of entity.children ?? []) {
+      // A unit's copy comes without its county's rows, which stay as they are.
+      if (child.notFromUnits && !(child.table in record.children)) continue;
+      this.writeChildren(child, record.id, record.children[child.table] ?? []);
+    }
   }
 
   private writeChildren(child: ChildTable, parentId: string, rows: Row[]): void {
     const columns = this.columns(child.table);
     const keyOf = (row: Row) => JSON.stringify(child.key.map((k) => row[k] ?? null));
     const incoming = new Set(rows.map(keyOf));
-    const existing = this.statement(`SELECT * FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} = ?`).all(parentId) as Row[];
+    const existing = this.statement(`SELECT * FROM ${quote(child.table)} WHERE ${ownedBy(child)}`).all(parentId) as Row[];
     const keyWhere = child.key.map((k) => `${quote(k)} IS ?`).join(' AND ');
     for (const row of existing) {
       if (!incoming.has(keyOf(row))) {
-        this.statement(`DELETE FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} = ? AND ${keyWhere}`).run(parentId, ...child.key.map((k) => row[k] ?? null));
+        this.statement(`DELETE FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} IS ? AND ${keyWhere}`).run(row[child.foreignKey] ?? null, ...child.key.map((k) => row[k] ?? null));
       }
     }
     const conflictTarget = child.key.includes('id') ? ['id'] : [child.foreignKey, ...child.key];
@@ -153,7 +189,9 @@ export class RecordStore {
       `INSERT INTO ${quote(child.table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT (${conflictTarget.map(quote).join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
     );
-    for (const row of rows) upsert.run(...columns.map((c) => (c === child.foreignKey ? parentId : (row[c] ?? null))));
+    // A grandchild keeps the row it names, which checkChildren found among this record's own.
+    const ownKey = (row: Row) => (child.via ? (row[child.foreignKey] ?? null) : parentId);
+    for (const row of rows) upsert.run(...columns.map((c) => (c === child.foreignKey ? ownKey(row) : this.stored(child.table, c, row[c]))));
   }
 }
 

@@ -10,6 +10,13 @@ import { freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testSuppo
 import { dashboardWorkbook, prefectureDashboard } from './dashboard';
 import { importPackage } from '../exchange/incoming';
 import { exportReport } from '../exchange/outgoing';
+import { RECTIFICATION_LABELS } from '../domain/rectification';
+import { listTemplates } from '../evaluation/templates';
+import { fundsOverview, saveProjectDetails } from '../funds';
+import { generateResults, recordDecision, resultsView } from '../results/proposals';
+import { exportStage, prefectureStore, seedEvaluation, seedNotices } from '../testSupport/evaluationExchange';
+import { seedFundCounty } from '../testSupport/funds';
+import { countyWithResults, WAN } from '../testSupport/results';
 
 describe('prefecture dashboard', () => {
   it('shows one row per county with what its packages brought: coverage, the latest round’s lights, target review grades', () => {
@@ -54,5 +61,65 @@ describe('prefecture dashboard', () => {
     const sheet = XLSX.read(dashboardWorkbook(rows, 2020)).Sheets['2020年各县汇总']!;
     const table = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet);
     expect(table.find((r) => r['县市'] === '轮台县')).toMatchObject({ 项目数: 140, 最近监控月份: '12月', 红灯: lights.red, 未填报: countyCounts.unreported, 目标审核优: luntai.grades.优 });
+  });
+});
+
+describe('prefecture dashboard: evaluations, results, notices and 衔接资金', () => {
+  /** A county whose 2020 has graded self-evaluations with a results list decided in part, evaluations, notices and 衔接资金. */
+  function reportingCounty() {
+    const { store, db, projectIds, office } = countyWithResults();
+    generateResults(db, office, { year: 2020, replace: false });
+    const lines = resultsView(db, 2020).lines;
+    recordDecision(db, TEST_ACTOR, { id: lines[0]!.id, decision: 'adopted', amountFen: null, reason: '' });
+    recordDecision(db, TEST_ACTOR, { id: lines[1]!.id, decision: 'partly', amountFen: lines[1]!.baseFen - 1, reason: '压减' });
+    recordDecision(db, TEST_ACTOR, { id: lines[2]!.id, decision: 'rejected', amountFen: null, reason: '政策性项目' });
+    const template = listTemplates(db).find((t) => t.kind === 'project')!;
+    const subject = (code: string) => ({ id: projectIds.get(code)!, code, unitCode: '101001' });
+    seedEvaluation(store.sqlite, template, subject('LT-01'), { kind: 'finance-evaluation', status: 'approved', total: '86.00', grade: '良' });
+    seedEvaluation(store.sqlite, template, subject('LT-02'), { kind: 'department-evaluation', status: 'approved', total: '91.00', grade: '优' });
+    // Submitted only: it travels, but neither covers its project nor counts among the grades yet.
+    seedEvaluation(store.sqlite, template, subject('LT-03'), { kind: 'finance-evaluation', status: 'submitted', total: '70.00', grade: '中' });
+    seedNotices(store.sqlite, projectIds, { first: { code: 'LT-01', unit: '101001' }, second: { code: 'LT-02', unit: '101001' } });
+    const funds = seedFundCounty(db);
+    saveProjectDetails(db, TEST_ACTOR, { projectId: funds.industry, version: 0, category: '产业', households: 30, people: 120, povertyHouseholds: 12, povertyPeople: 50, monitoredHouseholds: 3, monitoredPeople: 11 });
+    return { county: store, db };
+  }
+
+  it('shows a county’s evaluation coverage, evaluation grades, adopted share, overdue notices, 问责 list and industry share from its packages', () => {
+    const { county, db } = reportingCounty();
+    const pref = prefectureStore();
+    for (const stage of ['evaluation', 'results', 'rectification', 'funds']) importPackage(pref, TEST_ACTOR, exportStage(county, stage), { dryRun: false, trust: true });
+
+    const luntai = prefectureDashboard(pref, 2020, '2021-06-30').find((r) => r.code === '652822')!;
+    // 9 projects of 2020: LT-01…06 (120 + 50 + 80 + 40 + 30 + 10 万元) and the three 衔接资金 ones (60 + 40 + 10); LT-01 and LT-02 evaluated.
+    expect(luntai.evaluation).toEqual({
+      projects: 9,
+      projectFen: 440 * WAN,
+      evaluated: 2,
+      evaluatedFen: 170 * WAN,
+      countShare: '22.22',
+      amountShare: '38.64',
+      grades: { finance: { 优: 0, 良: 1, 中: 0, 差: 0 }, department: { 优: 1, 良: 0, 中: 0, 差: 0 } },
+    });
+    // The county's own results page and 衔接资金 view say the same.
+    const own = resultsView(db, 2020);
+    expect(luntai.adoption).toEqual({ proposals: own.lines.length, decided: 3, share: own.adoption.lineShare });
+    expect(luntai.adoption.share).toBe('66.67%');
+    const industry = fundsOverview(db, 2020).industry;
+    expect(luntai.industry).toMatchObject({ industryFen: industry.industryFen, totalFen: industry.totalFen, share: industry.share, aim: industry.aim, verdict: '达到政策要求' });
+    expect(luntai.industry.share).toBe('60.00');
+    // The notice returned once and due on 2021-05-31 is 30 days overdue and on the 问责 list with its 约谈;
+    // LT-05's monitoring notice (countyWithResults), due on 2021-03-31, is 91 days overdue.
+    expect(luntai.overdueRectifications).toBe(2);
+    expect(luntai.accountable).toBe(2);
+    expect(luntai.notices.map((n) => [n.number, n.statusLabel, n.daysOverdue, n.measures])).toEqual([
+      ['〔2020〕1号', RECTIFICATION_LABELS.passed, 0, 0],
+      ['〔2020〕2号', RECTIFICATION_LABELS.returned, 30, 1],
+      ['〔2020〕3号', RECTIFICATION_LABELS.issued, 0, 0],
+      ['〔2020〕4号', RECTIFICATION_LABELS.issued, 91, 0],
+    ]);
+
+    const table = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(dashboardWorkbook([luntai], 2020)).Sheets['2020年各县汇总']!);
+    expect(table[0]).toMatchObject({ 已评价项目: 2, '评价覆盖（数量）': '22.22%', '评价覆盖（金额）': '38.64%', 财政评价等级: '优 0，良 1，中 0，差 0', 建议采纳率: '66.67%', 问责清单: 2, 产业资金占比: '60.00%' });
   });
 });

@@ -13,6 +13,7 @@ import { requireInstallation } from '../registry';
 import { selfEvaluationTally, type SelfEvaluationTally } from '../selfEvaluation';
 import { projectTargetTally } from '../targets';
 import { writeWorkbook } from '../xlsx/sheet';
+import { adoptionFigures, countyNotices, evaluationFigures, industryFigures, type AdoptionFigures, type CountyNotice, type EvaluationFigures, type IndustryFigures } from './countyFigures';
 
 export interface CountyRow {
   code: string;
@@ -35,6 +36,15 @@ export interface CountyRow {
   overdueRectifications: number;
   /** Self-evaluations of the county's approved project targets, and the grades of the approved ones. */
   selfEvaluation: SelfEvaluationTally;
+  /** 部门评价 and 财政评价: coverage by number and amount, grades by kind. */
+  evaluation: EvaluationFigures;
+  /** The budget section's take on the county's results proposals. */
+  adoption: AdoptionFigures;
+  /** Every notice of the year with its status and days overdue; `accountable` of them are on the 问责 list. */
+  notices: CountyNotice[];
+  accountable: number;
+  /** 衔接资金 allocated to 产业 against the policy aim. */
+  industry: IndustryFigures;
 }
 
 /** One row per county of this prefecture, from each workflow's own tally of the county's year. */
@@ -51,6 +61,7 @@ export function prefectureDashboard(store: Store, year: number, today = localDat
     const packages = packagesFrom(store, county.code, year);
     const targets = projectTargetTally(store.db, county.code, year);
     const monitoring = monitoringTally(store.db, county.code, year);
+    const notices = countyNotices(store.db, county.code, year, today);
     return {
       code: county.code,
       name: county.name,
@@ -66,15 +77,23 @@ export function prefectureDashboard(store: Store, year: number, today = localDat
       latestRound: monitoring.latestRound,
       overdueRectifications: overdueCount(store.db, county.code, year, today),
       selfEvaluation: selfEvaluationTally(store.db, county.code, year),
+      evaluation: evaluationFigures(store.db, county.code, year),
+      adoption: adoptionFigures(store.db, county.code, year),
+      notices,
+      accountable: notices.filter((n) => n.accountability.length > 0).length,
+      industry: industryFigures(store.db, county.code, year),
     };
   });
 }
+
+const shareCell = (share: string | null) => (share === null ? '—' : `${share}%`);
+const gradeCell = (grades: Record<ReviewGrade, number>) => REVIEW_GRADES.map((g) => `${g} ${grades[g]}`).join('，');
 
 export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uint8Array {
   return writeWorkbook([
     {
       name: `${year}年各县汇总`,
-      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '最近监控月份', '红灯', '黄灯', '绿灯', '蓝灯', '未填报', '目标审核优', '良', '中', '差', '逾期整改', '已自评', '自评已通过', '自评等级', '部门整体已自评'],
+      headers: ['区划代码', '县市', '收到数据包', '最近接收', '未出回执', '项目数', '目标已批复', '待发送审核意见', '监控表', '监控已报送', '最近监控月份', '红灯', '黄灯', '绿灯', '蓝灯', '未填报', '目标审核优', '良', '中', '差', '逾期整改', '已自评', '自评已通过', '自评等级', '部门整体已自评', '已评价项目', '评价覆盖（数量）', '评价覆盖（金额）', '财政评价等级', '部门评价等级', '结果应用建议', '已决定', '建议采纳率', '问责清单', '产业资金占比', '政策要求'],
       rows: rows.map((r) => [
         r.code,
         r.name,
@@ -98,8 +117,19 @@ export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uin
         r.selfEvaluation.approved,
         r.selfEvaluation.grades.map((g) => `${g.grade} ${g.count}`).join('，'),
         `${r.selfEvaluation.department.evaluated} / ${r.selfEvaluation.department.approvedTargets}`,
+        r.evaluation.evaluated,
+        shareCell(r.evaluation.countShare),
+        shareCell(r.evaluation.amountShare),
+        gradeCell(r.evaluation.grades.finance),
+        gradeCell(r.evaluation.grades.department),
+        r.adoption.proposals,
+        r.adoption.decided,
+        r.adoption.share,
+        r.accountable,
+        shareCell(r.industry.share),
+        `${r.industry.aim}%`,
       ]),
-      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 12, 6, 6, 6, 6, 8, 10, 6, 6, 6, 10, 8, 10, 22, 14],
+      widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 12, 6, 6, 6, 6, 8, 10, 6, 6, 6, 10, 8, 10, 22, 14, 10, 16, 16, 22, 22, 12, 8, 12, 10, 14, 10],
     },
   ]);
 }

@@ -1,6 +1,19 @@
-// Rectification notices travel up with the unit's feedback; the verdict stays with the county.
-import { rectifications } from '../../db/schema';
-import { type CrossReference, type DeclaredEntity, type Row, recordRow } from '../exchange/exchange';
+// Rectification notices travel up with the unit's feedback: every round of it (what was answered, the
+// department's look and the verdict on it), the files kept with each round, and the 问责 measures taken,
+// so the prefecture sees the whole loop. Going from a unit to its county, the verdict stays the county's.
+import { accountabilityMeasures, rectificationRounds, rectifications } from '../../db/schema';
+import { attachmentChild, attachmentProblem } from '../attachments/exchange';
+import { type ChildTable, type CrossReference, type DeclaredEntity, type Row, childRow, recordRow } from '../exchange/exchange';
+
+/** The owner kind of a submitted feedback round's files (the draft's stay home until submitted). */
+const FEEDBACK_FILES = 'rectification.feedback';
+
+const noticeChildren: readonly ChildTable[] = [
+  // The rounds carry the county's verdicts: they go on from the county, never from a unit.
+  { table: 'rectification_rounds', foreignKey: 'rectification_id', key: ['id'], row: childRow(rectificationRounds), notFromUnits: true },
+  { ...attachmentChild(FEEDBACK_FILES), via: { table: 'rectification_rounds', foreignKey: 'rectification_id' }, notFromUnits: true },
+  { table: 'accountability_measures', foreignKey: 'rectification_id', key: ['id'], row: childRow(accountabilityMeasures), notFromUnits: true },
+];
 
 /** A unit answers a rectification notice; the verdict (通过 / 退回) is the county's alone. */
 function rectificationAwaitingVerdict(row: Row): Row {
@@ -43,7 +56,12 @@ export const rectificationExchange: readonly DeclaredEntity[] = [
     unitScope: 'unit_code = :unit',
     unitColumn: 'unit_code',
     statusColumn: 'status',
+    children: noticeChildren,
     references: noticeReferences,
     awaitingReview: rectificationAwaitingVerdict,
+    refuseIncoming: (record, _rowOf, db) => {
+      const problem = attachmentProblem(db, record.children.attachments);
+      return problem && `整改通知（${record.naturalKey}）的反馈${problem}`;
+    },
   },
 ];

@@ -27,9 +27,10 @@ const KIND_OPTIONS = [
   { value: 'projectTargets', label: '项目支出绩效目标' },
   { value: 'departmentTargets', label: '部门整体支出绩效目标' },
   { value: 'selfEvaluations', label: '绩效自评表' },
+  { value: 'evaluations', label: '绩效评价结果' },
 ];
 /** What one row of each table is, for counts. */
-const ROW_NOUN: Record<DisclosureKind, string> = { projectTargets: '项目', departmentTargets: '单位', selfEvaluations: '项目' };
+const ROW_NOUN: Record<DisclosureKind, string> = { projectTargets: '项目', departmentTargets: '单位', selfEvaluations: '项目', evaluations: '评价' };
 
 interface Choice {
   year: number;
@@ -130,7 +131,7 @@ function DisclosureView({ choice, onChoice, years, units }: ViewProps) {
       <div className="no-print">
         <PageHeader
           title="绩效公开"
-          description="按标准格式生成公开表：绩效目标随部门预算同步公开，绩效自评表随部门决算公开；涉密项目和未审核通过的目标、自评表不公开。"
+          description="按标准格式生成公开表：绩效目标随部门预算同步公开，绩效自评表和重点绩效评价结果随部门决算公开；涉密项目和未审核通过的目标、自评表、评价不公开。"
           actions={
             <>
               <DownloadButton label="导出 Excel" fetchFile={() => invoke('disclosure.export', query)} disabled={!publishable} />

@@ -9,6 +9,7 @@ import classes from './TargetTable.module.css';
 /** What screen readers and tests call the table, whatever the year and scope. */
 export const TARGET_TABLE_LABEL = '绩效目标公开表';
 const SELF_EVALUATION_TABLE_LABEL = '绩效自评公开表';
+const EVALUATION_TABLE_LABEL = '绩效评价结果公开表';
 
 function Cell({ cell, column, header, centred }: { cell: GridCell; column: number; header: boolean; centred: readonly number[] }) {
   const Tag = header ? 'th' : 'td';
@@ -33,7 +34,7 @@ export function TargetTable({ table }: { table: DisclosureTable }) {
         <span>公开范围：{table.scopeName}</span>
         <span>金额单位：万元</span>
       </div>
-      <table className={classes.table} aria-label={table.kind === 'selfEvaluations' ? SELF_EVALUATION_TABLE_LABEL : TARGET_TABLE_LABEL}>
+      <table className={classes.table} aria-label={table.kind === 'selfEvaluations' ? SELF_EVALUATION_TABLE_LABEL : table.kind === 'evaluations' ? EVALUATION_TABLE_LABEL : TARGET_TABLE_LABEL}>
         <colgroup>
           {grid.widths.map((width, i) => (
             <col key={i} style={{ width: `${((width / totalWidth) * 100).toFixed(2)}%` }} />

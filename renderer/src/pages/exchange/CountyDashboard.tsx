@@ -1,13 +1,14 @@
 // 各县汇总: one row per county of the prefecture for the year, from what the counties' packages brought
 // in, with small bars for target approval and monitoring submission; Excel export and print.
-import { Alert, Badge, Button, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { REVIEW_GRADES, type ReviewGrade } from '../../../../electron/domain/targets';
+import { Alert, Button, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import type { CountyRow } from '../../../../electron/prefecture/contract';
 import { invoke } from '../../api';
 import { DownloadButton } from '../../components/FileActions';
 import { formatDateTime } from '../../components/format';
 import { useInvoke } from '../../components/useInvoke';
 import { navigate } from '../../router';
+import { CountyOutcomes } from './CountyOutcomes';
+import { Count, Counts, Grades } from './GradeCounts';
 import classes from './exchange.module.css';
 import { useExchange } from './exchangeContext';
 
@@ -29,17 +30,6 @@ function Share({ part, whole, label }: { part: number; whole: number; label: str
     </Stack>
   );
 }
-
-const Count = ({ n, color }: { n: number; color: string }) =>
-  n > 0 ? (
-    <Badge variant="light" color={color}>
-      {n}
-    </Badge>
-  ) : (
-    <Text span size="sm" c="dimmed">
-      0
-    </Text>
-  );
 
 export function CountyDashboard() {
   const { year } = useExchange();
@@ -149,6 +139,7 @@ export function CountyDashboard() {
       <Text size="xs" c="dimmed">
         目标已批复：县级已批复的项目支出绩效目标数 / 项目数。监控已报送：已报送或已审核的监控表 / 监控表总数。最近一轮监控：该县本年度最后一个监控轮次中各项目的项目灯，尚无任何填报的监控表不亮灯，计为“未填报”。目标审核等级：县级对项目支出绩效目标的审核等级分布。已自评：已开展绩效自评的项目 / 已批复目标的项目，其下“部门整体”为已开展部门整体支出绩效自评的单位 / 部门整体目标已批复的单位。自评等级：县级审核通过的项目自评表的评价等级分布。未出回执：已导入但尚未向该县出具回执的数据包。
       </Text>
+      <CountyOutcomes rows={rows} year={year} />
     </Stack>
   );
 }
@@ -159,21 +150,6 @@ const ROUND_LIGHTS = [
   ['green', '绿', 'green'],
   ['blue', '蓝', 'blue'],
 ] as const;
-
-const GRADE_COLORS: Record<ReviewGrade, string> = { 优: 'green', 良: 'teal', 中: 'yellow.8', 差: 'red' };
-
-/** Coloured "label count" pairs that wrap inside a narrow cell instead of being cut off. */
-function Counts({ items }: { items: readonly { key: string; label: string; n: number; color: string }[] }) {
-  return (
-    <Group gap={6} style={{ rowGap: 0 }}>
-      {items.map(({ key, label, n, color }) => (
-        <Text key={key} span size="sm" fw={600} c={n > 0 ? color : 'dimmed'} aria-label={`${label} ${n} 个`} style={{ whiteSpace: 'nowrap' }}>
-          {label} {n}
-        </Text>
-      ))}
-    </Group>
-  );
-}
 
 /** The project lights of a county's latest round, and its sheets nobody has reported yet. */
 function RoundLights({ round }: { round: CountyRow['latestRound'] }) {
@@ -197,18 +173,6 @@ function RoundLights({ round }: { round: CountyRow['latestRound'] }) {
       />
     </Stack>
   );
-}
-
-/** How the county graded its project targets at review. */
-function Grades({ grades }: { grades: CountyRow['grades'] }) {
-  if (REVIEW_GRADES.every((g) => grades[g] === 0)) {
-    return (
-      <Text span size="sm" c="dimmed">
-        未评级
-      </Text>
-    );
-  }
-  return <Counts items={REVIEW_GRADES.map((grade) => ({ key: grade, label: grade, n: grades[grade], color: GRADE_COLORS[grade] }))} />;
 }
 
 const SELF_EVALUATION_COLORS = ['green', 'teal', 'yellow.8', 'red'];

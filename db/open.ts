@@ -176,7 +176,9 @@ function rowBreakingCheck(sqlite: Database.Database, reason: string): string | n
 function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // Another process's longest write — the CLI building a sample year in one transaction — takes several
+  // seconds on a busy two-core office PC; a click in the app waits that out rather than failing.
+  sqlite.pragma('busy_timeout = 15000');
   sqlite.pragma('synchronous = NORMAL');
 }
 

@@ -61,7 +61,8 @@ async function projectThroughTheYear() {
   });
 
   const template = (await call('evaluation.templates', {})).find((t) => t.kind === 'project')!;
-  await call('evaluation.create', { kind: 'finance-evaluation', year: 2020, templateId: template.id, projectId });
+  // A project outside the year's plan is added to it by hand, as the page confirms first.
+  await call('evaluation.create', { kind: 'finance-evaluation', year: 2020, templateId: template.id, projectId, addToPlan: true });
 
   const document = await call('funds.createDocument', { year: 2020, docNumber: '新财农〔2020〕8号', level: '中央', issuedOn: '2020-03-10', amount: '30', allocations: [{ projectId, amount: '30' }] });
   await call('funds.addPayment', { projectId, documentId: document.id, paidOn: '2020-06-18', amount: '12', payeeType: '村集体', voucher: 'PZ-0618', note: '' });

@@ -26,8 +26,16 @@ interface Subject {
   unitCode: string;
 }
 
+interface Seeded {
+  travelling: number;
+  evaluatedProjects: number;
+  financeGood: number;
+  departmentExcellent: number;
+  overdueNumber: string;
+}
+
 /** Two approved evaluations (财政 良, 部门 优) and a submitted one, three notices (one 30 days overdue on 2021-06-30 style: past due), and decisions on three proposals. */
-async function seedCounty(): Promise<{ evaluated: Subject[] }> {
+async function seedCounty(): Promise<Seeded> {
   const template = (await county.call('evaluation.templates', {})).find((t) => t.kind === 'project')!;
   await county.call('results.generate', { year: YEAR, replace: false });
   const { path: file } = await county.call('database.current', {});
@@ -49,7 +57,18 @@ async function seedCounty(): Promise<{ evaluated: Subject[] }> {
     decide.run('adopted', lines[0]!.baseFen, lines[0]!.id);
     decide.run('partly', Math.max(0, lines[1]!.baseFen - 100), lines[1]!.id);
     decide.run('rejected', null, lines[2]!.id);
-    return { evaluated: [first, second] };
+    // Beside the sample county's own evaluations and notices: what the report carries and the summary counts.
+    const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
+    const graded = (kind: string, grade: string) =>
+      count(`SELECT count(*) AS n FROM evaluations WHERE year = ${YEAR} AND status = 'approved' AND kind = '${kind}' AND grade = '${grade}' AND deleted = 0`);
+    const overdueSeq = count(`SELECT seq AS n FROM rectifications WHERE year = ${YEAR} AND problems = '绩效目标细化不足'`);
+    return {
+      travelling: count(`SELECT count(*) AS n FROM evaluations WHERE year = ${YEAR} AND status <> 'draft' AND deleted = 0`),
+      evaluatedProjects: count(`SELECT count(DISTINCT project_id) AS n FROM evaluations WHERE year = ${YEAR} AND status = 'approved' AND project_id IS NOT NULL AND deleted = 0`),
+      financeGood: graded('finance-evaluation', '良'),
+      departmentExcellent: graded('department-evaluation', '优'),
+      overdueNumber: `〔${YEAR}〕${overdueSeq}号`,
+    };
   } finally {
     sqlite.close();
   }
@@ -59,7 +78,7 @@ describe('各县汇总 of evaluations, results and rectification', () => {
   it('shows the county’s evaluation coverage, grades, adopted share, overdue notices and industry share after its report is imported', async () => {
     await county.call('setup.init', { role: 'county', regionCode: '652822', operatorName: '张三', password: null });
     const demo = (await county.call('database.openSample', { year: YEAR })).generated!;
-    await seedCounty();
+    const seeded = await seedCounty();
     const industry = (await county.call('funds.overview', { year: YEAR })).industry;
     await prefecture.call('setup.init', { role: 'prefecture', regionCode: '652800', operatorName: '李四', password: null });
     await Promise.all([county.page.reload(), prefecture.page.reload()]);
@@ -71,7 +90,7 @@ describe('各县汇总 of evaluations, results and rectification', () => {
     await c.getByRole('combobox', { name: '阶段' }).click();
     await c.getByRole('option', { name: '全部' }).click();
     const contents = c.getByRole('table', { name: '上报包将包含' });
-    await contents.getByRole('row').filter({ hasText: '绩效评价' }).filter({ hasText: '3' }).first().waitFor();
+    await contents.getByRole('row').filter({ hasText: '绩效评价' }).filter({ hasText: String(seeded.travelling) }).first().waitFor();
     await c.screenshot({ path: '/tmp/prefecture-evaluations-county-export.png', fullPage: true });
     const report = await downloadBy(c, () => c.getByRole('button', { name: '导出上报包' }).click());
 
@@ -91,9 +110,9 @@ describe('各县汇总 of evaluations, results and rectification', () => {
     const luntai = outcomes.getByRole('row').filter({ hasText: '轮台县' });
     await luntai.waitFor();
     const text = (await luntai.innerText()).replace(/\s+/g, ' ');
-    expect(text).toContain(`2 / ${demo.projects} 个`);
-    expect(await luntai.getByLabel('财政等级').innerText()).toMatch(/良\s*1/);
-    expect(await luntai.getByLabel('部门等级').innerText()).toMatch(/优\s*1/);
+    expect(text).toContain(`${seeded.evaluatedProjects} / ${demo.projects} 个`);
+    expect(await luntai.getByLabel('财政等级').innerText()).toMatch(new RegExp(`良\\s*${seeded.financeGood}`));
+    expect(await luntai.getByLabel('部门等级').innerText()).toMatch(new RegExp(`优\\s*${seeded.departmentExcellent}`));
     expect(text).toContain('66.67%');
     expect(text).toContain('已决定 3 /');
     expect(text).toContain(`${industry.share}%`);
@@ -105,9 +124,9 @@ describe('各县汇总 of evaluations, results and rectification', () => {
     // A county's notices with status and days overdue.
     await luntai.getByRole('button', { name: '查看轮台县整改通知' }).click();
     const notices = p.getByRole('table', { name: '轮台县整改通知' });
-    const overdue = notices.getByRole('row').filter({ hasText: '〔2020〕2号' });
+    const overdue = notices.getByRole('row').filter({ hasText: seeded.overdueNumber });
     await overdue.waitFor();
-    const days = dashboard.notices.find((n) => n.number === '〔2020〕2号')!.daysOverdue;
+    const days = dashboard.notices.find((n) => n.number === seeded.overdueNumber)!.daysOverdue;
     expect(days).toBeGreaterThan(0);
     expect(await overdue.innerText()).toContain(String(days));
     await outcomes.scrollIntoViewIfNeeded();

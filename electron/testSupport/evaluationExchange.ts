@@ -98,20 +98,22 @@ export function seedNotices(sqlite: Database.Database, projectIds: ReadonlyMap<s
     `INSERT INTO rectification_rounds (id, rectification_id, round, feedback, answered_by_name, answered_at, verdict, verdict_opinion, verdict_by_name, verdict_at)
      VALUES (?, ?, ?, ?, '李老师', ?, ?, ?, '王审核', ?)`,
   );
+  // Numbered after the notices the file already holds (the sample county opens its own).
+  const base = (sqlite.prepare("SELECT coalesce(max(seq), 0) AS n FROM rectifications WHERE region_code = '652822' AND year = 2020").get() as { n: number }).n;
   const passed = randomUUID();
   const overdue = randomUUID();
   const open = randomUUID();
-  notice.run(passed, 1, projectIds.get(on.first.code), on.first.unit, '资金到位偏晚', '2021-05-31', 'passed', 'bureau', 1, '已建立拨付台账');
+  notice.run(passed, base + 1, projectIds.get(on.first.code), on.first.unit, '资金到位偏晚', '2021-05-31', 'passed', 'bureau', 1, '已建立拨付台账');
   round.run(randomUUID(), passed, 1, '已整改', '2021-04-01', 'return', '缺少台账', '2021-04-03');
   const second = randomUUID();
   round.run(second, passed, 2, '已建立拨付台账', '2021-04-10', 'approve', '同意', '2021-04-12');
   const photoId = attachFile(sqlite, { kind: 'rectification.feedback', id: second }, '台账.pdf', smallPdf('Ledger'));
-  notice.run(overdue, 2, projectIds.get(on.second.code), on.second.unit, '绩效目标细化不足', '2021-05-31', 'returned', 'unit', 1, '');
+  notice.run(overdue, base + 2, projectIds.get(on.second.code), on.second.unit, '绩效目标细化不足', '2021-05-31', 'returned', 'unit', 1, '');
   round.run(randomUUID(), overdue, 1, '已细化', '2021-05-01', 'return', '仍未量化', '2021-05-03');
   sqlite
     .prepare("INSERT INTO accountability_measures (id, rectification_id, measure, detail, taken_on, recorded_by) VALUES (?, ?, 'interview', '约谈校长', '2021-06-10', '王审核')")
     .run(randomUUID(), overdue);
-  notice.run(open, 3, projectIds.get(on.first.code), on.first.unit, '台账不全', '2021-12-31', 'issued', 'unit', 0, '');
+  notice.run(open, base + 3, projectIds.get(on.first.code), on.first.unit, '台账不全', '2021-12-31', 'issued', 'unit', 0, '');
   return { passed, overdue, open, secondRound: second, photoId };
 }
 

@@ -109,6 +109,49 @@ describe('openDatabase', () => {
     const error = expectStoreError(() => openDatabase(file), 'CORRUPT');
     expect(error.message).toMatch(/完整性检查未通过/);
   });
+
+  /**
+   * A database whose pages are sound but whose index audit_at no longer matches its rows: the declared
+   * index is rewritten to another column, so only the full check (which matches indexes against tables) sees it.
+   */
+  function databaseWithStaleIndex(dir: string): string {
+    const store = openDatabase(path.join(dir, 'stale.db'));
+    const insert = store.sqlite.prepare("INSERT INTO audit_log (operator_name, entity, natural_key, action, at) VALUES ('测试', 'x', ?, 'y', ?)");
+    for (let i = 0; i < 20; i++) insert.run(`记录${20 - i}`, `2020-01-${String(i + 1).padStart(2, '0')}`);
+    const file = store.path;
+    closeDatabase(store);
+    const raw = new Database(file);
+    raw.unsafeMode(true);
+    raw.pragma('writable_schema = ON');
+    raw.prepare("UPDATE sqlite_master SET sql = 'CREATE INDEX `audit_at` ON `audit_log` (`natural_key`)' WHERE name = 'audit_at'").run();
+    raw.close();
+    return file;
+  }
+
+  it('opens a database with only the quick check, which reads every page but leaves indexes to the full check', () => {
+    const file = databaseWithStaleIndex(tempDir());
+    const store = openDatabase(file);
+    try {
+      expect(store.sqlite.pragma('quick_check', { simple: true })).toBe('ok');
+      expect(store.sqlite.pragma('integrity_check', { simple: true })).toMatch(/missing from index audit_at/);
+    } finally {
+      closeDatabase(store);
+    }
+  });
+
+  it('runs the full check before migrating: a stale index stops the upgrade before any backup is taken', () => {
+    const dir = tempDir();
+    const file = databaseWithStaleIndex(dir);
+    const error = expectStoreError(() => openDatabase(file, { migrationsFolder: migrationsWithOneMore(dir) }), 'CORRUPT');
+    expect(error.message).toMatch(/完整性检查未通过：.*audit_at/);
+    expect(fs.existsSync(backupFolder(file))).toBe(false);
+  });
+
+  it('runs the full check on a backup before trusting it', () => {
+    const file = databaseWithStaleIndex(tempDir());
+    const error = expectStoreError(() => inspectBackup(file), 'CORRUPT');
+    expect(error.message).toMatch(/audit_at/);
+  });
 });
 
 describe('restoreDatabase', () => {

@@ -1,5 +1,6 @@
-// The one place that opens SQLite. It sets the pragmas, checks integrity, refuses databases written by a
-// newer version, takes a backup before migrating, and migrates. Nothing else opens a database file.
+// The one place that opens SQLite. It sets the pragmas, checks integrity (quickly; in full before migrating),
+// refuses databases written by a newer version, takes a backup before migrating, and migrates. Nothing else
+// opens a database file.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -107,10 +108,18 @@ function unwritable(file: string, error: unknown): StoreError | null {
 // SQLite's own words (file is not a database) say nothing more to a clerk than the sentence itself.
 const notADatabase = (file: string) => new StoreError('NOT_A_DATABASE', `“${file}”不是绩效软件的数据库文件，或已损坏。`);
 
-function checkIntegrity(sqlite: Database.Database, file: string): void {
+/**
+ * `quick_check` on every opening: it reads every page and record but skips matching each index against its
+ * table, which made the full `integrity_check` cost a second per open on a prefecture's file (issue 17).
+ * The full check runs where a copy is about to be made or trusted: before migrating's backup, and on a
+ * backup or another database file before it is restored or switched to.
+ */
+type IntegrityCheck = 'quick_check' | 'integrity_check';
+
+function checkIntegrity(sqlite: Database.Database, file: string, check: IntegrityCheck): void {
   let result: string;
   try {
-    result = sqlite.pragma('integrity_check', { simple: true }) as string;
+    result = sqlite.pragma(check, { simple: true }) as string;
   } catch {
     throw notADatabase(file);
   }
@@ -222,7 +231,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     } catch (error) {
       throw unwritable(resolved, error) ?? notADatabase(resolved);
     }
-    checkIntegrity(sqlite, resolved);
+    checkIntegrity(sqlite, resolved, 'quick_check');
     const state = schemaState(sqlite, folder);
     if (state.newer) {
       throw new StoreError(
@@ -232,6 +241,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     }
     let backupPath: string | null = null;
     if (state.applied < state.known) {
+      if (state.applied > 0) checkIntegrity(sqlite, resolved, 'integrity_check');
       if (state.applied > 0 && options.backupBeforeMigrating !== false) backupPath = backupDatabase(sqlite, defaultBackupPath(resolved, `before-v${state.known}`));
       try {
         migrateWithoutCascades(sqlite, folder);
@@ -279,7 +289,7 @@ export function inspectBackup(candidate: string, noun: '备份' | '数据库' = 
     throw new StoreError('NOT_A_DATABASE', `“${candidate}”无法作为数据库打开（${(error as Error).message}）。`);
   }
   try {
-    checkIntegrity(sqlite, candidate);
+    checkIntegrity(sqlite, candidate, 'integrity_check');
     const state = schemaState(sqlite, migrationsFolder());
     if (state.applied === 0) throw new StoreError('NOT_A_DATABASE', `“${candidate}”不是绩效软件的${noun === '备份' ? '数据库备份' : '数据库文件'}。`);
     if (state.newer) {

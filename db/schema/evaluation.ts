@@ -85,6 +85,7 @@ export const evaluations = sqliteTable(
   (t) => [
     uniqueIndex('evaluations_natural_key').on(t.regionCode, t.year, t.kind, t.subjectCode),
     index('evaluations_year').on(t.year, t.status),
+    index('evaluations_project').on(t.projectId),
     checkYear('evaluations'),
     checkOneOf('evaluations', 'kind', EVALUATION_KINDS),
     checkOneOf('evaluations', 'standard', EVALUATION_STANDARDS, { nullable: true }),

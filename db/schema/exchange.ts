@@ -1,7 +1,7 @@
 // 数据交换: this installation's signing identity, the peers it exchanges with, every package sent or
 // received, what each outgoing package carried (so a receipt marks exactly that as delivered), and the
 // receiver's bookkeeping that tells an unchanged record from a conflict.
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { PACKAGE_KINDS } from '../../electron/exchange/manifest';
 import { checkCounter, checkJson, checkOneOf, checkPartyId, checkYear, sqlNow } from './common';
 
@@ -80,7 +80,12 @@ export const exchangePackageRecords = sqliteTable(
     recordId: text('record_id').notNull(),
     version: integer('version').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.packageId, t.entity, t.recordId] }), checkCounter('exchange_package_records', 'version', 0)],
+  (t) => [
+    primaryKey({ columns: [t.packageId, t.entity, t.recordId] }),
+    // Which packages carried a record (a project's cycle, a decision's check that we sent the record): the key leads with the package.
+    index('exchange_package_records_record').on(t.recordId, t.entity),
+    checkCounter('exchange_package_records', 'version', 0),
+  ],
 );
 
 /** The last version of each record the receiver has acknowledged, per peer; a decision once acknowledged stops travelling. */
@@ -138,5 +143,11 @@ export const exchangeDecisions = sqliteTable(
     /** The reply package that last carried it (replies carry it until it is acknowledged); null while never sent. */
     packageId: text('package_id'),
   },
-  () => [checkOneOf('exchange_decisions', 'action', DECISION_ACTIONS), checkCounter('exchange_decisions', 'record_version', 0)],
+  (t) => [
+    // A record's latest decision (the prefecture's target lists), and the decisions a reply has still to carry.
+    index('exchange_decisions_record').on(t.recordId, t.entity, t.decidedAt),
+    index('exchange_decisions_unsent').on(t.peer, t.packageId),
+    checkOneOf('exchange_decisions', 'action', DECISION_ACTIONS),
+    checkCounter('exchange_decisions', 'record_version', 0),
+  ],
 );

@@ -54,6 +54,8 @@ export const monitoringSheets = sqliteTable(
   (t) => [
     uniqueIndex('monitoring_sheets_key').on(t.roundId, t.projectId),
     index('monitoring_sheets_status').on(t.roundId, t.status),
+    // A project's sheets across rounds (its whole cycle, the self-evaluation's prefill); the key leads with the round.
+    index('monitoring_sheets_project').on(t.projectId),
     checkWorkflowStatus('monitoring_sheets'),
     checkBoolean('monitoring_sheets', 'deleted'),
   ],

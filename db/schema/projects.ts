@@ -96,6 +96,8 @@ export const targets = sqliteTable(
   (t) => [
     uniqueIndex('targets_natural_key').on(t.regionCode, t.year, t.kind, t.ownerCode),
     index('targets_status').on(t.year, t.status),
+    // Every list, board and dashboard joins targets to their projects: without it each join scans all targets of every year.
+    index('targets_project').on(t.projectId),
     checkYear('targets'),
     checkOneOf('targets', 'kind', ['project', 'department']),
     checkWorkflowStatus('targets'),

@@ -40,6 +40,10 @@ export const rectifications = sqliteTable(
   },
   (t) => [
     uniqueIndex('rectifications_key').on(t.regionCode, t.year, t.seq),
+    // The list reads a year without the region (the key leads with it); boards look notices up by what raised them; a project's cycle by project.
+    index('rectifications_year').on(t.year, t.seq),
+    index('rectifications_source').on(t.source, t.sourceId),
+    index('rectifications_project').on(t.projectId),
     checkYear('rectifications'),
     checkOneOf('rectifications', 'source', RECTIFICATION_SOURCES),
     checkOneOf('rectifications', 'status', RECTIFICATION_STATUSES),

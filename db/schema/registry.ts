@@ -15,7 +15,9 @@ export const regions = sqliteTable(
     builtin: integer('builtin', { mode: 'boolean' }).notNull().default(false),
   },
   // Six digits, as REGION_CODE says: every package, peer and natural key starts with one.
-  () => [
+  (t) => [
+    // A prefecture's counties, in the dashboard and wherever its counties are listed.
+    index('regions_children').on(t.parentCode, t.level),
     checkCode('regions', 'code', '0-9', 6, 6),
     checkCode('regions', 'parent_code', '0-9', 6, 6, { nullable: true }),
     checkOneOf('regions', 'level', REGION_LEVELS),
@@ -63,6 +65,8 @@ export const units = sqliteTable(
   (t) => [
     uniqueIndex('units_natural_key').on(t.regionCode, t.code),
     index('units_department').on(t.departmentCode),
+    // Notices and poverty-fund lists name units by code alone (one county's database holds one region).
+    index('units_code').on(t.code),
     ...['deleted', 'is_department', 'active'].map((column) => checkBoolean('units', column)),
   ],
 );

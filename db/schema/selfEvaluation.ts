@@ -75,6 +75,7 @@ export const selfEvaluations = sqliteTable(
   (t) => [
     uniqueIndex('self_evaluations_natural_key').on(t.regionCode, t.year, t.kind, t.projectCode),
     index('self_evaluations_status').on(t.year, t.status),
+    index('self_evaluations_project').on(t.projectId),
     checkYear('self_evaluations'),
     checkOneOf('self_evaluations', 'kind', SELF_EVALUATION_KINDS),
     // A project's table names its project; a department-wide one names none.

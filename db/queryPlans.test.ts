@@ -1,0 +1,211 @@
+// The hot queries (every list, board and dashboard channel, and a project's pages) read through indexes,
+// never by scanning a table that grows with the county's years: issue 17 measured `SCAN targets` in every
+// targets⋈projects join, which made the projects list quadratic in projects × all targets ever entered.
+// Each channel runs through the real router over the sample county (and a prefecture that imported it);
+// every statement it runs is explained on the same connection with the same arguments.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { closeDatabase, openDatabase, type Store } from './open';
+import { generateDemoCounty } from '../electron/demo/generate';
+import { importPackage } from '../electron/exchange/incoming';
+import { exportReport } from '../electron/exchange/outgoing';
+import { createAppContext, type CallContext } from '../electron/ipc/context';
+import { handlers } from '../electron/ipc/handlers';
+import { createRouter } from '../electron/ipc/router';
+import { listRounds } from '../electron/monitoring/rounds';
+import { listOperators } from '../electron/registry/operators';
+import { initInstallation } from '../electron/registry/setup';
+import { setUpSampleDatabase } from '../electron/demo/sampleDatabase';
+import { TEST_ACTOR } from '../electron/testSupport/fixtures';
+
+const YEAR = 2020;
+
+/**
+ * Tables a plan may scan whole: one row of installation and of each setting, a handful of disclosures a
+ * year, and the package history, which its page lists in full.
+ */
+const WHOLE_TABLE_READS = new Set(['installation', 'settings', 'disclosures', 'exchange_packages']);
+
+interface Statement {
+  sql: string;
+  args: unknown[];
+}
+
+/** Every statement `run` executes on `sqlite`, with the arguments it ran with. */
+async function statementsOf(sqlite: Database.Database, run: () => Promise<unknown>): Promise<Statement[]> {
+  const seen: Statement[] = [];
+  const prepare = sqlite.prepare;
+  sqlite.prepare = function recordingPrepare(source: string) {
+    const statement = prepare.call(sqlite, source) as Database.Statement;
+    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+      const original = statement[method] as (...args: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        seen.push({ sql: source, args });
+        return original.apply(statement, args);
+      };
+    }
+    return statement;
+  } as typeof sqlite.prepare;
+  try {
+    await run();
+  } finally {
+    sqlite.prepare = prepare;
+  }
+  return seen;
+}
+
+/** The tables `statement`'s plan reads in full: SQLite says `SCAN t`, or `SCAN t USING INDEX i` when it walks a whole index for its order. */
+function scannedTables(sqlite: Database.Database, statement: Statement): { table: string; plan: string }[] {
+  const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.args) as { detail: string }[];
+  const said = plan.map((step) => step.detail).join(' | ');
+  return plan.flatMap(({ detail }) => {
+    const scanned = /^SCAN (\w+)(?!\w| VIRTUAL TABLE)/.exec(detail)?.[1];
+    return scanned ? [{ table: scanned, plan: said }] : [];
+  });
+}
+
+interface Installation {
+  store: Store;
+  call: (channel: string, input: object) => Promise<unknown>;
+}
+
+/** The real router signed in as the installation's administrator, throwing on a refused call. */
+function administratorOf(store: Store): Installation {
+  const operator = listOperators(store.db)[0]!;
+  const ctx: CallContext = { app: createAppContext(store, 'test'), session: { operator, signedInTo: store }, transport: 'test' };
+  const router = createRouter(handlers);
+  const call = async (channel: string, input: object) => {
+    const result = await router.invoke(channel, input, ctx, true);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value;
+  };
+  return { store, call };
+}
+
+/** The growing tables `channel` scans, each with the plan and the first statement that scans it. */
+async function growingScans({ store, call }: Installation, channel: string, input: object): Promise<Record<string, string>> {
+  const statements = await statementsOf(store.sqlite, () => call(channel, input));
+  expect(statements.length).toBeGreaterThan(0);
+  const scans: Record<string, string> = {};
+  for (const statement of statements) {
+    for (const { table, plan } of scannedTables(store.sqlite, statement)) if (!WHOLE_TABLE_READS.has(table)) scans[table] ??= `${plan}: ${statement.sql}`;
+  }
+  return scans;
+}
+
+let county: Installation;
+let prefecture: Installation;
+const inputs: Record<string, object> = {};
+
+// Both databases live for the whole file (the fixtures' stores close after each test): seeding them takes seconds.
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-plans-'));
+const opened: Store[] = [];
+const storeAt = (name: string): Store => opened[opened.push(openDatabase(path.join(folder, name))) - 1]!;
+afterAll(() => {
+  opened.forEach(closeDatabase);
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+beforeAll(async () => {
+  const sample = storeAt('county.db');
+  setUpSampleDatabase(sample.db, TEST_ACTOR, { regionCode: '652822', operatorName: '张三' });
+  generateDemoCounty(sample.db, TEST_ACTOR, { year: YEAR });
+  county = administratorOf(sample);
+  const roundId = listRounds(sample.db, YEAR).at(-1)!.id;
+  const projects = (await county.call('projects.list', { year: YEAR })) as { id: string; povertyFund: boolean }[];
+  const sheets = (await county.call('monitoring.sheets', { roundId })) as { id: string }[];
+  const selfEvaluations = (await county.call('selfEvaluation.list', { year: YEAR })) as { id: string | null }[];
+  const notices = (await county.call('rectification.list', { year: YEAR })) as { notices: { id: string }[] };
+  const fundProject = projects.find((p) => p.povertyFund)!;
+  Object.assign(inputs, {
+    round: { roundId },
+    project: { projectId: fundProject.id },
+    sheet: { sheetId: sheets[0]!.id },
+    selfEvaluation: { id: selfEvaluations.find((s) => s.id)!.id },
+    notice: { id: notices.notices[0]!.id },
+  });
+
+  const file = exportReport(sample, TEST_ACTOR, { year: YEAR, stage: 'all', full: true, out: path.join(folder, 'all.zip') }).file;
+  const prefectureDb = storeAt('prefecture.db');
+  initInstallation(prefectureDb.db, { regionCode: '652800', role: 'prefecture', operatorName: '李四' });
+  importPackage(prefectureDb, TEST_ACTOR, file, { dryRun: false, trust: true });
+  prefecture = administratorOf(prefectureDb);
+}, 120_000);
+
+const year = { year: YEAR };
+const COUNTY_CHANNELS: [string, () => object][] = [
+  ['projects.list', () => year],
+  ['projects.cycle', () => inputs.project!],
+  ['targets.overview', () => year],
+  ['targets.inbox', () => year],
+  ['targets.forProject', () => inputs.project!],
+  ['coverage.targets', () => year],
+  ['monitoring.rounds', () => year],
+  ['monitoring.candidates', () => year],
+  ['monitoring.sheets', () => inputs.round!],
+  ['monitoring.sheet', () => inputs.sheet!],
+  ['monitoring.coverage', () => inputs.round!],
+  ['monitoring.warnings', () => inputs.round!],
+  ['monitoring.report', () => inputs.round!],
+  ['selfEvaluation.list', () => year],
+  ['selfEvaluation.get', () => inputs.selfEvaluation!],
+  ['selfEvaluation.departmentList', () => year],
+  ['evaluation.list', () => year],
+  ['evaluation.subjects', () => year],
+  ['rectification.list', () => year],
+  ['rectification.get', () => inputs.notice!],
+  ['funds.overview', () => year],
+  ['funds.project', () => inputs.project!],
+  ['results.view', () => year],
+  ['disclosure.list', () => year],
+  ['exchange.history', () => ({})],
+];
+
+const PREFECTURE_CHANNELS: [string, () => object][] = [
+  ['exchange.dashboard', () => year],
+  ['exchange.countyTargets', () => ({ county: '652822', year: YEAR })],
+  ['exchange.history', () => ({})],
+];
+
+describe('query plans of the hot channels', () => {
+  it.each(COUNTY_CHANNELS)('a county reads %s through indexes, scanning no growing table', async (channel, input) => {
+    expect(await growingScans(county, channel, input())).toEqual({});
+  });
+
+  it.each(PREFECTURE_CHANNELS)('a prefecture reads %s through indexes, scanning no growing table', async (channel, input) => {
+    expect(await growingScans(prefecture, channel, input())).toEqual({});
+  });
+
+  // Each index of migration 0033 with a channel that needs it: without it that channel scans a table again.
+  const atCounty = () => county;
+  const atPrefecture = () => prefecture;
+  const GUARDED: [index: string, table: string, channel: string, input: () => object, at: () => Installation][] = [
+    ['targets_project', 'targets', 'projects.list', () => year, atCounty],
+    ['units_code', 'units', 'rectification.list', () => year, atCounty],
+    // Without it a project's cycle walks every round of every year, looking for the project's sheet in each.
+    ['monitoring_sheets_project', 'monitoring_rounds', 'projects.cycle', () => inputs.project!, atCounty],
+    ['self_evaluations_project', 'self_evaluations', 'funds.overview', () => year, atCounty],
+    ['evaluations_project', 'evaluations', 'projects.cycle', () => inputs.project!, atCounty],
+    ['rectifications_year', 'rectifications', 'rectification.list', () => year, atCounty],
+    ['rectifications_source', 'rectifications', 'monitoring.warnings', () => inputs.round!, atCounty],
+    ['rectifications_project', 'rectifications', 'funds.project', () => inputs.project!, atCounty],
+    ['exchange_package_records_record', 'exchange_package_records', 'projects.cycle', () => inputs.project!, atCounty],
+    ['exchange_decisions_record', 'exchange_decisions', 'exchange.countyTargets', () => ({ county: '652822', year: YEAR }), atPrefecture],
+    ['exchange_decisions_unsent', 'exchange_decisions', 'exchange.dashboard', () => year, atPrefecture],
+    ['regions_children', 'regions', 'exchange.dashboard', () => year, atPrefecture],
+  ];
+  it.each(GUARDED)('without index %s, %s is scanned again in %s', async (index, table, channel, input, at) => {
+    const installation = at();
+    const { sqlite } = installation.store;
+    const { sql } = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").get(index) as { sql: string };
+    sqlite.exec(`DROP INDEX ${index}`);
+    try {
+      expect(await growingScans(installation, channel, input())).toHaveProperty(table);
+    } finally {
+      sqlite.exec(sql);
+    }
+  });
+});

@@ -3,6 +3,8 @@
 // role; reading and administering the installation stay open to every installation.
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../db/open';
+import { WORKFLOW_INSTALLATIONS } from '../domain/permissions';
+import { WORKFLOWS } from '../workflows';
 import { initInstallation } from '../registry/setup';
 import { countyStore, freshStore, prefectureStore } from '../testSupport/fixtures';
 import { createAppContext, type CallContext } from './context';
@@ -32,6 +34,10 @@ const unitCount = (store: Store) => (store.sqlite.prepare('SELECT count(*) AS n 
 const newUnit = { code: '101001', name: '轮台县教育局', departmentCode: null, isDepartment: true };
 
 describe('the router refuses what the installation does not do', () => {
+  it('names every listed workflow, and no other, in the table of installations', () => {
+    expect(Object.keys(WORKFLOW_INSTALLATIONS).sort()).toEqual(WORKFLOWS.map((workflow) => workflow.name).sort());
+  });
+
   it('refuses a prefecture registering a budget unit, says why, and writes nothing', async () => {
     const store = prefectureStore();
     const ctx = await signedIn(store);

@@ -1,7 +1,7 @@
 // Who may do what: the one table of permissions by operator role. The router checks a channel's
 // permission before its handler runs, services check it again for the command line and tests, and the
 // renderer hides or disables what the signed-in role may not do — all from this table.
-import { OPERATOR_ROLE_LABELS, type OperatorRole } from './registry';
+import { OPERATOR_ROLE_LABELS, ROLE_LABELS, ROLES, type InstallationRole, type OperatorRole } from './registry';
 import type { WorkflowAction } from './workflow';
 
 interface PermissionSpec {
@@ -80,4 +80,56 @@ export function checkSelfReview(submittedBy: string | null, reviewerId: string |
     return { ok: false, message: '不能审核本人送审的记录，请由另一位审核人审核（只有一位操作员的电脑可在“设置 → 参数设置 → 审核与权限”中允许）' };
   }
   return { ok: true, self };
+}
+
+const EVERY_INSTALLATION = ROLES;
+const COUNTY: readonly InstallationRole[] = ['county'];
+// A unit enters and answers for its own records only; the county registers, evaluates, uses results and
+// publishes for the whole county, and the prefecture oversees its counties from the packages they send.
+const COUNTY_AND_UNIT: readonly InstallationRole[] = ['county', 'unit'];
+
+/**
+ * Which installations use each workflow: there its page shows in the navigation and its entering and
+ * reviewing channels answer; elsewhere the page is not offered and those channels are refused. A unit
+ * keeps 单位与项目 (its own projects travel in its packages) and the library its targets start from; the
+ * prefecture keeps the library it issues to its counties, and sees the counties through 数据交换.
+ */
+export const WORKFLOW_INSTALLATIONS = {
+  registry: COUNTY_AND_UNIT,
+  library: EVERY_INSTALLATION,
+  projects: COUNTY_AND_UNIT,
+  targets: COUNTY_AND_UNIT,
+  monitoring: COUNTY_AND_UNIT,
+  selfEvaluation: COUNTY_AND_UNIT,
+  evaluation: COUNTY,
+  experts: COUNTY,
+  results: COUNTY,
+  rectification: COUNTY_AND_UNIT,
+  funds: COUNTY,
+  disclosure: COUNTY,
+  exchange: EVERY_INSTALLATION,
+  // Its decisions are also the county's on its units' packages.
+  prefecture: ['county', 'prefecture'],
+  demo: COUNTY,
+  settings: EVERY_INSTALLATION,
+} as const satisfies Readonly<Record<string, readonly InstallationRole[]>>;
+
+/**
+ * A workflow of the one list (electron/workflows.ts), named here without importing it, as the domain
+ * imports nothing outside itself; the router passes every listed workflow's name, so one missing here
+ * fails to compile.
+ */
+export type InstalledWorkflow = keyof typeof WORKFLOW_INSTALLATIONS;
+
+export const installationUses = (role: InstallationRole, workflow: InstalledWorkflow): boolean =>
+  (WORKFLOW_INSTALLATIONS[workflow] as readonly InstallationRole[]).includes(role);
+
+// Working on a workflow's records; viewing, signing in and administering the installation are every installation's.
+const RECORD_WORK: ReadonlySet<Permission> = new Set(['enter', 'review', 'review.chained', 'evaluate', 'library.confirm', 'rounds.open']);
+
+/** Why this installation may not work on a workflow's records, or null when it may. */
+export function installationRefusal(role: InstallationRole, workflow: InstalledWorkflow, permission: Permission): string | null {
+  if (!RECORD_WORK.has(permission) || installationUses(role, workflow)) return null;
+  const users = WORKFLOW_INSTALLATIONS[workflow].map((user) => ROLE_LABELS[user]).join('、');
+  return `本机是${ROLE_LABELS[role]}，这项业务只在${users}办理，本机不能${PERMISSIONS[permission].label}；需要的数据请通过数据交换收发`;
 }

@@ -32,6 +32,12 @@ export const publicChannelsOf = (workflows: readonly WorkflowDeclaration[]): Rea
 
 export const contract = contractOf(WORKFLOWS);
 
+/** The workflow each channel belongs to, for the installation's check (WORKFLOW_INSTALLATIONS). */
+export const workflowsOfChannels = <W extends readonly WorkflowDeclaration[]>(workflows: W): ReadonlyMap<string, W[number]['name']> =>
+  new Map(workflows.flatMap((workflow) => Object.keys(workflow.contract ?? {}).map((channel) => [channel, workflow.name] as const)));
+
+export const CHANNEL_WORKFLOWS = workflowsOfChannels(WORKFLOWS);
+
 /** Channels usable before anyone has signed in. */
 export const PUBLIC_CHANNELS = publicChannelsOf(WORKFLOWS);
 

@@ -3,10 +3,11 @@
 // { ok: false, error: { code, message } } with a message a person can act on.
 import { z } from 'zod';
 import { StoreError } from '../../db/open';
-import { isPrivileged, refusalReason, type Permission } from '../domain/permissions';
+import { installationRefusal, isPrivileged, refusalReason, type Permission } from '../domain/permissions';
 import { AppError, type ErrorPayload } from '../errors';
-import { auditRefusal, currentOperator } from '../registry';
-import { contract, PUBLIC_CHANNELS, type Contract, type Result } from './contract';
+import type { WorkflowName } from '../workflows';
+import { auditRefusal, currentInstallation, currentOperator } from '../registry';
+import { CHANNEL_WORKFLOWS, contract, PUBLIC_CHANNELS, type Contract, type Result } from './contract';
 import { actorOf, signInto, type CallContext } from './context';
 import type { ContractPart } from './schema';
 
@@ -56,6 +57,17 @@ function refuseUnlessAllowed(ctx: CallContext, channel: string, permission: Perm
   throw new AppError('FORBIDDEN', reason);
 }
 
+/**
+ * A prefecture does not enter a county's records, nor a unit the county's: a channel of a workflow the
+ * installation does not use refuses its entering and reviewing (WORKFLOW_INSTALLATIONS).
+ */
+function refuseUnlessInstallationUses(ctx: CallContext, workflow: WorkflowName | undefined, permission: Permission): void {
+  if (!workflow) return;
+  const installation = currentInstallation(ctx.app.store().db);
+  const reason = installation && installationRefusal(installation.role, workflow, permission);
+  if (reason) throw new AppError('FORBIDDEN', reason);
+}
+
 export interface Router {
   invoke(channel: unknown, input: unknown, ctx: CallContext, trustedSender: boolean): Promise<Result<unknown>>;
 }
@@ -64,9 +76,11 @@ export interface Router {
 export interface Routing<C extends ContractPart> {
   contract: C;
   publicChannels: ReadonlySet<string>;
+  /** The application's workflow of each channel, whose installations are checked; none: no such check. */
+  channelWorkflows?: ReadonlyMap<string, WorkflowName>;
 }
 
-const APP_ROUTING: Routing<Contract> = { contract, publicChannels: PUBLIC_CHANNELS };
+const APP_ROUTING: Routing<Contract> = { contract, publicChannels: PUBLIC_CHANNELS, channelWorkflows: CHANNEL_WORKFLOWS };
 
 export function createRouter(handlers: Handlers): Router;
 export function createRouter<C extends ContractPart>(handlers: HandlersFor<C>, routing: Routing<C>): Router;
@@ -83,11 +97,15 @@ export function createRouter(handlers: Readonly<Record<string, unknown>>, routin
           throw new AppError('NOT_SIGNED_IN', ended ?? '请先登录后再操作');
         }
         const { permission, input: schema } = served[channel]!;
+        const refuseUnlessPermitted = (required: Permission) => {
+          refuseUnlessAllowed(ctx, channel, required);
+          refuseUnlessInstallationUses(ctx, routing.channelWorkflows?.get(channel), required);
+        };
         // A permission fixed by the channel is checked before the input is even read.
-        if (typeof permission === 'string') refuseUnlessAllowed(ctx, channel, permission);
+        if (typeof permission === 'string') refuseUnlessPermitted(permission);
         const parsed = schema.safeParse(input ?? {});
         if (!parsed.success) throw parsed.error;
-        if (typeof permission === 'function') refuseUnlessAllowed(ctx, channel, (permission as (input: unknown) => Permission)(parsed.data));
+        if (typeof permission === 'function') refuseUnlessPermitted((permission as (input: unknown) => Permission)(parsed.data));
         const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
         return { ok: true, value: await handler(parsed.data, ctx) };
       } catch (error) {

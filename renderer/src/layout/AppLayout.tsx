@@ -8,13 +8,17 @@ import { SampleBanner } from '../pages/demo/SampleBanner';
 import { SampleDataBadge } from '../pages/demo/SampleDataBadge';
 import { DatabaseMenu } from './DatabaseMenu';
 import { confirmLeaving, routeHref, useRoute } from '../router';
-import { WORKFLOWS } from './navigation';
+import { navigationFor, WORKFLOWS } from './navigation';
+import { NotOffered } from './NotOffered';
 
 export function AppLayout() {
   const { installation, operator, signOut, reloadAll } = useSession();
   const route = useRoute();
   const [section = ''] = route;
-  const workflow = WORKFLOWS.find((w) => w.path === section) ?? WORKFLOWS[0]!;
+  const offered = navigationFor(installation.role);
+  const found = offered.find((w) => w.path === section);
+  const withheld = found ? undefined : WORKFLOWS.find((w) => w.path === section);
+  const workflow = found ?? offered[0]!;
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 188, breakpoint: 'sm' }} padding="lg">
@@ -53,13 +57,13 @@ export function AppLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" className="no-print" component="nav" aria-label="功能导航">
-        {WORKFLOWS.map((w) => (
+        {offered.map((w) => (
           <NavLink
             key={w.path}
             href={routeHref(w.path)}
             label={w.label}
-            active={w === workflow}
-            aria-current={w === workflow ? 'page' : undefined}
+            active={!withheld && w === workflow}
+            aria-current={!withheld && w === workflow ? 'page' : undefined}
             rightSection={
               w.page ? undefined : (
                 <Text span size="xs" c="dimmed">
@@ -75,7 +79,9 @@ export function AppLayout() {
       <AppShell.Main className="app-main">
         <SampleBanner />
         <ErrorBoundary scope="page" resetKey={route.join('/')}>
-          {workflow.page ? (
+          {withheld ? (
+            <NotOffered workflow={withheld} role={installation.role} />
+          ) : workflow.page ? (
             <workflow.page />
           ) : (
             <>

@@ -4,6 +4,8 @@
 // what it will do instead of pretending.
 import type { ComponentType } from 'react';
 import type { WorkflowName } from '../../../electron/ipc/contract';
+import { installationUses } from '../../../electron/domain/permissions';
+import type { InstallationRole } from '../../../electron/domain/registry';
 import { DisclosurePage } from '../pages/disclosure/DisclosurePage';
 import { EvaluationPage } from '../pages/evaluation/EvaluationPage';
 import { ExchangePage } from '../pages/exchange/ExchangePage';
@@ -58,3 +60,7 @@ export function navigationOf(order: readonly string[], entries: Readonly<Record<
 }
 
 export const WORKFLOWS: readonly Workflow[] = navigationOf(Object.keys(NAVIGATION), NAVIGATION);
+
+/** What this installation's navigation offers: 首页 and the workflows it uses (WORKFLOW_INSTALLATIONS). */
+export const navigationFor = (role: InstallationRole): Workflow[] =>
+  WORKFLOWS.filter((workflow) => workflow === HOME || installationUses(role, workflow.path as WorkflowName));

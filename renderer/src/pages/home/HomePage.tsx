@@ -1,4 +1,4 @@
-import { Alert, Anchor, Card, List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { rolesAllowed } from '../../../../electron/domain/permissions';
 import { ROLE_LABELS } from '../../../../electron/domain/registry';
 import { useSession } from '../../appState';
@@ -9,12 +9,60 @@ import { routeHref } from '../../router';
 import { SampleDataOffer } from '../demo/SampleDataOffer';
 import { TargetCoverageCard } from './TargetCoverageCard';
 
-const COUNTS: { key: string; label: string; unit: string; href: string }[] = [
-  { key: 'units', label: '预算单位', unit: '个', href: routeHref('registry', 'units') },
+type Count = { key: string; label: string; unit: string; href: string };
+const UNIT_COUNT: Count = { key: 'units', label: '预算单位', unit: '个', href: routeHref('registry', 'units') };
+const COUNTS: Count[] = [
   { key: 'operators', label: '操作员', unit: '人', href: routeHref('settings', 'operators') },
   { key: 'settings', label: '已调整的参数', unit: '项', href: routeHref('settings', 'parameters') },
   { key: 'auditLog', label: '操作日志', unit: '条', href: routeHref('settings', 'audit') },
 ];
+
+/** The prefecture's first stop: its counties as their packages brought them. */
+function CountiesSummaryCard() {
+  return (
+    <Card withBorder padding="lg">
+      <Group justify="space-between" wrap="nowrap">
+        <div>
+          <Title order={2} size="h4" mb={4}>
+            各县汇总
+          </Title>
+          <Text size="sm" c="dimmed">
+            按年度查看各县市上报的绩效目标、监控、自评、评价、结果应用和整改情况，可导出 Excel 和打印。
+          </Text>
+        </div>
+        <Button component="a" href={routeHref('exchange', 'dashboard')}>
+          查看各县汇总
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+/** The first step of a county (or unit): the unit directory everything else is entered against. */
+function UnitRegisterStep({ units, enters }: { units: number; enters: boolean }) {
+  return (
+    <List.Item>
+      {units === 0 && !enters ? (
+        <>
+          <Text span fw={600}>还没有预算单位名录：</Text>请由{rolesAllowed('enter')}在
+          <Anchor href={routeHref('registry', 'units')}>单位与项目</Anchor>
+          中登记。
+        </>
+      ) : units === 0 ? (
+        <>
+          <Text span fw={600}>先建立预算单位名录：</Text>在
+          <Anchor href={routeHref('registry', 'units')}>单位与项目</Anchor>
+          中逐个新增，或下载 Excel 模板填好后一次导入。主管部门要先于其下属单位录入。
+        </>
+      ) : (
+        <>
+          已登记 {units} 个预算单位。单位调整后可在<Anchor href={routeHref('registry', 'units')}>单位与项目</Anchor>
+          中修改、停用，或再次用 Excel 导入更新。
+        </>
+      )}
+    </List.Item>
+  );
+}
 
 export function HomePage() {
   const { installation, operator } = useSession();
@@ -23,6 +71,9 @@ export function HomePage() {
   // Settings, operators and backups are the administrator's: others are told whom to ask instead.
   const administers = useAllowed('settings.manage').allowed;
   const enters = useAllowed('enter').allowed;
+  // A prefecture keeps no unit directory and no projects of its own: its counties' come in their packages.
+  const keepsUnits = installation.role !== 'prefecture';
+  const counts = keepsUnits ? [UNIT_COUNT, ...COUNTS] : COUNTS;
 
   return (
     <Stack gap="lg">
@@ -31,8 +82,8 @@ export function HomePage() {
         description={`${operator.name}，您好。本机为${installation.region.name}（${installation.region.code}）${ROLE_LABELS[installation.role]}。`}
       />
       {stats.error && <Alert color="red">{stats.error}</Alert>}
-      <SimpleGrid cols={{ base: 2, md: 4 }}>
-        {COUNTS.map((item) => (
+      <SimpleGrid cols={{ base: 2, md: counts.length }}>
+        {counts.map((item) => (
           <Card key={item.key} withBorder padding="lg" component="a" href={item.href} aria-label={`${item.label}：${stats.data?.counts[item.key] ?? ''}${item.unit}`}>
             <Text size="sm" c="dimmed">
               {item.label}
@@ -50,34 +101,23 @@ export function HomePage() {
           </Card>
         ))}
       </SimpleGrid>
-      <TargetCoverageCard />
-      {stats.data && units === 0 && <SampleDataOffer />}
+      {keepsUnits ? <TargetCoverageCard /> : <CountiesSummaryCard />}
+      {keepsUnits && stats.data && units === 0 && <SampleDataOffer />}
 
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="sm">
           接下来做什么
         </Title>
         <List spacing="sm" type="ordered">
-          <List.Item>
-            {units === 0 && !enters ? (
-              <>
-                <Text span fw={600}>还没有预算单位名录：</Text>请由{rolesAllowed('enter')}在
-                <Anchor href={routeHref('registry', 'units')}>单位与项目</Anchor>
-                中登记。
-              </>
-            ) : units === 0 ? (
-              <>
-                <Text span fw={600}>先建立预算单位名录：</Text>在
-                <Anchor href={routeHref('registry', 'units')}>单位与项目</Anchor>
-                中逐个新增，或下载 Excel 模板填好后一次导入。主管部门要先于其下属单位录入。
-              </>
-            ) : (
-              <>
-                已登记 {units} 个预算单位。单位调整后可在<Anchor href={routeHref('registry', 'units')}>单位与项目</Anchor>
-                中修改、停用，或再次用 Excel 导入更新。
-              </>
-            )}
-          </List.Item>
+          {installation.role === 'prefecture' ? (
+            <List.Item>
+              <Text span fw={600}>导入各县市的上报包：</Text>在
+              <Anchor href={routeHref('exchange', 'import')}>数据交换 → 导入上报包</Anchor>
+              中逐个导入，核对指纹后出具回执；各县上报的绩效目标在“审核与反馈”中审核。
+            </List.Item>
+          ) : (
+            <UnitRegisterStep units={units} enters={enters} />
+          )}
           {administers ? (
             <>
               <List.Item>
@@ -96,7 +136,7 @@ export function HomePage() {
           ) : (
             <List.Item>
               参数设置、操作员和数据备份由系统管理员办理；需要修改参数、添加同事或备份、恢复数据时，请联系系统管理员。可以在
-              <Anchor href={routeHref('settings', 'parameters')}>参数设置</Anchor>中查看本县采用的参数。
+              <Anchor href={routeHref('settings', 'parameters')}>参数设置</Anchor>中查看本机采用的参数。
             </List.Item>
           )}
         </List>

@@ -2,11 +2,12 @@
 // (lowest first: those are the units to chase before the budget is approved).
 import { Alert, Card, Group, Progress, ScrollArea, Select, Skeleton, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { useSession } from '../../appState';
 import { useInvoke } from '../../components/useInvoke';
 
 const barColor = (percent: number) => (percent >= 100 ? 'teal' : percent >= 60 ? 'blue' : 'orange');
 
-function Coverage({ year }: { year: number }) {
+function Coverage({ year, scope }: { year: number; scope: string }) {
   const coverage = useInvoke('coverage.targets', { year });
   const units = useMemo(
     () => [...(coverage.data?.units ?? [])].sort((a, b) => Number(a.percent) - Number(b.percent) || b.projects - a.projects || a.unitCode.localeCompare(b.unitCode)),
@@ -18,9 +19,9 @@ function Coverage({ year }: { year: number }) {
   return (
     <>
       <Text size="sm" mb={6}>
-        全县 {projects} 个项目中，{approved} 个的绩效目标已审核通过，覆盖率 <Text span fw={700}>{percent ?? '0.00'}%</Text>
+        {scope} {projects} 个项目中，{approved} 个的绩效目标已审核通过，覆盖率 <Text span fw={700}>{percent ?? '0.00'}%</Text>
       </Text>
-      <Progress value={Number(percent ?? 0)} size="lg" color={barColor(Number(percent ?? 0))} aria-label="全县绩效目标覆盖率" mb="md" />
+      <Progress value={Number(percent ?? 0)} size="lg" color={barColor(Number(percent ?? 0))} aria-label={`${scope}绩效目标覆盖率`} mb="md" />
       <ScrollArea.Autosize mah={320} type="auto">
         <Table striped stickyHeader aria-label="各单位绩效目标覆盖情况" fz="sm">
           <Table.Thead>
@@ -60,6 +61,9 @@ function Coverage({ year }: { year: number }) {
 
 /** Nothing until the county has projects: before that, the numbers would only be zeros. */
 export function TargetCoverageCard() {
+  const { installation } = useSession();
+  // A unit's installation holds its own projects only.
+  const scope = installation.role === 'unit' ? '本单位' : '全县';
   const years = useInvoke('disclosure.years', {});
   const [chosen, setChosen] = useState<string | null>(null);
   const year = chosen ?? (years.data?.[0] !== undefined ? String(years.data[0]) : null);
@@ -72,7 +76,7 @@ export function TargetCoverageCard() {
         </Title>
         <Select aria-label="年度" data={years.data.map(String)} value={year} onChange={setChosen} allowDeselect={false} w={100} size="xs" />
       </Group>
-      <Coverage year={Number(year)} />
+      <Coverage year={Number(year)} scope={scope} />
     </Card>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Loader, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { framework } from '../../../../electron/domain/indicators';
 import { invoke } from '../../api';
+import { useSession } from '../../appState';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
@@ -15,6 +16,8 @@ import { IfAllowed, NotAllowedNote, useAllowed } from '../../components/useAllow
 function EmptyLibrary({ onSeeded }: { onSeeded: () => Promise<void> }) {
   const [busy, setBusy] = useState(false);
   const allowance = useAllowed('library.confirm');
+  // The prefecture issues the library its counties import; it has none to import itself.
+  const issues = useSession().installation.role === 'prefecture';
   async function seed() {
     setBusy(true);
     try {
@@ -30,16 +33,20 @@ function EmptyLibrary({ onSeeded }: { onSeeded: () => Promise<void> }) {
   return (
     <EmptyNotice
       title="指标库还是空的"
-      description="可以载入随软件提供的初始指标库（教育、卫生健康、交通、农业、水利、乡村振兴、社会保障、行政运行等常见县级项目类型及其参考指标），再按本县实际修改；也可以在“数据交换”中导入州财政局下发的指标库更新包。"
+      description={`可以载入随软件提供的初始指标库（教育、卫生健康、交通、农业、水利、乡村振兴、社会保障、行政运行等常见县级项目类型及其参考指标），${
+        issues ? '再按本州实际修改，在“数据交换”中作为指标库更新包下发各县市。' : '再按本地实际修改；也可以在“数据交换”中导入上级下发的指标库更新包。'
+      }`}
     >
       <Button onClick={seed} loading={busy} disabled={!allowance.allowed}>
         载入初始指标库
       </Button>
-      <IfAllowed permission="enter">
-        <Button variant="default" onClick={() => navigate('exchange')}>
-          导入州级指标库更新包
-        </Button>
-      </IfAllowed>
+      {!issues && (
+        <IfAllowed permission="enter">
+          <Button variant="default" onClick={() => navigate('exchange')}>
+            导入州级指标库更新包
+          </Button>
+        </IfAllowed>
+      )}
       <NotAllowedNote allowance={allowance} />
     </EmptyNotice>
   );

@@ -1,0 +1,24 @@
+// Each installation's navigation: a county runs every workflow, a budget unit its own records, a
+// prefecture oversees its counties through 数据交换 and issues the library.
+import { describe, expect, it } from 'vitest';
+import { navigationFor, WORKFLOWS } from './navigation';
+
+const labels = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((workflow) => workflow.label);
+
+describe('navigationFor', () => {
+  it('gives a county every page', () => {
+    expect(navigationFor('county')).toEqual(WORKFLOWS);
+  });
+
+  it('gives a budget unit the pages of its own records, none of the county’s evaluation, results, funds or publishing', () => {
+    expect(labels('unit')).toEqual(['首页', '单位与项目', '指标库', '绩效目标', '绩效监控', '绩效自评', '整改问责', '数据交换', '设置']);
+  });
+
+  it('gives a prefecture its home, the library it issues, 数据交换 and 设置, and no page to register units', () => {
+    expect(labels('prefecture')).toEqual(['首页', '指标库', '数据交换', '设置']);
+  });
+
+  it('starts every navigation at 首页', () => {
+    for (const role of ['county', 'unit', 'prefecture'] as const) expect(navigationFor(role)[0]).toMatchObject({ path: '', label: '首页' });
+  });
+});

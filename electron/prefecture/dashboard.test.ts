@@ -113,10 +113,11 @@ describe('prefecture dashboard: evaluations, results, notices and 衔接资金',
     expect(luntai.overdueRectifications).toBe(2);
     expect(luntai.accountable).toBe(2);
     expect(luntai.notices.map((n) => [n.number, n.statusLabel, n.daysOverdue, n.measures])).toEqual([
-      ['〔2020〕1号', RECTIFICATION_LABELS.passed, 0, 0],
-      ['〔2020〕2号', RECTIFICATION_LABELS.returned, 30, 1],
-      ['〔2020〕3号', RECTIFICATION_LABELS.issued, 0, 0],
+      // The seeded notices are numbered after the county's own.
       ['〔2020〕4号', RECTIFICATION_LABELS.issued, 91, 0],
+      ['〔2020〕5号', RECTIFICATION_LABELS.passed, 0, 0],
+      ['〔2020〕6号', RECTIFICATION_LABELS.returned, 30, 1],
+      ['〔2020〕7号', RECTIFICATION_LABELS.issued, 0, 0],
     ]);
 
     const table = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(dashboardWorkbook([luntai], 2020)).Sheets['2020年各县汇总']!);

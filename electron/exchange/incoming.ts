@@ -236,6 +236,8 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
         refuseRow(entity, record.naturalKey, `是 ${String(record.row.year)} 年度的，而数据包声明的年度是 ${scope.year}`);
       }
       checkChildren(records, entity, record, seen, fromUnit(scope));
+      // A record that goes down to units is the county's: a unit answers it but never removes it.
+      if (entity.downToUnits && record.deleted && fromUnit(scope)) refuseRow(entity, record.naturalKey, '被标为删除：它由本县下达，单位不能删除');
     }
     sets.push({ entity, records: list });
   }

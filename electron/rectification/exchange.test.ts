@@ -178,6 +178,7 @@ describe('a budget unit’s feedback on its notice, between the unit and its cou
     expect(attempt(forged((r) => (round(r, 2).on_behalf = 1)))).toMatch(/第 2 轮反馈标为“财政局代录”/);
     const withoutFirstFile = (r: ReturnType<typeof packageRecords>[number]) => (r.children.attachments = r.children.attachments!.filter((f) => f.name !== '支付凭证.pdf'));
     expect(attempt(forged(withoutFirstFile))).toMatch(/已交到本县的反馈附件“支付凭证\.pdf”不能由单位增删或替换/);
+    expect(attempt(forged((r) => Object.assign(r, { deleted: true })))).toBe('数据包内整改通知（652822/2020/1）被标为删除：它由本县下达，单位不能删除，已拒绝整个数据包');
     expect(dump(county.sqlite)).toBe(before);
     expect(attempt(genuine)).toBe('imported');
   });

@@ -183,6 +183,18 @@ describe('a budget unit’s feedback on its notice, between the unit and its cou
     expect(attempt(genuine)).toBe('imported');
   });
 
+  it('takes a notice on a project the unit reported down to the unit, naming the unit’s own project', () => {
+    const { county, unit } = countyAndUnit();
+    const [projectId] = seedCounty(unit.db, { units: [], projects: [{ code: 'LT-9', name: '农村公路养护', unitCode: '301002', funds: [{ source: '本级财政拨款', initialFen: 100 }] }] }).projectIds.values();
+    imported(county, exportStage(unit, 'all'));
+    const onProject = openRectification(county.db, TEST_ACTOR, { problems: '养护里程不足', requirements: '', deadline: daysFromToday(30) }, () => ({
+      source: 'self-evaluation', sourceId: 'eval-9', label: '2020年度自评 · LT-9', regionCode: '652822', year: 2020, projectId: projectId!, unitCode: '301002', subject: 'LT-9', occasion: '该自评表', audit: {},
+    }));
+    issueRectification(county.db, TEST_ACTOR, onProject);
+    expect(imported(unit, toUnit(county)).counts).toMatchObject({ created: 2, conflict: 0 });
+    expect(unit.sqlite.prepare('SELECT project_id FROM rectifications WHERE id = ?').get(onProject.id)).toEqual({ project_id: projectId });
+  });
+
   it('never sends a notice down from a prefecture, nor one of another unit to a unit', () => {
     const { county, unit, notice } = countyAndUnit();
     openRectification(county.db, TEST_ACTOR, { problems: '台账不全', requirements: '', deadline: daysFromToday(30) }, () => ({

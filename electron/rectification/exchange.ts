@@ -75,11 +75,6 @@ function earlierFilesProblem(db: Db, notice: string, record: PackageRecord, roun
   return changed ? `${notice}已交到本县的反馈附件“${String(changed.name)}”不能由单位增删或替换` : null;
 }
 
-/** A unit answers a rectification notice; the verdict (通过 / 退回) is the county's alone. */
-function rectificationAwaitingVerdict(row: Row): Row {
-  return { ...row, status: row.status === 'passed' || row.status === 'returned' ? 'answered' : (row.status ?? null), verdict_opinion: null };
-}
-
 /**
  * A notice names a project of the sender's (its unit's, from a unit) and, opened from a round, a sheet
  * of that project in that region's year. A sheet not here yet is let through: a notice travels in the
@@ -119,7 +114,6 @@ export const rectificationExchange: readonly DeclaredEntity[] = [
     statusColumn: 'status',
     children: noticeChildren,
     references: noticeReferences,
-    awaitingReview: rectificationAwaitingVerdict,
     refuseIncoming: (record, _rowOf, db, fromUnit) => {
       const problem = attachmentProblem(db, record.children.attachments);
       if (problem) return `整改通知（${record.naturalKey}）的反馈${problem}`;

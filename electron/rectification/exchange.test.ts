@@ -183,16 +183,18 @@ describe('a budget unit’s feedback on its notice, between the unit and its cou
     expect(attempt(genuine)).toBe('imported');
   });
 
-  it('takes a notice on a project the unit reported down to the unit, naming the unit’s own project', () => {
+  it('takes a notice on a project the county entered for the unit down to the unit, with the project', () => {
     const { county, unit } = countyAndUnit();
-    const [projectId] = seedCounty(unit.db, { units: [], projects: [{ code: 'LT-9', name: '农村公路养护', unitCode: '301002', funds: [{ source: '本级财政拨款', initialFen: 100 }] }] }).projectIds.values();
-    imported(county, exportStage(unit, 'all'));
+    const [projectId] = seedCounty(county.db, { units: [], projects: [{ code: 'LT-9', name: '农村公路养护', unitCode: '301002', funds: [{ source: '本级财政拨款', initialFen: 100 }] }] }).projectIds.values();
     const onProject = openRectification(county.db, TEST_ACTOR, { problems: '养护里程不足', requirements: '', deadline: daysFromToday(30) }, () => ({
       source: 'self-evaluation', sourceId: 'eval-9', label: '2020年度自评 · LT-9', regionCode: '652822', year: 2020, projectId: projectId!, unitCode: '301002', subject: 'LT-9', occasion: '该自评表', audit: {},
     }));
     issueRectification(county.db, TEST_ACTOR, onProject);
-    expect(imported(unit, toUnit(county)).counts).toMatchObject({ created: 2, conflict: 0 });
-    expect(unit.sqlite.prepare('SELECT project_id FROM rectifications WHERE id = ?').get(onProject.id)).toEqual({ project_id: projectId });
+    expect(imported(unit, toUnit(county)).counts).toMatchObject({ created: 3, conflict: 0 });
+    expect(unit.sqlite.prepare('SELECT r.project_id, p.name FROM rectifications r JOIN projects p ON p.id = r.project_id WHERE r.id = ?').get(onProject.id)).toEqual({ project_id: projectId, name: '农村公路养护' });
+    // The unit's answer comes back with the project as it went down: unchanged at the county.
+    unitAnswers(unit, onProject.id, '已补足养护里程', '养护记录.pdf');
+    expect(imported(county, toCounty(unit)).records.map((r) => [r.entity, r.action])).toEqual([['project', 'unchanged'], ['rectification', 'unchanged'], ['rectification', 'updated']]);
   });
 
   it('never sends a notice down from a prefecture, nor one of another unit to a unit', () => {

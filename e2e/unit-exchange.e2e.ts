@@ -1,17 +1,21 @@
 // A budget unit that runs Jixiao itself (issue #5 item 6): set up as 轮台县教育局 through the first-run
 // wizard, its 数据交换 page is the reporting side addressed to 县财政局; its report reaches 轮台县's
-// 下级单位 tab, the county returns a target with an opinion, and the unit sees it 被退回 after the reply.
+// 下级单位 tab, the county returns a target with an opinion, and the unit sees it 被退回 after the reply. Over
+// the sample county, a unit answers the 整改通知 the county's reply brought it, typing its feedback and
+// attaching a file, and the county sees that round and file under 已反馈, not marked 财政局代录.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appsPerTest, ARTIFACTS_DIR, chooseOption, startApp, startCountyApp, type AppUnderTest } from './harness';
+import { smallPdf } from '../electron/testSupport/attachments';
 import { downloadBy, openExchange, upload } from './exchangeSteps';
 
 const YEAR = 2020;
 const UNIT = { code: '101001', name: '轮台县教育局' };
 const PROJECT = '第一中学校舍维修改造';
 const OPINION = '产出数量指标偏低，请按实际维修面积调整后重新送审';
+const FEEDBACK = '已按通知完成整改，附整改台账';
 const SCREENSHOTS = path.join(ARTIFACTS_DIR, 'unit-exchange');
 
 let unit: AppUnderTest;
@@ -170,6 +174,48 @@ describe('a budget unit reporting to its county', () => {
     await returned.waitFor();
     expect(await returned.innerText()).toContain(OPINION);
     await screenshot(u, '5-单位-退回的目标');
+    expect([...unit.pageErrors, ...county.pageErrors]).toEqual([]);
+  });
+
+  it('answers its 整改通知 on its own installation; the county sees the unit’s round and file as 已反馈', async () => {
+    county = await startCountyApp((app) => app.call('database.openSample', { year: YEAR }), { label: '县' });
+    const issued = (await county.call('rectification.list', { year: YEAR, status: 'issued' })).notices.find((n) => n.holder === 'unit')!;
+    const own = { code: issued.unitCode, name: issued.unitName };
+    await unit.call('setup.init', { role: 'unit', regionCode: '652822', operatorName: '王五', password: null, unit: { ...own, isDepartment: true } });
+    // The round trip that brings the notice to the unit: the unit's first report, the county's reply.
+    const move = async (from: AppUnderTest, to: AppUnderTest, input: { stage: string; unit?: string }) => {
+      const { file } = await from.call('exchange.export', { year: YEAR, full: false, ...input });
+      return to.call('exchange.import', { file, trust: true });
+    };
+    await move(unit, county, { stage: 'all' });
+    expect((await move(county, unit, { stage: 'rectification', unit: own.code })).counts.created).toBeGreaterThan(0);
+
+    const u = unit.page;
+    await u.goto(new URL(`#/rectification/${YEAR}`, unit.bridge.url).href);
+    await u.reload();
+    await u.getByRole('table', { name: '整改通知' }).getByRole('link', { name: issued.number }).click();
+    await u.getByRole('heading', { name: `整改通知 ${issued.number}` }).waitFor();
+    const [chooser] = await Promise.all([u.waitForEvent('filechooser'), u.getByRole('button', { name: '添加附件' }).click()]);
+    await chooser.setFiles({ name: '整改台账.pdf', mimeType: 'application/pdf', buffer: smallPdf('ledger') });
+    await u.getByLabel('反馈附件').getByText('整改台账.pdf').waitFor();
+    const feedback = u.getByRole('textbox', { name: '整改情况' });
+    await feedback.click();
+    await feedback.pressSequentially(FEEDBACK, { delay: 30 });
+    await u.getByRole('button', { name: '提交整改反馈' }).click();
+    await u.getByText('整改反馈已提交').first().waitFor();
+    await screenshot(u, '6-单位-整改反馈已提交');
+
+    expect((await move(unit, county, { stage: 'rectification' })).counts.updated).toBeGreaterThan(0);
+    const c = county.page;
+    await c.goto(new URL(`#/rectification/${YEAR}`, county.bridge.url).href);
+    await c.getByRole('table', { name: '整改通知' }).getByRole('link', { name: issued.number }).click();
+    await c.getByRole('heading', { name: `整改通知 ${issued.number}` }).waitFor();
+    await c.getByText(FEEDBACK).first().waitFor();
+    await c.getByText('整改台账.pdf').first().waitFor();
+    await c.getByText('已反馈').first().waitFor();
+    expect(await c.getByText('财政局代录').count()).toBe(0);
+    await screenshot(c, '7-县-单位的整改反馈');
+    expect((await county.call('rectification.get', { id: issued.id })).notice.status).toBe('answered');
     expect([...unit.pageErrors, ...county.pageErrors]).toEqual([]);
   });
 });

@@ -31,8 +31,8 @@ export interface ChildTable {
    */
   via?: { table: string; foreignKey: string };
   /**
-   * Rows that hold the county's own decisions (a notice's verdicts, its 问责 measures): a unit's package
-   * never carries them, and the county's rows stay as they are when a unit's copy of the record arrives.
+   * Rows that hold the county's own decisions (a notice's 问责 measures): a unit's package never carries
+   * them, and the county's rows stay as they are when a unit's copy of the record arrives.
    */
   notFromUnits?: true;
 }
@@ -89,6 +89,11 @@ export interface ExchangeEntity {
    * send this kind.
    */
   unitScope?: string;
+  /**
+   * Goes down only from a county to one of its budget units, and only that unit's records (unitScope): a
+   * county's record a unit answers (a 整改通知). Never from a prefecture to a county.
+   */
+  downToUnits?: true;
   children?: readonly ChildTable[];
   /** What the record and its child rows point at elsewhere, checked on the rows as written (CrossReference). */
   references?: readonly CrossReference[];
@@ -119,9 +124,9 @@ export interface ExchangeEntity {
    * A rule the record breaks, as a message naming it, or null. Checked before anything is written (dry
    * runs included): one such record refuses the whole package. `rowOf` finds a related row by table and
    * id, in the package first, then on this installation (e.g. to name a sheet by its project); `db` is
-   * the receiver's, for its own rules (e.g. its 附件大小上限).
+   * the receiver's, for its own rules (e.g. its 附件大小上限); `fromUnit`, whether a budget unit sent it.
    */
-  refuseIncoming?(record: PackageRecord, rowOf: (table: string, id: string) => Row | undefined, db: Db): string | null;
+  refuseIncoming?(record: PackageRecord, rowOf: (table: string, id: string) => Row | undefined, db: Db, fromUnit: boolean): string | null;
   /**
    * Runs once per import, in its transaction, after this entity's records were written: for the
    * bookkeeping a workflow keeps beside its records (e.g. a library version for an applied update).

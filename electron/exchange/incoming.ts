@@ -146,9 +146,11 @@ interface PackageScope {
   direction: Direction;
   region: string;
   year: number;
-  /** A unit's package: only that unit's records. */
+  /** A unit's package: only that unit's records; a county's reply to a unit: only its own of the kinds only units receive. */
   unit: string | undefined;
 }
+
+const fromUnit = (scope: PackageScope) => scope.direction === 'up' && scope.unit !== undefined;
 
 function refuseRow(entity: ExchangeEntity, naturalKey: string, what: string): never {
   throw new PackageRefusal('BAD_DATA', `数据包内${entity.label}（${naturalKey}）${what}，已拒绝整个数据包`);
@@ -168,6 +170,9 @@ function checkRow(entity: ExchangeEntity, naturalKey: string, schema: RowSchema,
 function checkChildren(records: RecordStore, entity: ExchangeEntity, record: PackageRecord, seen: Set<string>, fromUnit: boolean): void {
   const declared = new Set((entity.children ?? []).filter((c) => !(fromUnit && c.notFromUnits)).map((c) => c.table));
   const unexpected = Object.keys(record.children).find((table) => !declared.has(table));
+  if (unexpected && entity.children?.some((c) => c.table === unexpected)) {
+    refuseRow(entity, record.naturalKey, `带有明细“${unexpected}”，这是本县自己的决定，单位上报包不能带有`);
+  }
   if (unexpected) refuseRow(entity, record.naturalKey, `带有本软件不认识的明细“${unexpected}”`);
   for (const child of entity.children ?? []) {
     const columns = records.columns(child.table);
@@ -209,7 +214,8 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
     if (!entity || !entity.directions.includes(scope.direction)) {
       throw new PackageRefusal('BAD_DATA', `数据包内有本软件不接受的数据“${name}”`);
     }
-    if (scope.unit && !entity.unitScope) throw new PackageRefusal('BAD_DATA', `单位上报包不能包含${entity.label}，已拒绝整个数据包`);
+    if (scope.direction === 'up' && scope.unit && !entity.unitScope) throw new PackageRefusal('BAD_DATA', `单位上报包不能包含${entity.label}，已拒绝整个数据包`);
+    if (scope.direction === 'down' && entity.downToUnits && !scope.unit) throw new PackageRefusal('BAD_DATA', `上级的反馈包不能包含${entity.label}，已拒绝整个数据包`);
     if (carriesLibrary(entity) !== (manifest.kind === LIBRARY_KIND)) {
       throw new PackageRefusal('BAD_DATA', `${KIND_LABELS[manifest.kind]}不能包含${entity.label}，已拒绝整个数据包`);
     }
@@ -229,24 +235,26 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
       if ('year' in record.row && record.row.year !== scope.year) {
         refuseRow(entity, record.naturalKey, `是 ${String(record.row.year)} 年度的，而数据包声明的年度是 ${scope.year}`);
       }
-      checkChildren(records, entity, record, seen, scope.unit !== undefined);
+      checkChildren(records, entity, record, seen, fromUnit(scope));
+      // A record that goes down to units is the county's: a unit answers it but never removes it.
+      if (entity.downToUnits && record.deleted && fromUnit(scope)) refuseRow(entity, record.naturalKey, '被标为删除：它由本县下达，单位不能删除');
     }
     sets.push({ entity, records: list });
   }
-  refuseBrokenRecords(db, sets, records);
+  refuseBrokenRecords(db, sets, records, fromUnit(scope));
   // Apply parents before children, in the registry's order.
   return sets.sort((a, b) => EXCHANGE_ENTITIES.indexOf(a.entity) - EXCHANGE_ENTITIES.indexOf(b.entity));
 }
 
 /** The first record an entity's own rule refuses (e.g. a monitoring sheet executed above its budget) refuses the package. */
-function refuseBrokenRecords(db: Db, sets: readonly IncomingSet[], records: RecordStore): void {
+function refuseBrokenRecords(db: Db, sets: readonly IncomingSet[], records: RecordStore, fromUnit: boolean): void {
   const rowOf = (table: string, id: string): Row | undefined =>
     sets.find((s) => s.entity.table === table)?.records.find((r) => r.id === id)?.row ??
     (records.statement(`SELECT * FROM "${table.replace(/"/g, '""')}" WHERE id = ?`).get(id) as Row | undefined);
   for (const { entity, records: list } of sets) {
     if (!entity.refuseIncoming) continue;
     for (const record of list) {
-      const why = record.deleted ? null : entity.refuseIncoming(record, rowOf, db);
+      const why = record.deleted ? null : entity.refuseIncoming(record, rowOf, db, fromUnit);
       if (why) throw new PackageRefusal('BAD_DATA', `${why}，已拒绝整个数据包`);
     }
   }
@@ -310,7 +318,12 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
     return { ...base, action: incoming.deleted ? 'unchanged' : 'created' };
   }
   if (sync && incoming.version <= sync.remoteVersion) return { ...base, action: 'unchanged', localVersion: local.version };
-  const changedHere = sync ? local.version !== sync.localVersion : !sameContent(local, incoming, entity.localColumns);
+  // A record we sent the peer and it changed since (a notice a unit answered) builds on the version sent:
+  // no newer than that, it is our own copy; newer, it is a conflict only if ours moved on since.
+  const sent = versionSentTo(records, peer, entity, incoming.id);
+  if (sent !== undefined && incoming.version <= sent) return { ...base, action: 'unchanged', localVersion: local.version };
+  const changedHere =
+    sync || sent !== undefined ? local.version !== sync?.localVersion && local.version !== sent : !sameContent(local, incoming, entity.localColumns);
   if (changedHere) {
     return {
       ...base,
@@ -320,6 +333,17 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
   }
   if (sameContent(local, incoming, entity.localColumns)) return { ...base, action: 'unchanged', localVersion: local.version };
   return { ...base, action: incoming.deleted && !local.deleted ? 'deleted' : 'updated' };
+}
+
+/** The latest version of a record this installation wrote into a package for `peer`, if any. */
+function versionSentTo(records: RecordStore, peer: string, entity: ExchangeEntity, id: string): number | undefined {
+  const found = records
+    .statement(
+      `SELECT max(r.version) AS version FROM exchange_package_records r JOIN exchange_packages p ON p.id = r.package_id
+        WHERE p.direction = 'out' AND p.receiver = ? AND r.entity = ? AND r.record_id = ?`,
+    )
+    .get(peer, entity.name, id) as { version: number | null };
+  return found.version ?? undefined;
 }
 
 /**
@@ -520,7 +544,7 @@ function packageScope(manifest: Manifest, installation: Installation): PackageSc
     direction,
     region: direction === 'up' ? manifest.sender.region : installation.region.code,
     year: manifest.year,
-    unit: manifest.kind === 'unit-report' ? manifest.sender.unit : undefined,
+    unit: manifest.kind === 'unit-report' ? manifest.sender.unit : manifest.receiver.unit,
   };
 }
 
@@ -534,7 +558,7 @@ function requireInScope(records: RecordStore, planned: readonly Planned[], scope
       .filter((p) => p.entityDef === entity && (when === 'before' ? p.action === 'updated' || p.action === 'deleted' : p.action === 'created' || p.action === 'updated' || p.action === 'deleted'))
       .map((p) => p.record.id);
     if (ids.length === 0) continue;
-    const condition = scope.unit ? `(${entity.scope}) AND (${entity.unitScope})` : entity.scope;
+    const condition = scope.unit && entity.unitScope ? `(${entity.scope}) AND (${entity.unitScope})` : entity.scope;
     const outside = records.countOutside(entity, ids, condition, { region: scope.region, year: scope.year, unit: scope.unit ?? null });
     if (outside === 0) continue;
     const whose = scope.unit ? `本单位（${scope.unit}）` : `${scope.region} ${scope.year} 年度`;

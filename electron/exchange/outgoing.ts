@@ -35,8 +35,9 @@ interface Selected {
 }
 
 /**
- * Records of `direction` in a stage for one county's year — only one unit's when `unit` is given;
- * incremental unless `full`.
+ * Records of `direction` in a stage for one county's year, incremental unless `full`. `unit`: the budget
+ * unit below (the sender going up, the receiver going down); going up it sends only its own records of
+ * the kinds units send, and going down it receives, of the kinds only units receive, only its own.
  */
 function selectRecords(
   store: Store,
@@ -52,11 +53,13 @@ function selectRecords(
   const records = new RecordStore(store.sqlite);
   const delivered = store.sqlite.prepare('SELECT version FROM exchange_delivered WHERE peer = ? AND entity = ? AND record_id = ?');
   const direction: Direction = UPWARD_KINDS.includes(kind) ? 'up' : 'down';
+  const forUnit = (e: ExchangeEntity) => (direction === 'up' ? !unit || e.unitScope !== undefined : !e.downToUnits || unit !== undefined);
   const carried = (e: ExchangeEntity) =>
-    e.directions.includes(direction) && stageIncludes(e, stage) && carriesLibrary(e) === (kind === LIBRARY_KIND) && (!unit || e.unitScope !== undefined);
+    e.directions.includes(direction) && stageIncludes(e, stage) && carriesLibrary(e) === (kind === LIBRARY_KIND) && forUnit(e);
+  const unitOf = (e: ExchangeEntity) => (direction === 'up' || e.downToUnits ? unit : undefined);
   return EXCHANGE_ENTITIES.filter(carried).map((entity) => ({
     entity,
-    records: records.select(entity, county, year, unit).filter((record) => {
+    records: records.select(entity, county, year, unitOf(entity)).filter((record) => {
       if (full) return true;
       const acknowledged = delivered.get(peer, entity.name, record.id) as { version: number } | undefined;
       return !acknowledged || acknowledged.version < record.version;
@@ -238,7 +241,7 @@ export function previewExport(store: Store, options: Omit<ReportOptions, 'out'> 
   }
   const receiver = replyReceiver(store, installation, options);
   const kind = replyKind(installation, options.stage);
-  const counts = dataMembers(selectRecords(store, kind, options.stage, receiver.region, options.year, partyId(receiver), options.full)).counts;
+  const counts = dataMembers(selectRecords(store, kind, options.stage, receiver.region, options.year, partyId(receiver), options.full, receiver.unit)).counts;
   counts.decisions = DECISION_KINDS.includes(kind) ? unacknowledgedDecisions(store, partyId(receiver)).length : 0;
   return counts;
 }
@@ -255,7 +258,7 @@ export function exportReply(store: Store, actor: Actor, options: ReplyOptions): 
   const receiver = replyReceiver(store, installation, options);
   const peer = partyId(receiver);
   const kind = replyKind(installation, options.stage);
-  const selected = selectRecords(store, kind, options.stage, receiver.region, options.year, peer, options.full);
+  const selected = selectRecords(store, kind, options.stage, receiver.region, options.year, peer, options.full, receiver.unit);
   const { members, counts } = dataMembers(selected);
   const decisions = DECISION_KINDS.includes(kind) ? unacknowledgedDecisions(store, peer) : [];
   counts.decisions = decisions.length;

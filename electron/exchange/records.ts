@@ -127,7 +127,7 @@ export class RecordStore {
     return found?.parent;
   }
 
-  /** `unit`: the record as a unit sends it, without the rows that are its county's (ChildTable.notFromUnits). */
+  /** `unit`: the record as it travels between a county and a unit, without the county's own rows (ChildTable.notFromUnits). */
   private toRecord(entity: ExchangeEntity, row: Row, unit?: string): PackageRecord {
     const data: Row = {};
     for (const column of this.dataColumns(entity.table)) data[column] = entity.homeColumns?.includes(column) ? null : (row[column] ?? null);

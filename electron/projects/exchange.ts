@@ -10,7 +10,9 @@ export const projectExchange: readonly DeclaredEntity[] = [
     row: recordRow(projects),
     naturalKey: ['region_code', 'year', 'code'],
     parents: ['unit'],
-    directions: ['up'],
+    directions: ['up', 'down'],
+    // A unit receives the projects of its own that its notices name, entered at the county or by itself.
+    downToUnits: true,
     scope: 'region_code = :region AND year = :year',
     unitScope: 'unit_code = :unit',
     children: [{ table: 'project_funds', foreignKey: 'project_id', key: ['source'], row: childRow(projectFunds) }],

@@ -1,10 +1,21 @@
 // The stage 整改 on real packages: a notice goes up with its feedback rounds, the files of each round and
-// its 问责 measures; a forged file or a round hung on another notice refuses the package whole.
+// its 问责 measures; a forged file or a round hung on another notice refuses the package whole. Between a
+// county and a unit, the notice goes down and the unit's own feedback comes back, nothing more.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Store } from '../../db/open';
 import { importPackage } from '../exchange/incoming';
+import { exportReply } from '../exchange/outgoing';
+import { createOperator } from '../registry/operators';
 import { initInstallation } from '../registry/setup';
-import { freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { payload, smallPdf } from '../testSupport/attachments';
+import { seedCounty } from '../testSupport/county';
+import { countyStore, daysFromToday, freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
+import { attachToFeedback } from './files';
+import { answerRectification, decideRectification, issueRectification, openRectification } from './notices';
+import { rectificationDetail } from './views';
 import { countyWithEvaluations, exportStage, prefectureStore, seedNotices } from '../testSupport/evaluationExchange';
 import { dump, membersOf, packageRecords, setPackageRecords, signedBy } from '../testSupport/forgedPackages';
 
@@ -71,31 +82,131 @@ describe('rectification notices in exchange packages', () => {
     expect(attempt(exported)).toBe('imported');
   });
 
-  it('refuses a budget unit’s package that carries a notice’s rounds, verdicts or measures: those are the county’s', () => {
-    const { county, projectIds } = countyWithEvaluations();
-    const seeded = seedNotices(county.sqlite, projectIds);
-    const notice = packageRecords(membersOf(exportStage(county, 'rectification')), 'rectification').find((r) => r.id === seeded.passed)!;
-    const unit = freshStore(path.join(tempDir(), 'unit.db'));
-    initInstallation(unit.db, { regionCode: '652822', role: 'unit', operatorName: '王站长', unit: { code: '301002', name: '轮台县农村公路管理站' } });
-    const sent = (children: Record<string, unknown[]>) =>
-      signedBy(unit, new Map([['data/rectification.json', Buffer.from(JSON.stringify([{ ...notice, deleted: false, updatedAt: '2021-04-12T00:00:00.000Z', children }]))]]), {
-        kind: 'unit-report',
-        sender: { region: '652822', unit: '301002', name: '轮台县农村公路管理站', role: 'unit' },
-        receiver: { region: '652822', name: '轮台县' },
-        stage: 'rectification',
-        sequence: 1,
-      });
+});
+
+/** A county that issued one notice to 301002 straight to the unit, and that unit's own installation. */
+function countyAndUnit() {
+  const county = countyStore({ colleagues: true });
+  seedCounty(county.db, { units: ROAD_AND_SCHOOL_UNITS, projects: [] });
+  const issuer = createOperator(county.db, TEST_ACTOR, { name: '王审核', role: 'reviewer', password: null });
+  const checker = createOperator(county.db, TEST_ACTOR, { name: '赵绩效', role: 'office', password: null });
+  const opened = openRectification(county.db, issuer, { problems: '执行进度滞后', requirements: '9 月底前完成支付', deadline: daysFromToday(30) }, () => ({
+    source: 'self-evaluation', sourceId: 'eval-1', label: '2020年度自评', regionCode: '652822', year: 2020, projectId: null, unitCode: '301002', subject: '自评', occasion: '该自评表', audit: {},
+  }));
+  const notice = issueRectification(county.db, issuer, opened);
+  const unit = freshStore(path.join(tempDir(), 'unit.db'));
+  initInstallation(unit.db, { regionCode: '652822', role: 'unit', operatorName: '王站长', unit: { code: '301002', name: '轮台县农村公路管理站' } });
+  return { county, unit, checker, notice };
+}
+
+const toUnit = (county: Store) =>
+  exportReply(county, TEST_ACTOR, { unit: '301002', year: 2020, stage: 'rectification', full: false, out: path.join(tempDir(), `reply-${randomUUID()}.zip`) }).file;
+const toCounty = (unit: Store) => exportStage(unit, 'rectification');
+const imported = (store: Store, file: string) => importPackage(store, TEST_ACTOR, file, { dryRun: false, trust: true });
+
+/** The unit answers its notice on its own installation, with a file. */
+function unitAnswers(unit: Store, id: string, feedback: string, file: string) {
+  attachToFeedback(unit.db, TEST_ACTOR, { id, file: payload(file, smallPdf(file)) });
+  return answerRectification(unit.db, TEST_ACTOR, { id, version: rectificationDetail(unit.db, TEST_ACTOR, id).notice.version, feedback });
+}
+
+describe('a budget unit’s feedback on its notice, between the unit and its county', () => {
+  it('reaches the county as 已反馈 with the unit’s round and file; the county’s return reaches the unit', () => {
+    const { county, unit, checker, notice } = countyAndUnit();
+    expect(imported(unit, toUnit(county)).counts).toMatchObject({ created: 1 });
+    expect(rectificationDetail(unit.db, TEST_ACTOR, notice.id).notice).toMatchObject({ status: 'issued', holder: 'unit', problems: '执行进度滞后' });
+    unitAnswers(unit, notice.id, '已完成支付 80%', '支付凭证.pdf');
+
+    expect(imported(county, toCounty(unit)).counts).toMatchObject({ updated: 1, conflict: 0 });
+    const atCounty = rectificationDetail(county.db, checker, notice.id);
+    expect(atCounty.notice).toMatchObject({ status: 'answered', holder: 'bureau' });
+    expect(atCounty.rounds.map((r) => [r.round, r.feedback, r.answeredByName, r.onBehalf])).toEqual([[1, '已完成支付 80%', TEST_ACTOR.name, false]]);
+    expect(county.sqlite.prepare("SELECT a.name FROM attachments a JOIN rectification_rounds r ON r.id = a.owner_id WHERE a.owner_kind = 'rectification.feedback' AND r.rectification_id = ?").all(notice.id)).toEqual([{ name: '支付凭证.pdf' }]);
+
+    const returned = decideRectification(county.db, checker, { ...atCounty.notice, action: 'return', opinion: '缺少验收单' });
+    expect(returned).toMatchObject({ status: 'returned', holder: 'unit', returnCount: 1 });
+    expect(imported(unit, toUnit(county)).counts).toMatchObject({ updated: 1, conflict: 0 });
+    const atUnit = rectificationDetail(unit.db, TEST_ACTOR, notice.id);
+    expect(atUnit.notice).toMatchObject({ status: 'returned', returnCount: 1 });
+    expect(atUnit.rounds.map((r) => [r.round, r.verdict, r.verdictOpinion])).toEqual([[1, 'return', '缺少验收单']]);
+
+    // Answered again, the second round comes up beside the first, whose verdict stays the county's.
+    unitAnswers(unit, notice.id, '补充验收单', '验收单.pdf');
+    const second = toCounty(unit);
+    expect(imported(county, second).counts).toMatchObject({ updated: 1, conflict: 0 });
+    expect(rectificationDetail(county.db, checker, notice.id).rounds.map((r) => [r.round, r.verdict])).toEqual([[1, 'return'], [2, null]]);
+    // The unit's copy coming again after the county passed it is old: it changes nothing and refuses nothing.
+    decideRectification(county.db, checker, { ...rectificationDetail(county.db, checker, notice.id).notice, action: 'approve', opinion: '整改到位' });
+    expect(imported(county, toCounty(unit)).counts).toMatchObject({ updated: 0, conflict: 0 });
+    expect(rectificationDetail(county.db, checker, notice.id).notice.status).toBe('passed');
+  });
+
+  it('refuses a unit’s package that sets a verdict, changes the county’s, adds a measure or rewrites the notice, writing nothing', () => {
+    const { county, unit, checker, notice } = countyAndUnit();
+    imported(unit, toUnit(county));
+    unitAnswers(unit, notice.id, '已完成支付 80%', '支付凭证.pdf');
+    imported(county, toCounty(unit));
+    decideRectification(county.db, checker, { ...rectificationDetail(county.db, checker, notice.id).notice, action: 'return', opinion: '缺少验收单' });
+    imported(unit, toUnit(county));
+    unitAnswers(unit, notice.id, '补充验收单', '验收单.pdf');
+    const genuine = toCounty(unit);
+    const forged = (change: (record: ReturnType<typeof packageRecords>[number]) => void) => {
+      const members = membersOf(genuine);
+      const records = packageRecords(members, 'rectification');
+      change(records.find((r) => r.id === notice.id)!);
+      setPackageRecords(members, 'rectification', records);
+      return signedBy(unit, members, { kind: 'unit-report', sender: { region: '652822', unit: '301002', name: '轮台县农村公路管理站', role: 'unit' }, receiver: { region: '652822', name: '轮台县' }, stage: 'rectification', sequence: 5 });
+    };
+    const round = (record: ReturnType<typeof packageRecords>[number], n: number) => record.children.rectification_rounds!.find((r) => r.round === n)!;
     const before = dump(county.sqlite);
     const attempt = (file: string) => {
       try {
-        importPackage(county, TEST_ACTOR, file, { dryRun: false, trust: true });
+        imported(county, file);
         return 'imported';
       } catch (error) {
         return (error as Error).message;
       }
     };
-    expect(attempt(sent({ rectification_rounds: notice.children.rectification_rounds! }))).toMatch(/整改通知（652822\/2020\/1）带有本软件不认识的明细“rectification_rounds”，已拒绝整个数据包$/);
-    expect(attempt(sent({ accountability_measures: [] }))).toMatch(/带有本软件不认识的明细“accountability_measures”/);
+    expect(attempt(forged((r) => Object.assign(round(r, 2), { verdict: 'approve', verdict_opinion: '同意', verdict_by_name: '王站长', verdict_at: '2021-04-12' })))).toBe(
+      '整改通知（652822/2020/1）第 2 轮反馈带有主管部门意见或审核结论：这些只由本县填写，单位不能带有，已拒绝整个数据包',
+    );
+    expect(attempt(forged((r) => Object.assign(round(r, 1), { verdict: 'approve', verdict_opinion: '同意' })))).toBe(
+      '整改通知（652822/2020/1）第 1 轮反馈的主管部门意见和审核结论只由本县填写，单位不能更改，已拒绝整个数据包',
+    );
+    expect(attempt(forged((r) => (r.children.accountability_measures = [])))).toMatch(/整改通知（652822\/2020\/1）带有明细“accountability_measures”，这是本县自己的决定，单位上报包不能带有/);
+    expect(attempt(forged((r) => (r.row.deadline = '2099-12-31')))).toMatch(/整改通知（652822\/2020\/1）的“deadline”由本县下达时确定，单位不能更改/);
+    expect(attempt(forged((r) => (round(r, 2).on_behalf = 1)))).toMatch(/第 2 轮反馈标为“财政局代录”/);
+    const withoutFirstFile = (r: ReturnType<typeof packageRecords>[number]) => (r.children.attachments = r.children.attachments!.filter((f) => f.name !== '支付凭证.pdf'));
+    expect(attempt(forged(withoutFirstFile))).toMatch(/已交到本县的反馈附件“支付凭证\.pdf”不能由单位增删或替换/);
+    expect(attempt(forged((r) => Object.assign(r, { deleted: true })))).toBe('数据包内整改通知（652822/2020/1）被标为删除：它由本县下达，单位不能删除，已拒绝整个数据包');
     expect(dump(county.sqlite)).toBe(before);
+    expect(attempt(genuine)).toBe('imported');
+  });
+
+  it('takes a notice on a project the county entered for the unit down to the unit, with the project', () => {
+    const { county, unit } = countyAndUnit();
+    const [projectId] = seedCounty(county.db, { units: [], projects: [{ code: 'LT-9', name: '农村公路养护', unitCode: '301002', funds: [{ source: '本级财政拨款', initialFen: 100 }] }] }).projectIds.values();
+    const onProject = openRectification(county.db, TEST_ACTOR, { problems: '养护里程不足', requirements: '', deadline: daysFromToday(30) }, () => ({
+      source: 'self-evaluation', sourceId: 'eval-9', label: '2020年度自评 · LT-9', regionCode: '652822', year: 2020, projectId: projectId!, unitCode: '301002', subject: 'LT-9', occasion: '该自评表', audit: {},
+    }));
+    issueRectification(county.db, TEST_ACTOR, onProject);
+    expect(imported(unit, toUnit(county)).counts).toMatchObject({ created: 3, conflict: 0 });
+    expect(unit.sqlite.prepare('SELECT r.project_id, p.name FROM rectifications r JOIN projects p ON p.id = r.project_id WHERE r.id = ?').get(onProject.id)).toEqual({ project_id: projectId, name: '农村公路养护' });
+    // The unit's answer comes back with the project as it went down: unchanged at the county.
+    unitAnswers(unit, onProject.id, '已补足养护里程', '养护记录.pdf');
+    expect(imported(county, toCounty(unit)).records.map((r) => [r.entity, r.action])).toEqual([['project', 'unchanged'], ['rectification', 'unchanged'], ['rectification', 'updated']]);
+  });
+
+  it('never sends a notice down from a prefecture, nor one of another unit to a unit', () => {
+    const { county, unit, notice } = countyAndUnit();
+    openRectification(county.db, TEST_ACTOR, { problems: '台账不全', requirements: '', deadline: daysFromToday(30) }, () => ({
+      source: 'self-evaluation', sourceId: 'eval-2', label: '2020年度自评', regionCode: '652822', year: 2020, projectId: null, unitCode: '302001', subject: '自评', occasion: '该自评表', audit: {},
+    }));
+    imported(unit, toUnit(county));
+    expect(unit.sqlite.prepare('SELECT id FROM rectifications').all()).toEqual([{ id: notice.id }]);
+    const pref = prefectureStore();
+    imported(pref, exportStage(county, 'rectification'));
+    const reply = exportReply(pref, TEST_ACTOR, { county: '652822', year: 2020, stage: 'rectification', full: true, out: path.join(tempDir(), 'pref-reply.zip') });
+    expect(reply.counts).not.toHaveProperty('rectification');
   });
 });

@@ -73,4 +73,22 @@ describe('衔接资金 in exchange packages', () => {
     expect(dump(pref.sqlite)).toBe(before);
     expect(refusedWith(exported)).toBe('imported');
   });
+
+  it('refuses 衔接资金 in a budget unit’s package, even for the unit’s own project, writing nothing', () => {
+    const { county } = fundCounty();
+    const unit = freshStore(path.join(tempDir(), 'unit.db'));
+    initInstallation(unit.db, { regionCode: '652822', role: 'unit', operatorName: '王站长', unit: { code: '201002', name: '轮台县乡村振兴服务中心' } });
+    // The county's own funds records, signed by one of its units as if that unit had paid them.
+    const members = membersOf(exportFunds(county));
+    // Only what a unit could claim as its own: its project's category and payments (no unit register, no
+    // document of the bureau's), so the funds records themselves are in question.
+    members.delete('data/unit.json');
+    members.delete('data/fund-document.json');
+    setPackageRecords(members, 'fund-payment', packageRecords(members, 'fund-payment').map((r) => ({ ...r, row: { ...r.row, document_id: null } })));
+    const forged = signedBy(unit, members, { kind: 'unit-report', sender: { region: '652822', unit: '201002', name: '轮台县乡村振兴服务中心', role: 'unit' }, receiver: { region: '652822', name: '轮台县' }, stage: 'funds', sequence: 1 });
+    const receiver = fundCounty().county;
+    const before = dump(receiver.sqlite);
+    expect(() => importPackage(receiver, TEST_ACTOR, forged, { dryRun: false, trust: true })).toThrow(/单位上报包不能包含衔接资金/);
+    expect(dump(receiver.sqlite)).toBe(before);
+  });
 });

@@ -33,8 +33,9 @@ const paymentReferences: readonly CrossReference[] = [
 ];
 
 const projectScope = 'project_id IN (SELECT id FROM projects WHERE region_code = :region AND year = :year)';
-const unitScope = 'project_id IN (SELECT id FROM projects WHERE unit_code = :unit)';
 
+// 衔接资金 is the bureau's own record (documents, and payments from the budget system): no unitScope, so a
+// budget unit's package carrying any of it is refused whole.
 export const fundsExchange: readonly DeclaredEntity[] = [
   {
     name: 'fund-document',
@@ -59,7 +60,6 @@ export const fundsExchange: readonly DeclaredEntity[] = [
     parents: ['project'],
     directions: ['up'],
     scope: projectScope,
-    unitScope,
     references: [projectReference('fund_projects')],
   },
   {
@@ -72,7 +72,6 @@ export const fundsExchange: readonly DeclaredEntity[] = [
     parents: ['project', 'fund-document'],
     directions: ['up'],
     scope: projectScope,
-    unitScope,
     references: paymentReferences,
   },
 ];

@@ -94,6 +94,13 @@ export interface ExchangeEntity {
    * county's record a unit answers (a 整改通知). Never from a prefecture to a county.
    */
   downToUnits?: true;
+  /**
+   * A record sent to a peer for it to answer (a 整改通知 its unit answers): the peer's newer copy builds on
+   * the version we sent and is taken while ours has not moved since; refuseIncoming says what the peer may
+   * change. Without it, a record changed on both sides since our last receipt is a conflict, so a peer
+   * never rewrites what it was only sent (a round the prefecture issued, a project the county entered).
+   */
+  answeredByPeer?: true;
   children?: readonly ChildTable[];
   /** What the record and its child rows point at elsewhere, checked on the rows as written (CrossReference). */
   references?: readonly CrossReference[];

@@ -318,9 +318,9 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
     return { ...base, action: incoming.deleted ? 'unchanged' : 'created' };
   }
   if (sync && incoming.version <= sync.remoteVersion) return { ...base, action: 'unchanged', localVersion: local.version };
-  // A record we sent the peer and it changed since (a notice a unit answered) builds on the version sent:
-  // no newer than that, it is our own copy; newer, it is a conflict only if ours moved on since.
-  const sent = versionSentTo(records, peer, entity, incoming.id);
+  // A record we sent the peer to answer (a notice a unit answered) builds on the version sent: no newer
+  // than that, it is our own copy; newer, it is a conflict only if ours moved on since.
+  const sent = entity.answeredByPeer ? versionSentTo(records, peer, entity, incoming.id) : undefined;
   if (sent !== undefined && incoming.version <= sent) return { ...base, action: 'unchanged', localVersion: local.version };
   const changedHere =
     sync || sent !== undefined ? local.version !== sync?.localVersion && local.version !== sent : !sameContent(local, incoming, entity.localColumns);

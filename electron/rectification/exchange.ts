@@ -108,6 +108,8 @@ export const rectificationExchange: readonly DeclaredEntity[] = [
     parents: ['unit', 'project'],
     directions: ['up', 'down'],
     downToUnits: true,
+    // The unit's answer builds on the notice the county sent it; refuseIncoming below limits it to a new round.
+    answeredByPeer: true,
     scope: 'region_code = :region AND year = :year',
     unitScope: 'unit_code = :unit',
     unitColumn: 'unit_code',

@@ -4,7 +4,7 @@ export { monitoringTally, roundReport } from './report';
 export type { LightCounts, MonitoringTally } from './report';
 export { createRound } from './rounds';
 export type { RoundSummary } from './rounds';
-export { getSheet, listSheets, sheetNaturalKey } from './sheets';
+export { getSheet, lastSheetOf, listSheets, sheetNaturalKey } from './sheets';
 export type { IndicatorReport, SheetSaveInput } from './sheets';
 export { roundWarnings } from './boards';
 export { openSheetRectification } from './rectification';

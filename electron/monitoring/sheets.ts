@@ -1,8 +1,8 @@
 // 监控表: one project's monitoring sheet in a round. Units save it as often as they like (optimistic
 // version), submit it when the domain rules find nothing missing, and the bureau approves or returns it.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { monitoringFunds, monitoringIndicators, monitoringSheets, sqlNow } from '../../db/schema';
+import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets, sqlNow } from '../../db/schema';
 import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audit';
 import { DEVIATION_REASONS, LIKELIHOODS, listSheetProblems, overspendMessage, type Deviation, type RoundRuleSettings } from '../domain/monitoring';
 import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction } from '../domain/workflow';
@@ -245,4 +245,16 @@ function refuseIncomplete(db: Db, record: SheetRecord): void {
   const shown = problems.slice(0, 5).join('；');
   const more = problems.length > 5 ? `等 ${problems.length} 处` : '';
   throw new AppError('INVALID_INPUT', `“${record.project.name}”的监控表还不能送审，请先补充：${shown}${more}`);
+}
+
+/** The last round of the project's year with a sheet for it (the latest month, then the latest round of it): its sheet. */
+export function lastSheetOf(db: Db, projectId: string): string | null {
+  const sheet = db
+    .select({ id: monitoringSheets.id })
+    .from(monitoringSheets)
+    .innerJoin(monitoringRounds, eq(monitoringRounds.id, monitoringSheets.roundId))
+    .where(and(eq(monitoringSheets.projectId, projectId), eq(monitoringSheets.deleted, false), eq(monitoringRounds.deleted, false)))
+    .orderBy(desc(monitoringRounds.month), desc(monitoringRounds.seq))
+    .get();
+  return sheet?.id ?? null;
 }

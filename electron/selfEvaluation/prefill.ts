@@ -1,27 +1,16 @@
 // What a new self-evaluation starts from: the project's budget by fund row, the execution figures of the
 // last monitoring round that reported on it, and each approved indicator's actual as monitoring last saw
 // it — a 状态型 indicator the value reached, a 累计型 one the unit's full-year expectation (domain.md §5).
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets, projectFunds } from '../../db/schema';
+import { monitoringFunds, monitoringIndicators, projectFunds } from '../../db/schema';
 import { adjustedFen } from '../domain/projects';
 import { fundBlockOf, parseTier, type FundBlock, type ScoringSettings, type Tier } from '../domain/selfEvaluation';
-
-/** The last round of the project's year with a sheet for it: the latest month, then the latest round of it. */
-function lastSheetId(db: Db, projectId: string): string | null {
-  const sheet = db
-    .select({ id: monitoringSheets.id })
-    .from(monitoringSheets)
-    .innerJoin(monitoringRounds, eq(monitoringRounds.id, monitoringSheets.roundId))
-    .where(and(eq(monitoringSheets.projectId, projectId), eq(monitoringSheets.deleted, false), eq(monitoringRounds.deleted, false)))
-    .orderBy(desc(monitoringRounds.month), desc(monitoringRounds.seq))
-    .get();
-  return sheet?.id ?? null;
-}
+import { lastSheetOf } from '../monitoring';
 
 /** 年初预算数 and 全年预算数 from the project's funds; 全年执行数 from the last monitoring sheet. */
 export function prefilledFunds(db: Db, projectId: string, settings: ScoringSettings): FundBlock {
-  const sheetId = lastSheetId(db, projectId);
+  const sheetId = lastSheetOf(db, projectId);
   const executed = new Map(
     (sheetId ? db.select().from(monitoringFunds).where(eq(monitoringFunds.sheetId, sheetId)).all() : []).map((f) => [f.source as string, f.executedFen]),
   );
@@ -44,7 +33,7 @@ export interface PrefilledActual {
  * else by name (an adjustment since then rewrote the target's rows). Nothing reported: blank.
  */
 export function prefilledActuals(db: Db, projectId: string, indicators: readonly { id: string; name: string; operator: string; accrual: string }[]): PrefilledActual[] {
-  const sheetId = lastSheetId(db, projectId);
+  const sheetId = lastSheetOf(db, projectId);
   const reported = sheetId ? db.select().from(monitoringIndicators).where(eq(monitoringIndicators.sheetId, sheetId)).all() : [];
   return indicators.map((indicator) => {
     const seen = reported.find((r) => r.indicatorId === indicator.id) ?? reported.find((r) => r.name === indicator.name);

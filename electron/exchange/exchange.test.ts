@@ -153,6 +153,20 @@ describe('county report → prefecture', () => {
     expect(dump(pref.sqlite)).toBe(before);
   });
 
+  it('answers a repeat from the first import once it recognises the file, without reading the package again', () => {
+    const dir = tempDir();
+    const file = report(county(dir), dir).file;
+    const pref = prefecture(dir);
+    const first = importInto(pref, file);
+    // Were the package verified again, the changed registration would refuse it (KEY_MISMATCH).
+    pref.sqlite.prepare("UPDATE exchange_peers SET public_key = 'changed' WHERE region_code = '652822'").run();
+    const again = importInto(pref, file, { trust: false });
+    expect(again.repeat).toBe(true);
+    expect(again.packageId).toBe(first.packageId);
+    expect(again.records.map((r) => [r.naturalKey, r.action])).toEqual(first.records.map((r) => [r.naturalKey, 'unchanged']));
+    expect(again.counts.unchanged).toBe(first.records.length);
+  });
+
   it('applies the import atomically: a failure half-way leaves nothing behind', () => {
     const dir = tempDir();
     const file = report(county(dir), dir).file;

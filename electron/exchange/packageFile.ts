@@ -119,6 +119,11 @@ export interface VerifiedPackage {
 }
 
 export function readPackageFile(file: string, ctx: VerifyContext): VerifiedPackage {
+  return verifyPackage(readPackageBytes(file), ctx);
+}
+
+/** A package file's bytes, refused when it is missing or larger than any package can be. */
+export function readPackageBytes(file: string): Buffer {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -126,7 +131,7 @@ export function readPackageFile(file: string, ctx: VerifyContext): VerifiedPacka
     throw new PackageRefusal('NOT_A_PACKAGE', `找不到数据包文件“${file}”`);
   }
   if (stat.size > MAX_PACKAGE_BYTES) throw new PackageRefusal('TOO_LARGE', `数据包文件过大（${stat.size} 字节，上限 ${MAX_PACKAGE_BYTES}）`);
-  return verifyPackage(fs.readFileSync(file), ctx);
+  return fs.readFileSync(file);
 }
 
 export function verifyPackage(bytes: Buffer, ctx: VerifyContext): VerifiedPackage {

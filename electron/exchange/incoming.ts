@@ -24,7 +24,7 @@ import {
   type PackageKind,
 } from './manifest';
 import { PackageRefusal, readPackageBytes, verifyPackage, type VerifiedPackage, type VerifyContext } from './packageFile';
-import { RecordStore, sameContent, type PackageRecord, type Row } from './records';
+import { RecordStore, sameContent, type Cell, type PackageRecord, type Row } from './records';
 import { firstBadColumn, type RowSchema } from './rowSchema';
 import { EXCHANGE_ENTITIES, exchangeEntity, STAGE_LABELS, STAGES } from './registry';
 
@@ -76,9 +76,10 @@ export interface ImportOptions {
   limits?: VerifyContext['limits'];
 }
 
-// Long enough for an attachment's bytes as base64; each column's own schema (rowSchema) limits the rest.
-const cell = z.union([z.string().max(45_000_000), z.number(), z.null()]);
-const rowSchema = z.record(z.string().max(64), cell);
+// Each row is checked once, column by column, against its table's own schema (checkRow); the envelope
+// only needs it to be an object, so the package's JSON is not walked twice.
+const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
+const rowSchema = z.custom<Row>(isRow, { message: '应为一行数据' });
 const recordSchema = z
   .object({
     id: z.string().min(1).max(64),
@@ -167,8 +168,21 @@ function checkRow(entity: ExchangeEntity, naturalKey: string, schema: RowSchema,
   if (bad) refuseRow(entity, naturalKey, `的${what}字段“${bad.column}”的值不合规（${JSON.stringify(bad.value)?.slice(0, 40)}）`);
 }
 
+/** Where the package's child rows keyed by their own id already belong here: by child table, child id → record id. */
+type KnownParents = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+function knownParents(records: RecordStore, entity: ExchangeEntity, list: readonly PackageRecord[]): KnownParents {
+  const known = new Map<string, ReadonlyMap<string, string>>();
+  for (const child of entity.children ?? []) {
+    if (!child.key.includes('id')) continue;
+    const ids = list.flatMap((record) => (record.children[child.table] ?? []).map((row) => String(row.id)));
+    known.set(child.table, ids.length ? records.parentsOf(child, ids) : new Map());
+  }
+  return known;
+}
+
 /** Each child row fits its table and belongs to this record; one that exists under another parent never moves. */
-function checkChildren(records: RecordStore, entity: ExchangeEntity, record: PackageRecord, seen: Set<string>, fromUnit: boolean): void {
+function checkChildren(records: RecordStore, entity: ExchangeEntity, record: PackageRecord, seen: Set<string>, fromUnit: boolean, parents: KnownParents): void {
   const declared = new Set((entity.children ?? []).filter((c) => !(fromUnit && c.notFromUnits)).map((c) => c.table));
   const unexpected = Object.keys(record.children).find((table) => !declared.has(table));
   if (unexpected && entity.children?.some((c) => c.table === unexpected)) {
@@ -177,9 +191,9 @@ function checkChildren(records: RecordStore, entity: ExchangeEntity, record: Pac
   if (unexpected) refuseRow(entity, record.naturalKey, `带有本软件不认识的明细“${unexpected}”`);
   for (const child of entity.children ?? []) {
     const columns = records.columns(child.table);
+    const parentIds = new Set<Cell>(child.via ? (record.children[child.via.table] ?? []).map((r) => r.id ?? null) : [record.id]);
     for (const row of record.children[child.table] ?? []) {
       checkRow(entity, record.naturalKey, child.row, columns, row, '明细');
-      const parentIds = child.via ? new Set((record.children[child.via.table] ?? []).map((r) => r.id)) : new Set([record.id]);
       if (!parentIds.has(row[child.foreignKey] ?? null)) refuseRow(entity, record.naturalKey, '的明细行属于另一条记录');
       // Two parents in one package claiming one child row would move it from the first to the second.
       if (child.key.includes('id')) {
@@ -187,7 +201,7 @@ function checkChildren(records: RecordStore, entity: ExchangeEntity, record: Pac
         if (seen.has(id)) refuseRow(entity, record.naturalKey, `的明细行（${String(row.id)}）在数据包内出现了不止一次`);
         seen.add(id);
       }
-      const parent = records.parentOf(child, row);
+      const parent = parents.get(child.table)?.get(String(row.id));
       if (parent !== undefined && parent !== record.id) refuseRow(entity, record.naturalKey, `的明细行（${String(row.id)}）在本机属于另一条${entity.label}，不能移走`);
     }
   }
@@ -225,6 +239,7 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
     }
     const list = parseJson(bytes, z.array(recordSchema).max(500_000), name) as PackageRecord[];
     const columns = records.dataColumns(entity.table);
+    const parents = knownParents(records, entity, list);
     for (const record of list) {
       record.naturalKey = records.naturalKeyOf(entity, record.row);
       if (seen.has(`${entity.table}/${record.id}`)) refuseRow(entity, record.naturalKey, '在数据包内出现了不止一次');
@@ -236,7 +251,7 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
       if ('year' in record.row && record.row.year !== scope.year) {
         refuseRow(entity, record.naturalKey, `是 ${String(record.row.year)} 年度的，而数据包声明的年度是 ${scope.year}`);
       }
-      checkChildren(records, entity, record, seen, fromUnit(scope));
+      checkChildren(records, entity, record, seen, fromUnit(scope), parents);
       // A record that goes down to units is the county's: a unit answers it but never removes it.
       if (entity.downToUnits && record.deleted && fromUnit(scope)) refuseRow(entity, record.naturalKey, '被标为删除：它由本县下达，单位不能删除');
     }
@@ -249,9 +264,10 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
 
 /** The first record an entity's own rule refuses (e.g. a monitoring sheet executed above its budget) refuses the package. */
 function refuseBrokenRecords(db: Db, sets: readonly IncomingSet[], records: RecordStore, fromUnit: boolean): void {
+  if (!sets.some((set) => set.entity.refuseIncoming)) return;
+  const inPackage = new Map(sets.map((set) => [set.entity.table, new Map(set.records.map((r) => [r.id, r.row]))]));
   const rowOf = (table: string, id: string): Row | undefined =>
-    sets.find((s) => s.entity.table === table)?.records.find((r) => r.id === id)?.row ??
-    (records.statement(`SELECT * FROM "${table.replace(/"/g, '""')}" WHERE id = ?`).get(id) as Row | undefined);
+    inPackage.get(table)?.get(id) ?? (records.statement(`SELECT * FROM "${table.replace(/"/g, '""')}" WHERE id = ?`).get(id) as Row | undefined);
   for (const { entity, records: list } of sets) {
     if (!entity.refuseIncoming) continue;
     for (const record of list) {
@@ -296,7 +312,39 @@ interface SyncState {
   localVersion: number;
 }
 
-function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, incoming: PackageRecord, senderState: Row | undefined): Planned {
+/** What this installation holds of one kind's incoming records, read by table before planning them. */
+interface LocalState {
+  records: Map<string, PackageRecord>;
+  /** The versions last received from the peer, and ours after receiving them. */
+  sync: Map<string, SyncState>;
+  /** The latest version of each record written into a package for the peer (ExchangeEntity.answeredByPeer). */
+  sent: Map<string, number>;
+}
+
+function localState(records: RecordStore, peer: string, entity: ExchangeEntity, list: readonly PackageRecord[]): LocalState {
+  const ids = JSON.stringify(list.map((r) => r.id));
+  const sync = records
+    .statement(
+      `SELECT record_id AS id, remote_version AS remoteVersion, local_version AS localVersion FROM exchange_sync
+        WHERE peer = ? AND entity = ? AND record_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(peer, entity.name, ids) as (SyncState & { id: string })[];
+  const sent = entity.answeredByPeer
+    ? (records
+        .statement(
+          `SELECT r.record_id AS id, max(r.version) AS version FROM exchange_package_records r JOIN exchange_packages p ON p.id = r.package_id
+            WHERE p.direction = 'out' AND p.receiver = ? AND r.entity = ? AND r.record_id IN (SELECT value FROM json_each(?)) GROUP BY r.record_id`,
+        )
+        .all(peer, entity.name, ids) as { id: string; version: number }[])
+    : [];
+  return {
+    records: records.byIds(entity, list.map((r) => r.id)),
+    sync: new Map(sync.map(({ id, ...state }) => [id, state])),
+    sent: new Map(sent.map(({ id, version }) => [id, version])),
+  };
+}
+
+function planRecord(records: RecordStore, here: LocalState, entity: ExchangeEntity, incoming: PackageRecord, senderState: Row | undefined): Planned {
   const base = {
     entity: entity.name,
     label: entity.label,
@@ -306,10 +354,8 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
     record: incoming,
     localVersion: incoming.version,
   };
-  const sync = records
-    .statement('SELECT remote_version AS remoteVersion, local_version AS localVersion FROM exchange_sync WHERE peer = ? AND entity = ? AND record_id = ?')
-    .get(peer, entity.name, incoming.id) as SyncState | undefined;
-  const local = records.byId(entity, incoming.id);
+  const sync = here.sync.get(incoming.id);
+  const local = here.records.get(incoming.id);
   requireSaneVersion(entity, incoming, sync?.remoteVersion ?? local?.version ?? 0);
   if (!local) {
     const sameKey = records.byNaturalKey(entity, incoming.row);
@@ -321,7 +367,7 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
   if (sync && incoming.version <= sync.remoteVersion) return { ...base, action: 'unchanged', localVersion: local.version };
   // A record we sent the peer to answer (a notice a unit answered) builds on the version sent: no newer
   // than that, it is our own copy; newer, it is a conflict only if ours moved on since.
-  const sent = entity.answeredByPeer ? versionSentTo(records, peer, entity, incoming.id) : undefined;
+  const sent = here.sent.get(incoming.id);
   if (sent !== undefined && incoming.version <= sent) return { ...base, action: 'unchanged', localVersion: local.version };
   const changedHere =
     sync || sent !== undefined ? local.version !== sync?.localVersion && local.version !== sent : !sameContent(local, incoming, entity.localColumns);
@@ -334,17 +380,6 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
   }
   if (sameContent(local, incoming, entity.localColumns)) return { ...base, action: 'unchanged', localVersion: local.version };
   return { ...base, action: incoming.deleted && !local.deleted ? 'deleted' : 'updated' };
-}
-
-/** The latest version of a record this installation wrote into a package for `peer`, if any. */
-function versionSentTo(records: RecordStore, peer: string, entity: ExchangeEntity, id: string): number | undefined {
-  const found = records
-    .statement(
-      `SELECT max(r.version) AS version FROM exchange_package_records r JOIN exchange_packages p ON p.id = r.package_id
-        WHERE p.direction = 'out' AND p.receiver = ? AND r.entity = ? AND r.record_id = ?`,
-    )
-    .get(peer, entity.name, id) as { version: number | null };
-  return found.version ?? undefined;
 }
 
 /**
@@ -491,9 +526,10 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   const sets = incomingRecords(store.db, verified, scope, records);
   const decisions = incomingDecisions(verified, scope.direction).map((d) => planDecision(records, peer, d));
   const settlesHere = RECEIVER_SETTLES.includes(manifest.kind);
-  const planned = sets.flatMap(({ entity, records: list }) =>
-    list.map((r) => planRecord(records, peer, entity, r, settlesHere ? awaitReview(records, entity, r) : undefined)),
-  );
+  const planned = sets.flatMap(({ entity, records: list }) => {
+    const here = localState(records, peer, entity, list);
+    return list.map((r) => planRecord(records, here, entity, r, settlesHere ? awaitReview(records, entity, r) : undefined));
+  });
   for (const p of [...planned, ...decisions]) summary.counts[p.action]++;
   summary.records = [...planned, ...decisions].map(({ entity, label, naturalKey, action, reason, senderState }) => ({
     entity,
@@ -510,17 +546,17 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   // adjustment's or a sheet's scope goes through its parent), so a dry run applies them too and then
   // rolls everything back: it refuses exactly what the import would.
   const sqlite = sqliteOf(store.db);
-  const upsertSync = records.statement(UPSERT_SYNC);
   try {
     store.db.transaction(() => {
       sqlite.pragma('defer_foreign_keys = ON');
       requireInScope(records, planned, scope, 'before');
       let done = 0;
-      for (const p of planned) {
-        if (p.action === 'created' || p.action === 'updated' || p.action === 'deleted') records.write(p.entityDef, p.record);
-        if (p.action !== 'conflict') upsertSync.run(peer, p.entity, p.record.id, p.record.version, p.localVersion);
-        if (++done % 500 === 0) options.onProgress?.(done, planned.length);
+      for (const { entity, records: list } of sets) {
+        const written = new Set(planned.filter((p) => p.entityDef === entity && writes(p)).map((p) => p.record));
+        records.writeAll(entity, list.filter((r) => written.has(r)));
+        options.onProgress?.((done += list.length), planned.length);
       }
+      rememberSync(records, peer, planned);
       requireInScope(records, planned, scope, 'after');
       noteReferences(summary.records, planned, requireReferencesInScope(records, planned, scope));
       runAfterApply(store.db, actor, planned, { sender: peer, senderName: manifest.sender.name, sequence: manifest.sequence });
@@ -551,6 +587,14 @@ function repeatAnswer(first: ImportSummary, options: Pick<ImportOptions, 'dryRun
   const records = first.records.map(({ reason: _reason, senderState: _senderState, ...record }) => ({ ...record, action: 'unchanged' as const }));
   const counts = { ...emptyCounts(), unchanged: records.length };
   return { ...first, dryRun: options.dryRun, repeat: true, newPeer: false, counts, records, decisions: 0 };
+}
+
+const writes = (p: Planned) => p.action === 'created' || p.action === 'updated' || p.action === 'deleted';
+
+/** Every record but a conflict is now in step with the peer: the version received, and ours after it. */
+function rememberSync(records: RecordStore, peer: string, planned: readonly Planned[]): void {
+  const upsert = records.statement(UPSERT_SYNC);
+  for (const p of planned) if (p.action !== 'conflict') upsert.run(peer, p.entity, p.record.id, p.record.version, p.localVersion);
 }
 
 /** Thrown to roll back a dry run that had to apply records to check them. */

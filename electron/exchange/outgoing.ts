@@ -16,7 +16,7 @@ import { ensureIdentity } from './keys';
 import { DECISION_KINDS, KIND_LABELS, LIBRARY_KIND, parsePartyId, partyId, UPWARD_KINDS, type Manifest, type PackageKind, type Party } from './manifest';
 import { selfParty, type NamedParty } from './parties';
 import { writePackageFile, type ManifestDraft } from './packageFile';
-import { RecordStore, type PackageRecord } from './records';
+import { RecordStore, type PackageRecord, type Selection } from './records';
 import { EXCHANGE_ENTITIES, requireStage, STAGE_LABELS } from './registry';
 
 export interface WrittenPackage {
@@ -35,23 +35,13 @@ interface Selected {
 }
 
 /**
- * Records of `direction` in a stage for one county's year, incremental unless `full`. `unit`: the budget
- * unit below (the sender going up, the receiver going down); going up it sends only its own records of
- * the kinds units send, and going down it receives, of the kinds only units receive, only its own.
+ * What a package of `kind` in a stage for one county's year carries, incremental unless `full`: per
+ * record kind, which of its records. `unit`: the budget unit below (the sender going up, the receiver
+ * going down); going up it sends only its own records of the kinds units send, and going down it
+ * receives, of the kinds only units receive, only its own.
  */
-function selectRecords(
-  store: Store,
-  kind: PackageKind,
-  stage: Stage,
-  county: string,
-  year: number,
-  peer: string,
-  full: boolean,
-  unit?: string,
-): Selected[] {
+function packageSelections(kind: PackageKind, stage: Stage, county: string, year: number, peer: string, full: boolean, unit?: string) {
   requireStage(stage);
-  const records = new RecordStore(store.sqlite);
-  const delivered = store.sqlite.prepare('SELECT version FROM exchange_delivered WHERE peer = ? AND entity = ? AND record_id = ?');
   const direction: Direction = UPWARD_KINDS.includes(kind) ? 'up' : 'down';
   const forUnit = (e: ExchangeEntity) => (direction === 'up' ? !unit || e.unitScope !== undefined : !e.downToUnits || unit !== undefined);
   const carried = (e: ExchangeEntity) =>
@@ -59,12 +49,20 @@ function selectRecords(
   const unitOf = (e: ExchangeEntity) => (direction === 'up' || e.downToUnits ? unit : undefined);
   return EXCHANGE_ENTITIES.filter(carried).map((entity) => ({
     entity,
-    records: records.select(entity, county, year, unitOf(entity)).filter((record) => {
-      if (full) return true;
-      const acknowledged = delivered.get(peer, entity.name, record.id) as { version: number } | undefined;
-      return !acknowledged || acknowledged.version < record.version;
-    }),
+    selection: { region: county, year, unit: unitOf(entity), undeliveredTo: full ? undefined : peer } satisfies Selection,
   }));
+}
+
+/** The records a package carries (packageSelections), read table by table. */
+function selectRecords(store: Store, ...args: Parameters<typeof packageSelections>): Selected[] {
+  const records = new RecordStore(store.sqlite);
+  return packageSelections(...args).map(({ entity, selection }) => ({ entity, records: records.select(entity, selection) }));
+}
+
+/** How many records per kind the package would carry, counted without reading them. */
+function countRecords(store: Store, ...args: Parameters<typeof packageSelections>): Record<string, number> {
+  const records = new RecordStore(store.sqlite);
+  return Object.fromEntries(packageSelections(...args).map(({ entity, selection }) => [entity.name, records.count(entity, selection)]));
 }
 
 function parentRegion(store: Store, installation: Installation): { code: string; name: string } {
@@ -237,11 +235,11 @@ export function previewExport(store: Store, options: Omit<ReportOptions, 'out'> 
   if (!replying) {
     const receiver = reportReceiver(store, installation);
     const kind = reportKind(installation);
-    return dataMembers(selectRecords(store, kind, options.stage, installation.region.code, options.year, partyId(receiver), options.full, installation.unit?.code)).counts;
+    return countRecords(store, kind, options.stage, installation.region.code, options.year, partyId(receiver), options.full, installation.unit?.code);
   }
   const receiver = replyReceiver(store, installation, options);
   const kind = replyKind(installation, options.stage);
-  const counts = dataMembers(selectRecords(store, kind, options.stage, receiver.region, options.year, partyId(receiver), options.full, receiver.unit)).counts;
+  const counts = countRecords(store, kind, options.stage, receiver.region, options.year, partyId(receiver), options.full, receiver.unit);
   counts.decisions = DECISION_KINDS.includes(kind) ? unacknowledgedDecisions(store, partyId(receiver)).length : 0;
   return counts;
 }

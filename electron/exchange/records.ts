@@ -20,15 +20,23 @@ export interface PackageRecord {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** The condition choosing a record's rows of a child table, the record's id as the one parameter. */
-const ownedBy = (child: ChildTable) =>
-  child.via
-    ? `${quote(child.foreignKey)} IN (SELECT id FROM ${quote(child.via.table)} WHERE ${quote(child.via.foreignKey)} = ?)`
-    : `${quote(child.foreignKey)} = ?`;
+/** The ids of a query, as its one JSON parameter: one statement serves any number of records. */
+const IDS = 'SELECT value FROM json_each(?)';
+/** The column a child row query adds for the record that owns the row. */
+const OWNER = '__owner';
 
 /** Only the named parameters a condition uses: better-sqlite3 refuses unused ones. */
 function scopeParams(condition: string, values: Record<string, Cell>): Record<string, Cell> {
   return Object.fromEntries(Object.entries(values).filter(([name]) => condition.includes(`:${name}`)));
+}
+
+/** Which records of an entity a package carries: one region's year, one unit's when `unit` is given. */
+export interface Selection {
+  region: string;
+  year: number;
+  unit?: string | undefined;
+  /** An incremental package: only the records this peer has not acknowledged at their current version. */
+  undeliveredTo?: string | undefined;
 }
 
 export class RecordStore {
@@ -61,10 +69,6 @@ export class RecordStore {
     return blobs;
   }
 
-  private stored(table: string, column: string, value: Cell | undefined): Cell | Buffer {
-    return typeof value === 'string' && this.blobColumns(table).has(column) ? Buffer.from(value, 'base64') : (value ?? null);
-  }
-
   dataColumns(table: string): string[] {
     return this.columns(table).filter((c) => !MANAGED_COLUMNS.has(c));
   }
@@ -82,18 +86,43 @@ export class RecordStore {
     return entity.naturalKey.map((c) => String(row[c] ?? '')).join('/');
   }
 
-  /** Every record of the entity in a region's year (only one unit's when `unit` is given), with its children. */
-  select(entity: ExchangeEntity, region: string, year: number, unit?: string): PackageRecord[] {
-    const condition = unit && entity.unitScope ? `(${entity.scope}) AND (${entity.unitScope})` : entity.scope;
-    const rows = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE ${condition} ORDER BY rowid`).all(
-      scopeParams(condition, { region, year, unit: unit ?? null }),
-    ) as Row[];
-    return rows.map((row) => this.toRecord(entity, row, unit));
+  /**
+   * The condition choosing the records of a selection, with its parameters: the preview counts with the
+   * same condition that the package is built with, so the two never disagree.
+   */
+  private selectionWhere(entity: ExchangeEntity, selection: Selection): { where: string; params: Record<string, Cell> } {
+    const scope = selection.unit && entity.unitScope ? `(${entity.scope}) AND (${entity.unitScope})` : entity.scope;
+    const table = quote(entity.table);
+    const where =
+      selection.undeliveredTo === undefined
+        ? scope
+        : `(${scope}) AND NOT EXISTS (SELECT 1 FROM exchange_delivered d
+             WHERE d.peer = :peer AND d.entity = :entity AND d.record_id = ${table}.id AND d.version >= ${table}.version)`;
+    const values = { region: selection.region, year: selection.year, unit: selection.unit ?? null, peer: selection.undeliveredTo ?? null, entity: entity.name };
+    return { where, params: scopeParams(where, values) };
+  }
+
+  /** Every record of the selection, with its children, as it travels. */
+  select(entity: ExchangeEntity, selection: Selection): PackageRecord[] {
+    const { where, params } = this.selectionWhere(entity, selection);
+    const rows = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE ${where} ORDER BY rowid`).all(params) as Row[];
+    return this.toRecords(entity, rows, selection.unit);
+  }
+
+  /** How many records `select` would give. */
+  count(entity: ExchangeEntity, selection: Selection): number {
+    const { where, params } = this.selectionWhere(entity, selection);
+    return (this.statement(`SELECT count(*) AS n FROM ${quote(entity.table)} WHERE ${where}`).get(params) as { n: number }).n;
   }
 
   byId(entity: ExchangeEntity, id: string): PackageRecord | undefined {
-    const row = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE id = ?`).get(id) as Row | undefined;
-    return row && this.toRecord(entity, row);
+    return this.byIds(entity, [id]).get(id);
+  }
+
+  /** The local copies of the records `ids` that exist here, by id. */
+  byIds(entity: ExchangeEntity, ids: readonly string[]): Map<string, PackageRecord> {
+    const rows = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE id IN (${IDS})`).all(JSON.stringify(ids)) as Row[];
+    return new Map(this.toRecords(entity, rows).map((record) => [record.id, record]));
   }
 
   byNaturalKey(entity: ExchangeEntity, row: Row): PackageRecord | undefined {
@@ -101,7 +130,7 @@ export class RecordStore {
     const found = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE ${where}`).get(...entity.naturalKey.map((c) => row[c] ?? null)) as
       | Row
       | undefined;
-    return found && this.toRecord(entity, found);
+    return found && this.toRecords(entity, [found])[0];
   }
 
   /** How many of the records `ids` of the entity fail `condition` (a scope, with :region, :year, :unit). */
@@ -115,73 +144,92 @@ export class RecordStore {
     return this.statement(outside).all({ ids: JSON.stringify(ids), ...scopeParams(outside, values) }) as { id: string; detail: string }[];
   }
 
-  /** The parent a child row already has here, when its key is its own id (undefined when it is new). */
-  parentOf(child: ChildTable, row: Row): string | undefined {
-    if (!child.key.includes('id')) return undefined;
-    const parent = child.via
-      ? `SELECT v.${quote(child.via.foreignKey)} AS parent FROM ${quote(child.table)} c JOIN ${quote(child.via.table)} v ON v.id = c.${quote(child.foreignKey)} WHERE c.id = ?`
-      : `SELECT ${quote(child.foreignKey)} AS parent FROM ${quote(child.table)} WHERE id = ?`;
-    const found = this.statement(parent).get(row.id ?? null) as
-      | { parent: string }
-      | undefined;
-    return found?.parent;
+  /** The record each of the child rows `ids` already belongs to here, by child id (absent when it is new). */
+  parentsOf(child: ChildTable, ids: readonly string[]): Map<string, string> {
+    const sql = child.via
+      ? `SELECT c.id AS id, v.${quote(child.via.foreignKey)} AS parent FROM ${quote(child.table)} c JOIN ${quote(child.via.table)} v ON v.id = c.${quote(child.foreignKey)} WHERE c.id IN (${IDS})`
+      : `SELECT id, ${quote(child.foreignKey)} AS parent FROM ${quote(child.table)} WHERE id IN (${IDS})`;
+    const found = this.statement(sql).all(JSON.stringify(ids)) as { id: string; parent: string }[];
+    return new Map(found.map((f) => [String(f.id), f.parent]));
   }
 
-  /** `unit`: the record as it travels between a county and a unit, without the county's own rows (ChildTable.notFromUnits). */
-  private toRecord(entity: ExchangeEntity, row: Row, unit?: string): PackageRecord {
-    const data: Row = {};
-    for (const column of this.dataColumns(entity.table)) data[column] = entity.homeColumns?.includes(column) ? null : (row[column] ?? null);
-    const children: Record<string, Row[]> = {};
-    for (const child of entity.children ?? []) {
-      if (child.notFromUnits && unit) continue;
-      const order = child.key.map(quote).join(', ');
-      children[child.table] = (
-        this.statement(`SELECT * FROM ${quote(child.table)} WHERE ${ownedBy(child)} ORDER BY ${order}`).all(row.id) as Row[]
-      ).map((childRow) => {
+  /** The stored rows of a child table that belong to the records `ids`, each with its owner's id (OWNER), in key order. */
+  private childRows(child: ChildTable, ids: readonly string[]): Row[] {
+    const order = child.key.map((k) => `c.${quote(k)}`).join(', ');
+    const sql = child.via
+      ? `SELECT c.*, v.${quote(child.via.foreignKey)} AS ${OWNER} FROM ${quote(child.table)} c JOIN ${quote(child.via.table)} v ON v.id = c.${quote(child.foreignKey)}
+          WHERE v.${quote(child.via.foreignKey)} IN (${IDS}) ORDER BY ${order}`
+      : `SELECT c.*, c.${quote(child.foreignKey)} AS ${OWNER} FROM ${quote(child.table)} c WHERE c.${quote(child.foreignKey)} IN (${IDS}) ORDER BY ${order}`;
+    return this.statement(sql).all(JSON.stringify(ids)) as Row[];
+  }
+
+  /**
+   * Rows as records, their children read by table (one query per child table, not per record).
+   * `unit`: the records as they travel between a county and a unit, without the county's own rows (ChildTable.notFromUnits).
+   */
+  private toRecords(entity: ExchangeEntity, rows: readonly Row[], unit?: string): PackageRecord[] {
+    const ids = rows.map((row) => String(row.id));
+    const tables = (entity.children ?? []).filter((child) => !(child.notFromUnits && unit));
+    const childrenByTable = tables.map((child) => {
+      const byOwner = new Map<string, Row[]>();
+      for (const childRow of this.childRows(child, ids)) {
         const copy: Row = {};
         for (const [column, value] of Object.entries(childRow)) {
-          if (column !== 'rowid') copy[column] = Buffer.isBuffer(value) ? value.toString('base64') : value;
+          if (column !== 'rowid' && column !== OWNER) copy[column] = Buffer.isBuffer(value) ? value.toString('base64') : value;
         }
-        return copy;
-      });
-    }
-    return {
-      id: String(row.id),
-      naturalKey: this.naturalKeyOf(entity, row),
-      version: Number(row.version),
-      deleted: Boolean(row.deleted),
-      updatedAt: String(row.updated_at),
-      row: data,
-      children,
-    };
+        const owner = String(childRow[OWNER]);
+        const list = byOwner.get(owner);
+        if (list) list.push(copy);
+        else byOwner.set(owner, [copy]);
+      }
+      return { table: child.table, byOwner };
+    });
+    const columns = this.dataColumns(entity.table);
+    return rows.map((row) => {
+      const data: Row = {};
+      for (const column of columns) data[column] = entity.homeColumns?.includes(column) ? null : (row[column] ?? null);
+      const id = String(row.id);
+      const children: Record<string, Row[]> = {};
+      for (const { table, byOwner } of childrenByTable) children[table] = byOwner.get(id) ?? [];
+      return {
+        id,
+        naturalKey: this.naturalKeyOf(entity, row),
+        version: Number(row.version),
+        deleted: Boolean(row.deleted),
+        updatedAt: String(row.updated_at),
+        row: data,
+        children,
+      };
+    });
   }
 
-  /** Writes the record as the sender had it: its version, timestamp, tombstone, columns and children. */
-  write(entity: ExchangeEntity, record: PackageRecord): void {
-    const columns = ['id', 'version', 'updated_at', 'deleted', ...this.dataColumns(entity.table)];
-    const values = [record.id, record.version, record.updatedAt, record.deleted ? 1 : 0, ...this.dataColumns(entity.table).map((c) => record.row[c] ?? null)];
+  /** Writes the records as the sender had them: versions, timestamps, tombstones, columns and children, table by table. */
+  writeAll(entity: ExchangeEntity, records: readonly PackageRecord[]): void {
+    if (records.length === 0) return;
+    const data = this.dataColumns(entity.table);
+    const columns = ['id', 'version', 'updated_at', 'deleted', ...data];
     const updates = columns.filter((c) => c !== 'id').map((c) => `${quote(c)} = excluded.${quote(c)}`);
-    this.statement(
+    const upsert = this.statement(
       `INSERT INTO ${quote(entity.table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
-    ).run(...values);
+    );
+    for (const record of records) upsert.run(record.id, record.version, record.updatedAt, record.deleted ? 1 : 0, ...data.map((c) => record.row[c] ?? null));
     for (const child of entity.children ?? []) {
       // A unit's copy comes without its county's rows, which stay as they are.
-      if (child.notFromUnits && !(child.table in record.children)) continue;
-      this.writeChildren(child, record.id, record.children[child.table] ?? []);
+      this.writeChildren(child, child.notFromUnits ? records.filter((r) => child.table in r.children) : records);
     }
   }
 
-  private writeChildren(child: ChildTable, parentId: string, rows: Row[]): void {
+  /** The child rows of `records` become exactly those they carry: rows no longer carried go, the others are upserted. */
+  private writeChildren(child: ChildTable, records: readonly PackageRecord[]): void {
+    if (records.length === 0) return;
     const columns = this.columns(child.table);
-    const keyOf = (row: Row) => JSON.stringify(child.key.map((k) => row[k] ?? null));
-    const incoming = new Set(rows.map(keyOf));
-    const existing = this.statement(`SELECT * FROM ${quote(child.table)} WHERE ${ownedBy(child)}`).all(parentId) as Row[];
+    const keyOf = (owner: Cell, row: Row) => JSON.stringify([owner, ...child.key.map((k) => row[k] ?? null)]);
+    const incoming = new Set(records.flatMap((record) => (record.children[child.table] ?? []).map((row) => keyOf(record.id, row))));
     const keyWhere = child.key.map((k) => `${quote(k)} IS ?`).join(' AND ');
-    for (const row of existing) {
-      if (!incoming.has(keyOf(row))) {
-        this.statement(`DELETE FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} IS ? AND ${keyWhere}`).run(row[child.foreignKey] ?? null, ...child.key.map((k) => row[k] ?? null));
-      }
+    const remove = this.statement(`DELETE FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} IS ? AND ${keyWhere}`);
+    for (const row of this.childRows(child, records.map((r) => r.id))) {
+      if (!incoming.has(keyOf(row[OWNER] ?? null, row))) remove.run(row[child.foreignKey] ?? null, ...child.key.map((k) => row[k] ?? null));
     }
     const conflictTarget = child.key.includes('id') ? ['id'] : [child.foreignKey, ...child.key];
     const updates = columns.filter((c) => !conflictTarget.includes(c)).map((c) => `${quote(c)} = excluded.${quote(c)}`);
@@ -189,9 +237,13 @@ export class RecordStore {
       `INSERT INTO ${quote(child.table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT (${conflictTarget.map(quote).join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
     );
-    // A grandchild keeps the row it names, which checkChildren found among this record's own.
-    const ownKey = (row: Row) => (child.via ? (row[child.foreignKey] ?? null) : parentId);
-    for (const row of rows) upsert.run(...columns.map((c) => (c === child.foreignKey ? ownKey(row) : this.stored(child.table, c, row[c]))));
+    const blobs = this.blobColumns(child.table);
+    const stored = (column: string, value: Cell | undefined) => (typeof value === 'string' && blobs.has(column) ? Buffer.from(value, 'base64') : (value ?? null));
+    for (const record of records) {
+      // A grandchild keeps the row it names, which checkChildren found among this record's own.
+      const ownKey = (row: Row) => (child.via ? (row[child.foreignKey] ?? null) : record.id);
+      for (const row of record.children[child.table] ?? []) upsert.run(...columns.map((c) => (c === child.foreignKey ? ownKey(row) : stored(c, row[c]))));
+    }
   }
 }
 
@@ -204,6 +256,7 @@ export function sameContent(a: PackageRecord, b: PackageRecord, ignore: readonly
 
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    // Any fixed order will do: the text is only compared with another built the same way.
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );
 }

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { backupFolder, closeDatabase, inspectBackup, migrationsFolder, openDatabase, restoreDatabase, StoreError } from './open';
 import { freshStore, tempDir } from '../electron/testSupport/fixtures';
+import { databaseWithStaleIndex } from '../electron/testSupport/damagedDatabase';
 
 const tables = (file: string) => {
   const db = new Database(file, { readonly: true });
@@ -109,24 +110,6 @@ describe('openDatabase', () => {
     const error = expectStoreError(() => openDatabase(file), 'CORRUPT');
     expect(error.message).toMatch(/完整性检查未通过/);
   });
-
-  /**
-   * A database whose pages are sound but whose index audit_at no longer matches its rows: the declared
-   * index is rewritten to another column, so only the full check (which matches indexes against tables) sees it.
-   */
-  function databaseWithStaleIndex(dir: string): string {
-    const store = openDatabase(path.join(dir, 'stale.db'));
-    const insert = store.sqlite.prepare("INSERT INTO audit_log (operator_name, entity, natural_key, action, at) VALUES ('测试', 'x', ?, 'y', ?)");
-    for (let i = 0; i < 20; i++) insert.run(`记录${20 - i}`, `2020-01-${String(i + 1).padStart(2, '0')}`);
-    const file = store.path;
-    closeDatabase(store);
-    const raw = new Database(file);
-    raw.unsafeMode(true);
-    raw.pragma('writable_schema = ON');
-    raw.prepare("UPDATE sqlite_master SET sql = 'CREATE INDEX `audit_at` ON `audit_log` (`natural_key`)' WHERE name = 'audit_at'").run();
-    raw.close();
-    return file;
-  }
 
   it('opens a database with only the quick check, which reads every page but leaves indexes to the full check', () => {
     const file = databaseWithStaleIndex(tempDir());

@@ -8,6 +8,7 @@ import { openAppStore } from '../appStore';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { carryOverIdentity } from '../exchange';
+import { requireIntact } from './integrity';
 
 export interface BackupFile {
   name: string;
@@ -34,6 +35,7 @@ export function listBackups(store: Store): BackupFile[] {
 }
 
 export function createBackup(store: Store, actor: Actor, target?: string): BackupFile {
+  requireIntact(store);
   const file = backupDatabase(store.sqlite, target ? path.resolve(target) : defaultBackupPath(store.path, 'manual'));
   recordAudit(store.db, actor, { entity: 'database', naturalKey: path.basename(store.path), action: '手动备份', after: { file } });
   return describe(file);

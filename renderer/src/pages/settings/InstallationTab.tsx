@@ -1,5 +1,7 @@
-import { Alert, Badge, Code, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Badge, Button, Code, Group, List, Table, Text } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import type { IntegrityReport } from '../../../../electron/settings/contract';
+import { errorMessage, invoke } from '../../api';
 import { REGION_LEVEL_LABELS, ROLE_LABELS } from '../../../../electron/domain/registry';
 import { useSession } from '../../appState';
 import { Fingerprint } from '../../components/Fingerprint';
@@ -39,6 +41,7 @@ export function InstallationTab() {
       ),
     ],
     ['运行方式', info.data ? (TRANSPORT_LABELS[info.data.transport] ?? info.data.transport) : '…'],
+    ['完整性检查', <IntegrityCheck key="integrity" />],
   ];
   return (
     <>
@@ -56,6 +59,61 @@ export function InstallationTab() {
           ))}
         </Table.Tbody>
       </Table>
+    </>
+  );
+}
+
+/**
+ * The full integrity check on demand: opening the database checks it only quickly, so a damaged index
+ * shows here (and before 立即备份, which refuses a damaged database).
+ */
+function IntegrityCheck() {
+  const [checking, setChecking] = useState(false);
+  const [report, setReport] = useState<IntegrityReport | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function check() {
+    setChecking(true);
+    setFailure(null);
+    try {
+      setReport(await invoke('database.integrityCheck', {}));
+    } catch (error) {
+      setFailure(errorMessage(error));
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  const seconds = report ? (report.durationMs / 1000).toFixed(1) : '';
+  return (
+    <>
+      <Group gap="sm">
+        <Button size="compact-sm" variant="light" loading={checking} onClick={() => void check()}>
+          完整性检查
+        </Button>
+        {checking && <Text size="sm" c="dimmed">正在逐页检查整个数据库，文件较大时需要几秒到一分钟…</Text>}
+        {!checking && report?.ok && (
+          <Text size="sm" c="teal" role="status">
+            数据库完好（{formatDateTime(report.checkedAt)} 检查，用时 {seconds} 秒）
+          </Text>
+        )}
+        {!checking && !report && !failure && <Text size="sm" c="dimmed">逐页、逐条核对数据和索引，比打开时的快速检查更彻底。</Text>}
+      </Group>
+      {!checking && report && !report.ok && (
+        <Alert color="red" mt="sm" title="完整性检查未通过" role="alert">
+          <Text size="sm">数据库有损坏，不能再备份。请从最近一次完好的备份恢复（设置 → 备份与恢复），或联系技术支持。SQLite 报告：</Text>
+          <List size="xs" mt={4}>
+            {report.problems.map((problem) => (
+              <List.Item key={problem}>{problem}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {failure && (
+        <Alert color="red" mt="sm" title="无法完成完整性检查">
+          {failure}
+        </Alert>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { sqliteOf } from '../../db/open';
 import { listAudit } from '../audit/audit';
 import { luntaiApprovedTargets } from '../testSupport/approvedTargets';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
@@ -108,11 +109,35 @@ describe('importing the budget system’s execution figures (三流合一)', () 
     expect(JSON.parse(roundEntry!.after!)).toMatchObject({ fileName: '执行.xlsx', updated: ['LT2020-001', 'LT2020-002'], unknownCodes: ['LT2020-005', 'XX-999'] });
   });
 
-  it('says the second import of the same file changes nothing', () => {
+  it('says the second import of the same file changes nothing, and writes nothing, not even to the audit log', () => {
     const { db, round } = augustRound();
     commitMonitoringImport(db, TEST_ACTOR, round.id, 'execution', '执行.xlsx', BUDGET_SYSTEM_EXPORT);
+    const sqlite = sqliteOf(db);
+    const state = () => sqlite.prepare('SELECT (SELECT total_changes()) AS changes, (SELECT count(*) FROM audit_log) AS audits, (SELECT group_concat(version) FROM monitoring_sheets) AS versions').get();
+    const before = state();
     const again = commitMonitoringImport(db, TEST_ACTOR, round.id, 'execution', '执行.xlsx', BUDGET_SYSTEM_EXPORT);
     expect(again).toMatchObject({ written: 0, sheets: 0, counts: { update: 0, unchanged: 3, error: 4 } });
+    expect(state()).toEqual(before);
+  });
+
+  it('writes only the fund rows whose figures changed', () => {
+    const { db, round, sheetOf } = augustRound();
+    commitMonitoringImport(db, TEST_ACTOR, round.id, 'execution', '执行.xlsx', BUDGET_SYSTEM_EXPORT);
+    const sqlite = sqliteOf(db);
+    sqlite.exec(`CREATE TEMP TABLE fund_writes (sheet_id TEXT, source TEXT);
+      CREATE TEMP TRIGGER fund_written AFTER UPDATE ON monitoring_funds BEGIN INSERT INTO fund_writes VALUES (NEW.sheet_id, NEW.source); END;`);
+    const later = workbook({
+      执行情况: [
+        ['项目编码', '资金来源', '执行数（万元）'],
+        ['LT2020-001', '本级财政拨款', '150.5'],
+        ['LT2020-001', '上级补助（自治区）', '30'],
+        ['LT2020-002', '', '128'],
+      ],
+    });
+    const result = commitMonitoringImport(db, TEST_ACTOR, round.id, 'execution', '执行（9月）.xlsx', later);
+    expect(result).toMatchObject({ written: 1, sheets: 1 });
+    expect(sqlite.prepare('SELECT source FROM fund_writes').all()).toEqual([{ source: '上级补助（自治区）' }]);
+    expect(sheetOf('LT2020-001').funds.map((f) => f.executedFen)).toEqual([150.5 * WAN, 30 * WAN]);
   });
 
   it('asks for the source when a project has several, and takes the adjusted budget when the file has it', () => {

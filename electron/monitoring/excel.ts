@@ -13,7 +13,7 @@ import { parseDecimal } from '../domain/ratio';
 import { editable, WORKFLOW_LABELS } from '../domain/workflow';
 import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
 import { readTable, type ColumnSpec } from '../xlsx/sheet';
-import { contentOf, writeSheetContent, type IndicatorReport } from './sheets';
+import { contentOf, sheetContentWriter, type IndicatorReport } from './sheets';
 import { loadSheets, requireRound, roundKey, type RoundRow, type SheetRecord } from './store';
 import { EXECUTION_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, SHEET_NAMES } from './workbook';
 
@@ -267,11 +267,15 @@ const IMPORT_ACTIONS: Record<ImportKind, string> = { execution: 'Excel 导入预
 export function commitMonitoringImport(db: Db, actor: Actor, roundId: string, kind: ImportKind, fileName: string, bytes: Uint8Array): MonitoringImportResult {
   const plan = planImport(db, roundId, kind, bytes);
   const changes = changedPatches(plan);
+  const result = { ...preview(fileName, kind, plan), sheets: changes.length, written: plan.rows.filter((r) => r.action === 'update').length };
+  // The same file again: the sheets already hold it, so nothing is written, not even to the audit log.
+  if (changes.length === 0) return result;
   const key = roundKey(plan.round);
   db.transaction((tx) => {
+    const write = sheetContentWriter(tx);
     for (const patch of changes) {
       const after = patched(patch);
-      writeSheetContent(tx, patch.record.id, after);
+      write(patch.record.id, after, contentOf(patch.record));
       recordAudit(tx, actor, {
         entity: 'monitoring-sheet',
         naturalKey: `${key}/${patch.record.project.code}`,
@@ -292,5 +296,5 @@ export function commitMonitoringImport(db: Db, actor: Actor, roundId: string, ki
       },
     });
   });
-  return { ...preview(fileName, kind, plan), sheets: changes.length, written: plan.rows.filter((r) => r.action === 'update').length };
+  return result;
 }

@@ -23,7 +23,9 @@ export function useMonitoringImport(roundId: string, kind: ImportKind, onImporte
     onImported: async (result) => {
       await onImported();
       const unknown = result.unknownCodes.length ? `；${result.unknownCodes.length} 个项目编码不在本轮：${result.unknownCodes.slice(0, 5).join('、')}` : '';
-      notifySuccess(`更新 ${result.sheets} 张监控表（${result.written} 行）${result.counts.error ? `，跳过 ${result.counts.error} 行有错误的数据` : ''}${unknown}`, DONE[kind]);
+      const skipped = `${result.counts.error ? `，跳过 ${result.counts.error} 行有错误的数据` : ''}${unknown}`;
+      if (result.sheets === 0) notifySuccess(`文件中的数据与本轮监控表现有的一致，没有改动任何监控表${skipped}`, '没有需要更新的数据');
+      else notifySuccess(`更新 ${result.sheets} 张监控表（${result.written} 行）${skipped}`, DONE[kind]);
     },
     renderModal: (props) => (
       <ImportPreviewModal {...props} unitLabel="行" skipNote="导入时跳过这些行" rowColumns={ROW_COLUMNS} rowKey={(r) => `${r.table}-${r.rowNumber}`} />

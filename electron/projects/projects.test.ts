@@ -12,6 +12,27 @@ function setUp() {
   return db;
 }
 
+describe('the project list', () => {
+  it('answers each row with what the list shows: its unit’s name joined in, the two budget totals, its target’s state', () => {
+    const db = setUp();
+    addProject(db, { funds: [{ source: '本级财政拨款', initialFen: 100_000_000, additionFen: 20_000_000, cutFen: 5_000_000 }], keyProject: true });
+    const [row] = listProjects(db, 2020);
+    expect(row).toEqual({
+      id: expect.any(String),
+      version: 1,
+      code: 'XM2020001',
+      name: row!.name,
+      unitCode: '301002',
+      unitName: '轮台县农村公路管理站',
+      keyProject: true,
+      povertyFund: false,
+      confidential: false,
+      totals: { initialFen: 100_000_000, adjustedFen: 115_000_000 },
+      targetStatus: null,
+    });
+  });
+});
+
 describe('project register', () => {
   it('creates a project with funds by source and derives the adjusted budget', () => {
     const db = setUp();

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { projectFunds, projects, projectTypes, sqlNow, targets } from '../../db/schema';
+import { projectFunds, projects, projectTypes, sqlNow, targets, units } from '../../db/schema';
 import {
   checkFunds,
   checkProject,
@@ -42,8 +42,21 @@ export interface ProjectUpdate extends ProjectInput {
   version: number;
 }
 
-/** A row of the project list: the project, its fund totals and where its targets stand. */
-export interface ProjectListRow extends Omit<Project, 'funds'> {
+/**
+ * A row of the project list, only what it shows (the form reads the whole project when it opens): the
+ * implementing unit's name joined in, the two budget totals and where the project's target stands.
+ */
+export interface ProjectListRow {
+  id: string;
+  version: number;
+  code: string;
+  name: string;
+  unitCode: string;
+  unitName: string;
+  keyProject: boolean;
+  povertyFund: boolean;
+  confidential: boolean;
+  totals: Pick<FundTotals, 'initialFen' | 'adjustedFen'>;
   targetStatus: WorkflowState | null;
 }
 
@@ -91,14 +104,29 @@ function fundsByProject(db: Db, ids: readonly string[]): Map<string, FundRow[]> 
 export function listProjects(db: Db, year: number): ProjectListRow[] {
   const { region } = requireInstallation(db);
   const rows = db
-    .select({ ...headerColumns, targetStatus: targets.status })
+    .select({
+      id: projects.id,
+      version: projects.version,
+      code: projects.code,
+      name: projects.name,
+      unitCode: projects.unitCode,
+      unitName: sql<string>`coalesce(${units.name}, ${projects.unitCode})`,
+      keyProject: projects.keyProject,
+      povertyFund: projects.povertyFund,
+      confidential: projects.confidential,
+      targetStatus: targets.status,
+    })
     .from(projects)
+    .leftJoin(units, and(eq(units.regionCode, projects.regionCode), eq(units.code, projects.unitCode)))
     .leftJoin(targets, and(eq(targets.projectId, projects.id), eq(targets.kind, 'project'), eq(targets.deleted, false)))
     .where(and(eq(projects.regionCode, region.code), eq(projects.year, year), eq(projects.deleted, false)))
     .orderBy(asc(projects.code))
     .all();
   const funds = fundsByProject(db, rows.map((r) => r.id));
-  return rows.map((row) => ({ ...row, totals: fundTotals(funds.get(row.id) ?? []) }));
+  return rows.map((row) => {
+    const { initialFen, adjustedFen } = fundTotals(funds.get(row.id) ?? []);
+    return { ...row, totals: { initialFen, adjustedFen } };
+  });
 }
 
 /** Several projects with their funds, e.g. the projects of one unit for a template. */

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ComponentProps } from 'react';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import type { ProjectImportPreview, ProjectImportRow, Project, ProjectListRow } from '../../../../electron/projects/contract';
 import { invoke } from '../../api';
@@ -35,7 +35,6 @@ export function ProjectsTab() {
   const [, , yearSegment] = useRoute();
   const year = yearFromRoute(yearSegment);
   const projects = useInvoke('projects.list', { year });
-  const units = useInvoke('units.list', {});
   const types = useInvoke('projects.types', {});
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortState | null>(null);
@@ -48,8 +47,6 @@ export function ProjectsTab() {
       notifyError(error, '无法打开项目');
     }
   };
-
-  const unitNames = useMemo(() => new Map((units.data ?? []).map((u) => [u.code, u.name])), [units.data]);
 
   const budgetImport = useImportFlow<ProjectImportPreview>({
     preview: (file) => invoke('projects.importPreview', { ...file, year }),
@@ -91,11 +88,8 @@ export function ProjectsTab() {
         key: 'unit',
         header: '实施单位',
         width: 'minmax(150px, 1.4fr)',
-        cell: (p) => {
-          const name = unitNames.get(p.unitCode) ?? p.unitCode;
-          return <span title={name}>{name}</span>;
-        },
-        sortValue: (p) => unitNames.get(p.unitCode) ?? p.unitCode,
+        cell: (p) => <span title={p.unitName}>{p.unitName}</span>,
+        sortValue: (p) => p.unitName,
       },
       {
         key: 'marks',
@@ -137,15 +131,15 @@ export function ProjectsTab() {
         ),
       },
     ],
-    [unitNames, projects.reload, entering],
+    [projects.reload, entering],
   );
 
   const all = projects.data ?? [];
   const visible = useMemo(() => {
-    const filtered = filterProjects(all, query, (code) => unitNames.get(code) ?? '');
+    const filtered = filterProjects(all, query);
     const column = columns.find((c) => c.key === sort?.key);
     return sort && column?.sortValue ? sortRows(filtered, column.sortValue, sort.direction) : filtered;
-  }, [all, query, sort, columns, unitNames]);
+  }, [all, query, sort, columns]);
 
   const totalAdjusted = visible.reduce((sum, p) => sum + p.totals.adjustedFen, 0);
   const importButton = (variant: 'default' | 'filled') => (
@@ -207,10 +201,9 @@ export function ProjectsTab() {
       </Group>
       {body}
       {editing && (
-        <ProjectFormModal
+        <ProjectForm
           project={editing === 'new' ? null : editing}
           year={year}
-          units={units.data ?? []}
           types={types.data ?? []}
           onClose={() => setEditing(null)}
           onSaved={projects.reload}
@@ -219,6 +212,13 @@ export function ProjectsTab() {
       {budgetImport.modal}
     </Stack>
   );
+}
+
+/** The form chooses among every unit; the list shows names it was sent, so the units load only when the form opens. */
+function ProjectForm(props: Omit<ComponentProps<typeof ProjectFormModal>, 'units'>) {
+  const units = useInvoke('units.list', {});
+  if (units.error) return <Alert color="red" title="无法读取预算单位，不能打开项目表单">{units.error}</Alert>;
+  return units.data ? <ProjectFormModal {...props} units={units.data} /> : <Loader size="sm" aria-label="正在读取预算单位" />;
 }
 
 function confirmDelete(project: ProjectListRow, reload: () => Promise<void>) {

@@ -2,10 +2,10 @@
 import type { ProjectListRow } from '../../../../electron/projects/contract';
 
 /** Projects whose code, name or implementing unit (code or name) contains the query. */
-export function filterProjects(rows: readonly ProjectListRow[], query: string, unitName: (code: string) => string): readonly ProjectListRow[] {
+export function filterProjects(rows: readonly ProjectListRow[], query: string): readonly ProjectListRow[] {
   const needle = query.trim().toLowerCase();
   if (needle === '') return rows;
-  return rows.filter((p) => [p.code, p.name, p.unitCode, unitName(p.unitCode)].some((text) => text.toLowerCase().includes(needle)));
+  return rows.filter((p) => [p.code, p.name, p.unitCode, p.unitName].some((text) => text.toLowerCase().includes(needle)));
 }
 
 /** The marks a project carries, in the words of the forms. */

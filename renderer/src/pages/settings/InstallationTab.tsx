@@ -41,7 +41,7 @@ export function InstallationTab() {
       ),
     ],
     ['运行方式', info.data ? (TRANSPORT_LABELS[info.data.transport] ?? info.data.transport) : '…'],
-    ['完整性检查', <IntegrityCheck key="integrity" />],
+    ['数据库完整性', <IntegrityCheck key="integrity" />],
   ];
   return (
     <>

@@ -79,7 +79,7 @@ export function demoStatus(db: Db): DemoStatus {
 }
 
 /** Each library type with the accepted indicators a target form would be offered for it. */
-const readLibrary = (db: Db): LibraryType[] => projectTypeOptions(db).map((type) => ({ ...type, indicators: suggestedTargetIndicators(db, type.code) }));
+export const readLibrary = (db: Db): LibraryType[] => projectTypeOptions(db).map((type) => ({ ...type, indicators: suggestedTargetIndicators(db, type.code) }));
 
 /**
  * Refuses anything but a sample county database without units (or, after an earlier sample, without

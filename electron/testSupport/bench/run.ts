@@ -29,8 +29,9 @@ import { administratorCall, median, medianMs, medianMsAsync, rounded, timed, typ
 
 export interface BenchPlan {
   quick: boolean;
-  /** Runs per figure, and per list channel (which are many). */
+  /** Runs per figure; per figure that takes seconds (generating, importing a package, a round with its import); per list channel. */
   runs: number;
+  heavyRuns: number;
   listRuns: number;
   prefecture: { counties: number; years: number; countyScale: 'county' | 'big-county' };
   bigCounty: boolean;
@@ -43,6 +44,7 @@ export interface BenchPlan {
 export const FULL: BenchPlan = {
   quick: false,
   runs: 5,
+  heavyRuns: 3,
   listRuns: 3,
   // Nine counties over five years; each a sample-sized county, so that the whole bench stays near ten minutes
   // on a 2-core machine (a big county's year takes ~30 s to generate; `--prefecture-big` for nine of those).
@@ -57,6 +59,7 @@ export const FULL: BenchPlan = {
 export const QUICK: BenchPlan = {
   quick: true,
   runs: 1,
+  heavyRuns: 1,
   listRuns: 1,
   prefecture: { counties: 2, years: 1, countyScale: 'county' },
   bigCounty: false,
@@ -189,7 +192,7 @@ function packageFigures(figures: Figures, plan: BenchPlan, county: Store, year: 
   record(figures, 'package_rows', rowCount);
   record(figures, 'package_bytes', fs.statSync(file).size);
 
-  const verifyMs = medianMs(plan.runs, (store: Store) => {
+  const verifyMs = medianMs(plan.heavyRuns, (store: Store) => {
     importPackage(store, BENCH_ACTOR, file, { dryRun: true, trust: true });
     closeDatabase(store);
   }, () => emptyPrefecture(folder, 'verify.db'));
@@ -197,14 +200,14 @@ function packageFigures(figures: Figures, plan: BenchPlan, county: Store, year: 
 
   const firsts: number[] = [];
   const repeats: number[] = [];
-  for (let run = 0; run < plan.runs; run++) {
+  for (let run = 0; run < plan.heavyRuns; run++) {
     const prefecture = emptyPrefecture(folder, 'import.db');
     firsts.push(timed(() => importPackage(prefecture, BENCH_ACTOR, file, { dryRun: false, trust: true })).ms);
     repeats.push(timed(() => importPackage(prefecture, BENCH_ACTOR, file, { dryRun: false, trust: true })).ms);
     closeDatabase(prefecture);
   }
   const importMs = median(firsts);
-  const rawMs = median(Array.from({ length: plan.runs }, () => rawInsertMs(rows, folder)));
+  const rawMs = median(Array.from({ length: plan.heavyRuns }, () => rawInsertMs(rows, folder)));
   record(figures, 'package_import_ms', importMs);
   record(figures, 'package_import_rows_per_s', (rowCount / importMs) * 1000);
   record(figures, 'raw_insert_ms', rawMs);
@@ -232,7 +235,7 @@ async function roundAndImportFigures(figures: Figures, plan: BenchPlan, countyFi
   const previews: number[] = [];
   const applies: number[] = [];
   let projects = 0;
-  for (let run = 0; run < plan.runs; run++) {
+  for (let run = 0; run < plan.heavyRuns; run++) {
     const store = openAppStore(copyOf(countyFile, folder, 'round.db'));
     const call = administratorCall(store);
     const createStarted = performance.now();
@@ -396,7 +399,7 @@ export async function runBench(plan: BenchPlan): Promise<Figures> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
   const figures: Figures = { ...machine(), quick: plan.quick ? 1 : 0 };
   try {
-    const generateCountyYear = medianMs(plan.runs, (store: Store) => generateDemoCounty(store.db, BENCH_ACTOR, { year: 2025, seed: 17 }), () => {
+    const generateCountyYear = medianMs(plan.heavyRuns, (store: Store) => generateDemoCounty(store.db, BENCH_ACTOR, { year: 2025, seed: 17 }), () => {
       const store = openAppStore(path.join(folder, `county-year-${process.hrtime.bigint()}.db`));
       setUpSampleDatabase(store.db, BENCH_ACTOR, { regionCode: SCALE_COUNTY, operatorName: '张三' });
       return store;

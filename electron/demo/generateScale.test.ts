@@ -59,7 +59,7 @@ describe('jixiao generate', () => {
     sqliteOf(store.db).prepare("UPDATE units SET name = name || '（改）' WHERE code = '101001'").run();
     expect(tableDigest(store).digest).not.toBe(summary.digest);
     closeDatabase(store);
-  });
+  }, 180_000);
 
   it('writes nothing into an existing database, and never replaces a real one even with --force', async () => {
     const file = path.join(tempDir(), '正式.db');
@@ -115,5 +115,5 @@ describe('jixiao generate', () => {
     const synced = sqlite.prepare("SELECT COUNT(*) AS n FROM exchange_sync WHERE peer IN ('652801', '652822') AND entity = 'project'").get() as { n: number };
     expect(synced.n).toBe(280);
     closeDatabase(store);
-  });
+  }, 180_000);
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import * as XLSX from 'xlsx';
+import { databaseCompanions } from '../../../db/files';
 import { closeDatabase, openDatabase, sqliteOf, type Store } from '../../../db/open';
 import { openAppStore } from '../../appStore';
 import { generateScale, SCALE_COUNTY, type ScaleOptions } from '../../demo/generateScale';
@@ -93,17 +94,20 @@ function generated(folder: string, name: string, options: Omit<ScaleOptions, 'fi
   return { file, summary };
 }
 
+/** The previous run's database at this path, with its WAL and signing key. */
+const removeDatabase = (file: string) => databaseCompanions(file).forEach((companion) => fs.rmSync(companion, { force: true }));
+
 /** A copy of a database file to change in one run, leaving the original for the next. */
 function copyOf(file: string, folder: string, name: string): string {
   const copy = path.join(folder, name);
-  for (const suffix of ['-wal', '-shm', '']) fs.rmSync(copy + suffix, { force: true });
+  removeDatabase(copy);
   fs.copyFileSync(file, copy);
   return copy;
 }
 
 function emptyPrefecture(folder: string, name: string): Store {
   const file = path.join(folder, name);
-  for (const suffix of ['-wal', '-shm', '', '.signing-key.pem']) fs.rmSync(file + suffix, { force: true });
+  removeDatabase(file);
   const store = openAppStore(file);
   initInstallation(store.db, { regionCode: '652800', role: 'prefecture', operatorName: '李四' });
   return store;

@@ -1,19 +1,34 @@
 // CLI: `jixiao --db 示例.db demo --region 652822 --year 2020` makes a sample database of that county
 // and fills it with the sample county (示例数据). A real database is refused, as in the app.
+// `jixiao --db 大县.db generate --scale big-county --years 3` makes a new database as large as the ones the
+// software is designed for, to measure it (npm run bench); progress on stderr, the JSON summary on stdout.
+import path from 'node:path';
 import { SYSTEM_ACTOR } from '../audit/audit';
 import { optionText, requireOption, UsageError, type ParsedArgs } from '../cli/args';
 import type { CommandTable } from '../cli/command';
 import { WORKFLOW_LABELS } from '../domain/workflow';
 import { currentInstallation } from '../registry';
 import { generateDemoCounty, type DemoSummary } from './generate';
+import { generateScale, SCALES, type CountyScale, type Scale } from './generateScale';
 import { DEMO_ROUND_MONTHS } from './monitoring';
 import { setUpSampleDatabase } from './sampleDatabase';
 
-function wholeNumber(args: ParsedArgs, name: string, text: string, min: number, max: number): number {
+function wholeNumber(name: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${name} “${text}”不正确，应为 ${min}–${max} 之间的整数`);
   return value;
 }
+
+function scaleNamed(option: string, text: string, allowed: readonly Scale[]): Scale {
+  if (!allowed.includes(text as Scale)) throw new UsageError(`${option} “${text}”不正确，可选：${allowed.join('、')}`);
+  return text as Scale;
+}
+
+/** A whole-number option, or its default when not given. */
+const numberOption = (args: ParsedArgs, option: string, name: string, fallback: number, min: number, max: number) => {
+  const text = optionText(args, option);
+  return text === undefined ? fallback : wholeNumber(name, text, min, max);
+};
 
 const byState = (counts: Record<string, number>) =>
   Object.entries(counts)
@@ -37,14 +52,41 @@ export function describeDemo(summary: DemoSummary): string {
 }
 
 export const demoCommands: CommandTable = {
+  generate: {
+    usage: 'generate --scale county|big-county|prefecture --db 新文件 [--years 年数] [--seed 整数] [--counties 1–9] [--county-scale county|big-county] [--force]',
+    summary:
+      '生成用于测试规模和速度的虚构数据库（须用 --db 指定新文件）：county 为示例县，big-county 为 1000 个单位、1500 个项目的大县，prefecture 为巴音郭楞州及其各县（各县经真实数据包导入）；同一随机种子生成相同的数据；--force 只会替换以前生成的测试数据库，正式数据库一律拒绝',
+    database: false,
+    run({ args, io }) {
+      const scale = scaleNamed('--scale', requireOption(args, '--scale', `规模，可选：${SCALES.join('、')}`), SCALES);
+      const file = optionText(args, '--db');
+      if (!file) throw new UsageError('生成的测试数据须用 --db 指定一个新的数据库文件（例如 --db 大县.db），本机的正式数据库不会被使用');
+      const years = numberOption(args, '--years', '年数', 1, 1, 20);
+      const seed = numberOption(args, '--seed', '随机种子', 1, 0, 2 ** 31 - 1);
+      const countyText = optionText(args, '--county-scale');
+      const countiesText = optionText(args, '--counties');
+      if (scale !== 'prefecture' && (countyText !== undefined || countiesText !== undefined)) throw new UsageError('--counties 和 --county-scale 只用于 --scale prefecture');
+      const summary = generateScale(SYSTEM_ACTOR, {
+        scale,
+        file: path.resolve(file),
+        years,
+        seed,
+        force: args.options.has('--force'),
+        ...(countiesText === undefined ? {} : { counties: wholeNumber('县市个数', countiesText, 1, 9) }),
+        ...(countyText === undefined ? {} : { countyScale: scaleNamed('--county-scale', countyText, ['county', 'big-county']) as CountyScale }),
+        progress: io.err,
+      });
+      io.out(JSON.stringify(summary));
+    },
+  },
   demo: {
     usage: 'demo --year 年度 [--region 县级区划代码] [--seed 整数] [--json]',
     summary: '新建示例数据库（--db 指向新文件并给出 --region）并生成一个虚构县的示例数据（单位、项目、绩效目标、三轮监控、年末自评和待复核的 Excel 自评表），便于熟悉软件；正式数据库会被拒绝',
     database: true,
     run(store, { args, io }) {
-      const year = wholeNumber(args, '年度', requireOption(args, '--year', '例如 2020'), 2000, 2100);
+      const year = wholeNumber('年度', requireOption(args, '--year', '例如 2020'), 2000, 2100);
       const seedText = optionText(args, '--seed');
-      const seed = seedText === undefined ? undefined : wholeNumber(args, '随机种子', seedText, 0, 2 ** 31 - 1);
+      const seed = seedText === undefined ? undefined : wholeNumber('随机种子', seedText, 0, 2 ** 31 - 1);
       if (!currentInstallation(store.db)) {
         // The app's own database, even while still empty, is meant for real data.
         if (!optionText(args, '--db')) throw new UsageError('示例数据库须用 --db 指定一个单独的文件（例如 --db 示例.db），本机的正式数据库不会用作示例');

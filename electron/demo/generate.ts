@@ -14,7 +14,7 @@ import { seedStarterLibrary } from '../library';
 import { requireInstallation } from '../registry';
 import { settingValue } from '../settings';
 import { projectTypeOptions, suggestedTargetIndicators, frameworkFor } from '../targets';
-import { planDemoCounty, type DemoPlan, type LibraryType, type PlannedTarget } from './plan';
+import { planDemoCounty, type CountySize, type DemoPlan, type LibraryType, type PlannedTarget } from './plan';
 import { seededRandom } from './random';
 import { isSampleDatabase, requireSampleDatabase } from './sampleDatabase';
 import { unitsFillingInExcel, writeDemoExternalTables, type DemoExternalTables } from './externalTables';
@@ -31,6 +31,8 @@ export interface DemoOptions {
   year: number;
   /** The same seed gives the same county; the year by default. */
   seed?: number;
+  /** A county larger than the sample (jixiao generate --scale); the sample county's size by default. */
+  size?: CountySize;
 }
 
 export interface DemoSummary {
@@ -77,7 +79,7 @@ export function demoStatus(db: Db): DemoStatus {
 }
 
 /** Each library type with the accepted indicators a target form would be offered for it. */
-const readLibrary = (db: Db): LibraryType[] => projectTypeOptions(db).map((type) => ({ ...type, indicators: suggestedTargetIndicators(db, type.code) }));
+export const readLibrary = (db: Db): LibraryType[] => projectTypeOptions(db).map((type) => ({ ...type, indicators: suggestedTargetIndicators(db, type.code) }));
 
 /**
  * Refuses anything but a sample county database without units (or, after an earlier sample, without
@@ -145,9 +147,11 @@ function writePlan(db: Db, plan: DemoPlan, context: { regionCode: string; year: 
   return indicators;
 }
 
+type YearAndSeed = Required<Omit<DemoOptions, 'size'>>;
+
 type YearEnd = Pick<DemoSummary, 'monitoring' | 'selfEvaluations' | 'selfEvaluationReviews' | 'funds' | 'evaluations' | 'rectifications'>;
 
-function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicators: number, yearEnd: YearEnd): DemoSummary {
+function summarise(plan: DemoPlan, options: YearAndSeed, targetIndicators: number, yearEnd: YearEnd): DemoSummary {
   const projectTargets = Object.fromEntries(WORKFLOW_STATES.map((s) => [s, plan.projects.filter((p) => p.target.status === s).length])) as Record<WorkflowState, number>;
   return {
     ...options,
@@ -171,7 +175,7 @@ function summarise(plan: DemoPlan, options: Required<DemoOptions>, targetIndicat
  * prefilled from the last round, the tables a few units filled in Excel instead, the 衔接资金 records, and
  * the notices opened on what the year found (整改问责).
  */
-function writeYearEnd(db: Db, actor: Actor, options: Required<DemoOptions>): YearEnd {
+function writeYearEnd(db: Db, actor: Actor, options: YearAndSeed): YearEnd {
   const monitoring = writeDemoMonitoring(db, options.year, seededRandom(options.seed + 0x3017));
   const tablesRandom = seededRandom(options.seed + 0x7ab1e);
   const inExcel = unitsFillingInExcel(db, options.year, tablesRandom);
@@ -197,6 +201,7 @@ export function generateDemoCounty(db: Db, actor: Actor, input: DemoOptions): De
     const plan = planDemoCounty({
       ...county,
       ...options,
+      ...(input.size ? { size: input.size } : {}),
       library,
       framework: frameworkFor(tx, options.year),
       weights: {

@@ -46,9 +46,21 @@ export function projectName(random: Random, type: { name: string }, unitName: st
   const candidates = patterns.map((_, i) =>
     patterns[(first + i) % patterns.length]!.replace('{unit}', unit).replace('{place}', place).replace('{year}', String(year)).replace('{type}', type.name),
   );
-  const base = candidates.find((name) => !used.has(name)) ?? candidates[0]!;
+  return uniqueName(candidates.find((name) => !used.has(name)) ?? candidates[0]!, used);
+}
+
+/** The name, or when the county already has a project of that name, its next 期. */
+export function uniqueName(base: string, used: Set<string>): string {
   let name = base;
   for (let phase = 0; used.has(name); phase++) name = `${base}（${ORDINALS[phase] ?? phase + 2}期）`;
   used.add(name);
   return name;
+}
+
+/** A copy's number as units number their second sites: 二部, 三部 … 十二部. */
+export function copyLabel(copy: number): string {
+  const digits = ['', '一', ...ORDINALS];
+  const tens = Math.floor(copy / 10);
+  const number = `${tens > 1 ? digits[tens] : ''}${tens > 0 ? '十' : ''}${digits[copy % 10]}`;
+  return `（${number}部）`;
 }

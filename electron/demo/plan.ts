@@ -9,7 +9,7 @@ import { hasErrors } from '../domain/validation';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { DEMO_DEPARTMENTS, DEMO_PEOPLE, SECTOR_GOALS, type DemoDepartment } from './county';
-import { projectName } from './names';
+import { copyLabel, projectName, uniqueName } from './names';
 import { seededRandom, type Random } from './random';
 
 export interface LibraryType {
@@ -28,7 +28,18 @@ export interface DemoWeights {
   satisfaction: number;
 }
 
+/**
+ * A county larger than the sample: its departments' units again at second sites (第一中学（二部）) until
+ * there are `units`, and the sample's extra projects repeated until there are `projects`.
+ */
+export interface CountySize {
+  units: number;
+  projects: number;
+}
+
 export interface DemoInput {
+  /** The sample county's own size when absent. */
+  size?: CountySize;
   regionCode: string;
   countyName: string;
   year: number;
@@ -92,6 +103,8 @@ export interface DemoPlan {
 }
 
 const KEY_PROJECTS = 3;
+/** Projects of the sample county (domain.md §1: 111–145 with targets). */
+const SAMPLE_PROJECTS = 140;
 /** 公安局's projects are the sample's 涉密 ones: they need targets but are never published. */
 const CONFIDENTIAL_DEPARTMENT = '公安局';
 const CONFIDENTIAL_NAMES = ['公安业务专项装备购置项目', '维稳专项工作经费'];
@@ -285,24 +298,53 @@ interface ProjectSlot {
   unit: PlannedUnit;
 }
 
+interface UnitsAndSlots {
+  units: ProjectSlot[];
+  /** Where the extra projects go, beyond the one of every unit. */
+  extras: ProjectSlot[];
+}
+
+/**
+ * A department's units at one site: the first (copy 1) is the department itself with its units, each
+ * further copy its units again at a second site, numbered on after the first site's codes.
+ */
+function departmentSite(input: DemoInput, department: DemoDepartment, d: number, copy: number): UnitsAndSlots {
+  const departmentCode = `${101 + d}001`;
+  const head: PlannedUnit = { code: departmentCode, name: `${input.countyName}${department.name}`, departmentCode: null, isDepartment: true };
+  const first = (copy - 1) * department.units.length;
+  const members = [
+    ...(copy === 1 ? [head] : []),
+    ...department.units.map((name, u) => ({
+      code: `${101 + d}${String(first + u + 2).padStart(3, '0')}`,
+      name: `${input.countyName}${name}${copy === 1 ? '' : copyLabel(copy)}`,
+      departmentCode,
+      isDepartment: false,
+    })),
+  ];
+  const own = members.map((unit) => ({ department, departmentCode, unit }));
+  // The extra projects go to the department itself and its first units.
+  return { units: own, extras: Array.from({ length: department.extraProjects }, (_, extra) => own[extra % own.length]!) };
+}
+
 /** Every unit once, then the extra projects' units: a slot is a unit that holds one project. */
 function plannedUnits(input: DemoInput): { units: ProjectSlot[]; slots: ProjectSlot[] } {
+  const sites = (copy: number) => DEMO_DEPARTMENTS.map((department, d) => departmentSite(input, department, d, copy));
+  if (!input.size) {
+    const sample = sites(1);
+    const units = sample.flatMap((site) => site.units);
+    return { units, slots: sample.flatMap((site) => [...site.units, ...site.extras]) };
+  }
+  const { units: wanted, projects } = input.size;
   const units: ProjectSlot[] = [];
-  const slots: ProjectSlot[] = [];
-  DEMO_DEPARTMENTS.forEach((department, d) => {
-    const departmentCode = `${101 + d}001`;
-    const head: PlannedUnit = { code: departmentCode, name: `${input.countyName}${department.name}`, departmentCode: null, isDepartment: true };
-    const members = [
-      head,
-      ...department.units.map((name, u) => ({ code: `${101 + d}${String(u + 2).padStart(3, '0')}`, name: `${input.countyName}${name}`, departmentCode, isDepartment: false })),
-    ];
-    const own = members.map((unit) => ({ department, departmentCode, unit }));
-    units.push(...own);
-    // Every unit has a project; the extra ones go to the department itself and its first units.
-    slots.push(...own);
-    for (let extra = 0; extra < department.extraProjects; extra++) slots.push(own[extra % own.length]!);
-  });
-  return { units, slots };
+  const extras: ProjectSlot[] = [];
+  for (let copy = 1; units.length < wanted; copy++) {
+    for (const site of sites(copy)) {
+      units.push(...site.units.slice(0, wanted - units.length));
+      extras.push(...site.extras.filter((slot) => units.includes(slot)));
+    }
+  }
+  const extraCount = Math.max(0, projects - units.length);
+  return { units, slots: [...units, ...Array.from({ length: extraCount }, (_, i) => extras[i % extras.length]!)] };
 }
 
 export function planDemoCounty(input: DemoInput): DemoPlan {
@@ -324,7 +366,7 @@ export function planDemoCounty(input: DemoInput): DemoPlan {
       type,
       project: {
         code: `${input.regionCode}${input.year}${String(index + 1).padStart(5, '0')}`,
-        name: confidentialIndex >= 0 ? CONFIDENTIAL_NAMES[confidentialIndex % CONFIDENTIAL_NAMES.length]! : projectName(random, type, slot.unit.name, input.countyName, input.year, names),
+        name: confidentialIndex >= 0 ? uniqueName(CONFIDENTIAL_NAMES[confidentialIndex % CONFIDENTIAL_NAMES.length]!, names) : projectName(random, type, slot.unit.name, input.countyName, input.year, names),
         departmentCode: slot.departmentCode,
         unitCode: slot.unit.code,
         sector: type.sector,
@@ -341,7 +383,7 @@ export function planDemoCounty(input: DemoInput): DemoPlan {
       } satisfies Omit<PlannedProject, 'target'>,
     };
   });
-  markKeyProjects(drafts.map((d) => d.project));
+  markKeyProjects(drafts.map((d) => d.project), keyProjectCount(input));
   const projects: PlannedProject[] = drafts.map(({ project, type }) => {
     const indicators = projectIndicators(random, type, input, project.keyProject || random.chance(0.85));
     const firstOutput = indicators[0]!;
@@ -360,11 +402,14 @@ export function planDemoCounty(input: DemoInput): DemoPlan {
 
 const projectTotal = (project: Pick<PlannedProject, 'funds'>) => project.funds.reduce((sum, f) => sum + adjustedFen(f), 0);
 
-/** The 3 largest projects of different departments, never a 涉密 one, are the sample's 重点项目. */
-function markKeyProjects(projects: Omit<PlannedProject, 'target'>[]): void {
+/** The sample's 3 重点项目, and as many for every further sample county's worth of projects in a larger county. */
+const keyProjectCount = (input: DemoInput) => (input.size ? Math.max(KEY_PROJECTS, Math.round((KEY_PROJECTS * input.size.projects) / SAMPLE_PROJECTS)) : KEY_PROJECTS);
+
+/** The largest projects of different departments, never a 涉密 one, are the sample's 重点项目. */
+function markKeyProjects(projects: Omit<PlannedProject, 'target'>[], count: number): void {
   const departments = new Set<string>();
   for (const project of [...projects].sort((a, b) => projectTotal(b) - projectTotal(a))) {
-    if (departments.size === KEY_PROJECTS) break;
+    if (departments.size === count) break;
     if (project.confidential || departments.has(project.departmentCode)) continue;
     project.keyProject = true;
     departments.add(project.departmentCode);

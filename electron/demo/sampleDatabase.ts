@@ -26,14 +26,16 @@ export function requireSampleDatabase(db: Db): void {
 
 export interface SampleSetup {
   regionCode: string;
+  /** A county by default; a generated prefecture (jixiao generate --scale prefecture) is a sample database too. */
+  role?: 'county' | 'prefecture';
   /** The sample's own operator, named after the person who opened it, without a password. */
   operatorName: string;
 }
 
-/** Sets up an empty database as a sample county database, in one transaction. */
+/** Sets up an empty database as a sample county (or prefecture) database, in one transaction. */
 export function setUpSampleDatabase(db: Db, actor: Actor, input: SampleSetup): void {
   db.transaction((tx) => {
-    initInstallation(tx, { regionCode: input.regionCode, role: 'county', operatorName: input.operatorName }, actor);
+    initInstallation(tx, { regionCode: input.regionCode, role: input.role ?? 'county', operatorName: input.operatorName }, actor);
     recordAudit(tx, actor, { entity: SAMPLE_ENTITY, naturalKey: input.regionCode, action: SAMPLE_ACTION });
   });
 }

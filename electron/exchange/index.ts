@@ -7,3 +7,6 @@ export { packagesFrom } from './history';
 export type { PackagesFrom } from './history';
 export { carryOverIdentity } from './keys';
 export { exchangeCycle } from './cycle';
+// For the scale generator (electron/demo/generateScale.ts), which reports its counties to a prefecture through real packages.
+export { importPackage } from './incoming';
+export { exportReport } from './outgoing';

@@ -15,6 +15,9 @@ export default defineConfig({
           include: ['electron/**/*.test.ts', 'db/**/*.test.ts', 'renderer/src/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // Several files build the whole sample county once in beforeAll; on a busy 2-core machine that
+          // setup alone can pass the default 10 s.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -12,11 +12,11 @@ import type { DepartmentTarget } from './department';
 import type { TargetRow } from './store';
 import type { InboxItem, ProjectTarget, TargetOverview } from './targets';
 import type { TargetImportPreview, TargetImportResult } from './excel';
-import type { CheckedProjectTarget } from './quality';
+import type { CheckedDepartmentTarget, CheckedProjectTarget } from './quality';
 export type { Adjustment } from './adjustments';
 export type { DepartmentTarget } from './department';
 export type { DepartmentTargetRow, InboxItem, ProjectTarget, ProjectTargetRow } from './targets';
-export type { CheckedProjectTarget } from './quality';
+export type { CheckedDepartmentTarget, CheckedProjectTarget } from './quality';
 export type { ProjectTypeOption } from './librarySource';
 export type { TargetState } from './store';
 export type { TargetImportPreview, TemplateProject } from './excel';
@@ -57,7 +57,7 @@ export const targetsContract = {
     input: z.object({ projectId: uuid, version: version.nullable(), ...content }).strict(),
     output: returns<ProjectTarget>(),
   },
-  'targets.department': { permission: 'view', input: z.object({ year, unitCode: text(20) }).strict(), output: returns<DepartmentTarget>() },
+  'targets.department': { permission: 'view', input: z.object({ year, unitCode: text(20) }).strict(), output: returns<CheckedDepartmentTarget>() },
   'targets.saveDepartment': {
     permission: 'enter',
     input: z

@@ -6,7 +6,7 @@ import { createSelfEvaluation } from '../selfEvaluation';
 import { seedCounty, type SeedIndicator } from '../testSupport/county';
 import { TEST_ACTOR } from '../testSupport/fixtures';
 import { countyWithSelfEvaluationTarget, WAN } from '../testSupport/selfEvaluation';
-import { checkedProjectTarget } from './quality';
+import { checkedDepartmentTarget, checkedProjectTarget } from './quality';
 
 const none = { reasons: [], reasonOther: '', measures: '' };
 
@@ -70,5 +70,33 @@ describe('target-quality warnings of a continuing project', () => {
     const target = checkedProjectTarget(db, projectId);
     expect(target.quality.previous).toBeNull();
     expect(target.warnings).toEqual([]);
+  });
+});
+
+describe('target-quality warnings of a department-wide target', () => {
+  it('warns of a satisfaction indicator filed as a benefit and of a duplicated indicator, with nothing to compare with last year', () => {
+    const { db } = countyWithSelfEvaluationTarget();
+    seedCounty(db, {
+      targets: [
+        {
+          department: '101001',
+          status: 'submitted',
+          fiscalFen: 100 * WAN,
+          otherFen: 0,
+          tasks: [{ task: '学生资助', projectCodes: [], amountFen: 0 }],
+          indicators: [
+            { name: '资助学生人数', operator: '≥', value: '300', unit: '人' },
+            { name: '资助学生人数', operator: '≥', value: '320', unit: '人' },
+            { name: '学生家长满意度', operator: '≥', value: '90', unit: '%', level1: '效益指标', level2: '社会效益指标' },
+          ],
+        },
+      ],
+    });
+    const target = checkedDepartmentTarget(db, 2020, '101001');
+    expect(target.quality.previous).toBeNull();
+    expect(target.warnings.map((w) => [w.check, w.row])).toEqual([
+      ['satisfactionAsBenefit', 2],
+      ['duplicate', 1],
+    ]);
   });
 });

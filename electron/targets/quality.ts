@@ -8,11 +8,12 @@ import type { Db } from '../../db/open';
 import { targets } from '../../db/schema';
 import type { Actor } from '../audit/audit';
 import { assessSheet, sheetRules, type Light } from '../domain/monitoring';
-import { targetQualityWarnings, type PreviousIndicator, type PreviousYear, type QualityContext, type QualityWarning } from '../domain/targetQuality';
+import { targetQualityWarnings, type PreviousIndicator, type PreviousYear, type QualityContext, type QualitySettings, type QualityWarning } from '../domain/targetQuality';
 import { getSheet, lastSheetOf } from '../monitoring';
 import { projectsWithFunds, type Project } from '../projects';
 import { listSelfEvaluations, selfEvaluationResults } from '../selfEvaluation';
 import { settingValue } from '../settings';
+import { departmentTarget, type DepartmentTarget } from './department';
 import { frameworkFor, readContent } from './store';
 import { projectTarget, type ProjectTarget } from './targets';
 
@@ -23,14 +24,28 @@ export interface CheckedProjectTarget extends ProjectTarget {
   warnings: QualityWarning[];
 }
 
+const qualitySettings = (db: Db): QualitySettings => ({
+  qualitativeShareMax: settingValue<string>(db, 'targets.qualitativeShareMax'),
+  budgetGrowthFrom: settingValue<string>(db, 'targets.budgetGrowthFrom'),
+});
+
+export interface CheckedDepartmentTarget extends DepartmentTarget {
+  quality: QualityContext;
+  warnings: QualityWarning[];
+}
+
+/** A unit's department-wide target with the checks that need no last year (wording, shares, duplicates). */
+export function checkedDepartmentTarget(db: Db, year: number, unitCode: string, viewer?: Actor): CheckedDepartmentTarget {
+  const target = departmentTarget(db, year, unitCode, viewer);
+  const quality: QualityContext = { settings: qualitySettings(db), adjustedFen: target.basicFen + target.projectFen, previous: null, mandatory: [] };
+  return { ...target, quality, warnings: targetQualityWarnings(target, frameworkFor(db, year), quality) };
+}
+
 /** A project's target with its quality context and warnings: what the editor and the reviewer open. */
 export function checkedProjectTarget(db: Db, projectId: string, viewer?: Actor): CheckedProjectTarget {
   const target = projectTarget(db, projectId, viewer);
   const quality: QualityContext = {
-    settings: {
-      qualitativeShareMax: settingValue<string>(db, 'targets.qualitativeShareMax'),
-      budgetGrowthFrom: settingValue<string>(db, 'targets.budgetGrowthFrom'),
-    },
+    settings: qualitySettings(db),
     adjustedFen: target.project.totals.adjustedFen,
     previous: previousYearOf(db, target.project),
     mandatory: target.mandatory,

@@ -16,7 +16,7 @@ import { projectMarks } from '../projects/projectList';
 import { ContentEditor } from './ContentEditor';
 import { contentOf, contentState, withFreshKeys } from './targetForm';
 import { ProjectTargetSheet } from './TargetSheet';
-import { TargetQualityPanel } from './TargetQualityPanel';
+import { EditingWarnings, ReviewWarnings } from './TargetQualityPanel';
 import { TargetEditorFrame, useTargetDraft } from './TargetEditorFrame';
 
 /** 项目支出绩效目标申报表 of one project: fill in, submit, review, adjust. */
@@ -114,7 +114,7 @@ function Editor({
           attempted={draft.attempted}
           projectTypeCode={project.projectTypeCode}
           mandatory={target.mandatory}
-          notes={<TargetQualityPanel warnings={warnings} hint="以下为提示，不影响保存和送审；请对照修改，审核人也会看到这些提示。" />}
+          notes={<EditingWarnings warnings={warnings} />}
         />
       </Paper>
       {editingProject && (
@@ -136,7 +136,7 @@ function Editor({
       content={content}
       keyProject={project.keyProject}
       projectTypeCode={project.projectTypeCode}
-      reviewNotes={<TargetQualityPanel warnings={target.warnings} empty="未发现目标质量问题。" />}
+      reviewNotes={<ReviewWarnings warnings={target.warnings} />}
       form={form}
       sheet={<ProjectTargetSheet target={{ ...target, ...content }} unitName={unitName} />}
     />

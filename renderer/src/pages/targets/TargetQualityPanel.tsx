@@ -4,7 +4,7 @@ import { Alert, List, Text } from '@mantine/core';
 import type { QualityWarning } from '../../../../electron/domain/targetQuality';
 
 /** The warnings as a list; `empty` is what to say when there are none (nothing at all when omitted). */
-export function TargetQualityPanel({ warnings, empty, hint }: { warnings: readonly QualityWarning[]; empty?: string; hint?: string }) {
+function TargetQualityPanel({ warnings, empty, hint }: { warnings: readonly QualityWarning[]; empty?: string; hint?: string }) {
   if (warnings.length === 0) {
     return empty ? (
       <Text size="sm" c="dimmed" role="region" aria-label="目标质量提示">
@@ -29,3 +29,11 @@ export function TargetQualityPanel({ warnings, empty, hint }: { warnings: readon
     </Alert>
   );
 }
+
+/** Under the indicators while the unit types. */
+export const EditingWarnings = ({ warnings }: { warnings: readonly QualityWarning[] }) => (
+  <TargetQualityPanel warnings={warnings} hint="以下为提示，不影响保存和送审；请对照修改，审核人也会看到这些提示。" />
+);
+
+/** On the reviewer's form: the target as submitted, and a word when nothing was found. */
+export const ReviewWarnings = ({ warnings }: { warnings: readonly QualityWarning[] }) => <TargetQualityPanel warnings={warnings} empty="未发现目标质量问题。" />;

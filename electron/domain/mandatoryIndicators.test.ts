@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appliesTo, mandatoryChangeRefusal, mandatoryProblems, mandatoryRow, withMandatory, type MandatoryIndicator } from './mandatoryIndicators';
+import { mandatoryChangeRefusal, mandatoryScopes, mandatoryProblems, mandatoryRow, withMandatory, type MandatoryIndicator } from './mandatoryIndicators';
 import type { TargetIndicator } from './targets';
 
 const row = (over: Partial<TargetIndicator> = {}): TargetIndicator => ({
@@ -23,10 +23,12 @@ const mandatory = [people, progress];
 
 describe('which sets bind a project', () => {
   it('binds a 衔接资金 project by its fund flag and any project by its own type', () => {
-    expect(appliesTo('fund', 'poverty', { projectTypeCode: 'JY01', povertyFund: true })).toBe(true);
-    expect(appliesTo('fund', 'poverty', { projectTypeCode: 'JY01', povertyFund: false })).toBe(false);
-    expect(appliesTo('projectType', 'JY01', { projectTypeCode: 'JY01', povertyFund: false })).toBe(true);
-    expect(appliesTo('projectType', 'JY01', { projectTypeCode: 'JT01', povertyFund: true })).toBe(false);
+    expect(mandatoryScopes({ projectTypeCode: 'JY01', povertyFund: true })).toEqual([
+      { scope: 'fund', code: 'poverty' },
+      { scope: 'projectType', code: 'JY01' },
+    ]);
+    expect(mandatoryScopes({ projectTypeCode: 'JY01', povertyFund: false })).toEqual([{ scope: 'projectType', code: 'JY01' }]);
+    expect(mandatoryScopes({ projectTypeCode: null, povertyFund: false })).toEqual([]);
   });
 
   it('starts a row with the set’s direction, and a qualitative one without a unit', () => {

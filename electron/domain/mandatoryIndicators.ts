@@ -30,10 +30,12 @@ export interface MandatoryProject {
   povertyFund: boolean;
 }
 
-/** Whether a set applies to the project: its own project type, or a fund kind it is marked with. */
-export function appliesTo(scope: MandatoryScope, scopeCode: string, project: MandatoryProject): boolean {
-  if (scope === 'projectType') return project.projectTypeCode === scopeCode;
-  return scopeCode === 'poverty' && project.povertyFund;
+/** The sets that bind a project: the fund kinds it is marked with, then its own project type. */
+export function mandatoryScopes(project: MandatoryProject): { scope: MandatoryScope; code: string }[] {
+  return [
+    ...(project.povertyFund ? [{ scope: 'fund' as const, code: 'poverty' }] : []),
+    ...(project.projectTypeCode ? [{ scope: 'projectType' as const, code: project.projectTypeCode }] : []),
+  ];
 }
 
 export const fundKindLabel = (code: string): string => FUND_KINDS.find((k) => k.code === code)?.label ?? code;

@@ -2,15 +2,15 @@
 // The performance office sets them on the 指标库 page; each change is part of what the library publishes,
 // so it opens a library version, and the sets travel down in the library update package with the
 // indicators they name.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { libraryIndicators, mandatoryIndicators, projectTypes, sqlNow } from '../../db/schema';
 import {
-  appliesTo,
   FUND_KINDS,
   fundKindLabel,
   mandatoryRow,
   mandatoryRule,
+  mandatoryScopes,
   type MandatoryIndicator,
   type MandatoryProject,
   type MandatoryScope,
@@ -61,41 +61,45 @@ export interface MandatoryInput {
 
 const live = eq(mandatoryIndicators.deleted, false);
 
-function scopeNames(db: Db): (scope: MandatoryScope, code: string) => string {
-  const types = new Map(db.select({ code: projectTypes.code, name: projectTypes.name }).from(projectTypes).all().map((t) => [t.code, t.name]));
-  return (scope, code) => (scope === 'fund' ? fundKindLabel(code) : (types.get(code) ?? code));
-}
-
-/** Every live entry with its library indicator: fund kinds first ('fund' sorts before 'projectType'), then by code. */
-export function listMandatory(db: Db): MandatoryEntry[] {
-  const nameOf = scopeNames(db);
-  return db
+/** The live entries `where` chooses, with their library indicators and the names of their scopes. */
+function entries(db: Db, where?: SQL): MandatoryEntry[] {
+  const rows = db
     .select({ entry: mandatoryIndicators, indicator: indicatorColumns })
     .from(mandatoryIndicators)
     .innerJoin(libraryIndicators, and(eq(libraryIndicators.code, mandatoryIndicators.indicatorCode), eq(libraryIndicators.deleted, false)))
-    .where(live)
+    .where(and(live, where))
     .orderBy(asc(mandatoryIndicators.scope), asc(mandatoryIndicators.scopeCode), asc(mandatoryIndicators.indicatorCode))
-    .all()
-    .map(({ entry, indicator }) => ({
-      id: entry.id,
-      version: entry.version,
-      scope: entry.scope,
-      scopeCode: entry.scopeCode,
-      scopeName: nameOf(entry.scope, entry.scopeCode),
-      indicatorCode: entry.indicatorCode,
-      operator: entry.operator as IndicatorOperator | '',
-      indicator: toIndicator(indicator),
-    }));
+    .all();
+  const typeCodes = [...new Set(rows.filter((r) => r.entry.scope === 'projectType').map((r) => r.entry.scopeCode))];
+  const typeNames = new Map(
+    typeCodes.length ? db.select({ code: projectTypes.code, name: projectTypes.name }).from(projectTypes).where(inArray(projectTypes.code, typeCodes)).all().map((t) => [t.code, t.name]) : [],
+  );
+  return rows.map(({ entry, indicator }) => ({
+    id: entry.id,
+    version: entry.version,
+    scope: entry.scope,
+    scopeCode: entry.scopeCode,
+    scopeName: entry.scope === 'fund' ? fundKindLabel(entry.scopeCode) : (typeNames.get(entry.scopeCode) ?? entry.scopeCode),
+    indicatorCode: entry.indicatorCode,
+    operator: entry.operator as IndicatorOperator | '',
+    indicator: toIndicator(indicator),
+  }));
 }
 
+/** Every live entry with its library indicator: fund kinds first ('fund' sorts before 'projectType'), then by code. */
+export const listMandatory = (db: Db): MandatoryEntry[] => entries(db);
+
 /**
- * The mandatory indicators of a project: its project type's and its fund kinds', each once (the first
- * rule naming it), and only those still 已入库 (a retired indicator no longer binds anyone).
+ * The mandatory indicators of a project: its fund kinds' and its project type's, each once (the first
+ * rule naming it), and only those still 已入库 (a retired indicator no longer binds anyone). Read by the
+ * sets' own key, as every opening of a target asks.
  */
 export function mandatoryFor(db: Db, project: MandatoryProject): MandatoryIndicator[] {
+  const scopes = mandatoryScopes(project).map(({ scope, code }) => and(eq(mandatoryIndicators.scope, scope), eq(mandatoryIndicators.scopeCode, code)));
+  if (scopes.length === 0) return [];
   const seen = new Set<string>();
-  return listMandatory(db).flatMap((entry) => {
-    if (!appliesTo(entry.scope, entry.scopeCode, project) || entry.indicator.status !== 'accepted' || seen.has(entry.indicatorCode)) return [];
+  return entries(db, or(...scopes)).flatMap((entry) => {
+    if (entry.indicator.status !== 'accepted' || seen.has(entry.indicatorCode)) return [];
     seen.add(entry.indicatorCode);
     return [{ libraryCode: entry.indicatorCode, row: mandatoryRow(targetRowOf(entry.indicator), entry.operator), rule: mandatoryRule(entry.scope, entry.scopeName) }];
   });

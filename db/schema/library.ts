@@ -3,6 +3,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ACCRUALS, BASES, OPERATORS } from '../../electron/domain/indicators';
 import { LIBRARY_STATUSES, SECTORS } from '../../electron/domain/library';
+import { MANDATORY_OPERATORS, MANDATORY_SCOPES } from '../../electron/domain/mandatoryIndicators';
 import { checkBoolean, checkCode, checkCounter, checkOneOf, exchangedColumns, sqlNow } from './common';
 
 /** 项目类型, e.g. 农村道路建设. Natural key: code. */
@@ -79,4 +80,28 @@ export const libraryVersions = sqliteTable(
     sourceVersion: integer('source_version'),
   },
   () => [checkCounter('library_versions', 'version', 1), checkCounter('library_versions', 'source_version', 1, { nullable: true })],
+);
+
+/**
+ * 固化指标: a library indicator every target of a project type or a fund kind must carry. Natural key:
+ * scope + scope code + indicator code; removing one leaves a tombstone, so the removal travels down too.
+ */
+export const mandatoryIndicators = sqliteTable(
+  'mandatory_indicators',
+  {
+    ...exchangedColumns(),
+    /** projectType (scope_code: a project type code) or fund (scope_code: a fund kind, e.g. poverty = 衔接资金). */
+    scope: text('scope', { enum: MANDATORY_SCOPES }).notNull(),
+    scopeCode: text('scope_code').notNull(),
+    indicatorCode: text('indicator_code').notNull(),
+    /** The direction (指标性质) a new target starts with; '' keeps the library indicator's own. */
+    operator: text('operator').notNull().default(''),
+    createdAt: text('created_at').notNull().default(sqlNow),
+  },
+  (t) => [
+    uniqueIndex('mandatory_indicators_key').on(t.scope, t.scopeCode, t.indicatorCode),
+    checkOneOf('mandatory_indicators', 'scope', MANDATORY_SCOPES),
+    checkOneOf('mandatory_indicators', 'operator', MANDATORY_OPERATORS),
+    checkBoolean('mandatory_indicators', 'deleted'),
+  ],
 );

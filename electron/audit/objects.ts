@@ -22,6 +22,8 @@ export const AUDIT_KINDS: Readonly<Record<string, string>> = {
   'library_indicator': '指标',
   'library-indicator': '指标',
   'library_version': '指标库版本',
+  'mandatory_indicator': '固化指标',
+  'mandatory-indicator': '固化指标',
   target: '绩效目标',
   'target-adjustment': '目标调整',
   'monitoring-round': '监控轮次',

@@ -6,7 +6,9 @@ import { departmentTasks, projectFunds, projects, targets, units } from '../../d
 import { listAudit } from '../audit/audit';
 import { runCli } from '../testSupport/cli';
 import { disclosureTable } from '../disclosure/targetTable';
+import { mandatoryProblems } from '../domain/mandatoryIndicators';
 import { checkDepartmentTargets, checkProjectTargets, describeProblem } from '../domain/targets';
+import { listMandatory, mandatoryFor } from '../library';
 import { WORKFLOW_STATES } from '../domain/workflow';
 import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
@@ -19,14 +21,15 @@ function fundsOf(db: Db, projectId: string) {
   return db.select().from(projectFunds).where(eq(projectFunds.projectId, projectId)).all();
 }
 
-/** Every target's §4 problems, named by its owner: empty when the whole sample passes review rules. */
+/** Every target's §4 problems (its 固化指标 included), named by its owner: empty when the whole sample passes review rules. */
 function targetProblems(db: Db, year: number): string[] {
   const fw = frameworkFor(db, year);
   const rules = rulesFor(db);
   const problems: string[] = [];
   for (const { project, target } of db.select({ project: projects, target: targets }).from(projects).innerJoin(targets, eq(targets.projectId, projects.id)).all()) {
     const form = { ...readContent(db, target), keyProject: project.keyProject, funds: fundsOf(db, project.id) };
-    problems.push(...checkProjectTargets(form, fw, rules).map((p) => `${project.name}：${describeProblem(p)}`));
+    const mandatory = mandatoryProblems(form.indicators, mandatoryFor(db, project));
+    problems.push(...[...checkProjectTargets(form, fw, rules), ...mandatory].map((p) => `${project.name}：${describeProblem(p)}`));
   }
   for (const target of db.select().from(targets).where(eq(targets.kind, 'department')).all()) {
     const tasks = db.select().from(departmentTasks).where(eq(departmentTasks.targetId, target.id)).all();
@@ -78,6 +81,11 @@ describe('the sample county', () => {
   it('gives every project target and department-wide target one that passes the rules of §4', () => {
     const { db } = sampleCountyStore();
     generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    // Every 衔接资金 project carries the sample's two 固化指标.
+    expect(listMandatory(db).map((e) => [e.scopeName, e.indicator.name])).toEqual([
+      ['衔接资金', '带动脱贫户和监测户户数'],
+      ['衔接资金', '衔接资金用于产业发展比例'],
+    ]);
     expect(targetProblems(db, 2020)).toEqual([]);
     const key = db.select().from(projects).where(eq(projects.keyProject, true)).all();
     expect(key).toHaveLength(3);

@@ -10,7 +10,7 @@ import { recordAudit, type Actor } from '../audit/audit';
 import { ROLE_LABELS } from '../domain/registry';
 import { WORKFLOW_STATES, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
-import { seedStarterLibrary } from '../library';
+import { addMandatory, listMandatory, mandatoryFor, seedStarterLibrary } from '../library';
 import { requireInstallation } from '../registry';
 import { settingValue } from '../settings';
 import { projectTypeOptions, suggestedTargetIndicators, frameworkFor } from '../targets';
@@ -80,6 +80,16 @@ export function demoStatus(db: Db): DemoStatus {
 
 /** Each library type with the accepted indicators a target form would be offered for it. */
 export const readLibrary = (db: Db): LibraryType[] => projectTypeOptions(db).map((type) => ({ ...type, indicators: suggestedTargetIndicators(db, type.code) }));
+
+/** The sample's 衔接资金 固化指标 (from the starter library), set once: every 衔接资金 project carries them. */
+const POVERTY_MANDATORY = ['XC01-002', 'XC01-004'] as const; // 带动脱贫户和监测户户数, 衔接资金用于产业发展比例
+
+function setPovertyMandatory(db: Db, actor: Actor): void {
+  const set = new Set(listMandatory(db).filter((e) => e.scope === 'fund' && e.scopeCode === 'poverty').map((e) => e.indicatorCode));
+  for (const indicatorCode of POVERTY_MANDATORY) {
+    if (!set.has(indicatorCode)) addMandatory(db, actor, { scope: 'fund', scopeCode: 'poverty', indicatorCode, operator: '≥' });
+  }
+}
 
 /**
  * Refuses anything but a sample county database without units (or, after an earlier sample, without
@@ -198,12 +208,14 @@ export function generateDemoCounty(db: Db, actor: Actor, input: DemoOptions): De
   return db.transaction((tx) => {
     const county = requireEmptyCounty(tx, options.year);
     const library = readLibrary(tx);
+    setPovertyMandatory(tx, actor);
     const plan = planDemoCounty({
       ...county,
       ...options,
       ...(input.size ? { size: input.size } : {}),
       library,
       framework: frameworkFor(tx, options.year),
+      povertyMandatory: mandatoryFor(tx, { projectTypeCode: null, povertyFund: true }).map((m) => m.row),
       weights: {
         budget: settingValue<number>(tx, 'evaluation.weightBudget'),
         output: settingValue<number>(tx, 'evaluation.weightOutput'),

@@ -47,6 +47,8 @@ export interface DemoInput {
   library: readonly LibraryType[];
   framework: Framework;
   weights: DemoWeights;
+  /** The 衔接资金 projects' 固化指标, as their targets start with them. */
+  povertyMandatory: readonly TargetIndicator[];
 }
 
 export interface PlannedUnit {
@@ -236,16 +238,21 @@ function weighted(rows: TargetIndicator[], fw: Framework, weights: DemoWeights):
   return result;
 }
 
-function projectIndicators(random: Random, type: LibraryType, input: DemoInput, withSatisfaction: boolean): TargetIndicator[] {
+/**
+ * A target's rows: a sample of the type's library indicators by kind, after the project's 固化指标 (at
+ * their reference values; drawn the same way with or without them, so the rest of the county stays as it was).
+ */
+function projectIndicators(random: Random, type: LibraryType, input: DemoInput, withSatisfaction: boolean, mandatory: readonly TargetIndicator[]): TargetIndicator[] {
   const byKind = usableIndicators(type, input.framework);
   const outputs = byKind.get('output')!;
   const benefits = byKind.get('benefit')!;
-  const rows = [
+  const sampled = [
     ...random.sample(outputs, random.int(Math.min(3, outputs.length), Math.min(5, outputs.length))),
     ...(byKind.get('cost') ?? []).slice(0, 1),
     ...random.sample(benefits, random.int(1, Math.min(3, benefits.length))),
     ...(withSatisfaction ? byKind.get('satisfaction')!.slice(0, 1) : []),
   ].map((row) => ({ ...row, value: targetValue(random, row) }));
+  const rows = [...mandatory, ...sampled.filter((row) => !mandatory.some((m) => m.libraryCode === row.libraryCode))];
   return weighted(rows, input.framework, input.weights);
 }
 
@@ -385,7 +392,7 @@ export function planDemoCounty(input: DemoInput): DemoPlan {
   });
   markKeyProjects(drafts.map((d) => d.project), keyProjectCount(input));
   const projects: PlannedProject[] = drafts.map(({ project, type }) => {
-    const indicators = projectIndicators(random, type, input, project.keyProject || random.chance(0.85));
+    const indicators = projectIndicators(random, type, input, project.keyProject || random.chance(0.85), project.povertyFund ? input.povertyMandatory : []);
     const firstOutput = indicators[0]!;
     return {
       ...project,

@@ -94,6 +94,9 @@ export const SETTINGS: readonly SettingDefinition[] = [
       { value: '2021', label: '财预〔2021〕101号体系（含成本指标）' },
     ],
   },
+  // 目标质量提示 (targetQuality.ts): warnings only, never refusals.
+  percent('targets.qualitativeShareMax', '绩效目标', '定性指标占比提示：超过', '30', '定性指标占全部指标的比例超过此值时，在填报和审核时提示', '100'),
+  percent('targets.budgetGrowthFrom', '绩效目标', '预算增长提示：比上年增长超过此比例而指标值未变', '10', '延续项目的预算比上年增长超过此比例、指标值却与上年相同时提示'),
   { key: 'monitoring.months', group: '绩效监控', label: '监控月份', type: 'months', default: [5, 8, 11] },
   {
     key: 'monitoring.timeProgress', group: '绩效监控', label: '序时进度算法', type: 'choice', default: 'month',

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ACCRUALS, OPERATORS } from '../domain/indicators';
 import { LIBRARY_STATUSES } from '../domain/library';
+import { MANDATORY_OPERATORS, MANDATORY_SCOPES } from '../domain/mandatoryIndicators';
 import type { AuditRow } from '../audit/audit';
 import { file, none, returns, text, uuid, version, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { LibraryIndicator, IndicatorSearchResult } from './indicators';
@@ -11,6 +12,7 @@ import type { ProjectType, ProjectTypeSummary } from './projectTypes';
 import type { ConfirmResult } from './review';
 import type { SeedResult } from './starter';
 import type { LibraryVersion } from './versions';
+import type { MandatoryEntry } from './mandatory';
 
 // The types the renderer shows, so that it sees this workflow only through its contract.
 export type { LibraryIndicator } from './indicators';
@@ -18,6 +20,7 @@ export type { PackageChange, PackagePreview, Tally } from './package';
 export type { ProjectTypeSummary } from './projectTypes';
 export type { LibraryVersion } from './versions';
 export type { LibraryImportRow } from './excel';
+export type { MandatoryEntry } from './mandatory';
 
 const typeCode = text(12).min(1, '请选择项目类型');
 const opinion = text(500);
@@ -84,4 +87,20 @@ export const libraryContract = {
   'library.template': { permission: 'view', input: none, output: returns<FilePayload>() },
 
   'library.versions': { permission: 'view', input: none, output: returns<LibraryVersion[]>() },
+
+  /** 固化指标: the sets of mandatory indicators per project type and fund kind. */
+  'library.mandatory': { permission: 'view', input: none, output: returns<MandatoryEntry[]>() },
+  'library.addMandatory': {
+    permission: 'library.confirm',
+    input: z
+      .object({
+        scope: z.enum(MANDATORY_SCOPES, { error: '请选择按项目类型或按资金类型设定' }),
+        scopeCode: text(12).min(1, '请选择项目类型或资金类型'),
+        indicatorCode: text(40).min(1, '请选择指标'),
+        operator: z.enum(MANDATORY_OPERATORS, { error: '指标性质应为 ≥、>、=、<、≤、定性 之一，或留空沿用指标库' }),
+      })
+      .strict(),
+    output: returns<MandatoryEntry>(),
+  },
+  'library.removeMandatory': { permission: 'library.confirm', input: z.object({ id: uuid, version }).strict(), output: returns<null>() },
 } as const satisfies ContractPart;

@@ -4,9 +4,10 @@
 import { eq, inArray, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/open';
-import { libraryIndicators, libraryVersions, projectTypes } from '../../db/schema';
+import { libraryIndicators, libraryVersions, mandatoryIndicators, projectTypes } from '../../db/schema';
 import type { Actor } from '../audit/audit';
 import { OPERATORS } from '../domain/indicators';
+import { MANDATORY_OPERATORS, MANDATORY_SCOPES } from '../domain/mandatoryIndicators';
 import { type AppliedRecord, type DeclaredEntity, type PackageOrigin, MAX_COUNTER_STEP, PackageRefusal, recordRow } from '../exchange/exchange';
 import { openLibraryVersion } from './versions';
 
@@ -35,6 +36,11 @@ function recordLibraryUpdate(db: Db, actor: Actor, applied: readonly AppliedReco
   db.update(libraryIndicators).set({ libraryVersion: version }).where(inArray(libraryIndicators.id, ids)).run();
 }
 
+/** A changed mandatory set changes what the library publishes: it opens a version, like changed indicators. */
+function recordMandatoryUpdate(db: Db, actor: Actor, applied: readonly AppliedRecord[], origin: PackageOrigin): void {
+  openLibraryVersion(db, actor, { note: `${origin.senderName}下发的固化指标更新（数据包序号 ${origin.sequence}，${applied.length} 条）`, source: origin.sender, sourceVersion: null });
+}
+
 export const libraryExchange: readonly DeclaredEntity[] = [
   {
     name: 'project-type',
@@ -60,5 +66,17 @@ export const libraryExchange: readonly DeclaredEntity[] = [
     // Library versions are numbered by each installation; the prefecture's number is kept as source_version.
     localColumns: ['library_version'],
     afterApply: recordLibraryUpdate,
+  },
+  {
+    // 固化指标 go down with the indicators they name; a removal travels as a tombstone.
+    name: 'mandatory-indicator',
+    label: '固化指标',
+    table: 'mandatory_indicators',
+    row: recordRow(mandatoryIndicators, { scope: z.enum(MANDATORY_SCOPES), operator: z.enum(MANDATORY_OPERATORS) }),
+    naturalKey: ['scope', 'scope_code', 'indicator_code'],
+    stages: ['library'],
+    directions: ['down'],
+    scope: '1 = 1',
+    afterApply: recordMandatoryUpdate,
   },
 ];

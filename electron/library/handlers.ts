@@ -11,6 +11,7 @@ import { createProjectType, listProjectTypes, updateProjectType } from './projec
 import { confirmIndicators, proposeIndicator, rejectIndicator, restoreIndicator, retireIndicator } from './review';
 import { seedStarterLibrary } from './starter';
 import { listLibraryVersions } from './versions';
+import { addMandatory, listMandatory, removeMandatory } from './mandatory';
 
 export const libraryHandlers: HandlersFor<typeof libraryContract> = {
   'library.seedStarter': (_, ctx) => seedStarterLibrary(db(ctx), actor(ctx)),
@@ -37,4 +38,11 @@ export const libraryHandlers: HandlersFor<typeof libraryContract> = {
   'library.template': (_, ctx) => encodeFile('指标库导入模板.xlsx', libraryTemplate(db(ctx))),
 
   'library.versions': (_, ctx) => listLibraryVersions(db(ctx)),
+
+  'library.mandatory': (_, ctx) => listMandatory(db(ctx)),
+  'library.addMandatory': (input, ctx) => addMandatory(db(ctx), actor(ctx), input),
+  'library.removeMandatory': (input, ctx) => {
+    removeMandatory(db(ctx), actor(ctx), input);
+    return null;
+  },
 };

@@ -3,7 +3,7 @@
 // instead of colliding with it.
 import { createHash } from 'node:crypto';
 
-export type LibraryKind = 'project-type' | 'indicator';
+export type LibraryKind = 'project-type' | 'indicator' | 'mandatory';
 
 export function libraryRecordId(kind: LibraryKind, code: string): string {
   const hash = createHash('sha1').update(`jixiao-library/${kind}/${code}`).digest();

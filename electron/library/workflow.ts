@@ -1,5 +1,5 @@
 // 指标库: project types and their indicators, issued by the prefecture in library updates.
-import { libraryIndicators, projectTypes } from '../../db/schema';
+import { libraryIndicators, mandatoryIndicators, projectTypes } from '../../db/schema';
 import { declareWorkflow } from '../workflow';
 import { libraryContract } from './contract';
 import { libraryExchange } from './exchange';
@@ -11,6 +11,8 @@ export const libraryWorkflow = declareWorkflow({
     projectTypes,
     /** Level-3 indicators of the library, whatever their status. */
     libraryIndicators,
+    /** 固化指标 entries of the project types' and fund kinds' sets. */
+    mandatoryIndicators,
   },
   stage: { name: 'library', label: '指标库' },
   records: libraryExchange,

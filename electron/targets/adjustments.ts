@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, max } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { sqlNow, targetAdjustments, targets } from '../../db/schema';
+import { mandatoryChangeRefusal } from '../domain/mandatoryIndicators';
 import { checkAdjustedContent, summariseProblems, type TargetContent } from '../domain/targets';
 import { ACTION_LABELS, transition, type WorkflowState } from '../domain/workflow';
 import { chainDecision, decidingStep, departmentStepOn, enteredChain, namedDepartment, refuseSelfReview, requirePermission } from '../registry';
@@ -12,6 +13,7 @@ import { chainedActionPermission } from '../domain/permissions';
 import { departmentReviewOf, stepOf, type DepartmentReview, type ReviewStep } from '../domain/reviewChain';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
+import { mandatoryFor } from '../library';
 import { getProject } from '../projects';
 import { frameworkFor, normaliseContent, readContent, refuseStale, requireTarget, rulesFor, sameContent, supervisingDepartmentOf, targetKey, writeIndicators, type TargetRow } from './store';
 
@@ -110,7 +112,10 @@ export function proposeAdjustment(db: Db, actor: Actor, input: ProposeAdjustment
     if (open) throw new AppError('CONFLICT', `第 ${open.seq} 次目标调整尚在审核中，请等审核结束后再提出新的调整`);
     const original = readContent(tx, target);
     if (sameContent(original, proposed)) throw new AppError('INVALID_INPUT', '调整后的目标与现行目标完全相同，无需调整');
-    const keyProject = target.projectId ? getProject(tx, target.projectId).keyProject : false;
+    const project = target.projectId ? getProject(tx, target.projectId) : null;
+    const refusal = project && mandatoryChangeRefusal(original.indicators, proposed.indicators, mandatoryFor(tx, project));
+    if (refusal) throw new AppError('INVALID_INPUT', `目标调整不能去掉固化指标：${refusal}`);
+    const keyProject = project?.keyProject ?? false;
     const problems = checkAdjustedContent(proposed, frameworkFor(tx, target.year), rulesFor(tx), keyProject);
     if (problems.length) throw new AppError('INVALID_INPUT', `调整后的目标还有 ${problems.length} 处需要修改：${summariseProblems(problems)}`);
     const seq = (tx.select({ n: max(targetAdjustments.seq) }).from(targetAdjustments).where(eq(targetAdjustments.targetId, target.id)).get()?.n ?? 0) + 1;

@@ -12,9 +12,11 @@ import type { DepartmentTarget } from './department';
 import type { TargetRow } from './store';
 import type { InboxItem, ProjectTarget, TargetOverview } from './targets';
 import type { TargetImportPreview, TargetImportResult } from './excel';
+import type { CheckedDepartmentTarget, CheckedProjectTarget } from './quality';
 export type { Adjustment } from './adjustments';
 export type { DepartmentTarget } from './department';
 export type { DepartmentTargetRow, InboxItem, ProjectTarget, ProjectTargetRow } from './targets';
+export type { CheckedDepartmentTarget, CheckedProjectTarget } from './quality';
 export type { ProjectTypeOption } from './librarySource';
 export type { TargetState } from './store';
 export type { TargetImportPreview, TemplateProject } from './excel';
@@ -48,13 +50,14 @@ const task = z
 
 export const targetsContract = {
   'targets.overview': { permission: 'view', input: z.object({ year }).strict(), output: returns<TargetOverview>() },
-  'targets.forProject': { permission: 'view', input: z.object({ projectId: uuid }).strict(), output: returns<ProjectTarget>() },
+  /** The target with its 固化指标 and its quality warnings (and what the form needs to recompute them). */
+  'targets.forProject': { permission: 'view', input: z.object({ projectId: uuid }).strict(), output: returns<CheckedProjectTarget>() },
   'targets.save': {
     permission: 'enter',
     input: z.object({ projectId: uuid, version: version.nullable(), ...content }).strict(),
     output: returns<ProjectTarget>(),
   },
-  'targets.department': { permission: 'view', input: z.object({ year, unitCode: text(20) }).strict(), output: returns<DepartmentTarget>() },
+  'targets.department': { permission: 'view', input: z.object({ year, unitCode: text(20) }).strict(), output: returns<CheckedDepartmentTarget>() },
   'targets.saveDepartment': {
     permission: 'enter',
     input: z

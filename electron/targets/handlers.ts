@@ -6,17 +6,18 @@ import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import { decideAdjustment, listAdjustments, proposeAdjustment } from './adjustments';
 import type { targetsContract } from './contract';
-import { departmentTarget, saveDepartmentTarget } from './department';
+import { saveDepartmentTarget } from './department';
 import { suggestedTargetIndicators } from './librarySource';
 import { requireTarget, targetKey } from './store';
-import { projectTarget, reviewInbox, saveTarget, targetOverview, transitionTarget } from './targets';
+import { checkedDepartmentTarget, checkedProjectTarget } from './quality';
+import { reviewInbox, saveTarget, targetOverview, transitionTarget } from './targets';
 import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './excel';
 
 export const targetsHandlers: HandlersFor<typeof targetsContract> = {
   'targets.overview': (input, ctx) => targetOverview(db(ctx), input.year, reviewerOf(db(ctx), actor(ctx))),
-  'targets.forProject': (input, ctx) => projectTarget(db(ctx), input.projectId, actor(ctx)),
+  'targets.forProject': (input, ctx) => checkedProjectTarget(db(ctx), input.projectId, actor(ctx)),
   'targets.save': (input, ctx) => saveTarget(db(ctx), actor(ctx), input),
-  'targets.department': (input, ctx) => departmentTarget(db(ctx), input.year, input.unitCode, actor(ctx)),
+  'targets.department': (input, ctx) => checkedDepartmentTarget(db(ctx), input.year, input.unitCode, actor(ctx)),
   'targets.saveDepartment': (input, ctx) => saveDepartmentTarget(db(ctx), actor(ctx), input),
   'targets.transition': (input, ctx) => transitionTarget(db(ctx), actor(ctx), input),
   'targets.history': (input, ctx) => listAudit(db(ctx), { entity: 'target', naturalKey: targetKey(requireTarget(db(ctx), input.id)), limit: 200 }),

@@ -14,11 +14,13 @@ import {
   type TargetContent,
   type TargetProblem,
 } from '../domain/targets';
+import { mandatoryChangeRefusal, mandatoryProblems, withMandatory, type MandatoryIndicator } from '../domain/mandatoryIndicators';
 import { chainedActionPermission } from '../domain/permissions';
 import { inReviewList, LEFT_REVIEW_CHAIN, seesDepartment, stepOf, type Reviewer } from '../domain/reviewChain';
 import { ACTION_LABELS, transition, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
+import { mandatoryFor } from '../library';
 import { getProject, projectsWithFunds, type Project } from '../projects';
 import { chainDecision, decidingStep, departmentStepOn, enteredChain, refuseOtherDepartmentsProject, refuseSelfReview, requireInstallation, requirePermission } from '../registry';
 import { departmentProblems } from './department';
@@ -43,6 +45,8 @@ import {
 
 export interface ProjectTarget extends TargetState, TargetContent {
   project: Project;
+  /** 固化指标 of the project's type and fund kinds: the form shows them locked. */
+  mandatory: MandatoryIndicator[];
 }
 
 export interface SaveTargetInput extends TargetContent {
@@ -60,8 +64,11 @@ export interface TransitionInput {
   opinion?: string | null;
 }
 
-const projectProblems = (db: Db, project: Project, content: TargetContent) =>
-  checkProjectTargets({ ...content, keyProject: project.keyProject, funds: project.funds }, frameworkFor(db, project.year), rulesFor(db));
+/** Every §4 rule, and the project's 固化指标 all present. */
+const projectProblems = (db: Db, project: Project, content: TargetContent, mandatory = mandatoryFor(db, project)) => [
+  ...checkProjectTargets({ ...content, keyProject: project.keyProject, funds: project.funds }, frameworkFor(db, project.year), rulesFor(db)),
+  ...mandatoryProblems(content.indicators, mandatory),
+];
 
 export function projectTargetRow(db: Db, projectId: string): TargetRow | undefined {
   return db
@@ -71,25 +78,26 @@ export function projectTargetRow(db: Db, projectId: string): TargetRow | undefin
     .get();
 }
 
+/** The rows a project's new target starts with: its 固化指标 first, then its project type's library indicators. */
+const startingIndicators = (db: Db, project: Project, mandatory: readonly MandatoryIndicator[]) =>
+  withMandatory(project.projectTypeCode ? suggestedTargetIndicators(db, project.projectTypeCode) : [], mandatory);
+
 /**
- * A project's targets. A project without saved targets gets a form started from its project type's
- * library indicators (nothing is written until the user saves). `viewer` is who opens it by its address:
- * a 主管部门审核人 only their own department's.
+ * A project's targets. A project without saved targets gets a form started from its 固化指标 and its
+ * project type's library indicators (nothing is written until the user saves). `viewer` is who opens it
+ * by its address: a 主管部门审核人 only their own department's.
  */
 export function projectTarget(db: Db, projectId: string, viewer?: Actor): ProjectTarget {
   const project = getProject(db, projectId);
   if (viewer) refuseOtherDepartmentsProject(db, viewer, project.id, '绩效目标');
+  const mandatory = mandatoryFor(db, project);
   const row = projectTargetRow(db, projectId);
   if (row) {
     const content = readContent(db, row);
-    return { ...stateOf(db, row, projectProblems(db, project, content)), ...content, project };
+    return { ...stateOf(db, row, projectProblems(db, project, content, mandatory)), ...content, project, mandatory };
   }
-  const content: TargetContent = {
-    overallGoal: '',
-    annualGoals: [],
-    indicators: project.projectTypeCode ? suggestedTargetIndicators(db, project.projectTypeCode) : [],
-  };
-  return { ...blankState(db, 'project', project.year, project.code), ...content, problems: projectProblems(db, project, content), project };
+  const content: TargetContent = { overallGoal: '', annualGoals: [], indicators: startingIndicators(db, project, mandatory) };
+  return { ...blankState(db, 'project', project.year, project.code), ...content, problems: projectProblems(db, project, content, mandatory), project, mandatory };
 }
 
 export function getTarget(db: Db, id: string): ProjectTarget {
@@ -98,7 +106,10 @@ export function getTarget(db: Db, id: string): ProjectTarget {
   return projectTarget(db, row.projectId);
 }
 
-/** Saves a project's targets as they are (a draft may still have problems; submitting checks them). */
+/**
+ * Saves a project's targets as they are (a draft may still have problems; submitting checks them), but
+ * never without a 固化指标 it carried, or with one renamed.
+ */
 export function saveTarget(db: Db, actor: Actor, input: SaveTargetInput): ProjectTarget {
   const { region } = requireInstallation(db);
   const content = normaliseContent(input);
@@ -112,6 +123,10 @@ export function saveTarget(db: Db, actor: Actor, input: SaveTargetInput): Projec
       refuseLocked(before);
     }
     const previous = before ? readContent(tx, before) : undefined;
+    // A new target started with the 固化指标 (the form it was typed on showed them), so none may be missing.
+    const mandatory = mandatoryFor(tx, project);
+    const refusal = mandatoryChangeRefusal(previous?.indicators ?? withMandatory([], mandatory), content.indicators, mandatory);
+    if (refusal) throw new AppError('INVALID_INPUT', refusal);
     const id = writeTarget(tx, before, { regionCode: region.code, year: project.year, kind: 'project', ownerCode: project.code, projectId: project.id }, content);
     recordAudit(tx, actor, {
       entity: 'target',

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useInvoke } from '../../components/useInvoke';
 import { navigate, useRoute } from '../../router';
 import { IndicatorsTab } from './IndicatorsTab';
+import { MandatoryTab } from './MandatoryTab';
 import { VersionsTab } from './VersionsTab';
 import { IfAllowed, NotAllowedNote, useAllowed } from '../../components/useAllowed';
 
@@ -75,10 +76,14 @@ export function LibraryPage() {
       <Tabs value={tab} onChange={(next) => navigate('library', next ?? 'indicators')} keepMounted={false} className="fill-tabs" mt="md">
         <Tabs.List className="no-print">
           <Tabs.Tab value="indicators">指标</Tabs.Tab>
+          <Tabs.Tab value="mandatory">固化指标</Tabs.Tab>
           <Tabs.Tab value="versions">版本</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="indicators" pt="md" className="fill-panel">
           {indicators}
+        </Tabs.Panel>
+        <Tabs.Panel value="mandatory" pt="md" className="fill-panel">
+          {types.data ? <MandatoryTab types={types.data} /> : <Loader aria-label="正在读取指标库" />}
         </Tabs.Panel>
         <Tabs.Panel value="versions" pt="md" className="fill-panel">
           <VersionsTab />

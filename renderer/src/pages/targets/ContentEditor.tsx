@@ -1,5 +1,6 @@
 import { ActionIcon, Alert, Button, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { isMandatoryRow, type MandatoryIndicator } from '../../../../electron/domain/mandatoryIndicators';
 import type { Framework } from '../../../../electron/domain/indicators';
 import { emptyIndicator, type TargetProblem } from '../../../../electron/domain/targets';
 import { IndicatorGrid } from './IndicatorGrid';
@@ -18,6 +19,8 @@ export function ContentEditor({
   attempted,
   projectTypeCode,
   goalHint = '项目实施要达到的总体产出和效果',
+  mandatory = [],
+  notes,
 }: {
   state: ContentState;
   onChange: (next: ContentState) => void;
@@ -28,6 +31,10 @@ export function ContentEditor({
   projectTypeCode: string | null;
   /** What the overall goal is about, shown under its label. */
   goalHint?: string;
+  /** The project's 固化指标, shown locked in the grid. */
+  mandatory?: readonly MandatoryIndicator[];
+  /** Shown under the indicators, e.g. the 目标质量提示. */
+  notes?: ReactNode;
 }) {
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [picking, setPicking] = useState(false);
@@ -120,12 +127,21 @@ export function ContentEditor({
           </Alert>
         )}
         {state.indicators.length > 0 ? (
-          <IndicatorGrid rows={state.indicators} frameworkId={frameworkId} problems={problems} showErrors={show} onTouch={touch} onChange={(indicators) => set({ indicators })} />
+          <IndicatorGrid
+            rows={state.indicators}
+            frameworkId={frameworkId}
+            problems={problems}
+            showErrors={show}
+            onTouch={touch}
+            onChange={(indicators) => set({ indicators })}
+            isLocked={(row) => isMandatoryRow(row, mandatory)}
+          />
         ) : (
           <Text size="sm" c="dimmed">
             还没有指标。可以“从指标库添加”该项目类型的建议指标，也可以逐个添加。每个项目至少需要一个产出指标和一个效益指标。
           </Text>
         )}
+        {notes}
       </Stack>
 
       {picking && (

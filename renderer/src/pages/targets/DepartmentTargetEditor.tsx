@@ -3,13 +3,15 @@ import { useState } from 'react';
 import { framework } from '../../../../electron/domain/indicators';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import { checkDepartmentTargets, type DepartmentBudget } from '../../../../electron/domain/targets';
-import type { DepartmentTarget } from '../../../../electron/targets/contract';
+import { targetQualityWarnings } from '../../../../electron/domain/targetQuality';
+import type { CheckedDepartmentTarget } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
 import { ContentEditor } from './ContentEditor';
 import { areaMessages, budgetOf, budgetTexts, contentOf, contentState, fieldProblems, moneyField, newKey, taskStates, tasksOf, withFreshKeys, type BudgetTexts, type TaskState } from './targetForm';
 import { DepartmentTargetSheet } from './TargetSheet';
+import { EditingWarnings, ReviewWarnings } from './TargetQualityPanel';
 import { TargetEditorFrame, useTargetDraft } from './TargetEditorFrame';
 
 const BUDGET_FIELDS: [keyof DepartmentBudget, string][] = [
@@ -33,7 +35,7 @@ export function DepartmentTargetEditor({ year, unitCode }: { year: number; unitC
   return <Editor key={`${target.data.id}-${target.data.version}`} target={target.data} reload={target.reload} />;
 }
 
-function Editor({ target, reload }: { target: DepartmentTarget; reload: () => Promise<void> }) {
+function Editor({ target, reload }: { target: CheckedDepartmentTarget; reload: () => Promise<void> }) {
   const draft = useTargetDraft(target);
   const [content, setContent] = useState(() => contentState(target));
   const [budget, setBudget] = useState<BudgetTexts>(() => budgetTexts(target));
@@ -43,6 +45,7 @@ function Editor({ target, reload }: { target: DepartmentTarget; reload: () => Pr
   const form = { ...contentOf(content), ...budgetOf(budget), functions, tasks: tasksOf(tasks) };
   const parseErrors = [...BUDGET_FIELDS.map(([f]) => moneyField(budget[f]).error), ...tasks.map((t) => moneyField(t.amount).error)].filter(Boolean);
   const problems = checkDepartmentTargets(form, framework(target.frameworkId), { budgetWeight: target.budgetWeight }, new Set(target.projects.map((p) => p.code)));
+  const warnings = targetQualityWarnings(form, framework(target.frameworkId), target.quality);
   const budgetProblems = fieldProblems(problems, 'budget');
   const taskTotal = form.tasks.reduce((sum, t) => sum + t.amountFen, 0);
   const show = draft.attempted || draft.dirty;
@@ -176,6 +179,7 @@ function Editor({ target, reload }: { target: DepartmentTarget; reload: () => Pr
           attempted={draft.attempted}
           projectTypeCode={null}
           goalHint="本单位履行职能、完成年度工作任务要达到的总体产出和效果"
+          notes={<EditingWarnings warnings={warnings} />}
         />
       </Paper>
     </Stack>
@@ -203,6 +207,7 @@ function Editor({ target, reload }: { target: DepartmentTarget; reload: () => Pr
       content={contentOf(content)}
       keyProject={false}
       projectTypeCode={null}
+      reviewNotes={<ReviewWarnings warnings={target.warnings} />}
       form={editor}
       sheet={<DepartmentTargetSheet target={{ ...target, ...form }} />}
     />

@@ -1,4 +1,4 @@
-import { ActionIcon, Group, Select, Table, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Group, Select, Table, TextInput } from '@mantine/core';
 import { ACCRUAL_LABELS, ACCRUALS, BASES, followDefaultAccrual, framework, OPERATORS, type Accrual, type Framework, type IndicatorOperator } from '../../../../electron/domain/indicators';
 import type { TargetProblem } from '../../../../electron/domain/targets';
 import { fieldProblems, type EditorIndicator } from './targetForm';
@@ -16,6 +16,7 @@ export function IndicatorGrid({
   showErrors,
   onChange,
   onTouch,
+  isLocked = () => false,
 }: {
   rows: readonly EditorIndicator[];
   frameworkId: Framework['id'];
@@ -24,6 +25,8 @@ export function IndicatorGrid({
   showErrors: (key: string) => boolean;
   onChange: (rows: EditorIndicator[]) => void;
   onTouch: (key: string) => void;
+  /** A 固化指标 row: shown with its badge, its name fixed and no delete (the service refuses both). */
+  isLocked?: (row: EditorIndicator) => boolean;
 }) {
   const fw = framework(frameworkId);
   const level1Options = fw.level1.map((l) => l.name);
@@ -62,6 +65,7 @@ export function IndicatorGrid({
           const errors = showErrors(row.key) ? fieldProblems(problems, 'indicators', index) : {};
           const label = (what: string) => `第 ${index + 1} 个指标${what}`;
           const level2Options = fw.level1.find((l) => l.name === row.level1)?.level2 ?? [];
+          const locked = isLocked(row);
           return (
             <Table.Tr key={row.key} style={{ verticalAlign: 'top' }}>
               <Table.Td pt={10}>{index + 1}</Table.Td>
@@ -89,7 +93,17 @@ export function IndicatorGrid({
                 />
               </Table.Td>
               <Table.Td>
-                <TextInput aria-label={label('三级指标')} value={row.name} title={row.name} onChange={(e) => update(index, { name: e.currentTarget.value })} error={errors.name} styles={compact} />
+                <TextInput
+                  aria-label={label('三级指标')}
+                  value={row.name}
+                  title={locked ? `${row.name}：固化指标，名称不能修改` : row.name}
+                  readOnly={locked}
+                  rightSection={locked ? <LockedBadge /> : undefined}
+                  rightSectionWidth={locked ? 40 : undefined}
+                  onChange={(e) => update(index, { name: e.currentTarget.value })}
+                  error={errors.name}
+                  styles={compact}
+                />
               </Table.Td>
               <Table.Td>
                 <Select
@@ -158,9 +172,11 @@ export function IndicatorGrid({
                   <ActionIcon variant="subtle" color="gray" size="sm" disabled={index === rows.length - 1} onClick={() => move(index, 1)} aria-label={label('下移')}>
                     ↓
                   </ActionIcon>
-                  <ActionIcon variant="subtle" color="red" size="sm" onClick={() => onChange(rows.filter((_, i) => i !== index))} aria-label={label('删除')}>
-                    ×
-                  </ActionIcon>
+                  {!locked && (
+                    <ActionIcon variant="subtle" color="red" size="sm" onClick={() => onChange(rows.filter((_, i) => i !== index))} aria-label={label('删除')}>
+                      ×
+                    </ActionIcon>
+                  )}
                 </Group>
               </Table.Td>
             </Table.Tr>
@@ -168,5 +184,13 @@ export function IndicatorGrid({
         })}
       </Table.Tbody>
     </Table>
+  );
+}
+
+function LockedBadge() {
+  return (
+    <Badge size="xs" variant="light" color="grape" px={4} title="指标库设定的固化指标：不能删除或改名，指标值由单位填写">
+      固化
+    </Badge>
   );
 }

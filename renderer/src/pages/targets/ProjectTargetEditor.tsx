@@ -3,9 +3,11 @@ import { useMemo, useState } from 'react';
 import { framework } from '../../../../electron/domain/indicators';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import { adjustedFen } from '../../../../electron/domain/projects';
+import { mandatoryProblems } from '../../../../electron/domain/mandatoryIndicators';
+import { targetQualityWarnings } from '../../../../electron/domain/targetQuality';
 import { checkProjectTargets } from '../../../../electron/domain/targets';
 import type { Unit } from '../../../../electron/registry/contract';
-import type { ProjectTarget } from '../../../../electron/targets/contract';
+import type { CheckedProjectTarget, ProjectTarget } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
@@ -14,6 +16,7 @@ import { projectMarks } from '../projects/projectList';
 import { ContentEditor } from './ContentEditor';
 import { contentOf, contentState, withFreshKeys } from './targetForm';
 import { ProjectTargetSheet } from './TargetSheet';
+import { EditingWarnings, ReviewWarnings } from './TargetQualityPanel';
 import { TargetEditorFrame, useTargetDraft } from './TargetEditorFrame';
 
 /** 项目支出绩效目标申报表 of one project: fill in, submit, review, adjust. */
@@ -40,7 +43,7 @@ function Editor({
   unitName,
   units,
 }: {
-  target: ProjectTarget;
+  target: CheckedProjectTarget;
   reload: () => Promise<void>;
   unitName: (code: string) => string;
   units: readonly Unit[];
@@ -52,9 +55,12 @@ function Editor({
   const types = useInvoke('projects.types', {});
 
   const content = contentOf(state);
-  const problems = checkProjectTargets({ ...content, keyProject: project.keyProject, funds: project.funds }, framework(target.frameworkId), {
-    budgetWeight: target.budgetWeight,
-  });
+  const fw = framework(target.frameworkId);
+  const problems = [
+    ...checkProjectTargets({ ...content, keyProject: project.keyProject, funds: project.funds }, fw, { budgetWeight: target.budgetWeight }),
+    ...mandatoryProblems(content.indicators, target.mandatory),
+  ];
+  const warnings = targetQualityWarnings(content, fw, target.quality);
   const fundProblems = problems.filter((p) => p.area === 'funds');
   const save = () => draft.save((version) => invoke('targets.save', { projectId: project.id, version, ...content }));
 
@@ -107,6 +113,8 @@ function Editor({
           frameworkId={target.frameworkId}
           attempted={draft.attempted}
           projectTypeCode={project.projectTypeCode}
+          mandatory={target.mandatory}
+          notes={<EditingWarnings warnings={warnings} />}
         />
       </Paper>
       {editingProject && (
@@ -128,6 +136,7 @@ function Editor({
       content={content}
       keyProject={project.keyProject}
       projectTypeCode={project.projectTypeCode}
+      reviewNotes={<ReviewWarnings warnings={target.warnings} />}
       form={form}
       sheet={<ProjectTargetSheet target={{ ...target, ...content }} unitName={unitName} />}
     />

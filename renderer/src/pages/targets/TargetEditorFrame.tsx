@@ -60,6 +60,7 @@ export function TargetEditorFrame<T>({
   content,
   keyProject,
   projectTypeCode,
+  reviewNotes,
   form,
   sheet,
 }: {
@@ -76,6 +77,8 @@ export function TargetEditorFrame<T>({
   content: TargetContent;
   keyProject: boolean;
   projectTypeCode: string | null;
+  /** What the reviewer reads beside the grade (the 目标质量提示). */
+  reviewNotes?: ReactNode;
   form: ReactNode;
   sheet: ReactNode;
 }) {
@@ -116,6 +119,7 @@ export function TargetEditorFrame<T>({
         onAttempt={draft.attempt}
         onChanged={reload}
         onAdjust={current.id ? () => setAdjusting(true) : undefined}
+        reviewNotes={reviewNotes}
       />
       {canEdit && work.draftOffer}
       {canEdit && <div className="no-print">{form}</div>}

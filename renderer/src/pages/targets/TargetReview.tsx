@@ -1,7 +1,7 @@
 // A target in review: the shared review panel with what is particular to targets — the grade (优/良/中/差)
 // that decides the reviewer's action, 目标调整 once approved, and 保存草稿 for the unit.
 import { Button, Group, Paper, Radio, Stack, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { checkReview, REVIEW_GRADES, REVIEW_OUTCOMES, type ReviewGrade } from '../../../../electron/domain/targets';
 import { ACTION_LABELS } from '../../../../electron/domain/workflow';
 import type { TargetState } from '../../../../electron/targets/contract';
@@ -35,6 +35,7 @@ export function TargetReview({
   onAttempt,
   onChanged,
   onAdjust,
+  reviewNotes,
 }: {
   target: TargetState;
   dirty: boolean;
@@ -43,6 +44,8 @@ export function TargetReview({
   onAttempt: () => void;
   onChanged: () => Promise<void>;
   onAdjust?: () => void;
+  /** Listed on the reviewer's form, e.g. the 目标质量提示. */
+  reviewNotes?: ReactNode;
 }) {
   const { operator } = useSession();
   const canEnter = useAllowed('enter').allowed;
@@ -79,7 +82,16 @@ export function TargetReview({
         onAttempt={onAttempt}
         onTransition={(saved, action, decision) => invoke('targets.transition', { ...saved, action, ...decision })}
         onChanged={onChanged}
-        review={(decide) => (step === 'department' ? <OpinionReview title="主管部门审核" decide={decide} /> : <GradeReview decide={decide} />)}
+        review={(decide) =>
+          step === 'department' ? (
+            <Stack gap="sm">
+              {reviewNotes}
+              <OpinionReview title="主管部门审核" decide={decide} />
+            </Stack>
+          ) : (
+            <GradeReview decide={decide} notes={reviewNotes} />
+          )
+        }
       >
         <DepartmentReviewNote review={target.departmentReview} />
       </ReviewPanel>
@@ -88,7 +100,7 @@ export function TargetReview({
 }
 
 /** 目标审核: the grade decides the action (优/良 approve, 中/差 return); the opinion is required where the grade asks. */
-function GradeReview({ decide }: { decide: Decide<GradeDecision> }) {
+function GradeReview({ decide, notes }: { decide: Decide<GradeDecision>; notes?: ReactNode }) {
   const [grade, setGrade] = useState<ReviewGrade | null>(null);
   const [opinion, setOpinion] = useState('');
   const [attempted, setAttempted] = useState(false);
@@ -110,6 +122,7 @@ function GradeReview({ decide }: { decide: Decide<GradeDecision> }) {
         <Title order={3} size="h5">
           目标审核
         </Title>
+        {notes}
         <Radio.Group label="审核等级" value={grade} onChange={(value) => setGrade(value as ReviewGrade)} error={attempted && !grade ? '请选择审核等级' : undefined}>
           <Group mt={6} gap="lg">
             {REVIEW_GRADES.map((g) => (

@@ -19,7 +19,7 @@ describe('planning a big county', () => {
     const { db } = freshStore();
     initInstallation(db, { regionCode: '652822', role: 'county', operatorName: '张三' });
     seedStarterLibrary(db, TEST_ACTOR);
-    const plan = planDemoCounty({ size: BIG_COUNTY, regionCode: '652822', countyName: '轮台县', year: 2024, seed: 5, library: readLibrary(db), framework: frameworkFor(db, 2024), weights: WEIGHTS });
+    const plan = planDemoCounty({ size: BIG_COUNTY, regionCode: '652822', countyName: '轮台县', year: 2024, seed: 5, library: readLibrary(db), framework: frameworkFor(db, 2024), weights: WEIGHTS, povertyMandatory: [] });
     expect(plan.units).toHaveLength(1000);
     expect(plan.projects).toHaveLength(1500);
     expect(new Set(plan.units.map((u) => u.code)).size).toBe(1000);

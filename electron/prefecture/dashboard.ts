@@ -7,7 +7,7 @@ import { REVIEW_GRADES, type ReviewGrade } from '../domain/targets';
 import { AppError } from '../errors';
 import { packagesFrom, pendingDecisionCount } from '../exchange';
 import { type LightCounts, monitoringTally } from '../monitoring';
-import { countyProjectCount } from '../projects';
+import { countyProjectCount, projectYears } from '../projects';
 import { overdueCount } from '../rectification';
 import { requireInstallation } from '../registry';
 import { selfEvaluationTally, type SelfEvaluationTally } from '../selfEvaluation';
@@ -111,6 +111,22 @@ export function prefectureDashboard(store: Store, year: number, today = localDat
       },
     };
   });
+}
+
+/** The 州级汇总 page's one call: the year's rows, and the years the prefecture can choose from. */
+export interface YearDashboard {
+  year: number;
+  /** Years the counties' packages brought projects for, and this calendar year; newest first. */
+  years: number[];
+  counties: CountyRow[];
+}
+
+/** The dashboard of `year`, by default the newest year a county reported projects for. */
+export function yearDashboard(store: Store, year?: number, today = localDate()): YearDashboard {
+  const held = projectYears(store.db);
+  const thisYear = Number(today.slice(0, 4));
+  const chosen = year ?? held[0] ?? thisYear;
+  return { year: chosen, years: [...new Set([thisYear, chosen, ...held])].sort((a, b) => b - a), counties: prefectureDashboard(store, chosen, today) };
 }
 
 const shareCell = (share: string | null) => (share === null ? '—' : `${share}%`);

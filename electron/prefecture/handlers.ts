@@ -3,7 +3,7 @@ import { actorIn as actor } from '../ipc/callContext';
 import { encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import type { prefectureContract } from './contract';
-import { dashboardWorkbook, prefectureDashboard } from './dashboard';
+import { dashboardWorkbook, prefectureDashboard, yearDashboard } from './dashboard';
 import { countyTrend, trendsOfEveryMeasure } from './dashboardTrend';
 import { recordDecision } from './decisions';
 import { countyTargets, unitTargets } from './reviewLists';
@@ -13,7 +13,7 @@ export const prefectureHandlers: HandlersFor<typeof prefectureContract> = {
   'exchange.decide': (input, ctx) => ({ id: recordDecision(ctx.app.store(), actor(ctx), input).id }),
   'exchange.countyTargets': (input, ctx) => countyTargets(ctx.app.store(), input.county, input.year),
   'exchange.unitTargets': (input, ctx) => unitTargets(ctx.app.store(), input.unit, input.year),
-  'exchange.dashboard': (input, ctx) => prefectureDashboard(ctx.app.store(), input.year),
+  'exchange.dashboard': (input, ctx) => yearDashboard(ctx.app.store(), input.year),
   'exchange.dashboardExport': (input, ctx) =>
     encodeFile(
       `各县绩效汇总-${input.year}.xlsx`,

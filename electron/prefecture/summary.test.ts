@@ -4,80 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../db/open';
-import { listTemplates } from '../evaluation/templates';
-import { importPackage } from '../exchange/incoming';
-import { exportReport } from '../exchange/outgoing';
-import { roundReport } from '../monitoring/report';
-import { getSheet, listSheets, saveSheet } from '../monitoring/sheets';
-import { initInstallation } from '../registry/setup';
 import { runCli } from '../testSupport/cli';
-import { seedCounty, type SeedProject, type SeedProjectTarget } from '../testSupport/county';
-import { seedEvaluation, WAN } from '../testSupport/evaluationExchange';
-import { countyStore, freshStore, prefectureStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
-import { dashboardWorkbook, prefectureDashboard } from './dashboard';
+import { WAN } from '../testSupport/evaluationExchange';
+import { prefectureStore, tempDir } from '../testSupport/fixtures';
+import { prefectureOfTwoCounties, reportingCounty } from '../testSupport/prefectureCounties';
+import { dashboardWorkbook, prefectureDashboard, yearDashboard } from './dashboard';
 import { countyTrend, trendsOfEveryMeasure, trendYears } from './dashboardTrend';
 import { prefectureSummary, summaryWorkbook } from './summary';
-
-interface SeedYear {
-  year: number;
-  /** Code, amount in 分, target state and review grade. */
-  projects: [code: string, fen: number, status: SeedProjectTarget['status'], grade: string | null][];
-}
-
-/** A county's years: projects with one fund each, their targets (graded at review), and a round of August over the approved ones. */
-function county(region: '652822' | '652823', years: SeedYear[]): Store {
-  const store = region === '652822' ? countyStore() : freshStore();
-  if (region === '652823') initInstallation(store.db, { regionCode: region, role: 'county', operatorName: '赵六' });
-  years.forEach(({ year, projects }, n) => {
-    const seeded = seedCounty(store.db, {
-      year,
-      units: n === 0 ? [{ code: '101001', name: '交通运输局' }] : [],
-      projects: projects.map(([code, fen]): SeedProject => ({ code, name: `项目${code}`, unitCode: '101001', funds: [{ source: '本级财政拨款', initialFen: fen }] })),
-      targets: projects.map(([code, , status]) => ({ project: code, status })),
-      rounds: [{ year, month: 8, deadline: `${year}-08-31`, scope: 'all' }],
-    });
-    for (const [code, , , grade] of projects) {
-      if (grade) store.sqlite.prepare("UPDATE targets SET review_grade = ? WHERE project_id = ? AND kind = 'project'").run(grade, seeded.projectIds.get(code));
-    }
-  });
-  return store;
-}
-
-function reportAll(store: Store, years: number[], prefecture: Store) {
-  const dir = tempDir();
-  for (const year of years) {
-    const { file } = exportReport(store, TEST_ACTOR, { year, stage: 'all', full: true, out: path.join(dir, `${year}.zip`) });
-    importPackage(prefecture, TEST_ACTOR, file, { dryRun: false, trust: true });
-  }
-}
-
-/** 轮台县 and 尉犁县, 2019 and 2020, in the prefecture; 轮台县 2020 has a reported sheet and an approved 财政评价. */
-function prefectureOfTwoCounties() {
-  const luntai = county('652822', [
-    { year: 2019, projects: [['A19-1', 100 * WAN, 'approved', '优'], ['A19-2', 50 * WAN, 'submitted', null]] },
-    { year: 2020, projects: [['A20-1', 120 * WAN, 'approved', '优'], ['A20-2', 80 * WAN, 'approved', '良'], ['A20-3', 40 * WAN, 'draft', null]] },
-  ]);
-  const round2020 = luntai.sqlite.prepare('SELECT id FROM monitoring_rounds WHERE year = 2020').get() as { id: string };
-  const sheet = getSheet(luntai.db, listSheets(luntai.db, round2020.id)[0]!.id);
-  saveSheet(luntai.db, TEST_ACTOR, {
-    sheetId: sheet.id, version: sheet.version, analysis: '', budget: sheet.budget, indicators: sheet.indicators,
-    funds: sheet.funds.map((f) => ({ ...f, executedFen: f.adjustedFen / 2 })),
-  });
-  luntai.sqlite.prepare("UPDATE monitoring_sheets SET status = 'submitted' WHERE id = ?").run(sheet.id);
-  const template = listTemplates(luntai.db).find((t) => t.kind === 'project')!;
-  const a201 = luntai.sqlite.prepare("SELECT id FROM projects WHERE code = 'A20-1'").get() as { id: string };
-  seedEvaluation(luntai.sqlite, template, { id: a201.id, code: 'A20-1', unitCode: '101001' }, { kind: 'finance-evaluation', status: 'approved', total: '86.00', grade: '良' });
-
-  const yuli = county('652823', [
-    { year: 2019, projects: [['B19-1', 30 * WAN, 'approved', '中']] },
-    { year: 2020, projects: [['B20-1', 60 * WAN, 'approved', '良'], ['B20-2', 20 * WAN, 'approved', '差']] },
-  ]);
-  const prefecture = prefectureStore();
-  reportAll(luntai, [2019, 2020], prefecture);
-  reportAll(yuli, [2019, 2020], prefecture);
-  return { prefecture, luntai, luntaiRound: roundReport(luntai.db, round2020.id) };
-}
 
 describe('the trend of a dashboard measure over the years', () => {
   it('gives each county its figure year by year, and switches to another measure in one call', () => {
@@ -114,6 +47,8 @@ describe('the dashboard of the year with its trend', () => {
   it('gives the charts each county’s coverages as exact percents, and its workbook a sheet of every measure’s trend', () => {
     const { prefecture } = prefectureOfTwoCounties();
     const rows = prefectureDashboard(prefecture, 2020, '2021-01-15');
+    // The page's one call opens on the newest year a county reported, and offers every year held.
+    expect(yearDashboard(prefecture, undefined, '2021-01-15')).toEqual({ year: 2020, years: [2021, 2020, 2019], counties: rows });
     expect(rows.find((r) => r.code === '652822')!.coverage).toEqual({ targets: '66.67', monitoring: '50.00', selfEvaluation: '0.00', evaluation: '33.33' });
     expect(rows.find((r) => r.code === '652801')!.coverage).toEqual({ targets: null, monitoring: null, selfEvaluation: null, evaluation: null });
 
@@ -201,11 +136,8 @@ describe('the 汇总表 for the 自治区', () => {
 
   it('rounds each amount to 0.01 万元 from its 分, the 合计 from the exact sum', () => {
     const prefecture = prefectureStore();
-    for (const region of ['652822', '652823'] as const) {
-      // 1.234567 万元 each: 1.23 per county, and 2.469134 → 2.47 in all.
-      const store = county(region, [{ year: 2020, projects: [['P-1', 1_234_567, 'approved', null]] }]);
-      reportAll(store, [2020], prefecture);
-    }
+    // 1.234567 万元 each: 1.23 per county, and 2.469134 → 2.47 in all.
+    for (const region of ['652822', '652823'] as const) reportingCounty(region, [{ year: 2020, projects: [['P-1', 1_234_567, 'approved', null]] }], prefecture);
     const rows = grid(XLSX.read(summaryWorkbook(prefectureSummary(prefecture, 2020))).Sheets['绩效目标汇总表']!);
     expect(rows.filter((r) => r[1] === '轮台县' || r[1] === '尉犁县').map((r) => r[3])).toEqual([1.23, 1.23]);
     expect(rows[13]![3]).toBe(2.47);

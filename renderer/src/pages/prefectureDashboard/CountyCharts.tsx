@@ -1,7 +1,7 @@
 // The year's figures per county as charts (@mantine/charts on recharts): coverage bars side by side, the
 // latest round's project lights stacked, and the grades of one kind stacked. They draw the exact percents
 // and counts the service computed; nothing here decides a rule.
-import { BarChart } from '@mantine/charts';
+import { BarChart, type BarChartSeries } from '@mantine/charts';
 import { SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { REVIEW_GRADES } from '../../../../electron/domain/targets';
@@ -71,6 +71,27 @@ function CoverageChart({ rows }: { rows: readonly CountyRow[] }) {
 /** Room for the longest county name (焉耆回族自治县) beside horizontal bars. */
 const COUNTY_AXIS_WIDTH = 112;
 
+/** Counts stacked in one horizontal bar per county, a county per row. */
+function StackedByCounty({ data, series }: { data: Record<string, unknown>[]; series: BarChartSeries[] }) {
+  return (
+    <BarChart
+      h={300}
+      data={data}
+      dataKey="county"
+      type="stacked"
+      orientation="vertical"
+      series={series}
+      withLegend
+      legendProps={LEGEND}
+      yAxisProps={{ width: COUNTY_AXIS_WIDTH, interval: 0 }}
+      xAxisProps={{ allowDecimals: false }}
+      maxBarWidth={20}
+      tooltipAnimationDuration={0}
+      barProps={{ isAnimationActive: false }}
+    />
+  );
+}
+
 const LIGHT_SERIES = [
   { name: 'red', label: '红灯', color: 'red.6' },
   { name: 'yellow', label: '黄灯', color: 'yellow.5' },
@@ -84,21 +105,7 @@ function LightsChart({ rows }: { rows: readonly CountyRow[] }) {
   const data = rows.map((r) => ({ county: r.name, ...(r.latestRound ? { ...r.latestRound.lights, unreported: r.latestRound.unreported } : {}) }));
   return (
     <ChartBlock title="最近一轮监控项目灯" label="各县最近一轮监控项目灯堆积图" note="每县本年度最后一个监控轮次中各项目的项目灯；已填报但没有可判断指标的项目计为“无灯”，尚无任何填报的监控表计为“未填报”。未开展监控的县市无柱。">
-      <BarChart
-        h={300}
-        data={data}
-        dataKey="county"
-        type="stacked"
-        orientation="vertical"
-        series={LIGHT_SERIES.map((s) => ({ ...s }))}
-        withLegend
-        legendProps={LEGEND}
-        yAxisProps={{ width: COUNTY_AXIS_WIDTH, interval: 0 }}
-        xAxisProps={{ allowDecimals: false }}
-        maxBarWidth={20}
-        tooltipAnimationDuration={0}
-        barProps={{ isAnimationActive: false }}
-      />
+      <StackedByCounty data={data} series={LIGHT_SERIES.map((s) => ({ ...s }))} />
     </ChartBlock>
   );
 }
@@ -134,20 +141,9 @@ function GradesChart({ rows }: { rows: readonly CountyRow[] }) {
         <SegmentedControl size="xs" className="no-print" value={kind} onChange={(v) => setKind(v as GradeKind)} data={GRADE_KINDS.map((k) => ({ ...k }))} aria-label="等级种类" />
       }
     >
-      <BarChart
-        h={300}
+      <StackedByCounty
         data={data}
-        dataKey="county"
-        type="stacked"
-        orientation="vertical"
         series={labels.map((grade, i) => ({ name: grade, label: grade, color: GRADE_COLORS[grade as keyof typeof GRADE_COLORS] ?? OTHER_GRADE_COLORS[i % OTHER_GRADE_COLORS.length]! }))}
-        withLegend
-        legendProps={LEGEND}
-        yAxisProps={{ width: COUNTY_AXIS_WIDTH, interval: 0 }}
-        xAxisProps={{ allowDecimals: false }}
-        maxBarWidth={20}
-        tooltipAnimationDuration={0}
-        barProps={{ isAnimationActive: false }}
       />
     </ChartBlock>
   );

@@ -136,7 +136,7 @@ const gradeCell = (grades: Record<ReviewGrade, number>) => REVIEW_GRADES.map((g)
 function trendSheet(trends: readonly CountyTrend[], year: number): SheetSpec {
   const years = trends[0]?.years ?? [year];
   return {
-    name: `${years[0]}-${year}年趋势`,
+    name: years[0] === year ? `${year}年趋势` : `${years[0]}-${year}年趋势`,
     headers: ['区划代码', '县市', '指标', '单位', ...years.map((y) => `${y}年`)],
     rows: trends.flatMap((trend) => trend.counties.map((c) => [c.code, c.name, trend.label, trend.unit, ...c.values.map((v) => v ?? '—')])),
     widths: [10, 16, 20, 6, ...years.map(() => 10)],

@@ -1,7 +1,7 @@
 // Each installation's navigation: a county runs every workflow, a budget unit its own records, a
 // prefecture oversees its counties on 州级汇总 and through 数据交换, and issues the library.
 import { describe, expect, it } from 'vitest';
-import { navigationFor, WORKFLOWS } from './navigation';
+import { navigationFor, PREFECTURE_PAGES, WORKFLOWS } from './navigation';
 
 const labels = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((workflow) => workflow.label);
 
@@ -16,6 +16,10 @@ describe('navigationFor', () => {
 
   it('gives a prefecture its home, its summary of the counties, the library it issues, 数据交换 and 设置, and no page to register units', () => {
     expect(labels('prefecture')).toEqual(['首页', '州级汇总', '指标库', '数据交换', '设置']);
+  });
+
+  it('offers the pages across counties to a prefecture only', () => {
+    for (const role of ['county', 'unit'] as const) expect(navigationFor(role).some((page) => PREFECTURE_PAGES.includes(page))).toBe(false);
   });
 
   it('starts every navigation at 首页', () => {

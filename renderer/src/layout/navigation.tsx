@@ -63,13 +63,14 @@ export function navigationOf(order: readonly string[], entries: Readonly<Record<
 export const WORKFLOWS: readonly Workflow[] = navigationOf(Object.keys(NAVIGATION), NAVIGATION);
 
 /**
- * A prefecture's pages over its counties, after its 首页: no workflow's own page, since the county uses the
- * prefecture workflow too (for its units' packages) and has no counties to oversee.
+ * The prefecture's pages across its counties: not workflows of their own (the county uses the prefecture
+ * workflow too, for its units' packages, and has no counties to oversee), so they are listed here rather
+ * than in NAVIGATION. 州级汇总 comes first: the prefecture's 首页 leads to it.
  */
 export const PREFECTURE_PAGES: readonly Workflow[] = [{ path: 'dashboard', label: '州级汇总', page: PrefectureDashboardPage }];
 
-/** What this installation's navigation offers: 首页, a prefecture's own pages, and the workflows it uses (WORKFLOW_INSTALLATIONS). */
-export const navigationFor = (role: InstallationRole): Workflow[] => {
+/** What this installation's navigation offers: 首页, a prefecture's pages across its counties, and the workflows it uses (WORKFLOW_INSTALLATIONS). */
+export function navigationFor(role: InstallationRole): Workflow[] {
   const used = WORKFLOWS.filter((workflow) => workflow !== HOME && installationUses(role, workflow.path as WorkflowName));
   return [HOME, ...(role === 'prefecture' ? PREFECTURE_PAGES : []), ...used];
-};
+}

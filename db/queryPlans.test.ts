@@ -166,6 +166,10 @@ const COUNTY_CHANNELS: [string, () => object][] = [
 
 const PREFECTURE_CHANNELS: [string, () => object][] = [
   ['exchange.dashboard', () => year],
+  // The workbook carries the trend of every measure, so it runs every query a trend can.
+  ['exchange.dashboardExport', () => year],
+  ['prefecture.trend', () => ({ year: YEAR, measure: 'targets' })],
+  ['prefecture.summaryExport', () => year],
   ['exchange.countyTargets', () => ({ county: '652822', year: YEAR })],
   ['exchange.history', () => ({})],
 ];
@@ -196,6 +200,8 @@ describe('query plans of the hot channels', () => {
     ['exchange_decisions_record', 'exchange_decisions', 'exchange.countyTargets', () => ({ county: '652822', year: YEAR }), atPrefecture],
     ['exchange_decisions_unsent', 'exchange_decisions', 'exchange.dashboard', () => year, atPrefecture],
     ['regions_children', 'regions', 'exchange.dashboard', () => year, atPrefecture],
+    // The years a prefecture holds: a step down the year index per year, else every project is read.
+    ['projects_unit', 'projects', 'exchange.dashboard', () => year, atPrefecture],
   ];
   it.each(GUARDED)('without index %s, %s is scanned again in %s', async (index, table, channel, input, at) => {
     const installation = at();

@@ -78,7 +78,7 @@ describe('数据交换 between a county and its prefecture', () => {
     const receipt = await downloadBy(p, () => p.getByRole('button', { name: '出具回执' }).click());
 
     // Prefecture: the dashboard, then 审核 for 轮台县.
-    await p.getByRole('tab', { name: '各县汇总' }).click();
+    await p.getByRole('navigation', { name: '功能导航' }).getByRole('link', { name: '州级汇总' }).click();
     const luntai = p.getByRole('table', { name: '各县汇总' }).getByRole('row').filter({ hasText: '轮台县' });
     await luntai.waitFor();
     expect(await luntai.innerText()).toContain(String(demo.projects));

@@ -105,7 +105,7 @@ describe('各县汇总 of evaluations, results and rectification', () => {
     await p.getByText('已导入轮台县的第 1 号县级上报包').waitFor();
 
     // The summary's second table: 轮台县's evaluations, results, notices and 衔接资金.
-    await p.getByRole('tab', { name: '各县汇总' }).click();
+    await p.getByRole('navigation', { name: '功能导航' }).getByRole('link', { name: '州级汇总' }).click();
     const outcomes = p.getByRole('table', { name: '评价与整改汇总' });
     const luntai = outcomes.getByRole('row').filter({ hasText: '轮台县' });
     await luntai.waitFor();
@@ -117,7 +117,7 @@ describe('各县汇总 of evaluations, results and rectification', () => {
     expect(text).toContain('已决定 3 /');
     expect(text).toContain(`${industry.share}%`);
     expect(text).toContain(`要求不低于 ${industry.aim}%`);
-    const dashboard = (await prefecture.call('exchange.dashboard', { year: YEAR })).find((r) => r.code === '652822')!;
+    const dashboard = (await prefecture.call('exchange.dashboard', { year: YEAR })).counties.find((r) => r.code === '652822')!;
     expect(dashboard.overdueRectifications).toBeGreaterThan(0);
     expect(text).toContain(` ${dashboard.overdueRectifications} `);
 

@@ -72,7 +72,7 @@ describe('navigation by installation', () => {
   it('a prefecture shows its own pages, points its 首页 to 各县汇总 and never says 本县', async () => {
     const { page } = app;
     await setUp(page, /^州级财政局/, (p) => typeAndChoose(p, '地州市', '652800', '巴音郭楞蒙古自治州（652800）'));
-    expect(await navigationLabels(page)).toEqual(['首页', '指标库', '数据交换', '设置']);
+    expect(await navigationLabels(page)).toEqual(['首页', '州级汇总', '指标库', '数据交换', '设置']);
 
     const main = page.getByRole('main');
     await main.getByRole('heading', { name: '各县汇总' }).waitFor();
@@ -97,7 +97,8 @@ describe('navigation by installation', () => {
 
     await open(page, '#/');
     await main.getByRole('link', { name: '查看各县汇总' }).click();
-    await page.getByRole('tab', { name: '各县汇总', selected: true }).waitFor();
+    await main.getByRole('heading', { name: '州级汇总', exact: true }).waitFor();
+    await main.getByText(/还没有收到 \d+ 年度的上报包/).waitFor();
     expect(await main.innerText()).not.toContain('本县');
     await screenshot(page, 'prefecture-dashboard');
     expect(app.pageErrors).toEqual([]);

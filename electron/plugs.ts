@@ -26,6 +26,7 @@ import { libraryHandlers } from './library/handlers';
 import { monitoringCycle } from './monitoring';
 import { monitoringCommands } from './monitoring/commands';
 import { monitoringHandlers } from './monitoring/handlers';
+import { prefectureCommands } from './prefecture/commands';
 import { prefectureHandlers } from './prefecture/handlers';
 import type { CycleSource, ProjectCycleSources } from './projects';
 import { projectsHandlers } from './projects/handlers';
@@ -78,7 +79,7 @@ export const PLUGS = {
   funds: { handlers: fundsHandlers, commands: fundsCommands, cycle: fundsCycle },
   disclosure: { handlers: disclosureHandlers, cycle: disclosureCycle },
   exchange: { handlers: exchangeHandlers, commands: exchangeCommands, cycle: exchangeCycle },
-  prefecture: { handlers: prefectureHandlers },
+  prefecture: { handlers: prefectureHandlers, commands: prefectureCommands },
   demo: { handlers: demoHandlers, commands: demoCommands },
   settings: { handlers: settingsHandlers },
 } as const satisfies PlugsOf<typeof WORKFLOWS>;

@@ -50,3 +50,11 @@ export function requireOption(args: ParsedArgs, name: string, what: string): str
   if (!value) throw new UsageError(`缺少 ${name}（${what}）`);
   return value;
 }
+
+/** The fiscal year `--year` names (2000–2100, as the database holds it). */
+export function requireYear(args: ParsedArgs): number {
+  const text = requireOption(args, '--year', '年度，例如 --year 2020');
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`年度“${text}”不正确，应为 2000–2100 之间的整数`);
+  return year;
+}

@@ -32,6 +32,13 @@ describe('money', () => {
     expect(formatWanYuan(49)).toBe('0.0000');
   });
 
+  it('formats 万元 with two decimals for the summary tables, rounding half away from zero at 100 元', () => {
+    expect(formatWanYuan(12_345_678_00, { decimals: 2 })).toBe('1,234.57');
+    expect(formatWanYuan(4_999, { decimals: 2, grouping: false })).toBe('0.00');
+    expect(formatWanYuan(5_000, { decimals: 2, grouping: false })).toBe('0.01');
+    expect(formatWanYuan(-1_234_500_00, { decimals: 2 })).toBe('-123.45');
+  });
+
   it('formats 元 with two decimals', () => {
     expect(formatYuan(123456)).toBe('1,234.56');
     expect(formatYuan(5, { grouping: false })).toBe('0.05');

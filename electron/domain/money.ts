@@ -46,9 +46,9 @@ function formatScaled(fen: Fen, scale: bigint, decimals: number, grouping: boole
   return `${negative && rounded !== 0n ? '-' : ''}${whole}${decimals > 0 ? `.${frac}` : ''}`;
 }
 
-/** 万元 with 4 decimals, as the forms print it: 12,345.6789 */
-export function formatWanYuan(fen: Fen, { grouping = true } = {}): string {
-  return formatScaled(fen, FEN_PER_WAN, 4, grouping);
+/** 万元 with 4 decimals, as the forms print it: 12,345.6789 (summary tables sent up print 2: 12,345.68). */
+export function formatWanYuan(fen: Fen, { grouping = true, decimals = 4 }: { grouping?: boolean; decimals?: 2 | 4 } = {}): string {
+  return formatScaled(fen, FEN_PER_WAN, decimals, grouping);
 }
 
 /**

@@ -1,5 +1,5 @@
 // CLI commands of 衔接资金.
-import { requireOption, UsageError } from '../cli/args';
+import { requireYear } from '../cli/args';
 import type { CommandTable } from '../cli/command';
 import { INDUSTRY_VERDICT_LABELS } from '../domain/funds';
 import { fundsOverview, fundsSummary } from './summary';
@@ -10,10 +10,7 @@ export const fundsCommands: CommandTable = {
     summary: '衔接资金：按级次的分配数、支付数、支出进度、产业项目资金及占比、落后于序时进度的项目',
     database: true,
     run(store, { args, io }) {
-      const text = requireOption(args, '--year', '例如 2020');
-      const year = Number(text);
-      if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`年度“${text}”不正确，应为 2000–2100 之间的整数`);
-      const s = fundsSummary(fundsOverview(store.db, year));
+      const s = fundsSummary(fundsOverview(store.db, requireYear(args)));
       if (args.options.has('--json')) return io.out(JSON.stringify(s, null, 2));
       io.out(`${s.year} 年衔接资金：已分配 ${s.allocated} 万元，已支付 ${s.paid} 万元，支出进度 ${s.spendingProgress}%（序时进度 ${s.timeProgress}%）`);
       for (const [level, amount] of Object.entries(s.allocatedByLevel)) io.out(`  ${level}\t${amount} 万元`);

@@ -159,9 +159,9 @@ export interface MonitoringTally {
   submitted: number;
   /**
    * Project lights (domain.md §5) of the latest round of the year, and its sheets with nothing reported
-   * (未填报, no light): the same counts as the round's own report.
+   * (未填报, no light): the same counts as the round's own report, with its budgets and execution.
    */
-  latestRound: { month: number; lights: LightCounts; unreported: number } | null;
+  latestRound: { month: number; lights: LightCounts; unreported: number; adjustedFen: number; executedFen: number } | null;
 }
 
 /** A region's monitoring of a year at a glance, for the prefecture's summary of its counties. */
@@ -176,10 +176,13 @@ export function monitoringTally(db: Db, region: string, year: number): Monitorin
   const round = sqlite
     .prepare('SELECT id, month FROM monitoring_rounds WHERE region_code = ? AND year = ? AND deleted = 0 ORDER BY month DESC, seq DESC LIMIT 1')
     .get(region, year) as { id: string; month: number } | undefined;
-  const counts = round ? roundReport(db, round.id).counts : null;
+  const report = round ? roundReport(db, round.id) : null;
   return {
     sheets: sheets(''),
     submitted: sheets("AND s.status IN ('submitted', 'approved')"),
-    latestRound: round && counts ? { month: round.month, lights: counts.project, unreported: counts.unreported } : null,
+    latestRound:
+      round && report
+        ? { month: round.month, lights: report.counts.project, unreported: report.counts.unreported, adjustedFen: report.totals.adjustedFen, executedFen: report.totals.executedFen }
+        : null,
   };
 }

@@ -14,6 +14,7 @@ import {
   rectifications,
   resultLists,
   resultProposals,
+  targets,
   units,
 } from '../../db/schema';
 import { industryShare, INDUSTRY_VERDICT_LABELS, type FundCategory } from '../domain/funds';
@@ -40,7 +41,8 @@ export interface EvaluationFigures {
   grades: { finance: GradeCounts; department: GradeCounts };
 }
 
-const shareOf = (part: number, whole: number): string | null => (whole === 0 ? null : percent(ratio(part, whole)));
+/** A part of a whole as an exact percent (2 decimals), or null with nothing to divide by. */
+export const shareOf = (part: number, whole: number): string | null => (whole === 0 ? null : percent(ratio(part, whole)));
 
 /** Coverage by number and amount (domain.md §6) and the grades of a county's approved evaluations of the year. */
 export function evaluationFigures(db: Db, region: string, year: number): EvaluationFigures {
@@ -75,11 +77,25 @@ export function evaluationFigures(db: Db, region: string, year: number): Evaluat
   };
 }
 
+/** The adjusted budgets (分) of the county's projects whose project target is approved. */
+export function approvedTargetFen(db: Db, region: string, year: number): Fen {
+  const row = db
+    .select({ fen: sql<number>`coalesce(sum(${projectFunds.initialFen} + ${projectFunds.additionFen} - ${projectFunds.cutFen}), 0)` })
+    .from(targets)
+    .innerJoin(projects, and(eq(projects.id, targets.projectId), eq(projects.deleted, false)))
+    .innerJoin(projectFunds, eq(projectFunds.projectId, projects.id))
+    .where(and(eq(targets.regionCode, region), eq(targets.year, year), eq(targets.kind, 'project'), eq(targets.status, 'approved'), eq(targets.deleted, false)))
+    .get();
+  return row?.fen ?? 0;
+}
+
 export interface AdoptionFigures {
   proposals: number;
   decided: number;
   /** 采纳 and 部分采纳 among the decided lines, as the results page prints it (66.67% or —). */
   share: string;
+  /** The same share as a percent for charts ("66.67"), null before any line is decided. */
+  percent: string | null;
 }
 
 /** How far the budget section took the county's results proposals (its results list as it came up). */
@@ -91,7 +107,7 @@ export function adoptionFigures(db: Db, region: string, year: number): AdoptionF
     .where(and(eq(resultLists.regionCode, region), eq(resultLists.year, year), eq(resultLists.deleted, false)))
     .all();
   const share = adoptionShare(lines);
-  return { proposals: lines.length, decided: share.decided, share: shareText(share.lineShare) };
+  return { proposals: lines.length, decided: share.decided, share: shareText(share.lineShare), percent: share.lineShare && percent(share.lineShare) };
 }
 
 export interface CountyNotice {

@@ -51,7 +51,8 @@ describe('prefecture dashboard', () => {
     expect(luntai.latestRound?.month).toBe(12);
     const lights = luntai.latestRound!.lights;
     // The prefecture sees the county's round exactly as the county's own board does.
-    expect(luntai.latestRound).toEqual({ month: 12, lights: countyCounts.project, unreported: countyCounts.unreported });
+    const countyTotals = roundReport(county.db, round.id).totals;
+    expect(luntai.latestRound).toEqual({ month: 12, lights: countyCounts.project, unreported: countyCounts.unreported, adjustedFen: countyTotals.adjustedFen, executedFen: countyTotals.executedFen });
     expect(lights.red + lights.yellow + lights.green + lights.blue + lights.none + luntai.latestRound!.unreported).toBe(round.counts.sheets);
     const graded = county.sqlite.prepare("SELECT review_grade AS g, count(*) AS n FROM targets WHERE kind = 'project' AND review_grade IS NOT NULL GROUP BY review_grade").all() as { g: '优' | '良' | '中' | '差'; n: number }[];
     expect(graded.length).toBeGreaterThan(0);
@@ -103,7 +104,7 @@ describe('prefecture dashboard: evaluations, results, notices and 衔接资金',
     });
     // The county's own results page and 衔接资金 view say the same.
     const own = resultsView(db, 2020);
-    expect(luntai.adoption).toEqual({ proposals: own.lines.length, decided: 3, share: own.adoption.lineShare });
+    expect(luntai.adoption).toEqual({ proposals: own.lines.length, decided: 3, share: own.adoption.lineShare, percent: '66.67' });
     expect(luntai.adoption.share).toBe('66.67%');
     const industry = fundsOverview(db, 2020).industry;
     expect(luntai.industry).toMatchObject({ industryFen: industry.industryFen, totalFen: industry.totalFen, share: industry.share, aim: industry.aim, verdict: '达到政策要求' });

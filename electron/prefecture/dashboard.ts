@@ -7,13 +7,24 @@ import { REVIEW_GRADES, type ReviewGrade } from '../domain/targets';
 import { AppError } from '../errors';
 import { packagesFrom, pendingDecisionCount } from '../exchange';
 import { type LightCounts, monitoringTally } from '../monitoring';
-import { countyProjectCount } from '../projects';
+import { countyProjectCount, projectYears } from '../projects';
 import { overdueCount } from '../rectification';
 import { requireInstallation } from '../registry';
 import { selfEvaluationTally, type SelfEvaluationTally } from '../selfEvaluation';
 import { projectTargetTally } from '../targets';
-import { writeWorkbook } from '../xlsx/sheet';
-import { adoptionFigures, countyNotices, evaluationFigures, industryFigures, type AdoptionFigures, type CountyNotice, type EvaluationFigures, type IndustryFigures } from './countyFigures';
+import { writeWorkbook, type SheetSpec } from '../xlsx/sheet';
+import type { CountyTrend } from './dashboardTrend';
+import {
+  adoptionFigures,
+  countyNotices,
+  evaluationFigures,
+  industryFigures,
+  shareOf,
+  type AdoptionFigures,
+  type CountyNotice,
+  type EvaluationFigures,
+  type IndustryFigures,
+} from './countyFigures';
 
 export interface CountyRow {
   code: string;
@@ -45,22 +56,32 @@ export interface CountyRow {
   accountable: number;
   /** 衔接资金 allocated to 产业 against the policy aim. */
   industry: IndustryFigures;
+  /** The coverages the charts draw, as exact percents (2 decimals); null with nothing to divide by. */
+  coverage: { targets: string | null; monitoring: string | null; selfEvaluation: string | null; evaluation: string | null };
 }
 
-/** One row per county of this prefecture, from each workflow's own tally of the county's year. */
-export function prefectureDashboard(store: Store, year: number, today = localDate()): CountyRow[] {
+/** The county-level divisions under this prefecture, by code: the rows of every summary of its counties. */
+export function prefectureCounties(store: Store) {
   const installation = requireInstallation(store.db);
   if (installation.role !== 'prefecture') throw new AppError('INVALID_INPUT', '汇总表只在州级财政局使用');
   const counties = store.db
-    .select()
+    .select({ code: regions.code, name: regions.name })
     .from(regions)
     .where(and(eq(regions.parentCode, installation.region.code), eq(regions.level, 'county')))
     .orderBy(regions.code)
     .all();
-  return counties.map((county) => {
+  return { prefecture: installation.region, counties };
+}
+
+/** One row per county of this prefecture, from each workflow's own tally of the county's year. */
+export function prefectureDashboard(store: Store, year: number, today = localDate()): CountyRow[] {
+  return prefectureCounties(store).counties.map((county) => {
     const packages = packagesFrom(store, county.code, year);
+    const projects = countyProjectCount(store.db, county.code, year);
     const targets = projectTargetTally(store.db, county.code, year);
     const monitoring = monitoringTally(store.db, county.code, year);
+    const selfEvaluation = selfEvaluationTally(store.db, county.code, year);
+    const evaluation = evaluationFigures(store.db, county.code, year);
     const notices = countyNotices(store.db, county.code, year, today);
     return {
       code: county.code,
@@ -68,7 +89,7 @@ export function prefectureDashboard(store: Store, year: number, today = localDat
       packagesReceived: packages.received,
       lastReceivedAt: packages.lastReceivedAt,
       unacknowledged: packages.unacknowledged,
-      projects: countyProjectCount(store.db, county.code, year),
+      projects,
       approvedTargets: targets.approved,
       pendingDecisions: pendingDecisionCount(store, county.code),
       monitoringSheets: monitoring.sheets,
@@ -76,20 +97,53 @@ export function prefectureDashboard(store: Store, year: number, today = localDat
       grades: targets.grades,
       latestRound: monitoring.latestRound,
       overdueRectifications: overdueCount(store.db, county.code, year, today),
-      selfEvaluation: selfEvaluationTally(store.db, county.code, year),
-      evaluation: evaluationFigures(store.db, county.code, year),
+      selfEvaluation,
+      evaluation,
       adoption: adoptionFigures(store.db, county.code, year),
       notices,
       accountable: notices.filter((n) => n.accountability.length > 0).length,
       industry: industryFigures(store.db, county.code, year),
+      coverage: {
+        targets: shareOf(targets.approved, projects),
+        monitoring: shareOf(monitoring.submitted, monitoring.sheets),
+        selfEvaluation: shareOf(selfEvaluation.evaluated, selfEvaluation.approvedTargets),
+        evaluation: evaluation.countShare,
+      },
     };
   });
+}
+
+/** The 州级汇总 page's one call: the year's rows, and the years the prefecture can choose from. */
+export interface YearDashboard {
+  year: number;
+  /** Years the counties' packages brought projects for, and this calendar year; newest first. */
+  years: number[];
+  counties: CountyRow[];
+}
+
+/** The dashboard of `year`, by default the newest year a county reported projects for. */
+export function yearDashboard(store: Store, year?: number, today = localDate()): YearDashboard {
+  const held = projectYears(store.db);
+  const thisYear = Number(today.slice(0, 4));
+  const chosen = year ?? held[0] ?? thisYear;
+  return { year: chosen, years: [...new Set([thisYear, chosen, ...held])].sort((a, b) => b - a), counties: prefectureDashboard(store, chosen, today) };
 }
 
 const shareCell = (share: string | null) => (share === null ? '—' : `${share}%`);
 const gradeCell = (grades: Record<ReviewGrade, number>) => REVIEW_GRADES.map((g) => `${g} ${grades[g]}`).join('，');
 
-export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uint8Array {
+/** A row per county and measure, a column per year: what the page's trend draws, for every measure. */
+function trendSheet(trends: readonly CountyTrend[], year: number): SheetSpec {
+  const years = trends[0]?.years ?? [year];
+  return {
+    name: years[0] === year ? `${year}年趋势` : `${years[0]}-${year}年趋势`,
+    headers: ['区划代码', '县市', '指标', '单位', ...years.map((y) => `${y}年`)],
+    rows: trends.flatMap((trend) => trend.counties.map((c) => [c.code, c.name, trend.label, trend.unit, ...c.values.map((v) => v ?? '—')])),
+    widths: [10, 16, 20, 6, ...years.map(() => 10)],
+  };
+}
+
+export function dashboardWorkbook(rows: readonly CountyRow[], year: number, trends: readonly CountyTrend[] = []): Uint8Array {
   return writeWorkbook([
     {
       name: `${year}年各县汇总`,
@@ -131,5 +185,6 @@ export function dashboardWorkbook(rows: readonly CountyRow[], year: number): Uin
       ]),
       widths: [10, 16, 10, 22, 10, 8, 10, 14, 8, 10, 12, 6, 6, 6, 6, 8, 10, 6, 6, 6, 10, 8, 10, 22, 14, 10, 16, 16, 22, 22, 12, 8, 12, 10, 14, 10],
     },
+    ...(trends.length ? [trendSheet(trends, year)] : []),
   ]);
 }

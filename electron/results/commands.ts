@@ -4,17 +4,10 @@ import path from 'node:path';
 import { writeNewFile } from '../../db/files';
 import { formatWanYuan } from '../domain/money';
 import { BASE_LABELS, GRADE_SOURCE_LABELS } from '../domain/results';
-import { requireOption, UsageError, type ParsedArgs } from '../cli/args';
+import { requireOption, requireYear } from '../cli/args';
 import type { CommandTable } from '../cli/command';
 import { resultsWorkbook } from './excel';
 import { resultsView, type ResultLine } from './proposals';
-
-function yearOf(args: ParsedArgs): number {
-  const text = requireOption(args, '--year', '年度，例如 --year 2020');
-  const year = Number(text);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`年度“${text}”不正确，应为 2000–2100 之间的整数`);
-  return year;
-}
 
 const wan = (fen: number) => formatWanYuan(fen, { grouping: false });
 
@@ -41,7 +34,7 @@ export const resultsCommands: CommandTable = {
     summary: '列出该年度结果应用清单的预算调整建议：项目编码、等级及其来源、应用措施、基数和建议安排数（万元）、收回结转结余',
     database: true,
     run(store, { args, io }) {
-      const view = resultsView(store.db, yearOf(args));
+      const view = resultsView(store.db, requireYear(args));
       if (args.options.has('--json')) return io.out(JSON.stringify({ year: view.year, generated: view.list !== null, lines: view.lines.map(lineJson) }, null, 2));
       if (!view.list) return io.out(`${view.year}年度的结果应用清单还没有生成（已审核的等级 ${view.gradedProjects} 个项目）`);
       io.out(['项目编码', '等级', '来源', '来源记录', '应用措施', '基数（万元）', '建议安排（万元）', '收回结转结余（万元）'].join('\t'));
@@ -55,7 +48,7 @@ export const resultsCommands: CommandTable = {
     summary: '把该年度的预算调整建议清单导出为 Excel 文件（不覆盖已有文件）',
     database: true,
     run(store, { args, io }) {
-      const year = yearOf(args);
+      const year = requireYear(args);
       const out = path.resolve(requireOption(args, '--out', '导出的 Excel 文件路径'));
       const { bytes } = resultsWorkbook(store.db, year);
       writeNewFile(out, (partial) => fs.writeFileSync(partial, bytes), store.path);

@@ -13,6 +13,7 @@ import { FundsPage } from '../pages/funds/FundsPage';
 import { HomePage } from '../pages/home/HomePage';
 import { LibraryPage } from '../pages/library/LibraryPage';
 import { MonitoringPage } from '../pages/monitoring/MonitoringPage';
+import { PrefectureDashboardPage } from '../pages/prefectureDashboard/PrefectureDashboardPage';
 import { ResultsPage } from '../pages/results/ResultsPage';
 import { RectificationPage } from '../pages/rectification/RectificationPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
@@ -44,7 +45,7 @@ export const NAVIGATION: Readonly<Record<WorkflowName, NavigationEntry | null>> 
   funds: { label: '衔接资金', page: FundsPage },
   disclosure: { label: '绩效公开', page: DisclosurePage },
   exchange: { label: '数据交换', page: ExchangePage },
-  // The review lists and the counties' summary are tabs of 数据交换.
+  // The review lists are tabs of 数据交换; the counties' summary is the prefecture's own page (PREFECTURE_PAGES).
   prefecture: null,
   // The sample county is offered from the database menu and the first-run page.
   demo: null,
@@ -61,6 +62,15 @@ export function navigationOf(order: readonly string[], entries: Readonly<Record<
 
 export const WORKFLOWS: readonly Workflow[] = navigationOf(Object.keys(NAVIGATION), NAVIGATION);
 
-/** What this installation's navigation offers: 首页 and the workflows it uses (WORKFLOW_INSTALLATIONS). */
-export const navigationFor = (role: InstallationRole): Workflow[] =>
-  WORKFLOWS.filter((workflow) => workflow === HOME || installationUses(role, workflow.path as WorkflowName));
+/**
+ * The prefecture's pages across its counties: not workflows of their own (the county uses the prefecture
+ * workflow too, for its units' packages, and has no counties to oversee), so they are listed here rather
+ * than in NAVIGATION. 州级汇总 comes first: the prefecture's 首页 leads to it.
+ */
+export const PREFECTURE_PAGES: readonly Workflow[] = [{ path: 'dashboard', label: '州级汇总', page: PrefectureDashboardPage }];
+
+/** What this installation's navigation offers: 首页, a prefecture's pages across its counties, and the workflows it uses (WORKFLOW_INSTALLATIONS). */
+export function navigationFor(role: InstallationRole): Workflow[] {
+  const used = WORKFLOWS.filter((workflow) => workflow !== HOME && installationUses(role, workflow.path as WorkflowName));
+  return [HOME, ...(role === 'prefecture' ? PREFECTURE_PAGES : []), ...used];
+}

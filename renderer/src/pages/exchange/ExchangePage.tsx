@@ -8,7 +8,6 @@ import { useSession } from '../../appState';
 import { PageHeader } from '../../components/PageHeader';
 import { useInvoke } from '../../components/useInvoke';
 import { navigate, useRoute } from '../../router';
-import { CountyDashboard } from './CountyDashboard';
 import { ExchangeContext, type ExchangeView } from './exchangeContext';
 import { HistoryTab } from './HistoryTab';
 import { PeersTab } from './PeersTab';
@@ -37,7 +36,6 @@ const UNIT_TABS: TabDef[] = [
 const COUNTY_TABS: TabDef[] = [...UNIT_TABS, { value: 'units', label: '下级单位', page: UnitsTab }];
 
 const PREFECTURE_TABS: TabDef[] = [
-  { value: 'dashboard', label: '各县汇总', page: CountyDashboard },
   { value: 'import', label: '导入上报包', page: PrefectureImportTab },
   { value: 'review', label: '审核与反馈', page: ReviewTab },
   { value: 'history', label: '往来记录', page: HistoryTab, badge: true },
@@ -50,7 +48,7 @@ const DESCRIPTIONS = {
   county:
     '把本县的绩效目标、监控和整改情况导出为上报包交州财政局；导入州财政局的反馈包（审核意见、指标库更新、监控任务）和回执。自行使用本软件的预算单位的上报包在“下级单位”中导入和审核。',
   unit: '把本单位的绩效目标、监控和整改情况导出为上报包交县财政局；导入县财政局的反馈包（审核意见、指标库更新、监控任务）和回执。',
-  prefecture: '导入各县的上报包并出具回执，汇总各县情况，逐项审核绩效目标，把审核意见导出为反馈包交回各县。',
+  prefecture: '导入各县的上报包并出具回执，逐项审核绩效目标，把审核意见导出为反馈包交回各县；各县情况的汇总见“州级汇总”。',
 };
 
 export function ExchangePage() {

@@ -27,10 +27,10 @@ function CountiesSummaryCard() {
             各县汇总
           </Title>
           <Text size="sm" c="dimmed">
-            按年度查看各县市上报的绩效目标、监控、自评、评价、结果应用和整改情况，可导出 Excel 和打印。
+            按年度查看各县市上报的绩效目标、监控、自评、评价、结果应用和整改情况及其图表和历年趋势，可导出 Excel、打印，并生成报自治区的汇总表。
           </Text>
         </div>
-        <Button component="a" href={routeHref('exchange', 'dashboard')}>
+        <Button component="a" href={routeHref('dashboard')}>
           查看各县汇总
         </Button>
       </Group>

@@ -3,7 +3,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { REVIEW_GRADES, type ReviewGrade } from '../../../../electron/domain/targets';
 
-const GRADE_COLORS: Record<ReviewGrade, string> = { 优: 'green', 良: 'teal', 中: 'yellow.8', 差: 'red' };
+export const GRADE_COLORS: Record<ReviewGrade, string> = { 优: 'green', 良: 'teal', 中: 'yellow.8', 差: 'red' };
 
 /** Coloured "label count" pairs that wrap inside a narrow cell instead of being cut off. */
 export function Counts({ items }: { items: readonly { key: string; label: string; n: number; color: string }[] }) {

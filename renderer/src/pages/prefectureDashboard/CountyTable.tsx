@@ -1,68 +1,38 @@
 // 各县汇总: one row per county of the prefecture for the year, from what the counties' packages brought
-// in, with small bars for target approval and monitoring submission; Excel export and print.
-import { Alert, Button, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
+// in, with small bars for target approval and monitoring submission.
+import { Button, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import type { CountyRow } from '../../../../electron/prefecture/contract';
-import { invoke } from '../../api';
-import { DownloadButton } from '../../components/FileActions';
 import { formatDateTime } from '../../components/format';
-import { useInvoke } from '../../components/useInvoke';
 import { navigate } from '../../router';
-import { CountyOutcomes } from './CountyOutcomes';
 import { Count, Counts, Grades } from './GradeCounts';
-import classes from './exchange.module.css';
-import { useExchange } from './exchangeContext';
+import classes from './dashboard.module.css';
 
-/** "52 / 140" with a bar; no bar when there is nothing to measure against. */
-function Share({ part, whole, label }: { part: number; whole: number; label: string }) {
-  const percent = whole > 0 ? Math.round((part / whole) * 100) : 0;
+/** "52 / 140" with a bar of the exact share the service computed; no bar when there is nothing to measure against. */
+function Share({ part, whole, share, label }: { part: number; whole: number; share: string | null; label: string }) {
   return (
     <Stack gap={2} miw={110}>
       <Text size="sm">
         {part} / {whole}
-        {whole > 0 && (
+        {share !== null && (
           <Text span size="xs" c="dimmed">
             {' '}
-            （{percent}%）
+            （{share}%）
           </Text>
         )}
       </Text>
-      {whole > 0 && <Progress value={percent} size="sm" color={percent === 100 ? 'teal' : 'blue'} aria-label={`${label} ${percent}%`} className={classes.printColors} />}
+      {share !== null && (
+        <Progress value={Number(share)} size="sm" color={part === whole ? 'teal' : 'blue'} aria-label={`${label} ${share}%`} className={classes.printColors} />
+      )}
     </Stack>
   );
 }
 
-export function CountyDashboard() {
-  const { year } = useExchange();
-  const dashboard = useInvoke('exchange.dashboard', { year });
-
-  if (dashboard.error) return <Alert color="red" title="无法生成汇总">{dashboard.error}</Alert>;
-  if (!dashboard.data) return <Loader aria-label="正在汇总" />;
-  const rows: CountyRow[] = dashboard.data;
-  const reported = rows.filter((r) => r.packagesReceived > 0).length;
-
+export function CountyTable({ rows, year }: { rows: readonly CountyRow[]; year: number }) {
   return (
-    <Stack gap="sm">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={2}>
-          <Title order={2} size="h4">
-            {year} 年度各县汇总
-          </Title>
-          <Text size="sm" c="dimmed" role="status">
-            所辖 {rows.length} 个县市，{reported} 个已交来本年度数据包。
-          </Text>
-        </Stack>
-        <Group gap="xs" className="no-print">
-          <DownloadButton label="导出 Excel" fetchFile={() => invoke('exchange.dashboardExport', { year })} variant="default" />
-          <Button variant="default" onClick={() => window.print()}>
-            打印
-          </Button>
-        </Group>
-      </Group>
-      {reported === 0 && (
-        <Alert color="blue" title={`还没有收到 ${year} 年度的上报包`}>
-          各县在其“数据交换”页导出上报包后，把文件交到州财政局，在“导入上报包”中导入即汇总到这里。
-        </Alert>
-      )}
+    <Stack gap="sm" className={classes.section}>
+      <Title order={2} size="h4">
+        {year} 年度各县汇总
+      </Title>
       <Table withTableBorder withColumnBorders striped highlightOnHover aria-label="各县汇总">
         <Table.Thead>
           <Table.Tr>
@@ -99,10 +69,10 @@ export function CountyDashboard() {
               </Table.Td>
               <Table.Td ta="right">{r.projects}</Table.Td>
               <Table.Td>
-                <Share part={r.approvedTargets} whole={r.projects} label="目标已批复" />
+                <Share part={r.approvedTargets} whole={r.projects} share={r.coverage.targets} label="目标已批复" />
               </Table.Td>
               <Table.Td>
-                <Share part={r.monitoringSubmitted} whole={r.monitoringSheets} label="监控已报送" />
+                <Share part={r.monitoringSubmitted} whole={r.monitoringSheets} share={r.coverage.monitoring} label="监控已报送" />
               </Table.Td>
               <Table.Td>
                 <RoundLights round={r.latestRound} />
@@ -111,7 +81,7 @@ export function CountyDashboard() {
                 <Grades grades={r.grades} />
               </Table.Td>
               <Table.Td>
-                <Share part={r.selfEvaluation.evaluated} whole={r.selfEvaluation.approvedTargets} label="已自评" />
+                <Share part={r.selfEvaluation.evaluated} whole={r.selfEvaluation.approvedTargets} share={r.coverage.selfEvaluation} label="已自评" />
                 {r.selfEvaluation.department.approvedTargets > 0 && (
                   <Text size="xs" c="dimmed" aria-label="部门整体已自评">
                     部门整体 {r.selfEvaluation.department.evaluated} / {r.selfEvaluation.department.approvedTargets}
@@ -139,7 +109,6 @@ export function CountyDashboard() {
       <Text size="xs" c="dimmed">
         目标已批复：县级已批复的项目支出绩效目标数 / 项目数。监控已报送：已报送或已审核的监控表 / 监控表总数。最近一轮监控：该县本年度最后一个监控轮次中各项目的项目灯，尚无任何填报的监控表不亮灯，计为“未填报”。目标审核等级：县级对项目支出绩效目标的审核等级分布。已自评：已开展绩效自评的项目 / 已批复目标的项目，其下“部门整体”为已开展部门整体支出绩效自评的单位 / 部门整体目标已批复的单位。自评等级：县级审核通过的项目自评表的评价等级分布。未出回执：已导入但尚未向该县出具回执的数据包。
       </Text>
-      <CountyOutcomes rows={rows} year={year} />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 // Importing a package: verify everything first (packageFile.ts), then plan every record (created /
 // updated / unchanged / deleted / conflict), and — unless it is a dry run — apply the plan in ONE
 // transaction, so a crash or a kill mid-import leaves the database exactly as before.
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { sqliteOf, type Db, type Store } from '../../db/open';
@@ -73,6 +74,8 @@ export interface ImportOptions {
   /** Called as records are applied, for progress bars and the CLI. */
   onProgress?: (done: number, total: number) => void;
   limits?: VerifyContext['limits'];
+  /** The name the package had where the user picked it (an upload is saved under a name of its own). */
+  fileName?: string;
 }
 
 // Long enough for an attachment's bytes as base64; each column's own schema (rowSchema) limits the rest.
@@ -287,8 +290,31 @@ interface Planned extends PlannedRecord {
   localVersion: number;
 }
 
-const UPSERT_SYNC = `INSERT INTO exchange_sync (peer, entity, record_id, remote_version, local_version) VALUES (?, ?, ?, ?, ?)
-  ON CONFLICT (peer, entity, record_id) DO UPDATE SET remote_version = excluded.remote_version, local_version = excluded.local_version`;
+interface ReceivedVersion {
+  peer: string;
+  entity: string;
+  recordId: string;
+  remoteVersion: number;
+  localVersion: number;
+  /** The package this import reads. */
+  packageId: string;
+  /** Whether the package wrote the record (or applied the decision); one it found unchanged keeps the package that brought it. */
+  wrote: boolean;
+}
+
+/**
+ * Every receiver-side bookkeeping row goes through here: the versions that tell an unchanged record from a
+ * conflict, and the package that brought the record, which the prefecture's lists show beside it.
+ */
+function rememberReceived(records: RecordStore, received: ReceivedVersion): void {
+  records
+    .statement(
+      `INSERT INTO exchange_sync (peer, entity, record_id, remote_version, local_version, package_id) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (peer, entity, record_id) DO UPDATE SET remote_version = excluded.remote_version, local_version = excluded.local_version,
+          package_id = CASE WHEN ? THEN excluded.package_id ELSE coalesce(exchange_sync.package_id, excluded.package_id) END`,
+    )
+    .run(received.peer, received.entity, received.recordId, received.remoteVersion, received.localVersion, received.packageId, received.wrote ? 1 : 0);
+}
 
 interface SyncState {
   remoteVersion: number;
@@ -480,7 +506,8 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
     decisions: 0,
     acknowledged: 0,
   };
-  if (manifest.kind === 'receipt') return applyReceipt(store, actor, verified, summary, options);
+  const fileName = options.fileName ?? path.basename(file);
+  if (manifest.kind === 'receipt') return applyReceipt(store, actor, verified, summary, { ...options, fileName });
 
   const records = new RecordStore(sqliteOf(store.db));
   const scope = packageScope(manifest, installation);
@@ -506,23 +533,25 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   // adjustment's or a sheet's scope goes through its parent), so a dry run applies them too and then
   // rolls everything back: it refuses exactly what the import would.
   const sqlite = sqliteOf(store.db);
-  const upsertSync = records.statement(UPSERT_SYNC);
   try {
     store.db.transaction(() => {
       sqlite.pragma('defer_foreign_keys = ON');
       requireInScope(records, planned, scope, 'before');
       let done = 0;
       for (const p of planned) {
-        if (p.action === 'created' || p.action === 'updated' || p.action === 'deleted') records.write(p.entityDef, p.record);
-        if (p.action !== 'conflict') upsertSync.run(peer, p.entity, p.record.id, p.record.version, p.localVersion);
+        const writes = p.action === 'created' || p.action === 'updated' || p.action === 'deleted';
+        if (writes) records.write(p.entityDef, p.record);
+        if (p.action !== 'conflict') {
+          rememberReceived(records, { peer, entity: p.entity, recordId: p.record.id, remoteVersion: p.record.version, localVersion: p.localVersion, packageId: manifest.packageId, wrote: writes });
+        }
         if (++done % 500 === 0) options.onProgress?.(done, planned.length);
       }
       requireInScope(records, planned, scope, 'after');
       noteReferences(summary.records, planned, requireReferencesInScope(records, planned, scope));
       runAfterApply(store.db, actor, planned, { sender: peer, senderName: manifest.sender.name, sequence: manifest.sequence });
-      applyDecisions(store.db, actor, records, decisions, { peer, final: manifest.kind === 'county-reply' });
+      applyDecisions(store.db, actor, records, decisions, { peer, packageId: manifest.packageId, final: manifest.kind === 'county-reply' });
       if (options.dryRun) throw DRY_RUN_DONE;
-      recordImport(store, actor, verified, summary);
+      recordImport(store, actor, verified, summary, fileName);
       options.onProgress?.(planned.length, planned.length);
     });
   } catch (error) {
@@ -626,18 +655,25 @@ function incomingDecisions(verified: VerifiedPackage, direction: Direction): Inc
  * version it was made on, our version after it), so that the same decision arriving again is recognised.
  * `final`: the county's review of a unit's record settles it; the prefecture's review of a county's does not.
  */
-function applyDecisions(db: Db, actor: Actor, records: RecordStore, planned: readonly PlannedDecision[], from: { peer: string; final: boolean }): void {
-  const remember = records.statement(UPSERT_SYNC);
+function applyDecisions(db: Db, actor: Actor, records: RecordStore, planned: readonly PlannedDecision[], from: { peer: string; packageId: string; final: boolean }): void {
   for (const { action, decision: d, entityDef: entity } of planned) {
     if (action !== 'updated') continue;
     const decision: Decision = { action: d.action, opinion: d.opinion, decidedBy: d.decidedBy, decidedAt: d.decidedAt, final: from.final };
     entity.applyDecision!(db, actor, d.recordId, decision);
-    remember.run(from.peer, DECISION, d.id, d.recordVersion, records.byId(entity, d.recordId)!.version);
+    rememberReceived(records, {
+      peer: from.peer,
+      entity: DECISION,
+      recordId: d.id,
+      remoteVersion: d.recordVersion,
+      localVersion: records.byId(entity, d.recordId)!.version,
+      packageId: from.packageId,
+      wrote: true,
+    });
   }
 }
 
 /** Registers a newly trusted sender, advances its sequence, logs the package and audits the import. */
-function recordImport(store: Store, actor: Actor, verified: VerifiedPackage, summary: ImportSummary): void {
+function recordImport(store: Store, actor: Actor, verified: VerifiedPackage, summary: ImportSummary, fileName: string): void {
   const { manifest } = verified;
   const sender = partyId(manifest.sender);
   if (verified.newPeer) {
@@ -664,7 +700,7 @@ function recordImport(store: Store, actor: Actor, verified: VerifiedPackage, sum
       stage: manifest.stage,
       sequence: manifest.sequence,
       createdAt: manifest.createdAt,
-      fileName: '',
+      fileName,
       fileSha256: verified.fileSha256,
       state: 'imported',
       summary: JSON.stringify(summary),
@@ -680,7 +716,7 @@ function recordImport(store: Store, actor: Actor, verified: VerifiedPackage, sum
 }
 
 /** A receipt marks exactly what the acknowledged package carried as delivered to that peer. */
-function applyReceipt(store: Store, actor: Actor, verified: VerifiedPackage, summary: ImportSummary, options: ImportOptions): ImportSummary {
+function applyReceipt(store: Store, actor: Actor, verified: VerifiedPackage, summary: ImportSummary, options: ImportOptions & { fileName: string }): ImportSummary {
   const bytes = verified.members.get('receipt.json');
   if (!bytes) throw new PackageRefusal('MISSING_MEMBER', '回执中缺少 receipt.json');
   const receipt = parseJson(bytes, receiptSchema, 'receipt.json');
@@ -698,7 +734,7 @@ function applyReceipt(store: Store, actor: Actor, verified: VerifiedPackage, sum
   store.db.transaction(() => {
     for (const r of carried) markDelivered.run(sent.receiver, r.entity, r.recordId, r.version);
     store.db.update(exchangePackages).set({ state: 'acknowledged', acknowledgedAt: receipt.importedAt }).where(eq(exchangePackages.id, sent.id)).run();
-    recordImport(store, actor, verified, summary);
+    recordImport(store, actor, verified, summary, options.fileName);
   });
   return summary;
 }

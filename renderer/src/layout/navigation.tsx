@@ -13,6 +13,10 @@ import { FundsPage } from '../pages/funds/FundsPage';
 import { HomePage } from '../pages/home/HomePage';
 import { LibraryPage } from '../pages/library/LibraryPage';
 import { MonitoringPage } from '../pages/monitoring/MonitoringPage';
+import { CountyMonitoringPage } from '../pages/prefecture/CountyMonitoringPage';
+import { CountyEvaluationsPage, CountyRectificationsPage, CountyResultsPage, CountySelfEvaluationsPage } from '../pages/prefecture/CountyOutcomePages';
+import { CountyRegistryPage } from '../pages/prefecture/CountyRegistryPage';
+import { CountyTargetsPage } from '../pages/prefecture/CountyTargetsPage';
 import { ResultsPage } from '../pages/results/ResultsPage';
 import { RectificationPage } from '../pages/rectification/RectificationPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
@@ -61,6 +65,22 @@ export function navigationOf(order: readonly string[], entries: Readonly<Record<
 
 export const WORKFLOWS: readonly Workflow[] = navigationOf(Object.keys(NAVIGATION), NAVIGATION);
 
-/** What this installation's navigation offers: 首页 and the workflows it uses (WORKFLOW_INSTALLATIONS). */
-export const navigationFor = (role: InstallationRole): Workflow[] =>
-  WORKFLOWS.filter((workflow) => workflow === HOME || installationUses(role, workflow.path as WorkflowName));
+/**
+ * The prefecture's read-only pages across its counties, in the budget year's order: not workflows of their
+ * own (the prefecture enters none of these records), so they are listed here rather than in NAVIGATION.
+ */
+export const PREFECTURE_PAGES: readonly Workflow[] = [
+  { path: 'county-registry', label: '各县单位与项目', page: CountyRegistryPage },
+  { path: 'county-targets', label: '各县绩效目标', page: CountyTargetsPage },
+  { path: 'county-monitoring', label: '各县绩效监控', page: CountyMonitoringPage },
+  { path: 'county-self-evaluation', label: '各县绩效自评', page: CountySelfEvaluationsPage },
+  { path: 'county-evaluation', label: '各县绩效评价', page: CountyEvaluationsPage },
+  { path: 'county-results', label: '各县结果应用', page: CountyResultsPage },
+  { path: 'county-rectification', label: '各县整改', page: CountyRectificationsPage },
+];
+
+/** What this installation's navigation offers: 首页, a prefecture's pages across its counties, and the workflows it uses (WORKFLOW_INSTALLATIONS). */
+export function navigationFor(role: InstallationRole): Workflow[] {
+  const used = WORKFLOWS.filter((workflow) => workflow !== HOME && installationUses(role, workflow.path as WorkflowName));
+  return [HOME, ...(role === 'prefecture' ? PREFECTURE_PAGES : []), ...used];
+}

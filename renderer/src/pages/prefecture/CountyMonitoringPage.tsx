@@ -98,7 +98,7 @@ function RoundSheets({ round, onClose }: { round: CountyRoundRow; onClose: () =>
   useEffect(() => setOffset(0), [search]);
   const page = useLatest(loadSheets, { roundId: round.id, search, offset, limit: PAGE_SIZE });
   const columns: Column<CountySheetRow>[] = [
-    { key: 'code', header: '项目编码', width: '130px', cell: (s) => <Text span ff="monospace" size="sm">{s.projectCode}</Text> },
+    { key: 'code', header: '项目编码', width: '170px', cell: (s) => <Text span ff="monospace" size="sm">{s.projectCode}</Text> },
     {
       key: 'name',
       header: '项目名称',
@@ -116,7 +116,7 @@ function RoundSheets({ round, onClose }: { round: CountyRoundRow; onClose: () =>
     { key: 'rate', header: '执行率', width: '80px', align: 'right', cell: (s) => (s.reported ? `${s.executionRate}%` : '') },
     { key: 'budget', header: '预算执行', width: '90px', cell: (s) => <LightBadge light={s.budgetLight} reported={s.reported} size="sm" /> },
     { key: 'project', header: '绩效目标', width: '90px', cell: (s) => <LightBadge light={s.projectLight} reported={s.reported} size="sm" /> },
-    { key: 'source', header: '来源数据包', width: 'minmax(200px, 1.2fr)', cell: (s) => <SourceCell source={s.source} /> },
+    { key: 'source', header: '来源数据包', width: 'minmax(250px, 1.2fr)', cell: (s) => <SourceCell source={s.source} /> },
   ];
   return (
     <Stack gap="sm">
@@ -134,11 +134,12 @@ function RoundSheets({ round, onClose }: { round: CountyRoundRow; onClose: () =>
       {page.error && <Alert color="red">{page.error}</Alert>}
       {page.data && (
         <>
-          <PageTable label={`${round.countyName}${round.title}监控表`} rows={page.data.rows} columns={columns} />
-          {page.data.total === 0 && (
+          {page.data.total === 0 ? (
             <Text size="sm" c="dimmed">
               {search ? `没有与“${search}”相符的监控表。` : '本轮没有监控表。'}
             </Text>
+          ) : (
+            <PageTable label={`${round.countyName}${round.title}监控表`} rows={page.data.rows} columns={columns} />
           )}
           <Pager total={page.data.total} offset={offset} onOffset={setOffset} />
         </>
@@ -168,7 +169,7 @@ export function CountyMonitoringPage() {
     { key: 'sheets', header: '监控表', width: '70px', align: 'right', cell: (r) => r.sheets },
     { key: 'submitted', header: '已报送', width: '70px', align: 'right', cell: (r) => r.submitted },
     { key: 'lights', header: '绩效目标灯色', width: '290px', cell: (r) => <LightCounts round={r} /> },
-    { key: 'source', header: '来源数据包', width: 'minmax(200px, 1.2fr)', cell: (r) => <SourceCell source={r.source} /> },
+    { key: 'source', header: '来源数据包', width: 'minmax(250px, 1.2fr)', cell: (r) => <SourceCell source={r.source} /> },
   ];
   return (
     <Stack gap="md">

@@ -16,13 +16,13 @@ import { SourceCell } from './SourceCell';
 
 const code = (text: string | null) => <Text span ff="monospace" size="sm">{text ?? ''}</Text>;
 const county = { key: 'county', header: '县市', width: '90px', cell: (row: { countyName: string }) => row.countyName };
-const source = { key: 'source', header: '来源数据包', width: 'minmax(200px, 1.2fr)', cell: (row: { source: CountyNoticeRow['source'] }) => <SourceCell source={row.source} /> };
+const source = { key: 'source', header: '来源数据包', width: 'minmax(250px, 1.2fr)', cell: (row: { source: CountyNoticeRow['source'] }) => <SourceCell source={row.source} /> };
 
 const loadSelfEvaluations = (input: CountyListInput) => invoke('prefecture.selfEvaluations', input);
 const SELF_EVALUATION_COLUMNS: Column<CountySelfEvaluationRow>[] = [
   county,
   { key: 'kind', header: '类型', width: '100px', cell: (e) => TARGET_KINDS[e.kind] },
-  { key: 'code', header: '编码', width: '120px', cell: (e) => code(e.projectCode) },
+  { key: 'code', header: '编码', width: '170px', cell: (e) => code(e.projectCode) },
   { key: 'name', header: '项目', width: 'minmax(180px, 2fr)', cell: (e) => e.projectName ?? e.unitName ?? '' },
   { key: 'unit', header: '单位', width: 'minmax(140px, 1fr)', cell: (e) => e.unitName ?? '' },
   { key: 'status', header: '状态', width: '90px', cell: (e) => <WorkflowStatusBadge status={e.status as WorkflowState} /> },
@@ -44,7 +44,7 @@ const loadEvaluations = (input: CountyListInput) => invoke('prefecture.evaluatio
 const EVALUATION_COLUMNS: Column<CountyEvaluationRow>[] = [
   county,
   { key: 'kind', header: '评价类型', width: '90px', cell: (e) => EVALUATION_KIND_LABELS[e.kind] },
-  { key: 'code', header: '编码', width: '120px', cell: (e) => code(e.subjectCode) },
+  { key: 'code', header: '编码', width: '170px', cell: (e) => code(e.subjectCode) },
   { key: 'name', header: '项目或单位', width: 'minmax(180px, 2fr)', cell: (e) => e.name ?? '' },
   { key: 'unit', header: '单位', width: 'minmax(140px, 1fr)', cell: (e) => e.unitName ?? '' },
   { key: 'status', header: '状态', width: '90px', cell: (e) => <WorkflowStatusBadge status={e.status as WorkflowState} /> },
@@ -65,7 +65,7 @@ export function CountyEvaluationsPage() {
 const loadResults = (input: CountyListInput) => invoke('prefecture.results', input);
 const RESULT_COLUMNS: Column<CountyResultRow>[] = [
   county,
-  { key: 'code', header: '项目编码', width: '120px', cell: (r) => code(r.projectCode) },
+  { key: 'code', header: '项目编码', width: '170px', cell: (r) => code(r.projectCode) },
   { key: 'name', header: '项目', width: 'minmax(180px, 2fr)', cell: (r) => r.projectName },
   { key: 'unit', header: '单位', width: 'minmax(130px, 1fr)', cell: (r) => r.unitName },
   { key: 'grade', header: '等级（来源）', width: '130px', cell: (r) => `${r.grade}（${GRADE_SOURCE_LABELS[r.gradeSource as GradeSource] ?? r.gradeSource}）` },
@@ -101,7 +101,7 @@ const loadNotices = (input: CountyListInput) => invoke('prefecture.rectification
 const NOTICE_COLUMNS: Column<CountyNoticeRow>[] = [
   county,
   { key: 'number', header: '通知编号', width: '110px', cell: (n) => n.number },
-  { key: 'from', header: '问题来源', width: 'minmax(120px, 1fr)', cell: (n) => n.sourceLabel },
+  { key: 'from', header: '问题来源', width: 'minmax(160px, 1.2fr)', cell: (n) => n.sourceLabel },
   { key: 'project', header: '项目', width: 'minmax(160px, 1.6fr)', cell: (n) => n.projectName ?? '' },
   { key: 'unit', header: '单位', width: 'minmax(130px, 1fr)', cell: (n) => n.unitName ?? '' },
   { key: 'deadline', header: '整改期限', width: '100px', cell: (n) => n.deadline },
@@ -109,12 +109,12 @@ const NOTICE_COLUMNS: Column<CountyNoticeRow>[] = [
   {
     key: 'overdue',
     header: '逾期',
-    width: '80px',
+    width: '96px',
     align: 'right',
     cell: (n) =>
       n.daysOverdue > 0 ? (
         <Badge color="red" variant="light" radius="sm">
-          {n.daysOverdue} 天
+          {n.daysOverdue}天
         </Badge>
       ) : (
         ''

@@ -118,7 +118,7 @@ export function CountyTargetsPage() {
   const columns: Column<CountyTargetRow>[] = [
     { key: 'county', header: '县市', width: '90px', cell: (t) => t.countyName },
     { key: 'kind', header: '类型', width: '100px', cell: (t) => TARGET_KINDS[t.kind] },
-    { key: 'code', header: '编码', width: '120px', cell: (t) => <Text span ff="monospace" size="sm">{t.ownerCode}</Text> },
+    { key: 'code', header: '编码', width: '170px', cell: (t) => <Text span ff="monospace" size="sm">{t.ownerCode}</Text> },
     {
       key: 'name',
       header: '项目或单位',
@@ -135,7 +135,7 @@ export function CountyTargetsPage() {
     { key: 'status', header: '县级状态', width: '90px', cell: (t) => <WorkflowStatusBadge status={t.status as WorkflowState} /> },
     { key: 'decision', header: '州级审核', width: '190px', cell: (t) => <DecisionBadge decision={t.decision} /> },
     { key: 'indicators', header: '指标', width: '56px', align: 'right', cell: (t) => t.indicatorCount },
-    { key: 'source', header: '来源数据包', width: 'minmax(200px, 1.2fr)', cell: (t) => <SourceCell source={t.source} /> },
+    { key: 'source', header: '来源数据包', width: 'minmax(250px, 1.2fr)', cell: (t) => <SourceCell source={t.source} /> },
   ];
   return (
     <Stack gap="md">

@@ -114,7 +114,7 @@ describe('the prefecture’s pages across its counties', () => {
     await p.getByText('第 1–1 条，共 1 条').waitFor();
     const row = rows.filter({ hasText: '营养餐补助' });
     const text = (await row.innerText()).replace(/\s+/g, ' ');
-    for (const shown of ['尉犁县', 'WL-02', '尉犁县第一中学', '已送审', '州级退回', '未发出', 'yuli-2020.zip']) expect(text).toContain(shown);
+    for (const shown of ['尉犁县', 'WL-02', '尉犁县第一中学', '已送审', '退回', '待发送', '受益人数口径不清', 'yuli-2020.zip']) expect(text).toContain(shown);
     await p.screenshot({ path: '/tmp/prefecture-views-targets-county.png', fullPage: true });
 
     // The target's indicators, read-only.

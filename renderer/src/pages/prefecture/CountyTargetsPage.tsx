@@ -1,43 +1,22 @@
 // 各县绩效目标: every county's project and department-wide targets with their review on both levels — the
 // county's own state and this prefecture's latest decision — and each target's indicators, read-only.
 // Deciding stays on 数据交换 → 审核与反馈, with the reply it goes into.
-import { Alert, Anchor, Badge, Group, List, Modal, Skeleton, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Group, List, Modal, Skeleton, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import type { WorkflowState } from '../../../../electron/domain/workflow';
-import type { CountyTargetRow, CountyListInput } from '../../../../electron/prefecture/contract';
+import type { CountyListInput, CountyTargetRow } from '../../../../electron/prefecture/contract';
 import { invoke } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useInvoke } from '../../components/useInvoke';
 import type { Column } from '../../components/VirtualTable';
 import { WorkflowStatusBadge } from '../../components/WorkflowStatusBadge';
 import { routeHref } from '../../router';
+import { DecisionCell } from '../exchange/ReviewTab';
 import { TARGET_KINDS } from '../exchange/targets';
 import { CountyList } from './CountyList';
 import { SourceCell } from './SourceCell';
 
 const loadTargets = (input: CountyListInput) => invoke('prefecture.targets', input);
-
-/** The prefecture's latest decision on a county's target, and whether a reply has carried it back yet. */
-export function DecisionBadge({ decision }: { decision: CountyTargetRow['decision'] }) {
-  if (!decision) {
-    return (
-      <Text span size="sm" c="dimmed">
-        未审核
-      </Text>
-    );
-  }
-  const returned = decision.action === 'return';
-  return (
-    <Group gap={4} wrap="nowrap" title={decision.opinion || undefined}>
-      <Badge color={returned ? 'orange' : 'teal'} variant="light" radius="sm">
-        {returned ? '州级退回' : '州级通过'}
-      </Badge>
-      <Text span size="xs" c="dimmed">
-        {decision.sent ? '已随反馈包发出' : '未发出'}
-      </Text>
-    </Group>
-  );
-}
 
 function TargetDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const target = useInvoke('prefecture.target', { id });
@@ -59,7 +38,7 @@ function TargetDetail({ id, onClose }: { id: string; onClose: () => void }) {
             </Group>
             <Group gap={4}>
               <Text size="sm">州级审核</Text>
-              <DecisionBadge decision={data.decision} />
+              <DecisionCell target={data} />
             </Group>
           </Group>
           {data.decision?.opinion && <Text size="sm">州级意见：{data.decision.opinion}</Text>}
@@ -133,7 +112,7 @@ export function CountyTargetsPage() {
     },
     { key: 'unit', header: '单位', width: 'minmax(140px, 1fr)', cell: (t) => t.unitName ?? '' },
     { key: 'status', header: '县级状态', width: '90px', cell: (t) => <WorkflowStatusBadge status={t.status as WorkflowState} /> },
-    { key: 'decision', header: '州级审核', width: '190px', cell: (t) => <DecisionBadge decision={t.decision} /> },
+    { key: 'decision', header: '州级审核', width: 'minmax(200px, 1.2fr)', cell: (t) => <DecisionCell target={t} /> },
     { key: 'indicators', header: '指标', width: '56px', align: 'right', cell: (t) => t.indicatorCount },
     { key: 'source', header: '来源数据包', width: 'minmax(250px, 1.2fr)', cell: (t) => <SourceCell source={t.source} /> },
   ];

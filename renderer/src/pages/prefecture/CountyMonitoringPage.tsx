@@ -116,7 +116,7 @@ function RoundSheets({ round, onClose }: { round: CountyRoundRow; onClose: () =>
     { key: 'rate', header: '执行率', width: '80px', align: 'right', cell: (s) => (s.reported ? `${s.executionRate}%` : '') },
     { key: 'budget', header: '预算执行', width: '90px', cell: (s) => <LightBadge light={s.budgetLight} reported={s.reported} size="sm" /> },
     { key: 'project', header: '绩效目标', width: '90px', cell: (s) => <LightBadge light={s.projectLight} reported={s.reported} size="sm" /> },
-    { key: 'source', header: '来源数据包', width: 'minmax(250px, 1.2fr)', cell: (s) => <SourceCell source={s.source} /> },
+    { key: 'source', header: '来源数据包', width: 'minmax(230px, 1.2fr)', cell: (s) => <SourceCell source={s.source} /> },
   ];
   return (
     <Stack gap="sm">
@@ -169,7 +169,7 @@ export function CountyMonitoringPage() {
     { key: 'sheets', header: '监控表', width: '70px', align: 'right', cell: (r) => r.sheets },
     { key: 'submitted', header: '已报送', width: '70px', align: 'right', cell: (r) => r.submitted },
     { key: 'lights', header: '绩效目标灯色', width: '290px', cell: (r) => <LightCounts round={r} /> },
-    { key: 'source', header: '来源数据包', width: 'minmax(250px, 1.2fr)', cell: (r) => <SourceCell source={r.source} /> },
+    { key: 'source', header: '来源数据包', width: 'minmax(230px, 1.2fr)', cell: (r) => <SourceCell source={r.source} /> },
   ];
   return (
     <Stack gap="md">

@@ -16,7 +16,7 @@ import { SourceCell } from './SourceCell';
 
 const code = (text: string | null) => <Text span ff="monospace" size="sm">{text ?? ''}</Text>;
 const county = { key: 'county', header: '县市', width: '90px', cell: (row: { countyName: string }) => row.countyName };
-const source = { key: 'source', header: '来源数据包', width: 'minmax(250px, 1.2fr)', cell: (row: { source: CountyNoticeRow['source'] }) => <SourceCell source={row.source} /> };
+const source = { key: 'source', header: '来源数据包', width: 'minmax(230px, 1.2fr)', cell: (row: { source: CountyNoticeRow['source'] }) => <SourceCell source={row.source} /> };
 
 const loadSelfEvaluations = (input: CountyListInput) => invoke('prefecture.selfEvaluations', input);
 const SELF_EVALUATION_COLUMNS: Column<CountySelfEvaluationRow>[] = [

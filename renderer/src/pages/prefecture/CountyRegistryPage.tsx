@@ -21,7 +21,7 @@ const UNIT_COLUMNS: Column<CountyUnitRow>[] = [
   { key: 'code', header: '单位编码', width: '110px', cell: (u) => code(u.code) },
   { key: 'name', header: '单位名称', width: 'minmax(200px, 2fr)', cell: (u) => u.name },
   { key: 'department', header: '主管部门', width: 'minmax(160px, 1.5fr)', cell: (u) => (u.isDepartment ? <Badge variant="light" radius="sm">主管部门</Badge> : u.departmentName ?? '') },
-  { key: 'source', header: '来源数据包', width: 'minmax(250px, 1.2fr)', cell: (u) => <SourceCell source={u.source} /> },
+  { key: 'source', header: '来源数据包', width: 'minmax(230px, 1.2fr)', cell: (u) => <SourceCell source={u.source} /> },
 ];
 
 const PROJECT_COLUMNS: Column<CountyProjectRow>[] = [
@@ -42,7 +42,7 @@ const PROJECT_COLUMNS: Column<CountyProjectRow>[] = [
   { key: 'unit', header: '实施单位', width: 'minmax(150px, 1.2fr)', cell: (p) => p.unitName ?? p.unitCode },
   { key: 'amount', header: '调整后预算（万元）', width: '160px', align: 'right', cell: (p) => formatWanYuan(p.adjustedFen) },
   { key: 'target', header: '绩效目标', width: '90px', cell: (p) => <WorkflowStatusBadge status={p.targetStatus as WorkflowState | null} /> },
-  { key: 'source', header: '来源数据包', width: 'minmax(250px, 1.2fr)', cell: (p) => <SourceCell source={p.source} /> },
+  { key: 'source', header: '来源数据包', width: 'minmax(230px, 1.2fr)', cell: (p) => <SourceCell source={p.source} /> },
 ];
 
 export function CountyRegistryPage() {

@@ -97,7 +97,7 @@ export function CountyTargetsPage() {
   const columns: Column<CountyTargetRow>[] = [
     { key: 'county', header: '县市', width: '90px', cell: (t) => t.countyName },
     { key: 'kind', header: '类型', width: '80px', cell: (t) => TARGET_KINDS[t.kind] },
-    { key: 'code', header: '编码', width: '170px', cell: (t) => <Text span ff="monospace" size="sm">{t.ownerCode}</Text> },
+    { key: 'code', header: '编码', width: '160px', cell: (t) => <Text span ff="monospace" size="sm">{t.ownerCode}</Text> },
     {
       key: 'name',
       header: '项目或单位',
@@ -113,7 +113,7 @@ export function CountyTargetsPage() {
     { key: 'unit', header: '单位', width: 'minmax(110px, 1fr)', cell: (t) => t.unitName ?? '' },
     { key: 'status', header: '县级状态', width: '90px', cell: (t) => <WorkflowStatusBadge status={t.status as WorkflowState} /> },
     { key: 'decision', header: '州级审核', width: 'minmax(190px, 1.2fr)', cell: (t) => <DecisionCell target={t} /> },
-    { key: 'indicators', header: '指标', width: '50px', align: 'right', cell: (t) => t.indicatorCount },
+    { key: 'indicators', header: '指标', width: '60px', align: 'right', cell: (t) => t.indicatorCount },
     { key: 'source', header: '来源数据包', width: 'minmax(230px, 1.2fr)', cell: (t) => <SourceCell source={t.source} /> },
   ];
   return (

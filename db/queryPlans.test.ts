@@ -98,7 +98,7 @@ async function growingScans({ store, call }: Installation, channel: string, inpu
 
 let county: Installation;
 let prefecture: Installation;
-const inputs: Record<string, object> = {};
+const inputs: Record<string, Record<string, string>> = {};
 
 // Both databases live for the whole file (the fixtures' stores close after each test): seeding them takes seconds.
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-plans-'));
@@ -133,6 +133,7 @@ beforeAll(async () => {
   initInstallation(prefectureDb.db, { regionCode: '652800', role: 'prefecture', operatorName: '李四' });
   importPackage(prefectureDb, TEST_ACTOR, file, { dryRun: false, trust: true });
   prefecture = administratorOf(prefectureDb);
+  inputs.target = { id: (prefectureDb.sqlite.prepare("SELECT id FROM targets WHERE kind = 'project' LIMIT 1").get() as { id: string }).id };
 }, 120_000);
 
 const year = { year: YEAR };
@@ -164,6 +165,9 @@ const COUNTY_CHANNELS: [string, () => object][] = [
   ['exchange.history', () => ({})],
 ];
 
+/** A list across the prefecture's counties: all of them (the county filter is a subquery on the regions) or one. */
+const allCounties = { county: null, year: YEAR, search: '', offset: 0, limit: 50 };
+const oneCounty = { ...allCounties, county: '652822', search: '县' };
 const PREFECTURE_CHANNELS: [string, () => object][] = [
   ['exchange.dashboard', () => year],
   // The workbook carries the trend of every measure, so it runs every query a trend can.
@@ -172,6 +176,13 @@ const PREFECTURE_CHANNELS: [string, () => object][] = [
   ['prefecture.summaryExport', () => year],
   ['exchange.countyTargets', () => ({ county: '652822', year: YEAR })],
   ['exchange.history', () => ({})],
+  ...['units', 'projects', 'targets', 'rounds', 'selfEvaluations', 'evaluations', 'results', 'rectifications'].flatMap((list): [string, () => object][] => [
+    [`prefecture.${list}`, () => allCounties],
+    [`prefecture.${list}`, () => oneCounty],
+  ]),
+  ['prefecture.sheets', () => ({ roundId: inputs.round!.roundId, search: '', offset: 20, limit: 20 })],
+  ['prefecture.sheet', () => ({ id: inputs.sheet!.sheetId })],
+  ['prefecture.target', () => inputs.target!],
 ];
 
 describe('query plans of the hot channels', () => {

@@ -56,6 +56,10 @@ describe('navigation by installation', () => {
       await p.getByRole('textbox', { name: '本单位名称' }).pressSequentially('轮台县教育局', { delay: 30 });
     });
     expect(await navigationLabels(page)).toEqual(['首页', '单位与项目', '指标库', '绩效目标', '绩效监控', '绩效自评', '整改问责', '数据交换', '设置']);
+    // The unit's 首页 is its own: its projects and targets, nothing about a unit directory to keep.
+    const home = page.getByRole('main');
+    await home.getByText('本机为轮台县预算单位：轮台县教育局（101001）。').waitFor();
+    for (const county of ['预算单位名录', '已登记', '本县', '示例数据库']) expect(await home.innerText()).not.toContain(county);
     await screenshot(page, 'unit-home');
 
     await open(page, '#/evaluation');
@@ -72,7 +76,9 @@ describe('navigation by installation', () => {
   it('a prefecture shows its own pages, points its 首页 to 各县汇总 and never says 本县', async () => {
     const { page } = app;
     await setUp(page, /^州级财政局/, (p) => typeAndChoose(p, '地州市', '652800', '巴音郭楞蒙古自治州（652800）'));
-    expect(await navigationLabels(page)).toEqual(['首页', '州级汇总', '指标库', '数据交换', '设置']);
+    expect(await navigationLabels(page)).toEqual([
+      '首页', '州级汇总', '各县单位与项目', '各县绩效目标', '各县绩效监控', '各县绩效自评', '各县绩效评价', '各县结果应用', '各县整改', '指标库', '数据交换', '设置',
+    ]);
 
     const main = page.getByRole('main');
     await main.getByRole('heading', { name: '各县汇总' }).waitFor();

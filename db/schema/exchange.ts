@@ -114,6 +114,11 @@ export const exchangeSync = sqliteTable(
     recordId: text('record_id').notNull(),
     remoteVersion: integer('remote_version').notNull(),
     localVersion: integer('local_version').notNull(),
+    /**
+     * The package that last wrote the record here (a decision: that applied it), so that the prefecture's
+     * lists show where each county's record came from; null for what came before the column existed.
+     */
+    packageId: text('package_id'),
   },
   (t) => [
     primaryKey({ columns: [t.peer, t.entity, t.recordId] }),

@@ -1,6 +1,7 @@
 // What a CLI command is. Each workflow declares its commands next to its services and plugs them in
 // (electron/plugs.ts); main.ts serves them in the order of the one list of workflows.
 import type { Store } from '../../db/open';
+import type { Permission } from '../domain/permissions';
 import type { WorkflowDeclaration } from '../workflow';
 import type { ParsedArgs } from './args';
 
@@ -19,7 +20,18 @@ export interface CommandRun {
 }
 
 export type Command =
-  | { usage: string; summary: string; database: true; run(store: Store, run: CommandRun): void | Promise<void> }
+  | {
+      usage: string;
+      summary: string;
+      database: true;
+      /**
+       * What the command does to its workflow's records, as a channel's permission: a command that enters
+       * or reviews them is refused on an installation whose role lacks the workflow, as the IPC router
+       * refuses its channels (installationRefusal). Without it the command only reads or administers.
+       */
+      permission?: Permission;
+      run(store: Store, run: CommandRun): void | Promise<void>;
+    }
   | { usage: string; summary: string; database: false; run(run: CommandRun): void | Promise<void> };
 
 /** A command named by one or more words, e.g. "calc monitor" or "package export". */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { installationRefusal } from '../domain/permissions';
 import { tempDir } from '../testSupport/fixtures';
 import { runCli } from '../testSupport/cli';
 
@@ -69,5 +70,18 @@ describe('jixiao CLI', () => {
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/^错误：/);
     expect(JSON.parse((await run('--db', db, 'stats', '--json')).out).region.code).toBe('652822');
+  });
+
+  it('refuses a command that writes a workflow’s records on an installation without that workflow, as the IPC router does, and still reads', async () => {
+    const db = path.join(tempDir(), 'prefecture.db');
+    await run('--db', db, 'init', '--region', '652800', '--role', 'prefecture');
+    const refused = await run('--db', db, 'demo', '--year', '2020');
+    expect(refused).toMatchObject({ code: 1, out: '' });
+    expect(refused.err).toBe(`错误：${installationRefusal('prefecture', 'demo', 'enter')}`);
+    expect(JSON.parse((await run('--db', db, 'stats', '--json')).out).counts).toMatchObject({ units: 0, projects: 0, targets: 0 });
+    // Reading a county workflow's records (here none) stays open, as its 'view' channels do.
+    expect(await run('--db', db, 'rectification', 'list', '--year', '2020', '--json')).toMatchObject({ code: 0, err: '' });
+    // The library is the prefecture's too: seeding it is not refused.
+    expect((await run('--db', db, 'library', 'seed')).code).toBe(0);
   });
 });

@@ -3,9 +3,11 @@
 import { closeDatabase, type Store } from '../../db/open';
 import { refuseWhileRestoring, useDatabase, type DatabaseLock } from '../../db/lock';
 import { openAppStore } from '../appStore';
+import { installationRefusal, type InstalledWorkflow } from '../domain/permissions';
 import { AppError } from '../errors';
 import { toErrorPayload } from '../ipc/router';
 import { appVersion, defaultDbPath } from '../paths';
+import { currentInstallation } from '../registry';
 import { commandsOf, PLUGS, type AnyPlugs } from '../plugs';
 import type { WorkflowDeclaration } from '../workflow';
 import { WORKFLOWS } from '../workflows';
@@ -55,6 +57,15 @@ function findCommand(commands: CommandTable, positional: readonly string[]): { n
   return null;
 }
 
+/** A command that works on records of a workflow this installation does not use is refused, as its channels are. */
+function refuseUnlessInstallationUses(store: Store, served: Served, name: string, command: Extract<Command, { database: true }>): void {
+  const installation = currentInstallation(store.db);
+  const owner = served.workflows.find((workflow) => served.plugs[workflow.name]?.commands?.[name] === command);
+  if (!installation || !owner || !command.permission) return;
+  const reason = installationRefusal(installation.role, owner.name as InstalledWorkflow, command.permission);
+  if (reason) throw new AppError('FORBIDDEN', reason);
+}
+
 export async function main(argv: readonly string[], io: Io = processIo, served: Served = APPLICATION): Promise<number> {
   let store: Store | null = null;
   let inUse: DatabaseLock | null = null;
@@ -81,6 +92,7 @@ export async function main(argv: readonly string[], io: Io = processIo, served: 
     inUse = useDatabase(dbPath, '命令行');
     refuseWhileRestoring(dbPath, '命令行现在不能使用它');
     store = openAppStore(dbPath);
+    refuseUnlessInstallationUses(store, served, found.name, found.command);
     await found.command.run(store, { args, io, workflows: served.workflows });
     return 0;
   } catch (error) {

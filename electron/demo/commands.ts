@@ -83,6 +83,7 @@ export const demoCommands: CommandTable = {
     usage: 'demo --year 年度 [--region 县级区划代码] [--seed 整数] [--json]',
     summary: '新建示例数据库（--db 指向新文件并给出 --region）并生成一个虚构县的示例数据（单位、项目、绩效目标、三轮监控、年末自评和待复核的 Excel 自评表），便于熟悉软件；正式数据库会被拒绝',
     database: true,
+    permission: 'enter',
     run(store, { args, io }) {
       const year = wholeNumber('年度', requireOption(args, '--year', '例如 2020'), 2000, 2100);
       const seedText = optionText(args, '--seed');

@@ -31,11 +31,11 @@ export const exchangeHandlers: HandlersFor<typeof exchangeContract> = {
   },
   'exchange.preview': (input, ctx) => {
     const store = ctx.app.store();
-    return importPackage(store, actor(ctx), saveUpload(store, input.file.fileName, decodeFile(input.file)), { dryRun: true, trust: input.trust });
+    return importPackage(store, actor(ctx), saveUpload(store, input.file.fileName, decodeFile(input.file)), { dryRun: true, trust: input.trust, fileName: input.file.fileName });
   },
   'exchange.import': (input, ctx) => {
     const store = ctx.app.store();
-    return importPackage(store, actor(ctx), saveUpload(store, input.file.fileName, decodeFile(input.file)), { dryRun: false, trust: input.trust });
+    return importPackage(store, actor(ctx), saveUpload(store, input.file.fileName, decodeFile(input.file)), { dryRun: false, trust: input.trust, fileName: input.file.fileName });
   },
   'exchange.receipt': (input, ctx) => {
     const store = ctx.app.store();

@@ -1,6 +1,7 @@
 // Importing a package: verify everything first (packageFile.ts), then plan every record (created /
 // updated / unchanged / deleted / conflict), and — unless it is a dry run — apply the plan in ONE
 // transaction, so a crash or a kill mid-import leaves the database exactly as before.
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { sqliteOf, type Db, type Store } from '../../db/open';
@@ -74,6 +75,8 @@ export interface ImportOptions {
   /** Called as records are applied, for progress bars and the CLI. */
   onProgress?: (done: number, total: number) => void;
   limits?: VerifyContext['limits'];
+  /** The name the package had where the user picked it (an upload is saved under a name of its own). */
+  fileName?: string;
 }
 
 // Each row is checked once, column by column, against its table's own schema (checkRow); the envelope
@@ -304,8 +307,31 @@ interface Planned extends PlannedRecord {
   localVersion: number;
 }
 
-const UPSERT_SYNC = `INSERT INTO exchange_sync (peer, entity, record_id, remote_version, local_version) VALUES (?, ?, ?, ?, ?)
-  ON CONFLICT (peer, entity, record_id) DO UPDATE SET remote_version = excluded.remote_version, local_version = excluded.local_version`;
+interface ReceivedVersion {
+  peer: string;
+  entity: string;
+  recordId: string;
+  remoteVersion: number;
+  localVersion: number;
+  /** The package this import reads. */
+  packageId: string;
+  /** Whether the package wrote the record (or applied the decision); one it found unchanged keeps the package that brought it. */
+  wrote: boolean;
+}
+
+/**
+ * Every receiver-side bookkeeping row goes through here: the versions that tell an unchanged record from a
+ * conflict, and the package that brought the record, which the prefecture's lists show beside it.
+ */
+function rememberReceived(records: RecordStore, received: ReceivedVersion): void {
+  records
+    .statement(
+      `INSERT INTO exchange_sync (peer, entity, record_id, remote_version, local_version, package_id) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (peer, entity, record_id) DO UPDATE SET remote_version = excluded.remote_version, local_version = excluded.local_version,
+          package_id = CASE WHEN ? THEN excluded.package_id ELSE coalesce(exchange_sync.package_id, excluded.package_id) END`,
+    )
+    .run(received.peer, received.entity, received.recordId, received.remoteVersion, received.localVersion, received.packageId, received.wrote ? 1 : 0);
+}
 
 interface SyncState {
   remoteVersion: number;
@@ -519,7 +545,8 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
     decisions: 0,
     acknowledged: 0,
   };
-  if (manifest.kind === 'receipt') return applyReceipt(store, actor, verified, summary, options);
+  const fileName = options.fileName ?? path.basename(file);
+  if (manifest.kind === 'receipt') return applyReceipt(store, actor, verified, summary, { ...options, fileName });
 
   const records = new RecordStore(sqliteOf(store.db));
   const scope = packageScope(manifest, installation);
@@ -556,13 +583,13 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
         records.writeAll(entity, list.filter((r) => written.has(r)));
         options.onProgress?.((done += list.length), planned.length);
       }
-      rememberSync(records, peer, planned);
+      rememberSync(records, peer, planned, manifest.packageId);
       requireInScope(records, planned, scope, 'after');
       noteReferences(summary.records, planned, requireReferencesInScope(records, planned, scope));
       runAfterApply(store.db, actor, planned, { sender: peer, senderName: manifest.sender.name, sequence: manifest.sequence });
-      applyDecisions(store.db, actor, records, decisions, { peer, final: manifest.kind === 'county-reply' });
+      applyDecisions(store.db, actor, records, decisions, { peer, packageId: manifest.packageId, final: manifest.kind === 'county-reply' });
       if (options.dryRun) throw DRY_RUN_DONE;
-      recordImport(store, actor, verified, summary);
+      recordImport(store, actor, verified, summary, fileName);
       options.onProgress?.(planned.length, planned.length);
     });
   } catch (error) {
@@ -591,10 +618,12 @@ function repeatAnswer(first: ImportSummary, options: Pick<ImportOptions, 'dryRun
 
 const writes = (p: Planned) => p.action === 'created' || p.action === 'updated' || p.action === 'deleted';
 
-/** Every record but a conflict is now in step with the peer: the version received, and ours after it. */
-function rememberSync(records: RecordStore, peer: string, planned: readonly Planned[]): void {
-  const upsert = records.statement(UPSERT_SYNC);
-  for (const p of planned) if (p.action !== 'conflict') upsert.run(peer, p.entity, p.record.id, p.record.version, p.localVersion);
+/** Every record but a conflict is now in step with the peer: the version received, ours after it, and the package. */
+function rememberSync(records: RecordStore, peer: string, planned: readonly Planned[], packageId: string): void {
+  for (const p of planned) {
+    if (p.action === 'conflict') continue;
+    rememberReceived(records, { peer, entity: p.entity, recordId: p.record.id, remoteVersion: p.record.version, localVersion: p.localVersion, packageId, wrote: writes(p) });
+  }
 }
 
 /** Thrown to roll back a dry run that had to apply records to check them. */
@@ -692,18 +721,25 @@ function incomingDecisions(verified: VerifiedPackage, direction: Direction): Inc
  * version it was made on, our version after it), so that the same decision arriving again is recognised.
  * `final`: the county's review of a unit's record settles it; the prefecture's review of a county's does not.
  */
-function applyDecisions(db: Db, actor: Actor, records: RecordStore, planned: readonly PlannedDecision[], from: { peer: string; final: boolean }): void {
-  const remember = records.statement(UPSERT_SYNC);
+function applyDecisions(db: Db, actor: Actor, records: RecordStore, planned: readonly PlannedDecision[], from: { peer: string; packageId: string; final: boolean }): void {
   for (const { action, decision: d, entityDef: entity } of planned) {
     if (action !== 'updated') continue;
     const decision: Decision = { action: d.action, opinion: d.opinion, decidedBy: d.decidedBy, decidedAt: d.decidedAt, final: from.final };
     entity.applyDecision!(db, actor, d.recordId, decision);
-    remember.run(from.peer, DECISION, d.id, d.recordVersion, records.byId(entity, d.recordId)!.version);
+    rememberReceived(records, {
+      peer: from.peer,
+      entity: DECISION,
+      recordId: d.id,
+      remoteVersion: d.recordVersion,
+      localVersion: records.byId(entity, d.recordId)!.version,
+      packageId: from.packageId,
+      wrote: true,
+    });
   }
 }
 
 /** Registers a newly trusted sender, advances its sequence, logs the package and audits the import. */
-function recordImport(store: Store, actor: Actor, verified: VerifiedPackage, summary: ImportSummary): void {
+function recordImport(store: Store, actor: Actor, verified: VerifiedPackage, summary: ImportSummary, fileName: string): void {
   const { manifest } = verified;
   const sender = partyId(manifest.sender);
   if (verified.newPeer) {
@@ -730,7 +766,7 @@ function recordImport(store: Store, actor: Actor, verified: VerifiedPackage, sum
       stage: manifest.stage,
       sequence: manifest.sequence,
       createdAt: manifest.createdAt,
-      fileName: '',
+      fileName,
       fileSha256: verified.fileSha256,
       state: 'imported',
       summary: JSON.stringify(summary),
@@ -746,7 +782,7 @@ function recordImport(store: Store, actor: Actor, verified: VerifiedPackage, sum
 }
 
 /** A receipt marks exactly what the acknowledged package carried as delivered to that peer. */
-function applyReceipt(store: Store, actor: Actor, verified: VerifiedPackage, summary: ImportSummary, options: ImportOptions): ImportSummary {
+function applyReceipt(store: Store, actor: Actor, verified: VerifiedPackage, summary: ImportSummary, options: ImportOptions & { fileName: string }): ImportSummary {
   const bytes = verified.members.get('receipt.json');
   if (!bytes) throw new PackageRefusal('MISSING_MEMBER', '回执中缺少 receipt.json');
   const receipt = parseJson(bytes, receiptSchema, 'receipt.json');
@@ -764,7 +800,7 @@ function applyReceipt(store: Store, actor: Actor, verified: VerifiedPackage, sum
   store.db.transaction(() => {
     for (const r of carried) markDelivered.run(sent.receiver, r.entity, r.recordId, r.version);
     store.db.update(exchangePackages).set({ state: 'acknowledged', acknowledgedAt: receipt.importedAt }).where(eq(exchangePackages.id, sent.id)).run();
-    recordImport(store, actor, verified, summary);
+    recordImport(store, actor, verified, summary, options.fileName);
   });
   return summary;
 }

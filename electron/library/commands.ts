@@ -12,6 +12,7 @@ export const libraryCommands: CommandTable = {
     usage: 'library seed',
     summary: '向空的指标库载入随软件提供的初始指标库（已有内容时不做任何改动）',
     database: true,
+    permission: 'library.confirm',
     run(store, { io }) {
       const result = seedStarterLibrary(store.db, SYSTEM_ACTOR);
       io.out(result.seeded ? `已载入初始指标库：${result.projectTypes} 个项目类型，${result.indicators} 条指标（第 ${result.libraryVersion} 版）` : '指标库已有内容，未载入初始指标库');

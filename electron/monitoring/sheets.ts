@@ -48,9 +48,10 @@ export interface SheetDetail extends SheetRecord {
   history: AuditRow[];
 }
 
-export function listSheets(db: Db, roundId: string): SheetListRow[] {
+/** A round's sheets, or those among `sheetIds` (a page of them), by unit and project code. */
+export function listSheets(db: Db, roundId: string, sheetIds?: readonly string[]): SheetListRow[] {
   const settings = roundRuleSettings(db, requireRound(db, roundId));
-  return loadSheets(db, roundId).map((record) => ({
+  return loadSheets(db, roundId, { sheetIds }).map((record) => ({
     id: record.id,
     version: record.version,
     status: record.status,

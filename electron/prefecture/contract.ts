@@ -7,10 +7,28 @@ import { unitCode } from '../exchange/contract';
 import type { TargetForReview } from '../targets';
 import type { YearDashboard } from './dashboard';
 import type { CountyTrend } from './dashboardTrend';
+import type { CountyRoundRow, CountySheetDetail, RoundSheets } from './views/monitoring';
+import type { CountyEvaluationRow, CountyNoticeRow, CountyResultRow, CountySelfEvaluationRow } from './views/outcomes';
+import type { CountyProjectRow, CountyUnitRow } from './views/registry';
+import type { CountyPage } from './views/scope';
+import type { CountyTargetDetail, CountyTargetRow } from './views/targets';
 
 // The types the renderer shows, so that it sees this workflow only through its contract.
 export type { CountyRow, YearDashboard } from './dashboard';
 export type { CountyTrend } from './dashboardTrend';
+export type { CountyRoundRow, CountySheetDetail, CountySheetIndicator, CountySheetRow, RoundSheets } from './views/monitoring';
+export type { CountyEvaluationRow, CountyNoticeRow, CountyResultRow, CountySelfEvaluationRow } from './views/outcomes';
+export type { CountyProjectRow, CountyUnitRow } from './views/registry';
+export type { CountyOption, CountyPage, SourcePackage } from './views/scope';
+export type { CountyTargetDetail, CountyTargetRow } from './views/targets';
+
+const page = { offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(200), search: text(60) };
+/** A list across the prefecture's counties: one county or all (null), a year (null: the latest reported), a search, a page. */
+const countyList = z.object({ county: regionCode.nullable(), year: year.nullable(), ...page }).strict();
+export type CountyListInput = z.infer<typeof countyList>;
+const roundSheets = z.object({ roundId: text(64), ...page }).strict();
+export type RoundSheetsInput = z.infer<typeof roundSheets>;
+const record = z.object({ id: text(64) }).strict();
 
 /** The dashboard's figures a trend over the years can follow. */
 export const TREND_MEASURES = ['targets', 'monitoring', 'redLights', 'selfEvaluation', 'evaluation', 'adoption', 'overdue', 'industry'] as const;
@@ -43,6 +61,18 @@ export const prefectureContract = {
   'prefecture.trend': { permission: 'view', input: z.object({ year, measure: z.enum(TREND_MEASURES) }).strict(), output: returns<CountyTrend>() },
   /** The year's 汇总表 for the 自治区: 绩效目标、绩效监控、绩效评价汇总表. */
   'prefecture.summaryExport': { permission: 'view', input: z.object({ year }).strict(), output: returns<FilePayload>() },
+  // The prefecture's read-only lists of what its counties' packages brought.
+  'prefecture.units': { permission: 'view', input: countyList, output: returns<CountyPage<CountyUnitRow>>() },
+  'prefecture.projects': { permission: 'view', input: countyList, output: returns<CountyPage<CountyProjectRow>>() },
+  'prefecture.targets': { permission: 'view', input: countyList, output: returns<CountyPage<CountyTargetRow>>() },
+  'prefecture.target': { permission: 'view', input: record, output: returns<CountyTargetDetail>() },
+  'prefecture.rounds': { permission: 'view', input: countyList, output: returns<CountyPage<CountyRoundRow>>() },
+  'prefecture.sheets': { permission: 'view', input: roundSheets, output: returns<RoundSheets>() },
+  'prefecture.sheet': { permission: 'view', input: record, output: returns<CountySheetDetail>() },
+  'prefecture.selfEvaluations': { permission: 'view', input: countyList, output: returns<CountyPage<CountySelfEvaluationRow>>() },
+  'prefecture.evaluations': { permission: 'view', input: countyList, output: returns<CountyPage<CountyEvaluationRow>>() },
+  'prefecture.results': { permission: 'view', input: countyList, output: returns<CountyPage<CountyResultRow>>() },
+  'prefecture.rectifications': { permission: 'view', input: countyList, output: returns<CountyPage<CountyNoticeRow>>() },
 } as const satisfies ContractPart;
 
 /** A county's (or unit's) target as the reviewer above sees it, with the decision taken on it here. */

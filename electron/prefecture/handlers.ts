@@ -8,6 +8,10 @@ import { countyTrend, trendsOfEveryMeasure } from './dashboardTrend';
 import { recordDecision } from './decisions';
 import { countyTargets, unitTargets } from './reviewLists';
 import { prefectureSummary, summaryFileName, summaryWorkbook } from './summary';
+import { countyRoundSheets, countyRounds, countySheetDetail } from './views/monitoring';
+import { countyEvaluations, countyRectifications, countyResults, countySelfEvaluations } from './views/outcomes';
+import { countyProjects, countyUnits } from './views/registry';
+import { countyTargetDetail, countyTargetList } from './views/targets';
 
 export const prefectureHandlers: HandlersFor<typeof prefectureContract> = {
   'exchange.decide': (input, ctx) => ({ id: recordDecision(ctx.app.store(), actor(ctx), input).id }),
@@ -24,4 +28,15 @@ export const prefectureHandlers: HandlersFor<typeof prefectureContract> = {
     const summary = prefectureSummary(ctx.app.store(), input.year);
     return encodeFile(summaryFileName(summary), summaryWorkbook(summary));
   },
+  'prefecture.units': (input, ctx) => countyUnits(ctx.app.store(), input),
+  'prefecture.projects': (input, ctx) => countyProjects(ctx.app.store(), input),
+  'prefecture.targets': (input, ctx) => countyTargetList(ctx.app.store(), input),
+  'prefecture.target': (input, ctx) => countyTargetDetail(ctx.app.store(), input.id),
+  'prefecture.rounds': (input, ctx) => countyRounds(ctx.app.store(), input),
+  'prefecture.sheets': (input, ctx) => countyRoundSheets(ctx.app.store(), input),
+  'prefecture.sheet': (input, ctx) => countySheetDetail(ctx.app.store(), input.id),
+  'prefecture.selfEvaluations': (input, ctx) => countySelfEvaluations(ctx.app.store(), input),
+  'prefecture.evaluations': (input, ctx) => countyEvaluations(ctx.app.store(), input),
+  'prefecture.results': (input, ctx) => countyResults(ctx.app.store(), input),
+  'prefecture.rectifications': (input, ctx) => countyRectifications(ctx.app.store(), input),
 };

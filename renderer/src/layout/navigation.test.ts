@@ -14,8 +14,10 @@ describe('navigationFor', () => {
     expect(labels('unit')).toEqual(['首页', '单位与项目', '指标库', '绩效目标', '绩效监控', '绩效自评', '整改问责', '数据交换', '设置']);
   });
 
-  it('gives a prefecture its home, its summary of the counties, the library it issues, 数据交换 and 设置, and no page to register units', () => {
-    expect(labels('prefecture')).toEqual(['首页', '州级汇总', '指标库', '数据交换', '设置']);
+  it('gives a prefecture its home, its read-only pages across its counties, the library it issues, 数据交换 and 设置, and no page to register units', () => {
+    expect(labels('prefecture')).toEqual([
+      '首页', '州级汇总', '各县单位与项目', '各县绩效目标', '各县绩效监控', '各县绩效自评', '各县绩效评价', '各县结果应用', '各县整改', '指标库', '数据交换', '设置',
+    ]);
   });
 
   it('offers the pages across counties to a prefecture only', () => {

@@ -14,6 +14,10 @@ import { HomePage } from '../pages/home/HomePage';
 import { LibraryPage } from '../pages/library/LibraryPage';
 import { MonitoringPage } from '../pages/monitoring/MonitoringPage';
 import { PrefectureDashboardPage } from '../pages/prefectureDashboard/PrefectureDashboardPage';
+import { CountyMonitoringPage } from '../pages/prefecture/CountyMonitoringPage';
+import { CountyEvaluationsPage, CountyRectificationsPage, CountyResultsPage, CountySelfEvaluationsPage } from '../pages/prefecture/CountyOutcomePages';
+import { CountyRegistryPage } from '../pages/prefecture/CountyRegistryPage';
+import { CountyTargetsPage } from '../pages/prefecture/CountyTargetsPage';
 import { ResultsPage } from '../pages/results/ResultsPage';
 import { RectificationPage } from '../pages/rectification/RectificationPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
@@ -63,11 +67,19 @@ export function navigationOf(order: readonly string[], entries: Readonly<Record<
 export const WORKFLOWS: readonly Workflow[] = navigationOf(Object.keys(NAVIGATION), NAVIGATION);
 
 /**
- * The prefecture's pages across its counties: not workflows of their own (the county uses the prefecture
- * workflow too, for its units' packages, and has no counties to oversee), so they are listed here rather
- * than in NAVIGATION. 州级汇总 comes first: the prefecture's 首页 leads to it.
+ * The prefecture's read-only pages across its counties, 州级汇总 first (the prefecture's 首页 leads to it), then the budget year's order: not workflows of their
+ * own (the prefecture enters none of these records), so they are listed here rather than in NAVIGATION.
  */
-export const PREFECTURE_PAGES: readonly Workflow[] = [{ path: 'dashboard', label: '州级汇总', page: PrefectureDashboardPage }];
+export const PREFECTURE_PAGES: readonly Workflow[] = [
+  { path: 'dashboard', label: '州级汇总', page: PrefectureDashboardPage },
+  { path: 'county-registry', label: '各县单位与项目', page: CountyRegistryPage },
+  { path: 'county-targets', label: '各县绩效目标', page: CountyTargetsPage },
+  { path: 'county-monitoring', label: '各县绩效监控', page: CountyMonitoringPage },
+  { path: 'county-self-evaluation', label: '各县绩效自评', page: CountySelfEvaluationsPage },
+  { path: 'county-evaluation', label: '各县绩效评价', page: CountyEvaluationsPage },
+  { path: 'county-results', label: '各县结果应用', page: CountyResultsPage },
+  { path: 'county-rectification', label: '各县整改', page: CountyRectificationsPage },
+];
 
 /** What this installation's navigation offers: 首页, a prefecture's pages across its counties, and the workflows it uses (WORKFLOW_INSTALLATIONS). */
 export function navigationFor(role: InstallationRole): Workflow[] {

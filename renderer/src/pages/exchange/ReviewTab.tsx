@@ -173,7 +173,8 @@ export function PeerReview({ peer }: { peer: ReplyPeer }) {
   );
 }
 
-function DecisionCell({ target }: { target: CountyTarget }) {
+/** The latest decision taken here on a target that came up, and whether a reply has carried it yet. */
+export function DecisionCell({ target }: { target: Pick<CountyTarget, 'decision'> }) {
   const { decision } = target;
   if (!decision) {
     return (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { rolesAllowed } from '../../../../electron/domain/permissions';
 import { ROLE_LABELS } from '../../../../electron/domain/registry';
 import { useSession } from '../../appState';
@@ -7,9 +7,10 @@ import { useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
 import { SampleDataOffer } from '../demo/SampleDataOffer';
+import { CountCards, type Count } from './CountCards';
 import { TargetCoverageCard } from './TargetCoverageCard';
+import { UnitHomePage } from './UnitHomePage';
 
-type Count = { key: string; label: string; unit: string; href: string };
 const UNIT_COUNT: Count = { key: 'units', label: '预算单位', unit: '个', href: routeHref('registry', 'units') };
 const COUNTS: Count[] = [
   { key: 'operators', label: '操作员', unit: '人', href: routeHref('settings', 'operators') },
@@ -65,6 +66,12 @@ function UnitRegisterStep({ units, enters }: { units: number; enters: boolean })
 }
 
 export function HomePage() {
+  const { installation } = useSession();
+  // A budget unit's installation keeps its own records only: its 首页 is its own.
+  return installation.role === 'unit' ? <UnitHomePage /> : <BureauHomePage />;
+}
+
+function BureauHomePage() {
   const { installation, operator } = useSession();
   const stats = useInvoke('stats.get', {});
   const units = stats.data?.counts.units ?? 0;
@@ -82,25 +89,7 @@ export function HomePage() {
         description={`${operator.name}，您好。本机为${installation.region.name}（${installation.region.code}）${ROLE_LABELS[installation.role]}。`}
       />
       {stats.error && <Alert color="red">{stats.error}</Alert>}
-      <SimpleGrid cols={{ base: 2, md: counts.length }}>
-        {counts.map((item) => (
-          <Card key={item.key} withBorder padding="lg" component="a" href={item.href} aria-label={`${item.label}：${stats.data?.counts[item.key] ?? ''}${item.unit}`}>
-            <Text size="sm" c="dimmed">
-              {item.label}
-            </Text>
-            {stats.data ? (
-              <Text fz={30} fw={700} lh={1.3}>
-                {stats.data.counts[item.key] ?? 0}
-                <Text span size="sm" c="dimmed" ml={4}>
-                  {item.unit}
-                </Text>
-              </Text>
-            ) : (
-              <Skeleton h={39} mt={2} />
-            )}
-          </Card>
-        ))}
-      </SimpleGrid>
+      <CountCards counts={counts} stats={stats} />
       {keepsUnits ? <TargetCoverageCard /> : <CountiesSummaryCard />}
       {keepsUnits && stats.data && units === 0 && <SampleDataOffer />}
 

@@ -1,0 +1,1 @@
+ALTER TABLE `exchange_sync` ADD `package_id` text;

@@ -151,3 +151,20 @@ export const exchangeDecisions = sqliteTable(
     checkCounter('exchange_decisions', 'record_version', 0),
   ],
 );
+
+/**
+ * Who issued each exchanged record: this installation (its own party id) for a record it made and sent
+ * out, or the peer whose package created it here. A peer's copy of a record this installation issued may
+ * change only what the peer answers (ExchangeEntity.answeredByPeer): one receipt of the peer's unchanged
+ * copy must not let its next package rewrite a round the prefecture issued or a notice the county sent.
+ */
+export const exchangeIssued = sqliteTable(
+  'exchange_issued',
+  {
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    issuer: text('issuer').notNull(),
+    recordedAt: text('recorded_at').notNull().default(sqlNow),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.recordId] }), index('exchange_issued_issuer').on(t.issuer, t.entity), checkPartyId('exchange_issued', 'issuer')],
+);

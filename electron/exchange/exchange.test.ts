@@ -701,7 +701,7 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
    */
   const recordsOnly = (sqlite: Database.Database) =>
     JSON.stringify(JSON.parse(dump(sqlite)).filter(([name]: [string]) => !['exchange_packages', 'audit_log'].includes(name)), (key, value) =>
-      key === 'trusted_at' ? undefined : value,
+      key === 'trusted_at' || key === 'recorded_at' ? undefined : value,
     );
 
   function expectRefusedUnchanged(store: Store, file: string, message: RegExp) {

@@ -9,6 +9,7 @@ import { recordAudit, type Actor } from '../audit/audit';
 import { ROLE_LABELS, type InstallationRole } from '../domain/registry';
 import { findRegion, findUnit, requireInstallation, type Installation } from '../registry';
 import { DECISION } from './decisions';
+import { ISSUER_OF, MARK_ISSUED_BY } from './issuers';
 import { selfId } from './parties';
 import { carriesLibrary, stageIncludes, type AppliedRecord, type Decision, type Direction, type ExchangeEntity, type OwnDecision, type PackageOrigin } from './entities';
 import {
@@ -216,6 +217,7 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
     }
     if (scope.direction === 'up' && scope.unit && !entity.unitScope) throw new PackageRefusal('BAD_DATA', `单位上报包不能包含${entity.label}，已拒绝整个数据包`);
     if (scope.direction === 'down' && entity.downToUnits && !scope.unit) throw new PackageRefusal('BAD_DATA', `上级的反馈包不能包含${entity.label}，已拒绝整个数据包`);
+    if (scope.direction === 'down' && entity.downToCounties && scope.unit) throw new PackageRefusal('BAD_DATA', `本县的反馈包不能包含${entity.label}，已拒绝整个数据包`);
     if (carriesLibrary(entity) !== (manifest.kind === LIBRARY_KIND)) {
       throw new PackageRefusal('BAD_DATA', `${KIND_LABELS[manifest.kind]}不能包含${entity.label}，已拒绝整个数据包`);
     }
@@ -295,7 +297,13 @@ interface SyncState {
   localVersion: number;
 }
 
-function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, incoming: PackageRecord, senderState: Row | undefined): Planned {
+/** The two parties of an import: who sent the package, and this installation. */
+interface Parties {
+  peer: string;
+  self: string;
+}
+
+function planRecord(records: RecordStore, { peer, self }: Parties, entity: ExchangeEntity, incoming: PackageRecord, senderState: Row | undefined): Planned {
   const base = {
     entity: entity.name,
     label: entity.label,
@@ -318,6 +326,7 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
     return { ...base, action: incoming.deleted ? 'unchanged' : 'created' };
   }
   if (sync && incoming.version <= sync.remoteVersion) return { ...base, action: 'unchanged', localVersion: local.version };
+  if (issuerOf(records, entity, incoming.id) === self) return { ...base, ...planIssuedHere(records, peer, entity, incoming, local) };
   // A record we sent the peer to answer (a notice a unit answered) builds on the version sent: no newer
   // than that, it is our own copy; newer, it is a conflict only if ours moved on since.
   const sent = entity.answeredByPeer ? versionSentTo(records, peer, entity, incoming.id) : undefined;
@@ -333,6 +342,41 @@ function planRecord(records: RecordStore, peer: string, entity: ExchangeEntity, 
   }
   if (sameContent(local, incoming, entity.localColumns)) return { ...base, action: 'unchanged', localVersion: local.version };
   return { ...base, action: incoming.deleted && !local.deleted ? 'deleted' : 'updated' };
+}
+
+const issuerOf = (records: RecordStore, entity: ExchangeEntity, id: string): string | undefined =>
+  (records.statement(ISSUER_OF).get(entity.name, id) as { issuer: string } | undefined)?.issuer;
+
+/**
+ * A peer's copy of a record this installation issued: one no newer than what we sent it is our own copy;
+ * a newer one may change only what the peer answers (ExchangeEntity.answeredByPeer), and builds on the
+ * version sent — our copy having moved on since makes it a conflict. Any other change refuses the package,
+ * however often the peer's copies were taken before.
+ */
+function planIssuedHere(
+  records: RecordStore,
+  peer: string,
+  entity: ExchangeEntity,
+  incoming: PackageRecord,
+  local: PackageRecord,
+): Pick<Planned, 'action' | 'reason' | 'localVersion'> {
+  const unchanged = { action: 'unchanged', localVersion: local.version } as const;
+  const sent = versionSentTo(records, peer, entity, incoming.id);
+  if ((sent !== undefined && incoming.version <= sent) || sameContent(local, incoming, entity.localColumns)) return unchanged;
+  if (incoming.deleted) refuseRow(entity, incoming.naturalKey, '由本机下发，对方不能删除');
+  const answer = entity.answeredByPeer;
+  const changed = [
+    ...Object.keys(incoming.row).filter((c) => !answer?.columns.includes(c) && !entity.localColumns?.includes(c) && c !== 'created_at' && incoming.row[c] !== local.row[c]),
+    ...Object.keys({ ...incoming.children, ...local.children }).filter(
+      (table) => !answer?.children.includes(table) && JSON.stringify(incoming.children[table] ?? []) !== JSON.stringify(local.children[table] ?? []),
+    ),
+  ];
+  const answers = answer ? `只能填写答复（${[...answer.columns, ...answer.children].join('、')}），` : '';
+  if (changed.length) refuseRow(entity, incoming.naturalKey, `由本机下发，对方${answers}不能更改它的“${changed.join('、')}”`);
+  if (local.version !== sent) {
+    return { action: 'conflict', reason: `本机在发出该${entity.label}之后又修改过（本机版本 ${local.version}），对方的答复基于旧版本，未覆盖`, localVersion: local.version };
+  }
+  return { action: 'updated', localVersion: incoming.version };
 }
 
 /** The latest version of a record this installation wrote into a package for `peer`, if any. */
@@ -487,8 +531,9 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   const sets = incomingRecords(store.db, verified, scope, records);
   const decisions = incomingDecisions(verified, scope.direction).map((d) => planDecision(records, peer, d));
   const settlesHere = RECEIVER_SETTLES.includes(manifest.kind);
+  const parties = { peer, self: selfId(installation) };
   const planned = sets.flatMap(({ entity, records: list }) =>
-    list.map((r) => planRecord(records, peer, entity, r, settlesHere ? awaitReview(records, entity, r) : undefined)),
+    list.map((r) => planRecord(records, parties, entity, r, settlesHere ? awaitReview(records, entity, r) : undefined)),
   );
   for (const p of [...planned, ...decisions]) summary.counts[p.action]++;
   summary.records = [...planned, ...decisions].map(({ entity, label, naturalKey, action, reason, senderState }) => ({
@@ -507,6 +552,7 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   // rolls everything back: it refuses exactly what the import would.
   const sqlite = sqliteOf(store.db);
   const upsertSync = records.statement(UPSERT_SYNC);
+  const markIssuedBy = records.statement(MARK_ISSUED_BY);
   try {
     store.db.transaction(() => {
       sqlite.pragma('defer_foreign_keys = ON');
@@ -514,6 +560,7 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
       let done = 0;
       for (const p of planned) {
         if (p.action === 'created' || p.action === 'updated' || p.action === 'deleted') records.write(p.entityDef, p.record);
+        if (p.action === 'created') markIssuedBy.run(p.entity, p.record.id, peer);
         if (p.action !== 'conflict') upsertSync.run(peer, p.entity, p.record.id, p.record.version, p.localVersion);
         if (++done % 500 === 0) options.onProgress?.(done, planned.length);
       }

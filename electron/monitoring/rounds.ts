@@ -11,9 +11,13 @@ import { adjustedFen, isIsoDate } from '../domain/projects';
 import { localDate } from '../domain/clock';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
-import { requireInstallation } from '../registry';
+import { issuersOf } from '../exchange/exchange';
+import { findRegion, requireInstallation } from '../registry';
 import { settingValue } from '../settings';
 import { requireRound, roundKey, type RoundRow } from './store';
+
+/** A round's record kind in packages (exchange.ts). */
+export const ROUND_ENTITY = 'monitoring-round';
 
 export interface RoundSummary {
   id: string;
@@ -28,6 +32,8 @@ export interface RoundSummary {
   /** Sheets by status, and in all. */
   counts: Record<WorkflowState, number> & { sheets: number };
   deadlineState: DeadlineState;
+  /** The level above that issued it (州级下发), which alone sets its month, deadline and scope; null for the region's own. */
+  issuedBy: { code: string; name: string } | null;
 }
 
 /** An approved project target that a round can monitor. */
@@ -91,25 +97,25 @@ function projectsInScope(db: Db, input: RoundInput): RoundCandidate[] {
   return picked;
 }
 
-function checkRoundInput(input: RoundInput): void {
+export function checkRoundInput(input: Pick<RoundInput, 'year' | 'month' | 'deadline'>): void {
   if (!Number.isInteger(input.month) || input.month < 1 || input.month > 12) throw new AppError('INVALID_INPUT', '监控月份应为 1–12 月');
   if (!isIsoDate(input.deadline)) throw new AppError('INVALID_INPUT', '截止日期应为“2020-08-31”这样的日期');
   const deadlineProblem = roundDeadlineProblem(input.year, input.month, input.deadline);
   if (deadlineProblem) throw new AppError('INVALID_INPUT', deadlineProblem);
 }
 
-const nextSeq = (db: Db, region: string, year: number, month: number): number =>
+export const nextSeq = (db: Db, region: string, year: number, month: number): number =>
   (db
     .select({ seq: sql<number>`max(${monitoringRounds.seq})` })
     .from(monitoringRounds)
     .where(and(eq(monitoringRounds.regionCode, region), eq(monitoringRounds.year, year), eq(monitoringRounds.month, month)))
     .get()?.seq ?? 0) + 1;
 
-/** Opens a round and its sheets in one transaction; bulk rows go through prepared statements. */
-export function createRound(db: Db, actor: Actor, input: RoundInput): RoundSummary {
-  const { region } = requireInstallation(db);
-  checkRoundInput(input);
-  const inScope = projectsInScope(db, input);
+/**
+ * Opens a sheet per project of a round, with the adjusted budget per fund source snapshotted and a row
+ * per approved indicator as it stands now; bulk rows go through prepared statements.
+ */
+export function openSheets(db: Db, roundId: string, inScope: readonly Pick<RoundCandidate, 'projectId'>[]): void {
   const sqlite = sqliteOf(db);
   const insertSheet = sqlite.prepare('INSERT INTO monitoring_sheets (id, round_id, project_id) VALUES (?, ?, ?)');
   const insertFund = sqlite.prepare('INSERT INTO monitoring_funds (sheet_id, source, adjusted_fen) VALUES (?, ?, ?)');
@@ -120,6 +126,20 @@ export function createRound(db: Db, actor: Actor, input: RoundInput): RoundSumma
      WHERE t.project_id = ? AND t.kind = 'project' AND t.status = 'approved' AND t.deleted = 0`,
   );
   const fundsOf = sqlite.prepare('SELECT source, initial_fen AS initialFen, addition_fen AS additionFen, cut_fen AS cutFen FROM project_funds WHERE project_id = ?');
+  for (const project of inScope) {
+    const sheetId = randomUUID();
+    insertSheet.run(sheetId, roundId, project.projectId);
+    const funds = fundsOf.all(project.projectId) as { source: string; initialFen: number; additionFen: number; cutFen: number }[];
+    for (const fund of funds) insertFund.run(sheetId, fund.source, adjustedFen(fund));
+    insertIndicator.run(sheetId, project.projectId);
+  }
+}
+
+/** Opens a round and its sheets in one transaction. */
+export function createRound(db: Db, actor: Actor, input: RoundInput): RoundSummary {
+  const { region } = requireInstallation(db);
+  checkRoundInput(input);
+  const inScope = projectsInScope(db, input);
   const id = randomUUID();
   db.transaction((tx) => {
     const seq = nextSeq(tx, region.code, input.year, input.month);
@@ -127,13 +147,7 @@ export function createRound(db: Db, actor: Actor, input: RoundInput): RoundSumma
     tx.insert(monitoringRounds)
       .values({ id, regionCode: region.code, year: input.year, month: input.month, seq, title, deadline: input.deadline, scope: input.scope })
       .run();
-    for (const project of inScope) {
-      const sheetId = randomUUID();
-      insertSheet.run(sheetId, id, project.projectId);
-      const funds = fundsOf.all(project.projectId) as { source: string; initialFen: number; additionFen: number; cutFen: number }[];
-      for (const fund of funds) insertFund.run(sheetId, fund.source, adjustedFen(fund));
-      insertIndicator.run(sheetId, project.projectId);
-    }
+    openSheets(db, id, inScope);
     recordAudit(tx, actor, {
       entity: 'monitoring-round',
       naturalKey: roundKey({ regionCode: region.code, year: input.year, month: input.month, seq }),
@@ -171,12 +185,20 @@ function statusCounts(db: Db, roundId: string): RoundSummary['counts'] {
   return counts;
 }
 
+/** The installation above that issued a round here, if it is not this installation's own. */
+function issuerAbove(db: Db, roundId: string): RoundSummary['issuedBy'] {
+  const issuer = issuersOf(db, ROUND_ENTITY, [roundId]).get(roundId);
+  if (!issuer || issuer === requireInstallation(db).region.code) return null;
+  return { code: issuer, name: findRegion(db, issuer)?.name ?? issuer };
+}
+
 export function roundSummary(db: Db, round: RoundRow, today = localDate()): RoundSummary {
   const { id, version, year, month, seq, title, deadline, scope, createdAt } = round;
   return {
     id, version, year, month, seq, title, deadline, scope, createdAt,
     counts: statusCounts(db, id),
     deadlineState: deadlineState(deadline, today, settingValue<number>(db, 'monitoring.dueSoonDays')),
+    issuedBy: issuerAbove(db, id),
   };
 }
 

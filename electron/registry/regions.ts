@@ -1,6 +1,6 @@
 // 财政区划: the shipped Xinjiang list (assets/regions-xinjiang.csv) plus divisions a bureau adds later.
 import fs from 'node:fs';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { countRows, type Db } from '../../db/open';
 import { regions } from '../../db/schema';
 import { REGION_CODE, REGION_LEVELS, type RegionLevel } from '../domain/registry';
@@ -46,6 +46,11 @@ export function seedRegions(db: Db): void {
 
 export function listRegions(db: Db): Region[] {
   return db.select().from(regions).orderBy(asc(regions.code)).all();
+}
+
+/** The counties of a prefecture, by code. */
+export function countiesOf(db: Db, prefecture: string): Region[] {
+  return db.select().from(regions).where(and(eq(regions.parentCode, prefecture), eq(regions.level, 'county'))).orderBy(asc(regions.code)).all();
 }
 
 export function findRegion(db: Db, code: string): Region | undefined {

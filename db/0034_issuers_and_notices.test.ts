@@ -1,6 +1,6 @@
-// Migration 0034 records who issued each exchanged record and keeps the prefecture's 通知: the receiver's
-// bookkeeping from before the upgrade stays, an issuer must be a party id, and a notice's read mark names
-// who read it.
+// Migration 0034 records who issued each exchanged record, the decisions received from above, and the
+// prefecture's 通知: the receiver's bookkeeping from before the upgrade stays, an issuer must be a party
+// id, a received decision approves or returns, and a notice's read mark names who read it.
 import { describe, expect, it } from 'vitest';
 import { closeDatabase } from './open';
 import { upgradedFrom } from '../electron/testSupport/migrations';
@@ -19,6 +19,13 @@ describe(`migration ${TAG}`, () => {
       issue('r1', '652800')();
       issue('n1', '652822/101002')();
       expect(issue('r2', '巴州')).toThrow(/exchange_issued_issuer/);
+      const received = (id: string, action: string) => () =>
+        sqlite
+          .prepare("INSERT INTO exchange_decisions_received (id, peer, entity, record_id, record_version, action, opinion, decided_at, decided_by) VALUES (?, '652800', 'target', 't1', 3, ?, '同意', '2020-03-01', '李四')")
+          .run(id, action);
+      received('d1', 'approve')();
+      expect(received('d2', 'grade')).toThrow(/exchange_decisions_received_action/);
+      expect(sqlite.prepare('SELECT id, action, record_version FROM exchange_decisions_received').all()).toEqual([{ id: 'd1', action: 'approve', record_version: 3 }]);
       const notice = (id: string, readAt: string | null, readBy: string | null) => () =>
         sqlite
           .prepare("INSERT INTO notices (id, region_code, year, seq, title, issued_on, issued_by_name, read_at, read_by) VALUES (?, '652822', 2020, ?, '关于开展监控的通知', '2020-08-01', '李四', ?, ?)")

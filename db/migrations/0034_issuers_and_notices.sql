@@ -1,3 +1,20 @@
+CREATE TABLE `exchange_decisions_received` (
+	`id` text PRIMARY KEY NOT NULL,
+	`peer` text NOT NULL,
+	`entity` text NOT NULL,
+	`record_id` text NOT NULL,
+	`record_version` integer NOT NULL,
+	`action` text NOT NULL,
+	`opinion` text DEFAULT '' NOT NULL,
+	`decided_at` text NOT NULL,
+	`decided_by` text NOT NULL,
+	`received_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	CONSTRAINT "exchange_decisions_received_action" CHECK("action" IN ('approve', 'return')),
+	CONSTRAINT "exchange_decisions_received_record_version" CHECK((typeof("record_version") = 'integer' AND "record_version" >= 0)),
+	CONSTRAINT "exchange_decisions_received_peer" CHECK((length("peer") BETWEEN 6 AND 6 AND "peer" NOT GLOB '*[^0-9]*') OR ((length(substr("peer", 1, 6)) BETWEEN 6 AND 6 AND substr("peer", 1, 6) NOT GLOB '*[^0-9]*') AND substr("peer", 7, 1) = '/' AND (length(substr("peer", 8)) BETWEEN 3 AND 20 AND substr("peer", 8) NOT GLOB '*[^0-9A-Za-z]*')))
+);
+--> statement-breakpoint
+CREATE INDEX `exchange_decisions_received_record` ON `exchange_decisions_received` (`record_id`,`entity`,`decided_at`);--> statement-breakpoint
 CREATE TABLE `exchange_issued` (
 	`entity` text NOT NULL,
 	`record_id` text NOT NULL,

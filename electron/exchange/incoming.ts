@@ -675,11 +675,17 @@ function incomingDecisions(verified: VerifiedPackage, direction: Direction): Inc
  */
 function applyDecisions(db: Db, actor: Actor, records: RecordStore, planned: readonly PlannedDecision[], from: { peer: string; final: boolean }): void {
   const remember = records.statement(UPSERT_SYNC);
+  // Kept as it came, so that the record's own page shows the decision from above (an approval changes nothing else).
+  const keep = records.statement(
+    `INSERT OR IGNORE INTO exchange_decisions_received (id, peer, entity, record_id, record_version, action, opinion, decided_at, decided_by)
+     VALUES (@id, @peer, @entity, @recordId, @recordVersion, @action, @opinion, @decidedAt, @decidedBy)`,
+  );
   for (const { action, decision: d, entityDef: entity } of planned) {
     if (action !== 'updated') continue;
     const decision: Decision = { action: d.action, opinion: d.opinion, decidedBy: d.decidedBy, decidedAt: d.decidedAt, final: from.final };
     entity.applyDecision!(db, actor, d.recordId, decision);
     remember.run(from.peer, DECISION, d.id, d.recordVersion, records.byId(entity, d.recordId)!.version);
+    keep.run({ id: d.id, peer: from.peer, entity: d.entity, recordId: d.recordId, recordVersion: d.recordVersion, action: d.action, opinion: d.opinion, decidedAt: d.decidedAt, decidedBy: d.decidedBy });
   }
 }
 

@@ -18,6 +18,17 @@ export const prefectureContract = {
       .strict(),
     output: returns<{ id: string }>(),
   },
+  /** Many decisions at once, in one transaction: approvals may share one opinion, each return has its own. */
+  'exchange.decideMany': {
+    permission: 'review',
+    input: z
+      .object({
+        entity: text(40),
+        decisions: z.array(z.object({ recordId: text(64), action: z.enum(['approve', 'return']), opinion: text(2000) }).strict()).min(1, '请至少选择一项').max(2000),
+      })
+      .strict(),
+    output: returns<{ count: number }>(),
+  },
   'exchange.countyTargets': {
     permission: 'view',
     input: z.object({ county: regionCode, year }).strict(),
@@ -29,6 +40,8 @@ export const prefectureContract = {
     input: z.object({ unit: unitCode, year }).strict(),
     output: returns<CountyTarget[]>(),
   },
+  /** County (or unit): its own targets with the decision the level above sent on each. */
+  'exchange.decidedAbove': { permission: 'view', input: z.object({ year }).strict(), output: returns<AboveDecidedTarget[]>() },
   'exchange.dashboard': { permission: 'view', input: z.object({ year }).strict(), output: returns<CountyRow[]>() },
   'exchange.dashboardExport': { permission: 'view', input: z.object({ year }).strict(), output: returns<FilePayload>() },
 } as const satisfies ContractPart;
@@ -36,4 +49,9 @@ export const prefectureContract = {
 /** A county's (or unit's) target as the reviewer above sees it, with the decision taken on it here. */
 export interface CountyTarget extends TargetForReview {
   decision: { action: 'approve' | 'return'; opinion: string; decidedAt: string; sent: boolean } | null;
+}
+
+/** An installation's own target with the latest decision the level above sent on it. */
+export interface AboveDecidedTarget extends TargetForReview {
+  aboveDecision: { action: 'approve' | 'return'; opinion: string; decidedAt: string; decidedBy: string; recordVersion: number };
 }

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useInvoke } from '../../components/useInvoke';
 import { navigate, useRoute } from '../../router';
 import { CountyDashboard } from './CountyDashboard';
+import { DecidedAboveTab } from './DecidedAboveTab';
 import { ExchangeContext, type ExchangeView } from './exchangeContext';
 import { HistoryTab } from './HistoryTab';
 import { PeersTab } from './PeersTab';
@@ -32,6 +33,7 @@ const UNIT_TABS: TabDef[] = [
   { value: 'report', label: '上报与导入', page: ReportTab },
   { value: 'history', label: '往来记录', page: HistoryTab, badge: true },
   { value: 'returned', label: '退回的目标', page: ReturnedTargetsTab },
+  { value: 'decided', label: '上级审核', page: DecidedAboveTab },
 ];
 
 const COUNTY_TABS: TabDef[] = [...UNIT_TABS, { value: 'units', label: '下级单位', page: UnitsTab }];

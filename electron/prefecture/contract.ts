@@ -2,13 +2,15 @@
 // review lists and decisions, and the prefecture's summary of its counties. They keep the names they had
 // on the 数据交换 page, where they are shown.
 import { z } from 'zod';
-import { regionCode, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import { isoDate, regionCode, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import type { IssuedRound } from '../monitoring';
 import { unitCode } from '../exchange/contract';
 import type { TargetForReview } from '../targets';
 import type { CountyRow } from './dashboard';
 
 // The types the renderer shows, so that it sees this workflow only through its contract.
 export type { CountyRow } from './dashboard';
+export type { IssuedRound } from '../monitoring';
 
 export const prefectureContract = {
   'exchange.decide': {
@@ -29,6 +31,22 @@ export const prefectureContract = {
       .strict(),
     output: returns<{ count: number }>(),
   },
+  /** 州级下发: one monitoring round (month, deadline, scope) to all or chosen counties at once. */
+  'exchange.issueRound': {
+    permission: 'rounds.open',
+    input: z
+      .object({
+        year,
+        month: z.number().int().min(1, '监控月份应为 1–12 月').max(12, '监控月份应为 1–12 月'),
+        deadline: isoDate,
+        scope: z.enum(['all', 'key']),
+        title: text(60).optional(),
+        counties: z.array(regionCode).max(100).optional(),
+      })
+      .strict(),
+    output: returns<IssuedRound[]>(),
+  },
+  'exchange.issuedRounds': { permission: 'view', input: z.object({ year }).strict(), output: returns<IssuedRound[]>() },
   'exchange.countyTargets': {
     permission: 'view',
     input: z.object({ county: regionCode, year }).strict(),

@@ -1,5 +1,6 @@
 // Handlers of the review and summary channels.
-import { actorIn as actor } from '../ipc/callContext';
+import { actorIn as actor, dbOf as db } from '../ipc/callContext';
+import { issuedRounds, issueRoundToCounties } from '../monitoring';
 import { encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import type { prefectureContract } from './contract';
@@ -12,6 +13,8 @@ export const prefectureHandlers: HandlersFor<typeof prefectureContract> = {
   'exchange.decideMany': (input, ctx) => ({
     count: recordDecisions(ctx.app.store(), actor(ctx), input.decisions.map((d) => ({ entity: input.entity, ...d }))).length,
   }),
+  'exchange.issueRound': (input, ctx) => issueRoundToCounties(db(ctx), actor(ctx), input),
+  'exchange.issuedRounds': (input, ctx) => issuedRounds(db(ctx), input.year),
   'exchange.countyTargets': (input, ctx) => countyTargets(ctx.app.store(), input.county, input.year),
   'exchange.unitTargets': (input, ctx) => unitTargets(ctx.app.store(), input.unit, input.year),
   'exchange.decidedAbove': (input, ctx) => targetsDecidedAbove(ctx.app.store(), input.year),

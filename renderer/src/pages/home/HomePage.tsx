@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../../../../electron/domain/registry';
 import { useSession } from '../../appState';
 import { PageHeader } from '../../components/PageHeader';
 import { useAllowed } from '../../components/useAllowed';
+import { UnreadNoticesLine } from '../exchange/UnreadNoticesLine';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
 import { SampleDataOffer } from '../demo/SampleDataOffer';
@@ -101,6 +102,7 @@ export function HomePage() {
           </Card>
         ))}
       </SimpleGrid>
+      {installation.role === 'county' && <UnreadNoticesLine />}
       {keepsUnits ? <TargetCoverageCard /> : <CountiesSummaryCard />}
       {keepsUnits && stats.data && units === 0 && <SampleDataOffer />}
 

@@ -57,7 +57,7 @@ describe('a monitoring round the prefecture issues to its counties', () => {
     expect(new Set(issued.map((r) => `${r.month}/${r.deadline}/${r.scope}`))).toEqual(new Set(['8/2020-08-31/all']));
     expect(issuedRounds(pref.db, YEAR).map((r) => r.id).sort()).toEqual(issued.map((r) => r.id).sort());
     const chosen = issueRoundToCounties(pref.db, TEST_ACTOR, { year: YEAR, month: 8, deadline: '2020-09-10', scope: 'key', counties: ['652822'] });
-    expect(chosen.map((r) => [r.county, r.seq])).toEqual([['652822', 2]]);
+    expect(chosen.map((r) => [r.county, r.seq])).toEqual([['652822', 102]]);
   });
 
   it('refuses a county, a county not of the prefecture, and a deadline before the month', () => {
@@ -99,17 +99,18 @@ describe('a monitoring round the prefecture issues to its counties', () => {
         }
       })();
       expect(error).toBeInstanceOf(PackageRefusal);
-      expect((error as Error).message).toBe('数据包内监控轮次（652822/2020/8/1）由本机下发，对方不能更改它的“deadline”，已拒绝整个数据包');
+      expect((error as Error).message).toBe('数据包内监控轮次（652822/2020/8/101）由本机下发，对方不能更改它的“deadline”，已拒绝整个数据包');
     }
     expect(dump(pref.sqlite)).toBe(before);
   });
 
-  it("leaves the county's own round its own beside the issued one", () => {
+  it("leaves the county's own round its own beside the issued one, under its own number", () => {
     const { county } = issuedAugust();
-    createRound(county.db, TEST_ACTOR, { year: YEAR, month: 11, deadline: '2020-11-30', scope: 'all' });
-    expect(listRounds(county.db, YEAR).map((r) => [r.month, r.issuedBy?.code ?? null])).toEqual([
-      [11, null],
-      [8, '652800'],
+    // The county's own August round keeps its own number beside the issued one.
+    createRound(county.db, TEST_ACTOR, { year: YEAR, month: 8, deadline: '2020-08-31', scope: 'all' });
+    expect(listRounds(county.db, YEAR).map((r) => [r.month, r.seq, r.title, r.issuedBy?.code ?? null])).toEqual([
+      [8, 101, '2020年8月绩效运行监控（州级下发）', '652800'],
+      [8, 1, '2020年8月绩效运行监控', null],
     ]);
   });
 });

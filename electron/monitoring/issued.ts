@@ -60,7 +60,7 @@ export function issueRoundToCounties(db: Db, actor: Actor, input: IssuedRoundInp
   db.transaction((tx) => {
     for (const county of counties) {
       const id = randomUUID();
-      const seq = nextSeq(tx, county.code, input.year, input.month);
+      const seq = nextSeq(tx, county.code, input.year, input.month, true);
       const title = input.title?.trim() || `${input.year}年${input.month}月绩效运行监控（州级下发）`;
       tx.insert(monitoringRounds).values({ id, regionCode: county.code, year: input.year, month: input.month, seq, title, deadline: input.deadline, scope: input.scope }).run();
       markIssued(tx, ROUND_ENTITY, id, installation.region.code);

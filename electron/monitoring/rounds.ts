@@ -104,12 +104,22 @@ export function checkRoundInput(input: Pick<RoundInput, 'year' | 'month' | 'dead
   if (deadlineProblem) throw new AppError('INVALID_INPUT', deadlineProblem);
 }
 
-export const nextSeq = (db: Db, region: string, year: number, month: number): number =>
-  (db
-    .select({ seq: sql<number>`max(${monitoringRounds.seq})` })
+/**
+ * Rounds a prefecture issues are numbered from 101 in each month: it does not know every round a county
+ * opened itself, and the same number would make its round collide with the county's own on import.
+ */
+export const ISSUED_SEQ_FROM = 101;
+
+/** The next number of a region's round in a month, among its own rounds (1–100) or the issued ones (101 on). */
+export function nextSeq(db: Db, region: string, year: number, month: number, issued = false): number {
+  const range = issued ? sql`${monitoringRounds.seq} >= ${ISSUED_SEQ_FROM}` : sql`${monitoringRounds.seq} < ${ISSUED_SEQ_FROM}`;
+  const last = db
+    .select({ seq: sql<number | null>`max(${monitoringRounds.seq})` })
     .from(monitoringRounds)
-    .where(and(eq(monitoringRounds.regionCode, region), eq(monitoringRounds.year, year), eq(monitoringRounds.month, month)))
-    .get()?.seq ?? 0) + 1;
+    .where(and(eq(monitoringRounds.regionCode, region), eq(monitoringRounds.year, year), eq(monitoringRounds.month, month), range))
+    .get()?.seq;
+  return (last ?? (issued ? ISSUED_SEQ_FROM - 1 : 0)) + 1;
+}
 
 /**
  * Opens a sheet per project of a round, with the adjusted budget per fund source snapshotted and a row

@@ -12,7 +12,7 @@ import { appVersion } from '../paths';
 import { findRegion, findUnit, requireInstallation, type Installation } from '../registry';
 import { markDecisionsCarried, unacknowledgedDecisions } from './decisions';
 import { carriesLibrary, stageIncludes, type Direction, type ExchangeEntity, type Stage } from './entities';
-import { markIssuedHere } from './issuers';
+import { ISSUER_OF, markIssuedHere } from './issuers';
 import { ensureIdentity } from './keys';
 import { DECISION_KINDS, KIND_LABELS, LIBRARY_KIND, parsePartyId, partyId, UPWARD_KINDS, type Manifest, type PackageKind, type Party } from './manifest';
 import { selfParty, type NamedParty } from './parties';
@@ -59,9 +59,13 @@ function selectRecords(
   const carried = (e: ExchangeEntity) =>
     e.directions.includes(direction) && stageIncludes(e, stage) && carriesLibrary(e) === (kind === LIBRARY_KIND) && forUnit(e);
   const unitOf = (e: ExchangeEntity) => (direction === 'up' || e.downToUnits ? unit : undefined);
+  // A reply never carries back what its receiver issued itself (the county's own rounds): it has them.
+  const issuer = store.sqlite.prepare(ISSUER_OF);
+  const issuedByReceiver = (e: ExchangeEntity, id: string) => direction === 'down' && (issuer.get(e.name, id) as { issuer: string } | undefined)?.issuer === peer;
   return EXCHANGE_ENTITIES.filter(carried).map((entity) => ({
     entity,
     records: records.select(entity, county, year, unitOf(entity)).filter((record) => {
+      if (issuedByReceiver(entity, record.id)) return false;
       if (full) return true;
       const acknowledged = delivered.get(peer, entity.name, record.id) as { version: number } | undefined;
       return !acknowledged || acknowledged.version < record.version;

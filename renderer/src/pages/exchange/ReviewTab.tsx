@@ -205,7 +205,7 @@ export function PeerReview({ peer }: { peer: ReplyPeer }) {
             打印
           </Button>
         </Group>
-        <Group gap="sm" className="no-print" aria-label="批量审核">
+        <Group gap="sm" className="no-print" role="group" aria-label="批量审核">
           <Checkbox
             label={`全选可审核的 ${decidable.length} 项`}
             checked={decidable.length > 0 && decidable.every((t) => selected.has(t.id))}

@@ -192,7 +192,7 @@ describe('a record’s parents travel in its stage without it naming theirs', ()
   it('refuses to export a stage no workflow declares, naming those there are', () => {
     const dir = tempDir();
     expect(() => exportReport(county(dir), TEST_ACTOR, { year: YEAR, stage: 'inspection', full: true, out: path.join(dir, 'x.zip') })).toThrow(
-      '数据交换阶段“inspection”不存在，可选：library、targets、monitoring、self-evaluation、evaluation、results、rectification、funds、all',
+      '数据交换阶段“inspection”不存在，可选：library、targets、monitoring、self-evaluation、evaluation、results、rectification、funds、notices、all',
     );
     expect(fs.existsSync(path.join(dir, 'x.zip'))).toBe(false);
   });

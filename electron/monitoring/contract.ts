@@ -22,6 +22,8 @@ export type { UnitCoverage, Warning } from './boards';
 export type { ImportKind, MonitoringImportPreview, MonitoringImportRow } from './excel';
 
 const round = z.object({ roundId: uuid }).strict();
+/** A round's reporting month, as the bureau opens it and as a prefecture issues it. */
+export const roundMonth = z.number().int().min(1, '监控月份应为 1–12 月').max(12, '监控月份应为 1–12 月');
 const sheet = z.object({ sheetId: uuid }).strict();
 
 const deviation = {
@@ -41,7 +43,7 @@ export const monitoringContract = {
     input: z
       .object({
         year,
-        month: z.number().int().min(1, '监控月份应为 1–12 月').max(12, '监控月份应为 1–12 月'),
+        month: roundMonth,
         deadline: isoDate,
         scope: z.enum(ROUND_SCOPES),
         projectIds: z.array(uuid).max(10_000).optional(),

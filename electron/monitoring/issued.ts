@@ -10,8 +10,8 @@ import { recordAudit, type Actor } from '../audit/audit';
 import type { RoundScope } from '../domain/monitoring';
 import { AppError } from '../errors';
 import { issuersOf, markIssued } from '../exchange/exchange';
-import { countiesOf, requireInstallation } from '../registry';
-import { checkRoundInput, nextSeq, openSheets, ROUND_ENTITY, roundCandidates } from './rounds';
+import { chosenCounties, countiesOf, requireInstallation } from '../registry';
+import { checkRoundInput, nextSeq, openSheets, ROUND_ENTITY, roundCandidates, type RoundSummary } from './rounds';
 import { requireRound, roundKey } from './store';
 
 /** What a prefecture issues: every county gets the same month, deadline and scope. */
@@ -27,27 +27,7 @@ export interface IssuedRoundInput {
 }
 
 /** A round the prefecture issued to one county, as its 下发 list shows it. */
-export interface IssuedRound {
-  id: string;
-  county: string;
-  countyName: string;
-  year: number;
-  month: number;
-  seq: number;
-  title: string;
-  deadline: string;
-  scope: RoundScope;
-  createdAt: string;
-}
-
-function chosenCounties(db: Db, prefecture: string, chosen: readonly string[] | undefined) {
-  const counties = countiesOf(db, prefecture);
-  if (!chosen) return counties;
-  const unknown = chosen.filter((code) => !counties.some((c) => c.code === code));
-  if (unknown.length) throw new AppError('INVALID_INPUT', `${unknown.join('、')} 不是本州所辖的县市，请重新选择`);
-  if (chosen.length === 0) throw new AppError('INVALID_INPUT', '请至少选择一个县市');
-  return counties.filter((c) => chosen.includes(c.code));
-}
+export type IssuedRound = Pick<RoundSummary, 'id' | 'year' | 'month' | 'seq' | 'title' | 'deadline' | 'scope' | 'createdAt'> & { county: string; countyName: string };
 
 /** Issues the round to each county in one transaction, one audit entry per county's round. */
 export function issueRoundToCounties(db: Db, actor: Actor, input: IssuedRoundInput): IssuedRound[] {
@@ -55,7 +35,6 @@ export function issueRoundToCounties(db: Db, actor: Actor, input: IssuedRoundInp
   if (installation.role !== 'prefecture') throw new AppError('INVALID_INPUT', '只有州级财政局向所辖县市下发监控轮次；本县的轮次请在“绩效监控”中开启');
   checkRoundInput(input);
   const counties = chosenCounties(db, installation.region.code, input.counties);
-  if (counties.length === 0) throw new AppError('INVALID_INPUT', '本州还没有所辖县市的区划，请先在“设置 → 区划”中核对');
   const ids: string[] = [];
   db.transaction((tx) => {
     for (const county of counties) {

@@ -11,7 +11,7 @@ import { isIsoDate } from '../domain/projects';
 import { AppError } from '../errors';
 import { issuersOf, markIssued } from '../exchange/exchange';
 import type { FilePayload } from '../ipc/schema';
-import { countiesOf, findRegion, requireInstallation } from '../registry';
+import { chosenCounties, countiesOf, findRegion, requireInstallation } from '../registry';
 
 /** The owner kind of a notice's files (exchange.ts carries them with the notice). */
 export const NOTICE_FILES = 'notice';
@@ -56,15 +56,6 @@ function checkNotice(input: NoticeInput): void {
   if (Number(input.issuedOn.slice(0, 4)) !== input.year) throw new AppError('INVALID_INPUT', `发文日期 ${input.issuedOn} 不在 ${input.year} 年度内，请核对年度或日期`);
 }
 
-function chosenCounties(db: Db, prefecture: string, chosen: readonly string[] | undefined) {
-  const counties = countiesOf(db, prefecture);
-  if (chosen === undefined) return counties;
-  if (chosen.length === 0) throw new AppError('INVALID_INPUT', '请至少选择一个县市');
-  const unknown = chosen.filter((code) => !counties.some((c) => c.code === code));
-  if (unknown.length) throw new AppError('INVALID_INPUT', `${unknown.join('、')} 不是本州所辖的县市，请重新选择`);
-  return counties.filter((c) => chosen.includes(c.code));
-}
-
 const nextSeq = (db: Db, region: string, year: number): number =>
   (db.select({ seq: sql<number>`max(${notices.seq})` }).from(notices).where(and(eq(notices.regionCode, region), eq(notices.year, year))).get()?.seq ?? 0) + 1;
 
@@ -74,7 +65,6 @@ export function issueNotice(db: Db, actor: Actor, input: NoticeInput): Notice[] 
   if (installation.role !== 'prefecture') throw new AppError('INVALID_INPUT', '只有州级财政局向所辖县市下发通知');
   checkNotice(input);
   const counties = chosenCounties(db, installation.region.code, input.counties);
-  if (counties.length === 0) throw new AppError('INVALID_INPUT', '本州还没有所辖县市的区划，请先在“设置 → 区划”中核对');
   const ids: string[] = [];
   db.transaction((tx) => {
     for (const county of counties) {

@@ -3,6 +3,7 @@
 // on the 数据交换 page, where they are shown.
 import { z } from 'zod';
 import { isoDate, regionCode, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import { roundMonth } from '../monitoring/contract';
 import type { IssuedRound } from '../monitoring';
 import { unitCode } from '../exchange/contract';
 import type { TargetForReview } from '../targets';
@@ -37,7 +38,7 @@ export const prefectureContract = {
     input: z
       .object({
         year,
-        month: z.number().int().min(1, '监控月份应为 1–12 月').max(12, '监控月份应为 1–12 月'),
+        month: roundMonth,
         deadline: isoDate,
         scope: z.enum(['all', 'key']),
         title: text(60).optional(),

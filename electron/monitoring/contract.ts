@@ -12,11 +12,11 @@ import type { AdjustmentDraft } from './adjustments';
 import type { Coverage, WarningsBoard } from './boards';
 import type { MonitoringImportPreview, MonitoringImportResult } from './excel';
 import type { RoundReport } from './report';
-import type { RoundCandidate, RoundSummary } from './rounds';
+import type { RoundCandidate, RoundListing, RoundSummary } from './rounds';
 import type { SheetDetail, SheetListRow } from './sheets';
 export type { AdjustmentDraft } from './adjustments';
 export type { LightCounts, UnitExecution } from './report';
-export type { RoundSummary } from './rounds';
+export type { RoundListing, RoundSummary } from './rounds';
 export type { SheetDetail, SheetListRow } from './sheets';
 export type { UnitCoverage, Warning } from './boards';
 export type { ImportKind, MonitoringImportPreview, MonitoringImportRow } from './excel';
@@ -35,8 +35,8 @@ const deviation = {
 const importFile = file.extend({ roundId: uuid, kind: z.enum(['execution', 'template']) }).strict();
 
 export const monitoringContract = {
-  'monitoring.rounds': { permission: 'view', input: z.object({ year: year.optional() }).strict(), output: returns<RoundSummary[]>() },
-  'monitoring.round': { permission: 'view', input: round, output: returns<RoundSummary>() },
+  'monitoring.rounds': { permission: 'view', input: z.object({ year: year.optional() }).strict(), output: returns<RoundListing[]>() },
+  'monitoring.round': { permission: 'view', input: round, output: returns<RoundListing>() },
   'monitoring.candidates': { permission: 'view', input: z.object({ year }).strict(), output: returns<RoundCandidate[]>() },
   'monitoring.createRound': {
     permission: 'rounds.open',

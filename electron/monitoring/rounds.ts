@@ -32,9 +32,10 @@ export interface RoundSummary {
   /** Sheets by status, and in all. */
   counts: Record<WorkflowState, number> & { sheets: number };
   deadlineState: DeadlineState;
-  /** The level above that issued it (州级下发), which alone sets its month, deadline and scope; null for the region's own. */
-  issuedBy: { code: string; name: string } | null;
 }
+
+/** A round as its pages show it: with the level above that issued it (州级下发), which alone sets its month, deadline and scope; null for the region's own. */
+export type RoundListing = RoundSummary & { issuedBy: { code: string; name: string } | null };
 
 /** An approved project target that a round can monitor. */
 export interface RoundCandidate {
@@ -196,7 +197,7 @@ function statusCounts(db: Db, roundId: string): RoundSummary['counts'] {
 }
 
 /** The installation above that issued a round here, if it is not this installation's own. */
-function issuerAbove(db: Db, roundId: string): RoundSummary['issuedBy'] {
+function issuerAbove(db: Db, roundId: string): RoundListing['issuedBy'] {
   const issuer = issuersOf(db, ROUND_ENTITY, [roundId]).get(roundId);
   if (!issuer || issuer === requireInstallation(db).region.code) return null;
   return { code: issuer, name: findRegion(db, issuer)?.name ?? issuer };
@@ -208,12 +209,11 @@ export function roundSummary(db: Db, round: RoundRow, today = localDate()): Roun
     id, version, year, month, seq, title, deadline, scope, createdAt,
     counts: statusCounts(db, id),
     deadlineState: deadlineState(deadline, today, settingValue<number>(db, 'monitoring.dueSoonDays')),
-    issuedBy: issuerAbove(db, id),
   };
 }
 
-/** The rounds of a year (or of every year), newest reporting month first. */
-export function listRounds(db: Db, year?: number, today = localDate()): RoundSummary[] {
+/** The rounds of a year (or of every year), newest reporting month first, each with who issued it. */
+export function listRounds(db: Db, year?: number, today = localDate()): RoundListing[] {
   const { region } = requireInstallation(db);
   const conditions = [eq(monitoringRounds.regionCode, region.code), eq(monitoringRounds.deleted, false)];
   if (year !== undefined) conditions.push(eq(monitoringRounds.year, year));
@@ -223,7 +223,10 @@ export function listRounds(db: Db, year?: number, today = localDate()): RoundSum
     .where(and(...conditions))
     .orderBy(desc(monitoringRounds.year), desc(monitoringRounds.month), desc(monitoringRounds.seq))
     .all()
-    .map((round) => roundSummary(db, round, today));
+    .map((round) => ({ ...roundSummary(db, round, today), issuedBy: issuerAbove(db, round.id) }));
 }
 
 export const getRound = (db: Db, id: string): RoundSummary => roundSummary(db, requireRound(db, id));
+
+/** One round as its page shows it, with who issued it. */
+export const roundListing = (db: Db, id: string): RoundListing => ({ ...getRound(db, id), issuedBy: issuerAbove(db, id) });

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { DEADLINE_LABELS, SCOPE_LABELS, type DeadlineState } from '../../../../electron/domain/monitoring';
-import type { RoundSummary } from '../../../../electron/monitoring/contract';
+import type { RoundListing } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -25,7 +25,7 @@ export function DeadlineBadge({ state }: { state: DeadlineState }) {
 }
 
 /** A round the prefecture issued: the county fills it, and only the prefecture sets its month, deadline and scope. */
-export function IssuedBadge({ issuedBy }: { issuedBy: RoundSummary['issuedBy'] }) {
+export function IssuedBadge({ issuedBy }: { issuedBy: RoundListing['issuedBy'] }) {
   if (!issuedBy) return null;
   return (
     <Badge variant="light" color="grape" style={{ flexShrink: 0 }} title={`由${issuedBy.name}下发：本县填报监控表，报告月份、截止日期和范围不能在本县修改`}>
@@ -34,7 +34,7 @@ export function IssuedBadge({ issuedBy }: { issuedBy: RoundSummary['issuedBy'] }
   );
 }
 
-const COLUMNS: Column<RoundSummary>[] = [
+const COLUMNS: Column<RoundListing>[] = [
   {
     key: 'title',
     header: '监控轮次',

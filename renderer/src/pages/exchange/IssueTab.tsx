@@ -65,6 +65,24 @@ function IssueCard({ id, title, onSubmit, children }: { id: string; title: strin
   );
 }
 
+/** Why the last issue failed, if it did, and the button that issues. */
+function IssueSubmit({ error, saving, disabled, label }: { error: string | null; saving: boolean; disabled: boolean; label: string }) {
+  return (
+    <>
+      {error && (
+        <Alert color="red" title="没有下发">
+          {error}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button type="submit" loading={saving} disabled={disabled}>
+          {label}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
 function CountyChoice({ value, onChange, total }: { value: string[]; onChange: (codes: string[]) => void; total: { code: string; name: string }[] }) {
   return (
     <MultiSelect
@@ -146,16 +164,7 @@ function IssueRoundCard() {
         </Stack>
       </Group>
       <CountyChoice value={chosen} onChange={setChosen} total={counties} />
-      {error && (
-        <Alert color="red" title="没有下发">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button type="submit" loading={saving} disabled={reach === 0}>
-          下发到 {reach} 个县市
-        </Button>
-      </Group>
+      <IssueSubmit error={error} saving={saving} disabled={reach === 0} label={`下发到 ${reach} 个县市`} />
       {issued.data && issued.data.length > 0 ? (
         <Table striped withTableBorder aria-label="已下发的监控轮次">
           <Table.Thead>
@@ -253,16 +262,7 @@ function IssueNoticeCard() {
           ))
         )}
       </Group>
-      {error && (
-        <Alert color="red" title="没有下发">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button type="submit" loading={saving} disabled={reach === 0}>
-          下发通知到 {reach} 个县市
-        </Button>
-      </Group>
+      <IssueSubmit error={error} saving={saving} disabled={reach === 0} label={`下发通知到 ${reach} 个县市`} />
       <IssuedNotices notices={issued.data} year={year} />
     </IssueCard>
   );

@@ -86,7 +86,8 @@ describe('数据交换 between a county and its prefecture', () => {
     await luntai.getByRole('button', { name: '审核轮台县' }).click();
 
     const targets = await prefecture.call('exchange.countyTargets', { county: '652822', year: YEAR });
-    const target = targets.find((t) => t.kind === 'project' && t.projectName)!;
+    // Only what the county put forward can be decided: a draft shows 未送审 instead of the buttons.
+    const target = targets.find((t) => t.kind === 'project' && t.projectName && (t.status === 'submitted' || t.status === 'approved'))!;
     await p.getByRole('textbox', { name: '搜索目标' }).fill(target.ownerCode);
     const list = p.getByRole('table', { name: '轮台县的绩效目标' });
     const row = list.getByRole('row').filter({ hasText: target.ownerCode });

@@ -100,7 +100,7 @@ describe('a budget unit reporting to its county', () => {
 
     await openExchange(unit);
     await page.getByRole('heading', { name: '数据交换' }).waitFor();
-    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['上报与导入', '往来记录', '退回的目标']);
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['上报与导入', '往来记录', '退回的目标', '上级审核']);
     await page.getByText('请将指纹电话告知县财政局核对', { exact: false }).waitFor();
     await page.getByRole('heading', { name: /导出上报包 · 上报县财政局/ }).waitFor();
     await page.getByRole('heading', { name: '导入县级反馈包或回执' }).waitFor();

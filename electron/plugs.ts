@@ -27,6 +27,7 @@ import { monitoringCycle } from './monitoring';
 import { monitoringCommands } from './monitoring/commands';
 import { monitoringHandlers } from './monitoring/handlers';
 import { prefectureCommands } from './prefecture/commands';
+import { noticesHandlers } from './notices/handlers';
 import { prefectureHandlers } from './prefecture/handlers';
 import type { CycleSource, ProjectCycleSources } from './projects';
 import { projectsHandlers } from './projects/handlers';
@@ -78,6 +79,7 @@ export const PLUGS = {
   rectification: { handlers: rectificationHandlers, commands: rectificationCommands, cycle: rectificationCycle },
   funds: { handlers: fundsHandlers, commands: fundsCommands, cycle: fundsCycle },
   disclosure: { handlers: disclosureHandlers, cycle: disclosureCycle },
+  notices: { handlers: noticesHandlers },
   exchange: { handlers: exchangeHandlers, commands: exchangeCommands, cycle: exchangeCycle },
   prefecture: { handlers: prefectureHandlers, commands: prefectureCommands },
   demo: { handlers: demoHandlers, commands: demoCommands },

@@ -211,6 +211,8 @@ describe('the real workflows', () => {
       { value: 'results', label: '结果应用', upward: true },
       { value: 'rectification', label: '整改', upward: true },
       { value: 'funds', label: '衔接资金', upward: true },
+      // A county's read marks go back up.
+      { value: 'notices', label: '上级通知', upward: true },
       { value: 'all', label: '全部', upward: true },
     ]);
   });

@@ -10,6 +10,7 @@ import { expertsWorkflow } from './experts/workflow';
 import { fundsWorkflow } from './funds/workflow';
 import { libraryWorkflow } from './library/workflow';
 import { monitoringWorkflow } from './monitoring/workflow';
+import { noticesWorkflow } from './notices/workflow';
 import { prefectureWorkflow } from './prefecture/workflow';
 import { projectsWorkflow } from './projects/workflow';
 import { rectificationWorkflow } from './rectification/workflow';
@@ -33,6 +34,7 @@ export const WORKFLOWS = [
   rectificationWorkflow,
   fundsWorkflow,
   disclosureWorkflow,
+  noticesWorkflow,
   exchangeWorkflow,
   prefectureWorkflow,
   demoWorkflow,

@@ -156,3 +156,46 @@ export const exchangeDecisions = sqliteTable(
     checkCounter('exchange_decisions', 'record_version', 0),
   ],
 );
+
+/**
+ * Who issued each exchanged record: this installation (its own party id) for a record it made and sent
+ * out, or the peer whose package created it here. A peer's copy of a record this installation issued may
+ * change only what the peer answers (ExchangeEntity.answeredByPeer): one receipt of the peer's unchanged
+ * copy must not let its next package rewrite a round the prefecture issued or a notice the county sent.
+ */
+export const exchangeIssued = sqliteTable(
+  'exchange_issued',
+  {
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    issuer: text('issuer').notNull(),
+    recordedAt: text('recorded_at').notNull().default(sqlNow),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.recordId] }), index('exchange_issued_issuer').on(t.issuer, t.entity), checkPartyId('exchange_issued', 'issuer')],
+);
+
+/**
+ * Receiver side: the review decisions the level above sent on this installation's records (a prefecture's
+ * approval of a county's target is recorded only, so this is where the county sees it), as they arrived.
+ */
+export const exchangeDecisionsReceived = sqliteTable(
+  'exchange_decisions_received',
+  {
+    id: text('id').primaryKey(),
+    peer: text('peer').notNull(),
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    recordVersion: integer('record_version').notNull(),
+    action: text('action', { enum: DECISION_ACTIONS }).notNull(),
+    opinion: text('opinion').notNull().default(''),
+    decidedAt: text('decided_at').notNull(),
+    decidedBy: text('decided_by').notNull(),
+    receivedAt: text('received_at').notNull().default(sqlNow),
+  },
+  (t) => [
+    index('exchange_decisions_received_record').on(t.recordId, t.entity, t.decidedAt),
+    checkOneOf('exchange_decisions_received', 'action', DECISION_ACTIONS),
+    checkCounter('exchange_decisions_received', 'record_version', 0),
+    checkPartyId('exchange_decisions_received', 'peer'),
+  ],
+);

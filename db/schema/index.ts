@@ -13,3 +13,4 @@ export * from './results';
 export * from './evaluation';
 export * from './funds';
 export * from './attachments';
+export * from './notices';

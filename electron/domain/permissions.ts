@@ -107,6 +107,8 @@ export const WORKFLOW_INSTALLATIONS = {
   rectification: COUNTY_AND_UNIT,
   funds: COUNTY,
   disclosure: COUNTY,
+  // The prefecture writes 通知 to its counties, which read them.
+  notices: ['county', 'prefecture'],
   exchange: EVERY_INSTALLATION,
   // Its decisions are also the county's on its units' packages.
   prefecture: ['county', 'prefecture'],

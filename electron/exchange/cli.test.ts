@@ -79,7 +79,7 @@ describe('jixiao package (CLI)', () => {
 
     // The reviewer returns one target in the app (there is no command for reviewing).
     const store = openDatabase(prefecture);
-    const target = store.sqlite.prepare("SELECT id, owner_code AS code FROM targets WHERE kind = 'project' ORDER BY owner_code LIMIT 1").get() as { id: string; code: string };
+    const target = store.sqlite.prepare("SELECT id, owner_code AS code FROM targets WHERE kind = 'project' AND status IN ('submitted', 'approved') ORDER BY owner_code LIMIT 1").get() as { id: string; code: string };
     recordDecision(store, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'return', opinion: '请细化数量指标' });
     closeDatabase(store);
 

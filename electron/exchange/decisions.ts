@@ -17,45 +17,59 @@ export interface DecisionInput {
   opinion: string;
 }
 
+/** What the reviewing workflow sees of a record before deciding it: its state as it came. */
+export interface DecisionSubject {
+  naturalKey: string;
+  status: string;
+}
+
 /**
- * Keeps a review decision on a record that came up from `peer`'s side until a reply carries it back. The
- * reviewing workflow (electron/prefecture) decides who may decide what; this is the bookkeeping.
+ * Keeps review decisions on records that came up from below until a reply carries them back, all in one
+ * transaction with an audit entry per record. The reviewing workflow (electron/prefecture) decides who may
+ * decide what (`refusal`, naming the record when it may not); this is the bookkeeping.
  */
-export function queueDecision(store: Store, actor: Actor, input: DecisionInput) {
-  const entity = exchangeEntity(input.entity);
-  if (!entity?.applyDecision) throw new AppError('INVALID_INPUT', `“${input.entity}”不能审核`);
-  const record = new RecordStore(store.sqlite).byId(entity, input.recordId);
-  if (!record) throw new AppError('NOT_FOUND', `找不到该${entity.label}，请刷新`);
-  // The decision goes back to whoever sent the record: a county to its prefecture, a unit to its county.
-  const peer = (
-    store.sqlite.prepare('SELECT peer FROM exchange_sync WHERE entity = ? AND record_id = ?').get(entity.name, record.id) as { peer: string } | undefined
-  )?.peer;
-  if (!peer) throw new AppError('INVALID_INPUT', `该${entity.label}不是从下级收到的，请在本机的审核流程中处理`);
-  const decision = {
-    id: randomUUID(),
-    peer,
-    entity: entity.name,
-    recordId: record.id,
-    naturalKey: record.naturalKey,
-    recordVersion: record.version,
-    action: input.action,
-    opinion: input.opinion.trim(),
-    decidedBy: actor.name,
-  };
-  store.db.transaction((tx) => {
-    // A newer decision on the same record replaces one not yet sent.
-    tx.delete(exchangeDecisions)
-      .where(and(eq(exchangeDecisions.recordId, record.id), eq(exchangeDecisions.entity, entity.name), isNull(exchangeDecisions.packageId)))
-      .run();
-    tx.insert(exchangeDecisions).values(decision).run();
-    recordAudit(tx, actor, {
+export function queueDecisions(store: Store, actor: Actor, inputs: readonly DecisionInput[], refusal: (subject: DecisionSubject) => string | null) {
+  const records = new RecordStore(store.sqlite);
+  const decisions = inputs.map((input) => {
+    const entity = exchangeEntity(input.entity);
+    if (!entity?.applyDecision) throw new AppError('INVALID_INPUT', `“${input.entity}”不能审核`);
+    const record = records.byId(entity, input.recordId);
+    if (!record) throw new AppError('NOT_FOUND', `找不到该${entity.label}，请刷新`);
+    // The decision goes back to whoever sent the record: a county to its prefecture, a unit to its county.
+    const peer = (
+      store.sqlite.prepare('SELECT peer FROM exchange_sync WHERE entity = ? AND record_id = ?').get(entity.name, record.id) as { peer: string } | undefined
+    )?.peer;
+    if (!peer) throw new AppError('INVALID_INPUT', `该${entity.label}不是从下级收到的，请在本机的审核流程中处理`);
+    const why = refusal({ naturalKey: record.naturalKey, status: String(record.row.status) });
+    if (why) throw new AppError('INVALID_INPUT', `${entity.label}（${record.naturalKey}）${why}`);
+    return {
+      id: randomUUID(),
+      peer,
       entity: entity.name,
+      recordId: record.id,
       naturalKey: record.naturalKey,
-      action: input.action === 'return' ? '州级退回（待发送）' : '州级审核通过（待发送）',
-      opinion: decision.opinion || null,
-    });
+      recordVersion: record.version,
+      action: input.action,
+      opinion: input.opinion.trim(),
+      decidedBy: actor.name,
+    };
   });
-  return decision;
+  store.db.transaction((tx) => {
+    for (const decision of decisions) {
+      // A newer decision on the same record replaces one not yet sent.
+      tx.delete(exchangeDecisions)
+        .where(and(eq(exchangeDecisions.recordId, decision.recordId), eq(exchangeDecisions.entity, decision.entity), isNull(exchangeDecisions.packageId)))
+        .run();
+      tx.insert(exchangeDecisions).values(decision).run();
+      recordAudit(tx, actor, {
+        entity: decision.entity,
+        naturalKey: decision.naturalKey,
+        action: decision.action === 'return' ? '州级退回（待发送）' : '州级审核通过（待发送）',
+        opinion: decision.opinion || null,
+      });
+    }
+  });
+  return decisions;
 }
 
 /** The latest decision taken here on each of these records, and whether a reply carried it yet. */
@@ -69,6 +83,19 @@ export function latestDecisionsOn(store: Store, entity: string, recordIds: reado
     )
     .all(entity, JSON.stringify(recordIds)) as { recordId: string; action: 'approve' | 'return'; opinion: string; decidedAt: string; packageId: string | null }[];
   return new Map(rows.map(({ recordId, packageId, ...decision }) => [recordId, { ...decision, sent: packageId !== null }]));
+}
+
+/** The latest decision the level above sent on each of these records of this installation's. */
+export function decisionsFromAbove(store: Store, entity: string, recordIds: readonly string[]) {
+  const rows = store.sqlite
+    .prepare(
+      `SELECT record_id AS recordId, action, opinion, decided_at AS decidedAt, decided_by AS decidedBy, record_version AS recordVersion
+         FROM exchange_decisions_received d
+        WHERE entity = ? AND record_id IN (SELECT value FROM json_each(?))
+          AND id = (SELECT id FROM exchange_decisions_received WHERE record_id = d.record_id AND entity = d.entity ORDER BY decided_at DESC, rowid DESC LIMIT 1)`,
+    )
+    .all(entity, JSON.stringify(recordIds)) as { recordId: string; action: 'approve' | 'return'; opinion: string; decidedAt: string; decidedBy: string; recordVersion: number }[];
+  return new Map(rows.map(({ recordId, ...decision }) => [recordId, decision]));
 }
 
 /** Decisions taken here on `peer`'s records that no reply has carried yet. */

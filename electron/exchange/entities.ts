@@ -37,6 +37,12 @@ export interface ChildTable {
   notFromUnits?: true;
 }
 
+/** The columns and child tables of a record that the peer it was sent to answers. */
+export interface PeerAnswer {
+  columns: readonly string[];
+  children: readonly string[];
+}
+
 /**
  * A reference from a record (or its child rows) to another record, which must lie in the package's scope
  * too: a sheet's indicator row naming another target's indicator, a notice naming another county's
@@ -95,12 +101,19 @@ export interface ExchangeEntity {
    */
   downToUnits?: true;
   /**
-   * A record sent to a peer for it to answer (a 整改通知 its unit answers): the peer's newer copy builds on
-   * the version we sent and is taken while ours has not moved since; refuseIncoming says what the peer may
-   * change. Without it, a record changed on both sides since our last receipt is a conflict, so a peer
-   * never rewrites what it was only sent (a round the prefecture issued, a project the county entered).
+   * Goes down only from a prefecture to its counties, never on from a county to its units: what the
+   * prefecture writes to a county (a 通知).
    */
-  answeredByPeer?: true;
+  downToCounties?: true;
+  /**
+   * What a peer fills in on a record sent to it for an answer (a 整改通知 its unit answers, a 通知 the
+   * county marks read): the peer's newer copy builds on the version we sent and is taken while ours has not
+   * moved since. On a record this installation issued (exchange_issued) a peer's copy may change only these
+   * columns and child tables; any other change refuses the package. Without it, a record changed on both
+   * sides since our last receipt is a conflict, and one we issued may not be changed by the peer at all (a
+   * round the prefecture issued, a project the county entered).
+   */
+  answeredByPeer?: PeerAnswer;
   children?: readonly ChildTable[];
   /** What the record and its child rows point at elsewhere, checked on the rows as written (CrossReference). */
   references?: readonly CrossReference[];

@@ -206,7 +206,7 @@ describe('a record’s parents travel in its stage without it naming theirs', ()
   it('refuses to export a stage no workflow declares, naming those there are', () => {
     const dir = tempDir();
     expect(() => exportReport(county(dir), TEST_ACTOR, { year: YEAR, stage: 'inspection', full: true, out: path.join(dir, 'x.zip') })).toThrow(
-      '数据交换阶段“inspection”不存在，可选：library、targets、monitoring、self-evaluation、evaluation、results、rectification、funds、all',
+      '数据交换阶段“inspection”不存在，可选：library、targets、monitoring、self-evaluation、evaluation、results、rectification、funds、notices、all',
     );
     expect(fs.existsSync(path.join(dir, 'x.zip'))).toBe(false);
   });
@@ -715,7 +715,7 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
    */
   const recordsOnly = (sqlite: Database.Database) =>
     JSON.stringify(JSON.parse(dump(sqlite)).filter(([name]: [string]) => !['exchange_packages', 'audit_log'].includes(name)), (key, value) =>
-      key === 'trusted_at' || key === 'package_id' ? undefined : value,
+      key === 'trusted_at' || key === 'package_id' || key === 'recorded_at' ? undefined : value,
     );
 
   function expectRefusedUnchanged(store: Store, file: string, message: RegExp) {

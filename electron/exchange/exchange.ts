@@ -6,3 +6,4 @@ export type { PackageRecord, Row } from './records';
 export { MAX_COUNTER_STEP } from './manifest';
 export { PackageRefusal } from './packageFile';
 export { childRow, jsonStrings, jsonText, recordRow } from './rowSchema';
+export { issuersOf, markIssued } from './issuers';

@@ -10,6 +10,7 @@ import { recordAudit, type Actor } from '../audit/audit';
 import { ROLE_LABELS, type InstallationRole } from '../domain/registry';
 import { findRegion, findUnit, requireInstallation, type Installation } from '../registry';
 import { DECISION } from './decisions';
+import { MARK_ISSUED_BY } from './issuers';
 import { selfId } from './parties';
 import { carriesLibrary, stageIncludes, type AppliedRecord, type Decision, type Direction, type ExchangeEntity, type OwnDecision, type PackageOrigin } from './entities';
 import {
@@ -234,6 +235,7 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
     }
     if (scope.direction === 'up' && scope.unit && !entity.unitScope) throw new PackageRefusal('BAD_DATA', `单位上报包不能包含${entity.label}，已拒绝整个数据包`);
     if (scope.direction === 'down' && entity.downToUnits && !scope.unit) throw new PackageRefusal('BAD_DATA', `上级的反馈包不能包含${entity.label}，已拒绝整个数据包`);
+    if (scope.direction === 'down' && entity.downToCounties && scope.unit) throw new PackageRefusal('BAD_DATA', `本县的反馈包不能包含${entity.label}，已拒绝整个数据包`);
     if (carriesLibrary(entity) !== (manifest.kind === LIBRARY_KIND)) {
       throw new PackageRefusal('BAD_DATA', `${KIND_LABELS[manifest.kind]}不能包含${entity.label}，已拒绝整个数据包`);
     }
@@ -345,17 +347,28 @@ interface LocalState {
   sync: Map<string, SyncState>;
   /** The latest version of each record written into a package for the peer (ExchangeEntity.answeredByPeer). */
   sent: Map<string, number>;
+  /** Who issued each record, where known (exchange_issued): this installation's own may change only as the peer answers. */
+  issuers: Map<string, string>;
 }
 
-function localState(records: RecordStore, peer: string, entity: ExchangeEntity, list: readonly PackageRecord[]): LocalState {
+/** The two parties of an import: who sent the package, and this installation. */
+interface Parties {
+  peer: string;
+  self: string;
+}
+
+function localState(records: RecordStore, { peer, self }: Parties, entity: ExchangeEntity, list: readonly PackageRecord[]): LocalState {
   const ids = JSON.stringify(list.map((r) => r.id));
+  const issuers = records
+    .statement('SELECT record_id AS id, issuer FROM exchange_issued WHERE entity = ? AND record_id IN (SELECT value FROM json_each(?))')
+    .all(entity.name, ids) as { id: string; issuer: string }[];
   const sync = records
     .statement(
       `SELECT record_id AS id, remote_version AS remoteVersion, local_version AS localVersion FROM exchange_sync
         WHERE peer = ? AND entity = ? AND record_id IN (SELECT value FROM json_each(?))`,
     )
     .all(peer, entity.name, ids) as (SyncState & { id: string })[];
-  const sent = entity.answeredByPeer
+  const sent = entity.answeredByPeer || issuers.some((i) => i.issuer === self)
     ? (records
         .statement(
           `SELECT r.record_id AS id, max(r.version) AS version FROM exchange_package_records r JOIN exchange_packages p ON p.id = r.package_id
@@ -367,10 +380,11 @@ function localState(records: RecordStore, peer: string, entity: ExchangeEntity, 
     records: records.byIds(entity, list.map((r) => r.id)),
     sync: new Map(sync.map(({ id, ...state }) => [id, state])),
     sent: new Map(sent.map(({ id, version }) => [id, version])),
+    issuers: new Map(issuers.map(({ id, issuer }) => [id, issuer])),
   };
 }
 
-function planRecord(records: RecordStore, here: LocalState, entity: ExchangeEntity, incoming: PackageRecord, senderState: Row | undefined): Planned {
+function planRecord(records: RecordStore, here: LocalState, self: string, entity: ExchangeEntity, incoming: PackageRecord, senderState: Row | undefined): Planned {
   const base = {
     entity: entity.name,
     label: entity.label,
@@ -391,6 +405,7 @@ function planRecord(records: RecordStore, here: LocalState, entity: ExchangeEnti
     return { ...base, action: incoming.deleted ? 'unchanged' : 'created' };
   }
   if (sync && incoming.version <= sync.remoteVersion) return { ...base, action: 'unchanged', localVersion: local.version };
+  if (here.issuers.get(incoming.id) === self) return { ...base, ...planIssuedHere(here, entity, incoming, local) };
   // A record we sent the peer to answer (a notice a unit answered) builds on the version sent: no newer
   // than that, it is our own copy; newer, it is a conflict only if ours moved on since.
   const sent = here.sent.get(incoming.id);
@@ -406,6 +421,37 @@ function planRecord(records: RecordStore, here: LocalState, entity: ExchangeEnti
   }
   if (sameContent(local, incoming, entity.localColumns)) return { ...base, action: 'unchanged', localVersion: local.version };
   return { ...base, action: incoming.deleted && !local.deleted ? 'deleted' : 'updated' };
+}
+
+/**
+ * A peer's copy of a record this installation issued: one no newer than what we sent it is our own copy;
+ * a newer one may change only what the peer answers (ExchangeEntity.answeredByPeer), and builds on the
+ * version sent — our copy having moved on since makes it a conflict. Any other change refuses the package,
+ * however often the peer's copies were taken before.
+ */
+function planIssuedHere(
+  here: LocalState,
+  entity: ExchangeEntity,
+  incoming: PackageRecord,
+  local: PackageRecord,
+): Pick<Planned, 'action' | 'reason' | 'localVersion'> {
+  const unchanged = { action: 'unchanged', localVersion: local.version } as const;
+  const sent = here.sent.get(incoming.id);
+  if ((sent !== undefined && incoming.version <= sent) || sameContent(local, incoming, entity.localColumns)) return unchanged;
+  if (incoming.deleted) refuseRow(entity, incoming.naturalKey, '由本机下发，对方不能删除');
+  const answer = entity.answeredByPeer;
+  const changed = [
+    ...Object.keys(incoming.row).filter((c) => !answer?.columns.includes(c) && !entity.localColumns?.includes(c) && c !== 'created_at' && incoming.row[c] !== local.row[c]),
+    ...Object.keys({ ...incoming.children, ...local.children }).filter(
+      (table) => !answer?.children.includes(table) && JSON.stringify(incoming.children[table] ?? []) !== JSON.stringify(local.children[table] ?? []),
+    ),
+  ];
+  const answers = answer ? `只能填写答复（${[...answer.columns, ...answer.children].join('、')}），` : '';
+  if (changed.length) refuseRow(entity, incoming.naturalKey, `由本机下发，对方${answers}不能更改它的“${changed.join('、')}”`);
+  if (local.version !== sent) {
+    return { action: 'conflict', reason: `本机在发出该${entity.label}之后又修改过（本机版本 ${local.version}），对方的答复基于旧版本，未覆盖`, localVersion: local.version };
+  }
+  return { action: 'updated', localVersion: incoming.version };
 }
 
 /**
@@ -553,9 +599,10 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   const sets = incomingRecords(store.db, verified, scope, records);
   const decisions = incomingDecisions(verified, scope.direction).map((d) => planDecision(records, peer, d));
   const settlesHere = RECEIVER_SETTLES.includes(manifest.kind);
+  const parties = { peer, self: selfId(installation) };
   const planned = sets.flatMap(({ entity, records: list }) => {
-    const here = localState(records, peer, entity, list);
-    return list.map((r) => planRecord(records, here, entity, r, settlesHere ? awaitReview(records, entity, r) : undefined));
+    const here = localState(records, parties, entity, list);
+    return list.map((r) => planRecord(records, here, parties.self, entity, r, settlesHere ? awaitReview(records, entity, r) : undefined));
   });
   for (const p of [...planned, ...decisions]) summary.counts[p.action]++;
   summary.records = [...planned, ...decisions].map(({ entity, label, naturalKey, action, reason, senderState }) => ({
@@ -584,6 +631,7 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
         options.onProgress?.((done += list.length), planned.length);
       }
       rememberSync(records, peer, planned, manifest.packageId);
+      rememberIssuers(records, peer, planned);
       requireInScope(records, planned, scope, 'after');
       noteReferences(summary.records, planned, requireReferencesInScope(records, planned, scope));
       runAfterApply(store.db, actor, planned, { sender: peer, senderName: manifest.sender.name, sequence: manifest.sequence });
@@ -624,6 +672,12 @@ function rememberSync(records: RecordStore, peer: string, planned: readonly Plan
     if (p.action === 'conflict') continue;
     rememberReceived(records, { peer, entity: p.entity, recordId: p.record.id, remoteVersion: p.record.version, localVersion: p.localVersion, packageId, wrote: writes(p) });
   }
+}
+
+/** A record a peer's package created here was issued by that peer. */
+function rememberIssuers(records: RecordStore, peer: string, planned: readonly Planned[]): void {
+  const mark = records.statement(MARK_ISSUED_BY);
+  for (const p of planned) if (p.action === 'created') mark.run(p.entity, p.record.id, peer);
 }
 
 /** Thrown to roll back a dry run that had to apply records to check them. */
@@ -722,6 +776,11 @@ function incomingDecisions(verified: VerifiedPackage, direction: Direction): Inc
  * `final`: the county's review of a unit's record settles it; the prefecture's review of a county's does not.
  */
 function applyDecisions(db: Db, actor: Actor, records: RecordStore, planned: readonly PlannedDecision[], from: { peer: string; packageId: string; final: boolean }): void {
+  // Kept as it came, so that the record's own page shows the decision from above (an approval changes nothing else).
+  const keep = records.statement(
+    `INSERT OR IGNORE INTO exchange_decisions_received (id, peer, entity, record_id, record_version, action, opinion, decided_at, decided_by)
+     VALUES (@id, @peer, @entity, @recordId, @recordVersion, @action, @opinion, @decidedAt, @decidedBy)`,
+  );
   for (const { action, decision: d, entityDef: entity } of planned) {
     if (action !== 'updated') continue;
     const decision: Decision = { action: d.action, opinion: d.opinion, decidedBy: d.decidedBy, decidedAt: d.decidedAt, final: from.final };
@@ -735,6 +794,7 @@ function applyDecisions(db: Db, actor: Actor, records: RecordStore, planned: rea
       packageId: from.packageId,
       wrote: true,
     });
+    keep.run({ id: d.id, peer: from.peer, entity: d.entity, recordId: d.recordId, recordVersion: d.recordVersion, action: d.action, opinion: d.opinion, decidedAt: d.decidedAt, decidedBy: d.decidedBy });
   }
 }
 

@@ -1,8 +1,8 @@
 // The exchange engine's public entry for the reviewing workflow (electron/prefecture): what came in from
 // whom, and the bookkeeping of review decisions until a reply carries them back; and for restore, the
 // signing identity and peer sequences a restored database must keep.
-export { latestDecisionsOn, pendingDecisionCount, queueDecision, recordsReceivedFrom } from './decisions';
-export type { DecisionInput } from './decisions';
+export { decisionsFromAbove, latestDecisionsOn, pendingDecisionCount, queueDecisions, recordsReceivedFrom } from './decisions';
+export type { DecisionInput, DecisionSubject } from './decisions';
 export { packagesFrom } from './history';
 export type { PackagesFrom } from './history';
 export { carryOverIdentity } from './keys';

@@ -12,6 +12,7 @@ import { appVersion } from '../paths';
 import { findRegion, findUnit, requireInstallation, type Installation } from '../registry';
 import { markDecisionsCarried, unacknowledgedDecisions } from './decisions';
 import { carriesLibrary, stageIncludes, type Direction, type ExchangeEntity, type Stage } from './entities';
+import { markIssuedHere } from './issuers';
 import { ensureIdentity } from './keys';
 import { DECISION_KINDS, KIND_LABELS, LIBRARY_KIND, parsePartyId, partyId, UPWARD_KINDS, type Manifest, type PackageKind, type Party } from './manifest';
 import { selfParty, type NamedParty } from './parties';
@@ -43,13 +44,20 @@ interface Selected {
 function packageSelections(kind: PackageKind, stage: Stage, county: string, year: number, peer: string, full: boolean, unit?: string) {
   requireStage(stage);
   const direction: Direction = UPWARD_KINDS.includes(kind) ? 'up' : 'down';
-  const forUnit = (e: ExchangeEntity) => (direction === 'up' ? !unit || e.unitScope !== undefined : !e.downToUnits || unit !== undefined);
+  const forUnit = (e: ExchangeEntity) =>
+    direction === 'up' ? !unit || e.unitScope !== undefined : e.downToUnits ? unit !== undefined : !(e.downToCounties && unit !== undefined);
   const carried = (e: ExchangeEntity) =>
     e.directions.includes(direction) && stageIncludes(e, stage) && carriesLibrary(e) === (kind === LIBRARY_KIND) && forUnit(e);
   const unitOf = (e: ExchangeEntity) => (direction === 'up' || e.downToUnits ? unit : undefined);
   return EXCHANGE_ENTITIES.filter(carried).map((entity) => ({
     entity,
-    selection: { region: county, year, unit: unitOf(entity), undeliveredTo: full ? undefined : peer } satisfies Selection,
+    selection: {
+      region: county,
+      year,
+      unit: unitOf(entity),
+      undeliveredTo: full ? undefined : peer,
+      notIssuedBy: direction === 'down' ? peer : undefined,
+    } satisfies Selection,
   }));
 }
 
@@ -133,6 +141,7 @@ function writeRecorded(
         })
         .run();
       for (const { entity, records } of carried) for (const r of records) recordCarried.run(manifest.packageId, entity.name, r.id, r.version);
+      markIssuedHere(sqlite, manifest.packageId, partyId(manifest.sender));
       afterWrite?.(manifest);
       recordAudit(tx, actor, {
         entity: 'exchange-package',

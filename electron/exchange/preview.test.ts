@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDemoCounty } from '../demo/generate';
+import { issueRoundToCounties } from '../monitoring';
 import { prefectureStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { importPackage } from './incoming';
 import { exportReceipt, exportReply, exportReport, previewExport } from './outgoing';
@@ -42,6 +43,8 @@ describe('export preview', () => {
     generateDemoCounty(county.db, TEST_ACTOR, { year: YEAR });
     const pref = prefectureStore();
     importInto(pref, exportReport(county, TEST_ACTOR, { year: YEAR, stage: 'all', full: true, out: path.join(dir, 'report.zip') }).file);
+    // A reply carries nothing the county issued itself, so what it has to count is the prefecture's own round.
+    issueRoundToCounties(pref.db, TEST_ACTOR, { year: YEAR, month: 8, deadline: `${YEAR}-08-31`, scope: 'all' });
     const options = { county: '652822', year: YEAR, stage: 'monitoring', full: false } as const;
     const preview = previewExport(pref, options);
     const reply = exportReply(pref, TEST_ACTOR, { ...options, out: path.join(dir, 'reply.zip') });

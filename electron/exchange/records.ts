@@ -37,6 +37,8 @@ export interface Selection {
   unit?: string | undefined;
   /** An incremental package: only the records this peer has not acknowledged at their current version. */
   undeliveredTo?: string | undefined;
+  /** A reply never carries back what its receiver issued itself (the county's own rounds): it has them. */
+  notIssuedBy?: string | undefined;
 }
 
 export class RecordStore {
@@ -93,12 +95,23 @@ export class RecordStore {
   private selectionWhere(entity: ExchangeEntity, selection: Selection): { where: string; params: Record<string, Cell> } {
     const scope = selection.unit && entity.unitScope ? `(${entity.scope}) AND (${entity.unitScope})` : entity.scope;
     const table = quote(entity.table);
-    const where =
-      selection.undeliveredTo === undefined
-        ? scope
-        : `(${scope}) AND NOT EXISTS (SELECT 1 FROM exchange_delivered d
-             WHERE d.peer = :peer AND d.entity = :entity AND d.record_id = ${table}.id AND d.version >= ${table}.version)`;
-    const values = { region: selection.region, year: selection.year, unit: selection.unit ?? null, peer: selection.undeliveredTo ?? null, entity: entity.name };
+    const conditions = [`(${scope})`];
+    if (selection.undeliveredTo !== undefined) {
+      conditions.push(`NOT EXISTS (SELECT 1 FROM exchange_delivered d
+             WHERE d.peer = :peer AND d.entity = :entity AND d.record_id = ${table}.id AND d.version >= ${table}.version)`);
+    }
+    if (selection.notIssuedBy !== undefined) {
+      conditions.push(`NOT EXISTS (SELECT 1 FROM exchange_issued i WHERE i.entity = :entity AND i.record_id = ${table}.id AND i.issuer = :receiver)`);
+    }
+    const where = conditions.join(' AND ');
+    const values = {
+      region: selection.region,
+      year: selection.year,
+      unit: selection.unit ?? null,
+      peer: selection.undeliveredTo ?? null,
+      receiver: selection.notIssuedBy ?? null,
+      entity: entity.name,
+    };
     return { where, params: scopeParams(where, values) };
   }
 

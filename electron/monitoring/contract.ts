@@ -12,16 +12,18 @@ import type { AdjustmentDraft } from './adjustments';
 import type { Coverage, WarningsBoard } from './boards';
 import type { MonitoringImportPreview, MonitoringImportResult } from './excel';
 import type { RoundReport } from './report';
-import type { RoundCandidate, RoundSummary } from './rounds';
+import type { RoundCandidate, RoundListing, RoundSummary } from './rounds';
 import type { SheetDetail, SheetListRow } from './sheets';
 export type { AdjustmentDraft } from './adjustments';
 export type { LightCounts, UnitExecution } from './report';
-export type { RoundSummary } from './rounds';
+export type { RoundListing, RoundSummary } from './rounds';
 export type { SheetDetail, SheetListRow } from './sheets';
 export type { UnitCoverage, Warning } from './boards';
 export type { ImportKind, MonitoringImportPreview, MonitoringImportRow } from './excel';
 
 const round = z.object({ roundId: uuid }).strict();
+/** A round's reporting month, as the bureau opens it and as a prefecture issues it. */
+export const roundMonth = z.number().int().min(1, '监控月份应为 1–12 月').max(12, '监控月份应为 1–12 月');
 const sheet = z.object({ sheetId: uuid }).strict();
 
 const deviation = {
@@ -33,15 +35,15 @@ const deviation = {
 const importFile = file.extend({ roundId: uuid, kind: z.enum(['execution', 'template']) }).strict();
 
 export const monitoringContract = {
-  'monitoring.rounds': { permission: 'view', input: z.object({ year: year.optional() }).strict(), output: returns<RoundSummary[]>() },
-  'monitoring.round': { permission: 'view', input: round, output: returns<RoundSummary>() },
+  'monitoring.rounds': { permission: 'view', input: z.object({ year: year.optional() }).strict(), output: returns<RoundListing[]>() },
+  'monitoring.round': { permission: 'view', input: round, output: returns<RoundListing>() },
   'monitoring.candidates': { permission: 'view', input: z.object({ year }).strict(), output: returns<RoundCandidate[]>() },
   'monitoring.createRound': {
     permission: 'rounds.open',
     input: z
       .object({
         year,
-        month: z.number().int().min(1, '监控月份应为 1–12 月').max(12, '监控月份应为 1–12 月'),
+        month: roundMonth,
         deadline: isoDate,
         scope: z.enum(ROUND_SCOPES),
         projectIds: z.array(uuid).max(10_000).optional(),

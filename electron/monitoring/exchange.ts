@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets } from '../../db/schema';
 import { overspendMessage } from '../domain/monitoring';
+import { requireInstallation } from '../registry';
+import { openIssuedRoundSheets } from './issued';
 import { type CrossReference, type DeclaredEntity, type PackageRecord, type Row, childRow, jsonStrings, recordRow } from '../exchange/exchange';
 
 /**
@@ -58,6 +60,12 @@ export const monitoringExchange: readonly DeclaredEntity[] = [
     stages: ['monitoring'],
     directions: ['up', 'down'],
     scope: 'region_code = :region AND year = :year',
+    // A round the prefecture issued arrives without sheets: the county opens them over its own projects.
+    afterApply: (db, _actor, applied, origin) => {
+      const installation = requireInstallation(db);
+      if (installation.role !== 'county' || origin.sender !== installation.region.parentCode) return;
+      openIssuedRoundSheets(db, applied.filter((r) => r.action === 'created').map((r) => r.id));
+    },
   },
   {
     name: 'monitoring-sheet',

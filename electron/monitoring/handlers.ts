@@ -9,7 +9,7 @@ import type { monitoringContract } from './contract';
 import { commitMonitoringImport, previewMonitoringImport } from './excel';
 import { openSheetRectification } from './rectification';
 import { roundReport, roundReportWorkbook } from './report';
-import { createDefaultRounds, createRound, getRound, listRounds, roundCandidates } from './rounds';
+import { createDefaultRounds, createRound, listRounds, roundCandidates, roundListing } from './rounds';
 import { getSheet, listSheets, saveSheet, transitionSheet } from './sheets';
 import { requireRound } from './store';
 import { monitoringWorkbook } from './workbook';
@@ -18,7 +18,7 @@ const roundTitle = (ctx: CallContext, roundId: string) => requireRound(db(ctx), 
 
 export const monitoringHandlers: HandlersFor<typeof monitoringContract> = {
   'monitoring.rounds': (input, ctx) => listRounds(db(ctx), input.year),
-  'monitoring.round': (input, ctx) => getRound(db(ctx), input.roundId),
+  'monitoring.round': (input, ctx) => roundListing(db(ctx), input.roundId),
   'monitoring.candidates': (input, ctx) => roundCandidates(db(ctx), input.year),
   'monitoring.createRound': (input, ctx) => createRound(db(ctx), actor(ctx), input),
   'monitoring.createDefaultRounds': (input, ctx) => createDefaultRounds(db(ctx), actor(ctx), input.year),

@@ -3,6 +3,8 @@
 export { monitoringTally, roundReport } from './report';
 export type { LightCounts, MonitoringTally } from './report';
 export { createRound } from './rounds';
+export { issuedRounds, issueRoundToCounties } from './issued';
+export type { IssuedRound } from './issued';
 export type { RoundSummary } from './rounds';
 export { getSheet, lastSheetOf, listSheets, sheetNaturalKey } from './sheets';
 export type { IndicatorReport, SheetSaveInput } from './sheets';

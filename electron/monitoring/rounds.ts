@@ -11,9 +11,13 @@ import { adjustedFen, isIsoDate } from '../domain/projects';
 import { localDate } from '../domain/clock';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
-import { requireInstallation } from '../registry';
+import { issuersOf } from '../exchange/exchange';
+import { findRegion, requireInstallation } from '../registry';
 import { settingValue } from '../settings';
 import { requireRound, roundKey, type RoundRow } from './store';
+
+/** A round's record kind in packages (exchange.ts). */
+export const ROUND_ENTITY = 'monitoring-round';
 
 export interface RoundSummary {
   id: string;
@@ -29,6 +33,9 @@ export interface RoundSummary {
   counts: Record<WorkflowState, number> & { sheets: number };
   deadlineState: DeadlineState;
 }
+
+/** A round as its pages show it: with the level above that issued it (州级下发), which alone sets its month, deadline and scope; null for the region's own. */
+export type RoundListing = RoundSummary & { issuedBy: { code: string; name: string } | null };
 
 /** An approved project target that a round can monitor. */
 export interface RoundCandidate {
@@ -91,25 +98,35 @@ function projectsInScope(db: Db, input: RoundInput): RoundCandidate[] {
   return picked;
 }
 
-function checkRoundInput(input: RoundInput): void {
+export function checkRoundInput(input: Pick<RoundInput, 'year' | 'month' | 'deadline'>): void {
   if (!Number.isInteger(input.month) || input.month < 1 || input.month > 12) throw new AppError('INVALID_INPUT', '监控月份应为 1–12 月');
   if (!isIsoDate(input.deadline)) throw new AppError('INVALID_INPUT', '截止日期应为“2020-08-31”这样的日期');
   const deadlineProblem = roundDeadlineProblem(input.year, input.month, input.deadline);
   if (deadlineProblem) throw new AppError('INVALID_INPUT', deadlineProblem);
 }
 
-const nextSeq = (db: Db, region: string, year: number, month: number): number =>
-  (db
-    .select({ seq: sql<number>`max(${monitoringRounds.seq})` })
-    .from(monitoringRounds)
-    .where(and(eq(monitoringRounds.regionCode, region), eq(monitoringRounds.year, year), eq(monitoringRounds.month, month)))
-    .get()?.seq ?? 0) + 1;
+/**
+ * Rounds a prefecture issues are numbered from 101 in each month: it does not know every round a county
+ * opened itself, and the same number would make its round collide with the county's own on import.
+ */
+export const ISSUED_SEQ_FROM = 101;
 
-/** Opens a round and its sheets in one transaction; bulk rows go through prepared statements. */
-export function createRound(db: Db, actor: Actor, input: RoundInput): RoundSummary {
-  const { region } = requireInstallation(db);
-  checkRoundInput(input);
-  const inScope = projectsInScope(db, input);
+/** The next number of a region's round in a month, among its own rounds (1–100) or the issued ones (101 on). */
+export function nextSeq(db: Db, region: string, year: number, month: number, issued = false): number {
+  const range = issued ? sql`${monitoringRounds.seq} >= ${ISSUED_SEQ_FROM}` : sql`${monitoringRounds.seq} < ${ISSUED_SEQ_FROM}`;
+  const last = db
+    .select({ seq: sql<number | null>`max(${monitoringRounds.seq})` })
+    .from(monitoringRounds)
+    .where(and(eq(monitoringRounds.regionCode, region), eq(monitoringRounds.year, year), eq(monitoringRounds.month, month), range))
+    .get()?.seq;
+  return (last ?? (issued ? ISSUED_SEQ_FROM - 1 : 0)) + 1;
+}
+
+/**
+ * Opens a sheet per project of a round, with the adjusted budget per fund source snapshotted and a row
+ * per approved indicator as it stands now; bulk rows go through prepared statements.
+ */
+export function openSheets(db: Db, roundId: string, inScope: readonly Pick<RoundCandidate, 'projectId'>[]): void {
   const sqlite = sqliteOf(db);
   const insertSheet = sqlite.prepare('INSERT INTO monitoring_sheets (id, round_id, project_id) VALUES (?, ?, ?)');
   const insertFund = sqlite.prepare('INSERT INTO monitoring_funds (sheet_id, source, adjusted_fen) VALUES (?, ?, ?)');
@@ -120,6 +137,20 @@ export function createRound(db: Db, actor: Actor, input: RoundInput): RoundSumma
      WHERE t.project_id = ? AND t.kind = 'project' AND t.status = 'approved' AND t.deleted = 0`,
   );
   const fundsOf = sqlite.prepare('SELECT source, initial_fen AS initialFen, addition_fen AS additionFen, cut_fen AS cutFen FROM project_funds WHERE project_id = ?');
+  for (const project of inScope) {
+    const sheetId = randomUUID();
+    insertSheet.run(sheetId, roundId, project.projectId);
+    const funds = fundsOf.all(project.projectId) as { source: string; initialFen: number; additionFen: number; cutFen: number }[];
+    for (const fund of funds) insertFund.run(sheetId, fund.source, adjustedFen(fund));
+    insertIndicator.run(sheetId, project.projectId);
+  }
+}
+
+/** Opens a round and its sheets in one transaction. */
+export function createRound(db: Db, actor: Actor, input: RoundInput): RoundSummary {
+  const { region } = requireInstallation(db);
+  checkRoundInput(input);
+  const inScope = projectsInScope(db, input);
   const id = randomUUID();
   db.transaction((tx) => {
     const seq = nextSeq(tx, region.code, input.year, input.month);
@@ -127,13 +158,7 @@ export function createRound(db: Db, actor: Actor, input: RoundInput): RoundSumma
     tx.insert(monitoringRounds)
       .values({ id, regionCode: region.code, year: input.year, month: input.month, seq, title, deadline: input.deadline, scope: input.scope })
       .run();
-    for (const project of inScope) {
-      const sheetId = randomUUID();
-      insertSheet.run(sheetId, id, project.projectId);
-      const funds = fundsOf.all(project.projectId) as { source: string; initialFen: number; additionFen: number; cutFen: number }[];
-      for (const fund of funds) insertFund.run(sheetId, fund.source, adjustedFen(fund));
-      insertIndicator.run(sheetId, project.projectId);
-    }
+    openSheets(db, id, inScope);
     recordAudit(tx, actor, {
       entity: 'monitoring-round',
       naturalKey: roundKey({ regionCode: region.code, year: input.year, month: input.month, seq }),
@@ -171,6 +196,13 @@ function statusCounts(db: Db, roundId: string): RoundSummary['counts'] {
   return counts;
 }
 
+/** The installation above that issued a round here, if it is not this installation's own. */
+function issuerAbove(db: Db, roundId: string): RoundListing['issuedBy'] {
+  const issuer = issuersOf(db, ROUND_ENTITY, [roundId]).get(roundId);
+  if (!issuer || issuer === requireInstallation(db).region.code) return null;
+  return { code: issuer, name: findRegion(db, issuer)?.name ?? issuer };
+}
+
 export function roundSummary(db: Db, round: RoundRow, today = localDate()): RoundSummary {
   const { id, version, year, month, seq, title, deadline, scope, createdAt } = round;
   return {
@@ -180,8 +212,8 @@ export function roundSummary(db: Db, round: RoundRow, today = localDate()): Roun
   };
 }
 
-/** The rounds of a year (or of every year), newest reporting month first. */
-export function listRounds(db: Db, year?: number, today = localDate()): RoundSummary[] {
+/** The rounds of a year (or of every year), newest reporting month first, each with who issued it. */
+export function listRounds(db: Db, year?: number, today = localDate()): RoundListing[] {
   const { region } = requireInstallation(db);
   const conditions = [eq(monitoringRounds.regionCode, region.code), eq(monitoringRounds.deleted, false)];
   if (year !== undefined) conditions.push(eq(monitoringRounds.year, year));
@@ -191,7 +223,10 @@ export function listRounds(db: Db, year?: number, today = localDate()): RoundSum
     .where(and(...conditions))
     .orderBy(desc(monitoringRounds.year), desc(monitoringRounds.month), desc(monitoringRounds.seq))
     .all()
-    .map((round) => roundSummary(db, round, today));
+    .map((round) => ({ ...roundSummary(db, round, today), issuedBy: issuerAbove(db, round.id) }));
 }
 
 export const getRound = (db: Db, id: string): RoundSummary => roundSummary(db, requireRound(db, id));
+
+/** One round as its page shows it, with who issued it. */
+export const roundListing = (db: Db, id: string): RoundListing => ({ ...getRound(db, id), issuedBy: issuerAbove(db, id) });

@@ -197,6 +197,22 @@ describe('a budget unit’s feedback on its notice, between the unit and its cou
     expect(imported(county, toCounty(unit)).records.map((r) => [r.entity, r.action])).toEqual([['project', 'unchanged'], ['rectification', 'unchanged'], ['rectification', 'updated']]);
   });
 
+  it("refuses the unit's package that renames a project the county entered for it, even after its unchanged copy was taken, writing nothing", () => {
+    const { county, unit } = countyAndUnit();
+    const [projectId] = seedCounty(county.db, { units: [], projects: [{ code: 'LT-9', name: '农村公路养护', unitCode: '301002', funds: [{ source: '本级财政拨款', initialFen: 100 }] }] }).projectIds.values();
+    const onProject = openRectification(county.db, TEST_ACTOR, { problems: '养护里程不足', requirements: '', deadline: daysFromToday(30) }, () => ({
+      source: 'self-evaluation', sourceId: 'eval-9', label: '2020年度自评 · LT-9', regionCode: '652822', year: 2020, projectId: projectId!, unitCode: '301002', subject: 'LT-9', occasion: '该自评表', audit: {},
+    }));
+    issueRectification(county.db, TEST_ACTOR, onProject);
+    imported(unit, toUnit(county));
+    expect(imported(county, toCounty(unit)).records.find((r) => r.entity === 'project')?.action).toBe('unchanged');
+    unit.sqlite.prepare("UPDATE projects SET name = '农村公路新建', version = version + 1 WHERE id = ?").run(projectId);
+    const renamed = toCounty(unit);
+    const before = dump(county.sqlite);
+    expect(() => imported(county, renamed)).toThrow('数据包内项目（652822/2020/LT-9）由本机下发，对方不能更改它的“name”，已拒绝整个数据包');
+    expect(dump(county.sqlite)).toBe(before);
+  });
+
   it('never sends a notice down from a prefecture, nor one of another unit to a unit', () => {
     const { county, unit, notice } = countyAndUnit();
     openRectification(county.db, TEST_ACTOR, { problems: '台账不全', requirements: '', deadline: daysFromToday(30) }, () => ({

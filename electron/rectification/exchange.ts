@@ -22,8 +22,9 @@ const noticeChildren: readonly ChildTable[] = [
   { table: 'accountability_measures', foreignKey: 'rectification_id', key: ['id'], row: childRow(accountabilityMeasures), notFromUnits: true },
 ];
 
-/** What a unit changes on a notice by answering it: its state on the chain and the latest feedback. */
-const ANSWER_COLUMNS = new Set(['status', 'holder', 'feedback']);
+/** What a unit changes on a notice by answering it: its state on the chain, the latest feedback, its rounds and their files. */
+const UNIT_ANSWER = { columns: ['status', 'holder', 'feedback'], children: ['rectification_rounds', 'attachments'] } as const;
+const ANSWER_COLUMNS = new Set<string>(UNIT_ANSWER.columns);
 /** The columns of a round that the 主管部门 and the county fill in. */
 const DECISION_COLUMNS = ['department_decision', 'department_opinion', 'department_by_name', 'department_at', 'verdict', 'verdict_opinion', 'verdict_by_name', 'verdict_at'];
 
@@ -109,7 +110,7 @@ export const rectificationExchange: readonly DeclaredEntity[] = [
     directions: ['up', 'down'],
     downToUnits: true,
     // The unit's answer builds on the notice the county sent it; refuseIncoming below limits it to a new round.
-    answeredByPeer: true,
+    answeredByPeer: UNIT_ANSWER,
     scope: 'region_code = :region AND year = :year',
     unitScope: 'unit_code = :unit',
     unitColumn: 'unit_code',

@@ -4,7 +4,7 @@ export { currentInstallation, requireInstallation } from './installation';
 export type { Installation } from './installation';
 export { auditRefusal, currentOperator, listOperators, refuseSelfReview, requirePermission, reviewerOf } from './operators';
 export type { Operator } from './operators';
-export { findRegion, seedRegions } from './regions';
+export { chosenCounties, countiesOf, findRegion, seedRegions } from './regions';
 export { initInstallation } from './setup';
 export { findUnit, listUnits } from './units';
 export {

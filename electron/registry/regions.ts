@@ -1,6 +1,6 @@
 // 财政区划: the shipped Xinjiang list (assets/regions-xinjiang.csv) plus divisions a bureau adds later.
 import fs from 'node:fs';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { countRows, type Db } from '../../db/open';
 import { regions } from '../../db/schema';
 import { REGION_CODE, REGION_LEVELS, type RegionLevel } from '../domain/registry';
@@ -46,6 +46,25 @@ export function seedRegions(db: Db): void {
 
 export function listRegions(db: Db): Region[] {
   return db.select().from(regions).orderBy(asc(regions.code)).all();
+}
+
+/** The counties of a prefecture, by code. */
+export function countiesOf(db: Db, prefecture: string): Region[] {
+  return db.select().from(regions).where(and(eq(regions.parentCode, prefecture), eq(regions.level, 'county'))).orderBy(asc(regions.code)).all();
+}
+
+/**
+ * The counties of a prefecture something is issued to: those chosen (all when none are given), refusing
+ * an empty choice, a county that is not the prefecture's, and a prefecture without counties.
+ */
+export function chosenCounties(db: Db, prefecture: string, chosen: readonly string[] | undefined): Region[] {
+  const counties = countiesOf(db, prefecture);
+  if (counties.length === 0) throw new AppError('INVALID_INPUT', '本州还没有所辖县市的区划，请先在“设置 → 区划”中核对');
+  if (chosen === undefined) return counties;
+  if (chosen.length === 0) throw new AppError('INVALID_INPUT', '请至少选择一个县市');
+  const unknown = chosen.filter((code) => !counties.some((c) => c.code === code));
+  if (unknown.length) throw new AppError('INVALID_INPUT', `${unknown.join('、')} 不是本州所辖的县市，请重新选择`);
+  return counties.filter((c) => chosen.includes(c.code));
 }
 
 export function findRegion(db: Db, code: string): Region | undefined {

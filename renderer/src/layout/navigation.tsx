@@ -48,6 +48,8 @@ export const NAVIGATION: Readonly<Record<WorkflowName, NavigationEntry | null>> 
   rectification: { label: '整改问责', page: RectificationPage },
   funds: { label: '衔接资金', page: FundsPage },
   disclosure: { label: '绩效公开', page: DisclosurePage },
+  // 上级通知 are written and read on 数据交换.
+  notices: null,
   exchange: { label: '数据交换', page: ExchangePage },
   // The review lists are tabs of 数据交换; the counties' summary is the prefecture's own page (PREFECTURE_PAGES).
   prefecture: null,

@@ -8,8 +8,11 @@ import { useSession } from '../../appState';
 import { PageHeader } from '../../components/PageHeader';
 import { useInvoke } from '../../components/useInvoke';
 import { navigate, useRoute } from '../../router';
+import { DecidedAboveTab } from './DecidedAboveTab';
 import { ExchangeContext, type ExchangeView } from './exchangeContext';
 import { HistoryTab } from './HistoryTab';
+import { IssueTab } from './IssueTab';
+import { NoticesFromAboveTab } from './NoticesFromAboveTab';
 import { PeersTab } from './PeersTab';
 import { isOutstanding } from './packageState';
 import { PrefectureImportTab } from './PrefectureImportTab';
@@ -31,13 +34,15 @@ const UNIT_TABS: TabDef[] = [
   { value: 'report', label: '上报与导入', page: ReportTab },
   { value: 'history', label: '往来记录', page: HistoryTab, badge: true },
   { value: 'returned', label: '退回的目标', page: ReturnedTargetsTab },
+  { value: 'decided', label: '上级审核', page: DecidedAboveTab },
 ];
 
-const COUNTY_TABS: TabDef[] = [...UNIT_TABS, { value: 'units', label: '下级单位', page: UnitsTab }];
+const COUNTY_TABS: TabDef[] = [...UNIT_TABS, { value: 'notices', label: '上级通知', page: NoticesFromAboveTab }, { value: 'units', label: '下级单位', page: UnitsTab }];
 
 const PREFECTURE_TABS: TabDef[] = [
   { value: 'import', label: '导入上报包', page: PrefectureImportTab },
   { value: 'review', label: '审核与反馈', page: ReviewTab },
+  { value: 'issue', label: '下发', page: IssueTab },
   { value: 'history', label: '往来记录', page: HistoryTab, badge: true },
   { value: 'peers', label: '已登记的县', page: PeersTab },
 ];
@@ -48,7 +53,7 @@ const DESCRIPTIONS = {
   county:
     '把本县的绩效目标、监控和整改情况导出为上报包交州财政局；导入州财政局的反馈包（审核意见、指标库更新、监控任务）和回执。自行使用本软件的预算单位的上报包在“下级单位”中导入和审核。',
   unit: '把本单位的绩效目标、监控和整改情况导出为上报包交县财政局；导入县财政局的反馈包（审核意见、指标库更新、监控任务）和回执。',
-  prefecture: '导入各县的上报包并出具回执，逐项审核绩效目标，把审核意见导出为反馈包交回各县；各县情况的汇总见“州级汇总”。',
+  prefecture: '导入各县的上报包并出具回执，审核绩效目标（可批量），向各县下发监控轮次和通知，把这些导出为反馈包交回各县；各县情况的汇总见“州级汇总”。',
 };
 
 export function ExchangePage() {

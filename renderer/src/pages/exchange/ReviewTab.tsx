@@ -1,9 +1,11 @@
 // 审核与反馈: the prefecture goes through one county's targets for the year (and a county through one of
-// its budget units' targets the same way), approves or returns each (a return needs an opinion), and
-// exports the decisions not yet sent as a reply package for that county or unit.
-import { Alert, Badge, Button, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+// its budget units' targets the same way), approves or returns each or many selected at once (a return
+// needs an opinion each), and exports the decisions not yet sent as a reply package for that county or
+// unit. Only what the level below put forward can be decided (domain/prefecture.ts): a draft shows why not.
+import { Alert, Badge, Button, Checkbox, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import type { CountyTarget } from '../../../../electron/prefecture/contract';
+import { reviewAboveRefusal } from '../../../../electron/domain/prefecture';
 import { WORKFLOW_LABELS, type WorkflowState } from '../../../../electron/domain/workflow';
 import { invoke } from '../../api';
 import { useSession } from '../../appState';
@@ -15,10 +17,13 @@ import { navigate, useRoute } from '../../router';
 import { ExportCard } from './ExportCard';
 import { useExchange } from './exchangeContext';
 import type { ReplyPeer } from './peers';
-import { ReturnModal } from './ReturnModal';
+import { ApproveModal, ReturnModal } from './ReturnModal';
 import { TARGET_KINDS, targetName } from './targets';
 
 type Shown = 'all' | 'undecided' | 'pending';
+
+/** Why the target cannot be decided here now, or null (the rule the service enforces). */
+const refusalOf = (t: CountyTarget) => reviewAboveRefusal(t.status as WorkflowState);
 
 export function ReviewTab() {
   const { installation } = useSession();
@@ -70,14 +75,27 @@ export function PeerReview({ peer }: { peer: ReplyPeer }) {
   const byUnit = peer.via === 'unit';
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState<Shown>('all');
-  const [returning, setReturning] = useState<CountyTarget | null>(null);
+  const [returning, setReturning] = useState<readonly CountyTarget[] | null>(null);
+  const [approving, setApproving] = useState<readonly CountyTarget[] | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [revision, setRevision] = useState(0);
 
   const reloadTargets = targets.reload;
   const decided = useCallback(async () => {
     await reloadTargets();
+    setSelected(new Set());
     setRevision((n) => n + 1);
   }, [reloadTargets]);
+  const toggle = useCallback(
+    (id: string, on: boolean) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
 
   const approve = useCallback(
     async (target: CountyTarget) => {
@@ -102,8 +120,26 @@ export function PeerReview({ peer }: { peer: ReplyPeer }) {
     );
   }, [targets.data, query, shown]);
 
+  const decidable = useMemo(() => rows.filter((t) => !refusalOf(t)), [rows]);
+  const chosen = useMemo(() => all.filter((t) => selected.has(t.id) && !refusalOf(t)), [all, selected]);
+
   const columns = useMemo<Column<CountyTarget>[]>(
     () => [
+      {
+        key: 'select',
+        header: '选择',
+        width: '56px',
+        align: 'center',
+        cell: (t) => (
+          <Checkbox
+            className="no-print"
+            aria-label={`选择 ${targetName(t)}`}
+            checked={selected.has(t.id)}
+            disabled={!!refusalOf(t)}
+            onChange={(e) => toggle(t.id, e.currentTarget.checked)}
+          />
+        ),
+      },
       { key: 'kind', header: '类型', width: '110px', cell: (t) => TARGET_KINDS[t.kind] ?? t.kind },
       { key: 'code', header: '编码', width: '170px', cell: (t) => <Text span ff="monospace" size="sm">{t.ownerCode}</Text> },
       { key: 'name', header: '名称', width: 'minmax(200px, 2fr)', cell: (t) => <span title={targetName(t)}>{targetName(t)}</span> },
@@ -113,19 +149,29 @@ export function PeerReview({ peer }: { peer: ReplyPeer }) {
         key: 'actions',
         header: '操作',
         width: '130px',
-        cell: (t) => (
-          <Group gap={4} wrap="nowrap" className="no-print">
-            <Button size="compact-sm" variant="subtle" color="teal" onClick={() => approve(t)} aria-label={`通过 ${targetName(t)}`}>
-              通过
-            </Button>
-            <Button size="compact-sm" variant="subtle" color="red" onClick={() => setReturning(t)} aria-label={`退回 ${targetName(t)}`}>
-              退回
-            </Button>
-          </Group>
-        ),
+        cell: (t) => {
+          const refusal = refusalOf(t);
+          if (refusal) {
+            return (
+              <Text span size="sm" c="dimmed" title={refusal}>
+                未送审
+              </Text>
+            );
+          }
+          return (
+            <Group gap={4} wrap="nowrap" className="no-print">
+              <Button size="compact-sm" variant="subtle" color="teal" onClick={() => approve(t)} aria-label={`通过 ${targetName(t)}`}>
+                通过
+              </Button>
+              <Button size="compact-sm" variant="subtle" color="red" onClick={() => setReturning([t])} aria-label={`退回 ${targetName(t)}`}>
+                退回
+              </Button>
+            </Group>
+          );
+        },
       },
     ],
-    [approve, byUnit],
+    [approve, byUnit, selected, toggle],
   );
 
   let list;
@@ -159,6 +205,24 @@ export function PeerReview({ peer }: { peer: ReplyPeer }) {
             打印
           </Button>
         </Group>
+        <Group gap="sm" className="no-print" role="group" aria-label="批量审核">
+          <Checkbox
+            label={`全选可审核的 ${decidable.length} 项`}
+            checked={decidable.length > 0 && decidable.every((t) => selected.has(t.id))}
+            indeterminate={chosen.length > 0 && !decidable.every((t) => selected.has(t.id))}
+            disabled={decidable.length === 0}
+            onChange={(e) => setSelected(e.currentTarget.checked ? new Set(decidable.map((t) => t.id)) : new Set())}
+          />
+          <Text size="sm" c="dimmed">
+            已选 {chosen.length} 项
+          </Text>
+          <Button size="xs" color="teal" disabled={chosen.length === 0} onClick={() => setApproving(chosen)}>
+            批量通过
+          </Button>
+          <Button size="xs" color="red" variant="light" disabled={chosen.length === 0} onClick={() => setReturning(chosen)}>
+            批量退回
+          </Button>
+        </Group>
         <VirtualTable label={`${peer.name}的绩效目标`} rows={rows} columns={columns} rowKey={(t) => t.id} height={Math.min(480, 40 * (rows.length + 1) + 2)} />
       </>
     );
@@ -168,7 +232,8 @@ export function PeerReview({ peer }: { peer: ReplyPeer }) {
     <Stack gap="md">
       {list}
       <ExportCard to={peer} revision={revision} onExported={reloadTargets} />
-      {returning && <ReturnModal target={returning} receiver={peer.name} onClose={() => setReturning(null)} onReturned={decided} />}
+      {returning && <ReturnModal targets={returning} receiver={peer.name} onClose={() => setReturning(null)} onReturned={decided} />}
+      {approving && <ApproveModal targets={approving} receiver={peer.name} onClose={() => setApproving(null)} onApproved={decided} />}
     </Stack>
   );
 }

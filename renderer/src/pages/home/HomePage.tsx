@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../../../../electron/domain/registry';
 import { useSession } from '../../appState';
 import { PageHeader } from '../../components/PageHeader';
 import { useAllowed } from '../../components/useAllowed';
+import { UnreadNoticesLine } from '../exchange/UnreadNoticesLine';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
 import { SampleDataOffer } from '../demo/SampleDataOffer';
@@ -90,6 +91,7 @@ function BureauHomePage() {
       />
       {stats.error && <Alert color="red">{stats.error}</Alert>}
       <CountCards counts={counts} stats={stats} />
+      {installation.role === 'county' && <UnreadNoticesLine />}
       {keepsUnits ? <TargetCoverageCard /> : <CountiesSummaryCard />}
       {keepsUnits && stats.data && units === 0 && <SampleDataOffer />}
 

@@ -5,7 +5,7 @@ import { useInvoke } from '../../components/useInvoke';
 import { navigate, routeHref } from '../../router';
 import { CoverageTab } from './CoverageTab';
 import { ReportTab } from './ReportTab';
-import { DeadlineBadge } from './RoundsList';
+import { DeadlineBadge, IssuedBadge } from './RoundsList';
 import { SheetsTab } from './SheetsTab';
 import { WarningsTab } from './WarningsTab';
 
@@ -29,9 +29,15 @@ export function RoundView({ roundId, tab }: { roundId: string; tab: string }) {
               报告月份 {r.month} 月 · {SCOPE_LABELS[r.scope]} · {r.counts.sheets} 个项目 · 截止 {r.deadline}
             </span>
             {pending > 0 && <DeadlineBadge state={r.deadlineState} />}
+            <IssuedBadge issuedBy={r.issuedBy} />
           </Group>
         }
       />
+      {r.issuedBy && (
+        <Text size="sm" c="dimmed" className="no-print">
+          本轮次由{r.issuedBy.name}下发：报告月份、截止日期和范围以州里为准，本县不能修改，只填报各项目的监控表并随上报包报送。
+        </Text>
+      )}
       <Text size="sm" c="dimmed" className="no-print">
         未报送 {pending} · 待审核 {r.counts.submitted} · 已通过 {r.counts.approved}
       </Text>

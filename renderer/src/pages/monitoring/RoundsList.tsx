@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { DEADLINE_LABELS, SCOPE_LABELS, type DeadlineState } from '../../../../electron/domain/monitoring';
-import type { RoundSummary } from '../../../../electron/monitoring/contract';
+import type { RoundListing } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -24,12 +24,27 @@ export function DeadlineBadge({ state }: { state: DeadlineState }) {
   );
 }
 
-const COLUMNS: Column<RoundSummary>[] = [
+/** A round the prefecture issued: the county fills it, and only the prefecture sets its month, deadline and scope. */
+export function IssuedBadge({ issuedBy }: { issuedBy: RoundListing['issuedBy'] }) {
+  if (!issuedBy) return null;
+  return (
+    <Badge variant="light" color="grape" style={{ flexShrink: 0 }} title={`由${issuedBy.name}下发：本县填报监控表，报告月份、截止日期和范围不能在本县修改`}>
+      州级下发
+    </Badge>
+  );
+}
+
+const COLUMNS: Column<RoundListing>[] = [
   {
     key: 'title',
     header: '监控轮次',
     width: 'minmax(240px, 2fr)',
-    cell: (r) => <MonitoringLink to="round" id={r.id} text={r.title} />,
+    cell: (r) => (
+      <Group gap={6} wrap="nowrap">
+        <MonitoringLink to="round" id={r.id} text={r.title} />
+        <IssuedBadge issuedBy={r.issuedBy} />
+      </Group>
+    ),
   },
   { key: 'month', header: '报告月份', width: '90px', cell: (r) => `${r.month} 月`, align: 'center' },
   { key: 'scope', header: '范围', width: '130px', cell: (r) => SCOPE_LABELS[r.scope] },

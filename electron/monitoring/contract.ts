@@ -3,7 +3,7 @@
 // rectification notice (kept by the rectification workflow) or a target adjustment.
 import { z } from 'zod';
 import { workflowActionPermission } from '../domain/permissions';
-import { DEVIATION_REASONS, LIKELIHOODS, ROUND_SCOPES } from '../domain/monitoring';
+import { DEVIATION_REASONS, LIKELIHOODS, ROUND_SCOPES, SLOW_SPENDING_REASONS } from '../domain/monitoring';
 import type { Adjustment } from '../targets';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
 import { fen, file, isoDate, returns, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
@@ -24,11 +24,10 @@ export type { ImportKind, MonitoringImportPreview, MonitoringImportRow } from '.
 const round = z.object({ roundId: uuid }).strict();
 const sheet = z.object({ sheetId: uuid }).strict();
 
-const deviation = {
-  reasons: z.array(z.enum(DEVIATION_REASONS)).max(DEVIATION_REASONS.length),
-  reasonOther: text(500),
-  measures: text(2000),
-};
+const explanation = { reasonOther: text(500), measures: text(2000) };
+/** An indicator's deviation reasons are the five 保障; slow spending has its own list (136号). */
+const deviation = { reasons: z.array(z.enum(DEVIATION_REASONS)).max(DEVIATION_REASONS.length), ...explanation };
+const slowSpending = { reasons: z.array(z.enum(SLOW_SPENDING_REASONS)).max(SLOW_SPENDING_REASONS.length), ...explanation };
 
 const importFile = file.extend({ roundId: uuid, kind: z.enum(['execution', 'template']) }).strict();
 
@@ -61,8 +60,10 @@ export const monitoringContract = {
         sheetId: uuid,
         version,
         analysis: text(4000),
-        budget: z.object(deviation).strict(),
-        funds: z.array(z.object({ source: text(20), adjustedFen: fen, executedFen: fen }).strict()).max(20),
+        budget: z.object(slowSpending).strict(),
+        goalProgress: text(2000).optional(),
+        remarks: text(1000).optional(),
+        funds: z.array(z.object({ source: text(20), adjustedFen: fen, executedFen: fen, forecastFen: fen.nullable().optional() }).strict()).max(20),
         indicators: z
           .array(
             z

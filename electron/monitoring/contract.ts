@@ -89,6 +89,8 @@ export const monitoringContract = {
 
   'monitoring.importPreview': { permission: 'enter', input: importFile, output: returns<MonitoringImportPreview>() },
   'monitoring.importCommit': { permission: 'enter', input: importFile, output: returns<MonitoringImportResult>() },
+  /** The 136号 监控表 in the annex grid: one sheet, or every sheet of the round. */
+  'monitoring.annexExport': { permission: 'view', input: z.object({ roundId: uuid, sheetId: uuid.optional() }).strict(), output: returns<FilePayload>() },
   /** The round's workbook, pre-filled: for one unit (its template) or for the whole round. */
   'monitoring.workbook': { permission: 'view', input: z.object({ roundId: uuid, unitCode: text(20).optional() }).strict(), output: returns<FilePayload>() },
 

@@ -4,6 +4,7 @@ import { editable } from '../../../../electron/domain/workflow';
 import type { SheetDetail } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
 import { notifyError } from '../../components/notify';
+import { DownloadButton } from '../../components/FileActions';
 import { ReviewHistory } from '../../components/ReviewPanel';
 import { useInvoke } from '../../components/useInvoke';
 import { useUnsavedWork } from '../../components/unsavedWork';
@@ -66,7 +67,8 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
       {/* On paper the annex grid says all of it: the screen's header, lights and history stay off the page. */}
       <Stack gap="md" className="no-print">
         <SheetHeader detail={detail} assessment={assessment} />
-        <Group justify="flex-end">
+        <Group justify="flex-end" gap="xs">
+          <DownloadButton label="导出 Excel（136号格式）" variant="default" fetchFile={() => invoke('monitoring.annexExport', { roundId: detail.roundId, sheetId: detail.id })} />
           <Button variant="default" onClick={() => window.print()}>
             打印监控表
           </Button>

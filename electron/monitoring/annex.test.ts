@@ -2,14 +2,9 @@
 // the headers are merged as on paper, the figures are the sheet's, and 打印 covers exactly the form.
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { updateSetting } from '../settings/settings';
-import { luntaiApprovedTargets } from '../testSupport/approvedTargets';
-import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
+import { filledNutritionSheet } from '../testSupport/monitoringAnnex';
 import { annexWorkbook } from './annex';
-import { createRound } from './rounds';
-import { getSheet, listSheets, saveSheet } from './sheets';
-
-const WAN = 1_000_000;
+import { listSheets } from './sheets';
 
 /** The annex's headings in reading order (left to right, top to bottom), as 财预〔2019〕136号 prints them for August. */
 const ANNEX_HEADINGS = [
@@ -47,37 +42,6 @@ const ANNEX_HEADINGS = [
   '有可能',
   '完全不可能',
 ];
-
-function filledNutritionSheet() {
-  const { db } = countyStore();
-  luntaiApprovedTargets(db, 2020);
-  // The 自治区 subsidy counts as 其他资金 here: the annex's rows follow the bureau's grouping setting.
-  updateSetting(db, TEST_ACTOR, 'evaluation.fundRow.region', 'other');
-  const round = createRound(db, TEST_ACTOR, { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
-  const sheet = getSheet(db, listSheets(db, round.id).find((s) => s.projectCode === 'LT2020-001')!.id);
-  saveSheet(db, TEST_ACTOR, {
-    sheetId: sheet.id,
-    version: sheet.version,
-    analysis: '受疫情影响，春季学期配餐推迟',
-    budget: { reasons: ['政府采购程序', '其他'], reasonOther: '供餐企业招标延期', measures: '九月完成招标' },
-    goalProgress: '已向 800 人次学生供餐',
-    remarks: '秋季学期集中支付',
-    funds: [
-      { source: '本级财政拨款', adjustedFen: 240 * WAN, executedFen: 80 * WAN, forecastFen: 220 * WAN },
-      { source: '上级补助（自治区）', adjustedFen: 50 * WAN, executedFen: 10 * WAN, forecastFen: 50 * WAN },
-    ],
-    indicators: sheet.indicators.map((i, n) => ({
-      indicatorId: i.indicatorId,
-      reached: ['500', '0', '部分达成并具有一定效果'][n]!,
-      expectedFullYear: ['1100', '0', ''][n]!,
-      likelihood: n === 0 ? '有可能' : '确定能',
-      reasons: n === 0 ? ['经费保障', '其他'] : [],
-      reasonOther: n === 0 ? '供餐企业未确定' : '',
-      measures: n === 0 ? '加快招标' : '',
-    })),
-  });
-  return { db, round, sheet };
-}
 
 const grid = (sheet: XLSX.WorkSheet) => XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: '' });
 const readingOrder = (rows: string[][]) => rows.flat().filter((text) => text !== '');

@@ -8,6 +8,7 @@ import { annexWorkbook } from './annex';
 import { roundCoverage, roundWarnings } from './boards';
 import type { monitoringContract } from './contract';
 import { commitMonitoringImport, previewMonitoringImport } from './excel';
+import { integratedWorkbook } from './integrated';
 import { openSheetRectification } from './rectification';
 import { roundReport, roundReportWorkbook } from './report';
 import { createDefaultRounds, createRound, getRound, listRounds, roundCandidates } from './rounds';
@@ -35,6 +36,7 @@ export const monitoringHandlers: HandlersFor<typeof monitoringContract> = {
     const what = input.sheetId ? requireSheet(db(ctx), input.sheetId).project.code : '全部项目';
     return encodeFile(`${roundTitle(ctx, input.roundId)}-项目支出绩效目标执行监控表-${what}.xlsx`, annexWorkbook(db(ctx), input.roundId, input.sheetId));
   },
+  'monitoring.integratedExport': (input, ctx) => encodeFile(`${input.year}年度绩效数据-一体化导入.xlsx`, integratedWorkbook(db(ctx), input.year, input.reportDate)),
   'monitoring.workbook': (input, ctx) => {
     const name = input.unitCode ? `${roundTitle(ctx, input.roundId)}-填报模板-${input.unitCode}.xlsx` : `${roundTitle(ctx, input.roundId)}-填报模板.xlsx`;
     return encodeFile(name, monitoringWorkbook(db(ctx), input.roundId, input.unitCode));

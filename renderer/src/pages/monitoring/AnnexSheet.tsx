@@ -6,10 +6,13 @@ import { formatWanYuan } from '../../../../electron/domain/money';
 import { monitoringAnnexGrid, type AnnexSheet as AnnexSheetData } from '../../../../electron/domain/monitoringAnnex';
 import classes from '../targets/targets.module.css';
 
+/** Money and rates line up on the right, as figures do on the paper form. */
+const isFigure = (cell: GridCell) => cell.fen !== undefined || /^\d+(\.\d+)?%$/.test(cell.text);
+
 function Cell({ cell }: { cell: GridCell }) {
   const Tag = cell.header ? 'th' : 'td';
   return (
-    <Tag rowSpan={cell.rowSpan} colSpan={cell.colSpan} className={cell.fen !== undefined ? classes.number : undefined} style={{ whiteSpace: 'pre-wrap' }}>
+    <Tag rowSpan={cell.rowSpan} colSpan={cell.colSpan} className={isFigure(cell) ? classes.number : undefined} style={{ whiteSpace: 'pre-wrap' }}>
       {cell.fen !== undefined ? formatWanYuan(cell.fen) : cell.text}
     </Tag>
   );

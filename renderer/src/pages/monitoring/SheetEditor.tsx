@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Stack } from '@mantine/core';
+import { Alert, Group, Loader, Stack } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { editable } from '../../../../electron/domain/workflow';
 import type { SheetDetail } from '../../../../electron/monitoring/contract';
@@ -67,11 +67,9 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
       {/* On paper the annex grid says all of it: the screen's header, lights and history stay off the page. */}
       <Stack gap="md" className="no-print">
         <SheetHeader detail={detail} assessment={assessment} />
+        {/* 打印 (below, beside 保存) prints the annex grid. */}
         <Group justify="flex-end" gap="xs">
           <DownloadButton label="导出 Excel（136号格式）" variant="default" fetchFile={() => invoke('monitoring.annexExport', { roundId: detail.roundId, sheetId: detail.id })} />
-          <Button variant="default" onClick={() => window.print()}>
-            打印监控表
-          </Button>
         </Group>
       </Stack>
       {canEdit && work.draftOffer}

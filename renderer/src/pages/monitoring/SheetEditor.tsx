@@ -15,7 +15,7 @@ import { GoalSection } from './GoalSection';
 import { IndicatorSection } from './IndicatorSection';
 import { SheetHeader } from './SheetHeader';
 import { SheetReview } from './SheetReview';
-import { annexOf, assessForm, formOf, problemCount, saveInputOf, type FundField, type IndicatorForm, type SheetForm } from './sheetForm';
+import { annexOf, assessForm, formOf, problemCount, restoredForm, saveInputOf, type FundField, type IndicatorForm, type SheetForm } from './sheetForm';
 import { TextSection } from './TextSection';
 
 /** One project's monitoring sheet: loads it, and remounts the form on every new version. */
@@ -36,7 +36,7 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
   const work = useUnsavedWork({
     dirty: canEdit && dirty,
     save: async () => (await save()) !== null,
-    draft: { key: `monitoring-sheet:${detail.id}`, version: detail.version, value: form, restore: setForm },
+    draft: { key: `monitoring-sheet:${detail.id}`, version: detail.version, value: form, restore: (draft) => setForm(restoredForm(draft, detail)) },
   });
 
   const annex = useMemo(() => annexOf(form, detail), [form, detail]);

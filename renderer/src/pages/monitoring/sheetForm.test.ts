@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetDetail } from '../../../../electron/monitoring/contract';
-import { assessForm, formOf, fundProblems, problemCount, saveInputOf } from './sheetForm';
+import { assessForm, formOf, fundProblems, problemCount, restoredForm, saveInputOf, type SheetForm } from './sheetForm';
 
 const none = { reasons: [], reasonOther: '', measures: '' };
 
@@ -76,5 +76,12 @@ describe('the monitoring sheet form', () => {
     const within = { ...typed, funds: [{ ...typed.funds[0]!, forecast: '240' }] };
     expect(fundProblems(within, 8)[0]).toEqual({});
     expect(fundProblems({ ...typed, funds: [{ ...typed.funds[0]!, forecast: '约二百' }] }, 8)[0]!.forecast).toMatch(/不是有效的金额/);
+  });
+
+  it('restores a draft kept before the forecast, goal progress and remarks existed, with those as the sheet has them', () => {
+    const old = { analysis: '草稿', budget: none, funds: [{ source: '本级财政拨款', adjusted: '240', executed: '12' }], indicators: formOf(detail).indicators } as unknown as SheetForm;
+    const restored = restoredForm(old, detail);
+    expect(restored).toMatchObject({ analysis: '草稿', goalProgress: '', remarks: '', funds: [{ executed: '12', forecast: '' }] });
+    expect(saveInputOf(restored, detail)!.funds[0]!.forecastFen).toBeNull();
   });
 });

@@ -56,6 +56,15 @@ export function formOf(detail: SheetDetail): SheetForm {
 
 export type FundField = 'adjusted' | 'executed' | 'forecast';
 
+/**
+ * A draft kept by an earlier version of the form lacks the fields added since (the forecast, the goal's
+ * progress, 备注): they start as the sheet has them.
+ */
+export function restoredForm(draft: SheetForm, detail: SheetDetail): SheetForm {
+  const fresh = formOf(detail);
+  return { ...fresh, ...draft, funds: draft.funds.map((f, i) => ({ ...fresh.funds[i]!, ...f })) };
+}
+
 /** Amounts as 分, or why the typed text is not an amount (negative amounts are refused too). */
 export function readAmount(text: string): { fen: number; problem?: undefined } | { fen: 0; problem: string } {
   const parsed = parseWanYuan(text);

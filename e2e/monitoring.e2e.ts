@@ -105,13 +105,13 @@ describe('a monitoring round in the browser', () => {
     const warnings = page.getByRole('table', { name: `${sheet.project.unitName}预警项目` });
     const warning = warnings.getByRole('row').filter({ hasText: sheet.project.name });
     await warning.waitFor();
-    expect(await warning.innerText()).toMatch(/红灯[\s\S]*经费保障[\s\S]*加快国库集中支付进度[\s\S]*通过/);
+    expect(await warning.innerText()).toMatch(/红灯[\s\S]*政府采购程序[\s\S]*加快国库集中支付进度[\s\S]*通过/);
 
     // And the round report lists it among the red projects.
     await page.getByRole('tab', { name: '报告' }).click();
     const red = page.getByRole('table', { name: '红灯项目' }).getByRole('row').filter({ hasText: sheet.project.name });
     await red.waitFor();
-    expect(await red.innerText()).toMatch(/经费保障[\s\S]*加快国库集中支付进度/);
+    expect(await red.innerText()).toMatch(/政府采购程序[\s\S]*加快国库集中支付进度/);
     await page.getByRole('img', { name: /各单位预算执行率与序时进度/ }).waitFor();
     expect(app.pageErrors).toEqual([]);
   });

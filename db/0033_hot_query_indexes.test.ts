@@ -24,7 +24,7 @@ describe(`migration ${TAG}`, () => {
     const file = path.join(dir, 'county.db');
     const older = openDatabase(file, { migrationsFolder: migrationsBefore(dir, TAG) });
     setUpSampleDatabase(older.db, TEST_ACTOR, { regionCode: '652822', operatorName: '张三' });
-    // Seeded by hand, not by the sample generator: today's generator writes tables newer than 0033.
+    // Seeded by hand, not by the sample generator or a round: today's services write columns newer than 0033.
     seedCounty(older.db, {
       units: [{ code: '101001', name: '轮台县教育局' }, { code: '101002', name: '轮台县第一中学', departmentCode: '101001' }],
       projects: ['P001', 'P002', 'P003'].map((code) => ({ code, name: `项目${code}`, unitCode: '101002', funds: [{ source: '本级财政拨款' as const, initialFen: 12_000_000 }] })),
@@ -32,7 +32,6 @@ describe(`migration ${TAG}`, () => {
         { project: 'P001', status: 'approved', indicators: [{ name: '受益学生人数', operator: '≥', value: '1200', unit: '人' }] },
         { project: 'P002', status: 'submitted' },
       ],
-      rounds: [{ year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' }],
     });
     const before = countsOf(older.sqlite);
     const listed = older.sqlite.prepare(PROJECTS_WITH_TARGETS).all();

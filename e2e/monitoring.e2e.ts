@@ -80,7 +80,7 @@ describe('a monitoring round in the browser', () => {
     // Submitting now is refused until the prompts are answered.
     await page.getByRole('button', { name: '送审' }).click();
     await page.getByText(/还有 \d+ 处需要填写或改正/).first().waitFor();
-    await explanation.getByRole('checkbox', { name: '经费保障' }).check();
+    await explanation.getByRole('checkbox', { name: '政府采购程序' }).check();
     await typeInto(explanation.getByRole('textbox', { name: '预算执行纠偏措施' }), '加快国库集中支付进度');
     await expect.poll(() => explanation.getByText('请选择偏差原因').count()).toBe(0);
     expect(await explanation.getByText('请填写纠偏措施').count()).toBe(0);
@@ -105,13 +105,13 @@ describe('a monitoring round in the browser', () => {
     const warnings = page.getByRole('table', { name: `${sheet.project.unitName}预警项目` });
     const warning = warnings.getByRole('row').filter({ hasText: sheet.project.name });
     await warning.waitFor();
-    expect(await warning.innerText()).toMatch(/红灯[\s\S]*经费保障[\s\S]*加快国库集中支付进度[\s\S]*通过/);
+    expect(await warning.innerText()).toMatch(/红灯[\s\S]*政府采购程序[\s\S]*加快国库集中支付进度[\s\S]*通过/);
 
     // And the round report lists it among the red projects.
     await page.getByRole('tab', { name: '报告' }).click();
     const red = page.getByRole('table', { name: '红灯项目' }).getByRole('row').filter({ hasText: sheet.project.name });
     await red.waitFor();
-    expect(await red.innerText()).toMatch(/经费保障[\s\S]*加快国库集中支付进度/);
+    expect(await red.innerText()).toMatch(/政府采购程序[\s\S]*加快国库集中支付进度/);
     await page.getByRole('img', { name: /各单位预算执行率与序时进度/ }).waitFor();
     expect(app.pageErrors).toEqual([]);
   });
@@ -175,7 +175,7 @@ describe('a monitoring round in the browser', () => {
     await row.getByRole('button', { name: `下达整改通知：${sheet.project.name}` }).click();
     const dialog = page.getByRole('dialog', { name: `整改通知：${sheet.project.name}` });
     // The problems are drafted from the lights and the unit's own reasons.
-    expect(await dialog.getByRole('textbox', { name: '发现的问题' }).inputValue()).toMatch(/预算执行率 [\d.]+%，执行进度滞后。[\s\S]*经费保障/);
+    expect(await dialog.getByRole('textbox', { name: '发现的问题' }).inputValue()).toMatch(/预算执行率 [\d.]+%，执行进度滞后。[\s\S]*政府采购程序/);
     const requirements = dialog.getByRole('textbox', { name: '整改要求' });
     await requirements.click();
     await requirements.pressSequentially('9 月底前完成资金支付，报送整改情况', { delay: 30 });

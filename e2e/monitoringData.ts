@@ -47,6 +47,6 @@ export async function reportLaggingSheet(app: AppUnderTest, roundId: string): Pr
   const [first] = await app.call('monitoring.sheets', { roundId });
   return reportSheet(app, first!.id, {
     executed: (_, index) => (index === 0 ? 10_000 : 0),
-    budget: { reasons: ['经费保障'], reasonOther: '', measures: '加快国库集中支付进度' },
+    budget: { reasons: ['政府采购程序'], reasonOther: '', measures: '加快国库集中支付进度' },
   });
 }

@@ -30,7 +30,7 @@ appsPerTest(async () => {
     roundId = round.id;
     lagging = (await county.call('monitoring.sheets', { roundId: round.id })).filter((s) => underDepartment.has(s.unitCode)).slice(0, 2);
     for (const sheet of lagging) {
-      await reportSheet(county, sheet.id, { executed: (_, i) => (i === 0 ? 10_000 : 0), budget: { reasons: ['经费保障'], reasonOther: '', measures: '加快支付' } });
+      await reportSheet(county, sheet.id, { executed: (_, i) => (i === 0 ? 10_000 : 0), budget: { reasons: ['政府采购程序'], reasonOther: '', measures: '加快支付' } });
     }
     const code = units.find((u) => u.code === lagging[0]!.unitCode)!.departmentCode!;
     department = { code, name: units.find((u) => u.code === code)!.name };

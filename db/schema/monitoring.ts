@@ -40,11 +40,15 @@ export const monitoringSheets = sqliteTable(
     projectId: text('project_id').notNull().references(() => projects.id),
     status: workflowStatus(),
     analysis: text('analysis').notNull().default(''),
-    /** Why the budget light is red or yellow: JSON array of the 偏差原因 (as monitoring_indicators.reasons). */
+    /** Why the budget light is red or yellow: JSON array of the slow-spending reasons (SLOW_SPENDING_REASONS). */
     budgetReasons: text('budget_reasons').notNull().default('[]'),
     budgetReasonOther: text('budget_reason_other').notNull().default(''),
     /** 纠偏措施 for the budget execution. */
     budgetMeasures: text('budget_measures').notNull().default(''),
+    /** 年度总体目标 1–X月执行情况 (the goal itself is the approved target's). */
+    goalProgress: text('goal_progress').notNull().default(''),
+    /** 备注 of the 136号 annex. */
+    remarks: text('remarks').notNull().default(''),
     reviewOpinion: text('review_opinion'),
     submittedAt: text('submitted_at'),
     /** The operator who last submitted it: nobody approves or returns what they submitted themselves. */
@@ -67,14 +71,20 @@ export const monitoringFunds = sqliteTable(
   {
     sheetId: text('sheet_id').notNull().references(() => monitoringSheets.id, { onDelete: 'cascade' }),
     source: text('source', { enum: FUND_SOURCES }).notNull(),
+    /** 年初预算数, as the project's funds stood when the round opened. */
+    initialFen: integer('initial_fen').notNull().default(0),
     adjustedFen: integer('adjusted_fen').notNull().default(0),
     executedFen: integer('executed_fen').notNull().default(0),
+    /** 全年预计执行数; null until the unit forecasts it. */
+    forecastFen: integer('forecast_fen'),
   },
   (t) => [
     uniqueIndex('monitoring_funds_key').on(t.sheetId, t.source),
     checkOneOf('monitoring_funds', 'source', FUND_SOURCES),
+    checkFen('monitoring_funds', 'initial_fen'),
     checkFen('monitoring_funds', 'adjusted_fen'),
     checkFen('monitoring_funds', 'executed_fen'),
+    checkFen('monitoring_funds', 'forecast_fen', { nullable: true }),
   ],
 );
 

@@ -6,7 +6,8 @@
 // person reviews every sheet.
 import { sqliteOf, type Db } from '../../db/open';
 import { parseAccrual } from '../domain/indicators';
-import { assessSheet, DEVIATION_REASONS, defaultDeadline, listSheetProblems, needsExplanation, sheetRules, type Deviation, type Light, type QualitativeLevel, type RoundRuleSettings } from '../domain/monitoring';
+import { formatWanYuan } from '../domain/money';
+import { assessSheet, DEVIATION_REASONS, defaultDeadline, SLOW_SPENDING_REASONS, listSheetProblems, needsExplanation, sheetRules, type Deviation, type Light, type QualitativeLevel, type RoundRuleSettings } from '../domain/monitoring';
 import { min, mul, parseDecimal, ratio, toFixed, type Ratio } from '../domain/ratio';
 import { ACTION_LABELS, transition, WORKFLOW_STATES, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { recordAudit, type Actor } from '../audit/audit';
@@ -113,12 +114,36 @@ function reported(row: IndicatorToFill, pace: IndicatorPace, month: number, rand
   return { reached: share(target, row.target, progress), expectedFullYear: share(target, row.target, fullYear) };
 }
 
-/** One or two of the standard reasons, with the measure taken; empty where the light asks for none. */
-function deviation(light: Light, random: Random, measure: string): Deviation {
+/**
+ * One or two reasons of the light's list (slow spending's own for the budget, the 保障 ones for an
+ * indicator), with the measure taken; empty where the light asks for none.
+ */
+function deviation(light: Light, random: Random, measure: string, choices: readonly string[]): Deviation {
   if (!needsExplanation(light)) return { reasons: [], reasonOther: '', measures: '' };
-  const reasons = random.sample(DEVIATION_REASONS.filter((r) => r !== '其他'), random.int(1, 2));
+  const reasons = random.sample(choices.filter((r) => r !== '其他'), random.int(1, 2));
   return { reasons, reasonOther: '', measures: measure };
 }
+
+/**
+ * 全年预计执行数: a project on track expects to spend its whole budget; a lagging one only part of what is
+ * left, the slower the less, so its sheet shows a 预计结余. Derived from the pace, not drawn, so adding it
+ * leaves the rest of the sample as it was.
+ */
+function forecastFen(fund: { adjustedFen: number; executedFen: number }, pace: ProjectPace): number {
+  if (pace.spending >= 95) return fund.adjustedFen;
+  const left = fund.adjustedFen - fund.executedFen;
+  return fund.executedFen + Math.round((left * Math.min(100, pace.spending + 10)) / 100);
+}
+
+/** 备注 of a sheet whose forecast leaves money over: what the unit intends with it. */
+function leftOverRemark(funds: readonly { adjustedFen: number; forecastFen: number }[]): string {
+  const balance = funds.reduce((sum, f) => sum + f.adjustedFen - f.forecastFen, 0);
+  return balance > 0 ? `预计结余 ${formatWanYuan(balance)} 万元，拟于年底前申请调减预算` : '';
+}
+
+/** 年度总体目标 1–X月执行情况, in the words of the lights. */
+const goalProgressText = (month: number, behind: boolean) =>
+  behind ? `截至${month}月末，年度目标部分任务进度滞后，已制定赶进度计划，预计年底前基本完成` : `截至${month}月末，年度目标各项任务按计划推进，预计年底前全面完成`;
 
 function likelihoodOf(light: Light, reached: string): string {
   if (reached === '未达成且效果较差') return '完全不可能';
@@ -131,22 +156,25 @@ function filledSheet(sheet: SheetToFill, pace: ProjectPace, spentBefore: Map<str
   const rate = Math.min(1, (month / 12) * ((pace.spending + random.int(-5, 5)) / 100));
   const funds = sheet.funds.map((f) => {
     const executedFen = Math.min(f.adjustedFen, Math.max(spentBefore.get(f.source) ?? 0, Math.round(f.adjustedFen * rate)));
-    return { source: f.source, adjustedFen: f.adjustedFen, executedFen };
+    return { source: f.source, adjustedFen: f.adjustedFen, executedFen, forecastFen: forecastFen({ adjustedFen: f.adjustedFen, executedFen }, pace) };
   });
   const figures = sheet.indicators.map((row) => reported(row, pace.indicators.get(row.indicatorId) ?? 'steady', month, random));
   // The lights as the domain computes them decide where reasons, measures and doubts are needed.
   const entered = { funds, submitted: false, budget: { reasons: [], reasonOther: '', measures: '' }, indicators: sheet.indicators.map((row, i) => ({ ...row, ...figures[i]!, likelihood: '', reasons: [], reasonOther: '', measures: '' })) };
   const lights = assessSheet(entered, sheetRules(sheet.rules));
+  const behind = needsExplanation(lights.budgetLight) || needsExplanation(lights.projectLight);
   return {
     sheetId: sheet.id,
     version: sheet.version,
-    analysis: needsExplanation(lights.budgetLight) || needsExplanation(lights.projectLight) ? '部分资金支付和任务进度慢于序时进度，已分析原因并落实纠偏措施' : '项目按计划推进，资金支付和绩效目标完成情况正常',
-    budget: deviation(lights.budgetLight, random, BUDGET_MEASURE),
+    analysis: behind ? '部分资金支付和任务进度慢于序时进度，已分析原因并落实纠偏措施' : '项目按计划推进，资金支付和绩效目标完成情况正常',
+    budget: deviation(lights.budgetLight, random, BUDGET_MEASURE, SLOW_SPENDING_REASONS),
+    goalProgress: goalProgressText(month, needsExplanation(lights.projectLight)),
+    remarks: leftOverRemark(funds),
     funds,
     indicators: sheet.indicators.map((row, i) => {
       const light = lights.indicators[i]!.light;
       const figure = figures[i]!;
-      return { indicatorId: row.indicatorId, ...figure, likelihood: likelihoodOf(light, figure.reached), ...deviation(light, random, INDICATOR_MEASURE) };
+      return { indicatorId: row.indicatorId, ...figure, likelihood: likelihoodOf(light, figure.reached), ...deviation(light, random, INDICATOR_MEASURE, DEVIATION_REASONS) };
     }),
   };
 }
@@ -178,10 +206,10 @@ const stepDay = (deadline: string, step: number) => `${deadline.slice(0, 8)}${St
 function writeSheets(db: Db, regionCode: string, round: RoundSummary, filled: readonly { sheet: SheetToFill; input: SheetSaveInput; steps: WorkflowAction[] }[]): void {
   const sqlite = sqliteOf(db);
   const updateSheet = sqlite.prepare(
-    `UPDATE monitoring_sheets SET analysis = ?, budget_reasons = ?, budget_reason_other = ?, budget_measures = ?, status = ?, submitted_at = ?,
+    `UPDATE monitoring_sheets SET analysis = ?, budget_reasons = ?, budget_reason_other = ?, budget_measures = ?, goal_progress = ?, remarks = ?, status = ?, submitted_at = ?,
        decided_at = ?, review_opinion = ?, version = version + ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
   );
-  const updateFund = sqlite.prepare('UPDATE monitoring_funds SET executed_fen = ? WHERE sheet_id = ? AND source = ?');
+  const updateFund = sqlite.prepare('UPDATE monitoring_funds SET executed_fen = ?, forecast_fen = ? WHERE sheet_id = ? AND source = ?');
   const updateIndicator = sqlite.prepare(
     'UPDATE monitoring_indicators SET reached = ?, expected_full_year = ?, likelihood = ?, reasons = ?, reason_other = ?, measures = ? WHERE sheet_id = ? AND indicator_id = ?',
   );
@@ -193,9 +221,9 @@ function writeSheets(db: Db, regionCode: string, round: RoundSummary, filled: re
     const submitted = steps.lastIndexOf('submit');
     const decided = steps.length - 1 > submitted ? steps.length - 1 : -1;
     const b = input.budget;
-    updateSheet.run(input.analysis, JSON.stringify(b.reasons), b.reasonOther, b.measures, status, submitted < 0 ? null : stepDay(round.deadline, submitted),
+    updateSheet.run(input.analysis, JSON.stringify(b.reasons), b.reasonOther, b.measures, input.goalProgress ?? '', input.remarks ?? '', status, submitted < 0 ? null : stepDay(round.deadline, submitted),
       decided < 0 ? null : stepDay(round.deadline, decided), history.at(-1)?.opinion ?? null, 1 + steps.length, sheet.id);
-    for (const f of input.funds) updateFund.run(f.executedFen, sheet.id, f.source);
+    for (const f of input.funds) updateFund.run(f.executedFen, f.forecastFen ?? null, sheet.id, f.source);
     for (const i of input.indicators) {
       const text = (value: string) => (value === '' ? null : value);
       updateIndicator.run(text(i.reached), text(i.expectedFullYear), text(i.likelihood), JSON.stringify(i.reasons), i.reasonOther, i.measures, sheet.id, i.indicatorId);

@@ -8,6 +8,9 @@ import {
   executionRate,
   indicatorLight,
   listSheetProblems,
+  expectedBalanceFen,
+  forecastProblem,
+  fundTotals,
   overspendMessage,
   projectLight,
   roundTimeProgress,
@@ -255,7 +258,20 @@ describe('assessing a sheet as typed', () => {
     const red = assessSheet(sheet({ funds: [fund(80)] }), rules);
     expect(red.budgetLight).toBe('red');
     expect(listSheetProblems(red, ['受益人次'])).toEqual(['预算执行：请选择偏差原因', '预算执行：请填写纠偏措施']);
-    expect(assessSheet(sheet({ funds: [fund(80)], budget: { reasons: ['制度保障'], reasonOther: '', measures: '督促支付' } }), rules).problems.budget).toEqual({});
+    expect(assessSheet(sheet({ funds: [fund(80)], budget: { reasons: ['政府采购程序'], reasonOther: '', measures: '督促支付' } }), rules).problems.budget).toEqual({});
+  });
+
+  it('explains slow spending by its own reasons, not by the 保障 reasons of indicators', () => {
+    const byIndicatorReason = assessSheet(sheet({ funds: [fund(80)], budget: { reasons: ['经费保障'], reasonOther: '', measures: '督促支付' } }), rules);
+    expect(byIndicatorReason.problems.budget.reasons).toMatch(/偏差原因“经费保障”不在可选范围内，应为：政策调整、政府采购程序、计划暂未实施、合同约定暂未支付、不可控因素、其他/);
+    const other = assessSheet(sheet({ funds: [fund(80)], budget: { reasons: ['合同约定暂未支付', '其他'], reasonOther: '', measures: '按合同节点支付' } }), rules);
+    expect(other.problems.budget).toEqual({ reasonOther: '选择了“其他”，请说明具体原因' });
+    const slowReasonOnIndicator = assessSheet(sheet({ indicators: [indicator({ reached: '100', reasons: ['政策调整'], measures: '加快进度' })] }), rules);
+    expect(slowReasonOnIndicator.problems.indicators[0]!.reasons).toMatch(/“政策调整”不在可选范围内/);
+  });
+
+  it('asks no slow-spending reason while spending keeps pace, whatever is ticked', () => {
+    expect(assessSheet(sheet({ funds: [fund(128)], budget: { reasons: [], reasonOther: '', measures: '' } }), rules).problems.budget).toEqual({});
   });
 
   it('requires a reason and a measure when reaching the target is judged impossible, whatever the light', () => {
@@ -334,5 +350,41 @@ describe('assessing a sheet as typed', () => {
   it('lists problems with the indicator’s name', () => {
     const result = assessSheet(sheet({ indicators: [indicator({ reached: '' })] }), rules);
     expect(listSheetProblems(result, ['受益人次'])).toEqual(['指标“受益人次”：请填写完成值']);
+  });
+});
+
+describe('全年预计执行数 and 预计结余', () => {
+  it('shows the money left over at year end as budget − forecast, in 分', () => {
+    expect(expectedBalanceFen(240_0000_00, 200_0000_00)).toBe(40_0000_00);
+    expect(expectedBalanceFen(240_0000_00, 240_0000_00)).toBe(0);
+    expect(expectedBalanceFen(240_0000_00, null)).toBeNull();
+  });
+
+  it('accepts a forecast between what is spent and the budget, and one not given yet', () => {
+    expect(forecastProblem(200_0000_00, 128_0000_00, 240_0000_00, 8)).toBeNull();
+    expect(forecastProblem(240_0000_00, 240_0000_00, 240_0000_00, 8)).toBeNull();
+    expect(forecastProblem(null, 128_0000_00, 240_0000_00, 8)).toBeNull();
+  });
+
+  it('refuses a forecast above the budget, and one below what is already spent, naming the figures', () => {
+    expect(forecastProblem(240_0000_01, 0, 240_0000_00, 8)).toBe('全年预计执行数 240.0000 万元 超过调整后预算 240.0000 万元：预计执行不能超过预算，确需追加的请先办理预算调整');
+    expect(forecastProblem(100_0000_00, 128_0000_00, 240_0000_00, 8)).toBe('全年预计执行数 100.0000 万元 少于 1—8 月已执行的 128.0000 万元，请核对');
+  });
+
+  it('totals the forecast only once every fund source has one', () => {
+    const funds = [
+      { source: '本级财政拨款', adjustedFen: 200, executedFen: 100, forecastFen: 180 },
+      { source: '单位资金', adjustedFen: 40, executedFen: 0, forecastFen: null },
+    ];
+    expect(fundTotals(funds)).toEqual({ adjustedFen: 240, executedFen: 100, forecastFen: null });
+    expect(fundTotals([funds[0]!, { ...funds[1]!, forecastFen: 40 }]).forecastFen).toBe(220);
+  });
+
+  it('lists a forecast above the budget among what blocks a submission', () => {
+    const rules = { month: 8, progress: timeProgress(8), thresholds: DEFAULT_THRESHOLDS, allCumulative: false };
+    const entry: SheetEntry = { funds: [{ source: '本级财政拨款', adjustedFen: 240, executedFen: 200, forecastFen: 300 }], submitted: false, budget: { reasons: [], reasonOther: '', measures: '' }, indicators: [] };
+    const result = assessSheet(entry, rules);
+    expect(result.problems.forecasts).toEqual([expect.stringMatching(/超过调整后预算/)]);
+    expect(listSheetProblems(result, [], ['本级财政拨款'])).toEqual([expect.stringMatching(/^本级财政拨款：全年预计执行数 0\.0003 万元 超过调整后预算/)]);
   });
 });

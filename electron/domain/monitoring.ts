@@ -218,6 +218,16 @@ export type Likelihood = (typeof LIKELIHOODS)[number];
 export const DEVIATION_REASONS = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'] as const;
 export type DeviationReason = (typeof DEVIATION_REASONS)[number];
 
+/**
+ * Why spending lags behind 序时进度 (the budget light), as the 136号 annex lists it: its own list, apart from
+ * the five 保障 reasons of indicators; 其他 needs a text.
+ */
+export const SLOW_SPENDING_REASONS = ['政策调整', '政府采购程序', '计划暂未实施', '合同约定暂未支付', '不可控因素', '其他'] as const;
+export type SlowSpendingReason = (typeof SLOW_SPENDING_REASONS)[number];
+
+/** The reasons of a list that are not on it (a typo in Excel, an indicator reason given for the budget). */
+export const unknownReasons = (reasons: readonly string[], allowed: readonly string[]): string[] => reasons.filter((r) => !allowed.includes(r));
+
 /** Why a red or yellow light (or an unlikely target) happened and what the unit does about it. */
 export interface Deviation {
   reasons: readonly string[];
@@ -244,7 +254,28 @@ export interface FundEntry {
   source: string;
   adjustedFen: Fen;
   executedFen: Fen;
+  /** 全年预计执行数; null (or absent) until the unit forecasts it. */
+  forecastFen?: Fen | null;
 }
+
+/**
+ * Why a 全年预计执行数 cannot stand, or null (136号 annex): a forecast above the adjusted budget would be
+ * spending without a budget, and one below what is already spent cannot happen by year end.
+ */
+export function forecastProblem(forecastFen: Fen | null | undefined, executedFen: Fen, adjustedFen: Fen, month: number): string | null {
+  if (forecastFen === null || forecastFen === undefined) return null;
+  if (forecastFen > adjustedFen) {
+    return `全年预计执行数 ${formatWanYuan(forecastFen)} 万元 超过调整后预算 ${formatWanYuan(adjustedFen)} 万元：预计执行不能超过预算，确需追加的请先办理预算调整`;
+  }
+  if (forecastFen < executedFen) {
+    return `全年预计执行数 ${formatWanYuan(forecastFen)} 万元 少于 1—${month} 月已执行的 ${formatWanYuan(executedFen)} 万元，请核对`;
+  }
+  return null;
+}
+
+/** 预计结余 = budget − forecast: money that will be left over at year end; null until forecast. */
+export const expectedBalanceFen = (adjustedFen: Fen, forecastFen: Fen | null | undefined): Fen | null =>
+  forecastFen === null || forecastFen === undefined ? null : adjustedFen - forecastFen;
 
 export interface SheetEntry {
   funds: readonly FundEntry[];
@@ -297,6 +328,8 @@ export interface SheetAssessment {
   problems: {
     /** The 超支 message of each fund source, by position (null when within its budget). */
     funds: (string | null)[];
+    /** Why each fund source's 全年预计执行数 cannot stand, by position (null when it can, or is not given). */
+    forecasts: (string | null)[];
     budget: FieldErrors<Deviation>;
     indicators: IndicatorEntryErrors[];
   };
@@ -328,10 +361,15 @@ function readProgress(entry: IndicatorEntry, allCumulative: boolean): { progress
 /** A red or yellow light asks the unit for its reasons and measures. */
 export const needsExplanation = (light: Light) => light === 'red' || light === 'yellow';
 
-/** A red or yellow light needs at least one reason (with a text for 其他) and a corrective measure. */
-function deviationProblems(entry: Deviation): FieldErrors<Deviation> {
+/**
+ * A red or yellow light needs at least one reason of its list (with a text for 其他) and a corrective
+ * measure: the budget light reasons from SLOW_SPENDING_REASONS, an indicator from DEVIATION_REASONS.
+ */
+function deviationProblems(entry: Deviation, allowed: readonly string[]): FieldErrors<Deviation> {
   const problems: FieldErrors<Deviation> = {};
-  if (entry.reasons.length === 0) problems.reasons = '请选择偏差原因';
+  const unknown = unknownReasons(entry.reasons, allowed);
+  if (unknown.length) problems.reasons = `偏差原因“${unknown.join('、')}”不在可选范围内，应为：${allowed.join('、')}`;
+  else if (entry.reasons.length === 0) problems.reasons = '请选择偏差原因';
   else if (entry.reasons.includes('其他') && entry.reasonOther.trim() === '') problems.reasonOther = '选择了“其他”，请说明具体原因';
   if (entry.measures.trim() === '') problems.measures = '请填写纠偏措施';
   return problems;
@@ -347,7 +385,7 @@ function assessIndicator(entry: IndicatorEntry, rules: SheetRules) {
     problems.expectedFullYear = '全年预计应为数字';
   }
   if (!(LIKELIHOODS as readonly string[]).includes(entry.likelihood)) problems.likelihood = '请选择完成目标可能性';
-  if (needsExplanation(result.light) || entry.likelihood === '完全不可能') Object.assign(problems, deviationProblems(entry));
+  if (needsExplanation(result.light) || entry.likelihood === '完全不可能') Object.assign(problems, deviationProblems(entry, DEVIATION_REASONS));
   return { result, problems };
 }
 
@@ -359,6 +397,7 @@ export function assessSheet(entry: SheetEntry, rules: SheetRules): SheetAssessme
   const totals = fundTotals(entry.funds);
   const execution = executionRate(totals.executedFen, totals.adjustedFen);
   const funds = entry.funds.map((f) => overspendMessage(f.executedFen, f.adjustedFen));
+  const forecasts = entry.funds.map((f) => forecastProblem(f.forecastFen, f.executedFen, f.adjustedFen, rules.month));
   const overspent = funds.some((m) => m !== null) || overspendMessage(totals.executedFen, totals.adjustedFen) !== null;
   const reported = entry.submitted || totals.executedFen > 0 || entry.indicators.some((i) => i.reached.trim() !== '');
   const light = !reported ? 'none' : overspent ? 'red' : budgetLight(execution.rate, rules.progress, rules.thresholds);
@@ -372,21 +411,24 @@ export function assessSheet(entry: SheetEntry, rules: SheetRules): SheetAssessme
     projectLight: projectLight(indicators.map((i) => i.result.light)),
     problems: {
       funds,
-      budget: needsExplanation(light) && !overspent ? deviationProblems(entry.budget) : {},
+      forecasts,
+      budget: needsExplanation(light) && !overspent ? deviationProblems(entry.budget, SLOW_SPENDING_REASONS) : {},
       indicators: indicators.map((i) => i.problems),
     },
   };
 }
 
-/** Totals over the fund sources, in 分. */
+/** Totals over the fund sources, in 分; the forecast only once every source has one. */
 export const fundTotals = (funds: readonly FundEntry[]) => ({
   adjustedFen: funds.reduce((sum, f) => sum + f.adjustedFen, 0),
   executedFen: funds.reduce((sum, f) => sum + f.executedFen, 0),
+  forecastFen: funds.length > 0 && funds.every((f) => typeof f.forecastFen === 'number') ? funds.reduce((sum, f) => sum + f.forecastFen!, 0) : null,
 });
 
 /** Every problem of an assessment as one line a person can act on, e.g. for a refused submission. */
 export function listSheetProblems(assessment: SheetAssessment, indicatorNames: readonly string[], fundSources: readonly string[] = []): string[] {
-  const funds = assessment.problems.funds.flatMap((message, i) => (message ? [`${fundSources[i] ?? '资金'}：${message}`] : []));
+  const bySource = (messages: readonly (string | null)[]) => messages.flatMap((message, i) => (message ? [`${fundSources[i] ?? '资金'}：${message}`] : []));
+  const funds = [...bySource(assessment.problems.funds), ...bySource(assessment.problems.forecasts)];
   const budget = Object.values(assessment.problems.budget).map((message) => `预算执行：${message}`);
   const indicators = assessment.problems.indicators.flatMap((problems, i) =>
     Object.values(problems).map((message) => `指标“${indicatorNames[i] ?? i + 1}”：${message}`),

@@ -301,3 +301,9 @@ export function checkReview(action: WorkflowAction, grade: ReviewGrade | null | 
   }
   return null;
 }
+
+/** 年度总体目标 as approved: the annual goals (a JSON array of texts), or the overall goal when the target has none. */
+export function expectedGoal(target: { annualGoals: string; overallGoal: string }): string {
+  const annual = (JSON.parse(target.annualGoals) as string[]).filter((g) => g.trim() !== '');
+  return annual.length > 0 ? annual.join('\n') : target.overallGoal;
+}

@@ -36,7 +36,7 @@ function reportedRound() {
       sheetId: s.id,
       version: s.version,
       analysis: '',
-      budget: explain ? { reasons: ['制度保障'], reasonOther: '', measures: '督促支付' } : none,
+      budget: explain ? { reasons: ['政府采购程序'], reasonOther: '', measures: '督促支付' } : none,
       funds: s.funds.map((f, i) => ({ ...f, executedFen: executed[i]! * WAN })),
       indicators: s.indicators.map((i, n) => ({
         ...i,
@@ -94,12 +94,12 @@ describe('warnings board', () => {
       year: 2020,
       executionRate: '33.33',
       indicators: [{ name: '维修校舍面积', light: 'red' }],
-      reasons: ['制度保障', '其他：雨季停工'],
+      reasons: ['政府采购程序', '其他：雨季停工'],
       measures: ['督促支付', '增加施工班组'],
       rectification: null,
       adjustment: null,
     });
-    expect(warnings[1]!.reasons).toEqual(['制度保障']);
+    expect(warnings[1]!.reasons).toEqual(['政府采购程序']);
   });
 });
 
@@ -121,7 +121,7 @@ describe('round report', () => {
       ['轮台县卫生健康委员会', '30.00', 'green', 0, 0, 1],
     ]);
     expect(report.red.map((r) => [r.projectName, r.indicators, r.reasons, r.measures])).toEqual([
-      ['校舍维修改造', ['维修校舍面积'], ['制度保障', '其他：雨季停工'], ['督促支付', '增加施工班组']],
+      ['校舍维修改造', ['维修校舍面积'], ['政府采购程序', '其他：雨季停工'], ['督促支付', '增加施工班组']],
     ]);
   });
 

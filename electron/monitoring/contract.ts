@@ -3,7 +3,7 @@
 // rectification notice (kept by the rectification workflow) or a target adjustment.
 import { z } from 'zod';
 import { workflowActionPermission } from '../domain/permissions';
-import { DEVIATION_REASONS, LIKELIHOODS, ROUND_SCOPES } from '../domain/monitoring';
+import { DEVIATION_REASONS, LIKELIHOODS, ROUND_SCOPES, SLOW_SPENDING_REASONS } from '../domain/monitoring';
 import type { Adjustment } from '../targets';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
 import { fen, file, isoDate, returns, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
@@ -26,11 +26,10 @@ const round = z.object({ roundId: uuid }).strict();
 export const roundMonth = z.number().int().min(1, '监控月份应为 1–12 月').max(12, '监控月份应为 1–12 月');
 const sheet = z.object({ sheetId: uuid }).strict();
 
-const deviation = {
-  reasons: z.array(z.enum(DEVIATION_REASONS)).max(DEVIATION_REASONS.length),
-  reasonOther: text(500),
-  measures: text(2000),
-};
+const explanation = { reasonOther: text(500), measures: text(2000) };
+/** An indicator's deviation reasons are the five 保障; slow spending has its own list (136号). */
+const deviation = { reasons: z.array(z.enum(DEVIATION_REASONS)).max(DEVIATION_REASONS.length), ...explanation };
+const slowSpending = { reasons: z.array(z.enum(SLOW_SPENDING_REASONS)).max(SLOW_SPENDING_REASONS.length), ...explanation };
 
 const importFile = file.extend({ roundId: uuid, kind: z.enum(['execution', 'template']) }).strict();
 
@@ -63,8 +62,10 @@ export const monitoringContract = {
         sheetId: uuid,
         version,
         analysis: text(4000),
-        budget: z.object(deviation).strict(),
-        funds: z.array(z.object({ source: text(20), adjustedFen: fen, executedFen: fen }).strict()).max(20),
+        budget: z.object(slowSpending).strict(),
+        goalProgress: text(2000).optional(),
+        remarks: text(1000).optional(),
+        funds: z.array(z.object({ source: text(20), adjustedFen: fen, executedFen: fen, forecastFen: fen.nullable().optional() }).strict()).max(20),
         indicators: z
           .array(
             z
@@ -90,6 +91,10 @@ export const monitoringContract = {
 
   'monitoring.importPreview': { permission: 'enter', input: importFile, output: returns<MonitoringImportPreview>() },
   'monitoring.importCommit': { permission: 'enter', input: importFile, output: returns<MonitoringImportResult>() },
+  /** The 136号 监控表 in the annex grid: one sheet, or every sheet of the round. */
+  'monitoring.annexExport': { permission: 'view', input: z.object({ roundId: uuid, sheetId: uuid.optional() }).strict(), output: returns<FilePayload>() },
+  /** The year's targets and monitoring in the 预算管理一体化 field layout (INTEGRATED_TABLES, 模拟). */
+  'monitoring.integratedExport': { permission: 'view', input: z.object({ year, reportDate: isoDate.optional() }).strict(), output: returns<FilePayload>() },
   /** The round's workbook, pre-filled: for one unit (its template) or for the whole round. */
   'monitoring.workbook': { permission: 'view', input: z.object({ roundId: uuid, unitCode: text(20).optional() }).strict(), output: returns<FilePayload>() },
 

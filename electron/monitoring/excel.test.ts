@@ -96,7 +96,7 @@ describe('importing the budget system’s execution figures (三流合一)', () 
     const before = sheetOf('LT2020-002');
     const result = commitMonitoringImport(db, TEST_ACTOR, round.id, 'execution', '执行.xlsx', BUDGET_SYSTEM_EXPORT);
     expect(result).toMatchObject({ written: 3, sheets: 2, unknownCodes: ['LT2020-005', 'XX-999'] });
-    expect(sheetOf('LT2020-001').funds).toEqual([
+    expect(sheetOf('LT2020-001').funds.map(({ source, adjustedFen, executedFen }) => ({ source, adjustedFen, executedFen }))).toEqual([
       { source: '本级财政拨款', adjustedFen: 240 * WAN, executedFen: 150.5 * WAN },
       { source: '上级补助（自治区）', adjustedFen: 50 * WAN, executedFen: 20 * WAN },
     ]);
@@ -155,7 +155,7 @@ describe('importing the budget system’s execution figures (三流合一)', () 
       [2, '该项目有 2 个资金来源（本级财政拨款、上级补助（自治区）），请填写资金来源'],
       [4, '与第 3 行重复（同一项目、同一资金来源）'],
     ]);
-    expect(sheetOf('LT2020-003').funds).toEqual([{ source: '上级补助（中央）', adjustedFen: 90 * WAN, executedFen: 45_123_456 }]);
+    expect(sheetOf('LT2020-003').funds).toMatchObject([{ source: '上级补助（中央）', adjustedFen: 90 * WAN, executedFen: 45_123_456, forecastFen: null }]);
   });
 
   it('never changes a sheet already submitted, and says so on its row', () => {
@@ -196,10 +196,11 @@ describe('the units’ Excel monitoring template', () => {
     const sheets = sheetsOf(monitoringWorkbook(db, round.id, '101001'));
     expect(Object.keys(sheets)).toEqual(['预算执行', '指标完成情况', '项目情况', '填写说明']);
     expect(sheets['预算执行']).toEqual([
-      ['项目编码', '项目名称', '资金来源', '调整后预算（万元）', '执行数（万元）'],
-      ['LT2020-001', '学生营养改善计划', '本级财政拨款', '240.0000', '0.0000'],
-      ['LT2020-001', '学生营养改善计划', '上级补助（自治区）', '50.0000', '0.0000'],
+      ['项目编码', '项目名称', '资金来源', '调整后预算（万元）', '执行数（万元）', '全年预计执行数（万元）'],
+      ['LT2020-001', '学生营养改善计划', '本级财政拨款', '240.0000', '0.0000', ''],
+      ['LT2020-001', '学生营养改善计划', '上级补助（自治区）', '50.0000', '0.0000', ''],
     ]);
+    expect(sheets['项目情况']![0]).toEqual(['项目编码', '项目名称', '预算执行偏差原因', '预算执行其他原因说明', '预算执行纠偏措施', '年度总体目标执行情况', '备注', '情况分析']);
     expect(sheets['指标完成情况']!.map((r) => r.slice(0, 7))).toEqual([
       ['项目编码', '项目名称', '指标序号', '一级指标', '二级指标', '三级指标', '指标值'],
       ['LT2020-001', '学生营养改善计划', '1', '产出指标', '数量指标', '受益学生人次', '≥1200人次'],
@@ -209,11 +210,11 @@ describe('the units’ Excel monitoring template', () => {
     expect(sheetsOf(monitoringWorkbook(db, round.id))['项目情况']!.length).toBe(5);
   });
 
-  it('comes back filled: execution, indicator progress with reasons, and the project’s analysis, with bad cells reported', () => {
+  it('comes back filled: execution and forecast, indicator progress with reasons, the goal’s progress, remarks and analysis, with bad cells reported', () => {
     const { db, round, sheetOf } = augustRound();
     const filled = sheetsOf(monitoringWorkbook(db, round.id, '101001'));
-    filled['预算执行']![1]![4] = '80';
-    filled['预算执行']![2]![4] = '10';
+    filled['预算执行']![1]!.splice(4, 2, '80', '200');
+    filled['预算执行']![2]!.splice(4, 2, '10', '60');
     const indicators = filled['指标完成情况']!;
     // The template says how each indicator is judged: 受益学生人次 builds up (累计型), the 质量指标 食品安全事故
     // is a level (状态型), 营养状况 is 定性.
@@ -221,20 +222,27 @@ describe('the units’ Excel monitoring template', () => {
     indicators[1]!.splice(8, 6, '300', '1000', '有可能', '经费保障、其他', '物价上涨', '调整采购方式');
     indicators[2]!.splice(8, 6, '0', '0', '确定能', '', '', '');
     indicators[3]!.splice(8, 6, '很好', '', '大概', '天气', '', '');
-    filled['项目情况']![1]!.splice(2, 4, '制度保障', '', '加快拨付', '上半年受疫情影响');
+    filled['项目情况']![1]!.splice(2, 6, '政府采购程序、合同约定暂未支付', '', '加快拨付', '已完成上半年配餐任务', '秋季学期集中支付', '上半年受疫情影响');
     const result = commitMonitoringImport(db, TEST_ACTOR, round.id, 'template', '教育局.xlsx', workbook(filled));
     expect(result.problems).toEqual([
+      { rowNumber: 3, sheet: '预算执行', column: '全年预计执行数（万元）', message: '全年预计执行数 60.0000 万元 超过调整后预算 50.0000 万元：预计执行不能超过预算，确需追加的请先办理预算调整' },
       { rowNumber: 4, sheet: '指标完成情况', column: '偏差原因', message: '偏差原因“天气”应为：经费保障、制度保障、人员保障、硬件条件保障、其他' },
       { rowNumber: 4, sheet: '指标完成情况', column: '完成值', message: '定性指标的完成值应为：达成目标、部分达成并具有一定效果、未达成且效果较差' },
       { rowNumber: 4, sheet: '指标完成情况', column: '完成目标可能性', message: '应为：确定能、有可能、完全不可能' },
     ]);
-    expect(result).toMatchObject({ sheets: 1, counts: { update: 5, unchanged: 0, error: 1 } });
+    expect(result).toMatchObject({ sheets: 1, counts: { update: 4, unchanged: 0, error: 2 } });
     const nutrition = sheetOf('LT2020-001');
-    expect(nutrition.funds.map((f) => f.executedFen)).toEqual([80 * WAN, 10 * WAN]);
+    // The row with the forecast above its budget is skipped whole; the good one is kept.
+    expect(nutrition.funds.map((f) => [f.executedFen, f.forecastFen])).toEqual([[80 * WAN, 200 * WAN], [0, null]]);
     expect(nutrition.indicators[0]).toMatchObject({ reached: '300', expectedFullYear: '1000', likelihood: '有可能', reasons: ['经费保障', '其他'], reasonOther: '物价上涨', measures: '调整采购方式' });
     expect(nutrition.indicators[2]!.reached).toBe('');
-    expect(nutrition).toMatchObject({ analysis: '上半年受疫情影响', budget: { reasons: ['制度保障'], measures: '加快拨付' } });
-    // 90 of 290 万元 in August is r ≈ 46.6%: red; 300 of 1200 × 8/12 is 37.5%: red.
+    expect(nutrition).toMatchObject({
+      analysis: '上半年受疫情影响',
+      budget: { reasons: ['政府采购程序', '合同约定暂未支付'], measures: '加快拨付' },
+      goalProgress: '已完成上半年配餐任务',
+      remarks: '秋季学期集中支付',
+    });
+    // 80 of 290 万元 in August is r ≈ 41.4%: red; 300 of 1200 × 8/12 is 37.5%: red.
     expect(nutrition.figures).toMatchObject({ budgetLight: 'red', projectLight: 'red' });
   });
 

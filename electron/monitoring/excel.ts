@@ -8,7 +8,7 @@ import type { Db } from '../../db/open';
 import { projects } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { parseWanYuan } from '../domain/money';
-import { DEVIATION_REASONS, LIKELIHOODS, overspendMessage, QUALITATIVE_LEVELS, type Deviation } from '../domain/monitoring';
+import { DEVIATION_REASONS, forecastProblem, LIKELIHOODS, overspendMessage, QUALITATIVE_LEVELS, SLOW_SPENDING_REASONS, unknownReasons, type Deviation } from '../domain/monitoring';
 import { parseDecimal } from '../domain/ratio';
 import { editable, WORKFLOW_LABELS } from '../domain/workflow';
 import { summarise, type ImportAction, type ImportPreview, type ImportResult, type RowProblem } from '../xlsx/importKit';
@@ -43,9 +43,9 @@ export type MonitoringImportResult = ImportResult<MonitoringImportPreview>;
 
 interface SheetPatch {
   record: SheetRecord;
-  funds: Map<string, { adjustedFen: number; executedFen: number }>;
+  funds: Map<string, { adjustedFen: number; executedFen: number; forecastFen: number | null }>;
   indicators: Map<string, Omit<IndicatorReport, 'indicatorId'>>;
-  project?: { analysis: string; budget: Deviation };
+  project?: { analysis: string; budget: Deviation; goalProgress: string; remarks: string };
 }
 
 /** What a file would do to a round, built row by row. */
@@ -121,11 +121,11 @@ function parseAmount(text: string, key: string, report: (key: string, message: s
   return parsed.fen;
 }
 
-/** Reasons typed in one cell, separated by 、 , ; or spaces. */
-function parseReasons(text: string, key: string, report: (key: string, message: string) => void): string[] {
+/** Reasons typed in one cell, separated by 、 , ; or spaces, from their list (an indicator's, or slow spending's). */
+function parseReasons(text: string, allowed: readonly string[], key: string, report: (key: string, message: string) => void): string[] {
   const reasons = [...new Set(text.split(/[、,，;；\s]+/).filter((r) => r !== ''))];
-  const unknown = reasons.filter((r) => !(DEVIATION_REASONS as readonly string[]).includes(r));
-  if (unknown.length) report(key, `偏差原因“${unknown.join('、')}”应为：${DEVIATION_REASONS.join('、')}`);
+  const unknown = unknownReasons(reasons, allowed);
+  if (unknown.length) report(key, `偏差原因“${unknown.join('、')}”应为：${allowed.join('、')}`);
   return reasons.filter((r) => !unknown.includes(r));
 }
 
@@ -148,14 +148,18 @@ function planExecution(plan: Plan, bytes: Uint8Array): void {
     }
     const executedFen = values.executed.trim() === '' ? (report('executed', '请填写执行数（万元）'), null) : parseAmount(values.executed, 'executed', report);
     const adjustedFen = values.adjusted.trim() === '' ? undefined : parseAmount(values.adjusted, 'adjusted', report);
+    const forecastFen = values.forecast.trim() === '' ? undefined : parseAmount(values.forecast, 'forecast', report);
     if (record && found.length === 0) {
       const current = record.funds.find((f) => f.source === source)!;
-      const next = { executedFen: executedFen!, adjustedFen: adjustedFen ?? current.adjustedFen };
+      // A file without a forecast (the budget system's export) keeps the one the unit gave.
+      const next = { executedFen: executedFen!, adjustedFen: adjustedFen ?? current.adjustedFen, forecastFen: forecastFen ?? current.forecastFen };
       // 超支 is refused row by row, so a 元 figure in a 万元 column never lands as 35,455% green.
       const overspent = overspendMessage(next.executedFen, next.adjustedFen);
+      const forecast = forecastProblem(next.forecastFen, next.executedFen, next.adjustedFen, plan.round.month);
       if (overspent) report('executed', overspent);
+      else if (forecast) report('forecast', forecast);
       else {
-        changed = next.executedFen !== current.executedFen || next.adjustedFen !== current.adjustedFen;
+        changed = next.executedFen !== current.executedFen || next.adjustedFen !== current.adjustedFen || next.forecastFen !== current.forecastFen;
         plan.patchOf(record).funds.set(source, next);
       }
     }
@@ -184,7 +188,7 @@ function planIndicators(plan: Plan, bytes: Uint8Array): void {
       reached: values.reached.trim(),
       expectedFullYear: values.expectedFullYear.trim(),
       likelihood: values.likelihood.trim(),
-      reasons: parseReasons(values.reasons, 'reasons', report),
+      reasons: parseReasons(values.reasons, DEVIATION_REASONS, 'reasons', report),
       reasonOther: values.reasonOther.trim(),
       measures: values.measures.trim(),
     };
@@ -214,11 +218,18 @@ function planProjects(plan: Plan, bytes: Uint8Array): void {
     const record = plan.sheetFor(code, report);
     const project = {
       analysis: values.analysis.trim(),
-      budget: { reasons: parseReasons(values.budgetReasons, 'budgetReasons', report), reasonOther: values.budgetReasonOther.trim(), measures: values.budgetMeasures.trim() },
+      budget: {
+        reasons: parseReasons(values.budgetReasons, SLOW_SPENDING_REASONS, 'budgetReasons', report),
+        reasonOther: values.budgetReasonOther.trim(),
+        measures: values.budgetMeasures.trim(),
+      },
+      goalProgress: values.goalProgress.trim(),
+      remarks: values.remarks.trim(),
     };
     let changed = false;
     if (record && found.length === 0) {
-      changed = JSON.stringify(project) !== JSON.stringify({ analysis: record.analysis, budget: record.budget });
+      const { analysis, budget, goalProgress, remarks } = record;
+      changed = JSON.stringify(project) !== JSON.stringify({ analysis, budget, goalProgress, remarks });
       plan.patchOf(record).project = project;
     }
     plan.finish({ rowNumber, table: SHEET_NAMES.project, projectCode: code, projectName: record?.project.name ?? values.name, item: '项目情况' }, found, changed);
@@ -241,6 +252,8 @@ function patched({ record, funds, indicators, project }: SheetPatch) {
   return {
     analysis: project?.analysis ?? content.analysis,
     budget: project?.budget ?? content.budget,
+    goalProgress: project?.goalProgress ?? content.goalProgress,
+    remarks: project?.remarks ?? content.remarks,
     funds: content.funds.map((f) => ({ ...f, ...funds.get(f.source) })),
     indicators: content.indicators.map((i) => ({ ...i, ...indicators.get(i.indicatorId) })),
   };

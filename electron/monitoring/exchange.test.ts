@@ -63,6 +63,20 @@ describe('monitoring sheets in exchange packages', () => {
       expect(sheetCount(pref)).toBe(0);
     }
   });
+
+  it('carries 年初预算数 and the forecast, and refuses a package whose forecast is above the budget', () => {
+    const { county, school } = countyWithRound();
+    county.sqlite.prepare('UPDATE monitoring_funds SET forecast_fen = ? WHERE sheet_id = ?').run(230 * WAN, school.id);
+    const pref = prefecture();
+    importPackage(pref, TEST_ACTOR, exportMonitoring(county), { dryRun: false, trust: true });
+    expect(pref.sqlite.prepare('SELECT initial_fen AS initial, forecast_fen AS forecast FROM monitoring_funds WHERE sheet_id = ?').get(school.id)).toEqual({ initial: 240 * WAN, forecast: 230 * WAN });
+
+    county.sqlite.prepare('UPDATE monitoring_funds SET forecast_fen = ? WHERE sheet_id = ?').run(250 * WAN, school.id);
+    const other = prefecture();
+    expect(() => importPackage(other, TEST_ACTOR, exportMonitoring(county), { dryRun: true, trust: true })).toThrow(
+      '监控表（项目 LT2020-002“校舍维修改造”）的“本级财政拨款”全年预计执行数 250.0000 万元 超过调整后预算 240.0000 万元：预计执行不能超过预算，确需追加的请先办理预算调整，已拒绝整个数据包',
+    );
+  });
 });
 
 describe('a budget unit’s package to its county', () => {

@@ -2,18 +2,22 @@
 // up with their execution figures and indicator progress.
 import { z } from 'zod';
 import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets } from '../../db/schema';
-import { overspendMessage } from '../domain/monitoring';
+import { forecastProblem, overspendMessage } from '../domain/monitoring';
 import { requireInstallation } from '../registry';
 import { openIssuedRoundSheets } from './issued';
 import { type CrossReference, type DeclaredEntity, type PackageRecord, type Row, childRow, jsonStrings, recordRow } from '../exchange/exchange';
 
 /**
- * 超支 travels no further than the sheet form lets it: a package whose sheet reports a fund source
- * executed above its adjusted budget is refused, naming the project and the figures.
+ * 超支 and a forecast the budget cannot hold travel no further than the sheet form lets them: a package
+ * whose sheet reports a fund source executed, or forecast, above its adjusted budget is refused, naming the
+ * project and the figures.
  */
 function refuseOverspentSheet(record: PackageRecord, rowOf: (table: string, id: string) => Row | undefined): string | null {
+  const month = Number(rowOf('monitoring_rounds', String(record.row.round_id))?.month ?? 12);
   for (const fund of record.children.monitoring_funds ?? []) {
-    const message = overspendMessage(Number(fund.executed_fen), Number(fund.adjusted_fen));
+    const [executed, adjusted] = [Number(fund.executed_fen), Number(fund.adjusted_fen)];
+    const forecast = fund.forecast_fen === null || fund.forecast_fen === undefined ? null : Number(fund.forecast_fen);
+    const message = overspendMessage(executed, adjusted) ?? forecastProblem(forecast, executed, adjusted, month);
     if (!message) continue;
     const project = rowOf('projects', String(record.row.project_id));
     const name = project ? `项目 ${project.code}“${project.name}”` : `项目 ${record.row.project_id}`;

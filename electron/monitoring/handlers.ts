@@ -4,14 +4,16 @@ import type { CallContext } from '../ipc/context';
 import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import { adjustmentDraft, proposeAdjustmentFromSheet } from './adjustments';
+import { annexWorkbook } from './annex';
 import { roundCoverage, roundWarnings } from './boards';
 import type { monitoringContract } from './contract';
 import { commitMonitoringImport, previewMonitoringImport } from './excel';
+import { integratedWorkbook } from './integrated';
 import { openSheetRectification } from './rectification';
 import { roundReport, roundReportWorkbook } from './report';
 import { createDefaultRounds, createRound, listRounds, roundCandidates, roundListing } from './rounds';
 import { getSheet, listSheets, saveSheet, transitionSheet } from './sheets';
-import { requireRound } from './store';
+import { requireRound, requireSheet } from './store';
 import { monitoringWorkbook } from './workbook';
 
 const roundTitle = (ctx: CallContext, roundId: string) => requireRound(db(ctx), roundId).title;
@@ -30,6 +32,11 @@ export const monitoringHandlers: HandlersFor<typeof monitoringContract> = {
 
   'monitoring.importPreview': (input, ctx) => previewMonitoringImport(db(ctx), input.roundId, input.kind, input.fileName, decodeFile(input)),
   'monitoring.importCommit': (input, ctx) => commitMonitoringImport(db(ctx), actor(ctx), input.roundId, input.kind, input.fileName, decodeFile(input)),
+  'monitoring.annexExport': (input, ctx) => {
+    const what = input.sheetId ? requireSheet(db(ctx), input.sheetId).project.code : '全部项目';
+    return encodeFile(`${roundTitle(ctx, input.roundId)}-项目支出绩效目标执行监控表-${what}.xlsx`, annexWorkbook(db(ctx), input.roundId, input.sheetId));
+  },
+  'monitoring.integratedExport': (input, ctx) => encodeFile(`${input.year}年度绩效数据-一体化导入.xlsx`, integratedWorkbook(db(ctx), input.year, input.reportDate)),
   'monitoring.workbook': (input, ctx) => {
     const name = input.unitCode ? `${roundTitle(ctx, input.roundId)}-填报模板-${input.unitCode}.xlsx` : `${roundTitle(ctx, input.roundId)}-填报模板.xlsx`;
     return encodeFile(name, monitoringWorkbook(db(ctx), input.roundId, input.unitCode));

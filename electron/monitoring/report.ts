@@ -104,7 +104,8 @@ export function roundReport(db: Db, roundId: string): RoundReport {
     const reported = unit.reportedFen;
     unit.budgetLight = unit.sheets === unit.unreported ? 'none' : budgetLight(executionRate(reported.executedFen, reported.adjustedFen).rate, rules.progress, rules.thresholds);
   }
-  const totals = fundTotals(records.flatMap((r) => r.funds));
+  const { adjustedFen, executedFen } = fundTotals(records.flatMap((r) => r.funds));
+  const totals = { adjustedFen, executedFen };
   return {
     round: getRound(db, roundId),
     timeProgress: percent(rules.progress),

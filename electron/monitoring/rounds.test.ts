@@ -23,13 +23,13 @@ describe('opening a monitoring round', () => {
     expect(codes).toEqual(['LT2020-001', 'LT2020-002', 'LT2020-003', 'LT2020-004']);
   });
 
-  it('snapshots the adjusted budget per fund source and a row per approved indicator', () => {
+  it('snapshots the initial and adjusted budget per fund source, no forecast yet, and a row per approved indicator', () => {
     const { db } = luntai2020();
     const round = createRound(db, TEST_ACTOR, { year: 2020, month: 5, deadline: '2020-05-31', scope: 'all' });
     const nutrition = loadSheets(db, round.id).find((s) => s.project.code === 'LT2020-001')!;
     expect(nutrition.funds).toEqual([
-      { source: '本级财政拨款', adjustedFen: 240_000_000, executedFen: 0 },
-      { source: '上级补助（自治区）', adjustedFen: 50_000_000, executedFen: 0 },
+      { source: '本级财政拨款', initialFen: 200_000_000, adjustedFen: 240_000_000, executedFen: 0, forecastFen: null },
+      { source: '上级补助（自治区）', initialFen: 60_000_000, adjustedFen: 50_000_000, executedFen: 0, forecastFen: null },
     ]);
     expect(nutrition.indicators.map((i) => [i.seq, i.name, i.operator, i.target, i.reached])).toEqual([
       [1, '受益学生人次', '≥', '1200', ''],

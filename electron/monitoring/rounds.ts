@@ -1,5 +1,5 @@
 // 监控轮次: the performance office opens a round (year, reporting month, deadline, scope), which opens one
-// monitoring sheet per project in scope, with the adjusted budget per fund source snapshotted and a row
+// monitoring sheet per project in scope, with the initial and adjusted budget per fund source snapshotted and a row
 // per approved indicator as it stands now. Default rounds follow the monitoring.months setting (5, 8, 11).
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
@@ -129,7 +129,7 @@ export function nextSeq(db: Db, region: string, year: number, month: number, iss
 export function openSheets(db: Db, roundId: string, inScope: readonly Pick<RoundCandidate, 'projectId'>[]): void {
   const sqlite = sqliteOf(db);
   const insertSheet = sqlite.prepare('INSERT INTO monitoring_sheets (id, round_id, project_id) VALUES (?, ?, ?)');
-  const insertFund = sqlite.prepare('INSERT INTO monitoring_funds (sheet_id, source, adjusted_fen) VALUES (?, ?, ?)');
+  const insertFund = sqlite.prepare('INSERT INTO monitoring_funds (sheet_id, source, initial_fen, adjusted_fen) VALUES (?, ?, ?, ?)');
   const insertIndicator = sqlite.prepare(
     `INSERT INTO monitoring_indicators (sheet_id, indicator_id, seq, level1, level2, name, operator, target_value, unit, accrual)
      SELECT ?, ti.id, ti.seq, ti.level1, ti.level2, ti.name, ti.operator, ti.value, ti.unit, ti.accrual FROM target_indicators ti
@@ -141,7 +141,7 @@ export function openSheets(db: Db, roundId: string, inScope: readonly Pick<Round
     const sheetId = randomUUID();
     insertSheet.run(sheetId, roundId, project.projectId);
     const funds = fundsOf.all(project.projectId) as { source: string; initialFen: number; additionFen: number; cutFen: number }[];
-    for (const fund of funds) insertFund.run(sheetId, fund.source, adjustedFen(fund));
+    for (const fund of funds) insertFund.run(sheetId, fund.source, fund.initialFen, adjustedFen(fund));
     insertIndicator.run(sheetId, project.projectId);
   }
 }

@@ -62,7 +62,7 @@ describe('filling a monitoring sheet', () => {
       db,
       TEST_ACTOR,
       report(red, 80, '1000', {
-        budget: { reasons: ['制度保障'], reasonOther: '', measures: '督促按进度支付' },
+        budget: { reasons: ['合同约定暂未支付'], reasonOther: '', measures: '督促按进度支付' },
         indicators: [
           { ...report(red, 80, '1000').indicators[0]!, reasons: ['其他'], reasonOther: '雨季停工', measures: '增加施工班组' },
           report(red, 80, '1000').indicators[1]!,
@@ -197,5 +197,39 @@ describe('review of a monitoring sheet', () => {
       ['保存监控表', null],
     ]);
     expect(listAudit(db, { entity: 'monitoring-sheet', limit: 10 })[0]!.naturalKey).toBe('652822/2020/8-1/LT2020-002');
+  });
+
+  it('keeps the 136号 fields: forecast per source, the goal’s progress and remarks, beside the approved goal', () => {
+    const { db, sheet } = schoolRepairSheet();
+    expect(sheet.goal).not.toBe('');
+    const saved = saveSheet(db, TEST_ACTOR, {
+      ...report(sheet, 128, '2000', { goalProgress: '已完成两所学校校舍维修', remarks: '第三所学校待暑期施工' }),
+      funds: [{ source: '本级财政拨款', adjustedFen: 240 * WAN, executedFen: 128 * WAN, forecastFen: 220 * WAN }],
+    });
+    expect(saved).toMatchObject({ goalProgress: '已完成两所学校校舍维修', remarks: '第三所学校待暑期施工' });
+    expect(saved.funds[0]).toMatchObject({ initialFen: 240 * WAN, forecastFen: 220 * WAN });
+    // A save that leaves the new fields out (an older client, a script) keeps them as they were.
+    const again = saveSheet(db, TEST_ACTOR, report(saved, 130, '2000'));
+    expect(again).toMatchObject({ goalProgress: '已完成两所学校校舍维修', remarks: '第三所学校待暑期施工' });
+    expect(again.funds[0]).toMatchObject({ executedFen: 130 * WAN, forecastFen: 220 * WAN });
+  });
+
+  it('refuses a forecast above the adjusted budget or below what is spent, and writes nothing', () => {
+    const { db, sheet } = schoolRepairSheet();
+    const above = { ...report(sheet, 128, '2000'), funds: [{ source: '本级财政拨款', adjustedFen: 240 * WAN, executedFen: 128 * WAN, forecastFen: 250 * WAN }] };
+    expect(() => saveSheet(db, TEST_ACTOR, above)).toThrow('“本级财政拨款”全年预计执行数 250.0000 万元 超过调整后预算 240.0000 万元：预计执行不能超过预算，确需追加的请先办理预算调整。没有保存');
+    const below = { ...above, funds: [{ ...above.funds[0]!, forecastFen: 100 * WAN }] };
+    expect(() => saveSheet(db, TEST_ACTOR, below)).toThrow(/少于 1—8 月已执行的 128\.0000 万元/);
+    expect(getSheet(db, sheet.id)).toMatchObject({ version: sheet.version, funds: [{ executedFen: 0, forecastFen: null }] });
+  });
+
+  it('explains slow spending by its own reasons: an indicator’s 保障 reason is refused for the budget, and the other way round', () => {
+    const { db, sheet } = schoolRepairSheet();
+    const base = report(sheet, 80, '1000');
+    expect(() => saveSheet(db, TEST_ACTOR, { ...base, budget: { reasons: ['经费保障'], reasonOther: '', measures: '督促支付' } })).toThrow(
+      '预算执行的偏差原因“经费保障”不在可选范围内：政策调整、政府采购程序、计划暂未实施、合同约定暂未支付、不可控因素、其他',
+    );
+    const slowOnIndicator = { ...base, indicators: [{ ...base.indicators[0]!, reasons: ['政策调整'], measures: '加快' }, base.indicators[1]!] };
+    expect(() => saveSheet(db, TEST_ACTOR, slowOnIndicator)).toThrow(/指标“维修校舍面积”的偏差原因“政策调整”不在可选范围内/);
   });
 });

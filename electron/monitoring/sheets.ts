@@ -4,13 +4,25 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets, sqlNow } from '../../db/schema';
 import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audit';
-import { DEVIATION_REASONS, LIKELIHOODS, listSheetProblems, overspendMessage, type Deviation, type RoundRuleSettings } from '../domain/monitoring';
+import {
+  DEVIATION_REASONS,
+  forecastProblem,
+  LIKELIHOODS,
+  listSheetProblems,
+  overspendMessage,
+  SLOW_SPENDING_REASONS,
+  unknownReasons,
+  type Deviation,
+  type RoundRuleSettings,
+} from '../domain/monitoring';
 import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction } from '../domain/workflow';
 import { workflowActionPermission } from '../domain/permissions';
 import { AppError } from '../errors';
 import { refuseSelfReview, requirePermission } from '../registry';
 import { getRound, type RoundSummary } from './rounds';
+import type { AnnexFundGroup } from '../domain/monitoringAnnex';
 import {
+  annexFundGroups,
   assessRecord,
   figuresOf,
   loadSheets,
@@ -42,6 +54,8 @@ export interface SheetDetail extends SheetRecord {
   round: RoundSummary;
   /** The bureau's §5 settings for this round, so the form computes the same lights while typing. */
   rules: RoundRuleSettings;
+  /** The row of the printed 136号 annex each fund source adds to. */
+  fundGroups: Record<string, AnnexFundGroup>;
   figures: SheetFigures;
   /** What still blocks a submission, one line each. */
   problems: string[];
@@ -80,6 +94,7 @@ export function getSheet(db: Db, sheetId: string): SheetDetail {
     ...record,
     round: getRound(db, record.roundId),
     rules,
+    fundGroups: annexFundGroups(db),
     figures: figuresOf(record, assessment),
     problems: listSheetProblems(assessment, record.indicators.map((i) => i.name), record.funds.map((f) => f.source)),
     history: listAudit(db, { entity: 'monitoring-sheet', naturalKey: sheetKey(db, record), limit: 50 }),
@@ -93,15 +108,29 @@ export interface IndicatorReport extends Deviation {
   likelihood: string;
 }
 
+export interface FundReport {
+  source: string;
+  adjustedFen: number;
+  executedFen: number;
+  /** 全年预计执行数; null clears it, absent keeps what the sheet has. */
+  forecastFen?: number | null;
+}
+
 export interface SheetSaveInput {
   sheetId: string;
   /** The version the unit edited, so a concurrent change is not silently overwritten. */
   version: number;
   analysis: string;
   budget: Deviation;
-  funds: readonly { source: string; adjustedFen: number; executedFen: number }[];
+  /** 年度总体目标 1–X月执行情况 and 备注; absent keeps what the sheet has. */
+  goalProgress?: string;
+  remarks?: string;
+  funds: readonly FundReport[];
   indicators: readonly IndicatorReport[];
 }
+
+/** What a unit reports on a sheet, every field given: what is written, audited and imported. */
+export type SheetContent = ReturnType<typeof contentOf>;
 
 function refuseStale(record: SheetRecord, version: number): void {
   if (record.version !== version) throw new AppError('CONFLICT', `“${record.project.name}”的监控表已被他人修改，请刷新后重新填写`);
@@ -114,12 +143,12 @@ export function refuseLocked(record: SheetRecord): void {
   throw new AppError('CONFLICT', `“${record.project.name}”的监控表当前为“${WORKFLOW_LABELS[record.status]}”，不能修改。${hint}`);
 }
 
-function checkDeviation(what: string, deviation: Deviation): void {
-  const unknown = deviation.reasons.filter((r) => !(DEVIATION_REASONS as readonly string[]).includes(r));
-  if (unknown.length) throw new AppError('INVALID_INPUT', `${what}的偏差原因“${unknown.join('、')}”不在可选范围内：${DEVIATION_REASONS.join('、')}`);
+function checkDeviation(what: string, deviation: Deviation, allowed: readonly string[]): void {
+  const unknown = unknownReasons(deviation.reasons, allowed);
+  if (unknown.length) throw new AppError('INVALID_INPUT', `${what}的偏差原因“${unknown.join('、')}”不在可选范围内：${allowed.join('、')}`);
 }
 
-function checkSave(record: SheetRecord, input: SheetSaveInput): void {
+function checkSave(record: SheetRecord, input: SheetContent, month: number): void {
   const sources = new Set(record.funds.map((f) => f.source as string));
   for (const fund of input.funds) {
     if (!sources.has(fund.source)) throw new AppError('INVALID_INPUT', `该项目没有“${fund.source}”资金来源`);
@@ -127,13 +156,16 @@ function checkSave(record: SheetRecord, input: SheetSaveInput): void {
     if (!Number.isSafeInteger(fund.adjustedFen) || fund.adjustedFen < 0) throw new AppError('INVALID_INPUT', `“${fund.source}”的调整后预算不能为负数`);
     const overspent = overspendMessage(fund.executedFen, fund.adjustedFen);
     if (overspent) throw new AppError('INVALID_INPUT', `“${fund.source}”${overspent}。超支不能保存`);
+    if (fund.forecastFen !== null && (!Number.isSafeInteger(fund.forecastFen) || fund.forecastFen < 0)) throw new AppError('INVALID_INPUT', `“${fund.source}”的全年预计执行数不能为负数`);
+    const forecast = forecastProblem(fund.forecastFen, fund.executedFen, fund.adjustedFen, month);
+    if (forecast) throw new AppError('INVALID_INPUT', `“${fund.source}”${forecast}。没有保存`);
   }
-  checkDeviation('预算执行', input.budget);
+  checkDeviation('预算执行', input.budget, SLOW_SPENDING_REASONS);
   const names = new Map(record.indicators.map((i) => [i.indicatorId, i.name]));
   for (const indicator of input.indicators) {
     const name = names.get(indicator.indicatorId);
     if (!name) throw new AppError('INVALID_INPUT', '填报的指标不属于该项目批复的绩效目标，请刷新后重新填写');
-    checkDeviation(`指标“${name}”`, indicator);
+    checkDeviation(`指标“${name}”`, indicator, DEVIATION_REASONS);
     if (indicator.likelihood !== '' && !(LIKELIHOODS as readonly string[]).includes(indicator.likelihood)) {
       throw new AppError('INVALID_INPUT', `指标“${name}”的完成目标可能性应为：${LIKELIHOODS.join('、')}`);
     }
@@ -141,16 +173,31 @@ function checkSave(record: SheetRecord, input: SheetSaveInput): void {
 }
 
 /** What a unit reports on a sheet, as saved, audited and imported. */
-export const contentOf = (record: Pick<SheetRecord, 'analysis' | 'budget' | 'funds' | 'indicators'>) => ({
+export const contentOf = (record: Pick<SheetRecord, 'analysis' | 'budget' | 'goalProgress' | 'remarks' | 'funds' | 'indicators'>) => ({
   analysis: record.analysis,
   budget: record.budget,
-  funds: record.funds.map(({ source, adjustedFen, executedFen }) => ({ source, adjustedFen, executedFen })),
+  goalProgress: record.goalProgress,
+  remarks: record.remarks,
+  funds: record.funds.map(({ source, adjustedFen, executedFen, forecastFen }) => ({ source, adjustedFen, executedFen, forecastFen })),
   indicators: record.indicators.map(({ indicatorId, reached, expectedFullYear, likelihood, reasons, reasonOther, measures }) => ({
     indicatorId, reached, expectedFullYear, likelihood, reasons, reasonOther, measures,
   })),
 });
 
-type SheetContent = Omit<SheetSaveInput, 'sheetId' | 'version'>;
+/** The input over the sheet as it stands: what the input leaves out stays as it was. */
+function contentAfter(record: SheetRecord, input: SheetSaveInput): SheetContent {
+  const current = contentOf(record);
+  const forecasts = new Map(current.funds.map((f) => [f.source as string, f.forecastFen]));
+  return {
+    analysis: input.analysis,
+    budget: input.budget,
+    goalProgress: input.goalProgress ?? current.goalProgress,
+    remarks: input.remarks ?? current.remarks,
+    funds: input.funds.map((f) => ({ source: f.source, adjustedFen: f.adjustedFen, executedFen: f.executedFen, forecastFen: f.forecastFen === undefined ? (forecasts.get(f.source) ?? null) : f.forecastFen })) as SheetContent['funds'],
+    indicators: input.indicators.map(({ indicatorId, reached, expectedFullYear, likelihood, reasons, reasonOther, measures }) => ({ indicatorId, reached, expectedFullYear, likelihood, reasons, reasonOther, measures })),
+  };
+}
+
 type IndicatorContent = SheetContent['indicators'][number];
 
 const optionalText = (value: string) => (value.trim() === '' ? null : value.trim());
@@ -172,6 +219,8 @@ export function sheetContentWriter(tx: Db): (sheetId: string, content: SheetCont
       budgetReasons: sql`${p('budgetReasons')}`,
       budgetReasonOther: sql`${p('budgetReasonOther')}`,
       budgetMeasures: sql`${p('budgetMeasures')}`,
+      goalProgress: sql`${p('goalProgress')}`,
+      remarks: sql`${p('remarks')}`,
       version: sql`${monitoringSheets.version} + 1`,
       updatedAt: sqlNow,
     })
@@ -179,7 +228,7 @@ export function sheetContentWriter(tx: Db): (sheetId: string, content: SheetCont
     .prepare();
   const fund = tx
     .update(monitoringFunds)
-    .set({ adjustedFen: sql`${p('adjustedFen')}`, executedFen: sql`${p('executedFen')}` })
+    .set({ adjustedFen: sql`${p('adjustedFen')}`, executedFen: sql`${p('executedFen')}`, forecastFen: sql`${p('forecastFen')}` })
     .where(and(eq(monitoringFunds.sheetId, sql`${p('sheetId')}`), eq(monitoringFunds.source, sql`${p('source')}`)))
     .prepare();
   const indicator = tx
@@ -196,11 +245,19 @@ export function sheetContentWriter(tx: Db): (sheetId: string, content: SheetCont
     .prepare();
   return (sheetId, content, before) => {
     const { analysis, budget } = content;
-    sheet.run({ id: sheetId, analysis: analysis.trim(), budgetReasons: JSON.stringify(budget.reasons), budgetReasonOther: budget.reasonOther.trim(), budgetMeasures: budget.measures.trim() });
+    sheet.run({
+      id: sheetId,
+      analysis: analysis.trim(),
+      budgetReasons: JSON.stringify(budget.reasons),
+      budgetReasonOther: budget.reasonOther.trim(),
+      budgetMeasures: budget.measures.trim(),
+      goalProgress: content.goalProgress.trim(),
+      remarks: content.remarks.trim(),
+    });
     for (const f of content.funds) {
       const was = before?.funds.find((b) => b.source === f.source);
-      if (was && was.adjustedFen === f.adjustedFen && was.executedFen === f.executedFen) continue;
-      fund.run({ sheetId, source: f.source, adjustedFen: f.adjustedFen, executedFen: f.executedFen });
+      if (was && was.adjustedFen === f.adjustedFen && was.executedFen === f.executedFen && was.forecastFen === f.forecastFen) continue;
+      fund.run({ sheetId, source: f.source, adjustedFen: f.adjustedFen, executedFen: f.executedFen, forecastFen: f.forecastFen });
     }
     for (const i of content.indicators) {
       const was = before?.indicators.find((b) => b.indicatorId === i.indicatorId);
@@ -229,8 +286,9 @@ export function saveSheet(db: Db, actor: Actor, input: SheetSaveInput): SheetDet
     const before = requireSheet(tx, input.sheetId);
     refuseStale(before, input.version);
     refuseLocked(before);
-    checkSave(before, input);
-    writeSheetContent(tx, input.sheetId, input);
+    const content = contentAfter(before, input);
+    checkSave(before, content, requireRound(tx, before.roundId).month);
+    writeSheetContent(tx, input.sheetId, content);
     const after = requireSheet(tx, input.sheetId);
     recordAudit(tx, actor, { entity: 'monitoring-sheet', naturalKey: sheetKey(tx, before), action: '保存监控表', before: contentOf(before), after: contentOf(after) });
   });

@@ -1,6 +1,7 @@
 // Reads shared by the monitoring services: rounds, and sheets with their project, funds and indicator
 // rows loaded in bulk (a round holds hundreds of sheets), assessed by the domain's §5 rules.
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/open';
 import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets, projects, targets, units } from '../../db/schema';
 import {
@@ -17,7 +18,10 @@ import {
   type SheetAssessment,
   type TimeProgressMethod,
 } from '../domain/monitoring';
+import type { AnnexFundGroup } from '../domain/monitoringAnnex';
 import { FUND_SOURCES, type FundSource } from '../domain/projects';
+import { FUND_ROW_SETTINGS } from '../domain/settings';
+import { expectedGoal } from '../domain/targets';
 import { percent } from '../domain/ratio';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
@@ -47,10 +51,22 @@ export function roundRuleSettings(db: Db, round: Pick<RoundRow, 'year' | 'month'
   };
 }
 
+/**
+ * Which row of the 136号 annex each fund source prints in: the self-evaluation's grouping setting decides
+ * (its 当年财政拨款 and 上年结转 rows are both 财政拨款 here), so a source is grouped alike on both forms.
+ */
+export function annexFundGroups(db: Db): Record<FundSource, AnnexFundGroup> {
+  return Object.fromEntries(FUND_ROW_SETTINGS.map(([key, source]) => [source, settingValue<string>(db, key) === 'other' ? 'other' : 'fiscal'])) as Record<FundSource, AnnexFundGroup>;
+}
+
 export interface SheetFund {
   source: FundSource;
+  /** 年初预算数, as the project stood when the round opened. */
+  initialFen: number;
   adjustedFen: number;
   executedFen: number;
+  /** 全年预计执行数; null until forecast. */
+  forecastFen: number | null;
 }
 
 /** One approved indicator, as it stood when the round opened, with what the unit reported against it. */
@@ -70,6 +86,7 @@ export interface SheetProject {
   unitCode: string;
   unitName: string;
   departmentCode: string;
+  departmentName: string;
   keyProject: boolean;
   targetId: string | null;
 }
@@ -81,6 +98,10 @@ export interface SheetRecord {
   status: WorkflowState;
   analysis: string;
   budget: Deviation;
+  /** 年度总体目标 of the approved target, and what the unit reports of it to date (1–X月执行情况). */
+  goal: string;
+  goalProgress: string;
+  remarks: string;
   reviewOpinion: string | null;
   submittedAt: string | null;
   /** Who last submitted it (an operator id; null for the command line or older sheets). */
@@ -93,6 +114,9 @@ export interface SheetRecord {
 }
 
 const parseReasons = (json: string): string[] => JSON.parse(json) as string[];
+
+/** The supervising department of a project is a unit too (主管部门及代码 on the printed sheet). */
+const departments = alias(units, 'departments');
 
 /** The sheets of a round (or some of them), with everything needed to assess them, by project code. */
 export function loadSheets(db: Db, roundId: string, filter: { sheetIds?: readonly string[]; unitCode?: string } = {}): SheetRecord[] {
@@ -112,11 +136,13 @@ export function loadSheets(db: Db, roundId: string, filter: { sheetIds?: readonl
         regionCode: projects.regionCode,
       },
       unitName: units.name,
-      targetId: targets.id,
+      departmentName: departments.name,
+      target: { id: targets.id, overallGoal: targets.overallGoal, annualGoals: targets.annualGoals },
     })
     .from(monitoringSheets)
     .innerJoin(projects, eq(projects.id, monitoringSheets.projectId))
     .leftJoin(units, and(eq(units.regionCode, projects.regionCode), eq(units.code, projects.unitCode)))
+    .leftJoin(departments, and(eq(departments.regionCode, projects.regionCode), eq(departments.code, projects.departmentCode)))
     .leftJoin(targets, and(eq(targets.projectId, projects.id), eq(targets.kind, 'project'), eq(targets.deleted, false)))
     .where(and(...conditions))
     .orderBy(asc(projects.unitCode), asc(projects.code))
@@ -131,21 +157,24 @@ export function loadSheets(db: Db, roundId: string, filter: { sheetIds?: readonl
     db.select().from(monitoringIndicators).where(inArray(monitoringIndicators.sheetId, ids)).orderBy(asc(monitoringIndicators.seq)).all(),
     (i) => i.sheetId,
   );
-  return rows.map(({ sheet, project, unitName, targetId }) => ({
+  return rows.map(({ sheet, project, unitName, departmentName, target }) => ({
     id: sheet.id,
     version: sheet.version,
     roundId: sheet.roundId,
     status: sheet.status,
     analysis: sheet.analysis,
     budget: { reasons: parseReasons(sheet.budgetReasons), reasonOther: sheet.budgetReasonOther, measures: sheet.budgetMeasures },
+    goal: target?.id ? expectedGoal({ overallGoal: target.overallGoal ?? '', annualGoals: target.annualGoals ?? '[]' }) : '',
+    goalProgress: sheet.goalProgress,
+    remarks: sheet.remarks,
     reviewOpinion: sheet.reviewOpinion,
     submittedAt: sheet.submittedAt,
     submittedBy: sheet.submittedBy,
     decidedAt: sheet.decidedAt,
     updatedAt: sheet.updatedAt,
-    project: { ...project, unitName: unitName ?? project.unitCode, targetId },
+    project: { ...project, unitName: unitName ?? project.unitCode, departmentName: departmentName ?? project.departmentCode, targetId: target?.id ?? null },
     funds: (funds.get(sheet.id) ?? [])
-      .map(({ source, adjustedFen, executedFen }) => ({ source, adjustedFen, executedFen }))
+      .map(({ source, initialFen, adjustedFen, executedFen, forecastFen }) => ({ source, initialFen, adjustedFen, executedFen, forecastFen }))
       .sort((a, b) => FUND_ORDER(a.source) - FUND_ORDER(b.source)),
     indicators: (indicators.get(sheet.id) ?? []).map((i) => ({
       indicatorId: i.indicatorId,
@@ -208,8 +237,10 @@ export interface SheetFigures {
 }
 
 export function figuresOf(record: SheetRecord, assessment: SheetAssessment): SheetFigures {
+  const { adjustedFen, executedFen } = fundTotals(record.funds);
   return {
-    ...fundTotals(record.funds),
+    adjustedFen,
+    executedFen,
     executionRate: percent(assessment.execution.rate),
     zeroBudget: assessment.execution.zeroBudget,
     reported: assessment.reported,

@@ -5,7 +5,7 @@
 import type { Db } from '../../db/open';
 import { ACCRUAL_LABELS, displayTarget, parseAccrual } from '../domain/indicators';
 import { formatWanYuan } from '../domain/money';
-import { DEVIATION_REASONS, LIKELIHOODS, QUALITATIVE_LEVELS } from '../domain/monitoring';
+import { DEVIATION_REASONS, LIKELIHOODS, QUALITATIVE_LEVELS, SLOW_SPENDING_REASONS } from '../domain/monitoring';
 import type { IndicatorOperator } from '../domain/indicators';
 import { writeWorkbook, type ColumnSpec } from '../xlsx/sheet';
 import { loadSheets, requireRound } from './store';
@@ -27,6 +27,8 @@ export const EXECUTION_COLUMNS = [
     aliases: ['累计执行数（万元）', '支出数（万元）', '实际支出（万元）', '执行金额（万元）', ...monthRangeHeaders()],
     required: true,
   },
+  /** Optional: the budget system's export has no forecast, a unit's template does. */
+  { key: 'forecast', header: '全年预计执行数（万元）', aliases: ['全年预计执行（万元）', '预计全年执行数（万元）'] },
 ] as const satisfies readonly ColumnSpec<string>[];
 
 export const INDICATOR_COLUMNS = [
@@ -53,6 +55,8 @@ export const PROJECT_COLUMNS = [
   { key: 'budgetReasons', header: '预算执行偏差原因' },
   { key: 'budgetReasonOther', header: '预算执行其他原因说明' },
   { key: 'budgetMeasures', header: '预算执行纠偏措施' },
+  { key: 'goalProgress', header: '年度总体目标执行情况' },
+  { key: 'remarks', header: '备注' },
   { key: 'analysis', header: '情况分析', required: true },
 ] as const satisfies readonly ColumnSpec<string>[];
 
@@ -70,7 +74,9 @@ const INSTRUCTIONS: [string, string][] = [
   ['累计方式', '累计型指标（人次、公里等全年累计）按“指标值 × 报告月份 ÷ 12”判断进度；状态型指标（比率、满意度、等级、年限等）直接与指标值比较。按批复的绩效目标，不要修改'],
   ['全年预计', '定量指标填预计全年完成的数字'],
   ['完成目标可能性', LIKELIHOODS.join('、')],
-  ['偏差原因', `可多选，用“、”分隔：${DEVIATION_REASONS.join('、')}；选“其他”时请在“其他原因说明”中写明`],
+  ['全年预计执行数', '预计到年底的执行数（万元），不能超过调整后预算，也不能少于已执行数；调整后预算减去全年预计即为预计结余'],
+  ['偏差原因', `指标的偏差原因可多选，用“、”分隔：${DEVIATION_REASONS.join('、')}；选“其他”时请在“其他原因说明”中写明`],
+  ['预算执行偏差原因', `执行进度慢的原因可多选，用“、”分隔：${SLOW_SPENDING_REASONS.join('、')}；选“其他”时请在“预算执行其他原因说明”中写明`],
   ['红灯、黄灯', '执行进度或指标进度为红灯、黄灯的，必须填写偏差原因和纠偏措施，否则不能送审'],
   ['项目情况', '每个项目一行：预算执行偏差原因和纠偏措施（执行进度为红灯、黄灯时必填），以及情况分析'],
   ['导入', '填好后由财政局在“绩效监控 → 填报”中导入；已送审或已通过的监控表不会被修改'],
@@ -93,8 +99,8 @@ export function monitoringWorkbook(db: Db, roundId: string, unitCode?: string): 
     {
       name: SHEET_NAMES.execution,
       headers: headers(EXECUTION_COLUMNS),
-      rows: sheets.flatMap((s) => s.funds.map((f) => [s.project.code, s.project.name, f.source, wan(f.adjustedFen), wan(f.executedFen)])),
-      widths: [16, 30, 18, 18, 16],
+      rows: sheets.flatMap((s) => s.funds.map((f) => [s.project.code, s.project.name, f.source, wan(f.adjustedFen), wan(f.executedFen), f.forecastFen === null ? '' : wan(f.forecastFen)])),
+      widths: [16, 30, 18, 18, 16, 22],
     },
     {
       name: SHEET_NAMES.indicators,
@@ -122,8 +128,8 @@ export function monitoringWorkbook(db: Db, roundId: string, unitCode?: string): 
     {
       name: SHEET_NAMES.project,
       headers: headers(PROJECT_COLUMNS),
-      rows: sheets.map((s) => [s.project.code, s.project.name, joinReasons(s.budget.reasons), s.budget.reasonOther, s.budget.measures, s.analysis]),
-      widths: [16, 30, 24, 20, 30, 40],
+      rows: sheets.map((s) => [s.project.code, s.project.name, joinReasons(s.budget.reasons), s.budget.reasonOther, s.budget.measures, s.goalProgress, s.remarks, s.analysis]),
+      widths: [16, 30, 24, 20, 30, 40, 20, 40],
     },
     { name: '填写说明', headers: ['项目', '说明'], rows: INSTRUCTIONS, widths: [16, 90] },
   ]);

@@ -11,6 +11,7 @@ import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audi
 import { chainedActionPermission } from '../domain/permissions';
 import { departmentReviewOf, LEFT_REVIEW_CHAIN, stepOf, type DepartmentReview, type Reviewer, type ReviewStep } from '../domain/reviewChain';
 import { percent } from '../domain/ratio';
+import { expectedGoal } from '../domain/targets';
 import { shownTotal, TIERS, type DepartmentFundBlock, type FundBlock, type IndicatorEntered } from '../domain/selfEvaluation';
 import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
@@ -146,12 +147,6 @@ export function getSelfEvaluation(db: Db, id: string, viewer?: Actor): SelfEvalu
     problemList: assessRecord(record, rules).problems,
     history: listAudit(db, { entity: ENTITY, naturalKey: selfEvaluationKey(record), limit: 50 }),
   };
-}
-
-/** 年度总体目标 as approved: the annual goals, or the overall goal when the target has none. */
-export function expectedGoal(target: Pick<typeof targets.$inferSelect, 'annualGoals' | 'overallGoal'>): string {
-  const annual = (JSON.parse(target.annualGoals) as string[]).filter((g) => g.trim() !== '');
-  return annual.length > 0 ? annual.join('\n') : target.overallGoal;
 }
 
 /** Starts the self-evaluation of an approved project target, prefilled; refused for any other target. */

@@ -10,7 +10,7 @@ import { percent } from '../../domain/ratio';
 import { fundRowsOf, scoreText, shownTotal } from '../../domain/selfEvaluation';
 import { AppError } from '../../errors';
 import { requireInstallation } from '../../registry';
-import { expectedGoal } from '../selfEvaluations';
+import { expectedGoal } from '../../domain/targets';
 import { assessProjectRecord, loadSelfEvaluations, scoringRules, scoringSettingsOf, type ScoringRules, type SelfEvaluationRecord } from '../store';
 import { selfEvaluationSheet, sheetName, type SheetContent } from '../tableSheet';
 

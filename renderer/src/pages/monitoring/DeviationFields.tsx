@@ -19,11 +19,12 @@ function LockedDeviation({ label, value }: { label: string; value: Deviation }) 
 }
 
 /**
- * 偏差原因 (multi-select, with a text for 其他) and 纠偏措施: required while a light is red or yellow, so the
+ * 偏差原因 (multi-select from its list, with a text for 其他) and 纠偏措施: required while a light is red or yellow, so the
  * prompts show as soon as the light turns.
  */
 export function DeviationFields({
   label,
+  choices = DEVIATION_REASONS,
   value,
   problems,
   disabled,
@@ -31,6 +32,8 @@ export function DeviationFields({
 }: {
   /** Whose deviation, for screen readers: 预算执行, or the indicator's name. */
   label: string;
+  /** The reasons to choose from: the five 保障 of indicators unless told (slow spending has its own). */
+  choices?: readonly string[];
   value: Deviation;
   problems: Partial<Record<DeviationField, string>>;
   disabled: boolean;
@@ -48,7 +51,7 @@ export function DeviationFields({
         withAsterisk
       >
         <Group gap="md" mt={4}>
-          {DEVIATION_REASONS.map((reason) => (
+          {choices.map((reason) => (
             <Checkbox key={reason} value={reason} label={reason} />
           ))}
         </Group>

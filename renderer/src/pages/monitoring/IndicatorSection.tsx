@@ -17,7 +17,7 @@ function accrualLabel(accrual: string, allCumulative: boolean): string {
 const accrualHint = '累计型按序时进度折算应完成值；状态型与全年指标值比较';
 
 /**
- * 二、绩效指标完成情况: value reached, expected full year and likelihood per approved indicator, its light
+ * 绩效指标完成情况 (the second part of 二、绩效目标完成情况): value reached, expected full year and likelihood per approved indicator, its light
  * while typing, and the reasons and measures a red or yellow light (or 完全不可能) asks for.
  */
 export function IndicatorSection({
@@ -41,8 +41,8 @@ export function IndicatorSection({
   const shown = (message: string | undefined) => (attempted ? message : undefined);
   return (
     <Stack gap={6}>
-      <Title order={2} size="h4">
-        二、绩效指标完成情况
+      <Title order={3} size="h5">
+        绩效指标完成情况
       </Title>
       <Table withTableBorder aria-label="绩效指标完成情况" verticalSpacing={4}>
         <Table.Thead>

@@ -11,6 +11,7 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { YearSelect } from '../../components/YearSelect';
 import { navigate } from '../../router';
 import { CreateRoundModal } from './CreateRoundModal';
+import { IntegratedExportButton } from './IntegratedExportButton';
 import { MonitoringLink } from './MonitoringLink';
 import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
 
@@ -125,6 +126,7 @@ export function RoundsList({ year }: { year: number }) {
         actions={
           <>
             <YearSelect value={year} onChange={(y) => navigate('monitoring', String(y))} />
+            <IntegratedExportButton year={year} />
             {rounds.data && rounds.data.length > 0 && defaultsButton}
             {rounds.data && rounds.data.length > 0 && createButton}
           </>

@@ -1,18 +1,22 @@
-import { Alert, Loader, Stack } from '@mantine/core';
+import { Alert, Group, Loader, Stack } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { editable } from '../../../../electron/domain/workflow';
 import type { SheetDetail } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
 import { notifyError } from '../../components/notify';
+import { DownloadButton } from '../../components/FileActions';
 import { ReviewHistory } from '../../components/ReviewPanel';
 import { useInvoke } from '../../components/useInvoke';
 import { useUnsavedWork } from '../../components/unsavedWork';
-import { AnalysisSection } from './AnalysisSection';
+import targetClasses from '../targets/targets.module.css';
+import { AnnexSheet } from './AnnexSheet';
 import { BudgetSection } from './BudgetSection';
+import { GoalSection } from './GoalSection';
 import { IndicatorSection } from './IndicatorSection';
 import { SheetHeader } from './SheetHeader';
 import { SheetReview } from './SheetReview';
-import { assessForm, formOf, problemCount, saveInputOf, type IndicatorForm, type SheetForm } from './sheetForm';
+import { annexOf, assessForm, formOf, problemCount, restoredForm, saveInputOf, type FundField, type IndicatorForm, type SheetForm } from './sheetForm';
+import { TextSection } from './TextSection';
 
 /** One project's monitoring sheet: loads it, and remounts the form on every new version. */
 export function SheetEditor({ sheetId }: { sheetId: string }) {
@@ -32,10 +36,12 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
   const work = useUnsavedWork({
     dirty: canEdit && dirty,
     save: async () => (await save()) !== null,
-    draft: { key: `monitoring-sheet:${detail.id}`, version: detail.version, value: form, restore: setForm },
+    draft: { key: `monitoring-sheet:${detail.id}`, version: detail.version, value: form, restore: (draft) => setForm(restoredForm(draft, detail)) },
   });
 
-  const setFund = (i: number, field: 'adjusted' | 'executed', value: string) =>
+  const annex = useMemo(() => annexOf(form, detail), [form, detail]);
+  const setText = (field: 'analysis' | 'goalProgress' | 'remarks') => (value: string) => setForm((f) => ({ ...f, [field]: value }));
+  const setFund = (i: number, field: FundField, value: string) =>
     setForm((f) => ({ ...f, funds: f.funds.map((fund, n) => (n === i ? { ...fund, [field]: value } : fund)) }));
   const setIndicator = (i: number, patch: Partial<IndicatorForm>) =>
     setForm((f) => ({ ...f, indicators: f.indicators.map((row, n) => (n === i ? { ...row, ...patch } : row)) }));
@@ -58,21 +64,37 @@ function SheetFormView({ detail, reload }: { detail: SheetDetail; reload: () => 
 
   return (
     <Stack gap="md">
-      <SheetHeader detail={detail} assessment={assessment} />
+      {/* On paper the annex grid says all of it: the screen's header, lights and history stay off the page. */}
+      <Stack gap="md" className="no-print">
+        <SheetHeader detail={detail} assessment={assessment} />
+        {/* 打印 (below, beside 保存) prints the annex grid. */}
+        <Group justify="flex-end" gap="xs">
+          <DownloadButton label="导出 Excel（136号格式）" variant="default" fetchFile={() => invoke('monitoring.annexExport', { roundId: detail.roundId, sheetId: detail.id })} />
+        </Group>
+      </Stack>
       {canEdit && work.draftOffer}
-      <SheetReview detail={detail} dirty={dirty} problemCount={problemCount(form, assessment)} onSave={save} onAttempt={() => setAttempted(true)} reload={reload}>
-        <BudgetSection
-          form={form}
-          month={detail.round.month}
-          assessment={assessment}
-          canEdit={canEdit}
-          onFund={setFund}
-          onBudget={(budget) => setForm((f) => ({ ...f, budget }))}
-        />
-        <IndicatorSection detail={detail} form={form} assessment={assessment} canEdit={canEdit} attempted={attempted} onIndicator={setIndicator} />
-        <AnalysisSection value={form.analysis} canEdit={canEdit} onChange={(analysis) => setForm((f) => ({ ...f, analysis }))} />
+      <SheetReview detail={detail} dirty={dirty} problemCount={problemCount(form, assessment, detail.round.month)} onSave={save} onAttempt={() => setAttempted(true)} reload={reload}>
+        <Stack gap="md" className="no-print">
+          <BudgetSection
+            detail={detail}
+            form={form}
+            assessment={assessment}
+            canEdit={canEdit}
+            onFund={setFund}
+            onBudget={(budget) => setForm((f) => ({ ...f, budget }))}
+          />
+          <GoalSection goal={detail.goal} month={detail.round.month} value={form.goalProgress} canEdit={canEdit} onChange={setText('goalProgress')} />
+          <IndicatorSection detail={detail} form={form} assessment={assessment} canEdit={canEdit} attempted={attempted} onIndicator={setIndicator} />
+          <TextSection label="三、情况分析" value={form.analysis} canEdit={canEdit} onChange={setText('analysis')} />
+          <TextSection label="四、备注" value={form.remarks} canEdit={canEdit} onChange={setText('remarks')} />
+        </Stack>
+        <div className={targetClasses.printOnly}>
+          <AnnexSheet sheet={annex} />
+        </div>
       </SheetReview>
-      <ReviewHistory rows={detail.history} />
+      <div className="no-print">
+        <ReviewHistory rows={detail.history} />
+      </div>
     </Stack>
   );
 }

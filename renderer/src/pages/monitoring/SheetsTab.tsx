@@ -133,6 +133,7 @@ export function SheetsTab({ round, onChanged }: { round: RoundSummary; onChanged
             variant="default"
             fetchFile={() => invoke('monitoring.workbook', { roundId: round.id, ...(templateUnit ? { unitCode: templateUnit } : {}) })}
           />
+          <DownloadButton label="导出监控表（136号格式）" variant="default" fetchFile={() => invoke('monitoring.annexExport', { roundId: round.id })} />
           {/* The reason shows once, beside the first import. */}
           {enterAllowed && <PickFileButton label="导入单位填报表" accept={XLSX_ACCEPT} onFile={templateImport.choose} loading={templateImport.reading} variant="default" />}
         </Group>

@@ -1,5 +1,6 @@
 import { Tabs } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader';
+import { IntegratedExportButton } from '../monitoring/IntegratedExportButton';
 import { useInvoke } from '../../components/useInvoke';
 import { yearFromRoute, YearSelect } from '../../components/YearSelect';
 import { navigate, useRoute } from '../../router';
@@ -33,7 +34,12 @@ function TargetLists({ tab, year }: { tab: Tab; year: number }) {
       <PageHeader
         title="绩效目标"
         description="项目支出和部门整体支出绩效目标与预算同步申报、审核、批复；批复后锁定，年中变更通过目标调整办理并保留原目标。"
-        actions={<YearSelect value={year} onChange={(next) => navigate('targets', tab, String(next))} />}
+        actions={
+          <>
+            <YearSelect value={year} onChange={(next) => navigate('targets', tab, String(next))} />
+            <IntegratedExportButton year={year} />
+          </>
+        }
       />
       <Tabs value={tab} onChange={(next) => navigate('targets', next ?? 'projects', String(year))} keepMounted={false} className="fill-tabs" mt="md">
         <Tabs.List className="no-print">

@@ -1,0 +1,85 @@
+// The 一体化 export read back: each table's fields in the order of the (模拟) standard, element codes under
+// the names, amounts in 元 with two decimals, indicator levels coded, and the 报送日期 on every row.
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { INTEGRATED_TABLES } from '../domain/monitoringIntegrated';
+import { runCli } from '../testSupport/cli';
+import { tempDir } from '../testSupport/fixtures';
+import { filledNutritionSheet } from '../testSupport/monitoringAnnex';
+import { integratedWorkbook } from './integrated';
+
+const tableOf = (bytes: Uint8Array, sheet: string) => XLSX.utils.sheet_to_json<string[]>(XLSX.read(bytes, { type: 'array' }).Sheets[sheet]!, { header: 1, raw: false, defval: '' });
+/** The data rows as records by element code (row 2 holds the codes). */
+const recordsOf = (table: string[][]) => table.slice(2).map((row) => Object.fromEntries(table[1]!.map((code, i) => [code, row[i]!])));
+
+describe('the 一体化 export', () => {
+  it('has one sheet per table, each with its fields in order: Chinese names, then element codes', () => {
+    const { db } = filledNutritionSheet();
+    const bytes = integratedWorkbook(db, 2020, '2020-09-05');
+    expect(XLSX.read(bytes, { type: 'array' }).SheetNames).toEqual(['项目绩效目标', '项目绩效指标', '绩效监控预算执行', '绩效监控指标']);
+    for (const table of Object.values(INTEGRATED_TABLES)) {
+      const [names, codes] = tableOf(bytes, table.sheet);
+      expect(names).toEqual(table.fields.map((f) => f.name));
+      expect(codes).toEqual(table.fields.map((f) => f.code));
+    }
+    // The monitoring table as the province reads it, written out here so a reordered constant is caught.
+    expect(tableOf(bytes, '绩效监控预算执行')[0]).toEqual([
+      '财政区划代码', '预算年度', '报送日期', '单位代码', '单位名称', '项目代码', '监控月份', '年初预算数（元）', '全年预算数（元）', '1-X月执行数（元）',
+      '执行率（%）', '全年预计执行数（元）', '预计结余（元）', '预算执行预警', '偏差原因', '纠偏措施', '年度总体目标执行情况',
+    ]);
+  });
+
+  it('writes amounts in 元 with two decimals, the report date, and the sheet’s figures and lights', () => {
+    const { db } = filledNutritionSheet();
+    const bytes = integratedWorkbook(db, 2020, '2020-09-05');
+    const nutrition = recordsOf(tableOf(bytes, '绩效监控预算执行')).find((r) => r.PRO_CODE === 'LT2020-001')!;
+    expect(nutrition).toMatchObject({
+      MOF_DIV_CODE: '652822',
+      FISCAL_YEAR: '2020',
+      REPORT_DATE: '2020-09-05',
+      AGENCY_CODE: '101001',
+      MONITOR_MONTH: '8',
+      YEAR_BGT_AMT: '2600000.00',
+      ADJ_BGT_AMT: '2900000.00',
+      EXE_AMT: '900000.00',
+      EXE_RATE: '31.03',
+      EST_EXE_AMT: '2700000.00',
+      EST_BAL_AMT: '200000.00',
+      BGT_LIGHT: '红灯',
+      DEV_REASON: '原因：政府采购程序、其他（供餐企业招标延期）',
+      MEASURE: '九月完成招标',
+    });
+    const target = recordsOf(tableOf(bytes, '项目绩效目标')).find((r) => r.PRO_CODE === 'LT2020-001')!;
+    expect(target).toMatchObject({ PRO_TOTAL_AMT: '2900000.00', FIN_AMT: '2400000.00', OTHER_AMT: '500000.00', REPORT_DATE: '2020-09-05' });
+  });
+
+  it('codes the three indicator levels, the third unique within its project', () => {
+    const { db } = filledNutritionSheet();
+    const indicators = recordsOf(tableOf(integratedWorkbook(db, 2020, '2020-09-05'), '项目绩效指标')).filter((r) => r.PRO_CODE === 'LT2020-001');
+    expect(indicators.map((r) => [r.LEV1_KPI_CODE, r.LEV1_KPI_NAME, r.LEV2_KPI_CODE, r.LEV2_KPI_NAME, r.LEV3_KPI_CODE, r.LEV3_KPI_NAME])).toEqual([
+      ['01', '产出指标', '0101', '数量指标', '0101001', '受益学生人次'],
+      ['01', '产出指标', '0102', '质量指标', '0102002', '食品安全事故'],
+      ['02', '效益指标', '0202', '社会效益指标', '0202003', '学生营养状况'],
+    ]);
+    // 500 of ≥1200 人次 in August is 62.5% of the 800 due: 黄灯.
+    const monitored = recordsOf(tableOf(integratedWorkbook(db, 2020, '2020-09-05'), '绩效监控指标')).find((r) => r.LEV3_KPI_NAME === '受益学生人次')!;
+    expect(monitored).toMatchObject({ LEV3_KPI_CODE: '0101001', KPI_TARGET_VAL: '≥1200人次', KPI_EXE_VAL: '500', KPI_POSSIBLE: '有可能', DEV_REASON: '原因：经费保障、其他（供餐企业未确定）', KPI_LIGHT: '黄灯' });
+  });
+
+  it('refuses a report date that is not a date', () => {
+    const { db } = filledNutritionSheet();
+    expect(() => integratedWorkbook(db, 2020, '9月5日')).toThrow('报送日期“9月5日”应为“2020-08-31”这样的日期');
+  });
+
+  it('is written by jixiao export integrated, never over an existing file', async () => {
+    const store = filledNutritionSheet();
+    const out = path.join(tempDir(), '一体化.xlsx');
+    const run = await runCli('--db', store.path, 'export', 'integrated', '--year', '2020', '--out', out, '--date', '2020-09-05');
+    expect(run.code, run.err).toBe(0);
+    expect(tableOf(new Uint8Array(fs.readFileSync(out)), '项目绩效目标')[2]!.slice(0, 3)).toEqual(['652822', '2020', '2020-09-05']);
+    const again = await runCli('--db', store.path, 'export', 'integrated', '--year', '2020', '--out', out);
+    expect([again.code, again.err]).toEqual([1, expect.stringContaining('已存在，未覆盖')]);
+  });
+});

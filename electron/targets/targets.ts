@@ -21,6 +21,8 @@ import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { getProject, projectsWithFunds, type Project } from '../projects';
 import { chainDecision, decidingStep, departmentStepOn, enteredChain, refuseOtherDepartmentsProject, refuseSelfReview, requireInstallation, requirePermission } from '../registry';
+import { checkProjectAnnex, emptyAnnex, hasMidterm, type ProjectAnnex } from '../domain/targetAnnex';
+import { lastYearTarget, normaliseAnnex, readAnnex, writeAnnex, type LastYearTarget } from './annex';
 import { departmentProblems } from './department';
 import { suggestedTargetIndicators } from './librarySource';
 import {
@@ -43,12 +45,18 @@ import {
 
 export interface ProjectTarget extends TargetState, TargetContent {
   project: Project;
+  /** What 88号 annex 1 adds: the 中期 parts, the funds split, 立项依据, 实施进度计划, contact. */
+  annex: ProjectAnnex;
+  /** Last year's target of the same project code with its actual values; null when there was none. */
+  lastYear: LastYearTarget | null;
 }
 
 export interface SaveTargetInput extends TargetContent {
   projectId: string;
   /** The version the user edited; null when creating the project's targets. */
   version: number | null;
+  /** The annex parts; left out (an Excel import, an older client), what was saved stays. */
+  annex?: ProjectAnnex;
 }
 
 export interface TransitionInput {
@@ -60,8 +68,13 @@ export interface TransitionInput {
   opinion?: string | null;
 }
 
-const projectProblems = (db: Db, project: Project, content: TargetContent) =>
-  checkProjectTargets({ ...content, keyProject: project.keyProject, funds: project.funds }, frameworkFor(db, project.year), rulesFor(db));
+const projectProblems = (db: Db, project: Project, content: TargetContent, annex: ProjectAnnex) => {
+  const fw = frameworkFor(db, project.year);
+  return [
+    ...checkProjectTargets({ ...content, keyProject: project.keyProject, funds: project.funds }, fw, rulesFor(db)),
+    ...checkProjectAnnex(annex, { annualTotalFen: project.totals.adjustedFen, midterm: hasMidterm(project) }, fw),
+  ];
+};
 
 export function projectTargetRow(db: Db, projectId: string): TargetRow | undefined {
   return db
@@ -80,16 +93,19 @@ export function projectTarget(db: Db, projectId: string, viewer?: Actor): Projec
   const project = getProject(db, projectId);
   if (viewer) refuseOtherDepartmentsProject(db, viewer, project.id, '绩效目标');
   const row = projectTargetRow(db, projectId);
+  const lastYear = lastYearTarget(db, requireInstallation(db).region.code, project.year, project.code);
   if (row) {
     const content = readContent(db, row);
-    return { ...stateOf(db, row, projectProblems(db, project, content)), ...content, project };
+    const annex = readAnnex(db, row);
+    return { ...stateOf(db, row, projectProblems(db, project, content, annex)), ...content, project, annex, lastYear };
   }
   const content: TargetContent = {
     overallGoal: '',
     annualGoals: [],
     indicators: project.projectTypeCode ? suggestedTargetIndicators(db, project.projectTypeCode) : [],
   };
-  return { ...blankState(db, 'project', project.year, project.code), ...content, problems: projectProblems(db, project, content), project };
+  const annex = { ...emptyAnnex(), contactPerson: project.personInCharge };
+  return { ...blankState(db, 'project', project.year, project.code), ...content, problems: projectProblems(db, project, content, annex), project, annex, lastYear };
 }
 
 export function getTarget(db: Db, id: string): ProjectTarget {
@@ -102,6 +118,7 @@ export function getTarget(db: Db, id: string): ProjectTarget {
 export function saveTarget(db: Db, actor: Actor, input: SaveTargetInput): ProjectTarget {
   const { region } = requireInstallation(db);
   const content = normaliseContent(input);
+  const annex = input.annex ? normaliseAnnex(input.annex) : undefined;
   db.transaction((tx) => {
     const project = getProject(tx, input.projectId);
     const before = projectTargetRow(tx, input.projectId);
@@ -111,14 +128,15 @@ export function saveTarget(db: Db, actor: Actor, input: SaveTargetInput): Projec
       refuseStale(before, input.version);
       refuseLocked(before);
     }
-    const previous = before ? readContent(tx, before) : undefined;
+    const previous = before ? { ...readContent(tx, before), annex: readAnnex(tx, before) } : undefined;
     const id = writeTarget(tx, before, { regionCode: region.code, year: project.year, kind: 'project', ownerCode: project.code, projectId: project.id }, content);
+    if (annex) writeAnnex(tx, id, annex);
     recordAudit(tx, actor, {
       entity: 'target',
       naturalKey: key,
       action: before ? '保存绩效目标' : '新建绩效目标',
       before: previous,
-      after: { ...content, targetId: id },
+      after: { ...content, ...(annex ? { annex } : {}), targetId: id },
     });
   });
   return projectTarget(db, input.projectId);
@@ -127,7 +145,7 @@ export function saveTarget(db: Db, actor: Actor, input: SaveTargetInput): Projec
 /** What stops a stored target from being submitted, by kind. */
 function problemsOf(db: Db, row: TargetRow): TargetProblem[] {
   if (row.kind === 'department') return departmentProblems(db, row);
-  return projectProblems(db, getProject(db, row.projectId!), readContent(db, row));
+  return projectProblems(db, getProject(db, row.projectId!), readContent(db, row), readAnnex(db, row));
 }
 
 /**

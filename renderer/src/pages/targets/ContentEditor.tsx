@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Button, Group, List, Stack, Text, Textarea, Title } 
 import { useState } from 'react';
 import type { Framework } from '../../../../electron/domain/indicators';
 import { emptyIndicator, type TargetProblem } from '../../../../electron/domain/targets';
-import { IndicatorGrid } from './IndicatorGrid';
+import { IndicatorGrid, type ExtraIndicatorColumns } from './IndicatorGrid';
 import { LibraryPickerModal } from './LibraryPickerModal';
 import { areaMessages, fieldProblems, withKeys, withoutKeys, type ContentState } from './targetForm';
 
@@ -18,6 +18,7 @@ export function ContentEditor({
   attempted,
   projectTypeCode,
   goalHint = '项目实施要达到的总体产出和效果',
+  indicatorColumns,
 }: {
   state: ContentState;
   onChange: (next: ContentState) => void;
@@ -28,6 +29,8 @@ export function ContentEditor({
   projectTypeCode: string | null;
   /** What the overall goal is about, shown under its label. */
   goalHint?: string;
+  /** Columns a form adds to the indicator rows (the project target's 88号 annex columns). */
+  indicatorColumns?: ExtraIndicatorColumns;
 }) {
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [picking, setPicking] = useState(false);
@@ -120,7 +123,7 @@ export function ContentEditor({
           </Alert>
         )}
         {state.indicators.length > 0 ? (
-          <IndicatorGrid rows={state.indicators} frameworkId={frameworkId} problems={problems} showErrors={show} onTouch={touch} onChange={(indicators) => set({ indicators })} />
+          <IndicatorGrid rows={state.indicators} frameworkId={frameworkId} problems={problems} showErrors={show} onTouch={touch} onChange={(indicators) => set({ indicators })} extraColumns={indicatorColumns} />
         ) : (
           <Text size="sm" c="dimmed">
             还没有指标。可以“从指标库添加”该项目类型的建议指标，也可以逐个添加。每个项目至少需要一个产出指标和一个效益指标。

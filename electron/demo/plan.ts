@@ -373,10 +373,12 @@ function markKeyProjects(projects: Omit<PlannedProject, 'target'>[]): void {
 
 function departmentTarget(random: Random, input: DemoInput, { unit, department }: ProjectSlot, projects: readonly PlannedProject[]): PlannedDepartmentTarget {
   const own = projects.filter((p) => p.unitCode === unit.code);
-  const tasks: DepartmentTask[] = own.map((p) => ({ function: department.functions.split('，')[0]!, task: `组织实施${p.name}`, projectCodes: [p.code], amountFen: projectTotal(p) }));
-  const projectFen = tasks.reduce((sum, t) => sum + t.amountFen, 0);
+  const projectTasks: DepartmentTask[] = own.map((p) => ({ function: department.functions.split('，')[0]!, task: `组织实施${p.name}`, projectCodes: [p.code], amountFen: projectTotal(p) }));
+  const projectFen = projectTasks.reduce((sum, t) => sum + t.amountFen, 0);
   const projectOtherFen = own.flatMap((p) => p.funds).filter((f) => !isFiscalSource(f.source)).reduce((sum, f) => sum + adjustedFen(f), 0);
   const basicFen = random.int(unit.isDepartment ? 80 : 20, unit.isDepartment ? 600 : 300) * 1_000_000; // whole 万元
+  // 88号 annex 2: the tasks add up to the whole budget, so the basic spending is the first task.
+  const tasks: DepartmentTask[] = [{ function: '机构运转', task: '保障人员工资和机构正常运转', projectCodes: [], amountFen: basicFen }, ...projectTasks];
   const status = random.next() < 0.85 ? 'approved' : random.chance(0.5) ? 'submitted' : 'draft';
   return {
     unitCode: unit.code,
@@ -387,8 +389,8 @@ function departmentTarget(random: Random, input: DemoInput, { unit, department }
     otherFen: projectOtherFen,
     functions: unit.isDepartment ? department.functions : `在${input.countyName}${department.name}领导下，承担${unit.name.replace(input.countyName, '')}的业务工作。`,
     overallGoal: `${input.year}年，${unit.name}围绕部门职能，保障机构正常运转，完成年度重点工作任务，提高资金使用效益。`,
-    annualGoals: ['保障人员工资和机构正常运转', ...tasks.map((t) => t.task)],
+    annualGoals: tasks.map((t) => t.task),
     tasks,
-    indicators: departmentIndicators(random, tasks.length, input),
+    indicators: departmentIndicators(random, projectTasks.length, input),
   };
 }

@@ -43,8 +43,10 @@ export function reviewNoteText(note: ReviewNote | null): string {
 }
 
 function opinionRows(width: number, department: ReviewNote | null, bureau: ReviewNote | null): GridRow[] {
+  // Decided by the bureau without a department's decision: the target did not pass its 主管部门.
+  const departmentText = !department && bureau ? '（未经主管部门审核）' : reviewNoteText(department);
   return [
-    [head('主管部门审核意见'), cell(reviewNoteText(department), { colSpan: width - 1 }), ...covered(width - 2)],
+    [head('主管部门审核意见'), cell(departmentText, { colSpan: width - 1 }), ...covered(width - 2)],
     [head('财政部门审核意见'), cell(reviewNoteText(bureau), { colSpan: width - 1 }), ...covered(width - 2)],
   ];
 }

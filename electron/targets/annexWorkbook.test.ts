@@ -130,7 +130,7 @@ describe('a project target as 88号 annex 1 in xlsx', () => {
     ).toEqual([]);
     const bureau = texts[texts.indexOf('财政部门审核意见') + 1]!;
     expect(bureau).toMatch(/^满意度目标值调为 95%（审核通过，审核等级：良；审核人：审核人王五；日期：\d{4}-\d{2}-\d{2}）$/);
-    expect(texts[texts.indexOf('主管部门审核意见') + 1]).toBe('（尚未审核）');
+    expect(texts[texts.indexOf('主管部门审核意见') + 1]).toBe('（未经主管部门审核）');
   });
 
   it('merges the annex’s headers and sets a print area', () => {

@@ -52,7 +52,7 @@ export function IndicatorGrid({
     onChange(next);
   };
 
-  return (
+  const grid = (
     <Table withTableBorder layout="fixed" verticalSpacing={4} horizontalSpacing={4} aria-label={gridLabel} className="indicator-grid">
       <Table.Thead>
         <Table.Tr>
@@ -188,4 +188,8 @@ export function IndicatorGrid({
       </Table.Tbody>
     </Table>
   );
+  // Extra columns would squeeze 三级指标 to nothing: the grid scrolls sideways instead.
+  if (!extraColumns) return grid;
+  const width = 1040 + extraColumns.headers.reduce((sum, h) => sum + h.width, 0) + 220;
+  return <Table.ScrollContainer minWidth={width}>{grid}</Table.ScrollContainer>;
 }

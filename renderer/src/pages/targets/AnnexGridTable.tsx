@@ -20,9 +20,13 @@ export function AnnexGridTable({ grid, meta, label }: { grid: AnnexGrid; meta: s
   const total = grid.widths.reduce((sum, w) => sum + w, 0);
   return (
     <div className={classes.sheet}>
-      <h2 className={classes.title}>{grid.title}</h2>
+      {/* The year beside the title, so the form's heading is never the page's own. */}
+      <h2 className={classes.title}>
+        {grid.title}
+        {grid.subtitle}
+      </h2>
       <div className={classes.meta}>
-        <span>{grid.subtitle}</span>
+        <span />
         <span>{meta}</span>
       </div>
       <table aria-label={label}>

@@ -28,6 +28,13 @@ export interface DemoWeights {
   satisfaction: number;
 }
 
+/** A project of the sample's year before, by the slot (unit) it was planned for. */
+export interface PreviousProject {
+  code: string;
+  name: string;
+  projectTypeCode: string | null;
+}
+
 export interface DemoInput {
   regionCode: string;
   countyName: string;
@@ -36,6 +43,8 @@ export interface DemoInput {
   library: readonly LibraryType[];
   framework: Framework;
   weights: DemoWeights;
+  /** Last year's sample projects by slot: a 延续 project of the same sector continues one (its code, name and type). */
+  previous?: ReadonlyMap<number, PreviousProject>;
 }
 
 export interface PlannedUnit {
@@ -319,7 +328,7 @@ export function planDemoCounty(input: DemoInput): DemoPlan {
     const povertyFund = type.sector === '乡村振兴';
     const total = amountFen(random, type.sector);
     const township = slot.department.name.endsWith('人民政府');
-    return {
+    const draft = {
       slot,
       type,
       project: {
@@ -340,6 +349,7 @@ export function planDemoCounty(input: DemoInput): DemoPlan {
         funds: plannedFunds(random, total, povertyFund),
       } satisfies Omit<PlannedProject, 'target'>,
     };
+    return continued(draft, input.previous?.get(index), input);
   });
   markKeyProjects(drafts.map((d) => d.project));
   const projects: PlannedProject[] = drafts.map(({ project, type }) => {
@@ -356,6 +366,19 @@ export function planDemoCounty(input: DemoInput): DemoPlan {
     };
   });
   return { units: units.map((u) => u.unit), projects, departmentTargets: units.map((slot) => departmentTarget(random, input, slot, projects)) };
+}
+
+/**
+ * A 延续 project carries on last year's project of its slot when that one was of the same sector (so its
+ * funds and 衔接资金 flag still fit): the same code, name and type, so its 申报表 shows last year's target and
+ * actual values. Nothing random is drawn here, so a year without a previous one plans exactly as before.
+ */
+function continued<D extends { type: LibraryType; project: Omit<PlannedProject, 'target'> }>(draft: D, previous: PreviousProject | undefined, input: DemoInput): D {
+  if (!previous || draft.project.attribute !== '延续') return draft;
+  const type = input.library.find((t) => t.code === previous.projectTypeCode);
+  if (!type || type.sector !== draft.type.sector) return draft;
+  const name = previous.name.replaceAll(String(input.year - 1), String(input.year));
+  return { ...draft, type, project: { ...draft.project, code: previous.code, name: draft.project.confidential ? draft.project.name : name, projectTypeCode: type.code } };
 }
 
 const projectTotal = (project: Pick<PlannedProject, 'funds'>) => project.funds.reduce((sum, f) => sum + adjustedFen(f), 0);

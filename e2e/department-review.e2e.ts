@@ -152,8 +152,9 @@ describe('the 主管部门 review step', () => {
     await page.emulateMedia({ media: 'print' });
     const sheet = page.locator('[class*="sheet"]').filter({ hasText: '项目支出绩效目标申报表' });
     const printed = await sheet.innerText();
-    expect(printed).toMatch(/主管部门审核意见（马部门，\d{4}-\d\d-\d\d 审核通过）：已核实，同意报送/);
-    expect(printed).toContain('状态：通过，审核等级：优（审核通过，纳入预算），审核意见：目标明确，同意纳入预算');
+    // 88号 annex 1's opinion blocks: each opinion with its verdict, who and when.
+    expect(printed).toMatch(/主管部门审核意见\s+已核实，同意报送（审核通过；审核人：马部门；日期：\d{4}-\d\d-\d\d）/);
+    expect(printed).toMatch(/财政部门审核意见\s+目标明确，同意纳入预算（审核通过，审核等级：优；审核人：王审核；日期：\d{4}-\d\d-\d\d）/);
     await page.screenshot({ path: '/tmp/jixiao-department-printed.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
 

@@ -109,7 +109,7 @@ describe('project targets from the library to approval', () => {
     await page.getByText('已审核通过（审核等级：优，审核通过，纳入预算）').waitFor();
     expect(await page.getByRole('button', { name: '保存草稿' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '目标调整' }).count()).toBe(1);
-    const sheet = page.getByRole('table', { name: '绩效指标（申报表）' });
+    const sheet = page.getByRole('table', { name: '项目支出绩效目标申报表（打印）' });
     await sheet.getByRole('cell', { name: '≥5200平方米' }).waitFor();
     const history = page.getByRole('table', { name: '办理记录' });
     await history.getByRole('row').filter({ hasText: '校舍面积目标偏低' }).filter({ hasText: '王审核' }).waitFor();

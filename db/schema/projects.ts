@@ -92,6 +92,20 @@ export const targets = sqliteTable(
     fiscalFen: integer('fiscal_fen'),
     otherFen: integer('other_fen'),
     functions: text('functions'),
+    // 项目支出绩效目标申报表 (财预〔2015〕88号 annex 1), project targets only. A multi-year or continuing
+    // project states its 中期 goal and funds beside the year's; a null split was never entered (the form
+    // proposes one from the fund sources).
+    midtermGoal: text('midterm_goal').notNull().default(''),
+    midtermFiscalFen: integer('midterm_fiscal_fen'),
+    midtermOtherFen: integer('midterm_other_fen'),
+    annualFiscalFen: integer('annual_fiscal_fen'),
+    annualOtherFen: integer('annual_other_fen'),
+    /** 立项依据 */
+    projectBasis: text('project_basis').notNull().default(''),
+    /** 实施进度计划: JSON array of { period, work }. */
+    schedule: text('schedule').notNull().default('[]'),
+    contactPerson: text('contact_person').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
   },
   (t) => [
     uniqueIndex('targets_natural_key').on(t.regionCode, t.year, t.kind, t.ownerCode),
@@ -105,32 +119,46 @@ export const targets = sqliteTable(
     ...checkReviewChain('targets'),
     checkBoolean('targets', 'deleted'),
     checkJson('targets', 'annual_goals'),
-    ...['basic_fen', 'project_fen', 'fiscal_fen', 'other_fen'].map((column) => checkFen('targets', column, { nullable: true })),
+    checkJson('targets', 'schedule'),
+    ...['basic_fen', 'project_fen', 'fiscal_fen', 'other_fen', 'midterm_fiscal_fen', 'midterm_other_fen', 'annual_fiscal_fen', 'annual_other_fen'].map((column) => checkFen('targets', column, { nullable: true })),
   ],
 );
 
-/** Indicator rows of a target (level 1/2/3, operator, value, unit, definition, basis, weight). */
-export const targetIndicators = sqliteTable(
-  'target_indicators',
-  {
-    id: text('id').primaryKey(),
-    targetId: text('target_id').notNull().references(() => targets.id, { onDelete: 'cascade' }),
-    seq: integer('seq').notNull(),
-    level1: text('level1').notNull(),
-    level2: text('level2').notNull(),
-    name: text('name').notNull(),
-    operator: text('operator').notNull(),
-    value: text('value').notNull(),
-    unit: text('unit').notNull().default(''),
-    /** 累计型 or 状态型 (domain.md §5): how monitoring reads the value reached against the target. */
-    accrual: text('accrual', { enum: ACCRUALS }).notNull().default('cumulative'),
-    definition: text('definition').notNull().default(''),
-    basis: text('basis').notNull().default('计划标准'),
-    weight: text('weight').notNull().default(''),
-    libraryCode: text('library_code'),
-  },
-  (t) => [uniqueIndex('target_indicators_seq').on(t.targetId, t.seq), checkOneOf('target_indicators', 'accrual', ACCRUALS)],
-);
+/** The columns of an indicator row (level 1/2/3, operator, value, unit, definition, basis, weight), annual or 中期. */
+const indicatorColumns = () => ({
+  id: text('id').primaryKey(),
+  targetId: text('target_id').notNull().references(() => targets.id, { onDelete: 'cascade' }),
+  seq: integer('seq').notNull(),
+  level1: text('level1').notNull(),
+  level2: text('level2').notNull(),
+  name: text('name').notNull(),
+  operator: text('operator').notNull(),
+  value: text('value').notNull(),
+  unit: text('unit').notNull().default(''),
+  /** 累计型 or 状态型 (domain.md §5): how monitoring reads the value reached against the target. */
+  accrual: text('accrual', { enum: ACCRUALS }).notNull().default('cumulative'),
+  definition: text('definition').notNull().default(''),
+  basis: text('basis').notNull().default('计划标准'),
+  weight: text('weight').notNull().default(''),
+  libraryCode: text('library_code'),
+  /** 评（扣）分标准 (财预〔2021〕101号 template): how the indicator will be scored. */
+  scoringStandard: text('scoring_standard').notNull().default(''),
+});
+
+/** Indicator rows of a target: the year's (年度), which monitoring and self-evaluation measure. */
+export const targetIndicators = sqliteTable('target_indicators', indicatorColumns(), (t) => [
+  uniqueIndex('target_indicators_seq').on(t.targetId, t.seq),
+  checkOneOf('target_indicators', 'accrual', ACCRUALS),
+]);
+
+/**
+ * 中期绩效指标 of a multi-year or continuing project (88号 annex 1): the same shape as the year's, kept
+ * apart so that monitoring and self-evaluation, which read the year's rows, never meet them.
+ */
+export const targetMidtermIndicators = sqliteTable('target_midterm_indicators', indicatorColumns(), (t) => [
+  uniqueIndex('target_midterm_indicators_seq').on(t.targetId, t.seq),
+  checkOneOf('target_midterm_indicators', 'accrual', ACCRUALS),
+]);
 
 /** 部门整体支出: the task table linking function → annual task → projects → amount. */
 export const departmentTasks = sqliteTable(
@@ -143,11 +171,18 @@ export const departmentTasks = sqliteTable(
     task: text('task').notNull(),
     /** JSON array of project codes. */
     projectCodes: text('project_codes').notNull().default('[]'),
+    /** 预算金额 总额; 财政拨款 and 其他资金 are its split (88号 annex 2), null where it was never entered. */
     amountFen: integer('amount_fen').notNull().default(0),
+    /** 主要内容 */
+    content: text('content').notNull().default(''),
+    fiscalFen: integer('fiscal_fen'),
+    otherFen: integer('other_fen'),
   },
   (t) => [
     uniqueIndex('department_tasks_seq').on(t.targetId, t.seq),
     checkFen('department_tasks', 'amount_fen'),
+    checkFen('department_tasks', 'fiscal_fen', { nullable: true }),
+    checkFen('department_tasks', 'other_fen', { nullable: true }),
     checkJson('department_tasks', 'project_codes'),
   ],
 );

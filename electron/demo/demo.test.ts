@@ -14,6 +14,7 @@ import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
 import { getSelfEvaluation, listSelfEvaluations } from '../selfEvaluation/selfEvaluations';
 import { frameworkFor, readContent, rulesFor } from '../targets/store';
+import { projectTarget } from '../targets/targets';
 import { countyStore, freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { demoStatus, generateDemoCounty } from './generate';
 
@@ -139,6 +140,19 @@ describe('refusals', () => {
     expect(second.projects).toBe(140);
     expect(db.select().from(units).all()).toHaveLength(108);
     expect(demoStatus(db).years).toEqual([2020, 2021]);
+  });
+
+  it('carries last year’s projects on into the next year’s 延续 projects, with last year’s actual values beside their targets', () => {
+    const { db } = sampleCountyStore();
+    generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    generateDemoCounty(db, TEST_ACTOR, { year: 2021 });
+    const byYear = (year: number) => db.select().from(projects).where(eq(projects.year, year)).all();
+    const lastYearCodes = new Set(byYear(2020).map((p) => p.code));
+    const continued = byYear(2021).filter((p) => lastYearCodes.has(p.code));
+    expect(continued.length).toBeGreaterThan(10);
+    expect(continued.every((p) => p.attribute === '延续')).toBe(true);
+    const withActuals = continued.map((p) => projectTarget(db, p.id).lastYear).filter((l) => l?.evaluated && l.indicators.some((i) => i.actual !== null));
+    expect(withActuals.length).toBeGreaterThan(5);
   });
 
   it('refuses a database that already has real units, so sample and real data never mix', () => {

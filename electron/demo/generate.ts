@@ -14,7 +14,7 @@ import { addMandatory, listMandatory, mandatoryFor, seedStarterLibrary } from '.
 import { requireInstallation } from '../registry';
 import { settingValue } from '../settings';
 import { projectTypeOptions, suggestedTargetIndicators, frameworkFor } from '../targets';
-import { planDemoCounty, type CountySize, type DemoPlan, type LibraryType, type PlannedTarget } from './plan';
+import { planDemoCounty, type CountySize, type DemoPlan, type LibraryType, type PlannedTarget, type PreviousProject } from './plan';
 import { seededRandom } from './random';
 import { isSampleDatabase, requireSampleDatabase } from './sampleDatabase';
 import { unitsFillingInExcel, writeDemoExternalTables, type DemoExternalTables } from './externalTables';
@@ -76,6 +76,20 @@ export function demoStatus(db: Db): DemoStatus {
   const rows = db.select({ naturalKey: auditLog.naturalKey }).from(auditLog).where(and(eq(auditLog.entity, DEMO_ENTITY), eq(auditLog.action, DEMO_ACTION))).all();
   const years = [...new Set(rows.map((r) => Number(r.naturalKey.split('/')[1])))].sort();
   return { present: rows.length > 0, years, sample: isSampleDatabase(db) };
+}
+
+/**
+ * The sample's projects of the year before by the slot they were planned for (the last five digits of the
+ * code the sample gave them, kept when a project continues), so this year's 延续 projects can carry them on.
+ */
+function previousProjects(db: Db, regionCode: string, year: number): Map<number, PreviousProject> {
+  const rows: PreviousProject[] = db
+    .select({ code: projects.code, name: projects.name, projectTypeCode: projects.projectTypeCode })
+    .from(projects)
+    .where(and(eq(projects.regionCode, regionCode), eq(projects.year, year - 1), eq(projects.deleted, false)))
+    .all();
+  const slotOf = (code: string) => (code.startsWith(regionCode) && /^\d{5}$/.test(code.slice(-5)) ? Number(code.slice(-5)) - 1 : -1);
+  return new Map(rows.filter((r) => slotOf(r.code) >= 0).map((r) => [slotOf(r.code), r]));
 }
 
 /** Each library type with the accepted indicators a target form would be offered for it. */
@@ -214,6 +228,7 @@ export function generateDemoCounty(db: Db, actor: Actor, input: DemoOptions): De
       ...options,
       ...(input.size ? { size: input.size } : {}),
       library,
+      previous: previousProjects(tx, county.regionCode, options.year),
       framework: frameworkFor(tx, options.year),
       povertyMandatory: mandatoryFor(tx, { projectTypeCode: null, povertyFund: true }).map((m) => m.row),
       weights: {

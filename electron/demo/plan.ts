@@ -37,6 +37,13 @@ export interface CountySize {
   projects: number;
 }
 
+/** A project of the sample's year before, by the slot (unit) it was planned for. */
+export interface PreviousProject {
+  code: string;
+  name: string;
+  projectTypeCode: string | null;
+}
+
 export interface DemoInput {
   /** The sample county's own size when absent. */
   size?: CountySize;
@@ -49,6 +56,8 @@ export interface DemoInput {
   weights: DemoWeights;
   /** The 衔接资金 projects' 固化指标, as their targets start with them. */
   povertyMandatory: readonly TargetIndicator[];
+  /** Last year's sample projects by slot: a 延续 project of the same sector continues one (its code, name and type). */
+  previous?: ReadonlyMap<number, PreviousProject>;
 }
 
 export interface PlannedUnit {
@@ -368,7 +377,7 @@ export function planDemoCounty(input: DemoInput): DemoPlan {
     const povertyFund = type.sector === '乡村振兴';
     const total = amountFen(random, type.sector);
     const township = slot.department.name.endsWith('人民政府');
-    return {
+    const draft = {
       slot,
       type,
       project: {
@@ -389,6 +398,7 @@ export function planDemoCounty(input: DemoInput): DemoPlan {
         funds: plannedFunds(random, total, povertyFund),
       } satisfies Omit<PlannedProject, 'target'>,
     };
+    return continued(draft, input.previous?.get(index), input);
   });
   markKeyProjects(drafts.map((d) => d.project), keyProjectCount(input));
   const projects: PlannedProject[] = drafts.map(({ project, type }) => {
@@ -405,6 +415,19 @@ export function planDemoCounty(input: DemoInput): DemoPlan {
     };
   });
   return { units: units.map((u) => u.unit), projects, departmentTargets: units.map((slot) => departmentTarget(random, input, slot, projects)) };
+}
+
+/**
+ * A 延续 project carries on last year's project of its slot when that one was of the same sector (so its
+ * funds and 衔接资金 flag still fit): the same code, name and type, so its 申报表 shows last year's target and
+ * actual values. Nothing random is drawn here, so a year without a previous one plans exactly as before.
+ */
+function continued<D extends { type: LibraryType; project: Omit<PlannedProject, 'target'> }>(draft: D, previous: PreviousProject | undefined, input: DemoInput): D {
+  if (!previous || draft.project.attribute !== '延续') return draft;
+  const type = input.library.find((t) => t.code === previous.projectTypeCode);
+  if (!type || type.sector !== draft.type.sector) return draft;
+  const name = previous.name.replaceAll(String(input.year - 1), String(input.year));
+  return { ...draft, type, project: { ...draft.project, code: previous.code, name: draft.project.confidential ? draft.project.name : name, projectTypeCode: type.code } };
 }
 
 const projectTotal = (project: Pick<PlannedProject, 'funds'>) => project.funds.reduce((sum, f) => sum + adjustedFen(f), 0);
@@ -425,10 +448,12 @@ function markKeyProjects(projects: Omit<PlannedProject, 'target'>[], count: numb
 
 function departmentTarget(random: Random, input: DemoInput, { unit, department }: ProjectSlot, projects: readonly PlannedProject[]): PlannedDepartmentTarget {
   const own = projects.filter((p) => p.unitCode === unit.code);
-  const tasks: DepartmentTask[] = own.map((p) => ({ function: department.functions.split('，')[0]!, task: `组织实施${p.name}`, projectCodes: [p.code], amountFen: projectTotal(p) }));
-  const projectFen = tasks.reduce((sum, t) => sum + t.amountFen, 0);
+  const projectTasks: DepartmentTask[] = own.map((p) => ({ function: department.functions.split('，')[0]!, task: `组织实施${p.name}`, projectCodes: [p.code], amountFen: projectTotal(p) }));
+  const projectFen = projectTasks.reduce((sum, t) => sum + t.amountFen, 0);
   const projectOtherFen = own.flatMap((p) => p.funds).filter((f) => !isFiscalSource(f.source)).reduce((sum, f) => sum + adjustedFen(f), 0);
   const basicFen = random.int(unit.isDepartment ? 80 : 20, unit.isDepartment ? 600 : 300) * 1_000_000; // whole 万元
+  // 88号 annex 2: the tasks add up to the whole budget, so the basic spending is the first task.
+  const tasks: DepartmentTask[] = [{ function: '机构运转', task: '保障人员工资和机构正常运转', projectCodes: [], amountFen: basicFen }, ...projectTasks];
   const status = random.next() < 0.85 ? 'approved' : random.chance(0.5) ? 'submitted' : 'draft';
   return {
     unitCode: unit.code,
@@ -439,8 +464,8 @@ function departmentTarget(random: Random, input: DemoInput, { unit, department }
     otherFen: projectOtherFen,
     functions: unit.isDepartment ? department.functions : `在${input.countyName}${department.name}领导下，承担${unit.name.replace(input.countyName, '')}的业务工作。`,
     overallGoal: `${input.year}年，${unit.name}围绕部门职能，保障机构正常运转，完成年度重点工作任务，提高资金使用效益。`,
-    annualGoals: ['保障人员工资和机构正常运转', ...tasks.map((t) => t.task)],
+    annualGoals: tasks.map((t) => t.task),
     tasks,
-    indicators: departmentIndicators(random, tasks.length, input),
+    indicators: departmentIndicators(random, projectTasks.length, input),
   };
 }

@@ -10,6 +10,7 @@ import type { Fen } from './money';
 import type { Light } from './monitoring';
 import { compare, div, parseDecimal, percent, plainDecimal, ratio, sub, type Ratio } from './ratio';
 import type { TargetContent, TargetIndicator } from './targets';
+import { belowLastYearActual, lastYearOf } from './targetAnnex';
 
 /** Words that promise nothing measurable (进一步提高, 明显改善, 有效保障…). */
 export const VAGUE_WORDS = ['进一步', '明显', '有效', '大力', '基本'] as const;
@@ -101,17 +102,8 @@ export function satisfactionAsBenefitWarnings(indicators: readonly TargetIndicat
   });
 }
 
-/** Last year's indicator a row continues: the same library indicator, else the same level-3 name. */
-export function previousOf(indicator: TargetIndicator, previous: readonly PreviousIndicator[]): PreviousIndicator | undefined {
-  const name = indicator.name.trim();
-  return (
-    (indicator.libraryCode ? previous.find((p) => p.libraryCode === indicator.libraryCode) : undefined) ??
-    (name ? previous.find((p) => p.name.trim() === name) : undefined)
-  );
-}
-
 /** Both quantitative in the same unit: only then are the numbers comparable. */
-function comparable(indicator: TargetIndicator, before: PreviousIndicator | undefined, value: (p: PreviousIndicator) => string | null) {
+function comparable(indicator: TargetIndicator, before: PreviousIndicator | null, value: (p: PreviousIndicator) => string | null) {
   if (!before || !quantitative(indicator) || before.operator === '定性' || indicator.unit.trim() !== before.unit.trim()) return null;
   const now = parseDecimal(indicator.value);
   const then = parseDecimal(value(before) ?? '');
@@ -128,11 +120,9 @@ const reverse = (operator: string) => operator === '≤' || operator === '<';
 export function belowLastYearWarnings(indicators: readonly TargetIndicator[], previous: PreviousYear | null): QualityWarning[] {
   if (!previous) return [];
   return indicators.flatMap((indicator, row) => {
-    const pair = comparable(indicator, previousOf(indicator, previous.indicators), (p) => p.actual);
-    if (!pair) return [];
-    const order = compare(pair.now, pair.then);
-    const easier = (positive(indicator.operator) && order < 0) || (reverse(indicator.operator) && order > 0);
-    if (!easier) return [];
+    const before = lastYearOf(indicator, previous.indicators);
+    const pair = comparable(indicator, before, (p) => p.actual);
+    if (!pair || !belowLastYearActual(indicator, before)) return [];
     const unit = indicator.unit.trim();
     const how = positive(indicator.operator) ? '低于' : '宽于';
     return [{ check: 'belowLastYear' as const, row, message: `${rowName(indicator, row)}的指标值 ${indicator.value.trim()}${unit} ${how}上年（${previous.year} 年）实际完成值 ${plainDecimal(pair.then, 6)}${unit}，目标设定偏低` }];
@@ -156,7 +146,7 @@ export function unchangedWhileBudgetGrowsWarnings(
   const growth = budgetGrowth(adjustedFen, previous);
   if (!growth || compare(growth, share(settingPercent)) <= 0) return [];
   return indicators.flatMap((indicator, row) => {
-    const before = previousOf(indicator, previous.indicators);
+    const before = lastYearOf(indicator, previous.indicators);
     const pair = comparable(indicator, before, (p) => p.value);
     if (!pair || compare(pair.now, pair.then) !== 0 || before!.operator !== indicator.operator) return [];
     return [{ check: 'unchangedWhileBudgetGrows' as const, row, message: `${rowName(indicator, row)}的指标值与上年相同，而预算比上年增长 ${percent(growth)}%（超过 ${settingPercent}%）：请按增加的资金相应提高目标` }];
@@ -167,7 +157,7 @@ export function unchangedWhileBudgetGrowsWarnings(
 export function blueLastYearWarnings(indicators: readonly TargetIndicator[], previous: PreviousYear | null): QualityWarning[] {
   if (!previous) return [];
   return indicators.flatMap((indicator, row) => {
-    const before = previousOf(indicator, previous.indicators);
+    const before = lastYearOf(indicator, previous.indicators);
     if (before?.light !== 'blue') return [];
     const pair = comparable(indicator, before, (p) => p.value);
     const raised = pair !== null && ((positive(indicator.operator) && compare(pair.now, pair.then) > 0) || (reverse(indicator.operator) && compare(pair.now, pair.then) < 0));

@@ -7,6 +7,7 @@ import {
   describeProblem,
   summariseProblems,
   type DepartmentTargetForm,
+  type DepartmentTask,
   type ProjectTargetForm,
   type TargetIndicator,
 } from './targets';
@@ -143,6 +144,7 @@ describe('checkDepartmentTargets (§4)', () => {
     overallGoal: '保障学校正常运转',
     annualGoals: [],
     tasks: [
+      { function: '机构运转', task: '保障学校正常运转', projectCodes: [], amountFen: 3_000_000_000 },
       { function: '义务教育', task: '营养改善计划', projectCodes: ['P001'], amountFen: 600_000_000 },
       { function: '义务教育', task: '校舍维修', projectCodes: ['P002'], amountFen: 400_000_000 },
     ],
@@ -166,12 +168,26 @@ describe('checkDepartmentTargets (§4)', () => {
     expect(check(department({ basicFen: -1, fiscalFen: 3_499_999_999 }))).toEqual(['基本支出不能为负数']);
   });
 
-  it('needs task amounts to add up to 项目支出', () => {
-    expect(check(department({ projectFen: 1_100_000_000, fiscalFen: 3_600_000_000 }))).toEqual(['年度任务金额合计 1,000.0000 万元，与项目支出 1,100.0000 万元不一致']);
+  it('needs task amounts to add up to the whole budget, 基本支出 + 项目支出 (88号 annex 2)', () => {
+    expect(check(department({ projectFen: 1_100_000_000, fiscalFen: 3_600_000_000 }))).toEqual([
+      '年度主要任务预算金额合计 4,000.0000 万元，应等于部门预算总额 4,100.0000 万元（基本支出 3,000.0000 + 项目支出 1,100.0000）',
+    ]);
+    const projectsOnly = department().tasks.slice(1);
+    expect(check(department({ tasks: projectsOnly }))).toEqual([
+      '年度主要任务预算金额合计 1,000.0000 万元，应等于部门预算总额 4,000.0000 万元（基本支出 3,000.0000 + 项目支出 1,000.0000）',
+    ]);
+  });
+
+  it('needs a task’s 财政拨款 + 其他资金, once entered, to add up to its 预算金额', () => {
+    const [basic, meals, repairs] = department().tasks as [DepartmentTask, DepartmentTask, DepartmentTask];
+    const split = (fiscalFen: number, otherFen: number) => check(department({ tasks: [basic, { ...meals, fiscalFen, otherFen }, repairs] }));
+    expect(split(500_000_000, 100_000_000)).toEqual([]);
+    expect(split(500_000_000, 50_000_000)).toEqual(['财政拨款 500.0000 万元 + 其他资金 50.0000 万元，与预算金额 600.0000 万元不一致']);
   });
 
   it('links tasks only to the unit’s own projects, and needs function and task text', () => {
     const tasks = [
+      { function: '机构运转', task: '保障学校正常运转', projectCodes: [], amountFen: 3_000_000_000 },
       { function: '', task: '营养改善计划', projectCodes: ['P001', 'X999'], amountFen: 600_000_000 },
       { function: '义务教育', task: '校舍维修', projectCodes: ['P002'], amountFen: 400_000_000 },
     ];

@@ -15,6 +15,8 @@ export interface TargetIndicator extends IndicatorRow {
   accrual: Accrual;
   /** The library indicator it was taken from, if any. */
   libraryCode: string | null;
+  /** 评（扣）分标准 (财预〔2021〕101号 template); rows written before it existed have none. */
+  scoringStandard?: string;
 }
 
 /** What a target says, whichever kind: goals and indicator rows. An adjustment proposes a new one of these. */
@@ -29,12 +31,19 @@ export interface ProjectTargetForm extends TargetContent {
   funds: readonly FundRow[];
 }
 
-/** 部门整体支出: a row of the task table linking function → annual task → projects → amount. */
+/**
+ * 部门整体支出: a row of the 年度主要任务 table linking function → task (任务名称) → projects → 预算金额. The
+ * 88号 annex 2 adds 主要内容 and the amount split 财政拨款 / 其他资金 (null where it was never entered).
+ */
 export interface DepartmentTask {
   function: string;
   task: string;
+  content?: string;
   projectCodes: string[];
+  /** 预算金额 总额 */
   amountFen: Fen;
+  fiscalFen?: Fen | null;
+  otherFen?: Fen | null;
 }
 
 export interface DepartmentBudget {
@@ -55,7 +64,23 @@ export interface TargetRules {
   budgetWeight: number;
 }
 
-export type TargetArea = 'overallGoal' | 'annualGoals' | 'funds' | 'budget' | 'functions' | 'tasks' | 'indicators' | 'weights';
+export type TargetArea =
+  | 'overallGoal'
+  | 'annualGoals'
+  | 'funds'
+  | 'budget'
+  | 'functions'
+  | 'tasks'
+  | 'indicators'
+  | 'weights'
+  // 88号 annex 1 (targetAnnex.ts)
+  | 'midtermGoal'
+  | 'midtermIndicators'
+  | 'midtermFunds'
+  | 'annualFunds'
+  | 'projectBasis'
+  | 'schedule'
+  | 'contact';
 
 export interface TargetProblem {
   area: TargetArea;
@@ -77,6 +102,7 @@ export const emptyIndicator = (level1 = '', level2 = ''): TargetIndicator => ({
   weight: '',
   accrual: 'cumulative',
   libraryCode: null,
+  scoringStandard: '',
 });
 
 const MAX_GOAL = 1000;
@@ -93,7 +119,8 @@ function checkGoals(content: TargetContent): TargetProblem[] {
   return problems;
 }
 
-function checkRows(indicators: readonly TargetIndicator[], fw: Framework): TargetProblem[] {
+/** Each indicator row on its own: its fields, its basis, the length of its definition. */
+export function checkRows(indicators: readonly TargetIndicator[], fw: Framework): TargetProblem[] {
   const problems: TargetProblem[] = [];
   indicators.forEach((indicator, row) => {
     for (const [field, message] of Object.entries(checkIndicator(indicator, fw))) {
@@ -104,6 +131,9 @@ function checkRows(indicators: readonly TargetIndicator[], fw: Framework): Targe
     }
     if (indicator.definition.trim().length > 500) {
       problems.push({ area: 'indicators', row, field: 'definition', message: '指标解释不能超过 500 个字' });
+    }
+    if ((indicator.scoringStandard ?? '').trim().length > 500) {
+      problems.push({ area: 'indicators', row, field: 'scoringStandard', message: '评（扣）分标准不能超过 500 个字' });
     }
   });
   return problems;
@@ -187,29 +217,45 @@ function checkBudget(form: DepartmentBudget): TargetProblem[] {
   return problems;
 }
 
+/** A task's 财政拨款 / 其他资金, when entered, add up to its 预算金额. */
+function taskSplitProblem(task: DepartmentTask): string | null {
+  if (task.fiscalFen == null && task.otherFen == null) return null;
+  const fiscal = task.fiscalFen ?? 0;
+  const other = task.otherFen ?? 0;
+  if (![fiscal, other].every((f) => Number.isSafeInteger(f) && f >= 0)) return '财政拨款和其他资金不能为负数';
+  if (fiscal + other === task.amountFen) return null;
+  return `财政拨款 ${formatWanYuan(fiscal)} 万元 + 其他资金 ${formatWanYuan(other)} 万元，与预算金额 ${formatWanYuan(task.amountFen)} 万元不一致`;
+}
+
 /**
- * The task table: function, task and amount on every row, only the unit's own project codes, and task
- * amounts that add up to the 项目支出 budget.
+ * The 年度主要任务 table (88号 annex 2): function, 任务名称 and amount on every row, only the unit's own
+ * project codes, each row's split adding up to its amount, and task amounts that add up to the unit's
+ * whole budget — 基本支出 + 项目支出, since the basic spending is a task of the department too.
  */
 function checkTasks(form: DepartmentTargetForm, knownProjectCodes: ReadonlySet<string>): TargetProblem[] {
   const problems: TargetProblem[] = [];
   if (form.tasks.length === 0) return [{ area: 'tasks', message: '请至少填写一项年度主要任务' }];
   form.tasks.forEach((task, row) => {
     if (task.function.trim() === '') problems.push({ area: 'tasks', row, field: 'function', message: '请填写该任务对应的部门职能' });
-    if (task.task.trim() === '') problems.push({ area: 'tasks', row, field: 'task', message: '请填写年度任务' });
+    if (task.task.trim() === '') problems.push({ area: 'tasks', row, field: 'task', message: '请填写任务名称' });
+    if ((task.content ?? '').trim().length > 500) problems.push({ area: 'tasks', row, field: 'content', message: '主要内容不能超过 500 个字' });
     if (!Number.isSafeInteger(task.amountFen) || task.amountFen < 0) {
       problems.push({ area: 'tasks', row, field: 'amountFen', message: '任务金额不能为负数' });
     }
+    const split = taskSplitProblem(task);
+    if (split) problems.push({ area: 'tasks', row, field: 'fiscalFen', message: split });
     const unknown = task.projectCodes.filter((code) => !knownProjectCodes.has(code));
     if (unknown.length) {
       problems.push({ area: 'tasks', row, field: 'projectCodes', message: `项目编码 ${unknown.join('、')} 不是本单位本年度的项目` });
     }
   });
   const total = form.tasks.reduce((sum, t) => sum + (Number.isSafeInteger(t.amountFen) ? t.amountFen : 0), 0);
-  if (total !== form.projectFen) {
+  const budget = form.basicFen + form.projectFen;
+  // A negative budget figure is the budget's own problem; a total against it would say nothing more.
+  if (form.basicFen >= 0 && form.projectFen >= 0 && total !== budget) {
     problems.push({
       area: 'tasks',
-      message: `年度任务金额合计 ${formatWanYuan(total)} 万元，与项目支出 ${formatWanYuan(form.projectFen)} 万元不一致`,
+      message: `年度主要任务预算金额合计 ${formatWanYuan(total)} 万元，应等于部门预算总额 ${formatWanYuan(budget)} 万元（基本支出 ${formatWanYuan(form.basicFen)} + 项目支出 ${formatWanYuan(form.projectFen)}）`,
     });
   }
   return problems;
@@ -242,17 +288,31 @@ const FIELD_LABELS: Record<string, string> = {
   definition: '指标解释',
   basis: '设定依据',
   weight: '分值',
+  scoringStandard: '评（扣）分标准',
   source: '资金来源',
   initialFen: '年初预算',
   additionFen: '追加',
   cutFen: '调减',
   function: '部门职能',
-  task: '年度任务',
+  task: '任务名称',
+  content: '主要内容',
+  fiscalFen: '财政拨款',
+  period: '时间段',
+  work: '工作内容',
+  contactPhone: '联系电话',
+  contactPerson: '联系人',
   projectCodes: '关联项目',
   amountFen: '金额',
 };
 
-const AREA_ROW_LABELS: Partial<Record<TargetArea, string>> = { indicators: '指标', funds: '资金来源', tasks: '任务', annualGoals: '年度目标' };
+const AREA_ROW_LABELS: Partial<Record<TargetArea, string>> = {
+  indicators: '指标',
+  funds: '资金来源',
+  tasks: '任务',
+  annualGoals: '年度目标',
+  midtermIndicators: '中期指标',
+  schedule: '进度计划',
+};
 
 /** A problem as one sentence, naming its row and field, for a service refusal or a list of problems. */
 export function describeProblem(problem: TargetProblem): string {

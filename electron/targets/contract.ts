@@ -6,7 +6,7 @@ import type { AuditRow } from '../audit/audit';
 import { ACCRUALS, OPERATORS } from '../domain/indicators';
 import { REVIEW_GRADES, type TargetIndicator } from '../domain/targets';
 import { WORKFLOW_ACTIONS } from '../domain/workflow';
-import { file, returns, signedFen, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
+import { fen, file, returns, signedFen, text, uuid, version, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { Adjustment } from './adjustments';
 import type { DepartmentTarget } from './department';
 import type { TargetRow } from './store';
@@ -35,6 +35,23 @@ const indicator = z
     weight: text(12),
     accrual: z.enum(ACCRUALS, { error: '累计方式应为“累计型”（cumulative）或“状态型”（level）' }),
     libraryCode: text(40).nullable(),
+    scoringStandard: text(500).optional(),
+  })
+  .strict();
+
+const split = z.object({ fiscalFen: fen, otherFen: fen }).strict().nullable();
+
+/** 88号 annex 1: the 中期 parts, the funds split, 立项依据, 实施进度计划 and contact of a project target. */
+const annex = z
+  .object({
+    midtermGoal: text(2000),
+    midtermIndicators: z.array(indicator).max(200, '中期指标最多 200 个'),
+    midtermFunds: split,
+    annualFunds: split,
+    projectBasis: text(2000),
+    schedule: z.array(z.object({ period: text(100), work: text(500) }).strict()).max(50, '实施进度计划最多 50 行'),
+    contactPerson: text(60),
+    contactPhone: text(40),
   })
   .strict();
 
@@ -45,7 +62,15 @@ const content = {
 };
 
 const task = z
-  .object({ function: text(200), task: text(500), projectCodes: z.array(text(40)).max(100), amountFen: signedFen })
+  .object({
+    function: text(200),
+    task: text(500),
+    content: text(1000).optional(),
+    projectCodes: z.array(text(40)).max(100),
+    amountFen: signedFen,
+    fiscalFen: fen.nullable().optional(),
+    otherFen: fen.nullable().optional(),
+  })
   .strict();
 
 export const targetsContract = {
@@ -54,7 +79,7 @@ export const targetsContract = {
   'targets.forProject': { permission: 'view', input: z.object({ projectId: uuid }).strict(), output: returns<CheckedProjectTarget>() },
   'targets.save': {
     permission: 'enter',
-    input: z.object({ projectId: uuid, version: version.nullable(), ...content }).strict(),
+    input: z.object({ projectId: uuid, version: version.nullable(), ...content, annex: annex.optional() }).strict(),
     output: returns<ProjectTarget>(),
   },
   'targets.department': { permission: 'view', input: z.object({ year, unitCode: text(20) }).strict(), output: returns<CheckedDepartmentTarget>() },
@@ -101,6 +126,8 @@ export const targetsContract = {
     output: returns<Adjustment>(),
   },
 
+  /** The target as its 88号 annex (1 for a project, 2 for a department) in xlsx. */
+  'targets.annexWorkbook': { permission: 'view', input: z.object({ id: uuid }).strict(), output: returns<FilePayload>() },
   'targets.template': { permission: 'view', input: z.object({ year, unitCode: text(20) }).strict(), output: returns<FilePayload>() },
   'targets.importPreview': { permission: 'enter', input: file.extend({ year }).strict(), output: returns<TargetImportPreview>() },
   'targets.importCommit': { permission: 'enter', input: file.extend({ year }).strict(), output: returns<TargetImportResult>() },

@@ -30,8 +30,9 @@ const input = (over: Partial<SaveDepartmentTargetInput> = {}): SaveDepartmentTar
   overallGoal: '保障农村公路畅通，提升养护水平',
   annualGoals: ['完成 300 公里日常养护'],
   tasks: [
-    { function: '公路建设', task: '农村公路硬化', projectCodes: ['XM001'], amountFen: 100_000_000 },
-    { function: '公路养护', task: '日常养护', projectCodes: ['XM002'], amountFen: 50_000_000 },
+    { function: '机构运转', task: '保障机关正常运转', content: '人员工资和日常公用经费', projectCodes: [], amountFen: 200_000_000, fiscalFen: 180_000_000, otherFen: 20_000_000 },
+    { function: '公路建设', task: '农村公路硬化', content: '硬化通村公路 12 公里', projectCodes: ['XM001'], amountFen: 100_000_000, fiscalFen: 70_000_000, otherFen: 30_000_000 },
+    { function: '公路养护', task: '日常养护', content: '', projectCodes: ['XM002'], amountFen: 50_000_000, fiscalFen: null, otherFen: null },
   ],
   indicators: [indicator({}), indicator({ level1: '效益指标', level2: '社会效益指标', name: '公路通畅', operator: '定性', value: '全年通畅', unit: '' })],
   ...over,
@@ -57,15 +58,19 @@ describe('department-wide targets', () => {
     expect(audit!.action).toBe('送审');
   });
 
-  it('refuses to submit a task linked to another unit’s project or amounts that miss the project budget', () => {
+  it('refuses to submit a task linked to another unit’s project, a split that misses its amount, or tasks that miss the whole budget', () => {
     const db = setUp();
     const tasks = [
-      { function: '公路建设', task: '农村公路硬化', projectCodes: ['XM001', 'EDU01'], amountFen: 100_000_000 },
-      { function: '公路养护', task: '日常养护', projectCodes: ['XM002'], amountFen: 40_000_000 },
+      { function: '公路建设', task: '农村公路硬化', projectCodes: ['XM001', 'EDU01'], amountFen: 100_000_000, fiscalFen: 60_000_000, otherFen: 30_000_000 },
+      { function: '公路养护', task: '日常养护', projectCodes: ['XM002'], amountFen: 50_000_000 },
     ];
     const saved = saveDepartmentTarget(db, TEST_ACTOR, input({ tasks }));
-    expect(saved.problems.map((p) => p.message)).toEqual(['项目编码 EDU01 不是本单位本年度的项目', '年度任务金额合计 140.0000 万元，与项目支出 150.0000 万元不一致']);
-    expect(() => transitionTarget(db, TEST_ACTOR, { id: saved.id!, version: 1, action: 'submit' })).toThrow(/还有 2 处需要修改，暂不能送审/);
+    expect(saved.problems.map((p) => p.message)).toEqual([
+      '财政拨款 60.0000 万元 + 其他资金 30.0000 万元，与预算金额 100.0000 万元不一致',
+      '项目编码 EDU01 不是本单位本年度的项目',
+      '年度主要任务预算金额合计 150.0000 万元，应等于部门预算总额 350.0000 万元（基本支出 200.0000 + 项目支出 150.0000）',
+    ]);
+    expect(() => transitionTarget(db, TEST_ACTOR, { id: saved.id!, version: 1, action: 'submit' })).toThrow(/还有 3 处需要修改，暂不能送审/);
   });
 
   it('refuses a second form for the same unit and year built without a version', () => {

@@ -87,14 +87,33 @@ function readTasks(db: Db, targetId: string): DepartmentTask[] {
     .where(eq(departmentTasks.targetId, targetId))
     .orderBy(asc(departmentTasks.seq))
     .all()
-    .map((t) => ({ function: t.function, task: t.task, projectCodes: JSON.parse(t.projectCodes) as string[], amountFen: t.amountFen }));
+    .map((t) => ({
+      function: t.function,
+      task: t.task,
+      content: t.content,
+      projectCodes: JSON.parse(t.projectCodes) as string[],
+      amountFen: t.amountFen,
+      fiscalFen: t.fiscalFen,
+      otherFen: t.otherFen,
+    }));
 }
 
 function writeTasks(db: Db, targetId: string, tasks: readonly DepartmentTask[]): void {
   db.delete(departmentTasks).where(eq(departmentTasks.targetId, targetId)).run();
   tasks.forEach((task, index) => {
     db.insert(departmentTasks)
-      .values({ id: randomUUID(), targetId, seq: index + 1, function: task.function, task: task.task, projectCodes: JSON.stringify(task.projectCodes), amountFen: task.amountFen })
+      .values({
+        id: randomUUID(),
+        targetId,
+        seq: index + 1,
+        function: task.function,
+        task: task.task,
+        content: task.content ?? '',
+        projectCodes: JSON.stringify(task.projectCodes),
+        amountFen: task.amountFen,
+        fiscalFen: task.fiscalFen ?? null,
+        otherFen: task.otherFen ?? null,
+      })
       .run();
   });
 }
@@ -145,7 +164,15 @@ export function departmentTarget(db: Db, year: number, unitCode: string, viewer?
 export function saveDepartmentTarget(db: Db, actor: Actor, input: SaveDepartmentTargetInput): DepartmentTarget {
   const { region } = requireInstallation(db);
   const content = normaliseContent(input);
-  const tasks = input.tasks.map((t) => ({ ...t, function: t.function.trim(), task: t.task.trim(), projectCodes: [...new Set(t.projectCodes.map((c) => c.trim()))] }));
+  const tasks = input.tasks.map((t) => ({
+    ...t,
+    function: t.function.trim(),
+    task: t.task.trim(),
+    content: (t.content ?? '').trim(),
+    projectCodes: [...new Set(t.projectCodes.map((c) => c.trim()))],
+    fiscalFen: t.fiscalFen ?? null,
+    otherFen: t.otherFen ?? null,
+  }));
   db.transaction((tx) => {
     requireUnit(tx, region.code, input.unitCode);
     const before = rowOf(tx, region.code, input.year, input.unitCode);

@@ -2,7 +2,7 @@
 // comes back down as a decision that reopens a returned target with the prefecture's opinion.
 import { z } from 'zod';
 import { sqliteOf, type Db } from '../../db/open';
-import { departmentTasks, REVIEW_CHAIN_CLEARED, targetAdjustments, targetIndicators, targets } from '../../db/schema';
+import { departmentTasks, REVIEW_CHAIN_CLEARED, targetAdjustments, targetIndicators, targetMidtermIndicators, targets } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { OPERATORS } from '../domain/indicators';
 import { type Decision, type DeclaredEntity, type OwnDecision, type Row, childRow, jsonStrings, jsonText, recordRow } from '../exchange/exchange';
@@ -63,6 +63,7 @@ function adjustmentAwaitingReview(row: Row): Row {
 // A draft row may have no operator yet.
 const operator = z.enum([...OPERATORS, '']);
 const targetContent = jsonText(z.object({}).passthrough());
+const schedule = jsonText(z.array(z.object({ period: z.string().max(100), work: z.string().max(500) }).strict()).max(50));
 
 const inYear = 'region_code = :region AND year = :year';
 /** A unit's targets: those of its projects, and its own department-wide target. */
@@ -73,7 +74,7 @@ export const targetExchange: readonly DeclaredEntity[] = [
     name: 'target',
     label: '绩效目标',
     table: 'targets',
-    row: recordRow(targets, { annual_goals: jsonStrings }),
+    row: recordRow(targets, { annual_goals: jsonStrings, schedule }),
     naturalKey: ['region_code', 'year', 'kind', 'owner_code'],
     stages: ['targets'],
     parents: ['unit', 'project'],
@@ -82,6 +83,7 @@ export const targetExchange: readonly DeclaredEntity[] = [
     unitScope: ofUnit,
     children: [
       { table: 'target_indicators', foreignKey: 'target_id', key: ['id'], row: childRow(targetIndicators, { operator }) },
+      { table: 'target_midterm_indicators', foreignKey: 'target_id', key: ['id'], row: childRow(targetMidtermIndicators, { operator }) },
       { table: 'department_tasks', foreignKey: 'target_id', key: ['id'], row: childRow(departmentTasks, { project_codes: jsonStrings }) },
     ],
     statusColumn: 'status',

@@ -12,6 +12,7 @@ import { requireTarget, targetKey } from './store';
 import { checkedDepartmentTarget, checkedProjectTarget } from './quality';
 import { reviewInbox, saveTarget, targetOverview, transitionTarget } from './targets';
 import { commitTargetImport, exportTargetTemplate, previewTargetImport } from './excel';
+import { targetAnnexFile } from './annexWorkbook';
 
 export const targetsHandlers: HandlersFor<typeof targetsContract> = {
   'targets.overview': (input, ctx) => targetOverview(db(ctx), input.year, reviewerOf(db(ctx), actor(ctx))),
@@ -28,6 +29,10 @@ export const targetsHandlers: HandlersFor<typeof targetsContract> = {
   'targets.proposeAdjustment': (input, ctx) => proposeAdjustment(db(ctx), actor(ctx), input),
   'targets.decideAdjustment': (input, ctx) => decideAdjustment(db(ctx), actor(ctx), input),
 
+  'targets.annexWorkbook': (input, ctx) => {
+    const { fileName, bytes } = targetAnnexFile(db(ctx), input.id, actor(ctx));
+    return encodeFile(fileName, bytes);
+  },
   'targets.template': (input, ctx) => {
     const { fileName, bytes } = exportTargetTemplate(db(ctx), input.year, input.unitCode);
     return encodeFile(fileName, bytes);

@@ -7,7 +7,8 @@ import { fiscalYears, sqlNow, targetIndicators, targets } from '../../db/schema'
 import { framework, type Framework, type IndicatorOperator } from '../domain/indicators';
 import { departmentReviewOf, LEFT_REVIEW_CHAIN, stepOf, type DepartmentReview, type ReviewStep } from '../domain/reviewChain';
 import type { ReviewGrade, TargetContent, TargetIndicator, TargetProblem, TargetRules } from '../domain/targets';
-import { editable, type WorkflowState } from '../domain/workflow';
+import { ACTION_LABELS, editable, type WorkflowState } from '../domain/workflow';
+import { listAudit } from '../audit/audit';
 import { AppError } from '../errors';
 import { departmentStepOn, namedDepartment, projectDepartment, unitDepartment } from '../registry';
 import { settingValue } from '../settings';
@@ -36,26 +37,24 @@ export function requireTarget(db: Db, id: string): TargetRow {
   return row;
 }
 
+/** A stored indicator row (the year's or a 中期 one: both tables have these columns) as the form holds it. */
+export const indicatorOf = (i: typeof targetIndicators.$inferSelect): TargetIndicator => ({
+  level1: i.level1,
+  level2: i.level2,
+  name: i.name,
+  operator: i.operator as IndicatorOperator | '',
+  value: i.value,
+  unit: i.unit,
+  definition: i.definition,
+  basis: i.basis,
+  weight: i.weight,
+  accrual: i.accrual,
+  libraryCode: i.libraryCode,
+  scoringStandard: i.scoringStandard,
+});
+
 export function readIndicators(db: Db, targetId: string): TargetIndicator[] {
-  return db
-    .select()
-    .from(targetIndicators)
-    .where(eq(targetIndicators.targetId, targetId))
-    .orderBy(asc(targetIndicators.seq))
-    .all()
-    .map((i) => ({
-      level1: i.level1,
-      level2: i.level2,
-      name: i.name,
-      operator: i.operator as IndicatorOperator | '',
-      value: i.value,
-      unit: i.unit,
-      definition: i.definition,
-      basis: i.basis,
-      weight: i.weight,
-      accrual: i.accrual,
-      libraryCode: i.libraryCode,
-    }));
+  return db.select().from(targetIndicators).where(eq(targetIndicators.targetId, targetId)).orderBy(asc(targetIndicators.seq)).all().map(indicatorOf);
 }
 
 export const parseGoals = (json: string): string[] => JSON.parse(json) as string[];
@@ -64,22 +63,26 @@ export function readContent(db: Db, row: TargetRow): TargetContent {
   return { overallGoal: row.overallGoal, annualGoals: parseGoals(row.annualGoals), indicators: readIndicators(db, row.id) };
 }
 
+/** An indicator row's text trimmed, as the store keeps it. */
+export const normaliseIndicator = (i: TargetIndicator): TargetIndicator => ({
+  ...i,
+  level1: i.level1.trim(),
+  level2: i.level2.trim(),
+  name: i.name.trim(),
+  value: i.value.trim(),
+  unit: i.unit.trim(),
+  definition: i.definition.trim(),
+  basis: i.basis.trim(),
+  weight: i.weight.trim(),
+  scoringStandard: (i.scoringStandard ?? '').trim(),
+});
+
 /** Trimmed text, as the store keeps it; the order of rows is what the user made it. */
 export function normaliseContent(content: TargetContent): TargetContent {
   return {
     overallGoal: content.overallGoal.trim(),
     annualGoals: content.annualGoals.map((g) => g.trim()),
-    indicators: content.indicators.map((i) => ({
-      ...i,
-      level1: i.level1.trim(),
-      level2: i.level2.trim(),
-      name: i.name.trim(),
-      value: i.value.trim(),
-      unit: i.unit.trim(),
-      definition: i.definition.trim(),
-      basis: i.basis.trim(),
-      weight: i.weight.trim(),
-    })),
+    indicators: content.indicators.map(normaliseIndicator),
   };
 }
 
@@ -116,6 +119,8 @@ export interface TargetState {
   supervisingDepartment: { code: string; name: string } | null;
   /** The 主管部门's decision on the latest submission, printed beside the bureau's opinion. */
   departmentReview: DepartmentReview | null;
+  /** The bureau's decision on the latest submission and who made it (财政部门审核意见). */
+  bureauReview: BureauReview | null;
   submittedAt: string | null;
   decidedAt: string | null;
   updatedAt: string | null;
@@ -139,6 +144,7 @@ export function stateOf(db: Db, row: TargetRow, problems: TargetProblem[]): Targ
     reviewStep: row.status === 'submitted' ? stepOf(row.reviewStep, departmentStepOn(db)) : null,
     supervisingDepartment: namedDepartment(db, row.regionCode, supervisingDepartmentOf(db, row)),
     departmentReview: departmentReviewOf(row),
+    bureauReview: bureauReviewOf(db, row),
     submittedAt: row.submittedAt,
     decidedAt: row.decidedAt,
     updatedAt: row.updatedAt,
@@ -162,6 +168,7 @@ export function blankState(db: Db, kind: TargetKind, year: number, ownerCode: st
     reviewStep: null,
     supervisingDepartment: null,
     departmentReview: null,
+    bureauReview: null,
     submittedAt: null,
     decidedAt: null,
     updatedAt: null,
@@ -217,3 +224,32 @@ export function writeTarget(db: Db, before: TargetRow | undefined, identity: Tar
   return id;
 }
 
+/** The bureau's decision on the latest submission, with who made it, for the 财政部门审核意见 block. */
+export interface BureauReview {
+  decision: 'approve' | 'return';
+  grade: ReviewGrade | null;
+  opinion: string | null;
+  decidedAt: string;
+  decidedBy: string;
+}
+
+const BUREAU_ACTIONS = [ACTION_LABELS.approve, ACTION_LABELS.return, `县级${ACTION_LABELS.approve}`, `县级${ACTION_LABELS.return}`];
+
+/**
+ * The bureau's last decision, from the target's history (the row keeps what was decided, the history who
+ * decided it); null when the bureau has not decided since the last submission.
+ */
+export function bureauReviewOf(db: Db, row: TargetRow): BureauReview | null {
+  if (!row.decidedAt || (row.status !== 'approved' && row.status !== 'returned')) return null;
+  const history = listAudit(db, { entity: 'target', naturalKey: targetKey(row), limit: 50 });
+  const decided = history.find((h) => BUREAU_ACTIONS.some((a) => h.action.startsWith(a)));
+  const submitted = history.findIndex((h) => h.action === ACTION_LABELS.submit);
+  if (!decided || (submitted >= 0 && history.indexOf(decided) > submitted)) return null;
+  return {
+    decision: decided.action.includes(ACTION_LABELS.return) ? 'return' : 'approve',
+    grade: row.reviewGrade,
+    opinion: row.reviewOpinion,
+    decidedAt: decided.at,
+    decidedBy: decided.operatorName,
+  };
+}

@@ -23,6 +23,8 @@ import { recordAudit, type Actor } from '../audit/audit';
 import { mandatoryFor } from '../library';
 import { getProject, projectsWithFunds, type Project } from '../projects';
 import { chainDecision, decidingStep, departmentStepOn, enteredChain, refuseOtherDepartmentsProject, refuseSelfReview, requireInstallation, requirePermission } from '../registry';
+import { checkProjectAnnex, emptyAnnex, hasMidterm, type ProjectAnnex } from '../domain/targetAnnex';
+import { lastYearTarget, normaliseAnnex, readAnnex, writeAnnex, type LastYearTarget } from './annex';
 import { departmentProblems } from './department';
 import { suggestedTargetIndicators } from './librarySource';
 import {
@@ -47,12 +49,18 @@ export interface ProjectTarget extends TargetState, TargetContent {
   project: Project;
   /** 固化指标 of the project's type and fund kinds: the form shows them locked. */
   mandatory: MandatoryIndicator[];
+  /** What 88号 annex 1 adds: the 中期 parts, the funds split, 立项依据, 实施进度计划, contact. */
+  annex: ProjectAnnex;
+  /** Last year's target of the same project code with its actual values; null when there was none. */
+  lastYear: LastYearTarget | null;
 }
 
 export interface SaveTargetInput extends TargetContent {
   projectId: string;
   /** The version the user edited; null when creating the project's targets. */
   version: number | null;
+  /** The annex parts; left out (an Excel import, an older client), what was saved stays. */
+  annex?: ProjectAnnex;
 }
 
 export interface TransitionInput {
@@ -64,11 +72,15 @@ export interface TransitionInput {
   opinion?: string | null;
 }
 
-/** Every §4 rule, and the project's 固化指标 all present. */
-const projectProblems = (db: Db, project: Project, content: TargetContent, mandatory = mandatoryFor(db, project)) => [
-  ...checkProjectTargets({ ...content, keyProject: project.keyProject, funds: project.funds }, frameworkFor(db, project.year), rulesFor(db)),
-  ...mandatoryProblems(content.indicators, mandatory),
-];
+/** Every §4 rule, the 88号 annex's own, and the project's 固化指标 all present. */
+const projectProblems = (db: Db, project: Project, content: TargetContent, annex: ProjectAnnex, mandatory = mandatoryFor(db, project)) => {
+  const fw = frameworkFor(db, project.year);
+  return [
+    ...checkProjectTargets({ ...content, keyProject: project.keyProject, funds: project.funds }, fw, rulesFor(db)),
+    ...mandatoryProblems(content.indicators, mandatory),
+    ...checkProjectAnnex(annex, { annualTotalFen: project.totals.adjustedFen, midterm: hasMidterm(project) }, fw),
+  ];
+};
 
 export function projectTargetRow(db: Db, projectId: string): TargetRow | undefined {
   return db
@@ -92,12 +104,15 @@ export function projectTarget(db: Db, projectId: string, viewer?: Actor): Projec
   if (viewer) refuseOtherDepartmentsProject(db, viewer, project.id, '绩效目标');
   const mandatory = mandatoryFor(db, project);
   const row = projectTargetRow(db, projectId);
+  const lastYear = lastYearTarget(db, requireInstallation(db).region.code, project.year, project.code);
   if (row) {
     const content = readContent(db, row);
-    return { ...stateOf(db, row, projectProblems(db, project, content, mandatory)), ...content, project, mandatory };
+    const annex = readAnnex(db, row);
+    return { ...stateOf(db, row, projectProblems(db, project, content, annex, mandatory)), ...content, project, mandatory, annex, lastYear };
   }
   const content: TargetContent = { overallGoal: '', annualGoals: [], indicators: startingIndicators(db, project, mandatory) };
-  return { ...blankState(db, 'project', project.year, project.code), ...content, problems: projectProblems(db, project, content, mandatory), project, mandatory };
+  const annex = { ...emptyAnnex(), contactPerson: project.personInCharge };
+  return { ...blankState(db, 'project', project.year, project.code), ...content, problems: projectProblems(db, project, content, annex, mandatory), project, mandatory, annex, lastYear };
 }
 
 export function getTarget(db: Db, id: string): ProjectTarget {
@@ -113,6 +128,7 @@ export function getTarget(db: Db, id: string): ProjectTarget {
 export function saveTarget(db: Db, actor: Actor, input: SaveTargetInput): ProjectTarget {
   const { region } = requireInstallation(db);
   const content = normaliseContent(input);
+  const annex = input.annex ? normaliseAnnex(input.annex) : undefined;
   db.transaction((tx) => {
     const project = getProject(tx, input.projectId);
     const before = projectTargetRow(tx, input.projectId);
@@ -122,18 +138,19 @@ export function saveTarget(db: Db, actor: Actor, input: SaveTargetInput): Projec
       refuseStale(before, input.version);
       refuseLocked(before);
     }
-    const previous = before ? readContent(tx, before) : undefined;
+    const previous = before ? { ...readContent(tx, before), annex: readAnnex(tx, before) } : undefined;
     // A new target started with the 固化指标 (the form it was typed on showed them), so none may be missing.
     const mandatory = mandatoryFor(tx, project);
     const refusal = mandatoryChangeRefusal(previous?.indicators ?? withMandatory([], mandatory), content.indicators, mandatory);
     if (refusal) throw new AppError('INVALID_INPUT', refusal);
     const id = writeTarget(tx, before, { regionCode: region.code, year: project.year, kind: 'project', ownerCode: project.code, projectId: project.id }, content);
+    if (annex) writeAnnex(tx, id, annex);
     recordAudit(tx, actor, {
       entity: 'target',
       naturalKey: key,
       action: before ? '保存绩效目标' : '新建绩效目标',
       before: previous,
-      after: { ...content, targetId: id },
+      after: { ...content, ...(annex ? { annex } : {}), targetId: id },
     });
   });
   return projectTarget(db, input.projectId);
@@ -142,7 +159,7 @@ export function saveTarget(db: Db, actor: Actor, input: SaveTargetInput): Projec
 /** What stops a stored target from being submitted, by kind. */
 function problemsOf(db: Db, row: TargetRow): TargetProblem[] {
   if (row.kind === 'department') return departmentProblems(db, row);
-  return projectProblems(db, getProject(db, row.projectId!), readContent(db, row));
+  return projectProblems(db, getProject(db, row.projectId!), readContent(db, row), readAnnex(db, row));
 }
 
 /**

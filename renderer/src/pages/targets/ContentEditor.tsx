@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { isMandatoryRow, type MandatoryIndicator } from '../../../../electron/domain/mandatoryIndicators';
 import type { Framework } from '../../../../electron/domain/indicators';
 import { emptyIndicator, type TargetProblem } from '../../../../electron/domain/targets';
-import { IndicatorGrid } from './IndicatorGrid';
+import { IndicatorGrid, type ExtraIndicatorColumns } from './IndicatorGrid';
 import { LibraryPickerModal } from './LibraryPickerModal';
 import { areaMessages, fieldProblems, withKeys, withoutKeys, type ContentState } from './targetForm';
 
@@ -21,6 +21,7 @@ export function ContentEditor({
   goalHint = '项目实施要达到的总体产出和效果',
   mandatory = [],
   notes,
+  indicatorColumns,
 }: {
   state: ContentState;
   onChange: (next: ContentState) => void;
@@ -35,6 +36,8 @@ export function ContentEditor({
   mandatory?: readonly MandatoryIndicator[];
   /** Shown under the indicators, e.g. the 目标质量提示. */
   notes?: ReactNode;
+  /** Columns a form adds to the indicator rows (the project target's 88号 annex columns). */
+  indicatorColumns?: ExtraIndicatorColumns;
 }) {
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [picking, setPicking] = useState(false);
@@ -135,6 +138,7 @@ export function ContentEditor({
             onTouch={touch}
             onChange={(indicators) => set({ indicators })}
             isLocked={(row) => isMandatoryRow(row, mandatory)}
+            extraColumns={indicatorColumns}
           />
         ) : (
           <Text size="sm" c="dimmed">

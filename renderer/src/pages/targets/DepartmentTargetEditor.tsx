@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, Loader, MultiSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Loader, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { framework } from '../../../../electron/domain/indicators';
 import { formatWanYuan } from '../../../../electron/domain/money';
@@ -9,7 +9,8 @@ import { invoke } from '../../api';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
 import { ContentEditor } from './ContentEditor';
-import { areaMessages, budgetOf, budgetTexts, contentOf, contentState, fieldProblems, moneyField, newKey, taskStates, tasksOf, withFreshKeys, type BudgetTexts, type TaskState } from './targetForm';
+import { DepartmentTasksSection } from './DepartmentTasksSection';
+import { budgetOf, budgetTexts, contentOf, contentState, fieldProblems, moneyField, newKey, taskStates, tasksOf, withFreshKeys, type BudgetTexts, type TaskState } from './targetForm';
 import { DepartmentTargetSheet } from './TargetSheet';
 import { EditingWarnings, ReviewWarnings } from './TargetQualityPanel';
 import { TargetEditorFrame, useTargetDraft } from './TargetEditorFrame';
@@ -43,19 +44,13 @@ function Editor({ target, reload }: { target: CheckedDepartmentTarget; reload: (
   const [tasks, setTasks] = useState<TaskState[]>(() => taskStates(target.tasks));
 
   const form = { ...contentOf(content), ...budgetOf(budget), functions, tasks: tasksOf(tasks) };
-  const parseErrors = [...BUDGET_FIELDS.map(([f]) => moneyField(budget[f]).error), ...tasks.map((t) => moneyField(t.amount).error)].filter(Boolean);
+  const parseErrors = [...BUDGET_FIELDS.map(([f]) => moneyField(budget[f]).error), ...tasks.flatMap((t) => [moneyField(t.fiscal).error, moneyField(t.other).error])].filter(Boolean);
   const problems = checkDepartmentTargets(form, framework(target.frameworkId), { budgetWeight: target.budgetWeight }, new Set(target.projects.map((p) => p.code)));
   const warnings = targetQualityWarnings(form, framework(target.frameworkId), target.quality);
   const budgetProblems = fieldProblems(problems, 'budget');
-  const taskTotal = form.tasks.reduce((sum, t) => sum + t.amountFen, 0);
   const show = draft.attempted || draft.dirty;
   const save = () => draft.save((version) => invoke('targets.saveDepartment', { year: target.year, unitCode: target.unit.code, version, ...form }));
 
-  const setTask = (index: number, patch: Partial<TaskState>) => {
-    setTasks((now) => now.map((t, i) => (i === index ? { ...t, ...patch } : t)));
-    draft.markDirty();
-  };
-  const projectOptions = target.projects.map((p) => ({ value: p.code, label: `${p.name}（${p.code}，${formatWanYuan(p.adjustedFen)} 万元）` }));
 
   const editor = (
     <Stack gap="md">
@@ -98,73 +93,17 @@ function Editor({ target, reload }: { target: CheckedDepartmentTarget; reload: (
       </Paper>
 
       <Paper withBorder p="md">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h5">
-            年度主要任务
-          </Title>
-          <Button size="compact-sm" variant="light" onClick={() => setTasks([...tasks, { key: newKey(), function: '', task: '', projectCodes: [], amount: '' }])}>
-            添加任务
-          </Button>
-        </Group>
-        {show && areaMessages(problems, ['tasks']).length > 0 && (
-          <Alert color="red" variant="light" p="xs" mb="sm">
-            {areaMessages(problems, ['tasks']).join('；')}
-          </Alert>
-        )}
-        <Table withTableBorder layout="fixed" verticalSpacing={4} aria-label="年度主要任务">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={200}>部门职能</Table.Th>
-              <Table.Th w={240}>年度任务</Table.Th>
-              <Table.Th>对应项目</Table.Th>
-              <Table.Th w={150}>金额（万元）</Table.Th>
-              <Table.Th w={44} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {tasks.map((task, index) => {
-              const errors = show ? fieldProblems(problems, 'tasks', index) : {};
-              return (
-                <Table.Tr key={task.key} style={{ verticalAlign: 'top' }}>
-                  <Table.Td>
-                    <Textarea aria-label={`第 ${index + 1} 项任务的部门职能`} value={task.function} onChange={(e) => setTask(index, { function: e.currentTarget.value })} error={errors.function} autosize minRows={1} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Textarea aria-label={`第 ${index + 1} 项年度任务`} value={task.task} onChange={(e) => setTask(index, { task: e.currentTarget.value })} error={errors.task} autosize minRows={1} />
-                  </Table.Td>
-                  <Table.Td>
-                    <MultiSelect
-                      aria-label={`第 ${index + 1} 项任务的对应项目`}
-                      data={projectOptions}
-                      value={task.projectCodes}
-                      onChange={(projectCodes) => setTask(index, { projectCodes })}
-                      error={errors.projectCodes}
-                      searchable
-                      nothingFoundMessage="本单位没有匹配的项目"
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      aria-label={`第 ${index + 1} 项任务的金额`}
-                      value={task.amount}
-                      onChange={(e) => setTask(index, { amount: e.currentTarget.value })}
-                      error={moneyField(task.amount).error ?? errors.amountFen}
-                      styles={{ input: { textAlign: 'right' } }}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <ActionIcon variant="subtle" color="red" mt={4} aria-label={`删除第 ${index + 1} 项任务`} onClick={() => setTasks(tasks.filter((_, i) => i !== index))}>
-                      ×
-                    </ActionIcon>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-        <Text size="sm" c="dimmed" mt="xs">
-          任务金额合计 {formatWanYuan(taskTotal)} 万元，应等于项目支出 {formatWanYuan(form.projectFen)} 万元
-        </Text>
+        <DepartmentTasksSection
+          tasks={tasks}
+          onChange={(next) => {
+            setTasks(next);
+            draft.markDirty();
+          }}
+          problems={problems}
+          budget={form}
+          projects={target.projects}
+          show={show}
+        />
       </Paper>
 
       <Paper withBorder p="md">

@@ -1,9 +1,16 @@
 import { ActionIcon, Badge, Group, Select, Table, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { ACCRUAL_LABELS, ACCRUALS, BASES, followDefaultAccrual, framework, OPERATORS, type Accrual, type Framework, type IndicatorOperator } from '../../../../electron/domain/indicators';
 import type { TargetProblem } from '../../../../electron/domain/targets';
 import { fieldProblems, type EditorIndicator } from './targetForm';
 
 const compact = { input: { paddingInline: 8 } };
+
+/** Columns a form adds after 指标解释 (the 88号 annex's 评（扣）分标准 and last year's values). */
+export interface ExtraIndicatorColumns {
+  headers: { label: string; width: number }[];
+  cells: (row: EditorIndicator, index: number, update: (patch: Partial<EditorIndicator>) => void) => ReactNode[];
+}
 
 /**
  * The indicator rows of a target form: level 1/2 from the year's dictionary, level 3 typed, operator,
@@ -17,6 +24,8 @@ export function IndicatorGrid({
   onChange,
   onTouch,
   isLocked = () => false,
+  extraColumns,
+  gridLabel = '绩效指标',
 }: {
   rows: readonly EditorIndicator[];
   frameworkId: Framework['id'];
@@ -27,8 +36,12 @@ export function IndicatorGrid({
   onTouch: (key: string) => void;
   /** A 固化指标 row: shown with its badge, its name fixed and no delete (the service refuses both). */
   isLocked?: (row: EditorIndicator) => boolean;
+  extraColumns?: ExtraIndicatorColumns;
+  /** What screen readers call the grid and prefix each field with (the 中期 grid has its own). */
+  gridLabel?: string;
 }) {
   const fw = framework(frameworkId);
+  const prefix = gridLabel === '绩效指标' ? '' : gridLabel;
   const level1Options = fw.level1.map((l) => l.name);
 
   const update = (index: number, patch: Partial<EditorIndicator>) => {
@@ -42,8 +55,8 @@ export function IndicatorGrid({
     onChange(next);
   };
 
-  return (
-    <Table withTableBorder layout="fixed" verticalSpacing={4} horizontalSpacing={4} aria-label="绩效指标" className="indicator-grid">
+  const grid = (
+    <Table withTableBorder layout="fixed" verticalSpacing={4} horizontalSpacing={4} aria-label={gridLabel} className="indicator-grid">
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={36}>序号</Table.Th>
@@ -57,13 +70,18 @@ export function IndicatorGrid({
           <Table.Th w={104}>设定依据</Table.Th>
           <Table.Th w={64}>分值</Table.Th>
           <Table.Th w={170}>指标解释</Table.Th>
+          {extraColumns?.headers.map((h) => (
+            <Table.Th key={h.label} w={h.width}>
+              {h.label}
+            </Table.Th>
+          ))}
           <Table.Th w={84} />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {rows.map((row, index) => {
           const errors = showErrors(row.key) ? fieldProblems(problems, 'indicators', index) : {};
-          const label = (what: string) => `第 ${index + 1} 个指标${what}`;
+          const label = (what: string) => `${prefix}第 ${index + 1} 个指标${what}`;
           const level2Options = fw.level1.find((l) => l.name === row.level1)?.level2 ?? [];
           const locked = isLocked(row);
           return (
@@ -164,6 +182,7 @@ export function IndicatorGrid({
                   styles={compact}
                 />
               </Table.Td>
+              {extraColumns?.cells(row, index, (patch) => update(index, patch)).map((cell, i) => <Table.Td key={i}>{cell}</Table.Td>)}
               <Table.Td>
                 <Group gap={0} wrap="nowrap" pt={4}>
                   <ActionIcon variant="subtle" color="gray" size="sm" disabled={index === 0} onClick={() => move(index, -1)} aria-label={label('上移')}>
@@ -185,6 +204,10 @@ export function IndicatorGrid({
       </Table.Tbody>
     </Table>
   );
+  // Extra columns would squeeze 三级指标 to nothing: the grid scrolls sideways instead.
+  if (!extraColumns) return grid;
+  const width = 1040 + extraColumns.headers.reduce((sum, h) => sum + h.width, 0) + 220;
+  return <Table.ScrollContainer minWidth={width}>{grid}</Table.ScrollContainer>;
 }
 
 function LockedBadge() {

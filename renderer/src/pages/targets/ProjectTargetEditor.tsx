@@ -5,6 +5,7 @@ import { formatWanYuan } from '../../../../electron/domain/money';
 import { adjustedFen } from '../../../../electron/domain/projects';
 import { mandatoryProblems } from '../../../../electron/domain/mandatoryIndicators';
 import { targetQualityWarnings } from '../../../../electron/domain/targetQuality';
+import { checkProjectAnnex, hasMidterm, proposedAnnualSplit } from '../../../../electron/domain/targetAnnex';
 import { checkProjectTargets } from '../../../../electron/domain/targets';
 import type { Unit } from '../../../../electron/registry/contract';
 import type { CheckedProjectTarget, ProjectTarget } from '../../../../electron/targets/contract';
@@ -13,7 +14,11 @@ import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
 import { ProjectFormModal } from '../projects/ProjectFormModal';
 import { projectMarks } from '../projects/projectList';
+import { annexOf, annexParseErrors, annexState, annexWithFreshKeys, type AnnexState } from './annexForm';
 import { ContentEditor } from './ContentEditor';
+import { annexIndicatorColumns } from './IndicatorAnnexColumns';
+import { AnnexDetailsSection, AnnexFundsSection } from './ProjectAnnexSection';
+import type { ContentState } from './targetForm';
 import { contentOf, contentState, withFreshKeys } from './targetForm';
 import { ProjectTargetSheet } from './TargetSheet';
 import { EditingWarnings, ReviewWarnings } from './TargetQualityPanel';
@@ -51,18 +56,26 @@ function Editor({
   const { project } = target;
   const draft = useTargetDraft(target);
   const [state, setState] = useState(() => contentState(target));
+  const [annexDraft, setAnnexDraft] = useState<AnnexState>(() => annexState(target.annex, proposedAnnualSplit(project.funds)));
   const [editingProject, setEditingProject] = useState(false);
   const types = useInvoke('projects.types', {});
+  const midterm = hasMidterm(project);
 
   const content = contentOf(state);
+  const annex = annexOf(annexDraft);
   const fw = framework(target.frameworkId);
   const problems = [
     ...checkProjectTargets({ ...content, keyProject: project.keyProject, funds: project.funds }, fw, { budgetWeight: target.budgetWeight }),
     ...mandatoryProblems(content.indicators, target.mandatory),
+    ...checkProjectAnnex(annex, { annualTotalFen: project.totals.adjustedFen, midterm }, fw),
   ];
   const warnings = targetQualityWarnings(content, fw, target.quality);
   const fundProblems = problems.filter((p) => p.area === 'funds');
-  const save = () => draft.save((version) => invoke('targets.save', { projectId: project.id, version, ...content }));
+  const changeAnnex = (next: AnnexState) => {
+    setAnnexDraft(next);
+    draft.markDirty();
+  };
+  const save = () => draft.save((version) => invoke('targets.save', { projectId: project.id, version, ...content, annex }));
 
   const form = (
     <Stack gap="md">
@@ -93,6 +106,7 @@ function Editor({
           <Field label="项目类型" value={types.data?.find((t) => t.code === project.projectTypeCode)?.name ?? '未选'} />
         </SimpleGrid>
         <FundsTable project={project} />
+        <AnnexFundsSection state={annexDraft} onChange={changeAnnex} problems={problems} annualTotalFen={project.totals.adjustedFen} midterm={midterm} />
         {fundProblems.length > 0 && (
           <Alert color="red" variant="light" mt="sm" p="xs">
             {fundProblems.map((p) => p.message).join('；')}
@@ -115,6 +129,18 @@ function Editor({
           projectTypeCode={project.projectTypeCode}
           mandatory={target.mandatory}
           notes={<EditingWarnings warnings={warnings} />}
+          indicatorColumns={annexIndicatorColumns(target.lastYear)}
+        />
+      </Paper>
+      <Paper withBorder p="md" aria-label="申报表其他内容">
+        <AnnexDetailsSection
+          state={annexDraft}
+          onChange={changeAnnex}
+          problems={problems}
+          frameworkId={target.frameworkId}
+          midterm={midterm}
+          annualIndicators={content.indicators}
+          attempted={draft.attempted}
         />
       </Paper>
       {editingProject && (
@@ -126,11 +152,20 @@ function Editor({
   return (
     <TargetEditorFrame
       draft={draft}
-      kept={{ key: `project-target:${project.id}`, value: state, restore: (kept) => setState(withFreshKeys(kept)) }}
+      kept={{
+        key: `project-target:${project.id}`,
+        value: { content: state, annex: annexDraft },
+        // A draft kept before the annex existed holds the goals and indicators alone.
+        restore: (kept: { content: ContentState; annex: AnnexState } | ContentState) => {
+          if (!('content' in kept)) return setState(withFreshKeys(kept));
+          setState(withFreshKeys(kept.content));
+          setAnnexDraft(annexWithFreshKeys(kept.annex));
+        },
+      }}
       title="项目支出绩效目标申报表"
       description={`${project.year} 年 · ${project.name}（${project.code}）· ${unitName(project.unitCode)}`}
       back={{ href: routeHref('targets', 'projects', String(project.year)), label: '返回目标列表' }}
-      problemCount={problems.length}
+      problemCount={problems.length + annexParseErrors(annexDraft).length}
       onSave={save}
       reload={reload}
       content={content}
@@ -138,7 +173,7 @@ function Editor({
       projectTypeCode={project.projectTypeCode}
       reviewNotes={<ReviewWarnings warnings={target.warnings} />}
       form={form}
-      sheet={<ProjectTargetSheet target={{ ...target, ...content }} unitName={unitName} />}
+      sheet={<ProjectTargetSheet target={{ ...target, ...content, annex }} unitName={unitName} />}
     />
   );
 }

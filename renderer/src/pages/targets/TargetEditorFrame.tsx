@@ -9,6 +9,7 @@ import { notifyError } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { useUnsavedWork } from '../../components/unsavedWork';
 import { AdjustmentList, AdjustmentModal } from './Adjustments';
+import { AnnexExportButton } from './AnnexExportButton';
 import { HistoryPanel } from './HistoryPanel';
 import classes from './targets.module.css';
 import { TargetReview, type SavedTarget } from './TargetReview';
@@ -121,6 +122,7 @@ export function TargetEditorFrame<T>({
         onAdjust={current.id ? () => setAdjusting(true) : undefined}
         reviewNotes={reviewNotes}
       />
+      {current.id && <AnnexExportButton targetId={current.id} />}
       {canEdit && work.draftOffer}
       {canEdit && <div className="no-print">{form}</div>}
       <div className={canEdit ? classes.printOnly : undefined}>{sheet}</div>

@@ -54,8 +54,8 @@ describe('money in the department form', () => {
     expect(moneyField(' ')).toEqual({ text: ' ', fen: 0 });
     expect(moneyField('一百')).toMatchObject({ fen: 0, error: '“一百”不是有效的金额，请只填写数字（万元）' });
     expect(budgetOf({ basicFen: '1', projectFen: '2', fiscalFen: '3', otherFen: '' })).toEqual({ basicFen: 1_000_000, projectFen: 2_000_000, fiscalFen: 3_000_000, otherFen: 0 });
-    expect(tasksOf([{ key: 'k', function: '职能', task: '任务', projectCodes: ['P1'], amount: '0.5' }])).toEqual([
-      { function: '职能', task: '任务', projectCodes: ['P1'], amountFen: 500_000 },
+    expect(tasksOf([{ key: 'k', function: '职能', task: '任务', content: '内容', projectCodes: ['P1'], fiscal: '0.5', other: '0.25' }])).toEqual([
+      { function: '职能', task: '任务', content: '内容', projectCodes: ['P1'], amountFen: 750_000, fiscalFen: 500_000, otherFen: 250_000 },
     ]);
   });
 });

@@ -80,19 +80,35 @@ export const budgetTexts = (budget: DepartmentBudget): BudgetTexts => ({
   otherFen: wanYuanText(budget.otherFen),
 });
 
+/** A row of 年度主要任务 as typed: its 预算金额 is 财政拨款 + 其他资金 (88号 annex 2). */
 export interface TaskState {
   key: string;
   function: string;
   task: string;
+  content: string;
   projectCodes: string[];
-  amount: string;
+  fiscal: string;
+  other: string;
 }
 
+/** A task whose split was never entered starts with all of its amount as 财政拨款. */
 export const taskStates = (tasks: readonly DepartmentTask[]): TaskState[] =>
-  tasks.map((t) => ({ key: newKey(), function: t.function, task: t.task, projectCodes: [...t.projectCodes], amount: wanYuanText(t.amountFen) }));
+  tasks.map((t) => ({
+    key: newKey(),
+    function: t.function,
+    task: t.task,
+    content: t.content ?? '',
+    projectCodes: [...t.projectCodes],
+    fiscal: wanYuanText(t.fiscalFen ?? (t.otherFen == null ? t.amountFen : 0)),
+    other: t.otherFen ? wanYuanText(t.otherFen) : '',
+  }));
 
 export const tasksOf = (tasks: readonly TaskState[]): DepartmentTask[] =>
-  tasks.map((t) => ({ function: t.function, task: t.task, projectCodes: t.projectCodes, amountFen: moneyField(t.amount).fen }));
+  tasks.map((t) => {
+    const fiscalFen = moneyField(t.fiscal).fen;
+    const otherFen = moneyField(t.other).fen;
+    return { function: t.function, task: t.task, content: t.content, projectCodes: t.projectCodes, amountFen: fiscalFen + otherFen, fiscalFen, otherFen };
+  });
 
 export function budgetOf(texts: BudgetTexts): DepartmentBudget {
   return {

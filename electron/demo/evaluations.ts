@@ -3,7 +3,7 @@
 // firms, the year's 财政评价 plan (the key projects and a 10% draw with a recorded seed), a finance
 // evaluation of a key project by a firm with two experts, scored, its PDF report attached, approved by a
 // second person, the firm's job rated and its finding opening a 整改通知; and a 部门评价 awaiting review.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { experts, firms, units } from '../../db/schema';
 import type { Actor } from '../audit/audit';
@@ -65,8 +65,9 @@ const FIRMS = [
 
 /** The pool is the county's, not the year's: a second sample year finds it made. */
 function writePool(db: Db, random: Random): { expertIds: string[]; firmIds: string[] } {
-  const existing = db.select({ id: experts.id }).from(experts).all();
-  if (existing.length > 0) return { expertIds: existing.map((e) => e.id), firmIds: db.select({ id: firms.id }).from(firms).all().map((f) => f.id) };
+  // In the order they were made (rowid): by id, a random UUID, another year's sample would pick other experts.
+  const existing = db.select({ id: experts.id }).from(experts).orderBy(sql`rowid`).all();
+  if (existing.length > 0) return { expertIds: existing.map((e) => e.id), firmIds: db.select({ id: firms.id }).from(firms).orderBy(sql`rowid`).all().map((f) => f.id) };
   const pool = db.select({ code: units.code, name: units.name }).from(units).where(eq(units.isDepartment, false)).orderBy(asc(units.code)).all();
   const draft = { contact: '', available: true, notes: '' };
   const expertIds = EXTERNAL_EXPERTS.map((e) => createExpert(db, BUREAU_CLERK, { ...e, ...draft, unitCode: null, contact: `139${random.int(10000000, 99999999)}` }).id);

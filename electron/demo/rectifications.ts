@@ -94,9 +94,12 @@ function overdueFromMonitoring(db: Db, year: number): Rectification | null {
   return issued;
 }
 
-/** An approved self-evaluation: the first feedback returned for want of proof, the second with it passed. */
-function fixedFromSelfEvaluation(db: Db, year: number): Rectification | null {
-  const table = listSelfEvaluations(db, { year, status: 'approved' })[0];
+/**
+ * An approved self-evaluation, of a project without a notice yet (each of the sample's open problems is a
+ * project's own): the first feedback returned for want of proof, the second with it passed.
+ */
+function fixedFromSelfEvaluation(db: Db, year: number, taken: Rectification | null): Rectification | null {
+  const table = listSelfEvaluations(db, { year, status: 'approved' }).find((t) => t.projectId !== taken?.projectId);
   if (!table?.id) return null;
   const opened = openSelfEvaluationRectification(db, NOTICE_ISSUER, {
     selfEvaluationId: table.id,
@@ -152,7 +155,7 @@ function waitingAtDepartment(db: Db, year: number, taken: ReadonlySet<string>): 
 /** Writes the sample's notices (those whose source the year lacks are left out) and says what was written. */
 export function writeDemoRectifications(db: Db, year: number): DemoRectificationsSummary {
   const overdue = overdueFromMonitoring(db, year);
-  const written = [overdue, fixedFromSelfEvaluation(db, year), repeatedFromSpotCheck(db, year)].filter((n): n is Rectification => n !== null);
+  const written = [overdue, fixedFromSelfEvaluation(db, year, overdue), repeatedFromSpotCheck(db, year)].filter((n): n is Rectification => n !== null);
   const ids = written.flatMap((n) => (n.projectId ? [n.projectId] : []));
   const taken = new Set(ids.length ? db.select({ code: projects.code }).from(projects).where(inArray(projects.id, ids)).all().map((p) => p.code) : []);
   const waiting = waitingAtDepartment(db, year, taken);

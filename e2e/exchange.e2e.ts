@@ -1,16 +1,13 @@
 // 数据交换 in the browser, with two installations side by side: 轮台县 (with the demo county's data)
 // reports to 巴音郭楞州, the prefecture returns one project's target with an opinion, and the county
 // imports the reply and sees the target 被退回 with that opinion. Files travel as real downloads.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appsPerTest, ARTIFACTS_DIR, startApp, type AppUnderTest } from './harness';
+import { appsPerTest, screenshotsIn, startApp, type AppUnderTest } from './harness';
 import { downloadBy, openExchange, upload } from './exchangeSteps';
 
 const YEAR = 2020;
 const OPINION = '产出数量指标低于上年实际完成值，请调整后重新送审';
-const SCREENSHOTS = path.join(ARTIFACTS_DIR, 'exchange');
+const screenshot = screenshotsIn('exchange');
 
 let county: AppUnderTest;
 let prefecture: AppUnderTest;
@@ -19,11 +16,6 @@ appsPerTest(async () => {
   county = await startApp({ label: '县' });
   prefecture = await startApp({ label: '州' });
 });
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 describe('数据交换 between a county and its prefecture', () => {
   it('reports, reviews, returns a target with an opinion, and the county sees it 被退回', async () => {

@@ -23,6 +23,15 @@ const CHROMIUM_ARGS = [
 ];
 export const ARTIFACTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
+/** Full-page screenshots into e2e/artifacts/<folder>/, to look at what a test built. */
+export function screenshotsIn(folder: string): (page: Page, name: string) => Promise<void> {
+  const dir = path.join(ARTIFACTS_DIR, folder);
+  return async (page, name) => {
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  };
+}
+
 export interface AppUnderTest {
   page: Page;
   bridge: Bridge;

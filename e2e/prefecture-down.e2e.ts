@@ -2,18 +2,15 @@
 // 轮台县's submitted targets at once with one opinion, issues a monitoring round to all its counties and
 // writes a 通知 with a file; the county imports the one reply and sees the three 已批复, the round marked
 // 州级下发 with its sheets, and the notice with its file, which it downloads and marks read.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { smallPdf } from '../electron/testSupport/attachments';
-import { appsPerTest, ARTIFACTS_DIR, retype, startApp, type AppUnderTest } from './harness';
+import { appsPerTest, screenshotsIn, retype, startApp, type AppUnderTest } from './harness';
 import { downloadBy, openExchange, upload } from './exchangeSteps';
 
 const YEAR = 2020;
 const OPINION = '目标设置合理，同意实施';
 const NOTICE = '关于开展2020年8月绩效运行监控的通知';
-const SCREENSHOTS = path.join(ARTIFACTS_DIR, 'prefecture-down');
+const screenshot = screenshotsIn('prefecture-down');
 
 let county: AppUnderTest;
 let prefecture: AppUnderTest;
@@ -22,11 +19,6 @@ appsPerTest(async () => {
   county = await startApp({ label: '县' });
   prefecture = await startApp({ label: '州' });
 });
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 describe('what the prefecture sends down to its counties', () => {
   it('approves three submitted targets at once, issues a round and a notice with a file, and the county sees all three after one reply', async () => {

@@ -143,7 +143,7 @@ export function refuseLocked(record: SheetRecord): void {
   throw new AppError('CONFLICT', `“${record.project.name}”的监控表当前为“${WORKFLOW_LABELS[record.status]}”，不能修改。${hint}`);
 }
 
-function checkDeviation(what: string, deviation: Deviation, allowed: readonly string[]): void {
+export function checkDeviation(what: string, deviation: Deviation, allowed: readonly string[]): void {
   const unknown = unknownReasons(deviation.reasons, allowed);
   if (unknown.length) throw new AppError('INVALID_INPUT', `${what}的偏差原因“${unknown.join('、')}”不在可选范围内：${allowed.join('、')}`);
 }
@@ -161,10 +161,18 @@ function checkSave(record: SheetRecord, input: SheetContent, month: number): voi
     if (forecast) throw new AppError('INVALID_INPUT', `“${fund.source}”${forecast}。没有保存`);
   }
   checkDeviation('预算执行', input.budget, SLOW_SPENDING_REASONS);
-  const names = new Map(record.indicators.map((i) => [i.indicatorId, i.name]));
-  for (const indicator of input.indicators) {
+  checkIndicatorReports(record.indicators, input.indicators);
+}
+
+/** Each reported indicator is one of the sheet's, with reasons and a likelihood from their lists. */
+export function checkIndicatorReports(
+  rows: readonly { indicatorId: string; name: string }[],
+  reports: readonly Pick<IndicatorReport, 'indicatorId' | 'likelihood' | 'reasons' | 'reasonOther' | 'measures'>[],
+): void {
+  const names = new Map(rows.map((i) => [i.indicatorId, i.name]));
+  for (const indicator of reports) {
     const name = names.get(indicator.indicatorId);
-    if (!name) throw new AppError('INVALID_INPUT', '填报的指标不属于该项目批复的绩效目标，请刷新后重新填写');
+    if (!name) throw new AppError('INVALID_INPUT', '填报的指标不属于批复的绩效目标，请刷新后重新填写');
     checkDeviation(`指标“${name}”`, indicator, DEVIATION_REASONS);
     if (indicator.likelihood !== '' && !(LIKELIHOODS as readonly string[]).includes(indicator.likelihood)) {
       throw new AppError('INVALID_INPUT', `指标“${name}”的完成目标可能性应为：${LIKELIHOODS.join('、')}`);
@@ -200,7 +208,7 @@ function contentAfter(record: SheetRecord, input: SheetSaveInput): SheetContent 
 
 type IndicatorContent = SheetContent['indicators'][number];
 
-const optionalText = (value: string) => (value.trim() === '' ? null : value.trim());
+export const optionalText = (value: string) => (value.trim() === '' ? null : value.trim());
 const sameIndicator = (a: IndicatorContent, b: IndicatorContent) =>
   JSON.stringify([a.reached, a.expectedFullYear, a.likelihood, a.reasons, a.reasonOther, a.measures]) ===
   JSON.stringify([b.reached, b.expectedFullYear, b.likelihood, b.reasons, b.reasonOther, b.measures]);

@@ -1,0 +1,326 @@
+// 部门整体绩效监控: a unit's whole budget in a round. Every unit with an approved department-wide target
+// gets a sheet when the round opens, with the target's 基本支出 and 项目支出 and its indicators snapshotted.
+// The unit reports what it executed of each (项目支出 can be taken from its project sheets of the round)
+// and each indicator's progress; the lights are the project sheets' §5 rules, run on the two budget parts.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { sqliteOf, type Db } from '../../db/open';
+import { monitoringDepartmentIndicators, monitoringDepartmentSheets, monitoringFunds, monitoringSheets, projects, sqlNow, units } from '../../db/schema';
+import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audit';
+import {
+  assessSheet,
+  listSheetProblems,
+  overspendMessage,
+  sheetRules,
+  SLOW_SPENDING_REASONS,
+  type Deviation,
+  type RoundRuleSettings,
+  type SheetAssessment,
+} from '../domain/monitoring';
+import { workflowActionPermission } from '../domain/permissions';
+import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction, type WorkflowState } from '../domain/workflow';
+import { AppError } from '../errors';
+import { refuseSelfReview, requirePermission } from '../registry';
+import { checkDeviation, checkIndicatorReports, optionalText, type IndicatorReport } from './sheets';
+import { figuresOf, requireRound, roundKey, roundRuleSettings, type SheetFigures, type SheetIndicator } from './store';
+
+const ENTITY = 'monitoring-department-sheet';
+
+/** The two parts of a unit's whole budget, as the fund rows the §5 assessment reads. */
+export const BUDGET_PARTS = ['基本支出', '项目支出'] as const;
+
+export interface DepartmentSheetRecord {
+  id: string;
+  version: number;
+  roundId: string;
+  unitCode: string;
+  unitName: string;
+  status: WorkflowState;
+  basicBudgetFen: number;
+  projectBudgetFen: number;
+  basicExecutedFen: number;
+  projectExecutedFen: number;
+  budget: Deviation;
+  remarks: string;
+  reviewOpinion: string | null;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  decidedAt: string | null;
+  indicators: SheetIndicator[];
+}
+
+export type DepartmentSheetRow = Omit<DepartmentSheetRecord, 'indicators' | 'budget' | 'remarks'> & SheetFigures & { indicatorCount: number };
+
+export interface DepartmentSheetDetail extends DepartmentSheetRecord {
+  round: { id: string; title: string; year: number; month: number };
+  rules: RoundRuleSettings;
+  figures: SheetFigures;
+  /** 项目支出 executed to date on the unit's project sheets of the same round, to prefill the 项目支出 figure. */
+  projectSheetsExecutedFen: number;
+  problems: string[];
+  history: AuditRow[];
+}
+
+/**
+ * Opens a department sheet per unit with an approved department-wide target of the round's year, with
+ * the target's budget split and its indicators as they stand now.
+ */
+export function openDepartmentSheets(db: Db, roundId: string, region: string, year: number): void {
+  const sqlite = sqliteOf(db);
+  const approved = sqlite
+    .prepare(
+      `SELECT id, owner_code AS unitCode, coalesce(basic_fen, 0) AS basicFen, coalesce(project_fen, 0) AS projectFen FROM targets
+       WHERE region_code = ? AND year = ? AND kind = 'department' AND status = 'approved' AND deleted = 0 ORDER BY owner_code`,
+    )
+    .all(region, year) as { id: string; unitCode: string; basicFen: number; projectFen: number }[];
+  const insertSheet = sqlite.prepare(
+    'INSERT INTO monitoring_department_sheets (id, round_id, unit_code, target_id, basic_budget_fen, project_budget_fen) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertIndicators = sqlite.prepare(
+    `INSERT INTO monitoring_department_indicators (sheet_id, indicator_id, seq, level1, level2, name, operator, target_value, unit, accrual)
+     SELECT ?, id, seq, level1, level2, name, operator, value, unit, accrual FROM target_indicators WHERE target_id = ?`,
+  );
+  for (const target of approved) {
+    const sheetId = randomUUID();
+    insertSheet.run(sheetId, roundId, target.unitCode, target.id, target.basicFen, target.projectFen);
+    insertIndicators.run(sheetId, target.id);
+  }
+}
+
+const parseReasons = (json: string): string[] => JSON.parse(json) as string[];
+
+/** The department sheets of a round (or some of them), by unit code. */
+export function loadDepartmentSheets(db: Db, roundId: string, sheetIds?: readonly string[]): DepartmentSheetRecord[] {
+  const round = requireRound(db, roundId);
+  const conditions = [eq(monitoringDepartmentSheets.roundId, roundId), eq(monitoringDepartmentSheets.deleted, false)];
+  if (sheetIds) conditions.push(inArray(monitoringDepartmentSheets.id, [...sheetIds]));
+  const rows = db
+    .select({ sheet: monitoringDepartmentSheets, unitName: units.name })
+    .from(monitoringDepartmentSheets)
+    .leftJoin(units, and(eq(units.regionCode, round.regionCode), eq(units.code, monitoringDepartmentSheets.unitCode)))
+    .where(and(...conditions))
+    .orderBy(asc(monitoringDepartmentSheets.unitCode))
+    .all();
+  if (rows.length === 0) return [];
+  const indicators = db
+    .select()
+    .from(monitoringDepartmentIndicators)
+    .where(inArray(monitoringDepartmentIndicators.sheetId, rows.map((r) => r.sheet.id)))
+    .orderBy(asc(monitoringDepartmentIndicators.seq))
+    .all();
+  return rows.map(({ sheet, unitName }) => ({
+    id: sheet.id,
+    version: sheet.version,
+    roundId: sheet.roundId,
+    unitCode: sheet.unitCode,
+    unitName: unitName ?? sheet.unitCode,
+    status: sheet.status,
+    basicBudgetFen: sheet.basicBudgetFen,
+    projectBudgetFen: sheet.projectBudgetFen,
+    basicExecutedFen: sheet.basicExecutedFen,
+    projectExecutedFen: sheet.projectExecutedFen,
+    budget: { reasons: parseReasons(sheet.budgetReasons), reasonOther: sheet.budgetReasonOther, measures: sheet.budgetMeasures },
+    remarks: sheet.remarks,
+    reviewOpinion: sheet.reviewOpinion,
+    submittedAt: sheet.submittedAt,
+    submittedBy: sheet.submittedBy,
+    decidedAt: sheet.decidedAt,
+    indicators: indicators
+      .filter((i) => i.sheetId === sheet.id)
+      .map((i) => ({
+        indicatorId: i.indicatorId,
+        seq: i.seq,
+        level1: i.level1,
+        level2: i.level2,
+        name: i.name,
+        unit: i.unit,
+        operator: i.operator,
+        target: i.targetValue,
+        accrual: i.accrual,
+        reached: i.reached ?? '',
+        expectedFullYear: i.expectedFullYear ?? '',
+        likelihood: i.likelihood ?? '',
+        reasons: parseReasons(i.reasons),
+        reasonOther: i.reasonOther,
+        measures: i.measures,
+      })),
+  }));
+}
+
+export function requireDepartmentSheet(db: Db, sheetId: string): DepartmentSheetRecord {
+  const sheet = db.select({ roundId: monitoringDepartmentSheets.roundId }).from(monitoringDepartmentSheets).where(eq(monitoringDepartmentSheets.id, sheetId)).get();
+  const [record] = sheet ? loadDepartmentSheets(db, sheet.roundId, [sheetId]) : [];
+  if (!record) throw new AppError('NOT_FOUND', '该部门整体监控表不存在或已删除，请刷新后重试');
+  return record;
+}
+
+/** The whole budget as two fund rows, so the project sheets' rules give its execution rate and light. */
+export const budgetPartsOf = (sheet: Pick<DepartmentSheetRecord, 'basicBudgetFen' | 'projectBudgetFen' | 'basicExecutedFen' | 'projectExecutedFen'>) => [
+  { source: BUDGET_PARTS[0], adjustedFen: sheet.basicBudgetFen, executedFen: sheet.basicExecutedFen },
+  { source: BUDGET_PARTS[1], adjustedFen: sheet.projectBudgetFen, executedFen: sheet.projectExecutedFen },
+];
+
+export function assessDepartmentSheet(record: DepartmentSheetRecord, settings: RoundRuleSettings): SheetAssessment {
+  return assessSheet({ funds: budgetPartsOf(record), submitted: record.submittedAt !== null, budget: record.budget, indicators: record.indicators }, sheetRules(settings));
+}
+
+const departmentFigures = (record: DepartmentSheetRecord, assessment: SheetAssessment): SheetFigures => figuresOf({ funds: budgetPartsOf(record) }, assessment);
+
+const problemsOf = (record: DepartmentSheetRecord, assessment: SheetAssessment) => listSheetProblems(assessment, record.indicators.map((i) => i.name), [...BUDGET_PARTS]);
+
+export function listDepartmentSheets(db: Db, roundId: string): DepartmentSheetRow[] {
+  const settings = roundRuleSettings(db, requireRound(db, roundId));
+  return loadDepartmentSheets(db, roundId).map((record) => {
+    const { indicators, budget: _budget, remarks: _remarks, ...row } = record;
+    return { ...row, indicatorCount: indicators.length, ...departmentFigures(record, assessDepartmentSheet(record, settings)) };
+  });
+}
+
+/** 项目支出 executed to date on the unit's project sheets of the round. */
+function projectSheetsExecutedFen(db: Db, roundId: string, unitCode: string): number {
+  return (
+    db
+      .select({ fen: sql<number>`coalesce(sum(${monitoringFunds.executedFen}), 0)` })
+      .from(monitoringFunds)
+      .innerJoin(monitoringSheets, and(eq(monitoringSheets.id, monitoringFunds.sheetId), eq(monitoringSheets.deleted, false)))
+      .innerJoin(projects, eq(projects.id, monitoringSheets.projectId))
+      .where(and(eq(monitoringSheets.roundId, roundId), eq(projects.unitCode, unitCode)))
+      .get()?.fen ?? 0
+  );
+}
+
+const naturalKey = (db: Db, record: DepartmentSheetRecord) => `${roundKey(requireRound(db, record.roundId))}/${record.unitCode}`;
+
+export function getDepartmentSheet(db: Db, sheetId: string): DepartmentSheetDetail {
+  const record = requireDepartmentSheet(db, sheetId);
+  const round = requireRound(db, record.roundId);
+  const rules = roundRuleSettings(db, round);
+  const assessment = assessDepartmentSheet(record, rules);
+  return {
+    ...record,
+    round: { id: round.id, title: round.title, year: round.year, month: round.month },
+    rules,
+    figures: departmentFigures(record, assessment),
+    projectSheetsExecutedFen: projectSheetsExecutedFen(db, round.id, record.unitCode),
+    problems: problemsOf(record, assessment),
+    history: listAudit(db, { entity: ENTITY, naturalKey: naturalKey(db, record), limit: 50 }),
+  };
+}
+
+export interface DepartmentSheetSaveInput {
+  sheetId: string;
+  version: number;
+  basicExecutedFen: number;
+  projectExecutedFen: number;
+  budget: Deviation;
+  remarks: string;
+  indicators: readonly IndicatorReport[];
+}
+
+function refuseUnchangeable(record: DepartmentSheetRecord, version: number): void {
+  if (record.version !== version) throw new AppError('CONFLICT', `“${record.unitName}”的部门整体监控表已被他人修改，请刷新后重新填写`);
+  if (editable(record.status)) return;
+  const hint = record.status === 'submitted' ? '如需修改，请先撤回' : '已通过的监控表不能再修改';
+  throw new AppError('CONFLICT', `“${record.unitName}”的部门整体监控表当前为“${WORKFLOW_LABELS[record.status]}”，不能修改。${hint}`);
+}
+
+function checkDepartmentSave(record: DepartmentSheetRecord, input: DepartmentSheetSaveInput): void {
+  for (const part of budgetPartsOf({ ...record, basicExecutedFen: input.basicExecutedFen, projectExecutedFen: input.projectExecutedFen })) {
+    if (!Number.isSafeInteger(part.executedFen) || part.executedFen < 0) throw new AppError('INVALID_INPUT', `“${part.source}”的执行数不能为负数`);
+    const overspent = overspendMessage(part.executedFen, part.adjustedFen);
+    if (overspent) throw new AppError('INVALID_INPUT', `“${part.source}”${overspent}。超支不能保存`);
+  }
+  checkDeviation('预算执行', input.budget, SLOW_SPENDING_REASONS);
+  checkIndicatorReports(record.indicators, input.indicators);
+}
+
+const contentOf = (record: DepartmentSheetRecord) => ({
+  basicExecutedFen: record.basicExecutedFen,
+  projectExecutedFen: record.projectExecutedFen,
+  budget: record.budget,
+  remarks: record.remarks,
+  indicators: record.indicators.map(({ indicatorId, reached, expectedFullYear, likelihood, reasons, reasonOther, measures }) => ({ indicatorId, reached, expectedFullYear, likelihood, reasons, reasonOther, measures })),
+});
+
+function writeContent(tx: Db, sheetId: string, input: DepartmentSheetSaveInput): void {
+  tx.update(monitoringDepartmentSheets)
+    .set({
+      basicExecutedFen: input.basicExecutedFen,
+      projectExecutedFen: input.projectExecutedFen,
+      budgetReasons: JSON.stringify(input.budget.reasons),
+      budgetReasonOther: input.budget.reasonOther.trim(),
+      budgetMeasures: input.budget.measures.trim(),
+      remarks: input.remarks.trim(),
+      version: sql`${monitoringDepartmentSheets.version} + 1`,
+      updatedAt: sqlNow,
+    })
+    .where(eq(monitoringDepartmentSheets.id, sheetId))
+    .run();
+  for (const i of input.indicators) {
+    tx.update(monitoringDepartmentIndicators)
+      .set({
+        reached: optionalText(i.reached),
+        expectedFullYear: optionalText(i.expectedFullYear),
+        likelihood: optionalText(i.likelihood),
+        reasons: JSON.stringify(i.reasons),
+        reasonOther: i.reasonOther.trim(),
+        measures: i.measures.trim(),
+      })
+      .where(and(eq(monitoringDepartmentIndicators.sheetId, sheetId), eq(monitoringDepartmentIndicators.indicatorId, i.indicatorId)))
+      .run();
+  }
+}
+
+export function saveDepartmentSheet(db: Db, actor: Actor, input: DepartmentSheetSaveInput): DepartmentSheetDetail {
+  db.transaction((tx) => {
+    const before = requireDepartmentSheet(tx, input.sheetId);
+    refuseUnchangeable(before, input.version);
+    checkDepartmentSave(before, input);
+    writeContent(tx, input.sheetId, input);
+    const after = requireDepartmentSheet(tx, input.sheetId);
+    recordAudit(tx, actor, { entity: ENTITY, naturalKey: naturalKey(tx, before), action: '保存部门整体监控表', before: contentOf(before), after: contentOf(after) });
+  });
+  return getDepartmentSheet(db, input.sheetId);
+}
+
+export interface DepartmentSheetTransitionInput {
+  sheetId: string;
+  version: number;
+  action: WorkflowAction;
+  opinion?: string | null;
+}
+
+function refuseIncomplete(db: Db, record: DepartmentSheetRecord): void {
+  const problems = problemsOf(record, assessDepartmentSheet(record, roundRuleSettings(db, requireRound(db, record.roundId))));
+  if (problems.length === 0) return;
+  const more = problems.length > 5 ? `等 ${problems.length} 处` : '';
+  throw new AppError('INVALID_INPUT', `“${record.unitName}”的部门整体监控表还不能送审，请先补充：${problems.slice(0, 5).join('；')}${more}`);
+}
+
+/** 送审 / 撤回 / 审核通过 / 退回, as project sheets: nobody decides on what they submitted themselves. */
+export function transitionDepartmentSheet(db: Db, actor: Actor, input: DepartmentSheetTransitionInput): DepartmentSheetDetail {
+  db.transaction((tx) => {
+    const record = requireDepartmentSheet(tx, input.sheetId);
+    if (record.version !== input.version) throw new AppError('CONFLICT', `“${record.unitName}”的部门整体监控表已被他人修改，请刷新后重试`);
+    const move = transition(record.status, input.action, input.opinion);
+    if (!move.ok) throw new AppError('CONFLICT', move.message);
+    requirePermission(tx, actor, workflowActionPermission(input));
+    const key = naturalKey(tx, record);
+    const decided = input.action === 'approve' || input.action === 'return';
+    if (decided) refuseSelfReview(tx, actor, record.submittedBy, { entity: ENTITY, naturalKey: key });
+    if (input.action === 'submit') refuseIncomplete(tx, record);
+    const opinion = input.opinion?.trim() || null;
+    tx.update(monitoringDepartmentSheets)
+      .set({
+        status: move.next,
+        version: sql`${monitoringDepartmentSheets.version} + 1`,
+        updatedAt: sqlNow,
+        ...(input.action === 'submit' ? { submittedAt: sqlNow, submittedBy: actor.id } : {}),
+        ...(decided ? { decidedAt: sqlNow, reviewOpinion: opinion } : {}),
+      })
+      .where(eq(monitoringDepartmentSheets.id, record.id))
+      .run();
+    recordAudit(tx, actor, { entity: ENTITY, naturalKey: key, action: `${ACTION_LABELS[input.action]}部门整体监控表`, before: { status: record.status }, after: { status: move.next }, opinion });
+  });
+  return getDepartmentSheet(db, input.sheetId);
+}

@@ -17,6 +17,7 @@ import {
   type RoundRuleSettings,
   type SheetAssessment,
 } from '../domain/monitoring';
+import { BUDGET_PARTS, budgetPartsOf } from '../domain/departmentMonitoring';
 import { workflowActionPermission } from '../domain/permissions';
 import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
@@ -25,9 +26,6 @@ import { checkDeviation, checkIndicatorReports, optionalText, type IndicatorRepo
 import { figuresOf, requireRound, roundKey, roundRuleSettings, type SheetFigures, type SheetIndicator } from './store';
 
 const ENTITY = 'monitoring-department-sheet';
-
-/** The two parts of a unit's whole budget, as the fund rows the §5 assessment reads. */
-export const BUDGET_PARTS = ['基本支出', '项目支出'] as const;
 
 export interface DepartmentSheetRecord {
   id: string;
@@ -153,12 +151,6 @@ export function requireDepartmentSheet(db: Db, sheetId: string): DepartmentSheet
   if (!record) throw new AppError('NOT_FOUND', '该部门整体监控表不存在或已删除，请刷新后重试');
   return record;
 }
-
-/** The whole budget as two fund rows, so the project sheets' rules give its execution rate and light. */
-export const budgetPartsOf = (sheet: Pick<DepartmentSheetRecord, 'basicBudgetFen' | 'projectBudgetFen' | 'basicExecutedFen' | 'projectExecutedFen'>) => [
-  { source: BUDGET_PARTS[0], adjustedFen: sheet.basicBudgetFen, executedFen: sheet.basicExecutedFen },
-  { source: BUDGET_PARTS[1], adjustedFen: sheet.projectBudgetFen, executedFen: sheet.projectExecutedFen },
-];
 
 export function assessDepartmentSheet(record: DepartmentSheetRecord, settings: RoundRuleSettings): SheetAssessment {
   return assessSheet({ funds: budgetPartsOf(record), submitted: record.submittedAt !== null, budget: record.budget, indicators: record.indicators }, sheetRules(settings));

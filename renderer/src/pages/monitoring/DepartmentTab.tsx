@@ -14,8 +14,12 @@ export function DepartmentTab({ roundId }: { roundId: string }) {
   if (sheets.data.length === 0) {
     return <EmptyNotice title="本轮没有部门整体监控表" description="开启轮次时没有单位的部门整体支出绩效目标已审核通过。目标通过后开启的轮次会为该单位建立部门整体监控表。" />;
   }
+  const unreported = sheets.data.filter((s) => !s.reported).length;
   return (
     <Stack gap="sm">
+      <Text size="sm" c="dimmed" role="status">
+        共 {sheets.data.length} 个单位{unreported > 0 && `，未填报 ${unreported} 个`}
+      </Text>
       <Table withTableBorder striped aria-label="部门整体监控表" verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>

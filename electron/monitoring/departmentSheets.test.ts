@@ -81,10 +81,12 @@ describe('department-wide monitoring sheets', () => {
     expect(getDepartmentSheet(db, listDepartmentSheets(db, round.id)[0]!.id).projectSheetsExecutedFen).toBe(15 * WAN);
   });
 
-  it('refuses an executed amount above a budget part and writes nothing', () => {
+  it('refuses an executed amount above a budget part, or an indicator not of the unit, and writes nothing', () => {
     const { db, round } = countyWithDepartmentTargets();
     const sheet = getDepartmentSheet(db, listDepartmentSheets(db, round.id)[0]!.id);
     expect(() => saveDepartmentSheet(db, TEST_ACTOR, filled(sheet, 61 * WAN, 0))).toThrow(/“基本支出”.*超支不能保存/);
+    const stranger = { indicatorId: 'not-this-units', reached: '1', expectedFullYear: '', likelihood: '确定能' as const, ...none };
+    expect(() => saveDepartmentSheet(db, TEST_ACTOR, { ...filled(sheet, 10 * WAN, 0), indicators: [stranger] })).toThrow('填报的指标不属于该单位部门整体批复的绩效目标');
     expect(getDepartmentSheet(db, sheet.id)).toMatchObject({ version: sheet.version, basicExecutedFen: 0 });
   });
 

@@ -19,10 +19,10 @@ import {
 } from '../domain/monitoring';
 import { BUDGET_PARTS, budgetPartsOf } from '../domain/departmentMonitoring';
 import { workflowActionPermission } from '../domain/permissions';
-import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction, type WorkflowState } from '../domain/workflow';
+import { ACTION_LABELS, transition, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { refuseSelfReview, requirePermission } from '../registry';
-import { checkDeviation, checkIndicatorReports, optionalText, type IndicatorReport } from './sheets';
+import { checkDeviation, checkIndicatorReports, optionalText, refuseLockedStatus, refuseSubmission, type IndicatorReport } from './sheets';
 import { figuresOf, requireRound, roundKey, roundRuleSettings, type SheetFigures, type SheetIndicator } from './store';
 
 const ENTITY = 'monitoring-department-sheet';
@@ -209,11 +209,11 @@ export interface DepartmentSheetSaveInput {
   indicators: readonly IndicatorReport[];
 }
 
+const sheetName = (record: DepartmentSheetRecord) => `“${record.unitName}”的部门整体监控表`;
+
 function refuseUnchangeable(record: DepartmentSheetRecord, version: number): void {
-  if (record.version !== version) throw new AppError('CONFLICT', `“${record.unitName}”的部门整体监控表已被他人修改，请刷新后重新填写`);
-  if (editable(record.status)) return;
-  const hint = record.status === 'submitted' ? '如需修改，请先撤回' : '已通过的监控表不能再修改';
-  throw new AppError('CONFLICT', `“${record.unitName}”的部门整体监控表当前为“${WORKFLOW_LABELS[record.status]}”，不能修改。${hint}`);
+  if (record.version !== version) throw new AppError('CONFLICT', `${sheetName(record)}已被他人修改，请刷新后重新填写`);
+  refuseLockedStatus(sheetName(record), record.status);
 }
 
 function checkDepartmentSave(record: DepartmentSheetRecord, input: DepartmentSheetSaveInput): void {
@@ -223,7 +223,7 @@ function checkDepartmentSave(record: DepartmentSheetRecord, input: DepartmentShe
     if (overspent) throw new AppError('INVALID_INPUT', `“${part.source}”${overspent}。超支不能保存`);
   }
   checkDeviation('预算执行', input.budget, SLOW_SPENDING_REASONS);
-  checkIndicatorReports(record.indicators, input.indicators);
+  checkIndicatorReports('该单位部门整体', record.indicators, input.indicators);
 }
 
 const contentOf = (record: DepartmentSheetRecord) => ({
@@ -283,17 +283,14 @@ export interface DepartmentSheetTransitionInput {
 }
 
 function refuseIncomplete(db: Db, record: DepartmentSheetRecord): void {
-  const problems = problemsOf(record, assessDepartmentSheet(record, roundRuleSettings(db, requireRound(db, record.roundId))));
-  if (problems.length === 0) return;
-  const more = problems.length > 5 ? `等 ${problems.length} 处` : '';
-  throw new AppError('INVALID_INPUT', `“${record.unitName}”的部门整体监控表还不能送审，请先补充：${problems.slice(0, 5).join('；')}${more}`);
+  refuseSubmission(sheetName(record), problemsOf(record, assessDepartmentSheet(record, roundRuleSettings(db, requireRound(db, record.roundId)))));
 }
 
 /** 送审 / 撤回 / 审核通过 / 退回, as project sheets: nobody decides on what they submitted themselves. */
 export function transitionDepartmentSheet(db: Db, actor: Actor, input: DepartmentSheetTransitionInput): DepartmentSheetDetail {
   db.transaction((tx) => {
     const record = requireDepartmentSheet(tx, input.sheetId);
-    if (record.version !== input.version) throw new AppError('CONFLICT', `“${record.unitName}”的部门整体监控表已被他人修改，请刷新后重试`);
+    if (record.version !== input.version) throw new AppError('CONFLICT', `${sheetName(record)}已被他人修改，请刷新后重试`);
     const move = transition(record.status, input.action, input.opinion);
     if (!move.ok) throw new AppError('CONFLICT', move.message);
     requirePermission(tx, actor, workflowActionPermission(input));

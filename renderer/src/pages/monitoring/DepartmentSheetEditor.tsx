@@ -1,8 +1,8 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { BUDGET_PARTS } from '../../../../electron/domain/departmentMonitoring';
 import { formatWanYuan } from '../../../../electron/domain/money';
-import { executionRate, needsExplanation, sheetRules, SLOW_SPENDING_REASONS, type SheetAssessment } from '../../../../electron/domain/monitoring';
+import { executionRate, needsExplanation, SLOW_SPENDING_REASONS, type SheetAssessment } from '../../../../electron/domain/monitoring';
 import { percent } from '../../../../electron/domain/ratio';
 import { editable } from '../../../../electron/domain/workflow';
 import type { DepartmentSheetDetail } from '../../../../electron/monitoring/contract';
@@ -15,8 +15,8 @@ import { useUnsavedWork } from '../../components/unsavedWork';
 import { routeHref } from '../../router';
 import { DeviationFields } from './DeviationFields';
 import { IndicatorSection } from './IndicatorSection';
-import { LightBadge } from './LightBadge';
 import { Locked } from './Locked';
+import { MonitoringResult } from './SheetHeader';
 import { SheetReview } from './SheetReview';
 import { TextSection } from './TextSection';
 import {
@@ -75,7 +75,7 @@ function DepartmentFormView({ detail, reload }: { detail: DepartmentSheetDetail;
         ← {detail.round.title} · 部门整体
       </Anchor>
       <PageHeader title={`${detail.unitName} · 部门整体绩效监控`} description={`${detail.unitCode} · ${detail.round.title}（截至 ${detail.round.month} 月末）`} />
-      <DepartmentResult detail={detail} assessment={assessment} />
+      <MonitoringResult rules={detail.rules} assessment={assessment} />
       {canEdit && work.draftOffer}
       <SheetReview
         detail={detail}
@@ -94,40 +94,6 @@ function DepartmentFormView({ detail, reload }: { detail: DepartmentSheetDetail;
       </SheetReview>
       <ReviewHistory rows={detail.history} />
     </Stack>
-  );
-}
-
-/** 序时进度, the whole budget's execution rate and the two lights, as they stand while the unit types. */
-function DepartmentResult({ detail, assessment }: { detail: DepartmentSheetDetail; assessment: SheetAssessment }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-label="监控结果">
-      <Group gap="xl">
-        <Text>
-          序时进度 <b>{percent(sheetRules(detail.rules).progress)}%</b>
-        </Text>
-        <Text>
-          预算执行率 <b>{percent(assessment.execution.rate)}%</b>
-          {assessment.execution.zeroBudget && (
-            <Badge ml={6} color="orange" variant="light">
-              预算为 0
-            </Badge>
-          )}
-        </Text>
-        <Group gap={6}>
-          <Text>预算执行</Text>
-          <LightBadge light={assessment.budgetLight} reported={assessment.reported} size="lg" aria-label="预算执行灯" />
-        </Group>
-        <Group gap={6}>
-          <Text>目标实现</Text>
-          <LightBadge light={assessment.projectLight} reported={assessment.reported} size="lg" aria-label="目标实现灯" />
-        </Group>
-      </Group>
-      {!assessment.reported && (
-        <Text size="sm" c="dimmed" mt={6}>
-          尚未填报：填写执行数或指标完成值后显示灯色。
-        </Text>
-      )}
-    </Paper>
   );
 }
 

@@ -11,7 +11,7 @@ import type { RoundScope } from '../domain/monitoring';
 import { AppError } from '../errors';
 import { issuersOf, markIssued } from '../exchange/exchange';
 import { chosenCounties, countiesOf, requireInstallation } from '../registry';
-import { openDepartmentSheets } from './departmentSheets';
+import { openDepartmentSheets } from './departmentRounds';
 import { checkRoundInput, nextSeq, openSheets, ROUND_ENTITY, roundCandidates, type RoundSummary } from './rounds';
 import { requireRound, roundKey } from './store';
 

@@ -14,7 +14,7 @@ import { AppError } from '../errors';
 import { issuersOf } from '../exchange/exchange';
 import { findRegion, requireInstallation } from '../registry';
 import { settingValue } from '../settings';
-import { openDepartmentSheets } from './departmentSheets';
+import { openDepartmentSheets } from './departmentRounds';
 import { requireRound, roundKey, type RoundRow } from './store';
 
 /** A round's record kind in packages (exchange.ts). */

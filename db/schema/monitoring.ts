@@ -89,36 +89,93 @@ export const monitoringFunds = sqliteTable(
 );
 
 /**
- * Progress of one approved indicator in a sheet. The indicator is copied when the round opens: an
- * approved target adjustment later rewrites the target's rows, and a past round must still read against
- * what was in force then (so indicator_id is provenance, not a foreign key).
+ * The columns of one approved indicator's progress, on a project or a department sheet. The indicator is
+ * copied when the round opens: an approved target adjustment later rewrites the target's rows, and a past
+ * round must still read against what was in force then (so indicator_id is provenance, not a foreign key).
  */
+const indicatorProgressColumns = () => ({
+  indicatorId: text('indicator_id').notNull(),
+  seq: integer('seq').notNull().default(0),
+  level1: text('level1').notNull().default(''),
+  level2: text('level2').notNull().default(''),
+  name: text('name').notNull().default(''),
+  operator: text('operator').notNull().default(''),
+  targetValue: text('target_value').notNull().default(''),
+  unit: text('unit').notNull().default(''),
+  /** 累计型 (prorated by 序时进度) or 状态型 (compared with the full target), as the target said then. */
+  accrual: text('accrual', { enum: ACCRUALS }).notNull().default('cumulative'),
+  reached: text('reached'),
+  expectedFullYear: text('expected_full_year'),
+  /** 确定能 / 有可能 / 完全不可能 */
+  likelihood: text('likelihood'),
+  /** JSON array of 经费保障 / 制度保障 / 人员保障 / 硬件条件保障 / 其他 */
+  reasons: text('reasons').notNull().default('[]'),
+  reasonOther: text('reason_other').notNull().default(''),
+  measures: text('measures').notNull().default(''),
+});
+
+/** Progress of one approved indicator in a project's sheet. */
 export const monitoringIndicators = sqliteTable(
   'monitoring_indicators',
   {
     sheetId: text('sheet_id').notNull().references(() => monitoringSheets.id, { onDelete: 'cascade' }),
-    indicatorId: text('indicator_id').notNull(),
-    seq: integer('seq').notNull().default(0),
-    level1: text('level1').notNull().default(''),
-    level2: text('level2').notNull().default(''),
-    name: text('name').notNull().default(''),
-    operator: text('operator').notNull().default(''),
-    targetValue: text('target_value').notNull().default(''),
-    unit: text('unit').notNull().default(''),
-    /** 累计型 (prorated by 序时进度) or 状态型 (compared with the full target), as the target said then. */
-    accrual: text('accrual', { enum: ACCRUALS }).notNull().default('cumulative'),
-    reached: text('reached'),
-    expectedFullYear: text('expected_full_year'),
-    /** 确定能 / 有可能 / 完全不可能 */
-    likelihood: text('likelihood'),
-    /** JSON array of 经费保障 / 制度保障 / 人员保障 / 硬件条件保障 / 其他 */
-    reasons: text('reasons').notNull().default('[]'),
-    reasonOther: text('reason_other').notNull().default(''),
-    measures: text('measures').notNull().default(''),
+    ...indicatorProgressColumns(),
   },
   (t) => [
     uniqueIndex('monitoring_indicators_key').on(t.sheetId, t.indicatorId),
     checkOneOf('monitoring_indicators', 'accrual', ACCRUALS),
     checkJson('monitoring_indicators', 'reasons'),
+  ],
+);
+
+/**
+ * 部门整体绩效监控: a unit's whole budget in a round, opened for each unit with an approved department-wide
+ * target. Its budget (基本支出 and 项目支出) is the target's as it stood when the round opened. Natural key:
+ * round key + unit code.
+ */
+export const monitoringDepartmentSheets = sqliteTable(
+  'monitoring_department_sheets',
+  {
+    ...exchangedColumns(),
+    roundId: text('round_id').notNull().references(() => monitoringRounds.id, { onDelete: 'cascade' }),
+    unitCode: text('unit_code').notNull(),
+    /** The approved department target it was opened from (provenance: an adjustment may rewrite it). */
+    targetId: text('target_id').notNull(),
+    status: workflowStatus(),
+    basicBudgetFen: integer('basic_budget_fen').notNull().default(0),
+    projectBudgetFen: integer('project_budget_fen').notNull().default(0),
+    basicExecutedFen: integer('basic_executed_fen').notNull().default(0),
+    projectExecutedFen: integer('project_executed_fen').notNull().default(0),
+    /** Why the budget light is red or yellow: JSON array of the slow-spending reasons (SLOW_SPENDING_REASONS). */
+    budgetReasons: text('budget_reasons').notNull().default('[]'),
+    budgetReasonOther: text('budget_reason_other').notNull().default(''),
+    budgetMeasures: text('budget_measures').notNull().default(''),
+    remarks: text('remarks').notNull().default(''),
+    reviewOpinion: text('review_opinion'),
+    submittedAt: text('submitted_at'),
+    /** The operator who last submitted it: nobody approves or returns what they submitted themselves. */
+    submittedBy: text('submitted_by'),
+    decidedAt: text('decided_at'),
+  },
+  (t) => [
+    uniqueIndex('monitoring_department_sheets_key').on(t.roundId, t.unitCode),
+    checkWorkflowStatus('monitoring_department_sheets'),
+    checkBoolean('monitoring_department_sheets', 'deleted'),
+    checkJson('monitoring_department_sheets', 'budget_reasons'),
+    ...['basic_budget_fen', 'project_budget_fen', 'basic_executed_fen', 'project_executed_fen'].map((column) => checkFen('monitoring_department_sheets', column)),
+  ],
+);
+
+/** Progress of one approved department-wide indicator in a department sheet. */
+export const monitoringDepartmentIndicators = sqliteTable(
+  'monitoring_department_indicators',
+  {
+    sheetId: text('sheet_id').notNull().references(() => monitoringDepartmentSheets.id, { onDelete: 'cascade' }),
+    ...indicatorProgressColumns(),
+  },
+  (t) => [
+    uniqueIndex('monitoring_department_indicators_key').on(t.sheetId, t.indicatorId),
+    checkOneOf('monitoring_department_indicators', 'accrual', ACCRUALS),
+    checkJson('monitoring_department_indicators', 'reasons'),
   ],
 );

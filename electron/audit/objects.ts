@@ -28,6 +28,7 @@ export const AUDIT_KINDS: Readonly<Record<string, string>> = {
   'target-adjustment': '目标调整',
   'monitoring-round': '监控轮次',
   'monitoring-sheet': '监控表',
+  'monitoring-department-sheet': '部门整体监控表',
   'self-evaluation': '绩效自评',
   'self-evaluation-spot-check': '绩效自评抽查',
   'evaluation-plan': '评价计划',

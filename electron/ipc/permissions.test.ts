@@ -21,6 +21,7 @@ const stubHandlers = Object.fromEntries(channels.map((channel) => [channel, () =
 const DECIDING_INPUTS: Partial<Record<Channel, object[]>> = {
   'targets.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
   'monitoring.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
+  'monitoring.transitionDepartmentSheet': WORKFLOW_ACTIONS.map((action) => ({ action })),
   'selfEvaluation.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
   'evaluation.transition': WORKFLOW_ACTIONS.map((action) => ({ action })),
   'targets.decideAdjustment': [{ action: 'approve' }, { action: 'return' }],

@@ -13,7 +13,9 @@ import type { Coverage, WarningsBoard } from './boards';
 import type { MonitoringImportPreview, MonitoringImportResult } from './excel';
 import type { RoundReport } from './report';
 import type { RoundCandidate, RoundListing, RoundSummary } from './rounds';
+import type { DepartmentSheetDetail, DepartmentSheetRow } from './departmentSheets';
 import type { SheetDetail, SheetListRow } from './sheets';
+export type { DepartmentSheetDetail, DepartmentSheetRow } from './departmentSheets';
 export type { AdjustmentDraft } from './adjustments';
 export type { LightCounts, UnitExecution } from './report';
 export type { RoundListing, RoundSummary } from './rounds';
@@ -30,6 +32,11 @@ const explanation = { reasonOther: text(500), measures: text(2000) };
 /** An indicator's deviation reasons are the five 保障; slow spending has its own list (136号). */
 const deviation = { reasons: z.array(z.enum(DEVIATION_REASONS)).max(DEVIATION_REASONS.length), ...explanation };
 const slowSpending = { reasons: z.array(z.enum(SLOW_SPENDING_REASONS)).max(SLOW_SPENDING_REASONS.length), ...explanation };
+
+const indicatorReports = z
+  .array(z.object({ indicatorId: text(40), reached: text(200), expectedFullYear: text(200), likelihood: z.enum([...LIKELIHOODS, '']), ...deviation }).strict())
+  .max(200);
+const sheetTransition = z.object({ sheetId: uuid, version, action: z.enum(WORKFLOW_ACTIONS), opinion: text(1000).nullable().optional() }).strict();
 
 const importFile = file.extend({ roundId: uuid, kind: z.enum(['execution', 'template']) }).strict();
 
@@ -66,28 +73,32 @@ export const monitoringContract = {
         goalProgress: text(2000).optional(),
         remarks: text(1000).optional(),
         funds: z.array(z.object({ source: text(20), adjustedFen: fen, executedFen: fen, forecastFen: fen.nullable().optional() }).strict()).max(20),
-        indicators: z
-          .array(
-            z
-              .object({
-                indicatorId: text(40),
-                reached: text(200),
-                expectedFullYear: text(200),
-                likelihood: z.enum([...LIKELIHOODS, '']),
-                ...deviation,
-              })
-              .strict(),
-          )
-          .max(200),
+        indicators: indicatorReports,
       })
       .strict(),
     output: returns<SheetDetail>(),
   },
-  'monitoring.transition': {
-    permission: workflowActionPermission,
-    input: z.object({ sheetId: uuid, version, action: z.enum(WORKFLOW_ACTIONS), opinion: text(1000).nullable().optional() }).strict(),
-    output: returns<SheetDetail>(),
+  'monitoring.transition': { permission: workflowActionPermission, input: sheetTransition, output: returns<SheetDetail>() },
+
+  /** 部门整体绩效监控: a unit's whole budget in the round. */
+  'monitoring.departmentSheets': { permission: 'view', input: round, output: returns<DepartmentSheetRow[]>() },
+  'monitoring.departmentSheet': { permission: 'view', input: sheet, output: returns<DepartmentSheetDetail>() },
+  'monitoring.saveDepartmentSheet': {
+    permission: 'enter',
+    input: z
+      .object({
+        sheetId: uuid,
+        version,
+        basicExecutedFen: fen,
+        projectExecutedFen: fen,
+        budget: z.object(slowSpending).strict(),
+        remarks: text(1000),
+        indicators: indicatorReports,
+      })
+      .strict(),
+    output: returns<DepartmentSheetDetail>(),
   },
+  'monitoring.transitionDepartmentSheet': { permission: workflowActionPermission, input: sheetTransition, output: returns<DepartmentSheetDetail>() },
 
   'monitoring.importPreview': { permission: 'enter', input: importFile, output: returns<MonitoringImportPreview>() },
   'monitoring.importCommit': { permission: 'enter', input: importFile, output: returns<MonitoringImportResult>() },

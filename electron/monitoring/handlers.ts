@@ -7,6 +7,7 @@ import { adjustmentDraft, proposeAdjustmentFromSheet } from './adjustments';
 import { annexWorkbook } from './annex';
 import { roundCoverage, roundWarnings } from './boards';
 import type { monitoringContract } from './contract';
+import { getDepartmentSheet, listDepartmentSheets, saveDepartmentSheet, transitionDepartmentSheet } from './departmentSheets';
 import { commitMonitoringImport, previewMonitoringImport } from './excel';
 import { integratedWorkbook } from './integrated';
 import { openSheetRectification } from './rectification';
@@ -29,6 +30,11 @@ export const monitoringHandlers: HandlersFor<typeof monitoringContract> = {
   'monitoring.sheet': (input, ctx) => getSheet(db(ctx), input.sheetId),
   'monitoring.saveSheet': (input, ctx) => saveSheet(db(ctx), actor(ctx), input),
   'monitoring.transition': (input, ctx) => transitionSheet(db(ctx), actor(ctx), input),
+
+  'monitoring.departmentSheets': (input, ctx) => listDepartmentSheets(db(ctx), input.roundId),
+  'monitoring.departmentSheet': (input, ctx) => getDepartmentSheet(db(ctx), input.sheetId),
+  'monitoring.saveDepartmentSheet': (input, ctx) => saveDepartmentSheet(db(ctx), actor(ctx), input),
+  'monitoring.transitionDepartmentSheet': (input, ctx) => transitionDepartmentSheet(db(ctx), actor(ctx), input),
 
   'monitoring.importPreview': (input, ctx) => previewMonitoringImport(db(ctx), input.roundId, input.kind, input.fileName, decodeFile(input)),
   'monitoring.importCommit': (input, ctx) => commitMonitoringImport(db(ctx), actor(ctx), input.roundId, input.kind, input.fileName, decodeFile(input)),

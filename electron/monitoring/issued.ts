@@ -11,6 +11,7 @@ import type { RoundScope } from '../domain/monitoring';
 import { AppError } from '../errors';
 import { issuersOf, markIssued } from '../exchange/exchange';
 import { chosenCounties, countiesOf, requireInstallation } from '../registry';
+import { openDepartmentSheets } from './departmentRounds';
 import { checkRoundInput, nextSeq, openSheets, ROUND_ENTITY, roundCandidates, type RoundSummary } from './rounds';
 import { requireRound, roundKey } from './store';
 
@@ -91,5 +92,6 @@ export function openIssuedRoundSheets(db: Db, roundIds: readonly string[]): void
     const round = requireRound(db, id);
     if (round.scope === 'list') continue;
     openSheets(db, id, roundCandidates(db, round.year).filter((c) => round.scope === 'all' || c.keyProject));
+    openDepartmentSheets(db, id, round.regionCode, round.year);
   }
 }

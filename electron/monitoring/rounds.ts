@@ -14,6 +14,7 @@ import { AppError } from '../errors';
 import { issuersOf } from '../exchange/exchange';
 import { findRegion, requireInstallation } from '../registry';
 import { settingValue } from '../settings';
+import { openDepartmentSheets } from './departmentRounds';
 import { requireRound, roundKey, type RoundRow } from './store';
 
 /** A round's record kind in packages (exchange.ts). */
@@ -159,6 +160,7 @@ export function createRound(db: Db, actor: Actor, input: RoundInput): RoundSumma
       .values({ id, regionCode: region.code, year: input.year, month: input.month, seq, title, deadline: input.deadline, scope: input.scope })
       .run();
     openSheets(db, id, inScope);
+    openDepartmentSheets(db, id, region.code, input.year);
     recordAudit(tx, actor, {
       entity: 'monitoring-round',
       naturalKey: roundKey({ regionCode: region.code, year: input.year, month: input.month, seq }),

@@ -137,13 +137,16 @@ function refuseStale(record: SheetRecord, version: number): void {
 }
 
 /** Only 草稿 and 被退回 sheets change; a submitted one is withdrawn first, an approved one is locked. */
-export function refuseLocked(record: SheetRecord): void {
-  if (editable(record.status)) return;
-  const hint = record.status === 'submitted' ? '如需修改，请先撤回' : '已通过的监控表不能再修改';
-  throw new AppError('CONFLICT', `“${record.project.name}”的监控表当前为“${WORKFLOW_LABELS[record.status]}”，不能修改。${hint}`);
+export const refuseLocked = (record: SheetRecord): void => refuseLockedStatus(`“${record.project.name}”的监控表`, record.status);
+
+/** `what` (e.g. “…”的监控表) changes only as 草稿 or 被退回. */
+export function refuseLockedStatus(what: string, status: SheetRecord['status']): void {
+  if (editable(status)) return;
+  const hint = status === 'submitted' ? '如需修改，请先撤回' : '已通过的监控表不能再修改';
+  throw new AppError('CONFLICT', `${what}当前为“${WORKFLOW_LABELS[status]}”，不能修改。${hint}`);
 }
 
-function checkDeviation(what: string, deviation: Deviation, allowed: readonly string[]): void {
+export function checkDeviation(what: string, deviation: Deviation, allowed: readonly string[]): void {
   const unknown = unknownReasons(deviation.reasons, allowed);
   if (unknown.length) throw new AppError('INVALID_INPUT', `${what}的偏差原因“${unknown.join('、')}”不在可选范围内：${allowed.join('、')}`);
 }
@@ -161,10 +164,20 @@ function checkSave(record: SheetRecord, input: SheetContent, month: number): voi
     if (forecast) throw new AppError('INVALID_INPUT', `“${fund.source}”${forecast}。没有保存`);
   }
   checkDeviation('预算执行', input.budget, SLOW_SPENDING_REASONS);
-  const names = new Map(record.indicators.map((i) => [i.indicatorId, i.name]));
-  for (const indicator of input.indicators) {
+  checkIndicatorReports('该项目', record.indicators, input.indicators);
+}
+
+/** Each reported indicator is one of the sheet's, with reasons and a likelihood from their lists. */
+export function checkIndicatorReports(
+  /** Whose approved target: 该项目, or 该单位部门整体. */
+  whose: string,
+  rows: readonly { indicatorId: string; name: string }[],
+  reports: readonly Pick<IndicatorReport, 'indicatorId' | 'likelihood' | 'reasons' | 'reasonOther' | 'measures'>[],
+): void {
+  const names = new Map(rows.map((i) => [i.indicatorId, i.name]));
+  for (const indicator of reports) {
     const name = names.get(indicator.indicatorId);
-    if (!name) throw new AppError('INVALID_INPUT', '填报的指标不属于该项目批复的绩效目标，请刷新后重新填写');
+    if (!name) throw new AppError('INVALID_INPUT', `填报的指标不属于${whose}批复的绩效目标，请刷新后重新填写`);
     checkDeviation(`指标“${name}”`, indicator, DEVIATION_REASONS);
     if (indicator.likelihood !== '' && !(LIKELIHOODS as readonly string[]).includes(indicator.likelihood)) {
       throw new AppError('INVALID_INPUT', `指标“${name}”的完成目标可能性应为：${LIKELIHOODS.join('、')}`);
@@ -200,7 +213,7 @@ function contentAfter(record: SheetRecord, input: SheetSaveInput): SheetContent 
 
 type IndicatorContent = SheetContent['indicators'][number];
 
-const optionalText = (value: string) => (value.trim() === '' ? null : value.trim());
+export const optionalText = (value: string) => (value.trim() === '' ? null : value.trim());
 const sameIndicator = (a: IndicatorContent, b: IndicatorContent) =>
   JSON.stringify([a.reached, a.expectedFullYear, a.likelihood, a.reasons, a.reasonOther, a.measures]) ===
   JSON.stringify([b.reached, b.expectedFullYear, b.likelihood, b.reasons, b.reasonOther, b.measures]);
@@ -338,11 +351,15 @@ export function transitionSheet(db: Db, actor: Actor, input: SheetTransitionInpu
 
 function refuseIncomplete(db: Db, record: SheetRecord): void {
   const assessment = assessRecord(record, roundRuleSettings(db, requireRound(db, record.roundId)));
-  const problems = listSheetProblems(assessment, record.indicators.map((i) => i.name), record.funds.map((f) => f.source));
+  refuseSubmission(`“${record.project.name}”的监控表`, listSheetProblems(assessment, record.indicators.map((i) => i.name), record.funds.map((f) => f.source)));
+}
+
+/** A submission of `what` with problems left is refused, naming the first five. */
+export function refuseSubmission(what: string, problems: readonly string[]): void {
   if (problems.length === 0) return;
   const shown = problems.slice(0, 5).join('；');
   const more = problems.length > 5 ? `等 ${problems.length} 处` : '';
-  throw new AppError('INVALID_INPUT', `“${record.project.name}”的监控表还不能送审，请先补充：${shown}${more}`);
+  throw new AppError('INVALID_INPUT', `${what}还不能送审，请先补充：${shown}${more}`);
 }
 
 /** The last round of the project's year with a sheet for it (the latest month, then the latest round of it): its sheet. */

@@ -11,6 +11,7 @@ import {
   type AccrualRule,
   sheetRules,
   type Deviation,
+  type FundEntry,
   type IndicatorEntry,
   type Light,
   type LightThresholds,
@@ -236,7 +237,7 @@ export interface SheetFigures {
   attention: Light;
 }
 
-export function figuresOf(record: SheetRecord, assessment: SheetAssessment): SheetFigures {
+export function figuresOf(record: { funds: readonly FundEntry[] }, assessment: SheetAssessment): SheetFigures {
   const { adjustedFen, executedFen } = fundTotals(record.funds);
   return {
     adjustedFen,

@@ -28,8 +28,9 @@ export function IndicatorSection({
   attempted,
   onIndicator,
 }: {
-  detail: SheetDetail;
-  form: SheetForm;
+  /** A project's or a department's sheet: only its month, rules and approved indicators are read. */
+  detail: { round: { month: number } } & Pick<SheetDetail, 'rules' | 'indicators'>;
+  form: Pick<SheetForm, 'indicators'>;
   assessment: SheetAssessment;
   canEdit: boolean;
   /** The user tried to submit: show what is still empty, not only what is wrong. */

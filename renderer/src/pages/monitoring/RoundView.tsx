@@ -4,12 +4,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { useInvoke } from '../../components/useInvoke';
 import { navigate, routeHref } from '../../router';
 import { CoverageTab } from './CoverageTab';
+import { DepartmentTab } from './DepartmentTab';
 import { ReportTab } from './ReportTab';
 import { DeadlineBadge, IssuedBadge } from './RoundsList';
 import { SheetsTab } from './SheetsTab';
 import { WarningsTab } from './WarningsTab';
 
-/** One round: 填报 (the sheets), 覆盖情况 (who has not submitted), 预警 (red and yellow), 报告. */
+/** One round: 填报 (the sheets), 部门整体 (each unit's whole budget), 覆盖情况 (who has not submitted), 预警 (red and yellow), 报告. */
 export function RoundView({ roundId, tab }: { roundId: string; tab: string }) {
   const round = useInvoke('monitoring.round', { roundId });
   if (round.error) return <Alert color="red" title="无法读取监控轮次">{round.error}</Alert>;
@@ -44,12 +45,16 @@ export function RoundView({ roundId, tab }: { roundId: string; tab: string }) {
       <Tabs value={tab} onChange={(next) => navigate('monitoring', 'round', roundId, next ?? 'sheets')} keepMounted={false} className="fill-tabs">
         <Tabs.List className="no-print">
           <Tabs.Tab value="sheets">填报</Tabs.Tab>
+          <Tabs.Tab value="department">部门整体</Tabs.Tab>
           <Tabs.Tab value="coverage">覆盖情况</Tabs.Tab>
           <Tabs.Tab value="warnings">预警</Tabs.Tab>
           <Tabs.Tab value="report">报告</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="sheets" pt="md" className="fill-panel">
           <SheetsTab round={r} onChanged={round.reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="department" pt="md">
+          <DepartmentTab roundId={roundId} />
         </Tabs.Panel>
         <Tabs.Panel value="coverage" pt="md">
           <CoverageTab roundId={roundId} />

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { WorkflowAction } from '../../../../electron/domain/workflow';
 import type { SheetDetail } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
 import { OpinionReview, ReviewPanel } from '../../components/ReviewPanel';
@@ -19,15 +20,18 @@ export function SheetReview({
   onSave,
   onAttempt,
   reload,
+  transition = (saved, action, opinion) => invoke('monitoring.transition', { sheetId: detail.id, version: saved.version, action, opinion }),
   children,
 }: {
-  detail: SheetDetail;
+  detail: Pick<SheetDetail, 'id' | 'status' | 'reviewOpinion' | 'version'>;
   dirty: boolean;
   problemCount: number;
   /** Saves the form; resolves to the new version, or null when it did not save (already reported). */
   onSave: () => Promise<SavedSheet | null>;
   onAttempt: () => void;
   reload: () => Promise<void>;
+  /** 送审 / 撤回 / 审核 on the server: a project sheet's unless told (a department sheet has its own channel). */
+  transition?: (saved: SavedSheet, action: WorkflowAction, opinion: string | null) => Promise<unknown>;
   children: ReactNode;
 }) {
   const canReview = useAllowed('review').allowed;
@@ -45,7 +49,7 @@ export function SheetReview({
       onSave={onSave}
       onSaved={reload}
       onAttempt={onAttempt}
-      onTransition={(saved, action, decision) => invoke('monitoring.transition', { sheetId: detail.id, version: saved.version, action, opinion: decision?.opinion ?? null })}
+      onTransition={(saved, action, decision) => transition(saved, action, decision?.opinion ?? null)}
       onChanged={reload}
       review={(decide) => <OpinionReview decide={decide} />}
     >

@@ -48,11 +48,21 @@ export function formOf(detail: SheetDetail): SheetForm {
     goalProgress: detail.goalProgress,
     remarks: detail.remarks,
     funds: detail.funds.map((f) => ({ source: f.source, adjusted: wan(f.adjustedFen), executed: wan(f.executedFen), forecast: f.forecastFen === null ? '' : wan(f.forecastFen) })),
-    indicators: detail.indicators.map(({ indicatorId, reached, expectedFullYear, likelihood, reasons, reasonOther, measures }) => ({
-      indicatorId, reached, expectedFullYear, likelihood, reasons: [...reasons], reasonOther, measures,
-    })),
+    indicators: indicatorFormsOf(detail.indicators),
   };
 }
+
+/** What the unit reported on each approved indicator, as the form edits it (a project's or a department's sheet). */
+export const indicatorFormsOf = (indicators: readonly IndicatorForm[]): IndicatorForm[] =>
+  indicators.map(({ indicatorId, reached, expectedFullYear, likelihood, reasons, reasonOther, measures }) => ({
+    indicatorId, reached, expectedFullYear, likelihood, reasons: [...reasons], reasonOther, measures,
+  }));
+
+type IndicatorReports = Input<'monitoring.saveSheet'>['indicators'];
+
+/** The indicator rows of a save request: the choices as typed are the contract's enums (the service checks them again). */
+export const indicatorReportsOf = (indicators: readonly IndicatorForm[]): IndicatorReports =>
+  indicators.map((i) => ({ ...i, likelihood: i.likelihood as IndicatorReports[number]['likelihood'], reasons: i.reasons as IndicatorReports[number]['reasons'] }));
 
 export type FundField = 'adjusted' | 'executed' | 'forecast';
 
@@ -132,7 +142,7 @@ export function saveInputOf(form: SheetForm, detail: Pick<SheetDetail, 'id' | 'v
     goalProgress: form.goalProgress,
     remarks: form.remarks,
     funds: fundsOf(form).map(({ source, adjustedFen, executedFen, forecastFen }) => ({ source, adjustedFen, executedFen, forecastFen: forecastFen ?? null })),
-    indicators: form.indicators.map((i) => ({ ...i, likelihood: i.likelihood as SaveInput['indicators'][number]['likelihood'], reasons: i.reasons as SaveInput['indicators'][number]['reasons'] })),
+    indicators: indicatorReportsOf(form.indicators),
   };
 }
 

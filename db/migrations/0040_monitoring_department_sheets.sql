@@ -1,0 +1,55 @@
+CREATE TABLE `monitoring_department_indicators` (
+	`sheet_id` text NOT NULL,
+	`indicator_id` text NOT NULL,
+	`seq` integer DEFAULT 0 NOT NULL,
+	`level1` text DEFAULT '' NOT NULL,
+	`level2` text DEFAULT '' NOT NULL,
+	`name` text DEFAULT '' NOT NULL,
+	`operator` text DEFAULT '' NOT NULL,
+	`target_value` text DEFAULT '' NOT NULL,
+	`unit` text DEFAULT '' NOT NULL,
+	`accrual` text DEFAULT 'cumulative' NOT NULL,
+	`reached` text,
+	`expected_full_year` text,
+	`likelihood` text,
+	`reasons` text DEFAULT '[]' NOT NULL,
+	`reason_other` text DEFAULT '' NOT NULL,
+	`measures` text DEFAULT '' NOT NULL,
+	FOREIGN KEY (`sheet_id`) REFERENCES `monitoring_department_sheets`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "monitoring_department_indicators_accrual" CHECK("accrual" IN ('cumulative', 'level')),
+	CONSTRAINT "monitoring_department_indicators_reasons" CHECK(json_valid("reasons"))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `monitoring_department_indicators_key` ON `monitoring_department_indicators` (`sheet_id`,`indicator_id`);--> statement-breakpoint
+CREATE TABLE `monitoring_department_sheets` (
+	`id` text PRIMARY KEY NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`deleted` integer DEFAULT false NOT NULL,
+	`round_id` text NOT NULL,
+	`unit_code` text NOT NULL,
+	`target_id` text NOT NULL,
+	`status` text DEFAULT 'draft' NOT NULL,
+	`basic_budget_fen` integer DEFAULT 0 NOT NULL,
+	`project_budget_fen` integer DEFAULT 0 NOT NULL,
+	`basic_executed_fen` integer DEFAULT 0 NOT NULL,
+	`project_executed_fen` integer DEFAULT 0 NOT NULL,
+	`budget_reasons` text DEFAULT '[]' NOT NULL,
+	`budget_reason_other` text DEFAULT '' NOT NULL,
+	`budget_measures` text DEFAULT '' NOT NULL,
+	`remarks` text DEFAULT '' NOT NULL,
+	`review_opinion` text,
+	`submitted_at` text,
+	`submitted_by` text,
+	`decided_at` text,
+	FOREIGN KEY (`round_id`) REFERENCES `monitoring_rounds`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "monitoring_department_sheets_status" CHECK("status" IN ('draft', 'submitted', 'approved', 'returned')),
+	CONSTRAINT "monitoring_department_sheets_deleted" CHECK("deleted" IN (0, 1)),
+	CONSTRAINT "monitoring_department_sheets_budget_reasons" CHECK(json_valid("budget_reasons")),
+	CONSTRAINT "monitoring_department_sheets_basic_budget_fen" CHECK((typeof("basic_budget_fen") = 'integer' AND "basic_budget_fen" >= 0)),
+	CONSTRAINT "monitoring_department_sheets_project_budget_fen" CHECK((typeof("project_budget_fen") = 'integer' AND "project_budget_fen" >= 0)),
+	CONSTRAINT "monitoring_department_sheets_basic_executed_fen" CHECK((typeof("basic_executed_fen") = 'integer' AND "basic_executed_fen" >= 0)),
+	CONSTRAINT "monitoring_department_sheets_project_executed_fen" CHECK((typeof("project_executed_fen") = 'integer' AND "project_executed_fen" >= 0))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `monitoring_department_sheets_key` ON `monitoring_department_sheets` (`round_id`,`unit_code`);

@@ -32,11 +32,12 @@ export function gridFormSheet(
       if (rowSpan > 1 || colSpan > 1) merges.push({ s: { r: r + preamble.length, c }, e: { r: r + preamble.length + rowSpan - 1, c: c + colSpan - 1 } });
     }),
   );
-  const rows = [...preamble.map((text): XLSX.CellObject[] => [{ t: 's', v: text }]), ...grid.rows.map((row) => row.map((cell) => (cell ? cellObject(cell) : null)))];
+  const rows = [...preamble.map((text): XLSX.CellObject[] => [{ t: 's', v: text }]), ...grid.rows.map((row) => row.map((cell) => (cell ? gridCellObject(cell) : null)))];
   return { name, rows, merges, widths: grid.widths, orientation };
 }
 
-function cellObject(cell: GridCell): XLSX.CellObject {
+/** A grid cell as written: text, or money in 分 as 万元. */
+export function gridCellObject(cell: GridCell): XLSX.CellObject {
   if (cell.fen === undefined) return { t: 's', v: cell.text };
   // 万元 with 4 decimals as a number, so the form can still be summed in Excel.
   return { t: 'n', v: Number(formatWanYuan(cell.fen, { grouping: false })), z: '0.0000' };
@@ -61,7 +62,10 @@ function uniqueName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-/** The workbook of one or more forms, each with its merges, widths, print area and A4 page setup. */
+/**
+ * The workbook of one or more forms, each with its merges, widths, print area and A4 page setup: every
+ * official form and summary table the program writes goes through here.
+ */
 export function formWorkbook(sheets: readonly FormSheet[]): Uint8Array {
   const book = XLSX.utils.book_new();
   const taken = new Set<string>();

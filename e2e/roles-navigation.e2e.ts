@@ -68,6 +68,10 @@ describe('navigation by installation', () => {
     // Nothing in the navigation pretends to be the page shown.
     expect(await navigation(page).locator('[aria-current="page"]').count()).toBe(0);
     await screenshot(page, 'unit-not-offered');
+    // A prefecture's page across its counties, opened by its address, says where it is offered too.
+    await open(page, '#/county-targets');
+    await page.getByRole('heading', { name: '本机不提供“各县绩效目标”页面' }).waitFor();
+    await page.getByText('“各县绩效目标”在州级财政局（汇总）办理', { exact: false }).waitFor();
     await page.getByRole('link', { name: '返回首页' }).click();
     await page.getByRole('heading', { name: '首页' }).waitFor();
     expect(app.pageErrors).toEqual([]);

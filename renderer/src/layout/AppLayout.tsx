@@ -8,7 +8,7 @@ import { SampleBanner } from '../pages/demo/SampleBanner';
 import { SampleDataBadge } from '../pages/demo/SampleDataBadge';
 import { DatabaseMenu } from './DatabaseMenu';
 import { confirmLeaving, routeHref, useRoute } from '../router';
-import { navigationFor, WORKFLOWS } from './navigation';
+import { navigationFor, PREFECTURE_PAGES, WORKFLOWS } from './navigation';
 import { NotOffered } from './NotOffered';
 
 export function AppLayout() {
@@ -17,7 +17,7 @@ export function AppLayout() {
   const [section = ''] = route;
   const offered = navigationFor(installation.role);
   const found = offered.find((w) => w.path === section);
-  const withheld = found ? undefined : WORKFLOWS.find((w) => w.path === section);
+  const withheld = found ? undefined : [...WORKFLOWS, ...PREFECTURE_PAGES].find((w) => w.path === section);
   const workflow = found ?? offered[0]!;
 
   return (

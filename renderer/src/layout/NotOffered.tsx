@@ -1,7 +1,6 @@
 import { Button } from '@mantine/core';
 import { WORKFLOW_INSTALLATIONS } from '../../../electron/domain/permissions';
 import { ROLE_LABELS, type InstallationRole } from '../../../electron/domain/registry';
-import type { WorkflowName } from '../../../electron/ipc/contract';
 import { EmptyNotice } from '../components/EmptyNotice';
 import { PageHeader } from '../components/PageHeader';
 import { routeHref } from '../router';
@@ -9,7 +8,9 @@ import type { Workflow } from './navigation';
 
 /** An address (a bookmark, a link from another installation) to a page this installation does not offer. */
 export function NotOffered({ workflow, role }: { workflow: Workflow; role: InstallationRole }) {
-  const users = WORKFLOW_INSTALLATIONS[workflow.path as WorkflowName].map((user) => ROLE_LABELS[user]).join('、');
+  // A prefecture's own pages across its counties (PREFECTURE_PAGES) are no workflow of the table.
+  const installedAt: readonly InstallationRole[] = (WORKFLOW_INSTALLATIONS as Partial<Record<string, readonly InstallationRole[]>>)[workflow.path] ?? ['prefecture'];
+  const users = installedAt.map((user) => ROLE_LABELS[user]).join('、');
   return (
     <>
       <PageHeader title={workflow.label} />

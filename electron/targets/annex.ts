@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { targetMidtermIndicators, targets } from '../../db/schema';
+import { projects, targetMidtermIndicators, targets } from '../../db/schema';
 import { displayTarget } from '../domain/indicators';
 import type { ProjectAnnex, LastYearIndicator, ScheduleStep } from '../domain/targetAnnex';
 import { listSelfEvaluations, selfEvaluationResults } from '../selfEvaluation';
@@ -81,7 +81,11 @@ export function lastYearTarget(db: Db, regionCode: string, year: number, project
     .where(and(eq(targets.regionCode, regionCode), eq(targets.year, year - 1), eq(targets.kind, 'project'), eq(targets.ownerCode, projectCode), eq(targets.deleted, false)))
     .get();
   if (!previous) return null;
-  const evaluation = listSelfEvaluations(db, { year: year - 1, status: 'approved' }).find((s) => s.targetId === previous.id);
+  // Only that project's unit's tables: the whole county's year would be read on every opening of a form.
+  const unit = previous.projectId ? db.select({ code: projects.unitCode }).from(projects).where(eq(projects.id, previous.projectId)).get() : undefined;
+  const evaluation = unit
+    ? listSelfEvaluations(db, { year: year - 1, status: 'approved', unitCode: unit.code }).find((s) => s.targetId === previous.id)
+    : undefined;
   const [result] = evaluation?.id ? selfEvaluationResults(db, [evaluation.id]) : [];
   // The self-evaluation rows are the approved indicators in their order; a name finds a row moved since.
   const actualOf = (name: string, index: number) => {

@@ -57,13 +57,21 @@ async function statementsOf(sqlite: Database.Database, run: () => Promise<unknow
   return seen;
 }
 
+/** The tables a statement names under another name (`FROM "attachments" c`), since a plan says the alias. */
+function aliasesOf(sql: string): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const [, table, alias] of sql.matchAll(/\b(?:FROM|JOIN)\s+"?(\w+)"?\s+(?:AS\s+)?(?!ON\b|WHERE\b|USING\b|LEFT\b|INNER\b|JOIN\b|ORDER\b|GROUP\b|LIMIT\b)(\w+)/gi)) aliases.set(alias!, table!);
+  return aliases;
+}
+
 /** The tables `statement`'s plan reads in full: SQLite says `SCAN t`, or `SCAN t USING INDEX i` when it walks a whole index for its order. */
 function scannedTables(sqlite: Database.Database, statement: Statement): { table: string; plan: string }[] {
   const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.args) as { detail: string }[];
   const said = plan.map((step) => step.detail).join(' | ');
+  const aliases = aliasesOf(statement.sql);
   return plan.flatMap(({ detail }) => {
     const scanned = /^SCAN (\w+)(?!\w| VIRTUAL TABLE)/.exec(detail)?.[1];
-    return scanned ? [{ table: scanned, plan: said }] : [];
+    return scanned ? [{ table: aliases.get(scanned) ?? scanned, plan: said }] : [];
   });
 }
 
@@ -86,8 +94,10 @@ function administratorOf(store: Store): Installation {
 }
 
 /** The growing tables `channel` scans, each with the plan and the first statement that scans it. */
-async function growingScans({ store, call }: Installation, channel: string, input: object): Promise<Record<string, string>> {
-  const statements = await statementsOf(store.sqlite, () => call(channel, input));
+const growingScans = ({ store, call }: Installation, channel: string, input: object) => growingScansOf(store, () => call(channel, input));
+
+async function growingScansOf(store: Store, run: () => Promise<unknown>): Promise<Record<string, string>> {
+  const statements = await statementsOf(store.sqlite, run);
   expect(statements.length).toBeGreaterThan(0);
   const scans: Record<string, string> = {};
   for (const statement of statements) {
@@ -224,5 +234,38 @@ describe('query plans of the hot channels', () => {
     } finally {
       sqlite.exec(sql);
     }
+  });
+});
+
+// The exchange engine reads a record's files, and replaces them on import, by their owner_id alone (the
+// child table's foreign key): the owner's id leads the attachments index, else every file is read per record.
+describe('query plans of the files a package carries', () => {
+  let written = 0;
+  const exportAgain = () => exportReport(county.store, TEST_ACTOR, { year: YEAR, stage: 'all', full: true, out: path.join(folder, `again-${++written}.zip`) }).file;
+  const exportScans = () => growingScansOf(county.store, async () => exportAgain());
+  const importScans = (file: string) => growingScansOf(prefecture.store, async () => importPackage(prefecture.store, TEST_ACTOR, file, { dryRun: false, trust: false }));
+
+  it('a county writes its records’ attachments into a package through the owner index', async () => {
+    expect(county.store.sqlite.prepare('SELECT count(*) AS n FROM attachments').get()).not.toEqual({ n: 0 });
+    expect(await exportScans()).not.toHaveProperty('attachments');
+  });
+
+  it('a prefecture reads and replaces the attachments of the records it imports through the owner index', async () => {
+    expect(await importScans(exportAgain())).not.toHaveProperty('attachments');
+  });
+
+  it('without index attachments_owner, writing and importing a package scan attachments again', async () => {
+    const file = exportAgain();
+    const withoutIndex = async <T>(store: Store, work: () => Promise<T>): Promise<T> => {
+      const { sql } = store.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'attachments_owner'").get() as { sql: string };
+      store.sqlite.exec('DROP INDEX attachments_owner');
+      try {
+        return await work();
+      } finally {
+        store.sqlite.exec(sql);
+      }
+    };
+    expect(await withoutIndex(county.store, exportScans)).toHaveProperty('attachments');
+    expect(await withoutIndex(prefecture.store, () => importScans(file))).toHaveProperty('attachments');
   });
 });

@@ -21,7 +21,9 @@ export const attachments = sqliteTable(
     addedAt: text('added_at').notNull().default(sqlNow),
   },
   (t) => [
-    index('attachments_owner').on(t.ownerKind, t.ownerId),
+    // The owner's id first: the exchange engine reads and replaces a record's files by owner_id alone (a
+    // child table's foreign key), while the attachments service names the kind too; one index serves both.
+    index('attachments_owner').on(t.ownerId, t.ownerKind),
     checkOneOf('attachments', 'mime', ATTACHMENT_MIME_TYPES),
     check('attachments_size', sql.raw(`typeof("size") = 'integer' AND "size" > 0 AND "size" = length("content")`)),
     check('attachments_sha256', sql.raw(`length("sha256") = 64 AND "sha256" NOT GLOB '*[^0-9a-f]*'`)),

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
+import { generateDemoCounty } from '../demo/generate';
+import type { Light } from '../domain/monitoring';
+import { listSheets } from '../monitoring';
+import { listRounds } from '../monitoring/rounds';
 import { updateSettings } from '../settings/settings';
 import { runCli } from '../testSupport/cli';
-import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
+import { countyStore, sampleCountyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { seedFundCounty } from '../testSupport/funds';
 import { addPayment, createDocument, deleteDocument, deletePayment, saveProjectDetails, updateDocument } from './records';
 import { fundProjectView, fundsOverview } from './summary';
@@ -184,5 +188,26 @@ describe('deleting 衔接资金 records', () => {
     expect(fundProjectView(db, county.industry).openNotices).toEqual([]);
     sqlite.prepare("UPDATE rectifications SET status = 'passed'").run();
     expect(fundProjectView(db, county.road).openNotices).toEqual([]);
+  });
+});
+
+describe('衔接资金 county view over the sample county', () => {
+  it('links each fund project to the sheet of the latest round that reported on it, with that sheet’s light, as the rounds’ own lists show', () => {
+    const { db } = sampleCountyStore();
+    generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    const expected = new Map<string, { sheetId: string; month: number; light: Light }>();
+    // Newest round first: a project's first reported sheet met is its latest.
+    for (const round of listRounds(db, 2020)) {
+      for (const sheet of listSheets(db, round.id)) if (sheet.reported && !expected.has(sheet.projectId)) expected.set(sheet.projectId, { sheetId: sheet.id, month: round.month, light: sheet.attention });
+    }
+    const overview = fundsOverview(db, 2020, '2020-12-20');
+    const watched = overview.projects.filter((p) => p.links.monitoringSheetId !== null);
+    expect(watched.length).toBeGreaterThan(0);
+    for (const row of overview.projects) expect(row.links.monitoringSheetId).toBe(expected.get(row.id)?.sheetId ?? null);
+    for (const row of watched) {
+      const { month, light } = expected.get(row.id)!;
+      expect(row.stages[1]!.detail.startsWith(`${month}月监控`)).toBe(true);
+      expect(row.stages[1]!.state).toBe(light === 'red' || light === 'yellow' ? 'attention' : 'done');
+    }
   });
 });

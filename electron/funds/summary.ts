@@ -3,7 +3,7 @@
 // project's loop, read from the fund records and from what targets, monitoring and self-evaluation recorded.
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { fundAllocations, fundDocuments, fundPayments, fundProjects, monitoringRounds, projects, selfEvaluations, targets, units } from '../../db/schema';
+import { fundAllocations, fundDocuments, fundPayments, fundProjects, monitoringRounds, monitoringSheets, projects, selfEvaluations, targets, units } from '../../db/schema';
 import { localDate } from '../domain/clock';
 import {
   behindTimeProgress,
@@ -95,18 +95,38 @@ const sumBy = <K extends string>(rows: readonly { key: K; fen: Fen }[]) => {
   return sums;
 };
 
-/** The latest round of the year that reported on each project: its month, its sheet and the worse light. */
-function latestMonitoring(db: Db, region: string, year: number, projectIds: ReadonlySet<string>): Map<string, { month: number; light: Light; sheetId: string }> {
+/**
+ * The latest round of the year that reported on each project: its month, its sheet and the worse light.
+ * Only the fund projects' sheets are read and assessed (a few hundred of the county's thousands): whether a
+ * sheet counts as reported is the domain's judgement, so SQL picks the sheets and the domain decides.
+ */
+function latestMonitoring(db: Db, region: string, year: number, projectIds: readonly string[]): Map<string, { month: number; light: Light; sheetId: string }> {
   const latest = new Map<string, { month: number; light: Light; sheetId: string }>();
-  const rounds = db
-    .select({ id: monitoringRounds.id, month: monitoringRounds.month })
-    .from(monitoringRounds)
-    .where(and(eq(monitoringRounds.regionCode, region), eq(monitoringRounds.year, year), eq(monitoringRounds.deleted, false)))
+  if (projectIds.length === 0) return latest;
+  const sheets = db
+    .select({ id: monitoringSheets.id, roundId: monitoringRounds.id, month: monitoringRounds.month })
+    .from(monitoringSheets)
+    .innerJoin(monitoringRounds, eq(monitoringRounds.id, monitoringSheets.roundId))
+    .where(
+      and(
+        inArray(monitoringSheets.projectId, [...projectIds]),
+        eq(monitoringSheets.deleted, false),
+        eq(monitoringRounds.regionCode, region),
+        eq(monitoringRounds.year, year),
+        eq(monitoringRounds.deleted, false),
+      ),
+    )
     .orderBy(desc(monitoringRounds.month), desc(monitoringRounds.seq))
     .all();
-  for (const round of rounds) {
-    for (const sheet of listSheets(db, round.id)) {
-      if (projectIds.has(sheet.projectId) && sheet.reported && !latest.has(sheet.projectId)) latest.set(sheet.projectId, { month: round.month, light: sheet.attention, sheetId: sheet.id });
+  const rounds = new Map<string, { month: number; sheetIds: string[] }>();
+  for (const sheet of sheets) {
+    const round = rounds.get(sheet.roundId) ?? rounds.set(sheet.roundId, { month: sheet.month, sheetIds: [] }).get(sheet.roundId)!;
+    round.sheetIds.push(sheet.id);
+  }
+  // Latest round first (the map keeps the query's order), so the first reported sheet of a project wins.
+  for (const [roundId, { month, sheetIds }] of rounds) {
+    for (const sheet of listSheets(db, roundId, sheetIds)) {
+      if (sheet.reported && !latest.has(sheet.projectId)) latest.set(sheet.projectId, { month, light: sheet.attention, sheetId: sheet.id });
     }
   }
   return latest;
@@ -136,7 +156,7 @@ export function fundsOverview(db: Db, year: number, today = localDate()): FundsO
   const paidBy = sumBy(payments.map((p) => ({ key: p.projectId, fen: p.amountFen })));
   const paidByDocument = sumBy(payments.flatMap((p) => (p.documentId ? [{ key: p.documentId, fen: p.amountFen }] : [])));
   const time = fundTimeProgress(year, today, settingValue<TimeProgressMethod>(db, 'monitoring.timeProgress'));
-  const monitoring = latestMonitoring(db, region.code, year, new Set(ids));
+  const monitoring = latestMonitoring(db, region.code, year, ids);
   const targetOf = statusesByProject(db, targets, ids);
   const selfEvaluationOf = statusesByProject(db, selfEvaluations, ids);
 

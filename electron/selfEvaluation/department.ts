@@ -85,6 +85,7 @@ function approvedTasks(db: Db, target: typeof targets.$inferSelect): { function:
 export function createDepartmentSelfEvaluation(db: Db, actor: Actor, input: { targetId: string }): SelfEvaluationDetail {
   requirePermission(db, actor, 'enter');
   const id = randomUUID();
+  const rules = scoringRules(db);
   db.transaction((tx) => {
     const target = tx.select().from(targets).where(and(eq(targets.id, input.targetId), eq(targets.deleted, false))).get();
     if (!target || target.kind !== 'department') throw new AppError('NOT_FOUND', '该部门整体绩效目标不存在或已删除，请刷新后重试');
@@ -99,7 +100,7 @@ export function createDepartmentSelfEvaluation(db: Db, actor: Actor, input: { ta
       .where(and(eq(selfEvaluations.regionCode, key.regionCode), eq(selfEvaluations.year, key.year), eq(selfEvaluations.kind, 'department'), eq(selfEvaluations.projectCode, key.projectCode)))
       .get();
     if (existing) throw new AppError('CONFLICT', `“${unitName}”已有 ${target.year} 年的部门整体支出绩效自评表，请在列表中打开它`);
-    const funds = prefilledDepartmentFunds(tx, target, scoringSettingsOf(scoringRules(tx)));
+    const funds = prefilledDepartmentFunds(tx, target, scoringSettingsOf(rules));
     tx.insert(selfEvaluations)
       .values({ id, ...key, projectId: null, targetId: target.id, unitCode: target.ownerCode, goalExpected: target.overallGoal, ...departmentFundColumns(funds) })
       .run();
@@ -110,8 +111,8 @@ export function createDepartmentSelfEvaluation(db: Db, actor: Actor, input: { ta
     });
     const tasks = approvedTasks(tx, target);
     tasks.forEach((task, n) => tx.insert(selfEvaluationTasks).values({ id: randomUUID(), selfEvaluationId: id, seq: n + 1, ...task }).run());
-    storeTotal(tx, requireSelfEvaluation(tx, id));
+    storeTotal(tx, requireSelfEvaluation(tx, id), rules);
     recordAudit(tx, actor, { entity: ENTITY, naturalKey: selfEvaluationKey(key), action: '新建部门整体自评表', after: { indicators: approvedRows.length, tasks: tasks.length } });
   });
-  return getSelfEvaluation(db, id);
+  return getSelfEvaluation(db, id, undefined, rules);
 }

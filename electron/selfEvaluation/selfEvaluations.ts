@@ -133,11 +133,14 @@ const refuseOtherDepartments = (db: Db, viewer: Actor, record: SelfEvaluationRec
     ? refuseOtherDepartmentsUnit(db, viewer, record.regionCode, record.project.unitCode, '自评表')
     : refuseOtherDepartmentsProject(db, viewer, record.project.id, '自评表');
 
-/** One self-evaluation; `viewer` is who opens it by its address (a 主管部门审核人 only their own department's). */
-export function getSelfEvaluation(db: Db, id: string, viewer?: Actor): SelfEvaluationDetail {
+/**
+ * One self-evaluation; `viewer` is who opens it by its address (a 主管部门审核人 only their own department's).
+ * A service that has just written it passes the rules it read at its start: settings are passed within one
+ * call rather than cached between calls, so a change in 参数设置 holds from the next call on.
+ */
+export function getSelfEvaluation(db: Db, id: string, viewer?: Actor, rules: ScoringRules = scoringRules(db)): SelfEvaluationDetail {
   const record = requireSelfEvaluation(db, id);
   if (viewer) refuseOtherDepartments(db, viewer, record);
-  const rules = scoringRules(db);
   return {
     ...record,
     reviewStep: record.status === 'submitted' ? stepOf(record.chain.reviewStep, departmentStepOn(db)) : null,
@@ -153,6 +156,7 @@ export function getSelfEvaluation(db: Db, id: string, viewer?: Actor): SelfEvalu
 export function createSelfEvaluation(db: Db, actor: Actor, input: { targetId: string }): SelfEvaluationDetail {
   requirePermission(db, actor, 'enter');
   const id = randomUUID();
+  const rules = scoringRules(db);
   db.transaction((tx) => {
     const target = tx.select().from(targets).where(and(eq(targets.id, input.targetId), eq(targets.deleted, false))).get();
     if (!target || target.kind !== 'project' || !target.projectId) throw new AppError('NOT_FOUND', '该项目绩效目标不存在或已删除，请刷新后重试');
@@ -162,7 +166,7 @@ export function createSelfEvaluation(db: Db, actor: Actor, input: { targetId: st
     }
     const existing = tx.select({ id: selfEvaluations.id }).from(selfEvaluations).where(and(eq(selfEvaluations.regionCode, target.regionCode), eq(selfEvaluations.year, target.year), eq(selfEvaluations.kind, 'project'), eq(selfEvaluations.projectCode, project.code))).get();
     if (existing) throw new AppError('CONFLICT', `“${project.name}”已有 ${target.year} 年的自评表，请在列表中打开它`);
-    const settings = scoringSettingsOf(scoringRules(tx));
+    const settings = scoringSettingsOf(rules);
     const approvedRows = tx.select().from(targetIndicators).where(eq(targetIndicators.targetId, target.id)).orderBy(asc(targetIndicators.seq)).all();
     const actuals = prefilledActuals(tx, project.id, approvedRows);
     const key = { regionCode: target.regionCode, year: target.year, projectCode: project.code };
@@ -188,10 +192,10 @@ export function createSelfEvaluation(db: Db, actor: Actor, input: { targetId: st
         })
         .run();
     });
-    storeTotal(tx, requireSelfEvaluation(tx, id));
+    storeTotal(tx, requireSelfEvaluation(tx, id), rules);
     recordAudit(tx, actor, { entity: ENTITY, naturalKey: selfEvaluationKey(key), action: '新建自评表', after: { indicators: approvedRows.length } });
   });
-  return getSelfEvaluation(db, id);
+  return getSelfEvaluation(db, id, undefined, rules);
 }
 
 export interface IndicatorEntry extends IndicatorEntered {
@@ -265,18 +269,19 @@ const contentOf = (record: SelfEvaluationRecord) => ({
 });
 
 /** Keeps 总分 and 等级 beside the rows, for the lists and the prefecture's board. */
-export function storeTotal(tx: Db, record: SelfEvaluationRecord): void {
-  tx.update(selfEvaluations).set(shownTotal(assessRecord(record, scoringRules(tx)))).where(eq(selfEvaluations.id, record.id)).run();
+export function storeTotal(tx: Db, record: SelfEvaluationRecord, rules: ScoringRules): void {
+  tx.update(selfEvaluations).set(shownTotal(assessRecord(record, rules))).where(eq(selfEvaluations.id, record.id)).run();
 }
 
 export function saveSelfEvaluation(db: Db, actor: Actor, input: SelfEvaluationSaveInput): SelfEvaluationDetail {
   requirePermission(db, actor, 'enter');
+  const rules = scoringRules(db);
   db.transaction((tx) => {
     const before = requireSelfEvaluation(tx, input.id);
     refuseStale(before, input.version);
     refuseLocked(before);
     const after = applied(before, input);
-    const { refusals } = assessRecord(after, scoringRules(tx));
+    const { refusals } = assessRecord(after, rules);
     if (refusals.length > 0) throw new AppError('INVALID_INPUT', `自评表没有保存：${refusals.join('；')}`);
     tx.update(selfEvaluations)
       .set({
@@ -296,10 +301,10 @@ export function saveSelfEvaluation(db: Db, actor: Actor, input: SelfEvaluationSa
       tx.update(selfEvaluationIndicators).set({ actual, tier, score, deduction, deductionReason, deviationReason }).where(eq(selfEvaluationIndicators.id, row.id)).run();
     }
     for (const task of after.department?.tasks ?? []) tx.update(selfEvaluationTasks).set({ completion: task.completion }).where(eq(selfEvaluationTasks.id, task.id)).run();
-    storeTotal(tx, after);
+    storeTotal(tx, after, rules);
     recordAudit(tx, actor, { entity: ENTITY, naturalKey: selfEvaluationKey(before), action: '保存自评表', before: contentOf(before), after: contentOf(after) });
   });
-  return getSelfEvaluation(db, input.id);
+  return getSelfEvaluation(db, input.id, undefined, rules);
 }
 
 export interface SelfEvaluationTransitionInput {
@@ -309,8 +314,8 @@ export interface SelfEvaluationTransitionInput {
   opinion?: string | null;
 }
 
-function refuseIncomplete(db: Db, record: SelfEvaluationRecord): void {
-  const { problems } = assessRecord(record, scoringRules(db));
+function refuseIncomplete(record: SelfEvaluationRecord, rules: ScoringRules): void {
+  const { problems } = assessRecord(record, rules);
   if (problems.length === 0) return;
   const more = problems.length > 5 ? `等 ${problems.length} 处` : '';
   throw new AppError('INVALID_INPUT', `“${record.project.name}”的自评表还不能送审，请先补充：${problems.slice(0, 5).join('；')}${more}`);
@@ -322,6 +327,7 @@ function refuseIncomplete(db: Db, record: SelfEvaluationRecord): void {
  * approval passes it to the bureau and whose return sends it back; both opinions are kept.
  */
 export function transitionSelfEvaluation(db: Db, actor: Actor, input: SelfEvaluationTransitionInput): SelfEvaluationDetail {
+  const rules = scoringRules(db);
   db.transaction((tx) => {
     const record = requireSelfEvaluation(tx, input.id);
     refuseStale(record, input.version);
@@ -333,7 +339,7 @@ export function transitionSelfEvaluation(db: Db, actor: Actor, input: SelfEvalua
     const change =
       input.action === 'approve' || input.action === 'return'
         ? decisionChanges(tx, actor, record, input.action, opinion)
-        : enteringChanges(tx, actor, record, input.action);
+        : enteringChanges(tx, actor, record, input.action, rules);
     tx.update(selfEvaluations)
       .set({ status: move.next, version: sql`${selfEvaluations.version} + 1`, updatedAt: sqlNow, ...change.fields })
       .where(eq(selfEvaluations.id, record.id))
@@ -348,16 +354,16 @@ export function transitionSelfEvaluation(db: Db, actor: Actor, input: SelfEvalua
       opinion,
     });
   });
-  return getSelfEvaluation(db, input.id);
+  return getSelfEvaluation(db, input.id, undefined, rules);
 }
 
 type SelfEvaluationUpdate = SQLiteUpdateSetSource<typeof selfEvaluations>;
 
 /** 送审 checks the table is complete and starts the chain at its first step; 撤回 takes it out of it. */
-function enteringChanges(db: Db, actor: Actor, record: SelfEvaluationRecord, action: 'submit' | 'withdraw'): { fields: SelfEvaluationUpdate; audit: string } {
+function enteringChanges(db: Db, actor: Actor, record: SelfEvaluationRecord, action: 'submit' | 'withdraw', rules: ScoringRules): { fields: SelfEvaluationUpdate; audit: string } {
   const audit = `${ACTION_LABELS[action]}自评表`;
   if (action === 'withdraw') return { fields: { ...LEFT_REVIEW_CHAIN }, audit };
-  refuseIncomplete(db, record);
+  refuseIncomplete(record, rules);
   return { fields: { ...enteredChain(db, departmentOf(db, record)), submittedAt: sqlNow, submittedBy: actor.id }, audit };
 }
 

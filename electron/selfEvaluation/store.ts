@@ -23,7 +23,7 @@ import type { Accrual } from '../domain/indicators';
 import type { ChainColumns } from '../domain/reviewChain';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
-import { settingValue } from '../settings';
+import { settingValues } from '../settings';
 
 export type SelfEvaluationRow = typeof selfEvaluations.$inferSelect;
 export type SelfEvaluationKind = SelfEvaluationRow['kind'];
@@ -39,8 +39,11 @@ export interface ScoringRules {
   budgetWeight: number;
 }
 
+const SCORING_KEYS = SETTINGS.filter((s) => s.key.startsWith('evaluation.')).map((s) => s.key);
+
+/** Read afresh on every call, never cached across calls: the bureau may change 参数设置 between two of them. */
 export function scoringRules(db: Db): ScoringRules {
-  const values = Object.fromEntries(SETTINGS.filter((s) => s.key.startsWith('evaluation.')).map((s) => [s.key, settingValue(db, s.key)]));
+  const values = settingValues(db, SCORING_KEYS);
   return { values, budgetWeight: Number(values['evaluation.weightBudget']) };
 }
 

@@ -1,2 +1,2 @@
 // The settings workflow's public entry: the parameters other workflows read.
-export { settingValue } from './settings';
+export { settingValue, settingValues } from './settings';

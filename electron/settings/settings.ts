@@ -35,6 +35,12 @@ export function settingValue<T extends SettingValue>(db: Db, key: string): T {
   return view(requireDefinition(key), stored(db)).value as T;
 }
 
+/** The effective values of several settings, read from the store once (a rule set needs a dozen of them together). */
+export function settingValues(db: Db, keys: readonly string[]): Record<string, SettingValue> {
+  const values = stored(db);
+  return Object.fromEntries(keys.map((key) => [key, view(requireDefinition(key), values).value]));
+}
+
 /**
  * The values after `next` is applied must hold together: a threshold may not contradict another one (a
  * green light starting below the red one), and settings that add up keep their total.

@@ -8,6 +8,7 @@ import { runCli } from '../testSupport/cli';
 import { disclosureTable } from '../disclosure/targetTable';
 import { mandatoryProblems } from '../domain/mandatoryIndicators';
 import { checkDepartmentTargets, checkProjectTargets, describeProblem } from '../domain/targets';
+import { adjustedFen } from '../domain/projects';
 import { listMandatory, mandatoryFor } from '../library';
 import { WORKFLOW_STATES } from '../domain/workflow';
 import { initInstallation } from '../registry/setup';
@@ -34,7 +35,8 @@ function targetProblems(db: Db, year: number): string[] {
   }
   for (const target of db.select().from(targets).where(eq(targets.kind, 'department')).all()) {
     const tasks = db.select().from(departmentTasks).where(eq(departmentTasks.targetId, target.id)).all();
-    const own = db.select({ code: projects.code }).from(projects).where(and(eq(projects.unitCode, target.ownerCode), eq(projects.year, year))).all();
+    const own = db.select({ id: projects.id, code: projects.code }).from(projects).where(and(eq(projects.unitCode, target.ownerCode), eq(projects.year, year))).all();
+    const unitProjects = { count: own.length, adjustedFen: own.reduce((sum, p) => sum + fundsOf(db, p.id).reduce((total, f) => total + adjustedFen(f), 0), 0) };
     const form = {
       ...readContent(db, target),
       basicFen: target.basicFen!,
@@ -44,7 +46,7 @@ function targetProblems(db: Db, year: number): string[] {
       functions: target.functions!,
       tasks: tasks.map((t) => ({ ...t, projectCodes: JSON.parse(t.projectCodes) as string[] })),
     };
-    problems.push(...checkDepartmentTargets(form, fw, rules, new Set(own.map((p) => p.code))).map((p) => `${target.ownerCode}：${describeProblem(p)}`));
+    problems.push(...checkDepartmentTargets(form, fw, rules, { linkableProjectCodes: new Set(own.map((p) => p.code)), unitProjects }).map((p) => `${target.ownerCode}：${describeProblem(p)}`));
   }
   return problems;
 }

@@ -63,11 +63,11 @@ async function continuedProject() {
     });
     const target = await app.call('targets.forProject', { projectId: created.id });
     const index = target.indicators.findIndex((i) => {
-      const last = target.lastYear?.indicators.find((l) => l.libraryCode === i.libraryCode);
+      const last = target.quality.previous?.indicators.find((l) => l.libraryCode === i.libraryCode);
       const actual = last?.actual ? parseDecimal(last.actual) : null;
       return i.operator === '≥' && actual !== null && actual.num > actual.den;
     });
-    if (index >= 0) return { target, index, last: target.lastYear!.indicators.find((l) => l.libraryCode === target.indicators[index]!.libraryCode)! };
+    if (index >= 0) return { target, index, last: target.quality.previous!.indicators.find((l) => l.libraryCode === target.indicators[index]!.libraryCode)! };
   }
   throw new Error('示例县 2020 年没有自评已通过、且有大于 1 的“≥”实际值的项目');
 }

@@ -15,7 +15,7 @@ import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
 import { getSelfEvaluation, listSelfEvaluations } from '../selfEvaluation/selfEvaluations';
 import { frameworkFor, readContent, rulesFor } from '../targets/store';
-import { projectTarget } from '../targets/targets';
+import { checkedProjectTarget } from '../targets/quality';
 import { countyStore, freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { demoStatus, generateDemoCounty } from './generate';
 
@@ -153,7 +153,9 @@ describe('refusals', () => {
     const continued = byYear(2021).filter((p) => lastYearCodes.has(p.code));
     expect(continued.length).toBeGreaterThan(10);
     expect(continued.every((p) => p.attribute === '延续')).toBe(true);
-    const withActuals = continued.map((p) => projectTarget(db, p.id).lastYear).filter((l) => l?.evaluated && l.indicators.some((i) => i.actual !== null));
+    const withActuals = continued
+      .map((p) => checkedProjectTarget(db, p.id).quality.previous)
+      .filter((l) => l?.actualSource?.kind === 'selfEvaluation' && l.indicators.some((i) => i.actual !== null));
     expect(withActuals.length).toBeGreaterThan(5);
   });
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { formatWanYuan, wanYuanText } from '../electron/domain/money';
 import { parseDecimal } from '../electron/domain/ratio';
 import { belowLastYearActual } from '../electron/domain/targetAnnex';
 import { ADMIN_PASSWORD, appsPerTest, ARTIFACTS_DIR, retype, signInAs, startCountyApp, type AppUnderTest } from './harness';
@@ -155,6 +156,41 @@ describe('项目支出绩效目标申报表 (88号 annex 1)', () => {
     expect(labels.map((l) => texts.indexOf(l))).toEqual([...labels.map((l) => texts.indexOf(l))].sort((a, b) => a - b));
     expect(labels.every((l) => texts.includes(l))).toBe(true);
     expect(texts).toContain('2020-01-01 至 2022-12-31（3 年）');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('部门整体支出绩效目标申报表 (88号 annex 2)', () => {
+  it('names the difference between 项目支出 and the unit’s projects’ budgets while typing, and refuses 送审 until they agree', async () => {
+    const { page } = app;
+    // A unit still drafting its department-wide target that implements projects of its own.
+    const overview = await app.call('targets.overview', { year: 2020 });
+    const drafting = overview.departments.filter((u) => u.status === 'draft' || u.status === 'returned');
+    const unit = drafting.find((u) => overview.projects.some((p) => p.unitCode === u.unitCode));
+    if (!unit) throw new Error('示例县没有在填报部门整体目标、且有本单位项目的单位');
+    const own = overview.projects.filter((p) => p.unitCode === unit.unitCode);
+    const sumFen = own.reduce((sum, p) => sum + p.adjustedFen, 0);
+    const target = await app.call('targets.department', { year: 2020, unitCode: unit.unitCode });
+    expect(target.projectFen).toBe(sumFen);
+
+    await page.goto(new URL(`#/targets/department/2020/${unit.unitCode}`, app.bridge.url).href);
+    await page.getByRole('heading', { name: '部门整体支出绩效目标表' }).waitFor();
+    const projectSpending = page.getByRole('textbox', { name: '项目支出', exact: true });
+    const wrongFen = sumFen + 10 * WAN;
+    await retype(projectSpending, wanYuanText(wrongFen));
+    const message = `项目支出 ${formatWanYuan(wrongFen)} 万元，本单位实施的 ${own.length} 个项目调整后预算合计 ${formatWanYuan(sumFen)} 万元，相差 10.0000 万元：请把项目支出改为 ${formatWanYuan(sumFen)} 万元，或在“单位与项目”中核对本单位的项目及其资金`;
+    await page.getByText(message).first().waitFor();
+    await page.getByText(`本单位实施的 ${own.length} 个项目调整后预算合计 ${formatWanYuan(sumFen)} 万元（项目支出应与之相等）`).waitFor();
+    console.log(`部门整体目标（项目支出不符）：${await screenshot('department-target-project-spending')}`);
+
+    // Saved as typed, 送审 is refused with the same message.
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').first().waitFor();
+    const saved = await app.call('targets.department', { year: 2020, unitCode: unit.unitCode });
+    await expect(app.call('targets.transition', { id: saved.id!, version: saved.version!, action: 'submit' })).rejects.toThrow(message);
+
+    await retype(projectSpending, wanYuanText(sumFen));
+    await page.getByText(message).first().waitFor({ state: 'detached' });
     expect(app.pageErrors).toEqual([]);
   });
 });

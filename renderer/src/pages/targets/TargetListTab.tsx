@@ -64,7 +64,7 @@ function AddedMandatoryNotice({ rows }: { rows: readonly TemplateProject[] }) {
   const completed = rows.filter((p) => p.addedMandatory.length > 0);
   if (completed.length === 0) return null;
   return (
-    <Alert color="blue" title={`${completed.length} 个项目缺少固化指标，导入时自动补充`} aria-label="自动补充的固化指标">
+    <Alert color="blue" title={`${completed.length} 个项目缺少固化指标，导入时自动补充`}>
       <Stack gap={4}>
         {completed.map((p) => (
           <Text key={p.code} size="sm">

@@ -160,6 +160,49 @@ describe('项目支出绩效目标申报表 (88号 annex 1)', () => {
   });
 });
 
+describe('上年实际值 of a continuing project whose last year has no approved self-evaluation', () => {
+  it('comes from last year’s latest approved monitoring sheet and is headed with its month', async () => {
+    const { page } = app;
+    // A 2020 project with an approved target, an approved November sheet and a self-evaluation not (yet) approved.
+    const notEvaluated = (await app.call('selfEvaluation.list', { year: 2020 })).filter((r) => r.status !== 'approved');
+    for (const row of notEvaluated) {
+      const before = await app.call('targets.forProject', { projectId: row.projectId });
+      const { project } = before;
+      const created = await app.call('projects.create', {
+        year: 2021,
+        code: project.code,
+        name: project.name.replace('2020', '2021'),
+        departmentCode: project.departmentCode,
+        unitCode: project.unitCode,
+        category: project.category,
+        attribute: '延续',
+        keyProject: false,
+        povertyFund: project.povertyFund,
+        confidential: false,
+        projectTypeCode: project.projectTypeCode,
+        startDate: '2020-01-01',
+        endDate: '2021-12-31',
+        personInCharge: project.personInCharge,
+        funds: [{ source: '本级财政拨款', initialFen: 100 * WAN, additionFen: 0, cutFen: 0 }],
+      });
+      const target = await app.call('targets.forProject', { projectId: created.id });
+      const source = target.quality.previous?.actualSource;
+      if (source?.kind !== 'monitoring') continue;
+      await page.goto(new URL(`#/targets/project/${created.id}`, app.bridge.url).href);
+      const grid = page.getByRole('table', { name: '绩效指标', exact: true });
+      const header = grid.getByRole('columnheader', { name: `上年实际值（监控至${source.month}月）` });
+      await header.waitFor();
+      await header.scrollIntoViewIfNeeded();
+      const reached = target.quality.previous!.indicators.find((i) => i.actual !== null && target.indicators[0]?.libraryCode === i.libraryCode);
+      if (reached) expect(await grid.getByLabel('第 1 个指标上年实际值').innerText()).toContain(reached.actual!);
+      console.log(`上年实际值（监控）：${await screenshot('target-annex-last-year-monitoring')}`);
+      expect(app.pageErrors).toEqual([]);
+      return;
+    }
+    throw new Error('示例县 2020 年没有自评未通过、监控表已审核通过的项目');
+  });
+});
+
 describe('部门整体支出绩效目标申报表 (88号 annex 2)', () => {
   it('names the difference between 项目支出 and the unit’s projects’ budgets while typing, and refuses 送审 until they agree', async () => {
     const { page } = app;

@@ -16,7 +16,7 @@ export function annexIndicatorColumns(lastYear: LastYearTarget | null): ExtraInd
       ...(lastYear
         ? [
             { label: '上年目标值', width: 92 },
-            { label: lastYearActualLabel(lastYear.actualSource), width: lastYear.actualSource?.kind === 'monitoring' ? 150 : 104 },
+            { label: lastYearActualLabel(lastYear.actualSource), width: lastYear.actualSource?.kind === 'monitoring' ? 184 : 104 },
           ]
         : []),
     ],

@@ -33,6 +33,32 @@ async function screenshot(name: string): Promise<string> {
   return file;
 }
 
+/** Continues a 2020 project into 2021 (same code and unit, 延续, 2020–2022, 120 万元) and opens its new target. */
+async function continuedInto2021(projectId: string) {
+  const { project } = await app.call('targets.forProject', { projectId });
+  const created = await app.call('projects.create', {
+    year: 2021,
+    code: project.code,
+    name: project.name.replace('2020', '2021'),
+    departmentCode: project.departmentCode,
+    unitCode: project.unitCode,
+    category: project.category,
+    attribute: '延续',
+    keyProject: false,
+    povertyFund: project.povertyFund,
+    confidential: false,
+    projectTypeCode: project.projectTypeCode,
+    startDate: '2020-01-01',
+    endDate: '2022-12-31',
+    personInCharge: project.personInCharge,
+    funds: [
+      { source: '本级财政拨款', initialFen: 100 * WAN, additionFen: 0, cutFen: 0 },
+      { source: '单位资金', initialFen: 20 * WAN, additionFen: 0, cutFen: 0 },
+    ],
+  });
+  return app.call('targets.forProject', { projectId: created.id });
+}
+
 /**
  * Continues an approved and self-evaluated 2020 project into 2021 (same code, 延续, three years) and returns
  * it with the first indicator whose last year's actual is a number above 1, so a lower target can be typed.
@@ -40,29 +66,7 @@ async function screenshot(name: string): Promise<string> {
 async function continuedProject() {
   const evaluated = (await app.call('selfEvaluation.list', { year: 2020 })).filter((r) => r.status === 'approved');
   for (const row of evaluated) {
-    const before = await app.call('targets.forProject', { projectId: row.projectId });
-    const { project } = before;
-    const created = await app.call('projects.create', {
-      year: 2021,
-      code: project.code,
-      name: project.name.replace('2020', '2021'),
-      departmentCode: project.departmentCode,
-      unitCode: project.unitCode,
-      category: project.category,
-      attribute: '延续',
-      keyProject: false,
-      povertyFund: project.povertyFund,
-      confidential: false,
-      projectTypeCode: project.projectTypeCode,
-      startDate: '2020-01-01',
-      endDate: '2022-12-31',
-      personInCharge: project.personInCharge,
-      funds: [
-        { source: '本级财政拨款', initialFen: 100 * WAN, additionFen: 0, cutFen: 0 },
-        { source: '单位资金', initialFen: 20 * WAN, additionFen: 0, cutFen: 0 },
-      ],
-    });
-    const target = await app.call('targets.forProject', { projectId: created.id });
+    const target = await continuedInto2021(row.projectId);
     const index = target.indicators.findIndex((i) => {
       const last = target.quality.previous?.indicators.find((l) => l.libraryCode === i.libraryCode);
       const actual = last?.actual ? parseDecimal(last.actual) : null;
@@ -166,29 +170,10 @@ describe('上年实际值 of a continuing project whose last year has no approve
     // A 2020 project with an approved target, an approved November sheet and a self-evaluation not (yet) approved.
     const notEvaluated = (await app.call('selfEvaluation.list', { year: 2020 })).filter((r) => r.status !== 'approved');
     for (const row of notEvaluated) {
-      const before = await app.call('targets.forProject', { projectId: row.projectId });
-      const { project } = before;
-      const created = await app.call('projects.create', {
-        year: 2021,
-        code: project.code,
-        name: project.name.replace('2020', '2021'),
-        departmentCode: project.departmentCode,
-        unitCode: project.unitCode,
-        category: project.category,
-        attribute: '延续',
-        keyProject: false,
-        povertyFund: project.povertyFund,
-        confidential: false,
-        projectTypeCode: project.projectTypeCode,
-        startDate: '2020-01-01',
-        endDate: '2021-12-31',
-        personInCharge: project.personInCharge,
-        funds: [{ source: '本级财政拨款', initialFen: 100 * WAN, additionFen: 0, cutFen: 0 }],
-      });
-      const target = await app.call('targets.forProject', { projectId: created.id });
+      const target = await continuedInto2021(row.projectId);
       const source = target.quality.previous?.actualSource;
       if (source?.kind !== 'monitoring') continue;
-      await page.goto(new URL(`#/targets/project/${created.id}`, app.bridge.url).href);
+      await page.goto(new URL(`#/targets/project/${target.project.id}`, app.bridge.url).href);
       const grid = page.getByRole('table', { name: '绩效指标', exact: true });
       const header = grid.getByRole('columnheader', { name: `上年实际值（监控至${source.month}月）` });
       await header.waitFor();

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { formatWanYuan, wanYuanText } from '../electron/domain/money';
 import { parseDecimal } from '../electron/domain/ratio';
 import { belowLastYearActual } from '../electron/domain/targetAnnex';
 import { ADMIN_PASSWORD, appsPerTest, ARTIFACTS_DIR, retype, signInAs, startCountyApp, type AppUnderTest } from './harness';
@@ -32,6 +33,32 @@ async function screenshot(name: string): Promise<string> {
   return file;
 }
 
+/** Continues a 2020 project into 2021 (same code and unit, 延续, 2020–2022, 120 万元) and opens its new target. */
+async function continuedInto2021(projectId: string) {
+  const { project } = await app.call('targets.forProject', { projectId });
+  const created = await app.call('projects.create', {
+    year: 2021,
+    code: project.code,
+    name: project.name.replace('2020', '2021'),
+    departmentCode: project.departmentCode,
+    unitCode: project.unitCode,
+    category: project.category,
+    attribute: '延续',
+    keyProject: false,
+    povertyFund: project.povertyFund,
+    confidential: false,
+    projectTypeCode: project.projectTypeCode,
+    startDate: '2020-01-01',
+    endDate: '2022-12-31',
+    personInCharge: project.personInCharge,
+    funds: [
+      { source: '本级财政拨款', initialFen: 100 * WAN, additionFen: 0, cutFen: 0 },
+      { source: '单位资金', initialFen: 20 * WAN, additionFen: 0, cutFen: 0 },
+    ],
+  });
+  return app.call('targets.forProject', { projectId: created.id });
+}
+
 /**
  * Continues an approved and self-evaluated 2020 project into 2021 (same code, 延续, three years) and returns
  * it with the first indicator whose last year's actual is a number above 1, so a lower target can be typed.
@@ -39,35 +66,13 @@ async function screenshot(name: string): Promise<string> {
 async function continuedProject() {
   const evaluated = (await app.call('selfEvaluation.list', { year: 2020 })).filter((r) => r.status === 'approved');
   for (const row of evaluated) {
-    const before = await app.call('targets.forProject', { projectId: row.projectId });
-    const { project } = before;
-    const created = await app.call('projects.create', {
-      year: 2021,
-      code: project.code,
-      name: project.name.replace('2020', '2021'),
-      departmentCode: project.departmentCode,
-      unitCode: project.unitCode,
-      category: project.category,
-      attribute: '延续',
-      keyProject: false,
-      povertyFund: project.povertyFund,
-      confidential: false,
-      projectTypeCode: project.projectTypeCode,
-      startDate: '2020-01-01',
-      endDate: '2022-12-31',
-      personInCharge: project.personInCharge,
-      funds: [
-        { source: '本级财政拨款', initialFen: 100 * WAN, additionFen: 0, cutFen: 0 },
-        { source: '单位资金', initialFen: 20 * WAN, additionFen: 0, cutFen: 0 },
-      ],
-    });
-    const target = await app.call('targets.forProject', { projectId: created.id });
+    const target = await continuedInto2021(row.projectId);
     const index = target.indicators.findIndex((i) => {
-      const last = target.lastYear?.indicators.find((l) => l.libraryCode === i.libraryCode);
+      const last = target.quality.previous?.indicators.find((l) => l.libraryCode === i.libraryCode);
       const actual = last?.actual ? parseDecimal(last.actual) : null;
       return i.operator === '≥' && actual !== null && actual.num > actual.den;
     });
-    if (index >= 0) return { target, index, last: target.lastYear!.indicators.find((l) => l.libraryCode === target.indicators[index]!.libraryCode)! };
+    if (index >= 0) return { target, index, last: target.quality.previous!.indicators.find((l) => l.libraryCode === target.indicators[index]!.libraryCode)! };
   }
   throw new Error('示例县 2020 年没有自评已通过、且有大于 1 的“≥”实际值的项目');
 }
@@ -155,6 +160,65 @@ describe('项目支出绩效目标申报表 (88号 annex 1)', () => {
     expect(labels.map((l) => texts.indexOf(l))).toEqual([...labels.map((l) => texts.indexOf(l))].sort((a, b) => a - b));
     expect(labels.every((l) => texts.includes(l))).toBe(true);
     expect(texts).toContain('2020-01-01 至 2022-12-31（3 年）');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('上年实际值 of a continuing project whose last year has no approved self-evaluation', () => {
+  it('comes from last year’s latest approved monitoring sheet and is headed with its month', async () => {
+    const { page } = app;
+    // A 2020 project with an approved target, an approved November sheet and a self-evaluation not (yet) approved.
+    const notEvaluated = (await app.call('selfEvaluation.list', { year: 2020 })).filter((r) => r.status !== 'approved');
+    for (const row of notEvaluated) {
+      const target = await continuedInto2021(row.projectId);
+      const source = target.quality.previous?.actualSource;
+      if (source?.kind !== 'monitoring') continue;
+      await page.goto(new URL(`#/targets/project/${target.project.id}`, app.bridge.url).href);
+      const grid = page.getByRole('table', { name: '绩效指标', exact: true });
+      const header = grid.getByRole('columnheader', { name: `上年实际值（监控至${source.month}月）` });
+      await header.waitFor();
+      await header.scrollIntoViewIfNeeded();
+      const reached = target.quality.previous!.indicators.find((i) => i.actual !== null && target.indicators[0]?.libraryCode === i.libraryCode);
+      if (reached) expect(await grid.getByLabel('第 1 个指标上年实际值').innerText()).toContain(reached.actual!);
+      console.log(`上年实际值（监控）：${await screenshot('target-annex-last-year-monitoring')}`);
+      expect(app.pageErrors).toEqual([]);
+      return;
+    }
+    throw new Error('示例县 2020 年没有自评未通过、监控表已审核通过的项目');
+  });
+});
+
+describe('部门整体支出绩效目标申报表 (88号 annex 2)', () => {
+  it('names the difference between 项目支出 and the unit’s projects’ budgets while typing, and refuses 送审 until they agree', async () => {
+    const { page } = app;
+    // A unit still drafting its department-wide target that implements projects of its own.
+    const overview = await app.call('targets.overview', { year: 2020 });
+    const drafting = overview.departments.filter((u) => u.status === 'draft' || u.status === 'returned');
+    const unit = drafting.find((u) => overview.projects.some((p) => p.unitCode === u.unitCode));
+    if (!unit) throw new Error('示例县没有在填报部门整体目标、且有本单位项目的单位');
+    const own = overview.projects.filter((p) => p.unitCode === unit.unitCode);
+    const sumFen = own.reduce((sum, p) => sum + p.adjustedFen, 0);
+    const target = await app.call('targets.department', { year: 2020, unitCode: unit.unitCode });
+    expect(target.projectFen).toBe(sumFen);
+
+    await page.goto(new URL(`#/targets/department/2020/${unit.unitCode}`, app.bridge.url).href);
+    await page.getByRole('heading', { name: '部门整体支出绩效目标表' }).waitFor();
+    const projectSpending = page.getByRole('textbox', { name: '项目支出', exact: true });
+    const wrongFen = sumFen + 10 * WAN;
+    await retype(projectSpending, wanYuanText(wrongFen));
+    const message = `项目支出 ${formatWanYuan(wrongFen)} 万元，本单位实施的 ${own.length} 个项目调整后预算合计 ${formatWanYuan(sumFen)} 万元，相差 10.0000 万元：请把项目支出改为 ${formatWanYuan(sumFen)} 万元，或在“单位与项目”中核对本单位的项目及其资金`;
+    await page.getByText(message).first().waitFor();
+    await page.getByText(`本单位实施的 ${own.length} 个项目调整后预算合计 ${formatWanYuan(sumFen)} 万元（项目支出应与之相等）`).waitFor();
+    console.log(`部门整体目标（项目支出不符）：${await screenshot('department-target-project-spending')}`);
+
+    // Saved as typed, 送审 is refused with the same message.
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').first().waitFor();
+    const saved = await app.call('targets.department', { year: 2020, unitCode: unit.unitCode });
+    await expect(app.call('targets.transition', { id: saved.id!, version: saved.version!, action: 'submit' })).rejects.toThrow(message);
+
+    await retype(projectSpending, wanYuanText(sumFen));
+    await page.getByText(message).first().waitFor({ state: 'detached' });
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -8,13 +8,14 @@ import { runCli } from '../testSupport/cli';
 import { disclosureTable } from '../disclosure/targetTable';
 import { mandatoryProblems } from '../domain/mandatoryIndicators';
 import { checkDepartmentTargets, checkProjectTargets, describeProblem } from '../domain/targets';
+import { adjustedFen } from '../domain/projects';
 import { listMandatory, mandatoryFor } from '../library';
 import { WORKFLOW_STATES } from '../domain/workflow';
 import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
 import { getSelfEvaluation, listSelfEvaluations } from '../selfEvaluation/selfEvaluations';
 import { frameworkFor, readContent, rulesFor } from '../targets/store';
-import { projectTarget } from '../targets/targets';
+import { checkedProjectTarget } from '../targets/quality';
 import { countyStore, freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { demoStatus, generateDemoCounty } from './generate';
 
@@ -34,7 +35,8 @@ function targetProblems(db: Db, year: number): string[] {
   }
   for (const target of db.select().from(targets).where(eq(targets.kind, 'department')).all()) {
     const tasks = db.select().from(departmentTasks).where(eq(departmentTasks.targetId, target.id)).all();
-    const own = db.select({ code: projects.code }).from(projects).where(and(eq(projects.unitCode, target.ownerCode), eq(projects.year, year))).all();
+    const own = db.select({ id: projects.id, code: projects.code }).from(projects).where(and(eq(projects.unitCode, target.ownerCode), eq(projects.year, year))).all();
+    const unitProjects = { count: own.length, adjustedFen: own.reduce((sum, p) => sum + fundsOf(db, p.id).reduce((total, f) => total + adjustedFen(f), 0), 0) };
     const form = {
       ...readContent(db, target),
       basicFen: target.basicFen!,
@@ -44,7 +46,7 @@ function targetProblems(db: Db, year: number): string[] {
       functions: target.functions!,
       tasks: tasks.map((t) => ({ ...t, projectCodes: JSON.parse(t.projectCodes) as string[] })),
     };
-    problems.push(...checkDepartmentTargets(form, fw, rules, new Set(own.map((p) => p.code))).map((p) => `${target.ownerCode}：${describeProblem(p)}`));
+    problems.push(...checkDepartmentTargets(form, fw, rules, { linkableProjectCodes: new Set(own.map((p) => p.code)), unitProjects }).map((p) => `${target.ownerCode}：${describeProblem(p)}`));
   }
   return problems;
 }
@@ -151,7 +153,9 @@ describe('refusals', () => {
     const continued = byYear(2021).filter((p) => lastYearCodes.has(p.code));
     expect(continued.length).toBeGreaterThan(10);
     expect(continued.every((p) => p.attribute === '延续')).toBe(true);
-    const withActuals = continued.map((p) => projectTarget(db, p.id).lastYear).filter((l) => l?.evaluated && l.indicators.some((i) => i.actual !== null));
+    const withActuals = continued
+      .map((p) => checkedProjectTarget(db, p.id).quality.previous)
+      .filter((l) => l?.actualSource?.kind === 'selfEvaluation' && l.indicators.some((i) => i.actual !== null));
     expect(withActuals.length).toBeGreaterThan(5);
   });
 

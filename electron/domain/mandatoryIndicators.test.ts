@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { mandatoryChangeRefusal, mandatoryScopes, mandatoryProblems, mandatoryRow, withMandatory, type MandatoryIndicator } from './mandatoryIndicators';
+import {
+  completedWithMandatory,
+  mandatoryChangeRefusal,
+  mandatoryRenameProblem,
+  mandatoryScopes,
+  mandatoryProblems,
+  mandatoryRow,
+  recognisedMandatory,
+  renamesMandatory,
+  withMandatory,
+  type MandatoryIndicator,
+} from './mandatoryIndicators';
 import type { TargetIndicator } from './targets';
 
 const row = (over: Partial<TargetIndicator> = {}): TargetIndicator => ({
@@ -73,5 +84,36 @@ describe('submitting without a mandatory indicator', () => {
       { area: 'indicators', message: '缺少固化指标 “带动脱贫人口”（衔接资金项目的固化指标）：请从指标库添加，固化指标不能省略' },
     ]);
     expect(mandatoryProblems([people.row, progress.row], mandatory)).toEqual([]);
+  });
+});
+
+describe('an Excel file’s rows and the mandatory indicators', () => {
+  it('takes a row for the mandatory indicator its 指标库编码 names, else one without a code by its name', () => {
+    expect(recognisedMandatory({ libraryCode: 'XC01-002', name: '支出进度（改）' }, mandatory)).toBe(progress);
+    expect(recognisedMandatory({ libraryCode: null, name: ' 带动脱贫人口 ' }, mandatory)).toBe(people);
+    expect(recognisedMandatory({ libraryCode: 'JY01-001', name: '带动脱贫人口' }, mandatory)).toBeNull();
+    expect(recognisedMandatory({ libraryCode: null, name: '受益学生' }, mandatory)).toBeNull();
+  });
+
+  it('locks only the level-3 name: a new value or direction is the unit’s', () => {
+    expect(renamesMandatory({ name: '支出进度（改）' }, progress)).toBe(true);
+    expect(renamesMandatory(row({ operator: '>', value: '600', level1: '效益指标' }), people)).toBe(false);
+    expect(mandatoryRenameProblem(progress)).toBe('“资金支出进度”（衔接资金项目的固化指标）是指标库设定的固化指标，三级指标名称不能修改，请改回“资金支出进度”；指标值可以修改');
+  });
+
+  it('adds the mandatory indicators a file lacks in front, keeping the rows it has as they are', () => {
+    const typed = row({ libraryCode: null, name: '受益学生' });
+    const carried = row({ value: '500' });
+    const { indicators, added } = completedWithMandatory([typed, carried], mandatory);
+    expect(added).toEqual([progress]);
+    expect(indicators.map((r) => [r.name, r.value])).toEqual([
+      ['资金支出进度', ''],
+      ['受益学生', ''],
+      ['带动脱贫人口', '500'],
+    ]);
+    expect(completedWithMandatory([carried, progress.row], mandatory).added).toEqual([]);
+    // A row the target already held keeps the value the unit gave it.
+    const held = row({ name: '资金支出进度', unit: '%', libraryCode: 'XC01-002', value: '90' });
+    expect(completedWithMandatory([typed, carried], mandatory, [held]).indicators[0]!.value).toBe('90');
   });
 });

@@ -75,8 +75,42 @@ export function mandatoryProblems(indicators: readonly TargetIndicator[], mandat
 }
 
 /**
+ * The part of a mandatory row the unit may not change: its level-3 name (with its library code, what makes
+ * it the library's indicator). Its levels, direction, value, unit, weight and the rest stay the unit's.
+ */
+export const renamesMandatory = (row: Pick<TargetIndicator, 'name'>, m: MandatoryIndicator): boolean => row.name.trim() !== m.row.name.trim();
+
+/**
+ * The mandatory indicator a row of an Excel file stands for: the one its 指标库编码 names, else, for a row
+ * without one (a unit's own file), the one with its level-3 name. Null for any other row.
+ */
+export function recognisedMandatory(row: Pick<TargetIndicator, 'libraryCode' | 'name'>, mandatory: readonly MandatoryIndicator[]): MandatoryIndicator | null {
+  if (row.libraryCode) return mandatory.find((m) => m.libraryCode === row.libraryCode) ?? null;
+  return mandatory.find((m) => !renamesMandatory(row, m)) ?? null;
+}
+
+/** Why an imported row that stands for a mandatory indicator is refused: it renames it. */
+export const mandatoryRenameProblem = (m: MandatoryIndicator): string =>
+  `${names([m])}是指标库设定的固化指标，三级指标名称不能修改，请改回“${m.row.name}”；指标值可以修改`;
+
+/**
+ * A target's rows with the mandatory indicators it lacks added in front, as a new target starts with them,
+ * and which were added: an Excel file without them imports with them. Each comes as the target held it
+ * (`current`, so a value the unit set survives a file that left the row out), else as the set gives it.
+ */
+export function completedWithMandatory(
+  indicators: readonly TargetIndicator[],
+  mandatory: readonly MandatoryIndicator[],
+  current: readonly TargetIndicator[] = [],
+): { indicators: TargetIndicator[]; added: MandatoryIndicator[] } {
+  const added = missingMandatory(indicators, mandatory);
+  const rowOf = (m: MandatoryIndicator) => current.find((i) => i.libraryCode === m.libraryCode) ?? m.row;
+  return { indicators: [...added.map(rowOf), ...indicators], added };
+}
+
+/**
  * Why a save is refused, or null: a mandatory indicator the target carried (`before`) is gone, or its
- * level-3 name was changed. Its value, unit, weight and the rest stay the unit's to set.
+ * level-3 name was changed (renamesMandatory).
  */
 export function mandatoryChangeRefusal(
   before: readonly TargetIndicator[],
@@ -86,7 +120,7 @@ export function mandatoryChangeRefusal(
   const held = mandatory.filter((m) => carries(before, m));
   const removed = held.filter((m) => !carries(after, m));
   if (removed.length) return `${names(removed)}是指标库设定的固化指标，不能删除；指标值可以修改`;
-  const renamed = held.filter((m) => after.some((i) => i.libraryCode === m.libraryCode && i.name.trim() !== m.row.name.trim()));
+  const renamed = held.filter((m) => after.some((i) => i.libraryCode === m.libraryCode && renamesMandatory(i, m)));
   if (renamed.length) return `${names(renamed)}是指标库设定的固化指标，三级指标名称不能修改；指标值可以修改`;
   return null;
 }

@@ -6,6 +6,8 @@ import {
   contactPhoneProblem,
   emptyAnnex,
   hasMidterm,
+  lastYearActualLabel,
+  lastYearActualPhrase,
   lastYearOf,
   projectTermText,
   proposedAnnualSplit,
@@ -81,9 +83,9 @@ describe('实施进度计划', () => {
 
 describe('last year’s target and actual value of a continuing project', () => {
   const lastYear: LastYearIndicator[] = [
-    { libraryCode: 'L-ROAD', name: '新建农村公路', operator: '≥', value: '10', unit: '公里', actual: '12' },
-    { libraryCode: null, name: '群众满意度', operator: '≥', value: '85', unit: '%', actual: '93' },
-    { libraryCode: null, name: '单位造价', operator: '≤', value: '90', unit: '万元/公里', actual: '80' },
+    { libraryCode: 'L-ROAD', name: '新建农村公路', operator: '≥', value: '10', unit: '公里', actual: '12', light: null },
+    { libraryCode: null, name: '群众满意度', operator: '≥', value: '85', unit: '%', actual: '93', light: null },
+    { libraryCode: null, name: '单位造价', operator: '≤', value: '90', unit: '万元/公里', actual: '80', light: null },
   ];
 
   it('are found by library indicator, else by the level-3 name', () => {
@@ -98,6 +100,14 @@ describe('last year’s target and actual value of a continuing project', () => 
     expect(belowLastYearActual({ operator: '≥', value: '90' }, lastYear[1]!)).toBe(true);
     expect(belowLastYearActual({ operator: '≤', value: '85' }, lastYear[2]!)).toBe(true);
     expect(belowLastYearActual({ operator: '≤', value: '80' }, lastYear[2]!)).toBe(false);
+  });
+
+  it('are headed 上年实际值, or 上年实际值（监控至X月） when last year’s latest approved monitoring sheet gave them', () => {
+    expect(lastYearActualLabel({ kind: 'selfEvaluation' })).toBe('上年实际值');
+    expect(lastYearActualLabel(null)).toBe('上年实际值');
+    expect(lastYearActualLabel({ kind: 'monitoring', month: 8 })).toBe('上年实际值（监控至8月）');
+    expect(lastYearActualPhrase({ year: 2020, actualSource: { kind: 'monitoring', month: 11 } })).toBe('上年（2020 年）监控至 11 月的完成值');
+    expect(lastYearActualPhrase({ year: 2020, actualSource: { kind: 'selfEvaluation' } })).toBe('上年（2020 年）实际完成值');
   });
 
   it('never flag an equality, a qualitative target or a row without last year’s actual', () => {

@@ -3,7 +3,8 @@
 // the year's funds as 财政拨款 / 其他资金, 立项依据, 实施进度计划 and the contact — and last year's target and
 // actual value beside each indicator of a continuing project. The form runs these while the user types;
 // the service runs them again before a target is submitted.
-import type { Framework } from './indicators';
+import type { Framework, IndicatorOperator } from './indicators';
+import type { Light } from './monitoring';
 import { formatWanYuan, type Fen } from './money';
 import { adjustedFen, type FundRow } from './projects';
 import { compare, parseDecimal } from './ratio';
@@ -154,16 +155,46 @@ export function checkProjectAnnex(annex: ProjectAnnex, context: AnnexContext, fw
   return problems;
 }
 
-/** An indicator of last year's target of the same project, with the actual value its approved self-evaluation found. */
+/**
+ * Where 上年实际值 comes from: last year's approved self-evaluation (the year's 实际完成值), or, while last
+ * year has none, its latest approved monitoring sheet — then the value reached by that month (1–X月), shown
+ * as such so nobody takes a part-year figure for the year's.
+ */
+export type LastYearActualSource = { kind: 'selfEvaluation' } | { kind: 'monitoring'; month: number };
+
+/** An indicator of last year's approved target, with what was achieved and how monitoring saw it. */
 export interface LastYearIndicator {
   libraryCode: string | null;
   name: string;
-  operator: string;
+  operator: IndicatorOperator | '';
   value: string;
   unit: string;
-  /** 上年实际值 as the approved self-evaluation recorded it; null without one. */
+  /** 上年实际值 from the target's actualSource; null where it recorded none. */
   actual: string | null;
+  /** The light of last year's last monitoring round; null when it was not monitored. */
+  light: Light | null;
 }
+
+/**
+ * Last year's approved target of a continuing (延续) project: the same project code, implemented by the same
+ * unit, the year before (the lineage the sample and the budget system keep). Its budget, where its actual
+ * values come from (null: neither an approved self-evaluation nor an approved monitoring sheet), and its
+ * indicators.
+ */
+export interface LastYearTarget {
+  year: number;
+  adjustedFen: Fen;
+  actualSource: LastYearActualSource | null;
+  indicators: LastYearIndicator[];
+}
+
+/** The heading of the 上年实际值 column: 上年实际值, or 上年实际值（监控至8月） when monitoring gave it. */
+export const lastYearActualLabel = (source: LastYearActualSource | null): string =>
+  source?.kind === 'monitoring' ? `上年实际值（监控至${source.month}月）` : '上年实际值';
+
+/** What a warning calls last year's actual: 上年（2020 年）实际完成值, or 上年（2020 年）监控至 8 月的完成值. */
+export const lastYearActualPhrase = (lastYear: Pick<LastYearTarget, 'year' | 'actualSource'>): string =>
+  lastYear.actualSource?.kind === 'monitoring' ? `上年（${lastYear.year} 年）监控至 ${lastYear.actualSource.month} 月的完成值` : `上年（${lastYear.year} 年）实际完成值`;
 
 /** Last year's indicator this one continues: the same library indicator, else the same level-3 name. */
 export function lastYearOf<T extends Pick<LastYearIndicator, 'libraryCode' | 'name'>>(indicator: Pick<TargetIndicator, 'libraryCode' | 'name'>, lastYear: readonly T[]): T | null {
@@ -174,6 +205,7 @@ export function lastYearOf<T extends Pick<LastYearIndicator, 'libraryCode' | 'na
 /**
  * A continuing project's target set below what it already achieved last year (target-quality check,
  * issue 16): for `≥`/`>` a target value under last year's actual, for `≤`/`<` (less is better) one above it.
+ * A part-year actual from monitoring counts too: a year's target below what 8 months reached is too low.
  * `=` and qualitative indicators, and rows without a numeric target or actual, are never flagged.
  */
 export function belowLastYearActual(indicator: Pick<TargetIndicator, 'operator' | 'value'>, lastYear: Pick<LastYearIndicator, 'actual'> | null): boolean {

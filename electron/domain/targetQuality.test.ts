@@ -11,9 +11,8 @@ import {
   targetQualityWarnings,
   unchangedWhileBudgetGrowsWarnings,
   vagueWordWarnings,
-  type PreviousIndicator,
-  type PreviousYear,
 } from './targetQuality';
+import type { LastYearActualSource, LastYearIndicator, LastYearTarget } from './targetAnnex';
 import type { MandatoryIndicator } from './mandatoryIndicators';
 import type { TargetIndicator } from './targets';
 import { plainDecimal } from './ratio';
@@ -37,7 +36,7 @@ const row = (over: Partial<TargetIndicator> = {}): TargetIndicator => ({
 
 const qualitative = (name: string, value: string) => row({ level1: '效益指标', level2: '社会效益指标', name, operator: '定性', value, unit: '' });
 
-const before = (over: Partial<PreviousIndicator> = {}): PreviousIndicator => ({
+const before = (over: Partial<LastYearIndicator> = {}): LastYearIndicator => ({
   libraryCode: null,
   name: '带动脱贫人口',
   operator: '≥',
@@ -48,7 +47,8 @@ const before = (over: Partial<PreviousIndicator> = {}): PreviousIndicator => ({
   ...over,
 });
 
-const lastYear = (indicators: PreviousIndicator[], adjustedFen = 100_000_000): PreviousYear => ({ year: 2019, adjustedFen, indicators });
+const evaluated: LastYearActualSource = { kind: 'selfEvaluation' };
+const lastYear = (indicators: LastYearIndicator[], adjustedFen = 100_000_000, actualSource: LastYearActualSource = evaluated): LastYearTarget => ({ year: 2019, adjustedFen, actualSource, indicators });
 
 describe('vague words', () => {
   it('warns of 进一步 in a quantitative indicator’s name, naming the row and the word', () => {
@@ -103,6 +103,14 @@ describe('a target below last year’s actual', () => {
     const cost = { libraryCode: 'XC01-003', operator: '≤' as const, unit: '万元/公里' };
     const warnings = belowLastYearWarnings([row({ ...cost, name: '每公里造价', value: '60' })], lastYear([before({ ...cost, name: '单位造价', value: '60', actual: '55' })]));
     expect(warnings).toMatchObject([{ check: 'belowLastYear', message: expect.stringContaining('宽于上年（2019 年）实际完成值 55万元/公里') }]);
+  });
+
+  it('compares with the value last year’s monitoring reached by its month when there was no approved self-evaluation, and says so', () => {
+    const monitored = lastYear([before({ actual: '540' })], 100_000_000, { kind: 'monitoring', month: 8 });
+    expect(belowLastYearWarnings([row({ value: '500' })], monitored)).toEqual([
+      { check: 'belowLastYear', row: 0, message: '第 1 个指标“带动脱贫人口”的指标值 500人 低于上年（2019 年）监控至 8 月的完成值 540人，目标设定偏低' },
+    ]);
+    expect(belowLastYearWarnings([row({ value: '540' })], monitored)).toEqual([]);
   });
 
   it('passes a target at or above last year’s actual, one in another unit, and a new project', () => {

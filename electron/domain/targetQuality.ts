@@ -4,13 +4,12 @@
 // last year, the same indicator twice, a mandatory one missing. Warnings only: the unit may still save
 // and submit (a missing 固化指标 is also a §4 problem, see mandatoryIndicators.ts). The form shows them
 // while typing and the reviewer's grade form lists them; both call targetQualityWarnings.
-import { level1Kind, type Framework, type IndicatorOperator } from './indicators';
+import { level1Kind, type Framework } from './indicators';
 import type { MandatoryIndicator } from './mandatoryIndicators';
 import type { Fen } from './money';
-import type { Light } from './monitoring';
 import { compare, div, parseDecimal, percent, plainDecimal, ratio, sub, type Ratio } from './ratio';
 import type { TargetContent, TargetIndicator } from './targets';
-import { belowLastYearActual, lastYearOf } from './targetAnnex';
+import { belowLastYearActual, lastYearActualPhrase, lastYearOf, type LastYearIndicator, type LastYearTarget } from './targetAnnex';
 
 /** Words that promise nothing measurable (进一步提高, 明显改善, 有效保障…). */
 export const VAGUE_WORDS = ['进一步', '明显', '有效', '大力', '基本'] as const;
@@ -40,32 +39,13 @@ export interface QualitySettings {
   budgetGrowthFrom: string;
 }
 
-/** One indicator of last year's approved target, with what was achieved and how monitoring saw it. */
-export interface PreviousIndicator {
-  libraryCode: string | null;
-  name: string;
-  operator: IndicatorOperator | '';
-  value: string;
-  unit: string;
-  /** 实际完成值 of last year's self-evaluation; null without one. */
-  actual: string | null;
-  /** The light of the last monitoring round of last year; null when it was not monitored. */
-  light: Light | null;
-}
-
-/** Last year's target of a continuing project (延续项目 with the same code), and its budget. */
-export interface PreviousYear {
-  year: number;
-  adjustedFen: Fen;
-  indicators: PreviousIndicator[];
-}
-
 /** What the checks need beside the form itself; the service sends it with the target. */
 export interface QualityContext {
   settings: QualitySettings;
   /** This year's adjusted budget of the project. */
   adjustedFen: Fen;
-  previous: PreviousYear | null;
+  /** Last year's approved target of a continuing project (targets/lastYear.ts reads it). */
+  previous: LastYearTarget | null;
   mandatory: MandatoryIndicator[];
 }
 
@@ -103,7 +83,7 @@ export function satisfactionAsBenefitWarnings(indicators: readonly TargetIndicat
 }
 
 /** Both quantitative in the same unit: only then are the numbers comparable. */
-function comparable(indicator: TargetIndicator, before: PreviousIndicator | null, value: (p: PreviousIndicator) => string | null) {
+function comparable(indicator: TargetIndicator, before: LastYearIndicator | null, value: (p: LastYearIndicator) => string | null) {
   if (!before || !quantitative(indicator) || before.operator === '定性' || indicator.unit.trim() !== before.unit.trim()) return null;
   const now = parseDecimal(indicator.value);
   const then = parseDecimal(value(before) ?? '');
@@ -117,7 +97,7 @@ const reverse = (operator: string) => operator === '≤' || operator === '<';
  * A target easier than what was achieved last year: a `≥`/`>` target below last year's actual, or a
  * `≤`/`<` limit above it.
  */
-export function belowLastYearWarnings(indicators: readonly TargetIndicator[], previous: PreviousYear | null): QualityWarning[] {
+export function belowLastYearWarnings(indicators: readonly TargetIndicator[], previous: LastYearTarget | null): QualityWarning[] {
   if (!previous) return [];
   return indicators.flatMap((indicator, row) => {
     const before = lastYearOf(indicator, previous.indicators);
@@ -125,12 +105,12 @@ export function belowLastYearWarnings(indicators: readonly TargetIndicator[], pr
     if (!pair || !belowLastYearActual(indicator, before)) return [];
     const unit = indicator.unit.trim();
     const how = positive(indicator.operator) ? '低于' : '宽于';
-    return [{ check: 'belowLastYear' as const, row, message: `${rowName(indicator, row)}的指标值 ${indicator.value.trim()}${unit} ${how}上年（${previous.year} 年）实际完成值 ${plainDecimal(pair.then, 6)}${unit}，目标设定偏低` }];
+    return [{ check: 'belowLastYear' as const, row, message: `${rowName(indicator, row)}的指标值 ${indicator.value.trim()}${unit} ${how}${lastYearActualPhrase(previous)} ${plainDecimal(pair.then, 6)}${unit}，目标设定偏低` }];
   });
 }
 
 /** The budget's growth over last year's, exact; null when last year's budget was 0. */
-export function budgetGrowth(adjustedFen: Fen, previous: PreviousYear): Ratio | null {
+export function budgetGrowth(adjustedFen: Fen, previous: LastYearTarget): Ratio | null {
   if (previous.adjustedFen <= 0) return null;
   return div(sub(ratio(adjustedFen), ratio(previous.adjustedFen)), ratio(previous.adjustedFen));
 }
@@ -138,7 +118,7 @@ export function budgetGrowth(adjustedFen: Fen, previous: PreviousYear): Ratio | 
 /** A target value left as last year's while the budget grew by more than the setting. */
 export function unchangedWhileBudgetGrowsWarnings(
   indicators: readonly TargetIndicator[],
-  previous: PreviousYear | null,
+  previous: LastYearTarget | null,
   adjustedFen: Fen,
   settingPercent: string,
 ): QualityWarning[] {
@@ -154,7 +134,7 @@ export function unchangedWhileBudgetGrowsWarnings(
 }
 
 /** An indicator that went blue (超额) in last year's monitoring and whose target was not raised since. */
-export function blueLastYearWarnings(indicators: readonly TargetIndicator[], previous: PreviousYear | null): QualityWarning[] {
+export function blueLastYearWarnings(indicators: readonly TargetIndicator[], previous: LastYearTarget | null): QualityWarning[] {
   if (!previous) return [];
   return indicators.flatMap((indicator, row) => {
     const before = lastYearOf(indicator, previous.indicators);

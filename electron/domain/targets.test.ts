@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { framework } from './indicators';
 import {
   checkDepartmentTargets,
+  unitProjectSpending,
   checkProjectTargets,
   checkReview,
   describeProblem,
@@ -151,8 +152,8 @@ describe('checkDepartmentTargets (§4)', () => {
     indicators: [output, benefit],
     ...over,
   });
-  const known = new Set(['P001', 'P002']);
-  const check = (f: DepartmentTargetForm) => checkDepartmentTargets(f, classic, rules, known).map((p) => p.message);
+  const context = { linkableProjectCodes: new Set(['P001', 'P002']), unitProjects: { count: 2, adjustedFen: 1_000_000_000 } };
+  const check = (f: DepartmentTargetForm, unitProjects = context.unitProjects) => checkDepartmentTargets(f, classic, rules, { ...context, unitProjects }).map((p) => p.message);
 
   it('passes a complete form', () => {
     expect(check(department())).toEqual([]);
@@ -169,13 +170,33 @@ describe('checkDepartmentTargets (§4)', () => {
   });
 
   it('needs task amounts to add up to the whole budget, 基本支出 + 项目支出 (88号 annex 2)', () => {
-    expect(check(department({ projectFen: 1_100_000_000, fiscalFen: 3_600_000_000 }))).toEqual([
-      '年度主要任务预算金额合计 4,000.0000 万元，应等于部门预算总额 4,100.0000 万元（基本支出 3,000.0000 + 项目支出 1,100.0000）',
+    expect(check(department({ basicFen: 3_100_000_000, fiscalFen: 3_600_000_000 }))).toEqual([
+      '年度主要任务预算金额合计 4,000.0000 万元，应等于部门预算总额 4,100.0000 万元（基本支出 3,100.0000 + 项目支出 1,000.0000）',
     ]);
     const projectsOnly = department().tasks.slice(1);
     expect(check(department({ tasks: projectsOnly }))).toEqual([
       '年度主要任务预算金额合计 1,000.0000 万元，应等于部门预算总额 4,000.0000 万元（基本支出 3,000.0000 + 项目支出 1,000.0000）',
     ]);
+  });
+
+  it('needs 项目支出 to equal the adjusted budgets of the projects the unit implements, naming both sums and the fix', () => {
+    // 1 分 off is refused: the sums are exact in 分.
+    expect(check(department(), { count: 2, adjustedFen: 999_999_999 })).toEqual([
+      '项目支出 1,000.0000 万元，本单位实施的 2 个项目调整后预算合计 999.999999 万元，相差 0.000001 万元：请把项目支出改为 999.999999 万元，或在“单位与项目”中核对本单位的项目及其资金',
+    ]);
+    expect(check(department(), { count: 0, adjustedFen: 0 })).toEqual([
+      '项目支出 1,000.0000 万元，本单位本年度没有登记实施的项目，项目预算合计 0.0000 万元，相差 1,000.0000 万元：请把项目支出改为 0.0000 万元，或在“单位与项目”中核对本单位的项目及其资金',
+    ]);
+  });
+
+  it('counts only the projects the unit itself implements as its 项目支出, not its subordinate units’', () => {
+    const projects = [
+      { unitCode: '101001', adjustedFen: 600_000_000 },
+      { unitCode: '101001', adjustedFen: 400_000_000 },
+      { unitCode: '101002', adjustedFen: 250_000_000 },
+    ];
+    expect(unitProjectSpending(projects, '101001')).toEqual({ count: 2, adjustedFen: 1_000_000_000 });
+    expect(unitProjectSpending(projects, '101003')).toEqual({ count: 0, adjustedFen: 0 });
   });
 
   it('needs a task’s 财政拨款 + 其他资金, once entered, to add up to its 预算金额', () => {

@@ -2,7 +2,7 @@
 // unit's 部门整体支出绩效目标表, and what each review grade (优/良/中/差) means. The form runs these while
 // the user types; the service runs them again before a target can be submitted or imported.
 import { BASES, checkIndicator, level1Kind, type Accrual, type Framework, type IndicatorField, type IndicatorRow, type Level1Kind } from './indicators';
-import { formatWanYuan, type Fen } from './money';
+import { formatWanYuan, wanYuanText, type Fen } from './money';
 import { checkFunds, type FundRow } from './projects';
 import { add, compare, parseDecimal, plainDecimal, ratio, type Ratio } from './ratio';
 import type { WorkflowAction } from './workflow';
@@ -261,19 +261,51 @@ function checkTasks(form: DepartmentTargetForm, knownProjectCodes: ReadonlySet<s
   return problems;
 }
 
+/** The projects a unit implements in the year, as its 项目支出 counts them: how many, and their adjusted budgets' sum. */
+export interface UnitProjectSpending {
+  count: number;
+  adjustedFen: Fen;
+}
+
+/**
+ * 项目支出 of a unit's department-wide target (88号 annex 2) counts the projects the unit implements (its
+ * 实施单位 is the unit) that year, each at its adjusted budget (调整后预算, all fund sources, as annex 1's
+ * 年度资金总额): what its 部门整体自评 and 部门整体监控 measure 项目支出 against. A department's subordinate
+ * units' projects belong to their own department-wide targets, or the county would count them twice.
+ */
+export function unitProjectSpending(projects: readonly { unitCode: string; adjustedFen: Fen }[], unitCode: string): UnitProjectSpending {
+  const own = projects.filter((p) => p.unitCode === unitCode);
+  return { count: own.length, adjustedFen: own.reduce((sum, p) => sum + p.adjustedFen, 0) };
+}
+
+/** 万元 as the forms print it (4 decimals), or to the 分 when 4 decimals would hide a difference of a few 分. */
+const exactWan = (fen: Fen) => (fen % 100 === 0 ? formatWanYuan(fen) : wanYuanText(fen));
+
+/** 项目支出 that is not the sum of the unit's projects' budgets, naming both sums in 万元 and what to do. */
+export function projectSpendingProblem(projectFen: Fen, unitProjects: UnitProjectSpending): string | null {
+  if (!Number.isSafeInteger(projectFen) || projectFen < 0 || projectFen === unitProjects.adjustedFen) return null;
+  const sum = exactWan(unitProjects.adjustedFen);
+  const projects = unitProjects.count === 0 ? `本单位本年度没有登记实施的项目，项目预算合计 ${sum} 万元` : `本单位实施的 ${unitProjects.count} 个项目调整后预算合计 ${sum} 万元`;
+  const difference = exactWan(Math.abs(projectFen - unitProjects.adjustedFen));
+  return `项目支出 ${exactWan(projectFen)} 万元，${projects}，相差 ${difference} 万元：请把项目支出改为 ${sum} 万元，或在“单位与项目”中核对本单位的项目及其资金`;
+}
+
+/** What the 部门整体 checks read beside the form: the unit's project codes the tasks may link, and the projects it implements. */
+export interface DepartmentContext {
+  linkableProjectCodes: ReadonlySet<string>;
+  unitProjects: UnitProjectSpending;
+}
+
 /** Every §4 rule for a unit's 部门整体支出绩效目标表. */
-export function checkDepartmentTargets(
-  form: DepartmentTargetForm,
-  fw: Framework,
-  rules: TargetRules,
-  knownProjectCodes: ReadonlySet<string>,
-): TargetProblem[] {
+export function checkDepartmentTargets(form: DepartmentTargetForm, fw: Framework, rules: TargetRules, context: DepartmentContext): TargetProblem[] {
   const functions: TargetProblem[] = form.functions.trim() === '' ? [{ area: 'functions', message: '请填写职能概述' }] : [];
+  const projectSpending = projectSpendingProblem(form.projectFen, context.unitProjects);
   return [
     ...checkBudget(form),
+    ...(projectSpending ? [{ area: 'budget' as const, field: 'projectFen', message: projectSpending }] : []),
     ...functions,
     ...checkGoals(form),
-    ...checkTasks(form, knownProjectCodes),
+    ...checkTasks(form, context.linkableProjectCodes),
     ...checkIndicatorRows(form, fw, rules, false),
   ];
 }

@@ -362,13 +362,23 @@ export function refuseSubmission(what: string, problems: readonly string[]): voi
   throw new AppError('INVALID_INPUT', `${what}还不能送审，请先补充：${shown}${more}`);
 }
 
-/** The last round of the project's year with a sheet for it (the latest month, then the latest round of it): its sheet. */
-export function lastSheetOf(db: Db, projectId: string): string | null {
+/**
+ * The last round of the project's year with a sheet for it (the latest month, then the latest round of it): its
+ * sheet; with `approvedOnly`, the last whose sheet was approved (what the bureau accepted as reported).
+ */
+export function lastSheetOf(db: Db, projectId: string, { approvedOnly = false } = {}): string | null {
   const sheet = db
     .select({ id: monitoringSheets.id })
     .from(monitoringSheets)
     .innerJoin(monitoringRounds, eq(monitoringRounds.id, monitoringSheets.roundId))
-    .where(and(eq(monitoringSheets.projectId, projectId), eq(monitoringSheets.deleted, false), eq(monitoringRounds.deleted, false)))
+    .where(
+      and(
+        eq(monitoringSheets.projectId, projectId),
+        eq(monitoringSheets.deleted, false),
+        eq(monitoringRounds.deleted, false),
+        approvedOnly ? eq(monitoringSheets.status, 'approved') : undefined,
+      ),
+    )
     .orderBy(desc(monitoringRounds.month), desc(monitoringRounds.seq))
     .get();
   return sheet?.id ?? null;

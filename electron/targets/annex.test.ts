@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { emptyAnnex, type ProjectAnnex } from '../domain/targetAnnex';
 import { emptyIndicator, type TargetContent } from '../domain/targets';
-import { createSelfEvaluation, saveSelfEvaluation, transitionSelfEvaluation } from '../selfEvaluation';
 import { seedCounty } from '../testSupport/county';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { addProject, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
 import { ROAD_TYPE, seedRoadType } from '../testSupport/roadType';
-import { countyWithSelfEvaluationTarget, entries, WAN } from '../testSupport/selfEvaluation';
+import { WAN } from '../testSupport/selfEvaluation';
 import { projectTarget, saveTarget, transitionTarget } from './targets';
 
 function continuingProject() {
@@ -71,39 +70,5 @@ describe('the 88号 annex 1 parts of a project target', () => {
   it('starts a new target’s contact from the project’s person in charge', () => {
     const { db, project } = continuingProject();
     expect(projectTarget(db, project.id).annex.contactPerson).toBe('李四');
-  });
-});
-
-describe('last year’s target and actual value of a continuing project', () => {
-  function withLastYearEvaluated() {
-    const { db, clerk, reviewer, approvedTarget } = countyWithSelfEvaluationTarget();
-    const created = createSelfEvaluation(db, clerk, { targetId: approvedTarget });
-    const filled = saveSelfEvaluation(db, clerk, entries(created, { goalAchieved: '基本完成', budgetReason: '资金年底到位', problems: '无', measures: '无' }, { 0: { deviationReason: '转学' }, 2: { score: '27' } }));
-    const submitted = transitionSelfEvaluation(db, clerk, { id: filled.id, version: filled.version, action: 'submit' });
-    transitionSelfEvaluation(db, reviewer, { id: submitted.id, version: submitted.version, action: 'approve' });
-    const thisYear = addProject(db, { year: 2021, code: 'LT-1', name: '学生营养改善计划', departmentCode: '101001', unitCode: '101001', attribute: '延续' });
-    return { db, thisYear };
-  }
-
-  it('shows last year’s target values and the actual values its approved self-evaluation found', () => {
-    const { db, thisYear } = withLastYearEvaluated();
-    const { lastYear } = projectTarget(db, thisYear.id);
-    expect(lastYear).toMatchObject({ year: 2020, status: 'approved', evaluated: true });
-    expect(lastYear!.indicators.map((i) => [i.name, i.operator, i.value, i.actual])).toEqual([
-      ['受益学生人次', '≥', '1200', '1150'],
-      ['单位餐费', '≤', '8', '7.5'],
-      ['学生营养状况', '定性', '明显改善', '达成目标'],
-    ]);
-  });
-
-  it('has no last year for a project code last year did not have, and no actual values before the self-evaluation is approved', () => {
-    const { db, approvedTarget } = countyWithSelfEvaluationTarget();
-    expect(approvedTarget).toBeTruthy();
-    const other = addProject(db, { year: 2021, code: 'LT-9', departmentCode: '101001', unitCode: '101001' });
-    expect(projectTarget(db, other.id).lastYear).toBeNull();
-    const same = addProject(db, { year: 2021, code: 'LT-1', departmentCode: '101001', unitCode: '101001' });
-    const { lastYear } = projectTarget(db, same.id);
-    expect(lastYear).toMatchObject({ year: 2020, evaluated: false });
-    expect(lastYear!.indicators.every((i) => i.actual === null)).toBe(true);
   });
 });

@@ -1,14 +1,11 @@
 // What a project target carries for 财预〔2015〕88号 annex 1 beside its goals and annual indicators (the
-// 中期 parts, the funds split, 立项依据, 实施进度计划, contact), last year's target and actual value of each
-// indicator of a continuing project.
+// 中期 parts, the funds split, 立项依据, 实施进度计划, contact); last year's target beside it is lastYear.ts's.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { projects, targetMidtermIndicators, targets } from '../../db/schema';
-import { displayTarget } from '../domain/indicators';
-import type { ProjectAnnex, LastYearIndicator, ScheduleStep } from '../domain/targetAnnex';
-import { listSelfEvaluations, selfEvaluationResults } from '../selfEvaluation';
-import { indicatorOf, normaliseIndicator, readIndicators, type TargetRow } from './store';
+import { targetMidtermIndicators, targets } from '../../db/schema';
+import type { ProjectAnnex, ScheduleStep } from '../domain/targetAnnex';
+import { indicatorOf, normaliseIndicator, type TargetRow } from './store';
 
 export function readAnnex(db: Db, row: TargetRow): ProjectAnnex {
   const split = (fiscalFen: number | null, otherFen: number | null) => (fiscalFen === null && otherFen === null ? null : { fiscalFen: fiscalFen ?? 0, otherFen: otherFen ?? 0 });
@@ -60,53 +57,3 @@ export function writeAnnex(db: Db, targetId: string, annex: ProjectAnnex): void 
       .run();
   });
 }
-
-/** Last year's target of the same project code with each indicator's actual value, as a continuing project shows it. */
-export interface LastYearTarget {
-  year: number;
-  status: string;
-  /** Whether an approved self-evaluation gave the actual values. */
-  evaluated: boolean;
-  indicators: LastYearIndicator[];
-}
-
-/**
- * Last year's target of the project code, matched in the same region, and the actual values of its
- * approved self-evaluation (the selfEvaluation workflow's results); null when last year had no target.
- */
-export function lastYearTarget(db: Db, regionCode: string, year: number, projectCode: string): LastYearTarget | null {
-  const previous = db
-    .select()
-    .from(targets)
-    .where(and(eq(targets.regionCode, regionCode), eq(targets.year, year - 1), eq(targets.kind, 'project'), eq(targets.ownerCode, projectCode), eq(targets.deleted, false)))
-    .get();
-  if (!previous) return null;
-  // Only that project's unit's tables: the whole county's year would be read on every opening of a form.
-  const unit = previous.projectId ? db.select({ code: projects.unitCode }).from(projects).where(eq(projects.id, previous.projectId)).get() : undefined;
-  const evaluation = unit
-    ? listSelfEvaluations(db, { year: year - 1, status: 'approved', unitCode: unit.code }).find((s) => s.targetId === previous.id)
-    : undefined;
-  const [result] = evaluation?.id ? selfEvaluationResults(db, [evaluation.id]) : [];
-  // The self-evaluation rows are the approved indicators in their order; a name finds a row moved since.
-  const actualOf = (name: string, index: number) => {
-    const rows = result?.indicators ?? [];
-    const row = rows[index]?.name === name ? rows[index] : rows.find((r) => r.name === name);
-    return row?.actual ? row.actual : null;
-  };
-  return {
-    year: previous.year,
-    status: previous.status,
-    evaluated: result !== undefined,
-    indicators: readIndicators(db, previous.id).map((i, index) => ({
-      libraryCode: i.libraryCode,
-      name: i.name,
-      operator: i.operator,
-      value: i.value,
-      unit: i.unit,
-      actual: actualOf(i.name, index),
-    })),
-  };
-}
-
-/** 上年目标值 as the form shows it: ≥12公里. */
-export const lastYearTargetText = (indicator: LastYearIndicator) => displayTarget({ operator: indicator.operator as never, value: indicator.value, unit: indicator.unit });

@@ -12,8 +12,10 @@ const indicator = (over: Partial<TargetIndicator>): TargetIndicator => ({ ...emp
 function setUp() {
   const { db } = countyStore();
   seedCounty(db, { units: ROAD_AND_SCHOOL_UNITS });
-  addProject(db, { code: 'XM001', funds: [{ source: '本级财政拨款', initialFen: 100_000_000, additionFen: 0, cutFen: 0 }] });
-  addProject(db, { code: 'XM002', funds: [{ source: '上级补助（中央）', initialFen: 50_000_000, additionFen: 0, cutFen: 0 }] });
+  addProject(db, { code: 'XM001', unitCode: '301001', funds: [{ source: '本级财政拨款', initialFen: 100_000_000, additionFen: 0, cutFen: 0 }] });
+  addProject(db, { code: 'XM002', unitCode: '301001', funds: [{ source: '上级补助（中央）', initialFen: 40_000_000, additionFen: 10_000_000, cutFen: 0 }] });
+  // The 农村公路管理站's own project: the 交通运输局's tasks may link it, its 项目支出 does not count it.
+  addProject(db, { code: 'XM003', funds: [{ source: '本级财政拨款', initialFen: 30_000_000, additionFen: 0, cutFen: 0 }] });
   addProject(db, { code: 'EDU01', unitCode: '302001', departmentCode: '302001' });
   return db;
 }
@@ -39,11 +41,25 @@ const input = (over: Partial<SaveDepartmentTargetInput> = {}): SaveDepartmentTar
 });
 
 describe('department-wide targets', () => {
-  it('starts a department’s form from the adjusted budgets of its own and its units’ projects', () => {
+  it('starts a department’s form from the adjusted budgets of the projects it implements, and links its units’ projects too', () => {
     const db = setUp();
     const blank = departmentTarget(db, 2020, '301001');
     expect(blank).toMatchObject({ id: null, kind: 'department', projectFen: 150_000_000, fiscalFen: 150_000_000, unit: { name: '轮台县交通运输局', isDepartment: true } });
-    expect(blank.projects.map((p) => p.code)).toEqual(['XM001', 'XM002']);
+    expect(blank.projects.map((p) => p.code)).toEqual(['XM001', 'XM002', 'XM003']);
+    expect(departmentTarget(db, 2020, '301002').projectFen).toBe(30_000_000);
+  });
+
+  it('refuses to submit a 项目支出 that is not the sum of the unit’s projects’ adjusted budgets, naming both sums', () => {
+    const db = setUp();
+    // 项目支出 counting the subordinate unit's project too: 1 分 is enough to refuse, the whole 30 万元 here.
+    const tasks = [...input().tasks.slice(0, 2), { ...input().tasks[2]!, projectCodes: ['XM002', 'XM003'], amountFen: 80_000_000 }];
+    const saved = saveDepartmentTarget(db, TEST_ACTOR, input({ projectFen: 180_000_000, fiscalFen: 330_000_000, tasks }));
+    const message = '项目支出 180.0000 万元，本单位实施的 2 个项目调整后预算合计 150.0000 万元，相差 30.0000 万元：请把项目支出改为 150.0000 万元，或在“单位与项目”中核对本单位的项目及其资金';
+    expect(saved.problems).toEqual([{ area: 'budget', field: 'projectFen', message }]);
+    expect(() => transitionTarget(db, TEST_ACTOR, { id: saved.id!, version: 1, action: 'submit' })).toThrow(message);
+    // With 项目支出 at the projects' sum (and the tasks at the whole budget again), it goes.
+    const again = saveDepartmentTarget(db, TEST_ACTOR, { ...input({ projectFen: 150_000_000 }), version: 1 });
+    expect(transitionTarget(db, TEST_ACTOR, { id: again.id!, version: 2, action: 'submit' }).status).toBe('submitted');
   });
 
   it('saves the budget split, functions and the task table, then submits it', () => {

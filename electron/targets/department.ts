@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { departmentTasks, projects, targets, units } from '../../db/schema';
-import { checkDepartmentTargets, type DepartmentBudget, type DepartmentTask, type TargetContent, type TargetProblem } from '../domain/targets';
+import { checkDepartmentTargets, unitProjectSpending, type DepartmentBudget, type DepartmentTask, type TargetContent, type TargetProblem } from '../domain/targets';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { projectsWithFunds } from '../projects';
@@ -132,20 +132,24 @@ function formOf(db: Db, row: TargetRow): DepartmentForm {
   };
 }
 
-const problemsFor = (db: Db, year: number, form: DepartmentForm, linkable: readonly LinkableProject[]) =>
-  checkDepartmentTargets(form, frameworkFor(db, year), rulesFor(db), new Set(linkable.map((p) => p.code)));
+/** The §4 rules, with the projects the unit may link and those it implements (whose budgets 项目支出 must equal). */
+const problemsFor = (db: Db, year: number, form: DepartmentForm, unitCode: string, linkable: readonly LinkableProject[]) =>
+  checkDepartmentTargets(form, frameworkFor(db, year), rulesFor(db), {
+    linkableProjectCodes: new Set(linkable.map((p) => p.code)),
+    unitProjects: unitProjectSpending(linkable, unitCode),
+  });
 
 /** What stops a stored department-wide target from being submitted. */
 export function departmentProblems(db: Db, row: TargetRow): TargetProblem[] {
   const unit = requireUnit(db, row.regionCode, row.ownerCode);
-  return problemsFor(db, row.year, formOf(db, row), linkableProjects(db, row.year, unit));
+  return problemsFor(db, row.year, formOf(db, row), unit.code, linkableProjects(db, row.year, unit));
 }
 
 /**
  * A unit's department-wide targets for a year; when none were saved yet, a form whose 项目支出 is
- * started from the adjusted budgets of the projects it may link.
+ * started from the adjusted budgets of the projects the unit implements. `viewer` is who opens it by its
+ * address (a 主管部门审核人 only their own department's).
  */
-/** A unit's department-wide target; `viewer` is who opens it by its address (a 主管部门审核人 only their own department's). */
 export function departmentTarget(db: Db, year: number, unitCode: string, viewer?: Actor): DepartmentTarget {
   const { region } = requireInstallation(db);
   if (viewer) refuseOtherDepartmentsUnit(db, viewer, region.code, unitCode, '绩效目标');
@@ -154,11 +158,11 @@ export function departmentTarget(db: Db, year: number, unitCode: string, viewer?
   const row = rowOf(db, region.code, year, unitCode);
   if (row) {
     const form = formOf(db, row);
-    return { ...stateOf(db, row, problemsFor(db, year, form, linkable)), ...form, unit, projects: linkable };
+    return { ...stateOf(db, row, problemsFor(db, year, form, unit.code, linkable)), ...form, unit, projects: linkable };
   }
-  const projectFen = linkable.reduce((sum, p) => sum + p.adjustedFen, 0);
+  const projectFen = unitProjectSpending(linkable, unit.code).adjustedFen;
   const form: DepartmentForm = { overallGoal: '', annualGoals: [], indicators: [], basicFen: 0, projectFen, fiscalFen: projectFen, otherFen: 0, functions: '', tasks: [] };
-  return { ...blankState(db, 'department', year, unitCode), ...form, problems: problemsFor(db, year, form, linkable), unit, projects: linkable };
+  return { ...blankState(db, 'department', year, unitCode), ...form, problems: problemsFor(db, year, form, unit.code, linkable), unit, projects: linkable };
 }
 
 export function saveDepartmentTarget(db: Db, actor: Actor, input: SaveDepartmentTargetInput): DepartmentTarget {

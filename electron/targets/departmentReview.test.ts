@@ -105,8 +105,10 @@ describe('the 主管部门 review step', () => {
       { ...emptyIndicator('产出指标', '数量指标'), name: '养护农村公路', operator: '≥' as const, value: '300', unit: '公里' },
       { ...emptyIndicator('效益指标', '社会效益指标'), name: '公路通畅', operator: '定性' as const, value: '全年通畅', unit: '' },
     ];
+    // 项目支出 is the unit's own projects' budget: the 管理站 implements XM001, the 交通运输局 none.
+    const projectFen = (unitCode: string) => (unitCode === '301002' ? 120_000_000 : 0);
     const form = (unitCode: string) => ({
-      year: 2020, unitCode, version: null, basicFen: 0, projectFen: 120_000_000, fiscalFen: 120_000_000, otherFen: 0, functions: '农村公路养护',
+      year: 2020, unitCode, version: null, basicFen: 120_000_000 - projectFen(unitCode), projectFen: projectFen(unitCode), fiscalFen: 120_000_000, otherFen: 0, functions: '农村公路养护',
       overallGoal: '保障农村公路畅通', annualGoals: ['完成日常养护'], tasks: [{ function: '公路养护', task: '日常养护', projectCodes: ['XM001'], amountFen: 120_000_000 }], indicators,
     });
     const submit = (unitCode: string) => {

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { libraryIndicators } from '../../db/schema';
 import { listAudit } from '../audit/audit';
+import { addMandatory } from '../library';
 import { seedCounty } from '../testSupport/county';
 import { addProject, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
 import { countyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
@@ -174,5 +177,127 @@ describe('target template import', () => {
       filledFile([goals[0]!, ['XM003', '桥梁养护', '养护桥梁', '']], [header, ['XM003', '桥梁养护', '产出指标', '数量指标', '养护桥梁', '≥', 5, '座', '', '', '']]),
     );
     expect(onlyOutput.problems).toEqual([{ sheet: '项目目标', rowNumber: 2, column: '项目编码', message: '绩效指标：至少需要一个效益指标（一级指标为“效益指标”）' }]);
+  });
+});
+
+describe('固化指标 in an imported template', () => {
+  /** The road type's library with the two 衔接资金 indicators set as mandatory, and a 衔接资金 road project beside XM001/XM002. */
+  function withMandatory() {
+    const county = setUp();
+    const rows: [string, string, string, string, string][] = [
+      ['L101', '效益指标', '社会效益指标', '带动脱贫户和监测户户数', '户'],
+      ['L102', '产出指标', '时效指标', '资金支出进度', '%'],
+    ];
+    for (const [code, level1, level2, name, unit] of rows) {
+      county.db.insert(libraryIndicators).values({ id: randomUUID(), code, projectTypeCode: ROAD_TYPE, level1, level2, name, operator: '≥', referenceValue: '', unit, status: 'accepted' }).run();
+      addMandatory(county.db, TEST_ACTOR, { scope: 'fund', scopeCode: 'poverty', indicatorCode: code, operator: '' });
+    }
+    const poverty = addProject(county.db, { code: 'XM003', name: '庭院经济产业发展', povertyFund: true, projectTypeCode: ROAD_TYPE });
+    return { ...county, poverty };
+  }
+
+  const header = ['项目编码', '项目名称', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '指标解释', '设定依据', '分值', '累计方式', '指标库编码'];
+  const goals: Grid = [
+    ['项目编码', '项目名称', '总体目标', '年度目标（多项用“；”分隔）'],
+    ['XM002', '危桥改造', '改造危桥 3 座', ''], // row 2
+    ['XM003', '庭院经济产业发展', '发展庭院经济，带动脱贫户增收', ''], // row 3
+  ];
+  const bridgeRows: Grid = [
+    ['XM002', '危桥改造', '产出指标', '数量指标', '改造危桥', '≥', 3, '座', '', '计划标准', '', '', ''],
+    ['XM002', '危桥改造', '效益指标', '社会效益指标', '通行安全', '定性', '明显提高', '', '', '计划标准', '', '', ''],
+  ];
+  const ownRows: Grid = [
+    ['XM003', '庭院经济产业发展', '产出指标', '数量指标', '新建（改建）农村道路里程', '≥', 2, '公里', '', '计划标准', '', '', 'L001'],
+    ['XM003', '庭院经济产业发展', '效益指标', '社会效益指标', '群众出行条件', '定性', '明显改善', '', '', '计划标准', '', '', 'L003'],
+  ];
+
+  it('adds the 固化指标 a 衔接资金 project’s rows lack, names them in the preview, and imports them first', () => {
+    const { db, poverty } = withMandatory();
+    const file = filledFile(goals, [header, ...bridgeRows, ...ownRows]);
+    const preview = previewTargetImport(db, 2020, '衔接资金.xlsx', file);
+    expect(preview.problems).toEqual([]);
+    expect(preview.rows.map((p) => [p.code, p.action, p.addedMandatory])).toEqual([
+      ['XM002', 'create', []],
+      ['XM003', 'create', ['带动脱贫户和监测户户数', '资金支出进度']],
+    ]);
+    expect(commitTargetImport(db, TEST_ACTOR, 2020, '衔接资金.xlsx', file).written).toBe(2);
+    const imported = projectTarget(db, poverty.id);
+    expect(imported.indicators.map((i) => [i.name, i.libraryCode, i.value])).toEqual([
+      ['带动脱贫户和监测户户数', 'L101', ''],
+      ['资金支出进度', 'L102', ''],
+      ['新建（改建）农村道路里程', 'L001', '2'],
+      ['群众出行条件', 'L003', '明显改善'],
+    ]);
+    // The target carries its 固化指标: what is left is the unit's to fill (their values), not a missing one.
+    expect(imported.problems.map((p) => p.message).filter((m) => m.includes('固化指标'))).toEqual([]);
+    // The same file again adds nothing more and changes nothing.
+    expect(previewTargetImport(db, 2020, '衔接资金.xlsx', file).rows.map((p) => [p.code, p.action, p.addedMandatory])).toEqual([
+      ['XM002', 'unchanged', []],
+      ['XM003', 'unchanged', []],
+    ]);
+    // A value the unit typed in the program survives a file that leaves the row out.
+    const typed = projectTarget(db, poverty.id);
+    saveTarget(db, TEST_ACTOR, { ...typed, projectId: poverty.id, version: typed.version, indicators: typed.indicators.map((i) => (i.libraryCode === 'L101' ? { ...i, value: '120' } : i)) });
+    const changed = filledFile(goals, [header, ...bridgeRows, [...ownRows[0]!.slice(0, 6), 3, ...ownRows[0]!.slice(7)], ownRows[1]!]);
+    expect(previewTargetImport(db, 2020, '衔接资金.xlsx', changed).rows[1]).toMatchObject({ action: 'update', addedMandatory: ['带动脱贫户和监测户户数', '资金支出进度'] });
+    commitTargetImport(db, TEST_ACTOR, 2020, '衔接资金.xlsx', changed);
+    expect(projectTarget(db, poverty.id).indicators.map((i) => i.value)).toEqual(['120', '', '3', '明显改善']);
+  });
+
+  it('takes a row with a 固化指标’s code, or without a code but with its name, for it: its value is kept, nothing added', () => {
+    const { db, poverty } = withMandatory();
+    const rows: Grid = [
+      ['XM003', '庭院经济产业发展', '效益指标', '社会效益指标', '带动脱贫户和监测户户数', '≥', 120, '户', '', '计划标准', '', '', 'L101'],
+      ['XM003', '庭院经济产业发展', '产出指标', '时效指标', '资金支出进度', '≥', 90, '%', '', '计划标准', '', '', ''],
+      ...ownRows,
+    ];
+    const preview = previewTargetImport(db, 2020, 'a.xlsx', filledFile([goals[0]!, goals[2]!], [header, ...rows]));
+    expect(preview.rows.map((p) => [p.code, p.action, p.addedMandatory])).toEqual([['XM003', 'create', []]]);
+    commitTargetImport(db, TEST_ACTOR, 2020, 'a.xlsx', filledFile([goals[0]!, goals[2]!], [header, ...rows]));
+    expect(projectTarget(db, poverty.id).indicators.map((i) => [i.name, i.libraryCode, i.value])).toEqual([
+      ['带动脱贫户和监测户户数', 'L101', '120'],
+      ['资金支出进度', 'L102', '90'],
+      ['新建（改建）农村道路里程', 'L001', '2'],
+      ['群众出行条件', 'L003', '明显改善'],
+    ]);
+  });
+
+  it('refuses a row renaming a 固化指标 on its sheet, row and column, keeps that project out and imports the others', () => {
+    const { db, bridge, poverty } = withMandatory();
+    const renamed: Grid = [['XM003', '庭院经济产业发展', '产出指标', '时效指标', '资金支出率', '≥', 90, '%', '', '计划标准', '', '', 'L102'], ...ownRows];
+    const file = filledFile(goals, [header, ...bridgeRows, ...renamed]);
+    const preview = previewTargetImport(db, 2020, '改名.xlsx', file);
+    expect(preview.problems).toEqual([
+      {
+        sheet: '绩效指标',
+        rowNumber: 4,
+        column: '三级指标',
+        message: '“资金支出进度”（衔接资金项目的固化指标）是指标库设定的固化指标，三级指标名称不能修改，请改回“资金支出进度”；指标值可以修改',
+      },
+    ]);
+    expect(preview.rows.map((p) => [p.code, p.action, p.addedMandatory])).toEqual([
+      ['XM002', 'create', []],
+      ['XM003', 'error', []],
+    ]);
+    expect(commitTargetImport(db, TEST_ACTOR, 2020, '改名.xlsx', file).written).toBe(1);
+    expect(projectTarget(db, bridge.id).status).toBe('draft');
+    expect(projectTarget(db, poverty.id).id).toBeNull();
+  });
+
+  it('exports the 指标库编码 of every library row, the 固化指标 first, and keeps no code the project does not know', () => {
+    const { db, poverty } = withMandatory();
+    const sheet = sheetsOf(exportTargetTemplate(db, 2020, '301002').bytes)['绩效指标']!;
+    expect(sheet[0]![12]).toBe('指标库编码');
+    expect(sheet.filter((r) => r[0] === 'XM003').map((r) => [r[4], r[12]])).toEqual([
+      ['带动脱贫户和监测户户数', 'L101'],
+      ['资金支出进度', 'L102'],
+      ['新建（改建）农村道路里程', 'L001'],
+      ['工程验收合格率', 'L002'],
+      ['群众出行条件', 'L003'],
+      ['沿线群众满意度', 'L004'],
+    ]);
+    const foreign: Grid = [['XM003', '庭院经济产业发展', '产出指标', '数量指标', '新建（改建）农村道路里程', '≥', 2, '公里', '', '计划标准', '', '', 'EDU-9'], ownRows[1]!];
+    commitTargetImport(db, TEST_ACTOR, 2020, 'b.xlsx', filledFile([goals[0]!, goals[2]!], [header, ...foreign]));
+    expect(projectTarget(db, poverty.id).indicators.map((i) => i.libraryCode)).toEqual(['L101', 'L102', null, 'L003']);
   });
 });

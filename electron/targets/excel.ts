@@ -3,8 +3,13 @@
 // suggestions for a project type); the filled file is previewed with every bad row named by row number
 // and column, and only then written. A project's targets are all or nothing: one bad row keeps that
 // project out, while the other projects' good rows still import.
+// 固化指标: a project's file rows keep the 指标库编码 the template carries, so a row that stands for a
+// mandatory indicator is known (by its code, else by its name) and refused when it renames it; the
+// mandatory indicators a project's rows lack are added in front, as a new target starts, and the preview
+// names them per project (已自动补充固化指标 …).
 import type { Db } from '../../db/open';
 import { ACCRUAL_LABELS, BASES, defaultAccrual, OPERATORS, parseAccrual, type Framework, type IndicatorOperator } from '../domain/indicators';
+import { completedWithMandatory, mandatoryRenameProblem, recognisedMandatory, renamesMandatory, type MandatoryIndicator } from '../domain/mandatoryIndicators';
 import { checkProjectTargets, type TargetContent, type TargetIndicator, type TargetProblem } from '../domain/targets';
 import { editable, WORKFLOW_LABELS } from '../domain/workflow';
 import { AppError } from '../errors';
@@ -13,6 +18,7 @@ import { readTable, writeWorkbook, type ColumnSpec, type SheetRow } from '../xls
 import { recordAudit, type Actor } from '../audit/audit';
 import { projectsWithFunds, type Project } from '../projects';
 import { requireInstallation, listUnits } from '../registry';
+import { suggestedTargetIndicators } from './librarySource';
 import { frameworkFor, normaliseContent, rulesFor, sameContent, targetKey, writeTarget } from './store';
 import { projectTarget, projectTargetRow } from './targets';
 
@@ -40,6 +46,7 @@ const INDICATOR_COLUMNS = [
   { key: 'basis', header: '设定依据' },
   { key: 'weight', header: '分值' },
   { key: 'accrual', header: '累计方式' },
+  { key: 'libraryCode', header: '指标库编码' },
 ] as const satisfies readonly ColumnSpec<string>[];
 
 type GoalKey = (typeof GOAL_COLUMNS)[number]['key'];
@@ -68,6 +75,8 @@ export interface TemplateProject {
   name: string;
   indicatorCount: number;
   action: ImportAction;
+  /** The 固化指标 the file's rows lacked, added on import (names); empty for a project nothing is written for. */
+  addedMandatory: string[];
 }
 
 export interface TargetImportPreview extends ImportPreview<TemplateProject> {
@@ -79,7 +88,7 @@ export type TargetImportResult = ImportResult<TargetImportPreview>;
 // ---------------------------------------------------------------------------------------------- export
 
 function indicatorCells(project: Project, i: TargetIndicator): (string | number)[] {
-  return [project.code, project.name, i.level1, i.level2, i.name, i.operator, i.value, i.unit, i.definition, i.basis, i.weight, i.operator === '定性' ? '' : ACCRUAL_LABELS[i.accrual]];
+  return [project.code, project.name, i.level1, i.level2, i.name, i.operator, i.value, i.unit, i.definition, i.basis, i.weight, i.operator === '定性' ? '' : ACCRUAL_LABELS[i.accrual], i.libraryCode ?? ''];
 }
 
 function instructions(fw: Framework, year: number, unitLabel: string, locked: readonly string[]): (string | number)[][] {
@@ -93,6 +102,8 @@ function instructions(fw: Framework, year: number, unitLabel: string, locked: re
     ['累计方式', '累计型：人次、公里、所、万元等全年逐步累计的指标，监控时按序时进度折算；状态型：比率、满意度、等级、年限、质量标准等，监控时与全年指标值比较。留空按计量单位和二级指标自动判断（%、‰、百分比、分、星、级、年及质量指标、满意度指标为状态型）'],
     ['分值', '可全部留空；填写时每个指标都要填，且指标分值合计加预算执行分值应为 100'],
     ['必备指标', '每个项目至少一个产出指标和一个效益指标；重点项目还需至少一个满意度指标'],
+    ['指标库编码', '从指标库带出的指标已预填编码，请勿修改；自己新增的指标留空。不是本项目或其项目类型指标库指标的编码导入时不保留'],
+    ['固化指标', '衔接资金等项目必须包含指标库设定的固化指标：可以修改指标值，不能修改三级指标名称（改名的行导入时报错）；文件中缺少的固化指标导入时自动补充，指标值为指标库参考值，请在软件中核对'],
     ['导入规则', '导入时先预览，逐行列出错误；一个项目只要有一行错误，该项目整体不导入，其他项目照常导入。导入后为草稿，需在软件中送审'],
     ...(locked.length ? [['未列入的项目', `已送审或已通过、不能通过模板修改：${locked.join('、')}`]] : []),
   ];
@@ -116,7 +127,7 @@ export function exportTargetTemplate(db: Db, year: number, unitCode: string): { 
       name: INDICATORS_SHEET,
       headers: INDICATOR_COLUMNS.map((c) => c.header),
       rows: open.flatMap((f) => f.indicators.map((i) => indicatorCells(f.project, i))),
-      widths: [18, 24, 12, 16, 30, 10, 14, 10, 36, 12, 8],
+      widths: [18, 24, 12, 16, 30, 10, 14, 10, 36, 12, 8, 10, 14],
     },
     { name: '填写说明', headers: ['项目', '说明'], rows: instructions(frameworkFor(db, year), year, `${unit.name}（${unit.code}）`, locked), widths: [16, 110] },
   ]);
@@ -144,9 +155,18 @@ function splitGoals(text: string): string[] {
     .filter((g) => g !== '');
 }
 
-/** Indicator rows with nothing but the pre-filled code and name are left-over blanks, not errors. */
+/** Indicator rows with nothing but the pre-filled code and name (and 指标库编码) are left-over blanks, not errors. */
 const isBlankIndicator = (values: Record<IndicatorKey, string>) =>
-  (Object.keys(values) as IndicatorKey[]).every((key) => key === 'code' || key === 'name' || values[key] === '');
+  (Object.keys(values) as IndicatorKey[]).every((key) => key === 'code' || key === 'name' || key === 'libraryCode' || values[key] === '');
+
+/**
+ * The library codes a project's file may carry: its 固化指标, its target's rows and its type's suggestions —
+ * what the template was filled from. Another code (mistyped, another project's) is not kept.
+ */
+function knownLibraryCodes(db: Db, project: Project, target: TargetContent, mandatory: readonly MandatoryIndicator[]): Set<string> {
+  const suggested = project.projectTypeCode ? suggestedTargetIndicators(db, project.projectTypeCode) : [];
+  return new Set([...mandatory.map((m) => m.libraryCode), ...[...target.indicators, ...suggested].flatMap((i) => (i.libraryCode ? [i.libraryCode] : []))]);
+}
 
 function readTemplate(bytes: Uint8Array) {
   const goals = readTable(bytes, GOAL_COLUMNS);
@@ -185,8 +205,19 @@ function planProject(
   const [goalRow, ...extraGoalRows] = goalRows;
   for (const extra of extraGoalRows) goalProblem(extra.rowNumber, 'code', `项目编码 ${code} 在“${GOALS_SHEET}”表中重复，与第 ${goalRow!.rowNumber} 行重复`);
 
+  const target = project ? projectTarget(db, project.id) : undefined;
+  const mandatory = target?.mandatory ?? [];
+  const knownCodes = target ? knownLibraryCodes(db, target.project, target, mandatory) : new Set<string>();
+  /** The row's library indicator: a known 指标库编码, else the 固化指标 of its name; a row renaming one is refused. */
+  const libraryCodeOf = (rowNumber: number, values: Record<IndicatorKey, string>): string | null => {
+    const code = values.libraryCode.trim();
+    const row = { libraryCode: knownCodes.has(code) ? code : null, name: values.indicator };
+    const held = recognisedMandatory(row, mandatory);
+    if (held && renamesMandatory(row, held)) indicatorProblem(rowNumber, 'indicator', mandatoryRenameProblem(held));
+    return held?.libraryCode ?? row.libraryCode;
+  };
   const badOperatorRows = new Set<number>();
-  const content: TargetContent = normaliseContent({
+  const fileContent: TargetContent = normaliseContent({
     overallGoal: goalRow?.values.overallGoal ?? '',
     annualGoals: splitGoals(goalRow?.values.annualGoals ?? ''),
     indicators: indicatorRows.map(({ rowNumber, values }, index) => {
@@ -208,12 +239,11 @@ function planProject(
         basis: values.basis.trim() || '计划标准',
         weight: values.weight,
         accrual: accrual ?? 'cumulative',
-        libraryCode: null,
+        libraryCode: libraryCodeOf(rowNumber, values),
       };
     }),
   });
 
-  const target = project ? projectTarget(db, project.id) : undefined;
   const anchor = goalRow?.rowNumber ?? indicatorRows[0]!.rowNumber;
   const anchorSheet = goalRow ? GOALS_SHEET : INDICATORS_SHEET;
   const anchorProblem = (message: string) => problems.push({ sheet: anchorSheet, rowNumber: anchor, column: '项目编码', message });
@@ -223,16 +253,21 @@ function planProject(
   else if (!editable(target!.status)) anchorProblem(`该项目的绩效目标${WORKFLOW_LABELS[target!.status]}，不能通过模板修改`);
   else if (!goalRow) anchorProblem(`“${GOALS_SHEET}”表中没有项目 ${code} 的总体目标行`);
   else {
-    const found = checkProjectTargets({ ...content, keyProject: project.keyProject, funds: project.funds }, fw, rules);
+    // The rows as the file has them: each problem is on a row the user can fix in the file.
+    const found = checkProjectTargets({ ...fileContent, keyProject: project.keyProject, funds: project.funds }, fw, rules);
     for (const problem of found) placeProblem(problem, goalRow.rowNumber, indicatorRows, badOperatorRows, goalProblem, indicatorProblem, anchorProblem);
   }
 
+  const completed = completedWithMandatory(fileContent.indicators, mandatory, target?.indicators);
+  const content: TargetContent = { ...fileContent, indicators: completed.indicators };
   const action: ImportAction = problems.length ? 'error' : !target?.id ? 'create' : sameContent(target, content) ? 'unchanged' : 'update';
+  const written = action === 'create' || action === 'update';
   return {
     code,
     name: project?.name ?? goalRow?.values.name ?? indicatorRows[0]?.values.name ?? '',
     indicatorCount: indicatorRows.length,
     action,
+    addedMandatory: written ? completed.added.map((m) => m.row.name) : [],
     project,
     content,
     problems,
@@ -259,7 +294,7 @@ function placeProblem(
 }
 
 function preview(fileName: string, year: number, plans: ProjectPlan[]): TargetImportPreview {
-  const rows = plans.map(({ code, name, indicatorCount, action }) => ({ code, name, indicatorCount, action }));
+  const rows = plans.map(({ code, name, indicatorCount, action, addedMandatory }) => ({ code, name, indicatorCount, action, addedMandatory }));
   // The goals sheet first, then the indicators sheet, as the user will walk them.
   return { ...summarise(fileName, rows, plans.flatMap((p) => p.problems), [GOALS_SHEET, INDICATORS_SHEET]), year };
 }

@@ -2,21 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { sqliteOf, type Db } from '../../db/open';
 import { getSheet, lastSheetOf } from '../monitoring';
 import { saveSheet } from '../monitoring/sheets';
-import { createSelfEvaluation } from '../selfEvaluation';
+import { createSelfEvaluation, saveSelfEvaluation, transitionSelfEvaluation } from '../selfEvaluation';
 import { seedCounty, type SeedIndicator } from '../testSupport/county';
 import { TEST_ACTOR } from '../testSupport/fixtures';
-import { countyWithSelfEvaluationTarget, WAN } from '../testSupport/selfEvaluation';
+import { countyWithSelfEvaluationTarget, entries, WAN } from '../testSupport/selfEvaluation';
 import { checkedDepartmentTarget, checkedProjectTarget } from './quality';
 
 const none = { reasons: [], reasonOther: '', measures: '' };
 
 /**
  * 2020: LT-1 approved (受益学生人次 ≥1200, 单位餐费 ≤8 元/生·餐, 120 万元), monitored in November and
- * self-evaluated (actuals 1150 人次 and 7.5 元); 2021: the same project continues with `indicators`.
+ * self-evaluated and approved (actuals 1150 人次 and 7.5 元); 2021: the same project continues with `indicators`.
  */
 function continuingProject(indicators: SeedIndicator[], budgetWan = 150) {
-  const { db, approvedTarget } = countyWithSelfEvaluationTarget();
-  createSelfEvaluation(db, TEST_ACTOR, { targetId: approvedTarget });
+  const { db, approvedTarget, clerk, reviewer } = countyWithSelfEvaluationTarget();
+  const created = createSelfEvaluation(db, clerk, { targetId: approvedTarget });
+  const filled = saveSelfEvaluation(db, clerk, entries(created, { goalAchieved: '基本完成', budgetReason: '资金年底到位', problems: '无', measures: '无' }, { 0: { deviationReason: '转学' }, 2: { score: '27' } }));
+  const submitted = transitionSelfEvaluation(db, clerk, { id: filled.id, version: filled.version, action: 'submit' });
+  transitionSelfEvaluation(db, reviewer, { id: submitted.id, version: submitted.version, action: 'approve' });
   const next = seedCounty(db, {
     year: 2021,
     projects: [{ code: 'LT-1', name: '学生营养改善计划', unitCode: '101001', funds: [{ source: '本级财政拨款', initialFen: budgetWan * WAN }] }],

@@ -24,7 +24,7 @@ import { mandatoryFor } from '../library';
 import { getProject, projectsWithFunds, type Project } from '../projects';
 import { chainDecision, decidingStep, departmentStepOn, enteredChain, refuseOtherDepartmentsProject, refuseSelfReview, requireInstallation, requirePermission } from '../registry';
 import { checkProjectAnnex, emptyAnnex, hasMidterm, type ProjectAnnex } from '../domain/targetAnnex';
-import { lastYearTarget, normaliseAnnex, readAnnex, writeAnnex, type LastYearTarget } from './annex';
+import { normaliseAnnex, readAnnex, writeAnnex } from './annex';
 import { departmentProblems } from './department';
 import { suggestedTargetIndicators } from './librarySource';
 import {
@@ -51,8 +51,6 @@ export interface ProjectTarget extends TargetState, TargetContent {
   mandatory: MandatoryIndicator[];
   /** What 88号 annex 1 adds: the 中期 parts, the funds split, 立项依据, 实施进度计划, contact. */
   annex: ProjectAnnex;
-  /** Last year's target of the same project code with its actual values; null when there was none. */
-  lastYear: LastYearTarget | null;
 }
 
 export interface SaveTargetInput extends TargetContent {
@@ -104,15 +102,14 @@ export function projectTarget(db: Db, projectId: string, viewer?: Actor): Projec
   if (viewer) refuseOtherDepartmentsProject(db, viewer, project.id, '绩效目标');
   const mandatory = mandatoryFor(db, project);
   const row = projectTargetRow(db, projectId);
-  const lastYear = lastYearTarget(db, requireInstallation(db).region.code, project.year, project.code);
   if (row) {
     const content = readContent(db, row);
     const annex = readAnnex(db, row);
-    return { ...stateOf(db, row, projectProblems(db, project, content, annex, mandatory)), ...content, project, mandatory, annex, lastYear };
+    return { ...stateOf(db, row, projectProblems(db, project, content, annex, mandatory)), ...content, project, mandatory, annex };
   }
   const content: TargetContent = { overallGoal: '', annualGoals: [], indicators: startingIndicators(db, project, mandatory) };
   const annex = { ...emptyAnnex(), contactPerson: project.personInCharge };
-  return { ...blankState(db, 'project', project.year, project.code), ...content, problems: projectProblems(db, project, content, annex, mandatory), project, mandatory, annex, lastYear };
+  return { ...blankState(db, 'project', project.year, project.code), ...content, problems: projectProblems(db, project, content, annex, mandatory), project, mandatory, annex };
 }
 
 export function getTarget(db: Db, id: string): ProjectTarget {

@@ -2,7 +2,7 @@ import { Alert, Loader, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Tit
 import { useState } from 'react';
 import { framework } from '../../../../electron/domain/indicators';
 import { formatWanYuan } from '../../../../electron/domain/money';
-import { checkDepartmentTargets, type DepartmentBudget } from '../../../../electron/domain/targets';
+import { checkDepartmentTargets, unitProjectSpending, type DepartmentBudget } from '../../../../electron/domain/targets';
 import { targetQualityWarnings } from '../../../../electron/domain/targetQuality';
 import type { CheckedDepartmentTarget } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
@@ -45,7 +45,11 @@ function Editor({ target, reload }: { target: CheckedDepartmentTarget; reload: (
 
   const form = { ...contentOf(content), ...budgetOf(budget), functions, tasks: tasksOf(tasks) };
   const parseErrors = [...BUDGET_FIELDS.map(([f]) => moneyField(budget[f]).error), ...tasks.flatMap((t) => [moneyField(t.fiscal).error, moneyField(t.other).error])].filter(Boolean);
-  const problems = checkDepartmentTargets(form, framework(target.frameworkId), { budgetWeight: target.budgetWeight }, new Set(target.projects.map((p) => p.code)));
+  const unitProjects = unitProjectSpending(target.projects, target.unit.code);
+  const problems = checkDepartmentTargets(form, framework(target.frameworkId), { budgetWeight: target.budgetWeight }, {
+    linkableProjectCodes: new Set(target.projects.map((p) => p.code)),
+    unitProjects,
+  });
   const warnings = targetQualityWarnings(form, framework(target.frameworkId), target.quality);
   const budgetProblems = fieldProblems(problems, 'budget');
   const show = draft.attempted || draft.dirty;
@@ -75,7 +79,7 @@ function Editor({ target, reload }: { target: CheckedDepartmentTarget; reload: (
         </SimpleGrid>
         <Text size="sm" c="dimmed" mt="xs">
           按用途合计 {formatWanYuan(form.basicFen + form.projectFen)} 万元；按来源合计 {formatWanYuan(form.fiscalFen + form.otherFen)} 万元；
-          {target.unit.isDepartment ? '本部门及所属单位' : '本单位'}项目调整后预算合计 {formatWanYuan(target.projects.reduce((sum, p) => sum + p.adjustedFen, 0))} 万元
+          本单位实施的 {unitProjects.count} 个项目调整后预算合计 {formatWanYuan(unitProjects.adjustedFen)} 万元（项目支出应与之相等）
         </Text>
         <Textarea
           mt="md"

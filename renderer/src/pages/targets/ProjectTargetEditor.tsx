@@ -129,7 +129,7 @@ function Editor({
           projectTypeCode={project.projectTypeCode}
           mandatory={target.mandatory}
           notes={<EditingWarnings warnings={warnings} />}
-          indicatorColumns={annexIndicatorColumns(target.lastYear)}
+          indicatorColumns={annexIndicatorColumns(target.quality.previous)}
         />
       </Paper>
       <Paper withBorder p="md" aria-label="申报表其他内容">

@@ -51,7 +51,33 @@ const IMPORT_COLUMNS: Column<TemplateProject>[] = [
   { key: 'name', header: '项目名称', width: 'minmax(180px, 1fr)', cell: (p) => <span title={p.name}>{p.name}</span> },
   { key: 'count', header: '指标数', width: '80px', align: 'right', cell: (p) => p.indicatorCount },
   { key: 'action', header: '处理方式', width: '100px', cell: (p) => actionBadge(p.action) },
+  {
+    key: 'mandatory',
+    header: '固化指标',
+    width: 'minmax(160px, 1fr)',
+    cell: (p) => (p.addedMandatory.length ? <span title={p.addedMandatory.join('、')}>自动补充 {p.addedMandatory.length} 个</span> : ''),
+  },
 ];
+
+/** Per project, the 固化指标 its rows lacked and the import adds (with the library's reference values). */
+function AddedMandatoryNotice({ rows }: { rows: readonly TemplateProject[] }) {
+  const completed = rows.filter((p) => p.addedMandatory.length > 0);
+  if (completed.length === 0) return null;
+  return (
+    <Alert color="blue" title={`${completed.length} 个项目缺少固化指标，导入时自动补充`}>
+      <Stack gap={4}>
+        {completed.map((p) => (
+          <Text key={p.code} size="sm">
+            {p.code} {p.name}：已自动补充固化指标{p.addedMandatory.map((name) => `“${name}”`).join('、')}
+          </Text>
+        ))}
+        <Text size="sm" c="dimmed">
+          补充的指标带指标库参考值，请在软件中核对指标值和分值后送审
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
 
 /** The year's project targets by unit and status, with coverage counts and the Excel template round trip. */
 export function TargetListTab({ year, units }: { year: number; units: readonly Unit[] }) {
@@ -68,7 +94,9 @@ export function TargetListTab({ year, units }: { year: number; units: readonly U
     onImported: async (result) => {
       await overview.reload();
       const skipped = result.counts.error > 0 ? `，${result.counts.error} 个项目有错误未导入` : '';
-      notifySuccess(`已导入 ${result.written} 个项目的绩效目标（草稿）${skipped}`, '导入完成');
+      const completed = result.rows.filter((p) => p.addedMandatory.length > 0).length;
+      const added = completed > 0 ? `，${completed} 个项目已自动补充固化指标` : '';
+      notifySuccess(`已导入 ${result.written} 个项目的绩效目标（草稿）${skipped}${added}`, '导入完成');
     },
     renderModal: (props) => (
       <ImportPreviewModal
@@ -76,6 +104,7 @@ export function TargetListTab({ year, units }: { year: number; units: readonly U
         skipNote="这些项目的目标整体不导入，其他项目照常导入"
         rowColumns={IMPORT_COLUMNS}
         rowKey={(p) => p.code}
+        notice={<AddedMandatoryNotice rows={props.preview.rows} />}
         {...props}
       />
     ),

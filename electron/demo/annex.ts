@@ -37,10 +37,10 @@ function termValue(indicator: TargetIndicator, years: number): string {
   return toFixed(mul(value, ratio(years)), indicator.value.split('.')[1]?.length ?? 0);
 }
 
-/** 中期绩效指标: the year's first two outputs, first benefit and first satisfaction indicator, over the term, unweighted. */
+/** 中期绩效指标: the year's first two outputs, first benefit and first satisfaction indicator, over the term (so explained), unweighted. */
 function midtermIndicators(indicators: readonly TargetIndicator[], years: number, fw: Framework): TargetIndicator[] {
   const ofKind = (kind: string, count: number) => indicators.filter((i) => level1Kind(fw, i.level1) === kind).slice(0, count);
-  return [...ofKind('output', 2), ...ofKind('benefit', 1), ...ofKind('satisfaction', 1)].map((i) => ({ ...i, value: termValue(i, years), weight: '' }));
+  return [...ofKind('output', 2), ...ofKind('benefit', 1), ...ofKind('satisfaction', 1)].map((i) => ({ ...i, value: termValue(i, years), definition: i.definition.replaceAll('年度内', '项目期内'), weight: '' }));
 }
 
 /** 实施进度计划 of the year, quarter by quarter as units write it. */

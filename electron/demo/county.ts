@@ -157,3 +157,19 @@ export const SECTOR_GOALS: Record<string, string> = {
   行政运行: '保障单位正常运转和履职需要，提高公共服务效率和质量',
   生态环境: '改善城乡人居环境和生态环境质量，推动生态文明建设',
 };
+
+/**
+ * 立项依据 of a project by sector, as a unit would cite it: the policy it carries out, then the county's plan.
+ * Generic wording on purpose (no document numbers), since the sample is fictitious.
+ */
+export const SECTOR_BASES: Record<string, string> = {
+  教育: '国家和自治区关于义务教育经费保障、学生资助和改善办学条件的政策规定',
+  卫生健康: '国家和自治区关于基本公共卫生服务和基层医疗卫生机构能力建设的政策规定',
+  交通运输: '国家和自治区关于农村公路建设和养护管理的政策规定',
+  农业农村: '国家和自治区关于高标准农田建设、畜牧业发展和农业社会化服务的政策规定',
+  水利: '国家和自治区关于农村饮水安全、灌区改造和水利工程运行管护的政策规定',
+  乡村振兴: '国家和自治区关于巩固拓展脱贫攻坚成果同乡村振兴有效衔接及衔接资金管理的政策规定',
+  社会保障: '国家和自治区关于城乡居民社会保险、社会救助和就业创业扶持的政策规定',
+  行政运行: '国家和自治区关于机关运行保障和政务信息化建设的规定',
+  生态环境: '国家和自治区关于城乡人居环境整治和生态环境保护的政策规定',
+};

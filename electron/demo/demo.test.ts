@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../db/open';
-import { departmentTasks, projectFunds, projects, targets, units } from '../../db/schema';
+import { sqliteOf, type Db } from '../../db/open';
+import { departmentTasks, projects, targets, units } from '../../db/schema';
 import { listAudit } from '../audit/audit';
 import { runCli } from '../testSupport/cli';
 import { disclosureTable } from '../disclosure/targetTable';
@@ -10,6 +10,8 @@ import { mandatoryProblems } from '../domain/mandatoryIndicators';
 import { checkDepartmentTargets, checkProjectTargets, describeProblem } from '../domain/targets';
 import { adjustedFen } from '../domain/projects';
 import { listMandatory, mandatoryFor } from '../library';
+import { SLOW_SPENDING_REASONS } from '../domain/monitoring';
+import { contactPhoneProblem, hasMidterm, proposedAnnualSplit, splitTotal, termYears } from '../domain/targetAnnex';
 import { WORKFLOW_STATES } from '../domain/workflow';
 import { initInstallation } from '../registry/setup';
 import { createUnit } from '../registry/units';
@@ -19,19 +21,17 @@ import { checkedProjectTarget } from '../targets/quality';
 import { countyStore, freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { demoStatus, generateDemoCounty } from './generate';
 
-function fundsOf(db: Db, projectId: string) {
-  return db.select().from(projectFunds).where(eq(projectFunds.projectId, projectId)).all();
-}
-
-/** Every target's §4 problems (its 固化指标 included), named by its owner: empty when the whole sample passes review rules. */
+/**
+ * Every target's problems, named by its owner: a project's as the 送审 check of the targets service finds
+ * them (§4, its 固化指标 and the 88号 annex), a department-wide target's by §4. Empty when the whole sample
+ * could be submitted.
+ */
 function targetProblems(db: Db, year: number): string[] {
   const fw = frameworkFor(db, year);
   const rules = rulesFor(db);
   const problems: string[] = [];
-  for (const { project, target } of db.select({ project: projects, target: targets }).from(projects).innerJoin(targets, eq(targets.projectId, projects.id)).all()) {
-    const form = { ...readContent(db, target), keyProject: project.keyProject, funds: fundsOf(db, project.id) };
-    const mandatory = mandatoryProblems(form.indicators, mandatoryFor(db, project));
-    problems.push(...[...checkProjectTargets(form, fw, rules), ...mandatory].map((p) => `${project.name}：${describeProblem(p)}`));
+  for (const project of db.select().from(projects).where(eq(projects.year, year)).all()) {
+    problems.push(...projectTarget(db, project.id).problems.map((p) => `${project.name}：${describeProblem(p)}`));
   }
   for (const target of db.select().from(targets).where(eq(targets.kind, 'department')).all()) {
     const tasks = db.select().from(departmentTasks).where(eq(departmentTasks.targetId, target.id)).all();
@@ -92,6 +92,69 @@ describe('the sample county', () => {
     expect(targetProblems(db, 2020)).toEqual([]);
     const key = db.select().from(projects).where(eq(projects.keyProject, true)).all();
     expect(key).toHaveLength(3);
+  });
+
+  it('fills the 88号 annexes: 中期 parts of continuing and multi-year projects, the funds split, 立项依据, schedule and contact, tasks that add up', () => {
+    const { db } = sampleCountyStore();
+    generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    const all = db.select().from(projects).where(eq(projects.year, 2020)).all().map((p) => projectTarget(db, p.id));
+    // Continuing projects run over several years; a few new ones too.
+    const midterm = all.filter((t) => hasMidterm(t.project));
+    expect(midterm.filter((t) => t.project.attribute === '延续').length).toBeGreaterThan(40);
+    expect(midterm.some((t) => t.project.attribute === '新增')).toBe(true);
+    for (const { project, annex, indicators } of midterm) {
+      expect(termYears(project)).toBeGreaterThan(project.attribute === '延续' ? 1 : 0);
+      expect(annex.midtermGoal).toContain(project.name);
+      expect(splitTotal(annex.midtermFunds!)).toBe(splitTotal(annex.annualFunds!) * termYears(project)!);
+      expect(annex.midtermIndicators.length).toBeGreaterThanOrEqual(3);
+      // A count over the term (累计型, at least some number) is the year's times its years; a rate stays.
+      for (const row of annex.midtermIndicators) {
+        const annual = indicators.find((i) => i.name === row.name)!;
+        const growing = row.accrual === 'cumulative' && (row.operator === '≥' || row.operator === '>') && /^[1-9]\d*$/.test(annual.value);
+        expect(row.value).toBe(growing ? String(Number(annual.value) * termYears(project)!) : row.accrual === 'level' ? annual.value : row.value);
+      }
+    }
+    for (const { project, annex } of all) {
+      expect(annex.annualFunds).toEqual(proposedAnnualSplit(project.funds));
+      expect(splitTotal(annex.annualFunds!)).toBe(project.totals.adjustedFen);
+      expect(annex.projectBasis).not.toBe('');
+      expect(annex.schedule).toHaveLength(4);
+      expect(annex.contactPerson).toBe(project.personInCharge);
+      expect(contactPhoneProblem(annex.contactPhone)).toBeNull();
+      if (!hasMidterm(project)) expect([annex.midtermGoal, annex.midtermFunds, annex.midtermIndicators]).toEqual(['', null, []]);
+    }
+    expect(all.some((t) => t.annex.annualFunds!.otherFen > 0)).toBe(true);
+    // 年度主要任务: each with 主要内容 and a split adding up to its amount; together the whole budget and its split.
+    for (const target of db.select().from(targets).where(eq(targets.kind, 'department')).all()) {
+      const tasks = db.select().from(departmentTasks).where(eq(departmentTasks.targetId, target.id)).all();
+      for (const task of tasks) {
+        expect(task.content).not.toBe('');
+        expect(task.fiscalFen! + task.otherFen!).toBe(task.amountFen);
+      }
+      expect(tasks.reduce((sum, t) => sum + t.amountFen, 0)).toBe(target.basicFen! + target.projectFen!);
+      expect(tasks.reduce((sum, t) => sum + t.otherFen!, 0)).toBe(target.otherFen);
+    }
+  });
+
+  it('reports 年初预算数 and 全年预计执行数 by source on every monitoring sheet, and explains slow spending from its own list', () => {
+    const { db } = sampleCountyStore();
+    generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    const sqlite = sqliteOf(db);
+    const funds = sqlite.prepare(
+      `SELECT f.initial_fen AS initial, f.forecast_fen AS forecast, f.adjusted_fen AS adjusted, f.executed_fen AS executed, pf.initial_fen AS projectInitial
+         FROM monitoring_funds f JOIN monitoring_sheets s ON s.id = f.sheet_id JOIN project_funds pf ON pf.project_id = s.project_id AND pf.source = f.source`,
+    ).all() as { initial: number; forecast: number | null; adjusted: number; executed: number; projectInitial: number }[];
+    expect(funds.length).toBeGreaterThan(300);
+    for (const f of funds) {
+      expect(f.initial).toBe(f.projectInitial);
+      expect(f.forecast).not.toBeNull();
+      expect(f.forecast!).toBeGreaterThanOrEqual(f.executed);
+      expect(f.forecast!).toBeLessThanOrEqual(f.adjusted);
+    }
+    expect(funds.some((f) => f.forecast! < f.adjusted)).toBe(true);
+    const reasons = (sqlite.prepare("SELECT budget_reasons AS reasons FROM monitoring_sheets WHERE budget_reasons <> '[]'").all() as { reasons: string }[]).map((r) => JSON.parse(r.reasons) as string[]);
+    expect(reasons.length).toBeGreaterThan(10);
+    for (const list of reasons) for (const reason of list) expect(SLOW_SPENDING_REASONS).toContain(reason);
   });
 
   it('is the same county for the same seed and another for another seed', () => {

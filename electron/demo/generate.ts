@@ -84,7 +84,7 @@ export function demoStatus(db: Db): DemoStatus {
  */
 function previousProjects(db: Db, regionCode: string, year: number): Map<number, PreviousProject> {
   const rows: PreviousProject[] = db
-    .select({ code: projects.code, name: projects.name, projectTypeCode: projects.projectTypeCode })
+    .select({ code: projects.code, name: projects.name, projectTypeCode: projects.projectTypeCode, startDate: projects.startDate })
     .from(projects)
     .where(and(eq(projects.regionCode, regionCode), eq(projects.year, year - 1), eq(projects.deleted, false)))
     .all();
@@ -145,7 +145,17 @@ function writePlan(db: Db, plan: DemoPlan, context: { regionCode: string; year: 
     `INSERT INTO target_indicators (id, target_id, seq, level1, level2, name, operator, value, unit, definition, basis, weight, library_code, accrual)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertTask = sqlite.prepare('INSERT INTO department_tasks (id, target_id, seq, function, task, project_codes, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertMidterm = sqlite.prepare(
+    `INSERT INTO target_midterm_indicators (id, target_id, seq, level1, level2, name, operator, value, unit, definition, basis, weight, library_code, accrual)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const writeAnnex = sqlite.prepare(
+    `UPDATE targets SET midterm_goal = ?, midterm_fiscal_fen = ?, midterm_other_fen = ?, annual_fiscal_fen = ?, annual_other_fen = ?, project_basis = ?, schedule = ?,
+       contact_person = ?, contact_phone = ? WHERE id = ?`,
+  );
+  const insertTask = sqlite.prepare(
+    'INSERT INTO department_tasks (id, target_id, seq, function, task, content, project_codes, amount_fen, fiscal_fen, other_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const { regionCode, year } = context;
   let indicators = 0;
 
@@ -162,11 +172,15 @@ function writePlan(db: Db, plan: DemoPlan, context: { regionCode: string; year: 
     const id = randomUUID();
     insertProject.run(id, regionCode, year, p.code, p.name, p.departmentCode, p.unitCode, p.category, p.attribute, +p.keyProject, +p.povertyFund, +p.confidential, p.projectTypeCode, p.startDate, p.endDate, p.personInCharge);
     for (const f of p.funds) insertFund.run(id, f.source, f.initialFen, f.additionFen, f.cutFen);
-    writeTarget(p.target, 'project', p.code, id, [null, null, null, null, null]);
+    const targetId = writeTarget(p.target, 'project', p.code, id, [null, null, null, null, null]);
+    const a = p.annex;
+    writeAnnex.run(a.midtermGoal, a.midtermFunds?.fiscalFen ?? null, a.midtermFunds?.otherFen ?? null, a.annualFunds?.fiscalFen ?? null, a.annualFunds?.otherFen ?? null,
+      a.projectBasis, JSON.stringify(a.schedule), a.contactPerson, a.contactPhone, targetId);
+    a.midtermIndicators.forEach((i, index) => insertMidterm.run(randomUUID(), targetId, index + 1, i.level1, i.level2, i.name, i.operator, i.value, i.unit, i.definition, i.basis, i.weight, i.libraryCode, i.accrual));
   }
   for (const d of plan.departmentTargets) {
     const id = writeTarget(d, 'department', d.unitCode, null, [d.basicFen, d.projectFen, d.fiscalFen, d.otherFen, d.functions]);
-    d.tasks.forEach((t, index) => insertTask.run(randomUUID(), id, index + 1, t.function, t.task, JSON.stringify(t.projectCodes), t.amountFen));
+    d.tasks.forEach((t, index) => insertTask.run(randomUUID(), id, index + 1, t.function, t.task, t.content ?? '', JSON.stringify(t.projectCodes), t.amountFen, t.fiscalFen ?? null, t.otherFen ?? null));
   }
   return indicators;
 }

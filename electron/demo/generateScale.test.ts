@@ -54,9 +54,20 @@ describe('jixiao generate', () => {
     expect(again.code).toBe(0);
     expect(JSON.parse(again.out)).toMatchObject({ rows: summary.rows, digest: summary.digest });
 
-    // The digest is of the data: one renamed unit changes it.
+    // The digest is of the data, the annexes and monitoring figures included: one changed 联系电话, one
+    // changed forecast, one renamed unit each change it.
+    expect(summary.rows).toMatchObject({ target_midterm_indicators: expect.any(Number), department_tasks: expect.any(Number), monitoring_funds: expect.any(Number) });
+    expect(summary.rows.target_midterm_indicators).toBeGreaterThan(100);
     const store = openAppStore(file);
-    sqliteOf(store.db).prepare("UPDATE units SET name = name || '（改）' WHERE code = '101001'").run();
+    const sqlite = sqliteOf(store.db);
+    const changed = (sql: string) => {
+      const before = tableDigest(store).digest;
+      sqlite.prepare(sql).run();
+      expect(tableDigest(store).digest).not.toBe(before);
+    };
+    changed("UPDATE targets SET contact_phone = '0996-4600000' WHERE rowid = (SELECT min(rowid) FROM targets WHERE kind = 'project')");
+    changed('UPDATE monitoring_funds SET forecast_fen = executed_fen WHERE rowid = (SELECT min(rowid) FROM monitoring_funds WHERE forecast_fen > executed_fen)');
+    changed("UPDATE units SET name = name || '（改）' WHERE code = '101001'");
     expect(tableDigest(store).digest).not.toBe(summary.digest);
     closeDatabase(store);
   }, 180_000);

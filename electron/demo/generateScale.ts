@@ -168,14 +168,21 @@ function importCounties(prefecture: Store, actor: Actor, options: ScaleOptions, 
 /** The tables the digest covers, each by its natural content in a fixed order (ids are random UUIDs). */
 const DIGEST_QUERIES: Record<string, string> = {
   units: 'SELECT region_code, code, name, department_code, is_department FROM units ORDER BY region_code, code',
-  projects: 'SELECT region_code, year, code, name, unit_code, project_type_code, key_project, poverty_fund FROM projects ORDER BY region_code, year, code',
+  projects: 'SELECT region_code, year, code, name, unit_code, project_type_code, key_project, poverty_fund, start_date, end_date FROM projects ORDER BY region_code, year, code',
   project_funds:
     'SELECT p.region_code, p.year, p.code, f.source, f.initial_fen, f.addition_fen, f.cut_fen FROM project_funds f JOIN projects p ON p.id = f.project_id ORDER BY 1, 2, 3, 4',
-  targets: 'SELECT region_code, year, kind, owner_code, status, review_grade FROM targets ORDER BY region_code, year, kind, owner_code',
+  targets: `SELECT region_code, year, kind, owner_code, status, review_grade, midterm_goal, midterm_fiscal_fen, midterm_other_fen, annual_fiscal_fen, annual_other_fen,
+      project_basis, schedule, contact_person, contact_phone FROM targets ORDER BY region_code, year, kind, owner_code`,
   target_indicators:
     'SELECT t.region_code, t.year, t.kind, t.owner_code, i.seq, i.name, i.operator, i.value, i.unit, i.weight FROM target_indicators i JOIN targets t ON t.id = i.target_id ORDER BY 1, 2, 3, 4, 5',
-  monitoring_sheets:
-    'SELECT r.region_code, r.year, r.month, p.code, s.status FROM monitoring_sheets s JOIN monitoring_rounds r ON r.id = s.round_id JOIN projects p ON p.id = s.project_id ORDER BY 1, 2, 3, 4',
+  target_midterm_indicators:
+    'SELECT t.region_code, t.year, t.kind, t.owner_code, i.seq, i.name, i.operator, i.value, i.unit FROM target_midterm_indicators i JOIN targets t ON t.id = i.target_id ORDER BY 1, 2, 3, 4, 5',
+  department_tasks:
+    'SELECT t.region_code, t.year, t.owner_code, d.seq, d.task, d.content, d.amount_fen, d.fiscal_fen, d.other_fen FROM department_tasks d JOIN targets t ON t.id = d.target_id ORDER BY 1, 2, 3, 4',
+  monitoring_sheets: `SELECT r.region_code, r.year, r.month, p.code, s.status, s.budget_reasons, s.remarks FROM monitoring_sheets s JOIN monitoring_rounds r ON r.id = s.round_id
+      JOIN projects p ON p.id = s.project_id ORDER BY 1, 2, 3, 4`,
+  monitoring_funds: `SELECT r.region_code, r.year, r.month, p.code, f.source, f.initial_fen, f.adjusted_fen, f.executed_fen, f.forecast_fen FROM monitoring_funds f
+      JOIN monitoring_sheets s ON s.id = f.sheet_id JOIN monitoring_rounds r ON r.id = s.round_id JOIN projects p ON p.id = s.project_id ORDER BY 1, 2, 3, 4, 5`,
 };
 
 export function tableDigest(store: Store): { rows: Record<string, number>; digest: string } {

@@ -1,13 +1,14 @@
 // The sample county as data, before anything is written: units, projects with funds and targets drawn
 // from the indicator library, and department-wide targets with their task tables. Pure and seeded, so
 // the same seed gives the same county, and every target it plans passes the rules of domain.md §4.
-import { isFiscalSource } from '../domain/disclosure';
 import { checkIndicator, defaultAccrual, level1Kind, type Framework, type Level1Kind } from '../domain/indicators';
 import { adjustedFen, type FundRow, type ProjectAttribute, type ProjectCategory } from '../domain/projects';
+import type { ProjectAnnex } from '../domain/targetAnnex';
 import type { DepartmentTask, ReviewGrade, TargetIndicator } from '../domain/targets';
 import { hasErrors } from '../domain/validation';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
+import { withAnnex } from './annex';
 import { DEMO_DEPARTMENTS, DEMO_PEOPLE, SECTOR_GOALS, type DemoDepartment } from './county';
 import { copyLabel, projectName, uniqueName } from './names';
 import { seededRandom, type Random } from './random';
@@ -42,6 +43,7 @@ export interface PreviousProject {
   code: string;
   name: string;
   projectTypeCode: string | null;
+  startDate: string | null;
 }
 
 export interface DemoInput {
@@ -95,6 +97,8 @@ export interface PlannedProject {
   personInCharge: string;
   funds: FundRow[];
   target: PlannedTarget;
+  /** 88号 annex 1: the 中期 parts of a continuing or multi-year project, the funds split, 立项依据, schedule, contact. */
+  annex: ProjectAnnex;
 }
 
 export interface PlannedDepartmentTarget extends PlannedTarget {
@@ -114,6 +118,8 @@ export interface DemoPlan {
 }
 
 const KEY_PROJECTS = 3;
+/** The annexes' own stream of the seed: drawn after the rest, they leave the county of a seed as it was. */
+const ANNEX_STREAM = 0xa22e;
 /** Projects of the sample county (domain.md §1: 111–145 with targets). */
 const SAMPLE_PROJECTS = 140;
 /** 公安局's projects are the sample's 涉密 ones: they need targets but are never published. */
@@ -396,12 +402,12 @@ export function planDemoCounty(input: DemoInput): DemoPlan {
         endDate: `${input.year}-12-31`,
         personInCharge: random.pick(DEMO_PEOPLE),
         funds: plannedFunds(random, total, povertyFund),
-      } satisfies Omit<PlannedProject, 'target'>,
+      } satisfies Omit<PlannedProject, 'target' | 'annex'>,
     };
     return continued(draft, input.previous?.get(index), input);
   });
   markKeyProjects(drafts.map((d) => d.project), keyProjectCount(input));
-  const projects: PlannedProject[] = drafts.map(({ project, type }) => {
+  const planned = drafts.map(({ project, type }) => {
     const indicators = projectIndicators(random, type, input, project.keyProject || random.chance(0.85), project.povertyFund ? input.povertyMandatory : []);
     const firstOutput = indicators[0]!;
     return {
@@ -414,6 +420,11 @@ export function planDemoCounty(input: DemoInput): DemoPlan {
       },
     };
   });
+  const annexRandom = seededRandom(input.seed + ANNEX_STREAM);
+  const projects = planned.map((project, slot) => {
+    const previous = input.previous?.get(slot);
+    return withAnnex(project, previous?.code === project.code ? previous : undefined, annexRandom, input);
+  });
   return { units: units.map((u) => u.unit), projects, departmentTargets: units.map((slot) => departmentTarget(random, input, slot, projects)) };
 }
 
@@ -422,7 +433,7 @@ export function planDemoCounty(input: DemoInput): DemoPlan {
  * funds and 衔接资金 flag still fit): the same code, name and type, so its 申报表 shows last year's target and
  * actual values. Nothing random is drawn here, so a year without a previous one plans exactly as before.
  */
-function continued<D extends { type: LibraryType; project: Omit<PlannedProject, 'target'> }>(draft: D, previous: PreviousProject | undefined, input: DemoInput): D {
+function continued<D extends { type: LibraryType; project: Omit<PlannedProject, 'target' | 'annex'> }>(draft: D, previous: PreviousProject | undefined, input: DemoInput): D {
   if (!previous || draft.project.attribute !== '延续') return draft;
   const type = input.library.find((t) => t.code === previous.projectTypeCode);
   if (!type || type.sector !== draft.type.sector) return draft;
@@ -436,7 +447,7 @@ const projectTotal = (project: Pick<PlannedProject, 'funds'>) => project.funds.r
 const keyProjectCount = (input: DemoInput) => (input.size ? Math.max(KEY_PROJECTS, Math.round((KEY_PROJECTS * input.size.projects) / SAMPLE_PROJECTS)) : KEY_PROJECTS);
 
 /** The largest projects of different departments, never a 涉密 one, are the sample's 重点项目. */
-function markKeyProjects(projects: Omit<PlannedProject, 'target'>[], count: number): void {
+function markKeyProjects(projects: Omit<PlannedProject, 'target' | 'annex'>[], count: number): void {
   const departments = new Set<string>();
   for (const project of [...projects].sort((a, b) => projectTotal(b) - projectTotal(a))) {
     if (departments.size === count) break;
@@ -448,20 +459,37 @@ function markKeyProjects(projects: Omit<PlannedProject, 'target'>[], count: numb
 
 function departmentTarget(random: Random, input: DemoInput, { unit, department }: ProjectSlot, projects: readonly PlannedProject[]): PlannedDepartmentTarget {
   const own = projects.filter((p) => p.unitCode === unit.code);
-  const projectTasks: DepartmentTask[] = own.map((p) => ({ function: department.functions.split('，')[0]!, task: `组织实施${p.name}`, projectCodes: [p.code], amountFen: projectTotal(p) }));
+  const projectTasks: DepartmentTask[] = own.map((p) => ({
+    function: department.functions.split('，')[0]!,
+    task: `组织实施${p.name}`,
+    content: p.target.annualGoals[0] ?? '',
+    projectCodes: [p.code],
+    amountFen: projectTotal(p),
+    ...p.annex.annualFunds!,
+  }));
   const projectFen = projectTasks.reduce((sum, t) => sum + t.amountFen, 0);
-  const projectOtherFen = own.flatMap((p) => p.funds).filter((f) => !isFiscalSource(f.source)).reduce((sum, f) => sum + adjustedFen(f), 0);
   const basicFen = random.int(unit.isDepartment ? 80 : 20, unit.isDepartment ? 600 : 300) * 1_000_000; // whole 万元
   // 88号 annex 2: the tasks add up to the whole budget, so the basic spending is the first task.
-  const tasks: DepartmentTask[] = [{ function: '机构运转', task: '保障人员工资和机构正常运转', projectCodes: [], amountFen: basicFen }, ...projectTasks];
+  const basicTask: DepartmentTask = {
+    function: '机构运转',
+    task: '保障人员工资和机构正常运转',
+    content: '保障在职人员工资福利、社会保障缴费和日常公用经费，维持机构正常运转',
+    projectCodes: [],
+    amountFen: basicFen,
+    fiscalFen: basicFen,
+    otherFen: 0,
+  };
+  const tasks: DepartmentTask[] = [basicTask, ...projectTasks];
+  // The budget's split by source is its tasks' splits added up, so the two tables agree.
+  const otherFen = tasks.reduce((sum, t) => sum + (t.otherFen ?? 0), 0);
   const status = random.next() < 0.85 ? 'approved' : random.chance(0.5) ? 'submitted' : 'draft';
   return {
     unitCode: unit.code,
     ...review(random, input.year, status),
     basicFen,
     projectFen,
-    fiscalFen: basicFen + projectFen - projectOtherFen,
-    otherFen: projectOtherFen,
+    fiscalFen: basicFen + projectFen - otherFen,
+    otherFen,
     functions: unit.isDepartment ? department.functions : `在${input.countyName}${department.name}领导下，承担${unit.name.replace(input.countyName, '')}的业务工作。`,
     overallGoal: `${input.year}年，${unit.name}围绕部门职能，保障机构正常运转，完成年度重点工作任务，提高资金使用效益。`,
     annualGoals: tasks.map((t) => t.task),

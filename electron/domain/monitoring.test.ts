@@ -14,6 +14,7 @@ import {
   overspendMessage,
   projectLight,
   roundTimeProgress,
+  slowSpendingDeviation,
   thresholdsFromPercents,
   timeProgress,
   timeProgressByDays,
@@ -386,5 +387,17 @@ describe('全年预计执行数 and 预计结余', () => {
     const result = assessSheet(entry, rules);
     expect(result.problems.forecasts).toEqual([expect.stringMatching(/超过调整后预算/)]);
     expect(listSheetProblems(result, [], ['本级财政拨款'])).toEqual([expect.stringMatching(/^本级财政拨款：全年预计执行数 0\.0003 万元 超过调整后预算/)]);
+  });
+});
+
+describe('a budget light’s reasons from before slow spending had its own list', () => {
+  it('keeps reasons on the 136号 list and turns each 保障 reason into 其他, named in the note before its text', () => {
+    const onTheList = { reasons: ['政策调整', '其他'], reasonOther: '上级文件调整' };
+    expect(slowSpendingDeviation(onTheList)).toBe(onTheList);
+    expect(slowSpendingDeviation({ reasons: ['经费保障', '制度保障'], reasonOther: '' })).toEqual({ reasons: ['其他'], reasonOther: '经费保障、制度保障' });
+    expect(slowSpendingDeviation({ reasons: ['合同约定暂未支付', '人员保障', '其他'], reasonOther: '监理未到位' })).toEqual({
+      reasons: ['合同约定暂未支付', '其他'],
+      reasonOther: '人员保障：监理未到位',
+    });
   });
 });

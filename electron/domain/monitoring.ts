@@ -236,6 +236,21 @@ export interface Deviation {
 }
 export type DeviationField = keyof Deviation;
 
+/**
+ * A budget light's reasons as given before slow spending had its own list (an older package), on the 136号
+ * list. The mapping: a reason already on the list stays; none of the five 保障 reasons means what one of
+ * the list's does (经费保障 is money not secured, not a procurement, contract or policy delay; 制度、人员、
+ * 硬件条件保障 have no counterpart), so each becomes 其他 with its name kept in the note before what the
+ * note said — the same text migration 0037 left on the sheets held here, so both read alike.
+ */
+export function slowSpendingDeviation(deviation: Pick<Deviation, 'reasons' | 'reasonOther'>): Pick<Deviation, 'reasons' | 'reasonOther'> {
+  const off = unknownReasons(deviation.reasons, SLOW_SPENDING_REASONS);
+  if (off.length === 0) return deviation;
+  const kept = deviation.reasons.filter((r) => !off.includes(r) && r !== '其他');
+  const note = deviation.reasonOther.trim();
+  return { reasons: [...kept, '其他'], reasonOther: note ? `${off.join('、')}：${note}` : off.join('、') };
+}
+
 /** One approved indicator's row: operator, target and accrual kind from the approved target, the rest as typed. */
 export interface IndicatorEntry extends Deviation {
   operator: string;

@@ -138,6 +138,12 @@ export interface ExchangeEntity {
    * only when it is the receiver's own (`decided`, the receiver's latest on the record).
    */
   awaitingReview?(row: Row, decided: OwnDecision | undefined): Row;
+  /**
+   * The row as this version keeps it, for one an older sender wrote by older rules (a value list since
+   * split): applied once the row is checked and before it is compared or written, so a second import of
+   * the same package still finds nothing to change.
+   */
+  incomingRow?(row: Row): Row;
   /** How a prefecture's review decision lands on the county's record, when this entity can be reviewed. */
   applyDecision?(db: Db, actor: Actor, recordId: string, decision: Decision): void;
   /**

@@ -250,6 +250,7 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
       if (seen.has(`${entity.table}/${record.id}`)) refuseRow(entity, record.naturalKey, '在数据包内出现了不止一次');
       seen.add(`${entity.table}/${record.id}`);
       checkRow(entity, record.naturalKey, entity.row, columns, record.row, '');
+      if (entity.incomingRow) record.row = entity.incomingRow(record.row);
       if ('region_code' in record.row && record.row.region_code !== scope.region) {
         throw new PackageRefusal('BAD_DATA', `数据包内有不属于 ${scope.region} 的${entity.label}（${record.naturalKey}），已拒绝整个数据包`);
       }

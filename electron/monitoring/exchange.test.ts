@@ -79,6 +79,39 @@ describe('monitoring sheets in exchange packages', () => {
   });
 });
 
+describe('a package made before slow spending had its own reasons', () => {
+  it('brings the old 保障 reasons of a budget light in as 其他, the original reasons kept in the note, so the sheet offers every reason it shows', () => {
+    const { county, school } = countyWithRound();
+    // Written as the version before the split did: 保障 reasons (and 其他 with its text) on a red budget light.
+    county.sqlite.prepare('UPDATE monitoring_funds SET executed_fen = ? WHERE sheet_id = ?').run(80 * WAN, school.id);
+    county.sqlite
+      .prepare('UPDATE monitoring_sheets SET budget_reasons = ?, budget_reason_other = ?, budget_measures = ? WHERE id = ?')
+      .run(JSON.stringify(['经费保障', '人员保障', '其他']), '供应商资质复核', '九月完成支付', school.id);
+    const file = exportMonitoring(county);
+    const pref = prefecture();
+    importPackage(pref, TEST_ACTOR, file, { dryRun: false, trust: true });
+    const row = () => pref.sqlite.prepare('SELECT budget_reasons AS reasons, budget_reason_other AS other, budget_measures AS measures FROM monitoring_sheets WHERE id = ?').get(school.id);
+    expect(row()).toEqual({ reasons: '["其他"]', other: '经费保障、人员保障：供应商资质复核', measures: '九月完成支付' });
+    const sheet = getSheet(pref.db, school.id);
+    expect(sheet.figures.budgetLight).toBe('red');
+    expect(sheet.problems.join('；')).not.toMatch(/不在可选范围内/);
+    // A second import of the same package changes nothing.
+    importPackage(pref, TEST_ACTOR, file, { dryRun: false, trust: true });
+    expect(row()).toEqual({ reasons: '["其他"]', other: '经费保障、人员保障：供应商资质复核', measures: '九月完成支付' });
+  });
+
+  it('keeps a reason already on the 136号 list beside the 其他 an old one becomes', () => {
+    const { county, school } = countyWithRound();
+    county.sqlite.prepare('UPDATE monitoring_sheets SET budget_reasons = ?, budget_reason_other = ? WHERE id = ?').run(JSON.stringify(['政府采购程序', '硬件条件保障']), '', school.id);
+    const pref = prefecture();
+    importPackage(pref, TEST_ACTOR, exportMonitoring(county), { dryRun: false, trust: true });
+    expect(pref.sqlite.prepare('SELECT budget_reasons AS reasons, budget_reason_other AS other FROM monitoring_sheets WHERE id = ?').get(school.id)).toEqual({
+      reasons: '["政府采购程序","其他"]',
+      other: '硬件条件保障',
+    });
+  });
+});
+
 describe('a budget unit’s package to its county', () => {
   it('is refused when a sheet it carries is executed above its budget', () => {
     const { county, school } = countyWithRound();

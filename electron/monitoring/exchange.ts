@@ -2,7 +2,7 @@
 // up with their execution figures and indicator progress.
 import { z } from 'zod';
 import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets } from '../../db/schema';
-import { forecastProblem, overspendMessage } from '../domain/monitoring';
+import { forecastProblem, overspendMessage, slowSpendingDeviation } from '../domain/monitoring';
 import { requireInstallation } from '../registry';
 import { openIssuedRoundSheets } from './issued';
 import { type CrossReference, type DeclaredEntity, type PackageRecord, type Row, childRow, jsonStrings, recordRow } from '../exchange/exchange';
@@ -29,6 +29,17 @@ function refuseOverspentSheet(record: PackageRecord, rowOf: (table: string, id: 
 /** A unit's monitoring sheet waits for the county's review: the unit's own approval never counts. */
 function sheetAwaitingReview(row: Row): Row {
   return { ...row, status: row.status === 'draft' ? 'draft' : 'submitted', review_opinion: null, decided_at: null };
+}
+
+/**
+ * A sheet from a package made before slow spending had its own reasons may carry 保障 reasons on its budget
+ * light: they arrive on the 136号 list (slowSpendingDeviation), so the sheet never shows a reason it cannot offer.
+ */
+function budgetReasonsOnTheList(row: Row): Row {
+  const sent = { reasons: JSON.parse(String(row.budget_reasons)) as string[], reasonOther: String(row.budget_reason_other) };
+  const mapped = slowSpendingDeviation(sent);
+  if (mapped === sent) return row;
+  return { ...row, budget_reasons: JSON.stringify(mapped.reasons), budget_reason_other: mapped.reasonOther };
 }
 
 const incoming = 'SELECT value FROM json_each(:ids)';
@@ -90,5 +101,6 @@ export const monitoringExchange: readonly DeclaredEntity[] = [
     references: sheetReferences,
     refuseIncoming: refuseOverspentSheet,
     awaitingReview: sheetAwaitingReview,
+    incomingRow: budgetReasonsOnTheList,
   },
 ];

@@ -1,10 +1,12 @@
-// The 一体化 export read back: each table's fields in the order of the (模拟) standard, element codes under
-// the names, amounts in 元 with two decimals, indicator levels coded, and the 报送日期 on every row.
+// The 一体化 export read back: each table's fields in the documented order (the standard's elements first,
+// as monitoringIntegrated.ts cites them), element codes under the names, amounts in 元 with two decimals,
+// indicator levels coded from the table, and the 报送日期 on every row.
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { INTEGRATED_TABLES } from '../domain/monitoringIntegrated';
+import { sqliteOf } from '../../db/open';
+import { INTEGRATED_TABLES, indicatorLevelCodes } from '../domain/monitoringIntegrated';
 import { runCli } from '../testSupport/cli';
 import { tempDir } from '../testSupport/fixtures';
 import { filledNutritionSheet } from '../testSupport/monitoringAnnex';
@@ -24,10 +26,20 @@ describe('the 一体化 export', () => {
       expect(names).toEqual(table.fields.map((f) => f.name));
       expect(codes).toEqual(table.fields.map((f) => f.code));
     }
-    // The monitoring table as the province reads it, written out here so a reordered constant is caught.
+    // The tables as the province reads them, written out here so a reordered constant is caught: the
+    // standard's PM_PERF_GOAL_INFO and PM_PERF_INDICATOR columns first, in their order.
+    expect(tableOf(bytes, '项目绩效目标')[1]).toEqual([
+      'KPI_PER_ID', 'MOF_DIV_CODE', 'FISCAL_YEAR', 'PRO_CODE', 'KPI_TARGET', 'PRO_NAME', 'AGENCY_CODE', 'AGENCY_NAME', 'DEPT_CODE', 'REPORT_DATE',
+      'PRO_KIND', 'PRO_TOTAL_AMT', 'FIN_AMT', 'OTHER_AMT', 'AUDIT_DATE',
+    ]);
+    expect(tableOf(bytes, '项目绩效指标')[0]).toEqual([
+      '项目绩效指标主键', '财政区划代码', '预算年度', '项目代码', '一级指标', '二级指标', '三级指标', '指标内容', '评（扣）分标准', '指标值', '备注',
+      '单位代码', '单位名称', '一级绩效指标名称', '二级绩效指标名称', '权重', '报送日期', '指标性质', '计量单位', '指标解释', '设定依据',
+    ]);
+    expect(tableOf(bytes, '项目绩效指标')[1]!.slice(0, 11)).toEqual(['KPI_ID', 'MOF_DIV_CODE', 'FISCAL_YEAR', 'PRO_CODE', 'KPI_LV1', 'KPI_LV2', 'KPI_LV3', 'KPI_CONTENT', 'KPI_EVALSTD', 'KPI_VAL', 'KPI_REMARK']);
     expect(tableOf(bytes, '绩效监控预算执行')[0]).toEqual([
-      '财政区划代码', '预算年度', '报送日期', '单位代码', '单位名称', '项目代码', '监控月份', '年初预算数（元）', '全年预算数（元）', '1-X月执行数（元）',
-      '执行率（%）', '全年预计执行数（元）', '预计结余（元）', '预算执行预警', '偏差原因', '纠偏措施', '年度总体目标执行情况',
+      '财政区划代码', '预算年度', '项目代码', '单位代码', '单位名称', '报送日期', '监控月份', '年初预算数（元）', '调整后预算数（元）', '1-X月执行数（元）',
+      '1-X月执行率（%）', '全年预计执行数（元）', '预计结余（元）', '预算执行预警', '偏差原因', '纠偏措施', '年度总体目标执行情况',
     ]);
   });
 
@@ -53,19 +65,36 @@ describe('the 一体化 export', () => {
     });
     const target = recordsOf(tableOf(bytes, '项目绩效目标')).find((r) => r.PRO_CODE === 'LT2020-001')!;
     expect(target).toMatchObject({ PRO_TOTAL_AMT: '2900000.00', FIN_AMT: '2400000.00', OTHER_AMT: '500000.00', REPORT_DATE: '2020-09-05' });
+    const targetId = (sqliteOf(db).prepare("SELECT t.id FROM targets t JOIN projects p ON p.id = t.project_id WHERE p.code = 'LT2020-001'").get() as { id: string }).id;
+    expect(target.KPI_PER_ID).toBe(targetId);
   });
 
-  it('codes the three indicator levels, the third unique within its project', () => {
+  it('codes the three indicator levels from the table, the third unique within its project, and keys each indicator by its own id', () => {
     const { db } = filledNutritionSheet();
-    const indicators = recordsOf(tableOf(integratedWorkbook(db, 2020, '2020-09-05'), '项目绩效指标')).filter((r) => r.PRO_CODE === 'LT2020-001');
-    expect(indicators.map((r) => [r.LEV1_KPI_CODE, r.LEV1_KPI_NAME, r.LEV2_KPI_CODE, r.LEV2_KPI_NAME, r.LEV3_KPI_CODE, r.LEV3_KPI_NAME])).toEqual([
-      ['01', '产出指标', '0101', '数量指标', '0101001', '受益学生人次'],
-      ['01', '产出指标', '0102', '质量指标', '0102002', '食品安全事故'],
-      ['02', '效益指标', '0202', '社会效益指标', '0202003', '学生营养状况'],
-    ]);
+    const bytes = integratedWorkbook(db, 2020, '2020-09-05');
+    const indicators = recordsOf(tableOf(bytes, '项目绩效指标')).filter((r) => r.PRO_CODE === 'LT2020-001');
+    const expected = [
+      ['产出指标', '数量指标', '受益学生人次'],
+      ['产出指标', '质量指标', '食品安全事故'],
+      ['效益指标', '社会效益指标', '学生营养状况'],
+    ];
+    expect(indicators.map((r) => [r.LV1_PERF_IND_NAME, r.LV2_PERF_IND_NAME, r.KPI_CONTENT])).toEqual(expected);
+    expect(indicators.map((r) => [r.KPI_LV1, r.KPI_LV2, r.KPI_LV3])).toEqual(
+      expected.map(([level1, level2], seq) => Object.values(indicatorLevelCodes(level1!, level2!, seq + 1))),
+    );
+    expect(indicators.map((r) => r.KPI_LV3)).toEqual(['0101001', '0102002', '0202003']);
+    const stored = sqliteOf(db).prepare("SELECT id, value, unit, operator FROM target_indicators WHERE name = '受益学生人次'").get() as Record<string, string>;
+    expect(indicators[0]).toMatchObject({ KPI_ID: stored.id, KPI_VAL: stored.value, KPI_UNIT: stored.unit, KPI_SYMBOL: stored.operator, KPI_REMARK: '' });
     // 500 of ≥1200 人次 in August is 62.5% of the 800 due: 黄灯.
-    const monitored = recordsOf(tableOf(integratedWorkbook(db, 2020, '2020-09-05'), '绩效监控指标')).find((r) => r.LEV3_KPI_NAME === '受益学生人次')!;
-    expect(monitored).toMatchObject({ LEV3_KPI_CODE: '0101001', KPI_TARGET_VAL: '≥1200人次', KPI_EXE_VAL: '500', KPI_POSSIBLE: '有可能', DEV_REASON: '原因：经费保障、其他（供餐企业未确定）', KPI_LIGHT: '黄灯' });
+    const monitored = recordsOf(tableOf(bytes, '绩效监控指标')).find((r) => r.KPI_CONTENT === '受益学生人次')!;
+    expect(monitored).toMatchObject({ KPI_ID: stored.id, KPI_LV3: '0101001', KPI_TARGET_VAL: '≥1200人次', KPI_EXE_VAL: '500', KPI_POSSIBLE: '有可能', DEV_REASON: '原因：经费保障、其他（供餐企业未确定）', KPI_LIGHT: '黄灯' });
+  });
+
+  it('writes each indicator’s 评（扣）分标准 into KPI_EVALSTD', () => {
+    const { db } = filledNutritionSheet();
+    sqliteOf(db).prepare("UPDATE target_indicators SET scoring_standard = '完成得满分，每少100人次扣1分' WHERE name = '受益学生人次'").run();
+    const row = recordsOf(tableOf(integratedWorkbook(db, 2020, '2020-09-05'), '项目绩效指标')).find((r) => r.KPI_CONTENT === '受益学生人次')!;
+    expect(row.KPI_EVALSTD).toBe('完成得满分，每少100人次扣1分');
   });
 
   it('refuses a report date that is not a date', () => {
@@ -78,7 +107,7 @@ describe('the 一体化 export', () => {
     const out = path.join(tempDir(), '一体化.xlsx');
     const run = await runCli('--db', store.path, 'export', 'integrated', '--year', '2020', '--out', out, '--date', '2020-09-05');
     expect(run.code, run.err).toBe(0);
-    expect(tableOf(new Uint8Array(fs.readFileSync(out)), '项目绩效目标')[2]!.slice(0, 3)).toEqual(['652822', '2020', '2020-09-05']);
+    expect(recordsOf(tableOf(new Uint8Array(fs.readFileSync(out)), '项目绩效目标'))[0]).toMatchObject({ MOF_DIV_CODE: '652822', FISCAL_YEAR: '2020', REPORT_DATE: '2020-09-05' });
     const again = await runCli('--db', store.path, 'export', 'integrated', '--year', '2020', '--out', out);
     expect([again.code, again.err]).toEqual([1, expect.stringContaining('已存在，未覆盖')]);
   });

@@ -1,6 +1,7 @@
 // The 一体化 export of a year: approved project targets with their indicators, and every monitoring
-// round's sheets, in the fields of INTEGRATED_TABLES (the 预算管理一体化 performance data standard, 模拟),
-// so the county uploads its offline work to the province's system by file.
+// round's sheets, in the fields of INTEGRATED_TABLES (the 预算管理一体化 performance data standard: which
+// fields are confirmed and which are 模拟 is said there), so the county uploads its offline work to the
+// province's system by file.
 import { sqliteOf, type Db } from '../../db/open';
 import { localDate } from '../domain/clock';
 import { formatYuan } from '../domain/money';
@@ -39,6 +40,21 @@ interface TargetLine {
   decidedAt: string | null;
 }
 
+interface TargetIndicatorLine {
+  id: string;
+  seq: number;
+  level1: string;
+  level2: string;
+  name: string;
+  operator: string;
+  value: string;
+  unit: string;
+  definition: string;
+  basis: string;
+  weight: string;
+  scoringStandard: string;
+}
+
 function targetRows(db: Db, region: string, year: number, head: (unitCode: string, unitName: string, projectCode: string) => Row): { targets: Row[]; indicators: Row[] } {
   const sqlite = sqliteOf(db);
   const lines = sqlite
@@ -52,7 +68,9 @@ function targetRows(db: Db, region: string, year: number, head: (unitCode: strin
     )
     .all(region, year) as TargetLine[];
   const fundsOf = sqlite.prepare('SELECT source, initial_fen + addition_fen - cut_fen AS adjustedFen FROM project_funds WHERE project_id = ?');
-  const indicatorsOf = sqlite.prepare('SELECT seq, level1, level2, name, operator, value, unit, definition, basis, weight FROM target_indicators WHERE target_id = ? ORDER BY seq');
+  const indicatorsOf = sqlite.prepare(
+    'SELECT id, seq, level1, level2, name, operator, value, unit, definition, basis, weight, scoring_standard AS scoringStandard FROM target_indicators WHERE target_id = ? ORDER BY seq',
+  );
   const groups = annexFundGroups(db);
   const targets: Row[] = [];
   const indicators: Row[] = [];
@@ -61,6 +79,7 @@ function targetRows(db: Db, region: string, year: number, head: (unitCode: strin
     const total = (group?: 'fiscal' | 'other') => funds.filter((f) => !group || (groups[f.source] ?? 'fiscal') === group).reduce((sum, f) => sum + f.adjustedFen, 0);
     targets.push({
       ...head(t.unitCode, t.unitName, t.code),
+      KPI_PER_ID: t.id,
       PRO_NAME: t.name,
       DEPT_CODE: t.departmentCode,
       PRO_KIND: t.category,
@@ -70,22 +89,24 @@ function targetRows(db: Db, region: string, year: number, head: (unitCode: strin
       KPI_TARGET: expectedGoal(t),
       AUDIT_DATE: t.decidedAt?.slice(0, 10) ?? '',
     });
-    for (const i of indicatorsOf.all(t.id) as { seq: number; level1: string; level2: string; name: string; operator: string; value: string; unit: string; definition: string; basis: string; weight: string }[]) {
+    for (const i of indicatorsOf.all(t.id) as TargetIndicatorLine[]) {
       const codes = indicatorLevelCodes(i.level1, i.level2, i.seq);
       indicators.push({
         ...head(t.unitCode, t.unitName, t.code),
-        LEV1_KPI_CODE: codes.level1,
-        LEV1_KPI_NAME: i.level1,
-        LEV2_KPI_CODE: codes.level2,
-        LEV2_KPI_NAME: i.level2,
-        LEV3_KPI_CODE: codes.level3,
-        LEV3_KPI_NAME: i.name,
-        KPI_SYMBOL: i.operator,
+        KPI_ID: i.id,
+        KPI_LV1: codes.level1,
+        KPI_LV2: codes.level2,
+        KPI_LV3: codes.level3,
+        KPI_CONTENT: i.name,
+        KPI_EVALSTD: i.scoringStandard,
         KPI_VAL: i.value,
+        LV1_PERF_IND_NAME: i.level1,
+        LV2_PERF_IND_NAME: i.level2,
+        IND_WEIGHT: i.weight,
+        KPI_SYMBOL: i.operator,
         KPI_UNIT: i.unit,
         KPI_EXPLAIN: i.definition,
         KPI_BASIS: i.basis,
-        KPI_WEIGHT: i.weight,
       });
     }
   }
@@ -124,10 +145,11 @@ function monitoringRows(db: Db, year: number, head: (unitCode: string, unitName:
         const codes = indicatorLevelCodes(i.level1, i.level2, i.seq);
         monitoringIndicators.push({
           ...lead,
-          LEV1_KPI_CODE: codes.level1,
-          LEV2_KPI_CODE: codes.level2,
-          LEV3_KPI_CODE: codes.level3,
-          LEV3_KPI_NAME: i.name,
+          KPI_ID: i.indicatorId,
+          KPI_LV1: codes.level1,
+          KPI_LV2: codes.level2,
+          KPI_LV3: codes.level3,
+          KPI_CONTENT: i.name,
           KPI_TARGET_VAL: displayTarget({ operator: i.operator as IndicatorOperator, value: i.target, unit: i.unit }),
           KPI_EXE_VAL: i.reached,
           KPI_EST_VAL: i.expectedFullYear,

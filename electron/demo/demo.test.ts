@@ -2,14 +2,13 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { sqliteOf, type Db } from '../../db/open';
-import { departmentTasks, projects, targets, units } from '../../db/schema';
+import { departmentTasks, projectFunds, projects, targets, units } from '../../db/schema';
 import { listAudit } from '../audit/audit';
 import { runCli } from '../testSupport/cli';
 import { disclosureTable } from '../disclosure/targetTable';
-import { mandatoryProblems } from '../domain/mandatoryIndicators';
-import { checkDepartmentTargets, checkProjectTargets, describeProblem } from '../domain/targets';
+import { checkDepartmentTargets, describeProblem } from '../domain/targets';
 import { adjustedFen } from '../domain/projects';
-import { listMandatory, mandatoryFor } from '../library';
+import { listMandatory } from '../library';
 import { SLOW_SPENDING_REASONS } from '../domain/monitoring';
 import { contactPhoneProblem, hasMidterm, proposedAnnualSplit, splitTotal, termYears } from '../domain/targetAnnex';
 import { WORKFLOW_STATES } from '../domain/workflow';
@@ -18,8 +17,13 @@ import { createUnit } from '../registry/units';
 import { getSelfEvaluation, listSelfEvaluations } from '../selfEvaluation/selfEvaluations';
 import { frameworkFor, readContent, rulesFor } from '../targets/store';
 import { checkedProjectTarget } from '../targets/quality';
+import { projectTarget } from '../targets/targets';
 import { countyStore, freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { demoStatus, generateDemoCounty } from './generate';
+
+function fundsOf(db: Db, projectId: string) {
+  return db.select().from(projectFunds).where(eq(projectFunds.projectId, projectId)).all();
+}
 
 /**
  * Every target's problems, named by its owner: a project's as the 送审 check of the targets service finds

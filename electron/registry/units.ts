@@ -1,6 +1,6 @@
 // 预算单位: the county's budget units under their supervising departments.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { sqlNow, units } from '../../db/schema';
 import { checkUnit, duplicateUnitName, type UnitDraft } from '../domain/registry';
@@ -43,6 +43,40 @@ export function listUnits(db: Db): Unit[] {
     .orderBy(asc(units.code))
     .all();
 }
+
+/** What a unit picker shows and fills in: the unit and where it sits. */
+export type UnitChoice = Pick<Unit, 'code' | 'name' | 'departmentCode' | 'isDepartment' | 'active'>;
+
+export interface UnitLookup {
+  /** At most UNIT_LOOKUP_LIMIT matches by code, then the chosen unit if it is not among them. */
+  units: UnitChoice[];
+  /** How many units match in all, so a picker can ask for a narrower search. */
+  total: number;
+}
+
+export const UNIT_LOOKUP_LIMIT = 50;
+
+/**
+ * The units whose code starts with `query` or whose name contains it, a page at a time, for pickers: a county
+ * has up to a thousand units, which no page downloads to fill one field. `include` (the unit already chosen)
+ * always comes back, so the picker can name it; `activeOnly` leaves out deactivated units but that one.
+ */
+export function lookupUnits(db: Db, input: { query: string; include?: string | null; activeOnly?: boolean }): UnitLookup {
+  const { region } = requireInstallation(db);
+  const query = input.query.trim();
+  // instr() rather than LIKE: a unit's name may hold % or _, and nothing needs escaping.
+  const conditions = [eq(units.regionCode, region.code), eq(units.deleted, false)];
+  if (query !== '') conditions.push(or(sql`instr(${units.code}, ${query}) = 1`, sql`instr(${units.name}, ${query}) > 0`)!);
+  if (input.activeOnly) conditions.push(eq(units.active, true));
+  const where = and(...conditions);
+  const page = db.select(choiceColumns).from(units).where(where).orderBy(asc(units.code)).limit(UNIT_LOOKUP_LIMIT).all();
+  const { total } = db.select({ total: sql<number>`count(*)` }).from(units).where(where).get()!;
+  const chosen = input.include && !page.some((u) => u.code === input.include) ? findUnit(db, region.code, input.include) : undefined;
+  return { units: chosen ? [...page, pick(chosen)] : page, total };
+}
+
+const choiceColumns = { code: units.code, name: units.name, departmentCode: units.departmentCode, isDepartment: units.isDepartment, active: units.active };
+const pick = ({ code, name, departmentCode, isDepartment, active }: Unit): UnitChoice => ({ code, name, departmentCode, isDepartment, active });
 
 /** The live budget unit with this code in a region's register, if there is one. */
 export function findUnit(db: Db, regionCode: string, code: string) {

@@ -114,15 +114,17 @@ describe('units lookup for pickers', () => {
     const db = county();
     expect(lookupUnits(db, { query: '10211' }).units.map((u) => u.code)).toEqual(['102110', '102111', '102112', '102113', '102114', '102115', '102116', '102117', '102118', '102119']);
     expect(lookupUnits(db, { query: '第11小学' }).units.map((u) => u.name)).toEqual(['轮台县第11小学']);
-    expect(lookupUnits(db, { query: '0%' })).toEqual({ units: [{ code: '102007', name: '轮台县100%助学中心', departmentCode: '101001', isDepartment: false, active: true }], total: 1 });
+    expect(lookupUnits(db, { query: '0%' })).toEqual({ units: [{ code: '102007', name: '轮台县100%助学中心', departmentCode: '101001', isDepartment: false, active: true }], total: 1, chosen: null });
     // A code's middle is not its start: 0211 is in no code's first digits.
     expect(lookupUnits(db, { query: '0211' }).total).toBe(0);
   });
 
-  it('always brings the chosen unit back, and leaves out deactivated units but that one when asked', () => {
+  it('names the chosen unit whether it matches or not, and leaves out deactivated units when asked', () => {
     const db = county();
-    expect(lookupUnits(db, { query: '', include: '102120' }).units.map((u) => u.code).slice(-2)).toEqual(['102049', '102120']);
-    expect(lookupUnits(db, { query: '第9小学', activeOnly: true }).units).toEqual([]);
-    expect(lookupUnits(db, { query: '第9小学', activeOnly: true, include: '102009' }).units.map((u) => [u.code, u.active])).toEqual([['102009', false]]);
+    const last = { code: '102120', name: '轮台县第120小学', departmentCode: '101001', isDepartment: false, active: true };
+    expect(lookupUnits(db, { query: '', include: '102120' })).toMatchObject({ total: 121, chosen: last });
+    expect(lookupUnits(db, { query: '第9小学' }).units.map((u) => [u.code, u.active])).toEqual([['102009', false]]);
+    expect(lookupUnits(db, { query: '第9小学', activeOnly: true, include: '102009' })).toEqual({ units: [], total: 0, chosen: expect.objectContaining({ code: '102009', active: false }) });
+    expect(lookupUnits(db, { query: '', include: '999999' }).chosen).toBeNull();
   });
 });

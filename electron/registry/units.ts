@@ -48,18 +48,19 @@ export function listUnits(db: Db): Unit[] {
 export type UnitChoice = Pick<Unit, 'code' | 'name' | 'departmentCode' | 'isDepartment' | 'active'>;
 
 export interface UnitLookup {
-  /** At most UNIT_LOOKUP_LIMIT matches by code, then the chosen unit if it is not among them. */
+  /** At most UNIT_LOOKUP_LIMIT matches, by code. */
   units: UnitChoice[];
   /** How many units match in all, so a picker can ask for a narrower search. */
   total: number;
+  /** The unit named by `include` (the one already chosen), matching or not, so the picker can name it. */
+  chosen: UnitChoice | null;
 }
 
 export const UNIT_LOOKUP_LIMIT = 50;
 
 /**
  * The units whose code starts with `query` or whose name contains it, a page at a time, for pickers: a county
- * has up to a thousand units, which no page downloads to fill one field. `include` (the unit already chosen)
- * always comes back, so the picker can name it; `activeOnly` leaves out deactivated units but that one.
+ * has up to a thousand units, which no page downloads to fill one field. `activeOnly` leaves out deactivated units.
  */
 export function lookupUnits(db: Db, input: { query: string; include?: string | null; activeOnly?: boolean }): UnitLookup {
   const { region } = requireInstallation(db);
@@ -71,12 +72,12 @@ export function lookupUnits(db: Db, input: { query: string; include?: string | n
   const where = and(...conditions);
   const page = db.select(choiceColumns).from(units).where(where).orderBy(asc(units.code)).limit(UNIT_LOOKUP_LIMIT).all();
   const { total } = db.select({ total: sql<number>`count(*)` }).from(units).where(where).get()!;
-  const chosen = input.include && !page.some((u) => u.code === input.include) ? findUnit(db, region.code, input.include) : undefined;
-  return { units: chosen ? [...page, pick(chosen)] : page, total };
+  const chosen = input.include ? findUnit(db, region.code, input.include) : undefined;
+  return { units: page, total, chosen: chosen ? choiceOf(chosen) : null };
 }
 
 const choiceColumns = { code: units.code, name: units.name, departmentCode: units.departmentCode, isDepartment: units.isDepartment, active: units.active };
-const pick = ({ code, name, departmentCode, isDepartment, active }: Unit): UnitChoice => ({ code, name, departmentCode, isDepartment, active });
+const choiceOf = ({ code, name, departmentCode, isDepartment, active }: Unit): UnitChoice => ({ code, name, departmentCode, isDepartment, active });
 
 /** The live budget unit with this code in a region's register, if there is one. */
 export function findUnit(db: Db, regionCode: string, code: string) {

@@ -9,14 +9,14 @@ import { file, none, regionCode, returns, uuid, year, type ContractPart, type Fi
 const stage = z.string().regex(/^[a-z][a-z-]{0,39}$/, '阶段名称应为小写英文字母，如 targets');
 
 export const unitCode = z.string().regex(/^[0-9A-Za-z]{3,20}$/, '单位编码应为 3–20 位数字或字母');
-import type { IdentityView, PackageHistoryRow } from './history';
+import type { IdentityView, PackageHistoryRow, PeerRow } from './history';
 import type { ImportSummary } from './incoming';
 import type { ExchangeOptions } from './options';
 import type { WrittenPackage } from './outgoing';
 
 // The types the renderer shows, so that it sees this workflow only through its contract.
 export type { Stage } from './entities';
-export type { PackageHistoryRow } from './history';
+export type { PackageHistoryRow, PeerRow } from './history';
 export type { ImportSummary, PlannedRecord, RecordAction } from './incoming';
 export type { ExchangeOptions } from './options';
 export type { WrittenPackage } from './outgoing';
@@ -26,7 +26,7 @@ export const exchangeContract = {
   /** Labels and years for the 数据交换 page. */
   'exchange.options': { permission: 'view', input: none, output: returns<ExchangeOptions>() },
   'exchange.history': { permission: 'view', input: z.object({ direction: z.enum(['out', 'in']).optional() }).strict(), output: returns<PackageHistoryRow[]>() },
-  'exchange.peers': { permission: 'view', input: none, output: returns<{ regionCode: string; fingerprint: string; trustedAt: string; trustedBy: string; lastSequence: number }[]>() },
+  'exchange.peers': { permission: 'view', input: none, output: returns<PeerRow[]>() },
   'exchange.exportPreview': {
     permission: 'view',
     input: z.object({ year, stage, full: z.boolean(), county: regionCode.optional(), unit: unitCode.optional() }).strict(),

@@ -15,7 +15,7 @@ import { dump, membersOf, packageRecords, setPackageRecords, signedBy, type Pack
 import { countyTargets } from '../prefecture/reviewLists';
 import { openRectification } from '../rectification';
 import { recordDecision } from '../prefecture/decisions';
-import { packageHistory } from './history';
+import { listPeers, packageHistory } from './history';
 import { importPackage, type ImportSummary } from './incoming';
 import { ensureIdentity } from './keys';
 import { exportReport, exportReply, exportReceipt } from './outgoing';
@@ -639,6 +639,20 @@ describe('a budget unit reporting to its county (role unit)', () => {
     importInto(c, unitReport(unitInstallation(dir, '101003', '轮台县第二中学'), dir).file);
     const peers = c.sqlite.prepare('SELECT region_code AS id FROM exchange_peers ORDER BY region_code').all();
     expect(peers).toEqual([{ id: '652822/101002' }, { id: '652822/101003' }]);
+  });
+
+  it('names each party of the history and each peer: a unit as the county registers it, a region by its name', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    importInto(c, unitReport(unitInstallation(dir), dir).file);
+    // Renamed in the county's register after the package came: the names are the register's, not the package's.
+    c.sqlite.prepare("UPDATE units SET name = '轮台县第一中学（更名）' WHERE code = '101002'").run();
+    expect(packageHistory(c, 'in')[0]).toMatchObject({ sender: '652822/101002', senderName: '轮台县第一中学（更名）', receiver: '652822', receiverName: '轮台县' });
+    expect(listPeers(c)).toEqual([expect.objectContaining({ regionCode: '652822/101002', name: '轮台县第一中学（更名）' })]);
+    const pref = prefecture(dir);
+    importInto(pref, report(c, dir).file);
+    expect(packageHistory(pref, 'in')[0]).toMatchObject({ senderName: '轮台县', receiverName: '巴音郭楞蒙古自治州' });
+    expect(listPeers(pref).map((p) => p.name)).toEqual(['轮台县']);
   });
 
   it("refuses a unit's package that carries another unit's project, in the dry run already, writing nothing", () => {

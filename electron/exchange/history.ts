@@ -1,9 +1,10 @@
 // What this installation has sent and received, its identity, and the peers it trusts: the answers to
 // "what was sent, what was received, what is still unacknowledged" (domain.md §11).
 import { desc, eq } from 'drizzle-orm';
-import type { Store } from '../../db/open';
+import type { Db, Store } from '../../db/open';
 import { exchangeIdentity, exchangePackages, exchangePeers } from '../../db/schema';
-import { requireInstallation } from '../registry';
+import { findRegion, findUnit, requireInstallation } from '../registry';
+import { parsePartyId } from './manifest';
 import { ensureIdentity } from './keys';
 
 export interface PackageHistoryRow {
@@ -21,6 +22,24 @@ export interface PackageHistoryRow {
   acknowledgedAt: string | null;
   operator: string;
   counts: Record<string, number>;
+  /** The sender's and the receiver's names: a region's, or a unit's as this county registers it. */
+  senderName: string;
+  receiverName: string;
+}
+
+/**
+ * Names the parties of packages: a region by its name, a budget unit ("652822/101001") as the county's
+ * register names it, else by its id. Each party is looked up once, so a long history costs a few reads.
+ */
+function partyNamer(db: Db): (id: string) => string {
+  const names = new Map<string, string>();
+  return (id) => {
+    if (!names.has(id)) {
+      const { region, unit } = parsePartyId(id);
+      names.set(id, (unit ? findUnit(db, region, unit)?.name : findRegion(db, region)?.name) ?? id);
+    }
+    return names.get(id)!;
+  };
 }
 
 export function packageHistory(store: Store, direction?: 'out' | 'in'): PackageHistoryRow[] {
@@ -30,7 +49,8 @@ export function packageHistory(store: Store, direction?: 'out' | 'in'): PackageH
     .where(direction ? eq(exchangePackages.direction, direction) : undefined)
     .orderBy(desc(exchangePackages.recordedAt))
     .all();
-  return rows.map(({ summary, fileName: _file, fileSha256: _sha, ...row }) => ({ ...row, counts: carried(summary) }));
+  const nameOf = partyNamer(store.db);
+  return rows.map(({ summary, fileName: _file, fileSha256: _sha, ...row }) => ({ ...row, counts: carried(summary), senderName: nameOf(row.sender), receiverName: nameOf(row.receiver) }));
 }
 
 /** What a package carried: records per kind (sent) or per action (imported), and review decisions. */
@@ -54,8 +74,24 @@ export function identityView(store: Store): IdentityView {
   return { region: installation.region.code, regionName: installation.region.name, fingerprint: identity.fingerprint, publicKey: identity.publicKey };
 }
 
-export function listPeers(store: Store) {
-  return store.db.select().from(exchangePeers).orderBy(exchangePeers.regionCode).all();
+export interface PeerRow {
+  regionCode: string;
+  /** The peer's name: a region's, or a unit's as this county registers it. */
+  name: string;
+  fingerprint: string;
+  trustedAt: string;
+  trustedBy: string;
+  lastSequence: number;
+}
+
+export function listPeers(store: Store): PeerRow[] {
+  const nameOf = partyNamer(store.db);
+  return store.db
+    .select({ regionCode: exchangePeers.regionCode, fingerprint: exchangePeers.fingerprint, trustedAt: exchangePeers.trustedAt, trustedBy: exchangePeers.trustedBy, lastSequence: exchangePeers.lastSequence })
+    .from(exchangePeers)
+    .orderBy(exchangePeers.regionCode)
+    .all()
+    .map((peer) => ({ ...peer, name: nameOf(peer.regionCode) }));
 }
 
 export const hasIdentity = (store: Store) => !!store.db.select().from(exchangeIdentity).get();

@@ -7,14 +7,14 @@ import type { Region } from './regions';
 import type { Installation } from './installation';
 import type { SetupStatus } from './setup';
 import type { Stats } from './stats';
-import type { Unit } from './units';
+import type { Unit, UnitLookup } from './units';
 import type { UnitImportPreview, UnitImportResult } from './excel';
 
 // The types the renderer shows, so that it sees this workflow only through its contract.
 export type { Installation } from './installation';
 export type { Operator } from './operators';
 export type { Region } from './regions';
-export type { Unit } from './units';
+export type { Unit, UnitChoice, UnitLookup } from './units';
 export type { UnitImportPreview, UnitImportRow } from './excel';
 
 const password = z.string().max(128).nullable();
@@ -79,6 +79,11 @@ export const registryContract = {
   'stats.get': { permission: 'view', input: none, output: returns<Stats>() },
 
   'units.list': { permission: 'view', input: none, output: returns<Unit[]>() },
+  'units.lookup': {
+    permission: 'view',
+    input: z.object({ query: z.string().max(60, '搜索内容最多 60 个字'), include: text(20).nullable().optional(), activeOnly: z.boolean().optional() }).strict(),
+    output: returns<UnitLookup>(),
+  },
   'units.create': { permission: 'enter', input: unitDraft, output: returns<Unit>() },
   'units.update': { permission: 'enter', input: unitDraft.extend({ id: uuid, version }).strict(), output: returns<Unit>() },
   'units.setActive': { permission: 'enter', input: z.object({ id: uuid, active: z.boolean() }).strict(), output: returns<Unit>() },

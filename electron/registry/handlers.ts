@@ -10,7 +10,7 @@ import { changeOwnPassword, createOperator, listOperators, resetPassword, setOpe
 import { addRegion, listRegions } from './regions';
 import { initInstallation, setupStatus } from './setup';
 import { stats } from './stats';
-import { createUnit, listUnits, setUnitActive, updateUnit } from './units';
+import { createUnit, listUnits, lookupUnits, setUnitActive, updateUnit } from './units';
 import { commitUnitImport, exportUnits, previewUnitImport, unitTemplate } from './excel';
 
 export const registryHandlers: HandlersFor<typeof registryContract> = {
@@ -47,6 +47,7 @@ export const registryHandlers: HandlersFor<typeof registryContract> = {
   'stats.get': (_, ctx) => stats(db(ctx)),
 
   'units.list': (_, ctx) => listUnits(db(ctx)),
+  'units.lookup': (input, ctx) => lookupUnits(db(ctx), input),
   'units.create': (input, ctx) => createUnit(db(ctx), actor(ctx), input),
   'units.update': (input, ctx) => updateUnit(db(ctx), actor(ctx), input),
   'units.setActive': (input, ctx) => setUnitActive(db(ctx), actor(ctx), input),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { AppError } from '../errors';
 import { countyStore, freshStore, TEST_ACTOR } from '../testSupport/fixtures';
-import { createUnit, listUnits, setUnitActive, updateUnit } from './units';
+import { createUnit, listUnits, lookupUnits, setUnitActive, updateUnit, UNIT_LOOKUP_LIMIT } from './units';
 
 const education = { code: '101001', name: '轮台县教育局', departmentCode: null, isDepartment: true };
 const school = { code: '101002', name: '轮台县第一中学', departmentCode: '101001', isDepartment: false };
@@ -85,5 +85,46 @@ describe('budget units', () => {
     expect(listUnits(db)).toHaveLength(1);
     const [last] = listAudit(db, { entity: 'unit', limit: 1 });
     expect(last).toMatchObject({ action: '停用单位', operatorName: '测试员', before: '{"active":true}', after: '{"active":false}' });
+  });
+});
+
+describe('units lookup for pickers', () => {
+  /** 120 schools under the education bureau (codes 102001…102120), one with a % in its name, one deactivated. */
+  function county() {
+    const store = countyStore();
+    createUnit(store.db, TEST_ACTOR, education);
+    for (let n = 1; n <= 120; n++) {
+      const code = `102${String(n).padStart(3, '0')}`;
+      createUnit(store.db, TEST_ACTOR, { code, name: n === 7 ? '轮台县100%助学中心' : `轮台县第${n}小学`, departmentCode: '101001', isDepartment: false });
+    }
+    const closed = listUnits(store.db).find((u) => u.code === '102009')!;
+    setUnitActive(store.db, TEST_ACTOR, { id: closed.id, active: false });
+    return store.db;
+  }
+
+  it('answers a page of the units by code, with how many match in all', () => {
+    const db = county();
+    const all = lookupUnits(db, { query: '' });
+    expect(all.total).toBe(121);
+    expect(all.units).toHaveLength(UNIT_LOOKUP_LIMIT);
+    expect(all.units.map((u) => u.code)).toEqual(listUnits(db).slice(0, UNIT_LOOKUP_LIMIT).map((u) => u.code));
+  });
+
+  it('finds units whose code starts with the search or whose name contains it, taking % literally', () => {
+    const db = county();
+    expect(lookupUnits(db, { query: '10211' }).units.map((u) => u.code)).toEqual(['102110', '102111', '102112', '102113', '102114', '102115', '102116', '102117', '102118', '102119']);
+    expect(lookupUnits(db, { query: '第11小学' }).units.map((u) => u.name)).toEqual(['轮台县第11小学']);
+    expect(lookupUnits(db, { query: '0%' })).toEqual({ units: [{ code: '102007', name: '轮台县100%助学中心', departmentCode: '101001', isDepartment: false, active: true }], total: 1, chosen: null });
+    // A code's middle is not its start: 0211 is in no code's first digits.
+    expect(lookupUnits(db, { query: '0211' }).total).toBe(0);
+  });
+
+  it('names the chosen unit whether it matches or not, and leaves out deactivated units when asked', () => {
+    const db = county();
+    const last = { code: '102120', name: '轮台县第120小学', departmentCode: '101001', isDepartment: false, active: true };
+    expect(lookupUnits(db, { query: '', include: '102120' })).toMatchObject({ total: 121, chosen: last });
+    expect(lookupUnits(db, { query: '第9小学' }).units.map((u) => [u.code, u.active])).toEqual([['102009', false]]);
+    expect(lookupUnits(db, { query: '第9小学', activeOnly: true, include: '102009' })).toEqual({ units: [], total: 0, chosen: expect.objectContaining({ code: '102009', active: false }) });
+    expect(lookupUnits(db, { query: '', include: '999999' }).chosen).toBeNull();
   });
 });

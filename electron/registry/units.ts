@@ -1,6 +1,6 @@
 // 预算单位: the county's budget units under their supervising departments.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { sqlNow, units } from '../../db/schema';
 import { checkUnit, duplicateUnitName, type UnitDraft } from '../domain/registry';
@@ -43,6 +43,41 @@ export function listUnits(db: Db): Unit[] {
     .orderBy(asc(units.code))
     .all();
 }
+
+/** What a unit picker shows and fills in: the unit and where it sits. */
+export type UnitChoice = Pick<Unit, 'code' | 'name' | 'departmentCode' | 'isDepartment' | 'active'>;
+
+export interface UnitLookup {
+  /** At most UNIT_LOOKUP_LIMIT matches, by code. */
+  units: UnitChoice[];
+  /** How many units match in all, so a picker can ask for a narrower search. */
+  total: number;
+  /** The unit named by `include` (the one already chosen), matching or not, so the picker can name it. */
+  chosen: UnitChoice | null;
+}
+
+export const UNIT_LOOKUP_LIMIT = 50;
+
+/**
+ * The units whose code starts with `query` or whose name contains it, a page at a time, for pickers: a county
+ * has up to a thousand units, which no page downloads to fill one field. `activeOnly` leaves out deactivated units.
+ */
+export function lookupUnits(db: Db, input: { query: string; include?: string | null; activeOnly?: boolean }): UnitLookup {
+  const { region } = requireInstallation(db);
+  const query = input.query.trim();
+  // instr() rather than LIKE: a unit's name may hold % or _, and nothing needs escaping.
+  const conditions = [eq(units.regionCode, region.code), eq(units.deleted, false)];
+  if (query !== '') conditions.push(or(sql`instr(${units.code}, ${query}) = 1`, sql`instr(${units.name}, ${query}) > 0`)!);
+  if (input.activeOnly) conditions.push(eq(units.active, true));
+  const where = and(...conditions);
+  const page = db.select(choiceColumns).from(units).where(where).orderBy(asc(units.code)).limit(UNIT_LOOKUP_LIMIT).all();
+  const { total } = db.select({ total: sql<number>`count(*)` }).from(units).where(where).get()!;
+  const chosen = input.include ? findUnit(db, region.code, input.include) : undefined;
+  return { units: page, total, chosen: chosen ? choiceOf(chosen) : null };
+}
+
+const choiceColumns = { code: units.code, name: units.name, departmentCode: units.departmentCode, isDepartment: units.isDepartment, active: units.active };
+const choiceOf = ({ code, name, departmentCode, isDepartment, active }: Unit): UnitChoice => ({ code, name, departmentCode, isDepartment, active });
 
 /** The live budget unit with this code in a region's register, if there is one. */
 export function findUnit(db: Db, regionCode: string, code: string) {

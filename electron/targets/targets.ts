@@ -22,7 +22,7 @@ import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
 import { mandatoryFor } from '../library';
 import { getProject, projectsWithFunds, type Project } from '../projects';
-import { chainDecision, decidingStep, departmentStepOn, enteredChain, refuseOtherDepartmentsProject, refuseSelfReview, requireInstallation, requirePermission } from '../registry';
+import { chainDecision, decidingStep, departmentStepOn, enteredChain, findUnit, refuseOtherDepartmentsProject, refuseSelfReview, requireInstallation, requirePermission } from '../registry';
 import { checkProjectAnnex, emptyAnnex, hasMidterm, type ProjectAnnex } from '../domain/targetAnnex';
 import { normaliseAnnex, readAnnex, writeAnnex } from './annex';
 import { departmentProblems } from './department';
@@ -47,6 +47,8 @@ import {
 
 export interface ProjectTarget extends TargetState, TargetContent {
   project: Project;
+  /** The registered names of the project's 实施单位 and 主管部门 (the code where none is registered), for the form and its print. */
+  unitNames: { unit: string; department: string };
   /** 固化指标 of the project's type and fund kinds: the form shows them locked. */
   mandatory: MandatoryIndicator[];
   /** What 88号 annex 1 adds: the 中期 parts, the funds split, 立项依据, 实施进度计划, contact. */
@@ -102,14 +104,17 @@ export function projectTarget(db: Db, projectId: string, viewer?: Actor): Projec
   if (viewer) refuseOtherDepartmentsProject(db, viewer, project.id, '绩效目标');
   const mandatory = mandatoryFor(db, project);
   const row = projectTargetRow(db, projectId);
+  const { region } = requireInstallation(db);
+  const nameOf = (code: string) => findUnit(db, region.code, code)?.name ?? code;
+  const unitNames = { unit: nameOf(project.unitCode), department: nameOf(project.departmentCode) };
   if (row) {
     const content = readContent(db, row);
     const annex = readAnnex(db, row);
-    return { ...stateOf(db, row, projectProblems(db, project, content, annex, mandatory)), ...content, project, mandatory, annex };
+    return { ...stateOf(db, row, projectProblems(db, project, content, annex, mandatory)), ...content, project, unitNames, mandatory, annex };
   }
   const content: TargetContent = { overallGoal: '', annualGoals: [], indicators: startingIndicators(db, project, mandatory) };
   const annex = { ...emptyAnnex(), contactPerson: project.personInCharge };
-  return { ...blankState(db, 'project', project.year, project.code), ...content, problems: projectProblems(db, project, content, annex, mandatory), project, mandatory, annex };
+  return { ...blankState(db, 'project', project.year, project.code), ...content, problems: projectProblems(db, project, content, annex, mandatory), project, unitNames, mandatory, annex };
 }
 
 export function getTarget(db: Db, id: string): ProjectTarget {
@@ -333,6 +338,8 @@ export interface ProjectTargetRow {
   code: string;
   name: string;
   unitCode: string;
+  /** The registered name, or the code where the unit is not registered. */
+  unitName: string;
   departmentCode: string;
   keyProject: boolean;
   adjustedFen: number;
@@ -374,6 +381,13 @@ export function targetOverview(db: Db, year: number, reviewer: Reviewer = BUREAU
     const row = byOwner.get(key);
     return { targetId: row?.id ?? null, status: row?.status ?? null, reviewGrade: row?.reviewGrade ?? null, updatedAt: row?.updatedAt ?? null };
   };
+  const registered = db
+    .select({ code: units.code, name: units.name, isDepartment: units.isDepartment, departmentCode: units.departmentCode, active: units.active })
+    .from(units)
+    .where(and(eq(units.regionCode, region.code), eq(units.deleted, false)))
+    .orderBy(asc(units.code))
+    .all();
+  const unitNames = new Map(registered.map((u) => [u.code, u.name]));
   const projectRows = projectsWithFunds(db, year)
     .filter((p) => seesDepartment(reviewer, p.departmentCode))
     .map((p) => ({
@@ -381,18 +395,14 @@ export function targetOverview(db: Db, year: number, reviewer: Reviewer = BUREAU
       code: p.code,
       name: p.name,
       unitCode: p.unitCode,
+      unitName: unitNames.get(p.unitCode) ?? p.unitCode,
       departmentCode: p.departmentCode,
       keyProject: p.keyProject,
       adjustedFen: p.totals.adjustedFen,
       ...stateOfOwner(`project/${p.code}`),
     }));
-  const unitRows = db
-    .select({ code: units.code, name: units.name, isDepartment: units.isDepartment, departmentCode: units.departmentCode })
-    .from(units)
-    .where(and(eq(units.regionCode, region.code), eq(units.deleted, false), eq(units.active, true)))
-    .orderBy(asc(units.code))
-    .all()
-    .filter((u) => seesDepartment(reviewer, u.departmentCode ?? u.code))
+  const unitRows = registered
+    .filter((u) => u.active && seesDepartment(reviewer, u.departmentCode ?? u.code))
     .map((u) => ({ unitCode: u.code, unitName: u.name, isDepartment: u.isDepartment, ...stateOfOwner(`department/${u.code}`) }));
   return { projects: projectRows, departments: unitRows };
 }

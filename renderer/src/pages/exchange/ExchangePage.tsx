@@ -19,7 +19,6 @@ import { PrefectureImportTab } from './PrefectureImportTab';
 import { ReportTab } from './ReportTab';
 import { ReturnedTargetsTab } from './ReturnedTargetsTab';
 import { ReviewTab } from './ReviewTab';
-import { isUnitPeer, unitCodeOf } from './peers';
 import { UnitsTab } from './UnitsTab';
 
 interface TabDef {
@@ -60,22 +59,13 @@ export function ExchangePage() {
   const { installation } = useSession();
   const [, tabRoute] = useRoute();
   const options = useInvoke('exchange.options', {});
-  const regions = useInvoke('regions.list', {});
   const history = useInvoke('exchange.history', {});
-  const units = useInvoke('units.list', {});
   const [chosenYear, setYear] = useState<number | null>(null);
 
   const tabs = TABS[installation.role];
   const tab = tabs.find((t) => t.value === tabRoute) ?? tabs[0]!;
   const outstanding = history.data?.filter(isOutstanding).length ?? 0;
 
-  const names = useMemo(() => new Map((regions.data ?? []).map((r) => [r.code, r.name])), [regions.data]);
-  const unitNames = useMemo(() => new Map((units.data ?? []).map((u) => [u.code, u.name])), [units.data]);
-  // A unit peer (652822/101001) is named as the county registers the unit.
-  const regionName = useCallback(
-    (code: string) => (isUnitPeer(code) ? (unitNames.get(unitCodeOf(code)) ?? code) : (names.get(code) ?? code)),
-    [names, unitNames],
-  );
   const { reload: reloadHistory } = history;
   const { reload: reloadOptions } = options;
   // A package may bring the first data of a year: the year list and its default follow.
@@ -90,12 +80,11 @@ export function ExchangePage() {
       options: options.data,
       year: chosenYear ?? options.data.defaultYear,
       countLabels: { ...options.data.entities, ...options.data.actions, decisions: '审核意见' },
-      regionName,
       history: history.data,
       packagesChanged,
       packagesRevision,
     };
-  }, [options.data, chosenYear, regionName, history.data, packagesChanged, packagesRevision]);
+  }, [options.data, chosenYear, history.data, packagesChanged, packagesRevision]);
 
   const yearSelect = view && (
     <Select

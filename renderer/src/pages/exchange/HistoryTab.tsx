@@ -13,7 +13,7 @@ import { countsText, isOutstanding, packageState } from './packageState';
 type Filter = 'all' | 'out' | 'in' | 'outstanding';
 
 export function HistoryTab() {
-  const { history, options, countLabels, regionName, packagesChanged } = useExchange();
+  const { history, options, countLabels, packagesChanged } = useExchange();
   const [filter, setFilter] = useState<Filter>('all');
   const rows = useMemo(
     () => (history ?? []).filter((r) => (filter === 'all' ? true : filter === 'outstanding' ? isOutstanding(r) : r.direction === filter)),
@@ -33,7 +33,7 @@ export function HistoryTab() {
         ),
       },
       { key: 'kind', header: '类型', width: '110px', cell: (r) => options.kinds[r.kind as keyof typeof options.kinds] ?? r.kind },
-      { key: 'peer', header: '对方', width: '170px', cell: (r) => regionName(r.direction === 'out' ? r.receiver : r.sender) },
+      { key: 'peer', header: '对方', width: '170px', cell: (r) => (r.direction === 'out' ? r.receiverName : r.senderName) },
       { key: 'year', header: '年度', width: '64px', cell: (r) => r.year },
       { key: 'stage', header: '阶段', width: '80px', cell: (r) => options.stages.find((s) => s.value === r.stage)?.label ?? r.stage },
       { key: 'sequence', header: '序号', width: '60px', align: 'right', cell: (r) => r.sequence },
@@ -82,7 +82,7 @@ export function HistoryTab() {
               size="compact-sm"
               variant="subtle"
               className="no-print"
-              aria-label={`为${regionName(r.sender)}第 ${r.sequence} 号包出具回执`}
+              aria-label={`为${r.senderName}第 ${r.sequence} 号包出具回执`}
               onClick={async () => {
                 if (await downloadReceipt(r.id)) await packagesChanged();
               }}
@@ -92,7 +92,7 @@ export function HistoryTab() {
           ),
       },
     ],
-    [options, countLabels, regionName, packagesChanged],
+    [options, countLabels, packagesChanged],
   );
 
   if (!history) return <Loader aria-label="正在读取往来记录" />;

@@ -4,10 +4,8 @@ import { EmptyNotice } from '../../components/EmptyNotice';
 import { Fingerprint } from '../../components/Fingerprint';
 import { formatDateTime } from '../../components/format';
 import { useInvoke } from '../../components/useInvoke';
-import { useExchange } from './exchangeContext';
 
 export function PeersTab() {
-  const { regionName } = useExchange();
   const peers = useInvoke('exchange.peers', {});
   if (peers.error) return <Alert color="red">{peers.error}</Alert>;
   if (!peers.data) return <Loader aria-label="正在读取" />;
@@ -38,7 +36,7 @@ export function PeersTab() {
           {peers.data.map((p) => (
             <Table.Tr key={p.regionCode}>
               <Table.Td>
-                {regionName(p.regionCode)}（{p.regionCode}）
+                {p.name}（{p.regionCode}）
               </Table.Td>
               <Table.Td>
                 <Fingerprint value={p.fingerprint} size="sm" />

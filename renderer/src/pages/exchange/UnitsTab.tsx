@@ -12,14 +12,14 @@ import { isUnitPeer, unitCodeOf, type ReplyPeer } from './peers';
 import { PeerReview } from './ReviewTab';
 
 export function UnitsTab() {
-  const { regionName, packagesRevision } = useExchange();
+  const { packagesRevision } = useExchange();
   const [, , unitCode] = useRoute();
   const peers = useInvoke('exchange.peers', {});
   // Importing a unit's first package registers it.
   useReloadWhen(peers.reload, packagesRevision);
   const units = useMemo<ReplyPeer[]>(
-    () => (peers.data ?? []).filter((p) => isUnitPeer(p.regionCode)).map((p) => ({ via: 'unit', code: unitCodeOf(p.regionCode), name: regionName(p.regionCode) })),
-    [peers.data, regionName],
+    () => (peers.data ?? []).filter((p) => isUnitPeer(p.regionCode)).map((p) => ({ via: 'unit', code: unitCodeOf(p.regionCode), name: p.name })),
+    [peers.data],
   );
   // With a single unit there is nothing to choose.
   const unit = units.find((u) => u.code === unitCode) ?? (units.length === 1 ? units[0] : undefined);

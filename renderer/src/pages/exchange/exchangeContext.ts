@@ -1,5 +1,5 @@
-// What every part of the 数据交换 page shares: the engine's labels, the chosen year, region names, and
-// the package history (its outstanding count badges the tabs; every export or import reloads it).
+// What every part of the 数据交换 page shares: the engine's labels, the chosen year, and the package
+// history (its rows name both parties) (its outstanding count badges the tabs; every export or import reloads it).
 import { createContext, useContext, useEffect, useRef } from 'react';
 import type { PackageHistoryRow, ExchangeOptions } from '../../../../electron/exchange/contract';
 
@@ -8,7 +8,6 @@ export interface ExchangeView {
   year: number;
   /** Record kinds, import actions and 审核意见, for any counts a package carries. */
   countLabels: Record<string, string>;
-  regionName: (code: string) => string;
   history: PackageHistoryRow[] | undefined;
   /** Call after anything that writes or reads a package, so the history and its badges catch up. */
   packagesChanged: () => Promise<void>;

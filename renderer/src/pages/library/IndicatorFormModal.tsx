@@ -4,10 +4,10 @@ import { ACCRUAL_LABELS, ACCRUALS, BASES, followDefaultAccrual, OPERATORS, type 
 import { checkLibraryIndicator, editRefusal, frameworkOf, type LibraryIndicatorDraft, type LibraryIndicatorField } from '../../../../electron/domain/library';
 import { hasErrors } from '../../../../electron/domain/validation';
 import type { LibraryIndicator, ProjectTypeSummary } from '../../../../electron/library/contract';
-import type { Unit } from '../../../../electron/registry/contract';
 import { errorMessage, invoke } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { notifySuccess } from '../../components/notify';
+import { UnitPicker } from '../../components/UnitPicker';
 import { useInvoke } from '../../components/useInvoke';
 
 type Draft = LibraryIndicatorDraft & { proposingUnitCode: string | null };
@@ -48,7 +48,6 @@ export function IndicatorFormModal({
   indicator,
   projectTypeCode,
   types,
-  units,
   preferred,
   onClose,
   onSaved,
@@ -57,7 +56,6 @@ export function IndicatorFormModal({
   /** The type selected on the page, preset for a new indicator. */
   projectTypeCode: string | null;
   types: readonly ProjectTypeSummary[];
-  units: readonly Unit[];
   preferred: Framework;
   onClose: () => void;
   onSaved: () => Promise<void>;
@@ -215,16 +213,13 @@ export function IndicatorFormModal({
                 minRows={2}
                 maxRows={5}
               />
-              <Select
+              <UnitPicker
                 label="提出单位"
-                description="提出该指标的预算单位，可不选"
+                description="提出该指标的预算单位，可不选；输入名称或编码查找"
                 placeholder="不选"
-                data={units.map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` }))}
                 value={draft.proposingUnitCode}
                 onChange={(code) => change('proposingUnitCode', code)}
-                searchable
                 clearable
-                nothingFoundMessage="没有匹配的单位"
               />
             </Stack>
           </fieldset>

@@ -4,7 +4,6 @@ import { useMemo, useState } from 'react';
 import type { Framework } from '../../../../electron/domain/indicators';
 import { LIBRARY_STATUS_LABELS, LIBRARY_STATUSES, editRefusal, libraryActions, LIBRARY_ACTION_LABELS, referenceTarget, type LibraryStatus } from '../../../../electron/domain/library';
 import type { LibraryIndicator, ProjectTypeSummary } from '../../../../electron/library/contract';
-import type { Unit } from '../../../../electron/registry/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
@@ -35,12 +34,10 @@ export function StatusBadge({ status }: { status: LibraryStatus }) {
 /** 指标: the types on the left, the instant search and the virtualised indicator table on the right. */
 export function IndicatorsTab({
   types,
-  units,
   preferred,
   reloadTypes,
 }: {
   types: readonly ProjectTypeSummary[];
-  units: readonly Unit[];
   preferred: Framework;
   reloadTypes: () => Promise<void>;
 }) {
@@ -173,7 +170,6 @@ export function IndicatorsTab({
           indicator={editing === 'new' ? null : editing}
           projectTypeCode={typeCode}
           types={types}
-          units={units}
           preferred={preferred}
           onClose={() => setEditing(null)}
           onSaved={reload}
@@ -189,7 +185,7 @@ export function IndicatorsTab({
           }}
         />
       )}
-      {review && <ReviewModal pending={review} units={units} onClose={() => setReview(null)} onDone={reload} />}
+      {review && <ReviewModal pending={review} onClose={() => setReview(null)} onDone={reload} />}
       {libraryImport.modal}
     </Group>
   );

@@ -56,7 +56,6 @@ function EmptyLibrary({ onSeeded }: { onSeeded: () => Promise<void> }) {
 export function LibraryPage() {
   const [, tab = 'indicators'] = useRoute();
   const types = useInvoke('library.projectTypes', {});
-  const units = useInvoke('units.list', {});
   const settings = useInvoke('settings.list', {});
   const frameworkId = settings.data?.find((s) => s.key === 'targets.framework')?.value;
   const preferred = framework(typeof frameworkId === 'string' ? frameworkId : 'classic');
@@ -65,7 +64,7 @@ export function LibraryPage() {
   if (types.error) indicators = <Alert color="red" title="无法读取指标库">{types.error}</Alert>;
   else if (!types.data) indicators = <Loader aria-label="正在读取指标库" />;
   else if (types.data.length === 0) indicators = <EmptyLibrary onSeeded={types.reload} />;
-  else indicators = <IndicatorsTab types={types.data} units={units.data ?? []} preferred={preferred} reloadTypes={types.reload} />;
+  else indicators = <IndicatorsTab types={types.data} preferred={preferred} reloadTypes={types.reload} />;
 
   return (
     <div className="fill-height">

@@ -1,10 +1,10 @@
-import { Alert, Button, Group, List, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { LIBRARY_ACTION_LABELS, type LibraryAction } from '../../../../electron/domain/library';
 import type { LibraryIndicator } from '../../../../electron/library/contract';
-import type { Unit } from '../../../../electron/registry/contract';
 import { errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
+import { UnitPicker } from '../../components/UnitPicker';
 
 export interface PendingReview {
   action: LibraryAction;
@@ -43,7 +43,7 @@ async function perform(action: LibraryAction, indicators: LibraryIndicator[], te
 }
 
 /** Asks for what a move needs (a unit, an opinion, a note), then moves the indicator(s). */
-export function ReviewModal({ pending, units, onClose, onDone }: { pending: PendingReview; units: readonly Unit[]; onClose: () => void; onDone: () => Promise<void> }) {
+export function ReviewModal({ pending, onClose, onDone }: { pending: PendingReview; onClose: () => void; onDone: () => Promise<void> }) {
   const { action, indicators } = pending;
   const [text, setText] = useState('');
   const [unitCode, setUnitCode] = useState<string | null>(indicators[0]?.proposingUnitCode ?? null);
@@ -86,16 +86,7 @@ export function ReviewModal({ pending, units, onClose, onDone }: { pending: Pend
           </List>
         )}
         {action === 'propose' && (
-          <Select
-            label="提出单位"
-            placeholder="不选"
-            data={units.map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` }))}
-            value={unitCode}
-            onChange={setUnitCode}
-            searchable
-            clearable
-            nothingFoundMessage="没有匹配的单位"
-          />
+          <UnitPicker label="提出单位" description="输入名称或编码查找" placeholder="不选" value={unitCode} onChange={(code) => setUnitCode(code)} clearable />
         )}
         {(action === 'reject' || action === 'retire' || action === 'confirm') && (
           <Textarea

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { framework } from '../../../../electron/domain/indicators';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import { adjustedFen } from '../../../../electron/domain/projects';
@@ -7,8 +7,7 @@ import { mandatoryProblems } from '../../../../electron/domain/mandatoryIndicato
 import { targetQualityWarnings } from '../../../../electron/domain/targetQuality';
 import { checkProjectAnnex, hasMidterm, proposedAnnualSplit } from '../../../../electron/domain/targetAnnex';
 import { checkProjectTargets } from '../../../../electron/domain/targets';
-import type { Unit } from '../../../../electron/registry/contract';
-import type { CheckedProjectTarget, ProjectTarget } from '../../../../electron/targets/contract';
+import type { CheckedProjectTarget, ProjectTarget, ProjectTypeOption } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
@@ -27,9 +26,6 @@ import { TargetEditorFrame, useTargetDraft } from './TargetEditorFrame';
 /** 项目支出绩效目标申报表 of one project: fill in, submit, review, adjust. */
 export function ProjectTargetEditor({ projectId }: { projectId: string }) {
   const target = useInvoke('targets.forProject', { projectId });
-  const units = useInvoke('units.list', {});
-  const unitNames = useMemo(() => new Map((units.data ?? []).map((u) => [u.code, u.name])), [units.data]);
-  const unitName = (code: string) => unitNames.get(code) ?? code;
 
   if (target.error) {
     return (
@@ -39,21 +35,13 @@ export function ProjectTargetEditor({ projectId }: { projectId: string }) {
     );
   }
   if (!target.data) return <Loader aria-label="正在读取绩效目标" />;
-  return <Editor key={`${target.data.id}-${target.data.version}`} target={target.data} reload={target.reload} unitName={unitName} units={units.data ?? []} />;
+  return <Editor key={`${target.data.id}-${target.data.version}`} target={target.data} reload={target.reload} />;
 }
 
-function Editor({
-  target,
-  reload,
-  unitName,
-  units,
-}: {
-  target: CheckedProjectTarget;
-  reload: () => Promise<void>;
-  unitName: (code: string) => string;
-  units: readonly Unit[];
-}) {
-  const { project } = target;
+function Editor({ target, reload }: { target: CheckedProjectTarget; reload: () => Promise<void> }) {
+  const { project, unitNames } = target;
+  // The answer names the project's unit and department: the page downloads no units list to look them up.
+  const unitName = (code: string) => (code === project.unitCode ? unitNames.unit : code === project.departmentCode ? unitNames.department : code);
   const draft = useTargetDraft(target);
   const [state, setState] = useState(() => contentState(target));
   const [annexDraft, setAnnexDraft] = useState<AnnexState>(() => annexState(target.annex, proposedAnnualSplit(project.funds)));
@@ -143,9 +131,7 @@ function Editor({
           attempted={draft.attempted}
         />
       </Paper>
-      {editingProject && (
-        <ProjectFormModal project={project} year={project.year} units={units} types={types.data ?? []} onClose={() => setEditingProject(false)} onSaved={reload} />
-      )}
+      {editingProject && <ProjectEditing project={project} types={types.data ?? []} onClose={() => setEditingProject(false)} onSaved={reload} />}
     </Stack>
   );
 
@@ -221,4 +207,11 @@ function Field({ label, value }: { label: string; value: string }) {
       <Text size="sm">{value}</Text>
     </Stack>
   );
+}
+
+/** 修改项目 from the 申报表: the project form's unit picker reads the register only once the form is opened. */
+function ProjectEditing({ project, types, onClose, onSaved }: { project: ProjectTarget['project']; types: readonly ProjectTypeOption[]; onClose: () => void; onSaved: () => Promise<void> }) {
+  const units = useInvoke('units.list', {});
+  if (!units.data) return null;
+  return <ProjectFormModal project={project} year={project.year} units={units.data} types={types} onClose={onClose} onSaved={onSaved} />;
 }

@@ -2,7 +2,6 @@ import { Alert, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, 
 import { useMemo, useState } from 'react';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import { WORKFLOW_LABELS, WORKFLOW_STATES } from '../../../../electron/domain/workflow';
-import type { Unit } from '../../../../electron/registry/contract';
 import type { ProjectTargetRow, TargetImportPreview, TemplateProject } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
@@ -80,13 +79,12 @@ function AddedMandatoryNotice({ rows }: { rows: readonly TemplateProject[] }) {
 }
 
 /** The year's project targets by unit and status, with coverage counts and the Excel template round trip. */
-export function TargetListTab({ year, units }: { year: number; units: readonly Unit[] }) {
+export function TargetListTab({ year }: { year: number }) {
   const overview = useInvoke('targets.overview', { year });
   const [unitCode, setUnitCode] = useState<string | null>(null);
   const [status, setStatus] = useState<StatusFilter | null>(null);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortState | null>(null);
-  const unitNames = useMemo(() => new Map(units.map((u) => [u.code, u.name])), [units]);
 
   const templateImport = useImportFlow<TargetImportPreview>({
     preview: (file) => invoke('targets.importPreview', { ...file, year }),
@@ -129,7 +127,7 @@ export function TargetListTab({ year, units }: { year: number; units: readonly U
         ),
         sortValue: (p) => p.name,
       },
-      { key: 'unit', header: '实施单位', width: 'minmax(160px, 1.4fr)', cell: (p) => unitNames.get(p.unitCode) ?? p.unitCode, sortValue: (p) => unitNames.get(p.unitCode) ?? p.unitCode },
+      { key: 'unit', header: '实施单位', width: 'minmax(160px, 1.4fr)', cell: (p) => p.unitName, sortValue: (p) => p.unitName },
       { key: 'adjusted', header: '调整后预算（万元）', width: '150px', align: 'right', cell: (p) => formatWanYuan(p.adjustedFen), sortValue: (p) => p.adjustedFen },
       { key: 'status', header: '状态', width: '90px', cell: (p) => <WorkflowStatusBadge status={p.status} />, sortValue: (p) => p.status ?? '' },
       { key: 'grade', header: '审核等级', width: '80px', cell: (p) => p.reviewGrade ?? '', sortValue: (p) => p.reviewGrade ?? '' },
@@ -145,10 +143,12 @@ export function TargetListTab({ year, units }: { year: number; units: readonly U
         ),
       },
     ],
-    [unitNames],
+    [],
   );
 
   const all = overview.data?.projects ?? [];
+  // The rows carry their unit's name: the filter offers the units that have projects this year.
+  const unitNames = useMemo(() => new Map(all.map((p) => [p.unitCode, p.unitName])), [all]);
   const byUnit = useMemo(() => filterTargetRows(all, { unitCode, status: null, query: '' }, () => []), [all, unitCode]);
   const visible = useMemo(() => {
     const filtered = filterTargetRows(all, { unitCode, status, query }, (p) => [p.code, p.name]);

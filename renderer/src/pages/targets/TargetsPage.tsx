@@ -26,7 +26,6 @@ export function TargetsPage() {
 }
 
 function TargetLists({ tab, year }: { tab: Tab; year: number }) {
-  const units = useInvoke('units.list', {});
   const inbox = useInvoke('targets.inbox', { year });
   const waiting = inbox.data?.length ?? 0;
   return (
@@ -48,7 +47,7 @@ function TargetLists({ tab, year }: { tab: Tab; year: number }) {
           <Tabs.Tab value="inbox">待审核{waiting ? `（${waiting}）` : ''}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="projects" pt="md" className="fill-panel">
-          <TargetListTab year={year} units={units.data ?? []} />
+          <TargetListTab year={year} />
         </Tabs.Panel>
         <Tabs.Panel value="departments" pt="md" className="fill-panel">
           <DepartmentListTab year={year} />

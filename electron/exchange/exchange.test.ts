@@ -915,6 +915,26 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     expect(dry.records.filter((r) => r.entity === 'project').map((r) => r.naturalKey).sort()).toEqual(['652822/2020/P001', '652822/2020/P002']);
   });
 
+  it('marks as a conflict a new record whose natural key another record holds here, writing neither', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    importInto(pref, report(c, dir).file);
+    const members = membersOf(report(c, dir).file);
+    const projects = packageRecords(members, 'project');
+    const renamed = projects.find((p) => p.row.code === 'P001')!;
+    const newId = randomUUID();
+    const heldId = renamed.id;
+    renamed.id = newId;
+    for (const fund of renamed.children.project_funds ?? []) fund.project_id = newId;
+    setPackageRecords(members, 'project', projects);
+    const summary = importInto(pref, signedBy(c, members, { sequence: 3 }));
+    expect(summary.records.filter((r) => r.action === 'conflict')).toEqual([
+      { entity: 'project', label: '项目', naturalKey: '652822/2020/P001', action: 'conflict', reason: '本机已有编码相同的另一条项目（652822/2020/P001），需人工核对' },
+    ]);
+    expect(pref.sqlite.prepare("SELECT id FROM projects WHERE code = 'P001'").all()).toEqual([{ id: heldId }]);
+  });
+
   it("refuses records that do not match the package's stage or year", () => {
     const dir = tempDir();
     const c = county(dir);

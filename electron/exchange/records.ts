@@ -17,6 +17,38 @@ export interface PackageRecord {
   children: Record<string, Row[]>;
 }
 
+/** A row's natural key as its values (JSON), where naturalKeyOf's text would make "a/b"+"c" and "a"+"b/c" one. */
+export const naturalKeyValues = (entity: ExchangeEntity, row: Row): string => JSON.stringify(entity.naturalKey.map((c) => row[c] ?? null));
+
+export const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const childRowsFit = (value: unknown) =>
+  isRow(value) &&
+  Object.entries(value as Record<string, unknown>).every(([table, rows]) => table.length <= 64 && Array.isArray(rows) && rows.length <= 100_000 && rows.every(isRow));
+
+/**
+ * A record's own fields as they travel, each with what it must be. Its row and child rows need only be
+ * objects here: each is checked once, column by column, against its table's schema (rowSchema.ts).
+ */
+const ENVELOPE: Record<keyof PackageRecord, { fits: (value: unknown) => boolean; expected: string }> = {
+  id: { fits: (v) => typeof v === 'string' && v.length >= 1 && v.length <= 64, expected: '应为 1–64 个字符的文本' },
+  naturalKey: { fits: (v) => typeof v === 'string' && v.length <= 400, expected: '应为不超过 400 个字符的文本' },
+  version: { fits: (v) => Number.isSafeInteger(v) && (v as number) > 0, expected: '应为正整数' },
+  deleted: { fits: (v) => typeof v === 'boolean', expected: '应为 true 或 false' },
+  updatedAt: { fits: (v) => typeof v === 'string' && v.length <= 40, expected: '应为不超过 40 个字符的文本' },
+  row: { fits: isRow, expected: '应为一行数据' },
+  children: { fits: childRowsFit, expected: '应为按明细表列出的数据行' },
+};
+const ENVELOPE_FIELDS = Object.entries(ENVELOPE);
+
+/** What is wrong with a record's envelope as it travels (the field and what it should be), or null. */
+export function envelopeProblem(value: unknown): string | null {
+  if (!isRow(value)) return '应为一条记录';
+  for (const [field, { fits, expected }] of ENVELOPE_FIELDS) if (!fits((value as Record<string, unknown>)[field])) return `${field}：${expected}`;
+  for (const field in value) if (!Object.hasOwn(ENVELOPE, field)) return `${field.slice(0, 40)}：本软件不认识该字段`;
+  return null;
+}
+
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -138,12 +170,16 @@ export class RecordStore {
     return new Map(this.toRecords(entity, rows).map((record) => [record.id, record]));
   }
 
-  byNaturalKey(entity: ExchangeEntity, row: Row): PackageRecord | undefined {
-    const where = entity.naturalKey.map((c) => `${quote(c)} IS ?`).join(' AND ');
-    const found = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE ${where}`).get(...entity.naturalKey.map((c) => row[c] ?? null)) as
-      | Row
-      | undefined;
-    return found && this.toRecords(entity, [found])[0];
+  /**
+   * The records held here under the natural keys of `rows` (records this installation does not hold by
+   * their ids), one query for them all: by the key's values (naturalKeyValues), the natural key shown.
+   */
+  byNaturalKeys(entity: ExchangeEntity, rows: readonly Row[]): Map<string, string> {
+    if (rows.length === 0) return new Map();
+    const on = entity.naturalKey.map((c, i) => `t.${quote(c)} IS json_extract(k.value, '$[${i}]')`).join(' AND ');
+    const sql = `SELECT ${entity.naturalKey.map((c) => `t.${quote(c)}`).join(', ')} FROM json_each(?) k JOIN ${quote(entity.table)} t ON ${on}`;
+    const found = this.statement(sql).all(`[${rows.map((row) => naturalKeyValues(entity, row)).join(',')}]`) as Row[];
+    return new Map(found.map((row) => [naturalKeyValues(entity, row), this.naturalKeyOf(entity, row)]));
   }
 
   /** How many of the records `ids` of the entity fail `condition` (a scope, with :region, :year, :unit). */

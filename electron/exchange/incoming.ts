@@ -662,7 +662,7 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   // rolls everything back: it refuses exactly what the import would.
   const sqlite = sqliteOf(store.db);
   try {
-    store.db.transaction(() => {
+    withImportCache(sqlite, () => store.db.transaction(() => {
       sqlite.pragma('defer_foreign_keys = ON');
       requireInScope(records, planned, scope, 'before');
       let done = 0;
@@ -680,11 +680,29 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
       if (options.dryRun) throw DRY_RUN_DONE;
       recordImport(store, actor, verified, summary, fileName);
       options.onProgress?.(planned.length, planned.length);
-    });
+    }));
   } catch (error) {
     if (error !== DRY_RUN_DONE) throw error;
   }
   return summary;
+}
+
+/** The page cache an import's transaction may fill, in KiB (SQLite's default is 2 MiB). */
+const IMPORT_CACHE_KIB = 64 * 1024;
+
+/**
+ * Runs `work` with a larger page cache: an import's one transaction changes tens of megabytes of pages,
+ * which with the default cache spill to the WAL and are read back while it runs. It changes only memory
+ * use, never what is written or how durably.
+ */
+function withImportCache<T>(sqlite: ReturnType<typeof sqliteOf>, work: () => T): T {
+  const before = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  try {
+    return work();
+  } finally {
+    sqlite.pragma(`cache_size = ${before}`);
+  }
 }
 
 /** The summary an import of exactly these bytes answered here (its file's SHA-256), if one did. */

@@ -20,6 +20,12 @@ export interface PackageRecord {
 /** A row's natural key as its values (JSON), where naturalKeyOf's text would make "a/b"+"c" and "a"+"b/c" one. */
 export const naturalKeyValues = (entity: ExchangeEntity, row: Row): string => JSON.stringify(entity.naturalKey.map((c) => row[c] ?? null));
 
+/** A stored child row as it travels, with the id of the record that owns it. */
+interface OwnedRow {
+  owner: string;
+  row: Row;
+}
+
 export const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const childRowsFit = (value: unknown) =>
@@ -202,14 +208,30 @@ export class RecordStore {
     return new Map(found.map((f) => [String(f.id), f.parent]));
   }
 
-  /** The stored rows of a child table that belong to the records `ids`, each with its owner's id (OWNER), in key order. */
-  private childRows(child: ChildTable, ids: readonly string[]): Row[] {
-    const order = child.key.map((k) => `c.${quote(k)}`).join(', ');
-    const sql = child.via
-      ? `SELECT c.*, v.${quote(child.via.foreignKey)} AS ${OWNER} FROM ${quote(child.table)} c JOIN ${quote(child.via.table)} v ON v.id = c.${quote(child.foreignKey)}
-          WHERE v.${quote(child.via.foreignKey)} IN (${IDS}) ORDER BY ${order}`
-      : `SELECT c.*, c.${quote(child.foreignKey)} AS ${OWNER} FROM ${quote(child.table)} c WHERE c.${quote(child.foreignKey)} IN (${IDS}) ORDER BY ${order}`;
-    return this.statement(sql).all(JSON.stringify(ids)) as Row[];
+  /**
+   * The stored rows of a child table that belong to the records `ids`, as they travel (a file's bytes as
+   * base64), each with the id of its record, in key order within each record. Read as plain arrays: a
+   * package's tens of thousands of child rows are copied once, not built as objects and then copied.
+   */
+  private childRows(child: ChildTable, ids: readonly string[]): OwnedRow[] {
+    const owner = child.via ? `v.${quote(child.via.foreignKey)}` : `c.${quote(child.foreignKey)}`;
+    // Owner first: the order within each record is the same, and an index that leads with the owner
+    // (a child table's unique key mostly does) gives it without sorting every row.
+    const order = [owner, ...child.key.map((k) => `c.${quote(k)}`)].join(', ');
+    const from = child.via
+      ? `${quote(child.table)} c JOIN ${quote(child.via.table)} v ON v.id = c.${quote(child.foreignKey)}`
+      : `${quote(child.table)} c`;
+    const statement = this.statement(`SELECT c.*, ${owner} AS ${OWNER} FROM ${from} WHERE ${owner} IN (${IDS}) ORDER BY ${order}`).raw(true);
+    const columns = statement.columns().map((c) => c.name);
+    const ownerAt = columns.length - 1;
+    return (statement.all(JSON.stringify(ids)) as Cell[][]).map((values) => {
+      const row: Row = {};
+      for (let i = 0; i < ownerAt; i++) {
+        const value = values[i] as Cell | Buffer;
+        row[columns[i]!] = Buffer.isBuffer(value) ? value.toString('base64') : value;
+      }
+      return { owner: String(values[ownerAt]), row };
+    });
   }
 
   /**
@@ -221,15 +243,10 @@ export class RecordStore {
     const tables = (entity.children ?? []).filter((child) => !(child.notFromUnits && unit));
     const childrenByTable = tables.map((child) => {
       const byOwner = new Map<string, Row[]>();
-      for (const childRow of this.childRows(child, ids)) {
-        const copy: Row = {};
-        for (const [column, value] of Object.entries(childRow)) {
-          if (column !== 'rowid' && column !== OWNER) copy[column] = Buffer.isBuffer(value) ? value.toString('base64') : value;
-        }
-        const owner = String(childRow[OWNER]);
+      for (const { owner, row } of this.childRows(child, ids)) {
         const list = byOwner.get(owner);
-        if (list) list.push(copy);
-        else byOwner.set(owner, [copy]);
+        if (list) list.push(row);
+        else byOwner.set(owner, [row]);
       }
       return { table: child.table, byOwner };
     });
@@ -269,17 +286,25 @@ export class RecordStore {
     }
   }
 
-  /** The child rows of `records` become exactly those they carry: rows no longer carried go, the others are upserted. */
-  private writeChildren(child: ChildTable, records: readonly PackageRecord[]): void {
-    if (records.length === 0) return;
-    const columns = this.columns(child.table);
+  /** Deletes the stored child rows of `records` that they no longer carry. */
+  private removeRowsNoLongerCarried(child: ChildTable, records: readonly PackageRecord[]): void {
+    const stored = this.childRows(child, records.map((r) => r.id));
+    // Records new here (most of a first import) have no rows to compare with.
+    if (stored.length === 0) return;
     const keyOf = (owner: Cell, row: Row) => JSON.stringify([owner, ...child.key.map((k) => row[k] ?? null)]);
     const incoming = new Set(records.flatMap((record) => (record.children[child.table] ?? []).map((row) => keyOf(record.id, row))));
     const keyWhere = child.key.map((k) => `${quote(k)} IS ?`).join(' AND ');
     const remove = this.statement(`DELETE FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} IS ? AND ${keyWhere}`);
-    for (const row of this.childRows(child, records.map((r) => r.id))) {
-      if (!incoming.has(keyOf(row[OWNER] ?? null, row))) remove.run(row[child.foreignKey] ?? null, ...child.key.map((k) => row[k] ?? null));
+    for (const { owner, row } of stored) {
+      if (!incoming.has(keyOf(owner, row))) remove.run(row[child.foreignKey] ?? null, ...child.key.map((k) => row[k] ?? null));
     }
+  }
+
+  /** The child rows of `records` become exactly those they carry: rows no longer carried go, the others are upserted. */
+  private writeChildren(child: ChildTable, records: readonly PackageRecord[]): void {
+    if (records.length === 0) return;
+    this.removeRowsNoLongerCarried(child, records);
+    const columns = this.columns(child.table);
     const conflictTarget = child.key.includes('id') ? ['id'] : [child.foreignKey, ...child.key];
     const updates = columns.filter((c) => !conflictTarget.includes(c)).map((c) => `${quote(c)} = excluded.${quote(c)}`);
     const upsert = this.statement(

@@ -92,6 +92,16 @@ const report = (store: Store, dir: string, name = `report-${randomUUID()}.zip`, 
 const importInto = (store: Store, file: string, options: Partial<Parameters<typeof importPackage>[3]> = {}): ImportSummary =>
   importPackage(store, TEST_ACTOR, file, { dryRun: false, trust: true, ...options });
 
+/** A county whose first report the prefecture imported, and the members and projects of its second report, to forge. */
+function secondReport() {
+  const dir = tempDir();
+  const c = county(dir);
+  const pref = prefecture(dir);
+  importInto(pref, report(c, dir).file);
+  const members = membersOf(report(c, dir).file);
+  return { dir, c, pref, members, projects: packageRecords(members, 'project') };
+}
+
 /** Rewrites a package's members through `change`, keeping everything else byte for byte. */
 function rewrite(file: string, change: (members: Map<string, Buffer>) => void): string {
   const members = membersOf(file);
@@ -879,12 +889,7 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
   });
 
   it('refuses a record version far ahead, so that later genuine versions of it still apply', () => {
-    const dir = tempDir();
-    const c = county(dir);
-    const pref = prefecture(dir);
-    importInto(pref, report(c, dir).file);
-    const members = membersOf(report(c, dir).file);
-    const projects = packageRecords(members, 'project');
+    const { dir, c, pref, members, projects } = secondReport();
     projects[0]!.version = Number.MAX_SAFE_INTEGER;
     projects[0]!.row.name = '改名';
     setPackageRecords(members, 'project', projects);
@@ -927,6 +932,32 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
     setPackageRecords(members, 'project', projects);
     const dry = importInto(prefecture(dir), signedBy(c, members, {}), { dryRun: true });
     expect(dry.records.filter((r) => r.entity === 'project').map((r) => r.naturalKey).sort()).toEqual(['652822/2020/P001', '652822/2020/P002']);
+  });
+
+  it('gives an import a larger page cache while it writes, and the connection its own back afterwards', () => {
+    const dir = tempDir();
+    const c = county(dir);
+    const pref = prefecture(dir);
+    const own = pref.sqlite.pragma('cache_size', { simple: true });
+    const whileWriting: unknown[] = [];
+    importInto(pref, report(c, dir).file, { onProgress: () => whileWriting.push(pref.sqlite.pragma('cache_size', { simple: true })) });
+    expect(new Set(whileWriting)).toEqual(new Set([-64 * 1024]));
+    expect(pref.sqlite.pragma('cache_size', { simple: true })).toBe(own);
+  });
+
+  it('marks as a conflict a new record whose natural key another record holds here, writing neither', () => {
+    const { c, pref, members, projects } = secondReport();
+    const renamed = projects.find((p) => p.row.code === 'P001')!;
+    const newId = randomUUID();
+    const heldId = renamed.id;
+    renamed.id = newId;
+    for (const fund of renamed.children.project_funds ?? []) fund.project_id = newId;
+    setPackageRecords(members, 'project', projects);
+    const summary = importInto(pref, signedBy(c, members, { sequence: 3 }));
+    expect(summary.records.filter((r) => r.action === 'conflict')).toEqual([
+      { entity: 'project', label: '项目', naturalKey: '652822/2020/P001', action: 'conflict', reason: '本机已有编码相同的另一条项目（652822/2020/P001），需人工核对' },
+    ]);
+    expect(pref.sqlite.prepare("SELECT id FROM projects WHERE code = 'P001'").all()).toEqual([{ id: heldId }]);
   });
 
   it("refuses records that do not match the package's stage or year", () => {

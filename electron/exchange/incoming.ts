@@ -12,7 +12,7 @@ import { findRegion, findUnit, requireInstallation, type Installation } from '..
 import { DECISION } from './decisions';
 import { MARK_ISSUED_BY } from './issuers';
 import { selfId } from './parties';
-import { carriesLibrary, stageIncludes, type AppliedRecord, type Decision, type Direction, type ExchangeEntity, type OwnDecision, type PackageOrigin } from './entities';
+import { carriesLibrary, stageIncludes, type AppliedRecord, type ChildTable, type Decision, type Direction, type ExchangeEntity, type OwnDecision, type PackageOrigin } from './entities';
 import {
   DECISION_KINDS,
   KIND_LABELS,
@@ -26,8 +26,8 @@ import {
   type PackageKind,
 } from './manifest';
 import { PackageRefusal, readPackageBytes, verifyPackage, type VerifiedPackage, type VerifyContext } from './packageFile';
-import { RecordStore, sameContent, type Cell, type PackageRecord, type Row } from './records';
-import { firstBadColumn, type RowSchema } from './rowSchema';
+import { envelopeProblem, naturalKeyValues, RecordStore, sameContent, type Cell, type PackageRecord, type Row } from './records';
+import type { RowSchema } from './rowSchema';
 import { EXCHANGE_ENTITIES, exchangeEntity, STAGE_LABELS, STAGES } from './registry';
 
 export type RecordAction = 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict';
@@ -80,21 +80,8 @@ export interface ImportOptions {
   fileName?: string;
 }
 
-// Each row is checked once, column by column, against its table's own schema (checkRow); the envelope
-// only needs it to be an object, so the package's JSON is not walked twice.
-const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
-const rowSchema = z.custom<Row>(isRow, { message: '应为一行数据' });
-const recordSchema = z
-  .object({
-    id: z.string().min(1).max(64),
-    naturalKey: z.string().max(400),
-    version: z.number().int().positive(),
-    deleted: z.boolean(),
-    updatedAt: z.string().max(40),
-    row: rowSchema,
-    children: z.record(z.string().max(64), z.array(rowSchema).max(100_000)),
-  })
-  .strict();
+/** A package holds at most this many records of one kind. */
+const MAX_RECORDS = 500_000;
 const decisionSchema = z
   .object({
     id: z.string().uuid(),
@@ -127,19 +114,34 @@ export function verifyContext(store: Store, selfId: string, options: Pick<Import
   };
 }
 
-function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, what: string): T {
-  let json: unknown;
+function parsedJson(bytes: Buffer, what: string): unknown {
   try {
-    json = JSON.parse(bytes.toString('utf8'));
+    return JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new PackageRefusal('BAD_DATA', `数据包内“${what}”不是有效的 JSON`);
   }
-  const parsed = schema.safeParse(json);
+}
+
+const badFormat = (what: string, problem: string) => new PackageRefusal('BAD_DATA', `数据包内“${what}”格式不正确（${problem}）`);
+
+function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, what: string): T {
+  const parsed = schema.safeParse(parsedJson(bytes, what));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PackageRefusal('BAD_DATA', `数据包内“${what}”格式不正确（${issue?.path.join('.')}：${issue?.message}）`);
+    throw badFormat(what, `${issue?.path.join('.')}：${issue?.message}`);
   }
   return parsed.data;
+}
+
+/** A data member's records, each envelope checked (records.envelopeProblem); rows are checked by their tables' schemas. */
+function packageRecords(bytes: Buffer, what: string): PackageRecord[] {
+  const list = parsedJson(bytes, what);
+  if (!Array.isArray(list) || list.length > MAX_RECORDS) throw badFormat(what, `应为不超过 ${MAX_RECORDS} 条记录的列表`);
+  list.forEach((record, index) => {
+    const problem = envelopeProblem(record);
+    if (problem) throw badFormat(what, `第 ${index + 1} 条记录的 ${problem}`);
+  });
+  return list as PackageRecord[];
 }
 
 interface IncomingSet {
@@ -162,14 +164,49 @@ function refuseRow(entity: ExchangeEntity, naturalKey: string, what: string): ne
   throw new PackageRefusal('BAD_DATA', `数据包内${entity.label}（${naturalKey}）${what}，已拒绝整个数据包`);
 }
 
+/** The row holds exactly `columns`, no more and no fewer. */
+function hasExactly(row: Row, columns: ReadonlySet<string>): boolean {
+  let count = 0;
+  for (const column in row) {
+    if (!columns.has(column)) return false;
+    count++;
+  }
+  return count === columns.size;
+}
+
 /** The row's columns are exactly the table's, and each value fits its column (type, enum, range, JSON shape). */
-function checkRow(entity: ExchangeEntity, naturalKey: string, schema: RowSchema, columns: readonly string[], row: Row, what: string): void {
-  const keys = Object.keys(row);
-  if (keys.length !== columns.length || keys.some((c) => !columns.includes(c))) {
+function checkRow(entity: ExchangeEntity, naturalKey: string, schema: RowSchema, columns: ReadonlySet<string>, row: Row, what: string): void {
+  if (!hasExactly(row, columns)) {
     throw new PackageRefusal('BAD_DATA', `数据包内“${entity.label}”的${what}字段与本软件不一致，请双方使用相同版本的软件`);
   }
-  const bad = firstBadColumn(schema, row);
+  const bad = schema.firstBadColumn(row);
   if (bad) refuseRow(entity, naturalKey, `的${what}字段“${bad.column}”的值不合规（${JSON.stringify(bad.value)?.slice(0, 40)}）`);
+}
+
+/** Ids met so far in this package, by table: two records or child rows with one id would overwrite each other. */
+type SeenIds = Map<string, Set<string>>;
+
+function firstTime(seen: SeenIds, table: string, id: string): boolean {
+  let ids = seen.get(table);
+  if (!ids) seen.set(table, (ids = new Set()));
+  if (ids.has(id)) return false;
+  ids.add(id);
+  return true;
+}
+
+/** One kind's child tables as this package may carry them, with each table's columns, prepared once per kind. */
+interface ChildTables {
+  /** The child tables a record of this package may carry (a unit's never the county's own). */
+  carried: ReadonlySet<string>;
+  tables: readonly { child: ChildTable; columns: ReadonlySet<string> }[];
+}
+
+function childTables(records: RecordStore, entity: ExchangeEntity, fromUnit: boolean): ChildTables {
+  const children = entity.children ?? [];
+  return {
+    carried: new Set(children.filter((c) => !(fromUnit && c.notFromUnits)).map((c) => c.table)),
+    tables: children.map((child) => ({ child, columns: new Set(records.columns(child.table)) })),
+  };
 }
 
 /** Where the package's child rows keyed by their own id already belong here: by child table, child id → record id. */
@@ -186,27 +223,27 @@ function knownParents(records: RecordStore, entity: ExchangeEntity, list: readon
 }
 
 /** Each child row fits its table and belongs to this record; one that exists under another parent never moves. */
-function checkChildren(records: RecordStore, entity: ExchangeEntity, record: PackageRecord, seen: Set<string>, fromUnit: boolean, parents: KnownParents): void {
-  const declared = new Set((entity.children ?? []).filter((c) => !(fromUnit && c.notFromUnits)).map((c) => c.table));
-  const unexpected = Object.keys(record.children).find((table) => !declared.has(table));
-  if (unexpected && entity.children?.some((c) => c.table === unexpected)) {
-    refuseRow(entity, record.naturalKey, `带有明细“${unexpected}”，这是本县自己的决定，单位上报包不能带有`);
+function checkChildren(entity: ExchangeEntity, tables: ChildTables, record: PackageRecord, seen: SeenIds, parents: KnownParents): void {
+  for (const table in record.children) {
+    if (tables.carried.has(table)) continue;
+    if (entity.children?.some((c) => c.table === table)) refuseRow(entity, record.naturalKey, `带有明细“${table}”，这是本县自己的决定，单位上报包不能带有`);
+    refuseRow(entity, record.naturalKey, `带有本软件不认识的明细“${table}”`);
   }
-  if (unexpected) refuseRow(entity, record.naturalKey, `带有本软件不认识的明细“${unexpected}”`);
-  for (const child of entity.children ?? []) {
-    const columns = records.columns(child.table);
+  for (const { child, columns } of tables.tables) {
+    const rows = record.children[child.table];
+    if (!rows) continue;
     const parentIds = new Set<Cell>(child.via ? (record.children[child.via.table] ?? []).map((r) => r.id ?? null) : [record.id]);
-    for (const row of record.children[child.table] ?? []) {
+    const keyedById = child.key.includes('id');
+    const knownHere = parents.get(child.table);
+    for (const row of rows) {
       checkRow(entity, record.naturalKey, child.row, columns, row, '明细');
       if (!parentIds.has(row[child.foreignKey] ?? null)) refuseRow(entity, record.naturalKey, '的明细行属于另一条记录');
+      if (!keyedById) continue;
+      const id = String(row.id);
       // Two parents in one package claiming one child row would move it from the first to the second.
-      if (child.key.includes('id')) {
-        const id = `${child.table}/${String(row.id)}`;
-        if (seen.has(id)) refuseRow(entity, record.naturalKey, `的明细行（${String(row.id)}）在数据包内出现了不止一次`);
-        seen.add(id);
-      }
-      const parent = parents.get(child.table)?.get(String(row.id));
-      if (parent !== undefined && parent !== record.id) refuseRow(entity, record.naturalKey, `的明细行（${String(row.id)}）在本机属于另一条${entity.label}，不能移走`);
+      if (!firstTime(seen, child.table, id)) refuseRow(entity, record.naturalKey, `的明细行（${id}）在数据包内出现了不止一次`);
+      const parent = knownHere?.get(id);
+      if (parent !== undefined && parent !== record.id) refuseRow(entity, record.naturalKey, `的明细行（${id}）在本机属于另一条${entity.label}，不能移走`);
     }
   }
 }
@@ -220,8 +257,7 @@ function checkChildren(records: RecordStore, entity: ExchangeEntity, record: Pac
 function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope, records: RecordStore): IncomingSet[] {
   const sets: IncomingSet[] = [];
   const { manifest } = verified;
-  /** Record and child-row ids met so far in this package, by table. */
-  const seen = new Set<string>();
+  const seen: SeenIds = new Map();
   // The manifest's schema knows stages only as names: the workflows declare which exist.
   if (!STAGES.includes(manifest.stage)) {
     throw new PackageRefusal('BAD_MANIFEST', `数据包声明的阶段“${manifest.stage}”本软件不认识，请确认对方使用的软件版本`);
@@ -242,13 +278,13 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
     if (!stageIncludes(entity, manifest.stage)) {
       throw new PackageRefusal('BAD_DATA', `数据包声明的阶段是“${STAGE_LABELS[manifest.stage]}”，却带有${entity.label}，已拒绝整个数据包`);
     }
-    const list = parseJson(bytes, z.array(recordSchema).max(500_000), name) as PackageRecord[];
-    const columns = records.dataColumns(entity.table);
+    const list = packageRecords(bytes, name);
+    const columns = new Set(records.dataColumns(entity.table));
+    const tables = childTables(records, entity, fromUnit(scope));
     const parents = knownParents(records, entity, list);
     for (const record of list) {
       record.naturalKey = records.naturalKeyOf(entity, record.row);
-      if (seen.has(`${entity.table}/${record.id}`)) refuseRow(entity, record.naturalKey, '在数据包内出现了不止一次');
-      seen.add(`${entity.table}/${record.id}`);
+      if (!firstTime(seen, entity.table, record.id)) refuseRow(entity, record.naturalKey, '在数据包内出现了不止一次');
       checkRow(entity, record.naturalKey, entity.row, columns, record.row, '');
       if (entity.incomingRow) record.row = entity.incomingRow(record.row);
       if ('region_code' in record.row && record.row.region_code !== scope.region) {
@@ -257,7 +293,7 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
       if ('year' in record.row && record.row.year !== scope.year) {
         refuseRow(entity, record.naturalKey, `是 ${String(record.row.year)} 年度的，而数据包声明的年度是 ${scope.year}`);
       }
-      checkChildren(records, entity, record, seen, fromUnit(scope), parents);
+      checkChildren(entity, tables, record, seen, parents);
       // A record that goes down to units is the county's: a unit answers it but never removes it.
       if (entity.downToUnits && record.deleted && fromUnit(scope)) refuseRow(entity, record.naturalKey, '被标为删除：它由本县下达，单位不能删除');
     }
@@ -350,6 +386,8 @@ interface LocalState {
   sent: Map<string, number>;
   /** Who issued each record, where known (exchange_issued): this installation's own may change only as the peer answers. */
   issuers: Map<string, string>;
+  /** Records held here under the natural key of an incoming record new here (by naturalKeyValues), their natural key shown. */
+  sameKey: Map<string, string>;
 }
 
 /** The two parties of an import: who sent the package, and this installation. */
@@ -377,15 +415,17 @@ function localState(records: RecordStore, { peer, self }: Parties, entity: Excha
         )
         .all(peer, entity.name, ids) as { id: string; version: number }[])
     : [];
+  const held = records.byIds(entity, list.map((r) => r.id));
   return {
-    records: records.byIds(entity, list.map((r) => r.id)),
+    records: held,
+    sameKey: records.byNaturalKeys(entity, list.filter((r) => !held.has(r.id)).map((r) => r.row)),
     sync: new Map(sync.map(({ id, ...state }) => [id, state])),
     sent: new Map(sent.map(({ id, version }) => [id, version])),
     issuers: new Map(issuers.map(({ id, issuer }) => [id, issuer])),
   };
 }
 
-function planRecord(records: RecordStore, here: LocalState, self: string, entity: ExchangeEntity, incoming: PackageRecord, senderState: Row | undefined): Planned {
+function planRecord(here: LocalState, self: string, entity: ExchangeEntity, incoming: PackageRecord, senderState: Row | undefined): Planned {
   const base = {
     entity: entity.name,
     label: entity.label,
@@ -399,9 +439,9 @@ function planRecord(records: RecordStore, here: LocalState, self: string, entity
   const local = here.records.get(incoming.id);
   requireSaneVersion(entity, incoming, sync?.remoteVersion ?? local?.version ?? 0);
   if (!local) {
-    const sameKey = records.byNaturalKey(entity, incoming.row);
-    if (sameKey) {
-      return { ...base, action: 'conflict', reason: `本机已有编码相同的另一条${entity.label}（${sameKey.naturalKey}），需人工核对` };
+    const sameKey = here.sameKey.get(naturalKeyValues(entity, incoming.row));
+    if (sameKey !== undefined) {
+      return { ...base, action: 'conflict', reason: `本机已有编码相同的另一条${entity.label}（${sameKey}），需人工核对` };
     }
     return { ...base, action: incoming.deleted ? 'unchanged' : 'created' };
   }
@@ -571,9 +611,10 @@ function requireSenderFitsKind(store: Store, installation: Installation, manifes
 export function importPackage(store: Store, actor: Actor, file: string, options: ImportOptions): ImportSummary {
   const installation = requireInstallation(store.db);
   const bytes = readPackageBytes(file);
-  const earlier = importedBefore(store, sha256(bytes));
+  const fileSha256 = sha256(bytes);
+  const earlier = importedBefore(store, fileSha256);
   if (earlier) return repeatAnswer(earlier, options);
-  const verified = verifyPackage(bytes, verifyContext(store, selfId(installation), options));
+  const verified = verifyPackage(bytes, verifyContext(store, selfId(installation), options), fileSha256);
   const { manifest } = verified;
   requireSenderFitsKind(store, installation, manifest);
   const peer = partyId(manifest.sender);
@@ -603,7 +644,7 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   const parties = { peer, self: selfId(installation) };
   const planned = sets.flatMap(({ entity, records: list }) => {
     const here = localState(records, parties, entity, list);
-    return list.map((r) => planRecord(records, here, parties.self, entity, r, settlesHere ? awaitReview(records, entity, r) : undefined));
+    return list.map((r) => planRecord(here, parties.self, entity, r, settlesHere ? awaitReview(records, entity, r) : undefined));
   });
   for (const p of [...planned, ...decisions]) summary.counts[p.action]++;
   summary.records = [...planned, ...decisions].map(({ entity, label, naturalKey, action, reason, senderState }) => ({
@@ -622,7 +663,7 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   // rolls everything back: it refuses exactly what the import would.
   const sqlite = sqliteOf(store.db);
   try {
-    store.db.transaction(() => {
+    withImportCache(sqlite, () => store.db.transaction(() => {
       sqlite.pragma('defer_foreign_keys = ON');
       requireInScope(records, planned, scope, 'before');
       let done = 0;
@@ -640,11 +681,29 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
       if (options.dryRun) throw DRY_RUN_DONE;
       recordImport(store, actor, verified, summary, fileName);
       options.onProgress?.(planned.length, planned.length);
-    });
+    }));
   } catch (error) {
     if (error !== DRY_RUN_DONE) throw error;
   }
   return summary;
+}
+
+/** The page cache an import's transaction may fill, in KiB (SQLite's default is 2 MiB). */
+const IMPORT_CACHE_KIB = 64 * 1024;
+
+/**
+ * Runs `work` with a larger page cache: an import's one transaction changes tens of megabytes of pages,
+ * which with the default cache spill to the WAL and are read back while it runs. It changes only memory
+ * use, never what is written or how durably.
+ */
+function withImportCache<T>(sqlite: ReturnType<typeof sqliteOf>, work: () => T): T {
+  const before = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  try {
+    return work();
+  } finally {
+    sqlite.pragma(`cache_size = ${before}`);
+  }
 }
 
 /** The summary an import of exactly these bytes answered here (its file's SHA-256), if one did. */

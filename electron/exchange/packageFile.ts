@@ -134,7 +134,8 @@ export function readPackageBytes(file: string): Buffer {
   return fs.readFileSync(file);
 }
 
-export function verifyPackage(bytes: Buffer, ctx: VerifyContext): VerifiedPackage {
+/** `fileSha256`: the bytes' hash, when the caller has it already (a package is hashed once). */
+export function verifyPackage(bytes: Buffer, ctx: VerifyContext, fileSha256 = sha256(bytes)): VerifiedPackage {
   const members = openMembers(bytes, ctx.limits ?? LIMITS);
   const manifestBytes = members.get(MANIFEST);
   const signature = members.get(SIGNATURE);
@@ -152,7 +153,7 @@ export function verifyPackage(bytes: Buffer, ctx: VerifyContext): VerifiedPackag
   if (!repeat) checkSequence(manifest, ctx);
   members.delete(MANIFEST);
   members.delete(SIGNATURE);
-  return { manifest, members, fileSha256: sha256(bytes), newPeer, repeat };
+  return { manifest, members, fileSha256, newPeer, repeat };
 }
 
 function openMembers(bytes: Buffer, limits: typeof LIMITS): Map<string, Buffer> {

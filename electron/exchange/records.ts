@@ -17,6 +17,44 @@ export interface PackageRecord {
   children: Record<string, Row[]>;
 }
 
+/** A row's natural key as its values (JSON), where naturalKeyOf's text would make "a/b"+"c" and "a"+"b/c" one. */
+export const naturalKeyValues = (entity: ExchangeEntity, row: Row): string => JSON.stringify(entity.naturalKey.map((c) => row[c] ?? null));
+
+/** A stored child row as it travels, with the id of the record that owns it. */
+interface OwnedRow {
+  owner: string;
+  row: Row;
+}
+
+export const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const childRowsFit = (value: unknown) =>
+  isRow(value) &&
+  Object.entries(value as Record<string, unknown>).every(([table, rows]) => table.length <= 64 && Array.isArray(rows) && rows.length <= 100_000 && rows.every(isRow));
+
+/**
+ * A record's own fields as they travel, each with what it must be. Its row and child rows need only be
+ * objects here: each is checked once, column by column, against its table's schema (rowSchema.ts).
+ */
+const ENVELOPE: Record<keyof PackageRecord, { fits: (value: unknown) => boolean; expected: string }> = {
+  id: { fits: (v) => typeof v === 'string' && v.length >= 1 && v.length <= 64, expected: '应为 1–64 个字符的文本' },
+  naturalKey: { fits: (v) => typeof v === 'string' && v.length <= 400, expected: '应为不超过 400 个字符的文本' },
+  version: { fits: (v) => Number.isSafeInteger(v) && (v as number) > 0, expected: '应为正整数' },
+  deleted: { fits: (v) => typeof v === 'boolean', expected: '应为 true 或 false' },
+  updatedAt: { fits: (v) => typeof v === 'string' && v.length <= 40, expected: '应为不超过 40 个字符的文本' },
+  row: { fits: isRow, expected: '应为一行数据' },
+  children: { fits: childRowsFit, expected: '应为按明细表列出的数据行' },
+};
+const ENVELOPE_FIELDS = Object.entries(ENVELOPE);
+
+/** What is wrong with a record's envelope as it travels (the field and what it should be), or null. */
+export function envelopeProblem(value: unknown): string | null {
+  if (!isRow(value)) return '应为一条记录';
+  for (const [field, { fits, expected }] of ENVELOPE_FIELDS) if (!fits((value as Record<string, unknown>)[field])) return `${field}：${expected}`;
+  for (const field in value) if (!Object.hasOwn(ENVELOPE, field)) return `${field.slice(0, 40)}：本软件不认识该字段`;
+  return null;
+}
+
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -138,12 +176,16 @@ export class RecordStore {
     return new Map(this.toRecords(entity, rows).map((record) => [record.id, record]));
   }
 
-  byNaturalKey(entity: ExchangeEntity, row: Row): PackageRecord | undefined {
-    const where = entity.naturalKey.map((c) => `${quote(c)} IS ?`).join(' AND ');
-    const found = this.statement(`SELECT * FROM ${quote(entity.table)} WHERE ${where}`).get(...entity.naturalKey.map((c) => row[c] ?? null)) as
-      | Row
-      | undefined;
-    return found && this.toRecords(entity, [found])[0];
+  /**
+   * The records held here under the natural keys of `rows` (records this installation does not hold by
+   * their ids), one query for them all: by the key's values (naturalKeyValues), the natural key shown.
+   */
+  byNaturalKeys(entity: ExchangeEntity, rows: readonly Row[]): Map<string, string> {
+    if (rows.length === 0) return new Map();
+    const on = entity.naturalKey.map((c, i) => `t.${quote(c)} IS json_extract(k.value, '$[${i}]')`).join(' AND ');
+    const sql = `SELECT ${entity.naturalKey.map((c) => `t.${quote(c)}`).join(', ')} FROM json_each(?) k JOIN ${quote(entity.table)} t ON ${on}`;
+    const found = this.statement(sql).all(`[${rows.map((row) => naturalKeyValues(entity, row)).join(',')}]`) as Row[];
+    return new Map(found.map((row) => [naturalKeyValues(entity, row), this.naturalKeyOf(entity, row)]));
   }
 
   /** How many of the records `ids` of the entity fail `condition` (a scope, with :region, :year, :unit). */
@@ -166,14 +208,30 @@ export class RecordStore {
     return new Map(found.map((f) => [String(f.id), f.parent]));
   }
 
-  /** The stored rows of a child table that belong to the records `ids`, each with its owner's id (OWNER), in key order. */
-  private childRows(child: ChildTable, ids: readonly string[]): Row[] {
-    const order = child.key.map((k) => `c.${quote(k)}`).join(', ');
-    const sql = child.via
-      ? `SELECT c.*, v.${quote(child.via.foreignKey)} AS ${OWNER} FROM ${quote(child.table)} c JOIN ${quote(child.via.table)} v ON v.id = c.${quote(child.foreignKey)}
-          WHERE v.${quote(child.via.foreignKey)} IN (${IDS}) ORDER BY ${order}`
-      : `SELECT c.*, c.${quote(child.foreignKey)} AS ${OWNER} FROM ${quote(child.table)} c WHERE c.${quote(child.foreignKey)} IN (${IDS}) ORDER BY ${order}`;
-    return this.statement(sql).all(JSON.stringify(ids)) as Row[];
+  /**
+   * The stored rows of a child table that belong to the records `ids`, as they travel (a file's bytes as
+   * base64), each with the id of its record, in key order within each record. Read as plain arrays: a
+   * package's tens of thousands of child rows are copied once, not built as objects and then copied.
+   */
+  private childRows(child: ChildTable, ids: readonly string[]): OwnedRow[] {
+    const owner = child.via ? `v.${quote(child.via.foreignKey)}` : `c.${quote(child.foreignKey)}`;
+    // Owner first: the order within each record is the same, and an index that leads with the owner
+    // (a child table's unique key mostly does) gives it without sorting every row.
+    const order = [owner, ...child.key.map((k) => `c.${quote(k)}`)].join(', ');
+    const from = child.via
+      ? `${quote(child.table)} c JOIN ${quote(child.via.table)} v ON v.id = c.${quote(child.foreignKey)}`
+      : `${quote(child.table)} c`;
+    const statement = this.statement(`SELECT c.*, ${owner} AS ${OWNER} FROM ${from} WHERE ${owner} IN (${IDS}) ORDER BY ${order}`).raw(true);
+    const columns = statement.columns().map((c) => c.name);
+    const ownerAt = columns.length - 1;
+    return (statement.all(JSON.stringify(ids)) as Cell[][]).map((values) => {
+      const row: Row = {};
+      for (let i = 0; i < ownerAt; i++) {
+        const value = values[i] as Cell | Buffer;
+        row[columns[i]!] = Buffer.isBuffer(value) ? value.toString('base64') : value;
+      }
+      return { owner: String(values[ownerAt]), row };
+    });
   }
 
   /**
@@ -185,15 +243,10 @@ export class RecordStore {
     const tables = (entity.children ?? []).filter((child) => !(child.notFromUnits && unit));
     const childrenByTable = tables.map((child) => {
       const byOwner = new Map<string, Row[]>();
-      for (const childRow of this.childRows(child, ids)) {
-        const copy: Row = {};
-        for (const [column, value] of Object.entries(childRow)) {
-          if (column !== 'rowid' && column !== OWNER) copy[column] = Buffer.isBuffer(value) ? value.toString('base64') : value;
-        }
-        const owner = String(childRow[OWNER]);
+      for (const { owner, row } of this.childRows(child, ids)) {
         const list = byOwner.get(owner);
-        if (list) list.push(copy);
-        else byOwner.set(owner, [copy]);
+        if (list) list.push(row);
+        else byOwner.set(owner, [row]);
       }
       return { table: child.table, byOwner };
     });
@@ -233,17 +286,25 @@ export class RecordStore {
     }
   }
 
-  /** The child rows of `records` become exactly those they carry: rows no longer carried go, the others are upserted. */
-  private writeChildren(child: ChildTable, records: readonly PackageRecord[]): void {
-    if (records.length === 0) return;
-    const columns = this.columns(child.table);
+  /** Deletes the stored child rows of `records` that they no longer carry. */
+  private removeRowsNoLongerCarried(child: ChildTable, records: readonly PackageRecord[]): void {
+    const stored = this.childRows(child, records.map((r) => r.id));
+    // Records new here (most of a first import) have no rows to compare with.
+    if (stored.length === 0) return;
     const keyOf = (owner: Cell, row: Row) => JSON.stringify([owner, ...child.key.map((k) => row[k] ?? null)]);
     const incoming = new Set(records.flatMap((record) => (record.children[child.table] ?? []).map((row) => keyOf(record.id, row))));
     const keyWhere = child.key.map((k) => `${quote(k)} IS ?`).join(' AND ');
     const remove = this.statement(`DELETE FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} IS ? AND ${keyWhere}`);
-    for (const row of this.childRows(child, records.map((r) => r.id))) {
-      if (!incoming.has(keyOf(row[OWNER] ?? null, row))) remove.run(row[child.foreignKey] ?? null, ...child.key.map((k) => row[k] ?? null));
+    for (const { owner, row } of stored) {
+      if (!incoming.has(keyOf(owner, row))) remove.run(row[child.foreignKey] ?? null, ...child.key.map((k) => row[k] ?? null));
     }
+  }
+
+  /** The child rows of `records` become exactly those they carry: rows no longer carried go, the others are upserted. */
+  private writeChildren(child: ChildTable, records: readonly PackageRecord[]): void {
+    if (records.length === 0) return;
+    this.removeRowsNoLongerCarried(child, records);
+    const columns = this.columns(child.table);
     const conflictTarget = child.key.includes('id') ? ['id'] : [child.foreignKey, ...child.key];
     const updates = columns.filter((c) => !conflictTarget.includes(c)).map((c) => `${quote(c)} = excluded.${quote(c)}`);
     const upsert = this.statement(

@@ -1,6 +1,7 @@
 // The sample county as data, before anything is written: units, projects with funds and targets drawn
 // from the indicator library, and department-wide targets with their task tables. Pure and seeded, so
-// the same seed gives the same county, and every target it plans passes the rules of domain.md §4.
+// the same seed gives the same county, and every target it plans passes the rules of domain.md §4 (a
+// project's 88号 annex too, annex.ts).
 import { checkIndicator, defaultAccrual, level1Kind, type Framework, type Level1Kind } from '../domain/indicators';
 import { adjustedFen, type FundRow, type ProjectAttribute, type ProjectCategory } from '../domain/projects';
 import type { ProjectAnnex } from '../domain/targetAnnex';

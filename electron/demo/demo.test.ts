@@ -220,10 +220,14 @@ describe('refusals', () => {
     const continued = byYear(2021).filter((p) => lastYearCodes.has(p.code));
     expect(continued.length).toBeGreaterThan(10);
     expect(continued.every((p) => p.attribute === '延续')).toBe(true);
-    const withActuals = continued
-      .map((p) => checkedProjectTarget(db, p.id).quality.previous)
-      .filter((l) => l?.actualSource?.kind === 'selfEvaluation' && l.indicators.some((i) => i.actual !== null));
-    expect(withActuals.length).toBeGreaterThan(5);
+    // Opening each form reads last year's self-evaluation and monitoring: six with actual values are enough.
+    let withActuals = 0;
+    for (const p of continued) {
+      const lastYear = checkedProjectTarget(db, p.id).quality.previous;
+      if (lastYear?.actualSource?.kind === 'selfEvaluation' && lastYear.indicators.some((i) => i.actual !== null)) withActuals++;
+      if (withActuals > 5) break;
+    }
+    expect(withActuals).toBeGreaterThan(5);
   });
 
   it('refuses a database that already has real units, so sample and real data never mix', () => {

@@ -9,57 +9,15 @@ import { importPackage } from '../exchange/incoming';
 import { exportReply, exportReport } from '../exchange/outgoing';
 import { PackageRefusal } from '../exchange/packageFile';
 import { initInstallation } from '../registry/setup';
-import { seedCounty } from '../testSupport/county';
-import { countyStore, freshStore, prefectureStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { countyWithDepartmentTargets, EDUCATION, fillDepartmentSheet, HEALTH } from '../testSupport/departmentMonitoring';
+import { freshStore, prefectureStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { dump, membersOf, packageRecords, setPackageRecords, signedBy } from '../testSupport/forgedPackages';
-import { getDepartmentSheet, listDepartmentSheets, saveDepartmentSheet } from './departmentSheets';
+import { listDepartmentSheets } from './departmentSheets';
 import { issueRoundToCounties } from './issued';
 import { createRound } from './rounds';
 
 const WAN = 1_000_000;
 const YEAR = 2020;
-const none = { reasons: [], reasonOther: '', measures: '' };
-const EDUCATION = { code: '101001', name: '轮台县教育局' };
-const HEALTH = { code: '201001', name: '轮台县卫生健康委员会' };
-
-/** Two units with approved department-wide targets (60 万元 基本支出 + 40 万元 项目支出 each) and a project. */
-function countyWithDepartmentTargets(): Store {
-  const county = countyStore();
-  const department = (unit: string, indicator: string) => ({
-    department: unit,
-    status: 'approved' as const,
-    fiscalFen: 100 * WAN,
-    otherFen: 0,
-    tasks: [],
-    indicators: [{ name: indicator, operator: '≥', value: '95', unit: '%' }],
-  });
-  seedCounty(county.db, {
-    year: YEAR,
-    units: [EDUCATION, HEALTH],
-    projects: [{ code: 'LT-1', name: '校舍维修', unitCode: EDUCATION.code, funds: [{ source: '本级财政拨款', initialFen: 40 * WAN }] }],
-    targets: [
-      { project: 'LT-1', status: 'approved', indicators: [{ name: '维修校舍', operator: '≥', value: '10', unit: '所' }] },
-      department(EDUCATION.code, '义务教育巩固率'),
-      department(HEALTH.code, '孕产妇系统管理率'),
-    ],
-  });
-  county.sqlite.prepare("UPDATE targets SET basic_fen = ?, project_fen = ? WHERE kind = 'department'").run(60 * WAN, 40 * WAN);
-  return county;
-}
-
-/** Fills a unit's department sheet of the round: 30 万元 基本支出, 20 万元 项目支出, each indicator at 96. */
-function fill(store: Store, roundId: string, unitCode: string) {
-  const sheet = getDepartmentSheet(store.db, listDepartmentSheets(store.db, roundId).find((s) => s.unitCode === unitCode)!.id);
-  return saveDepartmentSheet(store.db, TEST_ACTOR, {
-    sheetId: sheet.id,
-    version: sheet.version,
-    basicExecutedFen: 30 * WAN,
-    projectExecutedFen: 20 * WAN,
-    budget: none,
-    remarks: '按进度执行',
-    indicators: sheet.indicators.map((i) => ({ indicatorId: i.indicatorId, reached: '96', expectedFullYear: '97', likelihood: '确定能' as const, ...none })),
-  });
-}
 
 const out = () => path.join(tempDir(), `${randomUUID()}.zip`);
 const monitoringReport = (store: Store) => exportReport(store, TEST_ACTOR, { year: YEAR, stage: 'monitoring', full: true, out: out() }).file;
@@ -85,7 +43,7 @@ function expectRefused(store: Store, file: string, message: RegExp): void {
 function countyWithFilledRound() {
   const county = countyWithDepartmentTargets();
   const round = createRound(county.db, TEST_ACTOR, { year: YEAR, month: 6, deadline: '2020-06-30', scope: 'all' });
-  const sheet = fill(county, round.id, EDUCATION.code);
+  const sheet = fillDepartmentSheet(county, round.id, EDUCATION.code);
   return { county, round, sheet };
 }
 
@@ -246,7 +204,7 @@ describe('a round the prefecture issued', () => {
     importInto(county, exportReply(pref, TEST_ACTOR, { county: '652822', year: YEAR, stage: 'monitoring', full: false, out: out() }).file);
     const roundId = (county.sqlite.prepare('SELECT id FROM monitoring_rounds').get() as { id: string }).id;
     expect(listDepartmentSheets(county.db, roundId).map((s) => s.unitCode)).toEqual([EDUCATION.code, HEALTH.code]);
-    fill(county, roundId, HEALTH.code);
+    fillDepartmentSheet(county, roundId, HEALTH.code);
     const summary = importInto(pref, monitoringReport(county));
     expect(summary.records.filter((r) => r.entity === 'monitoring-round').map((r) => r.action)).toEqual(['unchanged']);
     expect(pref.sqlite.prepare('SELECT unit_code AS unit, project_executed_fen AS fen FROM monitoring_department_sheets ORDER BY unit_code').all()).toEqual([

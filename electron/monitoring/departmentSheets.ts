@@ -135,9 +135,10 @@ const departmentFigures = (record: DepartmentSheetRecord, assessment: SheetAsses
 
 const problemsOf = (record: DepartmentSheetRecord, assessment: SheetAssessment) => listSheetProblems(assessment, record.indicators.map((i) => i.name), [...BUDGET_PARTS]);
 
-export function listDepartmentSheets(db: Db, roundId: string): DepartmentSheetRow[] {
+/** The department sheets of a round (or some of them) with their figures and lights. */
+export function listDepartmentSheets(db: Db, roundId: string, sheetIds?: readonly string[]): DepartmentSheetRow[] {
   const settings = roundRuleSettings(db, requireRound(db, roundId));
-  return loadDepartmentSheets(db, roundId).map((record) => {
+  return loadDepartmentSheets(db, roundId, sheetIds).map((record) => {
     const { indicators, budget: _budget, remarks: _remarks, ...row } = record;
     return { ...row, indicatorCount: indicators.length, ...departmentFigures(record, assessDepartmentSheet(record, settings)) };
   });

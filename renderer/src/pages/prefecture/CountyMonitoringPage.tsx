@@ -173,8 +173,8 @@ function DepartmentSheets({ round }: { round: CountyRoundRow }) {
     { key: 'code', header: '单位编码', width: '110px', cell: (s) => <Text span ff="monospace" size="sm">{s.unitCode}</Text> },
     { key: 'unit', header: '单位', width: 'minmax(160px, 1.5fr)', cell: (s) => s.unitName },
     { key: 'status', header: '状态', width: '90px', cell: (s) => <WorkflowStatusBadge status={s.status} /> },
-    { key: 'budget', header: '全年预算（万元）', width: '130px', align: 'right', cell: (s) => formatWanYuan(s.adjustedFen) },
-    { key: 'executed', header: '执行数（万元）', width: '120px', align: 'right', cell: (s) => (s.reported ? formatWanYuan(s.executedFen) : '') },
+    { key: 'budget', header: '全年预算（万元）', width: '150px', align: 'right', cell: (s) => formatWanYuan(s.adjustedFen) },
+    { key: 'executed', header: '执行数（万元）', width: '130px', align: 'right', cell: (s) => (s.reported ? formatWanYuan(s.executedFen) : '') },
     ...lightColumns<CountyDepartmentSheetRow>(),
     { key: 'source', header: '来源数据包', width: 'minmax(230px, 1.2fr)', cell: (s) => <SourceCell source={s.source} /> },
   ];

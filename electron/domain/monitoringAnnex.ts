@@ -247,23 +247,26 @@ export function placeCells(rows: readonly GridCell[][], columnCount: number): Gr
   return placed;
 }
 
+/** A monitoring form of the round's month in the annex's 16 columns. */
+const annexGrid = (title: string, round: { year: number; month: number }, rows: readonly GridCell[][]): Grid => ({
+  title,
+  subtitle: `（${round.year} 年度，截至 ${round.month} 月末）`,
+  columnCount: COLUMNS,
+  widths: WIDTHS,
+  rows: placeCells(rows, COLUMNS),
+});
+
 /** The whole 136号 grid of one sheet. */
 export function monitoringAnnexGrid(sheet: AnnexSheet): Grid {
-  return {
-    title: '项目支出绩效目标执行监控表',
-    subtitle: `（${sheet.year} 年度，截至 ${sheet.month} 月末）`,
-    columnCount: COLUMNS,
-    widths: WIDTHS,
-    rows: placeCells([
-      [head('项目名称'), cell(`${sheet.projectName}（${sheet.projectCode}）`, { colSpan: COLUMNS - 1 })],
-      [head('主管部门及代码'), cell(`${sheet.departmentName}（${sheet.departmentCode}）`, { colSpan: 6 }), head('实施单位', { colSpan: 2 }), cell(sheet.unitName, { colSpan: 7 })],
-      ...fundRows(sheet),
-      ...goalRows(sheet),
-      ...indicatorRows(sheet),
-      [head('情况分析'), cell(sheet.analysis, { colSpan: COLUMNS - 1 })],
-      [head('备注'), cell(sheet.remarks, { colSpan: COLUMNS - 1 })],
-    ], COLUMNS),
-  };
+  return annexGrid('项目支出绩效目标执行监控表', sheet, [
+    [head('项目名称'), cell(`${sheet.projectName}（${sheet.projectCode}）`, { colSpan: COLUMNS - 1 })],
+    [head('主管部门及代码'), cell(`${sheet.departmentName}（${sheet.departmentCode}）`, { colSpan: 6 }), head('实施单位', { colSpan: 2 }), cell(sheet.unitName, { colSpan: 7 })],
+    ...fundRows(sheet),
+    ...goalRows(sheet),
+    ...indicatorRows(sheet),
+    [head('情况分析'), cell(sheet.analysis, { colSpan: COLUMNS - 1 })],
+    [head('备注'), cell(sheet.remarks, { colSpan: COLUMNS - 1 })],
+  ]);
 }
 
 /** What a unit's 部门整体 sheet prints: the unit, its whole budget as reported, and its approved indicators. */
@@ -334,17 +337,11 @@ function departmentBudgetRows(sheet: DepartmentAnnexSheet): GridCell[][] {
 
 /** The whole 部门整体支出绩效目标执行监控表 of one unit. */
 export function departmentMonitoringGrid(sheet: DepartmentAnnexSheet): Grid {
-  return {
-    title: '部门整体支出绩效目标执行监控表',
-    subtitle: `（${sheet.year} 年度，截至 ${sheet.month} 月末）`,
-    columnCount: COLUMNS,
-    widths: WIDTHS,
-    rows: placeCells([
-      [head('部门（单位）名称'), cell(`${sheet.unitName}（${sheet.unitCode}）`, { colSpan: COLUMNS - 1 })],
-      [head('主管部门及代码'), cell(`${sheet.departmentName}（${sheet.departmentCode}）`, { colSpan: 6 }), head('监控期间', { colSpan: 2 }), cell(`${sheet.year} 年 1-${sheet.month} 月`, { colSpan: 7 })],
-      ...departmentBudgetRows(sheet),
-      ...indicatorRows(sheet),
-      [head('备注'), cell(sheet.remarks, { colSpan: COLUMNS - 1 })],
-    ], COLUMNS),
-  };
+  return annexGrid('部门整体支出绩效目标执行监控表', sheet, [
+    [head('部门（单位）名称'), cell(`${sheet.unitName}（${sheet.unitCode}）`, { colSpan: COLUMNS - 1 })],
+    [head('主管部门及代码'), cell(`${sheet.departmentName}（${sheet.departmentCode}）`, { colSpan: 6 }), head('监控期间', { colSpan: 2 }), cell(`${sheet.year} 年 1-${sheet.month} 月`, { colSpan: 7 })],
+    ...departmentBudgetRows(sheet),
+    ...indicatorRows(sheet),
+    [head('备注'), cell(sheet.remarks, { colSpan: COLUMNS - 1 })],
+  ]);
 }

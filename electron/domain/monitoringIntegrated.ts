@@ -162,24 +162,10 @@ export const INTEGRATED_DEPARTMENT_TABLES = {
       f('REMARK', '备注'),
     ],
   },
-  /** 部门整体绩效监控（指标）: one row per department-wide indicator, unit and round. */
+  /** 部门整体绩效监控（指标）: one row per department-wide indicator, unit and round, with the projects' indicator fields. */
   departmentMonitoringIndicators: {
     sheet: '部门整体监控指标',
-    fields: [
-      ...DEPARTMENT_HEAD,
-      f('MONITOR_MONTH', '监控月份'),
-      f('LEV1_KPI_CODE', '一级指标代码'),
-      f('LEV2_KPI_CODE', '二级指标代码'),
-      f('LEV3_KPI_CODE', '三级指标代码'),
-      f('LEV3_KPI_NAME', '三级指标'),
-      f('KPI_TARGET_VAL', '年度指标值'),
-      f('KPI_EXE_VAL', '1-X月执行情况'),
-      f('KPI_EST_VAL', '全年预计完成情况'),
-      f('KPI_POSSIBLE', '完成目标可能性'),
-      f('DEV_REASON', '偏差原因'),
-      f('MEASURE', '纠偏措施'),
-      f('KPI_LIGHT', '指标预警'),
-    ],
+    fields: [...DEPARTMENT_HEAD, ...INTEGRATED_TABLES.monitoringIndicators.fields.slice(HEAD.length)],
   },
 } as const satisfies Record<string, IntegratedTable>;
 

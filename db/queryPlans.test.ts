@@ -161,6 +161,7 @@ const COUNTY_CHANNELS: [string, () => object][] = [
   ['monitoring.coverage', () => inputs.round!],
   ['monitoring.warnings', () => inputs.round!],
   ['monitoring.report', () => inputs.round!],
+  ['monitoring.departmentSheets', () => inputs.round!],
   ['selfEvaluation.list', () => year],
   ['selfEvaluation.get', () => inputs.selfEvaluation!],
   ['selfEvaluation.departmentList', () => year],
@@ -193,6 +194,8 @@ const PREFECTURE_CHANNELS: [string, () => object][] = [
     [`prefecture.${list}`, () => oneCounty],
   ]),
   ['prefecture.sheets', () => ({ roundId: inputs.round!.roundId, search: '', offset: 20, limit: 20 })],
+  ['prefecture.departmentSheets', () => ({ roundId: inputs.round!.roundId, search: '', offset: 20, limit: 20 })],
+  ['prefecture.departmentSheets', () => ({ roundId: inputs.round!.roundId, search: '教育', offset: 0, limit: 20 })],
   ['prefecture.sheet', () => ({ id: inputs.sheet!.sheetId })],
   ['prefecture.target', () => inputs.target!],
 ];

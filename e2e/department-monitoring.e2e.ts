@@ -1,12 +1,16 @@
 // 部门整体绩效监控 in the browser over the sample county: a round opened over the year's approved targets
 // lists each unit's whole-budget sheet under 部门整体; a clerk types what was executed of 基本支出 and 项目支出
-// and an indicator's value reached key by key, sees the lights follow, saves, and the list shows them.
+// and an indicator's value reached key by key, sees the lights follow, saves, and the list shows them. The
+// round's header counts the sheets, a sheet exports as its xlsx grid and prints as it, and after a real
+// package the prefecture's 各县绩效监控 shows the county's sheet with its lights.
+import fs from 'node:fs';
+import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { budgetPartsOf } from '../electron/domain/departmentMonitoring';
-import { wanYuanText } from '../electron/domain/money';
+import { formatWanYuan, wanYuanText } from '../electron/domain/money';
 import { assessSheet, LIGHT_LABELS, sheetRules } from '../electron/domain/monitoring';
 import type { DepartmentSheetDetail } from '../electron/monitoring/departmentSheets';
-import { appsPerTest, retype, startCountyApp, type AppUnderTest } from './harness';
+import { appsPerTest, retype, startApp, startCountyApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 let roundId: string;
@@ -75,5 +79,76 @@ describe('department-wide monitoring in the browser', () => {
     expect(await row.getByLabel(`${sheet.unitName}预算执行灯`).innerText()).toBe(LIGHT_LABELS[expected.budgetLight]);
     await page.screenshot({ path: '/tmp/deptmon-list.png' });
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('counts the sheets on the round page, exports and prints a sheet’s grid, and shows it at the prefecture after a package', async () => {
+    const { page } = app;
+    const sheet = await departmentSheet();
+    const basic = sevenTenths(sheet.basicBudgetFen);
+    const saved = await app.call('monitoring.saveDepartmentSheet', {
+      sheetId: sheet.id,
+      version: sheet.version,
+      basicExecutedFen: basic,
+      projectExecutedFen: 0,
+      budget: { reasons: ['政府采购程序'], reasonOther: '', measures: '九月完成采购' },
+      remarks: '',
+      indicators: sheet.indicators.map((i) => ({ indicatorId: i.indicatorId, reached: '', expectedFullYear: '', likelihood: '' as const, reasons: [], reasonOther: '', measures: '' })),
+    });
+    const round = await app.call('monitoring.round', { roundId });
+    expect(round.departmentCounts.sheets).toBeGreaterThan(20);
+    await page.goto(new URL(`#/monitoring/round/${roundId}`, app.bridge.url).href);
+    await page.getByText(`${round.counts.sheets} 个项目 · 部门整体 ${round.departmentCounts.sheets} 张`).waitFor();
+    await page.getByText(`；部门整体：未报送 ${round.departmentCounts.draft + round.departmentCounts.returned}`).waitFor();
+    await page.screenshot({ path: '/tmp/deptex-round.png' });
+
+    await page.goto(new URL(`#/monitoring/department/${sheet.id}`, app.bridge.url).href);
+    await page.getByRole('heading', { name: `${sheet.unitName} · 部门整体绩效监控` }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel（监控表格式）' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${round.title}-部门整体支出绩效目标执行监控表-${sheet.unitName}.xlsx`);
+    const book = XLSX.read(fs.readFileSync((await download.path())!), { type: 'buffer' });
+    expect(book.SheetNames).toEqual([`部门整体-${sheet.unitCode}`]);
+    const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1, raw: false, defval: '' });
+    const texts = rows.flat().filter((t) => t !== '');
+    const headings = ['部门整体支出绩效目标执行监控表', '部门（单位）名称', '主管部门及代码', '部门预算资金（万元）', '全年预算数', '1-8月执行数', '1-8月执行率', '偏差原因分析', '年度资金总额', '其中：基本支出', '项目支出', '绩效指标', '一级指标', '三级指标', '年度指标值', '完成目标可能性', '备注'];
+    let at = 0;
+    for (const heading of headings) {
+      const found = texts.indexOf(heading, at);
+      expect(found, heading).toBeGreaterThanOrEqual(at);
+      at = found + 1;
+    }
+    expect(rows.find((r) => r.includes('其中：基本支出'))!.filter((t) => t !== '').slice(1, 3)).toEqual([formatWanYuan(sheet.basicBudgetFen, { grouping: false }), formatWanYuan(basic, { grouping: false })]);
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.getByLabel('部门整体支出绩效目标执行监控表（打印）');
+    await printed.getByText('其中：基本支出').waitFor();
+    await printed.getByText('原因：政府采购程序；措施：九月完成采购').waitFor();
+    await page.screenshot({ path: '/tmp/deptex-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    expect(saved.version).toBeGreaterThan(sheet.version);
+
+    // The county's report reaches the prefecture; its 各县绩效监控 shows the sheet read-only with its lights.
+    const prefecture = await startApp({ label: '州' });
+    await prefecture.call('setup.init', { role: 'prefecture', regionCode: '652800', operatorName: '李四', password: null });
+    const { file } = await app.call('exchange.export', { year: 2020, stage: 'monitoring', full: true });
+    await prefecture.call('exchange.import', { file, trust: true });
+    const p = prefecture.page;
+    await p.reload();
+    await p.goto(new URL('#/county-monitoring', prefecture.bridge.url).href);
+    const rounds = p.getByRole('table', { name: '各县监控轮次' });
+    const august = rounds.getByRole('row').filter({ hasText: round.title });
+    await august.waitFor();
+    expect(await august.innerText()).toContain(String(round.departmentCounts.sheets));
+    await august.getByRole('button', { name: /^查看 轮台县/ }).click();
+    await p.getByRole('tab', { name: `部门整体（${round.departmentCounts.sheets}）` }).click();
+    await p.getByRole('textbox', { name: '搜索部门整体监控表' }).pressSequentially(sheet.unitName, { delay: 30 });
+    const list = p.getByRole('table', { name: `轮台县${round.title}部门整体监控表` });
+    const row = list.getByRole('row').filter({ hasText: sheet.unitName });
+    await row.waitFor();
+    await expect.poll(() => list.getByRole('row').count()).toBe(2);
+    const shown = (await row.innerText()).replace(/\s+/g, ' ');
+    expect(shown).toContain(sheet.unitCode);
+    expect(shown).toContain(LIGHT_LABELS[saved.figures.budgetLight]);
+    await p.screenshot({ path: '/tmp/deptex-prefecture.png', fullPage: true });
+    expect(app.pageErrors).toEqual([]);
+    expect(prefecture.pageErrors).toEqual([]);
   });
 });

@@ -1,8 +1,11 @@
 // 项目支出绩效目标执行监控表 as 财预〔2019〕136号 prints it: one grid of 16 columns, laid out once here and
 // drawn by the printed sheet (HTML table) and by the xlsx (merged cells), so paper and file never differ.
 // Beside the annex's own columns it prints 全年预算数 (the adjusted budget the rate is taken on) and 预计结余.
+// The 部门整体支出绩效目标执行监控表 of a unit's whole budget follows the same grid: its 基本支出 and 项目支出 in
+// place of the fund sources, and the same indicator block.
 import type { GridCell, GridRow } from './disclosure';
 import { displayTarget, type IndicatorOperator } from './indicators';
+import { BUDGET_PARTS, type DepartmentBudget } from './departmentMonitoring';
 import type { Fen } from './money';
 import { DEVIATION_REASONS, executionRate, expectedBalanceFen, LIKELIHOODS, type Deviation } from './monitoring';
 import { percent } from './ratio';
@@ -175,7 +178,7 @@ function goalRows(sheet: AnnexSheet): GridCell[][] {
 const withUnit = (indicator: AnnexIndicator, value: string) => (value.trim() === '' ? '' : indicator.operator === '定性' ? value : `${value}${indicator.unit}`);
 const tick = (on: boolean) => (on ? '√' : '');
 
-function indicatorRows(sheet: AnnexSheet): GridCell[][] {
+function indicatorRows(sheet: Pick<AnnexSheet, 'month' | 'indicators'>): GridCell[][] {
   const m = sheet.month;
   const indicators = sheet.indicators.length ? sheet.indicators : null;
   const label = head('绩效指标', { rowSpan: 2 + (indicators?.length ?? 1) });
@@ -244,21 +247,101 @@ export function placeCells(rows: readonly GridCell[][], columnCount: number): Gr
   return placed;
 }
 
+/** A monitoring form of the round's month in the annex's 16 columns. */
+const annexGrid = (title: string, round: { year: number; month: number }, rows: readonly GridCell[][]): Grid => ({
+  title,
+  subtitle: `（${round.year} 年度，截至 ${round.month} 月末）`,
+  columnCount: COLUMNS,
+  widths: WIDTHS,
+  rows: placeCells(rows, COLUMNS),
+});
+
 /** The whole 136号 grid of one sheet. */
 export function monitoringAnnexGrid(sheet: AnnexSheet): Grid {
+  return annexGrid('项目支出绩效目标执行监控表', sheet, [
+    [head('项目名称'), cell(`${sheet.projectName}（${sheet.projectCode}）`, { colSpan: COLUMNS - 1 })],
+    [head('主管部门及代码'), cell(`${sheet.departmentName}（${sheet.departmentCode}）`, { colSpan: 6 }), head('实施单位', { colSpan: 2 }), cell(sheet.unitName, { colSpan: 7 })],
+    ...fundRows(sheet),
+    ...goalRows(sheet),
+    ...indicatorRows(sheet),
+    [head('情况分析'), cell(sheet.analysis, { colSpan: COLUMNS - 1 })],
+    [head('备注'), cell(sheet.remarks, { colSpan: COLUMNS - 1 })],
+  ]);
+}
+
+/** What a unit's 部门整体 sheet prints: the unit, its whole budget as reported, and its approved indicators. */
+export interface DepartmentAnnexSheet extends DepartmentBudget {
+  year: number;
+  month: number;
+  unitName: string;
+  unitCode: string;
+  departmentName: string;
+  departmentCode: string;
+  budget: Deviation;
+  remarks: string;
+  indicators: readonly AnnexIndicator[];
+}
+
+/** A department sheet as the service loads it or the form holds it: what departmentAnnexSheetOf reads. */
+export type DepartmentAnnexSource = DepartmentBudget & Pick<DepartmentAnnexSheet, 'unitName' | 'unitCode' | 'budget' | 'remarks' | 'indicators'>;
+
+/** The sheet for the 部门整体 grid, under the unit's 主管部门 (the unit itself when it has none). */
+export function departmentAnnexSheetOf(source: DepartmentAnnexSource, round: { year: number; month: number }, department: { code: string; name: string } | null): DepartmentAnnexSheet {
   return {
-    title: '项目支出绩效目标执行监控表',
-    subtitle: `（${sheet.year} 年度，截至 ${sheet.month} 月末）`,
-    columnCount: COLUMNS,
-    widths: WIDTHS,
-    rows: placeCells([
-      [head('项目名称'), cell(`${sheet.projectName}（${sheet.projectCode}）`, { colSpan: COLUMNS - 1 })],
-      [head('主管部门及代码'), cell(`${sheet.departmentName}（${sheet.departmentCode}）`, { colSpan: 6 }), head('实施单位', { colSpan: 2 }), cell(sheet.unitName, { colSpan: 7 })],
-      ...fundRows(sheet),
-      ...goalRows(sheet),
-      ...indicatorRows(sheet),
-      [head('情况分析'), cell(sheet.analysis, { colSpan: COLUMNS - 1 })],
-      [head('备注'), cell(sheet.remarks, { colSpan: COLUMNS - 1 })],
-    ], COLUMNS),
+    year: round.year,
+    month: round.month,
+    unitName: source.unitName,
+    unitCode: source.unitCode,
+    departmentName: department?.name ?? source.unitName,
+    departmentCode: department?.code ?? source.unitCode,
+    basicBudgetFen: source.basicBudgetFen,
+    projectBudgetFen: source.projectBudgetFen,
+    basicExecutedFen: source.basicExecutedFen,
+    projectExecutedFen: source.projectExecutedFen,
+    budget: source.budget,
+    remarks: source.remarks,
+    indicators: source.indicators,
   };
+}
+
+/** 年度资金总额, 其中：基本支出, 项目支出 with their budget, execution and rate; one explanation spans them. */
+function departmentBudgetRows(sheet: DepartmentAnnexSheet): GridCell[][] {
+  const m = sheet.month;
+  const parts = [
+    { label: '年度资金总额', budgetFen: sheet.basicBudgetFen + sheet.projectBudgetFen, executedFen: sheet.basicExecutedFen + sheet.projectExecutedFen },
+    { label: `其中：${BUDGET_PARTS[0]}`, budgetFen: sheet.basicBudgetFen, executedFen: sheet.basicExecutedFen },
+    { label: BUDGET_PARTS[1], budgetFen: sheet.projectBudgetFen, executedFen: sheet.projectExecutedFen },
+  ];
+  const header: GridCell[] = [
+    head('部门预算资金（万元）', { rowSpan: parts.length + 1 }),
+    head('', { colSpan: 2 }),
+    head('全年预算数', { colSpan: 2 }),
+    head(`1-${m}月执行数`, { colSpan: 2 }),
+    head(`1-${m}月执行率`, { colSpan: 2 }),
+    head('偏差原因分析', { colSpan: 7 }),
+  ];
+  return [
+    header,
+    ...parts.map(({ label, budgetFen, executedFen }, i) => {
+      const row: GridCell[] = [
+        head(label, { colSpan: 2 }),
+        money(budgetFen, { colSpan: 2 }),
+        money(executedFen, { colSpan: 2 }),
+        cell(`${percent(executionRate(executedFen, budgetFen).rate)}%`, { colSpan: 2 }),
+      ];
+      if (i === 0) row.push(cell(deviationText(sheet.budget), { colSpan: 7, rowSpan: parts.length }));
+      return row;
+    }),
+  ];
+}
+
+/** The whole 部门整体支出绩效目标执行监控表 of one unit. */
+export function departmentMonitoringGrid(sheet: DepartmentAnnexSheet): Grid {
+  return annexGrid('部门整体支出绩效目标执行监控表', sheet, [
+    [head('部门（单位）名称'), cell(`${sheet.unitName}（${sheet.unitCode}）`, { colSpan: COLUMNS - 1 })],
+    [head('主管部门及代码'), cell(`${sheet.departmentName}（${sheet.departmentCode}）`, { colSpan: 6 }), head('监控期间', { colSpan: 2 }), cell(`${sheet.year} 年 1-${sheet.month} 月`, { colSpan: 7 })],
+    ...departmentBudgetRows(sheet),
+    ...indicatorRows(sheet),
+    [head('备注'), cell(sheet.remarks, { colSpan: COLUMNS - 1 })],
+  ]);
 }

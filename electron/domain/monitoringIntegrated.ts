@@ -169,3 +169,39 @@ export function indicatorLevelCodes(level1: string, level2: string, seq: number)
   const two = LEVEL2_CODES[`${level1.trim()}/${level2.trim()}`] ?? `${one}${UNKNOWN}`;
   return { level1: one, level2: two, level3: `${two}${String(seq).padStart(3, '0')}` };
 }
+
+/** A unit's own records (部门整体) have no project: the head without 项目代码. */
+const DEPARTMENT_HEAD = [...KEY, ...AGENCY, REPORT_DATE].filter((field) => field.code !== 'PRO_CODE');
+
+/**
+ * 部门整体绩效监控 (模拟 like the tables above): a unit's whole budget per round, and its department-wide
+ * indicators' progress, as tables of their own beside the projects'.
+ */
+export const INTEGRATED_DEPARTMENT_TABLES = {
+  /** 部门整体绩效监控（预算执行）: one row per unit and monitoring round. */
+  departmentMonitoring: {
+    sheet: '部门整体监控预算执行',
+    fields: [
+      ...DEPARTMENT_HEAD,
+      f('MONITOR_MONTH', '监控月份'),
+      f('BASIC_BGT_AMT', '基本支出全年预算数（元）'),
+      f('BASIC_EXE_AMT', '基本支出1-X月执行数（元）'),
+      f('PRO_BGT_AMT', '项目支出全年预算数（元）'),
+      f('PRO_EXE_AMT', '项目支出1-X月执行数（元）'),
+      f('ADJ_BGT_AMT', '全年预算数（元）'),
+      f('EXE_AMT', '1-X月执行数（元）'),
+      f('EXE_RATE', '执行率（%）'),
+      f('BGT_LIGHT', '预算执行预警'),
+      f('DEV_REASON', '偏差原因'),
+      f('MEASURE', '纠偏措施'),
+      f('REMARK', '备注'),
+    ],
+  },
+  /** 部门整体绩效监控（指标）: one row per department-wide indicator, unit and round, with the projects' indicator fields. */
+  departmentMonitoringIndicators: {
+    sheet: '部门整体监控指标',
+    fields: INTEGRATED_TABLES.monitoringIndicators.fields.filter((field) => field.code !== 'PRO_CODE'),
+  },
+} as const satisfies Record<string, IntegratedTable>;
+
+export type IntegratedDepartmentTableName = keyof typeof INTEGRATED_DEPARTMENT_TABLES;

@@ -1,9 +1,14 @@
 // The 136号 监控表 as xlsx: read back the way Excel shows it, every column of the annex is there in order,
-// the headers are merged as on paper, the figures are the sheet's, and 打印 covers exactly the form.
+// the headers are merged as on paper, the figures are the sheet's, and 打印 covers exactly the form; the
+// 部门整体 sheet of a unit's whole budget likewise.
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { DEVIATION_REASONS, LIKELIHOODS } from '../domain/monitoring';
+import { countyWithDepartmentTargets, EDUCATION, fillDepartmentSheet } from '../testSupport/departmentMonitoring';
+import { TEST_ACTOR } from '../testSupport/fixtures';
 import { filledNutritionSheet } from '../testSupport/monitoringAnnex';
-import { annexWorkbook } from './annex';
+import { annexWorkbook, departmentAnnexWorkbook } from './annex';
+import { createRound } from './rounds';
 import { listSheets } from './sheets';
 
 /** The annex's headings in reading order (left to right, top to bottom), as 财预〔2019〕136号 prints them for August. */
@@ -107,5 +112,66 @@ describe('the 136号 监控表 as xlsx', () => {
     const { db, round } = filledNutritionSheet();
     const book = XLSX.read(annexWorkbook(db, round.id), { type: 'array' });
     expect(book.SheetNames).toEqual(listSheets(db, round.id).map((s) => s.projectCode));
+  });
+});
+
+/** The 部门整体 sheet's headings in reading order, for a June round. */
+const DEPARTMENT_HEADINGS = [
+  '部门（单位）名称',
+  '主管部门及代码',
+  '监控期间',
+  '部门预算资金（万元）',
+  '全年预算数',
+  '1-6月执行数',
+  '1-6月执行率',
+  '偏差原因分析',
+  '年度资金总额',
+  '其中：基本支出',
+  '项目支出',
+  '绩效指标',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '年度指标值',
+  '1-6月执行情况',
+  '全年预计完成情况',
+  '偏差原因分析',
+  '完成目标可能性',
+  '备注',
+  ...DEVIATION_REASONS,
+  ...LIKELIHOODS,
+  '备注',
+];
+
+describe('the 部门整体支出绩效目标执行监控表 as xlsx', () => {
+  function filledDepartmentRound() {
+    const county = countyWithDepartmentTargets();
+    const round = createRound(county.db, TEST_ACTOR, { year: 2020, month: 6, deadline: '2020-06-30', scope: 'all' });
+    const sheet = fillDepartmentSheet(county, round.id, EDUCATION.code);
+    return { county, round, sheet };
+  }
+
+  it('has every column in order and the unit’s figures: both budget parts, their rates and the explanation', () => {
+    const { county, round, sheet } = filledDepartmentRound();
+    const book = XLSX.read(departmentAnnexWorkbook(county.db, round.id, sheet.id), { type: 'array', cellStyles: true });
+    expect(book.SheetNames).toEqual(['部门整体-101001']);
+    const ws = book.Sheets['部门整体-101001']!;
+    const rows = grid(ws);
+    expect(rows[0]![0]).toBe('部门整体支出绩效目标执行监控表');
+    expect(inOrder(readingOrder(rows), DEPARTMENT_HEADINGS)).toBeNull();
+    const row = (label: string) => rows.find((r) => r.includes(label))!.filter((t) => t !== '');
+    expect(row('轮台县教育局（101001）')).toEqual(['部门（单位）名称', '轮台县教育局（101001）']);
+    expect(row('年度资金总额')).toEqual(['年度资金总额', '100.0000', '50.0000', '50.00%', '原因：政府采购程序；措施：加快采购']);
+    expect(row('其中：基本支出')).toEqual(['其中：基本支出', '60.0000', '30.0000', '50.00%']);
+    expect(row('项目支出')).toEqual(['项目支出', '40.0000', '20.0000', '50.00%']);
+    expect(rows.find((r) => r.includes('义务教育巩固率'))!.slice(1)).toEqual(['产出指标', '数量指标', '义务教育巩固率', '≥95%', '96%', '97%', '', '', '', '', '', '√', '', '', '']);
+    expect(book.Workbook?.Names).toEqual([expect.objectContaining({ Name: '_xlnm.Print_Area', Ref: `'部门整体-101001'!$A$1:$P$${rows.length}` })]);
+  });
+
+  it('follows every project sheet in the round’s workbook, one worksheet per unit', () => {
+    const { county, round } = filledDepartmentRound();
+    const book = XLSX.read(annexWorkbook(county.db, round.id), { type: 'array' });
+    expect(book.SheetNames).toEqual(['LT-1', '部门整体-101001', '部门整体-201001']);
+    expect(grid(book.Sheets['部门整体-201001']!)[0]![0]).toBe('部门整体支出绩效目标执行监控表');
   });
 });

@@ -104,6 +104,8 @@ export const monitoringContract = {
   'monitoring.importCommit': { permission: 'enter', input: importFile, output: returns<MonitoringImportResult>() },
   /** The 136号 监控表 in the annex grid: one sheet, or every sheet of the round. */
   'monitoring.annexExport': { permission: 'view', input: z.object({ roundId: uuid, sheetId: uuid.optional() }).strict(), output: returns<FilePayload>() },
+  /** One unit's 部门整体支出绩效目标执行监控表 in the same grid. */
+  'monitoring.departmentAnnexExport': { permission: 'view', input: z.object({ roundId: uuid, sheetId: uuid }).strict(), output: returns<FilePayload>() },
   /** The year's targets and monitoring in the 预算管理一体化 field layout (INTEGRATED_TABLES, 模拟). */
   'monitoring.integratedExport': { permission: 'view', input: z.object({ year, reportDate: isoDate.optional() }).strict(), output: returns<FilePayload>() },
   /** The round's workbook, pre-filled: for one unit (its template) or for the whole round. */

@@ -7,7 +7,8 @@ import { createOperator } from '../registry/operators';
 import { seedCounty } from '../testSupport/county';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { getDepartmentSheet, listDepartmentSheets, saveDepartmentSheet, transitionDepartmentSheet, type DepartmentSheetDetail } from './departmentSheets';
-import { createRound } from './rounds';
+import { roundReport } from './report';
+import { createRound, getRound, listRounds } from './rounds';
 import { getSheet, listSheets, saveSheet } from './sheets';
 
 const WAN = 1_000_000;
@@ -118,5 +119,24 @@ describe('department-wide monitoring sheets', () => {
     const approved = transitionDepartmentSheet(db, reviewer, { sheetId: sheet.id, version: submitted.version, action: 'approve' });
     expect(approved.status).toBe('approved');
     expect(approved.history.map((h) => h.action)).toEqual(expect.arrayContaining(['保存部门整体监控表', '送审部门整体监控表', '审核通过部门整体监控表']));
+  });
+
+  it('is counted in the round’s header and list apart from the project sheets, and lit in its report', () => {
+    const { db, round } = countyWithDepartmentTargets();
+    expect(round.departmentCounts).toEqual({ draft: 1, submitted: 0, approved: 0, returned: 0, sheets: 1 });
+    expect(round.counts.sheets).toBe(1);
+    expect(roundReport(db, round.id).department).toEqual({
+      sheets: 1,
+      counts: { budget: { red: 0, yellow: 0, green: 0, blue: 0, none: 0 }, project: { red: 0, yellow: 0, green: 0, blue: 0, none: 0 }, unreported: 1 },
+    });
+    const sheet = getDepartmentSheet(db, listDepartmentSheets(db, round.id)[0]!.id);
+    // Month 6: 20 of 100 executed is r = 40% → red; both indicators met → green.
+    const saved = saveDepartmentSheet(db, TEST_ACTOR, { ...filled(sheet, 10 * WAN, 10 * WAN), budget: { reasons: ['政策调整'], reasonOther: '', measures: '加快支付' } });
+    transitionDepartmentSheet(db, TEST_ACTOR, { sheetId: saved.id, version: saved.version, action: 'submit' });
+    expect(getRound(db, round.id).departmentCounts).toMatchObject({ draft: 0, submitted: 1, sheets: 1 });
+    expect(listRounds(db, 2020)[0]!.departmentCounts).toMatchObject({ submitted: 1, sheets: 1 });
+    const report = roundReport(db, round.id);
+    expect(report.department.counts).toMatchObject({ budget: { red: 1 }, project: { green: 1 }, unreported: 0 });
+    expect(report.counts.unreported).toBe(1);
   });
 });

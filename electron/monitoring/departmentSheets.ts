@@ -3,7 +3,7 @@
 // The unit reports what it executed of each (项目支出 can be taken from its project sheets of the round)
 // and each indicator's progress; the lights are the project sheets' §5 rules, run on the two budget parts.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open';
+import { sqliteOf, type Db } from '../../db/open';
 import { monitoringDepartmentIndicators, monitoringDepartmentSheets, monitoringFunds, monitoringSheets, projects, sqlNow, units } from '../../db/schema';
 import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audit';
 import {
@@ -50,6 +50,8 @@ export type DepartmentSheetRow = Omit<DepartmentSheetRecord, 'indicators' | 'bud
 
 export interface DepartmentSheetDetail extends DepartmentSheetRecord {
   round: { id: string; title: string; year: number; month: number };
+  /** The unit's 主管部门, for the printed sheet's header. */
+  department: { code: string; name: string } | null;
   rules: RoundRuleSettings;
   figures: SheetFigures;
   /** 项目支出 executed to date on the unit's project sheets of the same round, to prefill the 项目支出 figure. */
@@ -133,9 +135,10 @@ const departmentFigures = (record: DepartmentSheetRecord, assessment: SheetAsses
 
 const problemsOf = (record: DepartmentSheetRecord, assessment: SheetAssessment) => listSheetProblems(assessment, record.indicators.map((i) => i.name), [...BUDGET_PARTS]);
 
-export function listDepartmentSheets(db: Db, roundId: string): DepartmentSheetRow[] {
+/** The department sheets of a round (or some of them) with their figures and lights. */
+export function listDepartmentSheets(db: Db, roundId: string, sheetIds?: readonly string[]): DepartmentSheetRow[] {
   const settings = roundRuleSettings(db, requireRound(db, roundId));
-  return loadDepartmentSheets(db, roundId).map((record) => {
+  return loadDepartmentSheets(db, roundId, sheetIds).map((record) => {
     const { indicators, budget: _budget, remarks: _remarks, ...row } = record;
     return { ...row, indicatorCount: indicators.length, ...departmentFigures(record, assessDepartmentSheet(record, settings)) };
   });
@@ -156,6 +159,18 @@ function projectSheetsExecutedFen(db: Db, roundId: string, unitCode: string): nu
 
 const naturalKey = (db: Db, record: DepartmentSheetRecord) => `${roundKey(requireRound(db, record.roundId))}/${record.unitCode}`;
 
+/** Each unit's 主管部门 (code and name), for the department sheets' header. */
+export function departmentsOf(db: Db, region: string, unitCodes: readonly string[]): Map<string, { code: string; name: string }> {
+  const rows = sqliteOf(db)
+    .prepare(
+      `SELECT u.code AS unit, coalesce(u.department_code, u.code) AS code, coalesce(d.name, u.department_code, u.name) AS name FROM units u
+       LEFT JOIN units d ON d.region_code = u.region_code AND d.code = u.department_code
+       WHERE u.region_code = ? AND u.code IN (SELECT value FROM json_each(?))`,
+    )
+    .all(region, JSON.stringify(unitCodes)) as { unit: string; code: string; name: string }[];
+  return new Map(rows.map((r) => [r.unit, { code: r.code, name: r.name }]));
+}
+
 export function getDepartmentSheet(db: Db, sheetId: string): DepartmentSheetDetail {
   const record = requireDepartmentSheet(db, sheetId);
   const round = requireRound(db, record.roundId);
@@ -164,6 +179,7 @@ export function getDepartmentSheet(db: Db, sheetId: string): DepartmentSheetDeta
   return {
     ...record,
     round: { id: round.id, title: round.title, year: round.year, month: round.month },
+    department: departmentsOf(db, round.regionCode, [record.unitCode]).get(record.unitCode) ?? null,
     rules,
     figures: departmentFigures(record, assessment),
     projectSheetsExecutedFen: projectSheetsExecutedFen(db, round.id, record.unitCode),

@@ -1,7 +1,8 @@
 // Monitoring rounds travel both ways (a prefecture can issue a round to its counties); sheets travel
-// up with their execution figures and indicator progress.
+// up with their execution figures and indicator progress, a project's and a unit's whole budget's alike.
 import { z } from 'zod';
-import { monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets } from '../../db/schema';
+import { monitoringDepartmentIndicators, monitoringDepartmentSheets, monitoringFunds, monitoringIndicators, monitoringRounds, monitoringSheets } from '../../db/schema';
+import { budgetPartsOf } from '../domain/departmentMonitoring';
 import { forecastProblem, overspendMessage, slowSpendingDeviation } from '../domain/monitoring';
 import { requireInstallation } from '../registry';
 import { openIssuedRoundSheets } from './issued';
@@ -26,6 +27,25 @@ function refuseOverspentSheet(record: PackageRecord, rowOf: (table: string, id: 
   return null;
 }
 
+/**
+ * A department sheet's 基本支出 and 项目支出 are held to their budget parts as the form holds them: a package
+ * carrying either executed above its part is refused, naming the unit code and the figures.
+ */
+function refuseOverspentDepartmentSheet(record: PackageRecord): string | null {
+  const fen = (column: string) => Number(record.row[column]);
+  const parts = budgetPartsOf({
+    basicBudgetFen: fen('basic_budget_fen'),
+    projectBudgetFen: fen('project_budget_fen'),
+    basicExecutedFen: fen('basic_executed_fen'),
+    projectExecutedFen: fen('project_executed_fen'),
+  });
+  for (const part of parts) {
+    const message = overspendMessage(part.executedFen, part.adjustedFen);
+    if (message) return `部门整体监控表（单位 ${String(record.row.unit_code)}）的“${part.source}”${message}`;
+  }
+  return null;
+}
+
 /** A unit's monitoring sheet waits for the county's review: the unit's own approval never counts. */
 function sheetAwaitingReview(row: Row): Row {
   return { ...row, status: row.status === 'draft' ? 'draft' : 'submitted', review_opinion: null, decided_at: null };
@@ -43,6 +63,7 @@ function budgetReasonsOnTheList(row: Row): Row {
 }
 
 const incoming = 'SELECT value FROM json_each(:ids)';
+const sheetsOfRoundsInScope = 'round_id IN (SELECT id FROM monitoring_rounds WHERE region_code = :region AND year = :year)';
 
 /**
  * A sheet is of a project in the package's scope, and its indicator rows are those of that project's
@@ -62,6 +83,41 @@ const sheetReferences: readonly CrossReference[] = [
       JOIN targets t ON t.id = ti.target_id
       WHERE s.id IN (${incoming}) AND NOT (t.kind = 'project' AND t.project_id IS s.project_id)`,
     refusal: (indicator) => `的监控指标“${indicator}”指向另一个项目绩效目标中的指标，不是本项目的指标`,
+  },
+];
+
+/**
+ * A department sheet is of a unit of the package's region, opened from that unit's own department-wide
+ * target of the year where this installation holds it, and its indicator rows are that target's: known
+ * here, their 指标、指标性质、指标值 and unit are the approved ones, since a sheet reports progress against
+ * the target and never rewrites it. Ids naming nothing here are let through (an approved adjustment
+ * rewrites a target's rows under new ids; the monitoring stage does not carry targets).
+ */
+const departmentSheetReferences: readonly CrossReference[] = [
+  {
+    outside: `SELECT d.id, d.unit_code AS detail FROM monitoring_department_sheets d WHERE d.id IN (${incoming})
+      AND d.unit_code NOT IN (SELECT code FROM units WHERE region_code = :region)`,
+    refusal: (unit) => `所属的单位（${unit}）不是本数据包所属地区的预算单位`,
+  },
+  {
+    outside: `SELECT d.id, d.target_id AS detail FROM monitoring_department_sheets d JOIN targets t ON t.id = d.target_id
+      WHERE d.id IN (${incoming}) AND NOT (t.kind = 'department' AND t.owner_code = d.unit_code AND t.region_code = :region AND t.year = :year)`,
+    refusal: (target) => `依据的绩效目标（${target}）不是该单位本地区、本年度的部门整体绩效目标`,
+  },
+  {
+    outside: `SELECT d.id, mi.name AS detail FROM monitoring_department_sheets d
+      JOIN monitoring_department_indicators mi ON mi.sheet_id = d.id
+      JOIN target_indicators ti ON ti.id = mi.indicator_id
+      JOIN targets t ON t.id = ti.target_id
+      WHERE d.id IN (${incoming}) AND NOT (t.kind = 'department' AND t.owner_code = d.unit_code)`,
+    refusal: (indicator) => `的监控指标“${indicator}”指向另一个绩效目标中的指标，不是该单位部门整体绩效目标的指标`,
+  },
+  {
+    outside: `SELECT d.id, mi.name AS detail FROM monitoring_department_sheets d
+      JOIN monitoring_department_indicators mi ON mi.sheet_id = d.id
+      JOIN target_indicators ti ON ti.id = mi.indicator_id
+      WHERE d.id IN (${incoming}) AND (mi.name <> ti.name OR mi.operator <> ti.operator OR mi.target_value <> ti.value OR mi.unit <> ti.unit)`,
+    refusal: (indicator) => `的监控指标“${indicator}”与批复的绩效目标不一致：监控只填报完成情况，指标名称、指标性质、指标值和计量单位不能更改`,
   },
 ];
 
@@ -91,7 +147,7 @@ export const monitoringExchange: readonly DeclaredEntity[] = [
     stages: ['monitoring'],
     parents: ['monitoring-round', 'project'],
     directions: ['up'],
-    scope: 'round_id IN (SELECT id FROM monitoring_rounds WHERE region_code = :region AND year = :year)',
+    scope: sheetsOfRoundsInScope,
     unitScope: 'project_id IN (SELECT id FROM projects WHERE unit_code = :unit)',
     children: [
       { table: 'monitoring_funds', foreignKey: 'sheet_id', key: ['source'], row: childRow(monitoringFunds) },
@@ -102,5 +158,30 @@ export const monitoringExchange: readonly DeclaredEntity[] = [
     refuseIncoming: refuseOverspentSheet,
     awaitingReview: sheetAwaitingReview,
     incomingRow: budgetReasonsOnTheList,
+  },
+  {
+    name: 'monitoring-department-sheet',
+    label: '部门整体监控表',
+    table: 'monitoring_department_sheets',
+    row: recordRow(monitoringDepartmentSheets, { budget_reasons: jsonStrings }),
+    naturalKey: ['round_id', 'unit_code'],
+    stages: ['monitoring'],
+    parents: ['monitoring-round', 'unit'],
+    directions: ['up'],
+    scope: sheetsOfRoundsInScope,
+    unitScope: 'unit_code = :unit',
+    children: [
+      {
+        table: 'monitoring_department_indicators',
+        foreignKey: 'sheet_id',
+        key: ['indicator_id'],
+        row: childRow(monitoringDepartmentIndicators, { reasons: jsonStrings }),
+      },
+    ],
+    unitColumn: 'unit_code',
+    statusColumn: 'status',
+    references: departmentSheetReferences,
+    refuseIncoming: refuseOverspentDepartmentSheet,
+    awaitingReview: sheetAwaitingReview,
   },
 ];

@@ -4,10 +4,10 @@ import type { CallContext } from '../ipc/context';
 import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import { adjustmentDraft, proposeAdjustmentFromSheet } from './adjustments';
-import { annexWorkbook } from './annex';
+import { annexWorkbook, departmentAnnexWorkbook } from './annex';
 import { roundCoverage, roundWarnings } from './boards';
 import type { monitoringContract } from './contract';
-import { getDepartmentSheet, listDepartmentSheets, saveDepartmentSheet, transitionDepartmentSheet } from './departmentSheets';
+import { getDepartmentSheet, listDepartmentSheets, requireDepartmentSheet, saveDepartmentSheet, transitionDepartmentSheet } from './departmentSheets';
 import { commitMonitoringImport, previewMonitoringImport } from './excel';
 import { integratedWorkbook } from './integrated';
 import { openSheetRectification } from './rectification';
@@ -41,6 +41,10 @@ export const monitoringHandlers: HandlersFor<typeof monitoringContract> = {
   'monitoring.annexExport': (input, ctx) => {
     const what = input.sheetId ? requireSheet(db(ctx), input.sheetId).project.code : '全部项目';
     return encodeFile(`${roundTitle(ctx, input.roundId)}-项目支出绩效目标执行监控表-${what}.xlsx`, annexWorkbook(db(ctx), input.roundId, input.sheetId));
+  },
+  'monitoring.departmentAnnexExport': (input, ctx) => {
+    const unit = requireDepartmentSheet(db(ctx), input.sheetId).unitName;
+    return encodeFile(`${roundTitle(ctx, input.roundId)}-部门整体支出绩效目标执行监控表-${unit}.xlsx`, departmentAnnexWorkbook(db(ctx), input.roundId, input.sheetId));
   },
   'monitoring.integratedExport': (input, ctx) => encodeFile(`${input.year}年度绩效数据-一体化导入.xlsx`, integratedWorkbook(db(ctx), input.year, input.reportDate)),
   'monitoring.workbook': (input, ctx) => {

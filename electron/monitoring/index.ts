@@ -7,6 +7,7 @@ export { issuedRounds, issueRoundToCounties } from './issued';
 export type { IssuedRound } from './issued';
 export type { RoundSummary } from './rounds';
 export { getSheet, lastSheetOf, listSheets, sheetNaturalKey } from './sheets';
+export { listDepartmentSheets } from './departmentSheets';
 export type { IndicatorReport, SheetSaveInput } from './sheets';
 export { roundWarnings } from './boards';
 export { openSheetRectification } from './rectification';

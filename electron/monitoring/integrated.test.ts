@@ -6,11 +6,13 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { sqliteOf } from '../../db/open';
-import { INTEGRATED_TABLES, indicatorLevelCodes } from '../domain/monitoringIntegrated';
+import { INTEGRATED_DEPARTMENT_TABLES, INTEGRATED_TABLES, indicatorLevelCodes } from '../domain/monitoringIntegrated';
 import { runCli } from '../testSupport/cli';
-import { tempDir } from '../testSupport/fixtures';
+import { countyWithDepartmentTargets, EDUCATION, fillDepartmentSheet, HEALTH } from '../testSupport/departmentMonitoring';
+import { tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { filledNutritionSheet } from '../testSupport/monitoringAnnex';
 import { integratedWorkbook } from './integrated';
+import { createRound } from './rounds';
 
 const tableOf = (bytes: Uint8Array, sheet: string) => XLSX.utils.sheet_to_json<string[]>(XLSX.read(bytes, { type: 'array' }).Sheets[sheet]!, { header: 1, raw: false, defval: '' });
 /** The data rows as records by element code (row 2 holds the codes). */
@@ -20,8 +22,8 @@ describe('the 一体化 export', () => {
   it('has one sheet per table, each with its fields in order: Chinese names, then element codes', () => {
     const { db } = filledNutritionSheet();
     const bytes = integratedWorkbook(db, 2020, '2020-09-05');
-    expect(XLSX.read(bytes, { type: 'array' }).SheetNames).toEqual(['项目绩效目标', '项目绩效指标', '绩效监控预算执行', '绩效监控指标']);
-    for (const table of Object.values(INTEGRATED_TABLES)) {
+    expect(XLSX.read(bytes, { type: 'array' }).SheetNames).toEqual(['项目绩效目标', '项目绩效指标', '绩效监控预算执行', '绩效监控指标', '部门整体监控预算执行', '部门整体监控指标']);
+    for (const table of [...Object.values(INTEGRATED_TABLES), ...Object.values(INTEGRATED_DEPARTMENT_TABLES)]) {
       const [names, codes] = tableOf(bytes, table.sheet);
       expect(names).toEqual(table.fields.map((f) => f.name));
       expect(codes).toEqual(table.fields.map((f) => f.code));
@@ -95,6 +97,40 @@ describe('the 一体化 export', () => {
     sqliteOf(db).prepare("UPDATE target_indicators SET scoring_standard = '完成得满分，每少100人次扣1分' WHERE name = '受益学生人次'").run();
     const row = recordsOf(tableOf(integratedWorkbook(db, 2020, '2020-09-05'), '项目绩效指标')).find((r) => r.KPI_CONTENT === '受益学生人次')!;
     expect(row.KPI_EVALSTD).toBe('完成得满分，每少100人次扣1分');
+  });
+
+  it('writes each unit’s 部门整体 sheet of every round, oldest first, with its budget parts and indicators', () => {
+    const county = countyWithDepartmentTargets();
+    const june = createRound(county.db, TEST_ACTOR, { year: 2020, month: 6, deadline: '2020-06-30', scope: 'all' });
+    createRound(county.db, TEST_ACTOR, { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' });
+    fillDepartmentSheet(county, june.id, EDUCATION.code);
+    const bytes = integratedWorkbook(county.db, 2020, '2020-09-05');
+    expect(tableOf(bytes, '部门整体监控预算执行')[0]).toEqual([
+      '财政区划代码', '预算年度', '单位代码', '单位名称', '报送日期', '监控月份', '基本支出全年预算数（元）', '基本支出1-X月执行数（元）', '项目支出全年预算数（元）',
+      '项目支出1-X月执行数（元）', '全年预算数（元）', '1-X月执行数（元）', '执行率（%）', '预算执行预警', '偏差原因', '纠偏措施', '备注',
+    ]);
+    const sheets = recordsOf(tableOf(bytes, '部门整体监控预算执行'));
+    expect(sheets.map((r) => [r.MONITOR_MONTH, r.AGENCY_CODE])).toEqual([['6', EDUCATION.code], ['6', HEALTH.code], ['8', EDUCATION.code], ['8', HEALTH.code]]);
+    // June: 50 of 100 万元 against a time progress of 50% is r = 100% → 绿灯.
+    expect(sheets[0]).toMatchObject({
+      AGENCY_NAME: EDUCATION.name,
+      REPORT_DATE: '2020-09-05',
+      BASIC_BGT_AMT: '600000.00',
+      BASIC_EXE_AMT: '300000.00',
+      PRO_BGT_AMT: '400000.00',
+      PRO_EXE_AMT: '200000.00',
+      ADJ_BGT_AMT: '1000000.00',
+      EXE_AMT: '500000.00',
+      EXE_RATE: '50.00',
+      BGT_LIGHT: '绿灯',
+      DEV_REASON: '原因：政府采购程序',
+      MEASURE: '加快采购',
+      REMARK: '按进度执行',
+    });
+    expect(sheets[1]).toMatchObject({ EXE_AMT: '0.00', BGT_LIGHT: '未填报' });
+    const indicators = recordsOf(tableOf(bytes, '部门整体监控指标'));
+    expect(indicators[0]).toMatchObject({ MONITOR_MONTH: '6', AGENCY_CODE: EDUCATION.code, KPI_LV3: '0101001', KPI_CONTENT: '义务教育巩固率', KPI_TARGET_VAL: '≥95%', KPI_EXE_VAL: '96', KPI_EST_VAL: '97', KPI_LIGHT: '绿灯' });
+    expect(indicators).toHaveLength(4);
   });
 
   it('refuses a report date that is not a date', () => {

@@ -1,13 +1,20 @@
 // The 一体化 export of a year: approved project targets with their indicators, and every monitoring
-// round's sheets, in the fields of INTEGRATED_TABLES (the 预算管理一体化 performance data standard: which
-// fields are confirmed and which are 模拟 is said there), so the county uploads its offline work to the
-// province's system by file.
+// round's sheets (the units' 部门整体 sheets in INTEGRATED_DEPARTMENT_TABLES), in the fields of INTEGRATED_TABLES
+// (the 预算管理一体化 performance data standard: which fields are confirmed and which are 模拟 is said there), so
+// the county uploads its offline work to the province's system by file.
 import { sqliteOf, type Db } from '../../db/open';
 import { localDate } from '../domain/clock';
 import { formatYuan } from '../domain/money';
 import { LIGHT_LABELS, type Light } from '../domain/monitoring';
 import { deviationText } from '../domain/monitoringAnnex';
-import { INTEGRATED_TABLES, indicatorLevelCodes, type IntegratedTable, type IntegratedTableName } from '../domain/monitoringIntegrated';
+import {
+  INTEGRATED_DEPARTMENT_TABLES,
+  INTEGRATED_TABLES,
+  indicatorLevelCodes,
+  type IntegratedDepartmentTableName,
+  type IntegratedTable,
+  type IntegratedTableName,
+} from '../domain/monitoringIntegrated';
 import { isIsoDate } from '../domain/projects';
 import { displayTarget, type IndicatorOperator } from '../domain/indicators';
 import { percent } from '../domain/ratio';
@@ -15,8 +22,9 @@ import { expectedGoal } from '../domain/targets';
 import { AppError } from '../errors';
 import { requireInstallation } from '../registry';
 import { writeWorkbook } from '../xlsx/sheet';
+import { assessDepartmentSheet, loadDepartmentSheets } from './departmentSheets';
 import { listRounds } from './rounds';
-import { annexFundGroups, assessRecord, loadSheets, roundRuleSettings, requireRound } from './store';
+import { annexFundGroups, assessRecord, loadSheets, roundRuleSettings, requireRound, type SheetIndicator } from './store';
 
 type Row = Record<string, string | number>;
 
@@ -116,6 +124,26 @@ function targetRows(db: Db, region: string, year: number, head: (unitCode: strin
 /** 预警 as the standard's text: the light's name, or 未填报 for a sheet nobody has reported on yet. */
 const lightText = (light: Light, reported: boolean) => (reported ? LIGHT_LABELS[light] : '未填报');
 
+/** One indicator's progress in a round, a project's or a unit's 部门整体 alike. */
+function indicatorProgressRow(lead: Row, i: SheetIndicator, light: Light): Row {
+  const codes = indicatorLevelCodes(i.level1, i.level2, i.seq);
+  return {
+    ...lead,
+    KPI_ID: i.indicatorId,
+    KPI_LV1: codes.level1,
+    KPI_LV2: codes.level2,
+    KPI_LV3: codes.level3,
+    KPI_CONTENT: i.name,
+    KPI_TARGET_VAL: displayTarget({ operator: i.operator as IndicatorOperator, value: i.target, unit: i.unit }),
+    KPI_EXE_VAL: i.reached,
+    KPI_EST_VAL: i.expectedFullYear,
+    KPI_POSSIBLE: i.likelihood,
+    DEV_REASON: deviationText({ ...i, measures: '' }),
+    MEASURE: i.measures,
+    KPI_LIGHT: lightText(light, i.reached.trim() !== ''),
+  };
+}
+
 function monitoringRows(db: Db, year: number, head: (unitCode: string, unitName: string, projectCode: string) => Row): { monitoring: Row[]; monitoringIndicators: Row[] } {
   const monitoring: Row[] = [];
   const monitoringIndicators: Row[] = [];
@@ -141,27 +169,40 @@ function monitoringRows(db: Db, year: number, head: (unitCode: string, unitName:
         MEASURE: record.budget.measures,
         GOAL_EXE: record.goalProgress,
       });
-      record.indicators.forEach((i, n) => {
-        const codes = indicatorLevelCodes(i.level1, i.level2, i.seq);
-        monitoringIndicators.push({
-          ...lead,
-          KPI_ID: i.indicatorId,
-          KPI_LV1: codes.level1,
-          KPI_LV2: codes.level2,
-          KPI_LV3: codes.level3,
-          KPI_CONTENT: i.name,
-          KPI_TARGET_VAL: displayTarget({ operator: i.operator as IndicatorOperator, value: i.target, unit: i.unit }),
-          KPI_EXE_VAL: i.reached,
-          KPI_EST_VAL: i.expectedFullYear,
-          KPI_POSSIBLE: i.likelihood,
-          DEV_REASON: deviationText({ ...i, measures: '' }),
-          MEASURE: i.measures,
-          KPI_LIGHT: lightText(assessment.indicators[n]!.light, i.reached.trim() !== ''),
-        });
-      });
+      record.indicators.forEach((i, n) => monitoringIndicators.push(indicatorProgressRow(lead, i, assessment.indicators[n]!.light)));
     }
   }
   return { monitoring, monitoringIndicators };
+}
+
+/** The units' 部门整体 sheets of every round, oldest round first, with their indicators: tables of their own. */
+function departmentMonitoringRows(db: Db, year: number, head: (unitCode: string, unitName: string, projectCode: string) => Row): Record<IntegratedDepartmentTableName, Row[]> {
+  const departmentMonitoring: Row[] = [];
+  const departmentMonitoringIndicators: Row[] = [];
+  for (const summary of listRounds(db, year).reverse()) {
+    const round = requireRound(db, summary.id);
+    const settings = roundRuleSettings(db, round);
+    for (const record of loadDepartmentSheets(db, round.id)) {
+      const assessment = assessDepartmentSheet(record, settings);
+      const lead = { ...head(record.unitCode, record.unitName, ''), MONITOR_MONTH: round.month };
+      departmentMonitoring.push({
+        ...lead,
+        BASIC_BGT_AMT: yuan(record.basicBudgetFen),
+        BASIC_EXE_AMT: yuan(record.basicExecutedFen),
+        PRO_BGT_AMT: yuan(record.projectBudgetFen),
+        PRO_EXE_AMT: yuan(record.projectExecutedFen),
+        ADJ_BGT_AMT: yuan(record.basicBudgetFen + record.projectBudgetFen),
+        EXE_AMT: yuan(record.basicExecutedFen + record.projectExecutedFen),
+        EXE_RATE: percent(assessment.execution.rate),
+        BGT_LIGHT: lightText(assessment.budgetLight, assessment.reported),
+        DEV_REASON: deviationText({ ...record.budget, measures: '' }),
+        MEASURE: record.budget.measures,
+        REMARK: record.remarks,
+      });
+      record.indicators.forEach((i, n) => departmentMonitoringIndicators.push(indicatorProgressRow(lead, i, assessment.indicators[n]!.light)));
+    }
+  }
+  return { departmentMonitoring, departmentMonitoringIndicators };
 }
 
 const sheetOf = (table: IntegratedTable, rows: readonly Row[]) => ({
@@ -185,5 +226,9 @@ export function integratedWorkbook(db: Db, year: number, reportDate = localDate(
     PRO_CODE: projectCode,
   });
   const rows: Record<IntegratedTableName, Row[]> = { ...targetRows(db, region.code, year, head), ...monitoringRows(db, year, head) };
-  return writeWorkbook((Object.keys(INTEGRATED_TABLES) as IntegratedTableName[]).map((name) => sheetOf(INTEGRATED_TABLES[name], rows[name])));
+  const departmentRows = departmentMonitoringRows(db, year, head);
+  return writeWorkbook([
+    ...(Object.keys(INTEGRATED_TABLES) as IntegratedTableName[]).map((name) => sheetOf(INTEGRATED_TABLES[name], rows[name])),
+    ...(Object.keys(INTEGRATED_DEPARTMENT_TABLES) as IntegratedDepartmentTableName[]).map((name) => sheetOf(INTEGRATED_DEPARTMENT_TABLES[name], departmentRows[name])),
+  ]);
 }

@@ -6,10 +6,16 @@ import { budgetLight, executionRate, fundTotals, LIGHT_LABELS, LIGHTS, sheetRule
 import { percent } from '../domain/ratio';
 import { writeWorkbook } from '../xlsx/sheet';
 import { explanations } from './boards';
+import { listDepartmentSheets } from './departmentSheets';
 import { getRound, type RoundSummary } from './rounds';
 import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings } from './store';
 
 export type LightCounts = Record<Light, number>;
+export interface RoundLightCounts {
+  budget: LightCounts;
+  project: LightCounts;
+  unreported: number;
+}
 
 export interface UnitExecution {
   unitCode: string;
@@ -44,7 +50,9 @@ export interface RoundReport {
   round: RoundSummary;
   timeProgress: string;
   /** Lights of the reported sheets; 未填报 sheets are counted apart and have no light. */
-  counts: { budget: LightCounts; project: LightCounts; unreported: number };
+  counts: RoundLightCounts;
+  /** The same of the round's 部门整体 sheets, counted apart from the projects'. */
+  department: { sheets: number; counts: RoundLightCounts };
   totals: { sheets: number; adjustedFen: number; executedFen: number; executionRate: string };
   units: UnitExecution[];
   red: RedProject[];
@@ -52,6 +60,21 @@ export interface RoundReport {
 
 const zeroCounts = (): LightCounts => Object.fromEntries(LIGHTS.map((l) => [l, 0])) as LightCounts;
 const rateText = (executed: number, adjusted: number) => percent(executionRate(executed, adjusted).rate);
+
+/** The lights of a round's 部门整体 sheets, 未填报 apart, by the same rules as its project sheets. */
+function departmentLights(db: Db, roundId: string): RoundReport['department'] {
+  const counts: RoundLightCounts = { budget: zeroCounts(), project: zeroCounts(), unreported: 0 };
+  const sheets = listDepartmentSheets(db, roundId);
+  for (const sheet of sheets) {
+    if (!sheet.reported) {
+      counts.unreported++;
+      continue;
+    }
+    counts.budget[sheet.budgetLight]++;
+    counts.project[sheet.projectLight]++;
+  }
+  return { sheets: sheets.length, counts };
+}
 
 export function roundReport(db: Db, roundId: string): RoundReport {
   const round = requireRound(db, roundId);
@@ -110,6 +133,7 @@ export function roundReport(db: Db, roundId: string): RoundReport {
     round: getRound(db, roundId),
     timeProgress: percent(rules.progress),
     counts,
+    department: departmentLights(db, roundId),
     totals: { sheets: records.length, ...totals, executionRate: rateText(totals.executedFen, totals.adjustedFen) },
     units: [...units.values()].map(({ reportedFen: _reported, ...unit }) => unit),
     red,
@@ -119,6 +143,11 @@ export function roundReport(db: Db, roundId: string): RoundReport {
 const LIGHT_ORDER: Light[] = ['red', 'yellow', 'green', 'blue', 'none'];
 const wan = (fen: number) => formatWanYuan(fen, { grouping: false });
 
+const departmentLightRows = ({ sheets, counts }: RoundReport['department']) => [
+  ['部门整体 预算执行', ...LIGHT_ORDER.map((l) => counts.budget[l]), counts.unreported, sheets],
+  ['部门整体 绩效目标', ...LIGHT_ORDER.map((l) => counts.project[l]), counts.unreported, sheets],
+];
+
 export function roundReportWorkbook(report: RoundReport): Uint8Array {
   return writeWorkbook([
     {
@@ -127,6 +156,7 @@ export function roundReportWorkbook(report: RoundReport): Uint8Array {
       rows: [
         ['预算执行', ...LIGHT_ORDER.map((l) => report.counts.budget[l]), report.counts.unreported, report.totals.sheets],
         ['绩效目标', ...LIGHT_ORDER.map((l) => report.counts.project[l]), report.counts.unreported, report.totals.sheets],
+        ...(report.department.sheets > 0 ? departmentLightRows(report.department) : []),
         [],
         ['序时进度（%）', report.timeProgress],
         ['调整后预算（万元）', wan(report.totals.adjustedFen)],

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { sqliteOf, type Db } from '../../db/open';
-import { monitoringRounds, monitoringSheets, projects, targets, units } from '../../db/schema';
+import { monitoringRounds, projects, targets, units } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { deadlineState, defaultDeadline, roundDeadlineProblem, type DeadlineState, type RoundScope } from '../domain/monitoring';
 import { adjustedFen, isIsoDate } from '../domain/projects';
@@ -20,6 +20,8 @@ import { requireRound, roundKey, type RoundRow } from './store';
 /** A round's record kind in packages (exchange.ts). */
 export const ROUND_ENTITY = 'monitoring-round';
 
+export type SheetStatusCounts = Record<WorkflowState, number> & { sheets: number };
+
 export interface RoundSummary {
   id: string;
   version: number;
@@ -30,8 +32,10 @@ export interface RoundSummary {
   deadline: string;
   scope: RoundScope;
   createdAt: string;
-  /** Sheets by status, and in all. */
-  counts: Record<WorkflowState, number> & { sheets: number };
+  /** Project sheets by status, and in all. */
+  counts: SheetStatusCounts;
+  /** 部门整体 sheets (one per unit with an approved department-wide target) by status, and in all. */
+  departmentCounts: SheetStatusCounts;
   deadlineState: DeadlineState;
 }
 
@@ -183,14 +187,10 @@ export function createDefaultRounds(db: Db, actor: Actor, year: number): RoundSu
   return missing.map((month) => createRound(db, actor, { year, month, deadline: defaultDeadline(year, month), scope: 'all' }));
 }
 
-function statusCounts(db: Db, roundId: string): RoundSummary['counts'] {
+/** A round's sheets of one kind (project or 部门整体) by status, and in all. */
+function statusCounts(db: Db, table: 'monitoring_sheets' | 'monitoring_department_sheets', roundId: string): SheetStatusCounts {
   const counts = { draft: 0, submitted: 0, approved: 0, returned: 0, sheets: 0 };
-  const rows = db
-    .select({ status: monitoringSheets.status, n: sql<number>`count(*)` })
-    .from(monitoringSheets)
-    .where(and(eq(monitoringSheets.roundId, roundId), eq(monitoringSheets.deleted, false)))
-    .groupBy(monitoringSheets.status)
-    .all();
+  const rows = sqliteOf(db).prepare(`SELECT status, count(*) AS n FROM ${table} WHERE round_id = ? AND deleted = 0 GROUP BY status`).all(roundId) as { status: WorkflowState; n: number }[];
   for (const { status, n } of rows) {
     counts[status] = n;
     counts.sheets += n;
@@ -209,7 +209,8 @@ export function roundSummary(db: Db, round: RoundRow, today = localDate()): Roun
   const { id, version, year, month, seq, title, deadline, scope, createdAt } = round;
   return {
     id, version, year, month, seq, title, deadline, scope, createdAt,
-    counts: statusCounts(db, id),
+    counts: statusCounts(db, 'monitoring_sheets', id),
+    departmentCounts: statusCounts(db, 'monitoring_department_sheets', id),
     deadlineState: deadlineState(deadline, today, settingValue<number>(db, 'monitoring.dueSoonDays')),
   };
 }

@@ -1,5 +1,5 @@
-// 绩效监控: monitoring rounds and each project's sheet in them.
-import { monitoringRounds, monitoringSheets } from '../../db/schema';
+// 绩效监控: monitoring rounds, each project's sheet in them and each unit's 部门整体 sheet.
+import { monitoringDepartmentSheets, monitoringRounds, monitoringSheets } from '../../db/schema';
 import { declareWorkflow } from '../workflow';
 import { monitoringContract } from './contract';
 import { monitoringExchange } from './exchange';
@@ -7,7 +7,7 @@ import { monitoringExchange } from './exchange';
 export const monitoringWorkflow = declareWorkflow({
   name: 'monitoring',
   contract: monitoringContract,
-  counted: { monitoringRounds, monitoringSheets },
+  counted: { monitoringRounds, monitoringSheets, monitoringDepartmentSheets },
   stage: { name: 'monitoring', label: '绩效监控' },
   records: monitoringExchange,
 });

@@ -9,7 +9,7 @@ import { unitCode } from '../exchange/contract';
 import type { TargetForReview } from '../targets';
 import type { YearDashboard } from './dashboard';
 import type { CountyTrend } from './dashboardTrend';
-import type { CountyRoundRow, CountySheetDetail, RoundSheets } from './views/monitoring';
+import type { CountyRoundRow, CountySheetDetail, RoundDepartmentSheets, RoundSheets } from './views/monitoring';
 import type { CountyEvaluationRow, CountyNoticeRow, CountyResultRow, CountySelfEvaluationRow } from './views/outcomes';
 import type { CountyProjectRow, CountyUnitRow } from './views/registry';
 import type { CountyPage } from './views/scope';
@@ -19,7 +19,7 @@ import type { CountyTargetDetail, CountyTargetRow } from './views/targets';
 export type { CountyRow, YearDashboard } from './dashboard';
 export type { CountyTrend } from './dashboardTrend';
 export type { IssuedRound } from '../monitoring';
-export type { CountyRoundRow, CountySheetDetail, CountySheetIndicator, CountySheetRow, RoundSheets } from './views/monitoring';
+export type { CountyDepartmentSheetRow, CountyRoundRow, CountySheetDetail, CountySheetIndicator, CountySheetRow, RoundDepartmentSheets, RoundSheets } from './views/monitoring';
 export type { CountyEvaluationRow, CountyNoticeRow, CountyResultRow, CountySelfEvaluationRow } from './views/outcomes';
 export type { CountyProjectRow, CountyUnitRow } from './views/registry';
 export type { CountyOption, CountyPage, SourcePackage } from './views/scope';
@@ -101,6 +101,8 @@ export const prefectureContract = {
   'prefecture.rounds': { permission: 'view', input: countyList, output: returns<CountyPage<CountyRoundRow>>() },
   'prefecture.sheets': { permission: 'view', input: roundSheets, output: returns<RoundSheets>() },
   'prefecture.sheet': { permission: 'view', input: record, output: returns<CountySheetDetail>() },
+  /** A county round's 部门整体 sheets, a page at a time, with their lights. */
+  'prefecture.departmentSheets': { permission: 'view', input: roundSheets, output: returns<RoundDepartmentSheets>() },
   'prefecture.selfEvaluations': { permission: 'view', input: countyList, output: returns<CountyPage<CountySelfEvaluationRow>>() },
   'prefecture.evaluations': { permission: 'view', input: countyList, output: returns<CountyPage<CountyEvaluationRow>>() },
   'prefecture.results': { permission: 'view', input: countyList, output: returns<CountyPage<CountyResultRow>>() },

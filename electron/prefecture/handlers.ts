@@ -9,7 +9,7 @@ import { countyTrend, trendsOfEveryMeasure } from './dashboardTrend';
 import { recordDecision, recordDecisions } from './decisions';
 import { countyTargets, targetsDecidedAbove, unitTargets } from './reviewLists';
 import { prefectureSummary, summaryFileName, summaryWorkbook } from './summary';
-import { countyRoundSheets, countyRounds, countySheetDetail } from './views/monitoring';
+import { countyRoundDepartmentSheets, countyRoundSheets, countyRounds, countySheetDetail } from './views/monitoring';
 import { countyEvaluations, countyRectifications, countyResults, countySelfEvaluations } from './views/outcomes';
 import { countyProjects, countyUnits } from './views/registry';
 import { countyTargetDetail, countyTargetList } from './views/targets';
@@ -41,6 +41,7 @@ export const prefectureHandlers: HandlersFor<typeof prefectureContract> = {
   'prefecture.target': (input, ctx) => countyTargetDetail(ctx.app.store(), input.id),
   'prefecture.rounds': (input, ctx) => countyRounds(ctx.app.store(), input),
   'prefecture.sheets': (input, ctx) => countyRoundSheets(ctx.app.store(), input),
+  'prefecture.departmentSheets': (input, ctx) => countyRoundDepartmentSheets(ctx.app.store(), input),
   'prefecture.sheet': (input, ctx) => countySheetDetail(ctx.app.store(), input.id),
   'prefecture.selfEvaluations': (input, ctx) => countySelfEvaluations(ctx.app.store(), input),
   'prefecture.evaluations': (input, ctx) => countyEvaluations(ctx.app.store(), input),

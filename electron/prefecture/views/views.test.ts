@@ -15,7 +15,7 @@ import { seedCounty } from '../../testSupport/county';
 import { TEST_ACTOR } from '../../testSupport/fixtures';
 import type { CountyListInput } from '../contract';
 import { recordDecision } from '../decisions';
-import { countyRoundSheets, countyRounds, countySheetDetail } from './monitoring';
+import { countyRoundDepartmentSheets, countyRoundSheets, countyRounds, countySheetDetail } from './monitoring';
 import { countyEvaluations, countyRectifications, countyResults, countySelfEvaluations } from './outcomes';
 import { countyProjects, countyUnits } from './registry';
 import { countyTargetDetail, countyTargetList } from './targets';
@@ -143,6 +143,26 @@ describe('the prefecture’s lists across its counties', () => {
     const detail = countySheetDetail(prefecture, red.id);
     expect(detail).toMatchObject({ projectCode: red.projectCode, projectLight: 'red', reported: true });
     expect(detail.indicators.some((i) => i.light === 'red')).toBe(true);
+  });
+
+  it('shows a county round’s 部门整体 sheets a page at a time, with their lights, searchable by unit', () => {
+    const november = countyRounds(prefecture, list({ county: LUNTAI })).rows[2]!;
+    const expected = countOf(luntai, "SELECT count(*) AS n FROM monitoring_department_sheets d JOIN monitoring_rounds m ON m.id = d.round_id WHERE m.month = 11");
+    expect(expected).toBeGreaterThan(20);
+    expect(november.departmentSheets).toBe(expected);
+    const page = countyRoundDepartmentSheets(prefecture, { roundId: november.id, search: '', offset: 10, limit: 10 });
+    expect(page.total).toBe(expected);
+    expect(page.rows).toHaveLength(10);
+    expect(page.rows.map((r) => r.unitCode)).toEqual([...page.rows.map((r) => r.unitCode)].sort());
+    expect(page.rows.every((r) => r.source?.id === packages[LUNTAI])).toBe(true);
+    const [first] = page.rows;
+    const own = luntai.sqlite.prepare('SELECT basic_budget_fen AS basic, project_budget_fen AS project FROM monitoring_department_sheets WHERE id = ?').get(first!.id);
+    expect({ basic: first!.basicBudgetFen, project: first!.projectBudgetFen }).toEqual(own);
+    expect(first).toMatchObject({ adjustedFen: first!.basicBudgetFen + first!.projectBudgetFen, reported: expect.any(Boolean), budgetLight: expect.any(String) });
+    const byName = countyRoundDepartmentSheets(prefecture, { roundId: november.id, search: first!.unitName, offset: 0, limit: 50 });
+    expect(byName.rows.map((r) => r.unitCode)).toContain(first!.unitCode);
+    expect(byName.total).toBeLessThan(expected);
+    expect(countyRounds(prefecture, list({ county: YULI })).rows.map((r) => r.departmentSheets)).toEqual([0]);
   });
 
   it('shows the later stages of 轮台县 as its own tables hold them', () => {

@@ -1,9 +1,15 @@
-// The printed 项目支出绩效目标执行监控表 (财预〔2019〕136号 annex): the grid the xlsx export merges, as a ruled
-// table; it replaces the editable form when printing.
+// The printed 项目支出绩效目标执行监控表 (财预〔2019〕136号 annex) and 部门整体支出绩效目标执行监控表: the grid the
+// xlsx export merges, as a ruled table; it replaces the editable form when printing.
 import { useMemo } from 'react';
 import type { GridCell } from '../../../../electron/domain/disclosure';
 import { formatWanYuan } from '../../../../electron/domain/money';
-import { monitoringAnnexGrid, type AnnexSheet as AnnexSheetData } from '../../../../electron/domain/monitoringAnnex';
+import {
+  departmentMonitoringGrid,
+  monitoringAnnexGrid,
+  type AnnexSheet as AnnexSheetData,
+  type DepartmentAnnexSheet,
+  type Grid,
+} from '../../../../electron/domain/monitoringAnnex';
 import classes from '../targets/targets.module.css';
 
 /** Money and rates line up on the right, as figures do on the paper form. */
@@ -18,13 +24,20 @@ function Cell({ cell }: { cell: GridCell }) {
   );
 }
 
-export const ANNEX_LABEL = '项目支出绩效目标执行监控表（打印）';
-
 export function AnnexSheet({ sheet }: { sheet: AnnexSheetData }) {
   const grid = useMemo(() => monitoringAnnexGrid(sheet), [sheet]);
+  return <GridSheet grid={grid} />;
+}
+
+export function DepartmentAnnexSheet({ sheet }: { sheet: DepartmentAnnexSheet }) {
+  const grid = useMemo(() => departmentMonitoringGrid(sheet), [sheet]);
+  return <GridSheet grid={grid} />;
+}
+
+function GridSheet({ grid }: { grid: Grid }) {
   const total = grid.widths.reduce((sum, w) => sum + w, 0);
   return (
-    <div className={classes.sheet} aria-label={ANNEX_LABEL}>
+    <div className={classes.sheet} aria-label={`${grid.title}（打印）`}>
       <p className={classes.title}>{grid.title}</p>
       <div className={classes.meta}>
         <span>{grid.subtitle}</span>

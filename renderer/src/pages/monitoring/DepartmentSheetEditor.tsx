@@ -7,12 +7,15 @@ import { percent } from '../../../../electron/domain/ratio';
 import { editable } from '../../../../electron/domain/workflow';
 import type { DepartmentSheetDetail } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
+import { DownloadButton } from '../../components/FileActions';
 import { notifyError } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { ReviewHistory } from '../../components/ReviewPanel';
 import { useInvoke } from '../../components/useInvoke';
 import { useUnsavedWork } from '../../components/unsavedWork';
 import { routeHref } from '../../router';
+import targetClasses from '../targets/targets.module.css';
+import { DepartmentAnnexSheet } from './AnnexSheet';
 import { DeviationFields } from './DeviationFields';
 import { IndicatorSection } from './IndicatorSection';
 import { Locked } from './Locked';
@@ -22,6 +25,7 @@ import { TextSection } from './TextSection';
 import {
   assessDepartmentForm,
   budgetOf,
+  departmentAnnexOf,
   departmentFormOf,
   departmentProblemCount,
   departmentSaveInputOf,
@@ -44,6 +48,7 @@ function DepartmentFormView({ detail, reload }: { detail: DepartmentSheetDetail;
   const [form, setForm] = useState<DepartmentForm>(() => departmentFormOf(detail));
   const [attempted, setAttempted] = useState(false);
   const assessment = useMemo(() => assessDepartmentForm(form, detail), [form, detail]);
+  const annex = useMemo(() => departmentAnnexOf(form, detail), [form, detail]);
   const canEdit = editable(detail.status);
   const dirty = JSON.stringify(form) !== JSON.stringify(departmentFormOf(detail));
   const work = useUnsavedWork({
@@ -71,11 +76,18 @@ function DepartmentFormView({ detail, reload }: { detail: DepartmentSheetDetail;
 
   return (
     <Stack gap="md">
-      <Anchor href={routeHref('monitoring', 'round', detail.roundId, 'department')} size="sm">
-        ← {detail.round.title} · 部门整体
-      </Anchor>
-      <PageHeader title={`${detail.unitName} · 部门整体绩效监控`} description={`${detail.unitCode} · ${detail.round.title}（截至 ${detail.round.month} 月末）`} />
-      <MonitoringResult rules={detail.rules} assessment={assessment} />
+      {/* On paper the grid says all of it: the screen's header, lights and history stay off the page. */}
+      <Stack gap="md" className="no-print">
+        <Anchor href={routeHref('monitoring', 'round', detail.roundId, 'department')} size="sm">
+          ← {detail.round.title} · 部门整体
+        </Anchor>
+        <PageHeader title={`${detail.unitName} · 部门整体绩效监控`} description={`${detail.unitCode} · ${detail.round.title}（截至 ${detail.round.month} 月末）`} />
+        <MonitoringResult rules={detail.rules} assessment={assessment} />
+        {/* 打印 (below, beside 保存) prints the grid. */}
+        <Group justify="flex-end" gap="xs">
+          <DownloadButton label="导出 Excel（监控表格式）" variant="default" fetchFile={() => invoke('monitoring.departmentAnnexExport', { roundId: detail.roundId, sheetId: detail.id })} />
+        </Group>
+      </Stack>
       {canEdit && work.draftOffer}
       <SheetReview
         detail={detail}
@@ -86,13 +98,18 @@ function DepartmentFormView({ detail, reload }: { detail: DepartmentSheetDetail;
         reload={reload}
         transition={(saved, action, opinion) => invoke('monitoring.transitionDepartmentSheet', { sheetId: detail.id, version: saved.version, action, opinion })}
       >
-        <Stack gap="md">
+        <Stack gap="md" className="no-print">
           <WholeBudgetSection detail={detail} form={form} assessment={assessment} canEdit={canEdit} onForm={(patch) => setForm((f) => ({ ...f, ...patch }))} />
           <IndicatorSection detail={detail} form={form} assessment={assessment} canEdit={canEdit} attempted={attempted} onIndicator={setIndicator} />
           <TextSection label="三、备注" value={form.remarks} canEdit={canEdit} onChange={(remarks) => setForm((f) => ({ ...f, remarks }))} />
         </Stack>
+        <div className={targetClasses.printOnly}>
+          <DepartmentAnnexSheet sheet={annex} />
+        </div>
       </SheetReview>
-      <ReviewHistory rows={detail.history} />
+      <div className="no-print">
+        <ReviewHistory rows={detail.history} />
+      </div>
     </Stack>
   );
 }

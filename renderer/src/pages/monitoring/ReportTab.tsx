@@ -68,7 +68,7 @@ export function ReportTab({ roundId }: { roundId: string }) {
 
       <Stack gap={6}>
         <Title order={3} size="h5">
-          一、灯色统计（项目数）
+          一、灯色统计（项目数；部门整体为单位数）
         </Title>
         <Table withTableBorder aria-label="灯色统计" maw={720}>
           <Table.Thead>
@@ -87,6 +87,12 @@ export function ReportTab({ roundId }: { roundId: string }) {
           <Table.Tbody>
             <CountsRow label="预算执行进度" counts={r.counts.budget} unreported={r.counts.unreported} />
             <CountsRow label="绩效目标实现" counts={r.counts.project} unreported={r.counts.unreported} />
+            {r.department.sheets > 0 && (
+              <>
+                <CountsRow label={`部门整体 · 预算执行进度（${r.department.sheets} 张）`} counts={r.department.counts.budget} unreported={r.department.counts.unreported} />
+                <CountsRow label="部门整体 · 绩效目标实现" counts={r.department.counts.project} unreported={r.department.counts.unreported} />
+              </>
+            )}
           </Table.Tbody>
         </Table>
       </Stack>

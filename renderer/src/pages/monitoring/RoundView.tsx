@@ -17,6 +17,7 @@ export function RoundView({ roundId, tab }: { roundId: string; tab: string }) {
   if (!round.data) return <Loader aria-label="正在读取监控轮次" />;
   const r = round.data;
   const pending = r.counts.draft + r.counts.returned;
+  const department = r.departmentCounts;
   return (
     <Stack gap="sm" className={tab === 'sheets' ? 'fill-height' : undefined}>
       <Anchor href={routeHref('monitoring', String(r.year))} size="sm" className="no-print">
@@ -27,7 +28,7 @@ export function RoundView({ roundId, tab }: { roundId: string; tab: string }) {
         description={
           <Group gap="xs" component="span">
             <span>
-              报告月份 {r.month} 月 · {SCOPE_LABELS[r.scope]} · {r.counts.sheets} 个项目 · 截止 {r.deadline}
+              报告月份 {r.month} 月 · {SCOPE_LABELS[r.scope]} · {r.counts.sheets} 个项目 · 部门整体 {department.sheets} 张 · 截止 {r.deadline}
             </span>
             {pending > 0 && <DeadlineBadge state={r.deadlineState} />}
             <IssuedBadge issuedBy={r.issuedBy} />
@@ -40,7 +41,9 @@ export function RoundView({ roundId, tab }: { roundId: string; tab: string }) {
         </Text>
       )}
       <Text size="sm" c="dimmed" className="no-print">
-        未报送 {pending} · 待审核 {r.counts.submitted} · 已通过 {r.counts.approved}
+        项目：未报送 {pending} · 待审核 {r.counts.submitted} · 已通过 {r.counts.approved}
+        {department.sheets > 0 &&
+          `；部门整体：未报送 ${department.draft + department.returned} · 待审核 ${department.submitted} · 已通过 ${department.approved}`}
       </Text>
       <Tabs value={tab} onChange={(next) => navigate('monitoring', 'round', roundId, next ?? 'sheets')} keepMounted={false} className="fill-tabs">
         <Tabs.List className="no-print">

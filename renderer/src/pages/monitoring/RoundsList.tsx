@@ -59,6 +59,7 @@ const COLUMNS: Column<RoundListing>[] = [
   { key: 'pending', header: '未报送', width: '80px', cell: (r) => r.counts.draft + r.counts.returned, align: 'right' },
   { key: 'submitted', header: '待审核', width: '80px', cell: (r) => r.counts.submitted, align: 'right' },
   { key: 'approved', header: '已通过', width: '80px', cell: (r) => r.counts.approved, align: 'right' },
+  { key: 'department', header: '部门整体', width: '90px', cell: (r) => `${r.departmentCounts.sheets} 张`, align: 'right' },
 ];
 
 /** The year's rounds, and opening new ones (one at a time, or the default months at once). */

@@ -2,6 +2,7 @@
 // the whole budget's light and each indicator's follow every keystroke as the service will judge them.
 import { budgetPartsOf, type DepartmentBudget } from '../../../../electron/domain/departmentMonitoring';
 import { formatWanYuan } from '../../../../electron/domain/money';
+import { departmentAnnexSheetOf, type DepartmentAnnexSheet } from '../../../../electron/domain/monitoringAnnex';
 import { assessSheet, overspendMessage, sheetRules, type Deviation, type SheetAssessment } from '../../../../electron/domain/monitoring';
 import type { Input } from '../../../../electron/ipc/contract';
 import type { DepartmentSheetDetail } from '../../../../electron/monitoring/contract';
@@ -79,4 +80,10 @@ export function departmentSaveInputOf(form: DepartmentForm, detail: Pick<Departm
     remarks: form.remarks,
     indicators: indicatorReportsOf(form.indicators),
   };
+}
+
+/** The printed 部门整体 grid of the form as typed, so 打印 shows what is on the screen. */
+export function departmentAnnexOf(form: DepartmentForm, detail: DepartmentSheetDetail): DepartmentAnnexSheet {
+  const indicators = detail.indicators.map((indicator, i) => ({ ...indicator, ...form.indicators[i]! }));
+  return departmentAnnexSheetOf({ ...detail, ...budgetOf(form, detail), budget: form.budget, remarks: form.remarks, indicators }, detail.round, detail.department);
 }

@@ -4,23 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach } from 'vitest';
 import { startBridge, type Bridge } from '../electron/bridge/server';
 import type { Channel, Input, Output, Result } from '../electron/ipc/contract';
 import { appPath } from '../electron/paths';
+import { launchChromium } from '../electron/testSupport/chromium';
 
-const CHROMIUM = process.env.JIXIAO_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 export const ARTIFACTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
 /** Full-page screenshots into e2e/artifacts/<folder>/, to look at what a test built. */
@@ -62,14 +52,7 @@ export async function startApp({ staticDir = appPath('out', 'renderer'), label }
   const bridge = await startBridge({ dbPath: path.join(dir, 'jixiao.db'), staticDir, dataDir: dir });
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(path.join(dir, 'chromium-profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
+    context = await launchChromium(path.join(dir, 'chromium-profile'));
   } catch (error) {
     await bridge.close();
     fs.rmSync(dir, { recursive: true, force: true });

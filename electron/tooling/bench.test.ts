@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { chromiumInstalled } from '../testSupport/chromium';
 
 /** Runs `npm run bench -- --quick` the way npm does (node on the launcher), collecting stdout. */
 function quickBench(): Promise<{ code: number | null; out: string; err: string }> {
@@ -55,5 +56,20 @@ describe('npm run bench', () => {
     );
     for (const name of ratios) expect(figures[name], name).toBeGreaterThan(0);
     expect(figures.package_rows).toBeGreaterThan(1000);
+    // The browser stage: each list page's first screen and the frames while its scrollbar was dragged to the
+    // bottom, and the library search over HTTP; without Chromium, one line saying it was skipped.
+    if (!chromiumInstalled()) {
+      expect(figures.browser_skipped).toMatch(/未找到Chromium/);
+      return;
+    }
+    for (const page of ['big_county_projects', 'big_county_monitoring_sheets', 'big_county_self_evaluation', 'library_500_library', 'prefecture_county_projects']) {
+      expect(figures[`browser_${page}_first_screen_ms`], page).toBeGreaterThan(0);
+      expect(figures[`browser_${page}_scroll_frames`], page).toBeGreaterThan(10);
+      expect(figures[`browser_${page}_scroll_p95_frame_ms`], page).toBeGreaterThan(0);
+      expect(figures[`browser_${page}_scroll_max_frame_ms`], page).toBeGreaterThanOrEqual(figures[`browser_${page}_scroll_p95_frame_ms`] as number);
+      expect(figures[`browser_${page}_scroll_reached_pct`], page).toBeGreaterThanOrEqual(95);
+    }
+    expect(figures.browser_big_county_funds_first_screen_ms).toBeGreaterThan(0);
+    expect(figures.library_search_http_ms).toBeGreaterThan(0);
   }, 600_000);
 });

@@ -3,6 +3,8 @@
 // come from `jixiao generate` (generateScale) into a temp folder kept for the run only. Every figure is printed
 // as it is taken; the LAST line is one JSON object with all of them (ratios in fields named *ratio*).
 // `--quick` measures the same things at a tiny size, once each, for the test that the line is produced.
+// The last stage opens the list pages in Chromium through the web bridge (browser.ts); without Chromium it
+// is skipped with a line saying so.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +28,8 @@ import { initInstallation } from '../../registry';
 import type { SelfEvaluationDetail } from '../../selfEvaluation';
 import type { Actor } from '../../audit/audit';
 import { generateLibrary } from '../library';
+import { CHROMIUM, chromiumInstalled } from '../chromium';
+import { browserFigures, countyListPages, LIBRARY_PAGES, PREFECTURE_LIST_PAGES, type BrowserSite } from './browser';
 import { administratorCall, median, medianMs, medianMsAsync, rounded, timed, type Call } from './measure';
 
 export interface BenchPlan {
@@ -40,6 +44,10 @@ export interface BenchPlan {
   xlsxRows: number;
   scoredIndicators: number;
   searchRuns: number;
+  /** A page that shows neither its first row nor its empty state within this long fails the run. */
+  browserTimeoutMs: number;
+  /** An existing generated prefecture database to measure instead of generating one (`--prefecture-db`). */
+  prefectureFile?: string;
 }
 
 export const FULL: BenchPlan = {
@@ -55,6 +63,7 @@ export const FULL: BenchPlan = {
   xlsxRows: 5_000,
   scoredIndicators: 10_000,
   searchRuns: 50,
+  browserTimeoutMs: 60_000,
 };
 
 export const QUICK: BenchPlan = {
@@ -68,6 +77,7 @@ export const QUICK: BenchPlan = {
   xlsxRows: 300,
   scoredIndicators: 1_000,
   searchRuns: 3,
+  browserTimeoutMs: 30_000,
 };
 
 type Figures = Record<string, number | string>;
@@ -78,13 +88,14 @@ const BENCH_ACTOR: Actor = { id: null, name: '基准测试' };
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
+/** Ratios keep three significant digits (a cold open at 0.0026 of the raw one is not 0); other figures as `rounded`. */
 function record(figures: Figures, name: string, value: number | string): void {
-  figures[name] = typeof value === 'number' ? rounded(value) : value;
+  figures[name] = typeof value !== 'number' ? value : name.includes('ratio') ? Number(value.toPrecision(3)) : rounded(value);
   say(`${name} ${figures[name]}`);
 }
 
 /** A ratio of speeds: 1 is the limit's own speed, 0.5 half of it. */
-const speedRatio = (limitMs: number, oursMs: number) => Math.round((limitMs / oursMs) * 1000) / 1000;
+const speedRatio = (limitMs: number, oursMs: number) => limitMs / oursMs;
 
 // ——— databases of the run ———
 
@@ -218,7 +229,7 @@ function packageFigures(figures: Figures, plan: BenchPlan, county: Store, year: 
   record(figures, 'raw_insert_rows_per_s', (rowCount / rawMs) * 1000);
   record(figures, 'package_import_ratio_to_raw_insert', speedRatio(rawMs, importMs));
   record(figures, 'package_repeat_import_ms', median(repeats));
-  record(figures, 'package_repeat_ratio_to_first_import', Math.round((median(repeats) / importMs) * 1000) / 1000);
+  record(figures, 'package_repeat_ratio_to_first_import', median(repeats) / importMs);
 }
 
 // ——— a county's work ———
@@ -267,8 +278,10 @@ async function roundAndImportFigures(figures: Figures, plan: BenchPlan, countyFi
   record(figures, 'xlsx_import_apply_ms', median(applies));
 }
 
-async function libraryFigures(figures: Figures, plan: BenchPlan, folder: string): Promise<void> {
-  const store = openAppStore(path.join(folder, 'library.db'));
+/** The library search through the router, and its database (`library_entries` indicators) for the browser stage. */
+async function libraryFigures(figures: Figures, plan: BenchPlan, folder: string): Promise<string> {
+  const file = path.join(folder, 'library.db');
+  const store = openAppStore(file);
   initInstallation(store.db, { regionCode: SCALE_COUNTY, role: 'county', operatorName: '张三' });
   generateLibrary(store.db, plan.libraryEntries);
   const call = administratorCall(store);
@@ -282,6 +295,7 @@ async function libraryFigures(figures: Figures, plan: BenchPlan, folder: string)
   record(figures, 'library_search_raw_fts_ms', rawMs);
   record(figures, 'library_search_ratio_to_raw_fts', speedRatio(rawMs, searchMs));
   closeDatabase(store);
+  return file;
 }
 
 /** Self-evaluation scoring (the domain's assessment of every table) over `count` indicator rows of the county's own tables. */
@@ -391,11 +405,69 @@ async function listFigures(figures: Figures, plan: BenchPlan, call: Call, size: 
   if (refused.length) progress(`${size}：不适用或被拒绝的接口：${refused.join('；')}`);
 }
 
+// ——— in Chromium ———
+
+/** The list pages of the big county, the 10,000-entry library and the prefecture, in Chromium through the bridge. */
+async function browserStage(figures: Figures, plan: BenchPlan, sites: BrowserSite[], folder: string): Promise<void> {
+  if (!chromiumInstalled()) {
+    record(figures, 'browser_skipped', `未找到Chromium（${CHROMIUM}），浏览器中的首屏、滚动和经HTTP的指标库检索未测量`);
+    progress('安装 Chromium 和中文字体后即可测量：apt-get install -y chromium fonts-noto-cjk');
+    return;
+  }
+  await browserFigures(sites, { runs: plan.listRuns, timeoutMs: plan.browserTimeoutMs }, folder, (name, value) => record(figures, name, value), progress);
+}
+
+// ——— the prefecture ———
+
+interface PrefectureDatabase {
+  file: string;
+  years: number[];
+  counties: number;
+  units: number;
+  projects: number;
+}
+
+/** The prefecture of the run: generated (its time recorded), or an earlier generated one copied into the run's folder. */
+function prefectureOf(figures: Figures, plan: BenchPlan, folder: string): PrefectureDatabase {
+  if (!plan.prefectureFile) {
+    const generatedOne = generated(folder, 'prefecture.db', { scale: 'prefecture', years: plan.prefecture.years, counties: plan.prefecture.counties, countyScale: plan.prefecture.countyScale });
+    record(figures, 'generate_prefecture_ms', generatedOne.summary.ms);
+    const { summary } = generatedOne;
+    return { file: generatedOne.file, years: summary.years, counties: summary.counties.length, units: summary.rows.units!, projects: summary.rows.projects! };
+  }
+  if (!fs.existsSync(plan.prefectureFile)) throw new Error(`找不到 --prefecture-db 指定的数据库“${plan.prefectureFile}”`);
+  const file = copyOf(plan.prefectureFile, folder, 'prefecture.db');
+  progress(`使用已生成的州级数据库 ${plan.prefectureFile}（复制到本次运行的临时目录，不计生成用时）`);
+  const raw = new Database(file, { readonly: true });
+  try {
+    const count = (query: string) => (raw.prepare(query).pluck().get() as number) ?? 0;
+    return {
+      file,
+      years: raw.prepare('SELECT DISTINCT year FROM projects ORDER BY year').pluck().all() as number[],
+      counties: count('SELECT COUNT(DISTINCT region_code) FROM projects'),
+      units: count('SELECT COUNT(*) FROM units'),
+      projects: count('SELECT COUNT(*) FROM projects'),
+    };
+  } finally {
+    raw.close();
+  }
+}
+
 // ——— the run ———
 
 function machine(): Figures {
   const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/)?.[1] ?? os.cpus()[0]?.model ?? '';
   return { machine: os.machine(), cpu: cpu.trim(), cores: os.cpus().length, node: process.version, date: new Date().toISOString().slice(0, 10), load_1min: rounded(os.loadavg()[0]!) };
+}
+
+/** `--quick`, `--prefecture-big` (nine big counties), `--prefecture-db <file>` (an earlier generated prefecture). */
+export function planOf(args: readonly string[]): BenchPlan {
+  const base = args.includes('--quick') ? QUICK : args.includes('--prefecture-big') ? { ...FULL, prefecture: { ...FULL.prefecture, countyScale: 'big-county' as const } } : FULL;
+  const at = args.indexOf('--prefecture-db');
+  if (at < 0) return base;
+  const file = args[at + 1];
+  if (!file || file.startsWith('--')) throw new Error('--prefecture-db 需要一个值：以前用 jixiao generate --scale prefecture 生成的数据库文件');
+  return { ...base, prefectureFile: path.resolve(file) };
 }
 
 export async function runBench(plan: BenchPlan): Promise<Figures> {
@@ -417,12 +489,11 @@ export async function runBench(plan: BenchPlan): Promise<Figures> {
     record(figures, 'big_county_projects', big.summary.rows.projects!);
     record(figures, 'big_county_indicators', big.summary.rows.target_indicators!);
 
-    const prefecture = generated(folder, 'prefecture.db', { scale: 'prefecture', years: plan.prefecture.years, counties: plan.prefecture.counties, countyScale: plan.prefecture.countyScale });
-    record(figures, 'generate_prefecture_ms', prefecture.summary.ms);
-    record(figures, 'prefecture_counties', prefecture.summary.counties.length);
-    record(figures, 'prefecture_years', prefecture.summary.years.length);
-    record(figures, 'prefecture_units', prefecture.summary.rows.units!);
-    record(figures, 'prefecture_projects', prefecture.summary.rows.projects!);
+    const prefecture = prefectureOf(figures, plan, folder);
+    record(figures, 'prefecture_counties', prefecture.counties);
+    record(figures, 'prefecture_years', prefecture.years.length);
+    record(figures, 'prefecture_units', prefecture.units);
+    record(figures, 'prefecture_projects', prefecture.projects);
     record(figures, 'prefecture_bytes', fs.statSync(prefecture.file).size);
 
     openFigures(figures, plan, prefecture.file);
@@ -431,21 +502,28 @@ export async function runBench(plan: BenchPlan): Promise<Figures> {
     const countyCall = administratorCall(county);
     record(figures, 'export_preview_ms', await medianMsAsync(plan.runs, () => countyCall('exchange.exportPreview', { year, stage: 'all', full: true })));
     packageFigures(figures, plan, county, year, folder);
-    await listFigures(figures, plan, countyCall, 'big_county', COUNTY_PAGES, listInputs(county, year, SCALE_COUNTY));
+    const countyInputs = listInputs(county, year, SCALE_COUNTY);
+    await listFigures(figures, plan, countyCall, 'big_county', COUNTY_PAGES, countyInputs);
     await scoringFigures(figures, plan, countyCall, year);
     closeDatabase(county);
     await roundAndImportFigures(figures, plan, big.file, year, folder);
-    await libraryFigures(figures, plan, folder);
+    const library = await libraryFigures(figures, plan, folder);
 
     const pref = openAppStore(prefecture.file);
     const prefCall = administratorCall(pref);
-    const lastYear = prefecture.summary.years.at(-1)!;
+    const lastYear = prefecture.years.at(-1)!;
     await listFigures(figures, plan, prefCall, 'prefecture', PREFECTURE_PAGES, listInputs(pref, lastYear, SCALE_COUNTY));
     const dashboards = await medianMsAsync(plan.runs, async () => {
-      for (const y of prefecture.summary.years) await prefCall('exchange.dashboard', { year: y });
+      for (const y of prefecture.years) await prefCall('exchange.dashboard', { year: y });
     });
     record(figures, 'prefecture_dashboard_all_years_ms', dashboards);
     closeDatabase(pref);
+
+    await browserStage(figures, plan, [
+      { size: 'big_county', file: big.file, pages: countyListPages(year, countyInputs.roundId) },
+      { size: `library_${plan.libraryEntries}`, file: library, pages: LIBRARY_PAGES, search: { text: '供水管网', runs: plan.searchRuns } },
+      { size: 'prefecture', file: prefecture.file, pages: PREFECTURE_LIST_PAGES },
+    ], folder);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
@@ -454,6 +532,5 @@ export async function runBench(plan: BenchPlan): Promise<Figures> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const plan = process.argv.includes('--quick') ? QUICK : process.argv.includes('--prefecture-big') ? { ...FULL, prefecture: { ...FULL.prefecture, countyScale: 'big-county' as const } } : FULL;
-  void runBench(plan).then((figures) => say(JSON.stringify(figures)));
+  void runBench(planOf(process.argv.slice(2))).then((figures) => say(JSON.stringify(figures)));
 }

@@ -2,6 +2,7 @@
 // in its own colour, its rate written at its end, and a dashed line at the reference (the time progress).
 // Monitoring draws execution rates by unit with it, 衔接资金 the spending progress by project.
 import { BarChart } from '@mantine/charts';
+import { useDeferredValue } from 'react';
 
 const ROW = 26;
 /** The axis and the margins around the bars. */
@@ -33,13 +34,18 @@ interface ProgressChartProps {
 }
 
 export function ProgressChart({ bars, reference, label, rateName }: ProgressChartProps) {
+  // Drawing a bar per row (recharts measures every label) takes longer than the rest of the page: the page
+  // shows first with the chart's space kept, and the chart is drawn in the render right after.
+  const drawn = useDeferredValue(true, false);
+  const height = bars.length * ROW + FRAME;
+  if (!drawn) return <div role="img" aria-label={label} style={{ height, maxWidth: 900 }} />;
   const end = scaleEnd(bars.map((b) => Number(b.rate)));
   // The rates are shown, not decided on: the rules computed them exactly and sent them as text.
   const data = bars.map((b) => ({ label: b.label, rate: Number(b.rate), color: b.fill }));
   return (
     <div role="img" aria-label={label}>
       <BarChart
-        h={bars.length * ROW + FRAME}
+        h={height}
         maw={900}
         data={data}
         dataKey="label"

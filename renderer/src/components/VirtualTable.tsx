@@ -44,7 +44,7 @@ export function VirtualTable<T>({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 3,
     scrollMargin: HEADER_HEIGHT,
     // Let React batch scroll updates instead of rendering synchronously inside every scroll event.
     useFlushSync: false,

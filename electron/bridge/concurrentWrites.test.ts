@@ -3,10 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../db/open';
 import { countRows } from '../../db/open';
-import { generateDemoCounty } from '../demo/generate';
-import { setUpSampleDatabase } from '../demo/sampleDatabase';
 import { units } from '../../db/schema';
-import { tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { copySampleCounty2020, tempDir } from '../testSupport/fixtures';
 import { browser, type Reply } from '../testSupport/bridgeClient';
 import { startBridge, type Bridge } from './server';
 
@@ -27,11 +25,8 @@ function cliProcess(...argv: string[]): Promise<{ code: number | null; err: stri
 describe('two processes writing one database', () => {
   it('lets the CLI and the bridge write at the same time, each waiting its turn', async () => {
     const dbPath = path.join(tempDir(), 'county.db');
-    const setup = openDatabase(dbPath);
     // A sample database with one year in it, because the CLI's sample-data generator refuses real ones.
-    setUpSampleDatabase(setup.db, TEST_ACTOR, { regionCode: '652822', operatorName: '张三' });
-    generateDemoCounty(setup.db, TEST_ACTOR, { year: 2020 });
-    closeDatabase(setup);
+    copySampleCounty2020(dbPath);
     bridge = await startBridge({ dbPath, dataDir: path.dirname(dbPath) });
     const b = bridge;
     const call = browser(b);

@@ -11,6 +11,9 @@ export function reviewAboveRefusal(status: WorkflowState): string | null {
   return null;
 }
 
+/** A new decision on this version of the record would be a 改判: a sent decision was on this very version. */
+export const isRedecision = (sentOnVersion: number | null | undefined, version: number): boolean => sentOnVersion === version;
+
 /**
  * Why a new decision on a record cannot be taken as it stands, or null when it can: once a reply carried a
  * decision on the version the level below sent, deciding it again is a 改判, which says why.

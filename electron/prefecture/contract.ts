@@ -110,7 +110,7 @@ export const prefectureContract = {
 
 /** A county's (or unit's) target as the reviewer above sees it, with the decision taken on it here. */
 export interface CountyTarget extends TargetForReview {
-  decision: { action: 'approve' | 'return'; opinion: string; decidedAt: string; sent: boolean } | null;
+  decision: { action: 'approve' | 'return'; opinion: string; decidedAt: string; sent: boolean; sentOnVersion: number | null } | null;
 }
 
 /** An installation's own target with the latest decision the level above sent on it. */

@@ -18,7 +18,7 @@ export function LaterSheetsButton({ roundId, onOpened }: { roundId: string; onOp
       const opened = await invoke('monitoring.openLaterSheets', { roundId });
       const projects = opened.projects.map((p) => `${p.code} ${p.name}`).join('、');
       const parts = [opened.projects.length > 0 ? `${opened.projects.length} 个项目：${projects}` : '', opened.departmentSheets > 0 ? `${opened.departmentSheets} 张部门整体监控表` : ''];
-      notifySuccess(`已为导入本轮次后新批复的${parts.filter(Boolean).join('，以及 ')}补开监控表`, '已补开监控表');
+      notifySuccess(`已为导入本轮次后新批复的 ${parts.filter(Boolean).join('，以及 ')}补开监控表`, '已补开监控表');
       onOpened();
     } catch (error) {
       notifyError(error, '没有补开监控表');

@@ -14,6 +14,10 @@ export default defineConfig({
           name: 'unit',
           include: ['electron/**/*.test.ts', 'db/**/*.test.ts', 'renderer/src/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['electron/testSupport/sampleTemplateSetup.ts'],
+          // vitest leaves one core to itself by default, which on a 2-core machine runs every file in
+          // turn; its main process is mostly idle, so both cores run test files.
+          maxWorkers: 2,
           testTimeout: 30_000,
           // Several files build the whole sample county once in beforeAll; on a busy 2-core machine that
           // setup alone can pass the default 10 s.
@@ -25,6 +29,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
           environment: 'node',
+          globalSetup: ['electron/testSupport/sampleTemplateSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

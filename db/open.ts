@@ -45,9 +45,19 @@ export { StoreError };
 export const migrationsFolder = (): string => appPath('db', 'migrations');
 
 /** Opens SQLite through the binding built for this runtime (Node's or Electron's), on a long-path-safe name. */
+/**
+ * How long a write waits for another connection's write to end before giving up. The longest write — the CLI
+ * building a sample year in one transaction — takes 6 s on an idle two-core PC and over 40 s on one loaded ten
+ * times over; the app, a second window (the web bridge) or the CLI beside them waits that out rather than
+ * failing with "database is locked". Past it the caller is told in Chinese (electron/ipc/router.ts).
+ */
+export const BUSY_TIMEOUT_MS = 120_000;
+
 function connect(file: string, options: Database.Options = {}): Database.Database {
   const binding = chooseSqliteBinding({ versions: process.versions, rootDir: appRoot() });
-  return new Database(sqliteFileName(file), { ...options, ...bindingOptions(binding) });
+  // better-sqlite3 sets busy_timeout from `timeout` (5 s by default) before the first statement, so even the
+  // pragmas and checks of opening wait as long as every later write.
+  return new Database(sqliteFileName(file), { timeout: BUSY_TIMEOUT_MS, ...options, ...bindingOptions(binding) });
 }
 
 interface SchemaState {
@@ -185,9 +195,6 @@ function rowBreakingCheck(sqlite: Database.Database, reason: string): string | n
 function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  // Another process's longest write — the CLI building a sample year in one transaction — takes several
-  // seconds on a busy two-core office PC; a click in the app waits that out rather than failing.
-  sqlite.pragma('busy_timeout = 15000');
   sqlite.pragma('synchronous = NORMAL');
 }
 

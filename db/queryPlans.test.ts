@@ -9,7 +9,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { closeDatabase, openDatabase, type Store } from './open';
-import { generateDemoCounty } from '../electron/demo/generate';
 import { importPackage } from '../electron/exchange/incoming';
 import { exportReport } from '../electron/exchange/outgoing';
 import { createAppContext, type CallContext } from '../electron/ipc/context';
@@ -18,8 +17,7 @@ import { createRouter } from '../electron/ipc/router';
 import { listRounds } from '../electron/monitoring/rounds';
 import { listOperators } from '../electron/registry/operators';
 import { initInstallation } from '../electron/registry/setup';
-import { setUpSampleDatabase } from '../electron/demo/sampleDatabase';
-import { TEST_ACTOR } from '../electron/testSupport/fixtures';
+import { copySampleCounty2020, TEST_ACTOR } from '../electron/testSupport/fixtures';
 
 const YEAR = 2020;
 
@@ -120,9 +118,8 @@ afterAll(() => {
 });
 
 beforeAll(async () => {
+  copySampleCounty2020(path.join(folder, 'county.db'));
   const sample = storeAt('county.db');
-  setUpSampleDatabase(sample.db, TEST_ACTOR, { regionCode: '652822', operatorName: '张三' });
-  generateDemoCounty(sample.db, TEST_ACTOR, { year: YEAR });
   county = administratorOf(sample);
   const roundId = listRounds(sample.db, YEAR).at(-1)!.id;
   const projects = (await county.call('projects.list', { year: YEAR })) as { id: string; povertyFund: boolean }[];

@@ -7,7 +7,7 @@ import { reportSheet } from './monitoringData';
 let app: AppUnderTest;
 
 appsPerTest(async () => {
-  app = await startCountyApp((county) => county.call('database.openSample', { year: 2020 }));
+  app = await startCountyApp((county) => county.call('database.openSample', { year: 2020 }), { sampleMade: true });
 });
 
 describe('a fresh dialog', () => {

@@ -11,7 +11,7 @@ let app: AppUnderTest;
 appsPerTest(async () => {
   app = await startCountyApp(async (county) => {
     await county.call('database.openSample', { year: 2020 });
-  });
+  }, { sampleMade: true });
 });
 
 type Cycle = Output<'projects.cycle'>;

@@ -17,7 +17,7 @@ appsPerTest(async () => {
     await county.call('session.changePassword', { current: null, next: ADMIN_PASSWORD });
     await county.call('operators.create', { name: '李经办', role: 'clerk', password: null });
     await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
-  });
+  }, { sampleMade: true });
 });
 
 /** The first unit whose approved department-wide target has no self-evaluation yet and weights on every row. */

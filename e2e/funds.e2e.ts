@@ -26,7 +26,7 @@ appsPerTest(async () => {
     for (const [id, category] of [[ids.industry, '产业'], [ids.road, '基础设施']] as const) {
       await county.call('funds.saveDetails', { projectId: id, version: 0, category, households: 30, people: 120, povertyHouseholds: 10, povertyPeople: 40, monitoredHouseholds: 2, monitoredPeople: 7 });
     }
-  });
+  }, { sampleMade: true });
 });
 
 async function screenshot(name: string): Promise<string> {

@@ -4,12 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeEach, inject } from 'vitest';
 import { startBridge, type Bridge } from '../electron/bridge/server';
 import type { Channel, Input, Output, Result } from '../electron/ipc/contract';
+import { sampleDatabasePath } from '../electron/backup/databaseFiles';
+import type { DemoSummary } from '../electron/demo';
 import { appPath } from '../electron/paths';
-import { launchChromium } from '../electron/testSupport/chromium';
+import { launchBrowser, WINDOW_OPTIONS } from '../electron/testSupport/chromium';
+import { sampleTemplate } from '../electron/testSupport/sampleTemplate';
 
 export const ARTIFACTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
@@ -39,26 +42,47 @@ export interface StartOptions {
   staticDir?: string;
   /** Names this app's failure screenshot when a test runs several (县, 州, 单位). */
   label?: string;
+  /**
+   * The user-data folder already holds the sample county of 2020 as 张三 made it (打开示例数据库 once before), copied
+   * from the run's template: `database.openSample` for 2020 then opens it at once (its `generated` is null).
+   */
+  sampleMade?: boolean;
 }
+
+/** What the generator reported when it made the sample copied by `sampleMade`. */
+export const madeSampleSummary = (): DemoSummary => sampleTemplate(inject('sampleTemplate')).summary;
+
+/**
+ * One Chromium per test file, started by the first app: each app gets a fresh context of its own (cookies,
+ * storage and downloads apart), so tests stay independent without paying a browser start each.
+ */
+let sharedBrowser: Promise<Browser> | undefined;
+const browserForFile = (): Promise<Browser> =>
+  (sharedBrowser ??= launchBrowser());
+afterAll(async () => {
+  await (await sharedBrowser)?.close();
+  sharedBrowser = undefined;
+});
 
 /** The apps started during the current test, for appsPerTest to screenshot and close. */
 const startedApps: { app: AppUnderTest; label: string | undefined }[] = [];
 
-export async function startApp({ staticDir = appPath('out', 'renderer'), label }: StartOptions = {}): Promise<AppUnderTest> {
+export async function startApp({ staticDir = appPath('out', 'renderer'), label, sampleMade = false }: StartOptions = {}): Promise<AppUnderTest> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error(`${staticDir} 中没有构建好的界面：请先运行 node electron/tooling/build.mjs（或 npx vite build --config vite.config.mts）`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-'));
+  if (sampleMade) fs.copyFileSync(sampleTemplate(inject('sampleTemplate')).file, sampleDatabasePath(dir));
   const bridge = await startBridge({ dbPath: path.join(dir, 'jixiao.db'), staticDir, dataDir: dir });
   let context: BrowserContext | undefined;
   try {
-    context = await launchChromium(path.join(dir, 'chromium-profile'));
+    context = await (await browserForFile()).newContext(WINDOW_OPTIONS);
   } catch (error) {
     await bridge.close();
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   const pageErrors: string[] = [];
   let closed = false;
   page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -6,7 +6,7 @@ import { appsPerTest, startCountyApp, type AppUnderTest } from './harness';
 let app: AppUnderTest;
 
 appsPerTest(async () => {
-  app = await startCountyApp((county) => county.call('database.openSample', { year: 2020 }));
+  app = await startCountyApp((county) => county.call('database.openSample', { year: 2020 }), { sampleMade: true });
 });
 
 /** The contract channels the page asks for from now on. */

@@ -17,7 +17,7 @@ appsPerTest(async () => {
   app = await startCountyApp(async (county) => {
     await county.call('database.openSample', { year: 2020 });
     roundId = (await county.call('monitoring.createRound', { year: 2020, month: 8, deadline: '2020-08-31', scope: 'all' })).id;
-  });
+  }, { sampleMade: true });
 });
 
 const GOAL_PROGRESS = '截至八月末，已完成年度计划的主要建设内容，剩余工程因政府采购程序尚未完成而推迟，预计十月底前全部完工并通过验收。';

@@ -17,7 +17,7 @@ appsPerTest(async () => {
     // The bureau's reviewer: whoever submits a sheet does not approve it too.
     await secureAdmin(county);
     await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
-  });
+  }, { sampleMade: true });
 });
 
 

@@ -12,7 +12,7 @@ appsPerTest(async () => {
     const clerk = await county.call('operators.create', { name: '李经办', role: 'clerk', password: null });
     // The harness shares the page's session, so the page comes up signed in as the clerk.
     await county.call('session.signIn', { operatorId: clerk.id, password: null });
-  });
+  }, { sampleMade: true });
 });
 
 describe('a clerk on the administrator’s pages', () => {

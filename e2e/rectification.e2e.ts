@@ -37,7 +37,7 @@ appsPerTest(async () => {
     await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
     await county.call('operators.create', { name: '李经办', role: 'clerk', password: null });
     await county.call('operators.create', { name: '马部门', role: 'department', password: null, departmentCode: code });
-  });
+  }, { sampleMade: true });
 });
 
 const ROLES = { 张三: '张三（系统管理员）', 李经办: '李经办（经办人）', 马部门: '马部门（主管部门审核人）', 王审核: '王审核（审核人）' } as const;

@@ -16,7 +16,7 @@ appsPerTest(async () => {
     await county.call('database.openSample', { year: 2020 });
     await county.call('session.changePassword', { current: null, next: ADMIN_PASSWORD });
     await county.call('operators.create', { name: '李经办', role: 'clerk', password: null });
-  });
+  }, { sampleMade: true });
 });
 
 describe('the results list in the browser', () => {

@@ -13,7 +13,7 @@ import { XLSX_MIME } from './fixtures';
 let app: AppUnderTest;
 
 appsPerTest(async () => {
-  app = await startCountyApp((county) => county.call('database.openSample', { year: 2020 }));
+  app = await startCountyApp((county) => county.call('database.openSample', { year: 2020 }), { sampleMade: true });
 });
 
 /** A not-yet-started approved target with a qualitative row and every row weighted, and its approved rows. */

@@ -16,7 +16,7 @@ appsPerTest(async () => {
     await county.call('session.changePassword', { current: null, next: ADMIN_PASSWORD });
     await county.call('operators.create', { name: '李经办', role: 'clerk', password: null });
     await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
-  });
+  }, { sampleMade: true });
 });
 
 /** An approved target not yet evaluated, with a qualitative indicator and every row weighted: the case the form is about. */

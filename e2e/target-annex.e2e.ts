@@ -20,7 +20,7 @@ appsPerTest(async () => {
     await county.call('database.openSample', { year: 2020 });
     await county.call('session.changePassword', { current: null, next: ADMIN_PASSWORD });
     await county.call('operators.create', { name: '王审核', role: 'reviewer', password: null });
-  });
+  }, { sampleMade: true });
 });
 
 const WAN = 1_000_000;

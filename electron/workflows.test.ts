@@ -69,6 +69,7 @@ const inspectionCommands: CommandTable = {
     usage: 'inspection count',
     summary: '绩效检查记录的数量',
     database: true,
+    permission: 'view',
     run(store, { io }) {
       io.out(String((store.sqlite.prepare('SELECT count(*) AS n FROM inspections WHERE deleted = 0').get() as { n: number }).n));
     },

@@ -2,20 +2,18 @@ import { eq } from 'drizzle-orm';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { auditLog, projects, targets, units } from '../../db/schema';
-import { generateDemoCounty } from '../demo/generate';
 import { projectKey } from '../projects/projects';
 import { createUnit } from '../registry/units';
 import { updateSetting } from '../settings/settings';
 import { targetKey } from '../targets/store';
-import { countyStore, sampleCountyStore, TEST_ACTOR } from '../testSupport/fixtures';
+import { countyStore, sampleCounty2020, TEST_ACTOR } from '../testSupport/fixtures';
 import { auditPage, auditWorkbook, recordAudit } from './audit';
 
 const everything = { page: 1, pageSize: 200 };
 
 describe('the audit log as people read it', () => {
   it('names each record by its kind, code and name instead of internal keys', () => {
-    const { db } = sampleCountyStore();
-    generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    const { db } = sampleCounty2020();
     const project = db.select().from(projects).where(eq(projects.year, 2020)).orderBy(projects.code).get()!;
     const projectTarget = db.select().from(targets).where(eq(targets.projectId, project.id)).get()!;
     const departmentTarget = db.select().from(targets).where(eq(targets.kind, 'department')).get()!;

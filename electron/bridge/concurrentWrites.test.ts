@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase } from '../../db/open';
+import Database from 'better-sqlite3';
+import { BUSY_TIMEOUT_MS, closeDatabase, openDatabase } from '../../db/open';
 import { countRows } from '../../db/open';
-import { generateDemoCounty } from '../demo/generate';
-import { setUpSampleDatabase } from '../demo/sampleDatabase';
 import { units } from '../../db/schema';
-import { tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { copySampleCounty2020, tempDir } from '../testSupport/fixtures';
 import { browser, type Reply } from '../testSupport/bridgeClient';
+import { toErrorPayload } from '../ipc/router';
 import { startBridge, type Bridge } from './server';
 
 let bridge: Bridge | null = null;
@@ -27,11 +27,8 @@ function cliProcess(...argv: string[]): Promise<{ code: number | null; err: stri
 describe('two processes writing one database', () => {
   it('lets the CLI and the bridge write at the same time, each waiting its turn', async () => {
     const dbPath = path.join(tempDir(), 'county.db');
-    const setup = openDatabase(dbPath);
     // A sample database with one year in it, because the CLI's sample-data generator refuses real ones.
-    setUpSampleDatabase(setup.db, TEST_ACTOR, { regionCode: '652822', operatorName: '张三' });
-    generateDemoCounty(setup.db, TEST_ACTOR, { year: 2020 });
-    closeDatabase(setup);
+    copySampleCounty2020(dbPath);
     bridge = await startBridge({ dbPath, dataDir: path.dirname(dbPath) });
     const b = bridge;
     const call = browser(b);
@@ -60,5 +57,41 @@ describe('two processes writing one database', () => {
     } finally {
       closeDatabase(check);
     }
-  }, 60_000);
+  }, 180_000);
+
+  it('makes every connection wait as long as the longest write, from its first statement on', () => {
+    const store = openDatabase(path.join(tempDir(), 'county.db'));
+    try {
+      expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
+      expect(BUSY_TIMEOUT_MS).toBeGreaterThanOrEqual(60_000);
+    } finally {
+      closeDatabase(store);
+    }
+  });
+
+  it('tells a write that waited past the timeout, in Chinese, that nothing was written and to retry', () => {
+    const file = path.join(tempDir(), 'county.db');
+    const store = openDatabase(file);
+    const holder = new Database(file);
+    // A connection that does not wait: what every connection meets once BUSY_TIMEOUT_MS has passed.
+    const impatient = new Database(file, { timeout: 0 });
+    try {
+      holder.exec('BEGIN IMMEDIATE');
+      let refusal: unknown;
+      try {
+        impatient.exec('CREATE TABLE busy_probe (x)');
+      } catch (error) {
+        refusal = error;
+      }
+      expect(toErrorPayload(refusal)).toEqual({
+        code: 'CONFLICT',
+        message: `数据库正被另一个程序（另一个窗口、命令行或正在进行的导入）写入，等了 ${BUSY_TIMEOUT_MS / 1000} 秒仍未结束。本次操作没有写入任何内容，请等它完成后重试。`,
+      });
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+      impatient.close();
+      closeDatabase(store);
+    }
+  });
 });

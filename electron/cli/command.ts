@@ -27,9 +27,11 @@ export type Command =
       /**
        * What the command does to its workflow's records, as a channel's permission: a command that enters
        * or reviews them is refused on an installation whose role lacks the workflow, as the IPC router
-       * refuses its channels (installationRefusal). Without it the command only reads or administers.
+       * refuses its channels (installationRefusal). Required, so that a new writing command cannot slip
+       * past that refusal by saying nothing: one that only reads says `view`, one that administers the
+       * installation its administrative permission (`backup.manage`, `public` for first-run setup).
        */
-      permission?: Permission;
+      permission: Permission;
       run(store: Store, run: CommandRun): void | Promise<void>;
     }
   | { usage: string; summary: string; database: false; run(run: CommandRun): void | Promise<void> };

@@ -3,11 +3,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase } from '../../db/open';
-import { generateDemoCounty } from '../demo/generate';
-import { setUpSampleDatabase } from '../demo/sampleDatabase';
 import { runCli } from '../testSupport/cli';
-import { tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { copySampleCounty2020, tempDir } from '../testSupport/fixtures';
 
 const CHILD = path.resolve('electron/testSupport/cliChild.ts');
 
@@ -105,10 +102,7 @@ describe('honest errors of the command line', () => {
   it('says the disk is full when a backup cannot be written, leaving no 0-byte file', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'county.db');
-    const setup = openDatabase(db);
-    setUpSampleDatabase(setup.db, TEST_ACTOR, { regionCode: '652822', operatorName: '张三' });
-    generateDemoCounty(setup.db, TEST_ACTOR, { year: 2020 });
-    closeDatabase(setup);
+    copySampleCounty2020(db);
     expect(fs.statSync(db).size).toBeGreaterThan(1024 * 1024);
     const out = path.join(dir, 'backup.db');
     // A file-size limit of 512 KB makes every write past it fail, as a disk that fills up half-way does.

@@ -1,11 +1,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installationRefusal } from '../domain/permissions';
+import { installationRefusal, PERMISSION_NAMES } from '../domain/permissions';
+import { commandsOf, PLUGS } from '../plugs';
+import { WORKFLOWS } from '../workflows';
+import type { CommandTable } from './command';
 import { tempDir } from '../testSupport/fixtures';
 import { runCli } from '../testSupport/cli';
 
 const run = runCli;
+
+/** The commands on a database that declare no permission the router knows, which the CLI could not refuse. */
+const undeclaredPermissions = (commands: CommandTable): string[] =>
+  Object.entries(commands)
+    .filter(([, command]) => command.database && !(PERMISSION_NAMES as readonly unknown[]).includes((command as { permission?: unknown }).permission))
+    .map(([name]) => name);
+
+describe('the permission every command declares', () => {
+  it('is declared, as a permission of the table, by every command of every workflow that opens a database', () => {
+    const commands = commandsOf(WORKFLOWS, PLUGS);
+    expect(Object.values(commands).filter((command) => command.database).length).toBeGreaterThan(15);
+    expect(undeclaredPermissions(commands)).toEqual([]);
+  });
+
+  it('is missing from a command that says none or names an unknown one, which the check names', () => {
+    const silent = { usage: 'inspection close', summary: '关闭检查', database: true, run: () => {} } as unknown as CommandTable[string];
+    const misspelt = { ...silent, permission: 'enters' } as unknown as CommandTable[string];
+    expect(undeclaredPermissions({ ...commandsOf(WORKFLOWS, PLUGS), 'inspection close': silent, 'inspection open': misspelt })).toEqual(['inspection close', 'inspection open']);
+  });
+});
 
 describe('jixiao CLI', () => {
   it('sets up a county and reports it in stats --json', async () => {

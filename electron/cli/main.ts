@@ -61,7 +61,7 @@ function findCommand(commands: CommandTable, positional: readonly string[]): { n
 function refuseUnlessInstallationUses(store: Store, served: Served, name: string, command: Extract<Command, { database: true }>): void {
   const installation = currentInstallation(store.db);
   const owner = served.workflows.find((workflow) => served.plugs[workflow.name]?.commands?.[name] === command);
-  if (!installation || !owner || !command.permission) return;
+  if (!installation || !owner) return;
   const reason = installationRefusal(installation.role, owner.name as InstalledWorkflow, command.permission);
   if (reason) throw new AppError('FORBIDDEN', reason);
 }

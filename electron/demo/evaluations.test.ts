@@ -18,9 +18,8 @@ import { listFirms } from '../experts/firms';
 import { listRectifications } from '../rectification/views';
 import { changeOwnPassword, createOperator, listOperators } from '../registry/operators';
 import { generateResults, recordDecision, resultsView } from '../results/proposals';
-import { TEST_ACTOR } from '../testSupport/fixtures';
-import { generateDemoCounty, type DemoSummary } from './generate';
-import { setUpSampleDatabase } from './sampleDatabase';
+import { copySampleCounty2020, TEST_ACTOR } from '../testSupport/fixtures';
+import type { DemoSummary } from './generate';
 
 let store: Store;
 let db: Db;
@@ -29,11 +28,11 @@ let folder: string;
 
 beforeAll(() => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-evaluations-'));
-  store = openDatabase(path.join(folder, '示例数据库.db'));
+  const file = path.join(folder, '示例数据库.db');
+  summary = copySampleCounty2020(file);
+  store = openDatabase(file);
   db = store.db;
-  setUpSampleDatabase(db, TEST_ACTOR, { regionCode: '652822', operatorName: '张三' });
-  summary = generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
-}, 60_000);
+});
 
 afterAll(() => {
   closeDatabase(store);

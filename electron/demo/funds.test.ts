@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fundsOverview } from '../funds';
 import { listAudit } from '../audit/audit';
-import { sampleCountyStore, TEST_ACTOR } from '../testSupport/fixtures';
-import { generateDemoCounty } from './generate';
+import { sampleCounty2020 } from '../testSupport/fixtures';
 
 describe('衔接资金 of the sample county', () => {
   it('gives every fund project its category, documents of the centre and the county, and payments within the allocation, some behind', () => {
-    const { db } = sampleCountyStore();
-    const summary = generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    const { db, summary } = sampleCounty2020();
     expect(summary.funds.projects).toBe(summary.povertyFundProjects);
     const o = fundsOverview(db, 2020, '2020-11-30');
     expect(o.levels.map((l) => l.level)).toEqual(['中央', '县']);

@@ -5,16 +5,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeDatabase, type Store } from '../../db/open';
+import type { Store } from '../../db/open';
 import { units } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import { fundsOverview, fundsSummary } from '../funds/summary';
 import { downloadFeedbackAttachment } from '../rectification/files';
 import { accountabilityList, listRectifications, rectificationDetail } from '../rectification/views';
 import { runCli } from '../testSupport/cli';
-import { freshStore, sampleCountyStore, TEST_ACTOR } from '../testSupport/fixtures';
+import { copySampleCounty2020, freshStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { localDate } from '../domain/clock';
-import { generateDemoCounty, type DemoSummary } from './generate';
+import type { DemoSummary } from './generate';
 
 let sampleFile: string;
 let summary: DemoSummary;
@@ -23,11 +23,8 @@ let store: Store;
 // One sample made and kept in a folder of this file's own (test stores are removed after each test), each
 // test reading it through its own connection.
 beforeAll(() => {
-  const made = sampleCountyStore();
-  summary = generateDemoCounty(made.db, TEST_ACTOR, { year: 2020 });
-  closeDatabase(made);
   sampleFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-sample-')), '示例数据库.db');
-  fs.copyFileSync(made.path, sampleFile);
+  summary = copySampleCounty2020(sampleFile);
 });
 afterAll(() => fs.rmSync(path.dirname(sampleFile), { recursive: true, force: true }));
 beforeEach(() => {

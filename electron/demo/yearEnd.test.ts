@@ -13,25 +13,24 @@ import { listRounds } from '../monitoring/rounds';
 import { getSheet, listSheets, type SheetDetail } from '../monitoring/sheets';
 import { getReview, listReviews } from '../selfEvaluation/review/reviews';
 import { getSelfEvaluation, listSelfEvaluations } from '../selfEvaluation/selfEvaluations';
-import { sampleCountyStore, TEST_ACTOR } from '../testSupport/fixtures';
+import { copySampleCounty2020, sampleCountyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { PLANTED_BREAKS } from './externalTables';
 import { generateDemoCounty, type DemoSummary } from './generate';
-import { setUpSampleDatabase } from './sampleDatabase';
 
 let store: Store;
 let db: Db;
 let summary: DemoSummary;
 let folder: string;
 
-// One sample for the whole file (it takes seconds to make), opened here rather than by the fixtures,
+// One copy of the run's sample for the whole file, opened here rather than by the fixtures,
 // which close their databases after each test.
 beforeAll(() => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-year-end-'));
-  store = openDatabase(path.join(folder, '示例数据库.db'));
+  const file = path.join(folder, '示例数据库.db');
+  summary = copySampleCounty2020(file);
+  store = openDatabase(file);
   db = store.db;
-  setUpSampleDatabase(db, TEST_ACTOR, { regionCode: '652822', operatorName: '张三' });
-  summary = generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
-}, 60_000);
+});
 
 afterAll(() => {
   closeDatabase(store);

@@ -16,6 +16,7 @@ export const evaluationCommands: CommandTable = {
     usage: 'evaluation list --year 年度 [--json]',
     summary: '列出该年度的部门评价和财政评价：类型、项目编码、模板版本、总分、等级和状态',
     database: true,
+    permission: 'view',
     run(store, { args, io }) {
       const year = yearOption(requireOption(args, '--year', '评价年度，例如 --year 2020'));
       const rows = listEvaluations(store.db, { year }).map((row) => ({

@@ -45,6 +45,7 @@ export const exchangeCommands: CommandTable = {
     usage: `package export --out 文件 [--stage ${STAGES.join('|')}] [--full] [--year 年度] [--county 区划代码 | --unit 单位编码]`,
     summary: '导出数据包：县级、预算单位导出上报包；州级用 --county、县级用 --unit 导出给下级的反馈包（增量，--full 为全量）',
     database: true,
+    permission: 'enter',
     run(store, { args, io }) {
       const options = { year: yearOf(store, args), stage: stageNamed(optionText(args, '--stage')), full: args.options.has('--full'), out: path.resolve(requireOption(args, '--out', '数据包文件路径')) };
       const { role } = requireInstallation(store.db);
@@ -62,6 +63,7 @@ export const exchangeCommands: CommandTable = {
     usage: 'package verify 文件',
     summary: '检查数据包的签名、校验值、接收方和序号，不写入任何数据',
     database: true,
+    permission: 'view',
     run(store, { args, io }) {
       const installation = requireInstallation(store.db);
       const verified = readPackageFile(fileArgument(args, '要检查的数据包'), verifyContext(store, selfId(installation), { trust: true }));
@@ -93,6 +95,7 @@ export const exchangeCommands: CommandTable = {
     usage: 'package import 文件 [--dry-run] [--trust]',
     summary: '导入数据包（--dry-run 只预览；--trust 首次接收时信任对方公钥，请先电话核对指纹）',
     database: true,
+    permission: 'enter',
     run(store, { args, io }) {
       const trust = args.options.has('--trust');
       const summary = importPackage(store, SYSTEM_ACTOR, fileArgument(args, '要导入的数据包'), {
@@ -108,6 +111,7 @@ export const exchangeCommands: CommandTable = {
     usage: 'package receipt 已导入的数据包 --out 回执文件',
     summary: '为本机已导入的数据包出具签名回执，交回发送方',
     database: true,
+    permission: 'enter',
     run(store, { args, io }) {
       const installation = requireInstallation(store.db);
       const { manifest } = readPackageFile(fileArgument(args, '已导入的数据包'), verifyContext(store, selfId(installation), { trust: true }));

@@ -6,6 +6,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Store } from '../../db/open';
 import { exchangeDecisions } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
+import { isRedecision, redecisionOpinion, redecisionRefusal } from '../domain/prefecture';
 import { AppError } from '../errors';
 import { RecordStore } from './records';
 import { exchangeEntity } from './registry';
@@ -15,6 +16,8 @@ export interface DecisionInput {
   recordId: string;
   action: 'approve' | 'return';
   opinion: string;
+  /** Why a decision already sent down on this version is changed (改判); required then, refused otherwise. */
+  reason?: string;
 }
 
 /** What the reviewing workflow sees of a record before deciding it: its state as it came. */
@@ -42,7 +45,12 @@ export function queueDecisions(store: Store, actor: Actor, inputs: readonly Deci
     if (!peer) throw new AppError('INVALID_INPUT', `该${entity.label}不是从下级收到的，请在本机的审核流程中处理`);
     const why = refusal({ naturalKey: record.naturalKey, status: String(record.row.status) });
     if (why) throw new AppError('INVALID_INPUT', `${entity.label}（${record.naturalKey}）${why}`);
+    const sent = isRedecision(sentOnVersion(store, entity.name, record.id), record.version);
+    const redecision = redecisionRefusal(sent, input.reason);
+    if (redecision) throw new AppError('INVALID_INPUT', `${entity.label}（${record.naturalKey}）：${redecision}`);
+    if (!sent && input.reason?.trim()) throw new AppError('INVALID_INPUT', `${entity.label}（${record.naturalKey}）还没有发给下级的审核结论，不是改判：请不要填写改判理由`);
     return {
+      redecided: sent,
       id: randomUUID(),
       peer,
       entity: entity.name,
@@ -50,12 +58,12 @@ export function queueDecisions(store: Store, actor: Actor, inputs: readonly Deci
       naturalKey: record.naturalKey,
       recordVersion: record.version,
       action: input.action,
-      opinion: input.opinion.trim(),
+      opinion: sent ? redecisionOpinion(input.reason!, input.opinion) : input.opinion.trim(),
       decidedBy: actor.name,
     };
   });
   store.db.transaction((tx) => {
-    for (const decision of decisions) {
+    for (const { redecided, ...decision } of decisions) {
       // A newer decision on the same record replaces one not yet sent.
       tx.delete(exchangeDecisions)
         .where(and(eq(exchangeDecisions.recordId, decision.recordId), eq(exchangeDecisions.entity, decision.entity), isNull(exchangeDecisions.packageId)))
@@ -64,24 +72,36 @@ export function queueDecisions(store: Store, actor: Actor, inputs: readonly Deci
       recordAudit(tx, actor, {
         entity: decision.entity,
         naturalKey: decision.naturalKey,
-        action: decision.action === 'return' ? '州级退回（待发送）' : '州级审核通过（待发送）',
+        action: `${redecided ? '改判：' : ''}${decision.action === 'return' ? '州级退回（待发送）' : '州级审核通过（待发送）'}`,
         opinion: decision.opinion || null,
       });
     }
   });
-  return decisions;
+  return decisions.map(({ redecided: _redecided, ...decision }) => decision);
 }
 
-/** The latest decision taken here on each of these records, and whether a reply carried it yet. */
+/** The newest version of the record on which a reply already carried a decision taken here, or null. */
+function sentOnVersion(store: Store, entity: string, recordId: string): number | null {
+  const row = store.sqlite
+    .prepare('SELECT max(record_version) AS version FROM exchange_decisions WHERE entity = ? AND record_id = ? AND package_id IS NOT NULL')
+    .get(entity, recordId) as { version: number | null };
+  return row.version;
+}
+
+/**
+ * The latest decision taken here on each of these records, whether a reply carried it yet, and the newest
+ * version of the record a sent decision was on (a new decision on that version is a 改判).
+ */
 export function latestDecisionsOn(store: Store, entity: string, recordIds: readonly string[]) {
   const rows = store.sqlite
     .prepare(
-      `SELECT record_id AS recordId, action, opinion, decided_at AS decidedAt, package_id AS packageId
+      `SELECT record_id AS recordId, action, opinion, decided_at AS decidedAt, package_id AS packageId,
+              (SELECT max(record_version) FROM exchange_decisions s WHERE s.entity = d.entity AND s.record_id = d.record_id AND s.package_id IS NOT NULL) AS sentOnVersion
          FROM exchange_decisions d
         WHERE entity = ? AND record_id IN (SELECT value FROM json_each(?))
           AND id = (SELECT id FROM exchange_decisions WHERE record_id = d.record_id AND entity = d.entity ORDER BY decided_at DESC LIMIT 1)`,
     )
-    .all(entity, JSON.stringify(recordIds)) as { recordId: string; action: 'approve' | 'return'; opinion: string; decidedAt: string; packageId: string | null }[];
+    .all(entity, JSON.stringify(recordIds)) as { recordId: string; action: 'approve' | 'return'; opinion: string; decidedAt: string; packageId: string | null; sentOnVersion: number | null }[];
   return new Map(rows.map(({ recordId, packageId, ...decision }) => [recordId, { ...decision, sent: packageId !== null }]));
 }
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { closeDatabase, openDatabase, type Store } from '../../db/open';
+import { listAudit } from '../audit/audit';
 import { initInstallation } from '../registry/setup';
 import { seedStarterLibrary, starterLibrary } from '../library/starter';
 import { applyLibraryPackage } from '../library/package';
@@ -12,7 +13,7 @@ import { listLibraryVersions } from '../library/versions';
 import { seedCounty, type SeedIndicator, type SeedProject, type SeedProjectTarget } from '../testSupport/county';
 import { daysFromToday, freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { dump, membersOf, packageRecords, setPackageRecords, signedBy, type PackageRecord } from '../testSupport/forgedPackages';
-import { countyTargets } from '../prefecture/reviewLists';
+import { countyTargets, targetsDecidedAbove } from '../prefecture/reviewLists';
 import { openRectification } from '../rectification';
 import { recordDecision } from '../prefecture/decisions';
 import { listPeers, packageHistory } from './history';
@@ -489,15 +490,39 @@ describe('prefecture reply: review decisions travel back until a receipt acknowl
 
   it('carries only the latest decision on a record, and applies it after an earlier one', () => {
     const { dir, c, pref } = reportedAndReturned();
-    importInto(c, replyTo(pref, dir).file);
     const target = pref.sqlite.prepare("SELECT id FROM targets WHERE owner_code = 'P002'").get() as { id: string };
-    recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'approve', opinion: '' });
+    // Not yet sent: a second decision simply replaces the first.
+    recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'return', opinion: OPINION });
+    importInto(c, replyTo(pref, dir).file);
+    recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'approve', opinion: '', reason: '县里补充了测算依据' });
     const next = replyTo(pref, dir);
     expect(next.counts.decisions).toBe(1);
     expect(JSON.parse(membersOf(next.file).get('decisions.json')!.toString())).toMatchObject([{ action: 'approve' }]);
     const applied = importInto(c, next.file);
     expect(applied.decisions).toBe(1);
     expect(applied.records).toEqual([{ entity: 'decision', label: '审核意见', naturalKey: '652822/2020/project/P002', action: 'updated' }]);
+  });
+
+  it('takes a new decision on a version already decided and sent down only as a 改判 with its reason, which the county reads and the log keeps', () => {
+    const { dir, c, pref } = reportedAndReturned();
+    const target = pref.sqlite.prepare("SELECT id FROM targets WHERE owner_code = 'P002'").get() as { id: string };
+    expect(() => recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'approve', opinion: '', reason: '县里补充了测算依据' })).toThrow(
+      '绩效目标（652822/2020/project/P002）还没有发给下级的审核结论，不是改判：请不要填写改判理由',
+    );
+    importInto(c, replyTo(pref, dir).file);
+    const before = dump(pref.sqlite);
+    for (const reason of [undefined, '  ']) {
+      expect(() => recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'approve', opinion: '同意', ...(reason === undefined ? {} : { reason }) })).toThrow(
+        '绩效目标（652822/2020/project/P002）：对这一版本的审核结论已随回复发给下级，再次审核即为改判：请填写改判理由，下级会看到它',
+      );
+    }
+    expect(dump(pref.sqlite)).toBe(before);
+
+    recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'approve', opinion: '同意', reason: '县里补充了测算依据' });
+    expect(listAudit(pref.db, { entity: 'target', limit: 1 })[0]).toMatchObject({ action: '改判：州级审核通过（待发送）', opinion: '【改判】理由：县里补充了测算依据；审核意见：同意' });
+    importInto(c, replyTo(pref, dir).file);
+    // The county's 州级审核结果 shows the prefecture's latest decision, the 改判 and its reason with it.
+    expect(targetsDecidedAbove(c, YEAR).find((t) => t.ownerCode === 'P002')?.aboveDecision).toMatchObject({ action: 'approve', opinion: '【改判】理由：县里补充了测算依据；审核意见：同意' });
   });
 
   it('still refuses a reply older than one already imported, whatever order the receipts came in', () => {

@@ -2,9 +2,8 @@
 // package is built with: on a real county, full and incremental, up and down, the numbers agree.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateDemoCounty } from '../demo/generate';
 import { issueRoundToCounties } from '../monitoring';
-import { prefectureStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { prefectureStore, sampleCounty2020, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { importPackage } from './incoming';
 import { exportReceipt, exportReply, exportReport, previewExport } from './outgoing';
 
@@ -14,8 +13,7 @@ const importInto = (store: Parameters<typeof importPackage>[0], file: string) =>
 describe('export preview', () => {
   it('counts what the county report carries, full and after a receipt with local changes since', () => {
     const dir = tempDir();
-    const county = sampleCountyStore();
-    generateDemoCounty(county.db, TEST_ACTOR, { year: YEAR });
+    const county = sampleCounty2020();
     const pref = prefectureStore();
     const all = { year: YEAR, stage: 'all', full: true } as const;
 
@@ -39,8 +37,7 @@ describe('export preview', () => {
 
   it('counts what the prefecture reply carries, decisions included', () => {
     const dir = tempDir();
-    const county = sampleCountyStore();
-    generateDemoCounty(county.db, TEST_ACTOR, { year: YEAR });
+    const county = sampleCounty2020();
     const pref = prefectureStore();
     importInto(pref, exportReport(county, TEST_ACTOR, { year: YEAR, stage: 'all', full: true, out: path.join(dir, 'report.zip') }).file);
     // A reply carries nothing the county issued itself, so what it has to count is the prefecture's own round.

@@ -9,6 +9,7 @@ export const fundsCommands: CommandTable = {
     usage: 'funds summary --year 年度 [--json]',
     summary: '衔接资金：按级次的分配数、支付数、支出进度、产业项目资金及占比、落后于序时进度的项目',
     database: true,
+    permission: 'view',
     run(store, { args, io }) {
       const s = fundsSummary(fundsOverview(store.db, requireYear(args)));
       if (args.options.has('--json')) return io.out(JSON.stringify(s, null, 2));

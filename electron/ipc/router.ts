@@ -2,7 +2,7 @@
 // channel and the input, requires a signed-in operator where needed, and turns every failure into
 // { ok: false, error: { code, message } } with a message a person can act on.
 import { z } from 'zod';
-import { StoreError } from '../../db/open';
+import { BUSY_TIMEOUT_MS, StoreError } from '../../db/open';
 import { installationRefusal, isPrivileged, refusalReason, type Permission } from '../domain/permissions';
 import { AppError, type ErrorPayload } from '../errors';
 import type { WorkflowName } from '../workflows';
@@ -27,10 +27,20 @@ function describeZodError(error: z.ZodError): string {
   return `输入有误：${issues.join('；')}`;
 }
 
+/** SQLite's "database is locked": another connection kept the write lock past the busy timeout. */
+const isDatabaseBusy = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'SqliteError' && String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof AppError) return { code: error.reportedCode, message: error.message };
   if (error instanceof StoreError) return { code: 'STORE', message: error.message };
   if (error instanceof z.ZodError) return { code: 'INVALID_INPUT', message: describeZodError(error) };
+  if (isDatabaseBusy(error)) {
+    return {
+      code: 'CONFLICT',
+      message: `数据库正被另一个程序（另一个窗口、命令行或正在进行的导入）写入，等了 ${BUSY_TIMEOUT_MS / 1000} 秒仍未结束。本次操作没有写入任何内容，请等它完成后重试。`,
+    };
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message: `程序内部错误：${detail}。数据未做修改，请重试或联系技术支持。` };
 }

@@ -22,6 +22,7 @@ export const libraryCommands: CommandTable = {
     usage: 'library search 名称片段 [--json]',
     summary: '按名称的任意部分查找指标',
     database: true,
+    permission: 'view',
     run(store, { args, io }) {
       const text = args.positional.slice(2).join(' ');
       if (!text) throw new UsageError('请给出要查找的指标名称片段');

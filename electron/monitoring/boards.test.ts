@@ -3,10 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { targets } from '../../db/schema';
 import { listAudit } from '../audit/audit';
-import { generateDemoCounty } from '../demo/generate';
 import { listAdjustments } from '../targets/adjustments';
 import { luntaiApprovedTargets } from '../testSupport/approvedTargets';
-import { countyStore, daysFromToday, sampleCountyStore, TEST_ACTOR } from '../testSupport/fixtures';
+import { countyStore, daysFromToday, sampleCounty2020, TEST_ACTOR } from '../testSupport/fixtures';
 import { issueRectification } from '../rectification';
 import { adjustmentDraft, proposeAdjustmentFromSheet } from './adjustments';
 import { roundCoverage, roundWarnings } from './boards';
@@ -205,8 +204,7 @@ describe('a rectification notice or a target adjustment for a red or yellow proj
 
 describe('a round over the demo county', () => {
   it('opens a sheet for every approved project target, with its funds and indicators', () => {
-    const { db } = sampleCountyStore();
-    const demo = generateDemoCounty(db, TEST_ACTOR, { year: 2020 });
+    const { db, summary: demo } = sampleCounty2020();
     const round = createRound(db, TEST_ACTOR, { year: 2020, month: 5, deadline: '2020-05-31', scope: 'all' });
     expect(round.counts.sheets).toBe(demo.projectTargets.approved);
     expect(round.counts.sheets).toBeGreaterThan(50);

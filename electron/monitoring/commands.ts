@@ -27,6 +27,7 @@ export const monitoringCommands: CommandTable = {
     usage: 'export integrated --year 年度 --out 文件.xlsx [--date 报送日期]',
     summary: '按预算管理一体化绩效数据字段（模拟，需与自治区模板核对）导出该年度已批复的项目绩效目标、指标和各轮监控情况（不覆盖已有文件）',
     database: true,
+    permission: 'view',
     run(store, { args, io }) {
       const year = integratedYear(args);
       const out = path.resolve(requireOption(args, '--out', '导出的 Excel 文件路径'));

@@ -13,6 +13,7 @@ import type { Coverage, WarningsBoard } from './boards';
 import type { MonitoringImportPreview, MonitoringImportResult } from './excel';
 import type { RoundReport } from './report';
 import type { RoundCandidate, RoundListing, RoundSummary } from './rounds';
+import type { LaterSheetsOpened } from './issued';
 import type { DepartmentSheetDetail, DepartmentSheetRow } from './departmentSheets';
 import type { SheetDetail, SheetListRow } from './sheets';
 export type { DepartmentSheetDetail, DepartmentSheetRow } from './departmentSheets';
@@ -59,6 +60,8 @@ export const monitoringContract = {
     output: returns<RoundSummary>(),
   },
   'monitoring.createDefaultRounds': { permission: 'rounds.open', input: z.object({ year }).strict(), output: returns<RoundSummary[]>() },
+  /** 补开监控表 on an issued round: sheets for the projects approved since the county imported it. */
+  'monitoring.openLaterSheets': { permission: 'rounds.open', input: round, output: returns<LaterSheetsOpened>() },
 
   'monitoring.sheets': { permission: 'view', input: round, output: returns<SheetListRow[]>() },
   'monitoring.sheet': { permission: 'view', input: sheet, output: returns<SheetDetail>() },

@@ -12,9 +12,11 @@ export function openDepartmentSheets(db: Db, roundId: string, region: string, ye
   const approved = sqlite
     .prepare(
       `SELECT id, owner_code AS unitCode, coalesce(basic_fen, 0) AS basicFen, coalesce(project_fen, 0) AS projectFen FROM targets
-       WHERE region_code = ? AND year = ? AND kind = 'department' AND status = 'approved' AND deleted = 0 ORDER BY owner_code`,
+       WHERE region_code = ? AND year = ? AND kind = 'department' AND status = 'approved' AND deleted = 0
+         AND NOT EXISTS (SELECT 1 FROM monitoring_department_sheets s WHERE s.round_id = ? AND s.unit_code = targets.owner_code)
+       ORDER BY owner_code`,
     )
-    .all(region, year) as { id: string; unitCode: string; basicFen: number; projectFen: number }[];
+    .all(region, year, roundId) as { id: string; unitCode: string; basicFen: number; projectFen: number }[];
   const insertSheet = sqlite.prepare(
     'INSERT INTO monitoring_department_sheets (id, round_id, unit_code, target_id, basic_budget_fen, project_budget_fen) VALUES (?, ?, ?, ?, ?, ?)',
   );

@@ -12,6 +12,7 @@ import { commitMonitoringImport, previewMonitoringImport } from './excel';
 import { integratedWorkbook } from './integrated';
 import { openSheetRectification } from './rectification';
 import { roundReport, roundReportWorkbook } from './report';
+import { openLaterApprovedSheets } from './issued';
 import { createDefaultRounds, createRound, listRounds, roundCandidates, roundListing } from './rounds';
 import { getSheet, listSheets, saveSheet, transitionSheet } from './sheets';
 import { requireRound, requireSheet } from './store';
@@ -25,6 +26,7 @@ export const monitoringHandlers: HandlersFor<typeof monitoringContract> = {
   'monitoring.candidates': (input, ctx) => roundCandidates(db(ctx), input.year),
   'monitoring.createRound': (input, ctx) => createRound(db(ctx), actor(ctx), input),
   'monitoring.createDefaultRounds': (input, ctx) => createDefaultRounds(db(ctx), actor(ctx), input.year),
+  'monitoring.openLaterSheets': (input, ctx) => openLaterApprovedSheets(db(ctx), actor(ctx), input.roundId),
 
   'monitoring.sheets': (input, ctx) => listSheets(db(ctx), input.roundId),
   'monitoring.sheet': (input, ctx) => getSheet(db(ctx), input.sheetId),

@@ -11,20 +11,23 @@ import { PackageRefusal } from '../exchange/packageFile';
 import { seedCounty } from '../testSupport/county';
 import { countyStore, prefectureStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { dump } from '../testSupport/forgedPackages';
-import { issuedRounds, issueRoundToCounties } from './issued';
+import { createOperator } from '../registry/operators';
+import { transitionTarget } from '../targets/targets';
+import { issuedRounds, issueRoundToCounties, openLaterApprovedSheets } from './issued';
+import { listSheets } from './sheets';
 import { createRound, listRounds } from './rounds';
 
 const YEAR = 2020;
 
-function countyWithApprovedTargets(): Store {
-  const county = countyStore();
+function countyWithApprovedTargets(p002: 'approved' | 'submitted' = 'approved'): Store {
+  const county = countyStore({ colleagues: true });
   seedCounty(county.db, {
     year: YEAR,
     units: [{ code: '101002', name: '轮台县第一中学' }],
     projects: ['P001', 'P002'].map((code) => ({ code, name: `项目${code}`, unitCode: '101002', keyProject: code === 'P001', funds: [{ source: '本级财政拨款', initialFen: 12_000_000 }] })),
     targets: ['P001', 'P002'].map((project) => ({
       project,
-      status: 'approved',
+      status: project === 'P002' ? p002 : 'approved',
       overallGoal: '保障学生营养',
       indicators: [
         { level1: '产出指标', level2: '数量指标', name: '受益学生人数', operator: '≥', value: '1200', unit: '人' },
@@ -40,9 +43,9 @@ const replyTo = (pref: Store, county = '652822') => exportReply(pref, TEST_ACTOR
 const reportOf = (county: Store) => exportReport(county, TEST_ACTOR, { year: YEAR, stage: 'monitoring', full: false, out: out() }).file;
 const importInto = (store: Store, file: string) => importPackage(store, TEST_ACTOR, file, { dryRun: false, trust: true });
 
-function issuedAugust(scope: 'all' | 'key' = 'all') {
+function issuedAugust(scope: 'all' | 'key' = 'all', p002: 'approved' | 'submitted' = 'approved') {
   const pref = prefectureStore();
-  const county = countyWithApprovedTargets();
+  const county = countyWithApprovedTargets(p002);
   const issued = issueRoundToCounties(pref.db, TEST_ACTOR, { year: YEAR, month: 8, deadline: '2020-08-31', scope });
   importInto(county, replyTo(pref));
   return { pref, county, issued };
@@ -112,5 +115,43 @@ describe('a monitoring round the prefecture issues to its counties', () => {
       [8, 101, '2020年8月绩效运行监控（州级下发）', '652800'],
       [8, 1, '2020年8月绩效运行监控', null],
     ]);
+  });
+});
+
+describe('补开监控表 on an issued round', () => {
+  /** The August round issued while P002 waited for review, then P002 approved at the county. */
+  function approvedAfterImport() {
+    const issued = issuedAugust('all', 'submitted');
+    const p002 = issued.county.sqlite.prepare("SELECT t.id, t.version FROM targets t JOIN projects p ON p.id = t.project_id WHERE p.code = 'P002'").get() as { id: string; version: number };
+    transitionTarget(issued.county.db, TEST_ACTOR, { id: p002.id, version: p002.version, action: 'approve', grade: '优', opinion: null });
+    const [round] = listRounds(issued.county.db, YEAR);
+    return { ...issued, round: round! };
+  }
+  const sheetCodes = (county: Store, roundId: string) => listSheets(county.db, roundId).map((s) => s.projectCode).sort();
+
+  it('opens a sheet for a project approved since the import, once: a second time finds nothing to open', () => {
+    const { county, round } = approvedAfterImport();
+    expect(sheetCodes(county, round.id)).toEqual(['P001']);
+    expect(openLaterApprovedSheets(county.db, TEST_ACTOR, round.id)).toEqual({ projects: [{ code: 'P002', name: '项目P002', unitName: '轮台县第一中学' }], departmentSheets: 0 });
+    expect(sheetCodes(county, round.id)).toEqual(['P001', 'P002']);
+    expect(() => openLaterApprovedSheets(county.db, TEST_ACTOR, round.id)).toThrow('自导入本轮次以来没有新批复的项目或部门整体绩效目标，没有需要补开的监控表');
+    expect(sheetCodes(county, round.id)).toEqual(['P001', 'P002']);
+  });
+
+  it('refuses an operator who may not open rounds, and a round the county opened itself, opening nothing', () => {
+    const { county, round } = approvedAfterImport();
+    const clerk = createOperator(county.db, TEST_ACTOR, { name: '李经办', role: 'clerk', password: null });
+    expect(() => openLaterApprovedSheets(county.db, { id: clerk.id, name: clerk.name }, round.id)).toThrow(/开启监控轮次/);
+    const own = createRound(county.db, TEST_ACTOR, { year: YEAR, month: 11, deadline: '2020-11-30', scope: 'key' });
+    expect(() => openLaterApprovedSheets(county.db, TEST_ACTOR, own.id)).toThrow(/只用于州级下发的轮次/);
+    expect(sheetCodes(county, round.id)).toEqual(['P001']);
+  });
+
+  it("sends the new sheet up with the county's report, and the prefecture's copy of the round takes it", () => {
+    const { pref, county, round } = approvedAfterImport();
+    openLaterApprovedSheets(county.db, TEST_ACTOR, round.id);
+    const report = importInto(pref, reportOf(county));
+    expect(report.records.filter((r) => r.entity === 'monitoring-sheet').map((r) => r.action)).toEqual(['created', 'created']);
+    expect(pref.sqlite.prepare('SELECT count(*) AS n FROM monitoring_sheets WHERE round_id = ?').get(round.id)).toEqual({ n: 2 });
   });
 });

@@ -4,13 +4,13 @@
 // on it and fills them, and a package of the county's that would change the round itself is refused.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/open';
-import { monitoringRounds } from '../../db/schema';
+import { countRows, type Db } from '../../db/open';
+import { monitoringDepartmentSheets, monitoringRounds, monitoringSheets } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import type { RoundScope } from '../domain/monitoring';
 import { AppError } from '../errors';
 import { issuersOf, markIssued } from '../exchange/exchange';
-import { chosenCounties, countiesOf, requireInstallation } from '../registry';
+import { chosenCounties, countiesOf, requireInstallation, requirePermission } from '../registry';
 import { openDepartmentSheets } from './departmentRounds';
 import { checkRoundInput, nextSeq, openSheets, ROUND_ENTITY, roundCandidates, type RoundSummary } from './rounds';
 import { requireRound, roundKey } from './store';
@@ -91,7 +91,57 @@ export function openIssuedRoundSheets(db: Db, roundIds: readonly string[]): void
   for (const id of roundIds) {
     const round = requireRound(db, id);
     if (round.scope === 'list') continue;
-    openSheets(db, id, roundCandidates(db, round.year).filter((c) => round.scope === 'all' || c.keyProject));
+    openSheets(db, id, projectsWithoutSheet(db, id, round.year, round.scope));
     openDepartmentSheets(db, id, round.regionCode, round.year);
   }
 }
+
+/** The approved projects in an issued round's scope that have no sheet on it yet (a deleted one counts as one). */
+function projectsWithoutSheet(db: Db, roundId: string, year: number, scope: IssuedRoundInput['scope']) {
+  const opened = new Set(db.select({ projectId: monitoringSheets.projectId }).from(monitoringSheets).where(eq(monitoringSheets.roundId, roundId)).all().map((s) => s.projectId));
+  return roundCandidates(db, year).filter((c) => (scope === 'all' || c.keyProject) && !opened.has(c.projectId));
+}
+
+/** What 补开监控表 opened: the projects by code and name, and the units' department-wide sheets. */
+export interface LaterSheetsOpened {
+  projects: { code: string; name: string; unitName: string }[];
+  departmentSheets: number;
+}
+
+/**
+ * 补开监控表: an issued round opened its sheets over the projects approved when the county imported it; this
+ * opens sheets (and department-wide sheets) for those approved since, in the round's scope, never a second
+ * sheet for a project or unit that has one. The sheets are the county's, so they travel up in its report
+ * like the first ones and the prefecture's copy of the round takes them.
+ */
+export function openLaterApprovedSheets(db: Db, actor: Actor, roundId: string): LaterSheetsOpened {
+  requirePermission(db, actor, 'rounds.open');
+  const round = requireRound(db, roundId);
+  const { region } = requireInstallation(db);
+  const issuer = issuersOf(db, ROUND_ENTITY, [roundId]).get(roundId);
+  const { scope } = round;
+  if (!issuer || issuer === region.code || scope === 'list') {
+    throw new AppError('CONFLICT', '补开监控表只用于州级下发的轮次：本县开启的轮次范围在开启时已确定，新批复的项目请新建一个监控轮次');
+  }
+  return db.transaction((tx) => {
+    const later = projectsWithoutSheet(tx, roundId, round.year, scope);
+    const departmentsBefore = countDepartmentSheets(tx, roundId);
+    // The bulk inserts take the connection itself, which is inside this transaction.
+    openSheets(db, roundId, later);
+    openDepartmentSheets(db, roundId, round.regionCode, round.year);
+    const departmentSheets = countDepartmentSheets(tx, roundId) - departmentsBefore;
+    if (later.length === 0 && departmentSheets === 0) {
+      throw new AppError('CONFLICT', '自导入本轮次以来没有新批复的项目或部门整体绩效目标，没有需要补开的监控表');
+    }
+    const projects = later.map((c) => ({ code: c.code, name: c.name, unitName: c.unitName }));
+    recordAudit(tx, actor, {
+      entity: ROUND_ENTITY,
+      naturalKey: roundKey(round),
+      action: '补开监控表',
+      after: { projects: projects.map((p) => p.code), departmentSheets },
+    });
+    return { projects, departmentSheets };
+  });
+}
+
+const countDepartmentSheets = (db: Db, roundId: string): number => countRows(db, monitoringDepartmentSheets, eq(monitoringDepartmentSheets.roundId, roundId));

@@ -11,6 +11,7 @@ export const prefectureCommands: CommandTable = {
     usage: 'prefecture summary --year 年度 --out 文件.xlsx',
     summary: '州级：把该年度各县的绩效目标、绩效监控、绩效评价汇总表（报自治区财政厅）导出为一个 Excel 文件（不覆盖已有文件）',
     database: true,
+    permission: 'view',
     run(store, { args, io }) {
       const year = requireYear(args);
       const out = path.resolve(requireOption(args, '--out', '导出的 Excel 文件路径'));

@@ -41,7 +41,8 @@ export const prefectureContract = {
   'exchange.decide': {
     permission: 'review',
     input: z
-      .object({ entity: text(40), recordId: text(64), action: z.enum(['approve', 'return']), opinion: text(2000) })
+      // reason: a 改判 of a decision already sent down says why (domain/prefecture.ts).
+      .object({ entity: text(40), recordId: text(64), action: z.enum(['approve', 'return']), opinion: text(2000), reason: text(500).optional() })
       .strict(),
     output: returns<{ id: string }>(),
   },
@@ -51,7 +52,7 @@ export const prefectureContract = {
     input: z
       .object({
         entity: text(40),
-        decisions: z.array(z.object({ recordId: text(64), action: z.enum(['approve', 'return']), opinion: text(2000) }).strict()).min(1, '请至少选择一项').max(2000),
+        decisions: z.array(z.object({ recordId: text(64), action: z.enum(['approve', 'return']), opinion: text(2000), reason: text(500).optional() }).strict()).min(1, '请至少选择一项').max(2000),
       })
       .strict(),
     output: returns<{ count: number }>(),
@@ -111,7 +112,7 @@ export const prefectureContract = {
 
 /** A county's (or unit's) target as the reviewer above sees it, with the decision taken on it here. */
 export interface CountyTarget extends TargetForReview {
-  decision: { action: 'approve' | 'return'; opinion: string; decidedAt: string; sent: boolean } | null;
+  decision: { action: 'approve' | 'return'; opinion: string; decidedAt: string; sent: boolean; sentOnVersion: number | null } | null;
 }
 
 /** An installation's own target with the latest decision the level above sent on it. */

@@ -1,12 +1,11 @@
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { generateDemoCounty } from '../demo/generate';
 import { roundReport } from '../monitoring/report';
 import { createRound } from '../monitoring/rounds';
 import { getSheet, listSheets, saveSheet } from '../monitoring/sheets';
 import { initInstallation } from '../registry/setup';
-import { freshStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { freshStore, sampleCounty2020, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { dashboardWorkbook, prefectureDashboard } from './dashboard';
 import { importPackage } from '../exchange/incoming';
 import { exportReport } from '../exchange/outgoing';
@@ -21,8 +20,7 @@ import { countyWithResults, WAN } from '../testSupport/results';
 describe('prefecture dashboard', () => {
   it('shows one row per county with what its packages brought: coverage, the latest round’s lights, target review grades', () => {
     const dir = tempDir();
-    const county = sampleCountyStore();
-    generateDemoCounty(county.db, TEST_ACTOR, { year: 2020 });
+    const county = sampleCounty2020();
     // A round after the sample's May, August and November ones, so that it is the county's latest.
     const round = createRound(county.db, TEST_ACTOR, { year: 2020, month: 12, deadline: '2020-12-31', scope: 'all' });
     // Three sheets reported (two fully spent, one with 0.01 元 spent), the rest 未填报.

@@ -12,6 +12,7 @@ export const rectificationCommands: CommandTable = {
     usage: 'rectification list [--year 年度] [--overdue] [--json]',
     summary: '列出整改通知：编号、来源及记录、单位、整改期限、状态、逾期天数（--overdue 只列逾期未通过的）',
     database: true,
+    permission: 'view',
     run(store, { args, io }) {
       const yearText = optionText(args, '--year');
       const year = yearText === undefined ? undefined : yearSchema.safeParse(Number(yearText));

@@ -14,6 +14,7 @@ export const registryCommands: CommandTable = {
     usage: 'init --region 区划代码 --role county|prefecture|unit [--unit 单位编码 --unit-name 单位名称 [--department]] [--operator 姓名]',
     summary: '初始设置：本机服务的区划和角色（预算单位还须给出本单位的编码和名称）',
     database: true,
+    permission: 'public',
     run(store, { args, io }) {
       const role = requireOption(args, '--role', 'county、prefecture 或 unit');
       if (!ROLES.includes(role as InstallationRole)) throw new UsageError(`角色“${role}”不正确，应为 county、prefecture 或 unit`);
@@ -34,6 +35,7 @@ export const registryCommands: CommandTable = {
     usage: 'stats [--json]',
     summary: '各类数据的数量、本机区划和角色',
     database: true,
+    permission: 'view',
     run(store, { args, io, workflows }) {
       const result = stats(store.db, workflows);
       if (args.options.has('--json')) return io.out(JSON.stringify(result, null, 2));
@@ -45,6 +47,7 @@ export const registryCommands: CommandTable = {
     usage: 'backup --out 文件',
     summary: '把数据库备份到一个文件（不影响正在使用的数据）',
     database: true,
+    permission: 'backup.manage',
     run(store, { args, io }) {
       const file = createBackup(store, SYSTEM_ACTOR, path.resolve(requireOption(args, '--out', '备份文件路径')));
       io.out(`已备份到 ${file.path}（${file.size} 字节）`);
@@ -54,6 +57,7 @@ export const registryCommands: CommandTable = {
     usage: 'restore 备份文件',
     summary: '用备份文件替换当前数据库（当前数据会先自动备份）',
     database: true,
+    permission: 'backup.manage',
     run(store, { args, io }) {
       const file = args.positional[1];
       if (!file) throw new UsageError('请指定要恢复的备份文件');

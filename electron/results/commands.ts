@@ -33,6 +33,7 @@ export const resultsCommands: CommandTable = {
     usage: 'results list --year 年度 [--json]',
     summary: '列出该年度结果应用清单的预算调整建议：项目编码、等级及其来源、应用措施、基数和建议安排数（万元）、收回结转结余',
     database: true,
+    permission: 'view',
     run(store, { args, io }) {
       const view = resultsView(store.db, requireYear(args));
       if (args.options.has('--json')) return io.out(JSON.stringify({ year: view.year, generated: view.list !== null, lines: view.lines.map(lineJson) }, null, 2));
@@ -47,6 +48,7 @@ export const resultsCommands: CommandTable = {
     usage: 'results export --year 年度 --out 文件.xlsx',
     summary: '把该年度的预算调整建议清单导出为 Excel 文件（不覆盖已有文件）',
     database: true,
+    permission: 'view',
     run(store, { args, io }) {
       const year = requireYear(args);
       const out = path.resolve(requireOption(args, '--out', '导出的 Excel 文件路径'));

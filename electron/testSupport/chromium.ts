@@ -1,7 +1,7 @@
 // Debian's Chromium as the browser tests and the bench's browser stage drive it through playwright-core:
 // one path (JIXIAO_CHROMIUM overrides it), one set of switches, a fresh profile per start.
 import fs from 'node:fs';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.JIXIAO_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -18,6 +18,14 @@ const CHROMIUM_ARGS = [
 
 export const chromiumInstalled = (): boolean => fs.existsSync(CHROMIUM);
 
+/** What every window gets: the size the pages are designed for, Chinese locale, downloads kept. */
+export const WINDOW_OPTIONS = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true } as const;
+
+/** One browser for many fresh contexts (a browser test file shares one; each app gets its own context). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
 /**
  * A browser window of the size the pages are designed for, with its own profile folder. Headless, playwright
  * hides the scrollbars; `scrollbars` keeps them, as the app's window has them, for a person's drag of one.
@@ -28,8 +36,6 @@ export function launchChromium(profileDir: string, { scrollbars = false }: { scr
     headless: true,
     args: CHROMIUM_ARGS,
     ...(scrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
+    ...WINDOW_OPTIONS,
   });
 }

@@ -2,12 +2,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import dayjs from 'dayjs';
 import { closeDatabase, openDatabase, type Store } from '../../db/open';
-import type { Actor } from '../audit/audit';
+import type { DemoSummary } from '../demo/generate';
 import { setUpSampleDatabase } from '../demo/sampleDatabase';
 import { initInstallation } from '../registry/setup';
+import { sampleTemplate } from './sampleTemplate';
+import { TEST_ACTOR } from './testActor';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -30,7 +32,7 @@ export function freshStore(file = path.join(tempDir(), 'jixiao.db')): Store {
   return store;
 }
 
-export const TEST_ACTOR: Actor = { id: null, name: '测试员' };
+export { TEST_ACTOR };
 
 /** 张三's password in a county with other operators: beside a second operator every administrator needs one. */
 export const TEST_ADMIN_PASSWORD = '张三的密码';
@@ -57,6 +59,24 @@ export function sampleCountyStore(): Store {
   const store = freshStore();
   setUpSampleDatabase(store.db, TEST_ACTOR, { regionCode: '652822', operatorName: '张三' });
   return store;
+}
+
+/**
+ * Copies the run's sample county of 2020 (electron/testSupport/sampleTemplate.ts) to `file` and returns what the
+ * generator returned: the file as `sampleCountyStore()` then `generateDemoCounty(db, TEST_ACTOR, { year: 2020 })`
+ * leave it. For a file's one sample made in beforeAll, in a folder of that file's own.
+ */
+export function copySampleCounty2020(file: string): DemoSummary {
+  const template = sampleTemplate(inject('sampleTemplate'));
+  fs.copyFileSync(template.file, file);
+  return template.summary;
+}
+
+/** The sample county of 2020 in a fresh file of this test's own, with the generator's summary. */
+export function sampleCounty2020(): Store & { summary: DemoSummary } {
+  const file = path.join(tempDir(), 'jixiao.db');
+  const summary = copySampleCounty2020(file);
+  return { ...freshStore(file), summary };
 }
 
 /** The bureau's date `days` from today: deadlines that must still lie ahead whenever the tests run. */

@@ -6,13 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Store } from '../../../db/open';
-import { generateDemoCounty } from '../../demo/generate';
-import { setUpSampleDatabase } from '../../demo/sampleDatabase';
 import { importPackage } from '../../exchange/incoming';
 import { exportReport } from '../../exchange/outgoing';
 import { initInstallation } from '../../registry/setup';
 import { seedCounty } from '../../testSupport/county';
-import { TEST_ACTOR } from '../../testSupport/fixtures';
+import { copySampleCounty2020, TEST_ACTOR } from '../../testSupport/fixtures';
 import type { CountyListInput } from '../contract';
 import { recordDecision } from '../decisions';
 import { countyRoundDepartmentSheets, countyRoundSheets, countyRounds, countySheetDetail } from './monitoring';
@@ -62,9 +60,8 @@ let prefecture: Store;
 const packages: Record<string, string> = {};
 
 beforeAll(() => {
+  copySampleCounty2020(path.join(folder, 'luntai.db'));
   luntai = storeAt('luntai.db');
-  setUpSampleDatabase(luntai.db, TEST_ACTOR, { regionCode: LUNTAI, operatorName: '张三' });
-  generateDemoCounty(luntai.db, TEST_ACTOR, { year: 2020 });
   yuli = yuliCounty();
   prefecture = storeAt('prefecture.db');
   initInstallation(prefecture.db, { regionCode: '652800', role: 'prefecture', operatorName: '李四' });

@@ -5,7 +5,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import type { CountyTarget } from '../../../../electron/prefecture/contract';
-import { reviewAboveRefusal } from '../../../../electron/domain/prefecture';
+import { isRedecision, reviewAboveRefusal } from '../../../../electron/domain/prefecture';
 import { WORKFLOW_LABELS, type WorkflowState } from '../../../../electron/domain/workflow';
 import { invoke } from '../../api';
 import { useSession } from '../../appState';
@@ -17,10 +17,14 @@ import { navigate, useRoute } from '../../router';
 import { ExportCard } from './ExportCard';
 import { useExchange } from './exchangeContext';
 import type { ReplyPeer } from './peers';
+import { RedecideModal } from './RedecideModal';
 import { ApproveModal, ReturnModal } from './ReturnModal';
 import { TARGET_KINDS, targetName } from './targets';
 
 type Shown = 'all' | 'undecided' | 'pending';
+
+/** A decision on this version already went down: deciding again is a 改判 with its reason. */
+const redecidable = (t: CountyTarget) => isRedecision(t.decision?.sentOnVersion, t.version);
 
 /** Why the target cannot be decided here now, or null (the rule the service enforces). */
 const refusalOf = (t: CountyTarget) => reviewAboveRefusal(t.status as WorkflowState);
@@ -77,6 +81,7 @@ export function PeerReview({ peer }: { peer: ReplyPeer }) {
   const [shown, setShown] = useState<Shown>('all');
   const [returning, setReturning] = useState<readonly CountyTarget[] | null>(null);
   const [approving, setApproving] = useState<readonly CountyTarget[] | null>(null);
+  const [redeciding, setRedeciding] = useState<{ target: CountyTarget; action: 'approve' | 'return' } | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [revision, setRevision] = useState(0);
 
@@ -160,10 +165,22 @@ export function PeerReview({ peer }: { peer: ReplyPeer }) {
           }
           return (
             <Group gap={4} wrap="nowrap" className="no-print">
-              <Button size="compact-sm" variant="subtle" color="teal" onClick={() => approve(t)} aria-label={`通过 ${targetName(t)}`}>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="teal"
+                onClick={() => (redecidable(t) ? setRedeciding({ target: t, action: 'approve' }) : approve(t))}
+                aria-label={`通过 ${targetName(t)}`}
+              >
                 通过
               </Button>
-              <Button size="compact-sm" variant="subtle" color="red" onClick={() => setReturning([t])} aria-label={`退回 ${targetName(t)}`}>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="red"
+                onClick={() => (redecidable(t) ? setRedeciding({ target: t, action: 'return' }) : setReturning([t]))}
+                aria-label={`退回 ${targetName(t)}`}
+              >
                 退回
               </Button>
             </Group>
@@ -233,6 +250,7 @@ export function PeerReview({ peer }: { peer: ReplyPeer }) {
       {list}
       <ExportCard to={peer} revision={revision} onExported={reloadTargets} />
       {returning && <ReturnModal targets={returning} receiver={peer.name} onClose={() => setReturning(null)} onReturned={decided} />}
+      {redeciding && <RedecideModal {...redeciding} receiver={peer.name} onClose={() => setRedeciding(null)} onDecided={decided} />}
       {approving && <ApproveModal targets={approving} receiver={peer.name} onClose={() => setApproving(null)} onApproved={decided} />}
     </Stack>
   );

@@ -6,6 +6,7 @@ import { navigate, routeHref } from '../../router';
 import { CoverageTab } from './CoverageTab';
 import { DepartmentTab } from './DepartmentTab';
 import { ReportTab } from './ReportTab';
+import { LaterSheetsButton } from './LaterSheetsButton';
 import { DeadlineBadge, IssuedBadge } from './RoundsList';
 import { SheetsTab } from './SheetsTab';
 import { WarningsTab } from './WarningsTab';
@@ -36,9 +37,12 @@ export function RoundView({ roundId, tab }: { roundId: string; tab: string }) {
         }
       />
       {r.issuedBy && (
-        <Text size="sm" c="dimmed" className="no-print">
-          本轮次由{r.issuedBy.name}下发：报告月份、截止日期和范围以州里为准，本县不能修改，只填报各项目的监控表并随上报包报送。
-        </Text>
+        <Group gap="sm" className="no-print" wrap="nowrap">
+          <Text size="sm" c="dimmed">
+            本轮次由{r.issuedBy.name}下发：报告月份、截止日期和范围以州里为准，本县不能修改，只填报各项目的监控表并随上报包报送。导入后才批复的项目，用“补开监控表”加入本轮次。
+          </Text>
+          <LaterSheetsButton roundId={roundId} onOpened={round.reload} />
+        </Group>
       )}
       <Text size="sm" c="dimmed" className="no-print">
         项目：未报送 {pending} · 待审核 {r.counts.submitted} · 已通过 {r.counts.approved}
@@ -54,7 +58,7 @@ export function RoundView({ roundId, tab }: { roundId: string; tab: string }) {
           <Tabs.Tab value="report">报告</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="sheets" pt="md" className="fill-panel">
-          <SheetsTab round={r} onChanged={round.reload} />
+          <SheetsTab key={r.counts.sheets} round={r} onChanged={round.reload} />
         </Tabs.Panel>
         <Tabs.Panel value="department" pt="md">
           <DepartmentTab roundId={roundId} />

@@ -1047,6 +1047,22 @@ describe('authority and scope (exchange.md §10–§12): packages forged from re
 
   const sheetsOf = (store: Store) => (store.sqlite.prepare('SELECT count(*) AS n FROM monitoring_sheets').get() as { n: number }).n;
 
+  it("refuses a sheet whose copy of an approved indicator has another target value, since monitoring only reports progress", () => {
+    const dir = tempDir();
+    const { c, pref, exportStage } = reportedWithRound(dir);
+    const members = membersOf(exportStage('monitoring'));
+    const sheets = packageRecords(members, 'monitoring-sheet');
+    const forgedRow = sheets[0]!.children.monitoring_indicators![0]!;
+    forgedRow.target_value = `${String(forgedRow.target_value)}0`;
+    setPackageRecords(members, 'monitoring-sheet', sheets);
+    expectRefusedUnchanged(
+      pref,
+      signedBy(c, members, { stage: 'monitoring', sequence: 5 }),
+      new RegExp(`^数据包内监控表（.*）的监控指标“${String(forgedRow.name)}”与批复的绩效目标不一致：监控只填报完成情况，指标名称、指标性质、指标值和计量单位不能更改，已拒绝整个数据包$`),
+    );
+    expect(sheetsOf(pref)).toBe(0);
+  });
+
   it("refuses a sheet whose indicator row names another project's target indicator, naming the row; the genuine sheets import", () => {
     const dir = tempDir();
     const { c, pref, exportStage } = reportedWithRound(dir);

@@ -63,12 +63,16 @@ function budgetReasonsOnTheList(row: Row): Row {
 }
 
 const incoming = 'SELECT value FROM json_each(:ids)';
+/** A sheet's copy of an indicator (mi) differs from the approved one it names (ti): one rule for both kinds of sheet. */
+const snapshotChanged = '(mi.name <> ti.name OR mi.operator <> ti.operator OR mi.target_value <> ti.value OR mi.unit <> ti.unit)';
+const snapshotRefusal = '与批复的绩效目标不一致：监控只填报完成情况，指标名称、指标性质、指标值和计量单位不能更改';
 const sheetsOfRoundsInScope = 'round_id IN (SELECT id FROM monitoring_rounds WHERE region_code = :region AND year = :year)';
 
 /**
  * A sheet is of a project in the package's scope, and its indicator rows are those of that project's
- * target. An indicator id that names no indicator here is let through: an approved adjustment rewrites a
- * target's rows under new ids, and the sheet keeps its own copy of what it reported on.
+ * target: known here, with the approved 指标、指标性质、指标值 and unit, since a sheet reports progress and
+ * never rewrites its target. An indicator id that names no indicator here is let through: an approved
+ * adjustment rewrites a target's rows under new ids, and the sheet keeps its own copy of what it reported on.
  */
 const sheetReferences: readonly CrossReference[] = [
   {
@@ -83,6 +87,13 @@ const sheetReferences: readonly CrossReference[] = [
       JOIN targets t ON t.id = ti.target_id
       WHERE s.id IN (${incoming}) AND NOT (t.kind = 'project' AND t.project_id IS s.project_id)`,
     refusal: (indicator) => `的监控指标“${indicator}”指向另一个项目绩效目标中的指标，不是本项目的指标`,
+  },
+  {
+    outside: `SELECT s.id, mi.name AS detail FROM monitoring_sheets s
+      JOIN monitoring_indicators mi ON mi.sheet_id = s.id
+      JOIN target_indicators ti ON ti.id = mi.indicator_id
+      WHERE s.id IN (${incoming}) AND ${snapshotChanged}`,
+    refusal: (indicator) => `的监控指标“${indicator}”${snapshotRefusal}`,
   },
 ];
 
@@ -116,8 +127,8 @@ const departmentSheetReferences: readonly CrossReference[] = [
     outside: `SELECT d.id, mi.name AS detail FROM monitoring_department_sheets d
       JOIN monitoring_department_indicators mi ON mi.sheet_id = d.id
       JOIN target_indicators ti ON ti.id = mi.indicator_id
-      WHERE d.id IN (${incoming}) AND (mi.name <> ti.name OR mi.operator <> ti.operator OR mi.target_value <> ti.value OR mi.unit <> ti.unit)`,
-    refusal: (indicator) => `的监控指标“${indicator}”与批复的绩效目标不一致：监控只填报完成情况，指标名称、指标性质、指标值和计量单位不能更改`,
+      WHERE d.id IN (${incoming}) AND ${snapshotChanged}`,
+    refusal: (indicator) => `的监控指标“${indicator}”${snapshotRefusal}`,
   },
 ];
 

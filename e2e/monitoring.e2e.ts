@@ -140,7 +140,8 @@ describe('a monitoring round in the browser', () => {
     // The report counts them apart from the lights.
     await page.getByRole('tab', { name: '报告' }).click();
     const counts = page.getByRole('table', { name: '灯色统计' });
-    const budgetRow = counts.getByRole('row').filter({ hasText: '预算执行进度' });
+    // The project row, not the 部门整体 one below it.
+    const budgetRow = counts.getByRole('row').filter({ hasText: /^预算执行进度/ });
     await budgetRow.waitFor();
     expect((await budgetRow.innerText()).split(/\s+/).filter(Boolean)).toEqual(['预算执行进度', '0', '0', '0', '0', '0', String(rows.length)]);
 

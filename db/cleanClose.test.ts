@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanMarkPath } from './cleanClose';
+import { cleanMarkPath, writeCleanMark } from './cleanClose';
 import { closeDatabase, openDatabase, restoreDatabase, StoreError, type OpeningCheck, type OpenOptions, type Store } from './open';
 import { tempDir } from '../electron/testSupport/fixtures';
 
@@ -110,6 +110,24 @@ describe('the clean-close mark spares the quick check on opening', () => {
     expect(refused).toBeInstanceOf(StoreError);
     expect((refused as StoreError).code).toBe('CORRUPT');
     expect((refused as StoreError).message).toMatch(/完整性检查未通过/);
+  });
+
+  it('falls back to the quick check when a marked file fails the cheap check, refusing it as before', () => {
+    const file = closedCleanly();
+    const bytes = fs.readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    // Half a page lost at the end, and a mark that vouches for the file as it is now (a mark cannot see inside).
+    fs.truncateSync(file, bytes.length - pageSize / 2);
+    writeCleanMark(file, 'test');
+    const checks: OpeningCheck[] = [];
+    let refused: unknown;
+    try {
+      closeDatabase(openDatabase(file, { onCheck: (check) => checks.push(check) }));
+    } catch (error) {
+      refused = error;
+    }
+    expect(checks).toEqual(['sanity', 'quick_check']);
+    expect(refused).toBeInstanceOf(StoreError);
   });
 
   it('gives a copy of the file and its mark no pass: the copy is another file', () => {

@@ -45,6 +45,8 @@ export function writeCleanMark(dbPath: string, appVersion: string): void {
   const target = cleanMarkPath(dbPath);
   const partial = `${target}.part`;
   try {
+    // A leftover partial would keep its own mode: the mark is created afresh, owner-only.
+    fs.rmSync(partial, { force: true });
     fs.writeFileSync(partial, JSON.stringify(mark), { mode: 0o600 });
     fs.renameSync(partial, target);
   } catch {

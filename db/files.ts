@@ -8,10 +8,13 @@ import { StoreError } from './storeError';
 /** The Ed25519 private key lives beside the database, never inside it, so backups and packages cannot carry it. */
 export const signingKeyPath = (dbPath: string): string => `${path.resolve(dbPath)}.signing-key.pem`;
 
+/** The mark a clean close leaves beside the database (db/cleanClose.ts); the next opening removes it. */
+export const CLEAN_MARK_SUFFIX = '.clean';
+
 /** Every file SQLite and the software keep for the database at `dbPath`. */
 export function databaseCompanions(dbPath: string): string[] {
   const resolved = path.resolve(dbPath);
-  return [resolved, `${resolved}-wal`, `${resolved}-shm`, `${resolved}-journal`, `${resolved}.lock`, signingKeyPath(resolved)];
+  return [resolved, `${resolved}-wal`, `${resolved}-shm`, `${resolved}-journal`, `${resolved}.lock`, signingKeyPath(resolved), `${resolved}${CLEAN_MARK_SUFFIX}`];
 }
 
 const samePath = (a: string, b: string) => path.resolve(a) === path.resolve(b);

@@ -1,6 +1,6 @@
-// The one place that opens SQLite. It sets the pragmas, checks integrity (quickly; in full before migrating),
-// refuses databases written by a newer version, takes a backup before migrating, and migrates. Nothing else
-// opens a database file.
+// The one place that opens SQLite. It sets the pragmas, checks integrity (cheaply after a clean close, else
+// quickly; in full before migrating), refuses databases written by a newer version, takes a backup before
+// migrating, and migrates. Nothing else opens a database file.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,9 +9,10 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { getTableConfig, SQLiteSyncDialect, SQLiteTable, type BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { appPath, appRoot } from '../electron/paths';
+import { appPath, appRoot, appVersion } from '../electron/paths';
+import { takeCleanMark, writeCleanMark } from './cleanClose';
 import * as schema from './schema';
-import { databaseCompanions, restrictToOwner, unusedName, writeFailureReason, writeNewFile } from './files';
+import { CLEAN_MARK_SUFFIX, databaseCompanions, restrictToOwner, unusedName, writeFailureReason, writeNewFile } from './files';
 import { bindingOptions, chooseSqliteBinding, sqliteFileName } from './runtime';
 import { lockDatabase, markRestoring, refuseOtherUsers, type DatabaseLock, type LockHolder } from './lock';
 import { StoreError } from './storeError';
@@ -38,6 +39,8 @@ export interface Store {
   readonly backupPath: string | null;
   /** Held while the app or the bridge has the file open; short CLI commands hold none. */
   readonly lock: DatabaseLock | null;
+  /** The last session closed this file cleanly and nothing touched it since, so opening skipped the quick check. */
+  readonly closedCleanly: boolean;
 }
 
 export { StoreError };
@@ -73,6 +76,8 @@ export interface OpenOptions {
   holder?: LockHolder;
   /** False for a copy that is itself a backup (a restore trying it aside): migrating it needs no second one. */
   backupBeforeMigrating?: boolean;
+  /** Told of each check opening runs on the file; tests see through it which one ran. */
+  onCheck?: (check: OpeningCheck) => void;
 }
 
 function schemaState(sqlite: Database.Database, folder: string): SchemaState {
@@ -119,14 +124,18 @@ function unwritable(file: string, error: unknown): StoreError | null {
 const notADatabase = (file: string) => new StoreError('NOT_A_DATABASE', `“${file}”不是绩效软件的数据库文件，或已损坏。`);
 
 /**
- * `quick_check` on every opening: it reads every page and record but skips matching each index against its
- * table, which made the full `integrity_check` cost a second per open on a prefecture's file (issue 17).
+ * `quick_check` on opening a file not marked closed cleanly (db/cleanClose.ts): it reads every page and record
+ * but skips matching each index against its table, which made the full `integrity_check` cost a second per
+ * open on a prefecture's file (issue 17); the quick check itself still took 23.7 s on 1.27 GB, hence the mark.
  * The full check runs where a copy is about to be made or trusted: before migrating's backup, and on a
  * backup or another database file before it is restored or switched to.
  */
 type IntegrityCheck = 'quick_check' | 'integrity_check';
+/** `sanity`: the cheap check of a file a clean close left untouched (see sane below). */
+export type OpeningCheck = IntegrityCheck | 'sanity';
 
-function checkIntegrity(sqlite: Database.Database, file: string, check: IntegrityCheck): void {
+function checkIntegrity(sqlite: Database.Database, file: string, check: IntegrityCheck, onCheck?: (check: OpeningCheck) => void): void {
+  onCheck?.(check);
   let result: string;
   try {
     result = sqlite.pragma(check, { simple: true }) as string;
@@ -136,6 +145,40 @@ function checkIntegrity(sqlite: Database.Database, file: string, check: Integrit
   if (result !== 'ok') {
     throw new StoreError('CORRUPT', `数据库“${file}”完整性检查未通过：${result}。请从备份恢复（设置 → 备份与恢复）。`);
   }
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * What is left to check of a file a clean close left untouched: its header is SQLite's, its schema reads, and
+ * its pages fill the file exactly (a truncated or extended file is not what was closed).
+ */
+function sane(sqlite: Database.Database, file: string): boolean {
+  try {
+    const header = Buffer.alloc(SQLITE_HEADER.length);
+    const fd = fs.openSync(file, 'r');
+    try {
+      fs.readSync(fd, header, 0, header.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (!header.equals(SQLITE_HEADER)) return false;
+    sqlite.pragma('schema_version', { simple: true });
+    const pages = Number(sqlite.pragma('page_count', { simple: true })) * Number(sqlite.pragma('page_size', { simple: true }));
+    return pages === fs.statSync(file).size;
+  } catch {
+    return false;
+  }
+}
+
+/** The quick check on opening, unless the file is as a clean close left it and passes the cheap check. */
+function checkOnOpening(sqlite: Database.Database, file: string, closedCleanly: boolean, onCheck?: (check: OpeningCheck) => void): boolean {
+  if (closedCleanly) {
+    onCheck?.('sanity');
+    if (sane(sqlite, file)) return true;
+  }
+  checkIntegrity(sqlite, file, 'quick_check', onCheck);
+  return false;
 }
 
 function timestamp(date = new Date()): string {
@@ -221,9 +264,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   if (problem) throw problem;
   let sqlite: Database.Database;
   let lock: DatabaseLock | null = null;
+  let markedClean = false;
   try {
     fs.mkdirSync(path.dirname(resolved), { recursive: true });
     if (options.holder) lock = lockDatabase(resolved, options.holder);
+    // Taken before connecting: SQLite may replay a WAL into the file as soon as it is open.
+    markedClean = takeCleanMark(resolved);
     sqlite = connect(resolved);
   } catch (error) {
     lock?.release();
@@ -238,7 +284,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     } catch (error) {
       throw unwritable(resolved, error) ?? notADatabase(resolved);
     }
-    checkIntegrity(sqlite, resolved, 'quick_check');
+    const closedCleanly = checkOnOpening(sqlite, resolved, markedClean, options.onCheck);
     const state = schemaState(sqlite, folder);
     if (state.newer) {
       throw new StoreError(
@@ -248,7 +294,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     }
     let backupPath: string | null = null;
     if (state.applied < state.known) {
-      if (state.applied > 0) checkIntegrity(sqlite, resolved, 'integrity_check');
+      if (state.applied > 0) checkIntegrity(sqlite, resolved, 'integrity_check', options.onCheck);
       if (state.applied > 0 && options.backupBeforeMigrating !== false) backupPath = backupDatabase(sqlite, defaultBackupPath(resolved, `before-v${state.known}`));
       try {
         migrateWithoutCascades(sqlite, folder);
@@ -260,7 +306,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
         throw new StoreError('MIGRATION_FAILED', `数据库升级失败：${row ?? reason}。${where}${row ? '请改正这一行（或从备份恢复）后再打开，' : ''}请联系技术支持。`);
       }
     }
-    return { sqlite, db: writesWaitTheirTurn(drizzle(sqlite, { schema })), path: resolved, backupPath, lock };
+    return { sqlite, db: writesWaitTheirTurn(drizzle(sqlite, { schema })), path: resolved, backupPath, lock, closedCleanly };
   } catch (error) {
     sqlite.close();
     lock?.release();
@@ -268,12 +314,17 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   }
 }
 
-/** Flushes the WAL into the main file and closes, so the file alone is complete. */
+/**
+ * Flushes the WAL into the main file and closes, so the file alone is complete; then marks it closed cleanly,
+ * which spares the next opening its quick check. Every close path (the app quitting, the bridge stopping, a
+ * CLI command ending, a switch to another file, a restore) comes through here.
+ */
 export function closeDatabase(store: Store): void {
   if (!store.sqlite.open) return;
   try {
     store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     store.sqlite.close();
+    writeCleanMark(store.path, appVersion());
   } finally {
     store.lock?.release();
   }
@@ -320,9 +371,12 @@ export interface RestoreOptions {
   onStep?: (step: RestoreStep) => void;
 }
 
-/** Removes a database file and what SQLite keeps beside it (never the signing key). */
-function removeDatabaseFile(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+/** What is beside a database file that belongs to that one file's state and must never outlive or follow it. */
+const STATE_FILES = ['-wal', '-shm', CLEAN_MARK_SUFFIX];
+
+/** Removes a database file and what SQLite and its last close keep beside it (never the signing key). */
+export function removeDatabaseFile(file: string): void {
+  for (const suffix of ['', '-journal', ...STATE_FILES]) fs.rmSync(file + suffix, { force: true });
 }
 
 /**
@@ -352,11 +406,12 @@ export function restoreDatabase(current: Store, candidate: string, options: Rest
     const safetyBackup = backupDatabase(current.sqlite, defaultBackupPath(dbPath, 'before-restore'));
     onStep?.('backedUp');
     closeDatabase(current);
-    // The WAL was checkpointed into the file on closing; a stale one must not be replayed onto the new file.
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+    // The WAL was checkpointed into the file on closing; a stale one must not be replayed onto the new file,
+    // and neither the old file's clean mark nor the trial's may vouch for it: a restored file is checked.
+    for (const suffix of STATE_FILES) fs.rmSync(dbPath + suffix, { force: true });
     onStep?.('closed');
     fs.renameSync(staging, dbPath);
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(staging + suffix, { force: true });
+    for (const suffix of STATE_FILES) fs.rmSync(staging + suffix, { force: true });
     onStep?.('swapped');
     return { store: reopen(dbPath, holder ? { holder } : {}), safetyBackup };
   } finally {

@@ -3,7 +3,7 @@
 // and its menu) goes through these functions; the decisions themselves are in databaseFiles.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeDatabase, inspectBackup, type OpenOptions, type Store } from '../../db/open';
+import { closeDatabase, inspectBackup, removeDatabaseFile, type OpenOptions, type Store } from '../../db/open';
 import { actorOf, signInto, type AppContext, type Session } from '../ipc/context';
 import { generateDemoCounty, type DemoSummary, demoStatus, isSampleDatabase, setUpSampleDatabase } from '../demo';
 import { openAppStore } from '../appStore';
@@ -131,7 +131,7 @@ function prepareSampleStore(file: string, regionCode: string, operatorName: stri
     return { store, generated };
   } catch (error) {
     closeDatabase(store);
-    if (fresh) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    if (fresh) removeDatabaseFile(file);
     throw error;
   }
 }

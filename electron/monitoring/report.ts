@@ -151,8 +151,8 @@ export interface RoundLights {
 /**
  * The project lights and budget totals of rounds as their reports count them, without loading the
  * reports: the prefecture counts 27 rounds of 1,200 sheets on one screen. Only what the project light
- * and 未填报 depend on is read (a sheet's fund totals and its indicators' values), and within a round an
- * indicator's light depends on nothing else, so each distinct value is judged once.
+ * and 未填报 depend on is read (a sheet's fund totals and its indicators' values), and an indicator's light
+ * depends on nothing else but the rules of the round's month, so each distinct value is judged once a month.
  */
 export function roundLightCounts(db: Db, roundIds: readonly string[]): Map<string, RoundLights> {
   const sqlite = sqliteOf(db);
@@ -171,9 +171,14 @@ export function roundLightCounts(db: Db, roundIds: readonly string[]): Map<strin
     )
     .raw();
   const counted = new Map<string, RoundLights>();
+  // Rounds of the same year and month judge by the same rules (the settings are the installation's).
+  const judgedByMonth = new Map<string, Map<string, Light>>();
   for (const roundId of roundIds) {
-    const rules = sheetRules(roundRuleSettings(db, requireRound(db, roundId)));
-    const judged = new Map<string, Light>();
+    const settings = roundRuleSettings(db, requireRound(db, roundId));
+    const rules = sheetRules(settings);
+    const month = `${settings.year}-${settings.month}`;
+    const judged = judgedByMonth.get(month) ?? new Map<string, Light>();
+    judgedByMonth.set(month, judged);
     const bySheet = new Map<string, { reached: string; light: Light }[]>();
     for (const [sheetId, operator, target, accrual, reached] of indicators.all(roundId) as [string, string, string, string, string][]) {
       const key = `${operator}\u0000${target}\u0000${accrual}\u0000${reached}`;

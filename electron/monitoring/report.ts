@@ -2,7 +2,7 @@
 // and the red projects with their reasons and measures; printable in the app and exportable to xlsx.
 import { sqliteOf, type Db } from '../../db/open';
 import { formatWanYuan } from '../domain/money';
-import { budgetLight, executionRate, fundTotals, indicatorEntryLight, LIGHT_LABELS, LIGHTS, projectLight, sheetReported, sheetRules, type Light } from '../domain/monitoring';
+import { budgetLight, executionRate, fundTotals, indicatorEntryLight, LIGHT_LABELS, LIGHTS, projectLight, sheetReported, sheetRules, type Light, type SheetRules } from '../domain/monitoring';
 import { percent } from '../domain/ratio';
 import { writeWorkbook } from '../xlsx/sheet';
 import { explanations } from './boards';
@@ -148,6 +148,22 @@ export interface RoundLights {
   executedFen: number;
 }
 
+type IndicatorValues = [sheetId: string, operator: string, target: string, accrual: string, reached: string];
+
+/** Each sheet's indicators with their lights, a value judged by `rules` only the first time `judged` meets it. */
+function judgedBySheet(rows: readonly IndicatorValues[], rules: SheetRules, judged: Map<string, Light>) {
+  const bySheet = new Map<string, { reached: string; light: Light }[]>();
+  for (const [sheetId, operator, target, accrual, reached] of rows) {
+    const key = `${operator}\u0000${target}\u0000${accrual}\u0000${reached}`;
+    let light = judged.get(key);
+    if (light === undefined) judged.set(key, (light = indicatorEntryLight({ operator, target, accrual, reached }, rules).light));
+    const list = bySheet.get(sheetId);
+    if (list) list.push({ reached, light });
+    else bySheet.set(sheetId, [{ reached, light }]);
+  }
+  return bySheet;
+}
+
 /**
  * The project lights and budget totals of rounds as their reports count them, without loading the
  * reports: the prefecture counts 27 rounds of 1,200 sheets on one screen. Only what the project light
@@ -179,15 +195,7 @@ export function roundLightCounts(db: Db, roundIds: readonly string[]): Map<strin
     const month = `${settings.year}-${settings.month}`;
     const judged = judgedByMonth.get(month) ?? new Map<string, Light>();
     judgedByMonth.set(month, judged);
-    const bySheet = new Map<string, { reached: string; light: Light }[]>();
-    for (const [sheetId, operator, target, accrual, reached] of indicators.all(roundId) as [string, string, string, string, string][]) {
-      const key = `${operator}\u0000${target}\u0000${accrual}\u0000${reached}`;
-      let light = judged.get(key);
-      if (light === undefined) judged.set(key, (light = indicatorEntryLight({ operator, target, accrual, reached }, rules).light));
-      const list = bySheet.get(sheetId);
-      if (list) list.push({ reached, light });
-      else bySheet.set(sheetId, [{ reached, light }]);
-    }
+    const bySheet = judgedBySheet(indicators.all(roundId) as IndicatorValues[], rules, judged);
     const round: RoundLights = { lights: zeroCounts(), unreported: 0, adjustedFen: 0, executedFen: 0 };
     for (const [id, submitted, adjustedFen, executedFen] of sheets.all(roundId) as [string, number, number, number][]) {
       round.adjustedFen += adjustedFen;

@@ -226,6 +226,20 @@ describe('query plans of the hot channels', () => {
     // The years a prefecture holds: a step down the year index per year, else every project is read.
     ['projects_unit', 'projects', 'exchange.dashboard', () => year, atPrefecture],
   ];
+  // Counting a round's lights reads every indicator and fund row of the round: from the covering indexes
+  // of migration 0042 alone, not a table row per indicator (27 rounds, 220,000 rows, on one prefecture screen).
+  it.each([
+    ['prefecture.rounds', () => allCounties],
+    ['exchange.dashboard', () => year],
+  ])('a prefecture counts the lights of %s from covering indexes alone', async (channel, input) => {
+    const { sqlite } = prefecture.store;
+    const statements = await statementsOf(sqlite, () => prefecture.call(channel, input()));
+    const plans = statements.map((statement) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.args) as { detail: string }[]).map((step) => step.detail));
+    expect(plans.flat()).toEqual(
+      expect.arrayContaining(['SEARCH i USING COVERING INDEX monitoring_indicators_lights (sheet_id=?)', 'SEARCH f USING COVERING INDEX monitoring_funds_totals (sheet_id=?) LEFT-JOIN']),
+    );
+  });
+
   it.each(GUARDED)('without index %s, %s is scanned again in %s', async (index, table, channel, input, at) => {
     const installation = at();
     const { sqlite } = installation.store;

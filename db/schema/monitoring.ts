@@ -80,6 +80,8 @@ export const monitoringFunds = sqliteTable(
   },
   (t) => [
     uniqueIndex('monitoring_funds_key').on(t.sheetId, t.source),
+    // Covers a sheet's fund totals, which the prefecture sums over every sheet of 27 rounds on one screen.
+    index('monitoring_funds_totals').on(t.sheetId, t.adjustedFen, t.executedFen),
     checkOneOf('monitoring_funds', 'source', FUND_SOURCES),
     checkFen('monitoring_funds', 'initial_fen'),
     checkFen('monitoring_funds', 'adjusted_fen'),
@@ -123,6 +125,8 @@ export const monitoringIndicators = sqliteTable(
   },
   (t) => [
     uniqueIndex('monitoring_indicators_key').on(t.sheetId, t.indicatorId),
+    // Covers what an indicator's light depends on: counting a round's lights reads no other column.
+    index('monitoring_indicators_lights').on(t.sheetId, t.operator, t.targetValue, t.accrual, t.reached),
     checkOneOf('monitoring_indicators', 'accrual', ACCRUALS),
     checkJson('monitoring_indicators', 'reasons'),
   ],

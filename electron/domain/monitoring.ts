@@ -354,7 +354,7 @@ const isQuantitative = (operator: string): operator is Exclude<IndicatorOperator
   operator !== '定性' && (OPERATORS as readonly string[]).includes(operator);
 
 /** The indicator's progress for indicatorLight, or why the typed value cannot be read. */
-function readProgress(entry: IndicatorEntry, allCumulative: boolean): { progress: IndicatorProgress | null; problem?: string } {
+function readProgress(entry: Pick<IndicatorEntry, 'operator' | 'target' | 'accrual' | 'reached'>, allCumulative: boolean): { progress: IndicatorProgress | null; problem?: string } {
   const reached = entry.reached.trim();
   if (entry.operator === '定性') {
     if (reached === '') return { progress: { operator: '定性', reached: null } };
@@ -390,10 +390,20 @@ function deviationProblems(entry: Deviation, allowed: readonly string[]): FieldE
   return problems;
 }
 
+/** An indicator's light as typed on a sheet: none while its value cannot be read. */
+export function indicatorEntryLight(entry: Pick<IndicatorEntry, 'operator' | 'target' | 'accrual' | 'reached'>, rules: SheetRules): IndicatorLight & { problem?: string } {
+  const { progress, problem } = readProgress(entry, rules.allCumulative);
+  const result: IndicatorLight = progress ? indicatorLight(progress, rules.month, rules.thresholds) : { light: 'none', ratio: null };
+  return problem ? { ...result, problem } : result;
+}
+
+/** 未填报 until the unit submits, spends or types a completion value: such a sheet has no lights at all. */
+export const sheetReported = (entry: { submitted: boolean; funds: readonly FundEntry[]; indicators: readonly Pick<IndicatorEntry, 'reached'>[] }): boolean =>
+  entry.submitted || fundTotals(entry.funds).executedFen > 0 || entry.indicators.some((i) => i.reached.trim() !== '');
+
 function assessIndicator(entry: IndicatorEntry, rules: SheetRules) {
   const problems: IndicatorEntryErrors = {};
-  const { progress, problem } = readProgress(entry, rules.allCumulative);
-  const result = progress ? indicatorLight(progress, rules.month, rules.thresholds) : { light: 'none' as Light, ratio: null };
+  const { problem, ...result } = indicatorEntryLight(entry, rules);
   if (problem) problems.reached = problem;
   else if (entry.reached.trim() === '') problems.reached = entry.operator === '定性' ? '请选择完成情况' : '请填写完成值';
   if (isQuantitative(entry.operator) && entry.expectedFullYear.trim() !== '' && !parseDecimal(entry.expectedFullYear)) {
@@ -414,7 +424,7 @@ export function assessSheet(entry: SheetEntry, rules: SheetRules): SheetAssessme
   const funds = entry.funds.map((f) => overspendMessage(f.executedFen, f.adjustedFen));
   const forecasts = entry.funds.map((f) => forecastProblem(f.forecastFen, f.executedFen, f.adjustedFen, rules.month));
   const overspent = funds.some((m) => m !== null) || overspendMessage(totals.executedFen, totals.adjustedFen) !== null;
-  const reported = entry.submitted || totals.executedFen > 0 || entry.indicators.some((i) => i.reached.trim() !== '');
+  const reported = sheetReported(entry);
   const light = !reported ? 'none' : overspent ? 'red' : budgetLight(execution.rate, rules.progress, rules.thresholds);
   const indicators = entry.indicators.map((indicator) => assessIndicator(indicator, rules));
   return {

@@ -1,6 +1,6 @@
 // The monitoring workflow's public entry: a region's monitoring at a glance, which the prefecture's
 // dashboard summarises, and the steps the sample county walks its rounds through.
-export { monitoringTally, roundReport } from './report';
+export { monitoringTally, roundLightCounts, roundReport } from './report';
 export type { LightCounts, MonitoringTally } from './report';
 export { createRound } from './rounds';
 export { issuedRounds, issueRoundToCounties } from './issued';

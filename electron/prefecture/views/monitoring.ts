@@ -5,7 +5,7 @@ import type { Store } from '../../../db/open';
 import { assessSheet, sheetRules, type Light } from '../../domain/monitoring';
 import { percent } from '../../domain/ratio';
 import { AppError } from '../../errors';
-import { getSheet, listDepartmentSheets, listSheets, roundReport, type LightCounts } from '../../monitoring';
+import { getSheet, listDepartmentSheets, listSheets, roundLightCounts, type LightCounts } from '../../monitoring';
 import type { DepartmentSheetRow, SheetListRow } from '../../monitoring/contract';
 import type { CountyListInput, RoundSheetsInput } from '../contract';
 import { countyScope, inCounties, pageOf, searchCondition, SOURCE_COLUMNS, sourceJoin, withSource, type CountyPage, type SourceColumns, type SourcePackage } from './scope';
@@ -33,7 +33,7 @@ export function countyRounds(store: Store, input: CountyListInput): CountyPage<C
   const scope = countyScope(store, input);
   const where = `m.deleted = 0 AND ${inCounties('m')} AND m.year = @year ${searchCondition(input.search, ['m.title', 'r.name'])}`;
   const from = 'monitoring_rounds m JOIN regions r ON r.code = m.region_code';
-  return pageOf(
+  const page = pageOf(
     scope,
     {
       count: `SELECT count(*) AS n FROM ${from} WHERE ${where}`,
@@ -45,11 +45,16 @@ export function countyRounds(store: Store, input: CountyListInput): CountyPage<C
                FROM ${from} ${sourceJoin('m', 'monitoring-round')}
               WHERE ${where} ORDER BY m.region_code, m.month, m.seq`,
     },
-    (raw: RoundRaw) => {
-      const { counts } = roundReport(store.db, raw.id);
-      return { ...withSource(raw), lights: counts.project, unreported: counts.unreported };
-    },
+    (raw: RoundRaw) => withSource(raw),
   );
+  const counted = roundLightCounts(store.db, page.rows.map((row) => row.id));
+  return {
+    ...page,
+    rows: page.rows.map((row) => {
+      const { lights, unreported } = counted.get(row.id)!;
+      return { ...row, lights, unreported };
+    }),
+  };
 }
 
 export interface CountySheetRow extends SheetListRow {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Store } from '../../../db/open';
 import { importPackage } from '../../exchange/incoming';
+import { roundReport } from '../../monitoring/report';
 import { exportReport } from '../../exchange/outgoing';
 import { initInstallation } from '../../registry/setup';
 import { seedCounty } from '../../testSupport/county';
@@ -131,6 +132,12 @@ describe('the prefecture’s lists across its counties', () => {
     expect(november.sheets).toBe(sheetCount);
     const lit = Object.values(november.lights).reduce((a, b) => a + b, 0);
     expect(lit + november.unreported).toBe(sheetCount);
+    // Counted from the lights' inputs alone, each round's lights are its full report's, light by light.
+    for (const round of luntaiRounds.rows) {
+      const { counts } = roundReport(prefecture.db, round.id);
+      expect({ lights: round.lights, unreported: round.unreported }).toEqual({ lights: counts.project, unreported: counts.unreported });
+    }
+    expect(Object.values(november.lights).filter((n) => n > 0).length).toBeGreaterThan(1);
 
     const sheets = countyRoundSheets(prefecture, { roundId: november.id, search: '', offset: 10, limit: 10 });
     expect(sheets.total).toBe(sheetCount);

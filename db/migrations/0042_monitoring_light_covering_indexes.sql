@@ -1,0 +1,2 @@
+CREATE INDEX `monitoring_funds_totals` ON `monitoring_funds` (`sheet_id`,`adjusted_fen`,`executed_fen`);--> statement-breakpoint
+CREATE INDEX `monitoring_indicators_lights` ON `monitoring_indicators` (`sheet_id`,`operator`,`target_value`,`accrual`,`reached`);

@@ -7,7 +7,19 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-cli-e2e-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+// The app started below may still be closing its database when npm has exited (it writes its clean-close
+// mark then), so the folder is removed once nothing is being written into it any more.
+afterAll(async () => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+      return;
+    } catch (error) {
+      if (attempt >= 40 || (error as NodeJS.ErrnoException).code !== 'ENOTEMPTY') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+});
 
 const npx = (...args: string[]) => spawnSync('npx', ['--no-install', 'jixiao', ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
 
@@ -63,7 +75,9 @@ describe('npm start without the Electron runtime', () => {
       expect(allowed.status).toBe(200);
       expect((await allowed.json()).ok).toBe(true);
     } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       process.kill(-child.pid!, 'SIGTERM');
+      await exited;
     }
   });
 });

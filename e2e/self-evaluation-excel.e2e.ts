@@ -54,7 +54,7 @@ describe('self-evaluations in and out of Excel', () => {
     const unitSelect = page.getByRole('combobox', { name: '模板的预算单位', exact: true });
     await unitSelect.click();
     await unitSelect.pressSequentially(chosen.unitCode, { delay: 30 });
-    await page.getByRole('option', { name: `${chosen.unitCode} ${chosen.unitName}`, exact: true }).click();
+    await page.getByRole('option', { name: `${chosen.unitName}（${chosen.unitCode}）`, exact: true }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载自评模板' }).click()]);
     expect(download.suggestedFilename()).toBe(`2020年项目支出绩效自评表-${chosen.unitName}.xlsx`);
     const template = fs.readFileSync((await download.path())!);

@@ -171,9 +171,9 @@ describe('recording a publication', () => {
     const record = publishDisclosure(db, TEST_ACTOR, { year: 2020, unitCode: null , kind: 'projectTargets' });
     expect(record).toMatchObject({ year: 2020, kind: 'projectTargets', scope: '*', recordCount: 2, fileName: '轮台县2020年度项目支出绩效目标表.xlsx', publishedBy: '测试员' });
     publishDisclosure(db, TEST_ACTOR, { year: 2020, unitCode: '301002' , kind: 'projectTargets' });
-    expect(listDisclosures(db, 2020).map((d) => [d.scope, d.recordCount])).toEqual([
-      ['301002', 1],
-      ['*', 2],
+    expect(listDisclosures(db, 2020).map((d) => [d.scope, d.scopeName, d.recordCount])).toEqual([
+      ['301002', '轮台县公路管理站', 1],
+      ['*', '全县', 2],
     ]);
     expect(listDisclosures(db, 2019)).toEqual([]);
     const [entry] = listAudit(db, { entity: 'disclosure', naturalKey: '652822/2020/projectTargets/*', limit: 5 });

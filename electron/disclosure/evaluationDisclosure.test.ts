@@ -37,7 +37,7 @@ describe('disclosure of evaluation results', () => {
     const { db } = countyWithEvaluations();
     const record = publishDisclosure(db, TEST_ACTOR, RESULTS);
     expect(record).toMatchObject({ kind: 'evaluations', scope: '*', recordCount: 1, publishedBy: TEST_ACTOR.name });
-    expect(listDisclosures(db, 2020)).toEqual([record]);
+    expect(listDisclosures(db, 2020)).toEqual([{ ...record, scopeName: '全县' }]);
     // 教育局's evaluations are a confidential one and two not approved.
     expect(() => publishDisclosure(db, TEST_ACTOR, { ...RESULTS, unitCode: '302001' })).toThrow('轮台县教育局2020年度没有可公开的绩效评价结果表内容（未列入：涉密项目的评价 1 项（不公开），尚未审核通过的评价 2 项。），未记录公开');
     expect(listDisclosures(db, 2020)).toHaveLength(1);

@@ -1,9 +1,9 @@
 // 记录公开: what was published, for which scope and year, when and by whom (domain.md §9). The record and
 // its audit entry (with the published project codes) are written together.
 import { randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { disclosures } from '../../db/schema';
+import { disclosures, units } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { TABLE_LAYOUTS } from '../domain/disclosure';
 import { AppError } from '../errors';
@@ -44,7 +44,20 @@ export function publishDisclosure(db: Db, actor: Actor, query: DisclosureQuery):
   });
 }
 
+/** A publication as 公开记录 lists it: its scope named (全县, or the unit's name), so the page needs no units list. */
+export interface ListedDisclosure extends Disclosure {
+  scopeName: string;
+}
+
 /** Publications of a year, newest first. */
-export function listDisclosures(db: Db, year: number): Disclosure[] {
-  return db.select().from(disclosures).where(eq(disclosures.year, year)).orderBy(desc(disclosures.publishedAt)).all();
+export function listDisclosures(db: Db, year: number): ListedDisclosure[] {
+  const { region } = requireInstallation(db);
+  return db
+    .select({ disclosure: disclosures, unitName: units.name })
+    .from(disclosures)
+    .leftJoin(units, and(eq(units.regionCode, region.code), eq(units.code, disclosures.scope), eq(units.deleted, false)))
+    .where(eq(disclosures.year, year))
+    .orderBy(desc(disclosures.publishedAt))
+    .all()
+    .map(({ disclosure, unitName }) => ({ ...disclosure, scopeName: disclosure.scope === COUNTY_SCOPE ? '全县' : (unitName ?? disclosure.scope) }));
 }

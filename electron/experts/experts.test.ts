@@ -36,7 +36,7 @@ describe('专家库', () => {
   it('records a declared conflict with a registered unit once, with its reason, and withdraws it', () => {
     const db = county();
     const expert = declareConflict(db, TEST_ACTOR, { expertId: addExpert(db).id, unitCode: '301002', reason: '配偶在该单位任职' });
-    expect(expert.conflicts).toMatchObject([{ unitCode: '301002', reason: '配偶在该单位任职', recordedBy: '测试员' }]);
+    expect(expert.conflicts).toMatchObject([{ unitCode: '301002', unitName: '轮台县农村公路管理站', reason: '配偶在该单位任职', recordedBy: '测试员' }]);
     expect(() => declareConflict(db, TEST_ACTOR, { expertId: expert.id, unitCode: '301002', reason: '另一个' })).toThrow('专家王芳与轮台县农村公路管理站的利益冲突已登记过');
     expect(() => declareConflict(db, TEST_ACTOR, { expertId: expert.id, unitCode: '302001', reason: ' ' })).toThrow(/请写明利益冲突的原因/);
     expect(() => declareConflict(db, TEST_ACTOR, { expertId: expert.id, unitCode: '888888', reason: '亲属' })).toThrow(/单位编码 888888 未登记/);

@@ -1,8 +1,8 @@
 // 专家库: the county's evaluation experts, their availability and their declared conflicts of interest.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { expertConflicts, experts, sqlNow } from '../../db/schema';
+import { expertConflicts, experts, sqlNow, units } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/audit';
 import { checkExpert, type ExpertDraft } from '../domain/experts';
 import { hasErrors } from '../domain/validation';
@@ -12,6 +12,8 @@ import { findUnit, requireInstallation, requirePermission } from '../registry';
 export interface ExpertConflict {
   id: string;
   unitCode: string;
+  /** The unit's name from the register (its code if it has left it), so no page needs the units list. */
+  unitName: string;
   reason: string;
   recordedAt: string;
   recordedBy: string;
@@ -28,8 +30,17 @@ export const expertKey = (regionCode: string, name: string) => `${regionCode}/�
 export function listExperts(db: Db): Expert[] {
   const { region } = requireInstallation(db);
   const conflicts = db
-    .select({ expertId: expertConflicts.expertId, id: expertConflicts.id, unitCode: expertConflicts.unitCode, reason: expertConflicts.reason, recordedAt: expertConflicts.recordedAt, recordedBy: expertConflicts.recordedBy })
+    .select({
+      expertId: expertConflicts.expertId,
+      id: expertConflicts.id,
+      unitCode: expertConflicts.unitCode,
+      unitName: sql<string>`coalesce(${units.name}, ${expertConflicts.unitCode})`,
+      reason: expertConflicts.reason,
+      recordedAt: expertConflicts.recordedAt,
+      recordedBy: expertConflicts.recordedBy,
+    })
     .from(expertConflicts)
+    .leftJoin(units, and(eq(units.regionCode, region.code), eq(units.code, expertConflicts.unitCode), eq(units.deleted, false)))
     .orderBy(asc(expertConflicts.unitCode))
     .all();
   return db

@@ -6,9 +6,9 @@ import { file, none, returns, signedFen, text, uuid, version, year, type Contrac
 import type { ProjectTypeOption } from '../targets';
 import type { ProjectImportPreview, ProjectImportResult } from './excel';
 import type { ProjectCycle } from './cycle';
-import type { Project, ProjectListRow } from './projects';
+import type { Project, ProjectForEditing, ProjectListRow } from './projects';
 export type { CycleStage, CycleStep, CycleTone, ProjectCycle, ProjectFacts } from './cycle';
-export type { Project, ProjectListRow } from './projects';
+export type { Project, ProjectForEditing, ProjectListRow } from './projects';
 export type { ProjectImportPreview, ProjectImportRow } from './excel';
 
 const fund = z.object({ source: z.enum(FUND_SOURCES), initialFen: signedFen, additionFen: signedFen, cutFen: signedFen }).strict();
@@ -38,7 +38,8 @@ const yearFile = file.extend({ year }).strict();
 
 export const projectsContract = {
   'projects.list': { permission: 'view', input: z.object({ year }).strict(), output: returns<ProjectListRow[]>() },
-  'projects.get': { permission: 'view', input: z.object({ id: uuid }).strict(), output: returns<Project>() },
+  /** The project with its unit named, for the project form. */
+  'projects.get': { permission: 'view', input: z.object({ id: uuid }).strict(), output: returns<ProjectForEditing>() },
   'projects.create': { permission: 'enter', input: projectInput, output: returns<Project>() },
   'projects.update': { permission: 'enter', input: projectInput.extend({ id: uuid, version }).strict(), output: returns<Project>() },
   'projects.delete': { permission: 'enter', input: z.object({ id: uuid, version }).strict(), output: returns<null>() },

@@ -7,12 +7,12 @@ import { projectTypeOptions } from '../targets';
 import { budgetTemplate, commitBudgetImport, exportProjects, previewBudgetImport } from './excel';
 import type { projectsContract } from './contract';
 import { projectCycle, type ProjectCycleSources } from './cycle';
-import { createProject, deleteProject, getProject, listProjects, updateProject } from './projects';
+import { createProject, deleteProject, listProjects, projectForEditing, updateProject } from './projects';
 
 /** `cycleSources` gives the workflows' parts of a project's cycle (the composition root knows them). */
 export const projectsHandlers = (cycleSources: () => ProjectCycleSources): HandlersFor<typeof projectsContract> => ({
   'projects.list': (input, ctx) => listProjects(db(ctx), input.year),
-  'projects.get': (input, ctx) => getProject(db(ctx), input.id),
+  'projects.get': (input, ctx) => projectForEditing(db(ctx), input.id),
   'projects.create': (input, ctx) => createProject(db(ctx), actor(ctx), input),
   'projects.update': (input, ctx) => updateProject(db(ctx), actor(ctx), input),
   'projects.delete': (input, ctx) => {

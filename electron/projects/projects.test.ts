@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit';
 import { AppError } from '../errors';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
-import { createProject, deleteProject, getProject, listProjects, updateProject } from './projects';
+import { createProject, deleteProject, getProject, listProjects, projectForEditing, updateProject } from './projects';
 import { seedCounty } from '../testSupport/county';
 import { addProject, projectInput, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
 
@@ -29,6 +29,17 @@ describe('the project list', () => {
       confidential: false,
       totals: { initialFen: 100_000_000, adjustedFen: 115_000_000 },
       targetStatus: null,
+    });
+  });
+});
+
+describe('a project opened for editing', () => {
+  it('names its implementing unit and that unit’s department, so the form needs no units list', () => {
+    const db = setUp();
+    const project = addProject(db);
+    expect(projectForEditing(db, project.id)).toEqual({
+      ...getProject(db, project.id),
+      unit: { code: '301002', name: '轮台县农村公路管理站', departmentCode: '301001', isDepartment: false, active: true, departmentName: '轮台县交通运输局' },
     });
   });
 });

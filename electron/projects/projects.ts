@@ -19,7 +19,7 @@ import {
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { recordAudit, type Actor } from '../audit/audit';
-import { requireInstallation, listUnits } from '../registry';
+import { requireInstallation, listUnits, unitChoice, type UnitChoice } from '../registry';
 
 export interface Project extends ProjectDraft {
   id: string;
@@ -154,6 +154,17 @@ export function getProject(db: Db, id: string): Project {
   const project = findProject(db, id);
   if (!project) throw new AppError('NOT_FOUND', '该项目不存在或已删除，请刷新列表');
   return project;
+}
+
+/** A project as its form edits it: its implementing unit comes named, so the form needs no units list. */
+export interface ProjectForEditing extends Project {
+  /** Null when the unit is no longer in the register (the form then asks for another). */
+  unit: UnitChoice | null;
+}
+
+export function projectForEditing(db: Db, id: string): ProjectForEditing {
+  const project = getProject(db, id);
+  return { ...project, unit: unitChoice(db, project.unitCode) };
 }
 
 /** The units as the project rules see them, looked up by code. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OPERATOR_ROLES, REGION_LEVELS, ROLES } from '../domain/registry';
 import { file, none, regionCode, returns, text, uuid, version, type ContractPart, type FilePayload } from '../ipc/schema';
-import type { Operator } from './operators';
+import type { ListedOperator, Operator } from './operators';
 import type { Region } from './regions';
 import type { Installation } from './installation';
 import type { SetupStatus } from './setup';
@@ -12,7 +12,7 @@ import type { UnitImportPreview, UnitImportResult } from './excel';
 
 // The types the renderer shows, so that it sees this workflow only through its contract.
 export type { Installation } from './installation';
-export type { Operator } from './operators';
+export type { ListedOperator, Operator } from './operators';
 export type { Region } from './regions';
 export type { Unit, UnitChoice, UnitLookup } from './units';
 export type { UnitImportPreview, UnitImportRow } from './excel';
@@ -47,7 +47,7 @@ export const registryContract = {
   'session.current': { permission: 'public', input: none, output: returns<Operator | null>() },
   'session.signOut': { permission: 'view', input: none, output: returns<null>() },
 
-  'operators.list': { permission: 'view', input: none, output: returns<Operator[]>() },
+  'operators.list': { permission: 'view', input: none, output: returns<ListedOperator[]>() },
   'operators.create': {
     permission: 'operators.manage',
     input: z.object({ name: text(30).min(1, '请填写操作员姓名'), role: z.enum(OPERATOR_ROLES), password, departmentCode: text(20).nullable().optional() }).strict(),
@@ -81,7 +81,7 @@ export const registryContract = {
   'units.list': { permission: 'view', input: none, output: returns<Unit[]>() },
   'units.lookup': {
     permission: 'view',
-    input: z.object({ query: z.string().max(60, '搜索内容最多 60 个字'), include: text(20).nullable().optional(), activeOnly: z.boolean().optional() }).strict(),
+    input: z.object({ query: z.string().max(60, '搜索内容最多 60 个字'), include: text(20).nullable().optional(), activeOnly: z.boolean().optional(), departmentsOnly: z.boolean().optional() }).strict(),
     output: returns<UnitLookup>(),
   },
   'units.create': { permission: 'enter', input: unitDraft, output: returns<Unit>() },

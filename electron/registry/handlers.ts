@@ -6,7 +6,7 @@ import { signInto } from '../ipc/context';
 import { recordAudit } from '../audit/audit';
 import type { HandlersFor } from '../ipc/router';
 import type { registryContract } from './contract';
-import { changeOwnPassword, createOperator, listOperators, resetPassword, setOperatorActive, setOperatorRole, signIn } from './operators';
+import { changeOwnPassword, createOperator, listOperators, listOperatorsNamed, resetPassword, setOperatorActive, setOperatorRole, signIn } from './operators';
 import { addRegion, listRegions } from './regions';
 import { initInstallation, setupStatus } from './setup';
 import { stats } from './stats';
@@ -34,7 +34,7 @@ export const registryHandlers: HandlersFor<typeof registryContract> = {
     return null;
   },
 
-  'operators.list': (_, ctx) => listOperators(db(ctx)),
+  'operators.list': (_, ctx) => listOperatorsNamed(db(ctx)),
   'operators.create': (input, ctx) => createOperator(db(ctx), actor(ctx), input),
   'operators.setActive': (input, ctx) => setOperatorActive(db(ctx), actor(ctx), input),
   'operators.setRole': (input, ctx) => setOperatorRole(db(ctx), actor(ctx), input),

@@ -6,7 +6,8 @@ export { auditRefusal, currentOperator, listOperators, refuseSelfReview, require
 export type { Operator } from './operators';
 export { chosenCounties, countiesOf, findRegion, seedRegions } from './regions';
 export { initInstallation } from './setup';
-export { findUnit, listUnits } from './units';
+export { findUnit, listUnits, unitChoice } from './units';
+export type { UnitChoice } from './units';
 export {
   chainDecision,
   decidingStep,

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { operators } from '../../db/schema';
 import { listAudit } from '../audit/audit';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
-import { changeOwnPassword, createOperator, listOperators, resetPassword, setOperatorActive, setOperatorRole, signIn } from './operators';
+import { seedCounty } from '../testSupport/county';
+import { ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
+import { changeOwnPassword, createOperator, listOperators, listOperatorsNamed, resetPassword, setOperatorActive, setOperatorRole, signIn } from './operators';
 
 function county() {
   const { db } = countyStore({ colleagues: true });
@@ -82,5 +84,17 @@ describe('operator management', () => {
     expect(() => changeOwnPassword(db, clerk, { current: '猜的', next: '新密码' })).toThrow('当前密码不正确');
     changeOwnPassword(db, clerk, { current: '旧密码', next: '新密码' });
     expect(signIn(db, clerk.id, '新密码').name).toBe('李经办');
+  });
+});
+
+describe('the operators list', () => {
+  it('names the department a 主管部门审核人 is bound to, and none for the other roles', () => {
+    const { db } = county();
+    seedCounty(db, { units: ROAD_AND_SCHOOL_UNITS });
+    createOperator(db, TEST_ACTOR, { name: '马部门', role: 'department', password: null, departmentCode: '301001' });
+    expect(listOperatorsNamed(db).map((o) => [o.name, o.departmentCode, o.departmentName])).toEqual(
+      listOperators(db).map((o) => [o.name, o.departmentCode, o.name === '马部门' ? '轮台县交通运输局' : null]),
+    );
+    expect(listOperatorsNamed(db).find((o) => o.name === '马部门')).toMatchObject({ departmentCode: '301001', departmentName: '轮台县交通运输局' });
   });
 });

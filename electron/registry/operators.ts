@@ -56,6 +56,17 @@ const toOperator = (row: typeof operators.$inferSelect): Operator => ({
   active: row.active,
 });
 
+/** An operator as 设置 → 操作员 lists them: a 主管部门审核人's department named, so the page needs no units list. */
+export interface ListedOperator extends Operator {
+  departmentName: string | null;
+}
+
+export function listOperatorsNamed(db: Db): ListedOperator[] {
+  const listed = listOperators(db);
+  const regionCode = listed.some((o) => o.departmentCode) ? requireInstallation(db).region.code : '';
+  return listed.map((o) => ({ ...o, departmentName: o.departmentCode ? (findUnit(db, regionCode, o.departmentCode)?.name ?? null) : null }));
+}
+
 export function listOperators(db: Db): Operator[] {
   return db.select().from(operators).orderBy(asc(operators.createdAt)).all().map(toOperator);
 }

@@ -114,17 +114,32 @@ describe('units lookup for pickers', () => {
     const db = county();
     expect(lookupUnits(db, { query: '10211' }).units.map((u) => u.code)).toEqual(['102110', '102111', '102112', '102113', '102114', '102115', '102116', '102117', '102118', '102119']);
     expect(lookupUnits(db, { query: '第11小学' }).units.map((u) => u.name)).toEqual(['轮台县第11小学']);
-    expect(lookupUnits(db, { query: '0%' })).toEqual({ units: [{ code: '102007', name: '轮台县100%助学中心', departmentCode: '101001', isDepartment: false, active: true }], total: 1, chosen: null });
+    expect(lookupUnits(db, { query: '0%' })).toEqual({ units: [{ code: '102007', name: '轮台县100%助学中心', departmentCode: '101001', isDepartment: false, active: true, departmentName: education.name }], total: 1, chosen: null });
     // A code's middle is not its start: 0211 is in no code's first digits.
     expect(lookupUnits(db, { query: '0211' }).total).toBe(0);
   });
 
   it('names the chosen unit whether it matches or not, and leaves out deactivated units when asked', () => {
     const db = county();
-    const last = { code: '102120', name: '轮台县第120小学', departmentCode: '101001', isDepartment: false, active: true };
+    const last = { code: '102120', name: '轮台县第120小学', departmentCode: '101001', isDepartment: false, active: true, departmentName: education.name };
     expect(lookupUnits(db, { query: '', include: '102120' })).toMatchObject({ total: 121, chosen: last });
     expect(lookupUnits(db, { query: '第9小学' }).units.map((u) => [u.code, u.active])).toEqual([['102009', false]]);
     expect(lookupUnits(db, { query: '第9小学', activeOnly: true, include: '102009' })).toEqual({ units: [], total: 0, chosen: expect.objectContaining({ code: '102009', active: false }) });
     expect(lookupUnits(db, { query: '', include: '999999' }).chosen).toBeNull();
+  });
+
+  it('offers only the 主管部门 when asked, each unit naming its department', () => {
+    const db = county();
+    createUnit(db, TEST_ACTOR, { code: '103001', name: '轮台县卫生健康委员会', departmentCode: null, isDepartment: true });
+    expect(lookupUnits(db, { query: '', departmentsOnly: true })).toEqual({
+      units: [
+        { code: '101001', name: education.name, departmentCode: null, isDepartment: true, active: true, departmentName: null },
+        { code: '103001', name: '轮台县卫生健康委员会', departmentCode: null, isDepartment: true, active: true, departmentName: null },
+      ],
+      total: 2,
+      chosen: null,
+    });
+    expect(lookupUnits(db, { query: '第5小学', departmentsOnly: true }).total).toBe(0);
+    expect(lookupUnits(db, { query: '第5小学' }).units[0]!.departmentName).toBe(education.name);
   });
 });

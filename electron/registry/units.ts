@@ -1,6 +1,7 @@
 // 预算单位: the county's budget units under their supervising departments.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/open';
 import { sqlNow, units } from '../../db/schema';
 import { checkUnit, duplicateUnitName, type UnitDraft } from '../domain/registry';
@@ -44,8 +45,11 @@ export function listUnits(db: Db): Unit[] {
     .all();
 }
 
-/** What a unit picker shows and fills in: the unit and where it sits. */
-export type UnitChoice = Pick<Unit, 'code' | 'name' | 'departmentCode' | 'isDepartment' | 'active'>;
+/** What a unit picker shows and fills in: the unit and where it sits, its department named for the form. */
+export interface UnitChoice extends Pick<Unit, 'code' | 'name' | 'departmentCode' | 'isDepartment' | 'active'> {
+  /** The name of its 主管部门 (departmentCode), or null when it has none registered. */
+  departmentName: string | null;
+}
 
 export interface UnitLookup {
   /** At most UNIT_LOOKUP_LIMIT matches, by code. */
@@ -60,24 +64,39 @@ export const UNIT_LOOKUP_LIMIT = 50;
 
 /**
  * The units whose code starts with `query` or whose name contains it, a page at a time, for pickers: a county
- * has up to a thousand units, which no page downloads to fill one field. `activeOnly` leaves out deactivated units.
+ * has up to a thousand units, which no page downloads to fill one field. `activeOnly` leaves out deactivated
+ * units, `departmentsOnly` the units that are no 主管部门.
  */
-export function lookupUnits(db: Db, input: { query: string; include?: string | null; activeOnly?: boolean }): UnitLookup {
+export function lookupUnits(db: Db, input: { query: string; include?: string | null; activeOnly?: boolean; departmentsOnly?: boolean }): UnitLookup {
   const { region } = requireInstallation(db);
   const query = input.query.trim();
   // instr() rather than LIKE: a unit's name may hold % or _, and nothing needs escaping.
   const conditions = [eq(units.regionCode, region.code), eq(units.deleted, false)];
   if (query !== '') conditions.push(or(sql`instr(${units.code}, ${query}) = 1`, sql`instr(${units.name}, ${query}) > 0`)!);
   if (input.activeOnly) conditions.push(eq(units.active, true));
+  if (input.departmentsOnly) conditions.push(eq(units.isDepartment, true));
   const where = and(...conditions);
-  const page = db.select(choiceColumns).from(units).where(where).orderBy(asc(units.code)).limit(UNIT_LOOKUP_LIMIT).all();
+  const page = choices(db).where(where).orderBy(asc(units.code)).limit(UNIT_LOOKUP_LIMIT).all();
   const { total } = db.select({ total: sql<number>`count(*)` }).from(units).where(where).get()!;
-  const chosen = input.include ? findUnit(db, region.code, input.include) : undefined;
-  return { units: page, total, chosen: chosen ? choiceOf(chosen) : null };
+  return { units: page, total, chosen: input.include ? choiceIn(db, region.code, input.include) : null };
 }
 
-const choiceColumns = { code: units.code, name: units.name, departmentCode: units.departmentCode, isDepartment: units.isDepartment, active: units.active };
-const choiceOf = ({ code, name, departmentCode, isDepartment, active }: Unit): UnitChoice => ({ code, name, departmentCode, isDepartment, active });
+/** One unit of this installation's register as a picker shows it, or null when no live unit has the code. */
+export function unitChoice(db: Db, code: string): UnitChoice | null {
+  return choiceIn(db, requireInstallation(db).region.code, code);
+}
+
+const choiceIn = (db: Db, regionCode: string, code: string): UnitChoice | null =>
+  choices(db).where(and(eq(units.regionCode, regionCode), eq(units.code, code), eq(units.deleted, false))).get() ?? null;
+
+const departments = alias(units, 'departments');
+
+/** Units as pickers show them, each with its department's name joined in (the same region, never a deleted one). */
+const choices = (db: Db) =>
+  db
+    .select({ code: units.code, name: units.name, departmentCode: units.departmentCode, isDepartment: units.isDepartment, active: units.active, departmentName: departments.name })
+    .from(units)
+    .leftJoin(departments, and(eq(departments.regionCode, units.regionCode), eq(departments.code, units.departmentCode), eq(departments.deleted, false)));
 
 /** The live budget unit with this code in a region's register, if there is one. */
 export function findUnit(db: Db, regionCode: string, code: string) {

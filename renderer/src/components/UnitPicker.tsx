@@ -19,15 +19,17 @@ export interface UnitPickerProps extends PassedProps {
   onChange: (code: string | null, unit: UnitChoice | null) => void;
   /** Leaves out deactivated units (the chosen one stays). */
   activeOnly?: boolean;
+  /** Offers only the 主管部门 (the chosen one stays). */
+  departmentsOnly?: boolean;
 }
 
-export function UnitPicker({ value, onChange, activeOnly, nothingFoundMessage = '没有匹配的单位', ...props }: UnitPickerProps) {
+export function UnitPicker({ value, onChange, activeOnly, departmentsOnly, nothingFoundMessage = '没有匹配的单位', ...props }: UnitPickerProps) {
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<UnitChoice | null>(null);
   // Once a unit is chosen the field shows its label as its text: that is no search, the list opens in full.
   const named = chosen?.code === value ? chosen : null;
   const [typed] = useDebouncedValue(named && search === unitLabel(named) ? '' : search.trim(), SEARCH_DELAY_MS);
-  const found = useInvoke('units.lookup', { query: typed, include: value, activeOnly });
+  const found = useInvoke('units.lookup', { query: typed, include: value, activeOnly, departmentsOnly });
   const answer = found.data;
   const current = answer?.chosen?.code === value ? answer.chosen : named;
   // Remembered from the answer (React's pattern for state derived from an earlier render), so the label the

@@ -1,12 +1,12 @@
 // 公开记录: what was published for a year, when, by whom — the answer to "did we publish, and what?".
 import { Alert, Table } from '@mantine/core';
-import type { Disclosure } from '../../../../electron/disclosure/contract';
+import type { ListedDisclosure } from '../../../../electron/disclosure/contract';
 import { TABLE_LAYOUTS, type DisclosureKind } from '../../../../electron/domain/disclosure';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { formatDateTime } from '../../components/format';
 import type { Loaded } from '../../components/useInvoke';
 
-export function DisclosureHistory({ year, history, unitNames }: { year: number; history: Loaded<Disclosure[]>; unitNames: ReadonlyMap<string, string> }) {
+export function DisclosureHistory({ year, history }: { year: number; history: Loaded<ListedDisclosure[]> }) {
   if (history.error) return <Alert color="red" title="无法读取公开记录">{history.error}</Alert>;
   if (!history.data?.length) {
     return <EmptyNotice title={`${year} 年度还没有公开记录`} description="公开表发布后，点“记录公开”记下公开的时间、范围和项目数，便于日后核对。" />;
@@ -28,7 +28,7 @@ export function DisclosureHistory({ year, history, unitNames }: { year: number; 
           <Table.Tr key={d.id}>
             <Table.Td>{formatDateTime(d.publishedAt)}</Table.Td>
             <Table.Td>{TABLE_LAYOUTS[d.kind as DisclosureKind]?.title ?? d.kind}</Table.Td>
-            <Table.Td>{d.scope === '*' ? '全县' : (unitNames.get(d.scope) ?? d.scope)}</Table.Td>
+            <Table.Td>{d.scopeName}</Table.Td>
             <Table.Td ta="right">{d.recordCount}</Table.Td>
             <Table.Td>{d.fileName}</Table.Td>
             <Table.Td>{d.publishedBy}</Table.Td>

@@ -4,17 +4,17 @@
 // landscape), and record the publication.
 import { Alert, Button, Group, Loader, SegmentedControl, Select, Stack, Tabs, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { TABLE_LAYOUTS, type DisclosureKind } from '../../../../electron/domain/disclosure';
 import type { DisclosureTable } from '../../../../electron/disclosure/contract';
-import type { Unit } from '../../../../electron/registry/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { IfAllowed } from '../../components/useAllowed';
 import { DownloadButton } from '../../components/FileActions';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { UnitPicker } from '../../components/UnitPicker';
 import { useInvoke } from '../../components/useInvoke';
 import { routeHref } from '../../router';
 import { DisclosureHistory } from './DisclosureHistory';
@@ -64,7 +64,6 @@ function confirmPublish(table: DisclosureTable, onPublished: () => Promise<void>
 
 export function DisclosurePage() {
   const years = useInvoke('disclosure.years', {});
-  const units = useInvoke('units.list', {});
   const [chosen, setChosen] = useState<Partial<Choice>>({});
 
   if (years.error) return <Alert color="red" title="无法读取年度">{years.error}</Alert>;
@@ -85,32 +84,21 @@ export function DisclosurePage() {
     );
   }
   const choice: Choice = { year, scope: chosen.scope ?? COUNTY, kind: chosen.kind ?? 'projectTargets' };
-  return <DisclosureView choice={choice} onChoice={(change) => setChosen({ ...choice, ...change })} years={years.data} units={units.data} />;
+  return <DisclosureView choice={choice} onChoice={(change) => setChosen({ ...choice, ...change })} years={years.data} />;
 }
 
 interface ViewProps {
   choice: Choice;
   onChoice: (change: Partial<Choice>) => void;
   years: number[];
-  units: Unit[] | undefined;
 }
 
-function DisclosureView({ choice, onChoice, years, units }: ViewProps) {
+function DisclosureView({ choice, onChoice, years }: ViewProps) {
   const query = queryOf(choice);
   const table = useInvoke('disclosure.table', query);
   const history = useInvoke('disclosure.list', { year: choice.year });
   const [tab, setTab] = useState<string | null>('table');
   const publishable = (table.data?.count ?? 0) > 0;
-  const unitNames = useMemo(() => new Map((units ?? []).map((u) => [u.code, u.name])), [units]);
-  // A 主管部门's table includes its subordinate units; say so in the option.
-  const scopeOptions = useMemo(() => {
-    const withSubordinates = new Set((units ?? []).map((u) => (u.isDepartment ? null : u.departmentCode)));
-    return [
-      { value: COUNTY, label: '全县（含各主管部门分表）' },
-      ...(units ?? []).map((u) => ({ value: u.code, label: `${u.name}（${u.code}）${withSubordinates.has(u.code) ? '，含下属单位' : ''}` })),
-    ];
-  }, [units]);
-
   const print = () => {
     // Only the table prints: bring its tab forward first, so the snapshot has it.
     flushSync(() => setTab('table'));
@@ -153,13 +141,13 @@ function DisclosureView({ choice, onChoice, years, units }: ViewProps) {
           </Text>
           <SegmentedControl aria-labelledby="disclosure-kind" data={KIND_OPTIONS} value={choice.kind} onChange={(value) => onChoice({ kind: value as DisclosureKind })} />
         </Stack>
-        <Select
+        <UnitPicker
           label="公开范围"
-          data={scopeOptions}
-          value={choice.scope}
-          onChange={(value) => onChoice({ scope: value ?? COUNTY })}
-          searchable
-          allowDeselect={false}
+          description="不选即全县；选主管部门时含其下属单位"
+          placeholder="全县（含各主管部门分表）"
+          value={choice.scope === COUNTY ? null : choice.scope}
+          onChange={(code) => onChoice({ scope: code ?? COUNTY })}
+          clearable
           w={360}
           nothingFoundMessage="没有该单位"
         />
@@ -178,7 +166,7 @@ function DisclosureView({ choice, onChoice, years, units }: ViewProps) {
           {body}
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
-          <DisclosureHistory year={choice.year} history={history} unitNames={unitNames} />
+          <DisclosureHistory year={choice.year} history={history} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,12 +1,13 @@
 import { ActionIcon, Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatWanYuan } from '../../../../electron/domain/money';
-import { departmentOf, FUND_SOURCES, fundTotals, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES, type ProjectField } from '../../../../electron/domain/projects';
-import type { Project } from '../../../../electron/projects/contract';
-import type { Unit } from '../../../../electron/registry/contract';
+import { departmentOf, FUND_SOURCES, fundTotals, PROJECT_ATTRIBUTES, PROJECT_CATEGORIES, type ProjectField, type UnitRef } from '../../../../electron/domain/projects';
+import type { Project, ProjectForEditing } from '../../../../electron/projects/contract';
+import type { UnitChoice } from '../../../../electron/registry/contract';
 import type { ProjectTypeOption } from '../../../../electron/targets/contract';
 import { ApiError, errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
+import { UnitPicker, unitLabel } from '../../components/UnitPicker';
 import { emptyFund, hasFormErrors, projectFormErrors, projectFormOf, readFunds, toProjectInput, type FundText, type ProjectFormState } from './projectForm';
 import { FormActions } from '../../components/FormActions';
 import { useUnsavedWork } from '../../components/unsavedWork';
@@ -18,14 +19,12 @@ import { useUnsavedWork } from '../../components/unsavedWork';
 export function ProjectFormModal({
   project,
   year,
-  units,
   types,
   onClose,
   onSaved,
 }: {
-  project: Project | null;
+  project: ProjectForEditing | null;
   year: number;
-  units: readonly Unit[];
   types: readonly ProjectTypeOption[];
   onClose: () => void;
   onSaved: (project: Project) => Promise<void> | void;
@@ -36,8 +35,9 @@ export function ProjectFormModal({
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const byCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units]);
-  const errors = projectFormErrors(state, (code) => byCode.get(code));
+  // The implementing unit as the register has it: the project's own at first, then the one picked.
+  const [unit, setUnit] = useState<UnitChoice | null>(project?.unit ?? null);
+  const errors = projectFormErrors(state, unitsKnown(unit));
   // Messages show from the first 保存 on (then live): a message appearing on blur moved the buttons away
   // from under the cursor and swallowed the click.
   const shown = (field: ProjectField) => (attempted ? errors.fields[field] : undefined);
@@ -45,9 +45,9 @@ export function ProjectFormModal({
   const work = useUnsavedWork({ dirty: JSON.stringify(state) !== JSON.stringify(initial), save });
   const close = async () => (await work.confirmLeave()) && onClose();
 
-  function chooseUnit(code: string | null) {
-    const unit = code ? byCode.get(code) : undefined;
-    setState((current) => ({ ...current, unitCode: code ?? '', departmentCode: unit ? departmentOf(unit) : '' }));
+  function chooseUnit(code: string | null, chosen: UnitChoice | null) {
+    setUnit(chosen);
+    setState((current) => ({ ...current, unitCode: code ?? '', departmentCode: chosen ? departmentOf(chosen) : '' }));
   }
 
   const setFund = (index: number, patch: Partial<FundText>) =>
@@ -76,10 +76,7 @@ export function ProjectFormModal({
     }
   }
 
-  const unitOptions = units
-    .filter((u) => u.active || u.code === state.unitCode)
-    .map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` }));
-  const department = byCode.get(state.departmentCode);
+  const department = unit ? departmentNamed(unit) : null;
   const typeOptions = types.map((t) => ({ value: t.code, label: `${t.name}（${t.sector}）` }));
 
   return (
@@ -110,21 +107,19 @@ export function ProjectFormModal({
               error={shown('name')}
               withAsterisk
             />
-            <Select
+            <UnitPicker
               label="实施单位"
               placeholder="输入编码或名称查找"
-              data={unitOptions}
               value={state.unitCode || null}
               onChange={chooseUnit}
               error={shown('unitCode')}
-              searchable
-              nothingFoundMessage="没有匹配的单位"
+              activeOnly
               withAsterisk
             />
             <TextInput
               label="主管部门"
               description="按实施单位自动填入"
-              value={department ? `${department.name}（${department.code}）` : state.departmentCode}
+              value={department?.code === state.departmentCode ? unitLabel(department) : state.departmentCode}
               error={shown('departmentCode')}
               readOnly
               variant="filled"
@@ -241,4 +236,17 @@ export function ProjectFormModal({
       </form>
     </Modal>
   );
+}
+
+/** The project rules look units up by code: the form knows the implementing unit and its department. */
+function unitsKnown(unit: UnitChoice | null): (code: string) => UnitRef | undefined {
+  const department = unit ? departmentNamed(unit) : null;
+  return (code) => (code === unit?.code ? unit : code === department?.code ? department : undefined);
+}
+
+/** The unit's 主管部门 as a unit of the register: itself for a department, else the one it reports to. */
+function departmentNamed(unit: UnitChoice): UnitRef | null {
+  if (unit.isDepartment) return unit;
+  if (!unit.departmentCode || unit.departmentName === null) return null;
+  return { code: unit.departmentCode, name: unit.departmentName, departmentCode: null, isDepartment: true, active: true };
 }

@@ -1,8 +1,8 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { useMemo, useState, type ComponentProps } from 'react';
+import { useMemo, useState } from 'react';
 import { formatWanYuan } from '../../../../electron/domain/money';
-import type { ProjectImportPreview, ProjectImportRow, Project, ProjectListRow } from '../../../../electron/projects/contract';
+import type { ProjectForEditing, ProjectImportPreview, ProjectImportRow, ProjectListRow } from '../../../../electron/projects/contract';
 import { invoke } from '../../api';
 import { EmptyNotice, NoMatches } from '../../components/EmptyNotice';
 import { IfAllowed, useAllowed } from '../../components/useAllowed';
@@ -38,7 +38,7 @@ export function ProjectsTab() {
   const types = useInvoke('projects.types', {});
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortState | null>(null);
-  const [editing, setEditing] = useState<Project | 'new' | null>(null);
+  const [editing, setEditing] = useState<ProjectForEditing | 'new' | null>(null);
   // The list carries totals only; the form needs the funds by source as they are now.
   const edit = async (row: ProjectListRow) => {
     try {
@@ -201,7 +201,7 @@ export function ProjectsTab() {
       </Group>
       {body}
       {editing && (
-        <ProjectForm
+        <ProjectFormModal
           project={editing === 'new' ? null : editing}
           year={year}
           types={types.data ?? []}
@@ -212,13 +212,6 @@ export function ProjectsTab() {
       {budgetImport.modal}
     </Stack>
   );
-}
-
-/** The form chooses among every unit; the list shows names it was sent, so the units load only when the form opens. */
-function ProjectForm(props: Omit<ComponentProps<typeof ProjectFormModal>, 'units'>) {
-  const units = useInvoke('units.list', {});
-  if (units.error) return <Alert color="red" title="无法读取预算单位，不能打开项目表单">{units.error}</Alert>;
-  return units.data ? <ProjectFormModal {...props} units={units.data} /> : <Loader size="sm" aria-label="正在读取预算单位" />;
 }
 
 function confirmDelete(project: ProjectListRow, reload: () => Promise<void>) {

@@ -32,4 +32,17 @@ describe('project form', () => {
     const state = { ...projectFormOf(null), code: 'XM1', funds: [{ source: '本级财政拨款' as const, initial: '12.5', addition: '1', cut: '' }] };
     expect(toProjectInput(state, 2020)).toMatchObject({ year: 2020, code: 'XM1', funds: [{ source: '本级财政拨款', initialFen: 12_500_000, additionFen: 1_000_000, cutFen: 0 }] });
   });
+
+  it('edits a project opened with its unit named, sending the service only the project’s own fields', () => {
+    const funds = [{ source: '本级财政拨款', initialFen: 12_500_000, additionFen: 0, cutFen: 0 }];
+    const opened = {
+      id: 'p1', year: 2020, version: 3, updatedAt: '2020-03-01T00:00:00Z', code: 'XM1', name: '村级道路', departmentCode: '101001', unitCode: '102005',
+      category: '本级支出' as const, attribute: '新增' as const, keyProject: false, povertyFund: false, confidential: false, projectTypeCode: null,
+      startDate: null, endDate: null, personInCharge: '', funds, totals: { initialFen: 12_500_000, additionFen: 0, cutFen: 0, adjustedFen: 12_500_000 },
+      unit: { code: '102005', name: '第5村委会', departmentCode: '101001', isDepartment: false, active: true, departmentName: '交通运输局' },
+    };
+    const input = toProjectInput(projectFormOf(opened), 2020);
+    expect(input).not.toHaveProperty('unit');
+    expect(input).toMatchObject({ unitCode: '102005', departmentCode: '101001', funds });
+  });
 });

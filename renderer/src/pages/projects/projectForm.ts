@@ -30,7 +30,8 @@ export interface ProjectFormState extends ProjectDraft {
 
 export const emptyFund = (source: FundSource | '' = ''): FundText => ({ source, initial: '', addition: '', cut: '' });
 
-export function projectFormOf(project: Project | null): ProjectFormState {
+/** The form's fields of a project; the unit an edited project comes with is the picker's, not a field. */
+export function projectFormOf(project: (Project & { unit?: unknown }) | null): ProjectFormState {
   if (!project) {
     return {
       code: '',
@@ -49,7 +50,7 @@ export function projectFormOf(project: Project | null): ProjectFormState {
       funds: [emptyFund('本级财政拨款')],
     };
   }
-  const { id: _id, year: _year, version: _version, updatedAt: _updatedAt, totals: _totals, funds, ...draft } = project;
+  const { id: _id, year: _year, version: _version, updatedAt: _updatedAt, totals: _totals, unit: _unit, funds, ...draft } = project;
   return {
     ...draft,
     funds: funds.map((f) => ({ source: f.source as FundSource, initial: wanYuanText(f.initialFen), addition: wanYuanText(f.additionFen), cut: wanYuanText(f.cutFen) })),

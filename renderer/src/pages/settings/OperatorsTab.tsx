@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, Group, Loader, Modal, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { OPERATOR_ROLE_LABELS, OPERATOR_ROLES, type OperatorRole } from '../../../../electron/domain/registry';
-import type { Operator, Unit } from '../../../../electron/registry/contract';
+import type { Operator } from '../../../../electron/registry/contract';
 import { errorMessage, invoke } from '../../api';
 import { useSession } from '../../appState';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { EMPTY_PASSWORDS, PasswordFields, passwordMismatch, passwordOrNull, type PasswordPair } from '../../components/PasswordFields';
+import { UnitPicker } from '../../components/UnitPicker';
 import { useInvoke } from '../../components/useInvoke';
 import { FormActions } from '../../components/FormActions';
 import { NotAllowedNote, useAllowed } from '../../components/useAllowed';
@@ -17,7 +18,6 @@ export function OperatorsTab() {
   const [changingOwn, setChangingOwn] = useState(false);
   const [binding, setBinding] = useState<Operator | null>(null);
   const allowance = useAllowed('operators.manage');
-  const departments = useDepartments();
   const { reloadAll } = useSession();
 
   async function manage(action: () => Promise<Operator>, done: string) {
@@ -84,7 +84,7 @@ export function OperatorsTab() {
                 )}
                 {o.departmentCode && (
                   <Text size="xs" c="dimmed" mt={2}>
-                    主管部门：{departments.nameOf(o.departmentCode)}
+                    主管部门：{o.departmentName ?? ''}（{o.departmentCode}）
                   </Text>
                 )}
               </Table.Td>
@@ -116,11 +116,10 @@ export function OperatorsTab() {
           ))}
         </Table.Tbody>
       </Table>
-      {adding && <AddOperatorModal departments={departments.list} onClose={() => setAdding(false)} onAdded={operators.reload} />}
+      {adding && <AddOperatorModal onClose={() => setAdding(false)} onAdded={operators.reload} />}
       {binding && (
         <DepartmentBindingModal
           operator={binding}
-          departments={departments.list}
           onClose={() => setBinding(null)}
           onChoose={(departmentCode) => manage(() => invoke('operators.setRole', { id: binding.id, role: 'department', departmentCode }), '已变更角色')}
         />
@@ -147,35 +146,27 @@ export function OperatorsTab() {
   );
 }
 
-/** The register's 主管部门, which a 主管部门审核人 is bound to. */
-function useDepartments() {
-  const units = useInvoke('units.list', {});
-  const list = (units.data ?? []).filter((u) => u.isDepartment && u.active);
-  const names = new Map((units.data ?? []).map((u) => [u.code, u.name]));
-  return { list, nameOf: (code: string) => `${names.get(code) ?? ''}（${code}）` };
-}
-
 const DEPARTMENT_REQUIRED = '请选择该审核人所属的主管部门';
 
 /** Which department a 主管部门审核人 reviews for: they see and review only its units' submissions. */
-function DepartmentSelect({ departments, value, onChange, error }: { departments: readonly Unit[]; value: string | null; onChange: (code: string | null) => void; error?: string | null }) {
+function DepartmentSelect({ value, onChange, error }: { value: string | null; onChange: (code: string | null) => void; error?: string | null }) {
   return (
-    <Select
+    <UnitPicker
       label="主管部门"
       description="该审核人只审核这个主管部门所属单位送审的绩效目标"
-      placeholder={departments.length ? '请选择' : '还没有登记主管部门'}
-      data={departments.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))}
+      placeholder="输入名称或编码查找"
       value={value}
-      onChange={onChange}
-      error={error ?? (departments.length ? undefined : '请先在“单位与项目 → 预算单位”中登记主管部门')}
-      searchable
-      nothingFoundMessage="没有这个主管部门"
+      onChange={(code) => onChange(code)}
+      error={error}
+      activeOnly
+      departmentsOnly
+      nothingFoundMessage="没有这个主管部门；主管部门请先在“单位与项目 → 预算单位”中登记"
       withAsterisk
     />
   );
 }
 
-function DepartmentBindingModal({ operator, departments, onClose, onChoose }: { operator: Operator; departments: readonly Unit[]; onClose: () => void; onChoose: (code: string) => Promise<void> }) {
+function DepartmentBindingModal({ operator, onClose, onChoose }: { operator: Operator; onClose: () => void; onChoose: (code: string) => Promise<void> }) {
   const [code, setCode] = useState<string | null>(null);
   const [attempted, setAttempted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -191,7 +182,7 @@ function DepartmentBindingModal({ operator, departments, onClose, onChoose }: { 
     <Modal opened onClose={onClose} title={`将 ${operator.name} 设为${OPERATOR_ROLE_LABELS.department}`} size="lg">
       <form onSubmit={save} noValidate>
         <Stack gap="md">
-          <DepartmentSelect departments={departments} value={code} onChange={setCode} error={attempted && !code ? DEPARTMENT_REQUIRED : null} />
+          <DepartmentSelect value={code} onChange={setCode} error={attempted && !code ? DEPARTMENT_REQUIRED : null} />
           <FormActions onCancel={onClose} saving={saving} submitLabel="确定" />
         </Stack>
       </form>
@@ -199,7 +190,7 @@ function DepartmentBindingModal({ operator, departments, onClose, onChoose }: { 
   );
 }
 
-function AddOperatorModal({ departments, onClose, onAdded }: { departments: readonly Unit[]; onClose: () => void; onAdded: () => Promise<void> }) {
+function AddOperatorModal({ onClose, onAdded }: { onClose: () => void; onAdded: () => Promise<void> }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<OperatorRole>('clerk');
   const [departmentCode, setDepartmentCode] = useState<string | null>(null);
@@ -241,7 +232,7 @@ function AddOperatorModal({ departments, onClose, onAdded }: { departments: read
             />
           </Group>
           {role === 'department' && (
-            <DepartmentSelect departments={departments} value={departmentCode} onChange={setDepartmentCode} error={attempted && !departmentCode ? DEPARTMENT_REQUIRED : null} />
+            <DepartmentSelect value={departmentCode} onChange={setDepartmentCode} error={attempted && !departmentCode ? DEPARTMENT_REQUIRED : null} />
           )}
           <PasswordFields value={passwords} onChange={setPasswords} showErrors={attempted} />
           {error && <Alert color="red">{error}</Alert>}

@@ -209,9 +209,10 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** 修改项目 from the 申报表: the project form's unit picker reads the register only once the form is opened. */
+/** 修改项目 from the 申报表: the form edits the project as it is now, its unit named by the answer. */
 function ProjectEditing({ project, types, onClose, onSaved }: { project: ProjectTarget['project']; types: readonly ProjectTypeOption[]; onClose: () => void; onSaved: () => Promise<void> }) {
-  const units = useInvoke('units.list', {});
-  if (!units.data) return null;
-  return <ProjectFormModal project={project} year={project.year} units={units.data} types={types} onClose={onClose} onSaved={onSaved} />;
+  const editing = useInvoke('projects.get', { id: project.id });
+  if (editing.error) return <Alert color="red" title="无法打开项目">{editing.error}</Alert>;
+  if (!editing.data) return null;
+  return <ProjectFormModal project={editing.data} year={project.year} types={types} onClose={onClose} onSaved={onSaved} />;
 }

@@ -1,16 +1,15 @@
-import { Alert, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Expert } from '../../../../../electron/experts/contract';
-import type { Unit } from '../../../../../electron/registry/contract';
 import { errorMessage, invoke } from '../../../api';
 import { formatDateTime } from '../../../components/format';
+import { UnitPicker } from '../../../components/UnitPicker';
 
 /** An expert's declared conflicts of interest: each unit with its reason, enforced when assigning. */
-export function ConflictsModal({ expert, units, canEnter, onClose, onChanged }: { expert: Expert; units: readonly Unit[]; canEnter: boolean; onClose: () => void; onChanged: () => Promise<void> }) {
+export function ConflictsModal({ expert, canEnter, onClose, onChanged }: { expert: Expert; canEnter: boolean; onClose: () => void; onChanged: () => Promise<void> }) {
   const [unitCode, setUnitCode] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const names = new Map(units.map((u) => [u.code, u.name]));
 
   async function run(action: () => Promise<unknown>) {
     setError(null);
@@ -44,7 +43,7 @@ export function ConflictsModal({ expert, units, canEnter, onClose, onChanged }: 
             <Table.Tbody>
               {expert.conflicts.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td>{names.get(c.unitCode) ?? c.unitCode}</Table.Td>
+                  <Table.Td>{c.unitName}</Table.Td>
                   <Table.Td>{c.reason}</Table.Td>
                   <Table.Td>
                     <Text size="xs">
@@ -65,7 +64,7 @@ export function ConflictsModal({ expert, units, canEnter, onClose, onChanged }: 
         )}
         {canEnter && (
           <Group align="flex-end" grow>
-            <Select label="单位" placeholder="选择单位" data={units.map((u) => ({ value: u.code, label: u.name }))} value={unitCode} onChange={setUnitCode} searchable />
+            <UnitPicker label="单位" placeholder="输入名称或编码查找" value={unitCode} onChange={(code) => setUnitCode(code)} />
             <TextInput label="原因" placeholder="如 配偶在该单位任职" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
             <Button
               disabled={!unitCode || reason.trim() === ''}

@@ -1,12 +1,12 @@
-import { Alert, Group, Modal, Select, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { checkExpert, type ExpertDraft } from '../../../../../electron/domain/experts';
 import { hasErrors } from '../../../../../electron/domain/validation';
 import type { Expert } from '../../../../../electron/experts/contract';
-import type { Unit } from '../../../../../electron/registry/contract';
 import { errorMessage, invoke } from '../../../api';
 import { FormActions } from '../../../components/FormActions';
 import { notifySuccess } from '../../../components/notify';
+import { UnitPicker } from '../../../components/UnitPicker';
 
 const draftOf = (expert: Expert | null): ExpertDraft =>
   expert
@@ -14,7 +14,7 @@ const draftOf = (expert: Expert | null): ExpertDraft =>
     : { name: '', field: '', title: '', organisation: '', unitCode: null, contact: '', available: true, notes: '' };
 
 /** Adds an expert (`expert` null) or edits one, checked by the domain's checkExpert while typing. */
-export function ExpertFormModal({ expert, units, onClose, onSaved }: { expert: Expert | null; units: readonly Unit[]; onClose: () => void; onSaved: () => Promise<void> }) {
+export function ExpertFormModal({ expert, onClose, onSaved }: { expert: Expert | null; onClose: () => void; onSaved: () => Promise<void> }) {
   const [draft, setDraft] = useState(() => draftOf(expert));
   const [attempted, setAttempted] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -51,17 +51,14 @@ export function ExpertFormModal({ expert, units, onClose, onSaved }: { expert: E
           </Group>
           <Group grow align="flex-start">
             <TextInput label="工作单位" description="回避审查按工作单位判断" value={draft.organisation} onChange={(e) => change('organisation', e.currentTarget.value)} error={shown('organisation')} />
-            <Select
+            <UnitPicker
               label="本县预算单位（如是）"
               description="在本县预算单位工作的，请选择该单位"
               placeholder="不是本县预算单位"
-              data={units.map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` }))}
               value={draft.unitCode}
               onChange={(code) => change('unitCode', code)}
               error={shown('unitCode')}
-              searchable
               clearable
-              nothingFoundMessage="没有匹配的单位"
             />
           </Group>
           <Group grow align="flex-start">

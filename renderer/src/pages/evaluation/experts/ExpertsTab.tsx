@@ -26,7 +26,6 @@ const matches = (expert: Expert, query: string) => [expert.name, expert.field, e
 /** 专家库: the experts with their availability and declared conflicts, the form and the Excel round trip. */
 export function ExpertsTab() {
   const experts = useInvoke('experts.list', {});
-  const units = useInvoke('units.list', {});
   const [editing, setEditing] = useState<Expert | 'new' | null>(null);
   const [conflictsOf, setConflictsOf] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -42,8 +41,6 @@ export function ExpertsTab() {
   });
 
   const all = experts.data ?? [];
-  const unitList = units.data ?? [];
-  const unitNames = new Map(unitList.map((u) => [u.code, u.name]));
   const visible = all.filter((e) => matches(e, query.trim()));
   const importButton = <PickFileButton label="从 Excel 导入" accept={XLSX_ACCEPT} onFile={expertImport.choose} loading={expertImport.reading} variant="default" />;
   const conflicted = all.find((e) => e.id === conflictsOf);
@@ -113,7 +110,7 @@ export function ExpertsTab() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{e.conflicts.length ? e.conflicts.map((c) => unitNames.get(c.unitCode) ?? c.unitCode).join('、') : '—'}</Text>
+                    <Text size="sm">{e.conflicts.length ? e.conflicts.map((c) => c.unitName).join('、') : '—'}</Text>
                   </Table.Td>
                   <Table.Td className="no-print">
                     <Group gap={4} wrap="nowrap">
@@ -139,8 +136,8 @@ export function ExpertsTab() {
   return (
     <Stack gap="sm">
       {body}
-      {editing && <ExpertFormModal expert={editing === 'new' ? null : editing} units={unitList} onClose={() => setEditing(null)} onSaved={experts.reload} />}
-      {conflicted && <ConflictsModal expert={conflicted} units={unitList} canEnter={canEnter} onClose={() => setConflictsOf(null)} onChanged={experts.reload} />}
+      {editing && <ExpertFormModal expert={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={experts.reload} />}
+      {conflicted && <ConflictsModal expert={conflicted} canEnter={canEnter} onClose={() => setConflictsOf(null)} onChanged={experts.reload} />}
       {expertImport.modal}
     </Stack>
   );

@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { Alert, Button, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { PLAN_KIND_LABELS, type PlanKind } from '../../../../../electron/domain/evaluationPlans';
 import { useSession } from '../../../appState';
 import { EmptyNotice } from '../../../components/EmptyNotice';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { NotAllowedNote, useAllowed } from '../../../components/useAllowed';
 import { useInvoke } from '../../../components/useInvoke';
 import { yearFromRoute, YearSelect } from '../../../components/YearSelect';
@@ -16,9 +16,19 @@ export function PlansTab() {
   const [, , yearSegment, kindSegment, departmentSegment] = useRoute();
   const year = yearFromRoute(yearSegment);
   const kind: PlanKind = kindSegment === 'department' ? 'department' : 'finance';
-  const units = useInvoke('units.list', {});
-  const departments = useMemo(() => (units.data ?? []).filter((u) => u.isDepartment), [units.data]);
-  const departmentCode = kind === 'department' ? (departmentSegment || departments[0]?.code) ?? null : null;
+  if (kind === 'department' && !departmentSegment) return <FirstDepartmentPlans year={year} />;
+  return <PlansView year={year} kind={kind} departmentCode={kind === 'department' ? departmentSegment! : null} />;
+}
+
+/** 部门评价 before a department is chosen opens on the register's first 主管部门, or says there is none. */
+function FirstDepartmentPlans({ year }: { year: number }) {
+  const first = useInvoke('units.lookup', { query: '', departmentsOnly: true });
+  if (first.error) return <Alert color="red" title="无法读取主管部门">{first.error}</Alert>;
+  if (!first.data) return <Loader aria-label="正在读取单位" />;
+  return <PlansView year={year} kind="department" departmentCode={first.data.units[0]?.code ?? null} />;
+}
+
+function PlansView({ year, kind, departmentCode }: { year: number; kind: PlanKind; departmentCode: string | null }) {
   const go = (next: { year?: number; kind?: PlanKind; departmentCode?: string | null }) => {
     const nextKind = next.kind ?? kind;
     navigate('evaluation', 'plans', String(next.year ?? year), nextKind, ...(nextKind === 'department' && (next.departmentCode ?? departmentCode) ? [next.departmentCode ?? departmentCode!] : []));
@@ -43,15 +53,15 @@ export function PlansTab() {
           ]}
         />
         {kind === 'department' && (
-          <Select
+          <UnitPicker
             aria-label="开展评价的主管部门"
             placeholder="选择主管部门"
-            data={departments.map((d) => ({ value: d.code, label: d.name }))}
             value={departmentCode}
             onChange={(code) => code && go({ departmentCode: code })}
+            departmentsOnly
             allowDeselect={false}
-            searchable
-            w={240}
+            nothingFoundMessage="没有匹配的主管部门"
+            w={300}
           />
         )}
         <Button variant="default" ml="auto" onClick={() => window.print()}>
@@ -66,10 +76,8 @@ export function PlansTab() {
       )}
       {ready ? (
         <PlanBody year={year} kind={kind} departmentCode={departmentCode} canEnter={evaluate.allowed && ownPlan} />
-      ) : units.data ? (
-        <EmptyNotice title="还没有主管部门" description="部门评价由主管部门对其下属单位的项目开展。请先在“单位与项目 → 预算单位”中登记主管部门。" />
       ) : (
-        <Loader aria-label="正在读取单位" />
+        <EmptyNotice title="还没有主管部门" description="部门评价由主管部门对其下属单位的项目开展。请先在“单位与项目 → 预算单位”中登记主管部门。" />
       )}
     </Stack>
   );

@@ -1,12 +1,13 @@
 // 自评复核: self-evaluation tables that units filled in Excel, imported and recomputed by the rules. The
 // year's list and the import (previewed, per-row problems); one table's review is ReviewView.
-import { Alert, Anchor, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ExternalReviewRow } from '../../../../../electron/selfEvaluation/contract';
 import { EmptyNotice } from '../../../components/EmptyNotice';
 import { invoke } from '../../../api';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../../components/FileActions';
 import { formatDateTime } from '../../../components/format';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { NotAllowedNote, useAllowed } from '../../../components/useAllowed';
 import { useInvoke } from '../../../components/useInvoke';
 import { routeHref } from '../../../router';
@@ -47,12 +48,10 @@ export function ExternalReviewTab({ year }: { year: number }) {
 
 /** The unit's template: its approved project targets, one sheet each, to fill in Excel and import back. */
 export function TemplateDownload({ year }: { year: number }) {
-  const units = useInvoke('units.list', {});
   const [unitCode, setUnitCode] = useState<string | null>(null);
-  const data = (units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.code, label: `${u.code} ${u.name}` }));
   return (
     <>
-      <Select aria-label="模板的预算单位" placeholder="选择预算单位" data={data} value={unitCode} onChange={setUnitCode} searchable w={240} />
+      <UnitPicker aria-label="模板的预算单位" placeholder="选择预算单位" value={unitCode} onChange={(code) => setUnitCode(code)} activeOnly w={280} />
       <DownloadButton
         label="下载自评模板"
         variant="default"

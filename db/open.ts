@@ -41,6 +41,8 @@ export interface Store {
   readonly lock: DatabaseLock | null;
   /** The last session closed this file cleanly and nothing touched it since, so opening skipped the quick check. */
   readonly closedCleanly: boolean;
+  /** When this opening checked the file (设置 → 本机信息 says when the quick check ran). */
+  readonly openedAt: string;
 }
 
 export { StoreError };
@@ -306,7 +308,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
         throw new StoreError('MIGRATION_FAILED', `数据库升级失败：${row ?? reason}。${where}${row ? '请改正这一行（或从备份恢复）后再打开，' : ''}请联系技术支持。`);
       }
     }
-    return { sqlite, db: writesWaitTheirTurn(drizzle(sqlite, { schema })), path: resolved, backupPath, lock, closedCleanly };
+    return { sqlite, db: writesWaitTheirTurn(drizzle(sqlite, { schema })), path: resolved, backupPath, lock, closedCleanly, openedAt: new Date().toISOString() };
   } catch (error) {
     sqlite.close();
     lock?.release();

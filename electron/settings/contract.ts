@@ -4,13 +4,13 @@ import type { AuditPage } from '../audit/audit';
 import type { BackupFile } from '../backup/backup';
 import type { RecentDatabase } from '../backup/databaseFiles';
 import type { DatabaseInfo, SampleOpened } from '../backup/databases';
-import type { IntegrityReport } from '../backup/integrity';
+import type { DatabaseChecks, IntegrityReport } from '../backup/integrity';
 import { file, isoDate, none, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import type { SettingView } from './settings';
 export type { AuditFilter } from '../audit/audit';
 export type { BackupFile } from '../backup/backup';
 export type { RecentDatabase } from '../backup/databaseFiles';
-export type { IntegrityReport } from '../backup/integrity';
+export type { DatabaseChecks, FullCheck, IntegrityReport } from '../backup/integrity';
 export type { SettingView } from './settings';
 
 const auditFilter = z.object({ entity: text(40).optional(), naturalKey: text(400).optional(), from: isoDate.optional(), to: isoDate.optional() });
@@ -34,8 +34,10 @@ export const settingsContract = {
   'database.openSample': { permission: 'view', input: z.object({ year }).strict(), output: returns<SampleOpened>() },
   'database.leaveSample': { permission: 'public', input: none, output: returns<DatabaseInfo>() },
 
-  /** The full integrity check, on demand (opening runs only the quick one). */
+  /** The full integrity check, on demand (opening runs only the quick one), kept in the log. */
   'database.integrityCheck': { permission: 'view', input: none, output: returns<IntegrityReport>() },
+  /** How the last session closed the file, when this one opened it, and its last full check. */
+  'database.checks': { permission: 'view', input: none, output: returns<DatabaseChecks>() },
 
   'backup.list': { permission: 'view', input: none, output: returns<BackupFile[]>() },
   'backup.create': { permission: 'backup.manage', input: none, output: returns<BackupFile>() },

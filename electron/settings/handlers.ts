@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { auditPage, auditWorkbook, recordAudit } from '../audit/audit';
 import { createDatabaseFile, databaseInfo, leaveSampleCounty, openDatabaseFile, openSampleCounty, readRecentDatabases } from '../backup/databases';
 import { acceptUploadedBackup, backupByName, createBackup, listBackups, restoreBackup } from '../backup/backup';
-import { checkIntegrity } from '../backup/integrity';
+import { checkIntegrityFor, databaseChecks } from '../backup/integrity';
 import { actorIn as actor, dbOf as db } from '../ipc/callContext';
 import { localDate } from '../domain/clock';
 import { decodeFile, encodeFile } from '../ipc/files';
@@ -27,7 +27,8 @@ export const settingsHandlers: HandlersFor<typeof settingsContract> = {
   'database.openSample': (input, ctx) => openSampleCounty(ctx.app, ctx.session, input.year),
   'database.leaveSample': (_, ctx) => leaveSampleCounty(ctx.app, ctx.session),
 
-  'database.integrityCheck': (_, ctx) => checkIntegrity(ctx.app.store()),
+  'database.integrityCheck': (_, ctx) => checkIntegrityFor(ctx.app.store(), actor(ctx)),
+  'database.checks': (_, ctx) => databaseChecks(ctx.app.store()),
   'backup.list': (_, ctx) => listBackups(ctx.app.store()),
   'backup.create': (_, ctx) => createBackup(ctx.app.store(), actor(ctx)),
   'backup.download': (input, ctx) => {

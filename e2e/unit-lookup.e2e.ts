@@ -168,6 +168,7 @@ describe('pages that name or pick units without the units list', () => {
     await department.click();
     await page.getByRole('option', { name: '轮台县交通运输局（101001）', exact: true }).waitFor();
     expect(await page.getByRole('option').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/unit-lookup-plans.png' });
     await page.keyboard.press('Escape');
 
     // 自评复核: the template's unit is found by typing part of its name.
@@ -185,6 +186,7 @@ describe('pages that name or pick units without the units list', () => {
     const bound = adding.getByRole('combobox', { name: '主管部门', exact: true });
     await retype(bound, '第7村');
     await page.getByText('没有这个主管部门；主管部门请先在“单位与项目 → 预算单位”中登记').waitFor();
+    await page.screenshot({ path: '/tmp/unit-lookup-operator.png' });
     await pickUnit(page, bound, '交通', '轮台县交通运输局（101001）');
     await adding.getByRole('button', { name: '取消' }).click();
     await adding.waitFor({ state: 'hidden' });

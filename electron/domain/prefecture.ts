@@ -14,13 +14,24 @@ export function reviewAboveRefusal(status: WorkflowState): string | null {
 /** A new decision on this version of the record would be a 改判: a sent decision was on this very version. */
 export const isRedecision = (sentOnVersion: number | null | undefined, version: number): boolean => sentOnVersion === version;
 
+/** A 改判理由 is read by the level below beside the opinion: a few sentences, not a report. */
+export const REDECISION_REASON_MAX = 500;
+
+/** Why a 改判理由 cannot be sent as typed (too long), or null; counted as the service stores it, trimmed. */
+export function redecisionReasonTooLong(reason: string | undefined): string | null {
+  const length = reason?.trim().length ?? 0;
+  if (length <= REDECISION_REASON_MAX) return null;
+  return `改判理由最多 ${REDECISION_REASON_MAX} 个字，现在有 ${length} 个字，请精简后再改判`;
+}
+
 /**
  * Why a new decision on a record cannot be taken as it stands, or null when it can: once a reply carried a
  * decision on the version the level below sent, deciding it again is a 改判, which says why.
  */
 export function redecisionRefusal(decisionSent: boolean, reason: string | undefined): string | null {
-  if (!decisionSent || reason?.trim()) return null;
-  return '对这一版本的审核结论已随回复发给下级，再次审核即为改判：请填写改判理由，下级会看到它';
+  if (!decisionSent) return null;
+  if (!reason?.trim()) return '对这一版本的审核结论已随回复发给下级，再次审核即为改判：请填写改判理由，下级会看到它';
+  return redecisionReasonTooLong(reason);
 }
 
 /** The opinion a 改判 sends down: marked, its reason first, then the reviewer's opinion if any. */

@@ -16,6 +16,7 @@ import { dump, membersOf, packageRecords, setPackageRecords, signedBy, type Pack
 import { countyTargets, targetsDecidedAbove } from '../prefecture/reviewLists';
 import { openRectification } from '../rectification';
 import { recordDecision } from '../prefecture/decisions';
+import { REDECISION_REASON_MAX } from '../domain/prefecture';
 import { listPeers, packageHistory } from './history';
 import { importPackage, type ImportSummary } from './incoming';
 import { ensureIdentity } from './keys';
@@ -516,6 +517,9 @@ describe('prefecture reply: review decisions travel back until a receipt acknowl
         '绩效目标（652822/2020/project/P002）：对这一版本的审核结论已随回复发给下级，再次审核即为改判：请填写改判理由，下级会看到它',
       );
     }
+    expect(() => recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'approve', opinion: '同意', reason: '依'.repeat(REDECISION_REASON_MAX + 1) })).toThrow(
+      `绩效目标（652822/2020/project/P002）：改判理由最多 ${REDECISION_REASON_MAX} 个字，现在有 ${REDECISION_REASON_MAX + 1} 个字，请精简后再改判`,
+    );
     expect(dump(pref.sqlite)).toBe(before);
 
     recordDecision(pref, TEST_ACTOR, { entity: 'target', recordId: target.id, action: 'approve', opinion: '同意', reason: '县里补充了测算依据' });

@@ -2,6 +2,7 @@
 // review lists and decisions, and the prefecture's summary of its counties. They keep the names they had
 // on the 数据交换 page, where they are shown.
 import { z } from 'zod';
+import { REDECISION_REASON_MAX } from '../domain/prefecture';
 import { isoDate, regionCode, returns, text, year, type ContractPart, type FilePayload } from '../ipc/schema';
 import { roundMonth } from '../monitoring/contract';
 import type { IssuedRound } from '../monitoring';
@@ -37,12 +38,15 @@ const record = z.object({ id: text(64) }).strict();
 export const TREND_MEASURES = ['targets', 'monitoring', 'redLights', 'selfEvaluation', 'evaluation', 'adoption', 'overdue', 'industry'] as const;
 export type TrendMeasure = (typeof TREND_MEASURES)[number];
 
+/** Bounded at the boundary with the rule's own words; the service checks it again for the CLI and the other callers. */
+const redecisionReason = z.string().trim().max(REDECISION_REASON_MAX, `改判理由最多 ${REDECISION_REASON_MAX} 个字，请精简后再改判`);
+
 export const prefectureContract = {
   'exchange.decide': {
     permission: 'review',
     input: z
       // reason: a 改判 of a decision already sent down says why (domain/prefecture.ts).
-      .object({ entity: text(40), recordId: text(64), action: z.enum(['approve', 'return']), opinion: text(2000), reason: text(500).optional() })
+      .object({ entity: text(40), recordId: text(64), action: z.enum(['approve', 'return']), opinion: text(2000), reason: redecisionReason.optional() })
       .strict(),
     output: returns<{ id: string }>(),
   },

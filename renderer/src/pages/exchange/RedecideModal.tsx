@@ -1,12 +1,11 @@
 // 改判: a decision on a target already went down to the level below on this very version; a new one says why.
 // The reason goes down with the opinion (domain/prefecture.ts) and stays in the log.
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
-import { redecisionRefusal } from '../../../../electron/domain/prefecture';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useState, type KeyboardEvent } from 'react';
+import { REDECISION_REASON_MAX, redecisionRefusal } from '../../../../electron/domain/prefecture';
 import { transition } from '../../../../electron/domain/workflow';
 import type { CountyTarget } from '../../../../electron/prefecture/contract';
-import { invoke } from '../../api';
-import { notifyError } from '../../components/notify';
+import { errorMessage, invoke } from '../../api';
 import { targetName } from './targets';
 
 const ACTION_LABELS = { approve: '通过', return: '退回' } as const;
@@ -28,23 +27,35 @@ export function RedecideModal({
   const [opinion, setOpinion] = useState('');
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
   const reasonProblem = redecisionRefusal(true, reason);
   const opinionCheck = transition('submitted', action, opinion);
+  // Shown from the first try on, then live: a message appearing while typing the first words would only distract.
+  const reasonShown = tried || reason.trim().length > REDECISION_REASON_MAX ? reasonProblem : null;
 
   async function save() {
     setTried(true);
     if (reasonProblem || !opinionCheck.ok) return;
     setSaving(true);
+    setRefused(null);
     try {
       await invoke('exchange.decide', { entity: 'target', recordId: target.id, action, opinion, reason });
       await onDecided();
       onClose();
     } catch (error) {
-      notifyError(error, '没有记下改判');
-    } finally {
+      // The service's refusal stays in the dialog beside what was typed, so nothing needs typing again.
+      setRefused(errorMessage(error));
       setSaving(false);
     }
   }
+
+  /** Enter starts a new line in the text; Ctrl+Enter decides, as the button does. */
+  const submitOnCtrlEnter = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    }
+  };
 
   const sent = target.decision!;
   return (
@@ -55,13 +66,21 @@ export function RedecideModal({
         </Text>
         <Textarea
           label="改判理由"
-          description="例如：对方补充了测算依据，原退回意见已解决。"
+          description={
+            <>
+              例如：对方补充了测算依据，原退回意见已解决。
+              <Text span inherit c={reason.trim().length > REDECISION_REASON_MAX ? 'red' : undefined} style={{ float: 'right' }}>
+                已写 {reason.trim().length} / {REDECISION_REASON_MAX} 字
+              </Text>
+            </>
+          }
           autosize
           minRows={2}
           maxRows={6}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
-          error={tried ? reasonProblem : null}
+          onKeyDown={submitOnCtrlEnter}
+          error={reasonShown}
           data-autofocus
           withAsterisk
         />
@@ -72,14 +91,20 @@ export function RedecideModal({
           maxRows={6}
           value={opinion}
           onChange={(e) => setOpinion(e.currentTarget.value)}
+          onKeyDown={submitOnCtrlEnter}
           error={tried && !opinionCheck.ok ? opinionCheck.message : null}
           withAsterisk={action === 'return'}
         />
+        {refused && (
+          <Alert color="red" title="没有记下改判" role="alert">
+            {refused}
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={saving}>
             取消
           </Button>
-          <Button color={action === 'return' ? 'red' : 'teal'} onClick={save} loading={saving}>
+          <Button color={action === 'return' ? 'red' : 'teal'} onClick={save} loading={saving} title="Ctrl+Enter">
             改判为{ACTION_LABELS[action]}
           </Button>
         </Group>

@@ -173,6 +173,8 @@ const COUNTY_CHANNELS: [string, () => object][] = [
   ['exchange.history', () => ({})],
   ['units.lookup', () => ({ query: '' })],
   ['units.lookup', () => ({ query: '教育', include: '101001', activeOnly: true })],
+  ['units.lookup', () => ({ query: '', departmentsOnly: true })],
+  ['projects.get', () => ({ id: inputs.project!.projectId })],
 ];
 
 /** A list across the prefecture's counties: all of them (the county filter is a subquery on the regions) or one. */

@@ -139,6 +139,12 @@ export interface ExchangeEntity {
    */
   awaitingReview?(row: Row, decided: OwnDecision | undefined): Row;
   /**
+   * Columns added to the table after packages were made without them, each with the value a row from such
+   * a package takes (the column's default): an older sender's package still imports, while a row of this
+   * version must carry the column like any other.
+   */
+  addedColumns?: Readonly<Row>;
+  /**
    * The row as this version keeps it, for one an older sender wrote by older rules (a value list since
    * split): applied once the row is checked and before it is compared or written, so a second import of
    * the same package still finds nothing to change.

@@ -285,6 +285,8 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
     for (const record of list) {
       record.naturalKey = records.naturalKeyOf(entity, record.row);
       if (!firstTime(seen, entity.table, record.id)) refuseRow(entity, record.naturalKey, '在数据包内出现了不止一次');
+      // A row from a package made before a column was added takes its value; one that has it keeps its own.
+      if (entity.addedColumns) record.row = { ...entity.addedColumns, ...record.row };
       checkRow(entity, record.naturalKey, entity.row, columns, record.row, '');
       if (entity.incomingRow) record.row = entity.incomingRow(record.row);
       if ('region_code' in record.row && record.row.region_code !== scope.region) {

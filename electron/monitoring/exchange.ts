@@ -174,7 +174,9 @@ export const monitoringExchange: readonly DeclaredEntity[] = [
     name: 'monitoring-department-sheet',
     label: '部门整体监控表',
     table: 'monitoring_department_sheets',
-    row: recordRow(monitoringDepartmentSheets, { budget_reasons: jsonStrings }),
+    row: recordRow(monitoringDepartmentSheets, { budget_reasons: jsonStrings, goal_progress: z.string().max(2000) }),
+    // 年度总体目标执行情况 came after the first department sheets travelled: an older package reports none.
+    addedColumns: { goal_progress: '' },
     naturalKey: ['round_id', 'unit_code'],
     stages: ['monitoring'],
     parents: ['monitoring-round', 'unit'],

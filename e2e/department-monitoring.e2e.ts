@@ -1,6 +1,7 @@
 // 部门整体绩效监控 in the browser over the sample county: a round opened over the year's approved targets
-// lists each unit's whole-budget sheet under 部门整体; a clerk types what was executed of 基本支出 and 项目支出
-// and an indicator's value reached key by key, sees the lights follow, saves, and the list shows them. The
+// lists each unit's whole-budget sheet under 部门整体; a clerk types what was executed of 基本支出 and 项目支出,
+// what was done of the 年度总体目标 and an indicator's value reached key by key, sees the lights follow, saves,
+// the printed grid shows the goal beside its progress, and the list shows the lights. The
 // round's header counts the sheets, a sheet exports as its xlsx grid and prints as it, and after a real
 // package the prefecture's 各县绩效监控 shows the county's sheet with its lights.
 import fs from 'node:fs';
@@ -35,7 +36,7 @@ async function departmentSheet(): Promise<DepartmentSheetDetail> {
 const sevenTenths = (fen: number) => Math.round((fen * 7) / 10 / 10_000) * 10_000;
 
 describe('department-wide monitoring in the browser', () => {
-  it('fills the whole budget and an indicator under 部门整体, saves, and shows the lights', async () => {
+  it('fills the whole budget, the goal’s progress and an indicator under 部门整体, saves, prints them, and shows the lights', async () => {
     const { page } = app;
     const sheet = await departmentSheet();
     await page.goto(new URL(`#/monitoring/round/${roundId}`, app.bridge.url).href);
@@ -62,6 +63,12 @@ describe('department-wide monitoring in the browser', () => {
     expect(await result.getByLabel('预算执行灯').innerText()).toBe(LIGHT_LABELS[expected.budgetLight]);
     expect(await page.getByLabel(`${indicator.name}灯色`).innerText()).toBe(LIGHT_LABELS[expected.indicators[index]!.light]);
 
+    // 年度总体目标: the approved target's goal beside what the unit reports of it to date.
+    expect(sheet.goal.trim()).not.toBe('');
+    expect(await page.getByLabel('年度总体目标', { exact: true }).innerText()).toBe(sheet.goal.trim());
+    const progress = '1—8月完成主要任务的七成，基础教育巩固率保持稳定';
+    await page.getByRole('textbox', { name: '年度总体目标执行情况' }).pressSequentially(progress, { delay: 30 });
+
     // An executed 基本支出 above its budget is refused while typing.
     await retype(page.getByRole('textbox', { name: '基本支出执行数' }), wanYuanText(sheet.basicBudgetFen + 1_000_000));
     await page.getByRole('alert').filter({ hasText: '执行数超过预算（超支）' }).waitFor();
@@ -72,7 +79,18 @@ describe('department-wide monitoring in the browser', () => {
     const saved = await app.call('monitoring.departmentSheet', { sheetId: sheet.id });
     expect(saved).toMatchObject({ projectExecutedFen: project, figures: { budgetLight: expected.budgetLight } });
     expect(saved.indicators[index]!.reached).toBe(indicator.target);
+    expect(saved.goalProgress).toBe(progress);
     await page.screenshot({ path: '/tmp/deptmon-sheet.png', fullPage: true });
+
+    // Printed, the 136号 grid carries the goal and its progress in their own rows.
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.getByLabel('部门整体支出绩效目标执行监控表（打印）');
+    await printed.getByText('年度总体目标', { exact: true }).waitFor();
+    await printed.getByText('1-8月执行情况', { exact: true }).first().waitFor();
+    await printed.getByText(progress, { exact: true }).waitFor();
+    await printed.getByText(sheet.goal.trim().split('\n')[0]!).first().waitFor();
+    await page.screenshot({ path: '/tmp/formleft-department-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
 
     await page.getByRole('link', { name: /部门整体$/ }).click();
     const row = page.getByRole('table', { name: '部门整体监控表' }).getByRole('row').filter({ hasText: sheet.unitName });

@@ -2,14 +2,15 @@
 // 2020 project whose self-evaluation was approved: the unit fills the 中期 and annual parts, splits the
 // funds (a split that misses the total is named as typed), types the contact phone (a number without its
 // area code is refused), sees 上年目标值 / 上年实际值 beside the indicators and the mark where a target is
-// set below last year's actual; a reviewer approves it; the print shows both opinion blocks and the Excel
-// export reads back as the annex.
+// set below last year's actual; a reviewer approves it; the print shows last year's values and both opinion
+// blocks, and the Excel export reads back as the annex with them.
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { formatWanYuan, wanYuanText } from '../electron/domain/money';
 import { parseDecimal } from '../electron/domain/ratio';
+import { displayTarget, type IndicatorOperator } from '../electron/domain/indicators';
 import { belowLastYearActual } from '../electron/domain/targetAnnex';
 import { ADMIN_PASSWORD, appsPerTest, ARTIFACTS_DIR, retype, signInAs, startCountyApp, type AppUnderTest } from './harness';
 
@@ -148,6 +149,13 @@ describe('项目支出绩效目标申报表 (88号 annex 1)', () => {
     }
     await sheet.getByText(/指标值不得低于上年实际值，已与单位商定调整（审核通过，审核等级：良；审核人：王审核；日期：\d{4}-\d{2}-\d{2}）/).waitFor();
     await sheet.getByText('0996-4621234').waitFor();
+    // Last year's target and actual print beside 年度指标值, as the form shows them.
+    await sheet.getByText('上年指标值', { exact: true }).waitFor();
+    await sheet.getByText('上年实际值', { exact: true }).waitFor();
+    const lastTarget = displayTarget({ operator: last.operator as IndicatorOperator, value: last.value, unit: last.unit });
+    const printedRow = sheet.getByRole('row').filter({ hasText: target.indicators[index]!.name });
+    await printedRow.getByText(lastTarget, { exact: true }).waitFor();
+    await printedRow.getByText(last.actual!, { exact: true }).waitFor();
     console.log(`申报表（打印）：${await screenshot('target-annex-print')}`);
     await page.emulateMedia({ media: 'screen' });
 
@@ -159,6 +167,8 @@ describe('项目支出绩效目标申报表 (88号 annex 1)', () => {
     const labels = ['项目支出绩效目标申报表', '项目名称', '主管部门', '实施单位', '项目属性', '项目期', '中期资金总额', '年度资金总额', '总体目标', '绩效指标', '中期指标值', '年度指标值', '立项依据', '实施进度计划', '联系电话', '主管部门审核意见', '财政部门审核意见'];
     expect(labels.map((l) => texts.indexOf(l))).toEqual([...labels.map((l) => texts.indexOf(l))].sort((a, b) => a - b));
     expect(labels.every((l) => texts.includes(l))).toBe(true);
+    expect(texts.indexOf('上年指标值')).toBe(texts.indexOf('年度指标值') + 1);
+    expect(texts.indexOf('上年实际值')).toBe(texts.indexOf('年度指标值') + 2);
     expect(texts).toContain('2020-01-01 至 2022-12-31（3 年）');
     expect(app.pageErrors).toEqual([]);
   });
@@ -181,6 +191,12 @@ describe('上年实际值 of a continuing project whose last year has no approve
       const reached = target.quality.previous!.indicators.find((i) => i.actual !== null && target.indicators[0]?.libraryCode === i.libraryCode);
       if (reached) expect(await grid.getByLabel('第 1 个指标上年实际值').innerText()).toContain(reached.actual!);
       console.log(`上年实际值（监控）：${await screenshot('target-annex-last-year-monitoring')}`);
+      // The print preview heads the column alike.
+      await page.emulateMedia({ media: 'print' });
+      const printed = page.getByRole('table', { name: '项目支出绩效目标申报表（打印）' });
+      await printed.getByText(`上年实际值（监控至${source.month}月）`, { exact: true }).waitFor();
+      console.log(`上年实际值（监控，打印）：${await screenshot('target-annex-last-year-monitoring-print')}`);
+      await page.emulateMedia({ media: 'screen' });
       expect(app.pageErrors).toEqual([]);
       return;
     }

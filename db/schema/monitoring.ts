@@ -154,6 +154,8 @@ export const monitoringDepartmentSheets = sqliteTable(
     budgetReasons: text('budget_reasons').notNull().default('[]'),
     budgetReasonOther: text('budget_reason_other').notNull().default(''),
     budgetMeasures: text('budget_measures').notNull().default(''),
+    /** 年度总体目标 执行情况 to date (1–X月), against the target's annual goals, as the 136号 grid has it. */
+    goalProgress: text('goal_progress').notNull().default(''),
     remarks: text('remarks').notNull().default(''),
     reviewOpinion: text('review_opinion'),
     submittedAt: text('submitted_at'),

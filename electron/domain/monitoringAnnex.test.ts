@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annexFundRows, deviationText, monitoringAnnexGrid, placeCells, type AnnexSheet } from './monitoringAnnex';
+import { gridCoverage } from '../testSupport/gridCoverage';
 
 const sheet = (over: Partial<AnnexSheet> = {}): AnnexSheet => ({
   year: 2020,
@@ -26,22 +27,10 @@ const sheet = (over: Partial<AnnexSheet> = {}): AnnexSheet => ({
   ...over,
 });
 
-/** How many grid positions each row's cells and the spans from above cover. */
-function coverage(rows: ReturnType<typeof monitoringAnnexGrid>['rows']): number[] {
-  const covered = rows.map(() => new Set<number>());
-  rows.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (!cell) return;
-      for (let dr = 0; dr < (cell.rowSpan ?? 1); dr++) for (let dc = 0; dc < (cell.colSpan ?? 1); dc++) covered[r + dr]!.add(c + dc);
-    }),
-  );
-  return covered.map((s) => s.size);
-}
-
 describe('the 136号 annex grid', () => {
   it('covers all 16 columns on every row, with and without indicators', () => {
-    expect(new Set(coverage(monitoringAnnexGrid(sheet()).rows))).toEqual(new Set([16]));
-    expect(new Set(coverage(monitoringAnnexGrid(sheet({ indicators: [] })).rows))).toEqual(new Set([16]));
+    expect(new Set(gridCoverage(monitoringAnnexGrid(sheet()).rows))).toEqual(new Set([16]));
+    expect(new Set(gridCoverage(monitoringAnnexGrid(sheet({ indicators: [] })).rows))).toEqual(new Set([16]));
   });
 
   it('spans 一级 and 二级 over the indicators that share them', () => {

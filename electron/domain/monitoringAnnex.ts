@@ -2,7 +2,7 @@
 // drawn by the printed sheet (HTML table) and by the xlsx (merged cells), so paper and file never differ.
 // Beside the annex's own columns it prints 全年预算数 (the adjusted budget the rate is taken on) and 预计结余.
 // The 部门整体支出绩效目标执行监控表 of a unit's whole budget follows the same grid: its 基本支出 and 项目支出 in
-// place of the fund sources, and the same indicator block.
+// place of the fund sources, then the same 年度总体目标 rows and indicator block.
 import type { GridCell, GridRow } from './disclosure';
 import { displayTarget, type IndicatorOperator } from './indicators';
 import { BUDGET_PARTS, type DepartmentBudget } from './departmentMonitoring';
@@ -167,7 +167,8 @@ function fundRows(sheet: AnnexSheet): GridCell[][] {
   ];
 }
 
-function goalRows(sheet: AnnexSheet): GridCell[][] {
+/** 年度总体目标: the approved goal beside what was done of it by the month, a project's and a unit's sheet alike. */
+function goalRows(sheet: Pick<AnnexSheet, 'month' | 'goal' | 'goalProgress'>): GridCell[][] {
   return [
     [head('年度总体目标', { rowSpan: 2 }), head('年初目标', { colSpan: 7 }), head(`1-${sheet.month}月执行情况`, { colSpan: 8 })],
     [cell(sheet.goal, { colSpan: 7 }), cell(sheet.goalProgress, { colSpan: 8 })],
@@ -278,12 +279,14 @@ export interface DepartmentAnnexSheet extends DepartmentBudget {
   departmentName: string;
   departmentCode: string;
   budget: Deviation;
+  goal: string;
+  goalProgress: string;
   remarks: string;
   indicators: readonly AnnexIndicator[];
 }
 
 /** A department sheet as the service loads it or the form holds it: what departmentAnnexSheetOf reads. */
-export type DepartmentAnnexSource = DepartmentBudget & Pick<DepartmentAnnexSheet, 'unitName' | 'unitCode' | 'budget' | 'remarks' | 'indicators'>;
+export type DepartmentAnnexSource = DepartmentBudget & Pick<DepartmentAnnexSheet, 'unitName' | 'unitCode' | 'budget' | 'goal' | 'goalProgress' | 'remarks' | 'indicators'>;
 
 /** The sheet for the 部门整体 grid, under the unit's 主管部门 (the unit itself when it has none). */
 export function departmentAnnexSheetOf(source: DepartmentAnnexSource, round: { year: number; month: number }, department: { code: string; name: string } | null): DepartmentAnnexSheet {
@@ -299,6 +302,8 @@ export function departmentAnnexSheetOf(source: DepartmentAnnexSource, round: { y
     basicExecutedFen: source.basicExecutedFen,
     projectExecutedFen: source.projectExecutedFen,
     budget: source.budget,
+    goal: source.goal,
+    goalProgress: source.goalProgress,
     remarks: source.remarks,
     indicators: source.indicators,
   };
@@ -341,6 +346,7 @@ export function departmentMonitoringGrid(sheet: DepartmentAnnexSheet): Grid {
     [head('部门（单位）名称'), cell(`${sheet.unitName}（${sheet.unitCode}）`, { colSpan: COLUMNS - 1 })],
     [head('主管部门及代码'), cell(`${sheet.departmentName}（${sheet.departmentCode}）`, { colSpan: 6 }), head('监控期间', { colSpan: 2 }), cell(`${sheet.year} 年 1-${sheet.month} 月`, { colSpan: 7 })],
     ...departmentBudgetRows(sheet),
+    ...goalRows(sheet),
     ...indicatorRows(sheet),
     [head('备注'), cell(sheet.remarks, { colSpan: COLUMNS - 1 })],
   ]);

@@ -194,6 +194,8 @@ export const INTEGRATED_DEPARTMENT_TABLES = {
       f('BGT_LIGHT', '预算执行预警'),
       f('DEV_REASON', '偏差原因'),
       f('MEASURE', '纠偏措施'),
+      // The projects' field (GOAL_EXE): a unit's 年度总体目标 执行情况, as its 136号 grid has it.
+      f('GOAL_EXE', '年度总体目标执行情况'),
       f('REMARK', '备注'),
     ],
   },

@@ -1,12 +1,13 @@
 // The two 申报表 of 财预〔2015〕88号 as grids of cells with their spans: annex 1 (项目支出绩效目标申报表) and
 // annex 2 (部门整体支出绩效目标申报表). The printed form renders the grid as a ruled table and the xlsx
-// export merges the same spans, so paper and Excel never differ.
+// export merges the same spans, so paper and Excel never differ. A continuing project's annex 1 also prints
+// last year's target and actual value beside each annual one, as the form on screen shows them.
 import { localDate } from './clock';
 import type { GridCell, GridRow } from './disclosure';
 import { displayTarget, type IndicatorOperator } from './indicators';
 import type { Fen } from './money';
 import { fundTotals, type FundRow } from './projects';
-import { projectTermText, proposedAnnualSplit, splitTotal, type FundSplit, type ProjectAnnex } from './targetAnnex';
+import { lastYearActualLabel, lastYearOf, projectTermText, proposedAnnualSplit, splitTotal, type FundSplit, type LastYearTarget, type ProjectAnnex } from './targetAnnex';
 import type { DepartmentBudget, DepartmentTask, TargetContent, TargetIndicator } from './targets';
 
 export interface AnnexGrid {
@@ -64,17 +65,42 @@ interface AnnexIndicatorLine {
   midterm: string;
   annual: string;
   scoringStandard: string;
+  /** Last year's target and actual value of the indicator this annual one continues ('—' where none); '' on a 中期-only row. */
+  lastYear: { target: string; actual: string };
 }
 
-/** The annual rows in their order with the 中期 value of the same indicator beside, then 中期-only rows. */
-export function annexIndicatorLines(annual: readonly TargetIndicator[], midterm: readonly TargetIndicator[]): AnnexIndicatorLine[] {
+/** Where a continuing indicator has no counterpart last year, or last year recorded no actual: as the screen shows it. */
+const NONE = '—';
+const NOT_ANNUAL = { target: '', actual: '' };
+
+function lastYearCells(indicator: TargetIndicator, lastYear: LastYearTarget | null): AnnexIndicatorLine['lastYear'] {
+  const before = lastYear ? lastYearOf(indicator, lastYear.indicators) : null;
+  if (!before) return { target: NONE, actual: NONE };
+  return { target: displayTarget({ operator: before.operator as IndicatorOperator, value: before.value, unit: before.unit }), actual: before.actual ?? NONE };
+}
+
+/**
+ * The annual rows in their order with the 中期 value of the same indicator beside (and last year's, for a
+ * continuing project), then 中期-only rows.
+ */
+export function annexIndicatorLines(annual: readonly TargetIndicator[], midterm: readonly TargetIndicator[], lastYear: LastYearTarget | null = null): AnnexIndicatorLine[] {
   const midtermByKey = new Map(midterm.map((i) => [indicatorKey(i), i]));
   const lines = annual.map((i) => {
     const term = midtermByKey.get(indicatorKey(i));
     midtermByKey.delete(indicatorKey(i));
-    return { level1: i.level1, level2: i.level2, name: i.name, midterm: term ? targetText(term) : '', annual: targetText(i), scoringStandard: i.scoringStandard ?? '' };
+    return {
+      level1: i.level1,
+      level2: i.level2,
+      name: i.name,
+      midterm: term ? targetText(term) : '',
+      annual: targetText(i),
+      scoringStandard: i.scoringStandard ?? '',
+      lastYear: lastYearCells(i, lastYear),
+    };
   });
-  for (const i of midtermByKey.values()) lines.push({ level1: i.level1, level2: i.level2, name: i.name, midterm: targetText(i), annual: '', scoringStandard: i.scoringStandard ?? '' });
+  for (const i of midtermByKey.values()) {
+    lines.push({ level1: i.level1, level2: i.level2, name: i.name, midterm: targetText(i), annual: '', scoringStandard: i.scoringStandard ?? '', lastYear: NOT_ANNUAL });
+  }
   return lines;
 }
 
@@ -98,6 +124,27 @@ export interface ProjectAnnexInput {
   annex: ProjectAnnex;
   departmentReview: ReviewNote | null;
   bureauReview: ReviewNote | null;
+  /** Last year's approved target of a continuing project (targets/lastYear.ts): its columns print beside 年度指标值. */
+  lastYear: LastYearTarget | null;
+}
+
+/** 上年指标值 and 上年实际值 (its heading saying 监控至X月 when monitoring gave it), after 年度指标值: their widths. */
+const LAST_YEAR_WIDTHS = [14, 16];
+/** Where they go: after 年度指标值, before 评（扣）分标准. */
+const LAST_YEAR_AT = ANNEX_1_WIDTHS.length - 1;
+
+/** The grid's columns with last year's two inserted where a continuing project has them. */
+const withLastYear = <T>(columns: readonly T[], lastYear: readonly T[]): T[] => [...columns.slice(0, LAST_YEAR_AT), ...lastYear, ...columns.slice(LAST_YEAR_AT)];
+
+/**
+ * A row laid out on annex 1's seven columns, on a grid with `extra` more: its rightmost cell spans them (a
+ * position covered from a row above is widened where that cell starts).
+ */
+function widened(row: GridRow, extra: number): GridRow {
+  const last = row.findLastIndex((c) => c !== null);
+  const cell = row[last]!;
+  const reachesEnd = last + (cell.colSpan ?? 1) === row.length;
+  return [...row.slice(0, last), reachesEnd ? { ...cell, colSpan: (cell.colSpan ?? 1) + extra } : cell, ...row.slice(last + 1), ...covered(extra)];
 }
 
 /** 中期资金总额 on the left half, 年度资金总额 on the right, each with 其中：财政拨款 and 其他资金 below. */
@@ -128,28 +175,41 @@ function scheduleRows(schedule: ProjectAnnex['schedule']): GridRow[] {
   ];
 }
 
-/** 项目支出绩效目标申报表 (88号 annex 1), with 立项依据, 实施进度计划, the contact and both opinion blocks. */
+/**
+ * 项目支出绩效目标申报表 (88号 annex 1), with 立项依据, 实施进度计划, the contact and both opinion blocks; for a
+ * continuing project with last year's target, 上年指标值 and 上年实际值 beside the annual values.
+ */
 export function projectAnnexGrid(input: ProjectAnnexInput): AnnexGrid {
-  const { annex, content } = input;
+  const { annex, content, lastYear } = input;
   const width = ANNEX_1_WIDTHS.length;
-  const lines = annexIndicatorLines(content.indicators, annex.midtermIndicators);
+  const lines = annexIndicatorLines(content.indicators, annex.midtermIndicators, lastYear);
   const annualGoal = [content.overallGoal, ...content.annualGoals.map((g, i) => `${i + 1}. ${g}`)].filter(Boolean).join('\n');
-  const indicatorRows = lines.length ? lines : [{ level1: '', level2: '', name: '（未填写指标）', midterm: '', annual: '', scoringStandard: '' }];
-  const rows: GridRow[] = [
-    [head('项目名称'), cell(`${input.projectName}（${input.projectCode}）`, { colSpan: 6 }), ...covered(5)],
-    [head('主管部门'), cell(input.departmentName, { colSpan: 2 }), null, head('实施单位'), cell(input.unitName, { colSpan: 3 }), null, null],
-    [head('项目属性'), cell(input.attribute, { colSpan: 2 }), null, head('项目期'), cell(input.term, { colSpan: 3 }), null, null],
-    ...fundRows(input),
-    [head('总体目标', { rowSpan: 2 }), head('中期目标', { colSpan: 3 }), null, null, head('年度目标', { colSpan: 3 }), null, null],
-    [null, cell(annex.midtermGoal, { colSpan: 3 }), null, null, cell(annualGoal, { colSpan: 3 }), null, null],
-    [blockLabel('绩效指标', indicatorRows.length + 1, 0), ...ANNEX_1_INDICATOR_HEADERS.map((h) => head(h))],
-    ...indicatorRows.map((l): GridRow => [null, cell(l.level1), cell(l.level2), cell(l.name), cell(l.midterm), cell(l.annual), cell(l.scoringStandard)]),
-    [head('立项依据'), cell(annex.projectBasis, { colSpan: 6 }), ...covered(5)],
-    ...scheduleRows(annex.schedule),
-    [head('联系人'), cell(annex.contactPerson, { colSpan: 2 }), null, head('联系电话'), cell(annex.contactPhone, { colSpan: 3 }), null, null],
-    ...opinionRows(width, input.departmentReview, input.bureauReview),
+  const indicatorRows = lines.length ? lines : [{ level1: '', level2: '', name: '（未填写指标）', midterm: '', annual: '', scoringStandard: '', lastYear: NOT_ANNUAL }];
+  const lastYearHeads = lastYear ? [head('上年指标值'), head(lastYearActualLabel(lastYear.actualSource))] : [];
+  const indicatorRow = (cells: GridRow, last: AnnexIndicatorLine['lastYear']): GridRow => (lastYear ? withLastYear(cells, [cell(last.target), cell(last.actual)]) : cells);
+  const indicatorBlock: GridRow[] = [
+    withLastYear([blockLabel('绩效指标', indicatorRows.length + 1, 0), ...ANNEX_1_INDICATOR_HEADERS.map((h) => head(h))], lastYearHeads),
+    ...indicatorRows.map((l) => indicatorRow([null, cell(l.level1), cell(l.level2), cell(l.name), cell(l.midterm), cell(l.annual), cell(l.scoringStandard)], l.lastYear)),
   ];
-  return { title: `项目支出绩效目标申报表`, subtitle: `（${input.year}年度）`, widths: ANNEX_1_WIDTHS, rows };
+  const around = (rows: GridRow[]) => (lastYear ? rows.map((row) => widened(row, LAST_YEAR_WIDTHS.length)) : rows);
+  const rows: GridRow[] = [
+    ...around([
+      [head('项目名称'), cell(`${input.projectName}（${input.projectCode}）`, { colSpan: 6 }), ...covered(5)],
+      [head('主管部门'), cell(input.departmentName, { colSpan: 2 }), null, head('实施单位'), cell(input.unitName, { colSpan: 3 }), null, null],
+      [head('项目属性'), cell(input.attribute, { colSpan: 2 }), null, head('项目期'), cell(input.term, { colSpan: 3 }), null, null],
+      ...fundRows(input),
+      [head('总体目标', { rowSpan: 2 }), head('中期目标', { colSpan: 3 }), null, null, head('年度目标', { colSpan: 3 }), null, null],
+      [null, cell(annex.midtermGoal, { colSpan: 3 }), null, null, cell(annualGoal, { colSpan: 3 }), null, null],
+    ]),
+    ...indicatorBlock,
+    ...around([
+      [head('立项依据'), cell(annex.projectBasis, { colSpan: 6 }), ...covered(5)],
+      ...scheduleRows(annex.schedule),
+      [head('联系人'), cell(annex.contactPerson, { colSpan: 2 }), null, head('联系电话'), cell(annex.contactPhone, { colSpan: 3 }), null, null],
+      ...opinionRows(width, input.departmentReview, input.bureauReview),
+    ]),
+  ];
+  return { title: `项目支出绩效目标申报表`, subtitle: `（${input.year}年度）`, widths: lastYear ? withLastYear(ANNEX_1_WIDTHS, LAST_YEAR_WIDTHS) : ANNEX_1_WIDTHS, rows };
 }
 
 /** Annex 2's columns: label, 任务名称, 主要内容, 总额, 财政拨款, 其他资金. */
@@ -209,6 +269,8 @@ export interface AnnexProjectTarget extends TargetContent {
   annex: ProjectAnnex;
   departmentReview: ReviewNote | null;
   bureauReview: ReviewNote | null;
+  /** The quality context the target is opened with (targets/quality.ts): its `previous` is last year's target. */
+  quality: { previous: LastYearTarget | null };
 }
 
 export function projectAnnexInputOf(target: AnnexProjectTarget, unitName: (code: string) => string): ProjectAnnexInput {
@@ -227,5 +289,6 @@ export function projectAnnexInputOf(target: AnnexProjectTarget, unitName: (code:
     annex: target.annex,
     departmentReview: target.departmentReview,
     bureauReview: target.bureauReview,
+    lastYear: target.quality.previous,
   };
 }

@@ -96,6 +96,14 @@ export interface ExchangeEntity {
    */
   unitScope?: string;
   /**
+   * Whose a stored record is, for a unit's package carrying another unit's (exchange.md §10): SQL
+   * expressions over the stored row, its table named as itself — `unit`, the code of the budget unit whose
+   * packages alone may change it (the unit unitScope gives it to), and `record`, how people know the record
+   * where its natural key does not say (a sheet by its round and project). Declared with unitScope: the
+   * refusal names both.
+   */
+  owner?: { unit: string; record: string };
+  /**
    * Goes down only from a county to one of its budget units, and only that unit's records (unitScope): a
    * county's record a unit answers (a 整改通知). Never from a prefecture to a county.
    */
@@ -138,6 +146,12 @@ export interface ExchangeEntity {
    * only when it is the receiver's own (`decided`, the receiver's latest on the record).
    */
   awaitingReview?(row: Row, decided: OwnDecision | undefined): Row;
+  /**
+   * Columns added to the table after packages were made without them, each with the value a row from such
+   * a package takes (the column's default): an older sender's package still imports, while a row of this
+   * version must carry the column like any other.
+   */
+  addedColumns?: Readonly<Row>;
   /**
    * The row as this version keeps it, for one an older sender wrote by older rules (a value list since
    * split): applied once the row is checked and before it is compared or written, so a second import of

@@ -285,6 +285,8 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
     for (const record of list) {
       record.naturalKey = records.naturalKeyOf(entity, record.row);
       if (!firstTime(seen, entity.table, record.id)) refuseRow(entity, record.naturalKey, '在数据包内出现了不止一次');
+      // A row from a package made before a column was added takes its value; one that has it keeps its own.
+      if (entity.addedColumns) record.row = { ...entity.addedColumns, ...record.row };
       checkRow(entity, record.naturalKey, entity.row, columns, record.row, '');
       if (entity.incomingRow) record.row = entity.incomingRow(record.row);
       if ('region_code' in record.row && record.row.region_code !== scope.region) {
@@ -299,9 +301,32 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
     }
     sets.push({ entity, records: list });
   }
+  if (fromUnit(scope)) refuseOtherUnitsRecords(db, sets, records, scope, partyId(manifest.sender));
   refuseBrokenRecords(db, sets, records, fromUnit(scope));
   // Apply parents before children, in the registry's order.
   return sets.sort((a, b) => EXCHANGE_ENTITIES.indexOf(a.entity) - EXCHANGE_ENTITIES.indexOf(b.entity));
+}
+
+/**
+ * A unit's package carries only its own records (exchange.md §10): one the county holds as another unit's
+ * (outside the sender's unitScope), changed or not, refuses the package before any other rule, naming the
+ * record, the unit it belongs to and what to do — never a conflict left to sort out by hand. A copy this
+ * installation sent the unit itself (a project since given to another unit) is planned as any other.
+ */
+function refuseOtherUnitsRecords(db: Db, sets: readonly IncomingSet[], records: RecordStore, scope: PackageScope, peer: string): void {
+  const unit = scope.unit!;
+  const unitName = (code: string) => findUnit(db, scope.region, code)?.name ?? code;
+  for (const { entity, records: list } of sets) {
+    const condition = `(${entity.scope}) AND (${entity.unitScope})`;
+    const [owned] = records.ownedOutside(entity, list.map((r) => r.id), condition, { region: scope.region, year: scope.year, unit }, peer);
+    if (!owned) continue;
+    const record = owned.record || list.find((r) => r.id === owned.id)!.naturalKey;
+    throw new PackageRefusal(
+      'BAD_DATA',
+      `数据包内${entity.label}（${record}）是单位“${unitName(owned.unit)}”（${owned.unit}）的，只有该单位能修改它，发送方 ${unitName(unit)}（${unit}）不能报送，已拒绝整个数据包；` +
+        '请由该单位在本单位的软件中填报后报送；若该记录应归发送方，请先在“单位与项目”中核对它所属的单位',
+    );
+  }
 }
 
 /** The first record an entity's own rule refuses (e.g. a monitoring sheet executed above its budget) refuses the package. */

@@ -194,6 +194,20 @@ export class RecordStore {
     return (this.statement(sql).get({ ids: JSON.stringify(ids), ...scopeParams(condition, values) }) as { n: number }).n;
   }
 
+  /**
+   * The stored records of `ids` of the entity that fail `condition`, each with its declared owner
+   * (ExchangeEntity.owner), leaving out those an outgoing package of ours carried to `peer`.
+   */
+  ownedOutside(entity: ExchangeEntity, ids: readonly string[], condition: string, values: Record<string, Cell>, peer: string): { id: string; unit: string; record: string }[] {
+    if (!entity.owner || ids.length === 0) return [];
+    const table = quote(entity.table);
+    const sql = `SELECT id, (${entity.owner.unit}) AS unit, (${entity.owner.record}) AS record FROM ${table}
+      WHERE id IN (SELECT value FROM json_each(:ids)) AND NOT (${condition})
+        AND NOT EXISTS (SELECT 1 FROM exchange_package_records r JOIN exchange_packages p ON p.id = r.package_id
+          WHERE r.entity = :entity AND r.record_id = ${table}.id AND p.direction = 'out' AND p.receiver = :peer)`;
+    return this.statement(sql).all({ ids: JSON.stringify(ids), entity: entity.name, peer, ...scopeParams(condition, values) }) as { id: string; unit: string; record: string }[];
+  }
+
   /** The records of `ids` whose reference `outside` (CrossReference.outside) finds out of scope, with what it names. */
   referencesOutside(outside: string, ids: readonly string[], values: Record<string, Cell>): { id: string; detail: string }[] {
     return this.statement(outside).all({ ids: JSON.stringify(ids), ...scopeParams(outside, values) }) as { id: string; detail: string }[];

@@ -4,7 +4,7 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { DEVIATION_REASONS, LIKELIHOODS } from '../domain/monitoring';
-import { countyWithDepartmentTargets, EDUCATION, fillDepartmentSheet } from '../testSupport/departmentMonitoring';
+import { countyWithDepartmentTargets, DEPARTMENT_GOAL, DEPARTMENT_GOAL_PROGRESS, EDUCATION, fillDepartmentSheet } from '../testSupport/departmentMonitoring';
 import { TEST_ACTOR } from '../testSupport/fixtures';
 import { filledNutritionSheet } from '../testSupport/monitoringAnnex';
 import { annexWorkbook, departmentAnnexWorkbook } from './annex';
@@ -128,6 +128,9 @@ const DEPARTMENT_HEADINGS = [
   '年度资金总额',
   '其中：基本支出',
   '项目支出',
+  '年度总体目标',
+  '年初目标',
+  '1-6月执行情况',
   '绩效指标',
   '一级指标',
   '二级指标',
@@ -151,7 +154,7 @@ describe('the 部门整体支出绩效目标执行监控表 as xlsx', () => {
     return { county, round, sheet };
   }
 
-  it('has every column in order and the unit’s figures: both budget parts, their rates and the explanation', () => {
+  it('has every column in order and the unit’s figures: both budget parts, their rates and the explanation, the goal and its progress', () => {
     const { county, round, sheet } = filledDepartmentRound();
     const book = XLSX.read(departmentAnnexWorkbook(county.db, round.id, sheet.id), { type: 'array', cellStyles: true });
     expect(book.SheetNames).toEqual(['部门整体-101001']);
@@ -164,6 +167,7 @@ describe('the 部门整体支出绩效目标执行监控表 as xlsx', () => {
     expect(row('年度资金总额')).toEqual(['年度资金总额', '100.0000', '50.0000', '50.00%', '原因：政府采购程序；措施：加快采购']);
     expect(row('其中：基本支出')).toEqual(['其中：基本支出', '60.0000', '30.0000', '50.00%']);
     expect(row('项目支出')).toEqual(['项目支出', '40.0000', '20.0000', '50.00%']);
+    expect(row(DEPARTMENT_GOAL)).toEqual([DEPARTMENT_GOAL, DEPARTMENT_GOAL_PROGRESS]);
     expect(rows.find((r) => r.includes('义务教育巩固率'))!.slice(1)).toEqual(['产出指标', '数量指标', '义务教育巩固率', '≥95%', '96%', '97%', '', '', '', '', '', '√', '', '', '']);
     expect(book.Workbook?.Names).toEqual([expect.objectContaining({ Name: '_xlnm.Print_Area', Ref: `'部门整体-101001'!$A$1:$P$${rows.length}` })]);
   });

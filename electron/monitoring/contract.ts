@@ -95,6 +95,7 @@ export const monitoringContract = {
         basicExecutedFen: fen,
         projectExecutedFen: fen,
         budget: z.object(slowSpending).strict(),
+        goalProgress: text(2000).optional(),
         remarks: text(1000),
         indicators: indicatorReports,
       })

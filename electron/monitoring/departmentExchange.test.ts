@@ -9,7 +9,7 @@ import { importPackage } from '../exchange/incoming';
 import { exportReply, exportReport } from '../exchange/outgoing';
 import { PackageRefusal } from '../exchange/packageFile';
 import { initInstallation } from '../registry/setup';
-import { countyWithDepartmentTargets, EDUCATION, fillDepartmentSheet, HEALTH } from '../testSupport/departmentMonitoring';
+import { countyWithDepartmentTargets, DEPARTMENT_GOAL_PROGRESS, EDUCATION, fillDepartmentSheet, HEALTH } from '../testSupport/departmentMonitoring';
 import { freshStore, prefectureStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { dump, membersOf, packageRecords, setPackageRecords, signedBy } from '../testSupport/forgedPackages';
 import { listDepartmentSheets } from './departmentSheets';
@@ -57,7 +57,7 @@ function forgedReport(county: Store, change: (sheets: ReturnType<typeof packageR
 }
 
 describe('department sheets in a county’s monitoring package', () => {
-  it('reach the prefecture with their budget parts, execution, remarks and indicator progress', () => {
+  it('reach the prefecture with their budget parts, execution, goal progress, remarks and indicator progress', () => {
     const { county, round, sheet } = countyWithFilledRound();
     const pref = prefectureStore();
     const summary = importInto(pref, monitoringReport(county));
@@ -65,11 +65,12 @@ describe('department sheets in a county’s monitoring package', () => {
       [`${round.id}/${EDUCATION.code}`, 'created'],
       [`${round.id}/${HEALTH.code}`, 'created'],
     ]);
-    expect(pref.sqlite.prepare('SELECT basic_budget_fen AS basic, project_budget_fen AS project, basic_executed_fen AS basicExecuted, project_executed_fen AS projectExecuted, remarks FROM monitoring_department_sheets WHERE id = ?').get(sheet.id)).toEqual({
+    expect(pref.sqlite.prepare('SELECT basic_budget_fen AS basic, project_budget_fen AS project, basic_executed_fen AS basicExecuted, project_executed_fen AS projectExecuted, goal_progress AS goal, remarks FROM monitoring_department_sheets WHERE id = ?').get(sheet.id)).toEqual({
       basic: 60 * WAN,
       project: 40 * WAN,
       basicExecuted: 30 * WAN,
       projectExecuted: 20 * WAN,
+      goal: DEPARTMENT_GOAL_PROGRESS,
       remarks: '按进度执行',
     });
     expect(pref.sqlite.prepare('SELECT name, target_value AS target, reached, expected_full_year AS expected FROM monitoring_department_indicators WHERE sheet_id = ?').all(sheet.id)).toEqual([
@@ -82,6 +83,16 @@ describe('department sheets in a county’s monitoring package', () => {
     const { county, sheet } = countyWithFilledRound();
     county.sqlite.prepare('UPDATE monitoring_department_sheets SET basic_executed_fen = ? WHERE id = ?').run(61 * WAN, sheet.id);
     expectRefused(prefectureStore(), monitoringReport(county), /^部门整体监控表（单位 101001）的“基本支出”执行数 61\.0000 万元 超过调整后预算 60\.0000 万元，请核对执行数，已拒绝整个数据包$/);
+  });
+
+  it('from a version before 年度总体目标执行情况 still import, with none reported; a progress text too long for the form is refused', () => {
+    const { county, sheet } = countyWithFilledRound();
+    const older = forgedReport(county, (sheets) => sheets.forEach((s) => delete s.row.goal_progress));
+    const pref = prefectureStore();
+    expect(importInto(pref, older).records.filter((r) => r.entity === 'monitoring-department-sheet').map((r) => r.action)).toEqual(['created', 'created']);
+    expect(pref.sqlite.prepare('SELECT goal_progress AS goal, remarks FROM monitoring_department_sheets WHERE id = ?').get(sheet.id)).toEqual({ goal: '', remarks: '按进度执行' });
+    const long = forgedReport(county, (sheets) => void (sheets[0]!.row.goal_progress = '进'.repeat(2001)));
+    expectRefused(prefectureStore(), long, /^数据包内部门整体监控表（.*\/101001）的字段“goal_progress”的值不合规/);
   });
 
   it('refuse an indicator row that does not fit its table, naming the sheet and the column', () => {

@@ -82,6 +82,16 @@ describe('department-wide monitoring sheets', () => {
     expect(getDepartmentSheet(db, listDepartmentSheets(db, round.id)[0]!.id).projectSheetsExecutedFen).toBe(15 * WAN);
   });
 
+  it('reports 年度总体目标执行情况 beside the target’s annual goal, kept by a save that does not send it', () => {
+    const { db, round } = countyWithDepartmentTargets();
+    sqliteOf(db).prepare("UPDATE targets SET annual_goals = ? WHERE kind = 'department' AND owner_code = '101001'").run(JSON.stringify(['巩固义务教育成果', '提升教学质量']));
+    const sheet = getDepartmentSheet(db, listDepartmentSheets(db, round.id)[0]!.id);
+    expect(sheet).toMatchObject({ goal: '巩固义务教育成果\n提升教学质量', goalProgress: '' });
+    const saved = saveDepartmentSheet(db, TEST_ACTOR, { ...filled(sheet, 10 * WAN, 0), goalProgress: '  上半年巩固率 96%，质量监测已完成  ' });
+    expect(saved.goalProgress).toBe('上半年巩固率 96%，质量监测已完成');
+    expect(saveDepartmentSheet(db, TEST_ACTOR, filled(saved, 20 * WAN, 0)).goalProgress).toBe('上半年巩固率 96%，质量监测已完成');
+  });
+
   it('refuses an executed amount above a budget part, or an indicator not of the unit, and writes nothing', () => {
     const { db, round } = countyWithDepartmentTargets();
     const sheet = getDepartmentSheet(db, listDepartmentSheets(db, round.id)[0]!.id);

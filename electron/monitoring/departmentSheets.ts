@@ -4,7 +4,7 @@
 // and each indicator's progress; the lights are the project sheets' §5 rules, run on the two budget parts.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { sqliteOf, type Db } from '../../db/open';
-import { monitoringDepartmentIndicators, monitoringDepartmentSheets, monitoringFunds, monitoringSheets, projects, sqlNow, units } from '../../db/schema';
+import { monitoringDepartmentIndicators, monitoringDepartmentSheets, monitoringFunds, monitoringSheets, projects, sqlNow, targets, units } from '../../db/schema';
 import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audit';
 import {
   assessSheet,
@@ -18,6 +18,7 @@ import {
 } from '../domain/monitoring';
 import { BUDGET_PARTS, budgetPartsOf } from '../domain/departmentMonitoring';
 import { workflowActionPermission } from '../domain/permissions';
+import { expectedGoal } from '../domain/targets';
 import { ACTION_LABELS, transition, type WorkflowAction, type WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
 import { refuseSelfReview, requirePermission } from '../registry';
@@ -38,6 +39,10 @@ export interface DepartmentSheetRecord {
   basicExecutedFen: number;
   projectExecutedFen: number;
   budget: Deviation;
+  /** 年度总体目标 of the department-wide target it was opened from (its annual goals, else its overall goal); empty where this installation lacks the target. */
+  goal: string;
+  /** What the unit reports of that goal to date (1–X月执行情况). */
+  goalProgress: string;
   remarks: string;
   reviewOpinion: string | null;
   submittedAt: string | null;
@@ -46,7 +51,7 @@ export interface DepartmentSheetRecord {
   indicators: SheetIndicator[];
 }
 
-export type DepartmentSheetRow = Omit<DepartmentSheetRecord, 'indicators' | 'budget' | 'remarks'> & SheetFigures & { indicatorCount: number };
+export type DepartmentSheetRow = Omit<DepartmentSheetRecord, 'indicators' | 'budget' | 'goal' | 'goalProgress' | 'remarks'> & SheetFigures & { indicatorCount: number };
 
 export interface DepartmentSheetDetail extends DepartmentSheetRecord {
   round: { id: string; title: string; year: number; month: number };
@@ -68,9 +73,10 @@ export function loadDepartmentSheets(db: Db, roundId: string, sheetIds?: readonl
   const conditions = [eq(monitoringDepartmentSheets.roundId, roundId), eq(monitoringDepartmentSheets.deleted, false)];
   if (sheetIds) conditions.push(inArray(monitoringDepartmentSheets.id, [...sheetIds]));
   const rows = db
-    .select({ sheet: monitoringDepartmentSheets, unitName: units.name })
+    .select({ sheet: monitoringDepartmentSheets, unitName: units.name, target: { id: targets.id, overallGoal: targets.overallGoal, annualGoals: targets.annualGoals } })
     .from(monitoringDepartmentSheets)
     .leftJoin(units, and(eq(units.regionCode, round.regionCode), eq(units.code, monitoringDepartmentSheets.unitCode)))
+    .leftJoin(targets, and(eq(targets.id, monitoringDepartmentSheets.targetId), eq(targets.deleted, false)))
     .where(and(...conditions))
     .orderBy(asc(monitoringDepartmentSheets.unitCode))
     .all();
@@ -81,7 +87,7 @@ export function loadDepartmentSheets(db: Db, roundId: string, sheetIds?: readonl
     .where(inArray(monitoringDepartmentIndicators.sheetId, rows.map((r) => r.sheet.id)))
     .orderBy(asc(monitoringDepartmentIndicators.seq))
     .all();
-  return rows.map(({ sheet, unitName }) => ({
+  return rows.map(({ sheet, unitName, target }) => ({
     id: sheet.id,
     version: sheet.version,
     roundId: sheet.roundId,
@@ -93,6 +99,8 @@ export function loadDepartmentSheets(db: Db, roundId: string, sheetIds?: readonl
     basicExecutedFen: sheet.basicExecutedFen,
     projectExecutedFen: sheet.projectExecutedFen,
     budget: { reasons: parseReasons(sheet.budgetReasons), reasonOther: sheet.budgetReasonOther, measures: sheet.budgetMeasures },
+    goal: target?.id ? expectedGoal({ overallGoal: target.overallGoal ?? '', annualGoals: target.annualGoals ?? '[]' }) : '',
+    goalProgress: sheet.goalProgress,
     remarks: sheet.remarks,
     reviewOpinion: sheet.reviewOpinion,
     submittedAt: sheet.submittedAt,
@@ -139,7 +147,7 @@ const problemsOf = (record: DepartmentSheetRecord, assessment: SheetAssessment) 
 export function listDepartmentSheets(db: Db, roundId: string, sheetIds?: readonly string[]): DepartmentSheetRow[] {
   const settings = roundRuleSettings(db, requireRound(db, roundId));
   return loadDepartmentSheets(db, roundId, sheetIds).map((record) => {
-    const { indicators, budget: _budget, remarks: _remarks, ...row } = record;
+    const { indicators, budget: _budget, goal: _goal, goalProgress: _goalProgress, remarks: _remarks, ...row } = record;
     return { ...row, indicatorCount: indicators.length, ...departmentFigures(record, assessDepartmentSheet(record, settings)) };
   });
 }
@@ -194,6 +202,8 @@ export interface DepartmentSheetSaveInput {
   basicExecutedFen: number;
   projectExecutedFen: number;
   budget: Deviation;
+  /** Omitted, the progress text stays as saved (a caller written before the sheet had one). */
+  goalProgress?: string;
   remarks: string;
   indicators: readonly IndicatorReport[];
 }
@@ -219,6 +229,7 @@ const contentOf = (record: DepartmentSheetRecord) => ({
   basicExecutedFen: record.basicExecutedFen,
   projectExecutedFen: record.projectExecutedFen,
   budget: record.budget,
+  goalProgress: record.goalProgress,
   remarks: record.remarks,
   indicators: record.indicators.map(({ indicatorId, reached, expectedFullYear, likelihood, reasons, reasonOther, measures }) => ({ indicatorId, reached, expectedFullYear, likelihood, reasons, reasonOther, measures })),
 });
@@ -231,6 +242,7 @@ function writeContent(tx: Db, sheetId: string, input: DepartmentSheetSaveInput):
       budgetReasons: JSON.stringify(input.budget.reasons),
       budgetReasonOther: input.budget.reasonOther.trim(),
       budgetMeasures: input.budget.measures.trim(),
+      ...(input.goalProgress === undefined ? {} : { goalProgress: input.goalProgress.trim() }),
       remarks: input.remarks.trim(),
       version: sql`${monitoringDepartmentSheets.version} + 1`,
       updatedAt: sqlNow,

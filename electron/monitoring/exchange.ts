@@ -67,6 +67,8 @@ const incoming = 'SELECT value FROM json_each(:ids)';
 const snapshotChanged = '(mi.name <> ti.name OR mi.operator <> ti.operator OR mi.target_value <> ti.value OR mi.unit <> ti.unit)';
 const snapshotRefusal = '与批复的绩效目标不一致：监控只填报完成情况，指标名称、指标性质、指标值和计量单位不能更改';
 const sheetsOfRoundsInScope = 'round_id IN (SELECT id FROM monitoring_rounds WHERE region_code = :region AND year = :year)';
+/** A stored sheet's round as people know it (its title), for the refusal naming the sheet. */
+const roundTitle = (sheets: string) => `coalesce((SELECT r.title FROM monitoring_rounds r WHERE r.id = ${sheets}.round_id), ${sheets}.round_id)`;
 
 /**
  * A sheet is of a project in the package's scope, and its indicator rows are those of that project's
@@ -160,6 +162,10 @@ export const monitoringExchange: readonly DeclaredEntity[] = [
     directions: ['up'],
     scope: sheetsOfRoundsInScope,
     unitScope: 'project_id IN (SELECT id FROM projects WHERE unit_code = :unit)',
+    owner: {
+      unit: '(SELECT p.unit_code FROM projects p WHERE p.id = monitoring_sheets.project_id)',
+      record: `${roundTitle('monitoring_sheets')} || ' · 项目 ' || coalesce((SELECT p.code || '“' || p.name || '”' FROM projects p WHERE p.id = monitoring_sheets.project_id), monitoring_sheets.project_id)`,
+    },
     children: [
       { table: 'monitoring_funds', foreignKey: 'sheet_id', key: ['source'], row: childRow(monitoringFunds) },
       { table: 'monitoring_indicators', foreignKey: 'sheet_id', key: ['indicator_id'], row: childRow(monitoringIndicators, { reasons: jsonStrings }) },
@@ -174,13 +180,16 @@ export const monitoringExchange: readonly DeclaredEntity[] = [
     name: 'monitoring-department-sheet',
     label: '部门整体监控表',
     table: 'monitoring_department_sheets',
-    row: recordRow(monitoringDepartmentSheets, { budget_reasons: jsonStrings }),
+    row: recordRow(monitoringDepartmentSheets, { budget_reasons: jsonStrings, goal_progress: z.string().max(2000) }),
+    // 年度总体目标执行情况 came after the first department sheets travelled: an older package reports none.
+    addedColumns: { goal_progress: '' },
     naturalKey: ['round_id', 'unit_code'],
     stages: ['monitoring'],
     parents: ['monitoring-round', 'unit'],
     directions: ['up'],
     scope: sheetsOfRoundsInScope,
     unitScope: 'unit_code = :unit',
+    owner: { unit: 'monitoring_department_sheets.unit_code', record: roundTitle('monitoring_department_sheets') },
     children: [
       {
         table: 'monitoring_department_indicators',

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { sqliteOf } from '../../db/open';
 import { INTEGRATED_DEPARTMENT_TABLES, INTEGRATED_TABLES, indicatorLevelCodes } from '../domain/monitoringIntegrated';
 import { runCli } from '../testSupport/cli';
-import { countyWithDepartmentTargets, EDUCATION, fillDepartmentSheet, HEALTH } from '../testSupport/departmentMonitoring';
+import { countyWithDepartmentTargets, DEPARTMENT_GOAL_PROGRESS, EDUCATION, fillDepartmentSheet, HEALTH } from '../testSupport/departmentMonitoring';
 import { tempDir, TEST_ACTOR } from '../testSupport/fixtures';
 import { filledNutritionSheet } from '../testSupport/monitoringAnnex';
 import { integratedWorkbook } from './integrated';
@@ -107,7 +107,7 @@ describe('the 一体化 export', () => {
     const bytes = integratedWorkbook(county.db, 2020, '2020-09-05');
     expect(tableOf(bytes, '部门整体监控预算执行')[0]).toEqual([
       '财政区划代码', '预算年度', '单位代码', '单位名称', '报送日期', '监控月份', '基本支出全年预算数（元）', '基本支出1-X月执行数（元）', '项目支出全年预算数（元）',
-      '项目支出1-X月执行数（元）', '全年预算数（元）', '1-X月执行数（元）', '执行率（%）', '预算执行预警', '偏差原因', '纠偏措施', '备注',
+      '项目支出1-X月执行数（元）', '全年预算数（元）', '1-X月执行数（元）', '执行率（%）', '预算执行预警', '偏差原因', '纠偏措施', '年度总体目标执行情况', '备注',
     ]);
     const sheets = recordsOf(tableOf(bytes, '部门整体监控预算执行'));
     expect(sheets.map((r) => [r.MONITOR_MONTH, r.AGENCY_CODE])).toEqual([['6', EDUCATION.code], ['6', HEALTH.code], ['8', EDUCATION.code], ['8', HEALTH.code]]);
@@ -125,6 +125,7 @@ describe('the 一体化 export', () => {
       BGT_LIGHT: '绿灯',
       DEV_REASON: '原因：政府采购程序',
       MEASURE: '加快采购',
+      GOAL_EXE: DEPARTMENT_GOAL_PROGRESS,
       REMARK: '按进度执行',
     });
     expect(sheets[1]).toMatchObject({ EXE_AMT: '0.00', BGT_LIGHT: '未填报' });

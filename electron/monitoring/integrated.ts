@@ -197,6 +197,7 @@ function departmentMonitoringRows(db: Db, year: number, head: (unitCode: string,
         BGT_LIGHT: lightText(assessment.budgetLight, assessment.reported),
         DEV_REASON: deviationText({ ...record.budget, measures: '' }),
         MEASURE: record.budget.measures,
+        GOAL_EXE: record.goalProgress,
         REMARK: record.remarks,
       });
       record.indicators.forEach((i, n) => departmentMonitoringIndicators.push(indicatorProgressRow(lead, i, assessment.indicators[n]!.light)));

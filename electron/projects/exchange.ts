@@ -15,6 +15,7 @@ export const projectExchange: readonly DeclaredEntity[] = [
     downToUnits: true,
     scope: 'region_code = :region AND year = :year',
     unitScope: 'unit_code = :unit',
+    owner: { unit: 'projects.unit_code', record: "projects.code || '“' || projects.name || '”'" },
     children: [{ table: 'project_funds', foreignKey: 'project_id', key: ['source'], row: childRow(projectFunds) }],
     unitColumn: 'unit_code',
     // The receiver's library may lack a type the sender added locally: reported beside the project, not refused.

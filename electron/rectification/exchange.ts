@@ -113,6 +113,7 @@ export const rectificationExchange: readonly DeclaredEntity[] = [
     answeredByPeer: UNIT_ANSWER,
     scope: 'region_code = :region AND year = :year',
     unitScope: 'unit_code = :unit',
+    owner: { unit: 'rectifications.unit_code', record: "'第 ' || rectifications.seq || ' 号'" },
     unitColumn: 'unit_code',
     statusColumn: 'status',
     children: noticeChildren,

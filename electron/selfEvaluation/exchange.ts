@@ -46,6 +46,11 @@ export const selfEvaluationExchange: readonly DeclaredEntity[] = [
     directions: ['up'],
     scope: 'region_code = :region AND year = :year',
     unitScope: "(project_id IN (SELECT id FROM projects WHERE unit_code = :unit) OR (kind = 'department' AND unit_code = :unit))",
+    owner: {
+      unit: "CASE self_evaluations.kind WHEN 'department' THEN self_evaluations.unit_code ELSE (SELECT p.unit_code FROM projects p WHERE p.id = self_evaluations.project_id) END",
+      record: `CASE self_evaluations.kind WHEN 'department' THEN '部门整体 ' || self_evaluations.unit_code
+        ELSE '项目 ' || coalesce((SELECT p.code || '“' || p.name || '”' FROM projects p WHERE p.id = self_evaluations.project_id), self_evaluations.project_code) END`,
+    },
     children: [
       { table: 'self_evaluation_indicators', foreignKey: 'self_evaluation_id', key: ['id'], row: childRow(selfEvaluationIndicators, { operator }) },
       { table: 'self_evaluation_tasks', foreignKey: 'self_evaluation_id', key: ['id'], row: childRow(selfEvaluationTasks) },

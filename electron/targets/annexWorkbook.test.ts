@@ -6,7 +6,8 @@ import { seedCounty } from '../testSupport/county';
 import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
 import { addProject, ROAD_AND_SCHOOL_UNITS } from '../testSupport/projects';
 import { ROAD_TYPE, seedRoadType } from '../testSupport/roadType';
-import { WAN } from '../testSupport/selfEvaluation';
+import { approveSelfEvaluation, approveSheet, continuing } from '../testSupport/lastYear';
+import { countyWithSelfEvaluationTarget, WAN } from '../testSupport/selfEvaluation';
 import { targetAnnexFile } from './annexWorkbook';
 import { saveDepartmentTarget } from './department';
 import { projectTarget, saveTarget, transitionTarget } from './targets';
@@ -141,6 +142,69 @@ describe('a project target as 88号 annex 1 in xlsx', () => {
     expect(sheet['!merges']).toEqual(expect.arrayContaining([{ s: { r: 0, c: 0 }, e: { r: 0, c: 6 } }, { s: { r: 2, c: 1 }, e: { r: 2, c: 6 } }]));
     expect(sheet['!cols']).toHaveLength(7);
     expect(book.Workbook?.Names?.[0]).toMatchObject({ Name: '_xlnm.Print_Area', Sheet: 0 });
+  });
+});
+
+describe('a continuing project’s annex 1 in xlsx', () => {
+  /** 2020's LT-1 continued into 2021 with one indicator carried on (raised to 1300 人次), one changed, one new. */
+  function continuedTarget() {
+    const c = countyWithSelfEvaluationTarget();
+    const project = continuing(c.db);
+    const quantity = emptyIndicator('产出指标', '数量指标');
+    const saved = saveTarget(c.db, TEST_ACTOR, {
+      projectId: project.id,
+      version: null,
+      overallGoal: '继续改善学生营养状况',
+      annualGoals: [],
+      indicators: [
+        { ...quantity, name: '受益学生人次', operator: '≥', value: '1300', unit: '人次', scoringStandard: '按比例扣分' },
+        { ...emptyIndicator('产出指标', '成本指标'), name: '单位餐费', operator: '≤', value: '8', unit: '元/生·餐' },
+        { ...quantity, name: '新增供餐学校', operator: '≥', value: '2', unit: '所' },
+      ],
+    });
+    return { ...c, targetId: saved.id! };
+  }
+
+  /** The rows of the first sheet as Excel shows them, and the texts of the row that names `label`. */
+  function sheetOf(bytes: Uint8Array) {
+    const book = XLSX.read(bytes, { type: 'array', cellStyles: true });
+    const sheet = book.Sheets[book.SheetNames[0]!]!;
+    const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: '' });
+    return { sheet, rows, row: (label: string) => rows.find((r) => r.includes(label))! };
+  }
+
+  it('prints 上年指标值 and 上年实际值 beside 年度指标值, the actuals from last year’s approved self-evaluation', () => {
+    const c = continuedTarget();
+    approveSelfEvaluation(c);
+    const { sheet, rows, row } = sheetOf(targetAnnexFile(c.db, c.targetId).bytes);
+    expect(row('三级指标')).toEqual(['绩效指标', '一级指标', '二级指标', '三级指标', '中期指标值', '年度指标值', '上年指标值', '上年实际值', '评（扣）分标准']);
+    expect(row('受益学生人次')).toEqual(['', '产出指标', '数量指标', '受益学生人次', '', '≥1300人次', '≥1200人次', '1150', '按比例扣分']);
+    expect(row('单位餐费').slice(5, 8)).toEqual(['≤8元/生·餐', '≤8元/生·餐', '7.5']);
+    // An indicator last year did not have shows the dash the form shows.
+    expect(row('新增供餐学校').slice(5, 8)).toEqual(['≥2所', '—', '—']);
+    // The rest of the annex spans the two columns more: title, 项目名称's value, the bureau's opinion.
+    expect(sheet['!cols']).toHaveLength(9);
+    expect(sheet['!merges']).toEqual(expect.arrayContaining([{ s: { r: 0, c: 0 }, e: { r: 0, c: 8 } }, { s: { r: 2, c: 1 }, e: { r: 2, c: 8 } }]));
+    const opinion = rows.findIndex((r) => r[0] === '财政部门审核意见');
+    expect(sheet['!merges']).toEqual(expect.arrayContaining([{ s: { r: opinion, c: 1 }, e: { r: opinion, c: 8 } }]));
+  });
+
+  it('heads the actual 上年实际值（监控至8月） while last year’s values come from its approved August sheet', () => {
+    const c = continuedTarget();
+    approveSheet(c.db, c.clerk, c.reviewer, 8);
+    const { row } = sheetOf(targetAnnexFile(c.db, c.targetId).bytes);
+    expect(row('三级指标').slice(6, 8)).toEqual(['上年指标值', '上年实际值（监控至8月）']);
+    expect(row('受益学生人次').slice(6, 8)).toEqual(['≥1200人次', '700']);
+  });
+
+  it('prints no 上年 columns for a 新增 project reusing the code', () => {
+    const c = countyWithSelfEvaluationTarget();
+    approveSelfEvaluation(c);
+    const project = continuing(c.db, { attribute: '新增' });
+    const saved = saveTarget(c.db, TEST_ACTOR, { projectId: project.id, version: null, overallGoal: '改善营养', annualGoals: [], indicators: [{ ...emptyIndicator('产出指标', '数量指标'), name: '受益学生人次', operator: '≥', value: '1300', unit: '人次' }] });
+    const { sheet, rows } = sheetOf(targetAnnexFile(c.db, saved.id!).bytes);
+    expect(sheet['!cols']).toHaveLength(7);
+    expect(rows.flat()).not.toContain('上年指标值');
   });
 });
 

@@ -68,6 +68,10 @@ const schedule = jsonText(z.array(z.object({ period: z.string().max(100), work: 
 const inYear = 'region_code = :region AND year = :year';
 /** A unit's targets: those of its projects, and its own department-wide target. */
 const ofUnit = "(kind = 'project' AND project_id IN (SELECT id FROM projects WHERE unit_code = :unit)) OR (kind = 'department' AND owner_code = :unit)";
+/** The unit ofUnit gives a stored target (`t`) to, and how people know the target. */
+const unitOfTarget = (t: string) => `CASE ${t}.kind WHEN 'project' THEN (SELECT p.unit_code FROM projects p WHERE p.id = ${t}.project_id) ELSE ${t}.owner_code END`;
+const targetNamed = (t: string) =>
+  `CASE ${t}.kind WHEN 'project' THEN coalesce((SELECT '项目 ' || p.code || '“' || p.name || '”' FROM projects p WHERE p.id = ${t}.project_id), ${t}.owner_code) ELSE '部门整体 ' || ${t}.owner_code END`;
 
 export const targetExchange: readonly DeclaredEntity[] = [
   {
@@ -81,6 +85,7 @@ export const targetExchange: readonly DeclaredEntity[] = [
     directions: ['up'],
     scope: inYear,
     unitScope: ofUnit,
+    owner: { unit: unitOfTarget('targets'), record: targetNamed('targets') },
     children: [
       { table: 'target_indicators', foreignKey: 'target_id', key: ['id'], row: childRow(targetIndicators, { operator }) },
       { table: 'target_midterm_indicators', foreignKey: 'target_id', key: ['id'], row: childRow(targetMidtermIndicators, { operator }) },
@@ -101,6 +106,10 @@ export const targetExchange: readonly DeclaredEntity[] = [
     directions: ['up'],
     scope: `target_id IN (SELECT id FROM targets WHERE ${inYear})`,
     unitScope: `target_id IN (SELECT id FROM targets WHERE ${ofUnit})`,
+    owner: {
+      unit: `(SELECT ${unitOfTarget('t')} FROM targets t WHERE t.id = target_adjustments.target_id)`,
+      record: `(SELECT ${targetNamed('t')} FROM targets t WHERE t.id = target_adjustments.target_id) || ' 第 ' || target_adjustments.seq || ' 次调整'`,
+    },
     statusColumn: 'status',
     awaitingReview: adjustmentAwaitingReview,
   },

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sqliteOf, type Db } from '../../db/open';
-import type { Actor } from '../audit/audit';
-import { getSheet, lastSheetOf, listSheets } from '../monitoring';
-import { saveSheet, transitionSheet } from '../monitoring/sheets';
-import { createSelfEvaluation, saveSelfEvaluation, transitionSelfEvaluation } from '../selfEvaluation';
+import { getSheet, lastSheetOf } from '../monitoring';
+import { createSelfEvaluation } from '../selfEvaluation';
 import { seedCounty } from '../testSupport/county';
+import { approveSelfEvaluation, approveSheet, continuing } from '../testSupport/lastYear';
 import { addProject } from '../testSupport/projects';
-import { countyWithSelfEvaluationTarget, entries } from '../testSupport/selfEvaluation';
+import { countyWithSelfEvaluationTarget } from '../testSupport/selfEvaluation';
 import { checkedProjectTarget } from './quality';
 
 /**
@@ -14,37 +13,8 @@ import { checkedProjectTarget } from './quality';
  * sheets reported (700 / 1000 人次, 9 / 7.5 元) but not yet submitted; the 卫健委's LT-2 only submitted.
  */
 const county = () => countyWithSelfEvaluationTarget();
-type County = ReturnType<typeof county>;
-
-const continuing = (db: Db, over: Parameters<typeof addProject>[1] = {}) =>
-  addProject(db, { year: 2021, code: 'LT-1', name: '学生营养改善计划', departmentCode: '101001', unitCode: '101001', attribute: '延续', ...over });
 
 const lastYearOf = (db: Db, projectId: string) => checkedProjectTarget(db, projectId).quality.previous;
-
-function approveSelfEvaluation({ db, clerk, reviewer, approvedTarget }: County) {
-  const created = createSelfEvaluation(db, clerk, { targetId: approvedTarget });
-  const filled = saveSelfEvaluation(db, clerk, entries(created, { goalAchieved: '基本完成', budgetReason: '资金年底到位', problems: '无', measures: '无' }, { 0: { deviationReason: '转学' }, 2: { score: '27' } }));
-  const submitted = transitionSelfEvaluation(db, clerk, { id: filled.id, version: filled.version, action: 'submit' });
-  transitionSelfEvaluation(db, reviewer, { id: submitted.id, version: submitted.version, action: 'approve' });
-}
-
-/** The clerk submits the project's sheet of the round of `month` (reasons given for every light), the reviewer approves it. */
-function approveSheet(db: Db, clerk: Actor, reviewer: Actor, month: number) {
-  const roundId = (sqliteOf(db).prepare('SELECT id FROM monitoring_rounds WHERE month = ?').get(month) as { id: string }).id;
-  const sheet = getSheet(db, listSheets(db, roundId).find((s) => s.projectCode === 'LT-1')!.id);
-  const explained = { reasons: ['其他'], reasonOther: '学期安排', measures: '下学期补足' };
-  const saved = saveSheet(db, clerk, {
-    sheetId: sheet.id,
-    version: sheet.version,
-    analysis: '按计划推进',
-    budget: { reasons: ['计划暂未实施'], reasonOther: '', measures: '加快支付' },
-    funds: sheet.funds,
-    // A qualitative row is reported in the monitoring wording, as a submission asks.
-    indicators: sheet.indicators.map((i) => ({ indicatorId: i.indicatorId, reached: i.operator === '定性' ? '部分达成并具有一定效果' : (i.reached ?? ''), expectedFullYear: i.expectedFullYear ?? '', likelihood: '有可能', ...explained })),
-  });
-  const submitted = transitionSheet(db, clerk, { sheetId: saved.id, version: saved.version, action: 'submit' });
-  transitionSheet(db, reviewer, { sheetId: submitted.id, version: submitted.version, action: 'approve' });
-}
 
 const actuals = (lastYear: ReturnType<typeof lastYearOf>) => lastYear!.indicators.map((i) => [i.name, i.value, i.actual]);
 

@@ -3,7 +3,8 @@
 // target with its actual values and its last monitoring round's lights (lastYear.ts, which the 申报表's
 // 上年 columns show too) — sent with the target in one call, so the form previews the same warnings while
 // typing and the reviewer sees them.
-// It reads monitoring and self-evaluation, which read targets' public entry: so only the handlers load it.
+// It reads monitoring and self-evaluation, which read targets' public entry: so only the handlers load it
+// (and annexWorkbook.ts, which only the handlers load).
 import type { Db } from '../../db/open';
 import type { Actor } from '../audit/audit';
 import { targetQualityWarnings, type QualityContext, type QualitySettings, type QualityWarning } from '../domain/targetQuality';

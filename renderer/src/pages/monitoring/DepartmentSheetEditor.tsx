@@ -17,6 +17,7 @@ import { routeHref } from '../../router';
 import targetClasses from '../targets/targets.module.css';
 import { DepartmentAnnexSheet } from './AnnexSheet';
 import { DeviationFields } from './DeviationFields';
+import { GoalSection } from './GoalSection';
 import { IndicatorSection } from './IndicatorSection';
 import { Locked } from './Locked';
 import { MonitoringResult } from './SheetHeader';
@@ -100,6 +101,7 @@ function DepartmentFormView({ detail, reload }: { detail: DepartmentSheetDetail;
       >
         <Stack gap="md" className="no-print">
           <WholeBudgetSection detail={detail} form={form} assessment={assessment} canEdit={canEdit} onForm={(patch) => setForm((f) => ({ ...f, ...patch }))} />
+          <GoalSection goal={detail.goal} month={detail.round.month} value={form.goalProgress} canEdit={canEdit} onChange={(goalProgress) => setForm((f) => ({ ...f, goalProgress }))} />
           <IndicatorSection detail={detail} form={form} assessment={assessment} canEdit={canEdit} attempted={attempted} onIndicator={setIndicator} />
           <TextSection label="三、备注" value={form.remarks} canEdit={canEdit} onChange={(remarks) => setForm((f) => ({ ...f, remarks }))} />
         </Stack>

@@ -12,6 +12,7 @@ export interface DepartmentForm {
   basicExecuted: string;
   projectExecuted: string;
   budget: Deviation;
+  goalProgress: string;
   remarks: string;
   indicators: IndicatorForm[];
 }
@@ -25,6 +26,7 @@ export function departmentFormOf(detail: DepartmentSheetDetail): DepartmentForm 
     basicExecuted: wan(detail.basicExecutedFen),
     projectExecuted: wan(detail.projectExecutedFen),
     budget: { ...detail.budget, reasons: [...detail.budget.reasons] },
+    goalProgress: detail.goalProgress,
     remarks: detail.remarks,
     indicators: indicatorFormsOf(detail.indicators),
   };
@@ -77,6 +79,7 @@ export function departmentSaveInputOf(form: DepartmentForm, detail: Pick<Departm
     basicExecutedFen: basic.fen,
     projectExecutedFen: project.fen,
     budget: form.budget as SaveInput['budget'],
+    goalProgress: form.goalProgress,
     remarks: form.remarks,
     indicators: indicatorReportsOf(form.indicators),
   };
@@ -85,5 +88,5 @@ export function departmentSaveInputOf(form: DepartmentForm, detail: Pick<Departm
 /** The printed 部门整体 grid of the form as typed, so 打印 shows what is on the screen. */
 export function departmentAnnexOf(form: DepartmentForm, detail: DepartmentSheetDetail): DepartmentAnnexSheet {
   const indicators = detail.indicators.map((indicator, i) => ({ ...indicator, ...form.indicators[i]! }));
-  return departmentAnnexSheetOf({ ...detail, ...budgetOf(form, detail), budget: form.budget, remarks: form.remarks, indicators }, detail.round, detail.department);
+  return departmentAnnexSheetOf({ ...detail, ...budgetOf(form, detail), budget: form.budget, goalProgress: form.goalProgress, remarks: form.remarks, indicators }, detail.round, detail.department);
 }

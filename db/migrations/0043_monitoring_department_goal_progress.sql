@@ -1,0 +1,1 @@
+ALTER TABLE `monitoring_department_sheets` ADD `goal_progress` text DEFAULT '' NOT NULL;

@@ -6,6 +6,7 @@ import { budgetPartsOf } from '../domain/departmentMonitoring';
 import { forecastProblem, overspendMessage, slowSpendingDeviation } from '../domain/monitoring';
 import { requireInstallation } from '../registry';
 import { openIssuedRoundSheets } from './issued';
+import { keepRoundLightsOfSheets } from './roundLights';
 import { type CrossReference, type DeclaredEntity, type PackageRecord, type Row, childRow, jsonStrings, recordRow } from '../exchange/exchange';
 
 /**
@@ -169,6 +170,11 @@ export const monitoringExchange: readonly DeclaredEntity[] = [
     refuseIncoming: refuseOverspentSheet,
     awaitingReview: sheetAwaitingReview,
     incomingRow: budgetReasonsOnTheList,
+    // The prefecture's screens count the lights of the rounds a package brought: counted here, in the import's
+    // transaction, the first screen after it reads them kept. A county never reads them.
+    afterApply: (db, _actor, applied) => {
+      if (requireInstallation(db).role === 'prefecture') keepRoundLightsOfSheets(db, applied.map((sheet) => sheet.id));
+    },
   },
   {
     name: 'monitoring-department-sheet',

@@ -2,7 +2,9 @@
 -- to one of the round's sheets (its round, project, tombstone or submission), its funds (budget and execution) or its
 -- indicators (operator, target, accrual, value reached) deletes the round's row, whichever path wrote it (the sheet
 -- form, the xlsx import, a package import, a script). Updates that leave those columns as they were keep it.
--- The rules it was judged by (the round's month, the settings) are checked on every read, not here.
+-- The rules it was judged by (the round's month, the settings) are checked on every read, not here. Counts kept before
+-- the triggers stood are not trusted.
+DELETE FROM `monitoring_round_lights`;--> statement-breakpoint
 CREATE TRIGGER `monitoring_round_lights_sheet_insert` AFTER INSERT ON `monitoring_sheets`
 BEGIN
   DELETE FROM `monitoring_round_lights` WHERE `round_id` = NEW.`round_id`;

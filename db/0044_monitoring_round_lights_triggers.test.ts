@@ -1,6 +1,7 @@
-// Migration 0044 adds the triggers that delete a round's kept light count when anything it was counted from
-// is written. A count kept before them is not trusted; after them, a write to what a light depends on
-// deletes the count of exactly the round written, and a write to anything else keeps it.
+// Migration 0044 adds the triggers that delete a round's kept light count when one of its sheets is written
+// (its funds and indicators are written only with it). A count kept before them is not trusted; after them,
+// a write to a sheet deletes the count of exactly its round, and a write that leaves the sheet as it was, or
+// changes only its status, keeps it.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
@@ -15,7 +16,7 @@ const MONITORING_TABLES = ['settings', 'projects', 'monitoring_rounds', 'monitor
 const keptRounds = (sqlite: Database.Database) => sqlite.prepare('SELECT round_id FROM monitoring_round_lights ORDER BY round_id').pluck().all() as string[];
 
 describe(`migration ${TAG}`, () => {
-  it('drops counts kept before it, and from then on deletes a round’s count on a write to what its lights depend on only', () => {
+  it('drops counts kept before it, and from then on deletes a round’s count on a write to one of its sheets only', () => {
     const dir = tempDir();
     const sample = path.join(dir, 'sample.db');
     copySampleCounty2020(sample);
@@ -43,30 +44,18 @@ describe(`migration ${TAG}`, () => {
         .prepare("SELECT round_id FROM monitoring_sheets WHERE submitted_at IS NULL GROUP BY round_id ORDER BY count(*) DESC LIMIT 1")
         .pluck()
         .get() as string;
-      // A sheet not yet submitted, with indicators and money left to spend: every write below changes a row of it.
-      const sheet = sqlite
-        .prepare(
-          `SELECT s.id FROM monitoring_sheets s JOIN monitoring_funds f ON f.sheet_id = s.id
-            WHERE s.round_id = ? AND s.submitted_at IS NULL AND f.adjusted_fen > f.executed_fen + 1
-              AND EXISTS (SELECT 1 FROM monitoring_indicators i WHERE i.sheet_id = s.id) LIMIT 1`,
-        )
-        .pluck()
-        .get(round) as string;
+      // A sheet not yet submitted: every write below changes it.
+      const sheet = sqlite.prepare('SELECT id FROM monitoring_sheets WHERE round_id = ? AND submitted_at IS NULL LIMIT 1').pluck().get(round) as string;
       expect(sheet).toBeTruthy();
       const others = rounds.filter((id) => id !== round);
       const writes: [string, string, boolean][] = [
-        ['an indicator’s value reached', "UPDATE monitoring_indicators SET reached = coalesce(reached, '') || '1' WHERE sheet_id = @sheet", true],
-        ['an indicator’s measures', "UPDATE monitoring_indicators SET measures = measures || '。' WHERE sheet_id = @sheet", false],
-        ['an indicator set to what it was', 'UPDATE monitoring_indicators SET reached = reached, operator = operator WHERE sheet_id = @sheet', false],
-        ['a fund’s execution', 'UPDATE monitoring_funds SET executed_fen = executed_fen + 1 WHERE sheet_id = @sheet AND adjusted_fen > executed_fen', true],
-        ['a fund’s forecast', 'UPDATE monitoring_funds SET forecast_fen = adjusted_fen WHERE sheet_id = @sheet', false],
-        ['a fund deleted', 'DELETE FROM monitoring_funds WHERE rowid = (SELECT min(rowid) FROM monitoring_funds WHERE sheet_id = @sheet)', true],
-        ['a fund added', "INSERT INTO monitoring_funds (sheet_id, source, adjusted_fen, executed_fen) VALUES (@sheet, '其他资金', 100, 0)", true],
-        ['an indicator deleted', 'DELETE FROM monitoring_indicators WHERE rowid = (SELECT min(rowid) FROM monitoring_indicators WHERE sheet_id = @sheet)', true],
-        ['an indicator added', "INSERT INTO monitoring_indicators (sheet_id, indicator_id, operator, target_value) VALUES (@sheet, 'new-indicator', '≥', '1')", true],
+        ['a sheet saved (a new version)', "UPDATE monitoring_sheets SET analysis = analysis || '。', version = version + 1 WHERE id = @sheet", true],
+        ['a sheet written without a new version', "UPDATE monitoring_sheets SET updated_at = '2020-08-02T00:00:00.000Z' WHERE id = @sheet", true],
+        ['a sheet’s status alone', "UPDATE monitoring_sheets SET status = 'draft' WHERE id = @sheet", false],
+        ['a sheet set to what it was', 'UPDATE monitoring_sheets SET version = version, deleted = deleted WHERE id = @sheet', false],
         ['a sheet submitted', "UPDATE monitoring_sheets SET submitted_at = '2020-08-01T00:00:00.000Z' WHERE id = @sheet AND submitted_at IS NULL", true],
-        ['a sheet’s analysis', "UPDATE monitoring_sheets SET analysis = analysis || '。' WHERE id = @sheet", false],
         ['a sheet’s tombstone', 'UPDATE monitoring_sheets SET deleted = 1 WHERE id = @sheet', true],
+        ['a sheet deleted with its rows', 'DELETE FROM monitoring_sheets WHERE id = @sheet', true],
       ];
       for (const [what, statement, deletes] of writes) {
         keepAll();
@@ -75,8 +64,9 @@ describe(`migration ${TAG}`, () => {
       }
       keepAll();
       sqlite.pragma('foreign_keys = ON');
-      sqlite.prepare('DELETE FROM monitoring_rounds WHERE id = ?').run(round);
-      expect(keptRounds(sqlite), 'a round deleted takes its count along').toEqual(others);
+      const other = others[0]!;
+      sqlite.prepare('DELETE FROM monitoring_rounds WHERE id = ?').run(other);
+      expect(keptRounds(sqlite), 'a round deleted takes its count along').toEqual(rounds.filter((id) => id !== other));
       expect(upgraded.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       closeDatabase(upgraded);
@@ -87,12 +77,7 @@ describe(`migration ${TAG}`, () => {
     const store = openDatabase(path.join(tempDir(), 'head.db'));
     try {
       const triggers = store.sqlite.prepare("SELECT tbl_name || ' ' || name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'monitoring_round_lights_%' ORDER BY 1").pluck().all();
-      expect(triggers).toEqual(
-        ['monitoring_funds', 'monitoring_indicators', 'monitoring_sheets'].flatMap((table) => {
-          const kind = { monitoring_funds: 'fund', monitoring_indicators: 'indicator', monitoring_sheets: 'sheet' }[table];
-          return ['delete', 'insert', 'update'].map((event) => `${table} monitoring_round_lights_${kind}_${event}`);
-        }),
-      );
+      expect(triggers).toEqual(['delete', 'insert', 'update'].map((event) => `monitoring_sheets monitoring_round_lights_sheet_${event}`));
     } finally {
       closeDatabase(store);
     }

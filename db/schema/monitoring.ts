@@ -188,8 +188,9 @@ export const monitoringDepartmentIndicators = sqliteTable(
  * A round's project lights as `roundLightCounts` counted them, kept so that the prefecture's screens (27
  * rounds of 1,200 sheets, each round's lights judged from 8,000 indicator rows) read one row a round. Never
  * trusted beyond what it was counted from: triggers (migration 0044) delete a round's row on any write to
- * its sheets, funds or indicators, and `rules` is the fingerprint of the light rules it was judged by (the
- * round's month, the bureau's settings, the app version), compared on every read.
+ * one of its sheets (whose funds and indicators are written only with it), a package import counts the
+ * rounds it wrote again, and `rules` is the fingerprint of the light rules it was judged by (the round's
+ * month, the bureau's settings, the app version), compared on every read.
  */
 export const monitoringRoundLights = sqliteTable(
   'monitoring_round_lights',

@@ -1,6 +1,7 @@
 // A round's kept light counts (monitoring_round_lights) must never be served stale: each test counts a
 // round (which keeps its count), changes what is counted through one write path, and checks that the
 // count now read is the round report's, which always judges every sheet from its rows.
+import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { closeDatabase, sqliteOf, type Db, type Store } from '../../db/open';
 import { createBackup, restoreBackup } from '../backup/backup';
 import { importPackage } from '../exchange/incoming';
 import { exportReport } from '../exchange/outgoing';
+import { appRoot } from '../paths';
 import { initInstallation } from '../registry/setup';
 import { updateSetting } from '../settings/settings';
 import { luntaiApprovedTargets } from '../testSupport/approvedTargets';
@@ -184,5 +186,31 @@ describe('a prefecture’s kept light counts', () => {
     expect(keptRounds(pref.db)).toEqual([round.id]);
     expect(countedNow(pref.db, round.id)).toEqual(now);
     expect(reportedCounts(pref.db, round.id)).toEqual(now);
+  });
+});
+
+/** The production sources below `folder`, relative to the app's root. */
+function sources(folder: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(path.join(appRoot(), dir), { withFileTypes: true })) {
+      const file = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(file);
+      else if (/\.ts$/.test(entry.name) && !/\.(test|bench)\.ts$/.test(entry.name) && !file.includes('/testSupport/')) found.push(file);
+    }
+  };
+  walk(folder);
+  return found.sort();
+}
+
+describe('the writers of a sheet’s funds and indicators', () => {
+  it('are the ones known to write the sheet with them: the triggers stand on the sheet alone', () => {
+    // Each gives the sheet a new version (or inserts it) in the same transaction: the sheet form and the xlsx
+    // import (sheets.ts), opening a round (rounds.ts) and the sample's generator (demo/monitoring.ts). The
+    // exchange engine writes them by their declaration, and the import counts the rounds it wrote again. A new
+    // writer must do the same, and be added here.
+    const writes = /\b(?:INSERT INTO|UPDATE|DELETE FROM)\s+monitoring_(?:funds|indicators)\b|\.(?:insert|update|delete)\(monitoring(?:Funds|Indicators)\)/;
+    const writers = sources('electron').filter((file) => writes.test(fs.readFileSync(path.join(appRoot(), file), 'utf8')));
+    expect(writers).toEqual(['electron/demo/monitoring.ts', 'electron/monitoring/rounds.ts', 'electron/monitoring/sheets.ts']);
   });
 });

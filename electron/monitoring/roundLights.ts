@@ -128,15 +128,19 @@ export function roundLightCounts(db: Db, roundIds: readonly string[]): Map<strin
   })();
 }
 
-/** Counts and keeps the lights of the rounds of `sheetIds` that have none kept: after an import wrote those sheets. */
-export function keepRoundLightsOfSheets(db: Db, sheetIds: readonly string[]): void {
-  const rounds = sqliteOf(db)
+/**
+ * After a package wrote `sheetIds`: their rounds' kept counts are dropped, whatever versions the sheets came
+ * with, and where `count`, counted again in the import's transaction, so that the first screen after the
+ * import reads them kept.
+ */
+export function recountRoundsOfSheets(db: Db, sheetIds: readonly string[], count: boolean): void {
+  const sqlite = sqliteOf(db);
+  const rounds = sqlite
     .prepare(
-      `SELECT DISTINCT s.round_id FROM monitoring_sheets s JOIN monitoring_rounds r ON r.id = s.round_id
-        WHERE s.id IN (SELECT value FROM json_each(?)) AND r.deleted = 0
-          AND NOT EXISTS (SELECT 1 FROM monitoring_round_lights l WHERE l.round_id = s.round_id)`,
+      `SELECT DISTINCT s.round_id AS id, r.deleted FROM monitoring_sheets s JOIN monitoring_rounds r ON r.id = s.round_id
+        WHERE s.id IN (SELECT value FROM json_each(?))`,
     )
-    .pluck()
-    .all(JSON.stringify(sheetIds)) as string[];
-  roundLightCounts(db, rounds);
+    .all(JSON.stringify(sheetIds)) as { id: string; deleted: number }[];
+  sqlite.prepare('DELETE FROM monitoring_round_lights WHERE round_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(rounds.map((r) => r.id)));
+  if (count) roundLightCounts(db, rounds.filter((r) => r.deleted === 0).map((r) => r.id));
 }

@@ -1,14 +1,12 @@
 // Migration 0043 adds monitoring_round_lights, where a round's counted project lights are kept for the
 // prefecture's screens. A database from before keeps every round, sheet, fund and indicator, starts with
 // nothing kept, and counts each round as its report does, keeping the count.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { closeDatabase, openDatabase } from './open';
 import { roundReport } from '../electron/monitoring/report';
 import { roundLightCounts } from '../electron/monitoring/roundLights';
-import { copySampleCounty2020, tempDir } from '../electron/testSupport/fixtures';
-import { migrationsBefore } from '../electron/testSupport/migrations';
+import { sampleRowsBefore } from '../electron/testSupport/migrations';
 
 const TAG = '0043_monitoring_round_lights';
 
@@ -17,15 +15,7 @@ const countOf = (sqlite: Database.Database, table: string) => (sqlite.prepare(`S
 
 describe(`migration ${TAG}`, () => {
   it('keeps every round’s rows, keeps no count at first, and keeps each round’s count as its report counts it', () => {
-    const dir = tempDir();
-    const sample = path.join(dir, 'sample.db');
-    copySampleCounty2020(sample);
-    const file = path.join(dir, 'county.db');
-    const older = openDatabase(file, { migrationsFolder: migrationsBefore(dir, TAG) });
-    older.sqlite.pragma('foreign_keys = OFF');
-    older.sqlite.exec(`ATTACH DATABASE '${sample}' AS sample`);
-    for (const table of MONITORING_TABLES) older.sqlite.exec(`INSERT OR REPLACE INTO main."${table}" SELECT * FROM sample."${table}"`);
-    older.sqlite.exec('DETACH DATABASE sample');
+    const { file, older } = sampleRowsBefore(TAG, MONITORING_TABLES);
     const counts = Object.fromEntries(MONITORING_TABLES.map((table) => [table, countOf(older.sqlite, table)]));
     closeDatabase(older);
     expect(counts.monitoring_indicators).toBeGreaterThan(0);

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { closeDatabase, openDatabase } from './open';
 import { roundLightCounts } from '../electron/monitoring/roundLights';
-import { copySampleCounty2020, tempDir } from '../electron/testSupport/fixtures';
-import { migrationsBefore } from '../electron/testSupport/migrations';
+import { tempDir } from '../electron/testSupport/fixtures';
+import { sampleRowsBefore } from '../electron/testSupport/migrations';
 
 const TAG = '0044_monitoring_round_lights_triggers';
 
@@ -17,15 +17,7 @@ const keptRounds = (sqlite: Database.Database) => sqlite.prepare('SELECT round_i
 
 describe(`migration ${TAG}`, () => {
   it('drops counts kept before it, and from then on deletes a round’s count on a write to one of its sheets only', () => {
-    const dir = tempDir();
-    const sample = path.join(dir, 'sample.db');
-    copySampleCounty2020(sample);
-    const file = path.join(dir, 'county.db');
-    const older = openDatabase(file, { migrationsFolder: migrationsBefore(dir, TAG) });
-    older.sqlite.pragma('foreign_keys = OFF');
-    older.sqlite.exec(`ATTACH DATABASE '${sample}' AS sample`);
-    for (const table of MONITORING_TABLES) older.sqlite.exec(`INSERT OR REPLACE INTO main."${table}" SELECT * FROM sample."${table}"`);
-    older.sqlite.exec('DETACH DATABASE sample');
+    const { file, older } = sampleRowsBefore(TAG, MONITORING_TABLES);
     older.sqlite.exec(`INSERT INTO monitoring_round_lights (round_id, rules, red, yellow, green, blue, "none", unreported, adjusted_fen, executed_fen)
                        SELECT id, '{}', 0, 0, 0, 0, 0, 0, 0, 0 FROM monitoring_rounds`);
     expect(keptRounds(older.sqlite).length).toBe(3);

@@ -185,3 +185,31 @@ export const monitoringDepartmentIndicators = sqliteTable(
     checkJson('monitoring_department_indicators', 'reasons'),
   ],
 );
+
+/**
+ * A round's project lights as `roundLightCounts` counted them, kept so that the prefecture's screens (27
+ * rounds of 1,200 sheets, each round's lights judged from 8,000 indicator rows) read one row a round. Never
+ * trusted beyond what it was counted from: triggers (migration 0044) delete a round's row on any write to
+ * one of its sheets (whose funds and indicators are written only with it), a package import counts the
+ * rounds it wrote again, and `rules` is the fingerprint of the light rules it was judged by (the round's
+ * month, the bureau's settings, the app version), compared on every read.
+ */
+export const monitoringRoundLights = sqliteTable(
+  'monitoring_round_lights',
+  {
+    roundId: text('round_id')
+      .primaryKey()
+      .references(() => monitoringRounds.id, { onDelete: 'cascade' }),
+    rules: text('rules').notNull(),
+    red: integer('red').notNull(),
+    yellow: integer('yellow').notNull(),
+    green: integer('green').notNull(),
+    blue: integer('blue').notNull(),
+    none: integer('none').notNull(),
+    unreported: integer('unreported').notNull(),
+    adjustedFen: integer('adjusted_fen').notNull(),
+    executedFen: integer('executed_fen').notNull(),
+    computedAt: text('computed_at').notNull().default(sqlNow),
+  },
+  () => [checkJson('monitoring_round_lights', 'rules'), checkFen('monitoring_round_lights', 'adjusted_fen'), checkFen('monitoring_round_lights', 'executed_fen')],
+);

@@ -18,7 +18,8 @@ import type { DepartmentSheetDetail, DepartmentSheetRow } from './departmentShee
 import type { SheetDetail, SheetListRow } from './sheets';
 export type { DepartmentSheetDetail, DepartmentSheetRow } from './departmentSheets';
 export type { AdjustmentDraft } from './adjustments';
-export type { LightCounts, UnitExecution } from './report';
+export type { UnitExecution } from './report';
+export type { LightCounts } from './roundLights';
 export type { RoundListing, RoundSummary } from './rounds';
 export type { SheetDetail, SheetListRow } from './sheets';
 export type { UnitCoverage, Warning } from './boards';

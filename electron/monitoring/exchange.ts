@@ -6,6 +6,7 @@ import { budgetPartsOf } from '../domain/departmentMonitoring';
 import { forecastProblem, overspendMessage, slowSpendingDeviation } from '../domain/monitoring';
 import { requireInstallation } from '../registry';
 import { openIssuedRoundSheets } from './issued';
+import { recountRoundsOfSheets } from './roundLights';
 import { type CrossReference, type DeclaredEntity, type PackageRecord, type Row, childRow, jsonStrings, recordRow } from '../exchange/exchange';
 
 /**
@@ -175,6 +176,9 @@ export const monitoringExchange: readonly DeclaredEntity[] = [
     refuseIncoming: refuseOverspentSheet,
     awaitingReview: sheetAwaitingReview,
     incomingRow: budgetReasonsOnTheList,
+    // The rounds' kept light counts go with what the package wrote; the prefecture's screens read them, so a
+    // prefecture counts them again here, in the import's transaction. A county never reads them.
+    afterApply: (db, _actor, applied) => recountRoundsOfSheets(db, applied.map((sheet) => sheet.id), requireInstallation(db).role === 'prefecture'),
   },
   {
     name: 'monitoring-department-sheet',

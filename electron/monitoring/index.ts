@@ -1,7 +1,9 @@
 // The monitoring workflow's public entry: a region's monitoring at a glance, which the prefecture's
 // dashboard summarises, and the steps the sample county walks its rounds through.
-export { monitoringTally, roundLightCounts, roundReport } from './report';
-export type { LightCounts, MonitoringTally } from './report';
+export { monitoringTally, roundReport } from './report';
+export type { MonitoringTally } from './report';
+export { roundLightCounts } from './roundLights';
+export type { LightCounts } from './roundLights';
 export { createRound } from './rounds';
 export { issuedRounds, issueRoundToCounties } from './issued';
 export type { IssuedRound } from './issued';

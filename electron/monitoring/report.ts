@@ -2,15 +2,15 @@
 // and the red projects with their reasons and measures; printable in the app and exportable to xlsx.
 import { sqliteOf, type Db } from '../../db/open';
 import { formatWanYuan } from '../domain/money';
-import { budgetLight, executionRate, fundTotals, indicatorEntryLight, LIGHT_LABELS, LIGHTS, projectLight, sheetReported, sheetRules, type Light, type SheetRules } from '../domain/monitoring';
+import { budgetLight, executionRate, fundTotals, LIGHT_LABELS, sheetRules, type Light } from '../domain/monitoring';
 import { percent } from '../domain/ratio';
 import { writeWorkbook } from '../xlsx/sheet';
 import { explanations } from './boards';
 import { listDepartmentSheets } from './departmentSheets';
+import { roundLightCounts, zeroCounts, type LightCounts } from './roundLights';
 import { getRound, type RoundSummary } from './rounds';
 import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings } from './store';
 
-export type LightCounts = Record<Light, number>;
 export interface RoundLightCounts {
   budget: LightCounts;
   project: LightCounts;
@@ -58,7 +58,6 @@ export interface RoundReport {
   red: RedProject[];
 }
 
-const zeroCounts = (): LightCounts => Object.fromEntries(LIGHTS.map((l) => [l, 0])) as LightCounts;
 const rateText = (executed: number, adjusted: number) => percent(executionRate(executed, adjusted).rate);
 
 /** The lights of a round's 部门整体 sheets, 未填报 apart, by the same rules as its project sheets. */
@@ -138,76 +137,6 @@ export function roundReport(db: Db, roundId: string): RoundReport {
     units: [...units.values()].map(({ reportedFen: _reported, ...unit }) => unit),
     red,
   };
-}
-
-export interface RoundLights {
-  /** Project lights of the reported sheets, and the sheets with nothing reported (未填报). */
-  lights: LightCounts;
-  unreported: number;
-  adjustedFen: number;
-  executedFen: number;
-}
-
-type IndicatorValues = [sheetId: string, operator: string, target: string, accrual: string, reached: string];
-
-/** Each sheet's indicators with their lights, a value judged by `rules` only the first time `judged` meets it. */
-function judgedBySheet(rows: readonly IndicatorValues[], rules: SheetRules, judged: Map<string, Light>) {
-  const bySheet = new Map<string, { reached: string; light: Light }[]>();
-  for (const [sheetId, operator, target, accrual, reached] of rows) {
-    const key = `${operator}\u0000${target}\u0000${accrual}\u0000${reached}`;
-    let light = judged.get(key);
-    if (light === undefined) judged.set(key, (light = indicatorEntryLight({ operator, target, accrual, reached }, rules).light));
-    const list = bySheet.get(sheetId);
-    if (list) list.push({ reached, light });
-    else bySheet.set(sheetId, [{ reached, light }]);
-  }
-  return bySheet;
-}
-
-/**
- * The project lights and budget totals of rounds as their reports count them, without loading the
- * reports: the prefecture counts 27 rounds of 1,200 sheets on one screen. Only what the project light
- * and 未填报 depend on is read (a sheet's fund totals and its indicators' values), and an indicator's light
- * depends on nothing else but the rules of the round's month, so each distinct value is judged once a month.
- */
-export function roundLightCounts(db: Db, roundIds: readonly string[]): Map<string, RoundLights> {
-  const sqlite = sqliteOf(db);
-  // Rows as arrays (raw): at 220,000 indicator rows, building an object per row costs more than the read.
-  const sheets = sqlite
-    .prepare(
-      `SELECT s.id, s.submitted_at IS NOT NULL, coalesce(sum(f.adjusted_fen), 0), coalesce(sum(f.executed_fen), 0)
-         FROM monitoring_sheets s JOIN projects p ON p.id = s.project_id LEFT JOIN monitoring_funds f ON f.sheet_id = s.id
-        WHERE s.round_id = ? AND s.deleted = 0 GROUP BY s.id`,
-    )
-    .raw();
-  const indicators = sqlite
-    .prepare(
-      `SELECT i.sheet_id, i.operator, i.target_value, i.accrual, coalesce(i.reached, '')
-         FROM monitoring_sheets s JOIN monitoring_indicators i ON i.sheet_id = s.id WHERE s.round_id = ? AND s.deleted = 0`,
-    )
-    .raw();
-  const counted = new Map<string, RoundLights>();
-  // Rounds of the same year and month judge by the same rules (the settings are the installation's).
-  const judgedByMonth = new Map<string, Map<string, Light>>();
-  for (const roundId of roundIds) {
-    const settings = roundRuleSettings(db, requireRound(db, roundId));
-    const rules = sheetRules(settings);
-    const month = `${settings.year}-${settings.month}`;
-    const judged = judgedByMonth.get(month) ?? new Map<string, Light>();
-    judgedByMonth.set(month, judged);
-    const bySheet = judgedBySheet(indicators.all(roundId) as IndicatorValues[], rules, judged);
-    const round: RoundLights = { lights: zeroCounts(), unreported: 0, adjustedFen: 0, executedFen: 0 };
-    for (const [id, submitted, adjustedFen, executedFen] of sheets.all(roundId) as [string, number, number, number][]) {
-      round.adjustedFen += adjustedFen;
-      round.executedFen += executedFen;
-      const judgedIndicators = bySheet.get(id) ?? [];
-      const reported = sheetReported({ submitted: submitted === 1, funds: [{ source: '', adjustedFen, executedFen }], indicators: judgedIndicators });
-      if (reported) round.lights[projectLight(judgedIndicators.map((i) => i.light))]++;
-      else round.unreported++;
-    }
-    counted.set(roundId, round);
-  }
-  return counted;
 }
 
 const LIGHT_ORDER: Light[] = ['red', 'yellow', 'green', 'blue', 'none'];

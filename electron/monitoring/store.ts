@@ -26,7 +26,7 @@ import { expectedGoal } from '../domain/targets';
 import { percent } from '../domain/ratio';
 import type { WorkflowState } from '../domain/workflow';
 import { AppError } from '../errors';
-import { settingValue } from '../settings';
+import { settingValue, settingValues } from '../settings';
 
 export type RoundRow = typeof monitoringRounds.$inferSelect;
 
@@ -41,14 +41,17 @@ export function requireRound(db: Db, id: string): RoundRow {
 
 const THRESHOLD_KEYS: (keyof LightThresholds)[] = ['budgetRedBelow', 'budgetGreenFrom', 'indicatorRedBelow', 'indicatorGreenFrom', 'indicatorBlueFrom'];
 
-/** The bureau's current §5 settings for a round; the renderer rebuilds the same rules from them. */
+const RULE_KEYS = ['monitoring.timeProgress', 'monitoring.accrual', ...THRESHOLD_KEYS.map((key) => `monitoring.${key}`)];
+
+/** The bureau's current §5 settings for a round, read in one go; the renderer rebuilds the same rules from them. */
 export function roundRuleSettings(db: Db, round: Pick<RoundRow, 'year' | 'month'>): RoundRuleSettings {
+  const values = settingValues(db, RULE_KEYS);
   return {
     year: round.year,
     month: round.month,
-    timeProgressMethod: settingValue<TimeProgressMethod>(db, 'monitoring.timeProgress'),
-    accrualRule: settingValue<AccrualRule>(db, 'monitoring.accrual'),
-    thresholds: Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, settingValue<string>(db, `monitoring.${key}`)])) as RoundRuleSettings['thresholds'],
+    timeProgressMethod: values['monitoring.timeProgress'] as TimeProgressMethod,
+    accrualRule: values['monitoring.accrual'] as AccrualRule,
+    thresholds: Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, values[`monitoring.${key}`] as string])) as RoundRuleSettings['thresholds'],
   };
 }
 

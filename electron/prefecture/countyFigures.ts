@@ -2,7 +2,7 @@
 // brought them: computed here from the county's rows with the domain's rules, since the county's own
 // views read the installation's region and the prefecture holds many counties.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open';
+import { sqliteOf, type Db } from '../../db/open';
 import {
   accountabilityMeasures,
   evaluations,
@@ -44,35 +44,29 @@ export interface EvaluationFigures {
 /** A part of a whole as an exact percent (2 decimals), or null with nothing to divide by. */
 export const shareOf = (part: number, whole: number): string | null => (whole === 0 ? null : percent(ratio(part, whole)));
 
-/** Coverage by number and amount (domain.md §6) and the grades of a county's approved evaluations of the year. */
+/**
+ * Coverage by number and amount (domain.md §6) and the grades of a county's approved evaluations of the year.
+ * The coverage is summed in SQL: a big county has 1,500 projects a year, and the dashboard asks for nine.
+ */
 export function evaluationFigures(db: Db, region: string, year: number): EvaluationFigures {
-  const amounts = db
-    .select({ id: projects.id, fen: sql<number>`coalesce(sum(${projectFunds.initialFen} + ${projectFunds.additionFen} - ${projectFunds.cutFen}), 0)` })
-    .from(projects)
-    .leftJoin(projectFunds, eq(projectFunds.projectId, projects.id))
-    .where(and(eq(projects.regionCode, region), eq(projects.year, year), eq(projects.deleted, false)))
-    .groupBy(projects.id)
-    .all();
-  const approved = db
-    .select({ projectId: evaluations.projectId, kind: evaluations.kind, grade: evaluations.grade })
-    .from(evaluations)
-    .where(and(eq(evaluations.regionCode, region), eq(evaluations.year, year), eq(evaluations.deleted, false), eq(evaluations.status, 'approved')))
-    .all();
-  const evaluatedIds = new Set(approved.flatMap((e) => (e.projectId ? [e.projectId] : [])));
+  const approvedOfYear = and(eq(evaluations.regionCode, region), eq(evaluations.year, year), eq(evaluations.deleted, false), eq(evaluations.status, 'approved'));
+  const coverage = sqliteOf(db)
+    .prepare(
+      `SELECT count(*) AS projects, coalesce(sum(fen), 0) AS projectFen, coalesce(sum(evaluated), 0) AS evaluated, coalesce(sum(CASE WHEN evaluated THEN fen END), 0) AS evaluatedFen
+         FROM (SELECT (SELECT coalesce(sum(f.initial_fen + f.addition_fen - f.cut_fen), 0) FROM project_funds f WHERE f.project_id = p.id) AS fen,
+                      p.id IN (SELECT e.project_id FROM evaluations e
+                                WHERE e.region_code = @region AND e.year = @year AND e.deleted = 0 AND e.status = 'approved' AND e.project_id IS NOT NULL) AS evaluated
+                 FROM projects p WHERE p.region_code = @region AND p.year = @year AND p.deleted = 0)`,
+    )
+    .get({ region, year }) as { projects: number; projectFen: Fen; evaluated: number; evaluatedFen: Fen };
   const grades = { finance: noGrades(), department: noGrades() };
-  for (const e of approved) {
+  for (const e of db.select({ kind: evaluations.kind, grade: evaluations.grade }).from(evaluations).where(approvedOfYear).all()) {
     if (REVIEW_GRADES.includes(e.grade as ReviewGrade)) grades[e.kind === 'finance-evaluation' ? 'finance' : 'department'][e.grade as ReviewGrade]++;
   }
-  const projectFen = amounts.reduce((sum, p) => sum + p.fen, 0);
-  const evaluated = amounts.filter((p) => evaluatedIds.has(p.id));
-  const evaluatedFen = evaluated.reduce((sum, p) => sum + p.fen, 0);
   return {
-    projects: amounts.length,
-    projectFen,
-    evaluated: evaluated.length,
-    evaluatedFen,
-    countShare: shareOf(evaluated.length, amounts.length),
-    amountShare: shareOf(evaluatedFen, projectFen),
+    ...coverage,
+    countShare: shareOf(coverage.evaluated, coverage.projects),
+    amountShare: shareOf(coverage.evaluatedFen, coverage.projectFen),
     grades,
   };
 }

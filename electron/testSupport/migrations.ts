@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { closeDatabase, migrationsFolder, openDatabase, type Store } from '../../db/open';
-import { tempDir } from './fixtures';
+import { copySampleCounty2020, tempDir } from './fixtures';
 
 /** The shipped migrations up to (not including) `tag`, in a folder below `dir`. */
 export function migrationsBefore(dir: string, tag: string): string {
@@ -29,4 +29,21 @@ export function upgradedFrom(tag: string, seed: string): Store {
   older.sqlite.exec(seed);
   closeDatabase(older);
   return openDatabase(file);
+}
+
+/**
+ * A database migrated up to (not including) `tag`, holding the sample county's rows of `tables` (copied with
+ * foreign keys off, in the order given). The caller goes on with `older` and closes it before opening `file`.
+ */
+export function sampleRowsBefore(tag: string, tables: readonly string[]): { file: string; older: Store } {
+  const dir = tempDir();
+  const sample = path.join(dir, 'sample.db');
+  copySampleCounty2020(sample);
+  const file = path.join(dir, 'county.db');
+  const older = openDatabase(file, { migrationsFolder: migrationsBefore(dir, tag) });
+  older.sqlite.pragma('foreign_keys = OFF');
+  older.sqlite.exec(`ATTACH DATABASE '${sample}' AS sample`);
+  for (const table of tables) older.sqlite.exec(`INSERT OR REPLACE INTO main."${table}" SELECT * FROM sample."${table}"`);
+  older.sqlite.exec('DETACH DATABASE sample');
+  return { file, older };
 }

@@ -21,7 +21,6 @@ async function openProjects() {
 
 describe('a list’s rows', () => {
   it('give a cell cut off by its column its whole text as a title on hover, and a whole cell none', async () => {
-    const { page } = app;
     const table = await openProjects();
     const firstRow = table.locator('[role="row"][aria-rowindex="2"]');
     const nameCell = firstRow.getByRole('cell').nth(1);

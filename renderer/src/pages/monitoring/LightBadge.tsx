@@ -4,10 +4,7 @@ import { CellBadge, type CellColor } from '../../components/cells';
 
 export const LIGHT_COLORS: Record<Light, CellColor> = { red: 'red', yellow: 'yellow', green: 'green', blue: 'blue', none: 'gray' };
 
-/**
- * 红灯 / 黄灯 / 绿灯 / 蓝灯, or 无灯 when nothing can be computed yet; a sheet nobody has reported
- * (reported false) reads 未填报 instead of any light.
- */
+/** How a light shows: its colour, filled (outlined when there is none) and its label. */
 function lightLook(light: Light, reported: boolean) {
   const shown = reported ? light : 'none';
   return {
@@ -17,6 +14,10 @@ function lightLook(light: Light, reported: boolean) {
   };
 }
 
+/**
+ * 红灯 / 黄灯 / 绿灯 / 蓝灯, or 无灯 when nothing can be computed yet; a sheet nobody has reported
+ * (reported false) reads 未填报 instead of any light.
+ */
 export function LightBadge({ light, prefix = '', reported = true, ...props }: { light: Light; prefix?: string; reported?: boolean } & BadgeProps) {
   const look = lightLook(light, reported);
   return (

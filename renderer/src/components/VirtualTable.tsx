@@ -49,8 +49,8 @@ export function VirtualTable<T>({
     // Let React batch scroll updates instead of rendering synchronously inside every scroll event.
     useFlushSync: false,
   });
-  const template = columns.map((c) => c.width).join(' ');
-  const rowStyle: CSSProperties = { gridTemplateColumns: template, height: ROW_HEIGHT };
+  // The tracks go on the table once, as a variable its rows read, so that a row carries only its position.
+  const tracks = { '--vt-columns': columns.map((c) => c.width).join(' ') } as CSSProperties;
   const items = printing
     ? rows.map((_, index) => ({ index, start: 0 }))
     : virtualizer.getVirtualItems().map(({ index, start }) => ({ index, start: start - HEADER_HEIGHT }));
@@ -62,10 +62,10 @@ export function VirtualTable<T>({
       aria-label={label}
       aria-rowcount={rows.length + 1}
       className={classes.scroller}
-      style={height === undefined ? { flex: 1, minHeight: 200 } : { height }}
+      style={height === undefined ? { ...tracks, flex: 1, minHeight: 200 } : { ...tracks, height }}
     >
       <div role="rowgroup" className={classes.head}>
-        <div role="row" aria-rowindex={1} className={classes.row} style={{ ...rowStyle, height: HEADER_HEIGHT }}>
+        <div role="row" aria-rowindex={1} className={classes.row}>
           {columns.map((column) => {
             const direction = sort?.key === column.key ? sort.direction : undefined;
             return (
@@ -73,7 +73,7 @@ export function VirtualTable<T>({
                 role="columnheader"
                 key={column.key}
                 className={classes.cell}
-                style={{ textAlign: column.align }}
+                data-align={column.align}
                 aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}
               >
                 {column.sortValue && onSortChange ? (
@@ -91,7 +91,13 @@ export function VirtualTable<T>({
           })}
         </div>
       </div>
-      <div role="rowgroup" className={classes.body} style={printing ? undefined : { position: 'relative', height: virtualizer.getTotalSize() }}>
+      <div
+        role="rowgroup"
+        className={classes.body}
+        data-printing={printing || undefined}
+        style={printing ? undefined : { height: virtualizer.getTotalSize() }}
+        onMouseOver={showCutText}
+      >
         {items.map(({ index, start }) => {
           const row = rows[index]!;
           return (
@@ -100,7 +106,7 @@ export function VirtualTable<T>({
               aria-rowindex={index + 2}
               key={rowKey(row)}
               className={classes.row}
-              style={printing ? rowStyle : { ...rowStyle, position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${start}px)` }}
+              style={printing ? undefined : { transform: `translateY(${start}px)` }}
             >
               <RowCells row={row} columns={columns as readonly Column<unknown>[]} />
             </div>
@@ -111,16 +117,17 @@ export function VirtualTable<T>({
   );
 }
 
-/** A cell cut off by its column (a long project or unit name) shows its whole text on hover. */
+/** A cell cut off by its column (a long project or unit name) shows its whole text on hover: one listener for the body. */
 function showCutText(event: MouseEvent<HTMLElement>) {
-  const cell = event.currentTarget;
+  const cell = (event.target as HTMLElement).closest<HTMLElement>('[role="cell"]');
+  if (!cell || cell.contains(event.relatedTarget as Node | null)) return;
   cell.title = cell.scrollWidth > cell.clientWidth ? (cell.textContent ?? '') : '';
 }
 
 /** A row's cells; memoised so that scrolling only moves existing rows and renders the new ones. */
 const RowCells = memo(function RowCells({ row, columns }: { row: unknown; columns: readonly Column<unknown>[] }) {
   return columns.map((column) => (
-    <div role="cell" key={column.key} className={classes.cell} style={{ textAlign: column.align }} onMouseEnter={showCutText}>
+    <div role="cell" key={column.key} className={classes.cell} data-align={column.align}>
       {column.cell(row)}
     </div>
   ));

@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Group, Loader, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Loader, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import type { Framework } from '../../../../electron/domain/indicators';
 import { LIBRARY_STATUS_LABELS, LIBRARY_STATUSES, editRefusal, libraryActions, LIBRARY_ACTION_LABELS, referenceTarget, type LibraryStatus } from '../../../../electron/domain/library';
 import type { LibraryIndicator, ProjectTypeSummary } from '../../../../electron/library/contract';
 import { invoke } from '../../api';
+import { CellAction, CellBadge, CellGroup, CellSmall, type CellColor } from '../../components/cells';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { useInvoke } from '../../components/useInvoke';
@@ -17,17 +18,17 @@ import { ReviewModal, type PendingReview } from './ReviewModal';
 import { useLibraryImport } from './useLibraryImport';
 import { IfAllowed, useAllowed } from '../../components/useAllowed';
 
-const STATUS_COLORS: Record<LibraryStatus, string> = { draft: 'gray', proposed: 'orange', accepted: 'teal', retired: 'gray' };
+const STATUS_COLORS: Record<LibraryStatus, CellColor> = { draft: 'gray', proposed: 'orange', accepted: 'teal', retired: 'gray' };
 const SEARCH_DELAY_MS = 200;
 
 const exportLibrary = () => invoke('library.export', {});
 const downloadTemplate = () => invoke('library.template', {});
 
-export function StatusBadge({ status }: { status: LibraryStatus }) {
+function StatusBadge({ status }: { status: LibraryStatus }) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant={status === 'retired' ? 'outline' : 'light'}>
+    <CellBadge color={STATUS_COLORS[status]} variant={status === 'retired' ? 'outline' : 'light'}>
       {LIBRARY_STATUS_LABELS[status]}
-    </Badge>
+    </CellBadge>
   );
 }
 
@@ -63,7 +64,7 @@ export function IndicatorsTab({
 
   const columns = useMemo<Column<LibraryIndicator>[]>(
     () => [
-      { key: 'code', header: '指标编码', width: '128px', cell: (i) => <Text span size="xs" title={i.code}>{i.code}</Text> },
+      { key: 'code', header: '指标编码', width: '128px', cell: (i) => <CellSmall title={i.code}>{i.code}</CellSmall> },
       { key: 'name', header: '三级指标', width: 'minmax(150px, 2fr)', cell: (i) => <span title={i.definition ? `${i.name}：${i.definition}` : i.name}>{i.name}</span> },
       ...(typeCode === null ? [{ key: 'type', header: '项目类型', width: 'minmax(90px, 1fr)', cell: (i: LibraryIndicator) => <span title={typeName.get(i.projectTypeCode)}>{typeName.get(i.projectTypeCode) ?? i.projectTypeCode}</span> }] : []),
       { key: 'level', header: '二级指标', width: '112px', cell: (i) => <span title={`${i.level1} / ${i.level2}`}>{i.level2}</span> },
@@ -75,23 +76,21 @@ export function IndicatorsTab({
         header: '操作',
         width: '190px',
         cell: (i) => (
-          <Group gap={0} wrap="nowrap" className="no-print">
-            <Button size="compact-sm" variant="subtle" onClick={() => setEditing(i)} aria-label={`${editRefusal(i.status) ? '查看' : '修改'} ${i.name}`}>
+          <CellGroup gap={0} noPrint>
+            <CellAction onClick={() => setEditing(i)} label={`${editRefusal(i.status) ? '查看' : '修改'} ${i.name}`}>
               {editRefusal(i.status) ? '查看' : '修改'}
-            </Button>
+            </CellAction>
             {libraryActions(i.status).filter((action) => action === 'propose' || canConfirm).map((action) => (
-              <Button
+              <CellAction
                 key={action}
-                size="compact-sm"
-                variant="subtle"
-                color={action === 'reject' || action === 'retire' ? 'red' : undefined}
+                color={action === 'reject' || action === 'retire' ? 'red' : 'blue'}
                 onClick={() => setReview({ action, indicators: [i] })}
-                aria-label={`${LIBRARY_ACTION_LABELS[action]} ${i.name}`}
+                label={`${LIBRARY_ACTION_LABELS[action]} ${i.name}`}
               >
                 {LIBRARY_ACTION_LABELS[action]}
-              </Button>
+              </CellAction>
             ))}
-          </Group>
+          </CellGroup>
         ),
       },
     ],

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Loader, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { LIGHT_LABELS, LIGHTS, type Light } from '../../../../electron/domain/monitoring';
 import { WORKFLOW_LABELS, WORKFLOW_STATES, type WorkflowState } from '../../../../electron/domain/workflow';
 import type { RoundSummary, SheetListRow } from '../../../../electron/monitoring/contract';
 import { invoke } from '../../api';
+import { CellAlert, CellBadge, CellDimmed } from '../../components/cells';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { sortRows, type SortState } from '../../components/tableSort';
@@ -11,7 +12,7 @@ import { IfAllowed, useAllowed } from '../../components/useAllowed';
 import { useInvoke } from '../../components/useInvoke';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { WorkflowStatusBadge } from '../../components/WorkflowStatusBadge';
-import { LightBadge } from './LightBadge';
+import { LightCell } from './LightBadge';
 import { MonitoringLink } from './MonitoringLink';
 import { useMonitoringImport } from './useMonitoringImport';
 
@@ -34,18 +35,18 @@ const COLUMNS: Column<SheetListRow>[] = [
     header: '执行率',
     width: '90px',
     // Nothing reported yet has no rate: 0.00% would read as reported and not spent.
-    cell: (s) => (s.overspent ? <Text span c="red" size="sm" fw={600} title="执行数超过调整后预算">超支 {s.executionRate}%</Text> : s.reported ? `${s.executionRate}%` : <Text span c="dimmed" size="sm" title="未填报">—</Text>),
+    cell: (s) => (s.overspent ? <CellAlert title="执行数超过调整后预算">超支 {s.executionRate}%</CellAlert> : s.reported ? `${s.executionRate}%` : <CellDimmed title="未填报">—</CellDimmed>),
     sortValue: (s) => Number(s.executionRate),
     align: 'right',
   },
-  { key: 'budget', header: '预算执行', width: '90px', cell: (s) => <LightBadge light={s.budgetLight} reported={s.reported} />, sortValue: (s) => lightRank(s, s.budgetLight), align: 'center' },
-  { key: 'project', header: '目标实现', width: '90px', cell: (s) => <LightBadge light={s.projectLight} reported={s.reported} />, sortValue: (s) => lightRank(s, s.projectLight), align: 'center' },
+  { key: 'budget', header: '预算执行', width: '90px', cell: (s) => <LightCell light={s.budgetLight} reported={s.reported} />, sortValue: (s) => lightRank(s, s.budgetLight), align: 'center' },
+  { key: 'project', header: '目标实现', width: '90px', cell: (s) => <LightCell light={s.projectLight} reported={s.reported} />, sortValue: (s) => lightRank(s, s.projectLight), align: 'center' },
   { key: 'status', header: '状态', width: '90px', cell: (s) => <WorkflowStatusBadge status={s.status} />, sortValue: (s) => WORKFLOW_STATES.indexOf(s.status), align: 'center' },
   {
     key: 'key',
     header: '重点',
     width: '76px',
-    cell: (s) => (s.keyProject ? <Badge variant="light" size="sm">重点</Badge> : null),
+    cell: (s) => (s.keyProject ? <CellBadge size="sm">重点</CellBadge> : null),
     sortValue: (s) => (s.keyProject ? 0 : 1),
     align: 'center',
   },

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useMemo, useState } from 'react';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import type { ProjectForEditing, ProjectImportPreview, ProjectImportRow, ProjectListRow } from '../../../../electron/projects/contract';
 import { invoke } from '../../api';
+import { CellAction, CellBadge, CellGroup, CellLink } from '../../components/cells';
 import { EmptyNotice, NoMatches } from '../../components/EmptyNotice';
 import { IfAllowed, useAllowed } from '../../components/useAllowed';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
@@ -78,9 +79,9 @@ export function ProjectsTab() {
         width: 'minmax(200px, 2fr)',
         // The name opens the project's whole cycle (全过程): the actions column has no room for a fourth button.
         cell: (p) => (
-          <Anchor href={routeHref('registry', 'cycle', p.id)} title={`${p.name}：打开全过程`} aria-label={`${p.name}的全过程`} size="sm">
+          <CellLink href={routeHref('registry', 'cycle', p.id)} title={`${p.name}：打开全过程`} label={`${p.name}的全过程`}>
             {p.name}
-          </Anchor>
+          </CellLink>
         ),
         sortValue: (p) => p.name,
       },
@@ -96,13 +97,13 @@ export function ProjectsTab() {
         header: '标记',
         width: '130px',
         cell: (p) => (
-          <Group gap={4} wrap="nowrap">
+          <CellGroup gap={4}>
             {projectMarks(p).map((mark) => (
-              <Badge key={mark} size="sm" variant="light" color={mark === '涉密' ? 'red' : mark === '重点' ? 'grape' : 'yellow'}>
+              <CellBadge key={mark} size="sm" color={mark === '涉密' ? 'red' : mark === '重点' ? 'grape' : 'yellow'}>
                 {mark}
-              </Badge>
+              </CellBadge>
             ))}
-          </Group>
+          </CellGroup>
         ),
       },
       { key: 'initial', header: '年初预算（万元）', width: '136px', align: 'right', cell: (p) => money(p.totals.initialFen), sortValue: (p) => p.totals.initialFen },
@@ -113,21 +114,21 @@ export function ProjectsTab() {
         header: '操作',
         width: '170px',
         cell: (p) => (
-          <Group gap={2} wrap="nowrap" className="no-print">
+          <CellGroup gap={2} noPrint>
             {entering && (
-              <Button size="compact-sm" variant="subtle" onClick={() => void edit(p)} aria-label={`修改 ${p.name}`}>
+              <CellAction onClick={() => void edit(p)} label={`修改 ${p.name}`}>
                 修改
-              </Button>
+              </CellAction>
             )}
-            <Button size="compact-sm" variant="subtle" component="a" href={routeHref('targets', 'project', p.id)} aria-label={`${p.name}的绩效目标`}>
+            <CellAction href={routeHref('targets', 'project', p.id)} label={`${p.name}的绩效目标`}>
               目标
-            </Button>
+            </CellAction>
             {entering && (
-              <Button size="compact-sm" variant="subtle" color="gray" onClick={() => confirmDelete(p, projects.reload)} aria-label={`删除 ${p.name}`}>
+              <CellAction color="gray" onClick={() => confirmDelete(p, projects.reload)} label={`删除 ${p.name}`}>
                 删除
-              </Button>
+              </CellAction>
             )}
-          </Group>
+          </CellGroup>
         ),
       },
     ],

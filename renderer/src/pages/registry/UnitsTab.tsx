@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useMemo, useState } from 'react';
 import type { Unit } from '../../../../electron/registry/contract';
 import { invoke } from '../../api';
+import { CellAction, CellBadge, CellDimmed, CellGroup, CellText } from '../../components/cells';
 import { EmptyNotice, NoMatches } from '../../components/EmptyNotice';
 import { IfAllowed, useAllowed } from '../../components/useAllowed';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
@@ -39,21 +40,21 @@ export function UnitsTab() {
         key: 'department',
         header: '主管部门',
         width: 'minmax(180px, 1.5fr)',
-        cell: (u) => departmentName(u, byCode) || <Text span c="dimmed" size="sm">—</Text>,
+        cell: (u) => departmentName(u, byCode) || <CellDimmed>—</CellDimmed>,
         sortValue: (u) => departmentName(u, byCode),
       },
       {
         key: 'type',
         header: '类型',
         width: '110px',
-        cell: (u) => (u.isDepartment ? <Badge variant="light">主管部门</Badge> : <Text span size="sm">下属单位</Text>),
+        cell: (u) => (u.isDepartment ? <CellBadge>主管部门</CellBadge> : <CellText>下属单位</CellText>),
         sortValue: (u) => (u.isDepartment ? 0 : 1),
       },
       {
         key: 'active',
         header: '状态',
         width: '90px',
-        cell: (u) => <Badge color={u.active ? 'teal' : 'gray'} variant={u.active ? 'light' : 'outline'}>{u.active ? '启用' : '停用'}</Badge>,
+        cell: (u) => <CellBadge color={u.active ? 'teal' : 'gray'} variant={u.active ? 'light' : 'outline'}>{u.active ? '启用' : '停用'}</CellBadge>,
         sortValue: (u) => (u.active ? 0 : 1),
       },
       ...(entering ? [{
@@ -61,14 +62,14 @@ export function UnitsTab() {
         header: '操作',
         width: '130px',
         cell: (u) => (
-          <Group gap={4} wrap="nowrap" className="no-print">
-            <Button size="compact-sm" variant="subtle" onClick={() => setEditing(u)} aria-label={`修改 ${u.name}`}>
+          <CellGroup gap={4} noPrint>
+            <CellAction onClick={() => setEditing(u)} label={`修改 ${u.name}`}>
               修改
-            </Button>
-            <Button size="compact-sm" variant="subtle" color={u.active ? 'gray' : 'teal'} onClick={() => confirmSetActive(u, !u.active, units.reload)} aria-label={`${u.active ? '停用' : '启用'} ${u.name}`}>
+            </CellAction>
+            <CellAction color={u.active ? 'gray' : 'teal'} onClick={() => confirmSetActive(u, !u.active, units.reload)} label={`${u.active ? '停用' : '启用'} ${u.name}`}>
               {u.active ? '停用' : '启用'}
-            </Button>
-          </Group>
+            </CellAction>
+          </CellGroup>
         ),
       } satisfies Column<Unit>] : []),
     ],

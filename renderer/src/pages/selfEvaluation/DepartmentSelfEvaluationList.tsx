@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Loader, Select, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { WORKFLOW_LABELS, WORKFLOW_STATES, type WorkflowState } from '../../../../electron/domain/workflow';
 import type { DepartmentSelfEvaluationListRow } from '../../../../electron/selfEvaluation/contract';
 import { invoke } from '../../api';
@@ -33,6 +33,8 @@ export function DepartmentSelfEvaluationList({ year }: { year: number }) {
   const all = list.data ?? [];
   const visible = all.filter((r) => !status || (r.status ?? 'none') === status);
   const started = all.filter((r) => r.status !== null).length;
+  // The same columns from render to render, so that the rows' memo holds when the page renders again.
+  const listColumns = useMemo(() => columns(enter.allowed), [enter.allowed]);
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
@@ -66,7 +68,7 @@ export function DepartmentSelfEvaluationList({ year }: { year: number }) {
           </Group>
           <NotAllowedNote allowance={enter} />
           {visible.length > 0 ? (
-            <VirtualTable label="部门整体自评列表" rows={visible} columns={columns(enter.allowed)} rowKey={(r) => r.targetId} />
+            <VirtualTable label="部门整体自评列表" rows={visible} columns={listColumns} rowKey={(r) => r.targetId} />
           ) : (
             <EmptyNotice title="没有符合条件的单位" description="请调整状态筛选条件。">
               <Button variant="default" onClick={() => setStatus(null)}>

@@ -3,6 +3,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { WORKFLOW_LABELS, WORKFLOW_STATES, type WorkflowState } from '../../../../electron/domain/workflow';
 import type { SelfEvaluationListRow } from '../../../../electron/selfEvaluation/contract';
 import { invoke } from '../../api';
+import { CellAction, CellDimmed } from '../../components/cells';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { notifyError } from '../../components/notify';
@@ -16,9 +17,9 @@ import { useTemplateImport } from './useTemplateImport';
 
 type StatusFilter = WorkflowState | 'none';
 
-const dash = <Text span c="dimmed" size="sm">—</Text>;
+const dash = <CellDimmed>—</CellDimmed>;
 
-/** 开始自评: creates the table (by `create`) and opens it; `name` says whose, for the button's label. */
+/** 开始自评 in a list row: creates the table (by `create`) and opens it; `name` says whose, for the button's label. */
 export function StartButton({ name, create, canEnter }: { name: string; create: () => Promise<{ id: string }>; canEnter: boolean }) {
   const [busy, setBusy] = useState(false);
   async function start() {
@@ -32,9 +33,9 @@ export function StartButton({ name, create, canEnter }: { name: string; create: 
     }
   }
   return (
-    <Button size="compact-xs" variant="light" onClick={() => void start()} loading={busy} disabled={!canEnter} aria-label={`开始自评：${name}`}>
+    <CellAction variant="light" onClick={() => void start()} busy={busy} disabled={!canEnter} label={`开始自评：${name}`}>
       开始自评
-    </Button>
+    </CellAction>
   );
 }
 
@@ -79,6 +80,8 @@ export function SelfEvaluationList({ year }: { year: number }) {
   const visible = all.filter((r) => (!unit || r.unitCode === unit) && (!status || (r.status ?? 'none') === status));
   const started = all.filter((r) => r.status !== null).length;
   const templateImport = useTemplateImport(year, list.reload);
+  // The same columns from render to render, so that the rows' memo holds when the page renders again.
+  const listColumns = useMemo(() => columns(enter.allowed), [enter.allowed]);
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
@@ -120,7 +123,7 @@ export function SelfEvaluationList({ year }: { year: number }) {
           </Text>
           <NotAllowedNote allowance={enter} />
           {visible.length > 0 ? (
-            <VirtualTable label="自评列表" rows={visible} columns={columns(enter.allowed)} rowKey={(r) => r.targetId} />
+            <VirtualTable label="自评列表" rows={visible} columns={listColumns} rowKey={(r) => r.targetId} />
           ) : (
             <EmptyNotice title="没有符合条件的项目" description="请调整单位或状态筛选条件。">
               <Button variant="default" onClick={() => { setUnit(null); setStatus(null); }}>

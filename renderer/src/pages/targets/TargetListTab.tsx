@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { formatWanYuan } from '../../../../electron/domain/money';
 import { WORKFLOW_LABELS, WORKFLOW_STATES } from '../../../../electron/domain/workflow';
 import type { ProjectTargetRow, TargetImportPreview, TemplateProject } from '../../../../electron/targets/contract';
 import { invoke } from '../../api';
+import { CellAction, CellBadge, CellGroup } from '../../components/cells';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { IfAllowed } from '../../components/useAllowed';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
@@ -116,14 +117,14 @@ export function TargetListTab({ year }: { year: number }) {
         header: '项目名称',
         width: 'minmax(200px, 2fr)',
         cell: (p) => (
-          <Group gap={6} wrap="nowrap">
+          <CellGroup gap={6}>
             <span title={p.name}>{p.name}</span>
             {p.keyProject && (
-              <Badge size="xs" variant="light" color="grape">
+              <CellBadge size="xs" color="grape">
                 重点
-              </Badge>
+              </CellBadge>
             )}
-          </Group>
+          </CellGroup>
         ),
         sortValue: (p) => p.name,
       },
@@ -137,9 +138,9 @@ export function TargetListTab({ year }: { year: number }) {
         header: '操作',
         width: '80px',
         cell: (p) => (
-          <Button size="compact-sm" variant="subtle" component="a" href={routeHref('targets', 'project', p.projectId)} aria-label={`打开 ${p.name} 的绩效目标`} className="no-print">
+          <CellAction href={routeHref('targets', 'project', p.projectId)} label={`打开 ${p.name} 的绩效目标`} className="no-print">
             {p.status === 'approved' || p.status === 'submitted' ? '查看' : '填报'}
-          </Button>
+          </CellAction>
         ),
       },
     ],

@@ -2,8 +2,10 @@
 // dashboard (each county's latest round of a year) and 各县监控轮次 (27 rounds of 1,200 sheets a page). Each
 // round's counts are kept in monitoring_round_lights once counted, so that a screen reads a row a round
 // instead of judging 8,000 indicator rows a round again. A kept row is used only while it is exact: triggers
-// (migration 0045) delete it on any write to the round's sheets, funds or indicators, whichever path wrote
-// it, and it is kept under the fingerprint of the rules it was judged by, which every read compares.
+// (migration 0045) delete it on any write to one of the round's sheets, whichever path wrote it (a sheet's
+// funds and indicators are written only with the sheet, which takes a new version so that the change
+// travels), a package import counts again the rounds of every sheet it wrote, and a row is kept under the
+// fingerprint of the rules it was judged by, which every read compares.
 import { sqliteOf, type Db } from '../../db/open';
 import { indicatorEntryLight, LIGHTS, projectLight, sheetReported, sheetRules, type Light, type RoundRuleSettings, type SheetRules } from '../domain/monitoring';
 import { appVersion } from '../paths';

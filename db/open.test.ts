@@ -40,13 +40,18 @@ function expectStoreError(fn: () => unknown, code: StoreError['code']): StoreErr
 
 describe('openDatabase', () => {
   it('creates every table of the schema on a new file, in WAL mode with foreign keys on', () => {
-    const store = freshStore();
-    expect(tables(store.path)).toEqual(
-      expect.arrayContaining(['regions', 'installation', 'fiscal_years', 'units', 'settings', 'operators', 'audit_log']),
-    );
-    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(store.backupPath).toBeNull();
+    // openDatabase itself: freshStore starts from the run's migrated copy, not from a new file.
+    const store = openDatabase(path.join(tempDir(), 'new.db'));
+    try {
+      expect(tables(store.path)).toEqual(
+        expect.arrayContaining(['regions', 'installation', 'fiscal_years', 'units', 'settings', 'operators', 'audit_log']),
+      );
+      expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(store.backupPath).toBeNull();
+    } finally {
+      closeDatabase(store);
+    }
   });
 
   it('reopens an up-to-date file without migrating or backing up', () => {

@@ -12,7 +12,7 @@ import { sampleDatabasePath } from '../electron/backup/databaseFiles';
 import type { DemoSummary } from '../electron/demo';
 import { appPath } from '../electron/paths';
 import { launchBrowser, WINDOW_OPTIONS } from '../electron/testSupport/chromium';
-import { sampleTemplate } from '../electron/testSupport/sampleTemplate';
+import { migratedTemplate, sampleTemplate } from '../electron/testSupport/sampleTemplate';
 
 export const ARTIFACTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
@@ -72,8 +72,13 @@ export async function startApp({ staticDir = appPath('out', 'renderer'), label, 
     throw new Error(`${staticDir} 中没有构建好的界面：请先运行 node electron/tooling/build.mjs（或 npx vite build --config vite.config.mts）`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-'));
-  if (sampleMade) fs.copyFileSync(sampleTemplate(inject('sampleTemplate')).file, sampleDatabasePath(dir));
-  const bridge = await startBridge({ dbPath: path.join(dir, 'jixiao.db'), staticDir, dataDir: dir });
+  const templates = inject('sampleTemplate');
+  if (sampleMade) fs.copyFileSync(sampleTemplate(templates).file, sampleDatabasePath(dir));
+  // The new database the bridge opens, as migrating a new file leaves it: the migrations run on the test's
+  // critical path (browser tests run one file at a time), a copy of the run's migrated file costs nothing.
+  const dbPath = path.join(dir, 'jixiao.db');
+  fs.copyFileSync(migratedTemplate(templates), dbPath);
+  const bridge = await startBridge({ dbPath, staticDir, dataDir: dir });
   let context: BrowserContext | undefined;
   try {
     context = await (await browserForFile()).newContext(WINDOW_OPTIONS);

@@ -1,6 +1,8 @@
-// The sample county of 2020, generated at most once per test run and copied into each test that only needs it
-// as data: the generator takes seconds, a copy milliseconds. Tests of the generator itself still call it; each
-// test gets its own copy, so tests stay independent. No vitest hooks here: globalSetup loads it too.
+// The run's database templates, each made at most once per test run and copied into each test that only needs
+// it as data: the sample county of 2020 (the generator takes seconds, a copy milliseconds) and an empty database
+// with every migration applied (migrating a new file costs some 200 ms of CPU, a copy under one). Tests of the
+// generator and of migrating still call them; each test gets its own copy, so tests stay independent. No vitest
+// hooks here: globalSetup loads it too.
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, openDatabase } from '../../db/open';
@@ -24,15 +26,24 @@ export interface SampleTemplate {
 }
 
 /**
- * The run's sample county of 轮台县 for 2020, made by the first test that asks. Two workers asking at once both
- * make it (the generator is deterministic) and each renames its own finished files in place, the database last,
- * so a file that is there is whole.
+ * Makes the files `names` in `dir` once: the first caller builds them in a folder of its own, then renames each
+ * into place, the last one last, so that when the last is there every one is whole. Two workers asking at once
+ * both build them (every template is deterministic) and the later renames replace equal files.
  */
+function madeOnce(dir: string, names: readonly [string, ...string[]], make: (making: string) => void): void {
+  if (fs.existsSync(path.join(dir, names.at(-1)!))) return;
+  const making = fs.mkdtempSync(path.join(dir, 'making-'));
+  try {
+    make(making);
+    for (const name of names) fs.renameSync(path.join(making, name), path.join(dir, name));
+  } finally {
+    fs.rmSync(making, { recursive: true, force: true });
+  }
+}
+
+/** The run's sample county of 轮台县 for 2020, made by the first test that asks. */
 export function sampleTemplate({ dir, actor }: SampleTemplatePlace): SampleTemplate {
-  const file = path.join(dir, 'sample.db');
-  const summaryFile = path.join(dir, 'summary.json');
-  if (!fs.existsSync(file)) {
-    const making = fs.mkdtempSync(path.join(dir, 'making-'));
+  madeOnce(dir, ['summary.json', 'sample.db'], (making) => {
     const store = openDatabase(path.join(making, 'sample.db'));
     try {
       setUpSampleDatabase(store.db, actor, { regionCode: '652822', operatorName: '张三' });
@@ -40,9 +51,16 @@ export function sampleTemplate({ dir, actor }: SampleTemplatePlace): SampleTempl
     } finally {
       closeDatabase(store);
     }
-    fs.renameSync(path.join(making, 'summary.json'), summaryFile);
-    fs.renameSync(path.join(making, 'sample.db'), file);
-    fs.rmSync(making, { recursive: true, force: true });
-  }
-  return { file, summary: JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as DemoSummary };
+  });
+  return { file: path.join(dir, 'sample.db'), summary: JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8')) as DemoSummary };
+}
+
+/**
+ * The run's empty database, every shipped migration applied and nothing else (no regions, no installation):
+ * what opening a new file leaves. Closed and checkpointed, so the file alone is the whole database; copied
+ * without its clean-close mark, a copy is opened like any file not closed here (with the quick check).
+ */
+export function migratedTemplate({ dir }: Pick<SampleTemplatePlace, 'dir'>): string {
+  madeOnce(dir, ['migrated.db'], (making) => closeDatabase(openDatabase(path.join(making, 'migrated.db'))));
+  return path.join(dir, 'migrated.db');
 }

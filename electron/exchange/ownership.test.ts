@@ -10,10 +10,9 @@ import type { Store } from '../../db/open';
 import { initInstallation } from '../registry/setup';
 import { proposeAdjustment, readContent, requireTarget } from '../targets';
 import { freshStore, sampleCounty2020, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
-import { dump, membersOf, packageRecords, signedBy, type PackageRecord } from '../testSupport/forgedPackages';
+import { dump, membersOf, packageRecords, refusalOf, signedBy, type PackageRecord } from '../testSupport/forgedPackages';
 import { importPackage } from './incoming';
 import { exportReport } from './outgoing';
-import { PackageRefusal } from './packageFile';
 import { EXCHANGE_ENTITIES } from './registry';
 
 const YEAR = 2020;
@@ -51,16 +50,6 @@ function proposeAnAdjustment(county: Store): void {
   proposeAdjustment(county.db, TEST_ACTOR, { targetId: row.id, targetVersion: row.version, reason: '实施内容调整', proposed: { ...content, overallGoal: `${content.overallGoal}（调整）` } });
 }
 
-function refusal(run: () => unknown): PackageRefusal {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PackageRefusal) return error;
-    throw error;
-  }
-  throw new Error('the package was imported');
-}
-
 describe('a unit’s package carrying a changed copy of another unit’s record', () => {
   it('declares a change for every kind a unit may send, and every such kind says whose a record is', () => {
     expect(UNIT_KINDS.map((k) => k.name).sort()).toEqual(Object.keys(CHANGES).sort());
@@ -94,7 +83,7 @@ describe('a unit’s package carrying a changed copy of another unit’s record'
     });
     const before = dump(county.sqlite);
     for (const dryRun of [true, false]) {
-      const error = refusal(() => importPackage(county, TEST_ACTOR, file, { dryRun, trust: true }));
+      const error = refusalOf(() => importPackage(county, TEST_ACTOR, file, { dryRun, trust: true }));
       expect(error.code).toBe('BAD_DATA');
       expect(error.message).toContain(`${kind.label}（`);
       expect(error.message).toContain(`是单位“${unitName(owned.unit)}”（${owned.unit}）的`);
@@ -103,5 +92,6 @@ describe('a unit’s package carrying a changed copy of another unit’s record'
       expect(error.message).toMatch(/不能报送，已拒绝整个数据包；请由该单位在本单位的软件中填报后报送/);
     }
     expect(dump(county.sqlite)).toBe(before);
-  });
+    // The first test makes the sample county's template (electron/testSupport/sampleTemplate.ts).
+  }, 240_000);
 });

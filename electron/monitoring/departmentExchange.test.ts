@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { Store } from '../../db/open';
 import { importPackage } from '../exchange/incoming';
 import { exportReply, exportReport } from '../exchange/outgoing';
-import { PackageRefusal } from '../exchange/packageFile';
 import { initInstallation } from '../registry/setup';
 import { countyWithDepartmentTargets, DEPARTMENT_GOAL_PROGRESS, EDUCATION, fillDepartmentSheet, HEALTH } from '../testSupport/departmentMonitoring';
 import { freshStore, prefectureStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
-import { dump, membersOf, packageRecords, setPackageRecords, signedBy } from '../testSupport/forgedPackages';
+import { dump, membersOf, packageRecords, refusalOf, setPackageRecords, signedBy } from '../testSupport/forgedPackages';
 import { listDepartmentSheets } from './departmentSheets';
 import { issueRoundToCounties } from './issued';
 import { createRound } from './rounds';
@@ -23,20 +22,10 @@ const out = () => path.join(tempDir(), `${randomUUID()}.zip`);
 const monitoringReport = (store: Store) => exportReport(store, TEST_ACTOR, { year: YEAR, stage: 'monitoring', full: true, out: out() }).file;
 const importInto = (store: Store, file: string, dryRun = false) => importPackage(store, TEST_ACTOR, file, { dryRun, trust: true });
 
-function refusal(run: () => unknown): PackageRefusal {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PackageRefusal) return error;
-    throw error;
-  }
-  throw new Error('the package was imported');
-}
-
 /** Refused in the dry run and the import alike, with nothing written. */
 function expectRefused(store: Store, file: string, message: RegExp): void {
   const before = dump(store.sqlite);
-  for (const dryRun of [true, false]) expect(refusal(() => importInto(store, file, dryRun)).message).toMatch(message);
+  for (const dryRun of [true, false]) expect(refusalOf(() => importInto(store, file, dryRun)).message).toMatch(message);
   expect(dump(store.sqlite)).toBe(before);
 }
 

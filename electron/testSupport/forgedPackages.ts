@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Store } from '../../db/open';
 import { ensureIdentity } from '../exchange/keys';
-import { writePackageFile, type ManifestDraft } from '../exchange/packageFile';
+import { PackageRefusal, writePackageFile, type ManifestDraft } from '../exchange/packageFile';
 import { readZip } from '../exchange/zip';
 import { tempDir } from './fixtures';
 
@@ -52,4 +52,15 @@ export function dump(sqlite: Database.Database): string {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name")
     .all() as { name: string }[];
   return JSON.stringify(tables.map(({ name }) => [name, sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+}
+
+/** The refusal `run` (an import) throws; fails the test when the package was imported instead. */
+export function refusalOf(run: () => unknown): PackageRefusal {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof PackageRefusal) return error;
+    throw error;
+  }
+  throw new Error('the package was imported');
 }

@@ -3,13 +3,13 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import type { Framework } from '../../../../electron/domain/indicators';
 import { LIBRARY_STATUS_LABELS, LIBRARY_STATUSES, editRefusal, libraryActions, LIBRARY_ACTION_LABELS, referenceTarget, type LibraryStatus } from '../../../../electron/domain/library';
-import type { LibraryIndicator, ProjectTypeSummary } from '../../../../electron/library/contract';
+import type { LibraryIndicatorRow, ProjectTypeSummary } from '../../../../electron/library/contract';
 import { invoke } from '../../api';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { useInvoke } from '../../components/useInvoke';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { IndicatorFormModal } from './IndicatorFormModal';
+import { IndicatorFormModal, OpenedIndicatorModal } from './IndicatorFormModal';
 import { statusCounts } from './libraryView';
 import { ProjectTypeList } from './ProjectTypeList';
 import { ProjectTypeModal } from './ProjectTypeModal';
@@ -45,7 +45,7 @@ export function IndicatorsTab({
   const [status, setStatus] = useState<LibraryStatus | 'all'>('all');
   const [query, setQuery] = useState('');
   const [text] = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
-  const [editing, setEditing] = useState<LibraryIndicator | 'new' | null>(null);
+  const [editing, setEditing] = useState<LibraryIndicatorRow | 'new' | null>(null);
   const [editingType, setEditingType] = useState<ProjectTypeSummary | 'new' | null>(null);
   const [review, setReview] = useState<PendingReview | null>(null);
 
@@ -61,11 +61,11 @@ export function IndicatorsTab({
   const canConfirm = confirmAllowance.allowed;
   const found = search.data;
 
-  const columns = useMemo<Column<LibraryIndicator>[]>(
+  const columns = useMemo<Column<LibraryIndicatorRow>[]>(
     () => [
       { key: 'code', header: '指标编码', width: '128px', cell: (i) => <Text span size="xs" title={i.code}>{i.code}</Text> },
       { key: 'name', header: '三级指标', width: 'minmax(150px, 2fr)', cell: (i) => <span title={i.definition ? `${i.name}：${i.definition}` : i.name}>{i.name}</span> },
-      ...(typeCode === null ? [{ key: 'type', header: '项目类型', width: 'minmax(90px, 1fr)', cell: (i: LibraryIndicator) => <span title={typeName.get(i.projectTypeCode)}>{typeName.get(i.projectTypeCode) ?? i.projectTypeCode}</span> }] : []),
+      ...(typeCode === null ? [{ key: 'type', header: '项目类型', width: 'minmax(90px, 1fr)', cell: (i: LibraryIndicatorRow) => <span title={typeName.get(i.projectTypeCode)}>{typeName.get(i.projectTypeCode) ?? i.projectTypeCode}</span> }] : []),
       { key: 'level', header: '二级指标', width: '112px', cell: (i) => <span title={`${i.level1} / ${i.level2}`}>{i.level2}</span> },
       { key: 'target', header: '参考值', width: '100px', cell: (i) => <span title={referenceTarget(i)}>{referenceTarget(i)}</span> },
       { key: 'status', header: '状态', width: '84px', cell: (i) => <StatusBadge status={i.status} /> },
@@ -165,15 +165,9 @@ export function IndicatorsTab({
         </Group>
         {body}
       </Stack>
-      {editing && (
-        <IndicatorFormModal
-          indicator={editing === 'new' ? null : editing}
-          projectTypeCode={typeCode}
-          types={types}
-          preferred={preferred}
-          onClose={() => setEditing(null)}
-          onSaved={reload}
-        />
+      {editing === 'new' && <IndicatorFormModal indicator={null} projectTypeCode={typeCode} types={types} preferred={preferred} onClose={() => setEditing(null)} onSaved={reload} />}
+      {editing && editing !== 'new' && (
+        <OpenedIndicatorModal key={editing.id} row={editing} projectTypeCode={typeCode} types={types} preferred={preferred} onClose={() => setEditing(null)} onSaved={reload} />
       )}
       {editingType && (
         <ProjectTypeModal

@@ -25,6 +25,7 @@ import { FUND_ROW_SETTINGS } from '../domain/settings';
 import { expectedGoal } from '../domain/targets';
 import { percent } from '../domain/ratio';
 import type { WorkflowState } from '../domain/workflow';
+import { groupBy } from '../collections';
 import { AppError } from '../errors';
 import { settingValue } from '../settings';
 
@@ -198,17 +199,6 @@ export function loadSheets(db: Db, roundId: string, filter: { sheetIds?: readonl
 }
 
 const FUND_ORDER = (source: string) => (FUND_SOURCES as readonly string[]).indexOf(source);
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 export function requireSheet(db: Db, sheetId: string): SheetRecord {
   const sheet = db.select({ roundId: monitoringSheets.roundId }).from(monitoringSheets).where(eq(monitoringSheets.id, sheetId)).get();

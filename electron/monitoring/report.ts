@@ -2,13 +2,13 @@
 // and the red projects with their reasons and measures; printable in the app and exportable to xlsx.
 import { sqliteOf, type Db } from '../../db/open';
 import { formatWanYuan } from '../domain/money';
-import { budgetLight, executionRate, fundTotals, indicatorEntryLight, LIGHT_LABELS, LIGHTS, projectLight, sheetReported, sheetRules, type Light, type SheetRules } from '../domain/monitoring';
+import { budgetLight, executionRate, fundTotals, LIGHT_LABELS, LIGHTS, projectLight, sheetReported, sheetRules, type Light } from '../domain/monitoring';
 import { percent } from '../domain/ratio';
 import { writeWorkbook } from '../xlsx/sheet';
 import { explanations } from './boards';
 import { listDepartmentSheets } from './departmentSheets';
 import { getRound, type RoundSummary } from './rounds';
-import { assessRecord, figuresOf, loadSheets, requireRound, roundRuleSettings } from './store';
+import { assessRecord, figuresOf, judgedBySheet, loadSheets, requireRound, roundRuleSettings, type IndicatorValues } from './store';
 
 export type LightCounts = Record<Light, number>;
 export interface RoundLightCounts {
@@ -146,22 +146,6 @@ export interface RoundLights {
   unreported: number;
   adjustedFen: number;
   executedFen: number;
-}
-
-type IndicatorValues = [sheetId: string, operator: string, target: string, accrual: string, reached: string];
-
-/** Each sheet's indicators with their lights, a value judged by `rules` only the first time `judged` meets it. */
-function judgedBySheet(rows: readonly IndicatorValues[], rules: SheetRules, judged: Map<string, Light>) {
-  const bySheet = new Map<string, { reached: string; light: Light }[]>();
-  for (const [sheetId, operator, target, accrual, reached] of rows) {
-    const key = `${operator}\u0000${target}\u0000${accrual}\u0000${reached}`;
-    let light = judged.get(key);
-    if (light === undefined) judged.set(key, (light = indicatorEntryLight({ operator, target, accrual, reached }, rules).light));
-    const list = bySheet.get(sheetId);
-    if (list) list.push({ reached, light });
-    else bySheet.set(sheetId, [{ reached, light }]);
-  }
-  return bySheet;
 }
 
 /**

@@ -133,6 +133,7 @@ beforeAll(async () => {
     sheet: { sheetId: sheets[0]!.id },
     selfEvaluation: { id: selfEvaluations.find((s) => s.id)!.id },
     notice: { id: notices.notices[0]!.id },
+    indicator: { id: (sample.sqlite.prepare('SELECT id FROM library_indicators LIMIT 1').get() as { id: string }).id },
   });
 
   const file = exportReport(sample, TEST_ACTOR, { year: YEAR, stage: 'all', full: true, out: path.join(folder, 'all.zip') }).file;
@@ -171,6 +172,10 @@ const COUNTY_CHANNELS: [string, () => object][] = [
   ['results.view', () => year],
   ['disclosure.list', () => year],
   ['exchange.history', () => ({})],
+  // The library's instant search: a name by the trigram index, a code's start by the code index (LIKE cannot use it).
+  ['library.search', () => ({ text: '覆盖率 JT01' })],
+  ['library.search', () => ({ text: '率', projectTypeCode: 'JT01', status: 'accepted' })],
+  ['library.get', () => inputs.indicator!],
   ['units.lookup', () => ({ query: '' })],
   ['units.lookup', () => ({ query: '教育', include: '101001', activeOnly: true })],
   ['units.lookup', () => ({ query: '', departmentsOnly: true })],
@@ -227,6 +232,8 @@ describe('query plans of the hot channels', () => {
     ['regions_children', 'regions', 'exchange.dashboard', () => year, atPrefecture],
     // The years a prefecture holds: a step down the year index per year, else every project is read.
     ['projects_unit', 'projects', 'exchange.dashboard', () => year, atPrefecture],
+    // A code's start is a range of the code index; without it every search of a word walks the library.
+    ['library_indicators_code', 'library_indicators', 'library.search', () => ({ text: '覆盖率 JT01' }), atCounty],
   ];
   // Counting a round's lights reads every indicator and fund row of the round: from the covering indexes
   // of migration 0042 alone, not a table row per indicator (27 rounds, 220,000 rows, on one prefecture screen).

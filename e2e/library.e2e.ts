@@ -85,6 +85,31 @@ describe('指标库 in the browser', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('opens a row of the search as the whole indicator, read when opened, and saves a change to it', async () => {
+    const { page } = app;
+    const table = await openLibraryWithStarter(page);
+    await page.getByRole('textbox', { name: '搜索指标' }).pressSequentially('硬化路', { delay: 30 });
+    await page.getByText('共 1 条指标').waitFor();
+    await table.getByRole('button', { name: '修改 具备条件的行政村通硬化路率' }).click();
+
+    // The row carries what the list shows; the basis (not the default one) comes with the indicator itself.
+    const form = page.getByRole('dialog', { name: '修改指标：具备条件的行政村通硬化路率' });
+    await form.getByRole('textbox', { name: '参考值' }).waitFor();
+    expect(await form.getByRole('combobox', { name: '设定依据' }).inputValue()).toBe('行业标准');
+    expect(await form.getByRole('textbox', { name: '指标解释' }).inputValue()).toBe('通硬化路的具备条件行政村数÷具备条件的行政村总数×100%。');
+    const reference = form.getByRole('textbox', { name: '参考值' });
+    await reference.selectText();
+    await reference.pressSequentially('98', { delay: 30 });
+    await page.screenshot({ path: '/tmp/firstscreen-library-opened.png' });
+    await form.getByRole('button', { name: '保存草稿' }).click();
+    await form.waitFor({ state: 'hidden' });
+
+    const row = table.getByRole('row').filter({ hasText: '具备条件的行政村通硬化路率' });
+    await row.getByText('草稿').waitFor();
+    await row.getByText('=98%').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('takes no bare version file on the 版本 tab: the prefecture’s library comes as a signed package through 数据交换', async () => {
     const { page } = app;
     await openLibraryWithStarter(page);

@@ -95,8 +95,10 @@ export function executionRate(executed: Amount, adjusted: Amount): ExecutionRate
  * 超支: executed above the adjusted budget is refused at entry and import (domain.md §5). The message names
  * both figures, and a ratio near 10,000 is most likely 元 typed into a 万元 column.
  */
+export const overspends = (executedFen: Fen, adjustedFen: Fen): boolean => executedFen > adjustedFen;
+
 export function overspendMessage(executedFen: Fen, adjustedFen: Fen): string | null {
-  if (executedFen <= adjustedFen) return null;
+  if (!overspends(executedFen, adjustedFen)) return null;
   const figures = `执行数 ${formatWanYuan(executedFen)} 万元 超过调整后预算 ${formatWanYuan(adjustedFen)} 万元`;
   return looksLikeYuan(executedFen, adjustedFen) ? `${figures}，疑似把“元”当作“万元”填写，请按万元填写` : `${figures}，请核对执行数`;
 }
@@ -418,26 +420,37 @@ function assessIndicator(entry: IndicatorEntry, rules: SheetRules) {
  * Lights and required fields of one sheet, exactly as §5: the renderer runs it while the unit types,
  * the service runs it again before accepting a submission.
  */
-export function assessSheet(entry: SheetEntry, rules: SheetRules): SheetAssessment {
+/** What a list shows of a sheet: its execution, whether anything is reported, and its two lights. */
+export type SheetStanding = Pick<SheetAssessment, 'execution' | 'reported' | 'overspent' | 'budgetLight' | 'projectLight'>;
+
+/**
+ * A sheet's standing from its fund figures and each indicator's light alone (a list judges the lights of a
+ * round's indicators without assessing each sheet whole); assessSheet decides it the same way.
+ */
+export function sheetStanding(entry: { funds: readonly FundEntry[]; submitted: boolean; indicators: readonly { reached: string; light: Light }[] }, rules: SheetRules): SheetStanding {
   const totals = fundTotals(entry.funds);
   const execution = executionRate(totals.executedFen, totals.adjustedFen);
-  const funds = entry.funds.map((f) => overspendMessage(f.executedFen, f.adjustedFen));
-  const forecasts = entry.funds.map((f) => forecastProblem(f.forecastFen, f.executedFen, f.adjustedFen, rules.month));
-  const overspent = funds.some((m) => m !== null) || overspendMessage(totals.executedFen, totals.adjustedFen) !== null;
+  const overspent = entry.funds.some((f) => overspends(f.executedFen, f.adjustedFen)) || overspends(totals.executedFen, totals.adjustedFen);
   const reported = sheetReported(entry);
-  const light = !reported ? 'none' : overspent ? 'red' : budgetLight(execution.rate, rules.progress, rules.thresholds);
-  const indicators = entry.indicators.map((indicator) => assessIndicator(indicator, rules));
   return {
     execution,
     reported,
     overspent,
-    budgetLight: light,
+    budgetLight: !reported ? 'none' : overspent ? 'red' : budgetLight(execution.rate, rules.progress, rules.thresholds),
+    projectLight: projectLight(entry.indicators.map((i) => i.light)),
+  };
+}
+
+export function assessSheet(entry: SheetEntry, rules: SheetRules): SheetAssessment {
+  const indicators = entry.indicators.map((indicator) => assessIndicator(indicator, rules));
+  const standing = sheetStanding({ ...entry, indicators: entry.indicators.map((indicator, n) => ({ reached: indicator.reached, light: indicators[n]!.result.light })) }, rules);
+  return {
+    ...standing,
     indicators: indicators.map((i) => i.result),
-    projectLight: projectLight(indicators.map((i) => i.result.light)),
     problems: {
-      funds,
-      forecasts,
-      budget: needsExplanation(light) && !overspent ? deviationProblems(entry.budget, SLOW_SPENDING_REASONS) : {},
+      funds: entry.funds.map((f) => overspendMessage(f.executedFen, f.adjustedFen)),
+      forecasts: entry.funds.map((f) => forecastProblem(f.forecastFen, f.executedFen, f.adjustedFen, rules.month)),
+      budget: needsExplanation(standing.budgetLight) && !standing.overspent ? deviationProblems(entry.budget, SLOW_SPENDING_REASONS) : {},
       indicators: indicators.map((i) => i.problems),
     },
   };

@@ -15,7 +15,7 @@ import type { LibraryVersion } from './versions';
 import type { MandatoryEntry } from './mandatory';
 
 // The types the renderer shows, so that it sees this workflow only through its contract.
-export type { LibraryIndicator } from './indicators';
+export type { LibraryIndicator, LibraryIndicatorRow } from './indicators';
 export type { PackageChange, PackagePreview, Tally } from './package';
 export type { ProjectTypeSummary } from './projectTypes';
 export type { LibraryVersion } from './versions';
@@ -65,6 +65,8 @@ export const libraryContract = {
       .strict(),
     output: returns<IndicatorSearchResult>(),
   },
+  /** One indicator whole, as its form opens it from a row of the search. */
+  'library.get': { permission: 'view', input: z.object({ id: uuid }).strict(), output: returns<LibraryIndicator>() },
   /** The accepted indicators of a project type: where a target form starts. */
   'library.suggested': { permission: 'view', input: z.object({ projectTypeCode: typeCode }).strict(), output: returns<LibraryIndicator[]>() },
   'library.history': { permission: 'view', input: z.object({ code: text(40) }).strict(), output: returns<AuditRow[]>() },

@@ -40,6 +40,18 @@ describe('library channels', () => {
     expect((await call('library.versions', {})).map((v) => v.version)).toEqual([2, 1]);
   });
 
+  it('answers a search with what a row shows, and the whole indicator when one is opened', async () => {
+    const call = await signedIn();
+    await call('library.seedStarter', {});
+    const [row] = (await call('library.search', { text: '健康档案' })).indicators;
+    expect(Object.keys(row!).sort()).toEqual(
+      ['code', 'definition', 'id', 'level1', 'level2', 'libraryVersion', 'name', 'operator', 'projectTypeCode', 'proposingUnitCode', 'referenceValue', 'status', 'unit'],
+    );
+    const opened = await call('library.get', { id: row!.id });
+    expect(opened).toMatchObject({ ...row, version: 1, basis: expect.any(String), accrual: expect.any(String), updatedAt: expect.any(String) });
+    await expect(call('library.get', { id: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(/NOT_FOUND 该指标不存在或已删除/);
+  });
+
   it('refuses a return without an opinion before it reaches the service', async () => {
     const call = await signedIn();
     await call('library.seedStarter', {});

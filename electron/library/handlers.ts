@@ -5,7 +5,7 @@ import { localDate } from '../domain/clock';
 import { decodeFile, encodeFile } from '../ipc/files';
 import type { HandlersFor } from '../ipc/router';
 import type { libraryContract } from './contract';
-import { createIndicator, searchIndicators, suggestedIndicators, updateIndicator } from './indicators';
+import { createIndicator, requireIndicator, searchIndicators, suggestedIndicators, updateIndicator } from './indicators';
 import { commitLibraryImport, exportLibrary, libraryTemplate, previewLibraryImport } from './excel';
 import { createProjectType, listProjectTypes, updateProjectType } from './projectTypes';
 import { confirmIndicators, proposeIndicator, rejectIndicator, restoreIndicator, retireIndicator } from './review';
@@ -21,6 +21,7 @@ export const libraryHandlers: HandlersFor<typeof libraryContract> = {
   'library.updateProjectType': (input, ctx) => updateProjectType(db(ctx), actor(ctx), input),
 
   'library.search': (input, ctx) => searchIndicators(db(ctx), input),
+  'library.get': (input, ctx) => requireIndicator(db(ctx), input.id),
   'library.suggested': (input, ctx) => suggestedIndicators(db(ctx), input.projectTypeCode),
   'library.history': (input, ctx) => listAudit(db(ctx), { entity: 'library_indicator', naturalKey: input.code, limit: 100 }),
 

@@ -1,7 +1,7 @@
 // 指标库 indicators: reading, the instant search, and writing drafts. The maker/checker moves (propose,
 // confirm, return, retire) are in review.ts; versions and packages in versions.ts.
-import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import { countRows, type Db } from '../../db/open';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { sqliteOf, type Db } from '../../db/open';
 import { libraryRecordId } from './ids';
 import { libraryIndicators, projectTypes, sqlNow, units } from '../../db/schema';
 import { defaultAccrual, framework, OPERATORS, type Framework, type IndicatorOperator } from '../domain/indicators';
@@ -54,10 +54,9 @@ export const indicatorColumns = {
 };
 
 /** Operators are checked on every write; an unknown one read back (e.g. from an old import) shows as unset. */
-export const toIndicator = (row: Omit<LibraryIndicator, 'operator'> & { operator: string }): LibraryIndicator => ({
-  ...row,
-  operator: (OPERATORS as readonly string[]).includes(row.operator) ? (row.operator as IndicatorOperator) : '',
-});
+const knownOperator = (operator: string): IndicatorOperator | '' => ((OPERATORS as readonly string[]).includes(operator) ? (operator as IndicatorOperator) : '');
+
+export const toIndicator = (row: Omit<LibraryIndicator, 'operator'> & { operator: string }): LibraryIndicator => ({ ...row, operator: knownOperator(row.operator) });
 
 const live = eq(libraryIndicators.deleted, false);
 
@@ -105,10 +104,19 @@ export interface IndicatorQuery {
   limit?: number;
 }
 
+/**
+ * What a row of the library's list shows, and what its review moves need (the proposing unit); the whole
+ * indicator (basis, accrual, version for saving) is read when a row is opened.
+ */
+export type LibraryIndicatorRow = Pick<
+  LibraryIndicator,
+  'id' | 'code' | 'projectTypeCode' | 'level1' | 'level2' | 'name' | 'operator' | 'referenceValue' | 'unit' | 'definition' | 'status' | 'libraryVersion' | 'proposingUnitCode'
+>;
+
 export interface IndicatorSearchResult {
   /** How many indicators match; `indicators` holds the first `limit` of them. */
   total: number;
-  indicators: LibraryIndicator[];
+  indicators: LibraryIndicatorRow[];
 }
 
 export const SEARCH_LIMIT = 2000;
@@ -119,31 +127,47 @@ const TRIGRAM = 3;
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** One word as an FTS5 phrase restricted to the name column: quotes inside are doubled. */
 const ftsPhrase = (word: string) => `name : "${word.replace(/"/g, '""')}"`;
+/**
+ * Codes that start with `prefix`, as a range the code index serves (LIKE 'X%' cannot use it: LIKE ignores
+ * case, the index does not). Codes are capitals, digits and hyphens, so no code continues past U+10FFFF.
+ */
+const codePrefixRange = (prefix: string) => [prefix, `${prefix}\u{10FFFF}`];
 
-function wordCondition(word: string): SQL {
-  const inName =
-    [...word].length >= TRIGRAM
-      ? sql`${libraryIndicators}.rowid IN (SELECT rowid FROM library_indicators_fts WHERE library_indicators_fts MATCH ${ftsPhrase(word)})`
-      : sql`${libraryIndicators.name} LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`;
-  return or(inName, like(libraryIndicators.code, `${escapeLike(word.toUpperCase())}%`))!;
+interface Condition {
+  sql: string;
+  args: unknown[];
 }
 
-/** Finds indicators by any part of their Chinese name, within a project type and status when given. */
+/** A word matches in the name (the trigram index, or LIKE for one or two characters) or at the start of the code. */
+function wordCondition(word: string): Condition {
+  const inName: Condition =
+    [...word].length >= TRIGRAM
+      ? { sql: 'rowid IN (SELECT rowid FROM library_indicators_fts WHERE library_indicators_fts MATCH ?)', args: [ftsPhrase(word)] }
+      : { sql: "name LIKE ? ESCAPE '\\'", args: [`%${escapeLike(word)}%`] };
+  return { sql: `(${inName.sql} OR (code >= ? AND code < ?))`, args: [...inName.args, ...codePrefixRange(word.toUpperCase())] };
+}
+
+const ROW_COLUMNS = `id, code, project_type_code AS projectTypeCode, level1, level2, name, operator, reference_value AS referenceValue, unit,
+  definition, status, library_version AS libraryVersion, proposing_unit_code AS proposingUnitCode`;
+
+/**
+ * Finds indicators by any part of their Chinese name, within a project type and status when given. Called
+ * on every keystroke (after a pause) over a library of 10,000: one prepared statement for the rows, objects
+ * built by SQLite under their own names, and a count only when the rows fill the limit.
+ */
 export function searchIndicators(db: Db, query: IndicatorQuery): IndicatorSearchResult {
-  const filters: SQL[] = [live];
-  for (const word of (query.text ?? '').trim().split(/\s+/).filter(Boolean)) filters.push(wordCondition(word));
-  if (query.projectTypeCode) filters.push(eq(libraryIndicators.projectTypeCode, query.projectTypeCode));
-  if (query.status) filters.push(eq(libraryIndicators.status, query.status));
-  const where = and(...filters);
-  const indicators = db
-    .select(indicatorColumns)
-    .from(libraryIndicators)
-    .where(where)
-    .orderBy(asc(libraryIndicators.projectTypeCode), asc(libraryIndicators.code))
-    .limit(query.limit ?? SEARCH_LIMIT)
-    .all()
-    .map(toIndicator);
-  return { total: countRows(db, libraryIndicators, where), indicators };
+  const conditions: Condition[] = [{ sql: 'deleted = 0', args: [] }];
+  for (const word of (query.text ?? '').trim().split(/\s+/).filter(Boolean)) conditions.push(wordCondition(word));
+  if (query.projectTypeCode) conditions.push({ sql: 'project_type_code = ?', args: [query.projectTypeCode] });
+  if (query.status) conditions.push({ sql: 'status = ?', args: [query.status] });
+  const where = conditions.map((c) => c.sql).join(' AND ');
+  const args = conditions.flatMap((c) => c.args);
+  const limit = query.limit ?? SEARCH_LIMIT;
+  const sqlite = sqliteOf(db);
+  const rows = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM library_indicators WHERE ${where} ORDER BY project_type_code, code LIMIT ?`).all(...args, limit) as (LibraryIndicatorRow & { operator: string })[];
+  for (const row of rows) row.operator = knownOperator(row.operator);
+  const total = rows.length < limit ? rows.length : (sqlite.prepare(`SELECT count(*) FROM library_indicators WHERE ${where}`).pluck().get(...args) as number);
+  return { total, indicators: rows };
 }
 
 /** The dictionary version new library indicators are written in: the year's forms setting. */

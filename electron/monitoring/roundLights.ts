@@ -7,9 +7,9 @@
 // travels), a package import counts again the rounds of every sheet it wrote, and a row is kept under the
 // fingerprint of the rules it was judged by, which every read compares.
 import { sqliteOf, type Db } from '../../db/open';
-import { indicatorEntryLight, LIGHTS, projectLight, sheetReported, sheetRules, type Light, type RoundRuleSettings, type SheetRules } from '../domain/monitoring';
+import { LIGHTS, projectLight, sheetReported, sheetRules, type Light, type RoundRuleSettings, type SheetRules } from '../domain/monitoring';
 import { appVersion } from '../paths';
-import { requireRound, roundRuleSettings } from './store';
+import { judgedBySheet, requireRound, roundRuleSettings, type IndicatorValues } from './store';
 
 export type LightCounts = Record<Light, number>;
 
@@ -21,22 +21,6 @@ export interface RoundLights {
   unreported: number;
   adjustedFen: number;
   executedFen: number;
-}
-
-type IndicatorValues = [sheetId: string, operator: string, target: string, accrual: string, reached: string];
-
-/** Each sheet's indicators with their lights, a value judged by `rules` only the first time `judged` meets it. */
-function judgedBySheet(rows: readonly IndicatorValues[], rules: SheetRules, judged: Map<string, Light>) {
-  const bySheet = new Map<string, { reached: string; light: Light }[]>();
-  for (const [sheetId, operator, target, accrual, reached] of rows) {
-    const key = `${operator}\u0000${target}\u0000${accrual}\u0000${reached}`;
-    let light = judged.get(key);
-    if (light === undefined) judged.set(key, (light = indicatorEntryLight({ operator, target, accrual, reached }, rules).light));
-    const list = bySheet.get(sheetId);
-    if (list) list.push({ reached, light });
-    else bySheet.set(sheetId, [{ reached, light }]);
-  }
-  return bySheet;
 }
 
 /**

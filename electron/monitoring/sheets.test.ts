@@ -3,8 +3,8 @@ import { sqliteOf, type Db } from '../../db/open';
 import { listAudit } from '../audit/audit';
 import { updateSetting } from '../settings/settings';
 import { luntaiApprovedTargets } from '../testSupport/approvedTargets';
-import { countyStore, TEST_ACTOR } from '../testSupport/fixtures';
-import { createRound } from './rounds';
+import { countyStore, sampleCounty2020, TEST_ACTOR } from '../testSupport/fixtures';
+import { createRound, listRounds } from './rounds';
 import { getSheet, listSheets, saveSheet, transitionSheet, type SheetDetail, type SheetSaveInput } from './sheets';
 
 const WAN = 1_000_000;
@@ -231,5 +231,26 @@ describe('review of a monitoring sheet', () => {
     );
     const slowOnIndicator = { ...base, indicators: [{ ...base.indicators[0]!, reasons: ['政策调整'], measures: '加快' }, base.indicators[1]!] };
     expect(() => saveSheet(db, TEST_ACTOR, slowOnIndicator)).toThrow(/指标“维修校舍面积”的偏差原因“政策调整”不在可选范围内/);
+  });
+
+  it('lists every sheet of every round of a year with the figures and lights its own whole assessment gives, and a page of them alone', () => {
+    const { db } = sampleCounty2020();
+    let compared = 0;
+    for (const round of listRounds(db, 2020)) {
+      const rows = listSheets(db, round.id);
+      expect(new Set(rows.map((row) => row.projectLight)).size, round.title).toBeGreaterThan(1);
+      for (const row of rows) {
+        const sheet = getSheet(db, row.id);
+        expect({ ...row }, row.projectCode).toEqual({
+          id: sheet.id, version: sheet.version, status: sheet.status, projectId: sheet.project.id, projectCode: sheet.project.code, projectName: sheet.project.name,
+          unitCode: sheet.project.unitCode, unitName: sheet.project.unitName, keyProject: sheet.project.keyProject, indicatorCount: sheet.indicators.length,
+          submittedAt: sheet.submittedAt, decidedAt: sheet.decidedAt, ...sheet.figures,
+        });
+        compared++;
+      }
+      const page = [rows[2]!.id, rows[0]!.id];
+      expect(listSheets(db, round.id, page)).toEqual([rows[0], rows[2]]);
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });

@@ -10,8 +10,11 @@ import {
   LIKELIHOODS,
   listSheetProblems,
   overspendMessage,
+  sheetRules,
+  sheetStanding,
   SLOW_SPENDING_REASONS,
   unknownReasons,
+  type FundEntry,
   type Deviation,
   type RoundRuleSettings,
 } from '../domain/monitoring';
@@ -25,14 +28,16 @@ import {
   annexFundGroups,
   assessRecord,
   figuresOf,
-  loadSheets,
+  judgedBySheet,
   requireRound,
   requireSheet,
   roundKey,
   roundRuleSettings,
+  type IndicatorValues,
   type SheetFigures,
   type SheetRecord,
 } from './store';
+import { groupBy } from '../collections';
 
 /** A row of a round's 填报 list. */
 export interface SheetListRow extends SheetFigures {
@@ -62,24 +67,43 @@ export interface SheetDetail extends SheetRecord {
   history: AuditRow[];
 }
 
-/** A round's sheets, or those among `sheetIds` (a page of them), by unit and project code. */
+/** A list row as read, before its figures. */
+type ListedSheet = Omit<SheetListRow, keyof SheetFigures | 'keyProject' | 'indicatorCount'> & { keyProject: number };
+
+/**
+ * A round's sheets, or those among `sheetIds` (a page of them), by unit and project code. A row needs of
+ * its sheet only the funds' figures and each indicator's light: three reads of the round, and each distinct
+ * indicator value of the round judged once, instead of loading and assessing every sheet whole.
+ */
 export function listSheets(db: Db, roundId: string, sheetIds?: readonly string[]): SheetListRow[] {
-  const settings = roundRuleSettings(db, requireRound(db, roundId));
-  return loadSheets(db, roundId, { sheetIds }).map((record) => ({
-    id: record.id,
-    version: record.version,
-    status: record.status,
-    projectId: record.project.id,
-    projectCode: record.project.code,
-    projectName: record.project.name,
-    unitCode: record.project.unitCode,
-    unitName: record.project.unitName,
-    keyProject: record.project.keyProject,
-    indicatorCount: record.indicators.length,
-    submittedAt: record.submittedAt,
-    decidedAt: record.decidedAt,
-    ...figuresOf(record, assessRecord(record, settings)),
-  }));
+  const rules = sheetRules(roundRuleSettings(db, requireRound(db, roundId)));
+  const ids = sheetIds ? JSON.stringify(sheetIds) : null;
+  const chosen = sql`s.round_id = ${roundId} AND s.deleted = 0 AND (${ids} IS NULL OR s.id IN (SELECT value FROM json_each(${ids})))`;
+  const rows = db.all<ListedSheet>(
+    sql`SELECT s.id, s.version, s.status, p.id AS projectId, p.code AS projectCode, p.name AS projectName, p.unit_code AS unitCode,
+               coalesce(u.name, p.unit_code) AS unitName, p.key_project AS keyProject, s.submitted_at AS submittedAt, s.decided_at AS decidedAt
+          FROM monitoring_sheets s JOIN projects p ON p.id = s.project_id LEFT JOIN units u ON u.region_code = p.region_code AND u.code = p.unit_code
+         WHERE ${chosen} ORDER BY p.unit_code, p.code`,
+  );
+  const funds = groupBy(
+    db.all<FundEntry & { sheetId: string }>(
+      sql`SELECT f.sheet_id AS sheetId, f.source, f.adjusted_fen AS adjustedFen, f.executed_fen AS executedFen FROM monitoring_sheets s JOIN monitoring_funds f ON f.sheet_id = s.id WHERE ${chosen}`,
+    ),
+    (fund) => fund.sheetId,
+  );
+  const indicators = judgedBySheet(
+    db.values<IndicatorValues>(
+      sql`SELECT i.sheet_id, i.operator, i.target_value, i.accrual, coalesce(i.reached, '') FROM monitoring_sheets s JOIN monitoring_indicators i ON i.sheet_id = s.id WHERE ${chosen}`,
+    ),
+    rules,
+    new Map(),
+  );
+  return rows.map((row) => {
+    const sheetFunds = funds.get(row.id) ?? [];
+    const judged = indicators.get(row.id) ?? [];
+    const standing = sheetStanding({ funds: sheetFunds, submitted: row.submittedAt !== null, indicators: judged }, rules);
+    return { ...row, keyProject: row.keyProject === 1, indicatorCount: judged.length, ...figuresOf({ funds: sheetFunds }, standing) };
+  });
 }
 
 /** A sheet's natural key (its audit trail's key): its round's key and its project's code. */

@@ -17,6 +17,9 @@ import {
   type LightThresholds,
   type RoundRuleSettings,
   type SheetAssessment,
+  type SheetStanding,
+  indicatorEntryLight,
+  type SheetRules,
   type TimeProgressMethod,
 } from '../domain/monitoring';
 import type { AnnexFundGroup } from '../domain/monitoringAnnex';
@@ -25,6 +28,7 @@ import { FUND_ROW_SETTINGS } from '../domain/settings';
 import { expectedGoal } from '../domain/targets';
 import { percent } from '../domain/ratio';
 import type { WorkflowState } from '../domain/workflow';
+import { groupBy } from '../collections';
 import { AppError } from '../errors';
 import { settingValue, settingValues } from '../settings';
 
@@ -202,17 +206,6 @@ export function loadSheets(db: Db, roundId: string, filter: { sheetIds?: readonl
 
 const FUND_ORDER = (source: string) => (FUND_SOURCES as readonly string[]).indexOf(source);
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 export function requireSheet(db: Db, sheetId: string): SheetRecord {
   const sheet = db.select({ roundId: monitoringSheets.roundId }).from(monitoringSheets).where(eq(monitoringSheets.id, sheetId)).get();
   const [record] = sheet ? loadSheets(db, sheet.roundId, { sheetIds: [sheetId] }) : [];
@@ -240,7 +233,7 @@ export interface SheetFigures {
   attention: Light;
 }
 
-export function figuresOf(record: { funds: readonly FundEntry[] }, assessment: SheetAssessment): SheetFigures {
+export function figuresOf(record: { funds: readonly FundEntry[] }, assessment: SheetStanding): SheetFigures {
   const { adjustedFen, executedFen } = fundTotals(record.funds);
   return {
     adjustedFen,
@@ -262,4 +255,21 @@ export function requireWarning(db: Db, record: SheetRecord): void {
   if (attention !== 'red' && attention !== 'yellow') {
     throw new AppError('INVALID_INPUT', `“${record.project.name}”在本轮没有红灯或黄灯，无需整改或调整目标`);
   }
+}
+
+/** A round's indicator values as a list reads them: which sheet, and what its light depends on. */
+export type IndicatorValues = [sheetId: string, operator: string, target: string, accrual: string, reached: string];
+
+/** Each sheet's indicators with their lights, a value judged by `rules` only the first time `judged` meets it. */
+export function judgedBySheet(rows: readonly IndicatorValues[], rules: SheetRules, judged: Map<string, Light>) {
+  const bySheet = new Map<string, { reached: string; light: Light }[]>();
+  for (const [sheetId, operator, target, accrual, reached] of rows) {
+    const key = `${operator}\u0000${target}\u0000${accrual}\u0000${reached}`;
+    let light = judged.get(key);
+    if (light === undefined) judged.set(key, (light = indicatorEntryLight({ operator, target, accrual, reached }, rules).light));
+    const list = bySheet.get(sheetId);
+    if (list) list.push({ reached, light });
+    else bySheet.set(sheetId, [{ reached, light }]);
+  }
+  return bySheet;
 }

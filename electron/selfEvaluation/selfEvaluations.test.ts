@@ -4,8 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { sqliteOf } from '../../db/open';
 import { auditKindLabel, describeAuditObject } from '../audit/objects';
+import { percent } from '../domain/ratio';
+import { shownTotal } from '../domain/selfEvaluation';
+import { updateSettings } from '../settings/settings';
+import { sampleCounty2020, TEST_ACTOR } from '../testSupport/fixtures';
 import { countyWithSelfEvaluationTarget, entries, WAN } from '../testSupport/selfEvaluation';
 import { createSelfEvaluation, listSelfEvaluations, saveSelfEvaluation, transitionSelfEvaluation } from './selfEvaluations';
+import { assessProjectRecord, requireSelfEvaluation, scoringRules } from './store';
 
 describe('self-evaluation of an approved project target', () => {
   it('lists only approved project targets, and refuses to start one whose target is not approved', () => {
@@ -93,5 +98,31 @@ describe('self-evaluation of an approved project target', () => {
     expect(listSelfEvaluations(db, { year: 2020, status: 'approved' }).map((r) => [r.projectCode, r.totalScore, r.grade])).toEqual([['LT-1', '93.25', '优']]);
     expect(listSelfEvaluations(db, { year: 2020, status: 'none' })).toEqual([]);
     expect(listSelfEvaluations(db, { year: 2020, unitCode: '102001' })).toEqual([]);
+  });
+
+  it('shows on each row of the year the execution rate, total and grade its own form gives, under the settings of now, filtered by unit and status', () => {
+    const { db } = sampleCounty2020();
+    const formOf = (id: string) => {
+      const assessment = assessProjectRecord(requireSelfEvaluation(db, id), scoringRules(db));
+      return { executionRate: percent(assessment.budget.rate), ...shownTotal(assessment) };
+    };
+    const listed = () => listSelfEvaluations(db, { year: 2020 });
+    const started = listed().filter((row) => row.id !== null);
+    expect(started.filter((row) => row.grade !== null).length).toBeGreaterThan(3);
+    for (const row of started) expect({ executionRate: row.executionRate, totalScore: row.totalScore, grade: row.grade }, row.projectCode).toEqual(formOf(row.id!));
+
+    // A line for 优 at 100 changes the grades the list shows at once (all but full marks), as it changes the form's.
+    const excellent = started.filter((row) => row.grade === '优');
+    expect(excellent.length).toBeGreaterThan(0);
+    updateSettings(db, TEST_ACTOR, [{ key: 'evaluation.gradeExcellentFrom', value: 100 }]);
+    const regraded = listed().filter((row) => excellent.some((e) => e.id === row.id));
+    expect(regraded.filter((row) => row.grade !== '优').length).toBeGreaterThan(0);
+    for (const row of regraded) expect(row.grade, row.projectCode).toBe(formOf(row.id!).grade);
+
+    const all = listed();
+    const unit = all[all.length - 1]!.unitCode;
+    expect(listSelfEvaluations(db, { year: 2020, unitCode: unit })).toEqual(all.filter((row) => row.unitCode === unit));
+    expect(listSelfEvaluations(db, { year: 2020, status: 'none' })).toEqual(all.filter((row) => row.status === null));
+    expect(listSelfEvaluations(db, { year: 2020, status: 'submitted' })).toEqual(all.filter((row) => row.status === 'submitted'));
   });
 });

@@ -6,14 +6,15 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/open';
-import { projects, selfEvaluationIndicators, selfEvaluations, selfEvaluationTasks, sqlNow, targetIndicators, targets, units } from '../../db/schema';
+import { projects, selfEvaluationIndicators, selfEvaluations, selfEvaluationTasks, sqlNow, targetIndicators, targets } from '../../db/schema';
 import { listAudit, recordAudit, type Actor, type AuditRow } from '../audit/audit';
 import { chainedActionPermission } from '../domain/permissions';
 import { departmentReviewOf, LEFT_REVIEW_CHAIN, stepOf, type DepartmentReview, type Reviewer, type ReviewStep } from '../domain/reviewChain';
 import { percent } from '../domain/ratio';
 import { expectedGoal } from '../domain/targets';
-import { shownTotal, TIERS, type DepartmentFundBlock, type FundBlock, type IndicatorEntered } from '../domain/selfEvaluation';
+import { blockRows, scoreTable, shownTotal, TIERS, type DepartmentFundBlock, type FormIndicator, type FundBlock, type IndicatorEntered } from '../domain/selfEvaluation';
 import { ACTION_LABELS, editable, transition, WORKFLOW_LABELS, type WorkflowAction, type WorkflowState } from '../domain/workflow';
+import { groupBy } from '../collections';
 import { AppError } from '../errors';
 import {
   chainDecision,
@@ -33,8 +34,10 @@ import { prefilledActuals, prefilledFunds } from './prefill';
 import {
   assessRecord,
   departmentFundColumns,
+  FUND_SELECT,
   fundColumns,
-  loadSelfEvaluations,
+  fundsOf,
+  type FundColumns,
   requireSelfEvaluation,
   scoringRules,
   scoringSettingsOf,
@@ -73,41 +76,49 @@ export interface SelfEvaluationListFilter {
   status?: WorkflowState | 'none';
 }
 
-/** The year's list; a 主管部门审核人 (`reviewer`) gets only its own department's projects. */
+/** A list row as read, with the started table's own figures (null columns when nobody has started). */
+type ListedRow = Omit<SelfEvaluationListRow, 'executionRate' | 'totalScore' | 'grade'> & FundColumns;
+
+/**
+ * The year's list; a 主管部门审核人 (`reviewer`) gets only its own department's projects. The filters are
+ * the query's, and each started table is scored from its funds and its indicator rows alone (as the form
+ * scores it, under the bureau's settings of today), without reading or checking the rest of it.
+ */
 export function listSelfEvaluations(db: Db, filter: SelfEvaluationListFilter, reviewer?: Reviewer): SelfEvaluationListRow[] {
   const { region } = requireInstallation(db);
   const rules = scoringRules(db);
-  const started = new Map(loadSelfEvaluations(db, { year: filter.year }).map((r) => [r.targetId, r]));
-  const approved = db
-    .select({
-      targetId: targets.id,
-      projectId: projects.id,
-      projectCode: projects.code,
-      projectName: projects.name,
-      unitCode: projects.unitCode,
-      unitName: sql<string>`coalesce(${units.name}, ${projects.unitCode})`,
-    })
-    .from(targets)
-    .innerJoin(projects, and(eq(projects.id, targets.projectId), eq(projects.deleted, false)))
-    .leftJoin(units, and(eq(units.regionCode, projects.regionCode), eq(units.code, projects.unitCode)))
-    .where(and(eq(targets.regionCode, region.code), eq(targets.year, filter.year), eq(targets.kind, 'project'), eq(targets.status, 'approved'), eq(targets.deleted, false), reviewer?.role === 'department' ? eq(projects.departmentCode, reviewer.departmentCode ?? '') : undefined))
-    .orderBy(asc(projects.unitCode), asc(projects.code))
-    .all();
-  return approved
-    .map((target): SelfEvaluationListRow => {
-      const record = started.get(target.targetId);
-      if (!record) return { ...target, id: null, status: null, executionRate: null, totalScore: null, grade: null, updatedAt: null };
-      const assessment = assessRecord(record, rules);
-      return {
-        ...target,
-        id: record.id,
-        status: record.status,
-        executionRate: percent(assessment.budget.rate),
-        ...shownTotal(assessment),
-        updatedAt: record.updatedAt,
-      };
-    })
-    .filter((row) => (!filter.unitCode || row.unitCode === filter.unitCode) && (!filter.status || (row.status ?? 'none') === filter.status));
+  const settings = scoringSettingsOf(rules);
+  const department = reviewer?.role === 'department' ? (reviewer.departmentCode ?? '') : null;
+  const unit = filter.unitCode ?? null;
+  const status = filter.status ?? null;
+  const rows = db.all<ListedRow>(
+    sql`SELECT t.id AS targetId, p.id AS projectId, p.code AS projectCode, p.name AS projectName, p.unit_code AS unitCode, coalesce(u.name, p.unit_code) AS unitName,
+               e.id, e.status, e.updated_at AS updatedAt, ${sql.raw(FUND_SELECT)}
+          FROM targets t
+          JOIN projects p ON p.id = t.project_id AND p.deleted = 0
+          LEFT JOIN units u ON u.region_code = p.region_code AND u.code = p.unit_code
+          LEFT JOIN self_evaluations e ON e.project_id = p.id AND e.target_id = t.id AND e.year = t.year AND e.kind = 'project' AND e.deleted = 0
+         WHERE t.region_code = ${region.code} AND t.year = ${filter.year} AND t.kind = 'project' AND t.status = 'approved' AND t.deleted = 0
+           AND (${department} IS NULL OR p.department_code = ${department}) AND (${unit} IS NULL OR p.unit_code = ${unit})
+           AND (${status} IS NULL OR (${status} = 'none' AND e.id IS NULL) OR e.status = ${status})
+         ORDER BY p.unit_code, p.code`,
+  );
+  const started = rows.flatMap((row) => (row.id ? [row.id] : []));
+  // Every started table's rows in one read (the ids as one JSON parameter), not a query per table.
+  const indicators = groupBy(
+    db.all<FormIndicator & { selfEvaluationId: string }>(
+      sql`SELECT self_evaluation_id AS selfEvaluationId, name, operator, target_value AS targetValue, weight, actual, tier, score, deduction,
+                 deduction_reason AS deductionReason, deviation_reason AS deviationReason
+            FROM self_evaluation_indicators WHERE self_evaluation_id IN (SELECT value FROM json_each(${JSON.stringify(started)})) ORDER BY self_evaluation_id, seq`,
+    ),
+    (row) => row.selfEvaluationId,
+  );
+  return rows.map(({ targetId, projectId, projectCode, projectName, unitCode, unitName, id, status, updatedAt, ...funds }): SelfEvaluationListRow => {
+    const listed = { targetId, projectId, projectCode, projectName, unitCode, unitName, id, status, updatedAt };
+    if (!id) return { ...listed, executionRate: null, totalScore: null, grade: null };
+    const score = scoreTable(blockRows(fundsOf(funds))[0]!, indicators.get(id) ?? [], rules.budgetWeight, settings);
+    return { ...listed, executionRate: percent(score.budget.rate), ...shownTotal(score) };
+  });
 }
 
 export interface SelfEvaluationDetail extends SelfEvaluationRecord {

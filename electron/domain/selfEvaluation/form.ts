@@ -4,7 +4,7 @@
 // tier and score, a reason where the execution rate is low or an indicator is not met, weights of 100).
 // The service enforces it and the form previews it while typing, from this one place.
 import { parseDecimal, percent, ratio, toFixed, type Ratio } from '../ratio';
-import { blockRows, departmentBlockRows, type DepartmentFundBlock, type DepartmentFundRowName, type FundBlock, type FundRowFigures } from './funds';
+import { blockRows, departmentBlockRows, type DepartmentFundBlock, type DepartmentFundRowName, type FundBlock, type FundFigures, type FundRowFigures } from './funds';
 import { budgetScore, scoreIndicator, selfEvaluationTotal, weightTotalProblem, type BudgetScore, type IndicatorFlag, type IndicatorInput, type SelfEvaluationTotal, type Tier } from './scoring';
 import type { FundRowName, ScoringSettings } from './settings';
 
@@ -150,6 +150,17 @@ export function assessDepartmentSelfEvaluation(form: DepartmentSelfEvaluationFor
   return assessRows(departmentBlockRows(form.funds), form, missingTasks, budgetWeight, settings);
 }
 
+/** A table scored: 预算执行 on its funds' total, each indicator row, and the total over the rows that can be scored. */
+export type TableScore = Pick<FormAssessment, 'budget' | 'indicators' | 'total' | 'complete'>;
+
+/** The scores alone, without the problems the form lists: what a list of the year's tables shows of each. */
+export function scoreTable(funds: FundFigures, indicators: readonly FormIndicator[], budgetWeight: number, settings: ScoringSettings): TableScore {
+  const budget = budgetScore({ adjusted: ratio(funds.adjustedFen), executed: ratio(funds.executedFen), weight: ratio(budgetWeight) }, settings);
+  const assessed = indicators.map((row) => assessIndicator(row, settings));
+  const scored = assessed.flatMap((i) => (i.score ? [i.score] : []));
+  return { budget, indicators: assessed, total: selfEvaluationTotal([budget.score, ...scored], budget.rate, settings), complete: scored.length === assessed.length };
+}
+
 function assessRows<R extends string>(
   fundRows: FundRowFigures<R>[],
   form: Omit<SelfEvaluationForm, 'funds'>,
@@ -157,11 +168,8 @@ function assessRows<R extends string>(
   budgetWeight: number,
   settings: ScoringSettings,
 ): FormAssessment<R> {
-  const total = fundRows[0]!;
-  const budget = budgetScore({ adjusted: ratio(total.adjustedFen), executed: ratio(total.executedFen), weight: ratio(budgetWeight) }, settings);
+  const { budget, indicators, total, complete } = scoreTable(fundRows[0]!, form.indicators, budgetWeight, settings);
   const budgetReasonMissing = budget.flags.includes('reasonRequired') && form.budgetReason.trim() === '' ? `预算执行率 ${percent(budget.rate)}% 低于规定比例，请说明原因` : null;
-  const indicators = form.indicators.map((row) => assessIndicator(row, settings));
-  const scored = indicators.flatMap((i) => (i.score ? [i.score] : []));
   const weights = form.indicators.map(weightOf);
   const weightProblem = weights.some((w) => w === null) ? null : weightTotalProblem([ratio(budgetWeight), ...(weights as Ratio[])]);
   const label = (n: number) => `第 ${n + 1} 个指标“${form.indicators[n]!.name}”`;
@@ -179,8 +187,8 @@ function assessRows<R extends string>(
     budget,
     budgetReasonMissing,
     indicators,
-    total: selfEvaluationTotal([budget.score, ...scored], budget.rate, settings),
-    complete: scored.length === indicators.length,
+    total,
+    complete,
     weightProblem,
     refusals,
     problems,

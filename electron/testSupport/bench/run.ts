@@ -29,7 +29,7 @@ import type { SelfEvaluationDetail } from '../../selfEvaluation';
 import type { Actor } from '../../audit/audit';
 import { generateLibrary } from '../library';
 import { CHROMIUM, chromiumInstalled } from '../chromium';
-import { browserFigures, countyListPages, LIBRARY_PAGES, PREFECTURE_LIST_PAGES, type BrowserSite } from './browser';
+import { browserFigures, countyListPages, LIBRARY_PAGES, PREFECTURE_LIST_PAGES, type BrowserSite, type ListPage } from './browser';
 import { administratorCall, median, medianMs, medianMsAsync, rounded, timed, type Call } from './measure';
 
 export interface BenchPlan {
@@ -48,6 +48,12 @@ export interface BenchPlan {
   browserTimeoutMs: number;
   /** An existing generated prefecture database to measure instead of generating one (`--prefecture-db`). */
   prefectureFile?: string;
+  /** `--only browser`: the browser stage alone, on `countyFile` (or a big county generated for it) and `prefectureFile` when given. */
+  only?: 'browser';
+  /** An existing generated big county to measure instead of generating one (`--county-db`, with `--only browser`). */
+  countyFile?: string;
+  /** `--pages a,b`: only these pages of the browser stage (their names in the figures, e.g. self_evaluation). */
+  pages?: string[];
 }
 
 export const FULL: BenchPlan = {
@@ -332,6 +338,13 @@ interface ListInputs {
   county: string;
 }
 
+/** The county's last round of the year: the one whose sheets the 监控表 page lists. */
+function lastRoundId(store: Store, year: number, county: string): string {
+  const row = sqliteOf(store.db).prepare('SELECT id FROM monitoring_rounds WHERE region_code = ? AND year = ? ORDER BY month DESC, seq DESC').get(county, year) as { id: string } | undefined;
+  if (!row) throw new Error(`基准测试的县级数据库中没有 ${year} 年的监控轮次`);
+  return row.id;
+}
+
 /** The records a page opens (the county's last round, a 衔接资金 project, a sheet …), read from the tables, as a prefecture holds them too. */
 function listInputs(store: Store, year: number, county: string): ListInputs {
   const sqlite = sqliteOf(store.db);
@@ -340,7 +353,7 @@ function listInputs(store: Store, year: number, county: string): ListInputs {
     if (!row) throw new Error(`基准测试的数据库中缺少记录：${query}`);
     return row.id;
   };
-  const roundId = id('SELECT id FROM monitoring_rounds WHERE region_code = ? AND year = ? ORDER BY month DESC, seq DESC', county, year);
+  const roundId = lastRoundId(store, year, county);
   return {
     year,
     roundId,
@@ -417,6 +430,37 @@ async function browserStage(figures: Figures, plan: BenchPlan, sites: BrowserSit
   await browserFigures(sites, { runs: plan.listRuns, timeoutMs: plan.browserTimeoutMs }, folder, (name, value) => record(figures, name, value), progress);
 }
 
+/** The big county's, the library's and (when there is one) the prefecture's pages, those of `--pages` alone when given. */
+function browserSites(plan: BenchPlan, county: { file: string; year: number; roundId: string }, library: string, prefectureFile: string | null): BrowserSite[] {
+  const chosen = (pages: ListPage[]) => pages.filter((page) => !plan.pages || plan.pages.includes(page.name));
+  const sites: BrowserSite[] = [
+    { size: 'big_county', file: county.file, pages: chosen(countyListPages(county.year, county.roundId)) },
+    { size: `library_${plan.libraryEntries}`, file: library, pages: chosen(LIBRARY_PAGES), search: { text: '供水管网', runs: plan.searchRuns } },
+  ];
+  if (prefectureFile) sites.push({ size: 'prefecture', file: prefectureFile, pages: chosen(PREFECTURE_LIST_PAGES) });
+  return sites;
+}
+
+/**
+ * `--only browser`: the browser stage alone (and the router's library search beside its HTTP figure), on a
+ * county made earlier (`--county-db`, copied into the run's folder) or a big county generated for it, and on
+ * the prefecture of `--prefecture-db` when given: a page's figures before and after a change, in minutes.
+ */
+async function browserOnly(figures: Figures, plan: BenchPlan, folder: string): Promise<void> {
+  const countyFile = plan.countyFile ? copyOf(existing(plan.countyFile, '--county-db'), folder, 'big-county.db') : generated(folder, 'big-county.db', { scale: 'big-county', years: 1 }).file;
+  const county = openAppStore(countyFile);
+  const sqlite = sqliteOf(county.db);
+  const region = (sqlite.prepare('SELECT region_code FROM installation').pluck().get() as string | undefined) ?? SCALE_COUNTY;
+  const year = sqlite.prepare('SELECT max(year) FROM monitoring_rounds WHERE region_code = ? AND deleted = 0').pluck().get(region) as number | null;
+  if (year === null) throw new Error(`县级数据库“${plan.countyFile ?? countyFile}”中没有监控轮次：请用 jixiao generate --scale big-county 生成`);
+  const roundId = lastRoundId(county, year, region);
+  closeDatabase(county);
+  const library = await libraryFigures(figures, plan, folder);
+  const prefecture = plan.prefectureFile ? prefectureOf(figures, plan, folder).file : null;
+  if (!prefecture) progress('未指定 --prefecture-db：不测州级页面');
+  await browserStage(figures, plan, browserSites(plan, { file: countyFile, year, roundId }, library, prefecture), folder);
+}
+
 // ——— the prefecture ———
 
 interface PrefectureDatabase {
@@ -427,6 +471,12 @@ interface PrefectureDatabase {
   projects: number;
 }
 
+/** A database file an option names, which must be there. */
+function existing(file: string, option: string): string {
+  if (!fs.existsSync(file)) throw new Error(`找不到 ${option} 指定的数据库“${file}”`);
+  return file;
+}
+
 /** The prefecture of the run: generated (its time recorded), or an earlier generated one copied into the run's folder. */
 function prefectureOf(figures: Figures, plan: BenchPlan, folder: string): PrefectureDatabase {
   if (!plan.prefectureFile) {
@@ -435,8 +485,7 @@ function prefectureOf(figures: Figures, plan: BenchPlan, folder: string): Prefec
     const { summary } = generatedOne;
     return { file: generatedOne.file, years: summary.years, counties: summary.counties.length, units: summary.rows.units!, projects: summary.rows.projects! };
   }
-  if (!fs.existsSync(plan.prefectureFile)) throw new Error(`找不到 --prefecture-db 指定的数据库“${plan.prefectureFile}”`);
-  const file = copyOf(plan.prefectureFile, folder, 'prefecture.db');
+  const file = copyOf(existing(plan.prefectureFile, '--prefecture-db'), folder, 'prefecture.db');
   progress(`使用已生成的州级数据库 ${plan.prefectureFile}（复制到本次运行的临时目录，不计生成用时）`);
   const raw = new Database(file, { readonly: true });
   try {
@@ -460,14 +509,83 @@ function machine(): Figures {
   return { machine: os.machine(), cpu: cpu.trim(), cores: os.cpus().length, node: process.version, date: new Date().toISOString().slice(0, 10), load_1min: rounded(os.loadavg()[0]!) };
 }
 
-/** `--quick`, `--prefecture-big` (nine big counties), `--prefecture-db <file>` (an earlier generated prefecture). */
+/** The value after `name`, or undefined when the option is absent; `needs` says what it must be when missing. */
+function optionValue(args: readonly string[], name: string, needs: string): string | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const value = args[at + 1];
+  if (!value || value.startsWith('--')) throw new Error(`${name} 需要一个值：${needs}`);
+  return value;
+}
+
+/**
+ * `--quick`, `--prefecture-big` (nine big counties), `--prefecture-db <file>` (an earlier generated prefecture),
+ * `--only browser` with `--county-db <file>` (an earlier generated big county) and `--pages <name,name>`.
+ */
 export function planOf(args: readonly string[]): BenchPlan {
   const base = args.includes('--quick') ? QUICK : args.includes('--prefecture-big') ? { ...FULL, prefecture: { ...FULL.prefecture, countyScale: 'big-county' as const } } : FULL;
-  const at = args.indexOf('--prefecture-db');
-  if (at < 0) return base;
-  const file = args[at + 1];
-  if (!file || file.startsWith('--')) throw new Error('--prefecture-db 需要一个值：以前用 jixiao generate --scale prefecture 生成的数据库文件');
-  return { ...base, prefectureFile: path.resolve(file) };
+  const prefectureFile = optionValue(args, '--prefecture-db', '以前用 jixiao generate --scale prefecture 生成的数据库文件');
+  const only = optionValue(args, '--only', 'browser（只测浏览器中的页面）');
+  if (only !== undefined && only !== 'browser') throw new Error(`--only 只能是 browser（只测浏览器中的页面），不能是“${only}”`);
+  const countyFile = optionValue(args, '--county-db', '以前用 jixiao generate --scale big-county 生成的数据库文件');
+  if (countyFile && !only) throw new Error('--county-db 只与 --only browser 一起使用');
+  const pages = optionValue(args, '--pages', '逗号分隔的页面名，例如 self_evaluation,monitoring_sheets')?.split(',').filter(Boolean);
+  return {
+    ...base,
+    ...(prefectureFile ? { prefectureFile: path.resolve(prefectureFile) } : {}),
+    ...(only ? { only } : {}),
+    ...(countyFile ? { countyFile: path.resolve(countyFile) } : {}),
+    ...(pages ? { pages } : {}),
+  };
+}
+
+/** Every stage: the databases generated, then opens, packages, lists, the round, the library, the prefecture and the browser. */
+async function allStages(figures: Figures, plan: BenchPlan, folder: string): Promise<void> {
+  const generateCountyYear = medianMs(plan.heavyRuns, (store: Store) => generateDemoCounty(store.db, BENCH_ACTOR, { year: 2025, seed: 17 }), () => {
+    const store = openAppStore(path.join(folder, `county-year-${process.hrtime.bigint()}.db`));
+    setUpSampleDatabase(store.db, BENCH_ACTOR, { regionCode: SCALE_COUNTY, operatorName: '张三' });
+    return store;
+  });
+  record(figures, 'generate_county_year_ms', generateCountyYear);
+
+  const big = generated(folder, 'big-county.db', { scale: plan.bigCounty ? 'big-county' : 'county', years: 1 });
+  const year = big.summary.years[0]!;
+  record(figures, 'generate_big_county_year_ms', big.summary.counties[0]!.years[0]!.ms);
+  record(figures, 'big_county_units', big.summary.rows.units!);
+  record(figures, 'big_county_projects', big.summary.rows.projects!);
+  record(figures, 'big_county_indicators', big.summary.rows.target_indicators!);
+
+  const prefecture = prefectureOf(figures, plan, folder);
+  record(figures, 'prefecture_counties', prefecture.counties);
+  record(figures, 'prefecture_years', prefecture.years.length);
+  record(figures, 'prefecture_units', prefecture.units);
+  record(figures, 'prefecture_projects', prefecture.projects);
+  record(figures, 'prefecture_bytes', fs.statSync(prefecture.file).size);
+
+  openFigures(figures, plan, prefecture.file);
+
+  const county = openAppStore(big.file);
+  const countyCall = administratorCall(county);
+  record(figures, 'export_preview_ms', await medianMsAsync(plan.runs, () => countyCall('exchange.exportPreview', { year, stage: 'all', full: true })));
+  packageFigures(figures, plan, county, year, folder);
+  const countyInputs = listInputs(county, year, SCALE_COUNTY);
+  await listFigures(figures, plan, countyCall, 'big_county', COUNTY_PAGES, countyInputs);
+  await scoringFigures(figures, plan, countyCall, year);
+  closeDatabase(county);
+  await roundAndImportFigures(figures, plan, big.file, year, folder);
+  const library = await libraryFigures(figures, plan, folder);
+
+  const pref = openAppStore(prefecture.file);
+  const prefCall = administratorCall(pref);
+  const lastYear = prefecture.years.at(-1)!;
+  await listFigures(figures, plan, prefCall, 'prefecture', PREFECTURE_PAGES, listInputs(pref, lastYear, SCALE_COUNTY));
+  const dashboards = await medianMsAsync(plan.runs, async () => {
+    for (const y of prefecture.years) await prefCall('exchange.dashboard', { year: y });
+  });
+  record(figures, 'prefecture_dashboard_all_years_ms', dashboards);
+  closeDatabase(pref);
+
+  await browserStage(figures, plan, browserSites(plan, { file: big.file, year, roundId: countyInputs.roundId }, library, prefecture.file), folder);
 }
 
 export async function runBench(plan: BenchPlan): Promise<Figures> {
@@ -475,55 +593,7 @@ export async function runBench(plan: BenchPlan): Promise<Figures> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
   const figures: Figures = { ...machine(), quick: plan.quick ? 1 : 0 };
   try {
-    const generateCountyYear = medianMs(plan.heavyRuns, (store: Store) => generateDemoCounty(store.db, BENCH_ACTOR, { year: 2025, seed: 17 }), () => {
-      const store = openAppStore(path.join(folder, `county-year-${process.hrtime.bigint()}.db`));
-      setUpSampleDatabase(store.db, BENCH_ACTOR, { regionCode: SCALE_COUNTY, operatorName: '张三' });
-      return store;
-    });
-    record(figures, 'generate_county_year_ms', generateCountyYear);
-
-    const big = generated(folder, 'big-county.db', { scale: plan.bigCounty ? 'big-county' : 'county', years: 1 });
-    const year = big.summary.years[0]!;
-    record(figures, 'generate_big_county_year_ms', big.summary.counties[0]!.years[0]!.ms);
-    record(figures, 'big_county_units', big.summary.rows.units!);
-    record(figures, 'big_county_projects', big.summary.rows.projects!);
-    record(figures, 'big_county_indicators', big.summary.rows.target_indicators!);
-
-    const prefecture = prefectureOf(figures, plan, folder);
-    record(figures, 'prefecture_counties', prefecture.counties);
-    record(figures, 'prefecture_years', prefecture.years.length);
-    record(figures, 'prefecture_units', prefecture.units);
-    record(figures, 'prefecture_projects', prefecture.projects);
-    record(figures, 'prefecture_bytes', fs.statSync(prefecture.file).size);
-
-    openFigures(figures, plan, prefecture.file);
-
-    const county = openAppStore(big.file);
-    const countyCall = administratorCall(county);
-    record(figures, 'export_preview_ms', await medianMsAsync(plan.runs, () => countyCall('exchange.exportPreview', { year, stage: 'all', full: true })));
-    packageFigures(figures, plan, county, year, folder);
-    const countyInputs = listInputs(county, year, SCALE_COUNTY);
-    await listFigures(figures, plan, countyCall, 'big_county', COUNTY_PAGES, countyInputs);
-    await scoringFigures(figures, plan, countyCall, year);
-    closeDatabase(county);
-    await roundAndImportFigures(figures, plan, big.file, year, folder);
-    const library = await libraryFigures(figures, plan, folder);
-
-    const pref = openAppStore(prefecture.file);
-    const prefCall = administratorCall(pref);
-    const lastYear = prefecture.years.at(-1)!;
-    await listFigures(figures, plan, prefCall, 'prefecture', PREFECTURE_PAGES, listInputs(pref, lastYear, SCALE_COUNTY));
-    const dashboards = await medianMsAsync(plan.runs, async () => {
-      for (const y of prefecture.years) await prefCall('exchange.dashboard', { year: y });
-    });
-    record(figures, 'prefecture_dashboard_all_years_ms', dashboards);
-    closeDatabase(pref);
-
-    await browserStage(figures, plan, [
-      { size: 'big_county', file: big.file, pages: countyListPages(year, countyInputs.roundId) },
-      { size: `library_${plan.libraryEntries}`, file: library, pages: LIBRARY_PAGES, search: { text: '供水管网', runs: plan.searchRuns } },
-      { size: 'prefecture', file: prefecture.file, pages: PREFECTURE_LIST_PAGES },
-    ], folder);
+    await (plan.only === 'browser' ? browserOnly : allStages)(figures, plan, folder);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { ACCRUAL_LABELS, ACCRUALS, BASES, followDefaultAccrual, OPERATORS, type Accrual, type Framework } from '../../../../electron/domain/indicators';
 import { checkLibraryIndicator, editRefusal, frameworkOf, type LibraryIndicatorDraft, type LibraryIndicatorField } from '../../../../electron/domain/library';
 import { hasErrors } from '../../../../electron/domain/validation';
-import type { LibraryIndicator, ProjectTypeSummary } from '../../../../electron/library/contract';
+import type { LibraryIndicator, LibraryIndicatorRow, ProjectTypeSummary } from '../../../../electron/library/contract';
 import { errorMessage, invoke } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { notifySuccess } from '../../components/notify';
@@ -39,6 +39,19 @@ const draftOf = (indicator: LibraryIndicator): Draft => ({
   accrual: indicator.accrual,
   proposingUnitCode: indicator.proposingUnitCode,
 });
+
+type FormProps = Omit<Parameters<typeof IndicatorFormModal>[0], 'indicator'>;
+
+/** A row of the search opened: its form once the whole indicator (basis, accrual, version) is read. */
+export function OpenedIndicatorModal({ row, ...form }: FormProps & { row: LibraryIndicatorRow }) {
+  const opened = useInvoke('library.get', { id: row.id });
+  if (opened.data) return <IndicatorFormModal indicator={opened.data} {...form} />;
+  return (
+    <Modal opened onClose={form.onClose} title={`指标：${row.name}`} size="xl">
+      {opened.error ? <Alert color="red" title="无法读取该指标">{opened.error}</Alert> : <Loader aria-label="正在读取指标" />}
+    </Modal>
+  );
+}
 
 /**
  * Adds an indicator (as a draft, or straight to 待确认) or edits one. The rules come from the domain's

@@ -3,14 +3,14 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import type { Framework } from '../../../../electron/domain/indicators';
 import { LIBRARY_STATUS_LABELS, LIBRARY_STATUSES, editRefusal, libraryActions, LIBRARY_ACTION_LABELS, referenceTarget, type LibraryStatus } from '../../../../electron/domain/library';
-import type { LibraryIndicator, ProjectTypeSummary } from '../../../../electron/library/contract';
+import type { LibraryIndicatorRow, ProjectTypeSummary } from '../../../../electron/library/contract';
 import { invoke } from '../../api';
 import { CellAction, CellBadge, CellGroup, CellSmall, type CellColor } from '../../components/cells';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { DownloadButton, PickFileButton, XLSX_ACCEPT } from '../../components/FileActions';
 import { useInvoke } from '../../components/useInvoke';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { IndicatorFormModal } from './IndicatorFormModal';
+import { IndicatorFormModal, OpenedIndicatorModal } from './IndicatorFormModal';
 import { statusCounts } from './libraryView';
 import { ProjectTypeList } from './ProjectTypeList';
 import { ProjectTypeModal } from './ProjectTypeModal';
@@ -46,7 +46,7 @@ export function IndicatorsTab({
   const [status, setStatus] = useState<LibraryStatus | 'all'>('all');
   const [query, setQuery] = useState('');
   const [text] = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
-  const [editing, setEditing] = useState<LibraryIndicator | 'new' | null>(null);
+  const [editing, setEditing] = useState<LibraryIndicatorRow | 'new' | null>(null);
   const [editingType, setEditingType] = useState<ProjectTypeSummary | 'new' | null>(null);
   const [review, setReview] = useState<PendingReview | null>(null);
 
@@ -62,11 +62,11 @@ export function IndicatorsTab({
   const canConfirm = confirmAllowance.allowed;
   const found = search.data;
 
-  const columns = useMemo<Column<LibraryIndicator>[]>(
+  const columns = useMemo<Column<LibraryIndicatorRow>[]>(
     () => [
       { key: 'code', header: '指标编码', width: '128px', cell: (i) => <CellSmall title={i.code}>{i.code}</CellSmall> },
       { key: 'name', header: '三级指标', width: 'minmax(150px, 2fr)', cell: (i) => <span title={i.definition ? `${i.name}：${i.definition}` : i.name}>{i.name}</span> },
-      ...(typeCode === null ? [{ key: 'type', header: '项目类型', width: 'minmax(90px, 1fr)', cell: (i: LibraryIndicator) => <span title={typeName.get(i.projectTypeCode)}>{typeName.get(i.projectTypeCode) ?? i.projectTypeCode}</span> }] : []),
+      ...(typeCode === null ? [{ key: 'type', header: '项目类型', width: 'minmax(90px, 1fr)', cell: (i: LibraryIndicatorRow) => <span title={typeName.get(i.projectTypeCode)}>{typeName.get(i.projectTypeCode) ?? i.projectTypeCode}</span> }] : []),
       { key: 'level', header: '二级指标', width: '112px', cell: (i) => <span title={`${i.level1} / ${i.level2}`}>{i.level2}</span> },
       { key: 'target', header: '参考值', width: '100px', cell: (i) => <span title={referenceTarget(i)}>{referenceTarget(i)}</span> },
       { key: 'status', header: '状态', width: '84px', cell: (i) => <StatusBadge status={i.status} /> },
@@ -164,15 +164,9 @@ export function IndicatorsTab({
         </Group>
         {body}
       </Stack>
-      {editing && (
-        <IndicatorFormModal
-          indicator={editing === 'new' ? null : editing}
-          projectTypeCode={typeCode}
-          types={types}
-          preferred={preferred}
-          onClose={() => setEditing(null)}
-          onSaved={reload}
-        />
+      {editing === 'new' && <IndicatorFormModal indicator={null} projectTypeCode={typeCode} types={types} preferred={preferred} onClose={() => setEditing(null)} onSaved={reload} />}
+      {editing && editing !== 'new' && (
+        <OpenedIndicatorModal key={editing.id} row={editing} projectTypeCode={typeCode} types={types} preferred={preferred} onClose={() => setEditing(null)} onSaved={reload} />
       )}
       {editingType && (
         <ProjectTypeModal

@@ -1,14 +1,14 @@
 import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { LIBRARY_ACTION_LABELS, type LibraryAction } from '../../../../electron/domain/library';
-import type { LibraryIndicator } from '../../../../electron/library/contract';
+import type { LibraryIndicatorRow } from '../../../../electron/library/contract';
 import { errorMessage, invoke } from '../../api';
 import { notifySuccess } from '../../components/notify';
 import { UnitPicker } from '../../components/UnitPicker';
 
 export interface PendingReview {
   action: LibraryAction;
-  indicators: LibraryIndicator[];
+  indicators: LibraryIndicatorRow[];
 }
 
 const EXPLAIN: Record<LibraryAction, string> = {
@@ -19,7 +19,7 @@ const EXPLAIN: Record<LibraryAction, string> = {
   restore: '恢复后指标成为草稿，修改后可再次提交入库申请。',
 };
 
-async function perform(action: LibraryAction, indicators: LibraryIndicator[], text: string, unitCode: string | null): Promise<string> {
+async function perform(action: LibraryAction, indicators: LibraryIndicatorRow[], text: string, unitCode: string | null): Promise<string> {
   const [first] = indicators;
   const id = first!.id;
   switch (action) {

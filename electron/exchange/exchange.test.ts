@@ -327,18 +327,18 @@ describe('refusals (exchange.md §2–§5): each says which check failed and wri
     const { file, pref } = setup();
     const future = rewrite(file, (m) => {
       const manifest = JSON.parse(m.get('manifest.json')!.toString());
-      manifest.formatVersion = '2.0';
+      manifest.formatVersion = '3.0';
       m.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
     });
-    expectRefused(pref, future, 'UNSUPPORTED_VERSION', /格式版本 2.0 不受本软件支持/);
+    expectRefused(pref, future, 'UNSUPPORTED_VERSION', /格式版本 3.0 不受本软件支持（支持 1.x、2.x）/);
   });
 
   it("a county's package carrying another county's records, even when properly signed", () => {
     const { c, file, pref } = setup();
     const members = membersOf(file);
-    const projects = JSON.parse(members.get('data/project.json')!.toString());
-    projects[0].row.region_code = '652823';
-    members.set('data/project.json', Buffer.from(JSON.stringify(projects)));
+    const projects = packageRecords(members, 'project');
+    projects[0]!.row.region_code = '652823';
+    setPackageRecords(members, 'project', projects);
     const forged = signedBy(c, members, {});
     expectRefused(pref, forged, 'BAD_DATA', /不属于 652822 的项目/);
   });
@@ -695,9 +695,9 @@ describe('a budget unit reporting to its county (role unit)', () => {
     const c = county(dir);
     const unit = unitInstallation(dir);
     const members = membersOf(unitReport(unit, dir).file);
-    const projects = JSON.parse(members.get('data/project.json')!.toString());
-    projects[0].row.unit_code = '101001';
-    members.set('data/project.json', Buffer.from(JSON.stringify(projects)));
+    const projects = packageRecords(members, 'project');
+    projects[0]!.row.unit_code = '101001';
+    setPackageRecords(members, 'project', projects);
     const forged = signedBy(unit, members, {
       kind: 'unit-report',
       sender: { region: '652822', unit: '101002', name: '轮台县第一中学', role: 'unit' },

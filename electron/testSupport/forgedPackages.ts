@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Store } from '../../db/open';
 import { ensureIdentity } from '../exchange/keys';
 import { writePackageFile, type ManifestDraft } from '../exchange/packageFile';
+import { exchangeEntity } from '../exchange/registry';
 import { readZip } from '../exchange/zip';
 import { tempDir } from './fixtures';
 
@@ -14,12 +15,63 @@ import { tempDir } from './fixtures';
 export const membersOf = (file: string) =>
   new Map(readZip(fs.readFileSync(file), { maxMembers: 99, maxMemberBytes: 1e9, maxTotalBytes: 1e9 }).map((m) => [m.name, m.read()]));
 
-export type PackageRecord = { id: string; naturalKey: string; version: number; row: Record<string, unknown>; children: Record<string, Record<string, unknown>[]> };
+/** A record as a test changes it: its row and child rows as objects (as format 1 laid them out). */
+export type PackageRecord = {
+  id: string;
+  naturalKey?: string;
+  version: number;
+  deleted?: boolean;
+  updatedAt?: string;
+  row: Record<string, unknown>;
+  children: Record<string, Record<string, unknown>[]>;
+};
 
-/** The records of one entity inside a package's members, and writing them back. */
-export const packageRecords = (members: Map<string, Buffer>, entity: string) => JSON.parse(members.get(`data/${entity}.json`)!.toString()) as PackageRecord[];
-export const setPackageRecords = (members: Map<string, Buffer>, entity: string, list: PackageRecord[]) =>
-  members.set(`data/${entity}.json`, Buffer.from(JSON.stringify(list)));
+/** A data member in format 2 (exchange/layout.ts): column names once, each record an array. */
+interface ColumnarMember {
+  columns: string[];
+  children: { table: string; columns: string[] }[];
+  records: [string, number, boolean, string, unknown[], unknown[][][]][];
+}
+
+const objectOf = (columns: readonly string[], values: readonly unknown[]) => Object.fromEntries(columns.map((c, i) => [c, values[i]]));
+
+/** The records of one entity inside a package's members, as objects to change. */
+export function packageRecords(members: Map<string, Buffer>, entity: string): PackageRecord[] {
+  const member = JSON.parse(members.get(`data/${entity}.json`)!.toString()) as ColumnarMember;
+  return member.records.map(([id, version, deleted, updatedAt, values, children]) => ({
+    id,
+    version,
+    deleted,
+    updatedAt,
+    row: objectOf(member.columns, values),
+    children: Object.fromEntries(member.children.map(({ table, columns }, t) => [table, children[t]!.map((row) => objectOf(columns, row))])),
+  }));
+}
+
+/** Every column the rows name, after those of the table (a column a test adds travels; one it leaves out is null). */
+const columnsOf = (table: readonly string[], rows: readonly Record<string, unknown>[]) => [...new Set([...table, ...rows.flatMap((row) => Object.keys(row))])];
+
+/** Writes records changed as objects back into the members, laid out as a real package lays them (format 2). */
+export function setPackageRecords(members: Map<string, Buffer>, entity: string, list: PackageRecord[]): void {
+  const declared = exchangeEntity(entity);
+  const schema = new Map((declared?.children ?? []).map((c) => [c.table, c.row.columns]));
+  const columns = columnsOf(declared?.row.columns ?? [], list.map((r) => r.row));
+  const tables = [...new Set(list.flatMap((r) => Object.keys(r.children)))];
+  const children = tables.map((table) => ({ table, columns: columnsOf(schema.get(table) ?? [], list.flatMap((r) => r.children[table] ?? [])) }));
+  const member: ColumnarMember = {
+    columns,
+    children,
+    records: list.map((r) => [
+      r.id,
+      r.version,
+      r.deleted ?? false,
+      r.updatedAt ?? '2020-01-01T00:00:00.000Z',
+      columns.map((c) => r.row[c] ?? null),
+      children.map(({ table, columns: own }) => (r.children[table] ?? []).map((row) => own.map((c) => row[c] ?? null))),
+    ]),
+  };
+  members.set(`data/${entity}.json`, Buffer.from(JSON.stringify(member)));
+}
 
 /** A package signed with `signer`'s own key around `members`: what a sender in control of its key could forge. */
 export function signedBy(signer: Store, members: Map<string, Buffer>, draft: Partial<ManifestDraft>): string {

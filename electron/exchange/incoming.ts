@@ -642,21 +642,21 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   // adjustment's or a sheet's scope goes through its parent), so a dry run applies them too and then
   // rolls everything back: it refuses exactly what the import would.
   const sqlite = sqliteOf(store.db);
+  const kinds = byKind(planned);
   try {
     withImportCache(sqlite, () => store.db.transaction(() => {
       sqlite.pragma('defer_foreign_keys = ON');
-      requireInScope(records, planned, scope, 'before');
+      requireInScope(records, kinds, scope, 'before');
       let done = 0;
-      for (const { entity, records: list } of sets) {
-        const written = new Set(planned.filter((p) => p.entityDef === entity && writes(p)).map((p) => p.record));
-        records.writeAll(entity, list.filter((r) => written.has(r)));
+      for (const [entity, list] of kinds) {
+        records.writeAll(entity, list.filter(writes).map((p) => p.record));
         options.onProgress?.((done += list.length), planned.length);
       }
       rememberSync(records, peer, planned, manifest.packageId);
       rememberIssuers(records, peer, planned);
-      requireInScope(records, planned, scope, 'after');
-      noteReferences(summary.records, planned, requireReferencesInScope(records, planned, scope));
-      runAfterApply(store.db, actor, planned, { sender: peer, senderName: manifest.sender.name, sequence: manifest.sequence });
+      requireInScope(records, kinds, scope, 'after');
+      noteReferences(summary.records, planned, requireReferencesInScope(records, kinds, scope));
+      runAfterApply(store.db, actor, kinds, { sender: peer, senderName: manifest.sender.name, sequence: manifest.sequence });
       applyDecisions(store.db, actor, records, decisions, { peer, packageId: manifest.packageId, final: manifest.kind === 'county-reply' });
       if (options.dryRun) throw DRY_RUN_DONE;
       recordImport(store, actor, verified, summary, fileName);
@@ -704,6 +704,19 @@ function repeatAnswer(first: ImportSummary, options: Pick<ImportOptions, 'dryRun
   return { ...first, dryRun: options.dryRun, repeat: true, newPeer: false, counts, records, decisions: 0 };
 }
 
+/** The planned records of each kind, in the order of the sets (the registry's: parents first). */
+type PlannedByKind = ReadonlyMap<ExchangeEntity, readonly Planned[]>;
+
+function byKind(planned: readonly Planned[]): PlannedByKind {
+  const kinds = new Map<ExchangeEntity, Planned[]>();
+  for (const p of planned) {
+    const list = kinds.get(p.entityDef);
+    if (list) list.push(p);
+    else kinds.set(p.entityDef, [p]);
+  }
+  return kinds;
+}
+
 const writes = (p: Planned) => p.action === 'created' || p.action === 'updated' || p.action === 'deleted';
 
 /** Every record but a conflict is now in step with the peer: the version received, ours after it, and the package. */
@@ -741,10 +754,10 @@ function packageScope(manifest: Manifest, installation: Installation): PackageSc
  * Every record a package touches lies in its scope: `before`, the local copy it would update (a package
  * never takes over another county's or unit's record by its id); `after`, the record as written.
  */
-function requireInScope(records: RecordStore, planned: readonly Planned[], scope: PackageScope, when: 'before' | 'after'): void {
-  for (const entity of EXCHANGE_ENTITIES) {
+function requireInScope(records: RecordStore, kinds: PlannedByKind, scope: PackageScope, when: 'before' | 'after'): void {
+  for (const [entity, planned] of kinds) {
     const ids = planned
-      .filter((p) => p.entityDef === entity && (when === 'before' ? p.action === 'updated' || p.action === 'deleted' : p.action === 'created' || p.action === 'updated' || p.action === 'deleted'))
+      .filter((p) => (when === 'before' ? p.action === 'updated' || p.action === 'deleted' : writes(p)))
       .map((p) => p.record.id);
     if (ids.length === 0) continue;
     const condition = scope.unit && entity.unitScope ? `(${entity.scope}) AND (${entity.unitScope})` : entity.scope;
@@ -765,10 +778,11 @@ function requireInScope(records: RecordStore, planned: readonly Planned[], scope
  * first reference outside refuses the package, naming the record and what it names. References that are
  * only reported come back as notes per record id.
  */
-function requireReferencesInScope(records: RecordStore, planned: readonly Planned[], scope: PackageScope): Map<string, string> {
+function requireReferencesInScope(records: RecordStore, kinds: PlannedByKind, scope: PackageScope): Map<string, string> {
   const notes = new Map<string, string>();
-  for (const entity of EXCHANGE_ENTITIES) {
-    const written = planned.filter((p) => p.entityDef === entity && (p.action === 'created' || p.action === 'updated'));
+  for (const [entity, planned] of kinds) {
+    if (!entity.references) continue;
+    const written = planned.filter((p) => p.action === 'created' || p.action === 'updated');
     if (written.length === 0) continue;
     const ids = written.map((p) => p.record.id);
     for (const reference of entity.references ?? []) {
@@ -789,11 +803,11 @@ function noteReferences(shown: PlannedRecord[], planned: readonly Planned[], not
   });
 }
 
-function runAfterApply(db: Db, actor: Actor, planned: readonly Planned[], origin: PackageOrigin): void {
-  for (const entity of EXCHANGE_ENTITIES) {
+function runAfterApply(db: Db, actor: Actor, kinds: PlannedByKind, origin: PackageOrigin): void {
+  for (const [entity, planned] of kinds) {
     if (!entity.afterApply) continue;
     const applied = planned
-      .filter((p): p is Planned & { action: AppliedRecord['action'] } => p.entityDef === entity && (p.action === 'created' || p.action === 'updated' || p.action === 'deleted'))
+      .filter((p): p is Planned & { action: AppliedRecord['action'] } => writes(p))
       .map((p) => ({ id: p.record.id, action: p.action }));
     if (applied.length) entity.afterApply(db, actor, applied, origin);
   }

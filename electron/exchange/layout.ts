@@ -37,6 +37,9 @@ const FIELDS = {
   updatedAt: { fits: (v: unknown) => typeof v === 'string' && v.length <= 40, expected: '应为不超过 40 个字符的文本' },
 };
 
+/** Where a format-2 record holds its own fields, in order (its row and child rows follow). */
+const FIELD_ORDER = ['id', 'version', 'deleted', 'updatedAt'] as const;
+
 /** Format 1's record object: its fields, with its row and child rows as objects (checked column by column later). */
 const FORMAT_1_ENVELOPE: Record<string, { fits: (value: unknown) => boolean; expected: string }> = {
   ...FIELDS,
@@ -151,19 +154,18 @@ function fromFormat2(entity: ExchangeEntity, member: unknown, what: string): Pac
     const at = `第 ${index + 1} 条记录`;
     if (!Array.isArray(record) || record.length !== 6) throw badFormat(what, `${at}应为 6 项`);
     const [id, version, deleted, updatedAt, values, children] = record as unknown[];
-    for (const [field, value] of Object.entries({ id, version, deleted, updatedAt })) {
-      const rule = FIELDS[field as keyof typeof FIELDS];
-      if (!rule.fits(value)) throw badFormat(what, `${at}的 ${field}：${rule.expected}`);
-    }
+    FIELD_ORDER.forEach((field, i) => {
+      if (!FIELDS[field].fits(record[i])) throw badFormat(what, `${at}的 ${field}：${FIELDS[field].expected}`);
+    });
     if (!isValues(values, entity.row.columns.length)) throw badFormat(what, `${at}的 row：应为 ${entity.row.columns.length} 个值`);
     if (!Array.isArray(children) || children.length !== tables.length) throw badFormat(what, `${at}的 children：应为 ${tables.length} 个明细表的数据行`);
     const childRows: Record<string, Cell[][]> = {};
     tables.forEach(({ table, width, order, known }, t) => {
       const rows = children[t];
       if (!Array.isArray(rows) || rows.length > MAX_CHILD_ROWS) throw badFormat(what, `${at}的明细“${table}”：应为不超过 ${MAX_CHILD_ROWS} 行`);
-      rows.forEach((row, r) => {
-        if (!isValues(row, width)) throw badFormat(what, `${at}的明细“${table}”第 ${r + 1} 行：应为 ${width} 个值`);
-      });
+      for (let r = 0; r < rows.length; r++) {
+        if (!isValues(rows[r], width)) throw badFormat(what, `${at}的明细“${table}”第 ${r + 1} 行：应为 ${width} 个值`);
+      }
       childRows[table] = !known ? [] : order ? rows.map(order) : rows;
     });
     const row = rowOf(entity.row.columns, rowOrder ? rowOrder(values) : values);

@@ -5,10 +5,11 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Store } from '../../db/open';
-import { ensureIdentity } from '../exchange/keys';
+import { ensureIdentity, signBytes } from '../exchange/keys';
+import { sha256 } from '../exchange/manifest';
 import { writePackageFile, type ManifestDraft } from '../exchange/packageFile';
 import { exchangeEntity } from '../exchange/registry';
-import { readZip } from '../exchange/zip';
+import { readZip, ZipWriter } from '../exchange/zip';
 import { tempDir } from './fixtures';
 
 /** The members of a package file, by name. */
@@ -96,6 +97,31 @@ export function signedBy(signer: Store, members: Map<string, Buffer>, draft: Par
     members,
   );
   return file;
+}
+
+/**
+ * The same package as a version before format 2 wrote it (format 1.0: each record an object), signed again
+ * by `signer`, its original sender: what an installation not yet upgraded sends.
+ */
+export function asFormat1(file: string, signer: Store): string {
+  const members = membersOf(file);
+  const manifest = JSON.parse(members.get('manifest.json')!.toString()) as { formatVersion: string; members: { name: string; size: number; sha256: string }[] };
+  for (const name of members.keys()) {
+    const entity = /^data\/([a-z-]+)\.json$/.exec(name)?.[1];
+    if (entity) members.set(name, Buffer.from(JSON.stringify(packageRecords(members, entity).map((r) => ({ ...r, naturalKey: r.id })))));
+  }
+  members.delete('manifest.json');
+  members.delete('manifest.sig');
+  manifest.formatVersion = '1.0';
+  manifest.members = [...members].map(([name, bytes]) => ({ name, size: bytes.length, sha256: sha256(bytes) }));
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));
+  const out = path.join(tempDir(), `format-1-${randomUUID()}.zip`);
+  const zip = new ZipWriter(out);
+  zip.add('manifest.json', manifestBytes);
+  zip.add('manifest.sig', Buffer.from(signBytes(ensureIdentity(signer), manifestBytes)));
+  for (const [name, bytes] of members) zip.add(name, bytes);
+  zip.close();
+  return out;
 }
 
 /** Every row of every table, to prove a refused package changed nothing. */

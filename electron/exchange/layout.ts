@@ -95,6 +95,7 @@ export function decodeRecords(entity: ExchangeEntity, bytes: Buffer, what: strin
 function fromFormat1(entity: ExchangeEntity, list: unknown, what: string): PackageRecord[] {
   if (!Array.isArray(list) || list.length > MAX_RECORDS) throw badFormat(what, `应为不超过 ${MAX_RECORDS} 条记录的列表`);
   const shown = childColumns(entity);
+  /** A row's values in the order of `columns`, which must be exactly its own. */
   const valuesIn = (columns: readonly string[], row: Row, table: '' | '明细') => {
     if (!hasExactly(row, columns)) throw otherColumns(entity, table);
     return columns.map((c) => row[c]!);
@@ -102,13 +103,13 @@ function fromFormat1(entity: ExchangeEntity, list: unknown, what: string): Packa
   return list.map((record: Record<string, unknown>, index) => {
     const problem = envelopeProblem(record);
     if (problem) throw badFormat(what, `第 ${index + 1} 条记录的 ${problem}`);
+    const row = record.row as Row;
+    if (!hasExactly(row, entity.row.columns)) throw otherColumns(entity, '');
     const childRows: Record<string, Cell[][]> = {};
     for (const [table, rows] of Object.entries(record.children as Record<string, Row[]>)) {
       const columns = shown.get(table);
       childRows[table] = columns ? rows.map((row) => valuesIn(columns, row, '明细')) : [];
     }
-    const row = record.row as Row;
-    valuesIn(entity.row.columns, row, '');
     return packageRecord({ id: record.id as string, naturalKey: '', version: record.version as number, deleted: record.deleted as boolean, updatedAt: record.updatedAt as string, row, childRows }, shown);
   });
 }

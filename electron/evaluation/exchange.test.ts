@@ -125,7 +125,9 @@ describe('evaluations in exchange packages', () => {
     const [copy] = packageRecords(members, 'evaluation-template');
     const tree = JSON.parse(String(copy!.row.tree)) as { name: string }[];
     tree[0]!.name = '决策（改）';
-    const forged = signedBy(neighbour, new Map([['data/evaluation-template.json', Buffer.from(JSON.stringify([{ ...copy, row: { ...copy!.row, tree: JSON.stringify(tree) } }]))]]), {
+    const changed = new Map<string, Buffer>();
+    setPackageRecords(changed, 'evaluation-template', [{ ...copy!, row: { ...copy!.row, tree: JSON.stringify(tree) } }]);
+    const forged = signedBy(neighbour, changed, {
       sender: { region: '652823', name: '尉犁县', role: 'county' },
       stage: 'evaluation',
       sequence: 1,

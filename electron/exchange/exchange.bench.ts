@@ -10,7 +10,8 @@ import { prefectureStore, sampleCountyStore, tempDir, TEST_ACTOR } from '../test
 import { membersOf } from '../testSupport/forgedPackages';
 import { importPackage } from './incoming';
 import { exportReport, previewExport } from './outgoing';
-import type { PackageRecord } from './records';
+import { decodeRecords } from './layout';
+import { FORMAT_VERSION, formatMajorOf } from './manifest';
 import { exchangeEntity } from './registry';
 
 const YEAR = 2020;
@@ -45,7 +46,7 @@ function rawInserts(sqlite: Database.Database, file: string): () => void {
     const match = /^data\/([a-z-]+)\.json$/.exec(name);
     if (!match) continue;
     const entity = exchangeEntity(match[1]!)!;
-    const records = JSON.parse(bytes.toString('utf8')) as PackageRecord[];
+    const records = decodeRecords(entity, bytes, name, formatMajorOf(FORMAT_VERSION));
     add(entity.table, records.map((r) => ({ id: r.id, version: r.version, updated_at: r.updatedAt, deleted: r.deleted ? 1 : 0, ...r.row })));
     for (const child of entity.children ?? []) add(child.table, records.flatMap((r) => r.children[child.table] ?? []));
   }

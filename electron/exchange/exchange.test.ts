@@ -12,7 +12,7 @@ import { applyLibraryPackage } from '../library/package';
 import { listLibraryVersions } from '../library/versions';
 import { seedCounty, type SeedIndicator, type SeedProject, type SeedProjectTarget } from '../testSupport/county';
 import { daysFromToday, freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
-import { dump, membersOf, packageRecords, setPackageRecords, signedBy, type PackageRecord } from '../testSupport/forgedPackages';
+import { asFormat1, dump, membersOf, packageRecords, setPackageRecords, signedBy, type PackageRecord } from '../testSupport/forgedPackages';
 import { countyTargets, targetsDecidedAbove } from '../prefecture/reviewLists';
 import { openRectification } from '../rectification';
 import { recordDecision } from '../prefecture/decisions';
@@ -328,20 +328,134 @@ describe('refusals (exchange.md §2–§5): each says which check failed and wri
     const { file, pref } = setup();
     const future = rewrite(file, (m) => {
       const manifest = JSON.parse(m.get('manifest.json')!.toString());
-      manifest.formatVersion = '2.0';
+      manifest.formatVersion = '3.0';
       m.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
     });
-    expectRefused(pref, future, 'UNSUPPORTED_VERSION', /格式版本 2.0 不受本软件支持/);
+    expectRefused(pref, future, 'UNSUPPORTED_VERSION', /格式版本 3.0 不受本软件支持（支持 1.x、2.x）/);
   });
 
   it("a county's package carrying another county's records, even when properly signed", () => {
     const { c, file, pref } = setup();
     const members = membersOf(file);
-    const projects = JSON.parse(members.get('data/project.json')!.toString());
-    projects[0].row.region_code = '652823';
-    members.set('data/project.json', Buffer.from(JSON.stringify(projects)));
+    const projects = packageRecords(members, 'project');
+    projects[0]!.row.region_code = '652823';
+    setPackageRecords(members, 'project', projects);
     const forged = signedBy(c, members, {});
     expectRefused(pref, forged, 'BAD_DATA', /不属于 652822 的项目/);
+  });
+});
+
+describe('the package layout: format 2 by columns, and format 1 still read', () => {
+  /**
+   * Every row of every table but each installation's own (its id, its operator), the package log and audit
+   * trail, the moment a peer was trusted, and which package (and sequence) brought the rows.
+   */
+  const written = (store: Store) =>
+    JSON.stringify(JSON.parse(dump(store.sqlite)).filter(([name]: [string]) => !['exchange_packages', 'audit_log', 'installation', 'operators'].includes(name)), (key, value) =>
+      ['trusted_at', 'recorded_at', 'package_id', 'last_sequence'].includes(key) ? undefined : value,
+    );
+
+  type Member = { columns: string[]; children: { table: string; columns: string[] }[]; records: [string, number, boolean, string, unknown[], unknown[][][]][] };
+  const member = (members: Map<string, Buffer>, name: string) => JSON.parse(members.get(`data/${name}.json`)!.toString()) as Member;
+  const setMember = (members: Map<string, Buffer>, name: string, value: Member) => members.set(`data/${name}.json`, Buffer.from(JSON.stringify(value)));
+
+  function setup() {
+    const dir = tempDir();
+    const c = county(dir);
+    return { c, file: report(c, dir, undefined, true).file };
+  }
+
+  it('names each kind’s columns once and carries every record and child row as an array of values', () => {
+    const { file } = setup();
+    const members = membersOf(file);
+    expect(JSON.parse(members.get('manifest.json')!.toString()).formatVersion).toBe('2.0');
+    const targets = member(members, 'target');
+    expect(targets.columns).toContain('overall_goal');
+    const indicators = targets.children.find((c) => c.table === 'target_indicators')!;
+    const [id, version, deleted, , values, children] = targets.records[0]!;
+    expect([typeof id, version, deleted, values.length]).toEqual(['string', 1, false, targets.columns.length]);
+    const rows = children[targets.children.indexOf(indicators)]!;
+    expect(rows).toHaveLength(2);
+    expect(rows.map((row) => row[indicators.columns.indexOf('name')])).toEqual(expect.arrayContaining(['受益学生人数', '学生营养状况']));
+    expect(rows[0]![indicators.columns.indexOf('target_id')]).toBe(id);
+  });
+
+  it('imports a package an earlier version wrote (format 1.0, records as objects) exactly as the same package by columns', () => {
+    const { c, file } = setup();
+    const byColumns = prefecture(tempDir());
+    const asObjects = prefecture(tempDir());
+    const first = importInto(byColumns, file);
+    const old = asFormat1(file, c);
+    expect(JSON.parse(membersOf(old).get('manifest.json')!.toString()).formatVersion).toBe('1.0');
+    expect(Array.isArray(JSON.parse(membersOf(old).get('data/target.json')!.toString()))).toBe(true);
+    const second = importInto(asObjects, old);
+    expect(second.counts).toEqual(first.counts);
+    expect(second.records).toEqual(first.records);
+    expect(written(asObjects)).toBe(written(byColumns));
+    expect(asObjects.sqlite.prepare('SELECT count(*) AS n FROM target_indicators').get()).toEqual({ n: 4 });
+  });
+
+  it('takes columns in another order than its own, as a version that orders them differently writes them', () => {
+    const { c, file } = setup();
+    const members = membersOf(file);
+    const targets = member(members, 'target');
+    const reversed = (columns: string[]) => [...columns].reverse();
+    setMember(members, 'target', {
+      columns: reversed(targets.columns),
+      children: targets.children.map((child) => ({ ...child, columns: reversed(child.columns) })),
+      records: targets.records.map(([id, version, deleted, updatedAt, values, children]) => [id, version, deleted, updatedAt, [...values].reverse(), children.map((rows) => rows.map((row) => [...row].reverse()))]),
+    });
+    const inOrder = prefecture(tempDir());
+    const reordered = prefecture(tempDir());
+    importInto(inOrder, file);
+    importInto(reordered, signedBy(c, members, {}));
+    expect(written(reordered)).toBe(written(inOrder));
+  });
+
+  it('refuses a broken row by columns, naming its kind and record or row, in the dry run already, writing nothing', () => {
+    const { c, file } = setup();
+    const pref = prefecture(tempDir());
+    const forged = (change: (targets: Member) => void) => {
+      const members = membersOf(file);
+      const targets = member(members, 'target');
+      change(targets);
+      setMember(members, 'target', targets);
+      return signedBy(c, members, {});
+    };
+    const indicators = (targets: Member) => targets.children.findIndex((child) => child.table === 'target_indicators');
+    const at = (targets: Member, column: string) => targets.children[indicators(targets)]!.columns.indexOf(column);
+    const cases: [string, RegExp][] = [
+      [forged((t) => void (t.records[0]![5][indicators(t)]![1]![at(t, 'operator')] = '≈')), /^数据包内绩效目标（652822\/2020\/project\/P00\d）的明细字段“operator”的值不合规（"≈"）/],
+      [forged((t) => void t.records[1]![5][indicators(t)]![0]!.pop()), /^数据包内“data\/target.json”格式不正确（第 2 条记录的明细“target_indicators”第 1 行：应为 \d+ 个值）$/],
+      [forged((t) => void t.records[0]![4].push('多余')), /格式不正确（第 1 条记录的 row：应为 \d+ 个值）/],
+      [forged((t) => void (t.records[0]![1] = 0)), /格式不正确（第 1 条记录的 version：应为正整数）/],
+      [forged((t) => void (t.columns[t.columns.indexOf('overall_goal')] = 'goal')), /^数据包内“绩效目标”的字段与本软件不一致，请双方使用相同版本的软件$/],
+      [forged((t) => void t.children[indicators(t)]!.columns.push('extra')), /^数据包内“绩效目标”的明细字段与本软件不一致/],
+    ];
+    const before = dump(pref.sqlite);
+    for (const [forgery, message] of cases) {
+      for (const dryRun of [true, false]) {
+        const error = refusal(() => importInto(pref, forgery, { dryRun }));
+        expect(error.code).toBe('BAD_DATA');
+        expect(error.message).toMatch(message);
+      }
+    }
+    expect(dump(pref.sqlite)).toBe(before);
+    expect(importInto(pref, file).counts.created).toBeGreaterThan(0);
+  });
+
+  it('refuses a broken row of a format-1 package as it did, naming its kind and record, writing nothing', () => {
+    const { c, file } = setup();
+    const pref = prefecture(tempDir());
+    const members = membersOf(file);
+    const targets = packageRecords(members, 'target');
+    targets[0]!.children.target_indicators![0]!.operator = '≈';
+    setPackageRecords(members, 'target', targets);
+    const old = asFormat1(signedBy(c, members, {}), c);
+    const before = dump(pref.sqlite);
+    const error = refusal(() => importInto(pref, old));
+    expect(error.message).toMatch(/^数据包内绩效目标（652822\/2020\/project\/P00\d）的明细字段“operator”的值不合规（"≈"）/);
+    expect(dump(pref.sqlite)).toBe(before);
   });
 });
 
@@ -699,9 +813,9 @@ describe('a budget unit reporting to its county (role unit)', () => {
     const c = county(dir);
     const unit = unitInstallation(dir);
     const members = membersOf(unitReport(unit, dir).file);
-    const projects = JSON.parse(members.get('data/project.json')!.toString());
-    projects[0].row.unit_code = '101001';
-    members.set('data/project.json', Buffer.from(JSON.stringify(projects)));
+    const projects = packageRecords(members, 'project');
+    projects[0]!.row.unit_code = '101001';
+    setPackageRecords(members, 'project', projects);
     const forged = signedBy(unit, members, {
       kind: 'unit-report',
       sender: { region: '652822', unit: '101002', name: '轮台县第一中学', role: 'unit' },

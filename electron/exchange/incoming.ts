@@ -21,13 +21,15 @@ import {
   partyId,
   RECEIVER_SETTLES,
   UPWARD_KINDS,
+  formatMajorOf,
   sha256,
   type Manifest,
   type PackageKind,
 } from './manifest';
 import { PackageRefusal, readPackageBytes, verifyPackage, type VerifiedPackage, type VerifyContext } from './packageFile';
-import { envelopeProblem, naturalKeyValues, RecordStore, sameContent, type Cell, type PackageRecord, type Row } from './records';
-import type { RowSchema } from './rowSchema';
+import { badFormat, decodeRecords, parsedJson } from './layout';
+import { naturalKeyValues, RecordStore, sameContent, type Cell, type PackageRecord, type Row } from './records';
+import type { BadColumn } from './rowSchema';
 import { EXCHANGE_ENTITIES, exchangeEntity, STAGE_LABELS, STAGES } from './registry';
 
 export type RecordAction = 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict';
@@ -80,8 +82,6 @@ export interface ImportOptions {
   fileName?: string;
 }
 
-/** A package holds at most this many records of one kind. */
-const MAX_RECORDS = 500_000;
 const decisionSchema = z
   .object({
     id: z.string().uuid(),
@@ -114,16 +114,6 @@ export function verifyContext(store: Store, selfId: string, options: Pick<Import
   };
 }
 
-function parsedJson(bytes: Buffer, what: string): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw new PackageRefusal('BAD_DATA', `数据包内“${what}”不是有效的 JSON`);
-  }
-}
-
-const badFormat = (what: string, problem: string) => new PackageRefusal('BAD_DATA', `数据包内“${what}”格式不正确（${problem}）`);
-
 function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, what: string): T {
   const parsed = schema.safeParse(parsedJson(bytes, what));
   if (!parsed.success) {
@@ -131,17 +121,6 @@ function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, what: string): T {
     throw badFormat(what, `${issue?.path.join('.')}：${issue?.message}`);
   }
   return parsed.data;
-}
-
-/** A data member's records, each envelope checked (records.envelopeProblem); rows are checked by their tables' schemas. */
-function packageRecords(bytes: Buffer, what: string): PackageRecord[] {
-  const list = parsedJson(bytes, what);
-  if (!Array.isArray(list) || list.length > MAX_RECORDS) throw badFormat(what, `应为不超过 ${MAX_RECORDS} 条记录的列表`);
-  list.forEach((record, index) => {
-    const problem = envelopeProblem(record);
-    if (problem) throw badFormat(what, `第 ${index + 1} 条记录的 ${problem}`);
-  });
-  return list as PackageRecord[];
 }
 
 interface IncomingSet {
@@ -164,22 +143,8 @@ function refuseRow(entity: ExchangeEntity, naturalKey: string, what: string): ne
   throw new PackageRefusal('BAD_DATA', `数据包内${entity.label}（${naturalKey}）${what}，已拒绝整个数据包`);
 }
 
-/** The row holds exactly `columns`, no more and no fewer. */
-function hasExactly(row: Row, columns: ReadonlySet<string>): boolean {
-  let count = 0;
-  for (const column in row) {
-    if (!columns.has(column)) return false;
-    count++;
-  }
-  return count === columns.size;
-}
-
-/** The row's columns are exactly the table's, and each value fits its column (type, enum, range, JSON shape). */
-function checkRow(entity: ExchangeEntity, naturalKey: string, schema: RowSchema, columns: ReadonlySet<string>, row: Row, what: string): void {
-  if (!hasExactly(row, columns)) {
-    throw new PackageRefusal('BAD_DATA', `数据包内“${entity.label}”的${what}字段与本软件不一致，请双方使用相同版本的软件`);
-  }
-  const bad = schema.firstBadColumn(row);
+/** Each value of a row fits its column (type, enum, range, JSON shape); the columns are the table's (layout.ts). */
+function checkValues(entity: ExchangeEntity, naturalKey: string, bad: BadColumn | null, what: string): void {
   if (bad) refuseRow(entity, naturalKey, `的${what}字段“${bad.column}”的值不合规（${JSON.stringify(bad.value)?.slice(0, 40)}）`);
 }
 
@@ -194,29 +159,45 @@ function firstTime(seen: SeenIds, table: string, id: string): boolean {
   return true;
 }
 
-/** One kind's child tables as this package may carry them, with each table's columns, prepared once per kind. */
+/** Where a child table's rows hold the values the checks need. */
+interface ChildPositions {
+  child: ChildTable;
+  /** The row's own id, when the table is keyed by it (-1 otherwise). */
+  idAt: number;
+  foreignKeyAt: number;
+}
+
+/** One kind's child tables as this package may carry them, prepared once per kind. */
 interface ChildTables {
   /** The child tables a record of this package may carry (a unit's never the county's own). */
   carried: ReadonlySet<string>;
-  tables: readonly { child: ChildTable; columns: ReadonlySet<string> }[];
+  tables: readonly ChildPositions[];
+  /** By table. */
+  positions: ReadonlyMap<string, ChildPositions>;
 }
 
-function childTables(records: RecordStore, entity: ExchangeEntity, fromUnit: boolean): ChildTables {
+function childTables(entity: ExchangeEntity, fromUnit: boolean): ChildTables {
   const children = entity.children ?? [];
+  const tables = children.map((child) => ({
+    child,
+    idAt: child.key.includes('id') ? child.row.columns.indexOf('id') : -1,
+    foreignKeyAt: child.row.columns.indexOf(child.foreignKey),
+  }));
   return {
     carried: new Set(children.filter((c) => !(fromUnit && c.notFromUnits)).map((c) => c.table)),
-    tables: children.map((child) => ({ child, columns: new Set(records.columns(child.table)) })),
+    tables,
+    positions: new Map(tables.map((t) => [t.child.table, t])),
   };
 }
 
 /** Where the package's child rows keyed by their own id already belong here: by child table, child id → record id. */
 type KnownParents = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
-function knownParents(records: RecordStore, entity: ExchangeEntity, list: readonly PackageRecord[]): KnownParents {
+function knownParents(records: RecordStore, tables: ChildTables, list: readonly PackageRecord[]): KnownParents {
   const known = new Map<string, ReadonlyMap<string, string>>();
-  for (const child of entity.children ?? []) {
-    if (!child.key.includes('id')) continue;
-    const ids = list.flatMap((record) => (record.children[child.table] ?? []).map((row) => String(row.id)));
+  for (const { child, idAt } of tables.tables) {
+    if (idAt < 0) continue;
+    const ids = list.flatMap((record) => (record.childRows[child.table] ?? []).map((values) => String(values[idAt])));
     known.set(child.table, ids.length ? records.parentsOf(child, ids) : new Map());
   }
   return known;
@@ -224,22 +205,22 @@ function knownParents(records: RecordStore, entity: ExchangeEntity, list: readon
 
 /** Each child row fits its table and belongs to this record; one that exists under another parent never moves. */
 function checkChildren(entity: ExchangeEntity, tables: ChildTables, record: PackageRecord, seen: SeenIds, parents: KnownParents): void {
-  for (const table in record.children) {
+  for (const table in record.childRows) {
     if (tables.carried.has(table)) continue;
-    if (entity.children?.some((c) => c.table === table)) refuseRow(entity, record.naturalKey, `带有明细“${table}”，这是本县自己的决定，单位上报包不能带有`);
+    if (tables.positions.has(table)) refuseRow(entity, record.naturalKey, `带有明细“${table}”，这是本县自己的决定，单位上报包不能带有`);
     refuseRow(entity, record.naturalKey, `带有本软件不认识的明细“${table}”`);
   }
-  for (const { child, columns } of tables.tables) {
-    const rows = record.children[child.table];
+  for (const { child, idAt, foreignKeyAt } of tables.tables) {
+    const rows = record.childRows[child.table];
     if (!rows) continue;
-    const parentIds = new Set<Cell>(child.via ? (record.children[child.via.table] ?? []).map((r) => r.id ?? null) : [record.id]);
-    const keyedById = child.key.includes('id');
+    const via = child.via && tables.positions.get(child.via.table);
+    const parentIds = new Set<Cell>(via ? (record.childRows[via.child.table] ?? []).map((values) => values[via.idAt] ?? null) : [record.id]);
     const knownHere = parents.get(child.table);
-    for (const row of rows) {
-      checkRow(entity, record.naturalKey, child.row, columns, row, '明细');
-      if (!parentIds.has(row[child.foreignKey] ?? null)) refuseRow(entity, record.naturalKey, '的明细行属于另一条记录');
-      if (!keyedById) continue;
-      const id = String(row.id);
+    for (const values of rows) {
+      checkValues(entity, record.naturalKey, child.row.firstBadValue(values), '明细');
+      if (!parentIds.has(values[foreignKeyAt] ?? null)) refuseRow(entity, record.naturalKey, '的明细行属于另一条记录');
+      if (idAt < 0) continue;
+      const id = String(values[idAt]);
       // Two parents in one package claiming one child row would move it from the first to the second.
       if (!firstTime(seen, child.table, id)) refuseRow(entity, record.naturalKey, `的明细行（${id}）在数据包内出现了不止一次`);
       const parent = knownHere?.get(id);
@@ -278,16 +259,13 @@ function incomingRecords(db: Db, verified: VerifiedPackage, scope: PackageScope,
     if (!stageIncludes(entity, manifest.stage)) {
       throw new PackageRefusal('BAD_DATA', `数据包声明的阶段是“${STAGE_LABELS[manifest.stage]}”，却带有${entity.label}，已拒绝整个数据包`);
     }
-    const list = packageRecords(bytes, name);
-    const columns = new Set(records.dataColumns(entity.table));
-    const tables = childTables(records, entity, fromUnit(scope));
-    const parents = knownParents(records, entity, list);
+    const list = decodeRecords(entity, bytes, name, formatMajorOf(manifest.formatVersion));
+    const tables = childTables(entity, fromUnit(scope));
+    const parents = knownParents(records, tables, list);
     for (const record of list) {
       record.naturalKey = records.naturalKeyOf(entity, record.row);
       if (!firstTime(seen, entity.table, record.id)) refuseRow(entity, record.naturalKey, '在数据包内出现了不止一次');
-      // A row from a package made before a column was added takes its value; one that has it keeps its own.
-      if (entity.addedColumns) record.row = { ...entity.addedColumns, ...record.row };
-      checkRow(entity, record.naturalKey, entity.row, columns, record.row, '');
+      checkValues(entity, record.naturalKey, entity.row.firstBadColumn(record.row), '');
       if (entity.incomingRow) record.row = entity.incomingRow(record.row);
       if ('region_code' in record.row && record.row.region_code !== scope.region) {
         throw new PackageRefusal('BAD_DATA', `数据包内有不属于 ${scope.region} 的${entity.label}（${record.naturalKey}），已拒绝整个数据包`);
@@ -508,8 +486,8 @@ function planIssuedHere(
   const answer = entity.answeredByPeer;
   const changed = [
     ...Object.keys(incoming.row).filter((c) => !answer?.columns.includes(c) && !entity.localColumns?.includes(c) && c !== 'created_at' && incoming.row[c] !== local.row[c]),
-    ...Object.keys({ ...incoming.children, ...local.children }).filter(
-      (table) => !answer?.children.includes(table) && JSON.stringify(incoming.children[table] ?? []) !== JSON.stringify(local.children[table] ?? []),
+    ...Object.keys({ ...incoming.childRows, ...local.childRows }).filter(
+      (table) => !answer?.children.includes(table) && JSON.stringify(incoming.childRows[table] ?? []) !== JSON.stringify(local.childRows[table] ?? []),
     ),
   ];
   const answers = answer ? `只能填写答复（${[...answer.columns, ...answer.children].join('、')}），` : '';
@@ -687,21 +665,21 @@ export function importPackage(store: Store, actor: Actor, file: string, options:
   // adjustment's or a sheet's scope goes through its parent), so a dry run applies them too and then
   // rolls everything back: it refuses exactly what the import would.
   const sqlite = sqliteOf(store.db);
+  const kinds = byKind(planned);
   try {
     withImportCache(sqlite, () => store.db.transaction(() => {
       sqlite.pragma('defer_foreign_keys = ON');
-      requireInScope(records, planned, scope, 'before');
+      requireInScope(records, kinds, scope, 'before');
       let done = 0;
-      for (const { entity, records: list } of sets) {
-        const written = new Set(planned.filter((p) => p.entityDef === entity && writes(p)).map((p) => p.record));
-        records.writeAll(entity, list.filter((r) => written.has(r)));
+      for (const [entity, list] of kinds) {
+        records.writeAll(entity, list.filter(writes).map((p) => p.record));
         options.onProgress?.((done += list.length), planned.length);
       }
       rememberSync(records, peer, planned, manifest.packageId);
       rememberIssuers(records, peer, planned);
-      requireInScope(records, planned, scope, 'after');
-      noteReferences(summary.records, planned, requireReferencesInScope(records, planned, scope));
-      runAfterApply(store.db, actor, planned, { sender: peer, senderName: manifest.sender.name, sequence: manifest.sequence });
+      requireInScope(records, kinds, scope, 'after');
+      noteReferences(summary.records, planned, requireReferencesInScope(records, kinds, scope));
+      runAfterApply(store.db, actor, kinds, { sender: peer, senderName: manifest.sender.name, sequence: manifest.sequence });
       applyDecisions(store.db, actor, records, decisions, { peer, packageId: manifest.packageId, final: manifest.kind === 'county-reply' });
       if (options.dryRun) throw DRY_RUN_DONE;
       recordImport(store, actor, verified, summary, fileName);
@@ -749,6 +727,19 @@ function repeatAnswer(first: ImportSummary, options: Pick<ImportOptions, 'dryRun
   return { ...first, dryRun: options.dryRun, repeat: true, newPeer: false, counts, records, decisions: 0 };
 }
 
+/** The planned records of each kind, in the order of the sets (the registry's: parents first). */
+type PlannedByKind = ReadonlyMap<ExchangeEntity, readonly Planned[]>;
+
+function byKind(planned: readonly Planned[]): PlannedByKind {
+  const kinds = new Map<ExchangeEntity, Planned[]>();
+  for (const p of planned) {
+    const list = kinds.get(p.entityDef);
+    if (list) list.push(p);
+    else kinds.set(p.entityDef, [p]);
+  }
+  return kinds;
+}
+
 const writes = (p: Planned) => p.action === 'created' || p.action === 'updated' || p.action === 'deleted';
 
 /** Every record but a conflict is now in step with the peer: the version received, ours after it, and the package. */
@@ -786,10 +777,10 @@ function packageScope(manifest: Manifest, installation: Installation): PackageSc
  * Every record a package touches lies in its scope: `before`, the local copy it would update (a package
  * never takes over another county's or unit's record by its id); `after`, the record as written.
  */
-function requireInScope(records: RecordStore, planned: readonly Planned[], scope: PackageScope, when: 'before' | 'after'): void {
-  for (const entity of EXCHANGE_ENTITIES) {
+function requireInScope(records: RecordStore, kinds: PlannedByKind, scope: PackageScope, when: 'before' | 'after'): void {
+  for (const [entity, planned] of kinds) {
     const ids = planned
-      .filter((p) => p.entityDef === entity && (when === 'before' ? p.action === 'updated' || p.action === 'deleted' : p.action === 'created' || p.action === 'updated' || p.action === 'deleted'))
+      .filter((p) => (when === 'before' ? p.action === 'updated' || p.action === 'deleted' : writes(p)))
       .map((p) => p.record.id);
     if (ids.length === 0) continue;
     const condition = scope.unit && entity.unitScope ? `(${entity.scope}) AND (${entity.unitScope})` : entity.scope;
@@ -810,10 +801,11 @@ function requireInScope(records: RecordStore, planned: readonly Planned[], scope
  * first reference outside refuses the package, naming the record and what it names. References that are
  * only reported come back as notes per record id.
  */
-function requireReferencesInScope(records: RecordStore, planned: readonly Planned[], scope: PackageScope): Map<string, string> {
+function requireReferencesInScope(records: RecordStore, kinds: PlannedByKind, scope: PackageScope): Map<string, string> {
   const notes = new Map<string, string>();
-  for (const entity of EXCHANGE_ENTITIES) {
-    const written = planned.filter((p) => p.entityDef === entity && (p.action === 'created' || p.action === 'updated'));
+  for (const [entity, planned] of kinds) {
+    if (!entity.references) continue;
+    const written = planned.filter((p) => p.action === 'created' || p.action === 'updated');
     if (written.length === 0) continue;
     const ids = written.map((p) => p.record.id);
     for (const reference of entity.references ?? []) {
@@ -834,11 +826,11 @@ function noteReferences(shown: PlannedRecord[], planned: readonly Planned[], not
   });
 }
 
-function runAfterApply(db: Db, actor: Actor, planned: readonly Planned[], origin: PackageOrigin): void {
-  for (const entity of EXCHANGE_ENTITIES) {
+function runAfterApply(db: Db, actor: Actor, kinds: PlannedByKind, origin: PackageOrigin): void {
+  for (const [entity, planned] of kinds) {
     if (!entity.afterApply) continue;
     const applied = planned
-      .filter((p): p is Planned & { action: AppliedRecord['action'] } => p.entityDef === entity && (p.action === 'created' || p.action === 'updated' || p.action === 'deleted'))
+      .filter((p): p is Planned & { action: AppliedRecord['action'] } => writes(p))
       .map((p) => ({ id: p.record.id, action: p.action }));
     if (applied.length) entity.afterApply(db, actor, applied, origin);
   }

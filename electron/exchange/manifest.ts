@@ -4,8 +4,11 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 export const FORMAT = 'jixiao-exchange';
-export const FORMAT_VERSION = '1.0';
-export const FORMAT_MAJOR = 1;
+/** The version written: 2 lays records out by columns (layout.ts); 1, still read, as objects. */
+export const FORMAT_VERSION = '2.0';
+/** The major versions this software reads. */
+export const FORMAT_MAJORS = [1, 2] as const;
+export const formatMajorOf = (version: string): number => Number(version.split('.')[0]);
 
 export const PACKAGE_KINDS = ['county-report', 'prefecture-reply', 'unit-report', 'county-reply', 'library-update', 'receipt'] as const;
 export type PackageKind = (typeof PACKAGE_KINDS)[number];

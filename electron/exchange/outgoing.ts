@@ -13,6 +13,7 @@ import { findRegion, findUnit, requireInstallation, type Installation } from '..
 import { markDecisionsCarried, unacknowledgedDecisions } from './decisions';
 import { carriesLibrary, stageIncludes, type Direction, type ExchangeEntity, type Stage } from './entities';
 import { markIssuedHere } from './issuers';
+import { encodeRecords } from './layout';
 import { ensureIdentity } from './keys';
 import { DECISION_KINDS, KIND_LABELS, LIBRARY_KIND, parsePartyId, partyId, UPWARD_KINDS, type Manifest, type PackageKind, type Party } from './manifest';
 import { selfParty, type NamedParty } from './parties';
@@ -163,7 +164,7 @@ function dataMembers(selected: Selected[]): { members: Map<string, Uint8Array>; 
   const counts: Record<string, number> = {};
   for (const { entity, records } of selected) {
     counts[entity.name] = records.length;
-    if (records.length) members.set(`data/${entity.name}.json`, Buffer.from(JSON.stringify(records), 'utf8'));
+    if (records.length) members.set(`data/${entity.name}.json`, encodeRecords(entity, records));
   }
   return { members, counts };
 }

@@ -10,7 +10,7 @@ import type { Store } from '../../db/open';
 import { initInstallation } from '../registry/setup';
 import { proposeAdjustment, readContent, requireTarget } from '../targets';
 import { freshStore, sampleCounty2020, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
-import { dump, membersOf, packageRecords, refusalOf, signedBy, type PackageRecord } from '../testSupport/forgedPackages';
+import { dump, membersOf, packageRecords, refusalOf, setPackageRecords, signedBy, type PackageRecord } from '../testSupport/forgedPackages';
 import { importPackage } from './incoming';
 import { exportReport } from './outgoing';
 import { EXCHANGE_ENTITIES } from './registry';
@@ -74,7 +74,9 @@ describe('a unit’s package carrying a changed copy of another unit’s record'
 
     const unit = freshStore(path.join(tempDir(), `unit-${randomUUID()}.db`));
     initInstallation(unit.db, { regionCode: REGION, role: 'unit', operatorName: '经办人', unit: { code: sender.code, name: sender.name } });
-    const file = signedBy(unit, new Map([[`data/${kind.name}.json`, Buffer.from(JSON.stringify([changed]))]]), {
+    const members = new Map<string, Buffer>();
+    setPackageRecords(members, kind.name, [changed]);
+    const file = signedBy(unit, members, {
       kind: 'unit-report',
       sender: { region: REGION, unit: sender.code, name: sender.name, role: 'unit' },
       receiver: { region: REGION, name: '轮台县' },

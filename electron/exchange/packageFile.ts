@@ -8,8 +8,9 @@ import { AppError } from '../errors';
 import { signatureValid, signBytes, fingerprintOf, type Identity } from './keys';
 import {
   FORMAT,
-  FORMAT_MAJOR,
+  FORMAT_MAJORS,
   FORMAT_VERSION,
+  formatMajorOf,
   LIMITS,
   MANIFEST,
   MAX_COUNTER_STEP,
@@ -183,8 +184,9 @@ function parseManifest(bytes: Buffer): Manifest {
     throw new PackageRefusal('BAD_MANIFEST', '数据包清单不是有效的 JSON，文件已损坏');
   }
   const version = (json as { formatVersion?: unknown })?.formatVersion;
-  if (typeof version === 'string' && Number(version.split('.')[0]) !== FORMAT_MAJOR) {
-    throw new PackageRefusal('UNSUPPORTED_VERSION', `数据包格式版本 ${version} 不受本软件支持（支持 ${FORMAT_MAJOR}.x），请双方使用相同大版本的软件`);
+  if (typeof version === 'string' && !(FORMAT_MAJORS as readonly number[]).includes(formatMajorOf(version))) {
+    const supported = FORMAT_MAJORS.map((major) => `${major}.x`).join('、');
+    throw new PackageRefusal('UNSUPPORTED_VERSION', `数据包格式版本 ${version} 不受本软件支持（支持 ${supported}），请双方使用相同大版本的软件`);
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {

@@ -14,47 +14,55 @@ export interface PackageRecord {
   deleted: boolean;
   updatedAt: string;
   row: Row;
-  children: Record<string, Row[]>;
+  /**
+   * Each child table's rows as they travel and are written: every row its values in the order of the table's
+   * columns (ChildTable.row.columns). Tens of thousands of them pass through an import, so they stay arrays.
+   */
+  childRows: Record<string, Cell[][]>;
+  /** The same rows as objects, each table's built on first use: for a workflow's own rules (refuseIncoming). */
+  readonly children: Record<string, Row[]>;
+}
+
+/** A row as an object, from its values in the order of `columns`. */
+export function rowOf(columns: readonly string[], values: readonly Cell[]): Row {
+  const row: Row = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i] ?? null;
+  return row;
+}
+
+/** Each child table's columns, in the order its rows' values follow. */
+export const childColumns = (entity: ExchangeEntity): ReadonlyMap<string, readonly string[]> =>
+  new Map((entity.children ?? []).map((child) => [child.table, child.row.columns]));
+
+/**
+ * A record whose `children` shows its child rows as objects, each table's built when first read: the
+ * engine reads and writes the values, and only a workflow's rule on a few tables needs the objects.
+ */
+export function packageRecord(fields: Omit<PackageRecord, 'children'>, columns: ReadonlyMap<string, readonly string[]>): PackageRecord {
+  const children: Record<string, Row[]> = {};
+  for (const [table, rows] of Object.entries(fields.childRows)) {
+    Object.defineProperty(children, table, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const known = columns.get(table);
+        const built = known ? rows.map((values) => rowOf(known, values)) : [];
+        Object.defineProperty(children, table, { value: built, enumerable: true });
+        return built;
+      },
+    });
+  }
+  return { ...fields, children };
 }
 
 /** A row's natural key as its values (JSON), where naturalKeyOf's text would make "a/b"+"c" and "a"+"b/c" one. */
 export const naturalKeyValues = (entity: ExchangeEntity, row: Row): string => JSON.stringify(entity.naturalKey.map((c) => row[c] ?? null));
 
-/** A stored child row as it travels, with the id of the record that owns it. */
+/** A stored child row as it travels (its values in the table's column order), with the id of the record that owns it. */
 interface OwnedRow {
   owner: string;
-  row: Row;
+  values: Cell[];
 }
-
-export const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const childRowsFit = (value: unknown) =>
-  isRow(value) &&
-  Object.entries(value as Record<string, unknown>).every(([table, rows]) => table.length <= 64 && Array.isArray(rows) && rows.length <= 100_000 && rows.every(isRow));
-
-/**
- * A record's own fields as they travel, each with what it must be. Its row and child rows need only be
- * objects here: each is checked once, column by column, against its table's schema (rowSchema.ts).
- */
-const ENVELOPE: Record<keyof PackageRecord, { fits: (value: unknown) => boolean; expected: string }> = {
-  id: { fits: (v) => typeof v === 'string' && v.length >= 1 && v.length <= 64, expected: '应为 1–64 个字符的文本' },
-  naturalKey: { fits: (v) => typeof v === 'string' && v.length <= 400, expected: '应为不超过 400 个字符的文本' },
-  version: { fits: (v) => Number.isSafeInteger(v) && (v as number) > 0, expected: '应为正整数' },
-  deleted: { fits: (v) => typeof v === 'boolean', expected: '应为 true 或 false' },
-  updatedAt: { fits: (v) => typeof v === 'string' && v.length <= 40, expected: '应为不超过 40 个字符的文本' },
-  row: { fits: isRow, expected: '应为一行数据' },
-  children: { fits: childRowsFit, expected: '应为按明细表列出的数据行' },
-};
-const ENVELOPE_FIELDS = Object.entries(ENVELOPE);
-
-/** What is wrong with a record's envelope as it travels (the field and what it should be), or null. */
-export function envelopeProblem(value: unknown): string | null {
-  if (!isRow(value)) return '应为一条记录';
-  for (const [field, { fits, expected }] of ENVELOPE_FIELDS) if (!fits((value as Record<string, unknown>)[field])) return `${field}：${expected}`;
-  for (const field in value) if (!Object.hasOwn(ENVELOPE, field)) return `${field.slice(0, 40)}：本软件不认识该字段`;
-  return null;
-}
-
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -224,8 +232,9 @@ export class RecordStore {
 
   /**
    * The stored rows of a child table that belong to the records `ids`, as they travel (a file's bytes as
-   * base64), each with the id of its record, in key order within each record. Read as plain arrays: a
-   * package's tens of thousands of child rows are copied once, not built as objects and then copied.
+   * base64), each with the id of its record, in key order within each record. Read as plain arrays in the
+   * table's column order, which is how they travel: a package's tens of thousands of child rows are never
+   * built as objects.
    */
   private childRows(child: ChildTable, ids: readonly string[]): OwnedRow[] {
     const owner = child.via ? `v.${quote(child.via.foreignKey)}` : `c.${quote(child.foreignKey)}`;
@@ -235,16 +244,16 @@ export class RecordStore {
     const from = child.via
       ? `${quote(child.table)} c JOIN ${quote(child.via.table)} v ON v.id = c.${quote(child.foreignKey)}`
       : `${quote(child.table)} c`;
-    const statement = this.statement(`SELECT c.*, ${owner} AS ${OWNER} FROM ${from} WHERE ${owner} IN (${IDS}) ORDER BY ${order}`).raw(true);
-    const columns = statement.columns().map((c) => c.name);
-    const ownerAt = columns.length - 1;
-    return (statement.all(JSON.stringify(ids)) as Cell[][]).map((values) => {
-      const row: Row = {};
-      for (let i = 0; i < ownerAt; i++) {
-        const value = values[i] as Cell | Buffer;
-        row[columns[i]!] = Buffer.isBuffer(value) ? value.toString('base64') : value;
-      }
-      return { owner: String(values[ownerAt]), row };
+    const columns = child.row.columns;
+    const select = columns.map((c) => `c.${quote(c)}`).join(', ');
+    const statement = this.statement(`SELECT ${select}, ${owner} AS ${OWNER} FROM ${from} WHERE ${owner} IN (${IDS}) ORDER BY ${order}`).raw(true);
+    const blobs = [...this.blobColumns(child.table)].map((c) => columns.indexOf(c));
+    const ownerAt = columns.length;
+    return (statement.all(JSON.stringify(ids)) as (Cell | Buffer)[][]).map((values) => {
+      const owner = String(values[ownerAt]);
+      values.length = ownerAt;
+      for (const at of blobs) if (Buffer.isBuffer(values[at])) values[at] = values[at].toString('base64');
+      return { owner, values: values as Cell[] };
     });
   }
 
@@ -256,30 +265,24 @@ export class RecordStore {
     const ids = rows.map((row) => String(row.id));
     const tables = (entity.children ?? []).filter((child) => !(child.notFromUnits && unit));
     const childrenByTable = tables.map((child) => {
-      const byOwner = new Map<string, Row[]>();
-      for (const { owner, row } of this.childRows(child, ids)) {
+      const byOwner = new Map<string, Cell[][]>();
+      for (const { owner, values } of this.childRows(child, ids)) {
         const list = byOwner.get(owner);
-        if (list) list.push(row);
-        else byOwner.set(owner, [row]);
+        if (list) list.push(values);
+        else byOwner.set(owner, [values]);
       }
       return { table: child.table, byOwner };
     });
     const columns = this.dataColumns(entity.table);
+    const shown = childColumns(entity);
     return rows.map((row) => {
       const data: Row = {};
       for (const column of columns) data[column] = entity.homeColumns?.includes(column) ? null : (row[column] ?? null);
       const id = String(row.id);
-      const children: Record<string, Row[]> = {};
-      for (const { table, byOwner } of childrenByTable) children[table] = byOwner.get(id) ?? [];
-      return {
-        id,
-        naturalKey: this.naturalKeyOf(entity, row),
-        version: Number(row.version),
-        deleted: Boolean(row.deleted),
-        updatedAt: String(row.updated_at),
-        row: data,
-        children,
-      };
+      const childRows: Record<string, Cell[][]> = {};
+      for (const { table, byOwner } of childrenByTable) childRows[table] = byOwner.get(id) ?? [];
+      const fields = { id, naturalKey: this.naturalKeyOf(entity, row), version: Number(row.version), deleted: Boolean(row.deleted), updatedAt: String(row.updated_at), row: data, childRows };
+      return packageRecord(fields, shown);
     });
   }
 
@@ -296,7 +299,7 @@ export class RecordStore {
     for (const record of records) upsert.run(record.id, record.version, record.updatedAt, record.deleted ? 1 : 0, ...data.map((c) => record.row[c] ?? null));
     for (const child of entity.children ?? []) {
       // A unit's copy comes without its county's rows, which stay as they are.
-      this.writeChildren(child, child.notFromUnits ? records.filter((r) => child.table in r.children) : records);
+      this.writeChildren(child, child.notFromUnits ? records.filter((r) => child.table in r.childRows) : records);
     }
   }
 
@@ -305,33 +308,38 @@ export class RecordStore {
     const stored = this.childRows(child, records.map((r) => r.id));
     // Records new here (most of a first import) have no rows to compare with.
     if (stored.length === 0) return;
-    const keyOf = (owner: Cell, row: Row) => JSON.stringify([owner, ...child.key.map((k) => row[k] ?? null)]);
-    const incoming = new Set(records.flatMap((record) => (record.children[child.table] ?? []).map((row) => keyOf(record.id, row))));
+    const columns = child.row.columns;
+    const keyAt = child.key.map((k) => columns.indexOf(k));
+    const foreignKeyAt = columns.indexOf(child.foreignKey);
+    const keyOf = (owner: Cell, values: readonly Cell[]) => JSON.stringify([owner, ...keyAt.map((at) => values[at] ?? null)]);
+    const incoming = new Set(records.flatMap((record) => (record.childRows[child.table] ?? []).map((values) => keyOf(record.id, values))));
     const keyWhere = child.key.map((k) => `${quote(k)} IS ?`).join(' AND ');
     const remove = this.statement(`DELETE FROM ${quote(child.table)} WHERE ${quote(child.foreignKey)} IS ? AND ${keyWhere}`);
-    for (const { owner, row } of stored) {
-      if (!incoming.has(keyOf(owner, row))) remove.run(row[child.foreignKey] ?? null, ...child.key.map((k) => row[k] ?? null));
+    for (const { owner, values } of stored) {
+      if (!incoming.has(keyOf(owner, values))) remove.run(values[foreignKeyAt] ?? null, ...keyAt.map((at) => values[at] ?? null));
     }
   }
 
-  /** The child rows of `records` become exactly those they carry: rows no longer carried go, the others are upserted. */
+  /**
+   * The child rows of `records` become exactly those they carry: rows no longer carried go, the others are
+   * upserted, each bound as it travels (its values in the table's column order). Each row's foreign key
+   * is its own record's id, or for a grandchild a row of that record: the importer checked both.
+   */
   private writeChildren(child: ChildTable, records: readonly PackageRecord[]): void {
     if (records.length === 0) return;
     this.removeRowsNoLongerCarried(child, records);
-    const columns = this.columns(child.table);
+    const columns = child.row.columns;
     const conflictTarget = child.key.includes('id') ? ['id'] : [child.foreignKey, ...child.key];
     const updates = columns.filter((c) => !conflictTarget.includes(c)).map((c) => `${quote(c)} = excluded.${quote(c)}`);
     const upsert = this.statement(
       `INSERT INTO ${quote(child.table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT (${conflictTarget.map(quote).join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
     );
-    const blobs = this.blobColumns(child.table);
-    const stored = (column: string, value: Cell | undefined) => (typeof value === 'string' && blobs.has(column) ? Buffer.from(value, 'base64') : (value ?? null));
-    for (const record of records) {
-      // A grandchild keeps the row it names, which checkChildren found among this record's own.
-      const ownKey = (row: Row) => (child.via ? (row[child.foreignKey] ?? null) : record.id);
-      for (const row of record.children[child.table] ?? []) upsert.run(...columns.map((c) => (c === child.foreignKey ? ownKey(row) : stored(c, row[c]))));
-    }
+    const blobs = [...this.blobColumns(child.table)].map((c) => columns.indexOf(c));
+    // A file's bytes travel as base64 and are stored as bytes again.
+    const stored = (values: Cell[]) =>
+      blobs.length === 0 ? values : values.map((value, at) => (typeof value === 'string' && blobs.includes(at) ? Buffer.from(value, 'base64') : value));
+    for (const record of records) for (const values of record.childRows[child.table] ?? []) upsert.run(stored(values));
   }
 }
 
@@ -339,7 +347,7 @@ export class RecordStore {
 export function sameContent(a: PackageRecord, b: PackageRecord, ignore: readonly string[] = []): boolean {
   const skip = new Set(['created_at', ...ignore]);
   const compared = (row: Row) => Object.fromEntries(Object.entries(row).filter(([column]) => !skip.has(column)));
-  return a.deleted === b.deleted && stableJson(compared(a.row)) === stableJson(compared(b.row)) && stableJson(a.children) === stableJson(b.children);
+  return a.deleted === b.deleted && stableJson(compared(a.row)) === stableJson(compared(b.row)) && stableJson(a.childRows) === stableJson(b.childRows);
 }
 
 function stableJson(value: unknown): string {

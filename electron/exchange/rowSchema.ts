@@ -35,6 +35,8 @@ export interface RowSchema {
   readonly columns: readonly string[];
   /** The first column whose value does not fit (the columns themselves are checked by the importer). */
   firstBadColumn(row: Readonly<Record<string, unknown>>): BadColumn | null;
+  /** The same for a row given as its values in the order of `columns`, as child rows travel and are stored. */
+  firstBadValue(values: readonly unknown[]): BadColumn | null;
 }
 
 /** Columns the engine writes itself for every exchanged record; they travel beside the row, not in it. */
@@ -140,6 +142,13 @@ function tableRowSchema(table: SQLiteTable, omit: ReadonlySet<string>, refine: R
       for (const { column, fits } of checks) {
         const value = row[column];
         if (!fits(value)) return { column, value };
+      }
+      return null;
+    },
+    firstBadValue(values) {
+      for (let i = 0; i < checks.length; i++) {
+        const { column, fits } = checks[i]!;
+        if (!fits(values[i])) return { column, value: values[i] };
       }
       return null;
     },

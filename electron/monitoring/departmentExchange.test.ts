@@ -10,7 +10,7 @@ import { exportReply, exportReport } from '../exchange/outgoing';
 import { initInstallation } from '../registry/setup';
 import { countyWithDepartmentTargets, DEPARTMENT_GOAL_PROGRESS, EDUCATION, fillDepartmentSheet, HEALTH } from '../testSupport/departmentMonitoring';
 import { freshStore, prefectureStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
-import { dump, membersOf, packageRecords, refusalOf, setPackageRecords, signedBy } from '../testSupport/forgedPackages';
+import { asFormat1, dump, membersOf, packageRecords, refusalOf, setPackageRecords, signedBy } from '../testSupport/forgedPackages';
 import { listDepartmentSheets } from './departmentSheets';
 import { issueRoundToCounties } from './issued';
 import { createRound } from './rounds';
@@ -76,10 +76,24 @@ describe('department sheets in a county’s monitoring package', () => {
 
   it('from a version before 年度总体目标执行情况 still import, with none reported; a progress text too long for the form is refused', () => {
     const { county, sheet } = countyWithFilledRound();
-    const older = forgedReport(county, (sheets) => sheets.forEach((s) => delete s.row.goal_progress));
-    const pref = prefectureStore();
-    expect(importInto(pref, older).records.filter((r) => r.entity === 'monitoring-department-sheet').map((r) => r.action)).toEqual(['created', 'created']);
-    expect(pref.sqlite.prepare('SELECT goal_progress AS goal, remarks FROM monitoring_department_sheets WHERE id = ?').get(sheet.id)).toEqual({ goal: '', remarks: '按进度执行' });
+    // An older version wrote format 1 (each record an object) without the column.
+    const older = asFormat1(monitoringReport(county), county, (entity, records) => {
+      if (entity === 'monitoring-department-sheet') records.forEach((r) => delete r.row.goal_progress);
+    });
+    // A format-2 member from a version before the column names the other columns only.
+    const members = membersOf(monitoringReport(county));
+    const name = 'data/monitoring-department-sheet.json';
+    const member = JSON.parse(members.get(name)!.toString()) as { columns: string[]; records: unknown[][] };
+    const at = member.columns.indexOf('goal_progress');
+    member.columns.splice(at, 1);
+    for (const record of member.records) (record[4] as unknown[]).splice(at, 1);
+    members.set(name, Buffer.from(JSON.stringify(member)));
+    const olderColumnar = signedBy(county, members, { stage: 'monitoring', sequence: 7 });
+    for (const file of [older, olderColumnar]) {
+      const pref = prefectureStore();
+      expect(importInto(pref, file).records.filter((r) => r.entity === 'monitoring-department-sheet').map((r) => r.action)).toEqual(['created', 'created']);
+      expect(pref.sqlite.prepare('SELECT goal_progress AS goal, remarks FROM monitoring_department_sheets WHERE id = ?').get(sheet.id)).toEqual({ goal: '', remarks: '按进度执行' });
+    }
     const long = forgedReport(county, (sheets) => void (sheets[0]!.row.goal_progress = '进'.repeat(2001)));
     expectRefused(prefectureStore(), long, /^数据包内部门整体监控表（.*\/101001）的字段“goal_progress”的值不合规/);
   });

@@ -23,7 +23,8 @@ import { importPackage } from '../../exchange/incoming';
 import { exportReport } from '../../exchange/outgoing';
 import { EXCHANGE_ENTITIES } from '../../exchange/registry';
 import { readZip } from '../../exchange/zip';
-import type { PackageRecord } from '../../exchange/records';
+import { decodeRecords } from '../../exchange/layout';
+import { FORMAT_VERSION, formatMajorOf } from '../../exchange/manifest';
 import { initInstallation } from '../../registry';
 import type { SelfEvaluationDetail } from '../../selfEvaluation';
 import type { Actor } from '../../audit/audit';
@@ -169,7 +170,7 @@ function packageRows(file: string): Map<string, Record<string, unknown>[]> {
   for (const member of readZip(fs.readFileSync(file), { maxMembers: 10_000, maxMemberBytes: 2 ** 31, maxTotalBytes: 2 ** 32 })) {
     const entity = EXCHANGE_ENTITIES.find((e) => member.name === `data/${e.name}.json`);
     if (!entity) continue;
-    for (const r of JSON.parse(member.read().toString('utf8')) as PackageRecord[]) {
+    for (const r of decodeRecords(entity, member.read(), member.name, formatMajorOf(FORMAT_VERSION))) {
       add(entity.table, { ...r.row, id: r.id, version: r.version, updated_at: r.updatedAt, deleted: r.deleted ? 1 : 0 });
       for (const child of entity.children ?? []) {
         for (const row of r.children[child.table] ?? []) add(child.table, child.via ? row : { ...row, [child.foreignKey]: r.id });

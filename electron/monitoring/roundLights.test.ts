@@ -14,6 +14,7 @@ import { initInstallation } from '../registry/setup';
 import { updateSetting } from '../settings/settings';
 import { luntaiApprovedTargets } from '../testSupport/approvedTargets';
 import { countyStore, freshStore, tempDir, TEST_ACTOR } from '../testSupport/fixtures';
+import { schoolRepairReport } from '../testSupport/schoolRepairSheet';
 import { commitMonitoringImport } from './excel';
 import { roundReport } from './report';
 import { roundLightCounts, type RoundLights } from './roundLights';
@@ -21,7 +22,6 @@ import { createRound } from './rounds';
 import { getSheet, listSheets, saveSheet, transitionSheet, type SheetDetail } from './sheets';
 
 const WAN = 1_000_000;
-const none = { reasons: [], reasonOther: '', measures: '' };
 
 function augustRound(store: Store = countyStore()) {
   luntaiApprovedTargets(store.db, 2020);
@@ -30,19 +30,9 @@ function augustRound(store: Store = countyStore()) {
   return { store, db: store.db, round, sheetOf };
 }
 
-/** The school repair project (240 万元; ≥3000 平方米, expected 2000 in August; ≤800 元/平方米) reported with `areaReached`. */
+/** The school repair project reported with `areaReached` (the August sheet expects 2000 平方米). */
 function reportSchoolRepair(db: Db, sheet: SheetDetail, executedWan: number, areaReached: string): SheetDetail {
-  return saveSheet(db, TEST_ACTOR, {
-    sheetId: sheet.id,
-    version: sheet.version,
-    analysis: '按计划推进',
-    budget: none,
-    funds: [{ source: '本级财政拨款', adjustedFen: 240 * WAN, executedFen: executedWan * WAN }],
-    indicators: [
-      { indicatorId: sheet.indicators[0]!.indicatorId, reached: areaReached, expectedFullYear: '3000', likelihood: '确定能', ...none },
-      { indicatorId: sheet.indicators[1]!.indicatorId, reached: '760', expectedFullYear: '780', likelihood: '确定能', ...none },
-    ],
-  });
+  return saveSheet(db, TEST_ACTOR, schoolRepairReport(sheet, executedWan, areaReached));
 }
 
 /** What the round's own report counts, in the shape of `roundLightCounts`. */

@@ -4,8 +4,9 @@ import { listAudit } from '../audit/audit';
 import { updateSetting } from '../settings/settings';
 import { luntaiApprovedTargets } from '../testSupport/approvedTargets';
 import { countyStore, sampleCounty2020, TEST_ACTOR } from '../testSupport/fixtures';
+import { schoolRepairReport } from '../testSupport/schoolRepairSheet';
 import { createRound, listRounds } from './rounds';
-import { getSheet, listSheets, saveSheet, transitionSheet, type SheetDetail, type SheetSaveInput } from './sheets';
+import { getSheet, listSheets, saveSheet, transitionSheet, type SheetDetail } from './sheets';
 
 const WAN = 1_000_000;
 const none = { reasons: [], reasonOther: '', measures: '' };
@@ -18,26 +19,11 @@ function schoolRepairSheet(): { db: Db; sheet: SheetDetail } {
   return { db, sheet: getSheet(db, row.id) };
 }
 
-/** The school repair project (240 万元, ≥3000 平方米, ≤800 元/平方米) as a unit would fill it. */
-function report(sheet: SheetDetail, executedWan: number, areaReached: string, over: Partial<SheetSaveInput> = {}): SheetSaveInput {
-  return {
-    sheetId: sheet.id,
-    version: sheet.version,
-    analysis: '按计划推进',
-    budget: none,
-    funds: [{ source: '本级财政拨款', adjustedFen: 240 * WAN, executedFen: executedWan * WAN }],
-    indicators: [
-      { indicatorId: sheet.indicators[0]!.indicatorId, reached: areaReached, expectedFullYear: '3000', likelihood: '确定能', ...none },
-      { indicatorId: sheet.indicators[1]!.indicatorId, reached: '760', expectedFullYear: '780', likelihood: '确定能', ...none },
-    ],
-    ...over,
-  };
-}
 
 describe('filling a monitoring sheet', () => {
   it('computes 128 of 240 万元 in August as 53.33% and green, exactly (§13 #13)', () => {
     const { db, sheet } = schoolRepairSheet();
-    const saved = saveSheet(db, TEST_ACTOR, report(sheet, 128, '2000'));
+    const saved = saveSheet(db, TEST_ACTOR, schoolRepairReport(sheet, 128, '2000'));
     expect(saved.figures).toMatchObject({ executionRate: '53.33', budgetLight: 'green', projectLight: 'green', attention: 'green' });
     expect(saved.version).toBe(sheet.version + 1);
     expect(saved.problems).toEqual([]);
@@ -47,7 +33,7 @@ describe('filling a monitoring sheet', () => {
 
   it('turns red at 80 of 240 and asks for the reason and the measure before it can be submitted (§13 #12)', () => {
     const { db, sheet } = schoolRepairSheet();
-    const red = saveSheet(db, TEST_ACTOR, report(sheet, 80, '1000'));
+    const red = saveSheet(db, TEST_ACTOR, schoolRepairReport(sheet, 80, '1000'));
     expect(red.figures).toMatchObject({ executionRate: '33.33', budgetLight: 'red', projectLight: 'red' });
     expect(red.problems).toEqual([
       '预算执行：请选择偏差原因',
@@ -61,11 +47,11 @@ describe('filling a monitoring sheet', () => {
     const explained = saveSheet(
       db,
       TEST_ACTOR,
-      report(red, 80, '1000', {
+      schoolRepairReport(red, 80, '1000', {
         budget: { reasons: ['合同约定暂未支付'], reasonOther: '', measures: '督促按进度支付' },
         indicators: [
-          { ...report(red, 80, '1000').indicators[0]!, reasons: ['其他'], reasonOther: '雨季停工', measures: '增加施工班组' },
-          report(red, 80, '1000').indicators[1]!,
+          { ...schoolRepairReport(red, 80, '1000').indicators[0]!, reasons: ['其他'], reasonOther: '雨季停工', measures: '增加施工班组' },
+          schoolRepairReport(red, 80, '1000').indicators[1]!,
         ],
       }),
     );
@@ -78,19 +64,19 @@ describe('filling a monitoring sheet', () => {
   it('uses the bureau’s thresholds: with green from 90%, 128 of 240 is only yellow', () => {
     const { db, sheet } = schoolRepairSheet();
     updateSetting(db, TEST_ACTOR, 'monitoring.budgetGreenFrom', '90');
-    expect(saveSheet(db, TEST_ACTOR, report(sheet, 128, '2000')).figures.budgetLight).toBe('yellow');
+    expect(saveSheet(db, TEST_ACTOR, schoolRepairReport(sheet, 128, '2000')).figures.budgetLight).toBe('yellow');
   });
 
   it('refuses a save built on an older version, so a concurrent edit is never overwritten', () => {
     const { db, sheet } = schoolRepairSheet();
-    saveSheet(db, TEST_ACTOR, report(sheet, 100, '2000'));
-    expect(() => saveSheet(db, TEST_ACTOR, report(sheet, 120, '2000'))).toThrow(/已被他人修改，请刷新后重新填写/);
+    saveSheet(db, TEST_ACTOR, schoolRepairReport(sheet, 100, '2000'));
+    expect(() => saveSheet(db, TEST_ACTOR, schoolRepairReport(sheet, 120, '2000'))).toThrow(/已被他人修改，请刷新后重新填写/);
     expect(getSheet(db, sheet.id).funds[0]!.executedFen).toBe(100 * WAN);
   });
 
   it('refuses unknown fund sources, negative amounts, unknown reasons and indicators of another project', () => {
     const { db, sheet } = schoolRepairSheet();
-    const base = report(sheet, 100, '2000');
+    const base = schoolRepairReport(sheet, 100, '2000');
     expect(() => saveSheet(db, TEST_ACTOR, { ...base, funds: [{ source: '单位资金', adjustedFen: 0, executedFen: 0 }] })).toThrow(/没有“单位资金”资金来源/);
     expect(() => saveSheet(db, TEST_ACTOR, { ...base, funds: [{ ...base.funds[0]!, executedFen: -1 }] })).toThrow(/执行数不能为负数/);
     expect(() => saveSheet(db, TEST_ACTOR, { ...base, budget: { ...none, reasons: ['天气'] } })).toThrow(/偏差原因“天气”不在可选范围内/);
@@ -101,14 +87,14 @@ describe('filling a monitoring sheet', () => {
 describe('超支 and 未填报 on a sheet', () => {
   it('refuses to save an executed amount above the adjusted budget, naming both figures, and writes nothing', () => {
     const { db, sheet } = schoolRepairSheet();
-    const overspent = { ...report(sheet, 0, '2000'), funds: [{ source: '本级财政拨款', adjustedFen: 240 * WAN, executedFen: 99_999 * WAN }] };
+    const overspent = { ...schoolRepairReport(sheet, 0, '2000'), funds: [{ source: '本级财政拨款', adjustedFen: 240 * WAN, executedFen: 99_999 * WAN }] };
     expect(() => saveSheet(db, TEST_ACTOR, overspent)).toThrow('“本级财政拨款”执行数 99,999.0000 万元 超过调整后预算 240.0000 万元，请核对执行数。超支不能保存');
     expect(getSheet(db, sheet.id)).toMatchObject({ version: sheet.version, funds: [{ executedFen: 0 }] });
   });
 
   it('refuses to submit a sheet whose stored figures are overspent (written before this rule), and never shows it green', () => {
     const { db, sheet } = schoolRepairSheet();
-    const saved = saveSheet(db, TEST_ACTOR, report(sheet, 128, '2000'));
+    const saved = saveSheet(db, TEST_ACTOR, schoolRepairReport(sheet, 128, '2000'));
     sqliteOf(db).prepare('UPDATE monitoring_funds SET executed_fen = ? WHERE sheet_id = ?').run(99_999 * WAN, sheet.id);
     const stored = getSheet(db, sheet.id);
     expect(stored.figures).toMatchObject({ overspent: true, budgetLight: 'red', attention: 'red' });
@@ -121,11 +107,11 @@ describe('超支 and 未填报 on a sheet', () => {
     expect(sheet.figures).toMatchObject({ reported: false, budgetLight: 'none', projectLight: 'none', attention: 'none' });
     const rows = listSheets(db, sheet.roundId);
     expect(rows.every((r) => !r.reported && r.attention === 'none')).toBe(true);
-    const blank = report(sheet, 0, '');
+    const blank = schoolRepairReport(sheet, 0, '');
     saveSheet(db, TEST_ACTOR, { ...blank, indicators: blank.indicators.map((i) => ({ ...i, reached: '' })) });
     // 0 executed typed with nothing else is still nothing reported; a value reached makes it reported
     expect(getSheet(db, sheet.id).figures.reported).toBe(false);
-    const withValue = saveSheet(db, TEST_ACTOR, report(getSheet(db, sheet.id), 0, '2000'));
+    const withValue = saveSheet(db, TEST_ACTOR, schoolRepairReport(getSheet(db, sheet.id), 0, '2000'));
     expect(withValue.figures).toMatchObject({ reported: true, budgetLight: 'red' });
   });
 });
@@ -135,7 +121,7 @@ describe('accrual kind in a round', () => {
     const { db, sheet } = schoolRepairSheet();
     // 单位造价 ≤800 元/平方米 is a standard per unit (状态型); as a ceiling it lights by its operator alone.
     expect(sheet.indicators.map((i) => i.accrual)).toEqual(['cumulative', 'level']);
-    expect(saveSheet(db, TEST_ACTOR, report(sheet, 128, '2000')).figures.projectLight).toBe('green');
+    expect(saveSheet(db, TEST_ACTOR, schoolRepairReport(sheet, 128, '2000')).figures.projectLight).toBe('green');
     sqliteOf(db).prepare("UPDATE monitoring_indicators SET accrual = 'level' WHERE sheet_id = ? AND seq = 1").run(sheet.id);
     const level = getSheet(db, sheet.id);
     expect(level.figures.projectLight).toBe('yellow');
@@ -155,7 +141,7 @@ describe('accrual kind in a round', () => {
   it('prorates every positive indicator when the bureau sets “all cumulative”', () => {
     const { db, sheet } = schoolRepairSheet();
     sqliteOf(db).prepare("UPDATE monitoring_indicators SET accrual = 'level' WHERE sheet_id = ?").run(sheet.id);
-    saveSheet(db, TEST_ACTOR, report(sheet, 128, '2000'));
+    saveSheet(db, TEST_ACTOR, schoolRepairReport(sheet, 128, '2000'));
     expect(getSheet(db, sheet.id).figures.projectLight).toBe('yellow');
     updateSetting(db, TEST_ACTOR, 'monitoring.accrual', 'allCumulative');
     expect(getSheet(db, sheet.id)).toMatchObject({ rules: { accrualRule: 'allCumulative' }, figures: { projectLight: 'green' } });
@@ -165,15 +151,15 @@ describe('accrual kind in a round', () => {
 describe('review of a monitoring sheet', () => {
   function submittedSheet() {
     const { db, sheet } = schoolRepairSheet();
-    const saved = saveSheet(db, TEST_ACTOR, report(sheet, 128, '2000'));
+    const saved = saveSheet(db, TEST_ACTOR, schoolRepairReport(sheet, 128, '2000'));
     return { db, sheet: transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: saved.version, action: 'submit' }) };
   }
 
   it('locks a submitted sheet until it is withdrawn or returned', () => {
     const { db, sheet } = submittedSheet();
-    expect(() => saveSheet(db, TEST_ACTOR, report(sheet, 130, '2000'))).toThrow(/当前为“已送审”，不能修改。如需修改，请先撤回/);
+    expect(() => saveSheet(db, TEST_ACTOR, schoolRepairReport(sheet, 130, '2000'))).toThrow(/当前为“已送审”，不能修改。如需修改，请先撤回/);
     const withdrawn = transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: sheet.version, action: 'withdraw' });
-    expect(saveSheet(db, TEST_ACTOR, report(withdrawn, 130, '2000')).funds[0]!.executedFen).toBe(130 * WAN);
+    expect(saveSheet(db, TEST_ACTOR, schoolRepairReport(withdrawn, 130, '2000')).funds[0]!.executedFen).toBe(130 * WAN);
   });
 
   it('returns with an opinion only, and the unit can correct and resubmit', () => {
@@ -181,7 +167,7 @@ describe('review of a monitoring sheet', () => {
     expect(() => transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: sheet.version, action: 'return', opinion: ' ' })).toThrow(/退回时必须填写审核意见/);
     const returned = transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: sheet.version, action: 'return', opinion: '执行数与国库支付不符' });
     expect(returned).toMatchObject({ status: 'returned', reviewOpinion: '执行数与国库支付不符' });
-    const fixed = saveSheet(db, TEST_ACTOR, report(returned, 129, '2000'));
+    const fixed = saveSheet(db, TEST_ACTOR, schoolRepairReport(returned, 129, '2000'));
     expect(transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: fixed.version, action: 'submit' }).status).toBe('submitted');
   });
 
@@ -189,7 +175,7 @@ describe('review of a monitoring sheet', () => {
     const { db, sheet } = submittedSheet();
     const approved = transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: sheet.version, action: 'approve', opinion: '同意' });
     expect(approved.status).toBe('approved');
-    expect(() => saveSheet(db, TEST_ACTOR, report(approved, 130, '2000'))).toThrow(/已通过的监控表不能再修改/);
+    expect(() => saveSheet(db, TEST_ACTOR, schoolRepairReport(approved, 130, '2000'))).toThrow(/已通过的监控表不能再修改/);
     expect(() => transitionSheet(db, TEST_ACTOR, { sheetId: sheet.id, version: approved.version, action: 'submit' })).toThrow(/当前状态为“通过”，不能送审/);
     expect(approved.history.map((h) => [h.action, h.opinion])).toEqual([
       ['审核通过监控表', '同意'],
@@ -203,20 +189,20 @@ describe('review of a monitoring sheet', () => {
     const { db, sheet } = schoolRepairSheet();
     expect(sheet.goal).not.toBe('');
     const saved = saveSheet(db, TEST_ACTOR, {
-      ...report(sheet, 128, '2000', { goalProgress: '已完成两所学校校舍维修', remarks: '第三所学校待暑期施工' }),
+      ...schoolRepairReport(sheet, 128, '2000', { goalProgress: '已完成两所学校校舍维修', remarks: '第三所学校待暑期施工' }),
       funds: [{ source: '本级财政拨款', adjustedFen: 240 * WAN, executedFen: 128 * WAN, forecastFen: 220 * WAN }],
     });
     expect(saved).toMatchObject({ goalProgress: '已完成两所学校校舍维修', remarks: '第三所学校待暑期施工' });
     expect(saved.funds[0]).toMatchObject({ initialFen: 240 * WAN, forecastFen: 220 * WAN });
     // A save that leaves the new fields out (an older client, a script) keeps them as they were.
-    const again = saveSheet(db, TEST_ACTOR, report(saved, 130, '2000'));
+    const again = saveSheet(db, TEST_ACTOR, schoolRepairReport(saved, 130, '2000'));
     expect(again).toMatchObject({ goalProgress: '已完成两所学校校舍维修', remarks: '第三所学校待暑期施工' });
     expect(again.funds[0]).toMatchObject({ executedFen: 130 * WAN, forecastFen: 220 * WAN });
   });
 
   it('refuses a forecast above the adjusted budget or below what is spent, and writes nothing', () => {
     const { db, sheet } = schoolRepairSheet();
-    const above = { ...report(sheet, 128, '2000'), funds: [{ source: '本级财政拨款', adjustedFen: 240 * WAN, executedFen: 128 * WAN, forecastFen: 250 * WAN }] };
+    const above = { ...schoolRepairReport(sheet, 128, '2000'), funds: [{ source: '本级财政拨款', adjustedFen: 240 * WAN, executedFen: 128 * WAN, forecastFen: 250 * WAN }] };
     expect(() => saveSheet(db, TEST_ACTOR, above)).toThrow('“本级财政拨款”全年预计执行数 250.0000 万元 超过调整后预算 240.0000 万元：预计执行不能超过预算，确需追加的请先办理预算调整。没有保存');
     const below = { ...above, funds: [{ ...above.funds[0]!, forecastFen: 100 * WAN }] };
     expect(() => saveSheet(db, TEST_ACTOR, below)).toThrow(/少于 1—8 月已执行的 128\.0000 万元/);
@@ -225,7 +211,7 @@ describe('review of a monitoring sheet', () => {
 
   it('explains slow spending by its own reasons: an indicator’s 保障 reason is refused for the budget, and the other way round', () => {
     const { db, sheet } = schoolRepairSheet();
-    const base = report(sheet, 80, '1000');
+    const base = schoolRepairReport(sheet, 80, '1000');
     expect(() => saveSheet(db, TEST_ACTOR, { ...base, budget: { reasons: ['经费保障'], reasonOther: '', measures: '督促支付' } })).toThrow(
       '预算执行的偏差原因“经费保障”不在可选范围内：政策调整、政府采购程序、计划暂未实施、合同约定暂未支付、不可控因素、其他',
     );
